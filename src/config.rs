@@ -1,0 +1,214 @@
+//! `config.toml`: the portal's settings. Every key is optional; the defaults
+//! are those of the spec. An unknown key or a wrong type is an error that
+//! names the key and its line, so a typo never silently does nothing.
+
+use std::path::Path;
+
+use anyhow::Context as _;
+use serde::{Deserialize, Serialize};
+
+/// The whole `config.toml`.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(default, deny_unknown_fields)]
+pub struct Config {
+    pub title: String,
+    pub description: Option<String>,
+    /// Absolute URL of the published site; used only where an absolute URL
+    /// is required (sitemap, canonical link, feeds).
+    pub base_url: Option<String>,
+    /// UI language of the pages.
+    pub language: Language,
+    /// Where `build` writes, relative to the root (default `public`).
+    pub output_dir: Option<String>,
+    pub theme: String,
+    pub minify: bool,
+    pub stale_after_days: i64,
+    pub date_order: DateOrder,
+    pub health: HealthConfig,
+    pub vocabulary: VocabularyConfig,
+    pub progress: ProgressConfig,
+}
+
+impl Default for Config {
+    fn default() -> Self {
+        Config {
+            title: "Project status".to_string(),
+            description: None,
+            base_url: None,
+            language: Language::En,
+            output_dir: None,
+            theme: "default".to_string(),
+            minify: true,
+            stale_after_days: 30,
+            date_order: DateOrder::Dmy,
+            health: HealthConfig::default(),
+            vocabulary: VocabularyConfig::default(),
+            progress: ProgressConfig::default(),
+        }
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Language {
+    En,
+    Fr,
+}
+
+impl Language {
+    pub fn code(self) -> &'static str {
+        match self {
+            Language::En => "en",
+            Language::Fr => "fr",
+        }
+    }
+}
+
+/// How `NN/NN/YYYY` is read: day first (the default, as in French and most
+/// of the world) or month first.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum DateOrder {
+    Dmy,
+    Mdy,
+}
+
+/// Thresholds of the health rules (`STATUS_JSON.md`, "Health").
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(default, deny_unknown_fields)]
+pub struct HealthConfig {
+    /// More than this share of items blocked (in percent) makes a project red.
+    pub blocked_percent_red: f64,
+    /// Declared and computed progress further apart than this (in points)
+    /// makes a project amber and gives `declared-vs-computed`.
+    pub declared_gap: f64,
+}
+
+impl Default for HealthConfig {
+    fn default() -> Self {
+        HealthConfig {
+            blocked_percent_red: 25.0,
+            declared_gap: 15.0,
+        }
+    }
+}
+
+/// Extra status words and markers, per status, added to the built-in tables.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[serde(default, deny_unknown_fields)]
+pub struct VocabularyConfig {
+    pub done: VocabularyEntry,
+    pub in_progress: VocabularyEntry,
+    pub todo: VocabularyEntry,
+    pub blocked: VocabularyEntry,
+    pub cancelled: VocabularyEntry,
+}
+
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[serde(default, deny_unknown_fields)]
+pub struct VocabularyEntry {
+    /// Whole words or phrases (`"livré en recette"`), matched case- and accent-insensitively.
+    pub words: Vec<String>,
+    /// Symbols or boxes (`"🆗"`, `"[v]"`).
+    pub markers: Vec<String>,
+}
+
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[serde(default, deny_unknown_fields)]
+pub struct ProgressConfig {
+    pub weight: ProgressWeight,
+}
+
+/// How a section's progress averages its items.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum ProgressWeight {
+    /// Every item counts the same.
+    #[default]
+    Items,
+    /// Items weigh their story points.
+    Points,
+}
+
+impl ProgressWeight {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            ProgressWeight::Items => "items",
+            ProgressWeight::Points => "points",
+        }
+    }
+}
+
+impl Config {
+    /// Parses a `config.toml` text. The error names the key and its line.
+    pub fn parse(text: &str) -> Result<Config, toml::de::Error> {
+        toml::from_str(text)
+    }
+
+    /// Reads `<root>/config.toml`; a missing file gives the defaults.
+    pub fn load(root: &Path) -> anyhow::Result<Config> {
+        let path = root.join("config.toml");
+        if !path.exists() {
+            return Ok(Config::default());
+        }
+        let text = std::fs::read_to_string(&path)
+            .with_context(|| format!("cannot read {}", path.display()))?;
+        Config::parse(&text).map_err(|error| {
+            anyhow::anyhow!("{}: {}", path.display(), error.to_string().trim_end())
+        })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn empty_config_gives_the_spec_defaults() {
+        let config = Config::parse("").unwrap();
+        assert_eq!(config.stale_after_days, 30);
+        assert_eq!(config.date_order, DateOrder::Dmy);
+        assert!(config.minify);
+        assert_eq!(config.health.blocked_percent_red, 25.0);
+        assert_eq!(config.progress.weight, ProgressWeight::Items);
+    }
+
+    #[test]
+    fn every_key_is_read() {
+        let text = r#"
+title = "Portefeuille"
+language = "fr"
+date_order = "mdy"
+stale_after_days = 14
+[progress]
+weight = "points"
+[vocabulary.done]
+words = ["ok"]
+markers = ["🆗"]
+"#;
+        let config = Config::parse(text).unwrap();
+        assert_eq!(config.title, "Portefeuille");
+        assert_eq!(config.language, Language::Fr);
+        assert_eq!(config.date_order, DateOrder::Mdy);
+        assert_eq!(config.stale_after_days, 14);
+        assert_eq!(config.progress.weight, ProgressWeight::Points);
+        assert_eq!(config.vocabulary.done.markers, vec!["🆗"]);
+    }
+
+    #[test]
+    fn unknown_key_names_the_key_and_line() {
+        let error = Config::parse("title = \"x\"\nstale_afer_days = 3\n").unwrap_err();
+        let message = error.to_string();
+        assert!(message.contains("stale_afer_days"), "{message}");
+        assert!(message.contains("line 2"), "{message}");
+    }
+
+    #[test]
+    fn wrong_type_names_the_key_and_line() {
+        let message = Config::parse("\n\nminify = \"yes\"\n")
+            .unwrap_err()
+            .to_string();
+        assert!(message.contains("line 3"), "{message}");
+        assert!(message.contains("minify"), "{message}");
+    }
+}

@@ -1,0 +1,31 @@
+//! Extract: everything `EXTRACTION.md` §3-10 reads out of ONE document.
+//!
+//! Each submodule reads the [`outline::Outline`] (the document parsed once)
+//! and never looks at other documents or the filesystem.
+
+pub mod outline;
+
+use chrono::NaiveDate;
+
+use crate::config::Config;
+use crate::ingest::Document;
+use crate::model::DocumentStatus;
+
+/// What extraction needs besides the document itself.
+#[derive(Debug, Clone)]
+pub struct Context<'a> {
+    pub config: &'a Config,
+    /// The portal's as-of date, used only when the document gives none.
+    pub portal_as_of: NaiveDate,
+}
+
+/// Reads the status of one document.
+pub fn extract(document: &Document, context: &Context) -> DocumentStatus {
+    let outline = outline::Outline::parse(&document.text);
+    let _ = context;
+    DocumentStatus {
+        title: outline.title.as_ref().map(|t| t.text.clone()),
+        diagnostics: document.diagnostics.clone(),
+        ..DocumentStatus::default()
+    }
+}

@@ -1,0 +1,659 @@
+//! The document parsed once: a tree of sections holding lists, tables,
+//! paragraph lines and code lines, each with its line in the original file.
+//!
+//! Every extractor (items, declarations, dates, milestones, risks, people)
+//! reads this outline instead of the raw text, so that a `[x]` inside a code
+//! block or an HTML comment is never mistaken for an item, and patterns apply
+//! to the text of one node at a time (`DESIGN.md`, "Parse once").
+//!
+//! Markup is removed from the text kept here (`**Structure** - ✅ COMPLET`
+//! becomes `Structure - ✅ COMPLET`); the original line is always available
+//! through [`Outline::source_line`].
+
+use pulldown_cmark::{Event, HeadingLevel, Options, Parser, Tag, TagEnd};
+
+/// One line of text of a node, markup removed.
+#[derive(Debug, Clone, PartialEq)]
+pub struct TextLine {
+    pub text: String,
+    /// 1-based line in the original file.
+    pub line: usize,
+    /// Every visible character of the line is struck through (`~~…~~`).
+    pub struck: bool,
+}
+
+/// A list item and its nested items.
+#[derive(Debug, Clone, PartialEq)]
+pub struct ListEntry {
+    pub line: usize,
+    pub ordered: bool,
+    /// The item's own text, one entry per source line; the first is the
+    /// item's title line. Continuation paragraphs follow.
+    pub lines: Vec<TextLine>,
+    pub children: Vec<ListEntry>,
+}
+
+impl ListEntry {
+    /// The first line of the item (its title), or "" for an empty item.
+    pub fn first_line(&self) -> &str {
+        self.lines.first().map(|l| l.text.as_str()).unwrap_or("")
+    }
+
+    /// Whether the item's title line is wholly struck through.
+    pub fn struck(&self) -> bool {
+        self.lines.first().is_some_and(|l| l.struck)
+    }
+}
+
+/// A table row: one plain-text string per cell.
+#[derive(Debug, Clone, PartialEq)]
+pub struct TableRow {
+    pub cells: Vec<String>,
+    pub line: usize,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct Table {
+    pub line: usize,
+    pub header: Vec<String>,
+    pub rows: Vec<TableRow>,
+}
+
+/// A block of a section, in document order.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Block {
+    /// The top-level items of one list.
+    List(Vec<ListEntry>),
+    Table(Table),
+    /// The lines of a paragraph (labelled lines such as `**Statut :** 🟡`).
+    Paragraph(Vec<TextLine>),
+    /// The lines of a fenced or indented code block (ASCII progress bars).
+    Code {
+        language: String,
+        lines: Vec<TextLine>,
+    },
+}
+
+/// A heading and what stands under it down to the next heading of the same
+/// or a higher level.
+#[derive(Debug, Clone, PartialEq)]
+pub struct OutlineSection {
+    /// Heading text, markup removed, emoji kept (`⏳ 2. GED - Upload Documents`).
+    pub heading: String,
+    /// 1-6 for real headings; a bold-only line used as a heading
+    /// (`**raylib 7.0**`) gets one level below the heading it sits under.
+    pub level: u8,
+    pub line: usize,
+    /// Whether the heading was a bold-only paragraph rather than `#`.
+    pub pseudo: bool,
+    pub blocks: Vec<Block>,
+    pub children: Vec<OutlineSection>,
+}
+
+/// A parsed document.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Outline<'a> {
+    /// The document's first H1 when it comes before any other heading: the
+    /// title, not a section.
+    pub title: Option<TextLine>,
+    /// Blocks before the first section heading.
+    pub preamble: Vec<Block>,
+    pub sections: Vec<OutlineSection>,
+    lines: Vec<&'a str>,
+}
+
+impl<'a> Outline<'a> {
+    /// Parses `text` (already decoded, `\n` line endings; front matter
+    /// replaced by blank lines so that line numbers are the file's own).
+    pub fn parse(text: &'a str) -> Outline<'a> {
+        Builder::new(text).run()
+    }
+
+    /// The raw text of 1-based line `line` (markup included), or "".
+    pub fn source_line(&self, line: usize) -> &'a str {
+        line.checked_sub(1)
+            .and_then(|i| self.lines.get(i))
+            .copied()
+            .unwrap_or("")
+    }
+
+    /// Number of lines of the document.
+    pub fn line_count(&self) -> usize {
+        self.lines.len()
+    }
+
+    /// Every section, depth first, in document order.
+    pub fn walk_sections(&self) -> Vec<&OutlineSection> {
+        fn visit<'s>(section: &'s OutlineSection, out: &mut Vec<&'s OutlineSection>) {
+            out.push(section);
+            for child in &section.children {
+                visit(child, out);
+            }
+        }
+        let mut out = Vec::new();
+        for section in &self.sections {
+            visit(section, &mut out);
+        }
+        out
+    }
+}
+
+/// Maps byte offsets to 1-based line numbers.
+struct LineIndex {
+    starts: Vec<usize>,
+}
+
+impl LineIndex {
+    fn new(text: &str) -> Self {
+        let mut starts = vec![0];
+        starts.extend(text.match_indices('\n').map(|(i, _)| i + 1));
+        LineIndex { starts }
+    }
+
+    fn line_of(&self, offset: usize) -> usize {
+        match self.starts.binary_search(&offset) {
+            Ok(i) => i + 1,
+            Err(i) => i,
+        }
+    }
+}
+
+/// Text being collected for the current paragraph, heading, item or cell.
+#[derive(Default)]
+struct InlineBuffer {
+    lines: Vec<TextLine>,
+    /// Characters seen inside / outside `~~` on the current line.
+    struck_chars: usize,
+    plain_chars: usize,
+    /// Depth of `~~` nesting.
+    strike_depth: usize,
+    /// Whether the paragraph so far is a single `**bold**` span.
+    strong_depth: usize,
+    only_strong: bool,
+}
+
+impl InlineBuffer {
+    fn push_text(&mut self, text: &str, line: usize) {
+        if self.lines.is_empty() {
+            self.new_line(line);
+        }
+        let visible = text.chars().filter(|c| !c.is_whitespace()).count();
+        if self.strike_depth > 0 {
+            self.struck_chars += visible;
+        } else {
+            self.plain_chars += visible;
+        }
+        if visible > 0 && self.strong_depth == 0 {
+            self.only_strong = false;
+        }
+        if let Some(current) = self.lines.last_mut() {
+            current.text.push_str(text);
+        }
+    }
+
+    fn close_line(&mut self) {
+        if let Some(current) = self.lines.last_mut() {
+            current.struck = self.struck_chars > 0 && self.plain_chars == 0;
+            current.text = current.text.trim().to_string();
+        }
+        self.struck_chars = 0;
+        self.plain_chars = 0;
+    }
+
+    fn new_line(&mut self, line: usize) {
+        self.close_line();
+        self.lines.push(TextLine {
+            text: String::new(),
+            line,
+            struck: false,
+        });
+    }
+
+    fn take(&mut self) -> Vec<TextLine> {
+        self.close_line();
+        let lines = std::mem::take(&mut self.lines);
+        *self = InlineBuffer {
+            only_strong: true,
+            ..InlineBuffer::default()
+        };
+        lines.into_iter().filter(|l| !l.text.is_empty()).collect()
+    }
+}
+
+/// What kind of inline container is open.
+enum Container {
+    Heading(u8),
+    Paragraph,
+    Cell,
+    Code(String),
+}
+
+struct Builder<'a> {
+    text: &'a str,
+    index: LineIndex,
+    /// Sections whose heading has been read but not yet closed, outermost first.
+    open_sections: Vec<OutlineSection>,
+    finished: Vec<OutlineSection>,
+    preamble: Vec<Block>,
+    title: Option<TextLine>,
+    seen_heading: bool,
+    inline: InlineBuffer,
+    container: Option<Container>,
+    /// Open list items, outermost first; each list level's finished items
+    /// are kept in `list_levels`.
+    list_levels: Vec<(bool, Vec<ListEntry>)>,
+    open_items: Vec<ListEntry>,
+    table: Option<Table>,
+    row: Vec<String>,
+    row_line: usize,
+    in_table_head: bool,
+    html_depth: usize,
+}
+
+impl<'a> Builder<'a> {
+    fn new(text: &'a str) -> Self {
+        Builder {
+            text,
+            index: LineIndex::new(text),
+            open_sections: Vec::new(),
+            finished: Vec::new(),
+            preamble: Vec::new(),
+            title: None,
+            seen_heading: false,
+            inline: InlineBuffer {
+                only_strong: true,
+                ..InlineBuffer::default()
+            },
+            container: None,
+            list_levels: Vec::new(),
+            open_items: Vec::new(),
+            table: None,
+            row: Vec::new(),
+            row_line: 0,
+            in_table_head: false,
+            html_depth: 0,
+        }
+    }
+
+    fn run(mut self) -> Outline<'a> {
+        let options = Options::ENABLE_TABLES | Options::ENABLE_STRIKETHROUGH;
+        let parser = Parser::new_ext(self.text, options).into_offset_iter();
+        for (event, range) in parser {
+            let line = self.index.line_of(range.start);
+            self.event(event, line);
+        }
+        while let Some(section) = self.open_sections.pop() {
+            self.attach_section(section);
+        }
+        Outline {
+            title: self.title,
+            preamble: self.preamble,
+            sections: self.finished,
+            lines: self.text.split('\n').collect(),
+        }
+    }
+
+    fn event(&mut self, event: Event<'a>, line: usize) {
+        match event {
+            Event::Start(tag) => self.start(tag, line),
+            Event::End(tag) => self.end(tag, line),
+            Event::Text(text) => self.text(&text, line),
+            Event::Code(code) => self.text(&code, line),
+            Event::SoftBreak | Event::HardBreak => self.inline.new_line(line + 1),
+            Event::Html(_) | Event::InlineHtml(_) => {}
+            Event::FootnoteReference(_) | Event::Rule => {}
+            Event::TaskListMarker(_) | Event::InlineMath(_) | Event::DisplayMath(_) => {}
+        }
+    }
+
+    fn text(&mut self, text: &str, line: usize) {
+        if self.html_depth > 0 {
+            return;
+        }
+        match self.container {
+            Some(Container::Code(_)) => {
+                // Code text arrives as whole lines; keep each one apart.
+                let mut current = line;
+                for piece in text.split_inclusive('\n') {
+                    self.inline.new_line(current);
+                    self.inline.push_text(piece.trim_end_matches('\n'), current);
+                    current += 1;
+                }
+            }
+            _ => {
+                if self.container.is_none() && !self.open_items.is_empty() {
+                    // Text of a tight list item, outside any paragraph.
+                    self.container = Some(Container::Paragraph);
+                }
+                self.inline.push_text(text, line);
+            }
+        }
+    }
+
+    fn start(&mut self, tag: Tag<'a>, line: usize) {
+        match tag {
+            Tag::Heading { level, .. } => {
+                self.flush_inline();
+                self.container = Some(Container::Heading(heading_level(level)));
+                self.inline.new_line(line);
+            }
+            Tag::Paragraph => {
+                self.flush_inline();
+                self.container = Some(Container::Paragraph);
+                self.inline.new_line(line);
+            }
+            Tag::CodeBlock(kind) => {
+                self.flush_inline();
+                let language = match kind {
+                    pulldown_cmark::CodeBlockKind::Fenced(info) => {
+                        info.split_whitespace().next().unwrap_or("").to_string()
+                    }
+                    pulldown_cmark::CodeBlockKind::Indented => String::new(),
+                };
+                self.container = Some(Container::Code(language));
+            }
+            Tag::List(first) => {
+                self.flush_inline();
+                self.list_levels.push((first.is_some(), Vec::new()));
+            }
+            Tag::Item => {
+                self.flush_inline();
+                let ordered = self.list_levels.last().is_some_and(|(o, _)| *o);
+                self.open_items.push(ListEntry {
+                    line,
+                    ordered,
+                    lines: Vec::new(),
+                    children: Vec::new(),
+                });
+            }
+            Tag::Table(_) => {
+                self.flush_inline();
+                self.table = Some(Table {
+                    line,
+                    header: Vec::new(),
+                    rows: Vec::new(),
+                });
+            }
+            Tag::TableHead => {
+                self.in_table_head = true;
+                self.row.clear();
+                self.row_line = line;
+            }
+            Tag::TableRow => {
+                self.row.clear();
+                self.row_line = line;
+            }
+            Tag::TableCell => {
+                self.container = Some(Container::Cell);
+                self.inline.new_line(line);
+            }
+            Tag::Strikethrough => self.inline.strike_depth += 1,
+            Tag::Strong => self.inline.strong_depth += 1,
+            Tag::HtmlBlock => self.html_depth += 1,
+            _ => {}
+        }
+    }
+
+    fn end(&mut self, tag: TagEnd, _line: usize) {
+        match tag {
+            TagEnd::Heading(_) => {
+                let Some(Container::Heading(level)) = self.container.take() else {
+                    return;
+                };
+                let lines = self.inline.take();
+                let heading = join_lines(&lines);
+                let line = lines.first().map(|l| l.line).unwrap_or(1);
+                self.open_heading(heading, level, line, false);
+            }
+            TagEnd::Paragraph => self.flush_inline(),
+            TagEnd::CodeBlock => {
+                let language = match self.container.take() {
+                    Some(Container::Code(language)) => language,
+                    _ => String::new(),
+                };
+                let lines = self.inline.take();
+                self.push_block(Block::Code { language, lines });
+            }
+            TagEnd::Item => {
+                self.flush_inline();
+                if let Some(item) = self.open_items.pop() {
+                    if let Some((_, items)) = self.list_levels.last_mut() {
+                        items.push(item);
+                    }
+                }
+            }
+            TagEnd::List(_) => {
+                self.flush_inline();
+                let Some((_, items)) = self.list_levels.pop() else {
+                    return;
+                };
+                match self.open_items.last_mut() {
+                    Some(parent) => parent.children.extend(items),
+                    None => self.push_block(Block::List(items)),
+                }
+            }
+            TagEnd::TableCell => {
+                let lines = self.inline.take();
+                self.container = None;
+                self.row.push(join_lines(&lines));
+            }
+            TagEnd::TableHead => {
+                self.in_table_head = false;
+                if let Some(table) = self.table.as_mut() {
+                    table.header = std::mem::take(&mut self.row);
+                }
+            }
+            TagEnd::TableRow => {
+                if let Some(table) = self.table.as_mut() {
+                    table.rows.push(TableRow {
+                        cells: std::mem::take(&mut self.row),
+                        line: self.row_line,
+                    });
+                }
+            }
+            TagEnd::Table => {
+                if let Some(table) = self.table.take() {
+                    self.push_block(Block::Table(table));
+                }
+            }
+            TagEnd::Strikethrough => {
+                self.inline.strike_depth = self.inline.strike_depth.saturating_sub(1)
+            }
+            TagEnd::Strong => self.inline.strong_depth = self.inline.strong_depth.saturating_sub(1),
+            TagEnd::HtmlBlock => self.html_depth = self.html_depth.saturating_sub(1),
+            _ => {}
+        }
+    }
+
+    /// Closes the paragraph (or tight item text) being read and files it.
+    fn flush_inline(&mut self) {
+        if !matches!(self.container, Some(Container::Paragraph)) {
+            return;
+        }
+        self.container = None;
+        let only_strong = self.inline.only_strong;
+        let lines = self.inline.take();
+        if lines.is_empty() {
+            return;
+        }
+        if let Some(item) = self.open_items.last_mut() {
+            item.lines.extend(lines);
+            return;
+        }
+        if only_strong && lines.len() == 1 && self.table.is_none() {
+            // A bold-only line used as a heading (`**raylib 7.0**`).
+            let level = self
+                .open_sections
+                .last()
+                .map(|s| s.level.saturating_add(1).min(7))
+                .unwrap_or(2);
+            let line = &lines[0];
+            self.open_heading(line.text.clone(), level, line.line, true);
+            return;
+        }
+        self.push_block(Block::Paragraph(lines));
+    }
+
+    fn push_block(&mut self, block: Block) {
+        match self.open_sections.last_mut() {
+            Some(section) => section.blocks.push(block),
+            None => self.preamble.push(block),
+        }
+    }
+
+    fn open_heading(&mut self, heading: String, level: u8, line: usize, pseudo: bool) {
+        if level == 1 && !self.seen_heading && self.title.is_none() && !pseudo {
+            self.seen_heading = true;
+            self.title = Some(TextLine {
+                text: heading,
+                line,
+                struck: false,
+            });
+            return;
+        }
+        self.seen_heading = true;
+        while self
+            .open_sections
+            .last()
+            .is_some_and(|open| open.level >= level)
+        {
+            let closed = self.open_sections.pop().expect("checked above");
+            self.attach_section(closed);
+        }
+        self.open_sections.push(OutlineSection {
+            heading,
+            level,
+            line,
+            pseudo,
+            blocks: Vec::new(),
+            children: Vec::new(),
+        });
+    }
+
+    fn attach_section(&mut self, section: OutlineSection) {
+        match self.open_sections.last_mut() {
+            Some(parent) => parent.children.push(section),
+            None => self.finished.push(section),
+        }
+    }
+}
+
+fn heading_level(level: HeadingLevel) -> u8 {
+    match level {
+        HeadingLevel::H1 => 1,
+        HeadingLevel::H2 => 2,
+        HeadingLevel::H3 => 3,
+        HeadingLevel::H4 => 4,
+        HeadingLevel::H5 => 5,
+        HeadingLevel::H6 => 6,
+    }
+}
+
+fn join_lines(lines: &[TextLine]) -> String {
+    lines
+        .iter()
+        .map(|l| l.text.as_str())
+        .collect::<Vec<_>>()
+        .join(" ")
+        .trim()
+        .to_string()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn first_h1_is_the_title_and_h2_are_sections() {
+        let outline = Outline::parse("# Suivi\n\n## Phase 1\n\n- [x] a\n\n### Sub\n\n## Phase 2\n");
+        assert_eq!(outline.title.as_ref().unwrap().text, "Suivi");
+        assert_eq!(outline.sections.len(), 2);
+        assert_eq!(outline.sections[0].heading, "Phase 1");
+        assert_eq!(outline.sections[0].children[0].heading, "Sub");
+        assert_eq!(outline.sections[1].line, 9);
+    }
+
+    #[test]
+    fn list_items_keep_lines_children_and_raw_boxes() {
+        let text =
+            "## S\n\n- [x] **Structure** - ✅ COMPLET\n  - sub one\n  - [ ] sub two\n- [ ] b\n";
+        let outline = Outline::parse(text);
+        let Block::List(items) = &outline.sections[0].blocks[0] else {
+            panic!("expected a list");
+        };
+        assert_eq!(items.len(), 2);
+        assert_eq!(items[0].first_line(), "[x] Structure - ✅ COMPLET");
+        assert_eq!(items[0].line, 3);
+        assert_eq!(items[0].children.len(), 2);
+        assert_eq!(items[0].children[1].first_line(), "[ ] sub two");
+        assert_eq!(items[0].children[1].line, 5);
+        assert_eq!(items[1].first_line(), "[ ] b");
+    }
+
+    #[test]
+    fn multi_line_items_and_paragraphs_keep_each_line() {
+        let text =
+            "- first line\n  second line\n\n**Statut :** 🟡 En cours  \n**Durée :** 4 semaines\n";
+        let outline = Outline::parse(text);
+        let Block::List(items) = &outline.preamble[0] else {
+            panic!("expected a list");
+        };
+        assert_eq!(items[0].lines.len(), 2);
+        assert_eq!(items[0].lines[1].line, 2);
+        let Block::Paragraph(lines) = &outline.preamble[1] else {
+            panic!("expected a paragraph");
+        };
+        assert_eq!(lines[0].text, "Statut : 🟡 En cours");
+        assert_eq!(lines[1].text, "Durée : 4 semaines");
+        assert_eq!(lines[1].line, 5);
+    }
+
+    #[test]
+    fn tables_give_header_and_rows_with_lines() {
+        let text = "| Tâche | Statut |\n|---|---|\n| **A** | ✅ |\n| B | 🟡 |\n";
+        let outline = Outline::parse(text);
+        let Block::Table(table) = &outline.preamble[0] else {
+            panic!("expected a table");
+        };
+        assert_eq!(table.header, vec!["Tâche", "Statut"]);
+        assert_eq!(table.rows[0].cells, vec!["A", "✅"]);
+        assert_eq!(table.rows[1].line, 4);
+    }
+
+    #[test]
+    fn code_blocks_keep_lines_and_html_comments_vanish() {
+        let text = "```\nPhase 1 [██░] 66%\nTotal [█░░] 33%\n```\n\n<!--\n- [x] hidden\n-->\n";
+        let outline = Outline::parse(text);
+        assert_eq!(outline.preamble.len(), 1);
+        let Block::Code { lines, .. } = &outline.preamble[0] else {
+            panic!("expected code");
+        };
+        assert_eq!(lines.len(), 2);
+        assert_eq!(lines[1].text, "Total [█░░] 33%");
+        assert_eq!(lines[1].line, 3);
+    }
+
+    #[test]
+    fn struck_items_and_bold_pseudo_headings() {
+        let text = "## Roadmap\n\n**raylib 7.0**\n\n- ~~dropped idea~~\n- kept ~~partly~~\n";
+        let outline = Outline::parse(text);
+        let pseudo = &outline.sections[0].children[0];
+        assert!(pseudo.pseudo);
+        assert_eq!(pseudo.heading, "raylib 7.0");
+        assert_eq!(pseudo.level, 3);
+        let Block::List(items) = &pseudo.blocks[0] else {
+            panic!("expected a list");
+        };
+        assert!(items[0].struck());
+        assert!(!items[1].struck());
+    }
+
+    #[test]
+    fn blockquoted_lists_are_read() {
+        let outline = Outline::parse("> - [x] quoted task\n");
+        let Block::List(items) = &outline.preamble[0] else {
+            panic!("expected a list");
+        };
+        assert_eq!(items[0].first_line(), "[x] quoted task");
+    }
+}

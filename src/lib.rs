@@ -1,0 +1,18 @@
+//! sitrep: a static site generator for project status portals.
+//!
+//! The pipeline runs one way (`DESIGN.md`):
+//! `ingest` (bytes → [`ingest::Document`]) → `extract` (one document →
+//! [`model::DocumentStatus`]) → `portfolio` (documents → projects, rollups,
+//! health) → `render` (portfolio → pages in memory) → `output` (pages →
+//! `public/`, atomically). Only the first stage reads files and only the last
+//! writes them.
+
+pub mod build;
+pub mod config;
+pub mod extract;
+pub mod ingest;
+pub mod init;
+pub mod model;
+pub mod output;
+pub mod portfolio;
+pub mod render;

@@ -1,0 +1,368 @@
+//! The types that cross pipeline stages.
+//!
+//! `status.json` is exactly the serde form of [`PortfolioStatus`]
+//! (see `STATUS_JSON.md`): field names here are a public contract. Add
+//! fields freely; never rename or remove one without bumping [`SCHEMA`].
+
+use chrono::NaiveDate;
+use serde::{Deserialize, Serialize};
+
+/// Version of the `status.json` shape.
+pub const SCHEMA: u32 = 1;
+
+/// The five statuses a work item can have (`EXTRACTION.md` §3).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Status {
+    Done,
+    InProgress,
+    Todo,
+    Blocked,
+    Cancelled,
+}
+
+impl Status {
+    pub const ALL: [Status; 5] = [
+        Status::Done,
+        Status::InProgress,
+        Status::Todo,
+        Status::Blocked,
+        Status::Cancelled,
+    ];
+
+    /// The `snake_case` word used in `status.json` and CSS classes.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Status::Done => "done",
+            Status::InProgress => "in_progress",
+            Status::Todo => "todo",
+            Status::Blocked => "blocked",
+            Status::Cancelled => "cancelled",
+        }
+    }
+
+    /// The value of an item of this status when it gives no percentage (§5).
+    pub fn default_percent(self) -> f64 {
+        match self {
+            Status::Done => 100.0,
+            Status::InProgress => 50.0,
+            Status::Todo | Status::Blocked | Status::Cancelled => 0.0,
+        }
+    }
+}
+
+/// Project health (`STATUS_JSON.md`, "Health").
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Health {
+    Done,
+    Green,
+    Amber,
+    Red,
+    Unknown,
+}
+
+impl Health {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Health::Done => "done",
+            Health::Green => "green",
+            Health::Amber => "amber",
+            Health::Red => "red",
+            Health::Unknown => "unknown",
+        }
+    }
+
+    /// Parses the words a front matter `status` or a declared health uses.
+    pub fn parse(word: &str) -> Option<Health> {
+        match word.trim().to_lowercase().as_str() {
+            "done" => Some(Health::Done),
+            "green" | "vert" | "ok" | "on track" => Some(Health::Green),
+            "amber" | "orange" | "yellow" | "jaune" | "at risk" => Some(Health::Amber),
+            "red" | "rouge" | "off track" => Some(Health::Red),
+            "unknown" => Some(Health::Unknown),
+            _ => None,
+        }
+    }
+}
+
+/// Risk severity (`EXTRACTION.md` §8).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Severity {
+    Low,
+    Medium,
+    High,
+    Critical,
+}
+
+impl Severity {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Severity::Low => "low",
+            Severity::Medium => "medium",
+            Severity::High => "high",
+            Severity::Critical => "critical",
+        }
+    }
+}
+
+/// Item counts of a section or project. `total` leaves `cancelled` out.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Counts {
+    pub done: u32,
+    pub in_progress: u32,
+    pub todo: u32,
+    pub blocked: u32,
+    pub cancelled: u32,
+    pub total: u32,
+}
+
+impl Counts {
+    /// Counts one item of `status`.
+    pub fn add(&mut self, status: Status) {
+        match status {
+            Status::Done => self.done += 1,
+            Status::InProgress => self.in_progress += 1,
+            Status::Todo => self.todo += 1,
+            Status::Blocked => self.blocked += 1,
+            Status::Cancelled => self.cancelled += 1,
+        }
+        if status != Status::Cancelled {
+            self.total += 1;
+        }
+    }
+
+    /// Adds every count of `other` (a subsection or another document).
+    pub fn merge(&mut self, other: &Counts) {
+        self.done += other.done;
+        self.in_progress += other.in_progress;
+        self.todo += other.todo;
+        self.blocked += other.blocked;
+        self.cancelled += other.cancelled;
+        self.total += other.total;
+    }
+
+    pub fn get(&self, status: Status) -> u32 {
+        match status {
+            Status::Done => self.done,
+            Status::InProgress => self.in_progress,
+            Status::Todo => self.todo,
+            Status::Blocked => self.blocked,
+            Status::Cancelled => self.cancelled,
+        }
+    }
+}
+
+/// One work item: a list item or table row that carries a status (§4).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Item {
+    pub text: String,
+    pub status: Status,
+    pub percent: Option<f64>,
+    pub owner: Option<String>,
+    pub id: Option<String>,
+    pub points: Option<f64>,
+    pub due: Option<NaiveDate>,
+    pub source: String,
+    pub line: usize,
+    pub children: Vec<Item>,
+}
+
+/// A heading of the document and everything under it, down to the next
+/// heading of the same or a higher level.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Section {
+    pub title: String,
+    pub level: u8,
+    pub line: usize,
+    /// Document the heading is in (content-relative path).
+    pub source: String,
+    /// Mean value of every item in this section and its subsections (§5).
+    pub progress: Option<f64>,
+    /// The first claim the document makes about this section (§6).
+    pub declared_progress: Option<f64>,
+    pub health: Option<Health>,
+    pub counts: Counts,
+    pub items: Vec<Item>,
+    pub sections: Vec<Section>,
+}
+
+/// A percentage the document claims (§6).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Declaration {
+    pub label: String,
+    pub value: f64,
+    /// Title of the section the claim is about; `None` for the whole project.
+    pub section: Option<String>,
+    pub source: String,
+    pub line: usize,
+}
+
+/// How precisely a written date pins a day.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum DatePrecision {
+    Day,
+    Week,
+    Month,
+    Quarter,
+    Year,
+}
+
+/// A dated event of the project (§7).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Milestone {
+    pub title: String,
+    pub date: Option<NaiveDate>,
+    pub date_end: Option<NaiveDate>,
+    /// The date as the document wrote it.
+    pub date_text: String,
+    pub status: Option<Status>,
+    /// Dated before the portal's as-of date and not done.
+    pub overdue: bool,
+    pub source: String,
+    pub line: usize,
+}
+
+/// A risk, blocker or threat (§8).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Risk {
+    pub title: String,
+    pub id: Option<String>,
+    /// 1 (very low) to 5 (very high).
+    pub impact: Option<u8>,
+    /// 1 (very unlikely) to 5 (occurred).
+    pub probability: Option<u8>,
+    pub severity: Option<Severity>,
+    pub mitigation: Option<String>,
+    pub owner: Option<String>,
+    /// A risk marked closed, mitigated or resolved no longer counts for health.
+    pub closed: bool,
+    pub source: String,
+    pub line: usize,
+}
+
+/// Someone named by the document (§9).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Person {
+    /// `@handle` as written, if the person has one.
+    pub handle: Option<String>,
+    pub name: String,
+    pub role: Option<String>,
+    /// Items they own that are not done (cancelled ones excluded).
+    pub open_items: u32,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Level {
+    Warning,
+    Error,
+}
+
+impl Level {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Level::Warning => "warning",
+            Level::Error => "error",
+        }
+    }
+}
+
+/// A guess sitrep had to make, or something it could not read (§10).
+#[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+pub struct Diagnostic {
+    pub level: Level,
+    pub code: String,
+    pub source: String,
+    pub line: usize,
+    pub message: String,
+}
+
+impl Diagnostic {
+    pub fn warning(code: &str, source: &str, line: usize, message: impl Into<String>) -> Self {
+        Diagnostic {
+            level: Level::Warning,
+            code: code.to_string(),
+            source: source.to_string(),
+            line,
+            message: message.into(),
+        }
+    }
+
+    pub fn error(code: &str, source: &str, line: usize, message: impl Into<String>) -> Self {
+        Diagnostic {
+            level: Level::Error,
+            ..Diagnostic::warning(code, source, line, message)
+        }
+    }
+}
+
+/// Everything extracted from ONE document, before projects are assembled.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+pub struct DocumentStatus {
+    /// The document's title (first H1, decorations removed), if it has one.
+    pub title: Option<String>,
+    /// The as-of date the document states (`Dernière mise à jour : …`).
+    pub as_of: Option<NaiveDate>,
+    /// A health the document states for itself (`**Statut global :** 🟢`).
+    pub declared_health: Option<Health>,
+    /// Top-level sections (the heading tree below the title).
+    pub sections: Vec<Section>,
+    pub declarations: Vec<Declaration>,
+    pub milestones: Vec<Milestone>,
+    pub risks: Vec<Risk>,
+    pub people: Vec<Person>,
+    pub diagnostics: Vec<Diagnostic>,
+}
+
+/// One project of the portfolio, as published in `status.json`.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Project {
+    pub slug: String,
+    pub title: String,
+    pub name: String,
+    /// Relative URL of the project page, from the portal root.
+    pub url: String,
+    pub sources: Vec<String>,
+    pub as_of: Option<NaiveDate>,
+    pub owner: Option<String>,
+    pub tags: Vec<String>,
+    pub weight: i64,
+    pub start: Option<NaiveDate>,
+    pub end: Option<NaiveDate>,
+    pub health: Health,
+    /// Why the health is what it is, in words (`milestone "Go-live" overdue by 12 days`).
+    pub health_reason: String,
+    /// The health the document states for itself, if any.
+    pub declared_health: Option<Health>,
+    pub stale: bool,
+    pub progress: Option<f64>,
+    /// `"items"` (mean of item values) or `"points"` (weighted by story points).
+    pub progress_method: String,
+    pub declared_progress: Option<f64>,
+    pub declarations: Vec<Declaration>,
+    pub counts: Counts,
+    pub sections: Vec<Section>,
+    pub milestones: Vec<Milestone>,
+    pub risks: Vec<Risk>,
+    pub people: Vec<Person>,
+    pub diagnostics: Vec<Diagnostic>,
+}
+
+/// The root of `status.json`.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct PortfolioStatus {
+    pub schema: u32,
+    pub generator: String,
+    pub title: String,
+    pub description: Option<String>,
+    pub as_of: NaiveDate,
+    /// Only when `SOURCE_DATE_EPOCH` or `--as-of` fixed the build time.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub built_at: Option<String>,
+    pub projects: Vec<Project>,
+    /// Diagnostics that belong to no project (`content/_index.md`, unreadable files).
+    pub diagnostics: Vec<Diagnostic>,
+}

@@ -1,0 +1,148 @@
+//! Output: the rendered site written to disk, atomically and only inside the
+//! output folder.
+//!
+//! The new site is written into a staging folder beside the output folder,
+//! then swapped in, so a failed or interrupted build leaves the previous
+//! site intact. Every path is checked to be a plain relative path before
+//! anything is written: a slug like `../../x` can never escape.
+
+use std::fs;
+use std::path::{Component, Path, PathBuf};
+
+use anyhow::{bail, Context as _};
+
+use crate::render::Site;
+
+/// Marker file that says a folder is a sitrep output, so that it may be replaced.
+pub const MARKER: &str = ".sitrep-output";
+
+/// Checks that `relative` is a plain relative path (no `..`, no root, no prefix).
+pub fn is_safe_relative(relative: &str) -> bool {
+    let path = Path::new(relative);
+    !relative.is_empty()
+        && !relative.contains('\\')
+        && path
+            .components()
+            .all(|component| matches!(component, Component::Normal(_)))
+}
+
+/// Writes `site` to `out_dir`, replacing what was there.
+///
+/// Refuses to replace an existing non-empty folder that a sitrep build did
+/// not write (it has no [`MARKER`]), so that pointing `--output` at the
+/// wrong folder never deletes anything.
+pub fn write_site(site: &Site, out_dir: &Path) -> anyhow::Result<()> {
+    for relative in site.files.keys() {
+        if !is_safe_relative(relative) {
+            bail!("refusing to write {relative:?}: not a plain path inside the output folder");
+        }
+    }
+    if out_dir.exists() && !is_replaceable(out_dir)? {
+        bail!(
+            "{} exists, is not empty and was not written by sitrep; \
+             choose another --output or empty it first",
+            out_dir.display()
+        );
+    }
+    let parent = out_dir
+        .parent()
+        .filter(|p| !p.as_os_str().is_empty())
+        .unwrap_or(Path::new("."));
+    fs::create_dir_all(parent).with_context(|| format!("cannot create {}", parent.display()))?;
+    let name = out_dir
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_else(|| "public".to_string());
+    let staging = parent.join(format!(".{name}.sitrep-new"));
+    let previous = parent.join(format!(".{name}.sitrep-old"));
+    remove_if_exists(&staging)?;
+    write_tree(site, &staging)?;
+    remove_if_exists(&previous)?;
+    if out_dir.exists() {
+        fs::rename(out_dir, &previous)
+            .with_context(|| format!("cannot move the previous {} aside", out_dir.display()))?;
+    }
+    fs::rename(&staging, out_dir)
+        .with_context(|| format!("cannot put the new site in {}", out_dir.display()))?;
+    remove_if_exists(&previous)?;
+    Ok(())
+}
+
+fn is_replaceable(out_dir: &Path) -> anyhow::Result<bool> {
+    if !out_dir.is_dir() {
+        return Ok(false);
+    }
+    let mut entries =
+        fs::read_dir(out_dir).with_context(|| format!("cannot read {}", out_dir.display()))?;
+    Ok(entries.next().is_none() || out_dir.join(MARKER).is_file())
+}
+
+fn write_tree(site: &Site, dir: &Path) -> anyhow::Result<()> {
+    fs::create_dir_all(dir).with_context(|| format!("cannot create {}", dir.display()))?;
+    fs::write(
+        dir.join(MARKER),
+        b"This folder is written by sitrep build and replaced on every build.\n",
+    )?;
+    for (relative, bytes) in &site.files {
+        let path: PathBuf = dir.join(relative);
+        if let Some(folder) = path.parent() {
+            fs::create_dir_all(folder)
+                .with_context(|| format!("cannot create {}", folder.display()))?;
+        }
+        fs::write(&path, bytes).with_context(|| format!("cannot write {}", path.display()))?;
+    }
+    Ok(())
+}
+
+fn remove_if_exists(path: &Path) -> anyhow::Result<()> {
+    if path.exists() {
+        fs::remove_dir_all(path).with_context(|| format!("cannot remove {}", path.display()))?;
+    }
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn only_plain_relative_paths_are_safe() {
+        assert!(is_safe_relative("index.html"));
+        assert!(is_safe_relative("windflow/index.html"));
+        assert!(!is_safe_relative("../x/index.html"));
+        assert!(!is_safe_relative("a/../../x"));
+        assert!(!is_safe_relative("/etc/passwd"));
+        assert!(!is_safe_relative("a\\..\\b"));
+        assert!(!is_safe_relative(""));
+        assert!(!is_safe_relative("./a"));
+    }
+
+    #[test]
+    fn a_foreign_folder_is_never_replaced() {
+        let dir = tempfile::tempdir().unwrap();
+        let out = dir.path().join("docs");
+        fs::create_dir(&out).unwrap();
+        fs::write(out.join("precious.txt"), "keep me").unwrap();
+        let mut site = Site::default();
+        site.files.insert("index.html".into(), b"x".to_vec());
+        assert!(write_site(&site, &out).is_err());
+        assert_eq!(
+            fs::read_to_string(out.join("precious.txt")).unwrap(),
+            "keep me"
+        );
+    }
+
+    #[test]
+    fn a_previous_build_is_replaced_whole() {
+        let dir = tempfile::tempdir().unwrap();
+        let out = dir.path().join("public");
+        let mut site = Site::default();
+        site.files.insert("old/index.html".into(), b"old".to_vec());
+        write_site(&site, &out).unwrap();
+        let mut next = Site::default();
+        next.files.insert("index.html".into(), b"new".to_vec());
+        write_site(&next, &out).unwrap();
+        assert!(!out.join("old").exists());
+        assert_eq!(fs::read(out.join("index.html")).unwrap(), b"new");
+    }
+}

@@ -1,0 +1,88 @@
+//! Portfolio: documents grouped into projects, rollups, health, and the
+//! cross-project views. Works only on extracted data; never parses markdown.
+
+use chrono::NaiveDate;
+
+use crate::config::Config;
+use crate::ingest::{Content, ProjectSources};
+use crate::model::{Counts, DocumentStatus, Health, PortfolioStatus, Project, SCHEMA};
+
+/// Assembles the portfolio from each project's extracted documents
+/// (`statuses[i]` holds the documents of `content.projects[i]`, in order).
+pub fn assemble(
+    content: &Content,
+    statuses: Vec<Vec<DocumentStatus>>,
+    config: &Config,
+    as_of: NaiveDate,
+    built_at: Option<String>,
+) -> PortfolioStatus {
+    let mut projects: Vec<Project> = content
+        .projects
+        .iter()
+        .zip(statuses)
+        .map(|(sources, documents)| project(sources, documents, config))
+        .collect();
+    projects.sort_by(|a, b| a.weight.cmp(&b.weight).then_with(|| a.name.cmp(&b.name)));
+    PortfolioStatus {
+        schema: SCHEMA,
+        generator: format!("sitrep {}", env!("CARGO_PKG_VERSION")),
+        title: config.title.clone(),
+        description: config.description.clone(),
+        as_of,
+        built_at,
+        projects,
+        diagnostics: content.diagnostics.clone(),
+    }
+}
+
+fn project(sources: &ProjectSources, documents: Vec<DocumentStatus>, config: &Config) -> Project {
+    let first = sources.documents.first();
+    let front = first.map(|d| d.front_matter.clone()).unwrap_or_default();
+    let title = front
+        .title
+        .clone()
+        .or_else(|| documents.first().and_then(|d| d.title.clone()))
+        .unwrap_or_else(|| sources.slug.clone());
+    let mut project = Project {
+        slug: sources.slug.clone(),
+        name: front.name.clone().unwrap_or_else(|| title.clone()),
+        title,
+        url: format!("{}/", sources.slug),
+        sources: sources.documents.iter().map(|d| d.source.clone()).collect(),
+        as_of: front.updated.or(front.date),
+        owner: front.owner.clone(),
+        tags: front.tags.clone(),
+        weight: front.weight.unwrap_or(0),
+        start: front.start,
+        end: front.end,
+        health: Health::Unknown,
+        health_reason: String::new(),
+        declared_health: None,
+        stale: false,
+        progress: None,
+        progress_method: config.progress.weight.as_str().to_string(),
+        declared_progress: None,
+        declarations: Vec::new(),
+        counts: Counts::default(),
+        sections: Vec::new(),
+        milestones: Vec::new(),
+        risks: Vec::new(),
+        people: Vec::new(),
+        diagnostics: Vec::new(),
+    };
+    for document in documents {
+        if project.as_of.is_none() {
+            project.as_of = document.as_of;
+        }
+        for section in &document.sections {
+            project.counts.merge(&section.counts);
+        }
+        project.sections.extend(document.sections);
+        project.declarations.extend(document.declarations);
+        project.milestones.extend(document.milestones);
+        project.risks.extend(document.risks);
+        project.people.extend(document.people);
+        project.diagnostics.extend(document.diagnostics);
+    }
+    project
+}
