@@ -313,11 +313,9 @@ impl<'a> Builder<'a> {
         match self.container {
             Some(Container::Code(_)) => {
                 // Code text arrives as whole lines; keep each one apart.
-                let mut current = line;
-                for piece in text.split_inclusive('\n') {
+                for (current, piece) in (line..).zip(text.split_inclusive('\n')) {
                     self.inline.new_line(current);
                     self.inline.push_text(piece.trim_end_matches('\n'), current);
-                    current += 1;
                 }
             }
             _ => {
