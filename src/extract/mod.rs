@@ -4,6 +4,7 @@
 //! and never looks at other documents or the filesystem.
 
 pub mod outline;
+pub mod tables;
 
 use chrono::NaiveDate;
 
