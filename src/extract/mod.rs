@@ -3,7 +3,11 @@
 //! Each submodule reads the [`outline::Outline`] (the document parsed once)
 //! and never looks at other documents or the filesystem.
 
+pub mod as_of;
+pub mod milestones;
 pub mod outline;
+pub mod risks;
+pub mod sections;
 pub mod tables;
 
 use chrono::NaiveDate;
@@ -23,10 +27,16 @@ pub struct Context<'a> {
 /// Reads the status of one document.
 pub fn extract(document: &Document, context: &Context) -> DocumentStatus {
     let outline = outline::Outline::parse(&document.text);
-    let _ = context;
-    DocumentStatus {
+    let mut status = DocumentStatus {
         title: outline.title.as_ref().map(|t| t.text.clone()),
         diagnostics: document.diagnostics.clone(),
         ..DocumentStatus::default()
-    }
+    };
+    // The as-of date comes first: it is the reference year of every date
+    // written without one.
+    as_of::read(&outline, document, context, &mut status);
+    sections::read(&outline, document, context, &mut status);
+    milestones::read(&outline, document, context, &mut status);
+    risks::read(&outline, document, context, &mut status);
+    status
 }

@@ -1,6 +1,9 @@
 //! Portfolio: documents grouped into projects, rollups, health, and the
 //! cross-project views. Works only on extracted data; never parses markdown.
 
+pub mod health;
+pub mod progress;
+
 use chrono::NaiveDate;
 
 use crate::config::Config;
@@ -20,7 +23,7 @@ pub fn assemble(
         .projects
         .iter()
         .zip(statuses)
-        .map(|(sources, documents)| project(sources, documents, config))
+        .map(|(sources, documents)| project(sources, documents, config, as_of))
         .collect();
     projects.sort_by(|a, b| a.weight.cmp(&b.weight).then_with(|| a.name.cmp(&b.name)));
     PortfolioStatus {
@@ -35,7 +38,12 @@ pub fn assemble(
     }
 }
 
-fn project(sources: &ProjectSources, documents: Vec<DocumentStatus>, config: &Config) -> Project {
+fn project(
+    sources: &ProjectSources,
+    documents: Vec<DocumentStatus>,
+    config: &Config,
+    as_of: NaiveDate,
+) -> Project {
     let first = sources.documents.first();
     let front = first.map(|d| d.front_matter.clone()).unwrap_or_default();
     let title = front
@@ -74,9 +82,6 @@ fn project(sources: &ProjectSources, documents: Vec<DocumentStatus>, config: &Co
         if project.as_of.is_none() {
             project.as_of = document.as_of;
         }
-        for section in &document.sections {
-            project.counts.merge(&section.counts);
-        }
         project.sections.extend(document.sections);
         project.declarations.extend(document.declarations);
         project.milestones.extend(document.milestones);
@@ -84,5 +89,7 @@ fn project(sources: &ProjectSources, documents: Vec<DocumentStatus>, config: &Co
         project.people.extend(document.people);
         project.diagnostics.extend(document.diagnostics);
     }
+    progress::roll_up(&mut project, config);
+    health::assess(&mut project, config, as_of);
     project
 }
