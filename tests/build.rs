@@ -1,0 +1,190 @@
+//! The foundation: the command line, ingest of the real documents into
+//! projects, deterministic output, and output that never escapes its folder.
+
+mod common;
+
+use common::{codes, project, shared, Portal, AS_OF};
+
+/// Sequences that betray text decoded with the wrong code page.
+const MOJIBAKE: [&str; 8] = ["\u{FFFD}", "Ã©", "Ã‰", "â€", "√©", "ðŸ", "ğŸ", "\u{F8FF}"];
+
+#[test]
+#[ignore = "pending: ingest and date branches"]
+fn the_five_seeds_build_into_five_projects_with_clean_text() {
+    let Some(shared) = shared() else { return };
+    let portal = Portal::with_copies(&common::seed_files(&shared));
+    let status = portal.build();
+    assert_eq!(status["projects"].as_array().unwrap().len(), 5);
+    let raw = std::fs::read_to_string(portal.public().join("status.json")).unwrap();
+    for sequence in MOJIBAKE {
+        assert!(
+            !raw.contains(sequence),
+            "status.json still holds {sequence:?}"
+        );
+    }
+    // Titles as a reader sees them at the top of each document.
+    assert_eq!(
+        project(&status, "001_")["title"],
+        "Suivi du Plan de Démarrage Rapide - WindFlow"
+    );
+    assert_eq!(
+        project(&status, "004_")["title"],
+        "Suivi de Progression - Projet IBIS-X PoC"
+    );
+    assert_eq!(
+        project(&status, "003_")["title"],
+        "PROGRESSION PLAN D'ACTION PRODUCTION - AIPROD_V33"
+    );
+    assert_eq!(
+        project(&status, "000_")["title"],
+        "VERTIFLOW PROJECT MANIFEST (Basil Platform)"
+    );
+    // `**Dernière mise à jour :** 10/01/2025 01:15` and `**Date**: 2 février 2026`.
+    assert_eq!(project(&status, "001_")["as_of"], "2025-01-10");
+    assert_eq!(project(&status, "003_")["as_of"], "2026-02-02");
+    // `(Basée sur l'analyse du code au 2024-MM-JJ - *remplacez MM-JJ*)`.
+    assert!(codes(project(&status, "004_")).contains(&"placeholder-date".to_string()));
+}
+
+#[test]
+fn every_corpus_file_builds_without_errors() {
+    let Some(shared) = shared() else { return };
+    let files = common::corpus_files(&shared);
+    assert_eq!(files.len(), 24);
+    let portal = Portal::with_copies(&files);
+    let status = portal.build();
+    let projects = status["projects"].as_array().unwrap();
+    assert_eq!(projects.len(), 24);
+    for project in projects {
+        let errors: Vec<_> = project["diagnostics"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .filter(|d| d["level"] == "error")
+            .collect();
+        assert!(errors.is_empty(), "{}: {errors:?}", project["slug"]);
+        assert!(!project["title"].as_str().unwrap().is_empty());
+    }
+}
+
+#[test]
+fn two_builds_of_the_same_content_are_byte_identical() {
+    let portal = Portal::new();
+    portal.write("a.md", "# A\n\n- [x] one\n- [ ] two\n");
+    portal.write("team/index.md", "# Team\n\n- [x] x\n");
+    portal.write("team/notes.md", "## Notes\n\n- [ ] y\n");
+    portal.build();
+    let first = common::tree(&portal.public());
+    portal.build();
+    let second = common::tree(&portal.public());
+    assert_eq!(first.len(), second.len());
+    assert!(first == second, "the two builds differ");
+}
+
+#[test]
+#[ignore = "pending: ingest and date branches"]
+fn a_hostile_slug_or_file_name_never_writes_outside_the_output() {
+    let portal = Portal::new();
+    portal.write("evil.md", "+++\nslug = \"../../escaped\"\n+++\n# Evil\n");
+    portal.write("..weird...md", "# Dots\n");
+    let status = portal.build();
+    for project in status["projects"].as_array().unwrap() {
+        let slug = project["slug"].as_str().unwrap();
+        assert!(
+            !slug.is_empty()
+                && slug
+                    .chars()
+                    .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-'),
+            "unsafe slug {slug:?}"
+        );
+    }
+    let outside = portal.root().parent().unwrap().join("escaped");
+    assert!(!outside.exists());
+    assert!(!portal.root().join("escaped").exists());
+}
+
+#[test]
+fn script_in_a_document_never_reaches_a_page_unescaped() {
+    let portal = Portal::new();
+    portal.write(
+        "x.md",
+        "# <script>alert(1)</script> Title\n\n- [ ] <script>alert(2)</script> item\n\n<script>alert(3)</script>\n",
+    );
+    portal.build();
+    for (path, bytes) in common::tree(&portal.public()) {
+        let text = String::from_utf8_lossy(&bytes).to_lowercase();
+        if path.ends_with(".html") || path.ends_with(".svg") {
+            assert!(!text.contains("<script>alert"), "{path} holds a script");
+        }
+    }
+}
+
+#[test]
+fn init_writes_a_portal_that_builds_and_refuses_a_full_folder() {
+    let dir = tempfile::tempdir().unwrap();
+    let target = dir.path().join("portal");
+    let sitrep = env!("CARGO_BIN_EXE_sitrep");
+    let status = std::process::Command::new(sitrep)
+        .arg("init")
+        .arg(&target)
+        .status()
+        .unwrap();
+    assert!(status.success());
+    assert!(target.join("config.toml").is_file());
+    let documents = std::fs::read_dir(target.join("content")).unwrap().count();
+    assert_eq!(documents, 2);
+    let built = std::process::Command::new(sitrep)
+        .args(["build", "--quiet", "--as-of", AS_OF, "--root"])
+        .arg(&target)
+        .status()
+        .unwrap();
+    assert!(built.success());
+    assert!(target.join("public/index.html").is_file());
+    let again = std::process::Command::new(sitrep)
+        .arg("init")
+        .arg(&target)
+        .output()
+        .unwrap();
+    assert_eq!(again.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&again.stderr).contains("not empty"));
+}
+
+#[test]
+fn a_config_error_names_the_key_and_exits_2() {
+    let portal = Portal::new();
+    portal.write("a.md", "# A\n");
+    portal.write_config("title = \"x\"\nstale_afer_days = 3\n");
+    let output = portal.run(&["build", "--as-of", AS_OF]);
+    assert_eq!(output.status.code(), Some(2));
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert!(
+        stderr.contains("stale_afer_days") && stderr.contains("line 2"),
+        "{stderr}"
+    );
+    assert!(!portal.public().exists());
+}
+
+#[test]
+#[ignore = "pending: ingest and date branches"]
+fn check_prints_diagnostics_and_builds_nothing() {
+    let portal = Portal::new();
+    portal.write("a.md", "# A\n\nVersion du 2024-MM-JJ\n");
+    let output = portal.run(&["check", "--as-of", AS_OF]);
+    let stdout = String::from_utf8_lossy(&output.stdout);
+    assert!(
+        stdout.contains("a.md:3: warning[placeholder-date]"),
+        "{stdout}"
+    );
+    assert_eq!(output.status.code(), Some(0));
+    assert!(!portal.public().exists());
+}
+
+#[test]
+fn the_output_folder_may_not_hold_the_sources() {
+    let portal = Portal::new();
+    portal.write("a.md", "# A\n");
+    let root = portal.root().to_string_lossy().into_owned();
+    let output = portal.run(&["build", "--output", &root]);
+    assert_eq!(output.status.code(), Some(2));
+    assert!(portal.content().join("a.md").is_file());
+}

@@ -1,0 +1,173 @@
+//! Helpers shared by the integration tests: temporary portals, running the
+//! `sitrep` binary, reading `status.json`, and finding `../shared/`.
+#![allow(dead_code)]
+
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output};
+
+use serde_json::Value;
+use tempfile::TempDir;
+
+/// The as-of date the tests build with, so that staleness and overdue checks
+/// never depend on the day the tests run.
+pub const AS_OF: &str = "2026-11-01";
+
+/// `../shared/` beside the repository, when present (CI, developers). A
+/// user's fresh clone has none: tests that need it print why and skip.
+pub fn shared() -> Option<PathBuf> {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared");
+    if dir.is_dir() {
+        Some(dir)
+    } else {
+        eprintln!(
+            "skipped: {} is absent (it holds the seeds and the real corpus)",
+            dir.display()
+        );
+        None
+    }
+}
+
+/// The five seed documents, sorted.
+pub fn seed_files(shared: &Path) -> Vec<PathBuf> {
+    sorted_files(&shared.join("seeds"), |_| true)
+}
+
+/// The real corpus documents (SOURCES.md excluded), sorted.
+pub fn corpus_files(shared: &Path) -> Vec<PathBuf> {
+    sorted_files(&shared.join("corpus/real"), |name| {
+        name.ends_with(".md") && name != "SOURCES.md"
+    })
+}
+
+fn sorted_files(dir: &Path, keep: impl Fn(&str) -> bool) -> Vec<PathBuf> {
+    let mut files: Vec<PathBuf> = std::fs::read_dir(dir)
+        .expect("shared folder readable")
+        .map(|entry| entry.expect("entry").path())
+        .filter(|path| path.file_name().is_some_and(|n| keep(&n.to_string_lossy())))
+        .collect();
+    files.sort();
+    files
+}
+
+/// A temporary portal root with a `content/` folder.
+pub struct Portal {
+    pub dir: TempDir,
+}
+
+impl Portal {
+    pub fn new() -> Portal {
+        let dir = tempfile::tempdir().expect("temp dir");
+        std::fs::create_dir(dir.path().join("content")).expect("content dir");
+        Portal { dir }
+    }
+
+    /// A portal whose `content/` holds copies of `files`.
+    pub fn with_copies(files: &[PathBuf]) -> Portal {
+        let portal = Portal::new();
+        for file in files {
+            let name = file.file_name().expect("file name");
+            std::fs::copy(file, portal.content().join(name)).expect("copy");
+        }
+        portal
+    }
+
+    pub fn root(&self) -> &Path {
+        self.dir.path()
+    }
+
+    pub fn content(&self) -> PathBuf {
+        self.dir.path().join("content")
+    }
+
+    pub fn public(&self) -> PathBuf {
+        self.dir.path().join("public")
+    }
+
+    /// Writes `bytes` to `content/<relative>`, creating folders.
+    pub fn write(&self, relative: &str, bytes: impl AsRef<[u8]>) -> &Portal {
+        let path = self.content().join(relative);
+        std::fs::create_dir_all(path.parent().expect("parent")).expect("folders");
+        std::fs::write(path, bytes).expect("write");
+        self
+    }
+
+    pub fn write_config(&self, text: &str) -> &Portal {
+        std::fs::write(self.root().join("config.toml"), text).expect("config");
+        self
+    }
+
+    /// Runs `sitrep <args>` with `--root` set to this portal.
+    pub fn run(&self, args: &[&str]) -> Output {
+        let mut command = Command::new(env!("CARGO_BIN_EXE_sitrep"));
+        command.args(args).arg("--root").arg(self.root());
+        command.env_remove("SOURCE_DATE_EPOCH");
+        command.output().expect("sitrep runs")
+    }
+
+    /// Builds with `--as-of AS_OF`, asserts success and returns `status.json`.
+    pub fn build(&self) -> Value {
+        let output = self.run(&["build", "--quiet", "--as-of", AS_OF]);
+        assert!(
+            output.status.success(),
+            "sitrep build failed: {}",
+            String::from_utf8_lossy(&output.stderr)
+        );
+        self.status()
+    }
+
+    pub fn status(&self) -> Value {
+        let text = std::fs::read_to_string(self.public().join("status.json")).expect("status.json");
+        serde_json::from_str(&text).expect("status.json is JSON")
+    }
+
+    pub fn read_output(&self, relative: &str) -> String {
+        std::fs::read_to_string(self.public().join(relative))
+            .unwrap_or_else(|e| panic!("cannot read public/{relative}: {e}"))
+    }
+}
+
+/// The project of `status` whose sources include a file starting with `prefix`.
+pub fn project<'a>(status: &'a Value, prefix: &str) -> &'a Value {
+    status["projects"]
+        .as_array()
+        .expect("projects")
+        .iter()
+        .find(|p| {
+            p["sources"].as_array().is_some_and(|s| {
+                s.iter()
+                    .any(|s| s.as_str().is_some_and(|s| s.starts_with(prefix)))
+            })
+        })
+        .unwrap_or_else(|| panic!("no project from a source starting with {prefix}"))
+}
+
+/// The diagnostic codes of a project.
+pub fn codes(project: &Value) -> Vec<String> {
+    project["diagnostics"]
+        .as_array()
+        .expect("diagnostics")
+        .iter()
+        .map(|d| d["code"].as_str().expect("code").to_string())
+        .collect()
+}
+
+/// Every file under `dir`, as relative path → bytes, sorted.
+pub fn tree(dir: &Path) -> Vec<(String, Vec<u8>)> {
+    let mut files: Vec<(String, Vec<u8>)> = walkdir::WalkDir::new(dir)
+        .sort_by_file_name()
+        .into_iter()
+        .map(|e| e.expect("entry"))
+        .filter(|e| e.file_type().is_file())
+        .map(|e| {
+            let relative = e
+                .path()
+                .strip_prefix(dir)
+                .expect("inside")
+                .to_string_lossy()
+                .into_owned();
+            (relative, std::fs::read(e.path()).expect("read"))
+        })
+        .collect();
+    files.sort();
+    files
+}
