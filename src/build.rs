@@ -33,6 +33,8 @@ pub struct Portal {
 #[derive(Debug, Clone)]
 pub struct BuildReport {
     pub output: PathBuf,
+    /// Time of each stage, in pipeline order, for `--verbose`.
+    pub stages: Vec<(&'static str, Duration)>,
     pub projects: usize,
     pub documents: usize,
     pub warnings: usize,
@@ -65,6 +67,33 @@ pub fn resolve_as_of(as_of: Option<NaiveDate>) -> anyhow::Result<(NaiveDate, Opt
 
 /// Reads config and content and extracts every document (no pages).
 pub fn read_portal(options: &BuildOptions) -> anyhow::Result<Portal> {
+    read_portal_timed(options, &mut Stages::default())
+}
+
+/// Records how long each stage of a build takes.
+#[derive(Debug, Default)]
+pub struct Stages {
+    pub times: Vec<(&'static str, Duration)>,
+    last: Option<Instant>,
+}
+
+impl Stages {
+    /// Ends the stage `name`, which began when the previous one ended.
+    fn done(&mut self, name: &'static str) {
+        let now = Instant::now();
+        if let Some(last) = self.last {
+            self.times.push((name, now - last));
+        }
+        self.last = Some(now);
+    }
+
+    fn start(&mut self) {
+        self.last = Some(Instant::now());
+    }
+}
+
+fn read_portal_timed(options: &BuildOptions, stages: &mut Stages) -> anyhow::Result<Portal> {
+    stages.start();
     let mut config = Config::load(&options.root)?;
     if let Some(base_url) = &options.base_url {
         config.base_url = Some(base_url.clone());
@@ -78,6 +107,7 @@ pub fn read_portal(options: &BuildOptions) -> anyhow::Result<Portal> {
         );
     }
     let content = ingest::load(&content_dir)?;
+    stages.done("ingest");
     let context = Context {
         config: &config,
         portal_as_of: as_of,
@@ -93,7 +123,9 @@ pub fn read_portal(options: &BuildOptions) -> anyhow::Result<Portal> {
                 .collect()
         })
         .collect();
+    stages.done("extract");
     let status = portfolio::assemble(&content, statuses, &config, as_of, built_at);
+    stages.done("portfolio");
     Ok(Portal {
         config,
         content,
@@ -133,17 +165,35 @@ fn check_output_dir(root: &Path, output: &Path) -> anyhow::Result<()> {
     Ok(())
 }
 
+/// Runs the pipeline up to the rendered pages, in memory (what `serve` shows).
+pub fn render_site(options: &BuildOptions) -> anyhow::Result<(Portal, render::Site)> {
+    render_site_timed(options, &mut Stages::default())
+}
+
+fn render_site_timed(
+    options: &BuildOptions,
+    stages: &mut Stages,
+) -> anyhow::Result<(Portal, render::Site)> {
+    let portal = read_portal_timed(options, stages)?;
+    let site = render::render(&portal.status, &portal.content, &portal.config)?;
+    stages.done("render");
+    Ok((portal, site))
+}
+
 /// Runs the whole pipeline and writes the site.
 pub fn build(options: &BuildOptions) -> anyhow::Result<BuildReport> {
     let started = Instant::now();
-    let portal = read_portal(options)?;
-    let output = output_dir(options, &portal.config);
+    let mut stages = Stages::default();
+    let config = Config::load(&options.root)?;
+    let output = output_dir(options, &config);
     check_output_dir(&options.root, &output)?;
-    let site = render::render(&portal.status, &portal.content, &portal.config)?;
+    let (portal, site) = render_site_timed(options, &mut stages)?;
     output::write_site(&site, &output)?;
+    stages.done("write");
     let diagnostics = all_diagnostics(&portal.status);
     Ok(BuildReport {
         output,
+        stages: stages.times,
         projects: portal.status.projects.len(),
         documents: portal
             .content

@@ -1,4 +1,5 @@
-//! `sitrep init`: a new portal with a starter config and two example documents.
+//! `sitrep init` and `sitrep new`: a new portal with a starter config and two
+//! example documents, and a starter tracking document.
 
 use std::fs;
 use std::path::Path;
@@ -78,4 +79,126 @@ pub fn init(dir: &Path) -> anyhow::Result<()> {
     fs::write(content.join("website-redesign.md"), TRACKER)?;
     fs::write(content.join("migration-entrepot.md"), SUIVI)?;
     Ok(())
+}
+
+/// The starter tracking document of `sitrep new`, in French.
+const NEW_FR: &str = r#"# {title}
+
+**Dernière mise à jour :** {today}
+**Responsable :** @responsable
+**Statut global :** 🟢 En bonne voie
+
+## Phase 1 : Cadrage
+
+- [x] Note de cadrage validée — @responsable
+- [/] Ateliers avec les utilisateurs — @analyste
+- [ ] Planning détaillé
+
+## Phase 2 : Réalisation
+
+| ID | Tâche | Assigné | Points | Statut |
+|----|-------|---------|--------|--------|
+| T-1 | Première fonctionnalité | @dev | 5 | En cours |
+| T-2 | Deuxième fonctionnalité | @dev | 3 | À faire |
+
+## Jalons
+
+| Jalon | Date | Statut |
+|-------|------|--------|
+| Lancement | {today} | Fait |
+| Mise en production | {later} | Prévu |
+
+## Risques
+
+- **Disponibilité de l'équipe**
+  - Impact : Moyen
+  - Probabilité : Faible
+  - Mitigation : planifier les congés tôt
+
+## Équipe
+
+- @responsable : Chef de projet
+- @dev : Développeur
+"#;
+
+/// The starter tracking document of `sitrep new`, in English.
+const NEW_EN: &str = r#"# {title}
+
+**Last updated:** {today}
+**Owner:** @owner
+**Status:** 🟢 On track
+
+## Phase 1: Discovery
+
+- [x] Project charter signed off — @owner
+- [/] User interviews — @analyst
+- [ ] Detailed plan
+
+## Phase 2: Delivery
+
+| ID | Task | Assignee | Points | Status |
+|----|------|----------|--------|--------|
+| T-1 | First feature | @dev | 5 | In progress |
+| T-2 | Second feature | @dev | 3 | To do |
+
+## Milestones
+
+| Milestone | Date | Status |
+|-----------|------|--------|
+| Kick-off | {today} | Done |
+| Go-live | {later} | Planned |
+
+## Risks
+
+- **Team availability**
+  - Impact: Medium
+  - Probability: Low
+  - Mitigation: plan holidays early
+
+## Team
+
+- @owner: Project lead
+- @dev: Developer
+"#;
+
+/// Writes `content/<slug>.md`, a starter tracking document named `name`
+/// that uses every structure sitrep reads. Refuses to overwrite a file.
+pub fn new_document(
+    root: &Path,
+    name: &str,
+    french: bool,
+    today: chrono::NaiveDate,
+) -> anyhow::Result<std::path::PathBuf> {
+    let slug = file_stem(name);
+    let path = root.join("content").join(format!("{slug}.md"));
+    if path.exists() {
+        bail!("{} already exists; choose another name", path.display());
+    }
+    let later = today + chrono::Days::new(90);
+    let template = if french { NEW_FR } else { NEW_EN };
+    let text = template
+        .replace("{title}", name.trim())
+        .replace("{today}", &today.to_string())
+        .replace("{later}", &later.to_string());
+    fs::create_dir_all(root.join("content"))?;
+    fs::write(&path, text).with_context(|| format!("cannot write {}", path.display()))?;
+    Ok(path)
+}
+
+/// `Refonte du portail` → `refonte-du-portail` (ASCII letters and digits only).
+fn file_stem(name: &str) -> String {
+    let mut stem = String::new();
+    for c in name.to_lowercase().chars() {
+        if c.is_ascii_alphanumeric() {
+            stem.push(c);
+        } else if !stem.ends_with('-') {
+            stem.push('-');
+        }
+    }
+    let stem = stem.trim_matches('-').to_string();
+    if stem.is_empty() {
+        "project".to_string()
+    } else {
+        stem
+    }
 }

@@ -9,6 +9,7 @@
 
 pub mod build;
 pub mod config;
+pub mod diagnostics;
 pub mod extract;
 pub mod ingest;
 pub mod init;
@@ -16,3 +17,4 @@ pub mod model;
 pub mod output;
 pub mod portfolio;
 pub mod render;
+pub mod serve;

@@ -1,13 +1,19 @@
 //! The `sitrep` command line: parses arguments and calls the library.
 
+use std::io::IsTerminal;
+use std::net::IpAddr;
 use std::path::PathBuf;
 use std::process::ExitCode;
+use std::time::Duration;
 
 use chrono::NaiveDate;
-use clap::{Parser, Subcommand};
+use clap::{CommandFactory, Parser, Subcommand, ValueEnum};
+use indicatif::{ProgressBar, ProgressDrawTarget};
 
 use sitrep::build::{self, BuildOptions};
+use sitrep::diagnostics;
 use sitrep::model::Level;
+use sitrep::serve::{self, ServeOptions};
 
 /// Build a project status portal from the tracking documents your teams already write.
 #[derive(Parser)]
@@ -36,6 +42,9 @@ enum Command {
         /// Print nothing but errors.
         #[arg(long, short)]
         quiet: bool,
+        /// Print the time of each stage.
+        #[arg(long, short)]
+        verbose: bool,
     },
     /// Read every document and print its diagnostics; builds nothing.
     /// Exits 1 if any diagnostic is an error.
@@ -44,12 +53,59 @@ enum Command {
         root: PathBuf,
         #[arg(long, value_name = "YYYY-MM-DD")]
         as_of: Option<NaiveDate>,
+        /// human: like a compiler; short: one line each; json: for scripts;
+        /// github: workflow annotations. Under GitHub Actions, annotations are
+        /// printed too whatever the format.
+        #[arg(long, value_enum, default_value_t = Format::Human)]
+        format: Format,
+    },
+    /// Build, serve the portal on http://127.0.0.1:1111/, and rebuild and
+    /// reload open pages on every change.
+    Serve {
+        #[arg(long, default_value = ".")]
+        root: PathBuf,
+        #[arg(long, default_value_t = 1111)]
+        port: u16,
+        /// Address to listen on; loopback unless told otherwise.
+        #[arg(long, default_value = "127.0.0.1")]
+        interface: IpAddr,
+        #[arg(long, value_name = "YYYY-MM-DD")]
+        as_of: Option<NaiveDate>,
+        /// Open the portal in a browser.
+        #[arg(long)]
+        open: bool,
     },
     /// Create a new portal (config.toml and two example documents) in DIR.
     Init {
         /// An empty or missing folder.
         dir: PathBuf,
     },
+    /// Write a starter tracking document into content/ that uses every
+    /// structure sitrep reads.
+    New {
+        /// The project's name, e.g. "Refonte du portail".
+        name: String,
+        #[arg(long, default_value = ".")]
+        root: PathBuf,
+        #[arg(long, value_enum, default_value_t = Lang::En)]
+        lang: Lang,
+    },
+    /// Print a shell completion script (bash, zsh, fish, ...).
+    Completions { shell: clap_complete::Shell },
+}
+
+#[derive(Clone, Copy, ValueEnum)]
+enum Format {
+    Human,
+    Short,
+    Json,
+    Github,
+}
+
+#[derive(Clone, Copy, ValueEnum)]
+enum Lang {
+    En,
+    Fr,
 }
 
 fn main() -> ExitCode {
@@ -71,6 +127,7 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
             as_of,
             base_url,
             quiet,
+            verbose,
         } => {
             let options = BuildOptions {
                 root,
@@ -78,52 +135,38 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
                 as_of,
                 base_url,
             };
-            let report = build::build(&options)?;
-            if !quiet {
-                println!(
-                    "built {} project(s) from {} document(s): {} error(s), {} warning(s) in {:.2}s → {}",
-                    report.projects,
-                    report.documents,
-                    report.errors,
-                    report.warnings,
-                    report.elapsed.as_secs_f64(),
-                    report.output.display()
-                );
-            }
-            Ok(ExitCode::SUCCESS)
+            build_command(&options, quiet, verbose)
         }
-        Command::Check { root, as_of } => {
+        Command::Check {
+            root,
+            as_of,
+            format,
+        } => {
             let options = BuildOptions {
                 root,
                 as_of,
                 ..BuildOptions::default()
             };
-            let portal = build::read_portal(&options)?;
-            let diagnostics = build::all_diagnostics(&portal.status);
-            for d in &diagnostics {
-                println!(
-                    "{}:{}: {}[{}]: {}",
-                    d.source,
-                    d.line,
-                    d.level.as_str(),
-                    d.code,
-                    d.message
-                );
-            }
-            let errors = diagnostics
-                .iter()
-                .filter(|d| d.level == Level::Error)
-                .count();
-            eprintln!(
-                "{} error(s), {} warning(s)",
-                errors,
-                diagnostics.len() - errors
-            );
-            Ok(if errors > 0 {
-                ExitCode::from(1)
-            } else {
-                ExitCode::SUCCESS
-            })
+            check_command(&options, format)
+        }
+        Command::Serve {
+            root,
+            port,
+            interface,
+            as_of,
+            open,
+        } => {
+            serve::serve(ServeOptions {
+                build: BuildOptions {
+                    root,
+                    as_of,
+                    ..BuildOptions::default()
+                },
+                interface,
+                port,
+                open,
+            })?;
+            Ok(ExitCode::SUCCESS)
         }
         Command::Init { dir } => {
             sitrep::init::init(&dir)?;
@@ -134,5 +177,81 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
             );
             Ok(ExitCode::SUCCESS)
         }
+        Command::New { name, root, lang } => {
+            let today = chrono::Local::now().date_naive();
+            let path = sitrep::init::new_document(&root, &name, matches!(lang, Lang::Fr), today)?;
+            println!("wrote {}", path.display());
+            Ok(ExitCode::SUCCESS)
+        }
+        Command::Completions { shell } => {
+            clap_complete::generate(shell, &mut Cli::command(), "sitrep", &mut std::io::stdout());
+            Ok(ExitCode::SUCCESS)
+        }
     }
+}
+
+fn build_command(options: &BuildOptions, quiet: bool, verbose: bool) -> anyhow::Result<ExitCode> {
+    let spinner = delayed_spinner(!quiet && std::io::stderr().is_terminal());
+    let result = build::build(options);
+    spinner.finish_and_clear();
+    let report = result?;
+    if verbose {
+        for (stage, time) in &report.stages {
+            eprintln!("{stage:>10}: {:>8.1} ms", time.as_secs_f64() * 1000.0);
+        }
+    }
+    if !quiet {
+        println!(
+            "built {} project(s) from {} document(s): {} error(s), {} warning(s) in {:.2}s → {}",
+            report.projects,
+            report.documents,
+            report.errors,
+            report.warnings,
+            report.elapsed.as_secs_f64(),
+            report.output.display()
+        );
+    }
+    Ok(ExitCode::SUCCESS)
+}
+
+/// A spinner that appears only once a build has taken more than a second.
+fn delayed_spinner(enabled: bool) -> ProgressBar {
+    let spinner = ProgressBar::hidden();
+    if enabled {
+        let shown = spinner.clone();
+        std::thread::spawn(move || {
+            std::thread::sleep(Duration::from_secs(1));
+            if !shown.is_finished() {
+                shown.set_draw_target(ProgressDrawTarget::stderr());
+                shown.set_message("building…");
+                shown.enable_steady_tick(Duration::from_millis(120));
+            }
+        });
+    }
+    spinner
+}
+
+fn check_command(options: &BuildOptions, format: Format) -> anyhow::Result<ExitCode> {
+    let portal = build::read_portal(options)?;
+    let all = build::all_diagnostics(&portal.status);
+    let content_dir = options.root.join("content").to_string_lossy().into_owned();
+    let located = diagnostics::locate(&all, &portal.content, &content_dir);
+    let text = match format {
+        Format::Human => diagnostics::human(&located, std::io::stdout().is_terminal()),
+        Format::Short => diagnostics::short(&located),
+        Format::Json => diagnostics::json(&located),
+        Format::Github => diagnostics::github(&located),
+    };
+    print!("{text}");
+    let under_actions = std::env::var("GITHUB_ACTIONS").is_ok_and(|v| v == "true");
+    if under_actions && !matches!(format, Format::Github) {
+        print!("{}", diagnostics::github(&located));
+    }
+    let errors = all.iter().filter(|d| d.level == Level::Error).count();
+    eprintln!("{} error(s), {} warning(s)", errors, all.len() - errors);
+    Ok(if errors > 0 {
+        ExitCode::from(1)
+    } else {
+        ExitCode::SUCCESS
+    })
 }

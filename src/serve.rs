@@ -1,0 +1,428 @@
+//! `sitrep serve`: build, serve over HTTP, rebuild on every change and reload
+//! open pages.
+//!
+//! The site is served from memory, never from disk, so a request can only
+//! ever reach a page the build produced: `/../`, `%2e%2e`, absolute paths and
+//! symlinks have nothing to reach. A failed rebuild keeps the last good site
+//! and shows the error over every page until the next good build. The reload
+//! script is served at `__sitrep/live.js` and linked with a relative URL, so
+//! live reload works behind a proxy and under a sub-path; `build` output
+//! never contains it.
+
+use std::collections::BTreeMap;
+use std::io::Write;
+use std::net::{IpAddr, SocketAddr};
+use std::path::Path;
+use std::sync::{Arc, Condvar, Mutex};
+use std::time::Duration;
+
+use anyhow::{bail, Context as _};
+use tiny_http::{Header, Request, Response, Server};
+
+use crate::build::{self, BuildOptions};
+use crate::render::escape;
+
+/// Folder of the server's own files; no page of a site can be named so.
+const RESERVED: &str = "__sitrep";
+
+const LIVE_JS: &str = r#"(function () {
+  var here = document.currentScript.src;
+  var events = new EventSource(new URL("events", here));
+  events.addEventListener("reload", function () { window.location.reload(); });
+})();
+"#;
+
+const OVERLAY_CSS: &str =
+    ".sitrep-overlay{position:fixed;inset:auto 1rem 1rem 1rem;z-index:2147483647;\
+max-height:60vh;overflow:auto;background:#2b0b0e;color:#ffe4e6;border:2px solid #f43f5e;\
+border-radius:8px;padding:1rem 1.25rem;font:14px/1.5 ui-monospace,monospace;white-space:pre-wrap}\
+.sitrep-overlay strong{display:block;font:600 16px system-ui,sans-serif;margin-bottom:.5rem}";
+
+/// Options of `sitrep serve`.
+#[derive(Debug, Clone)]
+pub struct ServeOptions {
+    pub build: BuildOptions,
+    pub interface: IpAddr,
+    /// First port to try; 0 lets the system choose.
+    pub port: u16,
+    pub open: bool,
+}
+
+/// The site being served and the error of the last build, if it failed.
+#[derive(Default)]
+struct Served {
+    files: BTreeMap<String, Vec<u8>>,
+    error: Option<String>,
+    /// Bumped on every rebuild, good or failed; open pages reload on a change.
+    generation: u64,
+}
+
+type Shared = Arc<(Mutex<Served>, Condvar)>;
+
+/// Builds, serves and rebuilds until the process is stopped (Ctrl-C).
+pub fn serve(options: ServeOptions) -> anyhow::Result<()> {
+    let shared: Shared = Arc::new((Mutex::new(Served::default()), Condvar::new()));
+    rebuild(&options.build, &shared);
+    if let Some(error) = lock(&shared).error.clone() {
+        eprintln!("error: {error}");
+    }
+    let server = bind(options.interface, options.port)?;
+    let address = server
+        .server_addr()
+        .to_ip()
+        .context("the server has no IP address")?;
+    println!("serving on http://{address}/ (Ctrl-C to stop)");
+    if options.open {
+        open_browser(&format!("http://{address}/"));
+    }
+    let _watcher = watch(&options.build, Arc::clone(&shared))?;
+    for request in server.incoming_requests() {
+        let shared = Arc::clone(&shared);
+        std::thread::spawn(move || respond(request, &shared));
+    }
+    Ok(())
+}
+
+fn lock(shared: &Shared) -> std::sync::MutexGuard<'_, Served> {
+    shared
+        .0
+        .lock()
+        .unwrap_or_else(|poisoned| poisoned.into_inner())
+}
+
+/// Runs the pipeline in memory; on failure keeps the previous files.
+fn rebuild(options: &BuildOptions, shared: &Shared) {
+    let started = std::time::Instant::now();
+    let result = build::render_site(options);
+    let mut served = lock(shared);
+    match result {
+        Ok((_, site)) => {
+            served.files = site.files;
+            served.error = None;
+            println!("rebuilt in {} ms", started.elapsed().as_millis());
+        }
+        Err(error) => {
+            let message = format!("{error:#}");
+            eprintln!("build failed, still serving the last good site: {message}");
+            served.error = Some(message);
+        }
+    }
+    served.generation += 1;
+    shared.1.notify_all();
+}
+
+/// Binds `port`, or the next free one of the ten after it, saying so.
+fn bind(interface: IpAddr, port: u16) -> anyhow::Result<Server> {
+    let last = if port == 0 {
+        0
+    } else {
+        port.saturating_add(10)
+    };
+    for candidate in port..=last {
+        match Server::http(SocketAddr::new(interface, candidate)) {
+            Ok(server) => {
+                if candidate != port {
+                    eprintln!("port {port} is in use; serving on port {candidate} instead");
+                }
+                return Ok(server);
+            }
+            Err(error) if candidate == last => {
+                bail!("cannot listen on {interface} ports {port}-{last}: {error}; choose one with --port")
+            }
+            Err(_) => continue,
+        }
+    }
+    bail!("no port to listen on")
+}
+
+/// Watches what a build reads and rebuilds after each burst of changes.
+///
+/// Only changes count (create, modify, remove, rename): reading the files
+/// during a rebuild must not trigger another one.
+fn watch(options: &BuildOptions, shared: Shared) -> anyhow::Result<notify::RecommendedWatcher> {
+    use notify::{EventKind, RecursiveMode, Watcher};
+    let (sender, receiver) = std::sync::mpsc::channel::<notify::Event>();
+    let mut watcher = notify::recommended_watcher(move |event: notify::Result<notify::Event>| {
+        if let Ok(event) = event {
+            if matches!(
+                event.kind,
+                EventKind::Create(_) | EventKind::Modify(_) | EventKind::Remove(_)
+            ) {
+                let _ = sender.send(event);
+            }
+        }
+    })
+    .context("cannot watch the portal for changes")?;
+    let root = &options.root;
+    watcher
+        .watch(root, RecursiveMode::NonRecursive)
+        .with_context(|| format!("cannot watch {}", root.display()))?;
+    for folder in ["content", "templates", "static", "themes"] {
+        let path = root.join(folder);
+        if path.is_dir() {
+            watcher
+                .watch(&path, RecursiveMode::Recursive)
+                .with_context(|| format!("cannot watch {}", path.display()))?;
+        }
+    }
+    let ignored = [
+        root.join("public"),
+        root.join("snapshots"),
+        root.join("target"),
+    ];
+    let options = options.clone();
+    std::thread::spawn(move || {
+        while let Ok(first) = receiver.recv() {
+            // Debounce: an editor's save is often several events.
+            let mut events = vec![first];
+            while let Ok(next) = receiver.recv_timeout(Duration::from_millis(100)) {
+                events.push(next);
+            }
+            let relevant = events
+                .iter()
+                .flat_map(|e| e.paths.iter())
+                .any(|p| !ignored.iter().any(|i| p.starts_with(i)));
+            if relevant {
+                rebuild(&options, &shared);
+            }
+        }
+    });
+    Ok(watcher)
+}
+
+fn respond(request: Request, shared: &Shared) {
+    let url = request.url().to_string();
+    let Some(path) = site_path(&url) else {
+        let _ = request.respond(not_found(shared));
+        return;
+    };
+    if path == format!("{RESERVED}/events") {
+        stream_events(request.into_writer(), shared);
+        return;
+    }
+    let response = match path.as_str() {
+        "__sitrep/live.js" => bytes_response(LIVE_JS.as_bytes().to_vec(), "application/javascript"),
+        "__sitrep/overlay.css" => bytes_response(OVERLAY_CSS.as_bytes().to_vec(), "text/css"),
+        _ => page(shared, &path, &url),
+    };
+    let _ = request.respond(response);
+}
+
+/// The response for a page of the site: the file, a redirect to the folder
+/// form of a folder URL, or 404.
+fn page(shared: &Shared, path: &str, url: &str) -> Response<std::io::Cursor<Vec<u8>>> {
+    let served = lock(shared);
+    if let Some(bytes) = served.files.get(path) {
+        let kind = content_type(path);
+        let body = if kind.starts_with("text/html") {
+            inject(bytes, path, served.error.as_deref())
+        } else {
+            bytes.clone()
+        };
+        return bytes_response(body, kind);
+    }
+    let folder_index = format!("{path}/index.html");
+    if served.files.contains_key(&folder_index) {
+        // `/alpha` → `alpha/`, relative so that it works under any prefix.
+        let last = url
+            .split(['?', '#'])
+            .next()
+            .unwrap_or("")
+            .rsplit('/')
+            .next()
+            .unwrap_or("");
+        let mut response = bytes_response(Vec::new(), "text/plain");
+        response = response.with_status_code(301);
+        response.add_header(header("Location", &format!("{last}/")));
+        return response;
+    }
+    drop(served);
+    not_found(shared)
+}
+
+fn not_found(shared: &Shared) -> Response<std::io::Cursor<Vec<u8>>> {
+    let served = lock(shared);
+    let body = match served.files.get("404.html") {
+        Some(page) => inject(page, "404.html", served.error.as_deref()),
+        None => b"404 not found".to_vec(),
+    };
+    bytes_response(body, "text/html; charset=utf-8").with_status_code(404)
+}
+
+/// Maps a request URL to a key of the site, or `None` for anything that is
+/// not a plain path inside it (`..`, `.`, backslashes, NUL, bad encoding).
+pub fn site_path(url: &str) -> Option<String> {
+    let path = url.split(['?', '#']).next()?;
+    let decoded = percent_encoding::percent_decode_str(path)
+        .decode_utf8()
+        .ok()?;
+    let rest = decoded.strip_prefix('/')?;
+    let mut segments = Vec::new();
+    for segment in rest.split('/') {
+        match segment {
+            "" => continue,
+            "." | ".." => return None,
+            s if s.contains(['\\', '\0', ':']) => return None,
+            s => segments.push(s),
+        }
+    }
+    let mut key = segments.join("/");
+    if rest.is_empty() || rest.ends_with('/') {
+        if !key.is_empty() {
+            key.push('/');
+        }
+        key.push_str("index.html");
+    }
+    Some(key)
+}
+
+/// Adds the reload script (and the error overlay, after a failed build)
+/// before `</body>`, with URLs relative to the page.
+fn inject(html: &[u8], path: &str, error: Option<&str>) -> Vec<u8> {
+    let up = "../".repeat(path.matches('/').count());
+    let mut snippet = format!("<script src=\"{up}{RESERVED}/live.js\" defer></script>");
+    if let Some(error) = error {
+        snippet.push_str(&format!(
+            "<link rel=\"stylesheet\" href=\"{up}{RESERVED}/overlay.css\">\
+             <div class=\"sitrep-overlay\" role=\"alert\"><strong>sitrep: the last build failed; \
+             this is the last good site.</strong>{}</div>",
+            escape(error)
+        ));
+    }
+    let text = String::from_utf8_lossy(html);
+    let at = text
+        .to_ascii_lowercase()
+        .rfind("</body>")
+        .unwrap_or(text.len());
+    let mut out = String::with_capacity(text.len() + snippet.len());
+    out.push_str(&text[..at]);
+    out.push_str(&snippet);
+    out.push_str(&text[at..]);
+    out.into_bytes()
+}
+
+fn content_type(path: &str) -> &'static str {
+    let extension = Path::new(path)
+        .extension()
+        .and_then(|e| e.to_str())
+        .unwrap_or("");
+    match extension {
+        "html" => "text/html; charset=utf-8",
+        "css" => "text/css; charset=utf-8",
+        "js" => "application/javascript",
+        "json" => "application/json",
+        "svg" => "image/svg+xml",
+        "xml" => "application/xml",
+        "txt" => "text/plain; charset=utf-8",
+        "png" => "image/png",
+        "ico" => "image/x-icon",
+        "woff2" => "font/woff2",
+        "gz" => "application/gzip",
+        _ => "application/octet-stream",
+    }
+}
+
+fn header(name: &str, value: &str) -> Header {
+    Header::from_bytes(name.as_bytes(), value.as_bytes()).expect("static header is valid")
+}
+
+fn bytes_response(body: Vec<u8>, kind: &str) -> Response<std::io::Cursor<Vec<u8>>> {
+    Response::from_data(body)
+        .with_header(header("Content-Type", kind))
+        .with_header(header("Cache-Control", "no-store"))
+}
+
+/// Sends one server-sent `reload` event per rebuild, and a comment every
+/// 15 s so that a closed connection is noticed and its thread ends.
+fn stream_events(mut writer: Box<dyn Write + Send>, shared: &Shared) {
+    let head = "HTTP/1.1 200 OK\r\nContent-Type: text/event-stream\r\n\
+                Cache-Control: no-store\r\nConnection: keep-alive\r\n\r\n";
+    let mut seen = lock(shared).generation;
+    if writer
+        .write_all(head.as_bytes())
+        .and_then(|_| writer.flush())
+        .is_err()
+    {
+        return;
+    }
+    loop {
+        let message = {
+            let (mutex, condvar) = &**shared;
+            let served = mutex.lock().unwrap_or_else(|p| p.into_inner());
+            let (served, _) = condvar
+                .wait_timeout_while(served, Duration::from_secs(15), |s| s.generation == seen)
+                .unwrap_or_else(|p| p.into_inner());
+            if served.generation != seen {
+                seen = served.generation;
+                format!("event: reload\ndata: {seen}\n\n")
+            } else {
+                ": keep-alive\n\n".to_string()
+            }
+        };
+        if writer
+            .write_all(message.as_bytes())
+            .and_then(|_| writer.flush())
+            .is_err()
+        {
+            return;
+        }
+    }
+}
+
+fn open_browser(url: &str) {
+    let opener = if cfg!(target_os = "macos") {
+        "open"
+    } else if cfg!(windows) {
+        "explorer"
+    } else {
+        "xdg-open"
+    };
+    if let Err(error) = std::process::Command::new(opener).arg(url).spawn() {
+        eprintln!("cannot open a browser ({opener}: {error}); open {url} yourself");
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn plain_paths_map_to_site_keys() {
+        assert_eq!(site_path("/").as_deref(), Some("index.html"));
+        assert_eq!(site_path("/alpha/").as_deref(), Some("alpha/index.html"));
+        assert_eq!(
+            site_path("/alpha/badge.svg?x=1").as_deref(),
+            Some("alpha/badge.svg")
+        );
+        assert_eq!(site_path("/caf%C3%A9/").as_deref(), Some("café/index.html"));
+        assert_eq!(site_path("//alpha").as_deref(), Some("alpha"));
+    }
+
+    #[test]
+    fn traversal_and_odd_paths_are_refused() {
+        for url in [
+            "/../etc/passwd",
+            "/a/../../x",
+            "/%2e%2e/x",
+            "/%2E%2E%2Fetc",
+            "/a/%2e/b",
+            "/a\\..\\b",
+            "/a%00b",
+            "/C:/x",
+            "etc/passwd",
+            "/%ff",
+        ] {
+            assert_eq!(site_path(url), None, "{url}");
+        }
+    }
+
+    #[test]
+    fn the_reload_script_is_linked_relatively_before_body_end() {
+        let html = b"<html><body><p>x</p></body></html>";
+        let out = String::from_utf8(inject(html, "alpha/index.html", None)).unwrap();
+        assert!(out.contains("<script src=\"../__sitrep/live.js\" defer></script></body>"));
+        let root = String::from_utf8(inject(html, "index.html", Some("bad <config>"))).unwrap();
+        assert!(root.contains("src=\"__sitrep/live.js\""));
+        assert!(root.contains("bad &lt;config&gt;"));
+    }
+}
