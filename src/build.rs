@@ -11,7 +11,7 @@ use crate::config::Config;
 use crate::extract::{self, Context};
 use crate::ingest::{self, Content};
 use crate::model::{Diagnostic, Level, PortfolioStatus};
-use crate::{output, portfolio, render};
+use crate::{feed, history, output, portfolio, render};
 
 /// What the command line asked for.
 #[derive(Debug, Clone, Default)]
@@ -170,12 +170,72 @@ pub fn render_site(options: &BuildOptions) -> anyhow::Result<(Portal, render::Si
     render_site_timed(options, &mut Stages::default())
 }
 
+/// The portal as a snapshot archives it: the pages alone, with no history
+/// (an archived site must not link to snapshots outside its own folder).
+pub fn render_archive(options: &BuildOptions) -> anyhow::Result<(Portal, render::Site)> {
+    let portal = read_portal(options)?;
+    let site = render::render(&portal.status, &portal.content, &portal.config)?;
+    Ok((portal, site))
+}
+
+/// Adds the history to a rendered site: `changes.json`, `feed.xml`, and
+/// every archived snapshot site under `snapshots/<label>/`.
+fn add_history(
+    site: &mut render::Site,
+    root: &Path,
+    history: &history::History,
+    portal: &Portal,
+) -> anyhow::Result<()> {
+    let log = feed::change_log(history, &portal.status);
+    site.files.insert(
+        "changes.json".to_string(),
+        feed::changes_json(&log).into_bytes(),
+    );
+    let atom = feed::atom(
+        &log,
+        &portal.config.title,
+        portal.config.base_url.as_deref(),
+    );
+    site.files.insert("feed.xml".to_string(), atom.into_bytes());
+    for snapshot in &history.snapshots {
+        let folder = root.join(history::FOLDER).join(&snapshot.label);
+        let archive = folder.join("site");
+        for entry in walkdir::WalkDir::new(&archive)
+            .sort_by_file_name()
+            .into_iter()
+            .filter_map(Result::ok)
+            .filter(|e| e.file_type().is_file())
+        {
+            let relative = entry.path().strip_prefix(&archive).unwrap_or(entry.path());
+            let relative = relative.to_string_lossy().replace('\\', "/");
+            let bytes = std::fs::read(entry.path())
+                .with_context(|| format!("cannot read {}", entry.path().display()))?;
+            site.files
+                .insert(format!("snapshots/{}/{relative}", snapshot.label), bytes);
+        }
+        let tarball = folder.join(format!("{}.tar.gz", snapshot.label));
+        if tarball.is_file() {
+            let bytes = std::fs::read(&tarball)
+                .with_context(|| format!("cannot read {}", tarball.display()))?;
+            site.files
+                .insert(format!("snapshots/{}.tar.gz", snapshot.label), bytes);
+        }
+    }
+    Ok(())
+}
+
 fn render_site_timed(
     options: &BuildOptions,
     stages: &mut Stages,
 ) -> anyhow::Result<(Portal, render::Site)> {
-    let portal = read_portal_timed(options, stages)?;
-    let site = render::render(&portal.status, &portal.content, &portal.config)?;
+    let mut portal = read_portal_timed(options, stages)?;
+    let history = history::load(&options.root);
+    portal
+        .status
+        .diagnostics
+        .extend(history.diagnostics.iter().cloned());
+    let mut site = render::render(&portal.status, &portal.content, &portal.config)?;
+    add_history(&mut site, &options.root, &history, &portal)?;
     stages.done("render");
     Ok((portal, site))
 }

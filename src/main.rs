@@ -14,6 +14,7 @@ use sitrep::build::{self, BuildOptions};
 use sitrep::diagnostics;
 use sitrep::model::Level;
 use sitrep::serve::{self, ServeOptions};
+use sitrep::snapshot::{self, Every, SnapshotOptions};
 
 /// Build a project status portal from the tracking documents your teams already write.
 #[derive(Parser)]
@@ -75,6 +76,32 @@ enum Command {
         #[arg(long)]
         open: bool,
     },
+    /// Record the portfolio as it is now into snapshots/<label>/ (data and
+    /// an archived copy of the site), then rebuild the portal.
+    Snapshot {
+        #[arg(long, default_value = ".")]
+        root: PathBuf,
+        /// Default: the ISO week of the as-of date, e.g. 2026-W47.
+        #[arg(long)]
+        label: Option<String>,
+        #[arg(long, value_name = "YYYY-MM-DD")]
+        as_of: Option<NaiveDate>,
+        /// Replace a snapshot that has the same label.
+        #[arg(long)]
+        force: bool,
+        /// Also write snapshots/<label>.tar.gz of the archived site.
+        #[arg(long)]
+        archive: bool,
+        /// Rebuild past snapshots from the git history of content/ instead.
+        #[arg(long)]
+        from_git: bool,
+        /// With --from-git: only commits since this date.
+        #[arg(long, value_name = "YYYY-MM-DD", requires = "from_git")]
+        since: Option<NaiveDate>,
+        /// With --from-git: one snapshot per week, per two-week sprint, or per commit.
+        #[arg(long, value_enum, default_value_t = EveryArg::Week, requires = "from_git")]
+        every: EveryArg,
+    },
     /// Create a new portal (config.toml and two example documents) in DIR.
     Init {
         /// An empty or missing folder.
@@ -100,6 +127,13 @@ enum Format {
     Short,
     Json,
     Github,
+}
+
+#[derive(Clone, Copy, ValueEnum)]
+enum EveryArg {
+    Week,
+    Sprint,
+    Commit,
 }
 
 #[derive(Clone, Copy, ValueEnum)]
@@ -167,6 +201,46 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
                 open,
             })?;
             Ok(ExitCode::SUCCESS)
+        }
+        Command::Snapshot {
+            root,
+            label,
+            as_of,
+            force,
+            archive,
+            from_git,
+            since,
+            every,
+        } => {
+            let options = SnapshotOptions {
+                root: root.clone(),
+                label,
+                as_of,
+                force,
+                archive,
+            };
+            if from_git {
+                let every = match every {
+                    EveryArg::Week => Every::Week,
+                    EveryArg::Sprint => Every::Sprint,
+                    EveryArg::Commit => Every::Commit,
+                };
+                let labels = snapshot::from_git(&options, since, every)?;
+                println!(
+                    "recorded {} snapshot(s) from git: {}",
+                    labels.len(),
+                    labels.join(", ")
+                );
+            } else {
+                let label = snapshot::take(&options)?;
+                println!("recorded snapshot {label}");
+            }
+            let build_options = BuildOptions {
+                root,
+                as_of,
+                ..BuildOptions::default()
+            };
+            build_command(&build_options, false, false)
         }
         Command::Init { dir } => {
             sitrep::init::init(&dir)?;

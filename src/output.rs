@@ -78,11 +78,23 @@ fn is_replaceable(out_dir: &Path) -> anyhow::Result<bool> {
 }
 
 fn write_tree(site: &Site, dir: &Path) -> anyhow::Result<()> {
-    fs::create_dir_all(dir).with_context(|| format!("cannot create {}", dir.display()))?;
+    write_plain(site, dir)?;
     fs::write(
         dir.join(MARKER),
         b"This folder is written by sitrep build and replaced on every build.\n",
     )?;
+    Ok(())
+}
+
+/// Writes every file of `site` under `dir` (created if missing), with no
+/// swap: for archived snapshot sites, which are written once.
+pub fn write_plain(site: &Site, dir: &Path) -> anyhow::Result<()> {
+    for relative in site.files.keys() {
+        if !is_safe_relative(relative) {
+            bail!("refusing to write {relative:?}: not a plain path inside the output folder");
+        }
+    }
+    fs::create_dir_all(dir).with_context(|| format!("cannot create {}", dir.display()))?;
     for (relative, bytes) in &site.files {
         let path: PathBuf = dir.join(relative);
         if let Some(folder) = path.parent() {
