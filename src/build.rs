@@ -142,13 +142,21 @@ pub fn output_dir(options: &BuildOptions, config: &Config) -> PathBuf {
     }
 }
 
-/// Refuses output folders whose replacement would destroy the sources.
-fn check_output_dir(root: &Path, output: &Path) -> anyhow::Result<()> {
-    let root = root.canonicalize().unwrap_or_else(|_| root.to_path_buf());
-    let output = match output.canonicalize() {
-        Ok(path) => path,
-        Err(_) => output.to_path_buf(),
+/// Refuses output folders whose replacement would destroy something: the
+/// root itself or a folder above it, a folder inside `content/`, a folder
+/// that holds a `content/` of its own (another portal), and a folder outside
+/// the root that only the config file named (`--output` must say so).
+fn check_output_dir(options: &BuildOptions, output: &Path) -> anyhow::Result<()> {
+    let absolute = |path: &Path| -> PathBuf {
+        let path = if path.is_absolute() {
+            path.to_path_buf()
+        } else {
+            std::env::current_dir().unwrap_or_default().join(path)
+        };
+        normalise(&path)
     };
+    let root = absolute(&options.root);
+    let output = absolute(output);
     if root.starts_with(&output) {
         bail!(
             "the output folder {} holds the portal itself; choose a folder such as {}",
@@ -162,7 +170,36 @@ fn check_output_dir(root: &Path, output: &Path) -> anyhow::Result<()> {
             output.display()
         );
     }
+    if output.join("content").is_dir() {
+        bail!(
+            "the output folder {} holds a content/ folder: it looks like a portal, not an output",
+            output.display()
+        );
+    }
+    if options.output.is_none() && !output.starts_with(&root) {
+        bail!(
+            "output_dir points outside the portal ({}); pass --output {} to confirm",
+            output.display(),
+            output.display()
+        );
+    }
     Ok(())
+}
+
+/// Resolves `.` and `..` without touching the file system.
+fn normalise(path: &Path) -> PathBuf {
+    use std::path::Component;
+    let mut out = PathBuf::new();
+    for component in path.components() {
+        match component {
+            Component::CurDir => {}
+            Component::ParentDir => {
+                out.pop();
+            }
+            other => out.push(other),
+        }
+    }
+    out
 }
 
 /// Runs the pipeline up to the rendered pages, in memory (what `serve` shows).
@@ -246,7 +283,7 @@ pub fn build(options: &BuildOptions) -> anyhow::Result<BuildReport> {
     let mut stages = Stages::default();
     let config = Config::load(&options.root)?;
     let output = output_dir(options, &config);
-    check_output_dir(&options.root, &output)?;
+    check_output_dir(options, &output)?;
     let (portal, site) = render_site_timed(options, &mut stages)?;
     output::write_site(&site, &output)?;
     stages.done("write");

@@ -54,18 +54,46 @@ pub fn write_site(site: &Site, out_dir: &Path) -> anyhow::Result<()> {
         .map(|n| n.to_string_lossy().into_owned())
         .unwrap_or_else(|| "public".to_string());
     let staging = parent.join(format!(".{name}.sitrep-new"));
-    let previous = parent.join(format!(".{name}.sitrep-old"));
+    // A build killed earlier may have left its staging folder: it is ours.
     remove_if_exists(&staging)?;
     write_tree(site, &staging)?;
-    remove_if_exists(&previous)?;
     if out_dir.exists() {
-        fs::rename(out_dir, &previous)
-            .with_context(|| format!("cannot move the previous {} aside", out_dir.display()))?;
+        swap(&staging, out_dir)?;
+        // `staging` now holds the previous site.
+        remove_if_exists(&staging)?;
+    } else {
+        fs::rename(&staging, out_dir)
+            .with_context(|| format!("cannot put the new site in {}", out_dir.display()))?;
     }
-    fs::rename(&staging, out_dir)
-        .with_context(|| format!("cannot put the new site in {}", out_dir.display()))?;
-    remove_if_exists(&previous)?;
     Ok(())
+}
+
+/// Exchanges two folders in one step, so that a crash at any moment leaves
+/// either the old or the new site in place, never a mix or nothing.
+#[cfg(target_os = "linux")]
+fn swap(new: &Path, out_dir: &Path) -> anyhow::Result<()> {
+    use rustix::fs::{renameat_with, RenameFlags, CWD};
+    renameat_with(CWD, new, CWD, out_dir, RenameFlags::EXCHANGE)
+        .or_else(|_| two_step_swap(new, out_dir))
+        .with_context(|| format!("cannot put the new site in {}", out_dir.display()))
+}
+
+#[cfg(not(target_os = "linux"))]
+fn swap(new: &Path, out_dir: &Path) -> anyhow::Result<()> {
+    two_step_swap(new, out_dir)
+        .with_context(|| format!("cannot put the new site in {}", out_dir.display()))
+}
+
+/// Where the file system cannot exchange folders: move the old site aside,
+/// then the new one in; leaves the old site in `new`'s place, as `swap` does.
+fn two_step_swap(new: &Path, out_dir: &Path) -> std::io::Result<()> {
+    let aside = new.with_extension("old");
+    if aside.exists() {
+        fs::remove_dir_all(&aside)?;
+    }
+    fs::rename(out_dir, &aside)?;
+    fs::rename(new, out_dir)?;
+    fs::rename(&aside, new)
 }
 
 fn is_replaceable(out_dir: &Path) -> anyhow::Result<bool> {
