@@ -1,0 +1,164 @@
+//! Hostile documents: OWASP XSS filter-evasion vectors placed in every spot a
+//! document can hold text (item text, titles, front matter, table cells,
+//! links, image sources, headings, raw HTML blocks). Every output page is
+//! then parsed as a browser would (html5ever) and checked for anything that
+//! could run: script elements, event handler attributes, `javascript:` and
+//! similar URLs, frames, objects and embeds.
+
+mod common;
+
+use common::Portal;
+use scraper::{Html, Selector};
+
+const VECTORS: &str = include_str!("fixtures/xss-vectors.txt");
+
+/// URL-carrying attributes a browser would follow or load.
+const URL_ATTRIBUTES: [&str; 12] = [
+    "href",
+    "src",
+    "action",
+    "formaction",
+    "background",
+    "dynsrc",
+    "lowsrc",
+    "data",
+    "xlink:href",
+    "poster",
+    "srcset",
+    "content",
+];
+
+/// Elements that run or embed active content, whatever their attributes.
+const FORBIDDEN_ELEMENTS: [&str; 9] = [
+    "script", "iframe", "frame", "frameset", "object", "embed", "applet", "base", "bgsound",
+];
+
+/// A document that carries `vector` in every place a document holds text.
+fn hostile_document(vector: &str) -> String {
+    let title = serde_json::to_string(vector).expect("JSON string");
+    let one_line = vector.replace('\n', " ");
+    format!(
+        "+++\ntitle = {title}\nname = {title}\nowner = {title}\n+++\n\
+         # {one_line}\n\n\
+         **Dernière mise à jour :** 01/10/2026 {one_line}\n\n\
+         ## {one_line}\n\n\
+         - [ ] {one_line} @owner\n\
+         - [x] [{one_line}]({one_line})\n\
+         - [ ] ![{one_line}]({one_line})\n\
+         - [ ] [link](javascript:alert(1)) and <{one_line}>\n\n\
+         | Tâche | Statut | Responsable |\n|---|---|---|\n| {cell} | En cours | {cell} |\n\n\
+         ## Jalons\n\n| Jalon | Date |\n|---|---|\n| {cell} | 2026-12-01 |\n\n\
+         ## Risques\n\n- **{one_line}**\n  - Impact : Élevé\n  - Mitigation : {one_line}\n\n\
+         {vector}\n\n<div>{vector}</div>\n",
+        cell = one_line.replace('|', "\\|"),
+    )
+}
+
+/// What is wrong with one element of an output page, if anything.
+fn danger(element: scraper::ElementRef) -> Option<String> {
+    let name = element.value().name().to_ascii_lowercase();
+    if FORBIDDEN_ELEMENTS.contains(&name.as_str()) {
+        return Some(format!("<{name}> element"));
+    }
+    if name == "meta" {
+        let equiv = element
+            .value()
+            .attr("http-equiv")
+            .unwrap_or("")
+            .to_ascii_lowercase();
+        if equiv == "refresh" || equiv == "link" {
+            return Some(format!("<meta http-equiv={equiv}>"));
+        }
+    }
+    if name == "style" {
+        let css = element.text().collect::<String>().to_ascii_lowercase();
+        for bad in ["javascript:", "expression(", "-moz-binding", "@import"] {
+            if css.contains(bad) {
+                return Some(format!("<style> with {bad}"));
+            }
+        }
+    }
+    for (attribute, value) in element.value().attrs() {
+        let attribute = attribute.to_ascii_lowercase();
+        if attribute.starts_with("on") {
+            return Some(format!("event handler {attribute}= on <{name}>"));
+        }
+        let squashed: String = value
+            .chars()
+            .filter(|c| !c.is_whitespace() && !c.is_control())
+            .collect::<String>()
+            .to_ascii_lowercase();
+        let url_like = URL_ATTRIBUTES.contains(&attribute.as_str());
+        if url_like {
+            for scheme in [
+                "javascript:",
+                "vbscript:",
+                "data:text/html",
+                "data:image/svg",
+            ] {
+                if squashed.contains(scheme) {
+                    return Some(format!("{attribute}=\"{value}\" on <{name}>"));
+                }
+            }
+        }
+        if attribute == "style"
+            && (squashed.contains("expression(") || squashed.contains("javascript:"))
+        {
+            return Some(format!("style=\"{value}\" on <{name}>"));
+        }
+    }
+    None
+}
+
+#[test]
+fn no_vector_survives_into_any_page() {
+    let vectors: Vec<&str> = VECTORS.lines().filter(|l| !l.trim().is_empty()).collect();
+    assert!(vectors.len() >= 50, "at least 50 vectors are tried");
+    let portal = Portal::new();
+    for (n, vector) in vectors.iter().enumerate() {
+        portal.write(&format!("v{n:03}.md"), hostile_document(vector));
+    }
+    portal.build();
+    let all = Selector::parse("*").expect("selector");
+    let mut problems = Vec::new();
+    let mut pages = 0;
+    for (path, bytes) in common::tree(&portal.public()) {
+        let text = String::from_utf8_lossy(&bytes);
+        if path.ends_with(".html") || path.ends_with(".svg") {
+            pages += 1;
+            let document = Html::parse_document(&text);
+            for element in document.select(&all) {
+                if let Some(problem) = danger(element) {
+                    problems.push(format!("{path}: {problem}"));
+                }
+            }
+        } else if path.ends_with(".xml") && text.to_ascii_lowercase().contains("<script") {
+            problems.push(format!("{path}: raw <script> in XML"));
+        }
+    }
+    assert!(
+        pages > vectors.len(),
+        "every project has a page ({pages} pages)"
+    );
+    problems.sort();
+    problems.dedup();
+    assert!(
+        problems.is_empty(),
+        "{} problems:\n{}",
+        problems.len(),
+        problems.join("\n")
+    );
+}
+
+#[test]
+fn the_checker_itself_catches_each_kind_of_danger() {
+    // The test above is only worth something if `danger` sees what it must.
+    let page = Html::parse_document(
+        "<p onclick=\"x\">a</p><a href=\" java\tscript:alert(1)\">b</a><script>x</script>\
+         <iframe src=x></iframe><img src=x style=\"width:expression(alert(1))\">\
+         <meta http-equiv=\"refresh\" content=\"0;url=javascript:alert(1)\">",
+    );
+    let all = Selector::parse("*").unwrap();
+    let found: Vec<String> = page.select(&all).filter_map(danger).collect();
+    assert_eq!(found.len(), 6, "{found:?}");
+}
