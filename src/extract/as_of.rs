@@ -1,16 +1,431 @@
-//! (stub, to be written)
+//! When the document says it was last true (`as_of`), the health it claims
+//! for itself (`declared_health`), and date placeholders left from a
+//! template (`EXTRACTION.md` §2 and §7).
+//!
+//! Read first, because the as-of date is the reference year of every date
+//! written without one (seed `003_…` says `**Date**: 2 février 2026`, and
+//! its milestone table then says `5 feb`).
 
-use super::outline::Outline;
+use chrono::NaiveDate;
+
+use super::dates::{self, fold, ParsedDate};
+use super::outline::{Block, ListEntry, Outline, OutlineSection, TextLine};
 use super::Context;
 use crate::ingest::Document;
-use crate::model::DocumentStatus;
+use crate::model::{Diagnostic, DocumentStatus, Health};
 
-/// Reads this part of the document's status into `status`.
+/// Labels of an as-of line, folded (lower case, no accents). The label is
+/// the text before the date, so both `Dernière mise à jour : 10/01/2025`
+/// and `Mis à jour le 3 mars 2026` match. `Date de création` is not one:
+/// the day a document was created says nothing of when it was last true.
+const AS_OF_LABELS: &[&str] = &[
+    "derniere mise a jour",
+    "date de derniere mise a jour",
+    "date de mise a jour",
+    "mise a jour",
+    "mis a jour",
+    "mis a jour le",
+    "maj",
+    "last updated",
+    "last updated on",
+    "last update",
+    "updated",
+    "updated on",
+    "date",
+    "date du rapport",
+    "report date",
+    "status date",
+    "as of",
+    "au",
+    "stand",
+    "fecha",
+    "actualizado",
+    "ultima actualizacion",
+];
+
+/// Labels of a project status line whose RAG colour is the health the
+/// document claims (`**Statut global :** 🟢 …`).
+const HEALTH_LABELS: &[&str] = &[
+    "statut global",
+    "statut general",
+    "statut du projet",
+    "statut projet",
+    "etat global",
+    "etat du projet",
+    "meteo",
+    "meteo du projet",
+    "sante du projet",
+    "global status",
+    "overall status",
+    "project status",
+    "status global",
+    "project health",
+    "overall health",
+    "health",
+];
+
+/// Plain `Status :` labels: a project status only in the preamble or under
+/// a heading that speaks of the whole project (seed `001_…` ends with
+/// `### Recommandation Globale` / `**Status : 🟡 EN ALERTE**`); elsewhere
+/// they are the status of a phase.
+const PLAIN_STATUS_LABELS: &[&str] = &["statut", "status", "etat", "estado"];
+
+/// Heading words that make a section speak of the whole project.
+const GLOBAL_HEADING_WORDS: &[&str] = &[
+    "global",
+    "globale",
+    "overall",
+    "general",
+    "generale",
+    "conclusion",
+    "synthese",
+    "summary",
+    "resume",
+    "recommandation",
+];
+
+/// RAG markers and words of a status line, in the order they are looked for.
+const HEALTH_MARKERS: &[(&str, Health)] = &[
+    ("🟢", Health::Green),
+    ("🟡", Health::Amber),
+    ("🟠", Health::Amber),
+    ("🔴", Health::Red),
+];
+
+/// Separators between labelled segments on one line
+/// (corpus 02: `Démarré le 2026-04-03 · Audit complet : 2026-04-04 · MàJ : 2026-04-04`).
+const SEGMENT_SEPARATORS: &[char] = &['·', '|', '•'];
+
+/// A line of text with where it stands.
+pub struct PlacedLine<'o> {
+    /// The line's text, markup removed.
+    pub text: &'o str,
+    /// 1-based line in the file.
+    pub line: usize,
+    /// The innermost section the line is in; `None` in the preamble.
+    pub section: Option<&'o OutlineSection>,
+}
+
+/// Every paragraph line, list item line and bold-only line (which the
+/// outline turns into a pseudo-heading: seed `001_…` ends with `**Status :
+/// 🟡 EN ALERTE - Action immédiate requise**`) of the document, in
+/// document order. Not code, not tables, not real headings.
+pub fn text_lines<'o>(outline: &'o Outline) -> Vec<PlacedLine<'o>> {
+    fn place<'o>(line: &'o TextLine, section: Option<&'o OutlineSection>) -> PlacedLine<'o> {
+        PlacedLine {
+            text: &line.text,
+            line: line.line,
+            section,
+        }
+    }
+    fn from_blocks<'o>(
+        blocks: &'o [Block],
+        section: Option<&'o OutlineSection>,
+        out: &mut Vec<PlacedLine<'o>>,
+    ) {
+        for block in blocks {
+            match block {
+                Block::Paragraph(lines) => {
+                    out.extend(lines.iter().map(|line| place(line, section)))
+                }
+                Block::List(entries) => from_entries(entries, section, out),
+                Block::Table(_) | Block::Code { .. } => {}
+            }
+        }
+    }
+    fn from_entries<'o>(
+        entries: &'o [ListEntry],
+        section: Option<&'o OutlineSection>,
+        out: &mut Vec<PlacedLine<'o>>,
+    ) {
+        for entry in entries {
+            out.extend(entry.lines.iter().map(|line| place(line, section)));
+            from_entries(&entry.children, section, out);
+        }
+    }
+    fn from_section<'o>(
+        section: &'o OutlineSection,
+        parent: Option<&'o OutlineSection>,
+        out: &mut Vec<PlacedLine<'o>>,
+    ) {
+        if section.pseudo {
+            out.push(PlacedLine {
+                text: &section.heading,
+                line: section.line,
+                section: parent,
+            });
+        }
+        from_blocks(&section.blocks, Some(section), out);
+        for child in &section.children {
+            from_section(child, Some(section), out);
+        }
+    }
+    let mut out = Vec::new();
+    from_blocks(&outline.preamble, None, &mut out);
+    for section in &outline.sections {
+        from_section(section, None, &mut out);
+    }
+    out.sort_by_key(|placed| placed.line);
+    out
+}
+
+/// The label of a segment: the text before `value_start`, folded, with
+/// markup, emoji and the trailing colon removed.
+pub fn label_before(segment: &str, value_start: usize) -> String {
+    let before = segment.get(..value_start).unwrap_or("");
+    fold(before)
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|word| !word.is_empty())
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+/// Splits a line into its labelled segments.
+pub fn segments(text: &str) -> impl Iterator<Item = &str> {
+    text.split(SEGMENT_SEPARATORS)
+        .map(str::trim)
+        .filter(|s| !s.is_empty())
+}
+
+/// The year reference of the document before its as-of date is known:
+/// front matter `updated`/`date`, else the portal's as-of.
+fn provisional_reference(document: &Document, context: &Context) -> NaiveDate {
+    document
+        .front_matter
+        .updated
+        .or(document.front_matter.date)
+        .unwrap_or(context.portal_as_of)
+}
+
+/// Reads the as-of date, the declared health and placeholder dates.
 pub fn read(
     outline: &Outline,
     document: &Document,
     context: &Context,
     status: &mut DocumentStatus,
 ) {
-    let _ = (outline, document, context, status);
+    let reference = provisional_reference(document, context);
+    let lines = text_lines(outline);
+    if let Some((date, line)) = find_as_of(&lines, reference, context) {
+        status.as_of = Some(date.start);
+        if date.year_inferred {
+            status.diagnostics.push(Diagnostic::warning(
+                "inferred-year",
+                &document.source,
+                line,
+                format!("the as-of date has no year; read as {}", date.start),
+            ));
+        }
+    }
+    status.declared_health = find_declared_health(&lines);
+    report_placeholders(outline, &lines, &document.source, status);
+}
+
+/// The first labelled date line (`EXTRACTION.md` §2).
+fn find_as_of(
+    lines: &[PlacedLine],
+    reference: NaiveDate,
+    context: &Context,
+) -> Option<(ParsedDate, usize)> {
+    for placed in lines {
+        for segment in segments(placed.text) {
+            let found = dates::find_dates(segment, reference, context.config.date_order);
+            let Some((date, range)) = found.first() else {
+                continue;
+            };
+            if AS_OF_LABELS.contains(&label_before(segment, range.start).as_str()) {
+                return Some((*date, placed.line));
+            }
+        }
+    }
+    None
+}
+
+/// The health a project status line states, by its RAG colour.
+fn find_declared_health(lines: &[PlacedLine]) -> Option<Health> {
+    lines.iter().find_map(|placed| {
+        segments(placed.text).find_map(|segment| {
+            let (label, value) = segment.split_once(':')?;
+            let label = label_before(label, label.len());
+            let speaks_for_project = HEALTH_LABELS.contains(&label.as_str())
+                || (PLAIN_STATUS_LABELS.contains(&label.as_str())
+                    && placed.section.is_none_or(is_global_section));
+            if !speaks_for_project {
+                return None;
+            }
+            health_of(value)
+        })
+    })
+}
+
+fn is_global_section(section: &OutlineSection) -> bool {
+    fold(&section.heading)
+        .split(|c: char| !c.is_alphanumeric())
+        .any(|word| GLOBAL_HEADING_WORDS.contains(&word))
+}
+
+/// The first RAG marker of a status value, else a RAG word (`Vert`, `At risk`).
+fn health_of(value: &str) -> Option<Health> {
+    HEALTH_MARKERS
+        .iter()
+        .filter_map(|(marker, health)| value.find(marker).map(|at| (at, *health)))
+        .min_by_key(|(at, _)| *at)
+        .map(|(_, health)| health)
+        .or_else(|| {
+            let words = fold(value);
+            let first = words.split(['(', '-', ',', '—']).next().unwrap_or("");
+            Health::parse(first).filter(|h| !matches!(h, Health::Unknown))
+        })
+}
+
+/// One `placeholder-date` warning per line holding a template date.
+fn report_placeholders(
+    outline: &Outline,
+    lines: &[PlacedLine],
+    source: &str,
+    status: &mut DocumentStatus,
+) {
+    let mut texts: Vec<(usize, &str)> = lines
+        .iter()
+        .map(|placed| (placed.line, placed.text))
+        .collect();
+    for section in outline.walk_sections() {
+        texts.push((section.line, section.heading.as_str()));
+        for block in &section.blocks {
+            if let Block::Table(table) = block {
+                for row in &table.rows {
+                    texts.extend(row.cells.iter().map(|cell| (row.line, cell.as_str())));
+                }
+            }
+        }
+    }
+    texts.sort_by_key(|(line, _)| *line);
+    let mut last_line = None;
+    for (line, text) in texts {
+        let found = dates::find_placeholders(text);
+        let Some(first) = found.first() else {
+            continue;
+        };
+        if last_line == Some(line) {
+            continue;
+        }
+        last_line = Some(line);
+        let written = text.get(first.clone()).unwrap_or("");
+        status.diagnostics.push(Diagnostic::warning(
+            "placeholder-date",
+            source,
+            line,
+            format!("`{written}` is a placeholder, not a date"),
+        ));
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::config::Config;
+    use crate::ingest::FrontMatter;
+
+    fn read_text(text: &str, portal_as_of: NaiveDate) -> DocumentStatus {
+        let document = Document {
+            source: "doc.md".to_string(),
+            text: text.to_string(),
+            front_matter: FrontMatter::default(),
+            diagnostics: Vec::new(),
+        };
+        let config = Config::default();
+        let context = Context {
+            config: &config,
+            portal_as_of,
+        };
+        let outline = Outline::parse(text);
+        let mut status = DocumentStatus::default();
+        read(&outline, &document, &context, &mut status);
+        status
+    }
+
+    fn date(y: i32, m: u32, d: u32) -> NaiveDate {
+        NaiveDate::from_ymd_opt(y, m, d).unwrap()
+    }
+
+    #[test]
+    fn last_update_wins_over_an_earlier_creation_date() {
+        // Seed 001's first lines.
+        let text = "# Suivi - WindFlow\n\n**Date de création :** 10/01/2024  \n**Dernière mise à jour :** 10/01/2025 01:15  \n**Statut global :** 🟢 Phase 1.0 finalisée\n";
+        let status = read_text(text, date(2026, 11, 1));
+        assert_eq!(status.as_of, Some(date(2025, 1, 10)));
+        assert_eq!(status.declared_health, Some(Health::Green));
+    }
+
+    #[test]
+    fn french_date_label() {
+        let status = read_text("# T\n\n**Date**: 2 février 2026  \n", date(2026, 11, 1));
+        assert_eq!(status.as_of, Some(date(2026, 2, 2)));
+    }
+
+    #[test]
+    fn segments_of_one_line() {
+        // Corpus 02 and 20.
+        let status = read_text(
+            "# T\n> TrackYu GPS · Démarré le 2026-04-03 · Audit complet : 2026-04-04 · MàJ : 2026-04-05\n",
+            date(2026, 11, 1),
+        );
+        assert_eq!(status.as_of, Some(date(2026, 4, 5)));
+        let status = read_text(
+            "# T\n\n**Project Status:** In Development | **Last Updated:** Nov 27, 2025\n",
+            date(2026, 11, 1),
+        );
+        assert_eq!(status.as_of, Some(date(2025, 11, 27)));
+    }
+
+    #[test]
+    fn label_without_colon_and_german_stand() {
+        let status = read_text("Mis à jour le 3 mars 2026\n", date(2026, 11, 1));
+        assert_eq!(status.as_of, Some(date(2026, 3, 3)));
+        let status = read_text("# Risk Register\n\nStand: 2026-06-23\n", date(2026, 11, 1));
+        assert_eq!(status.as_of, Some(date(2026, 6, 23)));
+    }
+
+    #[test]
+    fn year_less_as_of_warns() {
+        let status = read_text("Last updated: March 3\n", date(2026, 2, 20));
+        assert_eq!(status.as_of, Some(date(2026, 3, 3)));
+        assert!(status.diagnostics.iter().any(|d| d.code == "inferred-year"));
+    }
+
+    #[test]
+    fn no_labelled_line_gives_no_as_of() {
+        let status = read_text(
+            "# T\n\n## SYNTHÈSE (Décembre 2025)\n\nLivré le 3 mars 2026.\n",
+            date(2026, 11, 1),
+        );
+        assert_eq!(status.as_of, None);
+    }
+
+    #[test]
+    fn phase_status_is_not_project_health() {
+        let text = "# T\n\n## Phase 1\n\n**Statut :** 🟡 En cours\n\n## Recommandation Globale\n\n**Status : 🔴 EN ALERTE**\n";
+        let status = read_text(text, date(2026, 11, 1));
+        assert_eq!(status.declared_health, Some(Health::Red));
+        let status = read_text(
+            "# T\n\n## Phase 1\n\n**Statut :** 🟡 En cours\n",
+            date(2026, 1, 1),
+        );
+        assert_eq!(status.declared_health, None);
+    }
+
+    #[test]
+    fn placeholder_lines_warn_once() {
+        let text =
+            "**Version :** (Basée sur l'analyse du code au 2024-MM-JJ - *remplacez MM-JJ*)\n";
+        let status = read_text(text, date(2026, 1, 1));
+        let placeholders: Vec<_> = status
+            .diagnostics
+            .iter()
+            .filter(|d| d.code == "placeholder-date")
+            .collect();
+        assert_eq!(placeholders.len(), 1);
+        assert_eq!(placeholders[0].line, 1);
+        assert_eq!(status.as_of, None);
+    }
 }

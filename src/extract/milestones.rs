@@ -1,16 +1,731 @@
-//! (stub, to be written)
+//! Milestones: dated events of the project (`EXTRACTION.md` §7).
+//!
+//! They come from four places, each seen in a real document:
+//! - milestone tables (seed `003_…`: `| Jalon | Date Estimée | Statut |`,
+//!   corpus 20: `| Phase | Name | Status | Start | End |`);
+//! - dated rows of status tables (corpus 02: `| Login | … | ✅ 2026-04-04 |`);
+//! - dated list items, lines and sub-headings under a milestone heading
+//!   (corpus 24: `## Milestones` / `- ✅ **v0.9 …** (shipped 2026-02-15)`,
+//!   corpus 01: `## JALONS CLÉS` / `### ✅ Jalon 0: … (8 Jan)`);
+//! - lines labelled with a milestone word anywhere (seed `001_…`:
+//!   `**Date prévue de fin :** 30/06/2025`).
+//!
+//! `overdue` is left false here: it depends on the portal's as-of date and
+//! is set by `portfolio::health`.
 
-use super::outline::Outline;
+use std::collections::HashSet;
+use std::ops::Range;
+
+use chrono::{Datelike, NaiveDate};
+
+use super::as_of::{label_before, segments, text_lines};
+use super::dates::{self, fold, ParsedDate};
+use super::outline::{Block, Outline, OutlineSection, Table, TableRow};
+use super::risks::risk_context;
+use super::tables::{self, Column, TableKind};
 use super::Context;
+use crate::config::DateOrder;
 use crate::ingest::Document;
-use crate::model::DocumentStatus;
+use crate::model::{Diagnostic, DocumentStatus, Milestone, Status};
 
-/// Reads this part of the document's status into `status`.
+/// Heading words that make a section a list of milestones (folded).
+const MILESTONE_HEADING_WORDS: &[&str] = &[
+    "jalon",
+    "jalons",
+    "milestone",
+    "milestones",
+    "key dates",
+    "dates cles",
+    "echeance",
+    "echeances",
+    "calendrier",
+    "timeline",
+    "planning",
+    "roadmap",
+    "hitos",
+    "meilensteine",
+];
+
+/// Labels that make a dated line a milestone wherever it stands (folded;
+/// the label may go on: `Jalon 2 : Beta`, `Mise en production prévue`).
+const MILESTONE_LABELS: &[&str] = &[
+    "jalon",
+    "milestone",
+    "echeance",
+    "deadline",
+    "date prevue de fin",
+    "date de fin prevue",
+    "date de fin",
+    "fin prevue",
+    "date cible",
+    "target date",
+    "due date",
+    "go live",
+    "go-live",
+    "golive",
+    "launch",
+    "lancement",
+    "mise en production",
+    "mise en prod",
+    "livraison",
+    "date de livraison",
+    "delivery",
+    "release date",
+];
+
+/// Status words of a milestone, folded, longest first where they overlap.
+/// The spec's status table (§3) plus words milestones use (`ATTEINT`,
+/// `shipped`, `Queued`). A word beats a marker: `🟡 BLOQUÉ` is blocked.
+const STATUS_WORDS: &[(&str, Status)] = &[
+    ("hors perimetre", Status::Cancelled),
+    ("out of scope", Status::Cancelled),
+    ("won't do", Status::Cancelled),
+    ("annule", Status::Cancelled),
+    ("abandonne", Status::Cancelled),
+    ("cancelled", Status::Cancelled),
+    ("canceled", Status::Cancelled),
+    ("dropped", Status::Cancelled),
+    ("non demarre", Status::Todo),
+    ("pas commence", Status::Todo),
+    ("a commencer", Status::Todo),
+    ("not started", Status::Todo),
+    ("a faire", Status::Todo),
+    ("to do", Status::Todo),
+    ("todo", Status::Todo),
+    ("planifie", Status::Todo),
+    ("prevu", Status::Todo),
+    ("planned", Status::Todo),
+    ("backlog", Status::Todo),
+    ("queued", Status::Todo),
+    ("upcoming", Status::Todo),
+    ("a venir", Status::Todo),
+    ("future", Status::Todo),
+    ("open", Status::Todo),
+    ("en attente", Status::Blocked),
+    ("on hold", Status::Blocked),
+    ("bloque", Status::Blocked),
+    ("blocked", Status::Blocked),
+    ("waiting", Status::Blocked),
+    ("en cours", Status::InProgress),
+    ("en revue", Status::InProgress),
+    ("in progress", Status::InProgress),
+    ("in review", Status::InProgress),
+    ("ongoing", Status::InProgress),
+    ("partiellement", Status::InProgress),
+    ("partiel", Status::InProgress),
+    ("commence", Status::InProgress),
+    ("started", Status::InProgress),
+    ("wip", Status::InProgress),
+    ("termine", Status::Done),
+    ("complete", Status::Done),
+    ("completed", Status::Done),
+    ("complet", Status::Done),
+    ("realise", Status::Done),
+    ("livre", Status::Done),
+    ("acheve", Status::Done),
+    ("valide", Status::Done),
+    ("atteint", Status::Done),
+    ("fait", Status::Done),
+    ("done", Status::Done),
+    ("finished", Status::Done),
+    ("delivered", Status::Done),
+    ("shipped", Status::Done),
+    ("released", Status::Done),
+    ("reached", Status::Done),
+    ("achieved", Status::Done),
+    ("resolved", Status::Done),
+    ("closed", Status::Done),
+];
+
+/// Status markers of a milestone. 🔴 is blocked on a milestone (a red
+/// milestone is stuck), unlike on a project status line where it is health.
+const STATUS_MARKERS: &[(&str, Status)] = &[
+    ("[x]", Status::Done),
+    ("[X]", Status::Done),
+    ("[ ]", Status::Todo),
+    ("✅", Status::Done),
+    ("✔", Status::Done),
+    ("☑", Status::Done),
+    ("✓", Status::Done),
+    ("🚧", Status::InProgress),
+    ("🟡", Status::InProgress),
+    ("🔄", Status::InProgress),
+    ("🟠", Status::InProgress),
+    ("🔵", Status::InProgress),
+    ("🔨", Status::InProgress),
+    ("⚠", Status::InProgress),
+    ("⬜", Status::Todo),
+    ("☐", Status::Todo),
+    ("❌", Status::Todo),
+    ("⏳", Status::Todo),
+    ("📅", Status::Todo),
+    ("⛔", Status::Blocked),
+    ("🚫", Status::Blocked),
+    ("🛑", Status::Blocked),
+    ("🔴", Status::Blocked),
+];
+
+/// The status a piece of text gives a milestone: the first status word,
+/// else the first marker.
+pub fn status_of(text: &str) -> Option<Status> {
+    let folded = fold(text);
+    let mut best: Option<(usize, Status)> = None;
+    for (word, status) in STATUS_WORDS {
+        if let Some(at) = find_word(&folded, word) {
+            if best.is_none_or(|(b, _)| at < b) {
+                best = Some((at, *status));
+            }
+        }
+    }
+    if let Some((_, status)) = best {
+        return Some(status);
+    }
+    marker_status(text)
+}
+
+/// The status the markers of a line give (`✅`, `[x]`, `🔴`), ignoring
+/// words: a title such as `Version 2.0 Complète` is not a status.
+pub fn marker_status(text: &str) -> Option<Status> {
+    STATUS_MARKERS
+        .iter()
+        .filter_map(|(marker, status)| text.find(marker).map(|at| (at, *status)))
+        .min_by_key(|(at, _)| *at)
+        .map(|(_, status)| status)
+}
+
+/// Position of `word` in `text` as a whole word (both folded).
+pub fn find_word(text: &str, word: &str) -> Option<usize> {
+    let mut from = 0;
+    while let Some(found) = text.get(from..)?.find(word) {
+        let at = from + found;
+        let end = at + word.len();
+        let before_ok = text[..at]
+            .chars()
+            .next_back()
+            .is_none_or(|c| !c.is_alphanumeric());
+        let after_ok = text[end..]
+            .chars()
+            .next()
+            .is_none_or(|c| !c.is_alphanumeric());
+        if before_ok && after_ok {
+            return Some(at);
+        }
+        from = at + word.chars().next().map_or(1, char::len_utf8);
+    }
+    None
+}
+
+/// Whether a heading names a list of milestones (`PROCHAINS JALONS`, `Key dates`).
+pub fn is_milestone_heading(heading: &str) -> bool {
+    let folded = fold(heading);
+    MILESTONE_HEADING_WORDS
+        .iter()
+        .any(|word| find_word(&folded, word).is_some())
+}
+
+/// Whether a label (folded words) names a milestone.
+fn is_milestone_label(label: &str) -> bool {
+    MILESTONE_LABELS
+        .iter()
+        .any(|l| label == *l || label.starts_with(&format!("{l} ")))
+}
+
+/// Reads every milestone of the document into `status.milestones`.
 pub fn read(
     outline: &Outline,
     document: &Document,
     context: &Context,
     status: &mut DocumentStatus,
 ) {
-    let _ = (outline, document, context, status);
+    let mut reader = MilestoneReader {
+        source: &document.source,
+        reference: status
+            .as_of
+            .or(document.front_matter.updated)
+            .or(document.front_matter.date)
+            .unwrap_or(context.portal_as_of),
+        order: context.config.date_order,
+        milestones: Vec::new(),
+        diagnostics: Vec::new(),
+        used_lines: HashSet::new(),
+    };
+    reader.read_tables(outline);
+    reader.read_headings(outline);
+    reader.read_lines(outline);
+    reader.milestones.sort_by_key(|milestone| milestone.line);
+    status.milestones.extend(reader.milestones);
+    status.diagnostics.extend(reader.diagnostics);
+}
+
+struct MilestoneReader<'d> {
+    source: &'d str,
+    reference: NaiveDate,
+    order: DateOrder,
+    milestones: Vec<Milestone>,
+    diagnostics: Vec<Diagnostic>,
+    /// Lines that already gave a milestone, so that a labelled line inside
+    /// a milestone section is read once.
+    used_lines: HashSet<usize>,
+}
+
+impl MilestoneReader<'_> {
+    fn push(
+        &mut self,
+        title: String,
+        date: Option<(ParsedDate, String)>,
+        status: Option<Status>,
+        line: usize,
+    ) {
+        if !self.used_lines.insert(line) {
+            return;
+        }
+        let title = if title.is_empty() {
+            "Milestone".to_string()
+        } else {
+            title
+        };
+        let (start, end, date_text) = match date {
+            Some((parsed, text)) => {
+                if parsed.year_inferred {
+                    self.diagnostics.push(Diagnostic::warning(
+                        "inferred-year",
+                        self.source,
+                        line,
+                        format!(
+                            "milestone \"{title}\": `{text}` has no year; read as {}",
+                            parsed.start
+                        ),
+                    ));
+                }
+                (Some(parsed.start), parsed.end, text)
+            }
+            None => (None, None, "TBD".to_string()),
+        };
+        self.milestones.push(Milestone {
+            title,
+            date: start,
+            date_end: end,
+            date_text,
+            status,
+            overdue: false,
+            source: self.source.to_string(),
+            line,
+        });
+    }
+
+    /// The first date of `text`, with the text as written.
+    fn first_date(&self, text: &str) -> Option<(ParsedDate, Range<usize>)> {
+        dates::find_dates(text, self.reference, self.order)
+            .into_iter()
+            .next()
+    }
+
+    fn read_tables(&mut self, outline: &Outline) {
+        for (table, in_risk_section, section) in tables_with_context(outline) {
+            match tables::classify(table, in_risk_section) {
+                TableKind::Milestone => self.read_milestone_table(table, section),
+                TableKind::Status => self.read_status_table(table),
+                TableKind::Risk | TableKind::Other => {}
+            }
+        }
+    }
+
+    /// Each row of a milestone table with a date (or a `TBD`) is a milestone.
+    fn read_milestone_table(&mut self, table: &Table, section: Option<&OutlineSection>) {
+        let columns = tables::columns(table);
+        let Some(date_column) = columns.iter().position(|c| *c == Column::Date) else {
+            return;
+        };
+        let end_column = columns.iter().position(|c| *c == Column::EndDate);
+        let name_column = columns.iter().position(|c| *c == Column::Text);
+        let status_column = columns.iter().position(|c| *c == Column::Status);
+        // Corpus 22: one small table per roadmap item, named by its heading.
+        let heading_title = (table.rows.len() == 1)
+            .then(|| section.map(|s| clean_title(&s.heading)))
+            .flatten();
+        for row in &table.rows {
+            let cell = |i: Option<usize>| i.and_then(|i| row.cells.get(i)).map(String::as_str);
+            let date_cell = cell(Some(date_column)).unwrap_or("");
+            let title = heading_title
+                .clone()
+                .or_else(|| cell(name_column).map(clean_title))
+                .unwrap_or_default();
+            let status = cell(status_column)
+                .and_then(status_of)
+                .or_else(|| marker_status(&row.cells.join(" ")));
+            let date = self.row_date(date_cell, cell(end_column), row);
+            match date {
+                Some(date) => self.push(title, Some(date), status, row.line),
+                None if dates::is_placeholder(date_cell) => {
+                    self.placeholder(date_cell, row.line);
+                    self.push(title, None, status, row.line);
+                }
+                None => {}
+            }
+        }
+    }
+
+    /// The date of a milestone row, joined with an end column if it has one.
+    fn row_date(
+        &self,
+        date_cell: &str,
+        end_cell: Option<&str>,
+        row: &TableRow,
+    ) -> Option<(ParsedDate, String)> {
+        let (mut date, range) = self.first_date(date_cell)?;
+        let mut text = date_cell.get(range).unwrap_or(date_cell).trim().to_string();
+        if let Some(end_cell) = end_cell {
+            if let Some((end, end_range)) = self.first_date(end_cell) {
+                let mut end_date = end.start;
+                if end.year_inferred && end_date < date.start {
+                    end_date = end_date.with_year(end_date.year() + 1).unwrap_or(end_date);
+                }
+                if end_date >= date.start {
+                    date.end = Some(end_date);
+                    text = format!(
+                        "{text} – {}",
+                        end_cell.get(end_range).unwrap_or(end_cell).trim()
+                    );
+                }
+            }
+        }
+        let _ = row;
+        Some((date, text))
+    }
+
+    fn placeholder(&mut self, written: &str, line: usize) {
+        self.diagnostics.push(Diagnostic::warning(
+            "placeholder-date",
+            self.source,
+            line,
+            format!("`{}` is a placeholder, not a date", written.trim()),
+        ));
+    }
+
+    /// A row of a status table that holds a date is also a milestone: the
+    /// day that piece of work was done or is due (corpus 02: `✅ 2026-04-04`).
+    fn read_status_table(&mut self, table: &Table) {
+        let columns = tables::columns(table);
+        let Some(name_column) = columns.iter().position(|c| *c == Column::Text) else {
+            return;
+        };
+        let status_column = columns.iter().position(|c| *c == Column::Status);
+        for row in &table.rows {
+            let dated = row.cells.iter().enumerate().find_map(|(i, cell)| {
+                if i == name_column {
+                    return None;
+                }
+                let (date, range) = self.first_date(cell)?;
+                Some((date, cell.get(range).unwrap_or(cell).trim().to_string()))
+            });
+            let Some(date) = dated else {
+                continue;
+            };
+            let title = row
+                .cells
+                .get(name_column)
+                .map(|c| clean_title(c))
+                .unwrap_or_default();
+            if tables::is_total_label(&title) {
+                continue;
+            }
+            let status = status_column
+                .and_then(|i| row.cells.get(i))
+                .and_then(|c| status_of(c));
+            self.push(title, Some(date), status, row.line);
+        }
+    }
+
+    /// Sub-headings of a milestone section that carry a date
+    /// (corpus 01: `### ✅ Jalon 0: Pilote Données Importées (8 Jan)`).
+    fn read_headings(&mut self, outline: &Outline) {
+        for section in outline.walk_sections() {
+            let named = is_milestone_heading(&section.heading);
+            for child in &section.children {
+                if !(named || is_milestone_heading(&child.heading)) {
+                    continue;
+                }
+                let Some((date, range)) = self.first_date(&child.heading) else {
+                    continue;
+                };
+                let text = child.heading.get(range.clone()).unwrap_or("").to_string();
+                let title = clean_title(&cut(&child.heading, range));
+                let status = marker_status(&child.heading).or_else(|| section_status_line(child));
+                self.push(title, Some((date, text)), status, child.line);
+            }
+        }
+    }
+
+    /// Dated list items and lines under a milestone heading, and lines
+    /// labelled with a milestone word anywhere.
+    fn read_lines(&mut self, outline: &Outline) {
+        let milestone_sections: HashSet<usize> = milestone_section_lines(outline);
+        for placed in text_lines(outline) {
+            let in_milestone_section = placed
+                .section
+                .is_some_and(|s| milestone_sections.contains(&s.line));
+            self.read_line(placed.text, placed.line, in_milestone_section);
+        }
+    }
+
+    fn read_line(&mut self, text: &str, line: usize, in_milestone_section: bool) {
+        for segment in segments(text) {
+            if dates::find_placeholders(segment).is_empty() {
+                if let Some((date, range)) = self.first_date(segment) {
+                    let label = label_before(segment, range.start);
+                    let text = segment.get(range.clone()).unwrap_or("").to_string();
+                    if is_milestone_label(&label) {
+                        let title = clean_title(segment.get(..range.start).unwrap_or(""));
+                        self.push(title, Some((date, text)), marker_status(segment), line);
+                        return;
+                    }
+                    if in_milestone_section {
+                        let title = clean_title(&cut(segment, range));
+                        self.push(title, Some((date, text)), marker_status(segment), line);
+                        return;
+                    }
+                }
+            }
+        }
+    }
+}
+
+/// Lines of every section under a milestone heading (the heading's own
+/// section and its subsections).
+fn milestone_section_lines(outline: &Outline) -> HashSet<usize> {
+    fn mark(section: &OutlineSection, inherited: bool, out: &mut HashSet<usize>) {
+        let inside = inherited || is_milestone_heading(&section.heading);
+        if inside {
+            out.insert(section.line);
+        }
+        for child in &section.children {
+            mark(child, inside, out);
+        }
+    }
+    let mut out = HashSet::new();
+    for section in &outline.sections {
+        mark(section, false, &mut out);
+    }
+    out
+}
+
+/// Every table with whether it stands under a risk heading and its section.
+fn tables_with_context<'o>(
+    outline: &'o Outline,
+) -> Vec<(&'o Table, bool, Option<&'o OutlineSection>)> {
+    let mut out = Vec::new();
+    for block in &outline.preamble {
+        if let Block::Table(table) = block {
+            out.push((table, false, None));
+        }
+    }
+    for (section, in_risk) in risk_context(outline) {
+        for block in &section.blocks {
+            if let Block::Table(table) = block {
+                out.push((table, in_risk, Some(section)));
+            }
+        }
+    }
+    out
+}
+
+/// The status a `**Statut:** ✅ ATTEINT` line under a heading gives; the
+/// line may sit under a bold pseudo-heading of the section (corpus 01:
+/// `**Critères:**` / list / `**Statut:** ✅ ATTEINT`).
+fn section_status_line(section: &OutlineSection) -> Option<Status> {
+    let status_in = |text: &str| {
+        let (label, value) = text.split_once(':')?;
+        let label = fold(label);
+        matches!(label.trim(), "statut" | "status" | "etat").then(|| status_of(value))?
+    };
+    section
+        .blocks
+        .iter()
+        .find_map(|block| match block {
+            Block::Paragraph(lines) => lines.iter().find_map(|line| status_in(&line.text)),
+            Block::List(entries) => entries.iter().find_map(|e| status_in(e.first_line())),
+            _ => None,
+        })
+        .or_else(|| {
+            section
+                .children
+                .iter()
+                .filter(|child| child.pseudo)
+                .find_map(|child| status_in(&child.heading).or_else(|| section_status_line(child)))
+        })
+}
+
+/// `text` without the bytes of `range`.
+fn cut(text: &str, range: Range<usize>) -> String {
+    let before = text.get(..range.start).unwrap_or("");
+    let after = text.get(range.end..).unwrap_or("");
+    // A bracket group that held nothing but the date and a word or two
+    // goes with it: `Phases 1-4 (shipped 2026-02-15)`.
+    let open = before.rfind(['(', '[']);
+    let close = after.find([')', ']']);
+    if let (Some(open), Some(close)) = (open, close) {
+        let inside = format!("{}{}", &before[open + 1..], &after[..close]);
+        if !before[open + 1..].contains([')', ']']) && inside.split_whitespace().count() <= 2 {
+            return format!("{}{}", &before[..open], &after[close + 1..]);
+        }
+    }
+    format!("{before}{after}")
+}
+
+/// Markers, boxes, list numbers and dangling separators removed from a title.
+pub fn clean_title(text: &str) -> String {
+    let mut title = text.trim().to_string();
+    for marker in ["[x]", "[X]", "[ ]", "[✅]", "[🚧]", "[⬜]"] {
+        if let Some(rest) = title.strip_prefix(marker) {
+            title = rest.to_string();
+        }
+    }
+    let trimmed = title
+        .trim_matches(|c: char| !c.is_alphanumeric() && !"()[]\"'`«»".contains(c))
+        .trim();
+    let trimmed = trimmed
+        .strip_suffix("()")
+        .unwrap_or(trimmed)
+        .trim_end_matches(|c: char| !c.is_alphanumeric() && c != ')' && c != ']')
+        .trim();
+    let trimmed = trimmed
+        .trim_start_matches(|c: char| !c.is_alphanumeric() && c != '(' && c != '[' && c != '"');
+    trimmed.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::config::Config;
+    use crate::ingest::FrontMatter;
+
+    fn date(y: i32, m: u32, d: u32) -> NaiveDate {
+        NaiveDate::from_ymd_opt(y, m, d).unwrap()
+    }
+
+    fn milestones(text: &str, as_of: NaiveDate) -> DocumentStatus {
+        let document = Document {
+            source: "doc.md".to_string(),
+            text: text.to_string(),
+            front_matter: FrontMatter::default(),
+            diagnostics: Vec::new(),
+        };
+        let config = Config::default();
+        let context = Context {
+            config: &config,
+            portal_as_of: date(2030, 1, 1),
+        };
+        let outline = Outline::parse(text);
+        let mut status = DocumentStatus {
+            as_of: Some(as_of),
+            ..DocumentStatus::default()
+        };
+        read(&outline, &document, &context, &mut status);
+        status
+    }
+
+    #[test]
+    fn milestone_table_of_seed_003() {
+        let text = "## PROCHAINS JALONS\n\n| Jalon | Date Estimée | Statut |\n| --- | --- | --- |\n| Phase 0 Code Complete | ✅ 31 jan | DONE |\n| **Phase 1 Start** | **5 feb** | 🟡 BLOQUÉ |\n| Phase 1 Complete | 15-20 feb | 📅 |\n| Phase 0 Intégration Complete | 3 feb | 🟡 EN ATTENTE |\n";
+        let status = milestones(text, date(2026, 2, 2));
+        let m = &status.milestones;
+        assert_eq!(m.len(), 4);
+        assert_eq!(m[0].title, "Phase 0 Code Complete");
+        assert_eq!(m[0].date, Some(date(2026, 1, 31)));
+        assert_eq!(m[0].status, Some(Status::Done));
+        assert_eq!(m[1].title, "Phase 1 Start");
+        assert_eq!(m[1].date_text, "5 feb");
+        assert_eq!(m[1].status, Some(Status::Blocked));
+        assert_eq!(m[2].date_end, Some(date(2026, 2, 20)));
+        assert_eq!(m[2].status, Some(Status::Todo));
+        assert_eq!(m[3].status, Some(Status::Blocked));
+        assert_eq!(
+            status
+                .diagnostics
+                .iter()
+                .filter(|d| d.code == "inferred-year")
+                .count(),
+            4
+        );
+    }
+
+    #[test]
+    fn labelled_line_anywhere() {
+        let text = "## Budget\n\n### Timeline\n\n**Temps écoulé :** 4 semaines sur 26  \n**Date prévue de fin :** 30/06/2025\n";
+        let status = milestones(text, date(2025, 1, 10));
+        assert_eq!(status.milestones.len(), 1);
+        assert_eq!(status.milestones[0].title, "Date prévue de fin");
+        assert_eq!(status.milestones[0].date, Some(date(2025, 6, 30)));
+        assert_eq!(status.milestones[0].date_text, "30/06/2025");
+    }
+
+    #[test]
+    fn dated_items_under_a_milestone_heading() {
+        let text = "## Milestones\n\n- ✅ **v0.9 Security Hardening** -- Phases 1-4 (shipped 2026-02-15)\n- 🔨 **v5.0** -- next\n\n## Notes\n\n- met on 2026-02-01\n";
+        let status = milestones(text, date(2026, 3, 20));
+        assert_eq!(status.milestones.len(), 1);
+        assert_eq!(
+            status.milestones[0].title,
+            "v0.9 Security Hardening -- Phases 1-4"
+        );
+        assert_eq!(status.milestones[0].status, Some(Status::Done));
+    }
+
+    #[test]
+    fn dated_sub_headings_of_a_milestone_section() {
+        let text = "## 🎯 JALONS CLÉS\n\n### ✅ Jalon 0: Pilote Données Importées (8 Jan)\n\n**Statut:** ✅ ATTEINT\n\n### Jalon 3: Certification NF525 (Mar-Avr - Sem 8-16)\n\n### Jalon 4: Version 2.0 Complète (18 Fév - Sem 10)\n";
+        let status = milestones(text, date(2026, 1, 8));
+        let m = &status.milestones;
+        assert_eq!(m.len(), 2, "{m:#?}");
+        assert_eq!(m[0].title, "Jalon 0: Pilote Données Importées");
+        assert_eq!(m[0].date, Some(date(2026, 1, 8)));
+        assert_eq!(m[0].status, Some(Status::Done));
+        assert_eq!(m[1].date, Some(date(2026, 2, 18)));
+        assert_eq!(m[1].status, None);
+    }
+
+    #[test]
+    fn dated_rows_of_a_status_table() {
+        let text = "| Vue | Fichier | Occurrences | État |\n|---|---|---|---|\n| Login | `LoginView.tsx` | 34 | ✅ 2026-04-04 |\n| Carte GPS | `MapView.tsx` | 92 | ⬜ |\n";
+        let status = milestones(text, date(2026, 4, 4));
+        assert_eq!(status.milestones.len(), 1);
+        assert_eq!(status.milestones[0].title, "Login");
+        assert_eq!(status.milestones[0].status, Some(Status::Done));
+    }
+
+    #[test]
+    fn start_and_end_columns() {
+        let text = "| Phase | Name | Status | Start | End | Duration |\n|---|---|---|---|---|---|\n| 1 | Advanced Cowrie | 🔵 **In Progress** | Nov 27 | Dec 11 | 2 weeks |\n| 3 | Behavioral | 🟡 **Queued** | Dec 27 | Jan 9 | 2 weeks |\n";
+        let status = milestones(text, date(2025, 11, 27));
+        let m = &status.milestones;
+        assert_eq!(m.len(), 2);
+        assert_eq!(m[0].title, "Advanced Cowrie");
+        assert_eq!(m[0].status, Some(Status::InProgress));
+        assert_eq!(m[1].date, Some(date(2025, 12, 27)));
+        assert_eq!(m[1].date_end, Some(date(2026, 1, 9)));
+        assert_eq!(m[1].status, Some(Status::Todo));
+    }
+
+    #[test]
+    fn tbd_cell_is_a_milestone_without_date() {
+        let text = "| Milestone | Target |\n|---|---|\n| Beta | 2026-03-01 |\n| GA | TBD |\n";
+        let status = milestones(text, date(2026, 1, 1));
+        assert_eq!(status.milestones.len(), 2);
+        assert_eq!(status.milestones[1].date, None);
+        assert!(status
+            .diagnostics
+            .iter()
+            .any(|d| d.code == "placeholder-date"));
+    }
+
+    #[test]
+    fn status_words_beat_markers() {
+        assert_eq!(status_of("🟡 BLOQUÉ"), Some(Status::Blocked));
+        assert_eq!(status_of("🟡 EN ATTENTE"), Some(Status::Blocked));
+        assert_eq!(status_of("✅ 31 jan"), Some(Status::Done));
+        assert_eq!(status_of("À faire"), Some(Status::Todo));
+        assert_eq!(status_of("Fait"), Some(Status::Done));
+        assert_eq!(status_of("📅"), Some(Status::Todo));
+        assert_eq!(status_of("Phase 2"), None);
+    }
 }

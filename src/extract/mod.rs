@@ -4,6 +4,7 @@
 //! and never looks at other documents or the filesystem.
 
 pub mod as_of;
+pub mod dates;
 pub mod milestones;
 pub mod outline;
 pub mod risks;

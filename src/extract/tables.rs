@@ -2,8 +2,18 @@
 //!
 //! Classified once so that a milestone or risk table never also gives work
 //! items (`EXTRACTION.md` §4, last paragraph).
+//!
+//! Headers are matched as whole folded words (`Dependents` does not hold
+//! `end`), and a date column must hold dates, not just be named like one:
+//! seed `001_…` has `| Métrique | Cible | Actuel | Statut |` whose `Cible`
+//! cells are `> 80%`, a KPI table, not milestones.
 
+use chrono::NaiveDate;
+
+use super::dates::{self, fold};
+use super::milestones::find_word;
 use super::outline::Table;
+use crate::config::DateOrder;
 
 /// The role of a table in a tracking document.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -18,26 +28,307 @@ pub enum TableKind {
     Other,
 }
 
+/// The role of one column, from its header and its cells.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Column {
+    /// Dates (`Date`, `Échéance`, `Target Completion`, `Start`), holding dates.
+    Date,
+    /// The end of a span (`End`, `Fin`), holding dates.
+    EndDate,
+    Status,
+    /// `ID`, `Ticket`, or cells such as `NW-101`.
+    Id,
+    /// Plain numbers (`| 1 |` phase numbers, `34` occurrences).
+    Number,
+    Percent,
+    Owner,
+    /// Describes the row but does not name it (`Category`, `Effort`, `Tracking`).
+    Attribute,
+    /// Free text: the first one names the row.
+    Text,
+}
+
+/// Header words of a risk table's risk column.
+pub const RISK_COLUMN_WORDS: &[&str] = &[
+    "risque", "risques", "risk", "risks", "risiko", "risiken", "riesgo", "menace", "threat",
+];
+
+const STATUS_HEADER_WORDS: &[&str] = &[
+    "statut",
+    "status",
+    "etat",
+    "state",
+    "complet",
+    "avancement",
+    "progress",
+    "progression",
+    "done",
+    "estado",
+];
+
+const DATE_HEADER_WORDS: &[&str] = &[
+    "date",
+    "dates",
+    "echeance",
+    "deadline",
+    "due",
+    "target",
+    "cible",
+    "fecha",
+    "datum",
+    "termin",
+    "start",
+    "debut",
+    "eta",
+    "when",
+    "quand",
+    "completion",
+    "completed",
+    "planned",
+    "prevu",
+    "prevue",
+    "livraison",
+    "delivery",
+    "semaine",
+    "week",
+];
+
+const END_HEADER_WORDS: &[&str] = &["end", "fin", "finish", "until", "ende"];
+
+const ID_HEADER_WORDS: &[&str] = &["id", "ticket", "cle", "key", "ref", "#"];
+
+const OWNER_HEADER_WORDS: &[&str] = &[
+    "owner",
+    "responsable",
+    "assignee",
+    "assigne",
+    "porteur",
+    "qui",
+    "who",
+    "membre",
+    "verantwortlich",
+];
+
+const ATTRIBUTE_HEADER_WORDS: &[&str] = &[
+    "category",
+    "categorie",
+    "type",
+    "priority",
+    "priorite",
+    "tracking",
+    "dependencies",
+    "dependents",
+    "effort",
+    "duration",
+    "duree",
+    "points",
+    "sp",
+    "complexite",
+    "complexity",
+    "sprint",
+];
+
+/// Labels of total rows, which name no row of their own (`**Total P0.1**`).
+const TOTAL_WORDS: &[&str] = &["total", "totaux", "totals", "sum", "somme"];
+
+fn header_has(header: &str, words: &[&str]) -> bool {
+    let folded = fold(header);
+    words.iter().any(|word| find_word(&folded, word).is_some())
+}
+
+/// Whether a row's name is a total (`Total`, `TOTAL PROJET`, `Total P0.1`).
+pub fn is_total_label(text: &str) -> bool {
+    let folded = fold(text);
+    folded
+        .split(|c: char| !c.is_alphanumeric())
+        .find(|w| !w.is_empty())
+        .is_some_and(|first| TOTAL_WORDS.contains(&first))
+}
+
+/// A date reference for telling whether a cell is a date at all: the
+/// year a date-less cell would get does not matter here.
+fn any_reference() -> NaiveDate {
+    NaiveDate::from_ymd_opt(2000, 6, 1).unwrap_or_default()
+}
+
+fn is_date_cell(cell: &str) -> bool {
+    [DateOrder::Dmy, DateOrder::Mdy]
+        .into_iter()
+        .any(|order| dates::parse_date(cell, any_reference(), order).is_some())
+        || !dates::find_dates(cell, any_reference(), DateOrder::Dmy).is_empty()
+            && cell.split_whitespace().count() <= 4
+}
+
+/// Whether most filled cells of column `index` are dates (or `TBD`), at least one a real date.
+fn holds_dates(table: &Table, index: usize) -> bool {
+    let cells: Vec<&str> = table
+        .rows
+        .iter()
+        .filter_map(|row| row.cells.get(index))
+        .map(|c| c.trim())
+        .filter(|c| !c.is_empty() && *c != "-" && *c != "—")
+        .collect();
+    let dated = cells.iter().filter(|c| is_date_cell(c)).count();
+    let placeholders = cells.iter().filter(|c| dates::is_placeholder(c)).count();
+    dated > 0 && (dated + placeholders) * 2 >= cells.len()
+}
+
+fn all_cells(table: &Table, index: usize, test: impl Fn(&str) -> bool) -> bool {
+    let mut any = false;
+    for row in &table.rows {
+        let cell = row.cells.get(index).map(|c| c.trim()).unwrap_or("");
+        if cell.is_empty() || cell == "-" {
+            continue;
+        }
+        any = true;
+        if !test(cell) {
+            return false;
+        }
+    }
+    any
+}
+
+fn looks_like_id(cell: &str) -> bool {
+    let mut parts = cell.splitn(2, '-');
+    let (Some(letters), Some(digits)) = (parts.next(), parts.next()) else {
+        return false;
+    };
+    !letters.is_empty()
+        && letters.len() <= 8
+        && letters.chars().all(|c| c.is_ascii_uppercase())
+        && !digits.is_empty()
+        && digits.chars().all(|c| c.is_ascii_digit())
+}
+
+/// The role of every column of `table`, in order.
+pub fn columns(table: &Table) -> Vec<Column> {
+    let mut roles: Vec<Column> = table
+        .header
+        .iter()
+        .enumerate()
+        .map(|(i, header)| column_role(table, i, header))
+        .collect();
+    // A lone `End`/`Fin` column is the date itself.
+    if !roles.contains(&Column::Date) {
+        if let Some(end) = roles.iter().position(|r| *r == Column::EndDate) {
+            roles[end] = Column::Date;
+        }
+    }
+    roles
+}
+
+fn column_role(table: &Table, index: usize, header: &str) -> Column {
+    if header_has(header, STATUS_HEADER_WORDS) {
+        Column::Status
+    } else if header_has(header, END_HEADER_WORDS) && holds_dates(table, index) {
+        Column::EndDate
+    } else if header_has(header, DATE_HEADER_WORDS) && holds_dates(table, index) {
+        Column::Date
+    } else if header_has(header, ID_HEADER_WORDS) || all_cells(table, index, looks_like_id) {
+        Column::Id
+    } else if header_has(header, OWNER_HEADER_WORDS) {
+        Column::Owner
+    } else if all_cells(table, index, |c| {
+        c.ends_with('%') && c.trim_end_matches('%').trim().parse::<f64>().is_ok()
+    }) {
+        Column::Percent
+    } else if all_cells(table, index, |c| c.parse::<f64>().is_ok()) {
+        Column::Number
+    } else if header_has(header, ATTRIBUTE_HEADER_WORDS) || header_has(header, DATE_HEADER_WORDS) {
+        Column::Attribute
+    } else {
+        Column::Text
+    }
+}
+
 /// Classifies `table`; `in_risk_section` says whether it stands under a risk heading.
 pub fn classify(table: &Table, in_risk_section: bool) -> TableKind {
-    let header: Vec<String> = table.header.iter().map(|h| h.to_lowercase()).collect();
-    let has = |words: &[&str]| header.iter().any(|h| words.iter().any(|w| h.contains(w)));
-    if in_risk_section || has(&["risque", "risk"]) {
-        TableKind::Risk
-    } else if has(&["date", "échéance", "deadline", "due", "target", "cible"]) {
+    let has = |words: &[&str]| table.header.iter().any(|h| header_has(h, words));
+    if in_risk_section || has(RISK_COLUMN_WORDS) {
+        return TableKind::Risk;
+    }
+    let roles = columns(table);
+    if roles.contains(&Column::Date) {
         TableKind::Milestone
-    } else if has(&[
-        "statut",
-        "status",
-        "état",
-        "state",
-        "% complet",
-        "avancement",
-        "progress",
-        "done",
-    ]) {
+    } else if roles.contains(&Column::Status) {
         TableKind::Status
     } else {
         TableKind::Other
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::extract::outline::{Block, Outline};
+
+    fn table(text: &str) -> Table {
+        let outline = Outline::parse(text);
+        match outline.preamble.into_iter().next() {
+            Some(Block::Table(table)) => table,
+            other => panic!("expected a table, got {other:?}"),
+        }
+    }
+
+    #[test]
+    fn milestone_table_of_seed_003() {
+        let t = table("| Jalon | Date Estimée | Statut |\n|---|---|---|\n| Phase 0 | ✅ 31 jan | DONE |\n| Phase 1 | 15-20 feb | 📅 |\n");
+        assert_eq!(classify(&t, false), TableKind::Milestone);
+        assert_eq!(
+            columns(&t),
+            vec![Column::Text, Column::Date, Column::Status]
+        );
+    }
+
+    #[test]
+    fn kpi_table_with_a_target_column_is_not_milestones() {
+        let t = table("| Métrique | Cible | Actuel | Statut |\n|---|---|---|---|\n| Coverage | > 80% | 0% | ❌ |\n");
+        assert_eq!(classify(&t, false), TableKind::Status);
+    }
+
+    #[test]
+    fn status_table_with_dated_cells_stays_a_status_table() {
+        let t = table("| Vue | Fichier | Occurrences | État |\n|---|---|---|---|\n| Login | `a.tsx` | 34 | ✅ 2026-04-04 |\n");
+        assert_eq!(classify(&t, false), TableKind::Status);
+        assert_eq!(
+            columns(&t),
+            vec![Column::Text, Column::Text, Column::Number, Column::Status]
+        );
+    }
+
+    #[test]
+    fn risk_tables() {
+        let t = table("| ID | Risiko | Schwere |\n|---|---|---|\n| R-001 | API | Kritisch |\n");
+        assert_eq!(classify(&t, false), TableKind::Risk);
+        let t =
+            table("| Issue | Severity | Status |\n|---|---|---|\n| Port | 🔴 Critical | 🟡 |\n");
+        assert_eq!(classify(&t, true), TableKind::Risk);
+        assert_eq!(classify(&t, false), TableKind::Status);
+    }
+
+    #[test]
+    fn start_end_and_category_columns() {
+        let t = table("| Phase | Name | Status | Start | End | Duration |\n|---|---|---|---|---|---|\n| 1 | Cowrie | 🔵 | Nov 27 | Dec 11 | 2 weeks |\n");
+        assert_eq!(
+            columns(&t),
+            vec![
+                Column::Number,
+                Column::Text,
+                Column::Status,
+                Column::Date,
+                Column::EndDate,
+                Column::Attribute
+            ]
+        );
+        let t = table("| Category | Status | Target Completion | Dependents |\n|---|---|---|---|\n| Connectivity | todo | Q4/2023 | |\n");
+        assert_eq!(classify(&t, false), TableKind::Milestone);
+        assert_eq!(columns(&t)[0], Column::Attribute);
+    }
+
+    #[test]
+    fn totals() {
+        assert!(is_total_label("Total P0.1"));
+        assert!(is_total_label("TOTAL PROJET"));
+        assert!(!is_total_label("Totalement fini"));
     }
 }

@@ -1,11 +1,574 @@
-//! (stub, to be written) Project health (`STATUS_JSON.md`, "Health").
+//! Project health (`STATUS_JSON.md`, "Health"): overdue milestones,
+//! staleness, the health of the project and of each section, and why.
+//!
+//! The rules, first match wins: front matter `status`; `done` when every
+//! item is done; `unknown` with no items, declarations or milestones; `red`
+//! for an open critical risk, an overdue milestone or too many blocked
+//! items; `amber` for an open high risk, any blocked item, a stale
+//! document, or a gap between declared and computed progress; else `green`.
+//! The reason names what decided it, so that a reader of the portfolio page
+//! sees `red: milestone "Date prévue de fin" overdue by 489 days` rather
+//! than a bare colour.
 
 use chrono::NaiveDate;
 
 use crate::config::Config;
-use crate::model::Project;
+use crate::model::{
+    Counts, Diagnostic, Health, Milestone, Project, Risk, Section, Severity, Status,
+};
+
+/// How many reasons a health reason names before "and N more".
+const REASONS_SHOWN: usize = 2;
 
 /// Sets overdue milestones, staleness, health and its reason.
 pub fn assess(project: &mut Project, config: &Config, as_of: NaiveDate) {
-    let _ = (project, config, as_of);
+    mark_overdue(project, as_of);
+    mark_stale(project, config, as_of);
+    let facts = Facts {
+        counts: project.counts,
+        progress: project.progress,
+        declared_progress: project.declared_progress,
+        has_declarations: !project.declarations.is_empty() || project.declared_progress.is_some(),
+        milestones: project.milestones.iter().collect(),
+        risks: project.risks.iter().collect(),
+        stale: project.stale,
+        as_of,
+    };
+    let (health, reason) = facts.judge(config);
+    project.health = health;
+    project.health_reason = reason;
+    assess_sections(project, config, as_of);
+    check_declared_health(project);
+}
+
+/// Front matter `status` wins over every computed rule (`STATUS_JSON.md`).
+/// Called after [`assess`] by the portfolio, which holds the front matter.
+pub fn apply_front_matter_status(project: &mut Project, status: Option<&str>) {
+    let Some(word) = status else {
+        return;
+    };
+    match Health::parse(word) {
+        Some(health) => {
+            project.health = health;
+            project.health_reason = format!("{}: set by front matter status", health.as_str());
+        }
+        None => {
+            let source = project.sources.first().cloned().unwrap_or_default();
+            project.diagnostics.push(Diagnostic::warning(
+                "unknown-status",
+                &source,
+                1,
+                format!(
+                    "front matter status `{word}` is not one of done, green, amber, red, unknown"
+                ),
+            ));
+        }
+    }
+}
+
+/// The day a milestone is due: the end of its range, else its date.
+fn due(milestone: &Milestone) -> Option<NaiveDate> {
+    milestone.date_end.or(milestone.date)
+}
+
+fn is_open(milestone: &Milestone) -> bool {
+    !matches!(milestone.status, Some(Status::Done | Status::Cancelled))
+}
+
+fn mark_overdue(project: &mut Project, as_of: NaiveDate) {
+    let mut warnings = Vec::new();
+    for milestone in &mut project.milestones {
+        let Some(due) = due(milestone) else {
+            continue;
+        };
+        milestone.overdue = due < as_of && is_open(milestone);
+        if milestone.overdue {
+            let days = as_of.signed_duration_since(due).num_days();
+            warnings.push(Diagnostic::warning(
+                "overdue-milestone",
+                &milestone.source,
+                milestone.line,
+                format!(
+                    "milestone \"{}\" was due {due} and is not done ({days} days overdue)",
+                    milestone.title
+                ),
+            ));
+        }
+    }
+    project.diagnostics.extend(warnings);
+}
+
+fn mark_stale(project: &mut Project, config: &Config, as_of: NaiveDate) {
+    let Some(document_as_of) = project.as_of else {
+        return;
+    };
+    let age = as_of.signed_duration_since(document_as_of).num_days();
+    project.stale = age > config.stale_after_days;
+    if project.stale {
+        let source = project.sources.first().cloned().unwrap_or_default();
+        project.diagnostics.push(Diagnostic::warning(
+            "stale",
+            &source,
+            1,
+            format!(
+                "last updated {document_as_of}, {age} days before {as_of} (more than {} days)",
+                config.stale_after_days
+            ),
+        ));
+    }
+}
+
+/// A `declared-health-mismatch` warning when the document's own status
+/// line disagrees with the computed health (seed `001_…` says 🟢 while its
+/// critical risks make it red). `done` and `green` agree with each other.
+fn check_declared_health(project: &mut Project) {
+    let Some(declared) = project.declared_health else {
+        return;
+    };
+    let computed = project.health;
+    let agree = declared == computed
+        || computed == Health::Unknown
+        || matches!(
+            (declared, computed),
+            (Health::Green, Health::Done) | (Health::Done, Health::Green)
+        );
+    if !agree {
+        let source = project.sources.first().cloned().unwrap_or_default();
+        project.diagnostics.push(Diagnostic::warning(
+            "declared-health-mismatch",
+            &source,
+            1,
+            format!(
+                "the document says {} but its content makes it {} ({})",
+                declared.as_str(),
+                computed.as_str(),
+                project.health_reason
+            ),
+        ));
+    }
+}
+
+/// What health is judged from, for a project or one section.
+struct Facts<'p> {
+    counts: Counts,
+    progress: Option<f64>,
+    declared_progress: Option<f64>,
+    has_declarations: bool,
+    milestones: Vec<&'p Milestone>,
+    risks: Vec<&'p Risk>,
+    stale: bool,
+    as_of: NaiveDate,
+}
+
+impl Facts<'_> {
+    fn judge(&self, config: &Config) -> (Health, String) {
+        let counts = &self.counts;
+        if counts.total > 0 && counts.done == counts.total {
+            return (
+                Health::Done,
+                format!("done: all {} items done", counts.total),
+            );
+        }
+        if counts.total == 0 && !self.has_declarations && self.milestones.is_empty() {
+            return (
+                Health::Unknown,
+                "unknown: no items, progress claims or milestones".to_string(),
+            );
+        }
+        let red = self.red_reasons(config);
+        if !red.is_empty() {
+            return (Health::Red, reason("red", red));
+        }
+        let amber = self.amber_reasons(config);
+        if !amber.is_empty() {
+            return (Health::Amber, reason("amber", amber));
+        }
+        (
+            Health::Green,
+            "green: no blocked items, overdue milestones or open high risks".to_string(),
+        )
+    }
+
+    fn open_risks(&self, severity: Severity) -> Vec<&Risk> {
+        self.risks
+            .iter()
+            .filter(|risk| !risk.closed && risk.severity == Some(severity))
+            .copied()
+            .collect()
+    }
+
+    fn red_reasons(&self, config: &Config) -> Vec<String> {
+        let mut reasons = Vec::new();
+        for milestone in self.milestones.iter().filter(|m| m.overdue) {
+            let days = due(milestone)
+                .map(|d| self.as_of.signed_duration_since(d).num_days())
+                .unwrap_or(0);
+            reasons.push(format!(
+                "milestone \"{}\" overdue by {days} days",
+                milestone.title
+            ));
+        }
+        let critical = self.open_risks(Severity::Critical);
+        match critical.as_slice() {
+            [] => {}
+            [risk] => reasons.push(format!("critical risk \"{}\"", risk.title)),
+            many => reasons.push(format!("{} open critical risks", many.len())),
+        }
+        let counts = &self.counts;
+        if counts.total > 0 {
+            let share = f64::from(counts.blocked) * 100.0 / f64::from(counts.total);
+            if share > config.health.blocked_percent_red {
+                reasons.push(format!(
+                    "{} of {} items blocked ({share:.0}%)",
+                    counts.blocked, counts.total
+                ));
+            }
+        }
+        reasons
+    }
+
+    fn amber_reasons(&self, config: &Config) -> Vec<String> {
+        let mut reasons = Vec::new();
+        match self.open_risks(Severity::High).as_slice() {
+            [] => {}
+            [risk] => reasons.push(format!("high risk \"{}\"", risk.title)),
+            many => reasons.push(format!("{} open high risks", many.len())),
+        }
+        match self.counts.blocked {
+            0 => {}
+            1 => reasons.push("1 item blocked".to_string()),
+            n => reasons.push(format!("{n} items blocked")),
+        }
+        if self.stale {
+            reasons.push("not updated recently".to_string());
+        }
+        if let (Some(declared), Some(computed)) = (self.declared_progress, self.progress) {
+            if (declared - computed).abs() > config.health.declared_gap {
+                reasons.push(format!(
+                    "declares {declared}% but its items compute to {computed}%"
+                ));
+            }
+        }
+        reasons
+    }
+}
+
+fn reason(health: &str, reasons: Vec<String>) -> String {
+    let shown = reasons
+        .iter()
+        .take(REASONS_SHOWN)
+        .cloned()
+        .collect::<Vec<_>>()
+        .join("; ");
+    match reasons.len().saturating_sub(REASONS_SHOWN) {
+        0 => format!("{health}: {shown}"),
+        more => format!("{health}: {shown} (and {more} more)"),
+    }
+}
+
+/// Health of every section, from its own counts and the milestones and
+/// risks written between its heading and the next heading of its level.
+fn assess_sections(project: &mut Project, config: &Config, as_of: NaiveDate) {
+    let milestones = project.milestones.clone();
+    let risks = project.risks.clone();
+    let context = SectionContext {
+        milestones: &milestones,
+        risks: &risks,
+        config,
+        as_of,
+    };
+    assess_siblings(&mut project.sections, None, &context);
+}
+
+struct SectionContext<'p> {
+    milestones: &'p [Milestone],
+    risks: &'p [Risk],
+    config: &'p Config,
+    as_of: NaiveDate,
+}
+
+/// `end` is the first line after the parent section (same source), if known.
+fn assess_siblings(sections: &mut [Section], end: Option<usize>, context: &SectionContext) {
+    let starts: Vec<(String, usize)> = sections
+        .iter()
+        .map(|s| (s.source.clone(), s.line))
+        .collect();
+    for (index, section) in sections.iter_mut().enumerate() {
+        let own_end = starts
+            .get(index + 1)
+            .filter(|(source, _)| *source == section.source)
+            .map(|(_, line)| *line)
+            .or(end);
+        let inside = |source: &str, line: usize| {
+            source == section.source && line >= section.line && own_end.is_none_or(|e| line < e)
+        };
+        let facts = Facts {
+            counts: section.counts,
+            progress: section.progress,
+            declared_progress: section.declared_progress,
+            has_declarations: section.declared_progress.is_some(),
+            milestones: context
+                .milestones
+                .iter()
+                .filter(|m| inside(&m.source, m.line))
+                .collect(),
+            risks: context
+                .risks
+                .iter()
+                .filter(|r| inside(&r.source, r.line))
+                .collect(),
+            stale: false,
+            as_of: context.as_of,
+        };
+        section.health = Some(facts.judge(context.config).0);
+        assess_siblings(&mut section.sections, own_end, context);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::Declaration;
+
+    fn date(y: i32, m: u32, d: u32) -> NaiveDate {
+        NaiveDate::from_ymd_opt(y, m, d).unwrap()
+    }
+
+    fn project() -> Project {
+        Project {
+            slug: "p".into(),
+            title: "P".into(),
+            name: "P".into(),
+            url: "p/".into(),
+            sources: vec!["p.md".into()],
+            as_of: Some(date(2026, 1, 1)),
+            owner: None,
+            tags: vec![],
+            weight: 0,
+            start: None,
+            end: None,
+            health: Health::Unknown,
+            health_reason: String::new(),
+            declared_health: None,
+            stale: false,
+            progress: None,
+            progress_method: "items".into(),
+            declared_progress: None,
+            declarations: vec![],
+            counts: Counts::default(),
+            sections: vec![],
+            milestones: vec![],
+            risks: vec![],
+            people: vec![],
+            diagnostics: vec![],
+        }
+    }
+
+    fn counts(done: u32, in_progress: u32, todo: u32, blocked: u32) -> Counts {
+        Counts {
+            done,
+            in_progress,
+            todo,
+            blocked,
+            cancelled: 0,
+            total: done + in_progress + todo + blocked,
+        }
+    }
+
+    fn milestone(title: &str, due: NaiveDate, status: Option<Status>, line: usize) -> Milestone {
+        Milestone {
+            title: title.into(),
+            date: Some(due),
+            date_end: None,
+            date_text: due.to_string(),
+            status,
+            overdue: false,
+            source: "p.md".into(),
+            line,
+        }
+    }
+
+    fn risk(title: &str, severity: Severity, closed: bool, line: usize) -> Risk {
+        Risk {
+            title: title.into(),
+            id: None,
+            impact: None,
+            probability: None,
+            severity: Some(severity),
+            mitigation: None,
+            owner: None,
+            closed,
+            source: "p.md".into(),
+            line,
+        }
+    }
+
+    fn section(title: &str, line: usize, counts: Counts) -> Section {
+        Section {
+            title: title.into(),
+            level: 2,
+            line,
+            source: "p.md".into(),
+            progress: None,
+            declared_progress: None,
+            health: None,
+            counts,
+            items: vec![],
+            sections: vec![],
+        }
+    }
+
+    fn assessed(mut project: Project, as_of: NaiveDate) -> Project {
+        assess(&mut project, &Config::default(), as_of);
+        project
+    }
+
+    fn codes(project: &Project) -> Vec<&str> {
+        project
+            .diagnostics
+            .iter()
+            .map(|d| d.code.as_str())
+            .collect()
+    }
+
+    #[test]
+    fn overdue_milestone_is_red_and_warned() {
+        let mut p = project();
+        p.as_of = Some(date(2026, 1, 25));
+        p.counts = counts(1, 1, 0, 0);
+        p.milestones = vec![
+            milestone(
+                "Mise en production",
+                date(2026, 1, 20),
+                Some(Status::Todo),
+                5,
+            ),
+            milestone("Kickoff", date(2025, 12, 1), Some(Status::Done), 6),
+        ];
+        let p = assessed(p, date(2026, 2, 1));
+        assert!(p.milestones[0].overdue);
+        assert!(!p.milestones[1].overdue);
+        assert_eq!(p.health, Health::Red);
+        assert_eq!(
+            p.health_reason,
+            "red: milestone \"Mise en production\" overdue by 12 days"
+        );
+        assert_eq!(codes(&p), vec!["overdue-milestone"]);
+    }
+
+    #[test]
+    fn a_range_is_due_at_its_end() {
+        let mut p = project();
+        let mut m = milestone("Phase 1", date(2026, 2, 15), None, 3);
+        m.date_end = Some(date(2026, 2, 20));
+        p.milestones = vec![m];
+        p.as_of = Some(date(2026, 2, 2));
+        let p = assessed(p, date(2026, 2, 18));
+        assert!(!p.milestones[0].overdue);
+        assert_eq!(p.health, Health::Green);
+    }
+
+    #[test]
+    fn all_done_is_done_and_nothing_is_unknown() {
+        let mut p = project();
+        p.counts = counts(4, 0, 0, 0);
+        assert_eq!(assessed(p, date(2026, 1, 2)).health, Health::Done);
+        assert_eq!(
+            assessed(project(), date(2026, 1, 2)).health,
+            Health::Unknown
+        );
+    }
+
+    #[test]
+    fn critical_open_risk_is_red_and_closed_one_is_not() {
+        let mut p = project();
+        p.counts = counts(1, 1, 0, 0);
+        p.risks = vec![risk("Backend vide", Severity::Critical, false, 9)];
+        let red = assessed(p.clone(), date(2026, 1, 2));
+        assert_eq!(red.health, Health::Red);
+        assert_eq!(red.health_reason, "red: critical risk \"Backend vide\"");
+        p.risks[0].closed = true;
+        assert_eq!(assessed(p, date(2026, 1, 2)).health, Health::Green);
+    }
+
+    #[test]
+    fn blocked_items_amber_then_red_past_a_quarter() {
+        let mut p = project();
+        p.counts = counts(5, 1, 2, 2);
+        let amber = assessed(p.clone(), date(2026, 1, 2));
+        assert_eq!(amber.health, Health::Amber);
+        assert_eq!(amber.health_reason, "amber: 2 items blocked");
+        p.counts = counts(1, 1, 0, 2);
+        let red = assessed(p, date(2026, 1, 2));
+        assert_eq!(red.health, Health::Red);
+        assert_eq!(red.health_reason, "red: 2 of 4 items blocked (50%)");
+    }
+
+    #[test]
+    fn stale_document_is_amber() {
+        let mut p = project();
+        p.counts = counts(1, 1, 0, 0);
+        let p = assessed(p, date(2026, 2, 15));
+        assert!(p.stale);
+        assert_eq!(p.health, Health::Amber);
+        assert!(codes(&p).contains(&"stale"));
+        let mut fresh = project();
+        fresh.counts = counts(1, 1, 0, 0);
+        assert!(!assessed(fresh, date(2026, 1, 31)).stale);
+    }
+
+    #[test]
+    fn declared_progress_gap_is_amber() {
+        let mut p = project();
+        p.counts = counts(1, 0, 1, 0);
+        p.progress = Some(50.0);
+        p.declared_progress = Some(100.0);
+        p.declarations = vec![Declaration {
+            label: "Statut Global".into(),
+            value: 100.0,
+            section: None,
+            source: "p.md".into(),
+            line: 6,
+        }];
+        let p = assessed(p, date(2026, 1, 2));
+        assert_eq!(p.health, Health::Amber);
+        assert_eq!(
+            p.health_reason,
+            "amber: declares 100% but its items compute to 50%"
+        );
+    }
+
+    #[test]
+    fn declared_health_mismatch_warns() {
+        let mut p = project();
+        p.counts = counts(1, 1, 0, 0);
+        p.declared_health = Some(Health::Green);
+        p.risks = vec![risk("Backend vide", Severity::Critical, false, 9)];
+        let p = assessed(p, date(2026, 1, 2));
+        assert!(codes(&p).contains(&"declared-health-mismatch"));
+    }
+
+    #[test]
+    fn front_matter_status_wins() {
+        let mut p = assessed(project(), date(2026, 1, 2));
+        apply_front_matter_status(&mut p, Some("amber"));
+        assert_eq!(p.health, Health::Amber);
+        apply_front_matter_status(&mut p, Some("purple"));
+        assert!(codes(&p).contains(&"unknown-status"));
+    }
+
+    #[test]
+    fn sections_judge_their_own_lines() {
+        let mut p = project();
+        p.counts = counts(2, 1, 0, 0);
+        let mut phase1 = section("Phase 1", 10, counts(2, 0, 0, 0));
+        phase1.sections = vec![section("Sub", 12, counts(2, 0, 0, 0))];
+        let phase2 = section("Phase 2", 20, counts(0, 1, 0, 0));
+        p.sections = vec![phase1, phase2];
+        p.milestones = vec![milestone("Late", date(2025, 12, 1), None, 25)];
+        let p = assessed(p, date(2026, 1, 2));
+        assert_eq!(p.sections[0].health, Some(Health::Done));
+        assert_eq!(p.sections[0].sections[0].health, Some(Health::Done));
+        assert_eq!(p.sections[1].health, Some(Health::Red));
+    }
 }

@@ -82,6 +82,9 @@ fn project(
         if project.as_of.is_none() {
             project.as_of = document.as_of;
         }
+        if project.declared_health.is_none() {
+            project.declared_health = document.declared_health;
+        }
         project.sections.extend(document.sections);
         project.declarations.extend(document.declarations);
         project.milestones.extend(document.milestones);
@@ -91,5 +94,6 @@ fn project(
     }
     progress::roll_up(&mut project, config);
     health::assess(&mut project, config, as_of);
+    health::apply_front_matter_status(&mut project, front.status.as_deref());
     project
 }

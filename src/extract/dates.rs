@@ -1,0 +1,1101 @@
+//! The date reader: the dates tracking documents really write.
+//!
+//! No crate reads French tracking dates right: documents mix `2025-04-27`,
+//! `10/01/2025` (day first), `2 février 2026`, `5 FEV`, `March 3rd`,
+//! `Q4/2023`, `fin mars`, `15-20 feb` and `Semaine du 22 Avril 2025`, often
+//! without a year (seed `003_…`: `| Phase 1 Start | 5 feb |`). This module
+//! finds them inside a line ([`find_dates`]) or reads a whole cell
+//! ([`parse_date`]), and gives each a precision and whether its year was
+//! guessed.
+//!
+//! Matching works on a *folded* copy of the text (lower case, accents
+//! removed, so `Décembre`, `DECEMBRE` and `decembre` are one word) whose
+//! byte offsets map back to the original, so callers get ranges they can
+//! cut out of the text they passed.
+//!
+//! What is deliberately *not* a date, because real documents are full of
+//! them: `1.2` and `P0.1` (ticket numbers), `v2.10` (versions), `5/8` and
+//! `4/6 (67%)` (fractions: a year-less numeric date needs a two-digit
+//! month), `100%`, `01:15` (times), `Sem 3` (a project week, not an ISO
+//! week), a month name alone (`Mar-Avr`, `march`).
+
+use std::ops::Range;
+use std::sync::LazyLock;
+
+use chrono::{Datelike, Duration, NaiveDate, Weekday};
+use regex::{Captures, Regex};
+use unicode_normalization::char::is_combining_mark;
+use unicode_normalization::UnicodeNormalization;
+
+use crate::config::DateOrder;
+use crate::model::DatePrecision;
+
+/// A date read from a document.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct ParsedDate {
+    /// The day the date names (the first day of a month, quarter or week;
+    /// the start of a range).
+    pub start: NaiveDate,
+    /// The last day of a range (`15-20 feb`), if the text gave one.
+    pub end: Option<NaiveDate>,
+    pub precision: DatePrecision,
+    /// The text gave no year: it was taken from the reference date.
+    pub year_inferred: bool,
+}
+
+/// Month names and abbreviations, folded (lower case, no accents), in
+/// French, English, Spanish and German. Abbreviations that are also common
+/// words were left out (`ago`: Spanish August, English "2 days ago").
+const MONTH_NAMES: &[(&str, u32)] = &[
+    // French
+    ("janvier", 1),
+    ("janv", 1),
+    ("fevrier", 2),
+    ("fevr", 2),
+    ("fev", 2),
+    ("mars", 3),
+    ("avril", 4),
+    ("avr", 4),
+    ("mai", 5),
+    ("juin", 6),
+    ("juillet", 7),
+    ("juil", 7),
+    ("aout", 8),
+    ("septembre", 9),
+    ("octobre", 10),
+    ("novembre", 11),
+    ("decembre", 12),
+    // English
+    ("january", 1),
+    ("jan", 1),
+    ("february", 2),
+    ("feb", 2),
+    ("march", 3),
+    ("mar", 3),
+    ("april", 4),
+    ("apr", 4),
+    ("may", 5),
+    ("june", 6),
+    ("jun", 6),
+    ("july", 7),
+    ("jul", 7),
+    ("august", 8),
+    ("aug", 8),
+    ("september", 9),
+    ("sept", 9),
+    ("sep", 9),
+    ("october", 10),
+    ("oct", 10),
+    ("november", 11),
+    ("nov", 11),
+    ("december", 12),
+    ("dec", 12),
+    // Spanish
+    ("enero", 1),
+    ("febrero", 2),
+    ("marzo", 3),
+    ("abril", 4),
+    ("abr", 4),
+    ("mayo", 5),
+    ("junio", 6),
+    ("julio", 7),
+    ("agosto", 8),
+    ("septiembre", 9),
+    ("setiembre", 9),
+    ("octubre", 10),
+    ("noviembre", 11),
+    ("diciembre", 12),
+    ("dic", 12),
+    // German
+    ("januar", 1),
+    ("februar", 2),
+    ("marz", 3),
+    ("juni", 6),
+    ("juli", 7),
+    ("oktober", 10),
+    ("okt", 10),
+    ("dezember", 12),
+    ("dez", 12),
+];
+
+/// Day-of-week words that may stand before a date (`Jeu 10/07`,
+/// `Monday, March 3`). They are read past, not checked.
+const WEEKDAY_WORDS: &[&str] = &[
+    "lundi",
+    "mardi",
+    "mercredi",
+    "jeudi",
+    "vendredi",
+    "samedi",
+    "dimanche",
+    "lun",
+    "mer",
+    "jeu",
+    "ven",
+    "sam",
+    "dim",
+    "monday",
+    "tuesday",
+    "wednesday",
+    "thursday",
+    "friday",
+    "saturday",
+    "sunday",
+    "mon",
+    "tue",
+    "tues",
+    "wed",
+    "thu",
+    "thur",
+    "thurs",
+    "fri",
+    "sat",
+    "sun",
+];
+
+/// Words a cell may hold around its date and still be "just a date" for
+/// [`parse_date`] (`Jeu 10/07`, `le 5 mars`, `ETA 3 feb`, `~ Q3 2026`).
+const FILLER_WORDS: &[&str] = &[
+    "le", "du", "au", "on", "by", "the", "of", "vers", "env", "environ", "approx", "circa", "ca",
+    "prevu", "prevue", "estime", "estimee", "target", "eta", "semaine", "week", "sem", "mar",
+    "due", "deadline",
+];
+
+/// Qualifiers that place a date inside its month (`fin mars`: the last day).
+const MONTH_PART_WORDS: &[(&str, MonthPart)] = &[
+    ("debut", MonthPart::Start),
+    ("early", MonthPart::Start),
+    ("beginning of", MonthPart::Start),
+    ("mi", MonthPart::Middle),
+    ("mid", MonthPart::Middle),
+    ("milieu", MonthPart::Middle),
+    ("fin", MonthPart::End),
+    ("late", MonthPart::End),
+    ("end of", MonthPart::End),
+];
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum MonthPart {
+    Start,
+    Middle,
+    End,
+}
+
+/// Words that make a date the week it starts (`Semaine du 22 Avril 2025`).
+const WEEK_OF_WORDS: &[&str] = &["semaine du", "sem. du", "week of", "week starting"];
+
+/// Connectors between the two ends of a range (`10/02 - 21/02`, `Nov 27 - Dec 11, 2025`).
+const RANGE_CONNECTORS: &[&str] = &["-", "–", "—", "→", "->", "au", "to", "until", "a", "bis"];
+
+/// `alt|alt|...` of month names, longest first so that `sept` beats `sep`.
+fn month_alternation() -> String {
+    let mut names: Vec<&str> = MONTH_NAMES.iter().map(|(name, _)| *name).collect();
+    names.sort_by_key(|name| std::cmp::Reverse(name.len()));
+    names.join("|")
+}
+
+fn alternation(words: &[&str]) -> String {
+    let mut words: Vec<String> = words.iter().map(|w| regex::escape(w)).collect();
+    words.sort_by_key(|w| std::cmp::Reverse(w.len()));
+    words.join("|")
+}
+
+/// One kind of written date: its pattern (on folded text) and how a match
+/// becomes a date. Patterns are tried in order; a later match that overlaps
+/// an earlier one is dropped, so `Mar 15/07` is the 15th of July, not March.
+struct Form {
+    regex: Regex,
+    read: fn(&Captures, &Reader) -> Option<ParsedDate>,
+}
+
+static FORMS: LazyLock<Vec<Form>> = LazyLock::new(|| {
+    let month = format!(r"(?P<month>{})\.?", month_alternation());
+    let month2 = format!(r"(?P<month2>{})\.?", month_alternation());
+    let weekday = format!(r"(?:(?:{})\.?,?\s+)?", alternation(WEEKDAY_WORDS));
+    let ordinal = r"(?:er|re|e|st|nd|rd|th|\.)?";
+    let part = format!(
+        r"(?P<part>{})",
+        alternation(&MONTH_PART_WORDS.iter().map(|(w, _)| *w).collect::<Vec<_>>())
+    );
+    let form = |pattern: &str, read: fn(&Captures, &Reader) -> Option<ParsedDate>| Form {
+        regex: Regex::new(pattern).expect("date pattern compiles"),
+        read,
+    };
+    vec![
+        // `du 10 au 22 août 2025`, `15-20 feb`: a day range inside one month.
+        form(
+            &format!(
+                r"\b(?:du\s+)?(?P<day>\d{{1,2}}){ordinal}\s*(?:-|–|au|to)\s*(?P<day2>\d{{1,2}}){ordinal}\s+(?:de\s+)?{month}(?:,?\s+(?:de\s+)?(?P<year>\d{{4}}))?\b"
+            ),
+            Reader::day_range,
+        ),
+        // `2025-04-27`, `2025/04/27`
+        form(
+            r"\b(?P<year>\d{4})[-/](?P<a>\d{1,2})[-/](?P<b>\d{1,2})\b",
+            Reader::iso,
+        ),
+        // `2026-W12`, `S12 2026`, `W12/2026`
+        form(
+            r"\b(?:(?P<year>\d{4})-?w(?P<week>\d{1,2})|[sw](?P<week2>\d{1,2})\s*[/ -]\s*(?P<year2>\d{4}))\b",
+            Reader::iso_week,
+        ),
+        // `Q3 2026`, `T2 2025`, `Q4/2023`, `2026-Q1`
+        form(
+            r"\b(?:[qt](?P<quarter>[1-4])\s*[/ -]?\s*(?P<year>\d{4})|(?P<year2>\d{4})\s*[- ]?\s*q(?P<quarter2>[1-4]))\b",
+            Reader::quarter,
+        ),
+        // `10/01/2025`, `15/03/25`, `10.01.2025`
+        form(
+            r"(?:^|[^\d/.,])(?P<whole>(?P<a>\d{1,2})(?P<sep>[/.])(?P<b>\d{1,2})[/.](?P<year>\d{4}|\d{2}))(?:$|[^\d/%])",
+            Reader::numeric,
+        ),
+        // `10/07`, `21/02`: a year-less numeric date needs a two-digit second
+        // part, so that `5/8` and `4/6 (67%)` stay fractions.
+        form(
+            r"(?:^|[^\d/.,])(?P<whole>(?P<a>\d{1,2})/(?P<b>\d{2}))(?:$|[^\d/%.,])",
+            Reader::numeric,
+        ),
+        // `2 février 2026`, `1er mars 2025`, `31 jan`, `5 FEV`, `3 de marzo de 2026`
+        form(
+            &format!(
+                r"\b{weekday}(?P<day>\d{{1,2}}){ordinal}\s*(?:de\s+)?{month}(?:,?\s+(?:de\s+)?(?P<year>\d{{4}}))?\b"
+            ),
+            Reader::day_month,
+        ),
+        // `March 3, 2026`, `March 3rd`, `Nov 27`
+        form(
+            &format!(
+                r"\b{weekday}{month}\s+(?P<day>\d{{1,2}})(?:st|nd|rd|th)?\b(?:,?\s+(?P<year>\d{{4}})\b)?"
+            ),
+            Reader::day_month,
+        ),
+        // `fin mars`, `mi-avril 2025`, `début mai`
+        form(
+            &format!(r"\b{part}[\s-]+(?:de\s+|d')?{month2}(?:\s+(?P<year>\d{{4}}))?\b"),
+            Reader::month_part,
+        ),
+        // `Décembre 2025`, `Mar 2026`
+        form(
+            &format!(r"\b{month}\s+(?:de\s+)?(?P<year>\d{{4}})\b"),
+            Reader::month_year,
+        ),
+        // `W12`: an ISO week of the reference year.
+        form(r"\bw(?P<week>\d{1,2})\b", Reader::iso_week),
+        // `2025-04`: a month.
+        form(
+            r"\b(?P<year>\d{4})-(?P<month_number>\d{2})\b",
+            Reader::year_month,
+        ),
+    ]
+});
+
+/// What a match needs besides its captures.
+struct Reader {
+    reference: NaiveDate,
+    order: DateOrder,
+}
+
+fn number(captures: &Captures, name: &str) -> Option<u32> {
+    captures.name(name)?.as_str().parse().ok()
+}
+
+fn month_number(captures: &Captures, name: &str) -> Option<u32> {
+    let word = captures.name(name)?.as_str().trim_end_matches('.');
+    MONTH_NAMES
+        .iter()
+        .find(|(name, _)| *name == word)
+        .map(|(_, month)| *month)
+}
+
+/// `15/03/25` is 2025; two-digit years are this century.
+fn full_year(year: u32) -> i32 {
+    if year < 100 {
+        2000 + year as i32
+    } else {
+        year as i32
+    }
+}
+
+fn plausible_year(year: i32) -> bool {
+    (1970..=2200).contains(&year)
+}
+
+impl Reader {
+    /// The year that puts month/day nearest to the reference date.
+    fn nearest(&self, month: u32, day: u32) -> Option<NaiveDate> {
+        let year = self.reference.year();
+        [year - 1, year, year + 1]
+            .into_iter()
+            .filter_map(|y| NaiveDate::from_ymd_opt(y, month, day))
+            .min_by_key(|date| {
+                (
+                    date.signed_duration_since(self.reference).num_days().abs(),
+                    -date.num_days_from_ce(),
+                )
+            })
+    }
+
+    fn day_date(&self, year: Option<i32>, month: u32, day: u32) -> Option<ParsedDate> {
+        let (start, year_inferred) = match year {
+            Some(year) if plausible_year(year) => {
+                (NaiveDate::from_ymd_opt(year, month, day)?, false)
+            }
+            Some(_) => return None,
+            None => (self.nearest(month, day)?, true),
+        };
+        Some(ParsedDate {
+            start,
+            end: None,
+            precision: DatePrecision::Day,
+            year_inferred,
+        })
+    }
+
+    fn iso(captures: &Captures, reader: &Reader) -> Option<ParsedDate> {
+        let year = number(captures, "year")? as i32;
+        reader.day_date(Some(year), number(captures, "a")?, number(captures, "b")?)
+    }
+
+    fn numeric(captures: &Captures, reader: &Reader) -> Option<ParsedDate> {
+        let (a, b) = (number(captures, "a")?, number(captures, "b")?);
+        let (day, month) = match reader.order {
+            DateOrder::Dmy => (a, b),
+            DateOrder::Mdy => (b, a),
+        };
+        let year = number(captures, "year").map(full_year);
+        if captures.name("sep").is_some_and(|s| s.as_str() == ".")
+            && captures.name("year").is_some_and(|y| y.as_str().len() != 4)
+        {
+            // `1.2.25` is a version far more often than a date.
+            return None;
+        }
+        reader.day_date(year, month, day)
+    }
+
+    fn day_month(captures: &Captures, reader: &Reader) -> Option<ParsedDate> {
+        let year = number(captures, "year").map(|y| y as i32);
+        reader.day_date(
+            year,
+            month_number(captures, "month")?,
+            number(captures, "day")?,
+        )
+    }
+
+    fn day_range(captures: &Captures, reader: &Reader) -> Option<ParsedDate> {
+        let month = month_number(captures, "month")?;
+        let year = number(captures, "year").map(|y| y as i32);
+        let first = reader.day_date(year, month, number(captures, "day")?)?;
+        let end = NaiveDate::from_ymd_opt(first.start.year(), month, number(captures, "day2")?)?;
+        if end < first.start {
+            return None;
+        }
+        Some(ParsedDate {
+            end: Some(end),
+            ..first
+        })
+    }
+
+    fn month_year(captures: &Captures, reader: &Reader) -> Option<ParsedDate> {
+        let _ = reader;
+        let year = number(captures, "year")? as i32;
+        if !plausible_year(year) {
+            return None;
+        }
+        Some(ParsedDate {
+            start: NaiveDate::from_ymd_opt(year, month_number(captures, "month")?, 1)?,
+            end: None,
+            precision: DatePrecision::Month,
+            year_inferred: false,
+        })
+    }
+
+    fn year_month(captures: &Captures, reader: &Reader) -> Option<ParsedDate> {
+        let _ = reader;
+        let year = number(captures, "year")? as i32;
+        if !plausible_year(year) {
+            return None;
+        }
+        Some(ParsedDate {
+            start: NaiveDate::from_ymd_opt(year, number(captures, "month_number")?, 1)?,
+            end: None,
+            precision: DatePrecision::Month,
+            year_inferred: false,
+        })
+    }
+
+    fn month_part(captures: &Captures, reader: &Reader) -> Option<ParsedDate> {
+        let month = month_number(captures, "month2")?;
+        let word = captures.name("part")?.as_str();
+        let part = MONTH_PART_WORDS.iter().find(|(w, _)| *w == word)?.1;
+        let year = number(captures, "year").map(|y| y as i32);
+        let base = reader.day_date(year, month, 15)?;
+        let first = NaiveDate::from_ymd_opt(base.start.year(), month, 1)?;
+        let start = match part {
+            MonthPart::Start => first,
+            MonthPart::Middle => base.start,
+            MonthPart::End => last_day_of_month(first)?,
+        };
+        Some(ParsedDate {
+            start,
+            precision: DatePrecision::Month,
+            ..base
+        })
+    }
+
+    fn quarter(captures: &Captures, reader: &Reader) -> Option<ParsedDate> {
+        let _ = reader;
+        let quarter = number(captures, "quarter").or_else(|| number(captures, "quarter2"))?;
+        let year = number(captures, "year").or_else(|| number(captures, "year2"))? as i32;
+        if !plausible_year(year) {
+            return None;
+        }
+        Some(ParsedDate {
+            start: NaiveDate::from_ymd_opt(year, (quarter - 1) * 3 + 1, 1)?,
+            end: None,
+            precision: DatePrecision::Quarter,
+            year_inferred: false,
+        })
+    }
+
+    fn iso_week(captures: &Captures, reader: &Reader) -> Option<ParsedDate> {
+        let week = number(captures, "week").or_else(|| number(captures, "week2"))?;
+        let year = number(captures, "year").or_else(|| number(captures, "year2"));
+        let (start, year_inferred) = match year {
+            Some(year) if plausible_year(year as i32) => (
+                NaiveDate::from_isoywd_opt(year as i32, week, Weekday::Mon)?,
+                false,
+            ),
+            Some(_) => return None,
+            None => {
+                let y = reader.reference.iso_week().year();
+                let start = [y - 1, y, y + 1]
+                    .into_iter()
+                    .filter_map(|y| NaiveDate::from_isoywd_opt(y, week, Weekday::Mon))
+                    .min_by_key(|d| d.signed_duration_since(reader.reference).num_days().abs())?;
+                (start, true)
+            }
+        };
+        Some(ParsedDate {
+            start,
+            end: None,
+            precision: DatePrecision::Week,
+            year_inferred,
+        })
+    }
+}
+
+fn last_day_of_month(first: NaiveDate) -> Option<NaiveDate> {
+    let next = if first.month() == 12 {
+        NaiveDate::from_ymd_opt(first.year() + 1, 1, 1)?
+    } else {
+        NaiveDate::from_ymd_opt(first.year(), first.month() + 1, 1)?
+    };
+    next.checked_sub_signed(Duration::days(1))
+}
+
+/// Text folded for matching, with the way back to the original offsets.
+pub struct Folded {
+    /// Lower case, accents removed.
+    pub text: String,
+    /// For each byte of `text` (and one past its end), the byte offset of
+    /// the original character it came from.
+    origin: Vec<usize>,
+}
+
+impl Folded {
+    pub fn new(original: &str) -> Folded {
+        let mut text = String::with_capacity(original.len());
+        let mut origin = Vec::with_capacity(original.len() + 1);
+        for (offset, c) in original.char_indices() {
+            for lower in c.to_lowercase() {
+                for part in std::iter::once(lower).nfd() {
+                    if is_combining_mark(part) {
+                        continue;
+                    }
+                    let before = text.len();
+                    text.push(part);
+                    origin.extend(std::iter::repeat_n(offset, text.len() - before));
+                }
+            }
+        }
+        origin.push(original.len());
+        Folded { text, origin }
+    }
+
+    /// The range of the original text that folded range `range` came from.
+    pub fn original_range(&self, range: Range<usize>, original: &str) -> Range<usize> {
+        let start = self
+            .origin
+            .get(range.start)
+            .copied()
+            .unwrap_or(original.len());
+        // The end is the start of the first original character after the range.
+        let end = if range.end >= self.text.len() {
+            original.len()
+        } else {
+            self.origin
+                .get(range.end)
+                .copied()
+                .unwrap_or(original.len())
+        };
+        start..end.max(start)
+    }
+}
+
+/// Folds `text` for matching: lower case, accents removed (`Décembre` → `decembre`).
+pub fn fold(text: &str) -> String {
+    Folded::new(text).text
+}
+
+/// Every date written in `text`, in order, with its byte range in `text`.
+///
+/// Years left out take the year that puts the date nearest to `reference`
+/// (the document's as-of date, else the portal's); two dates joined by a
+/// range connector (`10/02 - 21/02`, `Nov 27 - Dec 11, 2025`) become one
+/// range.
+pub fn find_dates(
+    text: &str,
+    reference: NaiveDate,
+    order: DateOrder,
+) -> Vec<(ParsedDate, Range<usize>)> {
+    let folded = Folded::new(text);
+    let reader = Reader { reference, order };
+    let mut found: Vec<(ParsedDate, Range<usize>)> = Vec::new();
+    for form in FORMS.iter() {
+        let mut position = 0;
+        while let Some(captures) = form.regex.captures_at(&folded.text, position) {
+            let Some(whole) = captures.name("whole").or_else(|| captures.get(0)) else {
+                break;
+            };
+            let range = whole.range();
+            // Resume right after the date itself, not after the context
+            // character a pattern may have consumed (`10/02-21/02`).
+            position = next_position(&folded.text, range.end.max(position + 1));
+            if found
+                .iter()
+                .any(|(_, r)| r.start < range.end && range.start < r.end)
+            {
+                continue;
+            }
+            if let Some(date) = (form.read)(&captures, &reader) {
+                found.push((date, range));
+            }
+        }
+    }
+    found.sort_by_key(|(_, range)| range.start);
+    let found = mark_weeks(&folded.text, found);
+    let found = join_ranges(&folded.text, found);
+    found
+        .into_iter()
+        .map(|(date, range)| (date, folded.original_range(range, text)))
+        .collect()
+}
+
+fn next_position(text: &str, mut position: usize) -> usize {
+    while position < text.len() && !text.is_char_boundary(position) {
+        position += 1;
+    }
+    position.min(text.len())
+}
+
+/// `Semaine du 22 Avril 2025`: the date is the week it starts.
+fn mark_weeks(
+    folded: &str,
+    found: Vec<(ParsedDate, Range<usize>)>,
+) -> Vec<(ParsedDate, Range<usize>)> {
+    found
+        .into_iter()
+        .map(|(mut date, range)| {
+            let before = folded.get(..range.start).unwrap_or("").trim_end();
+            if date.precision == DatePrecision::Day
+                && WEEK_OF_WORDS.iter().any(|w| before.ends_with(w))
+            {
+                date.precision = DatePrecision::Week;
+            }
+            (date, range)
+        })
+        .collect()
+}
+
+/// Joins `A - B` into one range when only a connector stands between two dates.
+fn join_ranges(
+    folded: &str,
+    found: Vec<(ParsedDate, Range<usize>)>,
+) -> Vec<(ParsedDate, Range<usize>)> {
+    let mut out: Vec<(ParsedDate, Range<usize>)> = Vec::new();
+    for (date, range) in found {
+        if let Some((previous, previous_range)) = out.last_mut() {
+            let between = folded.get(previous_range.end..range.start).unwrap_or("x");
+            let between = between.trim();
+            let between = between.strip_prefix("du ").unwrap_or(between);
+            if previous.end.is_none() && date.end.is_none() && RANGE_CONNECTORS.contains(&between) {
+                if let Some(joined) = join(*previous, date) {
+                    *previous = joined;
+                    previous_range.end = range.end;
+                    continue;
+                }
+            }
+        }
+        out.push((date, range));
+    }
+    out
+}
+
+/// The range from `first` to `second`; a year-less start takes the year of
+/// a dated end (`Nov 27 - Dec 11, 2025`), and an end before its start moves
+/// to the next year (`Dec 27 - Jan 9`).
+fn join(first: ParsedDate, second: ParsedDate) -> Option<ParsedDate> {
+    let mut start = first.start;
+    let mut end = second.start;
+    if first.year_inferred && !second.year_inferred {
+        start = start.with_year(end.year())?;
+        if start > end {
+            start = start.with_year(end.year() - 1)?;
+        }
+    } else if second.year_inferred {
+        end = end.with_year(start.year())?;
+        if end < start {
+            end = end.with_year(start.year() + 1)?;
+        }
+    }
+    if end < start || end.signed_duration_since(start).num_days() > 3 * 366 {
+        return None;
+    }
+    Some(ParsedDate {
+        start,
+        end: Some(end),
+        precision: first.precision,
+        year_inferred: first.year_inferred && second.year_inferred,
+    })
+}
+
+/// Reads `text` as one date (a table cell, the value of a labelled line):
+/// `Some` only when the date is all there is, apart from punctuation,
+/// emoji and a few filler words (`Jeu 10/07`, `✅ 31 jan`, `~ Q3 2026`).
+/// A lone year (`2026`) is a date of year precision here, never inside a line.
+pub fn parse_date(text: &str, reference: NaiveDate, order: DateOrder) -> Option<ParsedDate> {
+    let found = find_dates(text, reference, order);
+    let Some((date, range)) = found.first() else {
+        return lone_year(text);
+    };
+    if found.len() > 1 {
+        return None;
+    }
+    let rest = format!(
+        "{} {}",
+        text.get(..range.start).unwrap_or(""),
+        text.get(range.end..).unwrap_or("")
+    );
+    only_filler(&rest).then_some(*date)
+}
+
+fn lone_year(text: &str) -> Option<ParsedDate> {
+    let trimmed = text.trim();
+    if trimmed.len() != 4 || !trimmed.bytes().all(|b| b.is_ascii_digit()) {
+        return None;
+    }
+    let year: i32 = trimmed.parse().ok()?;
+    if !(1990..=2100).contains(&year) {
+        return None;
+    }
+    Some(ParsedDate {
+        start: NaiveDate::from_ymd_opt(year, 1, 1)?,
+        end: None,
+        precision: DatePrecision::Year,
+        year_inferred: false,
+    })
+}
+
+/// Whether `text` holds nothing but punctuation, symbols and filler words.
+fn only_filler(text: &str) -> bool {
+    fold(text)
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|word| !word.is_empty())
+        .all(|word| FILLER_WORDS.contains(&word) || WEEKDAY_WORDS.contains(&word))
+}
+
+static PLACEHOLDER: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"(?x)
+        \b(?:\d{4}|yyyy|aaaa|xxxx)[-/.](?:mm|xx)[-/.](?:dd|jj|xx)\b
+        | \b(?:dd|jj|xx)[-/.](?:mm|xx)[-/.](?:yyyy|aaaa|yy|aa|xxxx)\b
+        | \bmm[-/.]dd[-/.](?:yyyy|yy)\b",
+    )
+    .expect("placeholder pattern compiles")
+});
+
+/// Placeholders left from a template (`2024-MM-JJ`, `YYYY-MM-DD`,
+/// `JJ/MM/AAAA`) inside `text`: not dates, but worth a `placeholder-date`
+/// diagnostic (seed `004_…`: `analyse du code au 2024-MM-JJ`).
+pub fn find_placeholders(text: &str) -> Vec<Range<usize>> {
+    let folded = Folded::new(text);
+    PLACEHOLDER
+        .find_iter(&folded.text)
+        .map(|m| folded.original_range(m.range(), text))
+        .collect()
+}
+
+/// Words that stand for a date not known yet, in a place a date was expected.
+const TO_BE_DECIDED: &[&str] = &[
+    "tbd",
+    "tba",
+    "tbc",
+    "a definir",
+    "a determiner",
+    "a confirmer",
+    "a venir",
+];
+
+/// Whether a cell or labelled value is a date placeholder: a template
+/// pattern, or `TBD`/`À définir` where a date was expected.
+pub fn is_placeholder(text: &str) -> bool {
+    if !find_placeholders(text).is_empty() {
+        return true;
+    }
+    let folded = fold(text);
+    let words: String = folded
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .collect::<Vec<_>>()
+        .join(" ");
+    TO_BE_DECIDED.contains(&words.as_str())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn date(y: i32, m: u32, d: u32) -> NaiveDate {
+        NaiveDate::from_ymd_opt(y, m, d).unwrap()
+    }
+
+    /// As of seed `003_…`: 2 February 2026.
+    fn reference() -> NaiveDate {
+        date(2026, 2, 2)
+    }
+
+    fn parse(text: &str) -> Option<ParsedDate> {
+        parse_date(text, reference(), DateOrder::Dmy)
+    }
+
+    fn day(text: &str) -> NaiveDate {
+        parse(text)
+            .unwrap_or_else(|| panic!("{text:?} should be a date"))
+            .start
+    }
+
+    #[test]
+    fn iso() {
+        let parsed = parse("2025-04-27").unwrap();
+        assert_eq!(parsed.start, date(2025, 4, 27));
+        assert_eq!(parsed.precision, DatePrecision::Day);
+        assert!(!parsed.year_inferred);
+    }
+
+    #[test]
+    fn numeric_day_first_by_default() {
+        assert_eq!(day("10/01/2025"), date(2025, 1, 10));
+        assert_eq!(day("30/06/2025"), date(2025, 6, 30));
+    }
+
+    #[test]
+    fn numeric_month_first_when_configured() {
+        let parsed = parse_date("10/01/2025", reference(), DateOrder::Mdy).unwrap();
+        assert_eq!(parsed.start, date(2025, 10, 1));
+    }
+
+    #[test]
+    fn numeric_two_digit_year() {
+        assert_eq!(day("15/03/25"), date(2025, 3, 15));
+    }
+
+    #[test]
+    fn numeric_dotted_german() {
+        assert_eq!(day("23.06.2026"), date(2026, 6, 23));
+    }
+
+    #[test]
+    fn numeric_without_year_takes_the_nearest_year() {
+        let parsed = parse("10/02").unwrap();
+        assert_eq!(parsed.start, date(2026, 2, 10));
+        assert!(parsed.year_inferred);
+        // Late December seen from early February is last year's.
+        assert_eq!(day("20/12"), date(2025, 12, 20));
+    }
+
+    #[test]
+    fn french_day_month_year() {
+        assert_eq!(day("2 février 2026"), date(2026, 2, 2));
+        assert_eq!(day("22 Avril 2025"), date(2025, 4, 22));
+        assert_eq!(day("1er mars 2025"), date(2025, 3, 1));
+        assert_eq!(day("8 Janvier 2026"), date(2026, 1, 8));
+        assert_eq!(day("15 août 2025"), date(2025, 8, 15));
+        assert_eq!(day("3 DÉCEMBRE 2025"), date(2025, 12, 3));
+    }
+
+    #[test]
+    fn french_abbreviations() {
+        assert_eq!(day("5 FEV"), date(2026, 2, 5));
+        assert_eq!(day("4 Fév."), date(2026, 2, 4));
+        assert_eq!(day("12 janv. 2026"), date(2026, 1, 12));
+        assert_eq!(day("3 juil"), date(2026, 7, 3));
+    }
+
+    #[test]
+    fn english_day_month() {
+        assert_eq!(day("31 jan"), date(2026, 1, 31));
+        assert_eq!(day("3 feb"), date(2026, 2, 3));
+        assert_eq!(day("3 Feb."), date(2026, 2, 3));
+    }
+
+    #[test]
+    fn english_month_day() {
+        assert_eq!(day("March 3, 2026"), date(2026, 3, 3));
+        assert_eq!(day("March 3rd"), date(2026, 3, 3));
+        assert_eq!(day("Nov 27, 2025"), date(2025, 11, 27));
+        assert_eq!(day("November 20, 2025"), date(2025, 11, 20));
+        assert_eq!(day("Monday, March 2, 2026"), date(2026, 3, 2));
+    }
+
+    #[test]
+    fn spanish_and_german() {
+        assert_eq!(day("3 de marzo de 2026"), date(2026, 3, 3));
+        assert_eq!(day("3. März 2026"), date(2026, 3, 3));
+        assert_eq!(day("15 Dezember 2025"), date(2025, 12, 15));
+    }
+
+    #[test]
+    fn month_precision() {
+        let parsed = parse("Décembre 2025").unwrap();
+        assert_eq!(parsed.start, date(2025, 12, 1));
+        assert_eq!(parsed.precision, DatePrecision::Month);
+        assert_eq!(day("Mar 2026"), date(2026, 3, 1));
+        assert_eq!(day("June 2026"), date(2026, 6, 1));
+    }
+
+    #[test]
+    fn start_middle_and_end_of_month() {
+        assert_eq!(day("fin mars"), date(2026, 3, 31));
+        assert_eq!(day("mi-avril"), date(2026, 4, 15));
+        assert_eq!(day("début mai"), date(2026, 5, 1));
+        assert_eq!(day("fin février 2024"), date(2024, 2, 29));
+        assert_eq!(day("end of June 2026"), date(2026, 6, 30));
+        assert_eq!(parse("fin mars").unwrap().precision, DatePrecision::Month);
+    }
+
+    #[test]
+    fn quarters() {
+        let parsed = parse("Q3 2026").unwrap();
+        assert_eq!(parsed.start, date(2026, 7, 1));
+        assert_eq!(parsed.precision, DatePrecision::Quarter);
+        assert_eq!(day("T2 2025"), date(2025, 4, 1));
+        assert_eq!(day("Q4/2023"), date(2023, 10, 1));
+        assert_eq!(day("2026-Q1"), date(2026, 1, 1));
+    }
+
+    #[test]
+    fn iso_weeks_start_on_monday() {
+        let parsed = parse("S12 2026").unwrap();
+        assert_eq!(parsed.start, date(2026, 3, 16));
+        assert_eq!(parsed.precision, DatePrecision::Week);
+        assert_eq!(day("2026-W12"), date(2026, 3, 16));
+        let bare = parse("W12").unwrap();
+        assert_eq!(bare.start, date(2026, 3, 16));
+        assert!(bare.year_inferred);
+    }
+
+    #[test]
+    fn day_ranges() {
+        let parsed = parse("15-20 feb").unwrap();
+        assert_eq!(parsed.start, date(2026, 2, 15));
+        assert_eq!(parsed.end, Some(date(2026, 2, 20)));
+        // August is nearer last year's than next year's from 2 February 2026.
+        let parsed = parse("du 10 au 22 août").unwrap();
+        assert_eq!(parsed.start, date(2025, 8, 10));
+        assert_eq!(parsed.end, Some(date(2025, 8, 22)));
+    }
+
+    #[test]
+    fn ranges_of_two_dates() {
+        let parsed = parse("10/02 - 21/02").unwrap();
+        assert_eq!(parsed.start, date(2026, 2, 10));
+        assert_eq!(parsed.end, Some(date(2026, 2, 21)));
+        // Corpus 20: the year is written once, at the end.
+        let parsed = parse("Nov 27 - Dec 11, 2025").unwrap();
+        assert_eq!(parsed.start, date(2025, 11, 27));
+        assert_eq!(parsed.end, Some(date(2025, 12, 11)));
+        assert!(!parsed.year_inferred);
+        let parsed = parse("Dec 27 - Jan 9, 2026").unwrap();
+        assert_eq!(parsed.start, date(2025, 12, 27));
+        assert_eq!(parsed.end, Some(date(2026, 1, 9)));
+        let parsed = parse("du 3 mars 2026 au 5 avril 2026").unwrap();
+        assert_eq!(parsed.end, Some(date(2026, 4, 5)));
+    }
+
+    #[test]
+    fn week_of() {
+        let parsed = parse("Semaine du 22 Avril 2025").unwrap();
+        assert_eq!(parsed.start, date(2025, 4, 22));
+        assert_eq!(parsed.precision, DatePrecision::Week);
+        let parsed = parse("Week of March 2, 2026").unwrap();
+        assert_eq!(parsed.start, date(2026, 3, 2));
+        assert_eq!(parsed.precision, DatePrecision::Week);
+    }
+
+    #[test]
+    fn weekday_prefix_is_read_past() {
+        // Corpus 05: `| Jeu 10/07 |` and `| Mar 15/07 |` (Tuesday, not March).
+        assert_eq!(
+            parse_date("Jeu 10/07", date(2025, 7, 1), DateOrder::Dmy)
+                .unwrap()
+                .start,
+            date(2025, 7, 10)
+        );
+        assert_eq!(
+            parse_date("Mar 15/07", date(2025, 7, 1), DateOrder::Dmy)
+                .unwrap()
+                .start,
+            date(2025, 7, 15)
+        );
+    }
+
+    #[test]
+    fn a_lone_year_is_a_cell_date() {
+        let parsed = parse("2026").unwrap();
+        assert_eq!(parsed.precision, DatePrecision::Year);
+        assert!(find_dates("in 2026 we ship", reference(), DateOrder::Dmy).is_empty());
+    }
+
+    #[test]
+    fn cells_with_markers_and_filler() {
+        assert_eq!(day("✅ 31 jan"), date(2026, 1, 31));
+        assert_eq!(day("le 5 mars"), date(2026, 3, 5));
+        assert!(parse("5 feb, after the review").is_none());
+    }
+
+    #[test]
+    fn not_dates() {
+        for text in [
+            "1.2",
+            "P0.1",
+            "5/8",
+            "v2.10",
+            "100%",
+            "01:15",
+            "4/6 (67%)",
+            "22/22",
+            "13/13",
+            "Sem 3",
+            "Mar-Avr",
+            "march",
+            "Phases 1-4",
+            "P0.2.1",
+            "v0.10",
+            "50/75/90 %",
+            "2 days ago",
+            "May",
+            "T2",
+            "Q1",
+        ] {
+            assert!(
+                find_dates(text, reference(), DateOrder::Dmy).is_empty(),
+                "{text:?} is not a date but gave {:?}",
+                find_dates(text, reference(), DateOrder::Dmy)
+            );
+        }
+    }
+
+    #[test]
+    fn dates_inside_a_line_with_ranges_in_the_original_text() {
+        let line = "Dernière mise à jour : 10/01/2025 01:15";
+        let found = find_dates(line, reference(), DateOrder::Dmy);
+        assert_eq!(found.len(), 1);
+        assert_eq!(found[0].0.start, date(2025, 1, 10));
+        assert_eq!(&line[found[0].1.clone()], "10/01/2025");
+        let line = "Phase 1 Complete — 15-20 Fév (après 🟡 revue)";
+        let found = find_dates(line, reference(), DateOrder::Dmy);
+        assert_eq!(&line[found[0].1.clone()], "15-20 Fév");
+        let line = "v1.0 shipped 2026-03-08, released as v0.11.0: 2026-03-09";
+        let found = find_dates(line, reference(), DateOrder::Dmy);
+        assert_eq!(found.len(), 2);
+    }
+
+    #[test]
+    fn placeholders_are_not_dates() {
+        assert!(is_placeholder("2024-MM-JJ"));
+        assert!(is_placeholder("YYYY-MM-DD"));
+        assert!(is_placeholder("JJ/MM/AAAA"));
+        assert!(is_placeholder("TBD"));
+        assert!(is_placeholder("À définir"));
+        assert!(parse("2024-MM-JJ").is_none());
+        let line = "(Basée sur l'analyse du code au 2024-MM-JJ - *remplacez MM-JJ*)";
+        let found = find_placeholders(line);
+        assert_eq!(found.len(), 1);
+        assert_eq!(&line[found[0].clone()], "2024-MM-JJ");
+        assert!(!is_placeholder("31 jan"));
+    }
+
+    #[test]
+    fn folding_keeps_original_offsets() {
+        let text = "Échéance : 1er Décembre";
+        let folded = Folded::new(text);
+        assert_eq!(folded.text, "echeance : 1er decembre");
+        let start = folded.text.find("decembre").unwrap();
+        let range = folded.original_range(start..start + 8, text);
+        assert_eq!(&text[range], "Décembre");
+    }
+
+    mod roundtrip {
+        use super::*;
+        use proptest::prelude::*;
+
+        const MONTH_WORDS: &[&str] = &[
+            "janvier", "Février", "MARS", "avr.", "mai", "Juin", "juillet", "août", "sept",
+            "Octobre", "nov", "déc", "January", "feb", "March", "Apr", "june", "Jul", "August",
+            "Sep", "oct.", "November", "Dec", "marzo", "März",
+        ];
+
+        fn written_date() -> impl Strategy<Value = String> {
+            let day = 0u32..40;
+            let month = 0u32..14;
+            let year = prop_oneof![Just(None), (1960i32..2230).prop_map(Some)];
+            let word = prop::sample::select(MONTH_WORDS);
+            let shape = 0usize..9;
+            (day, month, year, word, shape).prop_map(|(d, m, y, word, shape)| {
+                let year = y.map(|y| y.to_string()).unwrap_or_default();
+                match shape {
+                    0 => format!("{year}-{m:02}-{d:02}"),
+                    1 => format!("{d}/{m:02}/{year}"),
+                    2 => format!("{d}/{m:02}"),
+                    3 => format!("{d} {word} {year}"),
+                    4 => format!("{word} {d}, {year}"),
+                    5 => format!("{word} {year}"),
+                    6 => format!("Q{} {year}", m % 5),
+                    7 => format!("S{d} {year}"),
+                    _ => format!("{d}-{} {word}", d + m),
+                }
+            })
+        }
+
+        proptest! {
+            #[test]
+            fn every_accepted_date_reads_back_from_its_iso_form(text in written_date()) {
+                if let Some(parsed) = parse_date(&text, reference(), DateOrder::Dmy) {
+                    let iso = parsed.start.format("%Y-%m-%d").to_string();
+                    let again = parse_date(&iso, reference(), DateOrder::Dmy);
+                    prop_assert_eq!(again.map(|d| d.start), Some(parsed.start), "{} -> {}", text, iso);
+                    if let Some(end) = parsed.end {
+                        prop_assert!(end >= parsed.start);
+                    }
+                }
+            }
+
+            #[test]
+            fn any_text_is_safe(text in "\\PC{0,40}") {
+                let _ = find_dates(&text, reference(), DateOrder::Mdy);
+                let _ = parse_date(&text, reference(), DateOrder::Dmy);
+                let _ = find_placeholders(&text);
+            }
+        }
+    }
+}
