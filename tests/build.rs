@@ -165,14 +165,13 @@ fn a_config_error_names_the_key_and_exits_2() {
 }
 
 #[test]
-#[ignore = "pending: ingest and date branches"]
 fn check_prints_diagnostics_and_builds_nothing() {
     let portal = Portal::new();
     portal.write("a.md", "# A\n\nVersion du 2024-MM-JJ\n");
-    let output = portal.run(&["check", "--as-of", AS_OF]);
+    let output = portal.run(&["check", "--format", "short", "--as-of", AS_OF]);
     let stdout = String::from_utf8_lossy(&output.stdout);
     assert!(
-        stdout.contains("a.md:3: warning[placeholder-date]"),
+        stdout.contains("content/a.md:3: warning[placeholder-date]"),
         "{stdout}"
     );
     assert_eq!(output.status.code(), Some(0));
