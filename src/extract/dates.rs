@@ -560,6 +560,11 @@ pub fn find_dates(
 ) -> Vec<(ParsedDate, Range<usize>)> {
     let folded = Folded::new(text);
     let reader = Reader { reference, order };
+    // `2025-01-XX` (corpus 07) is a placeholder, not January 2025.
+    let placeholders: Vec<Range<usize>> = PLACEHOLDER
+        .find_iter(&folded.text)
+        .map(|m| m.range())
+        .collect();
     let mut found: Vec<(ParsedDate, Range<usize>)> = Vec::new();
     for form in FORMS.iter() {
         let mut position = 0;
@@ -571,10 +576,8 @@ pub fn find_dates(
             // Resume right after the date itself, not after the context
             // character a pattern may have consumed (`10/02-21/02`).
             position = next_position(&folded.text, range.end.max(position + 1));
-            if found
-                .iter()
-                .any(|(_, r)| r.start < range.end && range.start < r.end)
-            {
+            let overlaps = |r: &Range<usize>| r.start < range.end && range.start < r.end;
+            if found.iter().any(|(_, r)| overlaps(r)) || placeholders.iter().any(overlaps) {
                 continue;
             }
             if let Some(date) = (form.read)(&captures, &reader) {
@@ -717,7 +720,8 @@ fn only_filler(text: &str) -> bool {
 static PLACEHOLDER: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
         r"(?x)
-        \b(?:\d{4}|yyyy|aaaa|xxxx)[-/.](?:mm|xx)[-/.](?:dd|jj|xx)\b
+        \b(?:\d{4}|yyyy|aaaa|xxxx)[-/.](?:\d{1,2}|mm|xx)[-/.](?:dd|jj|xx)\b
+        | \b(?:\d{4}|yyyy|aaaa)[-/.](?:mm|xx)[-/.](?:\d{1,2})\b
         | \b(?:dd|jj|xx)[-/.](?:mm|xx)[-/.](?:yyyy|aaaa|yy|aa|xxxx)\b
         | \bmm[-/.]dd[-/.](?:yyyy|yy)\b",
     )
@@ -1026,6 +1030,8 @@ mod tests {
         assert!(is_placeholder("YYYY-MM-DD"));
         assert!(is_placeholder("JJ/MM/AAAA"));
         assert!(is_placeholder("TBD"));
+        assert!(is_placeholder("2025-01-XX"));
+        assert!(find_dates("Date : 2025-01-XX", reference(), DateOrder::Dmy).is_empty());
         assert!(is_placeholder("À définir"));
         assert!(parse("2024-MM-JJ").is_none());
         let line = "(Basée sur l'analyse du code au 2024-MM-JJ - *remplacez MM-JJ*)";
