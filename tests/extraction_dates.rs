@@ -336,6 +336,7 @@ fn corpus_22_quarter_targets() {
     assert_eq!(milestones.as_array().map(Vec::len), Some(10));
     assert_eq!(milestones[0]["title"], "AutoNATv2");
     assert_eq!(milestones[0]["date"], "2023-10-01");
+    assert_eq!(milestones[0]["date_end"], "2023-12-31");
     assert_eq!(milestones[0]["date_text"], "Q4/2023");
     assert_eq!(milestones[0]["status"], "todo");
     assert_eq!(milestones[0]["overdue"], true);

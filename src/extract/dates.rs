@@ -435,11 +435,8 @@ impl Reader {
             MonthPart::Middle => base.start,
             MonthPart::End => last_day_of_month(first)?,
         };
-        Some(ParsedDate {
-            start,
-            precision: DatePrecision::Month,
-            ..base
-        })
+        // A point in the month, read as that day.
+        Some(ParsedDate { start, ..base })
     }
 
     fn quarter(captures: &Captures, reader: &Reader) -> Option<ParsedDate> {
@@ -481,6 +478,26 @@ impl Reader {
             precision: DatePrecision::Week,
             year_inferred,
         })
+    }
+}
+
+/// The last day of the period a date names when the text gave no end:
+/// `Q4/2023` runs to 2023-12-31, `Décembre 2025` to 2025-12-31, a week to
+/// its Sunday; `None` for a day. A milestone is due at the end of its period.
+pub fn period_end(date: &ParsedDate) -> Option<NaiveDate> {
+    if let Some(end) = date.end {
+        return Some(end);
+    }
+    let start = date.start;
+    match date.precision {
+        DatePrecision::Day => None,
+        DatePrecision::Week => start.checked_add_signed(Duration::days(6)),
+        DatePrecision::Month => last_day_of_month(start.with_day(1)?),
+        DatePrecision::Quarter => {
+            let last_month = (start.month() - 1) / 3 * 3 + 3;
+            last_day_of_month(NaiveDate::from_ymd_opt(start.year(), last_month, 1)?)
+        }
+        DatePrecision::Year => NaiveDate::from_ymd_opt(start.year(), 12, 31),
     }
 }
 
@@ -884,7 +901,7 @@ mod tests {
         assert_eq!(day("début mai"), date(2026, 5, 1));
         assert_eq!(day("fin février 2024"), date(2024, 2, 29));
         assert_eq!(day("end of June 2026"), date(2026, 6, 30));
-        assert_eq!(parse("fin mars").unwrap().precision, DatePrecision::Month);
+        assert_eq!(parse("fin mars").unwrap().precision, DatePrecision::Day);
     }
 
     #[test]
@@ -895,6 +912,17 @@ mod tests {
         assert_eq!(day("T2 2025"), date(2025, 4, 1));
         assert_eq!(day("Q4/2023"), date(2023, 10, 1));
         assert_eq!(day("2026-Q1"), date(2026, 1, 1));
+    }
+
+    #[test]
+    fn periods_end_where_they_end() {
+        let end = |text: &str| period_end(&parse(text).unwrap());
+        assert_eq!(end("Q4/2023"), Some(date(2023, 12, 31)));
+        assert_eq!(end("Décembre 2025"), Some(date(2025, 12, 31)));
+        assert_eq!(end("S12 2026"), Some(date(2026, 3, 22)));
+        assert_eq!(end("2026"), Some(date(2026, 12, 31)));
+        assert_eq!(end("15-20 feb"), Some(date(2026, 2, 20)));
+        assert_eq!(end("31 jan"), None);
     }
 
     #[test]

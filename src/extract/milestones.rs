@@ -297,7 +297,8 @@ impl MilestoneReader<'_> {
                         ),
                     ));
                 }
-                (Some(parsed.start), parsed.end, text)
+                // `Q4/2023` is due at the end of the quarter, not its first day.
+                (Some(parsed.start), dates::period_end(&parsed), text)
             }
             None => (None, None, "TBD".to_string()),
         };
