@@ -96,8 +96,21 @@ const HEALTH_MARKERS: &[(&str, Health)] = &[
 /// (corpus 02: `Démarré le 2026-04-03 · Audit complet : 2026-04-04 · MàJ : 2026-04-04`).
 const SEGMENT_SEPARATORS: &[char] = &['·', '|', '•'];
 
+/// What kind of line a [`PlacedLine`] is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum LineKind {
+    Paragraph,
+    /// The first line of a list item (its title).
+    ListItem,
+    /// A later line of a list item.
+    ListContinuation,
+    /// A bold-only line the outline made a pseudo-heading.
+    BoldLine,
+}
+
 /// A line of text with where it stands.
 pub struct PlacedLine<'o> {
+    pub kind: LineKind,
     /// The line's text, markup removed.
     pub text: &'o str,
     /// 1-based line in the file.
@@ -111,8 +124,13 @@ pub struct PlacedLine<'o> {
 /// 🟡 EN ALERTE - Action immédiate requise**`) of the document, in
 /// document order. Not code, not tables, not real headings.
 pub fn text_lines<'o>(outline: &'o Outline) -> Vec<PlacedLine<'o>> {
-    fn place<'o>(line: &'o TextLine, section: Option<&'o OutlineSection>) -> PlacedLine<'o> {
+    fn place<'o>(
+        kind: LineKind,
+        line: &'o TextLine,
+        section: Option<&'o OutlineSection>,
+    ) -> PlacedLine<'o> {
         PlacedLine {
+            kind,
             text: &line.text,
             line: line.line,
             section,
@@ -125,9 +143,11 @@ pub fn text_lines<'o>(outline: &'o Outline) -> Vec<PlacedLine<'o>> {
     ) {
         for block in blocks {
             match block {
-                Block::Paragraph(lines) => {
-                    out.extend(lines.iter().map(|line| place(line, section)))
-                }
+                Block::Paragraph(lines) => out.extend(
+                    lines
+                        .iter()
+                        .map(|line| place(LineKind::Paragraph, line, section)),
+                ),
                 Block::List(entries) => from_entries(entries, section, out),
                 Block::Table(_) | Block::Code { .. } => {}
             }
@@ -139,7 +159,14 @@ pub fn text_lines<'o>(outline: &'o Outline) -> Vec<PlacedLine<'o>> {
         out: &mut Vec<PlacedLine<'o>>,
     ) {
         for entry in entries {
-            out.extend(entry.lines.iter().map(|line| place(line, section)));
+            out.extend(entry.lines.iter().enumerate().map(|(i, line)| {
+                let kind = if i == 0 {
+                    LineKind::ListItem
+                } else {
+                    LineKind::ListContinuation
+                };
+                place(kind, line, section)
+            }));
             from_entries(&entry.children, section, out);
         }
     }
@@ -150,6 +177,7 @@ pub fn text_lines<'o>(outline: &'o Outline) -> Vec<PlacedLine<'o>> {
     ) {
         if section.pseudo {
             out.push(PlacedLine {
+                kind: LineKind::BoldLine,
                 text: &section.heading,
                 line: section.line,
                 section: parent,

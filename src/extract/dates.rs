@@ -435,11 +435,8 @@ impl Reader {
             MonthPart::Middle => base.start,
             MonthPart::End => last_day_of_month(first)?,
         };
-        Some(ParsedDate {
-            start,
-            precision: DatePrecision::Month,
-            ..base
-        })
+        // A point in the month, read as that day.
+        Some(ParsedDate { start, ..base })
     }
 
     fn quarter(captures: &Captures, reader: &Reader) -> Option<ParsedDate> {
@@ -481,6 +478,26 @@ impl Reader {
             precision: DatePrecision::Week,
             year_inferred,
         })
+    }
+}
+
+/// The last day of the period a date names when the text gave no end:
+/// `Q4/2023` runs to 2023-12-31, `Décembre 2025` to 2025-12-31, a week to
+/// its Sunday; `None` for a day. A milestone is due at the end of its period.
+pub fn period_end(date: &ParsedDate) -> Option<NaiveDate> {
+    if let Some(end) = date.end {
+        return Some(end);
+    }
+    let start = date.start;
+    match date.precision {
+        DatePrecision::Day => None,
+        DatePrecision::Week => start.checked_add_signed(Duration::days(6)),
+        DatePrecision::Month => last_day_of_month(start.with_day(1)?),
+        DatePrecision::Quarter => {
+            let last_month = (start.month() - 1) / 3 * 3 + 3;
+            last_day_of_month(NaiveDate::from_ymd_opt(start.year(), last_month, 1)?)
+        }
+        DatePrecision::Year => NaiveDate::from_ymd_opt(start.year(), 12, 31),
     }
 }
 
@@ -560,6 +577,11 @@ pub fn find_dates(
 ) -> Vec<(ParsedDate, Range<usize>)> {
     let folded = Folded::new(text);
     let reader = Reader { reference, order };
+    // `2025-01-XX` (corpus 07) is a placeholder, not January 2025.
+    let placeholders: Vec<Range<usize>> = PLACEHOLDER
+        .find_iter(&folded.text)
+        .map(|m| m.range())
+        .collect();
     let mut found: Vec<(ParsedDate, Range<usize>)> = Vec::new();
     for form in FORMS.iter() {
         let mut position = 0;
@@ -571,10 +593,8 @@ pub fn find_dates(
             // Resume right after the date itself, not after the context
             // character a pattern may have consumed (`10/02-21/02`).
             position = next_position(&folded.text, range.end.max(position + 1));
-            if found
-                .iter()
-                .any(|(_, r)| r.start < range.end && range.start < r.end)
-            {
+            let overlaps = |r: &Range<usize>| r.start < range.end && range.start < r.end;
+            if found.iter().any(|(_, r)| overlaps(r)) || placeholders.iter().any(overlaps) {
                 continue;
             }
             if let Some(date) = (form.read)(&captures, &reader) {
@@ -717,7 +737,8 @@ fn only_filler(text: &str) -> bool {
 static PLACEHOLDER: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
         r"(?x)
-        \b(?:\d{4}|yyyy|aaaa|xxxx)[-/.](?:mm|xx)[-/.](?:dd|jj|xx)\b
+        \b(?:\d{4}|yyyy|aaaa|xxxx)[-/.](?:\d{1,2}|mm|xx)[-/.](?:dd|jj|xx)\b
+        | \b(?:\d{4}|yyyy|aaaa)[-/.](?:mm|xx)[-/.](?:\d{1,2})\b
         | \b(?:dd|jj|xx)[-/.](?:mm|xx)[-/.](?:yyyy|aaaa|yy|aa|xxxx)\b
         | \bmm[-/.]dd[-/.](?:yyyy|yy)\b",
     )
@@ -880,7 +901,7 @@ mod tests {
         assert_eq!(day("début mai"), date(2026, 5, 1));
         assert_eq!(day("fin février 2024"), date(2024, 2, 29));
         assert_eq!(day("end of June 2026"), date(2026, 6, 30));
-        assert_eq!(parse("fin mars").unwrap().precision, DatePrecision::Month);
+        assert_eq!(parse("fin mars").unwrap().precision, DatePrecision::Day);
     }
 
     #[test]
@@ -891,6 +912,17 @@ mod tests {
         assert_eq!(day("T2 2025"), date(2025, 4, 1));
         assert_eq!(day("Q4/2023"), date(2023, 10, 1));
         assert_eq!(day("2026-Q1"), date(2026, 1, 1));
+    }
+
+    #[test]
+    fn periods_end_where_they_end() {
+        let end = |text: &str| period_end(&parse(text).unwrap());
+        assert_eq!(end("Q4/2023"), Some(date(2023, 12, 31)));
+        assert_eq!(end("Décembre 2025"), Some(date(2025, 12, 31)));
+        assert_eq!(end("S12 2026"), Some(date(2026, 3, 22)));
+        assert_eq!(end("2026"), Some(date(2026, 12, 31)));
+        assert_eq!(end("15-20 feb"), Some(date(2026, 2, 20)));
+        assert_eq!(end("31 jan"), None);
     }
 
     #[test]
@@ -1026,6 +1058,8 @@ mod tests {
         assert!(is_placeholder("YYYY-MM-DD"));
         assert!(is_placeholder("JJ/MM/AAAA"));
         assert!(is_placeholder("TBD"));
+        assert!(is_placeholder("2025-01-XX"));
+        assert!(find_dates("Date : 2025-01-XX", reference(), DateOrder::Dmy).is_empty());
         assert!(is_placeholder("À définir"));
         assert!(parse("2024-MM-JJ").is_none());
         let line = "(Basée sur l'analyse du code au 2024-MM-JJ - *remplacez MM-JJ*)";

@@ -18,7 +18,7 @@ use std::ops::Range;
 
 use chrono::{Datelike, NaiveDate};
 
-use super::as_of::{label_before, segments, text_lines};
+use super::as_of::{label_before, segments, text_lines, LineKind};
 use super::dates::{self, fold, ParsedDate};
 use super::outline::{Block, Outline, OutlineSection, Table, TableRow};
 use super::risks::risk_context;
@@ -297,7 +297,8 @@ impl MilestoneReader<'_> {
                         ),
                     ));
                 }
-                (Some(parsed.start), parsed.end, text)
+                // `Q4/2023` is due at the end of the quarter, not its first day.
+                (Some(parsed.start), dates::period_end(&parsed), text)
             }
             None => (None, None, "TBD".to_string()),
         };
@@ -449,7 +450,7 @@ impl MilestoneReader<'_> {
                     continue;
                 };
                 let text = child.heading.get(range.clone()).unwrap_or("").to_string();
-                let title = clean_title(&cut(&child.heading, range));
+                let title = title_without_date(&child.heading, range);
                 let status = marker_status(&child.heading).or_else(|| section_status_line(child));
                 self.push(title, Some((date, text)), status, child.line);
             }
@@ -464,7 +465,11 @@ impl MilestoneReader<'_> {
             let in_milestone_section = placed
                 .section
                 .is_some_and(|s| milestone_sections.contains(&s.line));
-            self.read_line(placed.text, placed.line, in_milestone_section);
+            // Under a milestone heading, list items and labelled lines are
+            // milestones; prose is not (corpus 05: `Le périmètre s'est
+            // élargi les 13 et 14/07 …` under `## Planning`).
+            let listed = placed.kind == LineKind::ListItem;
+            self.read_line(placed.text, placed.line, in_milestone_section && listed);
         }
     }
 
@@ -480,7 +485,7 @@ impl MilestoneReader<'_> {
                         return;
                     }
                     if in_milestone_section {
-                        let title = clean_title(&cut(segment, range));
+                        let title = title_without_date(segment, range);
                         self.push(title, Some((date, text)), marker_status(segment), line);
                         return;
                     }
@@ -560,16 +565,36 @@ fn cut(text: &str, range: Range<usize>) -> String {
     let before = text.get(..range.start).unwrap_or("");
     let after = text.get(range.end..).unwrap_or("");
     // A bracket group that held nothing but the date and a word or two
-    // goes with it: `Phases 1-4 (shipped 2026-02-15)`.
+    // goes with it: `Phases 1-4 (shipped 2026-02-15)`, `(21 Jan - Sem 3)`.
     let open = before.rfind(['(', '[']);
     let close = after.find([')', ']']);
     if let (Some(open), Some(close)) = (open, close) {
         let inside = format!("{}{}", &before[open + 1..], &after[..close]);
-        if !before[open + 1..].contains([')', ']']) && inside.split_whitespace().count() <= 2 {
+        let words = inside
+            .split(|c: char| !c.is_alphanumeric())
+            .filter(|w| !w.is_empty())
+            .count();
+        if !before[open + 1..].contains([')', ']']) && words <= 2 {
             return format!("{}{}", &before[..open], &after[close + 1..]);
         }
     }
     format!("{before}{after}")
+}
+
+/// The title of a dated line: the line without its date, or the whole
+/// line when nothing else is left (corpus 10: `### Q1 2025 (Actual)`).
+fn title_without_date(text: &str, range: Range<usize>) -> String {
+    let title = clean_title(&cut(text, range));
+    let bare: String = title
+        .split(['(', ')', '[', ']'])
+        .step_by(2)
+        .collect::<Vec<_>>()
+        .concat();
+    if bare.chars().any(char::is_alphanumeric) {
+        title
+    } else {
+        clean_title(text)
+    }
 }
 
 /// Markers, boxes, list numbers and dangling separators removed from a title.

@@ -34,8 +34,6 @@ const RISK_HEADING_WORDS: &[&str] = &[
     "risks",
     "menace",
     "menaces",
-    "threat",
-    "threats",
     "blocage",
     "blocages",
     "bloquant",
@@ -265,8 +263,14 @@ pub fn risk_context<'o>(outline: &'o Outline) -> Vec<(&'o OutlineSection, bool)>
         inherited: bool,
         out: &mut Vec<(&'o OutlineSection, bool)>,
     ) {
-        let management = heading_words_match(&section.heading, MANAGEMENT_HEADING_WORDS);
-        let inside = !management && (inherited || is_risk_heading(&section.heading));
+        // `HR-06: Budget Approval Delayed` is a risk even though `budget`
+        // is a management word: its own impact/probability lines say so.
+        let management = heading_words_match(&section.heading, MANAGEMENT_HEADING_WORDS)
+            && !is_risk_per_heading(section);
+        // A bold label (`**Risk Identification Sources:**`) is not a
+        // heading of its own: it only inherits.
+        let named = !section.pseudo && is_risk_heading(&section.heading);
+        let inside = !management && (inherited || named);
         out.push((section, inside));
         for child in &section.children {
             visit(child, inside, out);

@@ -93,6 +93,20 @@ const DATE_HEADER_WORDS: &[&str] = &[
     "week",
 ];
 
+/// Date headers that say when work was finished, not when it is due: a
+/// status table with such a column stays a status table (corpus 24:
+/// `| Phase | … | Status | Completed |`); its dated rows still give milestones.
+const COMPLETION_HEADER_WORDS: &[&str] = &[
+    "completed",
+    "completion",
+    "done on",
+    "termine",
+    "termine le",
+    "fait le",
+    "livre le",
+    "shipped",
+];
+
 const END_HEADER_WORDS: &[&str] = &["end", "fin", "finish", "until", "ende"];
 
 const ID_HEADER_WORDS: &[&str] = &["id", "ticket", "cle", "key", "ref", "#"];
@@ -127,6 +141,15 @@ const ATTRIBUTE_HEADER_WORDS: &[&str] = &[
     "complexity",
     "sprint",
 ];
+
+/// Whether a date header only says when work was finished (`Completed`,
+/// but not `Target Completion`).
+fn is_completion_header(header: &str) -> bool {
+    const DUE_WORDS: &[&str] = &[
+        "target", "due", "cible", "echeance", "deadline", "prevu", "prevue", "planned",
+    ];
+    header_has(header, COMPLETION_HEADER_WORDS) && !header_has(header, DUE_WORDS)
+}
 
 /// Labels of total rows, which name no row of their own (`**Total P0.1**`).
 const TOTAL_WORDS: &[&str] = &["total", "totaux", "totals", "sum", "somme"];
@@ -248,7 +271,12 @@ pub fn classify(table: &Table, in_risk_section: bool) -> TableKind {
         return TableKind::Risk;
     }
     let roles = columns(table);
-    if roles.contains(&Column::Date) {
+    let due_date = roles
+        .iter()
+        .zip(&table.header)
+        .any(|(role, header)| *role == Column::Date && !is_completion_header(header));
+    let completion_only = roles.contains(&Column::Date) && !due_date;
+    if roles.contains(&Column::Date) && !(completion_only && roles.contains(&Column::Status)) {
         TableKind::Milestone
     } else if roles.contains(&Column::Status) {
         TableKind::Status
@@ -323,6 +351,12 @@ mod tests {
         let t = table("| Category | Status | Target Completion | Dependents |\n|---|---|---|---|\n| Connectivity | todo | Q4/2023 | |\n");
         assert_eq!(classify(&t, false), TableKind::Milestone);
         assert_eq!(columns(&t)[0], Column::Attribute);
+    }
+
+    #[test]
+    fn completion_dates_keep_a_status_table() {
+        let t = table("| Phase | Plans | Status | Completed |\n|---|---|---|---|\n| 1. Timing | 2/2 | Complete | 2026-02-15 |\n");
+        assert_eq!(classify(&t, false), TableKind::Status);
     }
 
     #[test]

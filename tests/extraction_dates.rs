@@ -1,0 +1,345 @@
+//! Dates, milestones, risks and health read from whole real documents, by
+//! running the `sitrep` binary on a portal folder and reading its
+//! `status.json`.
+//!
+//! Expected values were counted by hand from the documents; each test says
+//! how. The seeds are mojibake until the ingest branch repairs them: tests
+//! that need a repaired seed are ignored with that reason.
+
+use std::path::{Path, PathBuf};
+use std::process::Command;
+
+use serde_json::Value;
+
+fn shared() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared")
+}
+
+/// The text of a shared document, or `None` (with a printed reason) when
+/// the shared folder is not there.
+fn shared_file(relative: &str) -> Option<Vec<u8>> {
+    let path = shared().join(relative);
+    match std::fs::read(&path) {
+        Ok(bytes) => Some(bytes),
+        Err(error) => {
+            eprintln!("skipped: cannot read {}: {error}", path.display());
+            None
+        }
+    }
+}
+
+/// Builds a portal holding `files` as of `as_of` and returns its status.json.
+fn build(files: &[(&str, &[u8])], as_of: &str) -> Value {
+    let root = tempfile::tempdir().expect("temp dir");
+    let content = root.path().join("content");
+    std::fs::create_dir_all(&content).expect("content dir");
+    for (name, bytes) in files {
+        std::fs::write(content.join(name), bytes).expect("write document");
+    }
+    let output = Command::new(env!("CARGO_BIN_EXE_sitrep"))
+        .args(["build", "--root"])
+        .arg(root.path())
+        .args(["--as-of", as_of])
+        .output()
+        .expect("run sitrep");
+    assert!(
+        output.status.success(),
+        "sitrep failed: {}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+    let json =
+        std::fs::read_to_string(root.path().join("public/status.json")).expect("status.json");
+    serde_json::from_str(&json).expect("valid json")
+}
+
+/// The one project of a single-document portal.
+fn project_of(relative: &str, as_of: &str) -> Option<Value> {
+    let bytes = shared_file(relative)?;
+    let name = Path::new(relative)
+        .file_name()
+        .and_then(|n| n.to_str())
+        .unwrap_or("doc.md")
+        .replace(".txt", ".md");
+    let status = build(&[(&name, &bytes)], as_of);
+    Some(status["projects"][0].clone())
+}
+
+fn strings<'v>(values: &'v Value, key: &str) -> Vec<&'v str> {
+    values
+        .as_array()
+        .map(|a| a.iter().filter_map(|v| v[key].as_str()).collect())
+        .unwrap_or_default()
+}
+
+fn count_where(values: &Value, key: &str, wanted: &str) -> usize {
+    strings(values, key)
+        .iter()
+        .filter(|v| **v == wanted)
+        .count()
+}
+
+fn codes(project: &Value) -> Vec<&str> {
+    strings(&project["diagnostics"], "code")
+}
+
+// ---------------------------------------------------------------- seeds
+
+/// Seed 003 (AIPROD): `**Date**: 2 février 2026` is its as-of date, and its
+/// `PROCHAINS JALONS` table has 7 rows (read off the table, top to bottom).
+#[test]
+#[ignore = "needs mojibake repair from the ingest branch"]
+fn seed_003_as_of_and_milestone_table() {
+    let Some(project) = project_of("seeds/003_e13b6495296d0f10.txt", "2026-02-02") else {
+        return;
+    };
+    assert_eq!(project["as_of"], "2026-02-02");
+    let milestones = &project["milestones"];
+    assert_eq!(
+        strings(milestones, "date"),
+        vec![
+            "2026-01-31",
+            "2026-02-03",
+            "2026-02-04",
+            "2026-02-04",
+            "2026-02-05",
+            "2026-02-15",
+            "2026-02-20"
+        ]
+    );
+    assert_eq!(milestones[5]["date_end"], "2026-02-20");
+    assert_eq!(milestones[6]["date_end"], "2026-02-25");
+    assert_eq!(milestones[0]["title"], "Phase 0 Code Complete");
+    assert_eq!(milestones[0]["status"], "done"); // DONE
+    assert_eq!(milestones[1]["status"], "blocked"); // 🟡 EN ATTENTE
+    assert_eq!(milestones[4]["title"], "Phase 1 Start");
+    assert_eq!(milestones[4]["status"], "blocked"); // 🟡 BLOQUÉ
+    assert_eq!(milestones[4]["date_text"], "5 feb");
+    assert_eq!(milestones[5]["status"], "todo"); // 📅
+}
+
+/// Seed 001 (WindFlow): as of 10/01/2025; 4 critical risks under `🔴 Risques
+/// Critiques Actuels` and 2 medium ones under `🟡 Risques à Surveiller`;
+/// `Date prévue de fin : 30/06/2025` is a milestone; built in November 2026
+/// the project is red, against its own 🟢.
+#[test]
+#[ignore = "needs mojibake repair from the ingest branch"]
+fn seed_001_risks_milestone_and_health() {
+    let Some(project) = project_of("seeds/001_b2b292edbd904f08.txt", "2026-11-01") else {
+        return;
+    };
+    assert_eq!(project["as_of"], "2025-01-10");
+    let risks = &project["risks"];
+    assert_eq!(risks.as_array().map(Vec::len), Some(6));
+    assert_eq!(count_where(risks, "severity", "critical"), 4);
+    assert_eq!(count_where(risks, "severity", "medium"), 2);
+    // Impacts TRÈS ÉLEVÉ, ÉLEVÉ, MOYEN, MOYEN; probability 100% (constaté).
+    let impacts: Vec<u64> = (0..4).filter_map(|i| risks[i]["impact"].as_u64()).collect();
+    assert_eq!(impacts, vec![5, 4, 3, 3]);
+    assert!((0..4).all(|i| risks[i]["probability"] == 5));
+    assert_eq!(risks[0]["title"], "Backend et Frontend complètement vides");
+    assert_eq!(
+        risks[0]["mitigation"],
+        "Démarrer immédiatement Phase 1.1 et 1.2"
+    );
+    assert_eq!(risks[3]["mitigation"], "Créer GitHub Actions workflows");
+    let milestones = &project["milestones"];
+    let end = milestones
+        .as_array()
+        .and_then(|m| m.iter().find(|m| m["title"] == "Date prévue de fin"))
+        .expect("the planned end is a milestone");
+    assert_eq!(end["date"], "2025-06-30");
+    assert_eq!(end["overdue"], true);
+    assert_eq!(project["health"], "red");
+    assert_eq!(project["declared_health"], "green");
+    assert!(codes(&project).contains(&"declared-health-mismatch"));
+    assert!(codes(&project).contains(&"stale"));
+}
+
+/// Seed 004 (IBIS-X): `analyse du code au 2024-MM-JJ` is a placeholder;
+/// it has no labelled as-of line (`Semaine du 22 Avril 2025` is a journal
+/// heading, not a label).
+#[test]
+fn seed_004_placeholder_date() {
+    let Some(project) = project_of("seeds/004_17038ee05aac6a4f.txt", "2026-01-01") else {
+        return;
+    };
+    let placeholder = project["diagnostics"]
+        .as_array()
+        .and_then(|d| d.iter().find(|d| d["code"] == "placeholder-date"))
+        .expect("a placeholder-date warning");
+    assert_eq!(placeholder["line"], 3);
+    assert_eq!(project["as_of"], Value::Null);
+}
+
+/// Seeds 000 and 002 carry no labelled date line: as-of is null (000's
+/// only date is the heading `SYNTHÈSE DE COUVERTURE (Décembre 2025)`).
+#[test]
+fn seeds_000_and_002_have_no_as_of() {
+    for seed in [
+        "seeds/000_d2916da3dc9ddd4c.txt",
+        "seeds/002_65bc71620fcb37dc.txt",
+    ] {
+        let Some(project) = project_of(seed, "2026-01-01") else {
+            return;
+        };
+        assert_eq!(project["as_of"], Value::Null, "{seed}");
+        assert_eq!(project["milestones"].as_array().map(Vec::len), Some(0));
+    }
+}
+
+// --------------------------------------------------------------- corpus
+
+/// Corpus 01: `**Dernière mise à jour:** 8 Janvier 2026 23:00`; under
+/// `## 🎯 JALONS CLÉS` five `### Jalon N` headings, four with a day
+/// (`8 Jan`, `21 Jan`, `4 Fév`, `18 Fév`; Jalon 3 says only `Mar-Avr`);
+/// risks: 5 struck `BLOQUANTS CRITIQUES` marked `✅ RÉSOLU` (closed), 2
+/// `BLOQUANTS RESTANTS`, 3 `Risque N:` sections = 10.
+#[test]
+fn corpus_01_jalons_and_risks() {
+    let Some(project) = project_of(
+        "corpus/real/01_smart-food-manager-avancement.md",
+        "2026-01-10",
+    ) else {
+        return;
+    };
+    assert_eq!(project["as_of"], "2026-01-08");
+    let milestones = &project["milestones"];
+    assert_eq!(
+        strings(milestones, "date"),
+        vec!["2026-01-08", "2026-01-21", "2026-02-04", "2026-02-18"]
+    );
+    assert_eq!(milestones[0]["status"], "done"); // ✅ Jalon 0, Statut: ✅ ATTEINT
+    let risks = &project["risks"];
+    assert_eq!(risks.as_array().map(Vec::len), Some(10));
+    let closed = risks
+        .as_array()
+        .map(|r| r.iter().filter(|r| r["closed"] == true).count());
+    assert_eq!(closed, Some(5));
+    // Risque 1: Probabilité 30% (2) × Impact Critique (5) = 10: high.
+    let nf525 = risks
+        .as_array()
+        .and_then(|r| {
+            r.iter()
+                .find(|r| r["title"] == "Certification NF525 Refusée")
+        })
+        .expect("Risque 1");
+    assert_eq!(nf525["probability"], 2);
+    assert_eq!(nf525["impact"], 5);
+    assert_eq!(nf525["severity"], "high");
+}
+
+/// Corpus 11: `Stand: 2026-06-23`; 21 rows R-001…R-021 in a German risk
+/// table. Schwere × Wahrscheinlichkeit (Kritisch 5, Hoch 4, Mittel 3),
+/// counted row by row: critical R-001 (5×3), R-002, R-003, R-004, R-008,
+/// R-021 = 8; medium, R-019 (3×3) = 4;
+/// the other 9 high.
+#[test]
+fn corpus_11_german_risk_register() {
+    let Some(project) = project_of(
+        "corpus/real/11_dma-transcoding-risk-register.md",
+        "2026-07-01",
+    ) else {
+        return;
+    };
+    assert_eq!(project["as_of"], "2026-06-23");
+    let risks = &project["risks"];
+    assert_eq!(risks.as_array().map(Vec::len), Some(21));
+    assert_eq!(count_where(risks, "severity", "critical"), 8);
+    assert_eq!(count_where(risks, "severity", "high"), 9);
+    assert_eq!(count_where(risks, "severity", "medium"), 4);
+    assert_eq!(risks[0]["id"], "R-001");
+    assert_eq!(
+        risks[0]["title"],
+        "VIMP API wird durch Modernisierung gebrochen"
+    );
+    assert_eq!(risks[0]["impact"], 5);
+    assert_eq!(risks[0]["probability"], 3);
+    assert_eq!(
+        risks[0]["mitigation"],
+        "Vor Refactoring Contract-Tests und Fake-VIMP-Server"
+    );
+}
+
+/// Corpus 17: `**Date:** November 20, 2025`; 33 detailed risks (CR-01…08,
+/// HR-01…10, MR-01…15; its summary claims 35). The definitions, monitoring,
+/// budget and methodology sections give none.
+#[test]
+fn corpus_17_risk_register() {
+    let Some(project) = project_of("corpus/real/17_pervices-risk-register.md", "2025-12-01") else {
+        return;
+    };
+    assert_eq!(project["as_of"], "2025-11-20");
+    let risks = &project["risks"];
+    assert_eq!(risks.as_array().map(Vec::len), Some(33));
+    let ids = strings(risks, "id");
+    assert_eq!(ids.len(), 33);
+    assert_eq!(ids[0], "CR-01");
+    assert_eq!(ids[32], "MR-15");
+    // CR-01: Probability Medium (40%) → 3, Impact High → 4: 12, high.
+    assert_eq!(
+        risks[0]["title"],
+        "SOW Negotiation Extends Beyond November 29"
+    );
+    assert_eq!(risks[0]["probability"], 3);
+    assert_eq!(risks[0]["impact"], 4);
+    assert_eq!(risks[0]["severity"], "high");
+    assert_eq!(risks[0]["owner"], "CEO (Chad Rienstra)");
+    // MR-08: Low (10%) × Low: 2 × 2 = 4, low.
+    let mr08 = risks
+        .as_array()
+        .and_then(|r| r.iter().find(|r| r["id"] == "MR-08"))
+        .expect("MR-08");
+    assert_eq!(mr08["severity"], "low");
+}
+
+/// Corpus 20: `**Last Updated:** Nov 27, 2025`; the phase table's 10 rows
+/// give 10 milestones with start and end days but no year; the risks are
+/// the 5 rows of `Technical Debt & Blockers` (severity column: 2 Critical,
+/// 2 High, 1 Medium) and the 5 of `Risk Assessment` (M×M 9, L×L 4, M×M 9,
+/// L×H 8, H×M 12).
+#[test]
+fn corpus_20_phase_table_without_years() {
+    let Some(project) = project_of(
+        "corpus/real/20_cerberus-honeypot-milestones-2025.md",
+        "2025-12-01",
+    ) else {
+        return;
+    };
+    assert_eq!(project["as_of"], "2025-11-27");
+    let milestones = &project["milestones"];
+    assert_eq!(milestones.as_array().map(Vec::len), Some(10));
+    assert_eq!(milestones[0]["title"], "Advanced Cowrie Customization");
+    assert_eq!(milestones[0]["date"], "2025-11-27");
+    assert_eq!(milestones[0]["date_end"], "2025-12-11");
+    assert_eq!(milestones[0]["status"], "in_progress");
+    // Phase 3: Dec 27 - Jan 9 spans the new year.
+    assert_eq!(milestones[2]["date"], "2025-12-27");
+    assert_eq!(milestones[2]["date_end"], "2026-01-09");
+    let risks = &project["risks"];
+    assert_eq!(risks.as_array().map(Vec::len), Some(10));
+    assert_eq!(count_where(risks, "severity", "critical"), 2);
+    assert_eq!(count_where(risks, "severity", "high"), 3);
+    assert_eq!(count_where(risks, "severity", "medium"), 4);
+    assert_eq!(count_where(risks, "severity", "low"), 1);
+}
+
+/// Corpus 22: one small table per roadmap item; 10 of them give a `Target
+/// Completion` quarter (`Q4/2023` …), 2 still `todo`. Each milestone is
+/// named by its heading (`AutoNATv2`), the table's first column being a
+/// category.
+#[test]
+fn corpus_22_quarter_targets() {
+    let Some(project) = project_of("corpus/real/22_rust-libp2p-roadmap.md", "2026-01-01") else {
+        return;
+    };
+    let milestones = &project["milestones"];
+    assert_eq!(milestones.as_array().map(Vec::len), Some(10));
+    assert_eq!(milestones[0]["title"], "AutoNATv2");
+    assert_eq!(milestones[0]["date"], "2023-10-01");
+    assert_eq!(milestones[0]["date_end"], "2023-12-31");
+    assert_eq!(milestones[0]["date_text"], "Q4/2023");
+    assert_eq!(milestones[0]["status"], "todo");
+    assert_eq!(milestones[0]["overdue"], true);
+    assert_eq!(count_where(milestones, "status", "done"), 8);
+    assert!(codes(&project).contains(&"overdue-milestone"));
+}
