@@ -139,7 +139,12 @@ pub fn build(options: &BuildOptions) -> anyhow::Result<BuildReport> {
     let portal = read_portal(options)?;
     let output = output_dir(options, &portal.config);
     check_output_dir(&options.root, &output)?;
-    let site = render::render(&portal.status, &portal.content, &portal.config)?;
+    let site = render::render(
+        &portal.status,
+        &portal.content,
+        &portal.config,
+        &options.root,
+    )?;
     output::write_site(&site, &output)?;
     let diagnostics = all_diagnostics(&portal.status);
     Ok(BuildReport {
