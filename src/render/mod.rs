@@ -1,11 +1,31 @@
 //! Render: the portfolio laid out as pages, in memory. Templates only lay
-//! out the model; every number is decided before this stage.
+//! out the model; every number, percentage, date string and chart position
+//! is decided here (see [`view`] and [`charts`]) before tera runs.
+//!
+//! Every internal link is relative to the page (`root` is `""` at the top,
+//! `"../"` in a project folder), so the site works from `file://`, under a
+//! sub-path and in an archive folder; `base_url` appears only in the
+//! sitemap, canonical links and the 404 page.
+
+pub mod charts;
+pub mod i18n;
+pub mod source;
+pub mod theme;
+pub mod view;
 
 use std::collections::BTreeMap;
+use std::path::Path;
+
+use rayon::prelude::*;
+use serde::Serialize;
+use tera::Tera;
 
 use crate::config::Config;
-use crate::ingest::Content;
-use crate::model::PortfolioStatus;
+use crate::ingest::{Content, Document};
+use crate::model::{PortfolioStatus, Project};
+use i18n::Strings;
+use source::RenderedDocument;
+use view::{Links, RiskEntry};
 
 /// The rendered site: output-relative paths (`/`-separated) to file bytes.
 #[derive(Debug, Default)]
@@ -13,40 +33,532 @@ pub struct Site {
     pub files: BTreeMap<String, Vec<u8>>,
 }
 
-/// Renders every page of the portal.
+/// What every page knows about itself and the site.
+#[derive(Debug, Clone, Serialize)]
+struct PageMeta {
+    lang: &'static str,
+    title: String,
+    site_title: String,
+    description: String,
+    /// `""` or `"../"`: the way back to the site root from this page.
+    root: String,
+    nav: Vec<NavLink>,
+    canonical: Option<String>,
+    as_of: String,
+    as_of_long: String,
+    generator: String,
+}
+
+#[derive(Debug, Clone, Serialize)]
+struct NavLink {
+    label: String,
+    href: String,
+    current: bool,
+}
+
+/// The four cross-project pages, by output folder (`""` is the root).
+const SECTIONS: [(&str, &str); 4] = [
+    ("", "portfolio"),
+    ("timeline/", "timeline"),
+    ("risks/", "risks"),
+    ("people/", "people"),
+];
+
+/// Everything pages share while one site is rendered.
+struct Renderer<'a> {
+    tera: Tera,
+    t: Strings,
+    portfolio: &'a PortfolioStatus,
+    config: &'a Config,
+    /// Per project (same order as `portfolio.projects`): its sources and rendered documents.
+    documents: Vec<(Vec<String>, Vec<RenderedDocument>)>,
+}
+
+/// Renders every page of the portal. `root` is the portal folder, for
+/// `templates/` and `static/` overrides.
 pub fn render(
     portfolio: &PortfolioStatus,
     content: &Content,
     config: &Config,
+    root: &Path,
 ) -> anyhow::Result<Site> {
-    let _ = (content, config);
+    let renderer = Renderer::new(portfolio, content, config, root)?;
     let mut site = Site::default();
-    let json = serde_json::to_string_pretty(portfolio)? + "\n";
-    site.files
-        .insert("status.json".to_string(), json.into_bytes());
-    let mut index = String::from("<!doctype html><html><head><meta charset=\"utf-8\"><title>");
-    index.push_str(&escape(&portfolio.title));
-    index.push_str("</title></head><body><ul>");
-    for project in &portfolio.projects {
-        index.push_str(&format!(
-            "<li><a href=\"{}\">{}</a></li>",
-            escape(&project.url),
-            escape(&project.name)
-        ));
-        let page = format!(
-            "<!doctype html><html><head><meta charset=\"utf-8\"><title>{0}</title></head><body><h1>{0}</h1></body></html>",
-            escape(&project.title)
-        );
-        site.files
-            .insert(format!("{}/index.html", project.slug), page.into_bytes());
+    let mut pages: Vec<(String, String)> = vec![
+        ("index.html".into(), renderer.index_page(content)?),
+        ("timeline/index.html".into(), renderer.timeline_page()?),
+        ("risks/index.html".into(), renderer.risks_page()?),
+        ("people/index.html".into(), renderer.people_page()?),
+        ("404.html".into(), renderer.not_found_page()?),
+    ];
+    let projects: Vec<anyhow::Result<(String, String)>> = (0..portfolio.projects.len())
+        .into_par_iter()
+        .map(|index| {
+            let project = &portfolio.projects[index];
+            Ok((
+                format!("{}/index.html", project.slug),
+                renderer.project_page(index)?,
+            ))
+        })
+        .collect();
+    for page in projects {
+        pages.push(page?);
     }
-    index.push_str("</ul></body></html>");
+    for (path, html) in pages {
+        site.files.insert(path, finish_html(html, config.minify));
+    }
+    for project in &portfolio.projects {
+        let badge = charts::badge(project.progress, project.health, &renderer.t);
+        site.files
+            .insert(format!("{}/badge.svg", project.slug), badge.into_bytes());
+    }
     site.files
-        .insert("index.html".to_string(), index.into_bytes());
+        .insert("syntax.css".into(), source::syntax_css().into_bytes());
+    site.files.extend(theme::static_files(Some(root))?);
+    let json = serde_json::to_string_pretty(portfolio)? + "\n";
+    site.files.insert("status.json".into(), json.into_bytes());
+    site.files.insert(".nojekyll".into(), Vec::new());
+    let base_url = base_url(config);
+    site.files.insert(
+        "robots.txt".into(),
+        robots(base_url.as_deref()).into_bytes(),
+    );
+    if let Some(base) = &base_url {
+        site.files
+            .insert("sitemap.xml".into(), sitemap(base, portfolio).into_bytes());
+    }
     Ok(site)
 }
 
-/// Escapes text for HTML element content and attribute values.
+impl<'a> Renderer<'a> {
+    fn new(
+        portfolio: &'a PortfolioStatus,
+        content: &Content,
+        config: &'a Config,
+        root: &Path,
+    ) -> anyhow::Result<Self> {
+        let mut tera = Tera::default();
+        tera.autoescape_on(vec![".html", ".htm", ".xml", ".svg"]);
+        tera.set_escape_fn(escape);
+        tera.add_raw_templates(theme::templates(Some(root))?)
+            .map_err(|error| anyhow::anyhow!("templates: {}", tera_error(&error)))?;
+        let documents = portfolio
+            .projects
+            .par_iter()
+            .map(|project| {
+                let documents = project_documents(project, content);
+                let sources = documents.iter().map(|d| d.source.clone()).collect();
+                let rendered = documents
+                    .iter()
+                    .enumerate()
+                    .map(|(index, document)| {
+                        let prefix = if index == 0 {
+                            String::new()
+                        } else {
+                            format!("d{}-", index + 1)
+                        };
+                        source::render_document(&document.text, &prefix)
+                    })
+                    .collect();
+                (sources, rendered)
+            })
+            .collect();
+        Ok(Renderer {
+            tera,
+            t: Strings::new(config.language),
+            portfolio,
+            config,
+            documents,
+        })
+    }
+
+    fn links(&self, index: usize, root: &'a str, same_page: bool) -> Links<'_> {
+        let (sources, documents) = &self.documents[index];
+        Links {
+            root,
+            project: &self.portfolio.projects[index],
+            documents,
+            sources,
+            same_page,
+        }
+    }
+
+    fn all_links(&self, root: &'a str) -> Vec<Links<'_>> {
+        (0..self.portfolio.projects.len())
+            .map(|index| self.links(index, root, false))
+            .collect()
+    }
+
+    fn meta(&self, path: &str, title: &str, current: &str) -> PageMeta {
+        let root = "../".repeat(path.matches('/').count());
+        let base = base_url(self.config);
+        PageMeta {
+            lang: self.config.language.code(),
+            title: title.to_string(),
+            site_title: self.portfolio.title.clone(),
+            description: self.portfolio.description.clone().unwrap_or_default(),
+            nav: SECTIONS
+                .iter()
+                .map(|&(folder, key)| NavLink {
+                    label: self.t.get(key),
+                    href: format!("{root}{folder}index.html"),
+                    current: key == current,
+                })
+                .collect(),
+            canonical: base.map(|base| format!("{base}{}", path.trim_end_matches("index.html"))),
+            as_of: self.t.date(self.portfolio.as_of),
+            as_of_long: self.t.long_date(self.portfolio.as_of),
+            generator: self.portfolio.generator.clone(),
+            root,
+        }
+    }
+
+    fn page(
+        &self,
+        template: &str,
+        meta: PageMeta,
+        context: tera::Context,
+    ) -> anyhow::Result<String> {
+        let mut context = context;
+        context.insert("page", &meta);
+        context.insert("t", self.t.table());
+        self.tera
+            .render(template, &context)
+            .map_err(|error| anyhow::anyhow!("{template}: {}", tera_error(&error)))
+    }
+
+    fn index_page(&self, content: &Content) -> anyhow::Result<String> {
+        let meta = self.meta("index.html", &self.t.get("portfolio"), "portfolio");
+        let projects = &self.portfolio.projects;
+        let as_of = self.portfolio.as_of;
+        let mut context = tera::Context::new();
+        context.insert("tiles", &view::tiles(projects, as_of, &self.t));
+        context.insert("health_counts", &view::health_counts(projects, &self.t));
+        context.insert("project_count", &projects.len());
+        let rows: Vec<view::ProjectRow> = projects
+            .iter()
+            .map(|p| view::project_row(p, as_of, &meta.root, &self.t))
+            .collect();
+        context.insert("rows", &rows);
+        let intro = content
+            .intro
+            .as_ref()
+            .map(|doc| source::render_plain(&doc.text));
+        context.insert("intro_html", &intro);
+        self.page("index.html", meta, context)
+    }
+
+    fn timeline_page(&self) -> anyhow::Result<String> {
+        let meta = self.meta("timeline/index.html", &self.t.get("timeline"), "timeline");
+        let links = self.all_links("../");
+        let rows: Vec<charts::TimelineRow> = links
+            .iter()
+            .map(|l| charts::TimelineRow {
+                label: l.project.name.clone(),
+                milestones: l
+                    .project
+                    .milestones
+                    .iter()
+                    .map(|m| (m, l.line(&m.source, m.line)))
+                    .collect(),
+            })
+            .collect();
+        let timeline = charts::timeline(
+            &rows,
+            self.portfolio.as_of,
+            self.t.get("timeline_caption"),
+            &self.t,
+        );
+        let entries: Vec<_> = links
+            .iter()
+            .flat_map(|l| {
+                l.project
+                    .milestones
+                    .iter()
+                    .map(move |m| (m, l.project, l.line(&m.source, m.line)))
+            })
+            .collect();
+        let mut context = tera::Context::new();
+        context.insert("timeline", &timeline);
+        context.insert(
+            "milestones",
+            &view::milestone_rows(&entries, "../", &self.t),
+        );
+        self.page("timeline.html", meta, context)
+    }
+
+    fn risks_page(&self) -> anyhow::Result<String> {
+        let meta = self.meta("risks/index.html", &self.t.get("risks"), "risks");
+        let links = self.all_links("../");
+        let entries: Vec<RiskEntry> = links
+            .iter()
+            .flat_map(|l| {
+                l.project
+                    .risks
+                    .iter()
+                    .enumerate()
+                    .map(move |(index, risk)| RiskEntry {
+                        risk,
+                        project: l.project,
+                        anchor: format!("risk-{}-{}", l.project.slug, index + 1),
+                        source_href: l.line(&risk.source, risk.line),
+                    })
+            })
+            .collect();
+        let mut context = tera::Context::new();
+        context.insert("matrix", &view::risk_matrix(&entries, &self.t));
+        context.insert("risks", &view::risk_rows(&entries, "../", &self.t));
+        self.page("risks.html", meta, context)
+    }
+
+    fn people_page(&self) -> anyhow::Result<String> {
+        let meta = self.meta("people/index.html", &self.t.get("people"), "people");
+        let links = self.all_links("../");
+        let mut context = tera::Context::new();
+        context.insert(
+            "people",
+            &view::people(&links, self.portfolio.as_of, &self.t),
+        );
+        self.page("people.html", meta, context)
+    }
+
+    fn not_found_page(&self) -> anyhow::Result<String> {
+        let mut meta = self.meta("404.html", &self.t.get("not_found"), "");
+        // GitHub Pages serves 404.html at any depth: only an absolute root works there.
+        meta.root = base_url(self.config).unwrap_or_default();
+        for link in &mut meta.nav {
+            link.href = format!("{}{}", meta.root, link.href);
+        }
+        meta.canonical = None;
+        self.page("404.html", meta, tera::Context::new())
+    }
+
+    fn project_page(&self, index: usize) -> anyhow::Result<String> {
+        let project: &Project = &self.portfolio.projects[index];
+        let path = format!("{}/index.html", project.slug);
+        let meta = self.meta(&path, &project.name, "");
+        let links = self.links(index, "../", true);
+        let as_of = self.portfolio.as_of;
+        let t = &self.t;
+        let risk_entries: Vec<RiskEntry> = project
+            .risks
+            .iter()
+            .enumerate()
+            .map(|(i, risk)| RiskEntry {
+                risk,
+                project,
+                anchor: format!("risk-{}", i + 1),
+                source_href: links.line(&risk.source, risk.line),
+            })
+            .collect();
+        let milestone_entries: Vec<_> = project
+            .milestones
+            .iter()
+            .map(|m| (m, project, links.line(&m.source, m.line)))
+            .collect();
+        let (sources, rendered) = &self.documents[index];
+        let documents: Vec<SourceView> = sources
+            .iter()
+            .zip(rendered)
+            .enumerate()
+            .map(|(i, (source, doc))| SourceView {
+                anchor: format!("doc-{}", i + 1),
+                source: source.clone(),
+                html: doc.html.clone(),
+            })
+            .collect();
+        let mut context = tera::Context::new();
+        context.insert("project", &ProjectHeader::new(project, t));
+        context.insert("sections", &view::section_rows(&links, as_of, t));
+        context.insert("timeline", &view::project_timeline(&links, as_of, t));
+        context.insert(
+            "milestones",
+            &view::milestone_rows(&milestone_entries, "../", t),
+        );
+        context.insert("matrix", &view::risk_matrix(&risk_entries, t));
+        context.insert("risks", &view::risk_rows(&risk_entries, "../", t));
+        context.insert("people", &view::people(&[links], as_of, t));
+        context.insert(
+            "diagnostics",
+            &view::diagnostic_rows(&self.links(index, "../", true), t),
+        );
+        context.insert("documents", &documents);
+        self.page("project.html", meta, context)
+    }
+}
+
+/// The documents of `project` in merge order, found by slug in `content`.
+fn project_documents<'c>(project: &Project, content: &'c Content) -> Vec<&'c Document> {
+    content
+        .projects
+        .iter()
+        .find(|sources| sources.slug == project.slug)
+        .map(|sources| sources.documents.iter().collect())
+        .unwrap_or_default()
+}
+
+#[derive(Debug, Clone, Serialize)]
+struct SourceView {
+    anchor: String,
+    source: String,
+    html: String,
+}
+
+/// The head of a project page.
+#[derive(Debug, Clone, Serialize)]
+struct ProjectHeader {
+    name: String,
+    title: String,
+    slug: String,
+    health: view::HealthView,
+    declared_health: Option<view::HealthView>,
+    bar: view::Bar,
+    computed: String,
+    declared: String,
+    method: String,
+    items_text: String,
+    counts: Vec<view::CountView>,
+    as_of: Option<String>,
+    stale: bool,
+    owner: String,
+    tags: Vec<String>,
+    sources: Vec<String>,
+    dates: String,
+}
+
+impl ProjectHeader {
+    fn new(project: &Project, t: &Strings) -> Self {
+        let dates = match (project.start, project.end) {
+            (Some(start), Some(end)) => format!("{} → {}", t.date(start), t.date(end)),
+            (Some(start), None) => format!("{} →", t.date(start)),
+            (None, Some(end)) => format!("→ {}", t.date(end)),
+            (None, None) => String::new(),
+        };
+        ProjectHeader {
+            name: project.name.clone(),
+            title: project.title.clone(),
+            slug: project.slug.clone(),
+            health: view::health_view(project.health, &project.health_reason, t),
+            declared_health: project
+                .declared_health
+                .filter(|&h| h != project.health)
+                .map(|h| view::health_view(h, "", t)),
+            bar: view::Bar::new(project.progress, project.declared_progress, t),
+            computed: project
+                .progress
+                .map(|p| format!("{}%", pct(p)))
+                .unwrap_or_else(|| t.get("no_data")),
+            declared: project
+                .declared_progress
+                .map(|p| format!("{}%", pct(p)))
+                .unwrap_or_default(),
+            method: project.progress_method.clone(),
+            items_text: view::items_text(&project.counts, t),
+            counts: view::count_views(&project.counts, t),
+            as_of: project.as_of.map(|d| t.date(d)),
+            stale: project.stale,
+            owner: project.owner.clone().unwrap_or_default(),
+            tags: project.tags.clone(),
+            sources: project.sources.clone(),
+            dates,
+        }
+    }
+}
+
+/// `base_url` with exactly one trailing slash, if set.
+fn base_url(config: &Config) -> Option<String> {
+    config
+        .base_url
+        .as_deref()
+        .map(str::trim)
+        .filter(|url| !url.is_empty())
+        .map(|url| format!("{}/", url.trim_end_matches('/')))
+}
+
+fn robots(base_url: Option<&str>) -> String {
+    let mut text = String::from("User-agent: *\nAllow: /\n");
+    if let Some(base) = base_url {
+        text.push_str(&format!("Sitemap: {base}sitemap.xml\n"));
+    }
+    text
+}
+
+fn sitemap(base: &str, portfolio: &PortfolioStatus) -> String {
+    let mut xml = String::from(
+        "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n",
+    );
+    let lastmod = portfolio.as_of.format("%Y-%m-%d").to_string();
+    let paths = SECTIONS
+        .iter()
+        .map(|(folder, _)| folder.to_string())
+        .chain(portfolio.projects.iter().map(|p| format!("{}/", p.slug)));
+    for path in paths {
+        xml.push_str(&format!(
+            "  <url><loc>{}</loc><lastmod>{lastmod}</lastmod></url>\n",
+            escape(&format!("{base}{path}"))
+        ));
+    }
+    xml.push_str("</urlset>\n");
+    xml
+}
+
+/// Minifies a page when the config asks for it (the default).
+fn finish_html(html: String, minify: bool) -> Vec<u8> {
+    if !minify {
+        return html.into_bytes();
+    }
+    let cfg = minify_html::Cfg {
+        keep_closing_tags: true,
+        keep_html_and_head_opening_tags: true,
+        ..minify_html::Cfg::default()
+    };
+    reescape_title(minify_html::minify(html.as_bytes(), &cfg))
+}
+
+/// minify-html writes `<title>` text with raw `<` (valid: a title holds only
+/// text), which reads as markup to people and naive scanners; put the
+/// entities back so a title like `<script>` stays visibly inert.
+fn reescape_title(html: Vec<u8>) -> Vec<u8> {
+    let text = String::from_utf8_lossy(&html);
+    let (Some(start), Some(end)) = (text.find("<title>"), text.find("</title>")) else {
+        return html;
+    };
+    let start = start + "<title>".len();
+    if end < start {
+        return html;
+    }
+    let title = text[start..end].replace('<', "&lt;").replace('>', "&gt;");
+    format!("{}{}{}", &text[..start], title, &text[end..]).into_bytes()
+}
+
+/// A tera error with its causes (tera hides the useful part in `source()`).
+fn tera_error(error: &tera::Error) -> String {
+    let mut message = error.to_string();
+    let mut cause = std::error::Error::source(error);
+    while let Some(inner) = cause {
+        message.push_str(&format!(": {inner}"));
+        cause = inner.source();
+    }
+    message
+}
+
+/// A percentage with at most one decimal: `41.7`, `100`.
+pub fn pct(value: f64) -> String {
+    let clamped = if value.is_finite() {
+        value.clamp(0.0, 100.0)
+    } else {
+        0.0
+    };
+    let rounded = (clamped * 10.0).round() / 10.0;
+    if rounded.fract() == 0.0 {
+        format!("{}", rounded as i64)
+    } else {
+        format!("{rounded:.1}")
+    }
+}
+
+/// Escapes text for HTML element content and attribute values (also tera's
+/// escape function: unlike tera's own, it leaves `/` alone so hrefs stay readable).
 pub fn escape(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
     for c in text.chars() {
@@ -60,4 +572,29 @@ pub fn escape(text: &str) -> String {
         }
     }
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn percentages_have_one_decimal_at_most() {
+        assert_eq!(pct(41.66), "41.7");
+        assert_eq!(pct(100.0), "100");
+        assert_eq!(pct(120.0), "100");
+        assert_eq!(pct(f64::NAN), "0");
+    }
+
+    #[test]
+    fn base_url_gets_one_trailing_slash() {
+        let config = Config {
+            base_url: Some("https://org.github.io/portal".into()),
+            ..Config::default()
+        };
+        assert_eq!(
+            base_url(&config).as_deref(),
+            Some("https://org.github.io/portal/")
+        );
+    }
 }

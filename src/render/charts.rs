@@ -1,0 +1,477 @@
+//! Chart geometry, decided in Rust so templates only draw: the milestone
+//! timeline (an SVG date axis, a row per project or per milestone), the 5×5
+//! risk matrix, and the per-project SVG badge.
+
+use chrono::{Datelike, NaiveDate};
+use serde::Serialize;
+
+use super::i18n::Strings;
+use super::{escape, pct};
+use crate::model::{Health, Milestone, Risk, Status};
+
+/// Width of the SVG coordinate system; the SVG scales to its container.
+const WIDTH: f64 = 1000.0;
+const LABEL_WIDTH: f64 = 200.0;
+const PLOT_RIGHT: f64 = 980.0;
+const AXIS_HEIGHT: f64 = 34.0;
+const ROW_HEIGHT: f64 = 32.0;
+const DIAMOND: f64 = 7.0;
+
+/// One row of the timeline: a label and the milestones drawn on it.
+pub struct TimelineRow<'a> {
+    pub label: String,
+    pub milestones: Vec<(&'a Milestone, String)>,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct Timeline {
+    pub width: u32,
+    pub height: u32,
+    pub title: String,
+    pub rows: Vec<RowView>,
+    pub ticks: Vec<Tick>,
+    pub today: Option<TodayLine>,
+    pub marks: Vec<Mark>,
+    pub undated_note: Option<String>,
+    pub empty: bool,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct RowView {
+    pub label: String,
+    pub y: String,
+    pub text_y: String,
+    pub band_y: String,
+    pub even: bool,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct Tick {
+    pub x: String,
+    pub label: String,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct TodayLine {
+    pub x: String,
+    pub label: String,
+    pub anchor: &'static str,
+}
+
+/// A diamond (`points`) or a range bar (`x`, `y`, `w`, `h`).
+#[derive(Debug, Clone, Serialize)]
+pub struct Mark {
+    pub kind: &'static str,
+    pub points: String,
+    pub x: String,
+    pub y: String,
+    pub w: String,
+    pub h: String,
+    /// CSS class: the status (`done`…) or `overdue`.
+    pub class: String,
+    pub overdue: bool,
+    /// Position of the `!` drawn beside an overdue mark.
+    pub flag_x: String,
+    pub flag_y: String,
+    pub tooltip: String,
+    pub href: String,
+}
+
+fn num(value: f64) -> String {
+    let rounded = (value * 10.0).round() / 10.0;
+    if rounded.fract() == 0.0 {
+        format!("{}", rounded as i64)
+    } else {
+        format!("{rounded:.1}")
+    }
+}
+
+/// CSS class of a milestone: `overdue` wins over its status.
+pub fn milestone_class(milestone: &Milestone) -> String {
+    if milestone.overdue {
+        "overdue".to_string()
+    } else {
+        milestone
+            .status
+            .map(Status::as_str)
+            .unwrap_or("todo")
+            .to_string()
+    }
+}
+
+/// Lays out `rows` on one date axis from the earliest to the latest date, with `as_of` as today.
+pub fn timeline(rows: &[TimelineRow], as_of: NaiveDate, title: String, t: &Strings) -> Timeline {
+    let dates: Vec<NaiveDate> = rows
+        .iter()
+        .flat_map(|row| row.milestones.iter())
+        .flat_map(|(m, _)| [m.date, m.date_end])
+        .flatten()
+        .collect();
+    let undated = rows
+        .iter()
+        .flat_map(|row| row.milestones.iter())
+        .filter(|(m, _)| m.date.is_none())
+        .count();
+    let undated_note = (undated > 0).then(|| t.fill("undated", &[&undated.to_string()]));
+    let drawn_rows: Vec<&TimelineRow> = rows
+        .iter()
+        .filter(|row| row.milestones.iter().any(|(m, _)| m.date.is_some()))
+        .collect();
+    let height = AXIS_HEIGHT + ROW_HEIGHT * drawn_rows.len() as f64 + 8.0;
+    let mut view = Timeline {
+        width: WIDTH as u32,
+        height: height as u32,
+        title,
+        rows: Vec::new(),
+        ticks: Vec::new(),
+        today: None,
+        marks: Vec::new(),
+        undated_note,
+        empty: dates.is_empty(),
+    };
+    let (Some(&first), Some(&last)) = (dates.iter().min(), dates.iter().max()) else {
+        return view;
+    };
+    let (start, end) = axis_range(first.min(as_of), last.max(as_of));
+    let span = (end - start).num_days().max(1) as f64;
+    let x_of = |date: NaiveDate| {
+        LABEL_WIDTH + (date - start).num_days() as f64 / span * (PLOT_RIGHT - LABEL_WIDTH)
+    };
+    view.ticks = month_ticks(start, end, t)
+        .into_iter()
+        .map(|(date, label)| Tick {
+            x: num(x_of(date)),
+            label,
+        })
+        .collect();
+    let today_x = x_of(as_of);
+    view.today = Some(TodayLine {
+        x: num(today_x),
+        label: format!("{} · {}", t.get("today"), t.date(as_of)),
+        anchor: if today_x > PLOT_RIGHT - 120.0 {
+            "end"
+        } else {
+            "start"
+        },
+    });
+    for (index, row) in drawn_rows.iter().enumerate() {
+        let top = AXIS_HEIGHT + ROW_HEIGHT * index as f64;
+        let centre = top + ROW_HEIGHT / 2.0;
+        view.rows.push(RowView {
+            label: truncate(&row.label, 28),
+            y: num(centre),
+            text_y: num(centre + 4.5),
+            band_y: num(top),
+            even: index % 2 == 0,
+        });
+        for (milestone, href) in &row.milestones {
+            let Some(date) = milestone.date else { continue };
+            view.marks.push(mark(
+                milestone,
+                href,
+                x_of(date),
+                milestone.date_end.map(x_of),
+                centre,
+                t,
+            ));
+        }
+    }
+    view
+}
+
+fn mark(
+    milestone: &Milestone,
+    href: &str,
+    x: f64,
+    x_end: Option<f64>,
+    y: f64,
+    t: &Strings,
+) -> Mark {
+    let status_word = match milestone.status {
+        Some(status) => t.get(&format!("st_{}", status.as_str())),
+        None => t.get("st_unknown"),
+    };
+    let mut tooltip = format!(
+        "{} · {} · {}",
+        milestone.title, milestone.date_text, status_word
+    );
+    if milestone.overdue {
+        tooltip.push_str(&format!(" · {}", t.get("overdue")));
+    }
+    let (kind, right) = match x_end {
+        Some(x_end) if x_end > x + 2.0 => ("bar", x_end),
+        _ => ("diamond", x + DIAMOND),
+    };
+    Mark {
+        kind,
+        points: format!(
+            "{},{} {},{} {},{} {},{}",
+            num(x),
+            num(y - DIAMOND),
+            num(x + DIAMOND),
+            num(y),
+            num(x),
+            num(y + DIAMOND),
+            num(x - DIAMOND),
+            num(y)
+        ),
+        x: num(x),
+        y: num(y - 6.0),
+        w: num(right - x),
+        h: "12".to_string(),
+        class: milestone_class(milestone),
+        overdue: milestone.overdue,
+        flag_x: num(right + 4.0),
+        flag_y: num(y - 4.0),
+        tooltip,
+        href: href.to_string(),
+    }
+}
+
+/// Start and end of the axis: whole months around the dates, at least three months.
+fn axis_range(first: NaiveDate, last: NaiveDate) -> (NaiveDate, NaiveDate) {
+    let start = first.with_day(1).unwrap_or(first);
+    let mut end = next_month(last.with_day(1).unwrap_or(last));
+    while months_between(start, end) < 3 {
+        end = next_month(end);
+    }
+    (start, end)
+}
+
+fn next_month(date: NaiveDate) -> NaiveDate {
+    let (year, month) = if date.month() == 12 {
+        (date.year() + 1, 1)
+    } else {
+        (date.year(), date.month() + 1)
+    };
+    NaiveDate::from_ymd_opt(year, month, 1).unwrap_or(date)
+}
+
+fn months_between(start: NaiveDate, end: NaiveDate) -> i32 {
+    (end.year() - start.year()) * 12 + end.month() as i32 - start.month() as i32
+}
+
+/// First days of months between `start` and `end`, thinned so labels never overlap.
+fn month_ticks(start: NaiveDate, end: NaiveDate, t: &Strings) -> Vec<(NaiveDate, String)> {
+    let months = months_between(start, end);
+    let step = match months {
+        0..=9 => 1,
+        10..=20 => 2,
+        21..=40 => 3,
+        41..=80 => 6,
+        _ => 12,
+    };
+    let mut ticks = Vec::new();
+    let mut date = start;
+    let mut index = 0;
+    while date <= end && ticks.len() < 200 {
+        if index % step == 0 {
+            ticks.push((date, t.month(date)));
+        }
+        date = next_month(date);
+        index += 1;
+    }
+    ticks
+}
+
+/// Cuts `text` to `max` characters with an ellipsis.
+pub fn truncate(text: &str, max: usize) -> String {
+    if text.chars().count() <= max {
+        text.to_string()
+    } else {
+        let cut: String = text.chars().take(max.saturating_sub(1)).collect();
+        format!("{}…", cut.trim_end())
+    }
+}
+
+/// A risk placed in the matrix, with where its row of the risk table is.
+pub struct PlacedRisk<'a> {
+    pub risk: &'a Risk,
+    pub href: String,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct Matrix {
+    /// Impact 5 first (top row), down to 1.
+    pub rows: Vec<MatrixRow>,
+    /// Probability 1 to 5, the column headers.
+    pub columns: Vec<u8>,
+    pub unrated_note: Option<String>,
+    pub total: usize,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct MatrixRow {
+    pub impact: u8,
+    pub cells: Vec<MatrixCell>,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct MatrixCell {
+    pub impact: u8,
+    pub probability: u8,
+    pub score: u8,
+    /// `low` (1-4), `medium` (5-14) or `high` (15-25).
+    pub tone: &'static str,
+    pub count: usize,
+    pub risks: Vec<MatrixLink>,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct MatrixLink {
+    pub label: String,
+    pub title: String,
+    pub href: String,
+}
+
+/// The zone of a cell by impact × probability: green 1-4, amber 5-14, red 15-25.
+pub fn zone(score: u8) -> &'static str {
+    match score {
+        0..=4 => "low",
+        5..=14 => "medium",
+        _ => "high",
+    }
+}
+
+/// The 5×5 matrix of the open risks that have both an impact and a probability.
+pub fn matrix(risks: &[PlacedRisk], t: &Strings) -> Matrix {
+    let open: Vec<&PlacedRisk> = risks.iter().filter(|placed| !placed.risk.closed).collect();
+    let unrated = open
+        .iter()
+        .filter(|placed| rating(placed.risk).is_none())
+        .count();
+    let rows = (1..=5u8)
+        .rev()
+        .map(|impact| MatrixRow {
+            impact,
+            cells: (1..=5u8)
+                .map(|probability| {
+                    let links: Vec<MatrixLink> = open
+                        .iter()
+                        .filter(|placed| rating(placed.risk) == Some((impact, probability)))
+                        .map(|placed| MatrixLink {
+                            label: truncate(
+                                placed.risk.id.as_deref().unwrap_or(&placed.risk.title),
+                                34,
+                            ),
+                            title: placed.risk.title.clone(),
+                            href: placed.href.clone(),
+                        })
+                        .collect();
+                    MatrixCell {
+                        impact,
+                        probability,
+                        score: impact * probability,
+                        tone: zone(impact * probability),
+                        count: links.len(),
+                        risks: links,
+                    }
+                })
+                .collect(),
+        })
+        .collect();
+    Matrix {
+        rows,
+        columns: (1..=5).collect(),
+        unrated_note: (unrated > 0).then(|| t.fill("unrated_risks", &[&unrated.to_string()])),
+        total: open.len(),
+    }
+}
+
+/// `(impact, probability)` when both are within 1-5.
+pub fn rating(risk: &Risk) -> Option<(u8, u8)> {
+    match (risk.impact, risk.probability) {
+        (Some(impact @ 1..=5), Some(probability @ 1..=5)) => Some((impact, probability)),
+        _ => None,
+    }
+}
+
+/// The README badge: `progress | 42% · amber`, coloured by health.
+pub fn badge(progress: Option<f64>, health: Health, t: &Strings) -> String {
+    let label = t.get("progress").to_lowercase();
+    let value = format!(
+        "{} · {}",
+        progress
+            .map(|p| format!("{}%", pct(p)))
+            .unwrap_or_else(|| "n/a".to_string()),
+        t.get(&format!("h_{}", health.as_str()))
+    );
+    let colour = match health {
+        Health::Done | Health::Green => "#1a7f37",
+        Health::Amber => "#9a6700",
+        Health::Red => "#cf222e",
+        Health::Unknown => "#57606a",
+    };
+    let char_width = 6.6;
+    let left = (label.chars().count() as f64 * char_width + 12.0).round();
+    let right = (value.chars().count() as f64 * char_width + 12.0).round();
+    let total = left + right;
+    let (label, value) = (escape(&label), escape(&value));
+    format!(
+        r##"<svg xmlns="http://www.w3.org/2000/svg" width="{total}" height="20" role="img" aria-label="{label}: {value}">
+<title>{label}: {value}</title>
+<rect width="{left}" height="20" fill="#3d444d"/>
+<rect x="{left}" width="{right}" height="20" fill="{colour}"/>
+<g fill="#fff" font-family="Verdana,DejaVu Sans,sans-serif" font-size="11" text-anchor="middle">
+<text x="{lx}" y="14">{label}</text>
+<text x="{rx}" y="14">{value}</text>
+</g>
+</svg>
+"##,
+        lx = num(left / 2.0),
+        rx = num(left + right / 2.0),
+    )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::config::Language;
+
+    fn risk(impact: u8, probability: u8) -> Risk {
+        Risk {
+            title: "Backend vide".into(),
+            id: None,
+            impact: Some(impact),
+            probability: Some(probability),
+            severity: None,
+            mitigation: None,
+            owner: None,
+            closed: false,
+            source: "a.md".into(),
+            line: 1,
+        }
+    }
+
+    #[test]
+    fn a_five_by_five_risk_sits_top_right_in_red() {
+        let r = risk(5, 5);
+        let placed = [PlacedRisk {
+            risk: &r,
+            href: "#r1".into(),
+        }];
+        let m = matrix(&placed, &Strings::new(Language::En));
+        let cell = &m.rows[0].cells[4];
+        assert_eq!((cell.impact, cell.probability, cell.count), (5, 5, 1));
+        assert_eq!(cell.tone, "high");
+        assert_eq!(m.rows[4].cells[0].tone, "low");
+        assert_eq!(zone(5), "medium");
+        assert_eq!(zone(14), "medium");
+        assert_eq!(zone(15), "high");
+    }
+
+    #[test]
+    fn badge_is_escaped_svg() {
+        let svg = badge(Some(42.0), Health::Amber, &Strings::new(Language::En));
+        assert!(svg.contains("42% · amber"), "{svg}");
+        assert!(svg.starts_with("<svg"));
+    }
+
+    #[test]
+    fn long_ranges_thin_their_ticks() {
+        let t = Strings::new(Language::En);
+        let start = NaiveDate::from_ymd_opt(2025, 1, 1).unwrap();
+        let end = NaiveDate::from_ymd_opt(2027, 1, 1).unwrap();
+        assert!(month_ticks(start, end, &t).len() <= 13);
+    }
+}

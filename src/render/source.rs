@@ -1,0 +1,277 @@
+//! The original document shown on its project page: markdown to HTML with
+//! pulldown-cmark, code highlighted by syntect (CSS classes, never inline
+//! styles), line anchors so every item can link to where it was read, and
+//! everything sanitised by ammonia, whatever raw HTML the document holds.
+//!
+//! Anchors: a block that starts on line 63 gets `id="L63"` (the second
+//! document of a project `id="d2-L63"`), so an item read on line 64 of a
+//! paragraph starting on line 63 links to `#L63` ([`RenderedDocument::anchor_for`]).
+
+use std::borrow::Cow;
+use std::collections::BTreeSet;
+use std::sync::LazyLock;
+
+use pulldown_cmark::{CodeBlockKind, CowStr, Event, Options, Parser, Tag, TagEnd};
+use syntect::highlighting::ThemeSet;
+use syntect::html::{css_for_theme_with_class_style, ClassStyle, ClassedHTMLGenerator};
+use syntect::parsing::SyntaxSet;
+use syntect::util::LinesWithEndings;
+
+/// Prefix of every syntect class, so document classes cannot mimic the theme's.
+const CLASS_STYLE: ClassStyle = ClassStyle::SpacedPrefixed { prefix: "hl-" };
+
+/// Code blocks longer than this are shown without highlighting (cheap builds).
+const MAX_HIGHLIGHTED_LINES: usize = 1500;
+
+static SYNTAXES: LazyLock<SyntaxSet> = LazyLock::new(SyntaxSet::load_defaults_newlines);
+
+static SANITIZER: LazyLock<ammonia::Builder<'static>> = LazyLock::new(|| {
+    let mut builder = ammonia::Builder::default();
+    builder
+        .add_tags(["input"])
+        .add_tag_attributes("input", ["type", "checked", "disabled"])
+        .add_generic_attributes(["id", "class"])
+        .attribute_filter(filter_attribute);
+    builder
+});
+
+/// A document rendered to safe HTML.
+#[derive(Debug, Clone, Default)]
+pub struct RenderedDocument {
+    pub html: String,
+    /// Lines that received an anchor, ascending.
+    pub anchors: Vec<usize>,
+    /// `""` for the first document, `"d2-"` for the second...
+    pub prefix: String,
+}
+
+impl RenderedDocument {
+    /// The fragment (`L63`) of the anchor at or before `line`.
+    pub fn anchor_for(&self, line: usize) -> Option<String> {
+        let index = self.anchors.partition_point(|&anchor| anchor <= line);
+        let anchor = if index == 0 {
+            *self.anchors.first()?
+        } else {
+            self.anchors[index - 1]
+        };
+        Some(format!("{}L{}", self.prefix, anchor))
+    }
+}
+
+/// Renders `text` (markdown, lines as in the source file) with anchors named `<prefix>L<line>`.
+pub fn render_document(text: &str, prefix: &str) -> RenderedDocument {
+    let line_starts: Vec<usize> = std::iter::once(0)
+        .chain(text.match_indices('\n').map(|(index, _)| index + 1))
+        .collect();
+    let line_of = |offset: usize| line_starts.partition_point(|&start| start <= offset);
+    let mut anchors = BTreeSet::new();
+    let mut events: Vec<Event> = Vec::new();
+    let mut code: Option<(String, String, usize)> = None;
+    let mut first_cell = false;
+    let mut in_metadata = false;
+    let parser = Parser::new_ext(text, options()).into_offset_iter();
+    for (event, range) in parser {
+        let line = line_of(range.start);
+        match event {
+            Event::Start(Tag::MetadataBlock(_)) => in_metadata = true,
+            Event::End(TagEnd::MetadataBlock(_)) => in_metadata = false,
+            _ if in_metadata => {}
+            Event::Start(Tag::CodeBlock(kind)) => {
+                let language = match kind {
+                    CodeBlockKind::Fenced(info) => {
+                        info.split_whitespace().next().unwrap_or("").to_string()
+                    }
+                    CodeBlockKind::Indented => String::new(),
+                };
+                code = Some((language, String::new(), line));
+            }
+            Event::Text(text) if code.is_some() => {
+                if let Some((_, body, _)) = code.as_mut() {
+                    body.push_str(&text);
+                }
+            }
+            Event::End(TagEnd::CodeBlock) => {
+                if let Some((language, body, start)) = code.take() {
+                    let id = if anchors.insert(start) {
+                        format!(" id=\"{prefix}L{start}\"")
+                    } else {
+                        String::new()
+                    };
+                    let html = format!(
+                        "<pre class=\"code\"{id}><code>{}</code></pre>\n",
+                        highlight(&language, &body)
+                    );
+                    events.push(Event::Html(CowStr::from(html)));
+                }
+            }
+            Event::Start(Tag::Heading {
+                level,
+                id: _,
+                classes,
+                attrs,
+            }) => {
+                let id = anchors
+                    .insert(line)
+                    .then(|| CowStr::from(format!("{prefix}L{line}")));
+                events.push(Event::Start(Tag::Heading {
+                    level,
+                    id,
+                    classes,
+                    attrs,
+                }));
+            }
+            Event::Start(tag @ (Tag::TableHead | Tag::TableRow)) => {
+                first_cell = true;
+                events.push(Event::Start(tag));
+            }
+            Event::Start(tag @ (Tag::Paragraph | Tag::Item | Tag::TableCell)) => {
+                let is_cell = matches!(tag, Tag::TableCell);
+                events.push(Event::Start(tag));
+                if (!is_cell || first_cell) && anchors.insert(line) {
+                    events.push(Event::InlineHtml(CowStr::from(format!(
+                        "<span id=\"{prefix}L{line}\"></span>"
+                    ))));
+                }
+                if is_cell {
+                    first_cell = false;
+                }
+            }
+            other => events.push(other),
+        }
+    }
+    let mut html = String::new();
+    pulldown_cmark::html::push_html(&mut html, events.into_iter());
+    RenderedDocument {
+        html: sanitize(&html),
+        anchors: anchors.into_iter().collect(),
+        prefix: prefix.to_string(),
+    }
+}
+
+/// Markdown without anchors (the portal's introduction).
+pub fn render_plain(text: &str) -> String {
+    render_document(text, "intro-").html
+}
+
+fn options() -> Options {
+    Options::ENABLE_TABLES
+        | Options::ENABLE_STRIKETHROUGH
+        | Options::ENABLE_TASKLISTS
+        | Options::ENABLE_YAML_STYLE_METADATA_BLOCKS
+}
+
+/// Removes scripts, event handlers, `javascript:` URLs, frames and objects.
+pub fn sanitize(html: &str) -> String {
+    SANITIZER.clean(html).to_string()
+}
+
+/// Keeps only our own ids (`L12`, `d2-L12`, `intro-L3`), syntect classes and
+/// checkbox inputs, so a document cannot forge the theme's structure.
+fn filter_attribute<'u>(element: &str, attribute: &str, value: &'u str) -> Option<Cow<'u, str>> {
+    match attribute {
+        "id" => is_line_anchor(value).then_some(Cow::Borrowed(value)),
+        "class" => {
+            let kept: Vec<&str> = value
+                .split_whitespace()
+                .filter(|class| class.starts_with("hl-") || *class == "code")
+                .collect();
+            (!kept.is_empty()).then(|| Cow::Owned(kept.join(" ")))
+        }
+        "type" if element == "input" => (value == "checkbox").then_some(Cow::Borrowed(value)),
+        _ => Some(Cow::Borrowed(value)),
+    }
+}
+
+fn is_line_anchor(value: &str) -> bool {
+    let rest = value
+        .strip_prefix("intro-")
+        .or_else(|| {
+            let after_d = value.strip_prefix('d')?;
+            let dash = after_d.find('-')?;
+            after_d[..dash]
+                .chars()
+                .all(|c| c.is_ascii_digit())
+                .then(|| &after_d[dash + 1..])
+        })
+        .unwrap_or(value);
+    rest.strip_prefix('L')
+        .is_some_and(|digits| !digits.is_empty() && digits.chars().all(|c| c.is_ascii_digit()))
+}
+
+/// Highlighted HTML of a code block (escaped plain text when the language is unknown).
+fn highlight(language: &str, code: &str) -> String {
+    let syntax = SYNTAXES
+        .find_syntax_by_token(language)
+        .filter(|_| !language.is_empty() && code.lines().count() <= MAX_HIGHLIGHTED_LINES);
+    let Some(syntax) = syntax else {
+        return super::escape(code);
+    };
+    let mut generator = ClassedHTMLGenerator::new_with_class_style(syntax, &SYNTAXES, CLASS_STYLE);
+    for line in LinesWithEndings::from(code) {
+        if generator
+            .parse_html_for_line_which_includes_newline(line)
+            .is_err()
+        {
+            return super::escape(code);
+        }
+    }
+    generator.finalize()
+}
+
+/// The stylesheet of highlighted code: a light theme, and a dark one under
+/// `prefers-color-scheme: dark`.
+pub fn syntax_css() -> String {
+    let themes = ThemeSet::load_defaults();
+    let mut css = String::new();
+    if let Some(light) = themes.themes.get("InspiredGitHub") {
+        css.push_str(&css_for_theme_with_class_style(light, CLASS_STYLE).unwrap_or_default());
+    }
+    if let Some(dark) = themes.themes.get("base16-ocean.dark") {
+        css.push_str("\n@media (prefers-color-scheme: dark) {\n");
+        css.push_str(&css_for_theme_with_class_style(dark, CLASS_STYLE).unwrap_or_default());
+        css.push_str("}\n");
+    }
+    css
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn blocks_get_line_anchors() {
+        let text = "# Title\n\nSome text\ngoes on\n\n- [x] one\n- [ ] two\n";
+        let doc = render_document(text, "");
+        // Heading on line 1, paragraph on 3, list items on 6 and 7.
+        assert_eq!(doc.anchors, vec![1, 3, 6, 7]);
+        assert!(doc.html.contains("id=\"L6\""), "{}", doc.html);
+        assert_eq!(doc.anchor_for(4).as_deref(), Some("L3"));
+        assert!(doc.html.contains("checkbox"), "{}", doc.html);
+    }
+
+    #[test]
+    fn hostile_html_is_removed() {
+        let text = "<script>alert(1)</script>\n\n<img src=x onerror=alert(1)>\n\n[x](javascript:alert(1))\n\n<iframe src=\"https://e.com\"></iframe><object data=x></object>\n\n<div onclick=\"go()\" id=\"nav\" class=\"site-nav\">hi</div>\n";
+        let html = render_document(text, "").html;
+        for bad in [
+            "<script",
+            "onerror",
+            "javascript:",
+            "<iframe",
+            "<object",
+            "onclick",
+            "id=\"nav\"",
+            "site-nav",
+        ] {
+            assert!(!html.contains(bad), "{bad} left in {html}");
+        }
+    }
+
+    #[test]
+    fn code_is_highlighted_with_classes() {
+        let doc = render_document("```rust\nfn main() {}\n```\n", "d2-");
+        assert!(doc.html.contains("hl-"), "{}", doc.html);
+        assert!(doc.html.contains("id=\"d2-L1\""), "{}", doc.html);
+        assert!(!doc.html.contains("style="), "{}", doc.html);
+    }
+}

@@ -1,0 +1,745 @@
+//! View models: the portfolio turned into ready-to-print strings,
+//! percentages and links, so templates only lay them out. Links are relative
+//! to the page (`root` is `""` at the site root, `"../"` one folder down).
+
+use std::collections::BTreeMap;
+
+use chrono::{Duration, NaiveDate};
+use serde::Serialize;
+
+use super::charts::{self, Matrix, PlacedRisk, Timeline, TimelineRow};
+use super::i18n::Strings;
+use super::pct;
+use super::source::RenderedDocument;
+use crate::model::{Counts, Health, Item, Milestone, Project, Risk, Section, Severity, Status};
+
+/// A progress bar: computed figure filled, declared figure marked.
+#[derive(Debug, Clone, Serialize)]
+pub struct Bar {
+    /// Width of the fill, `"41.7"` (percent), absent without data.
+    pub fill: Option<String>,
+    pub label: String,
+    pub declared: Option<String>,
+    pub declared_label: Option<String>,
+    /// The whole bar in words, for screen readers.
+    pub aria: String,
+}
+
+impl Bar {
+    pub fn new(computed: Option<f64>, declared: Option<f64>, t: &Strings) -> Bar {
+        let label = computed
+            .map(|p| format!("{}%", pct(p)))
+            .unwrap_or_else(|| t.get("no_data"));
+        let declared_label = declared.map(|d| format!("{} {}%", t.get("declared"), pct(d)));
+        let mut aria = format!("{} {}: {}", t.get("progress"), t.get("computed"), label);
+        if let Some(declared) = &declared_label {
+            aria.push_str(&format!(", {declared}"));
+        }
+        Bar {
+            fill: computed.map(pct),
+            label,
+            declared: declared.map(pct),
+            declared_label,
+            aria,
+        }
+    }
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct HealthView {
+    pub class: &'static str,
+    pub word: String,
+    pub icon: &'static str,
+    pub reason: String,
+}
+
+pub fn health_view(health: Health, reason: &str, t: &Strings) -> HealthView {
+    HealthView {
+        class: health.as_str(),
+        word: t.get(&format!("h_{}", health.as_str())),
+        icon: match health {
+            Health::Done => "✓",
+            Health::Green => "●",
+            Health::Amber => "▲",
+            Health::Red => "■",
+            Health::Unknown => "?",
+        },
+        reason: reason.to_string(),
+    }
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct StatusView {
+    pub class: &'static str,
+    pub word: String,
+    pub icon: &'static str,
+}
+
+pub fn status_view(status: Option<Status>, t: &Strings) -> StatusView {
+    let Some(status) = status else {
+        return StatusView {
+            class: "unknown",
+            word: t.get("st_unknown"),
+            icon: "·",
+        };
+    };
+    StatusView {
+        class: status.as_str(),
+        word: t.get(&format!("st_{}", status.as_str())),
+        icon: match status {
+            Status::Done => "✓",
+            Status::InProgress => "◐",
+            Status::Todo => "○",
+            Status::Blocked => "⛔",
+            Status::Cancelled => "⊘",
+        },
+    }
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct SeverityView {
+    pub class: &'static str,
+    pub word: String,
+}
+
+pub fn severity_view(severity: Option<Severity>, t: &Strings) -> SeverityView {
+    match severity {
+        Some(severity) => SeverityView {
+            class: severity.as_str(),
+            word: t.get(&format!("sev_{}", severity.as_str())),
+        },
+        None => SeverityView {
+            class: "none",
+            word: "—".to_string(),
+        },
+    }
+}
+
+/// Where a project's page and its anchors are, from the page being built.
+pub struct Links<'a> {
+    pub root: &'a str,
+    pub project: &'a Project,
+    /// Rendered documents of the project, for `#L<line>` anchors.
+    pub documents: &'a [RenderedDocument],
+    pub sources: &'a [String],
+    /// `true` on the project's own page (links stay in the page).
+    pub same_page: bool,
+}
+
+impl Links<'_> {
+    pub fn page(&self) -> String {
+        if self.same_page {
+            String::new()
+        } else {
+            format!("{}{}/index.html", self.root, self.project.slug)
+        }
+    }
+
+    /// Link to `line` of `source` in the rendered document.
+    pub fn line(&self, source: &str, line: usize) -> String {
+        let document = self
+            .sources
+            .iter()
+            .position(|s| s == source)
+            .and_then(|index| self.documents.get(index));
+        let fragment = document
+            .and_then(|doc| doc.anchor_for(line))
+            .unwrap_or_else(|| "source".to_string());
+        format!("{}#{}", self.page(), fragment)
+    }
+}
+
+// ---------- portfolio page ----------
+
+#[derive(Debug, Clone, Serialize)]
+pub struct Tile {
+    pub label: String,
+    pub value: String,
+    pub detail: String,
+    /// `good`, `warn`, `bad` or `neutral`, drawn with a text cue too.
+    pub tone: &'static str,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct HealthCount {
+    pub health: HealthView,
+    pub count: usize,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct ProjectRow {
+    pub name: String,
+    pub title: String,
+    pub href: String,
+    pub health: HealthView,
+    pub bar: Bar,
+    pub items_text: String,
+    pub next_milestone: Option<MilestoneRef>,
+    pub worst_risk: Option<RiskRef>,
+    pub as_of: Option<String>,
+    pub stale: bool,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct MilestoneRef {
+    pub title: String,
+    pub date: String,
+    pub href: String,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct RiskRef {
+    pub title: String,
+    pub severity: SeverityView,
+    pub href: String,
+}
+
+/// Open milestones dated from `as_of` on, soonest first.
+fn upcoming(project: &Project, as_of: NaiveDate) -> Option<&Milestone> {
+    project
+        .milestones
+        .iter()
+        .filter(|m| !matches!(m.status, Some(Status::Done | Status::Cancelled)))
+        .filter(|m| m.date.is_some_and(|d| d >= as_of))
+        .min_by_key(|m| m.date)
+}
+
+/// The open risk with the highest severity, then impact × probability.
+pub fn worst_risk(project: &Project) -> Option<(usize, &Risk)> {
+    project
+        .risks
+        .iter()
+        .enumerate()
+        .filter(|(_, r)| !r.closed)
+        .max_by_key(|(index, r)| (r.severity, score(r), std::cmp::Reverse(*index)))
+}
+
+fn score(risk: &Risk) -> u8 {
+    charts::rating(risk).map(|(i, p)| i * p).unwrap_or(0)
+}
+
+pub fn items_text(counts: &Counts, t: &Strings) -> String {
+    t.fill(
+        "items_of",
+        &[&counts.done.to_string(), &counts.total.to_string()],
+    )
+}
+
+pub fn project_row(project: &Project, as_of: NaiveDate, root: &str, t: &Strings) -> ProjectRow {
+    let href = format!("{root}{}/index.html", project.slug);
+    ProjectRow {
+        name: project.name.clone(),
+        title: project.title.clone(),
+        health: health_view(project.health, &project.health_reason, t),
+        bar: Bar::new(project.progress, project.declared_progress, t),
+        items_text: items_text(&project.counts, t),
+        next_milestone: upcoming(project, as_of).map(|m| MilestoneRef {
+            title: m.title.clone(),
+            date: m.date.map(|d| t.date(d)).unwrap_or_default(),
+            href: format!("{href}#milestones"),
+        }),
+        worst_risk: worst_risk(project).map(|(index, r)| RiskRef {
+            title: r.title.clone(),
+            severity: severity_view(r.severity, t),
+            href: format!("{href}#risk-{}", index + 1),
+        }),
+        as_of: project.as_of.map(|d| t.date(d)),
+        stale: project.stale,
+        href,
+    }
+}
+
+pub fn health_counts(projects: &[Project], t: &Strings) -> Vec<HealthCount> {
+    [
+        Health::Red,
+        Health::Amber,
+        Health::Green,
+        Health::Done,
+        Health::Unknown,
+    ]
+    .into_iter()
+    .map(|health| HealthCount {
+        health: health_view(health, "", t),
+        count: projects.iter().filter(|p| p.health == health).count(),
+    })
+    .filter(|count| count.count > 0)
+    .collect()
+}
+
+pub fn tiles(projects: &[Project], as_of: NaiveDate, t: &Strings) -> Vec<Tile> {
+    let mut counts = Counts::default();
+    projects.iter().for_each(|p| counts.merge(&p.counts));
+    let milestones = || projects.iter().flat_map(|p| p.milestones.iter());
+    let horizon = as_of + Duration::days(30);
+    let next30 = milestones()
+        .filter(|m| !matches!(m.status, Some(Status::Done | Status::Cancelled)))
+        .filter(|m| m.date.is_some_and(|d| d >= as_of && d <= horizon))
+        .count();
+    let overdue = milestones().filter(|m| m.overdue).count();
+    let critical = projects
+        .iter()
+        .flat_map(|p| p.risks.iter())
+        .filter(|r| !r.closed && r.severity == Some(Severity::Critical))
+        .count();
+    let stale = projects.iter().filter(|p| p.stale).count();
+    let done_share = if counts.total > 0 {
+        format!("{}%", pct(counts.done as f64 * 100.0 / counts.total as f64))
+    } else {
+        t.get("no_data")
+    };
+    let alarm = |n: usize, tone: &'static str| if n > 0 { tone } else { "good" };
+    vec![
+        Tile {
+            label: t.get("tile_items"),
+            value: format!("{} / {}", counts.done, counts.total),
+            detail: done_share,
+            tone: "neutral",
+        },
+        Tile {
+            label: t.get("tile_next30"),
+            value: next30.to_string(),
+            detail: format!("{} → {}", t.date(as_of), t.date(horizon)),
+            tone: "neutral",
+        },
+        Tile {
+            label: t.get("tile_overdue"),
+            value: overdue.to_string(),
+            detail: String::new(),
+            tone: alarm(overdue, "bad"),
+        },
+        Tile {
+            label: t.get("tile_critical"),
+            value: critical.to_string(),
+            detail: String::new(),
+            tone: alarm(critical, "bad"),
+        },
+        Tile {
+            label: t.get("tile_stale"),
+            value: stale.to_string(),
+            detail: String::new(),
+            tone: alarm(stale, "warn"),
+        },
+    ]
+}
+
+// ---------- milestones ----------
+
+#[derive(Debug, Clone, Serialize)]
+pub struct MilestoneRow {
+    pub project: String,
+    pub project_href: String,
+    pub title: String,
+    pub date: String,
+    pub date_text: String,
+    pub status: StatusView,
+    pub class: String,
+    pub overdue: bool,
+    pub href: String,
+}
+
+pub fn milestone_rows(
+    entries: &[(&Milestone, &Project, String)],
+    root: &str,
+    t: &Strings,
+) -> Vec<MilestoneRow> {
+    let mut rows: Vec<(&Milestone, MilestoneRow)> = entries
+        .iter()
+        .map(|(m, project, href)| {
+            let date = match (m.date, m.date_end) {
+                (Some(start), Some(end)) if end != start => {
+                    format!("{} – {}", t.date(start), t.date(end))
+                }
+                (Some(start), _) => t.date(start),
+                _ => t.get("no_date"),
+            };
+            let row = MilestoneRow {
+                project: project.name.clone(),
+                project_href: format!("{root}{}/index.html", project.slug),
+                title: m.title.clone(),
+                date,
+                date_text: m.date_text.clone(),
+                status: status_view(m.status, t),
+                class: charts::milestone_class(m),
+                overdue: m.overdue,
+                href: href.clone(),
+            };
+            (*m, row)
+        })
+        .collect();
+    // Undated milestones last; a stable sort keeps document order among equals.
+    rows.sort_by_key(|(m, _)| (m.date.is_none(), m.date));
+    rows.into_iter().map(|(_, row)| row).collect()
+}
+
+pub fn project_timeline(links: &Links, as_of: NaiveDate, t: &Strings) -> Timeline {
+    let rows: Vec<TimelineRow> = links
+        .project
+        .milestones
+        .iter()
+        .map(|m| TimelineRow {
+            label: m.title.clone(),
+            milestones: vec![(m, links.line(&m.source, m.line))],
+        })
+        .collect();
+    charts::timeline(&rows, as_of, t.get("project_timeline_caption"), t)
+}
+
+// ---------- risks ----------
+
+#[derive(Debug, Clone, Serialize)]
+pub struct RiskRow {
+    pub anchor: String,
+    pub project: String,
+    pub project_href: String,
+    pub title: String,
+    pub id: String,
+    pub severity: SeverityView,
+    pub impact: String,
+    pub probability: String,
+    pub score: String,
+    pub tone: &'static str,
+    pub mitigation: String,
+    pub owner: String,
+    pub closed: bool,
+    pub href: String,
+}
+
+/// One risk with its project, its row anchor and its source link.
+pub struct RiskEntry<'a> {
+    pub risk: &'a Risk,
+    pub project: &'a Project,
+    pub anchor: String,
+    pub source_href: String,
+}
+
+/// Risk table rows, open before closed, most severe first.
+pub fn risk_rows(entries: &[RiskEntry], root: &str, t: &Strings) -> Vec<RiskRow> {
+    let mut sorted: Vec<&RiskEntry> = entries.iter().collect();
+    sorted.sort_by_key(|e| {
+        (
+            e.risk.closed,
+            std::cmp::Reverse(e.risk.severity),
+            std::cmp::Reverse(score(e.risk)),
+        )
+    });
+    sorted
+        .into_iter()
+        .map(|e| {
+            let rating = charts::rating(e.risk);
+            RiskRow {
+                anchor: e.anchor.clone(),
+                project: e.project.name.clone(),
+                project_href: format!("{root}{}/index.html", e.project.slug),
+                title: e.risk.title.clone(),
+                id: e.risk.id.clone().unwrap_or_default(),
+                severity: severity_view(e.risk.severity, t),
+                impact: e.risk.impact.map(|v| v.to_string()).unwrap_or_default(),
+                probability: e
+                    .risk
+                    .probability
+                    .map(|v| v.to_string())
+                    .unwrap_or_default(),
+                score: rating.map(|(i, p)| (i * p).to_string()).unwrap_or_default(),
+                tone: rating.map(|(i, p)| charts::zone(i * p)).unwrap_or("none"),
+                mitigation: e.risk.mitigation.clone().unwrap_or_default(),
+                owner: e.risk.owner.clone().unwrap_or_default(),
+                closed: e.risk.closed,
+                href: e.source_href.clone(),
+            }
+        })
+        .collect()
+}
+
+pub fn risk_matrix(entries: &[RiskEntry], t: &Strings) -> Matrix {
+    let placed: Vec<PlacedRisk> = entries
+        .iter()
+        .map(|e| PlacedRisk {
+            risk: e.risk,
+            href: format!("#{}", e.anchor),
+        })
+        .collect();
+    charts::matrix(&placed, t)
+}
+
+// ---------- people ----------
+
+#[derive(Debug, Clone, Serialize)]
+pub struct PersonView {
+    pub name: String,
+    pub handle: String,
+    pub role: String,
+    pub open_items: u32,
+    pub overdue_count: usize,
+    pub projects: Vec<PersonProject>,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct PersonProject {
+    pub name: String,
+    pub href: String,
+    pub open_items: u32,
+    pub overdue: Vec<ItemRef>,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct ItemRef {
+    pub text: String,
+    pub due: String,
+    pub href: String,
+}
+
+/// The key a person is known by across projects: handle without `@`, else name, lowercased.
+fn person_key(handle: Option<&str>, name: &str) -> String {
+    handle
+        .unwrap_or(name)
+        .trim_start_matches('@')
+        .trim()
+        .to_lowercase()
+}
+
+/// Whether an item's `owner` names this person (`@Imrane`, `Imrane`).
+fn owns(owner: &str, handle: Option<&str>, name: &str) -> bool {
+    let owner = owner.trim_start_matches('@').trim().to_lowercase();
+    owner == person_key(handle, name) || owner == name.trim().to_lowercase()
+}
+
+fn all_items(sections: &[Section]) -> Vec<&Item> {
+    fn walk_items<'a>(items: &'a [Item], out: &mut Vec<&'a Item>) {
+        for item in items {
+            out.push(item);
+            walk_items(&item.children, out);
+        }
+    }
+    let mut out = Vec::new();
+    for section in sections {
+        walk_items(&section.items, &mut out);
+        out.extend(all_items(&section.sections));
+    }
+    out
+}
+
+/// People across `links` (one per project), merged by handle or name, in first-seen order.
+pub fn people(projects: &[Links], as_of: NaiveDate, t: &Strings) -> Vec<PersonView> {
+    let mut order: Vec<String> = Vec::new();
+    let mut by_key: BTreeMap<String, PersonView> = BTreeMap::new();
+    for links in projects {
+        let items = all_items(&links.project.sections);
+        for person in &links.project.people {
+            let key = person_key(person.handle.as_deref(), &person.name);
+            let overdue: Vec<ItemRef> = items
+                .iter()
+                .filter(|item| {
+                    item.owner
+                        .as_deref()
+                        .is_some_and(|o| owns(o, person.handle.as_deref(), &person.name))
+                })
+                .filter(|item| !matches!(item.status, Status::Done | Status::Cancelled))
+                .filter(|item| item.due.is_some_and(|due| due < as_of))
+                .map(|item| ItemRef {
+                    text: item.text.clone(),
+                    due: item.due.map(|d| t.date(d)).unwrap_or_default(),
+                    href: links.line(&item.source, item.line),
+                })
+                .collect();
+            let view = by_key.entry(key.clone()).or_insert_with(|| {
+                order.push(key.clone());
+                PersonView {
+                    name: person.name.clone(),
+                    handle: person.handle.clone().unwrap_or_default(),
+                    role: String::new(),
+                    open_items: 0,
+                    overdue_count: 0,
+                    projects: Vec::new(),
+                }
+            });
+            if let Some(role) = &person.role {
+                if !view.role.split(" · ").any(|r| r == role) {
+                    if !view.role.is_empty() {
+                        view.role.push_str(" · ");
+                    }
+                    view.role.push_str(role);
+                }
+            }
+            view.open_items += person.open_items;
+            view.overdue_count += overdue.len();
+            if let Some(existing) = view
+                .projects
+                .iter_mut()
+                .find(|p| p.name == links.project.name)
+            {
+                existing.open_items += person.open_items;
+                existing.overdue.extend(overdue);
+            } else {
+                view.projects.push(PersonProject {
+                    name: links.project.name.clone(),
+                    href: format!("{}{}/index.html", links.root, links.project.slug),
+                    open_items: person.open_items,
+                    overdue,
+                });
+            }
+        }
+    }
+    order
+        .into_iter()
+        .filter_map(|key| by_key.remove(&key))
+        .collect()
+}
+
+// ---------- project page ----------
+
+#[derive(Debug, Clone, Serialize)]
+pub struct SectionRow {
+    pub title: String,
+    pub depth: usize,
+    pub level: u8,
+    pub bar: Bar,
+    pub items_text: String,
+    pub href: String,
+    pub health: Option<HealthView>,
+    pub items: Vec<ItemRow>,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct ItemRow {
+    pub text: String,
+    pub status: StatusView,
+    pub percent: String,
+    pub owner: String,
+    pub id: String,
+    pub points: String,
+    pub due: String,
+    pub overdue: bool,
+    pub depth: usize,
+    pub href: String,
+    pub cancelled: bool,
+}
+
+/// The section tree flattened in document order, `depth` 0 at the top.
+pub fn section_rows(links: &Links, as_of: NaiveDate, t: &Strings) -> Vec<SectionRow> {
+    let mut rows = Vec::new();
+    push_sections(&links.project.sections, 0, links, as_of, t, &mut rows);
+    rows
+}
+
+fn push_sections(
+    sections: &[Section],
+    depth: usize,
+    links: &Links,
+    as_of: NaiveDate,
+    t: &Strings,
+    rows: &mut Vec<SectionRow>,
+) {
+    for section in sections {
+        let mut items = Vec::new();
+        push_items(&section.items, 0, links, as_of, t, &mut items);
+        rows.push(SectionRow {
+            title: section.title.clone(),
+            depth: depth.min(5),
+            level: section.level,
+            bar: Bar::new(section.progress, section.declared_progress, t),
+            items_text: items_text(&section.counts, t),
+            href: links.line(&section.source, section.line),
+            health: section.health.map(|h| health_view(h, "", t)),
+            items,
+        });
+        push_sections(&section.sections, depth + 1, links, as_of, t, rows);
+    }
+}
+
+fn push_items(
+    items: &[Item],
+    depth: usize,
+    links: &Links,
+    as_of: NaiveDate,
+    t: &Strings,
+    rows: &mut Vec<ItemRow>,
+) {
+    for item in items {
+        let open = !matches!(item.status, Status::Done | Status::Cancelled);
+        rows.push(ItemRow {
+            text: item.text.clone(),
+            status: status_view(Some(item.status), t),
+            percent: item
+                .percent
+                .map(|p| format!("{}%", pct(p)))
+                .unwrap_or_default(),
+            owner: item.owner.clone().unwrap_or_default(),
+            id: item.id.clone().unwrap_or_default(),
+            points: item.points.map(pct).unwrap_or_default(),
+            due: item.due.map(|d| t.date(d)).unwrap_or_default(),
+            overdue: open && item.due.is_some_and(|d| d < as_of),
+            depth: depth.min(6),
+            href: links.line(&item.source, item.line),
+            cancelled: item.status == Status::Cancelled,
+        });
+        push_items(&item.children, depth + 1, links, as_of, t, rows);
+    }
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct CountView {
+    pub status: StatusView,
+    pub count: u32,
+}
+
+pub fn count_views(counts: &Counts, t: &Strings) -> Vec<CountView> {
+    Status::ALL
+        .iter()
+        .map(|&status| CountView {
+            status: status_view(Some(status), t),
+            count: counts.get(status),
+        })
+        .collect()
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct DiagnosticRow {
+    pub class: &'static str,
+    pub level: String,
+    pub code: String,
+    pub location: String,
+    pub href: String,
+    pub message: String,
+}
+
+pub fn diagnostic_rows(links: &Links, t: &Strings) -> Vec<DiagnosticRow> {
+    let mut diagnostics = links.project.diagnostics.clone();
+    diagnostics.sort_by(|a, b| (&a.source, a.line, &a.code).cmp(&(&b.source, b.line, &b.code)));
+    diagnostics.dedup();
+    diagnostics
+        .iter()
+        .map(|d| DiagnosticRow {
+            class: d.level.as_str(),
+            level: t.get(&format!("lvl_{}", d.level.as_str())),
+            code: d.code.clone(),
+            location: if d.line > 0 {
+                format!("{}:{}", d.source, d.line)
+            } else {
+                d.source.clone()
+            },
+            href: links.line(&d.source, d.line),
+            message: d.message.clone(),
+        })
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::config::Language;
+
+    #[test]
+    fn bar_shows_computed_and_declared() {
+        let bar = Bar::new(Some(41.66), Some(100.0), &Strings::new(Language::En));
+        assert_eq!(bar.fill.as_deref(), Some("41.7"));
+        assert_eq!(bar.declared.as_deref(), Some("100"));
+        assert_eq!(bar.label, "41.7%");
+    }
+
+    #[test]
+    fn owners_match_handles_and_names() {
+        assert!(owns("@Imrane", Some("@Imrane"), "Imrane"));
+        assert!(owns("imrane", None, "Imrane"));
+        assert!(!owns("@Paul", Some("@Imrane"), "Imrane"));
+    }
+}

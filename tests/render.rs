@@ -1,0 +1,775 @@
+//! The portal pages: what a reader sees for a known portfolio, that nothing
+//! from a hostile document survives as active content, and that every
+//! internal link of a built site points at a file that exists.
+//!
+//! Most tests render a hand-built `PortfolioStatus` through the library, so
+//! their expected values are the fixture's own figures, whatever extraction
+//! does; the hostile-document and link tests also run the `sitrep` binary.
+
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
+use std::process::Command;
+
+use chrono::NaiveDate;
+use sitrep::config::{Config, Language};
+use sitrep::ingest::{Content, Document, FrontMatter, ProjectSources};
+use sitrep::model::*;
+use sitrep::render::{render, Site};
+
+fn date(y: i32, m: u32, d: u32) -> NaiveDate {
+    NaiveDate::from_ymd_opt(y, m, d).unwrap()
+}
+
+fn item(text: &str, status: Status, line: usize, owner: Option<&str>) -> Item {
+    Item {
+        text: text.into(),
+        status,
+        percent: None,
+        owner: owner.map(Into::into),
+        id: None,
+        points: None,
+        due: None,
+        source: "alpha.md".into(),
+        line,
+        children: vec![],
+    }
+}
+
+fn counts(done: u32, in_progress: u32, todo: u32, blocked: u32, cancelled: u32) -> Counts {
+    Counts {
+        done,
+        in_progress,
+        todo,
+        blocked,
+        cancelled,
+        total: done + in_progress + todo + blocked,
+    }
+}
+
+fn milestone(
+    title: &str,
+    date: Option<NaiveDate>,
+    status: Status,
+    overdue: bool,
+    line: usize,
+) -> Milestone {
+    Milestone {
+        title: title.into(),
+        date,
+        date_end: None,
+        date_text: date.map(|d| d.to_string()).unwrap_or_else(|| "TBD".into()),
+        status: Some(status),
+        overdue,
+        source: "alpha.md".into(),
+        line,
+    }
+}
+
+fn risk(title: &str, impact: u8, probability: u8, severity: Severity) -> Risk {
+    Risk {
+        title: title.into(),
+        id: None,
+        impact: Some(impact),
+        probability: Some(probability),
+        severity: Some(severity),
+        mitigation: Some("Démarrer la phase 1".into()),
+        owner: Some("@Imrane".into()),
+        closed: false,
+        source: "alpha.md".into(),
+        line: 12,
+    }
+}
+
+fn project(slug: &str, name: &str, progress: Option<f64>, declared: Option<f64>) -> Project {
+    Project {
+        slug: slug.into(),
+        title: format!("{name} — plan d'action"),
+        name: name.into(),
+        url: format!("{slug}/"),
+        sources: vec![format!("{slug}.md")],
+        as_of: Some(date(2026, 2, 2)),
+        owner: None,
+        tags: vec![],
+        weight: 0,
+        start: None,
+        end: None,
+        health: Health::Amber,
+        health_reason: "declared 100% but items compute to 41.7%".into(),
+        declared_health: None,
+        stale: false,
+        progress,
+        progress_method: "items".into(),
+        declared_progress: declared,
+        declarations: vec![],
+        counts: Counts::default(),
+        sections: vec![],
+        milestones: vec![],
+        risks: vec![],
+        people: vec![],
+        diagnostics: vec![],
+    }
+}
+
+/// Line 3 is the "Phase 0" heading, lines 5-7 its three items.
+const ALPHA: &str = "# Alpha\n\n## Phase 0\n\n- [x] Révoquer les clés\n- [ ] Migrer la base @Imrane\n- [~] Tests de charge\n\n## Risques\n\nBackend vide\n";
+
+/// Two projects. Alpha: 3 items in "Phase 0" (lines 5-7 of ALPHA), one done
+/// → 1 of 3; progress 41.7 computed, 100 declared; three milestones, two
+/// dated, one of them overdue; one 5×5 risk. Beta: no data at all.
+fn fixture() -> (PortfolioStatus, Content) {
+    let mut alpha = project("alpha", "Alpha", Some(41.7), Some(100.0));
+    alpha.counts = counts(1, 1, 1, 0, 0);
+    alpha.sections = vec![Section {
+        title: "Phase 0".into(),
+        level: 2,
+        line: 3,
+        source: "alpha.md".into(),
+        progress: Some(50.0),
+        declared_progress: Some(80.0),
+        health: None,
+        counts: counts(1, 1, 1, 0, 0),
+        items: vec![
+            item("Révoquer les clés", Status::Done, 5, None),
+            item("Migrer la base", Status::Todo, 6, Some("@Imrane")),
+            item("Tests de charge", Status::InProgress, 7, None),
+        ],
+        sections: vec![],
+    }];
+    alpha.milestones = vec![
+        milestone("Go-live", Some(date(2026, 3, 15)), Status::Todo, false, 9),
+        milestone("Kick-off", Some(date(2026, 1, 10)), Status::Todo, true, 9),
+        milestone("Audit", None, Status::Todo, false, 9),
+    ];
+    alpha.risks = vec![risk("Backend vide", 5, 5, Severity::Critical)];
+    alpha.people = vec![Person {
+        handle: Some("@Imrane".into()),
+        name: "Imrane".into(),
+        role: Some("DevOps".into()),
+        open_items: 1,
+    }];
+    alpha.diagnostics = vec![Diagnostic::warning(
+        "declared-vs-computed",
+        "alpha.md",
+        3,
+        "declares 100% but its items compute to 41.7%",
+    )];
+    let gamma = gamma();
+    let mut beta = project("beta", "Beta", None, None);
+    beta.health = Health::Unknown;
+    beta.health_reason = String::new();
+    let portfolio = PortfolioStatus {
+        schema: SCHEMA,
+        generator: "sitrep test".into(),
+        title: "Portefeuille DSI".into(),
+        description: None,
+        as_of: date(2026, 2, 2),
+        built_at: None,
+        projects: vec![alpha, gamma, beta],
+        diagnostics: vec![],
+    };
+    let content = Content {
+        intro: None,
+        projects: vec![
+            sources("alpha", "alpha.md", ALPHA),
+            sources("gamma", "gamma.md", GAMMA),
+            sources("beta", "beta.md", "# Beta\n\nNothing yet.\n"),
+        ],
+        diagnostics: vec![],
+    };
+    (portfolio, content)
+}
+
+const GAMMA: &str = "# Gamma\n\n## Lot 1 — Socle\n\n- [x] Serveurs\n- [x] Sauvegardes\n  - [x] Politique\n  - [ ] Tests de restauration\n\n### Lot 1.1 Réseau\n\n- [x] VLAN\n\n## Lot 2 — Applications\n\n| Id | Tâche | Statut |\n|---|---|---|\n| APP-1 | Migration CRM | 🔴 bloqué |\n| APP-2 | Portail | annulé |\n";
+
+/// A fuller project for the pictures: nested sections and items, a range
+/// milestone, rated, unrated and closed risks, two people (one shared with Alpha).
+fn gamma() -> Project {
+    let mut gamma = project("gamma", "Gamma", Some(62.5), None);
+    gamma.health = Health::Red;
+    gamma.health_reason = "1 item blocked; milestone \"Mise en production\" at risk".into();
+    gamma.counts = counts(4, 0, 1, 1, 1);
+    let mut backups = item("Sauvegardes", Status::InProgress, 6, None);
+    backups.children = vec![
+        item("Politique", Status::Done, 7, None),
+        item(
+            "Tests de restauration",
+            Status::Todo,
+            8,
+            Some("Marie Curie"),
+        ),
+    ];
+    let mut crm = item("Migration CRM", Status::Blocked, 18, Some("@Imrane"));
+    crm.id = Some("APP-1".into());
+    crm.points = Some(8.0);
+    crm.due = Some(date(2026, 1, 15));
+    let mut portal = item("Portail", Status::Cancelled, 19, None);
+    portal.id = Some("APP-2".into());
+    let mut all = vec![
+        Section {
+            title: "Lot 1 — Socle".into(),
+            level: 2,
+            line: 3,
+            source: "gamma.md".into(),
+            progress: Some(87.5),
+            declared_progress: Some(90.0),
+            health: Some(Health::Green),
+            counts: counts(4, 0, 1, 0, 0),
+            items: vec![item("Serveurs", Status::Done, 5, None), backups],
+            sections: vec![Section {
+                title: "Lot 1.1 Réseau".into(),
+                level: 3,
+                line: 10,
+                source: "gamma.md".into(),
+                progress: Some(100.0),
+                declared_progress: None,
+                health: None,
+                counts: counts(1, 0, 0, 0, 0),
+                items: vec![item("VLAN", Status::Done, 12, None)],
+                sections: vec![],
+            }],
+        },
+        Section {
+            title: "Lot 2 — Applications".into(),
+            level: 2,
+            line: 14,
+            source: "gamma.md".into(),
+            progress: Some(0.0),
+            declared_progress: None,
+            health: None,
+            counts: counts(0, 0, 0, 1, 1),
+            items: vec![crm, portal],
+            sections: vec![],
+        },
+    ];
+    for section in &mut all {
+        fix_sources(section, "gamma.md");
+    }
+    gamma.sections = all;
+    let mut recette = milestone("Recette", Some(date(2026, 1, 20)), Status::Done, false, 3);
+    recette.date_end = Some(date(2026, 2, 10));
+    gamma.milestones = vec![
+        recette,
+        milestone(
+            "Mise en production",
+            Some(date(2026, 4, 1)),
+            Status::InProgress,
+            false,
+            14,
+        ),
+        milestone("Bilan", Some(date(2026, 6, 30)), Status::Todo, false, 14),
+    ];
+    let mut closed = risk("Perte du datacenter", 5, 5, Severity::Critical);
+    closed.closed = true;
+    let mut unrated = risk("Dépendance fournisseur", 1, 1, Severity::Medium);
+    unrated.impact = None;
+    unrated.probability = None;
+    gamma.risks = vec![
+        risk("Retard de livraison du CRM", 4, 3, Severity::High),
+        risk("Charge de l'équipe", 2, 2, Severity::Low),
+        risk("Migration des données incomplète", 3, 5, Severity::High),
+        unrated,
+        closed,
+    ];
+    for r in &mut gamma.risks {
+        r.source = "gamma.md".into();
+    }
+    for m in &mut gamma.milestones {
+        m.source = "gamma.md".into();
+    }
+    gamma.people = vec![
+        Person {
+            handle: None,
+            name: "Marie Curie".into(),
+            role: Some("Cheffe de projet".into()),
+            open_items: 1,
+        },
+        Person {
+            handle: Some("@Imrane".into()),
+            name: "Imrane".into(),
+            role: Some("DevOps".into()),
+            open_items: 1,
+        },
+    ];
+    gamma
+}
+
+fn fix_sources(section: &mut Section, source: &str) {
+    fn fix_items(items: &mut [Item], source: &str) {
+        for item in items {
+            item.source = source.into();
+            fix_items(&mut item.children, source);
+        }
+    }
+    section.source = source.into();
+    fix_items(&mut section.items, source);
+    for child in &mut section.sections {
+        fix_sources(child, source);
+    }
+}
+
+fn sources(slug: &str, source: &str, text: &str) -> ProjectSources {
+    ProjectSources {
+        slug: slug.into(),
+        folder: None,
+        documents: vec![Document {
+            source: source.into(),
+            text: text.into(),
+            front_matter: FrontMatter::default(),
+            diagnostics: vec![],
+        }],
+    }
+}
+
+fn render_fixture(config: &Config) -> Site {
+    let (portfolio, content) = fixture();
+    render(&portfolio, &content, config, Path::new("/nonexistent")).expect("render")
+}
+
+fn page(site: &Site, path: &str) -> String {
+    let bytes = site
+        .files
+        .get(path)
+        .unwrap_or_else(|| panic!("{path} missing"));
+    String::from_utf8(bytes.clone()).unwrap()
+}
+
+fn unminified() -> Config {
+    Config {
+        minify: false,
+        ..Config::default()
+    }
+}
+
+#[test]
+fn portfolio_lists_every_project_with_its_computed_figure() {
+    let site = render_fixture(&unminified());
+    let index = page(&site, "index.html");
+    assert!(index.contains("href=\"alpha/index.html\""), "{index}");
+    assert!(index.contains("href=\"beta/index.html\""));
+    // Alpha's computed figure with its declared figure marked; Beta has none.
+    assert!(index.contains("41.7%"));
+    assert!(index.contains("style=\"width:41.7%\""));
+    assert!(index.contains("style=\"left:100%\""));
+    assert!(index.contains("no data"));
+    assert!(index.contains("1 of 3 items"));
+    // Next milestone is Go-live (Kick-off is in the past), worst risk the 5×5 one.
+    assert!(index.contains("Go-live"));
+    assert!(index.contains("15 Mar 2026"));
+    assert!(index.contains("Backend vide"));
+    assert!(index.contains("<html lang=\"en\">"));
+}
+
+#[test]
+fn project_page_shows_sections_items_and_source_links() {
+    let site = render_fixture(&unminified());
+    let alpha = page(&site, "alpha/index.html");
+    assert!(alpha.contains("Phase 0"));
+    for text in ["Révoquer les clés", "Migrer la base", "Tests de charge"] {
+        assert!(alpha.contains(text), "{text}");
+    }
+    assert!(alpha.contains("status-done"));
+    assert!(alpha.contains("in progress"));
+    // "Migrer la base" is read on line 6 of alpha.md: its list item carries id L6.
+    assert!(alpha.contains("href=\"#L6\""), "{alpha}");
+    assert!(alpha.contains("id=\"L6\""));
+    assert!(alpha.contains("declared-vs-computed"));
+    assert!(alpha.contains("src=\"badge.svg\""));
+    let badge = page(&site, "alpha/badge.svg");
+    assert!(badge.contains("41.7% · amber"), "{badge}");
+}
+
+#[test]
+fn timeline_has_one_mark_per_dated_milestone() {
+    let site = render_fixture(&unminified());
+    let timeline = page(&site, "timeline/index.html");
+    // Alpha has three milestones, two of them dated; Gamma three, all dated
+    // (Recette is a range, drawn as a bar): 2 + 3 marks.
+    assert_eq!(timeline.matches("class=\"tl-mark").count(), 5, "{timeline}");
+    assert_eq!(
+        timeline.matches("class=\"tl-flag\"").count(),
+        1,
+        "one overdue"
+    );
+    assert_eq!(
+        timeline.matches("<rect class=\"tl-mark").count(),
+        1,
+        "one range"
+    );
+    assert!(timeline.contains("class=\"tl-today\""));
+    assert!(timeline.contains("<title"));
+    // The table lists all three, dated ones by date, undated last.
+    let kick = timeline.find(">Kick-off<").unwrap();
+    let go = timeline.find(">Go-live<").unwrap();
+    let audit = timeline.find(">Audit<").unwrap();
+    assert!(kick < go && go < audit);
+}
+
+#[test]
+fn a_five_by_five_risk_sits_in_the_top_right_cell() {
+    let site = render_fixture(&unminified());
+    let risks = page(&site, "risks/index.html");
+    let cell_start = risks
+        .find("Impact 5, Probability 5: ")
+        .expect("the 5×5 cell");
+    let cell = &risks[cell_start..];
+    let cell = &cell[..cell.find("</td>").unwrap()];
+    assert!(cell.contains("cell-count\">1<"), "{cell}");
+    assert!(cell.contains("Backend vide"), "{cell}");
+    // The cell is in the red zone (5 × 5 = 25).
+    let opening = &risks[risks[..cell_start].rfind("<td").unwrap()..cell_start];
+    assert!(opening.contains("zone-high"), "{opening}");
+    // No other cell holds it.
+    assert_eq!(risks.matches("title=\"Backend vide\"").count(), 1);
+    assert!(risks.contains("id=\"risk-alpha-1\""));
+}
+
+#[test]
+fn people_page_lists_roles_and_open_items() {
+    let site = render_fixture(&unminified());
+    let people = page(&site, "people/index.html");
+    // Imrane is in Alpha and Gamma: one card, 1 + 1 open items, and the
+    // blocked "Migration CRM" due 15 Jan 2026 is overdue on 2 Feb 2026.
+    assert_eq!(
+        people.matches("class=\"person-name\">Imrane").count(),
+        1,
+        "{people}"
+    );
+    let imrane = &people[people.find("class=\"person-name\">Imrane").unwrap()..];
+    let imrane = &imrane[..imrane.find("</li>\n</ul>").unwrap_or(imrane.len())];
+    assert!(imrane.contains("DevOps"));
+    assert!(imrane.contains("<strong>2</strong>"), "{imrane}");
+    assert!(imrane.contains("! 1 overdue"), "{imrane}");
+    assert!(imrane.contains("Migration CRM"));
+    assert!(people.contains("Marie Curie"));
+    assert!(people.contains("Cheffe de projet"));
+}
+
+#[test]
+fn french_pages_use_french_words_and_dates() {
+    let config = Config {
+        language: Language::Fr,
+        ..unminified()
+    };
+    let site = render_fixture(&config);
+    let index = page(&site, "index.html");
+    assert!(index.contains("<html lang=\"fr\">"));
+    assert!(index.contains("2 février 2026"), "as-of in long form");
+    assert!(index.contains("15 mars 2026"));
+    assert!(index.contains("1 sur 3 tâches"));
+    assert!(index.contains("Calendrier"));
+}
+
+#[test]
+fn rendering_is_deterministic_and_status_json_is_the_model() {
+    let config = Config::default();
+    let first = render_fixture(&config);
+    let second = render_fixture(&config);
+    assert_eq!(first.files, second.files);
+    let (portfolio, _) = fixture();
+    let expected = serde_json::to_string_pretty(&portfolio).unwrap() + "\n";
+    assert_eq!(page(&first, "status.json"), expected);
+    for name in [
+        ".nojekyll",
+        "404.html",
+        "robots.txt",
+        "style.css",
+        "syntax.css",
+    ] {
+        assert!(first.files.contains_key(name), "{name}");
+    }
+    assert!(
+        !first.files.contains_key("sitemap.xml"),
+        "no base_url, no sitemap"
+    );
+}
+
+#[test]
+fn base_url_gives_an_absolute_sitemap_and_canonical_links() {
+    let config = Config {
+        base_url: Some("https://org.github.io/portal".into()),
+        ..unminified()
+    };
+    let site = render_fixture(&config);
+    let sitemap = page(&site, "sitemap.xml");
+    assert!(
+        sitemap.contains("<loc>https://org.github.io/portal/alpha/</loc>"),
+        "{sitemap}"
+    );
+    assert!(page(&site, "robots.txt").contains("Sitemap: https://org.github.io/portal/sitemap.xml"));
+    let alpha = page(&site, "alpha/index.html");
+    assert!(alpha.contains("rel=\"canonical\" href=\"https://org.github.io/portal/alpha/\""));
+    // Internal links stay relative.
+    assert!(alpha.contains("href=\"../style.css\""));
+}
+
+#[test]
+fn model_text_is_escaped_everywhere() {
+    let (mut portfolio, content) = fixture();
+    portfolio.title = "<script>alert(1)</script>".into();
+    portfolio.projects[0].name = "<img src=x onerror=alert(1)>".into();
+    portfolio.projects[0].sections[0].title = "<script>alert(2)</script>".into();
+    portfolio.projects[0].milestones[0].title = "<svg onload=alert(3)>".into();
+    portfolio.projects[0].risks[0].title = "\"><script>alert(4)</script>".into();
+    let site = render(
+        &portfolio,
+        &content,
+        &Config::default(),
+        Path::new("/nonexistent"),
+    )
+    .unwrap();
+    assert_no_active_content(&site.files);
+}
+
+/// A document with every kind of active content, in body and front matter.
+const HOSTILE: &str = r#"---
+title: "<script>alert('fm')</script>"
+---
+# Plan <script>alert(1)</script>
+
+<script>alert(1)</script>
+
+<img src=x onerror=alert(1)>
+
+[x](javascript:alert(1)) and [y](JAVASCRIPT:alert(1))
+
+<iframe src="https://example.com"></iframe>
+
+<object data="x.swf"></object><embed src="x.swf">
+
+<div onclick="alert(1)">click</div>
+
+<a href="jav&#x61;script:alert(1)">encoded</a>
+
+- [ ] task <span onmouseover=alert(1)>hover</span>
+"#;
+
+#[test]
+fn a_hostile_document_leaves_no_active_content() {
+    let portal = tempfile::tempdir().unwrap();
+    std::fs::create_dir(portal.path().join("content")).unwrap();
+    std::fs::write(portal.path().join("content/hostile.md"), HOSTILE).unwrap();
+    std::fs::write(portal.path().join("content/_index.md"), HOSTILE).unwrap();
+    let out = build(portal.path(), &[]);
+    let files = read_tree(&out);
+    assert!(files.contains_key("index.html"));
+    assert_no_active_content(&files);
+}
+
+/// No element that runs code, no event handler attribute and no
+/// `javascript:` URL in any tag of any page. Escaped text (`&lt;script&gt;`
+/// shown as words) is fine: only real tags and attributes are inspected.
+fn assert_no_active_content(files: &BTreeMap<String, Vec<u8>>) {
+    let tag =
+        regex::Regex::new(r#"<([a-zA-Z][a-zA-Z0-9-]*)((?:[^>"']|"[^"]*"|'[^']*')*)>"#).unwrap();
+    let quoted = regex::Regex::new(r#""[^"]*"|'[^']*'"#).unwrap();
+    let handler = regex::Regex::new(r"(?i)(^|[\s/])on[a-z]+\s*=").unwrap();
+    let url = regex::Regex::new(
+        r#"(?i)(?:href|src|action|data|xlink:href)\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s>]+))"#,
+    )
+    .unwrap();
+    for (path, bytes) in files {
+        if path.ends_with(".json") {
+            continue; // data, not a page: the model's serde form, served as application/json
+        }
+        let text = String::from_utf8_lossy(bytes);
+        for found in tag.captures_iter(&text) {
+            let name = found[1].to_lowercase();
+            assert!(
+                !["script", "iframe", "object", "embed", "frame"].contains(&name.as_str()),
+                "<{name}> in {path}"
+            );
+            let attributes = quoted.replace_all(&found[2], "\"\"");
+            assert!(
+                !handler.is_match(&attributes),
+                "event handler in {path}: {}",
+                &found[0]
+            );
+            for value in url.captures_iter(&found[2]) {
+                let value = value
+                    .iter()
+                    .skip(1)
+                    .flatten()
+                    .next()
+                    .map(|m| m.as_str())
+                    .unwrap_or("");
+                let value: String = value.chars().filter(|c| !c.is_whitespace()).collect();
+                assert!(
+                    !value.to_lowercase().starts_with("javascript:"),
+                    "javascript: URL in {path}: {}",
+                    &found[0]
+                );
+            }
+        }
+    }
+}
+
+// ---------- link checking ----------
+
+fn build(root: &Path, extra: &[&str]) -> PathBuf {
+    let status = Command::new(env!("CARGO_BIN_EXE_sitrep"))
+        .args(["build", "--quiet", "--as-of", "2026-11-01", "--root"])
+        .arg(root)
+        .args(extra)
+        .status()
+        .expect("run sitrep");
+    assert!(status.success(), "sitrep build failed");
+    root.join("public")
+}
+
+fn read_tree(dir: &Path) -> BTreeMap<String, Vec<u8>> {
+    walkdir::WalkDir::new(dir)
+        .into_iter()
+        .filter_map(Result::ok)
+        .filter(|e| e.file_type().is_file())
+        .map(|e| {
+            let relative = e
+                .path()
+                .strip_prefix(dir)
+                .unwrap()
+                .to_string_lossy()
+                .replace('\\', "/");
+            (relative, std::fs::read(e.path()).unwrap())
+        })
+        .collect()
+}
+
+/// Every `href`/`src` of every page that is not absolute must name an existing
+/// file, resolved against the page's folder as a browser on `file://` would.
+/// Returns how many links were checked.
+fn check_links(dir: &Path) -> usize {
+    let attribute =
+        regex::Regex::new(r#"\s(?:href|src)=(?:"([^"]*)"|'([^']*)'|([^\s>"']+))"#).unwrap();
+    let mut checked = 0;
+    for (path, bytes) in read_tree(dir) {
+        if !path.ends_with(".html") {
+            continue;
+        }
+        let html = String::from_utf8_lossy(&bytes).into_owned();
+        let folder = Path::new(&path)
+            .parent()
+            .unwrap_or(Path::new(""))
+            .to_path_buf();
+        for capture in attribute.captures_iter(&html) {
+            let target = capture
+                .iter()
+                .skip(1)
+                .flatten()
+                .next()
+                .map(|m| m.as_str())
+                .unwrap_or("")
+                .replace("&amp;", "&");
+            if target.starts_with("http://")
+                || target.starts_with("https://")
+                || target.starts_with("mailto:")
+            {
+                continue;
+            }
+            let file_part = target.split('#').next().unwrap_or("");
+            if file_part.is_empty() {
+                continue; // a fragment of the same page
+            }
+            assert!(
+                !file_part.starts_with('/'),
+                "root-absolute link {target} in {path}"
+            );
+            let resolved = normalize(&dir.join(&folder).join(file_part));
+            assert!(
+                resolved.starts_with(dir),
+                "{target} in {path} leaves the site"
+            );
+            assert!(
+                resolved.is_file(),
+                "{target} in {path}: {} does not exist",
+                resolved.display()
+            );
+            checked += 1;
+        }
+    }
+    checked
+}
+
+fn normalize(path: &Path) -> PathBuf {
+    let mut out = PathBuf::new();
+    for component in path.components() {
+        match component {
+            std::path::Component::ParentDir => {
+                out.pop();
+            }
+            std::path::Component::CurDir => {}
+            other => out.push(other),
+        }
+    }
+    out
+}
+
+/// A small portal with a folder project, an intro and a table and code block.
+fn sample_portal() -> tempfile::TempDir {
+    let portal = tempfile::tempdir().unwrap();
+    let content = portal.path().join("content");
+    std::fs::create_dir_all(content.join("data-platform")).unwrap();
+    std::fs::write(
+        content.join("_index.md"),
+        "# Welcome\n\nThe **status** of our projects.\n",
+    )
+    .unwrap();
+    std::fs::write(content.join("alpha.md"), ALPHA).unwrap();
+    std::fs::write(
+        content.join("data-platform/index.md"),
+        "# Data platform\n\n| Task | Status |\n|---|---|\n| Ingest | ✅ |\n| Model | 🔄 |\n\n```rust\nfn main() {}\n```\n",
+    )
+    .unwrap();
+    portal
+}
+
+#[test]
+fn every_internal_link_resolves_on_disk() {
+    let portal = sample_portal();
+    let out = build(portal.path(), &[]);
+    let checked = check_links(&out);
+    assert!(checked > 10, "only {checked} links checked");
+}
+
+#[test]
+fn every_internal_link_resolves_with_a_base_url() {
+    let portal = sample_portal();
+    let out = build(
+        portal.path(),
+        &["--base-url", "https://org.github.io/portal/"],
+    );
+    assert!(out.join("sitemap.xml").is_file());
+    check_links(&out);
+}
+
+#[test]
+fn the_fixture_site_links_resolve_too() {
+    for config in [unminified(), Config::default()] {
+        let site = render_fixture(&config);
+        let dir = tempfile::tempdir().unwrap();
+        for (path, bytes) in &site.files {
+            let file = dir.path().join(path);
+            std::fs::create_dir_all(file.parent().unwrap()).unwrap();
+            std::fs::write(file, bytes).unwrap();
+        }
+        assert!(check_links(dir.path()) > 20);
+    }
+}
+
+/// `SITREP_RENDER_DEMO=/tmp/fixture cargo test --test render write_demo`
+/// writes the fixture site there, to look at in a browser.
+#[test]
+fn write_demo() {
+    let Ok(dir) = std::env::var("SITREP_RENDER_DEMO") else {
+        return;
+    };
+    for (name, language) in [("en", Language::En), ("fr", Language::Fr)] {
+        let config = Config {
+            language,
+            ..unminified()
+        };
+        for (path, bytes) in &render_fixture(&config).files {
+            let file = Path::new(&dir).join(name).join(path);
+            std::fs::create_dir_all(file.parent().unwrap()).unwrap();
+            std::fs::write(file, bytes).unwrap();
+        }
+    }
+}
