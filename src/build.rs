@@ -211,7 +211,12 @@ pub fn render_site(options: &BuildOptions) -> anyhow::Result<(Portal, render::Si
 /// (an archived site must not link to snapshots outside its own folder).
 pub fn render_archive(options: &BuildOptions) -> anyhow::Result<(Portal, render::Site)> {
     let portal = read_portal(options)?;
-    let site = render::render(&portal.status, &portal.content, &portal.config, &options.root)?;
+    let site = render::render(
+        &portal.status,
+        &portal.content,
+        &portal.config,
+        &options.root,
+    )?;
     Ok((portal, site))
 }
 
@@ -271,7 +276,12 @@ fn render_site_timed(
         .status
         .diagnostics
         .extend(history.diagnostics.iter().cloned());
-    let mut site = render::render(&portal.status, &portal.content, &portal.config, &options.root)?;
+    let mut site = render::render(
+        &portal.status,
+        &portal.content,
+        &portal.config,
+        &options.root,
+    )?;
     add_history(&mut site, &options.root, &history, &portal)?;
     stages.done("render");
     Ok((portal, site))
