@@ -415,7 +415,10 @@ impl MilestoneReader<'_> {
             let dated = row.cells.iter().enumerate().find_map(|(i, cell)| {
                 // Only status and text cells: a `Plans` column's `10/12`
                 // is a count, not the 10th of December.
-                let readable = matches!(columns.get(i), Some(Column::Status | Column::Text));
+                let readable = matches!(
+                    columns.get(i),
+                    Some(Column::Status | Column::Text | Column::Date | Column::EndDate)
+                );
                 let fraction = cell.trim().chars().all(|c| c.is_ascii_digit() || c == '/');
                 if i == name_column || !readable || fraction {
                     return None;
