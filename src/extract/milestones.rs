@@ -26,7 +26,7 @@ use super::tables::{self, Column, TableKind};
 use super::Context;
 use crate::config::DateOrder;
 use crate::ingest::Document;
-use crate::model::{Diagnostic, DocumentStatus, Milestone, Status};
+use crate::model::{DatePrecision, Diagnostic, DocumentStatus, Milestone, Status};
 
 /// Heading words that make a section a list of milestones (folded).
 const MILESTONE_HEADING_WORDS: &[&str] = &[
@@ -413,7 +413,14 @@ impl MilestoneReader<'_> {
         let status_column = columns.iter().position(|c| *c == Column::Status);
         for row in &table.rows {
             let dated = row.cells.iter().enumerate().find_map(|(i, cell)| {
-                if i == name_column {
+                // Only status and text cells: a `Plans` column's `10/12`
+                // is a count, not the 10th of December.
+                let readable = matches!(
+                    columns.get(i),
+                    Some(Column::Status | Column::Text | Column::Date | Column::EndDate)
+                );
+                let fraction = cell.trim().chars().all(|c| c.is_ascii_digit() || c == '/');
+                if i == name_column || !readable || fraction {
                     return None;
                 }
                 let (date, range) = self.first_date(cell)?;
@@ -469,8 +476,49 @@ impl MilestoneReader<'_> {
             // milestones; prose is not (corpus 05: `Le périmètre s'est
             // élargi les 13 et 14/07 …` under `## Planning`).
             let listed = placed.kind == LineKind::ListItem;
+            if in_milestone_section && listed {
+                if let Some(section) = placed.section {
+                    if self.read_quarter_under_year(placed.text, &section.heading, placed.line) {
+                        continue;
+                    }
+                }
+            }
             self.read_line(placed.text, placed.line, in_milestone_section && listed);
         }
+    }
+
+    /// `- [x] Q1 Focus` under `### 2024` under `## Timeline` (corpus 21):
+    /// the quarter takes its year from the heading.
+    fn read_quarter_under_year(&mut self, text: &str, heading: &str, line: usize) -> bool {
+        let Some(year) = dates::parse_date(heading, self.reference, self.order)
+            .filter(|d| d.precision == DatePrecision::Year)
+        else {
+            return false;
+        };
+        let body = clean_title(text);
+        let mut chars = body.chars();
+        let (Some(letter), Some(digit)) = (chars.next(), chars.next()) else {
+            return false;
+        };
+        let rest = chars.as_str();
+        if !matches!(letter, 'Q' | 'T') || !('1'..='4').contains(&digit) {
+            return false;
+        }
+        if rest.starts_with(|c: char| c.is_alphanumeric()) {
+            return false;
+        }
+        let written = format!("{letter}{digit} {}", year.start.year());
+        let Some(date) = dates::parse_date(&written, self.reference, self.order) else {
+            return false;
+        };
+        let status = marker_status(text);
+        self.push(
+            clean_title(&body),
+            Some((date, format!("{letter}{digit}"))),
+            status,
+            line,
+        );
+        true
     }
 
     fn read_line(&mut self, text: &str, line: usize, in_milestone_section: bool) {
@@ -697,6 +745,20 @@ mod tests {
     }
 
     #[test]
+    fn quarters_under_a_year_heading() {
+        let text = "## Timeline\n\n### 2024\n\n- [x] Q1 Focus\n  - [x] thing\n- [ ] Q3 TBD\n\n### Other\n\n- Q2 Focus\n";
+        let status = milestones(text, date(2024, 6, 1));
+        let m = &status.milestones;
+        assert_eq!(m.len(), 2, "{m:#?}");
+        assert_eq!(m[0].title, "Q1 Focus");
+        assert_eq!(m[0].date, Some(date(2024, 1, 1)));
+        assert_eq!(m[0].date_end, Some(date(2024, 3, 31)));
+        assert_eq!(m[0].status, Some(Status::Done));
+        assert_eq!(m[1].date, Some(date(2024, 7, 1)));
+        assert_eq!(m[1].status, Some(Status::Todo));
+    }
+
+    #[test]
     fn dated_sub_headings_of_a_milestone_section() {
         let text = "## 🎯 JALONS CLÉS\n\n### ✅ Jalon 0: Pilote Données Importées (8 Jan)\n\n**Statut:** ✅ ATTEINT\n\n### Jalon 3: Certification NF525 (Mar-Avr - Sem 8-16)\n\n### Jalon 4: Version 2.0 Complète (18 Fév - Sem 10)\n";
         let status = milestones(text, date(2026, 1, 8));
@@ -716,6 +778,8 @@ mod tests {
         assert_eq!(status.milestones.len(), 1);
         assert_eq!(status.milestones[0].title, "Login");
         assert_eq!(status.milestones[0].status, Some(Status::Done));
+        let counts = "| Phase | Plans | Status |\n|---|---|---|\n| Timing | 10/12 | 🚧 |\n";
+        assert!(milestones(counts, date(2026, 4, 4)).milestones.is_empty());
     }
 
     #[test]
