@@ -4,11 +4,15 @@
 //! and never looks at other documents or the filesystem.
 
 pub mod as_of;
+pub mod declarations;
+pub mod items;
 pub mod milestones;
 pub mod outline;
+pub mod people;
 pub mod risks;
 pub mod sections;
 pub mod tables;
+pub mod vocabulary;
 
 use chrono::NaiveDate;
 
