@@ -66,6 +66,22 @@ const PROGRESS_LABEL_WORDS: &[&str] = &[
     "generale",
 ];
 
+/// Words of goals: a labelled percentage with one of them is not a claim.
+const TARGET_WORDS: &[&str] = &[
+    "target",
+    "targets",
+    "cible",
+    "cibles",
+    "objectif",
+    "objectifs",
+    "goal",
+    "goals",
+    "expected",
+    "attendu",
+    "prevu",
+    "prevue",
+];
+
 /// Kinds of sections a label can name: `Phase 1.0`, `Sprint 3`, `Lot 2`.
 static SECTION_KEY: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
@@ -143,10 +159,21 @@ fn claimed_percent(value: &str) -> Option<(f64, usize)> {
     })
 }
 
+/// Where the number of the percentage ending at byte `end` starts.
+fn number_start(text: &str, end: usize) -> usize {
+    text[..end]
+        .char_indices()
+        .rev()
+        .find(|(_, c)| !(c.is_ascii_digit() || "%.,".contains(*c) || c.is_whitespace()))
+        .map_or(0, |(i, c)| i + c.len_utf8())
+}
+
 /// Reads claims; `section_of_key` resolves a key to a section index.
 pub struct ClaimReader<'a> {
     pub vocabulary: &'a Vocabulary,
     pub section_of_key: &'a dyn Fn(&str) -> Option<usize>,
+    /// Section titles in depth-first order.
+    pub titles: &'a [String],
 }
 
 impl ClaimReader<'_> {
@@ -189,10 +216,12 @@ impl ClaimReader<'_> {
                 (filled as f64 * 1000.0 / cells.len() as f64).round() / 10.0
             }
         };
-        let label = if label.is_empty() {
-            clean_label(&text[bar.end()..])
-        } else {
-            label
+        // An unlabelled bar (corpus `10_…`: `████░░ 25% (3/12 fases)` under
+        // `## PROGRESO GENERAL`) speaks for its section: it takes its title.
+        let label = match (label.is_empty(), enclosing) {
+            (true, Some(index)) => self.titles.get(index).cloned().unwrap_or_default(),
+            (true, None) => "Progression".to_string(),
+            (false, _) => label,
         };
         Some(Claim {
             target: self.target(&label, enclosing)?,
@@ -213,6 +242,10 @@ impl ClaimReader<'_> {
         }
         let (percent, end) = claimed_percent(value)?;
         let after = value[end..].trim_start();
+        if has_word(&label, TARGET_WORDS) {
+            // `Week 1 Target: 50%`, `Score cible : 66%` are goals, not claims.
+            return None;
+        }
         let is_claim = has_word(&label, PROGRESS_LABEL_WORDS)
             || key_in(&label).is_some()
             || self.vocabulary.phrase_at_start(after).is_some();
@@ -230,7 +263,21 @@ impl ClaimReader<'_> {
     /// A heading with a percentage declares its own section
     /// (`## ✅ **PHASE 1 - TERMINÉE (100%)**`).
     pub fn heading(&self, heading: &str, line: usize, section: usize) -> Option<Claim> {
-        let (value, _) = claimed_percent(heading)?;
+        let (value, end) = claimed_percent(heading)?;
+        // `(100%)`, `- 100%`, `à 95%`, `✅ 100% COMPLET`; never a feature
+        // name such as `Mode Offline 100% (4h)`.
+        let before = heading[..number_start(heading, end)].trim_end();
+        let previous_word = before.rsplit(char::is_whitespace).next().map(normalize);
+        let after = heading[end..].trim_start();
+        let about_progress = before.is_empty()
+            || before.ends_with(|c: char| {
+                ":(~|*=-—–".contains(c) || (c as u32) >= 0x2190 && !c.is_alphanumeric()
+            })
+            || matches!(previous_word.as_deref(), Some("a" | "at" | "en" | "au"))
+            || self.vocabulary.phrase_at_start(after).is_some();
+        if !about_progress {
+            return None;
+        }
         Some(Claim {
             label: clean_label(heading),
             value,
@@ -298,7 +345,7 @@ impl ClaimReader<'_> {
 
 /// A label without markers, emoji, tree drawing and trailing separators.
 pub fn clean_label(text: &str) -> String {
-    text.trim_matches(|c: char| !c.is_alphanumeric() && !"()".contains(c))
+    text.trim_matches(|c: char| !c.is_alphanumeric() && !"()%".contains(c))
         .trim()
         .to_string()
 }
@@ -316,9 +363,11 @@ mod tests {
             "p0.1" => Some(7),
             _ => None,
         };
+        let titles = vec!["Progreso general".to_string()];
         let reader = ClaimReader {
             vocabulary: &vocabulary,
             section_of_key: &lookup,
+            titles: &titles,
         };
         test(&reader)
     }
@@ -362,6 +411,13 @@ mod tests {
             let claim = r.line("Progression totale: [██░░░░░░░░]", 1, None).unwrap();
             assert_eq!(claim.value, 20.0);
             assert!(r.line("Vie   [####....] 87/100", 1, None).is_none());
+            let claim = r
+                .line("████████░░░░░░░░  25% (3/12 fases)", 12, Some(0))
+                .unwrap();
+            assert_eq!(
+                (claim.label.as_str(), claim.target),
+                ("Progreso general", Target::Project)
+            );
             assert!(r.line("- [ ] a", 1, None).is_none());
         });
     }
@@ -401,6 +457,20 @@ mod tests {
                 100.0
             );
             assert!(r.heading("Tests > 85%", 8, 1).is_none());
+            assert!(r.heading("Mode Offline 100% (4h)", 8, 1).is_none());
+            assert_eq!(
+                r.heading("VICTOIRE : Phase 1.0 COMPLÉTÉE à 95%", 8, 1)
+                    .unwrap()
+                    .value,
+                95.0
+            );
+            assert_eq!(
+                r.heading("TOTAL : 53 POINTS - 100% TERMINÉ", 8, 1)
+                    .unwrap()
+                    .value,
+                100.0
+            );
+            assert!(r.line("Week 1 Target: 50%", 1, None).is_none());
             let claim = r.summary_entry("Phase 1 : 100% (4/4)", 50).unwrap();
             assert_eq!((claim.value, claim.target), (100.0, Target::Section(1)));
             assert_eq!(r.summary_entry("Phase 1 : (1/4)", 50).unwrap().value, 25.0);

@@ -208,6 +208,8 @@ impl<'a> ItemReader<'a> {
             .filter_map(|c| c.get(1))
             // `(@mentions, déplacements…)` in prose names a feature, not an owner.
             .filter(|m| !inside_parentheses(text, m.start()))
+            // `@sentry/react` is a package, not an owner.
+            .filter(|m| !text[m.end()..].starts_with(['/', '.']))
             .map(|m| format!("@{}", m.as_str()))
             .filter(|handle| !only_in_code(source, handle))
             .collect()

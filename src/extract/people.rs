@@ -78,7 +78,29 @@ impl People {
     /// A line of a team section: `@Mounir : Architecte, Scientifique`,
     /// `Alice Martin - Cheffe de projet`, or a bare name.
     pub fn team_line(&mut self, text: &str) {
+        if text.trim_start().starts_with('[') {
+            // A task box (`- [x] domain experts`) is an item, not a member.
+            return;
+        }
         let text = text.trim_start_matches(|c: char| !c.is_alphanumeric() && c != '@');
+        if let Some(captures) = HANDLE_AT_START.captures(text) {
+            // `@horovits Project Lead (Logz.io)`: the handle, then the role.
+            let (Some(whole), Some(name)) = (captures.get(0), captures.get(1)) else {
+                return;
+            };
+            if text[whole.end()..].starts_with(['/', '.']) {
+                return;
+            }
+            let role = text[whole.end()..]
+                .trim_start_matches(|c: char| c.is_whitespace() || ":-—–,".contains(c))
+                .trim();
+            let handle = format!("@{}", name.as_str());
+            let person = self.entry(Some(&handle), name.as_str());
+            if person.role.is_none() && !role.is_empty() {
+                person.role = Some(role.to_string());
+            }
+            return;
+        }
         let (who, role) = match text.split_once(" : ").or_else(|| text.split_once(':')) {
             Some((who, role)) => (who.trim(), Some(role.trim())),
             None => match text.split_once(" - ").or_else(|| text.split_once(" — ")) {
@@ -87,6 +109,11 @@ impl People {
             },
         };
         if who.is_empty() || who.split_whitespace().count() > 4 {
+            return;
+        }
+        // `**Current:** 1x maintainer`, `Phase 8+ : 2 engineers` count heads, they name nobody.
+        let headcount = role.is_some_and(|r| r.starts_with(|c: char| c.is_ascii_digit()));
+        if headcount || who.chars().any(|c| c.is_ascii_digit() || c == '+') {
             return;
         }
         let (handle, name) = match who.strip_prefix('@') {
@@ -105,6 +132,8 @@ impl People {
             .captures(text)
             .or_else(|| LABELLED_HANDLE.captures(text))
             .and_then(|c| c.get(1));
+        // `@sentry/react` is a package, not a person.
+        let found = found.filter(|m| !text[m.end()..].starts_with(['/', '.']));
         if let Some(name) = found {
             let handle = format!("@{}", name.as_str());
             self.entry(Some(&handle), name.as_str());
@@ -144,6 +173,10 @@ mod tests {
         let mut people = People::default();
         people.team_line("🧙♂ @Mounir : Architecte, Scientifique, Mathématicien");
         people.team_line("Alice Martin - Cheffe de projet");
+        people.team_line("@horovits Project Lead (Logz.io)");
+        people.team_line("[x] domain experts");
+        people.team_line("Current: 1x maintainer");
+        people.team_line("Phase 8+: 1x security engineer");
         let people = people.into_vec();
         assert_eq!(people[0].handle.as_deref(), Some("@Mounir"));
         assert_eq!(people[0].name, "Mounir");
@@ -152,6 +185,9 @@ mod tests {
             Some("Architecte, Scientifique, Mathématicien")
         );
         assert_eq!(people[1].name, "Alice Martin");
+        assert_eq!(people[2].handle.as_deref(), Some("@horovits"));
+        assert_eq!(people[2].role.as_deref(), Some("Project Lead (Logz.io)"));
+        assert_eq!(people.len(), 3);
     }
 
     #[test]
@@ -160,6 +196,8 @@ mod tests {
         people.mention("Notification des actions (@mentions, déplacements…)");
         people.mention("Point of contact: @traviscross");
         people.mention("@lead-one (Company)");
+        people.mention("Installer @sentry/react");
+        people.mention("@sentry/react installé");
         let people = people.into_vec();
         assert_eq!(people.len(), 2);
         assert_eq!(people[0].handle.as_deref(), Some("@traviscross"));

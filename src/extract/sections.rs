@@ -45,6 +45,7 @@ pub fn read(
     let claim_reader = ClaimReader {
         vocabulary: &vocabulary,
         section_of_key: &lookup,
+        titles: &titles,
     };
     let mut claims = Claims::default();
     claims.blocks(&claim_reader, &outline.preamble, None, &vocabulary);
@@ -508,5 +509,38 @@ mod tests {
         assert!(is_risk_heading("🔴 Risques Critiques Actuels"));
         assert!(is_risk_heading("Blockers"));
         assert!(!is_risk_heading("Brisk walk"));
+    }
+}
+
+#[cfg(test)]
+mod robustness {
+    use proptest::prelude::*;
+
+    use crate::config::Config;
+    use crate::extract::{extract, Context};
+    use crate::ingest::Document;
+
+    fn run(text: &str) {
+        let config = Config::default();
+        let context = Context {
+            config: &config,
+            portal_as_of: chrono::NaiveDate::from_ymd_opt(2026, 11, 1).expect("valid date"),
+        };
+        let document = Document {
+            source: "doc.md".into(),
+            text: text.to_string(),
+            front_matter: Default::default(),
+            diagnostics: Vec::new(),
+        };
+        let _ = extract(&document, &context);
+    }
+
+    proptest! {
+        /// No document can panic the extraction: markdown-ish noise with
+        /// accents, emoji, boxes, bars, tables and percentages.
+        #[test]
+        fn never_panics(text in r"([#\-*|:%\[\]x ~()@àéÀ✅🟡⏳█░\n]|Phase 1|Total|Statut|Légende|[0-9]{1,3}%|\*\*){0,80}") {
+            run(&text);
+        }
     }
 }
