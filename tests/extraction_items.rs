@@ -400,4 +400,33 @@ fn corpus_10_spanish() {
     assert!(project["declarations"]
         .as_array()
         .is_some_and(|d| !d.is_empty()));
+    // The unlabelled bar `████░░ 25% (3/12 fases)` under `## PROGRESO GENERAL`.
+    assert_eq!(project["declared_progress"], 25.0);
+}
+
+/// 21: `## Staffing` lists `* @horovits Project Lead (Logz.io)`; the
+/// `- [x] domain experts` boxes there are items, not people.
+#[test]
+fn corpus_21_staffing_list() {
+    let Some(project) = project_of(&corpus_dir(), "21_otel-community-cicd-project.md") else {
+        return;
+    };
+    let lead = person(&project, "@horovits").expect("@horovits");
+    assert_eq!(lead["role"], "Project Lead (Logz.io)");
+    let names: Vec<&str> = project["people"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter_map(|p| p["name"].as_str())
+        .collect();
+    assert!(!names.iter().any(|n| n.contains("experts")), "{names:?}");
+}
+
+/// 24: `4 @given tests` is a Python decorator in a sentence, not an owner.
+#[test]
+fn corpus_24_handles_in_sentences_are_not_owners() {
+    let Some(project) = project_of(&corpus_dir(), "24_mcp-hangar-planning-roadmap.md") else {
+        return;
+    };
+    assert!(person(&project, "@given").is_none());
 }

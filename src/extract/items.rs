@@ -208,8 +208,9 @@ impl<'a> ItemReader<'a> {
             .filter_map(|c| c.get(1))
             // `(@mentions, déplacements…)` in prose names a feature, not an owner.
             .filter(|m| !inside_parentheses(text, m.start()))
-            // `@sentry/react` is a package, not an owner.
-            .filter(|m| !text[m.end()..].starts_with(['/', '.']))
+            // `@sentry/react` is a package, not an owner; in `4 @given tests`
+            // the handle is a word of a sentence: an owner stands apart.
+            .filter(|m| stands_apart(&text[m.end()..]))
             .map(|m| format!("@{}", m.as_str()))
             .filter(|handle| !only_in_code(source, handle))
             .collect()
@@ -606,6 +607,14 @@ pub fn clean_text(text: &str) -> String {
     }
 }
 
+/// Whether what follows a handle ends its segment: nothing, or a separator.
+fn stands_apart(after: &str) -> bool {
+    let rest = after.trim_start();
+    rest.is_empty()
+        || rest.starts_with(['—', '–', '-', ':', '|', ',', ';', ')', ']', '('])
+        || (after.starts_with(char::is_whitespace) && rest.starts_with(['&', '+']))
+}
+
 /// Whether byte `at` of `text` is inside an open parenthesis.
 fn inside_parentheses(text: &str, at: usize) -> bool {
     let before = &text[..at];
@@ -762,6 +771,8 @@ mod tests {
     fn handles_in_inline_code_are_not_owners() {
         assert_eq!(one("- ✅ Décorateur `@audit_log` pour tracing").owner, None);
         assert_eq!(one("- ✅ mail bob@example.com").owner, None);
+        assert_eq!(one("- [x] Installer @sentry/react ✅").owner, None);
+        assert_eq!(one("- [x] Fuzz tests: 4 @given tests for X").owner, None);
     }
 
     #[test]
