@@ -15,7 +15,7 @@ use super::tables::{classify, TableKind};
 use super::vocabulary::{is_legend_label, normalize, Vocabulary};
 use super::Context;
 use crate::ingest::Document;
-use crate::model::{Declaration, Diagnostic, DocumentStatus, Item, Section};
+use crate::model::{Declaration, Diagnostic, DocumentStatus, Item, Section, Status};
 use crate::portfolio::progress::{count, mean_progress, section_items};
 
 /// Words of risk headings (§8): their items are risks, not work items.
@@ -69,7 +69,7 @@ pub fn read(
         weight: context.config.progress.weight,
     };
     let mut people = People::default();
-    let preamble_items = builder.block_items(&outline.preamble, false, None, &mut people);
+    let preamble_items = builder.block_items(&outline.preamble, false, false, &mut people);
     let mut counter = 0;
     let mut sections: Vec<Section> = outline
         .sections
@@ -171,7 +171,7 @@ fn read_legend(outline: &Outline, vocabulary: &mut Vocabulary) -> HashSet<usize>
                     }
                 }
                 Block::List(entries) if after_label || heading_is_legend => {
-                    let pairs: Option<Vec<(String, crate::model::Status)>> = entries
+                    let pairs: Option<Vec<(String, Status)>> = entries
                         .iter()
                         .map(|e| legend_entry(e, vocabulary))
                         .collect();
@@ -199,16 +199,19 @@ fn read_legend(outline: &Outline, vocabulary: &mut Vocabulary) -> HashSet<usize>
 }
 
 /// `[✅] Fait` gives (`[✅]`, done); `None` when the entry is not a legend line.
-fn legend_entry(
-    entry: &ListEntry,
-    vocabulary: &Vocabulary,
-) -> Option<(String, crate::model::Status)> {
+fn legend_entry(entry: &ListEntry, vocabulary: &Vocabulary) -> Option<(String, Status)> {
     let text = entry.first_line();
-    let (_, rest) = vocabulary.marker_at_start(text).or_else(|| {
-        // A marker the tables do not know (`🔵 In Progress`).
-        let (marker, rest) = text.split_once(' ')?;
-        (!marker.chars().any(char::is_alphanumeric)).then_some((crate::model::Status::Todo, rest))
-    })?;
+    let rest = match vocabulary.marker_at_start(text) {
+        Some((_, rest)) => rest,
+        None => {
+            // A marker the tables do not know (`🔵 In Progress`).
+            let (marker, rest) = text.split_once(' ')?;
+            if marker.chars().any(char::is_alphanumeric) {
+                return None;
+            }
+            rest
+        }
+    };
     let marker = text[..text.len() - rest.len()].trim().to_string();
     let (status, _) = vocabulary.phrase_at_start(rest)?;
     Some((marker, status))
@@ -332,7 +335,7 @@ impl Builder<'_> {
         let id = *counter;
         *counter += 1;
         let in_risk = in_risk || is_risk_heading(&section.heading);
-        let team = is_team_heading(&section.heading).then_some(());
+        let team = is_team_heading(&section.heading);
         let mut items = self.block_items(&section.blocks, in_risk, team, people);
         let children: Vec<Section> = section
             .children
@@ -395,7 +398,7 @@ impl Builder<'_> {
         &self,
         blocks: &[Block],
         in_risk: bool,
-        team: Option<()>,
+        team: bool,
         people: &mut People,
     ) -> Vec<Item> {
         let mut items = Vec::new();
@@ -403,7 +406,7 @@ impl Builder<'_> {
             match block {
                 Block::List(entries) => {
                     for entry in entries {
-                        if team.is_some() {
+                        if team {
                             people.team_line(entry.first_line());
                         } else {
                             mentions(entry, people);
@@ -542,5 +545,100 @@ mod robustness {
         fn never_panics(text in r"([#\-*|:%\[\]x ~()@àéÀ✅🟡⏳█░\n]|Phase 1|Total|Statut|Légende|[0-9]{1,3}%|\*\*){0,80}") {
             run(&text);
         }
+    }
+}
+
+#[cfg(test)]
+mod documents {
+    use crate::config::Config;
+    use crate::extract::{extract, Context};
+    use crate::ingest::Document;
+    use crate::model::{DocumentStatus, Status};
+
+    fn status_of(text: &str) -> DocumentStatus {
+        let config = Config::default();
+        let context = Context {
+            config: &config,
+            portal_as_of: chrono::NaiveDate::from_ymd_opt(2026, 11, 1).expect("valid date"),
+        };
+        let document = Document {
+            source: "doc.md".into(),
+            text: text.to_string(),
+            front_matter: Default::default(),
+            diagnostics: Vec::new(),
+        };
+        extract(&document, &context)
+    }
+
+    #[test]
+    fn legend_lists_are_not_items_and_override_markers() {
+        let status = status_of("# T\n\n**Légende :**\n*   [🚧] À faire\n\n## S\n\n- [🚧] x\n");
+        assert_eq!(status.sections.len(), 1, "the legend is no section");
+        assert_eq!(status.sections[0].counts.todo, 1);
+        assert_eq!(status.sections[0].counts.total, 1);
+    }
+
+    #[test]
+    fn inline_legend_gives_circles_a_meaning() {
+        let text = "# T\n\n**Legend:** 🟢 Completed | 🟡 Queued\n\n## S\n\n| Task | Status |\n|---|---|\n| a | 🟡 **Queued** |\n| b | 🟢 Completed |\n";
+        let status = status_of(text);
+        let counts = status.sections[0].counts;
+        assert_eq!((counts.todo, counts.done), (1, 1));
+    }
+
+    #[test]
+    fn preamble_items_go_to_a_title_section() {
+        let status = status_of("# Suivi\n\n- [x] a\n\n## S\n\n- [ ] b\n");
+        assert_eq!(status.sections[0].title, "Suivi");
+        assert_eq!(status.sections[0].level, 1);
+        assert_eq!(status.sections[0].counts.done, 1);
+        let status = status_of("# Suivi\n\n## S\n\n- [ ] b\n");
+        assert_eq!(status.sections[0].title, "S");
+    }
+
+    #[test]
+    fn ticket_per_heading_sections() {
+        let text = "# T\n\n## PHASE 2\n\n### ⏳ 2. GED - Upload\n**Statut** : ⏳ À faire\n**Actions** :\n- Ajouter validation\n\n### 4. Messagerie\n**Statut** : ✅ Fait\n\n### 5. Rien\n- idée\n";
+        let status = status_of(text);
+        let phase = &status.sections[0];
+        assert_eq!(phase.counts.total, 2);
+        assert_eq!(phase.sections[0].items[0].text, "2. GED - Upload");
+        assert_eq!(phase.sections[0].items[0].status, Status::Todo);
+        assert_eq!(phase.sections[1].items[0].status, Status::Done);
+    }
+
+    #[test]
+    fn counts_include_subsections_and_children_and_skip_risks() {
+        let text = "# T\n\n## A\n\n- [x] p\n  - [ ] c\n\n### B\n\n- [~] dropped\n- [/] doing\n\n## Risques\n\n- [ ] not an item\n";
+        let status = status_of(text);
+        let a = &status.sections[0];
+        assert_eq!(
+            (
+                a.counts.done,
+                a.counts.todo,
+                a.counts.in_progress,
+                a.counts.cancelled,
+                a.counts.total
+            ),
+            (1, 1, 1, 1, 3)
+        );
+        assert_eq!(a.progress, Some(50.0));
+        assert_eq!(status.sections[1].counts.total, 0);
+        assert_eq!(status.sections[1].progress, None);
+    }
+
+    #[test]
+    fn claims_about_one_section_that_disagree() {
+        let text = "# T\n\n```\nPhase 1 : Infra [█████████░] 95%\n```\n\n## Phase 1 : Infra\n\n**Statut :** 🟡 En cours (60% réalisé)\n";
+        let status = status_of(text);
+        assert_eq!(status.sections[0].declared_progress, Some(95.0));
+        assert!(status
+            .diagnostics
+            .iter()
+            .any(|d| d.code == "conflicting-declarations"));
+        assert_eq!(
+            status.declarations[0].section.as_deref(),
+            Some("Phase 1 : Infra")
+        );
     }
 }
