@@ -5,11 +5,15 @@
 
 pub mod as_of;
 pub mod dates;
+pub mod declarations;
+pub mod items;
 pub mod milestones;
 pub mod outline;
+pub mod people;
 pub mod risks;
 pub mod sections;
 pub mod tables;
+pub mod vocabulary;
 
 use chrono::NaiveDate;
 

@@ -480,10 +480,18 @@ impl<'a> Builder<'a> {
         }
         if only_strong && lines.len() == 1 && self.table.is_none() {
             // A bold-only line used as a heading (`**raylib 7.0**`).
+            // A bold line after another one is its sibling, not its child
+            // (`**Files Created:**` then `**Files Modified:**`, corpus `18_…`).
             let level = self
                 .open_sections
                 .last()
-                .map(|s| s.level.saturating_add(1).min(7))
+                .map(|s| {
+                    if s.pseudo {
+                        s.level
+                    } else {
+                        s.level.saturating_add(1).min(7)
+                    }
+                })
                 .unwrap_or(2);
             let line = &lines[0];
             self.open_heading(line.text.clone(), level, line.line, true);
@@ -644,6 +652,16 @@ mod tests {
         };
         assert!(items[0].struck());
         assert!(!items[1].struck());
+    }
+
+    #[test]
+    fn consecutive_bold_pseudo_headings_are_siblings() {
+        let text = "## Phase 1\n\n**Files Created:**\n- a\n\n**Files Modified:**\n- b\n";
+        let outline = Outline::parse(text);
+        let phase = &outline.sections[0];
+        assert_eq!(phase.children.len(), 2);
+        assert_eq!(phase.children[1].heading, "Files Modified:");
+        assert_eq!(phase.children[1].level, 3);
     }
 
     #[test]

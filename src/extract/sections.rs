@@ -1,16 +1,644 @@
-//! (stub, to be written)
+//! The heading tree of one document with its work items, counts and
+//! progress (`EXTRACTION.md` §4-5), its declarations (§6) and its people (§9).
+//!
+//! Steps: read the document's own legend into the vocabulary; read the
+//! claims (so that summary entries such as `- ✅ Phase 1 : **100%**` are not
+//! taken for items); then build each section from its blocks, bottom up.
 
-use super::outline::Outline;
+use std::collections::{HashMap, HashSet};
+
+use super::declarations::{key_at_start, Claim, ClaimReader, Target};
+use super::items::{is_total_row, Columns, ItemReader};
+use super::outline::{Block, ListEntry, Outline, OutlineSection};
+use super::people::{is_team_heading, People};
+use super::tables::{classify, TableKind};
+use super::vocabulary::{is_legend_label, normalize, Vocabulary};
 use super::Context;
 use crate::ingest::Document;
-use crate::model::DocumentStatus;
+use crate::model::{Declaration, Diagnostic, DocumentStatus, Item, Section, Status};
+use crate::portfolio::progress::{count, mean_progress, section_items};
 
-/// Reads this part of the document's status into `status`.
+/// Words of risk headings (§8): their items are risks, not work items.
+const RISK_WORDS: &[&str] = &[
+    "risque", "risques", "risk", "risks", "menace", "menaces", "blocage", "blocages", "blockers",
+    "riesgo", "riesgos", "risiko", "risiken",
+];
+
+/// Reads the sections, items, declarations and people of the document.
 pub fn read(
     outline: &Outline,
     document: &Document,
     context: &Context,
     status: &mut DocumentStatus,
 ) {
-    let _ = (outline, document, context, status);
+    let mut vocabulary = Vocabulary::new(&context.config.vocabulary);
+    let legend_lists = read_legend(outline, &mut vocabulary);
+    let walk = outline.walk_sections();
+    let titles: Vec<String> = walk.iter().map(|s| section_title(&s.heading)).collect();
+    let mut keys: HashMap<String, usize> = HashMap::new();
+    for (index, section) in walk.iter().enumerate() {
+        if let Some(key) = key_at_start(&section.heading) {
+            keys.entry(key).or_insert(index);
+        }
+    }
+    let lookup = |key: &str| keys.get(key).copied();
+    let claim_reader = ClaimReader {
+        vocabulary: &vocabulary,
+        section_of_key: &lookup,
+        titles: &titles,
+    };
+    let mut claims = Claims::default();
+    claims.blocks(&claim_reader, &outline.preamble, None, &vocabulary);
+    let mut counter = 0;
+    for section in &outline.sections {
+        claims.section(&claim_reader, section, &mut counter, false, &vocabulary);
+    }
+    claims.list.sort_by_key(|c| c.line);
+
+    let source = document.source.as_str();
+    let builder = Builder {
+        reader: ItemReader {
+            vocabulary: &vocabulary,
+            outline,
+            source,
+            declaration_lines: &claims.summary_lines,
+        },
+        legend_lists: &legend_lists,
+        claims: &claims.list,
+        source,
+        weight: context.config.progress.weight,
+    };
+    let mut people = People::default();
+    let preamble_items = builder.block_items(&outline.preamble, false, false, &mut people);
+    let mut counter = 0;
+    let mut sections: Vec<Section> = outline
+        .sections
+        .iter()
+        .filter_map(|s| builder.section(s, &mut counter, false, &mut people))
+        .collect();
+    if !preamble_items.is_empty() {
+        let title = outline.title.as_ref();
+        let mut preamble = builder.finish(
+            title.map(|t| section_title(&t.text)).unwrap_or_default(),
+            1,
+            title.map(|t| t.line).unwrap_or(1),
+            preamble_items,
+            Vec::new(),
+            None,
+        );
+        preamble.declared_progress = None;
+        sections.insert(0, preamble);
+    }
+    for section in &sections {
+        people.owners(top_items(section).into_iter());
+    }
+    status.sections = sections;
+    status.declarations = claims
+        .list
+        .iter()
+        .map(|claim| Declaration {
+            label: claim.label.clone(),
+            value: claim.value,
+            section: match claim.target {
+                Target::Project => None,
+                Target::Section(index) => titles.get(index).cloned(),
+            },
+            source: source.to_string(),
+            line: claim.line,
+        })
+        .collect();
+    status.diagnostics.extend(conflicts(
+        &claims.list,
+        &titles,
+        source,
+        context.config.health.declared_gap,
+    ));
+    status.people = people.into_vec();
+}
+
+/// The items of a section and its subsections, without their children
+/// (owners are counted over children by [`People::owners`] itself).
+fn top_items(section: &Section) -> Vec<&Item> {
+    let mut out: Vec<&Item> = section.items.iter().collect();
+    for child in &section.sections {
+        out.extend(top_items(child));
+    }
+    out
+}
+
+/// A section title without its leading status marker or emoji
+/// (`✅ PHASE 0 - COMPLET À 100%` gives `PHASE 0 - COMPLET À 100%`).
+pub fn section_title(heading: &str) -> String {
+    heading
+        .trim_start_matches(|c: char| !c.is_alphanumeric() && !"([\"'«¿¡#@".contains(c))
+        .trim_end_matches(|c: char| {
+            !c.is_alphanumeric() && !")]\"'»!?.%".contains(c) || c == ':' || c.is_whitespace()
+        })
+        .trim()
+        .to_string()
+}
+
+/// Whether a heading makes a risk section (`🔴 Risques Critiques Actuels`).
+pub fn is_risk_heading(heading: &str) -> bool {
+    normalize(heading)
+        .split(|c: char| !c.is_alphanumeric())
+        .any(|w| RISK_WORDS.contains(&w))
+}
+
+/// Reads the document's own legend into `vocabulary` and returns the lines
+/// of the lists that are legends (not items).
+///
+/// Two shapes: a list under a `**Légende :**` label (seed `004_…`:
+/// `*   [✅] Fait`), and one line of pairs (corpus `20_…`:
+/// `**Legend:** 🟢 Completed | 🔵 In Progress | 🟡 Queued`).
+fn read_legend(outline: &Outline, vocabulary: &mut Vocabulary) -> HashSet<usize> {
+    let mut legend_lists = HashSet::new();
+    let mut visit = |blocks: &[Block], heading_is_legend: bool, vocabulary: &mut Vocabulary| {
+        let mut after_label = heading_is_legend;
+        for block in blocks {
+            match block {
+                Block::Paragraph(lines) => {
+                    after_label = false;
+                    for line in lines {
+                        if let Some((label, value)) = line.text.split_once(':') {
+                            if is_legend_label(label) {
+                                after_label = value.trim().is_empty();
+                                legend_pairs(value, vocabulary);
+                            }
+                        } else if is_legend_label(&line.text) {
+                            after_label = true;
+                        }
+                    }
+                }
+                Block::List(entries) if after_label || heading_is_legend => {
+                    let pairs: Option<Vec<(String, Status)>> = entries
+                        .iter()
+                        .map(|e| legend_entry(e, vocabulary))
+                        .collect();
+                    if let Some(pairs) = pairs {
+                        for (marker, status) in pairs {
+                            vocabulary.add_legend(&marker, status);
+                        }
+                        legend_lists.extend(entries.first().map(|e| e.line));
+                    }
+                    after_label = false;
+                }
+                _ => after_label = false,
+            }
+        }
+    };
+    visit(&outline.preamble, false, vocabulary);
+    for section in outline.walk_sections() {
+        visit(
+            &section.blocks,
+            is_legend_label(&section.heading),
+            vocabulary,
+        );
+    }
+    legend_lists
+}
+
+/// `[✅] Fait` gives (`[✅]`, done); `None` when the entry is not a legend line.
+fn legend_entry(entry: &ListEntry, vocabulary: &Vocabulary) -> Option<(String, Status)> {
+    let text = entry.first_line();
+    let rest = match vocabulary.marker_at_start(text) {
+        Some((_, rest)) => rest,
+        None => {
+            // A marker the tables do not know (`🔵 In Progress`).
+            let (marker, rest) = text.split_once(' ')?;
+            if marker.chars().any(char::is_alphanumeric) {
+                return None;
+            }
+            rest
+        }
+    };
+    let marker = text[..text.len() - rest.len()].trim().to_string();
+    let (status, _) = vocabulary.phrase_at_start(rest)?;
+    Some((marker, status))
+}
+
+/// `🟢 Completed | 🔵 In Progress | 🟡 Queued | 🔴 Blocked`.
+fn legend_pairs(value: &str, vocabulary: &mut Vocabulary) {
+    for piece in value.split(['|', ',', ';', '·']) {
+        let piece = piece.trim();
+        let Some((marker, word)) = piece.split_once(char::is_whitespace) else {
+            continue;
+        };
+        if marker.chars().any(char::is_alphanumeric) && !marker.starts_with('[') {
+            continue;
+        }
+        if let Some((status, _)) = vocabulary.phrase_at_start(word) {
+            vocabulary.add_legend(marker, status);
+        }
+    }
+}
+
+/// The claims of the document, and the lines of list entries that are claims.
+#[derive(Default)]
+struct Claims {
+    list: Vec<Claim>,
+    summary_lines: HashSet<usize>,
+}
+
+impl Claims {
+    fn section(
+        &mut self,
+        reader: &ClaimReader,
+        section: &OutlineSection,
+        counter: &mut usize,
+        in_risk: bool,
+        vocabulary: &Vocabulary,
+    ) {
+        let id = *counter;
+        *counter += 1;
+        let in_risk = in_risk || is_risk_heading(&section.heading);
+        if !in_risk {
+            let claim = if section.pseudo {
+                reader.line(&section.heading, section.line, None)
+            } else {
+                reader.heading(&section.heading, section.line, id)
+            };
+            self.list.extend(claim);
+            self.blocks(reader, &section.blocks, Some(id), vocabulary);
+        }
+        for child in &section.children {
+            self.section(reader, child, counter, in_risk, vocabulary);
+        }
+    }
+
+    fn blocks(
+        &mut self,
+        reader: &ClaimReader,
+        blocks: &[Block],
+        enclosing: Option<usize>,
+        vocabulary: &Vocabulary,
+    ) {
+        for block in blocks {
+            match block {
+                Block::Paragraph(lines) | Block::Code { lines, .. } => {
+                    for line in lines {
+                        self.list
+                            .extend(reader.line(&line.text, line.line, enclosing));
+                    }
+                }
+                Block::List(entries) => self.entries(reader, entries),
+                Block::Table(table) => {
+                    let columns = Columns::analyse(table, vocabulary);
+                    for row in table.rows.iter().filter(|r| is_total_row(&r.cells)) {
+                        self.list.extend(reader.total_row(
+                            &row.cells,
+                            columns.percent,
+                            row.line,
+                            enclosing,
+                        ));
+                    }
+                }
+            }
+        }
+    }
+
+    fn entries(&mut self, reader: &ClaimReader, entries: &[ListEntry]) {
+        for entry in entries {
+            if let Some(first) = entry.lines.first() {
+                let text = reader
+                    .vocabulary
+                    .marker_at_start(&first.text)
+                    .map(|(_, rest)| rest)
+                    .unwrap_or(&first.text);
+                if let Some(claim) = reader.summary_entry(text, first.line) {
+                    self.summary_lines.insert(first.line);
+                    self.list.push(claim);
+                }
+            }
+            self.entries(reader, &entry.children);
+        }
+    }
+}
+
+/// Builds the model sections.
+struct Builder<'a> {
+    reader: ItemReader<'a>,
+    legend_lists: &'a HashSet<usize>,
+    claims: &'a [Claim],
+    source: &'a str,
+    weight: crate::config::ProgressWeight,
+}
+
+impl Builder<'_> {
+    fn section(
+        &self,
+        section: &OutlineSection,
+        counter: &mut usize,
+        in_risk: bool,
+        people: &mut People,
+    ) -> Option<Section> {
+        let id = *counter;
+        *counter += 1;
+        let in_risk = in_risk || is_risk_heading(&section.heading);
+        let team = is_team_heading(&section.heading);
+        let mut items = self.block_items(&section.blocks, in_risk, team, people);
+        let children: Vec<Section> = section
+            .children
+            .iter()
+            .filter_map(|child| self.section(child, counter, in_risk, people))
+            .collect();
+        if items.is_empty() && section.children.is_empty() && !in_risk {
+            items.extend(self.reader.ticket_heading(section));
+        }
+        let declared = self
+            .claims
+            .iter()
+            .find(|c| c.target == Target::Section(id))
+            .map(|c| c.value);
+        if section.pseudo && items.is_empty() && children.is_empty() && declared.is_none() {
+            // A bold line used as a heading that holds nothing (`**Légende :**`).
+            return None;
+        }
+        Some(self.finish(
+            section_title(&section.heading),
+            section.level,
+            section.line,
+            items,
+            children,
+            declared,
+        ))
+    }
+
+    fn finish(
+        &self,
+        title: String,
+        level: u8,
+        line: usize,
+        items: Vec<Item>,
+        sections: Vec<Section>,
+        declared_progress: Option<f64>,
+    ) -> Section {
+        let mut section = Section {
+            title,
+            level,
+            line,
+            source: self.source.to_string(),
+            progress: None,
+            declared_progress,
+            health: None,
+            counts: Default::default(),
+            items,
+            sections,
+        };
+        let all = section_items(&section);
+        let counts = count(&all);
+        let progress = mean_progress(all.into_iter(), self.weight);
+        section.counts = counts;
+        section.progress = progress;
+        section
+    }
+
+    /// Items of the blocks of one section; people of a team section.
+    fn block_items(
+        &self,
+        blocks: &[Block],
+        in_risk: bool,
+        team: bool,
+        people: &mut People,
+    ) -> Vec<Item> {
+        let mut items = Vec::new();
+        for block in blocks {
+            match block {
+                Block::List(entries) => {
+                    for entry in entries {
+                        if team {
+                            people.team_line(entry.first_line());
+                        } else {
+                            mentions(entry, people);
+                        }
+                    }
+                    let is_legend = entries
+                        .first()
+                        .is_some_and(|e| self.legend_lists.contains(&e.line));
+                    if !in_risk && !is_legend {
+                        items.extend(self.reader.list(entries, None));
+                    }
+                }
+                Block::Table(table) => {
+                    for row in &table.rows {
+                        for cell in &row.cells {
+                            people.mention(cell);
+                        }
+                    }
+                    if classify(table, in_risk) == TableKind::Status {
+                        items.extend(self.reader.table(table, None));
+                    }
+                }
+                Block::Paragraph(lines) => {
+                    for line in lines {
+                        people.mention(&line.text);
+                    }
+                    if !in_risk {
+                        items.extend(self.reader.bare_boxes(lines));
+                    }
+                }
+                Block::Code { .. } => {}
+            }
+        }
+        items
+    }
+}
+
+fn mentions(entry: &ListEntry, people: &mut People) {
+    people.mention(entry.first_line());
+    for child in &entry.children {
+        mentions(child, people);
+    }
+}
+
+/// `conflicting-declarations`: claims about one section further apart than
+/// the configured gap (seed `001_…`: the Phase 1.0 bar says 95%, its
+/// `Statut` line 80%, its score line 98%).
+fn conflicts(claims: &[Claim], titles: &[String], source: &str, gap: f64) -> Vec<Diagnostic> {
+    let mut by_section: Vec<(usize, Vec<&Claim>)> = Vec::new();
+    for claim in claims {
+        if let Target::Section(index) = claim.target {
+            match by_section.iter_mut().find(|(i, _)| *i == index) {
+                Some((_, list)) => list.push(claim),
+                None => by_section.push((index, vec![claim])),
+            }
+        }
+    }
+    by_section
+        .into_iter()
+        .filter_map(|(index, list)| {
+            let first = list.first()?;
+            let outlier = list
+                .iter()
+                .flat_map(|a| list.iter().map(move |b| (a, b)))
+                .find(|(a, b)| (a.value - b.value).abs() > gap)?;
+            let (a, b) = outlier;
+            let (earlier, later) = if a.line <= b.line { (a, b) } else { (b, a) };
+            Some(Diagnostic::warning(
+                "conflicting-declarations",
+                source,
+                later.line,
+                format!(
+                    "section \"{}\" is declared at {}% here but {}% on line {} (first claim: {}% on line {})",
+                    titles.get(index).map(String::as_str).unwrap_or(""),
+                    later.value,
+                    earlier.value,
+                    earlier.line,
+                    first.value,
+                    first.line
+                ),
+            ))
+        })
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn titles_lose_their_markers() {
+        assert_eq!(
+            section_title("✅ PHASE 0 - COMPLET À 100%"),
+            "PHASE 0 - COMPLET À 100%"
+        );
+        assert_eq!(section_title("Points Positifs ✅"), "Points Positifs");
+        assert_eq!(section_title("Légende :"), "Légende");
+        assert_eq!(section_title("1. Setup"), "1. Setup");
+    }
+
+    #[test]
+    fn risk_headings() {
+        assert!(is_risk_heading("🔴 Risques Critiques Actuels"));
+        assert!(is_risk_heading("Blockers"));
+        assert!(!is_risk_heading("Brisk walk"));
+    }
+}
+
+#[cfg(test)]
+mod robustness {
+    use proptest::prelude::*;
+
+    use crate::config::Config;
+    use crate::extract::{extract, Context};
+    use crate::ingest::Document;
+
+    fn run(text: &str) {
+        let config = Config::default();
+        let context = Context {
+            config: &config,
+            portal_as_of: chrono::NaiveDate::from_ymd_opt(2026, 11, 1).expect("valid date"),
+        };
+        let document = Document {
+            source: "doc.md".into(),
+            text: text.to_string(),
+            front_matter: Default::default(),
+            diagnostics: Vec::new(),
+        };
+        let _ = extract(&document, &context);
+    }
+
+    proptest! {
+        /// No document can panic the extraction: markdown-ish noise with
+        /// accents, emoji, boxes, bars, tables and percentages.
+        #[test]
+        fn never_panics(text in r"([#\-*|:%\[\]x ~()@àéÀ✅🟡⏳█░\n]|Phase 1|Total|Statut|Légende|[0-9]{1,3}%|\*\*){0,80}") {
+            run(&text);
+        }
+    }
+}
+
+#[cfg(test)]
+mod documents {
+    use crate::config::Config;
+    use crate::extract::{extract, Context};
+    use crate::ingest::Document;
+    use crate::model::{DocumentStatus, Status};
+
+    fn status_of(text: &str) -> DocumentStatus {
+        let config = Config::default();
+        let context = Context {
+            config: &config,
+            portal_as_of: chrono::NaiveDate::from_ymd_opt(2026, 11, 1).expect("valid date"),
+        };
+        let document = Document {
+            source: "doc.md".into(),
+            text: text.to_string(),
+            front_matter: Default::default(),
+            diagnostics: Vec::new(),
+        };
+        extract(&document, &context)
+    }
+
+    #[test]
+    fn legend_lists_are_not_items_and_override_markers() {
+        let status = status_of("# T\n\n**Légende :**\n*   [🚧] À faire\n\n## S\n\n- [🚧] x\n");
+        assert_eq!(status.sections.len(), 1, "the legend is no section");
+        assert_eq!(status.sections[0].counts.todo, 1);
+        assert_eq!(status.sections[0].counts.total, 1);
+    }
+
+    #[test]
+    fn inline_legend_gives_circles_a_meaning() {
+        let text = "# T\n\n**Legend:** 🟢 Completed | 🟡 Queued\n\n## S\n\n| Task | Status |\n|---|---|\n| a | 🟡 **Queued** |\n| b | 🟢 Completed |\n";
+        let status = status_of(text);
+        let counts = status.sections[0].counts;
+        assert_eq!((counts.todo, counts.done), (1, 1));
+    }
+
+    #[test]
+    fn preamble_items_go_to_a_title_section() {
+        let status = status_of("# Suivi\n\n- [x] a\n\n## S\n\n- [ ] b\n");
+        assert_eq!(status.sections[0].title, "Suivi");
+        assert_eq!(status.sections[0].level, 1);
+        assert_eq!(status.sections[0].counts.done, 1);
+        let status = status_of("# Suivi\n\n## S\n\n- [ ] b\n");
+        assert_eq!(status.sections[0].title, "S");
+    }
+
+    #[test]
+    fn ticket_per_heading_sections() {
+        let text = "# T\n\n## PHASE 2\n\n### ⏳ 2. GED - Upload\n**Statut** : ⏳ À faire\n**Actions** :\n- Ajouter validation\n\n### 4. Messagerie\n**Statut** : ✅ Fait\n\n### 5. Rien\n- idée\n";
+        let status = status_of(text);
+        let phase = &status.sections[0];
+        assert_eq!(phase.counts.total, 2);
+        assert_eq!(phase.sections[0].items[0].text, "2. GED - Upload");
+        assert_eq!(phase.sections[0].items[0].status, Status::Todo);
+        assert_eq!(phase.sections[1].items[0].status, Status::Done);
+    }
+
+    #[test]
+    fn counts_include_subsections_and_children_and_skip_risks() {
+        let text = "# T\n\n## A\n\n- [x] p\n  - [ ] c\n\n### B\n\n- [~] dropped\n- [/] doing\n\n## Risques\n\n- [ ] not an item\n";
+        let status = status_of(text);
+        let a = &status.sections[0];
+        assert_eq!(
+            (
+                a.counts.done,
+                a.counts.todo,
+                a.counts.in_progress,
+                a.counts.cancelled,
+                a.counts.total
+            ),
+            (1, 1, 1, 1, 3)
+        );
+        assert_eq!(a.progress, Some(50.0));
+        assert_eq!(status.sections[1].counts.total, 0);
+        assert_eq!(status.sections[1].progress, None);
+    }
+
+    #[test]
+    fn claims_about_one_section_that_disagree() {
+        let text = "# T\n\n```\nPhase 1 : Infra [█████████░] 95%\n```\n\n## Phase 1 : Infra\n\n**Statut :** 🟡 En cours (60% réalisé)\n";
+        let status = status_of(text);
+        assert_eq!(status.sections[0].declared_progress, Some(95.0));
+        assert!(status
+            .diagnostics
+            .iter()
+            .any(|d| d.code == "conflicting-declarations"));
+        assert_eq!(
+            status.declarations[0].section.as_deref(),
+            Some("Phase 1 : Infra")
+        );
+    }
 }

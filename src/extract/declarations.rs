@@ -1,0 +1,491 @@
+//! Declarations (`EXTRACTION.md` §6): the percentages a document claims
+//! about itself or its sections, shown beside the computed figures.
+//!
+//! Four shapes are read: labelled lines (`**Statut :** 🟡 En cours (80%
+//! réalisé)`), headings with a percentage (`## ✅ **PHASE 1 - TERMINÉE
+//! (100%)**`), ASCII bars (`Phase 1.0 : Infrastructure [█████████░] 95%`),
+//! and summary entries naming a section (`- ✅ Phase 1 : **100%** (4/4)`,
+//! `| **Total P0.1** | … | **65%** |`).
+
+use std::sync::LazyLock;
+
+use regex::Regex;
+
+use super::vocabulary::{normalize, Vocabulary};
+
+/// A claim before it is attached to a section.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Claim {
+    pub label: String,
+    pub value: f64,
+    pub line: usize,
+    /// Whom the claim is about.
+    pub target: Target,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Target {
+    /// The whole project (`PROGRESSION TOTALE`, `Statut Global`).
+    Project,
+    /// The section with this index in depth-first order.
+    Section(usize),
+}
+
+/// Words that make a label about the whole project (§6, last bullet).
+pub const WHOLE_PROJECT_WORDS: &[&str] = &[
+    "total", "totale", "global", "globale", "overall", "general", "generale", "projet", "project",
+];
+
+/// Words that make a labelled percentage a progress claim rather than a
+/// budget or time figure (`Temps écoulé : … (15% du temps)` is not one).
+const PROGRESS_LABEL_WORDS: &[&str] = &[
+    "statut",
+    "status",
+    "etat",
+    "progression",
+    "progress",
+    "avancement",
+    "score",
+    "complete",
+    "completion",
+    "complet",
+    "realise",
+    "realisation",
+    "avance",
+    "estado",
+    "progreso",
+    "fortschritt",
+    "done",
+    "termine",
+    "total",
+    "totale",
+    "global",
+    "globale",
+    "overall",
+    "general",
+    "generale",
+];
+
+/// Words of goals: a labelled percentage with one of them is not a claim.
+const TARGET_WORDS: &[&str] = &[
+    "target",
+    "targets",
+    "cible",
+    "cibles",
+    "objectif",
+    "objectifs",
+    "goal",
+    "goals",
+    "expected",
+    "attendu",
+    "prevu",
+    "prevue",
+];
+
+/// Kinds of sections a label can name: `Phase 1.0`, `Sprint 3`, `Lot 2`.
+static SECTION_KEY: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"(?i)\b(phase|sprint|lot|etape|step|stage|fase|milestone|jalon|iteration|release|partie|part|epic|semaine|week|version)\s*[-#:]?\s*(\d+(?:\.\d+)*)\b|\b(p\d+(?:\.\d+)*)\b",
+    )
+    .expect("valid regex")
+});
+
+/// An ASCII progress bar, bracketed or not, and the percentage after it.
+static BAR: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(\[[█▓▒#=■●░.\-□○ ]{4,}\]|[█▓▒■●░□○]{4,})\s*(?:(\d{1,3}(?:[.,]\d+)?)\s*%)?")
+        .expect("valid regex")
+});
+
+static PERCENT: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"(\d{1,3}(?:[.,]\d+)?)\s*%").expect("valid regex"));
+
+static FRACTION: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"\b(\d+)\s*/\s*(\d+)\b").expect("valid regex"));
+
+/// The key a section title starts with (`Phase 1.0 : Infrastructure` gives
+/// `phase 1.0`, `P0.1: Sécurité` gives `p0.1`), emoji and markup skipped.
+pub fn key_at_start(title: &str) -> Option<String> {
+    let start = title
+        .char_indices()
+        .find(|(_, c)| c.is_alphanumeric())
+        .map(|(i, _)| i)?;
+    let title = normalize(&title[start..]);
+    let captures = SECTION_KEY.captures(&title)?;
+    (captures.get(0)?.start() == 0).then(|| key_of(&captures))
+}
+
+/// The first section key named anywhere in `label` (`Score Phase 1.1`).
+pub fn key_in(label: &str) -> Option<String> {
+    SECTION_KEY.captures(&normalize(label)).map(|c| key_of(&c))
+}
+
+fn key_of(captures: &regex::Captures) -> String {
+    match (captures.get(1), captures.get(2), captures.get(3)) {
+        (Some(kind), Some(number), _) => {
+            format!("{} {}", normalize(kind.as_str()), number.as_str())
+        }
+        (_, _, Some(id)) => id.as_str().to_lowercase(),
+        _ => String::new(),
+    }
+}
+
+/// Whether a label is about the whole project.
+pub fn is_whole_project(label: &str) -> bool {
+    has_word(label, WHOLE_PROJECT_WORDS)
+}
+
+fn has_word(text: &str, words: &[&str]) -> bool {
+    normalize(text)
+        .split(|c: char| !c.is_alphanumeric())
+        .any(|w| words.contains(&w))
+}
+
+/// A percentage in `value` that is a claim: not after `+`, `-`, `<`, `>`.
+fn claimed_percent(value: &str) -> Option<(f64, usize)> {
+    PERCENT.captures_iter(value).find_map(|c| {
+        let m = c.get(1)?;
+        let attached_sign = value[..m.start()].ends_with(['+', '-', '−']);
+        let before = value[..m.start()].trim_end();
+        if attached_sign
+            || before.ends_with(['<', '>', '≥', '≤', '.', ',', '/'])
+            || before.ends_with(char::is_numeric)
+        {
+            return None;
+        }
+        let number: f64 = m.as_str().replace(',', ".").parse().ok()?;
+        (0.0..=100.0)
+            .contains(&number)
+            .then_some((number, c.get(0)?.end()))
+    })
+}
+
+/// Where the number of the percentage ending at byte `end` starts.
+fn number_start(text: &str, end: usize) -> usize {
+    text[..end]
+        .char_indices()
+        .rev()
+        .find(|(_, c)| !(c.is_ascii_digit() || "%.,".contains(*c) || c.is_whitespace()))
+        .map_or(0, |(i, c)| i + c.len_utf8())
+}
+
+/// Reads claims; `section_of_key` resolves a key to a section index.
+pub struct ClaimReader<'a> {
+    pub vocabulary: &'a Vocabulary,
+    pub section_of_key: &'a dyn Fn(&str) -> Option<usize>,
+    /// Section titles in depth-first order.
+    pub titles: &'a [String],
+}
+
+impl ClaimReader<'_> {
+    /// Whom a claim labelled `label`, read inside `enclosing`, is about.
+    fn target(&self, label: &str, enclosing: Option<usize>) -> Option<Target> {
+        if let Some(section) = key_in(label).and_then(|k| (self.section_of_key)(&k)) {
+            return Some(Target::Section(section));
+        }
+        if is_whole_project(label) {
+            return Some(Target::Project);
+        }
+        Some(enclosing.map_or(Target::Project, Target::Section))
+    }
+
+    /// A paragraph or code line: an ASCII bar, else a labelled percentage.
+    pub fn line(&self, text: &str, line: usize, enclosing: Option<usize>) -> Option<Claim> {
+        self.bar(text, line, enclosing)
+            .or_else(|| self.labelled(text, line, enclosing))
+    }
+
+    /// `PROGRESSION TOTALE : [███░░░░░░░] 19%`. A bar without a percentage
+    /// counts only when its label names a section or the whole project: a
+    /// game's `Vie [####....] 87/100` is not project progress.
+    fn bar(&self, text: &str, line: usize, enclosing: Option<usize>) -> Option<Claim> {
+        let captures = BAR.captures(text)?;
+        let bar = captures.get(1)?;
+        let cells: Vec<char> = bar.as_str().trim_matches(['[', ']']).chars().collect();
+        let filled = cells.iter().filter(|c| "█▓▒#=■●".contains(**c)).count();
+        if cells.iter().all(|c| *c == ' ') {
+            return None;
+        }
+        let label = clean_label(&text[..bar.start()]);
+        let value = match captures.get(2) {
+            Some(percent) => percent.as_str().replace(',', ".").parse().ok()?,
+            None => {
+                let names_something = key_in(&label).is_some() || is_whole_project(&label);
+                if !names_something || cells.is_empty() {
+                    return None;
+                }
+                (filled as f64 * 1000.0 / cells.len() as f64).round() / 10.0
+            }
+        };
+        // An unlabelled bar (corpus `10_…`: `████░░ 25% (3/12 fases)` under
+        // `## PROGRESO GENERAL`) speaks for its section: it takes its title.
+        let label = match (label.is_empty(), enclosing) {
+            (true, Some(index)) => self.titles.get(index).cloned().unwrap_or_default(),
+            (true, None) => "Progression".to_string(),
+            (false, _) => label,
+        };
+        Some(Claim {
+            target: self.target(&label, enclosing)?,
+            label,
+            value,
+            line,
+        })
+    }
+
+    /// `Label : value` with a claimed percentage in the value, where the
+    /// label is about progress (`Statut`, `Score`, `Progression`), names a
+    /// section, or the percentage is followed by a status word (`60% COMPLET`).
+    fn labelled(&self, text: &str, line: usize, enclosing: Option<usize>) -> Option<Claim> {
+        let (label, value) = text.split_once(':')?;
+        let label = clean_label(label);
+        if label.is_empty() || label.chars().count() > 80 {
+            return None;
+        }
+        let (percent, end) = claimed_percent(value)?;
+        let after = value[end..].trim_start();
+        if has_word(&label, TARGET_WORDS) {
+            // `Week 1 Target: 50%`, `Score cible : 66%` are goals, not claims.
+            return None;
+        }
+        let is_claim = has_word(&label, PROGRESS_LABEL_WORDS)
+            || key_in(&label).is_some()
+            || self.vocabulary.phrase_at_start(after).is_some();
+        if !is_claim {
+            return None;
+        }
+        Some(Claim {
+            target: self.target(&label, enclosing)?,
+            label,
+            value: percent,
+            line,
+        })
+    }
+
+    /// A heading with a percentage declares its own section
+    /// (`## ✅ **PHASE 1 - TERMINÉE (100%)**`).
+    pub fn heading(&self, heading: &str, line: usize, section: usize) -> Option<Claim> {
+        let (value, end) = claimed_percent(heading)?;
+        // `(100%)`, `- 100%`, `à 95%`, `✅ 100% COMPLET`; never a feature
+        // name such as `Mode Offline 100% (4h)`.
+        let before = heading[..number_start(heading, end)].trim_end();
+        let previous_word = before.rsplit(char::is_whitespace).next().map(normalize);
+        let after = heading[end..].trim_start();
+        let about_progress = before.is_empty()
+            || before.ends_with(|c: char| {
+                ":(~|*=-—–".contains(c) || (c as u32) >= 0x2190 && !c.is_alphanumeric()
+            })
+            || matches!(previous_word.as_deref(), Some("a" | "at" | "en" | "au"))
+            || self.vocabulary.phrase_at_start(after).is_some();
+        if !about_progress {
+            return None;
+        }
+        Some(Claim {
+            label: clean_label(heading),
+            value,
+            line,
+            target: Target::Section(section),
+        })
+    }
+
+    /// A summary entry whose label names a section and that carries a
+    /// percentage or an `n/m` fraction: `✅ Phase 1 : **100%** (4/4)`.
+    pub fn summary_entry(&self, text: &str, line: usize) -> Option<Claim> {
+        let (label, value) = text.split_once(':').unwrap_or((text, ""));
+        let key = key_in(label)?;
+        let section = (self.section_of_key)(&key)?;
+        let value = match claimed_percent(value) {
+            Some((percent, _)) => percent,
+            None => {
+                let captures = FRACTION.captures(value)?;
+                let done: f64 = captures.get(1)?.as_str().parse().ok()?;
+                let all: f64 = captures.get(2)?.as_str().parse().ok()?;
+                if all <= 0.0 || done > all {
+                    return None;
+                }
+                (done * 1000.0 / all).round() / 10.0
+            }
+        };
+        Some(Claim {
+            label: clean_label(label),
+            value,
+            line,
+            target: Target::Section(section),
+        })
+    }
+
+    /// A `Total` row: its percentage claims the enclosing section's progress.
+    pub fn total_row(
+        &self,
+        cells: &[String],
+        percent_column: Option<usize>,
+        line: usize,
+        enclosing: Option<usize>,
+    ) -> Option<Claim> {
+        let from_column = percent_column
+            .and_then(|i| cells.get(i))
+            .and_then(|c| claimed_percent(c));
+        // Without a percentage column, only a cell that is nothing but a
+        // percentage counts (`Expected Impact: 50% detection evasion` does not).
+        let bare = || {
+            cells
+                .iter()
+                .skip(1)
+                .filter(|c| c.trim().chars().count() <= 8)
+                .find_map(|c| claimed_percent(c))
+        };
+        let (value, _) = from_column.or_else(bare)?;
+        let label = clean_label(cells.first()?);
+        Some(Claim {
+            target: enclosing.map_or(Target::Project, Target::Section),
+            label,
+            value,
+            line,
+        })
+    }
+}
+
+/// A label without markers, emoji, tree drawing and trailing separators.
+pub fn clean_label(text: &str) -> String {
+    text.trim_matches(|c: char| !c.is_alphanumeric() && !"()%".contains(c))
+        .trim()
+        .to_string()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::config::VocabularyConfig;
+
+    fn with_reader<T>(test: impl Fn(&ClaimReader) -> T) -> T {
+        let vocabulary = Vocabulary::new(&VocabularyConfig::default());
+        let lookup = |key: &str| match key {
+            "phase 1.0" => Some(3),
+            "phase 1" => Some(1),
+            "p0.1" => Some(7),
+            _ => None,
+        };
+        let titles = vec!["Progreso general".to_string()];
+        let reader = ClaimReader {
+            vocabulary: &vocabulary,
+            section_of_key: &lookup,
+            titles: &titles,
+        };
+        test(&reader)
+    }
+
+    #[test]
+    fn keys() {
+        assert_eq!(
+            key_at_start("Phase 1.0 : Infrastructure").as_deref(),
+            Some("phase 1.0")
+        );
+        assert_eq!(
+            key_at_start("✅ PHASE 1 - TERMINÉE").as_deref(),
+            Some("phase 1")
+        );
+        assert_eq!(key_at_start("P0.1: Sécurité").as_deref(), Some("p0.1"));
+        assert_eq!(key_at_start("Critères de Validation Phase 1.0"), None);
+        assert_eq!(key_in("Score Phase 1.1").as_deref(), Some("phase 1.1"));
+        assert_eq!(key_in("Étape 2").as_deref(), Some("etape 2"));
+    }
+
+    #[test]
+    fn bars_in_code_blocks() {
+        with_reader(|r| {
+            let claim = r
+                .line(
+                    "Phase 1.0 : Infrastructure & Fondations  [█████████░] 95% ✅ FINALISÉE",
+                    25,
+                    None,
+                )
+                .unwrap();
+            assert_eq!((claim.value, claim.target), (95.0, Target::Section(3)));
+            let claim = r
+                .line(
+                    "PROGRESSION TOTALE : [███░░░░░░░] 19% (5 semaines sur 26)",
+                    31,
+                    Some(2),
+                )
+                .unwrap();
+            assert_eq!((claim.value, claim.target), (19.0, Target::Project));
+            assert_eq!(claim.label, "PROGRESSION TOTALE");
+            let claim = r.line("Progression totale: [██░░░░░░░░]", 1, None).unwrap();
+            assert_eq!(claim.value, 20.0);
+            assert!(r.line("Vie   [####....] 87/100", 1, None).is_none());
+            let claim = r
+                .line("████████░░░░░░░░  25% (3/12 fases)", 12, Some(0))
+                .unwrap();
+            assert_eq!(
+                (claim.label.as_str(), claim.target),
+                ("Progreso general", Target::Project)
+            );
+            assert!(r.line("- [ ] a", 1, None).is_none());
+        });
+    }
+
+    #[test]
+    fn labelled_lines() {
+        with_reader(|r| {
+            let claim = r
+                .line("Statut : 🟡 En cours (80% réalisé)", 39, Some(3))
+                .unwrap();
+            assert_eq!((claim.value, claim.target), (80.0, Target::Section(3)));
+            let claim = r
+                .line("Statut Global Phase 0: 60% COMPLET", 225, Some(9))
+                .unwrap();
+            assert_eq!(claim.value, 60.0);
+            let claim = r
+                .line("Statut Global: ✅ PHASE 0 = 100% COMPLETE", 6, None)
+                .unwrap();
+            assert_eq!((claim.value, claim.target), (100.0, Target::Project));
+            assert!(r
+                .line("Temps écoulé : 4 semaines sur 26 (15% du temps)", 1, None)
+                .is_none());
+            assert!(r.line("Productivité : +40%", 1, None).is_none());
+            assert!(r
+                .line("Impact : Réduction de 80% des coûts", 1, None)
+                .is_none());
+        });
+    }
+
+    #[test]
+    fn headings_and_summary_entries() {
+        with_reader(|r| {
+            assert_eq!(
+                r.heading("✅ PHASE 1 - TERMINÉE (100%)", 8, 1)
+                    .unwrap()
+                    .value,
+                100.0
+            );
+            assert!(r.heading("Tests > 85%", 8, 1).is_none());
+            assert!(r.heading("Mode Offline 100% (4h)", 8, 1).is_none());
+            assert_eq!(
+                r.heading("VICTOIRE : Phase 1.0 COMPLÉTÉE à 95%", 8, 1)
+                    .unwrap()
+                    .value,
+                95.0
+            );
+            assert_eq!(
+                r.heading("TOTAL : 53 POINTS - 100% TERMINÉ", 8, 1)
+                    .unwrap()
+                    .value,
+                100.0
+            );
+            assert!(r.line("Week 1 Target: 50%", 1, None).is_none());
+            let claim = r.summary_entry("Phase 1 : 100% (4/4)", 50).unwrap();
+            assert_eq!((claim.value, claim.target), (100.0, Target::Section(1)));
+            assert_eq!(r.summary_entry("Phase 1 : (1/4)", 50).unwrap().value, 25.0);
+            assert!(r.summary_entry("Phase 9 : 10%", 50).is_none());
+        });
+    }
+
+    #[test]
+    fn total_rows() {
+        with_reader(|r| {
+            let cells: Vec<String> = ["Total P0.1", "7h", "4h30", "65%", "🟡"]
+                .map(String::from)
+                .into();
+            let claim = r.total_row(&cells, Some(3), 49, Some(7)).unwrap();
+            assert_eq!((claim.value, claim.target), (65.0, Target::Section(7)));
+        });
+    }
+}

@@ -1,0 +1,804 @@
+//! Work items (`EXTRACTION.md` §4): list items, bare task boxes, table rows
+//! of status tables, and ticket-per-heading sections.
+//!
+//! A list item's status comes from, first match wins: a task box at its
+//! start (`[x]`), a status marker at its start (`✅ **Structure mono-repo**`),
+//! or a trailing status clause (`— @Imrane — À faire`, `- ✅ COMPLET`,
+//! `... ❌`). An item wholly ~~struck through~~ is cancelled.
+
+use std::collections::HashSet;
+use std::sync::LazyLock;
+
+use regex::Regex;
+
+use super::outline::{Block, ListEntry, Outline, OutlineSection, Table, TextLine};
+use super::vocabulary::{normalize, strip_status_label, Vocabulary, STATUS_LABELS};
+use crate::model::{Item, Status};
+
+/// Reads items out of the blocks of one document.
+pub struct ItemReader<'a> {
+    pub vocabulary: &'a Vocabulary,
+    pub outline: &'a Outline<'a>,
+    pub source: &'a str,
+    /// Lines of list entries that are declarations (`- ✅ Phase 1 : **100%**`), not items.
+    pub declaration_lines: &'a HashSet<usize>,
+}
+
+/// A percentage on an item: `❌ 0%`, `(80% réalisé)`, `Code: 100%`, `~40%`.
+static PERCENT: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"(\d{1,3}(?:[.,]\d+)?)\s*%").expect("valid regex"));
+
+/// An `@handle` (not an e-mail address, not a path).
+static HANDLE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?:^|[^\w.@/`])@([A-Za-z][A-Za-z0-9_-]*[A-Za-z0-9_]|[A-Za-z])")
+        .expect("valid regex")
+});
+
+/// `Responsable : @Imrane`, `Owner: Alice`, `Assigné : Bob`.
+static OWNER_LABEL: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)\b(?:responsables?|owners?|assignees?|assign[ée]e?s?|assigned to|porteur)\s*:\s*([^—–|;()]+)")
+        .expect("valid regex")
+});
+
+/// A ticket key at the start of an item: `TICKET-101`, `DEVOPS-003`,
+/// `P0.2.1`, `#42`.
+static ID: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^(#\d+|[A-Z][A-Z0-9]*-\d+[A-Za-z0-9]*|[A-Z]{1,3}\d+(?:\.\d+)+)\b")
+        .expect("valid regex")
+});
+
+/// `(5 pts)`, `[3 SP]`, `(8 points)`.
+static POINTS: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)[(\[]\s*(\d+(?:[.,]\d+)?)\s*(?:pts?|points?|sp|story\s*points?)\s*[)\]]")
+        .expect("valid regex")
+});
+
+/// Separators before a trailing status clause.
+const SEPARATORS: &[&str] = &[" — ", " – ", " - ", " -- ", ":", "|", "→", " —", " –"];
+
+impl<'a> ItemReader<'a> {
+    /// The items of one list: each entry is an item if it carries a status;
+    /// the status-bearing children of an entry without one are returned in
+    /// its place (seed `000_…`: numbered tickets without status give nothing).
+    pub fn list(&self, entries: &[ListEntry], inherited_owner: Option<&str>) -> Vec<Item> {
+        entries
+            .iter()
+            .flat_map(|entry| self.list_entry(entry, inherited_owner))
+            .collect()
+    }
+
+    fn list_entry(&self, entry: &ListEntry, inherited_owner: Option<&str>) -> Vec<Item> {
+        let first = entry.lines.first();
+        if first.is_some_and(|line| self.declaration_lines.contains(&line.line)) {
+            return self.list(&entry.children, inherited_owner);
+        }
+        let parsed = first.and_then(|line| self.parse_line(line));
+        let own_owner = first.and_then(|line| self.owner_of(line, &entry.lines[1..]));
+        let owner = own_owner.clone().or(inherited_owner.map(str::to_string));
+        let children = self.list(&entry.children, owner.as_deref());
+        match parsed {
+            Some(mut item) => {
+                item.owner = owner;
+                item.children = children;
+                vec![item]
+            }
+            None => children,
+        }
+    }
+
+    /// Task boxes on paragraph lines that are not list items (corpus `06_…`:
+    /// `[x] la prise en compte de l'option -p est correcte`).
+    pub fn bare_boxes(&self, lines: &[TextLine]) -> Vec<Item> {
+        lines
+            .iter()
+            .filter(|line| line.text.starts_with('['))
+            .filter(|line| self.vocabulary.marker_at_start(&line.text).is_some())
+            .filter_map(|line| {
+                let mut item = self.parse_line(line)?;
+                item.owner = self.owner_of(line, &[]);
+                Some(item)
+            })
+            .collect()
+    }
+
+    /// Reads one item line; `None` when it carries no status.
+    pub fn parse_line(&self, line: &TextLine) -> Option<Item> {
+        let text = line.text.as_str();
+        let (status, body) = if line.struck {
+            (Status::Cancelled, text)
+        } else if let Some((status, rest)) = self.vocabulary.marker_at_start(text) {
+            (status, rest)
+        } else {
+            let (status, start) = self.trailing_clause(text)?;
+            (status, &text[..start])
+        };
+        // Even when a box gave the status, a trailing clause is not part of the text.
+        let body = match self.trailing_clause(body) {
+            Some((_, start)) if !line.struck => &body[..start],
+            _ => body,
+        };
+        let clean = clean_text(body);
+        if is_property_label(&clean) {
+            // `**Blocage actuel**: ✅ Peut démarrer` describes its parent, it is not a task.
+            return None;
+        }
+        Some(Item {
+            id: id_of(&clean),
+            percent: percent_of(text),
+            points: points_of(text),
+            text: clean,
+            status,
+            owner: None,
+            due: None,
+            source: self.source.to_string(),
+            line: line.line,
+            children: Vec::new(),
+        })
+    }
+
+    /// The status of a trailing clause and the byte offset where it starts.
+    pub fn trailing_clause(&self, text: &str) -> Option<(Status, usize)> {
+        if let Some((status, start)) = self.vocabulary.marker_at_end(text) {
+            return Some((status, start));
+        }
+        let mut starts: Vec<usize> = Vec::new();
+        for separator in SEPARATORS {
+            starts.extend(text.match_indices(separator).map(|(i, s)| i + s.len()));
+        }
+        starts.extend(
+            text.char_indices()
+                .filter(|(_, c)| is_symbol(*c))
+                .map(|(i, _)| i),
+        );
+        starts.sort_unstable();
+        starts.dedup();
+        starts
+            .into_iter()
+            .rev()
+            .filter(|start| *start > 0 && *start < text.len())
+            .find_map(|start| self.clause_status(&text[start..]).map(|s| (s, start)))
+    }
+
+    /// Whether `segment` is a status clause: a marker, or a status phrase
+    /// followed by at most two words (`En cours (80% réalisé)`, `TODO ligne 24`).
+    fn clause_status(&self, segment: &str) -> Option<Status> {
+        let value = strip_status_label(segment);
+        if let Some((status, _)) = self.vocabulary.item_marker_at_start(value) {
+            return Some(status);
+        }
+        let (status, end) = self.vocabulary.phrase_at_start(value)?;
+        let rest = strip_parentheses(&value[end..]);
+        let words = rest
+            .split(|c: char| !c.is_alphanumeric())
+            .filter(|w| !w.is_empty() && !w.chars().all(|c| c.is_ascii_digit()))
+            .count();
+        (words <= 2).then_some(status)
+    }
+
+    /// The owner of an item line: an `@handle` (not in code), or the value
+    /// of a `Responsable :` label on the line or its continuation lines.
+    pub fn owner_of(&self, line: &TextLine, more: &[TextLine]) -> Option<String> {
+        std::iter::once(line)
+            .chain(more)
+            .find_map(|l| self.labelled_owner(l))
+            .or_else(|| self.handles(line).into_iter().next())
+    }
+
+    fn labelled_owner(&self, line: &TextLine) -> Option<String> {
+        let captures = OWNER_LABEL.captures(&line.text)?;
+        let value = captures.get(1)?.as_str().trim();
+        let value = value.split(" - ").next().unwrap_or(value).trim();
+        if let Some(handle) = self.handles_in(value, line.line).into_iter().next() {
+            return Some(handle);
+        }
+        let words = value.split_whitespace().count();
+        (words > 0 && words <= 4 && !value.chars().any(|c| c.is_ascii_digit()))
+            .then(|| value.trim_end_matches(['.', ',']).to_string())
+    }
+
+    /// Every `@handle` of a line that is not inside inline code in the source.
+    pub fn handles(&self, line: &TextLine) -> Vec<String> {
+        self.handles_in(&line.text, line.line)
+    }
+
+    fn handles_in(&self, text: &str, line: usize) -> Vec<String> {
+        let source = self.outline.source_line(line);
+        HANDLE
+            .captures_iter(text)
+            .filter_map(|c| c.get(1))
+            // `(@mentions, déplacements…)` in prose names a feature, not an owner.
+            .filter(|m| !inside_parentheses(text, m.start()))
+            // `@sentry/react` is a package, not an owner; in `4 @given tests`
+            // the handle is a word of a sentence: an owner stands apart.
+            .filter(|m| stands_apart(&text[m.end()..]))
+            .map(|m| format!("@{}", m.as_str()))
+            .filter(|handle| !only_in_code(source, handle))
+            .collect()
+    }
+
+    /// Rows of a status table that carry a status (total rows are
+    /// declarations, not items).
+    pub fn table(&self, table: &Table, inherited_owner: Option<&str>) -> Vec<Item> {
+        let columns = Columns::analyse(table, self.vocabulary);
+        table
+            .rows
+            .iter()
+            .filter(|row| row.cells != table.header && !is_total_row(&row.cells))
+            .filter_map(|row| {
+                let cell = |i: Option<usize>| i.and_then(|i| row.cells.get(i)).map(String::as_str);
+                let percent = cell(columns.percent).and_then(percent_of);
+                let status = columns
+                    .status
+                    .iter()
+                    .find_map(|i| cell(Some(*i)).and_then(|c| self.vocabulary.status_of_value(c)))
+                    .or_else(|| percent.map(status_of_percent))?;
+                let percent = percent.or_else(|| {
+                    columns
+                        .status
+                        .iter()
+                        .find_map(|i| cell(Some(*i)).and_then(percent_of))
+                });
+                let id = cell(columns.id)
+                    .map(|c| c.trim().to_string())
+                    .filter(|c| !c.is_empty());
+                let text = cell(columns.text)
+                    .map(clean_text)
+                    .filter(|t| !t.is_empty())
+                    .or_else(|| id.clone())?;
+                let owner = cell(columns.owner)
+                    .and_then(|c| {
+                        let handles = self.handles_in(c, row.line);
+                        handles.into_iter().next().or_else(|| {
+                            let c = c.trim();
+                            (!c.is_empty() && c != "-" && c != "—").then(|| c.to_string())
+                        })
+                    })
+                    .or(inherited_owner.map(str::to_string));
+                Some(Item {
+                    id: id.or_else(|| id_of(&text)),
+                    percent,
+                    points: cell(columns.points).and_then(parse_number),
+                    text,
+                    status,
+                    owner,
+                    due: None,
+                    source: self.source.to_string(),
+                    line: row.line,
+                    children: Vec::new(),
+                })
+            })
+            .collect()
+    }
+
+    /// A section written as one ticket (`### ⏳ 2. GED - Upload Documents`
+    /// followed by `**Statut** : ⏳ À faire`, corpus `04_…`): one item whose
+    /// text is the heading. Only for sections with no items and no
+    /// subsections of their own.
+    pub fn ticket_heading(&self, section: &OutlineSection) -> Option<Item> {
+        // A calendar emoji decorates a heading (`### 📅 Actions Court Terme`), it is not a status.
+        if section.heading.starts_with('📅') {
+            return None;
+        }
+        let (status, text) = match self.vocabulary.item_marker_at_start(&section.heading) {
+            Some((status, rest)) => (status, rest.to_string()),
+            None => (self.status_line_under(section)?, section.heading.clone()),
+        };
+        let text = clean_text(&text);
+        if text.is_empty() {
+            return None;
+        }
+        Some(Item {
+            id: id_of(&text),
+            percent: percent_of(&section.heading),
+            points: points_of(&section.heading),
+            text,
+            status,
+            owner: None,
+            due: None,
+            source: self.source.to_string(),
+            line: section.line,
+            children: Vec::new(),
+        })
+    }
+
+    /// The status given by a `Statut :` line right under a heading.
+    fn status_line_under(&self, section: &OutlineSection) -> Option<Status> {
+        let first_line = match section.blocks.first()? {
+            Block::Paragraph(lines) => lines.first()?.text.clone(),
+            Block::List(entries) => entries.first()?.first_line().to_string(),
+            _ => return None,
+        };
+        let (label, value) = first_line.split_once(':')?;
+        let label = normalize(label.trim());
+        if !STATUS_LABELS.contains(&label.as_str()) {
+            return None;
+        }
+        self.vocabulary.status_of_value(value)
+    }
+}
+
+/// What each column of a status table holds.
+#[derive(Debug, Default)]
+pub struct Columns {
+    pub status: Vec<usize>,
+    pub percent: Option<usize>,
+    pub id: Option<usize>,
+    pub owner: Option<usize>,
+    pub points: Option<usize>,
+    pub text: Option<usize>,
+}
+
+const STATUS_HEADERS: &[&str] = &[
+    "statut",
+    "status",
+    "etat",
+    "state",
+    "estado",
+    "complet",
+    "avancement",
+    "progress",
+    "progression",
+    "done",
+    "progreso",
+];
+const ID_HEADERS: &[&str] = &["id", "ticket", "cle", "key", "#", "ref", "n°", "no"];
+const OWNER_HEADERS: &[&str] = &[
+    "responsable",
+    "owner",
+    "assignee",
+    "assigne",
+    "assigned",
+    "porteur",
+    "lead",
+    "qui",
+    "who",
+    "membre",
+    "member",
+];
+const POINTS_HEADERS: &[&str] = &["points", "pts", "sp", "story points"];
+/// Columns that qualify an item but never name it.
+const QUALIFIER_HEADERS: &[&str] = &[
+    "priorit",
+    "complexit",
+    "effort",
+    "sprint",
+    "estimat",
+    "duree",
+    "duration",
+    "date",
+    "echeance",
+    "deadline",
+    "due",
+    "target",
+    "cible",
+    "start",
+    "end",
+    "debut",
+    "fin",
+    "version",
+];
+
+impl Columns {
+    pub fn analyse(table: &Table, vocabulary: &Vocabulary) -> Columns {
+        let mut columns = Columns::default();
+        let headers: Vec<String> = table.header.iter().map(|h| normalize(h.trim())).collect();
+        let column = |i: usize| -> Vec<&str> {
+            table
+                .rows
+                .iter()
+                .filter_map(|r| r.cells.get(i))
+                .map(|c| c.trim())
+                .filter(|c| !c.is_empty())
+                .collect()
+        };
+        let mostly = |i: usize, test: &dyn Fn(&str) -> bool| {
+            let cells = column(i);
+            !cells.is_empty() && cells.iter().filter(|c| test(c)).count() * 2 >= cells.len()
+        };
+        let mut excluded = vec![false; headers.len()];
+        for (i, header) in headers.iter().enumerate() {
+            let words: Vec<&str> = header
+                .split(|c: char| !c.is_alphanumeric() && c != '#' && c != '°')
+                .filter(|w| !w.is_empty())
+                .collect();
+            let has_word = |list: &[&str]| list.iter().any(|w| words.contains(w) || header == w);
+            let is_percent = mostly(i, &|c| percent_of(c).is_some() && c.len() <= 12);
+            if STATUS_HEADERS.iter().any(|w| header.contains(w)) {
+                if is_percent && columns.percent.is_none() {
+                    columns.percent = Some(i);
+                }
+                columns.status.push(i);
+                excluded[i] = true;
+            } else if is_percent {
+                columns.percent.get_or_insert(i);
+                excluded[i] = true;
+            } else if has_word(ID_HEADERS)
+                || (i == 0 && mostly(i, &|c| ID.is_match(c) && c.split_whitespace().count() == 1))
+            {
+                columns.id.get_or_insert(i);
+                excluded[i] = true;
+            } else if has_word(OWNER_HEADERS) {
+                columns.owner.get_or_insert(i);
+                excluded[i] = true;
+            } else if POINTS_HEADERS
+                .iter()
+                .any(|w| header == w || header.starts_with("story"))
+            {
+                columns.points.get_or_insert(i);
+                excluded[i] = true;
+            } else if QUALIFIER_HEADERS.iter().any(|w| header.contains(w))
+                || mostly(i, &|c| parse_number(c).is_some())
+                || mostly(i, &|c| {
+                    vocabulary.status_of_value(c).is_some() && c.split_whitespace().count() <= 3
+                })
+            {
+                excluded[i] = true;
+            }
+        }
+        columns.text = (0..headers.len()).find(|i| !excluded[*i]);
+        columns
+    }
+}
+
+/// Labels of properties of a task (`Dépend de`, `Blocage actuel`,
+/// `Priorité`): a list entry made of one of them and a status is not a task.
+const PROPERTY_LABELS: &[&str] = &[
+    "blocage",
+    "blocage actuel",
+    "depend de",
+    "dependances",
+    "dependencies",
+    "depends on",
+    "estimation",
+    "estimate",
+    "priorite",
+    "priority",
+    "impact",
+    "probabilite",
+    "probability",
+    "eta",
+    "duree",
+    "duration",
+    "effort",
+    "note",
+    "notes",
+    "blockers",
+    "blocker",
+    "risque",
+    "risk",
+    "owner",
+    "responsable",
+    "statut",
+    "status",
+    "etat",
+    "state",
+];
+
+fn is_property_label(text: &str) -> bool {
+    let normalized = normalize(text);
+    let label = normalized.trim_end_matches(|c: char| !c.is_alphanumeric());
+    PROPERTY_LABELS.contains(&label)
+}
+
+/// `**Total P0.1**`, `TOTAL`, `Total` in the first cell.
+pub fn is_total_row(cells: &[String]) -> bool {
+    cells
+        .first()
+        .map(|c| normalize(c.trim()))
+        .is_some_and(|c| c == "total" || c.starts_with("total ") || c.starts_with("total:"))
+}
+
+/// The status a bare percentage implies: 100 done, 0 to do, else in progress.
+pub fn status_of_percent(percent: f64) -> Status {
+    if percent >= 100.0 {
+        Status::Done
+    } else if percent <= 0.0 {
+        Status::Todo
+    } else {
+        Status::InProgress
+    }
+}
+
+/// The first percentage of `text` that is about the item itself: at the
+/// start, after `:` `(` `~` `|` or a status symbol (`❌ 0%`), never after a
+/// comparison or a word (`> 85%`, `minimum 80%`).
+pub fn percent_of(text: &str) -> Option<f64> {
+    PERCENT.captures_iter(text).find_map(|captures| {
+        let number = captures.get(1)?;
+        let before = text[..number.start()].trim_end();
+        let previous = before.chars().last();
+        let about_item = match previous {
+            None => true,
+            Some(c) => matches!(c, ':' | '(' | '~' | '|' | '*' | '=') || is_symbol(c),
+        };
+        if !about_item || before.ends_with(['.', ',']) {
+            return None;
+        }
+        let value: f64 = number.as_str().replace(',', ".").parse().ok()?;
+        (0.0..=100.0).contains(&value).then_some(value)
+    })
+}
+
+fn points_of(text: &str) -> Option<f64> {
+    POINTS
+        .captures(text)
+        .and_then(|c| c.get(1))
+        .and_then(|m| parse_number(m.as_str()))
+}
+
+fn parse_number(text: &str) -> Option<f64> {
+    text.trim().replace(',', ".").parse::<f64>().ok()
+}
+
+fn id_of(text: &str) -> Option<String> {
+    ID.captures(text.trim_start())
+        .and_then(|c| c.get(1))
+        .map(|m| m.as_str().to_string())
+}
+
+/// An emoji or symbol character (`✅`, `⏳`, `🔵`): not a letter, digit,
+/// space or ordinary punctuation.
+fn is_symbol(c: char) -> bool {
+    !c.is_alphanumeric()
+        && !c.is_whitespace()
+        && (c as u32) >= 0x2190
+        && !matches!(
+            c,
+            '—' | '–' | '…' | '’' | '‘' | '“' | '”' | '«' | '»' | '€' | '→'
+        )
+}
+
+fn strip_parentheses(text: &str) -> String {
+    let mut depth = 0usize;
+    text.chars()
+        .filter(|c| match c {
+            '(' | '[' => {
+                depth += 1;
+                false
+            }
+            ')' | ']' => {
+                depth = depth.saturating_sub(1);
+                false
+            }
+            _ => depth == 0,
+        })
+        .collect()
+}
+
+/// Item text: trailing separators, dangling `Statut :` labels and a trailing
+/// owner segment (`— @Imrane`, `— Responsable : @Imrane`) removed.
+pub fn clean_text(text: &str) -> String {
+    let mut text = text.trim().to_string();
+    loop {
+        let before = text.clone();
+        text = text
+            .trim_end_matches(|c: char| {
+                c.is_whitespace() || "-—–:|,;".contains(c) || is_symbol(c) || c == '\u{fe0f}'
+            })
+            .to_string();
+        for label in STATUS_LABELS {
+            let normalized = normalize(&text);
+            if normalized.ends_with(label) {
+                let cut = text
+                    .char_indices()
+                    .rev()
+                    .nth(label.chars().count() - 1)
+                    .map(|(i, _)| i);
+                if let Some(cut) = cut {
+                    if text[..cut].ends_with(|c: char| !c.is_alphanumeric()) || cut == 0 {
+                        text.truncate(cut);
+                    }
+                }
+            }
+        }
+        for separator in [" — ", " – "] {
+            if let Some(index) = text.rfind(separator) {
+                let segment = text[index + separator.len()..].trim();
+                let is_owner = (segment.starts_with('@') && !segment.contains(' '))
+                    || OWNER_LABEL.is_match(segment);
+                if is_owner {
+                    text.truncate(index);
+                }
+            }
+        }
+        if text == before {
+            return text.trim().to_string();
+        }
+    }
+}
+
+/// Whether what follows a handle ends its segment: nothing, or a separator.
+fn stands_apart(after: &str) -> bool {
+    let rest = after.trim_start();
+    rest.is_empty()
+        || rest.starts_with(['—', '–', '-', ':', '|', ',', ';', ')', ']', '('])
+        || (after.starts_with(char::is_whitespace) && rest.starts_with(['&', '+']))
+}
+
+/// Whether byte `at` of `text` is inside an open parenthesis.
+fn inside_parentheses(text: &str, at: usize) -> bool {
+    let before = &text[..at];
+    before.matches('(').count() > before.matches(')').count()
+}
+
+/// Whether every occurrence of `needle` in the source line is inside inline code.
+fn only_in_code(source: &str, needle: &str) -> bool {
+    let mut seen = false;
+    for (index, piece) in source.split('`').enumerate() {
+        if piece.contains(needle) {
+            if index % 2 == 0 {
+                return false;
+            }
+            seen = true;
+        }
+    }
+    seen
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::config::VocabularyConfig;
+
+    fn items_of(markdown: &str) -> Vec<Item> {
+        let vocabulary = Vocabulary::new(&VocabularyConfig::default());
+        let outline = Outline::parse(markdown);
+        let declaration_lines = HashSet::new();
+        let reader = ItemReader {
+            vocabulary: &vocabulary,
+            outline: &outline,
+            source: "doc.md",
+            declaration_lines: &declaration_lines,
+        };
+        let mut items = Vec::new();
+        for block in &outline.preamble {
+            match block {
+                Block::List(entries) => items.extend(reader.list(entries, None)),
+                Block::Table(table) => items.extend(reader.table(table, None)),
+                Block::Paragraph(lines) => items.extend(reader.bare_boxes(lines)),
+                Block::Code { .. } => {}
+            }
+        }
+        items
+    }
+
+    fn one(markdown: &str) -> Item {
+        let items = items_of(markdown);
+        assert_eq!(items.len(), 1, "{items:#?}");
+        items.into_iter().next().unwrap()
+    }
+
+    #[test]
+    fn boxes_upper_and_lower_case() {
+        assert_eq!(one("- [X] a").status, Status::Done);
+        assert_eq!(one("- [x] a").status, Status::Done);
+        assert_eq!(one("- [ ] a").status, Status::Todo);
+    }
+
+    #[test]
+    fn check_marks_with_and_without_variation_selector() {
+        assert_eq!(one("- ✔ a").status, Status::Done);
+        assert_eq!(one("- ✔️ a").text, "a");
+    }
+
+    #[test]
+    fn box_wins_over_trailing_clause_and_clause_leaves_the_text() {
+        let item = one("- [ ] **Qualité Code** - ⚠️ PARTIEL");
+        assert_eq!(item.status, Status::Todo);
+        assert_eq!(item.text, "Qualité Code");
+        let item = one("- [x] **Structure du repository** - ✅ COMPLET");
+        assert_eq!(item.text, "Structure du repository");
+    }
+
+    #[test]
+    fn trailing_clauses() {
+        let item = one("30. Mettre en place des tests — @Mouhammed — En cours");
+        assert_eq!(item.status, Status::InProgress);
+        assert_eq!(item.owner.as_deref(), Some("@Mouhammed"));
+        assert_eq!(item.text, "Mettre en place des tests");
+        let item =
+            one("1. TICKET-102 : Ajouter une pipeline — Responsable : @Imrane — Statut : À faire");
+        assert_eq!(item.status, Status::Todo);
+        assert_eq!(item.id.as_deref(), Some("TICKET-102"));
+        assert_eq!(item.owner.as_deref(), Some("@Imrane"));
+        assert_eq!(item.text, "TICKET-102 : Ajouter une pipeline");
+        assert_eq!(one("- ✅ COMPLET").status, Status::Done);
+        let item = one("- Dashboards WindFlow spécifiques ❌");
+        assert_eq!(
+            (item.status, item.text.as_str()),
+            (Status::Todo, "Dashboards WindFlow spécifiques")
+        );
+        let item = one("- Notification (@mentions, déplacements…) ⌛ En cours");
+        assert_eq!(item.status, Status::InProgress);
+        assert_eq!(one("- Lanceur ✔️ Fait !").status, Status::Done);
+        assert_eq!(
+            one("2. **RecordTypeB** : ⚠️ Validation minimale (TODO ligne 122)").status,
+            Status::InProgress
+        );
+    }
+
+    #[test]
+    fn whole_words_only() {
+        assert!(items_of("- the plan was abandoned").is_empty());
+        assert!(items_of("- issue opened yesterday").is_empty());
+        assert!(items_of("- Objectifs : Validation techno, revue de code").is_empty());
+        assert!(items_of("1. Terminer GED (Upload 5MB + Recherche)").is_empty());
+    }
+
+    #[test]
+    fn health_circles_in_a_trailing_clause_are_not_statuses() {
+        assert!(
+            items_of("- **Blocage actuel**: 🟡 Pas bloqué, peut commencer en parallèle").is_empty()
+        );
+        assert_eq!(
+            one("- 🟡 Actions manuelles: Revoke keys").status,
+            Status::InProgress
+        );
+    }
+
+    #[test]
+    fn nested_items_and_owner_inheritance() {
+        let items = items_of("- [x] Parent @alice\n  - [x] child one\n  - [ ] child two @bob\n- plain\n  - [ ] orphan\n");
+        assert_eq!(items.len(), 2);
+        assert_eq!(items[0].children.len(), 2);
+        assert_eq!(items[0].children[0].owner.as_deref(), Some("@alice"));
+        assert_eq!(items[0].children[1].owner.as_deref(), Some("@bob"));
+        assert_eq!(items[1].text, "orphan");
+    }
+
+    #[test]
+    fn struck_items_are_cancelled() {
+        assert_eq!(one("- ~~[ ] dropped idea~~").status, Status::Cancelled);
+        assert_eq!(one("- [~] not doing").status, Status::Cancelled);
+    }
+
+    #[test]
+    fn percent_points_and_ids() {
+        let item = one("- [ ] Intégration: 0% 🟡");
+        assert_eq!(item.percent, Some(0.0));
+        let item = one("- 🟡 50% Vault (5 pts)");
+        assert_eq!((item.percent, item.points), (Some(50.0), Some(5.0)));
+        assert_eq!(one("- [ ] Coverage minimum 80% enforced").percent, None);
+        assert_eq!(
+            one("- [x] P0.2.1 - firebase_auth.py créé").id.as_deref(),
+            Some("P0.2.1")
+        );
+        assert_eq!(one("- [ ] #42 fix login").id.as_deref(), Some("#42"));
+        assert_eq!(one("- [x] Statut (80% réalisé)").percent, Some(80.0));
+    }
+
+    #[test]
+    fn handles_in_inline_code_are_not_owners() {
+        assert_eq!(one("- ✅ Décorateur `@audit_log` pour tracing").owner, None);
+        assert_eq!(one("- ✅ mail bob@example.com").owner, None);
+        assert_eq!(one("- [x] Installer @sentry/react ✅").owner, None);
+        assert_eq!(one("- [x] Fuzz tests: 4 @given tests for X").owner, None);
+    }
+
+    #[test]
+    fn bare_box_lines_are_items() {
+        let items = items_of("[x] la prise en compte de l'option -p\n\n[ ] la suite\n");
+        assert_eq!(items.len(), 2);
+        assert_eq!(items[1].status, Status::Todo);
+    }
+
+    #[test]
+    fn status_table_rows() {
+        let table = "| Ticket | Statut | Complexité | Sprint | Points |\n|---|---|---|---|---|\n| DEVOPS-001 | ✅ Terminé | Élevée | Sprint 1 | 8 |\n| DEVOPS-006 | ✅ Terminé | Moyenne | Sprint 4 | 5 |\n";
+        let items = items_of(table);
+        assert_eq!(items.len(), 2);
+        assert_eq!(items[0].text, "DEVOPS-001");
+        assert_eq!(items[0].id.as_deref(), Some("DEVOPS-001"));
+        assert_eq!(items[1].points, Some(5.0));
+        let table = "| Sous-tâche | Plan | % Complet | Statut |\n|---|---|---|---|\n| **P0.1.1** - Audit | 2h | 60% | 🟡 |\n| **Total P0.1** | 7h | 65% | 🟡 |\n";
+        let item = one(table);
+        assert_eq!(item.percent, Some(60.0));
+        assert_eq!(item.status, Status::InProgress);
+        assert_eq!(item.id.as_deref(), Some("P0.1.1"));
+        let table = "| Composant | État | Progression |\n|---|---|---|\n| Backend | 🟡 En cours | ~40% |\n| Front | ⚪ | |\n";
+        let item = one(table);
+        assert_eq!((item.text.as_str(), item.percent), ("Backend", Some(40.0)));
+        let table = "| Task | Status | Owner |\n|---|---|---|\n| Fake SSH | todo | @alice |\n";
+        assert_eq!(one(table).owner.as_deref(), Some("@alice"));
+    }
+}

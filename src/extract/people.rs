@@ -1,0 +1,212 @@
+//! People (`EXTRACTION.md` §9): members of a team section with their roles
+//! (`@Mounir : Architecte, Scientifique`), `@handles` that something is
+//! assigned to, and item owners, each with the count of their open items.
+//!
+//! An `@handle` used in prose (corpus `08_…`: `(@mentions, déplacements…)`)
+//! is not a person: a handle counts only in a team section, as an item
+//! owner, as the value of a label (`Point of contact: @traviscross`), or at
+//! the start of a list entry or table cell (a staffing list).
+
+use std::sync::LazyLock;
+
+use regex::Regex;
+
+use super::vocabulary::normalize;
+use crate::model::{Item, Person, Status};
+
+/// Headings of team sections.
+const TEAM_WORDS: &[&str] = &[
+    "equipe",
+    "team",
+    "membres",
+    "members",
+    "contributeurs",
+    "contributors",
+    "intervenants",
+    "staffing",
+    "participants",
+];
+
+static HANDLE_AT_START: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^[^\w@]*@([A-Za-z][A-Za-z0-9_-]*[A-Za-z0-9_]|[A-Za-z])\b").expect("valid regex")
+});
+
+static LABELLED_HANDLE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^[^:@]{1,40}:\s*@([A-Za-z][A-Za-z0-9_-]*[A-Za-z0-9_]|[A-Za-z])\b")
+        .expect("valid regex")
+});
+
+/// Whether a heading names a team section (`ÉQUIPE PROJET`, `Team`).
+pub fn is_team_heading(heading: &str) -> bool {
+    normalize(heading)
+        .split(|c: char| !c.is_alphanumeric())
+        .any(|w| TEAM_WORDS.contains(&w))
+}
+
+/// The people of one document, in order of first mention.
+#[derive(Debug, Default)]
+pub struct People {
+    people: Vec<Person>,
+}
+
+impl People {
+    pub fn into_vec(self) -> Vec<Person> {
+        self.people
+    }
+
+    fn entry(&mut self, handle: Option<&str>, name: &str) -> &mut Person {
+        let key = person_key(handle.unwrap_or(name));
+        let index = match self
+            .people
+            .iter()
+            .position(|p| person_key(p.handle.as_deref().unwrap_or(&p.name)) == key)
+        {
+            Some(index) => index,
+            None => {
+                self.people.push(Person {
+                    handle: handle.map(str::to_string),
+                    name: name.to_string(),
+                    role: None,
+                    open_items: 0,
+                });
+                self.people.len() - 1
+            }
+        };
+        &mut self.people[index]
+    }
+
+    /// A line of a team section: `@Mounir : Architecte, Scientifique`,
+    /// `Alice Martin - Cheffe de projet`, or a bare name.
+    pub fn team_line(&mut self, text: &str) {
+        if text.trim_start().starts_with('[') {
+            // A task box (`- [x] domain experts`) is an item, not a member.
+            return;
+        }
+        let text = text.trim_start_matches(|c: char| !c.is_alphanumeric() && c != '@');
+        if let Some(captures) = HANDLE_AT_START.captures(text) {
+            // `@horovits Project Lead (Logz.io)`: the handle, then the role.
+            let (Some(whole), Some(name)) = (captures.get(0), captures.get(1)) else {
+                return;
+            };
+            if text[whole.end()..].starts_with(['/', '.']) {
+                return;
+            }
+            let role = text[whole.end()..]
+                .trim_start_matches(|c: char| c.is_whitespace() || ":-—–,".contains(c))
+                .trim();
+            let handle = format!("@{}", name.as_str());
+            let person = self.entry(Some(&handle), name.as_str());
+            if person.role.is_none() && !role.is_empty() {
+                person.role = Some(role.to_string());
+            }
+            return;
+        }
+        let (who, role) = match text.split_once(" : ").or_else(|| text.split_once(':')) {
+            Some((who, role)) => (who.trim(), Some(role.trim())),
+            None => match text.split_once(" - ").or_else(|| text.split_once(" — ")) {
+                Some((who, role)) => (who.trim(), Some(role.trim())),
+                None => (text.trim(), None),
+            },
+        };
+        if who.is_empty() || who.split_whitespace().count() > 4 {
+            return;
+        }
+        // `**Current:** 1x maintainer`, `Phase 8+ : 2 engineers` count heads, they name nobody.
+        let headcount = role.is_some_and(|r| r.starts_with(|c: char| c.is_ascii_digit()));
+        if headcount || who.chars().any(|c| c.is_ascii_digit() || c == '+') {
+            return;
+        }
+        let (handle, name) = match who.strip_prefix('@') {
+            Some(name) => (Some(who), name),
+            None => (None, who),
+        };
+        let person = self.entry(handle, name);
+        if person.role.is_none() {
+            person.role = role.filter(|r| !r.is_empty()).map(str::to_string);
+        }
+    }
+
+    /// A handle something is assigned to, outside a team section.
+    pub fn mention(&mut self, text: &str) {
+        let found = HANDLE_AT_START
+            .captures(text)
+            .or_else(|| LABELLED_HANDLE.captures(text))
+            .and_then(|c| c.get(1));
+        // `@sentry/react` is a package, not a person.
+        let found = found.filter(|m| !text[m.end()..].starts_with(['/', '.']));
+        if let Some(name) = found {
+            let handle = format!("@{}", name.as_str());
+            self.entry(Some(&handle), name.as_str());
+        }
+    }
+
+    /// Item owners and the count of their open items (not done, not cancelled).
+    pub fn owners<'i>(&mut self, items: impl Iterator<Item = &'i Item>) {
+        for item in items {
+            if let Some(owner) = &item.owner {
+                let (handle, name) = match owner.strip_prefix('@') {
+                    Some(name) => (Some(owner.as_str()), name),
+                    None => (None, owner.as_str()),
+                };
+                let person = self.entry(handle, name);
+                if !matches!(item.status, Status::Done | Status::Cancelled) {
+                    person.open_items += 1;
+                }
+            }
+            self.owners(item.children.iter());
+        }
+    }
+}
+
+/// Identity of a person across mentions: `@Mounir`, `mounir` and `Mounir`
+/// are the same person.
+pub fn person_key(handle_or_name: &str) -> String {
+    normalize(handle_or_name.trim_start_matches('@').trim())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn team_lines_give_handles_names_and_roles() {
+        let mut people = People::default();
+        people.team_line("🧙♂ @Mounir : Architecte, Scientifique, Mathématicien");
+        people.team_line("Alice Martin - Cheffe de projet");
+        people.team_line("@horovits Project Lead (Logz.io)");
+        people.team_line("[x] domain experts");
+        people.team_line("Current: 1x maintainer");
+        people.team_line("Phase 8+: 1x security engineer");
+        let people = people.into_vec();
+        assert_eq!(people[0].handle.as_deref(), Some("@Mounir"));
+        assert_eq!(people[0].name, "Mounir");
+        assert_eq!(
+            people[0].role.as_deref(),
+            Some("Architecte, Scientifique, Mathématicien")
+        );
+        assert_eq!(people[1].name, "Alice Martin");
+        assert_eq!(people[2].handle.as_deref(), Some("@horovits"));
+        assert_eq!(people[2].role.as_deref(), Some("Project Lead (Logz.io)"));
+        assert_eq!(people.len(), 3);
+    }
+
+    #[test]
+    fn prose_mentions_are_not_people() {
+        let mut people = People::default();
+        people.mention("Notification des actions (@mentions, déplacements…)");
+        people.mention("Point of contact: @traviscross");
+        people.mention("@lead-one (Company)");
+        people.mention("Installer @sentry/react");
+        people.mention("@sentry/react installé");
+        let people = people.into_vec();
+        assert_eq!(people.len(), 2);
+        assert_eq!(people[0].handle.as_deref(), Some("@traviscross"));
+    }
+
+    #[test]
+    fn team_headings() {
+        assert!(is_team_heading("ÉQUIPE PROJET"));
+        assert!(is_team_heading("The Team"));
+        assert!(!is_team_heading("Steam engine"));
+    }
+}

@@ -1,0 +1,588 @@
+//! Status vocabulary: the markers and words that say an item is done, in
+//! progress, to do, blocked or cancelled (`EXTRACTION.md` §3), as data.
+//!
+//! Matching is case- and accent-insensitive (`TERMINÉE` is `terminee`), on
+//! whole words (`done` never matches `abandoned`) and whole symbols (`✔` and
+//! `✔️` are the same marker: variation selectors are dropped). A French or
+//! Spanish word also matches its feminine and plural forms (`terminé`,
+//! `terminée`, `terminés`), because real documents agree their adjectives
+//! with whatever they describe (`PHASE 1 - TERMINÉE`, `Tickets réalisés`).
+
+use unicode_normalization::{char::is_combining_mark, UnicodeNormalization};
+
+use crate::config::{VocabularyConfig, VocabularyEntry};
+use crate::model::Status;
+
+/// Markers: task-list boxes and status symbols. Compared after
+/// [`normalize`], so `✔️` (with U+FE0F) is listed once as `✔`.
+const MARKERS: &[(&str, Status)] = &[
+    ("[x]", Status::Done),
+    ("[✅]", Status::Done),
+    ("[✔]", Status::Done),
+    ("✅", Status::Done),
+    ("✔", Status::Done),
+    ("☑", Status::Done),
+    ("✓", Status::Done),
+    ("[/]", Status::InProgress),
+    ("[🚧]", Status::InProgress),
+    ("🚧", Status::InProgress),
+    ("🟡", Status::InProgress),
+    ("🔄", Status::InProgress),
+    ("🟠", Status::InProgress),
+    ("⚠", Status::InProgress),
+    ("[ ]", Status::Todo),
+    ("[⬜]", Status::Todo),
+    ("⬜", Status::Todo),
+    ("☐", Status::Todo),
+    ("❌", Status::Todo),
+    ("⏳", Status::Todo),
+    ("📅", Status::Todo),
+    ("[⛔]", Status::Blocked),
+    ("⛔", Status::Blocked),
+    ("🚫", Status::Blocked),
+    ("🛑", Status::Blocked),
+    ("[-]", Status::Cancelled),
+    ("[~]", Status::Cancelled),
+];
+
+/// Status words and phrases, French, English, Spanish and German, written
+/// in their base (masculine singular) form.
+const WORDS: &[(&str, Status)] = &[
+    // French
+    ("fait", Status::Done),
+    ("termine", Status::Done),
+    ("complet", Status::Done),
+    ("complete", Status::Done),
+    ("realise", Status::Done),
+    ("livre", Status::Done),
+    ("acheve", Status::Done),
+    ("valide", Status::Done),
+    ("finalise", Status::Done),
+    ("en cours", Status::InProgress),
+    ("partiel", Status::InProgress),
+    ("partiellement", Status::InProgress),
+    ("commence", Status::InProgress),
+    ("en revue", Status::InProgress),
+    ("a faire", Status::Todo),
+    ("non demarre", Status::Todo),
+    ("non commence", Status::Todo),
+    ("pas commence", Status::Todo),
+    ("pas demarre", Status::Todo),
+    ("a commencer", Status::Todo),
+    ("prevu", Status::Todo),
+    ("planifie", Status::Todo),
+    ("bloque", Status::Blocked),
+    ("en attente", Status::Blocked),
+    ("annule", Status::Cancelled),
+    ("abandonne", Status::Cancelled),
+    ("hors perimetre", Status::Cancelled),
+    // English
+    ("done", Status::Done),
+    ("completed", Status::Done),
+    ("finished", Status::Done),
+    ("delivered", Status::Done),
+    ("shipped", Status::Done),
+    ("resolved", Status::Done),
+    ("closed", Status::Done),
+    ("in progress", Status::InProgress),
+    ("ongoing", Status::InProgress),
+    ("wip", Status::InProgress),
+    ("started", Status::InProgress),
+    ("partial", Status::InProgress),
+    ("partially", Status::InProgress),
+    ("in review", Status::InProgress),
+    ("todo", Status::Todo),
+    ("to do", Status::Todo),
+    ("not started", Status::Todo),
+    ("planned", Status::Todo),
+    ("backlog", Status::Todo),
+    ("open", Status::Todo),
+    ("queued", Status::Todo),
+    ("blocked", Status::Blocked),
+    ("on hold", Status::Blocked),
+    ("waiting", Status::Blocked),
+    ("cancelled", Status::Cancelled),
+    ("canceled", Status::Cancelled),
+    ("dropped", Status::Cancelled),
+    ("discarded", Status::Cancelled),
+    ("won't do", Status::Cancelled),
+    ("out of scope", Status::Cancelled),
+    // Spanish
+    ("hecho", Status::Done),
+    ("completado", Status::Done),
+    ("completo", Status::Done),
+    ("terminado", Status::Done),
+    ("finalizado", Status::Done),
+    ("en curso", Status::InProgress),
+    ("en progreso", Status::InProgress),
+    ("en proceso", Status::InProgress),
+    ("pendiente", Status::Todo),
+    ("por hacer", Status::Todo),
+    ("no iniciado", Status::Todo),
+    ("planificado", Status::Todo),
+    ("bloqueado", Status::Blocked),
+    ("en espera", Status::Blocked),
+    ("cancelado", Status::Cancelled),
+    ("descartado", Status::Cancelled),
+    // German
+    ("erledigt", Status::Done),
+    ("fertig", Status::Done),
+    ("abgeschlossen", Status::Done),
+    ("in arbeit", Status::InProgress),
+    ("in bearbeitung", Status::InProgress),
+    ("offen", Status::Todo),
+    ("geplant", Status::Todo),
+    ("ausstehend", Status::Todo),
+    ("blockiert", Status::Blocked),
+    ("abgebrochen", Status::Cancelled),
+    ("verworfen", Status::Cancelled),
+];
+
+/// Red/amber/green circles: on a status line of a project or section they
+/// are health, not item status, unless the document's legend says otherwise.
+const HEALTH_CIRCLES: &[&str] = &["🟢", "🟡", "🔴", "🟠"];
+
+/// Labels that introduce a status value (`**Statut :** En cours`).
+pub const STATUS_LABELS: &[&str] = &["statut", "status", "etat", "state", "estado", "stand"];
+
+/// Labels that introduce a legend (`**Légende :**`, `**Legend:**`).
+const LEGEND_LABELS: &[&str] = &["legende", "legend", "leyenda", "legende des statuts"];
+
+/// Lower-cases, strips accents and emoji variation selectors.
+///
+/// `"TERMINÉE ✔️"` becomes `"terminee ✔"`.
+pub fn normalize(text: &str) -> String {
+    text.nfd()
+        .filter(|c| !is_combining_mark(*c) && *c != '\u{fe0f}' && *c != '\u{fe0e}')
+        .flat_map(char::to_lowercase)
+        .collect()
+}
+
+/// Splits normalized text into word tokens (letters and digits).
+fn tokens(normalized: &str) -> Vec<&str> {
+    normalized
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|t| !t.is_empty())
+        .collect()
+}
+
+/// A word of the text matches a vocabulary word, allowing agreement
+/// suffixes (`realisee`, `realises` for `realise`).
+fn word_matches(text_word: &str, vocabulary_word: &str) -> bool {
+    if let Some(rest) = text_word.strip_prefix(vocabulary_word) {
+        return matches!(rest, "" | "e" | "s" | "es");
+    }
+    // Spanish agreement: `completado` also matches `completada`, `completadas`.
+    match (
+        vocabulary_word.strip_suffix('o'),
+        text_word.strip_prefix(vocabulary_word.trim_end_matches('o')),
+    ) {
+        (Some(_), Some(rest)) => matches!(rest, "a" | "os" | "as"),
+        _ => false,
+    }
+}
+
+/// A status word or phrase, already split into normalized tokens.
+#[derive(Debug, Clone)]
+struct Phrase {
+    tokens: Vec<String>,
+    status: Status,
+}
+
+/// The markers and words in force for one document.
+#[derive(Debug, Clone)]
+pub struct Vocabulary {
+    /// Normalized markers, longest first so that `[✅]` wins over `✅`.
+    markers: Vec<(String, Status)>,
+    /// Phrases, longest first so that `not started` wins over `started`.
+    phrases: Vec<Phrase>,
+    /// Circles the document's legend gave a meaning to.
+    legend_circles: Vec<String>,
+}
+
+impl Vocabulary {
+    /// The built-in tables extended by `config.toml` `[vocabulary]`.
+    pub fn new(config: &VocabularyConfig) -> Vocabulary {
+        let mut markers: Vec<(String, Status)> =
+            MARKERS.iter().map(|(m, s)| (normalize(m), *s)).collect();
+        let mut phrases: Vec<Phrase> = WORDS.iter().map(|(w, s)| phrase(w, *s)).collect();
+        let entries: [(&VocabularyEntry, Status); 5] = [
+            (&config.done, Status::Done),
+            (&config.in_progress, Status::InProgress),
+            (&config.todo, Status::Todo),
+            (&config.blocked, Status::Blocked),
+            (&config.cancelled, Status::Cancelled),
+        ];
+        for (entry, status) in entries {
+            // Configured entries come first: the portal's own words win.
+            for marker in &entry.markers {
+                markers.insert(0, (normalize(marker), status));
+            }
+            for word in &entry.words {
+                phrases.insert(0, phrase(word, status));
+            }
+        }
+        let mut vocabulary = Vocabulary {
+            markers,
+            phrases,
+            legend_circles: Vec::new(),
+        };
+        vocabulary.sort();
+        vocabulary
+    }
+
+    fn sort(&mut self) {
+        // Stable sorts: among equal lengths, earlier (configured, legend) entries stay first.
+        self.markers
+            .sort_by_key(|(m, _)| std::cmp::Reverse(m.chars().count()));
+        self.phrases
+            .sort_by_key(|p| std::cmp::Reverse(p.tokens.len()));
+    }
+
+    /// Makes a legend entry (`[✅] Fait`, `🟡 Queued`) override the tables.
+    pub fn add_legend(&mut self, marker: &str, status: Status) {
+        let marker = normalize(marker.trim());
+        if marker.is_empty() {
+            return;
+        }
+        if HEALTH_CIRCLES.contains(&marker.as_str()) {
+            self.legend_circles.push(marker.clone());
+        }
+        self.markers.retain(|(m, _)| *m != marker);
+        self.markers.insert(0, (marker, status));
+        self.sort();
+    }
+
+    /// The marker `text` starts with (after spaces), and the text after it.
+    ///
+    /// `"[x] Structure"` gives `(Done, "Structure")`.
+    pub fn marker_at_start<'t>(&self, text: &'t str) -> Option<(Status, &'t str)> {
+        let trimmed = text.trim_start();
+        for (marker, status) in &self.markers {
+            if let Some(rest) = strip_marker_prefix(trimmed, marker) {
+                if ends_cleanly(marker, rest) {
+                    return Some((*status, rest.trim_start()));
+                }
+            }
+        }
+        None
+    }
+
+    /// Like [`Self::marker_at_start`] but ignores health circles the
+    /// document's legend did not define (`🟡 Pas bloqué` on a status line).
+    pub fn item_marker_at_start<'t>(&self, text: &'t str) -> Option<(Status, &'t str)> {
+        let found = self.marker_at_start(text)?;
+        let first = normalize(&text.trim_start().chars().take(2).collect::<String>());
+        if HEALTH_CIRCLES.iter().any(|c| first.starts_with(c))
+            && !self
+                .legend_circles
+                .iter()
+                .any(|c| first.starts_with(c.as_str()))
+        {
+            return None;
+        }
+        Some(found)
+    }
+
+    /// The marker `text` ends with (trailing `!`, `.` and spaces ignored),
+    /// and the byte offset where it starts.
+    pub fn marker_at_end(&self, text: &str) -> Option<(Status, usize)> {
+        let trimmed = text.trim_end_matches(|c: char| c.is_whitespace() || "!.".contains(c));
+        for (marker, status) in &self.markers {
+            if let Some(start) = strip_marker_suffix(trimmed, marker) {
+                if HEALTH_CIRCLES.contains(&marker.as_str())
+                    && !self.legend_circles.contains(marker)
+                {
+                    continue;
+                }
+                return Some((*status, start));
+            }
+        }
+        None
+    }
+
+    /// The status phrase `text` starts with, and how many bytes of the
+    /// original text it covers. `"En cours (80% réalisé)"` gives
+    /// `(InProgress, 8)`.
+    pub fn phrase_at_start(&self, text: &str) -> Option<(Status, usize)> {
+        let words = word_spans(text);
+        for phrase in &self.phrases {
+            if phrase.tokens.len() > words.len() {
+                continue;
+            }
+            let matched = phrase
+                .tokens
+                .iter()
+                .zip(&words)
+                .all(|(p, (w, _))| word_matches(w, p));
+            // The phrase must start the text: nothing but punctuation before it.
+            let leading = &text[..words.first().map(|(_, r)| r.start).unwrap_or(0)];
+            if matched && leading.chars().all(|c| !c.is_alphanumeric()) {
+                let end = words[phrase.tokens.len() - 1].1.end;
+                return Some((phrase.status, end));
+            }
+        }
+        None
+    }
+
+    /// The first status phrase anywhere in `text`, as whole words.
+    pub fn phrase_anywhere(&self, text: &str) -> Option<Status> {
+        let words = word_spans(text);
+        (0..words.len()).find_map(|start| {
+            self.phrases.iter().find_map(|phrase| {
+                let window = words.get(start..start + phrase.tokens.len())?;
+                let matched = phrase
+                    .tokens
+                    .iter()
+                    .zip(window)
+                    .all(|(p, (w, _))| word_matches(w, p));
+                matched.then_some(phrase.status)
+            })
+        })
+    }
+
+    /// The status of a value such as a table cell or the value of a
+    /// `Statut :` line: a marker at its start, else a phrase at its start,
+    /// else a phrase anywhere in it. `"🔵 **In Progress**"` with the legend
+    /// of corpus `20_…` gives `InProgress`.
+    pub fn status_of_value(&self, value: &str) -> Option<Status> {
+        let value = strip_status_label(value);
+        if let Some((status, _)) = self.marker_at_start(value) {
+            return Some(status);
+        }
+        if let Some((status, _)) = self.phrase_at_start(value) {
+            return Some(status);
+        }
+        self.phrase_anywhere(value)
+    }
+}
+
+/// Tokens of `text` with their byte ranges in `text`, normalized.
+fn word_spans(text: &str) -> Vec<(String, std::ops::Range<usize>)> {
+    let mut spans = Vec::new();
+    let mut start: Option<usize> = None;
+    for (index, c) in text.char_indices() {
+        if c.is_alphanumeric() {
+            start.get_or_insert(index);
+        } else if let Some(s) = start.take() {
+            spans.push((normalize(&text[s..index]), s..index));
+        }
+    }
+    if let Some(s) = start {
+        spans.push((normalize(&text[s..]), s..text.len()));
+    }
+    // A normalized token can split (`ß` stays one; ligatures rarely matter).
+    spans
+        .into_iter()
+        .flat_map(|(word, range)| {
+            tokens(&word)
+                .into_iter()
+                .map(|t| (t.to_string(), range.clone()))
+                .collect::<Vec<_>>()
+        })
+        .collect()
+}
+
+fn phrase(words: &str, status: Status) -> Phrase {
+    Phrase {
+        tokens: tokens(&normalize(words))
+            .into_iter()
+            .map(str::to_string)
+            .collect(),
+        status,
+    }
+}
+
+/// `text` without its leading normalized `marker`, comparing char by char
+/// (case, accents and variation selectors ignored).
+fn strip_marker_prefix<'t>(text: &'t str, marker: &str) -> Option<&'t str> {
+    let mut wanted = marker.chars().peekable();
+    for (index, c) in text.char_indices() {
+        if wanted.peek().is_none() {
+            return Some(skip_selectors(&text[index..]));
+        }
+        if c == '\u{fe0f}' || c == '\u{fe0e}' {
+            continue;
+        }
+        let normalized = normalize(&c.to_string());
+        for n in normalized.chars() {
+            if wanted.next() != Some(n) {
+                return None;
+            }
+        }
+    }
+    wanted.peek().is_none().then_some("")
+}
+
+/// Where `marker` starts if `text` ends with it.
+fn strip_marker_suffix(text: &str, marker: &str) -> Option<usize> {
+    let text = text.trim_end_matches(['\u{fe0f}', '\u{fe0e}']);
+    let count = marker.chars().count();
+    let start = text.char_indices().rev().nth(count.checked_sub(1)?)?.0;
+    (normalize(&text[start..]) == marker).then_some(start)
+}
+
+fn skip_selectors(text: &str) -> &str {
+    text.trim_start_matches(['\u{fe0f}', '\u{fe0e}'])
+}
+
+/// A word-like marker must not run into a word (`[x]` is fine anywhere;
+/// a hypothetical `ok` marker must not match `okay`).
+fn ends_cleanly(marker: &str, rest: &str) -> bool {
+    let marker_is_word = marker.chars().last().is_some_and(char::is_alphanumeric);
+    !marker_is_word || !rest.chars().next().is_some_and(char::is_alphanumeric)
+}
+
+/// `value` without a leading `Statut :` / `Status:` label.
+pub fn strip_status_label(value: &str) -> &str {
+    let trimmed = value.trim_start();
+    let Some(colon) = trimmed.find(':') else {
+        return trimmed;
+    };
+    let label = normalize(trimmed[..colon].trim());
+    if STATUS_LABELS.contains(&label.as_str()) {
+        trimmed[colon + 1..].trim_start()
+    } else {
+        trimmed
+    }
+}
+
+/// Whether `label` (a paragraph line or heading) announces a legend.
+pub fn is_legend_label(label: &str) -> bool {
+    let normalized = normalize(label);
+    let words = tokens(&normalized);
+    words.first().is_some_and(|w| {
+        LEGEND_LABELS
+            .iter()
+            .any(|l| l.starts_with(w) && w.len() >= 6)
+    })
+}
+
+/// Whether a normalized marker is a red/amber/green circle.
+pub fn is_health_circle(text: &str) -> bool {
+    let normalized = normalize(text.trim());
+    HEALTH_CIRCLES.iter().any(|c| normalized.starts_with(c))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::config::VocabularyConfig;
+
+    fn vocabulary() -> Vocabulary {
+        Vocabulary::new(&VocabularyConfig::default())
+    }
+
+    #[test]
+    fn normalize_drops_accents_case_and_variation_selectors() {
+        assert_eq!(normalize("TERMINÉE ✔️"), "terminee ✔");
+        assert_eq!(normalize("À Faire"), "a faire");
+    }
+
+    #[test]
+    fn boxes_and_markers_at_start() {
+        let v = vocabulary();
+        assert_eq!(v.marker_at_start("[x] a").unwrap().0, Status::Done);
+        assert_eq!(v.marker_at_start("[X] a").unwrap().0, Status::Done);
+        assert_eq!(v.marker_at_start("[ ] a").unwrap().0, Status::Todo);
+        assert_eq!(v.marker_at_start("[✅] a").unwrap(), (Status::Done, "a"));
+        assert_eq!(v.marker_at_start("[🚧] a").unwrap().0, Status::InProgress);
+        assert_eq!(v.marker_at_start("[~] a").unwrap().0, Status::Cancelled);
+        assert_eq!(v.marker_at_start("✔ a").unwrap().0, Status::Done);
+        assert_eq!(v.marker_at_start("✔️ a").unwrap(), (Status::Done, "a"));
+        assert_eq!(
+            v.marker_at_start("⚠️ PARTIEL").unwrap().0,
+            Status::InProgress
+        );
+        assert_eq!(v.marker_at_start("⛔ x").unwrap().0, Status::Blocked);
+        assert!(v.marker_at_start("Structure ✅").is_none());
+    }
+
+    #[test]
+    fn health_circles_are_not_item_markers_unless_the_legend_says_so() {
+        let mut v = vocabulary();
+        assert!(v.item_marker_at_start("🟡 Pas bloqué").is_none());
+        assert_eq!(v.marker_at_start("🟡 x").unwrap().0, Status::InProgress);
+        v.add_legend("🟡", Status::Todo);
+        assert_eq!(v.item_marker_at_start("🟡 Queued").unwrap().0, Status::Todo);
+    }
+
+    #[test]
+    fn markers_at_end() {
+        let v = vocabulary();
+        let text = "Pipeline lint (ESLint) ✅";
+        let (status, start) = v.marker_at_end(text).unwrap();
+        assert_eq!(status, Status::Done);
+        assert_eq!(text[..start].trim(), "Pipeline lint (ESLint)");
+        assert_eq!(
+            v.marker_at_end("Alerting rules ❌").unwrap().0,
+            Status::Todo
+        );
+        assert_eq!(v.marker_at_end("Fait ✔️ !").unwrap().0, Status::Done);
+        assert!(v.marker_at_end("Code 🟡").is_none());
+    }
+
+    #[test]
+    fn phrases_are_whole_words_accent_and_case_insensitive() {
+        let v = vocabulary();
+        assert_eq!(v.phrase_at_start("À FAIRE").unwrap().0, Status::Todo);
+        assert_eq!(v.phrase_at_start("a faire").unwrap().0, Status::Todo);
+        assert_eq!(v.phrase_at_start("Terminée").unwrap().0, Status::Done);
+        assert_eq!(
+            v.phrase_at_start("En cours (80% réalisé)").unwrap(),
+            (Status::InProgress, 8)
+        );
+        assert_eq!(v.phrase_anywhere("project abandoned"), None);
+        assert_eq!(v.phrase_anywhere("the issue was opened"), None);
+        assert_eq!(v.phrase_anywhere("well done"), Some(Status::Done));
+        assert_eq!(v.phrase_anywhere("Not started yet"), Some(Status::Todo));
+        assert_eq!(v.phrase_at_start("Terminer GED"), None);
+    }
+
+    #[test]
+    fn spanish_and_german_words() {
+        let v = vocabulary();
+        assert_eq!(v.status_of_value("COMPLETADA"), Some(Status::Done));
+        assert_eq!(v.status_of_value("Pendiente"), Some(Status::Todo));
+        assert_eq!(v.status_of_value("erledigt"), Some(Status::Done));
+        assert_eq!(
+            v.status_of_value("in Bearbeitung"),
+            Some(Status::InProgress)
+        );
+    }
+
+    #[test]
+    fn status_values_strip_their_label() {
+        let v = vocabulary();
+        assert_eq!(
+            v.status_of_value("Statut : En cours"),
+            Some(Status::InProgress)
+        );
+        assert_eq!(v.status_of_value("✅ Terminé"), Some(Status::Done));
+        assert_eq!(v.status_of_value("⚪"), None);
+    }
+
+    #[test]
+    fn config_words_and_markers_extend_the_tables() {
+        let mut config = VocabularyConfig::default();
+        config.done.words.push("livré en recette".into());
+        config.done.markers.push("🆗".into());
+        let v = Vocabulary::new(&config);
+        assert_eq!(v.status_of_value("Livré en recette"), Some(Status::Done));
+        assert_eq!(v.marker_at_start("🆗 x").unwrap().0, Status::Done);
+    }
+
+    #[test]
+    fn legend_overrides_the_table() {
+        let mut v = vocabulary();
+        v.add_legend("[🚧]", Status::Todo);
+        assert_eq!(v.marker_at_start("[🚧] a").unwrap().0, Status::Todo);
+    }
+
+    #[test]
+    fn legend_labels() {
+        assert!(is_legend_label("Légende :"));
+        assert!(is_legend_label("Legend"));
+        assert!(!is_legend_label("Leg"));
+    }
+}

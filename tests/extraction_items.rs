@@ -1,0 +1,432 @@
+//! Whole-document tests of work items, progress, declarations and people
+//! (`EXTRACTION.md` §3-6, §9): the `sitrep` binary is run on a portal made
+//! of copies of real documents, and `public/status.json` is read back.
+//!
+//! Expected figures were counted by hand from the documents; each test says
+//! how. Seed tests need the mojibake repair of the ingest branch: until it
+//! lands they are ignored (run them on repaired copies with
+//! `SITREP_SEED_DIR=/path/to/repaired cargo test -- --ignored`).
+
+use std::path::{Path, PathBuf};
+use std::process::Command;
+
+use serde_json::Value;
+
+fn shared() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared")
+}
+
+fn seed_dir() -> PathBuf {
+    std::env::var_os("SITREP_SEED_DIR")
+        .map(PathBuf::from)
+        .unwrap_or_else(|| shared().join("seeds"))
+}
+
+fn corpus_dir() -> PathBuf {
+    shared().join("corpus/real")
+}
+
+/// Builds a portal of `file` (copied into `content/`) and returns its only project.
+fn project_of(folder: &Path, file: &str) -> Option<Value> {
+    let path = folder.join(file);
+    if !path.exists() {
+        eprintln!("skipped: {} is absent", path.display());
+        return None;
+    }
+    let root = tempfile::tempdir().expect("temp dir");
+    let content = root.path().join("content");
+    std::fs::create_dir_all(&content).expect("content dir");
+    std::fs::copy(&path, content.join(file)).expect("copy document");
+    let output = Command::new(env!("CARGO_BIN_EXE_sitrep"))
+        .args(["build", "--root"])
+        .arg(root.path())
+        .args(["--as-of", "2026-11-01"])
+        .output()
+        .expect("run sitrep");
+    assert!(
+        output.status.success(),
+        "sitrep build failed: {}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+    let json =
+        std::fs::read_to_string(root.path().join("public/status.json")).expect("status.json");
+    let status: Value = serde_json::from_str(&json).expect("valid json");
+    Some(status["projects"][0].clone())
+}
+
+fn counts(project: &Value) -> (u64, u64, u64, u64, u64, u64) {
+    let c = &project["counts"];
+    let n = |k: &str| c[k].as_u64().unwrap_or(u64::MAX);
+    (
+        n("done"),
+        n("in_progress"),
+        n("todo"),
+        n("blocked"),
+        n("cancelled"),
+        n("total"),
+    )
+}
+
+/// Every item of the project, depth first.
+fn all_items(project: &Value) -> Vec<Value> {
+    fn items(list: &Value, out: &mut Vec<Value>) {
+        for item in list.as_array().into_iter().flatten() {
+            out.push(item.clone());
+            items(&item["children"], out);
+        }
+    }
+    fn sections(list: &Value, out: &mut Vec<Value>) {
+        for section in list.as_array().into_iter().flatten() {
+            items(&section["items"], out);
+            sections(&section["sections"], out);
+        }
+    }
+    let mut out = Vec::new();
+    sections(&project["sections"], &mut out);
+    out
+}
+
+fn all_sections(project: &Value) -> Vec<Value> {
+    fn visit(list: &Value, out: &mut Vec<Value>) {
+        for section in list.as_array().into_iter().flatten() {
+            out.push(section.clone());
+            visit(&section["sections"], out);
+        }
+    }
+    let mut out = Vec::new();
+    visit(&project["sections"], &mut out);
+    out
+}
+
+fn has_diagnostic(project: &Value, code: &str) -> bool {
+    project["diagnostics"]
+        .as_array()
+        .into_iter()
+        .flatten()
+        .any(|d| d["code"] == code)
+}
+
+fn person<'a>(project: &'a Value, handle: &str) -> Option<&'a Value> {
+    project["people"]
+        .as_array()?
+        .iter()
+        .find(|p| p["handle"] == handle)
+}
+
+// ---------------------------------------------------------------- seeds
+
+/// Seed 000 (VertiFlow). Counted: phase 5 list, 11 items ending in
+/// `— En cours` (1) or `— À faire` (10); TODO list, 11 `TICKET-1xx` items
+/// with `Statut : En cours` (1) or `À faire` (10). Phases 1-4 carry no
+/// status. @Imrane owns tickets 31, 32, 36, 38 and TICKET-102, 103, 107, 109.
+#[test]
+#[ignore = "needs mojibake repair from the ingest branch"]
+fn seed_000_vertiflow_items_and_people() {
+    let Some(project) = project_of(&seed_dir(), "000_d2916da3dc9ddd4c.txt") else {
+        return;
+    };
+    assert_eq!(counts(&project), (0, 2, 20, 0, 0, 22));
+    for handle in ["@Mounir", "@Imrane", "@Mouhammed", "@Asama", "@MrZakaria"] {
+        assert!(person(&project, handle).is_some(), "{handle} missing");
+    }
+    let mounir = person(&project, "@Mounir").unwrap();
+    assert_eq!(mounir["role"], "Architecte, Scientifique, Mathématicien");
+    assert_eq!(person(&project, "@Imrane").unwrap()["open_items"], 8);
+    assert_eq!(person(&project, "@Asama").unwrap()["open_items"], 0);
+    let ticket = all_items(&project)
+        .into_iter()
+        .find(|i| i["id"] == "TICKET-101")
+        .expect("TICKET-101");
+    assert_eq!(ticket["status"], "in_progress");
+    assert_eq!(ticket["owner"], "@Mouhammed");
+    assert!(project["declared_progress"].is_null());
+}
+
+/// Seed 004 (IBIS-X). Counted per phase ([✅]/[🚧]/[⬜]): 0: 8/0/1,
+/// 1: 2/2/6, 2: 1/1/1, 3: 0/0/3, 4: 0/0/4, 5: 0/0/4, 6: 0/2/3, 7: 1/0/0,
+/// 8: 0/0/3, and 3 [✅] under "Environnement Local": 15 done, 5 in
+/// progress, 25 to do. The three legend lines are not items.
+#[test]
+#[ignore = "needs mojibake repair from the ingest branch"]
+fn seed_004_ibisx_items_and_legend() {
+    let Some(project) = project_of(&seed_dir(), "004_17038ee05aac6a4f.txt") else {
+        return;
+    };
+    assert_eq!(counts(&project), (15, 5, 25, 0, 0, 45));
+    assert!(all_items(&project).iter().all(|i| i["text"] != "Fait"));
+    // (15 × 100 + 5 × 50) / 45 = 38.9
+    assert_eq!(project["progress"], 38.9);
+}
+
+/// Seed 002 (Virida): every ✅ item is done; the summary table's Points
+/// column reads 8+8+8+8+8+5+8 = 53.
+#[test]
+#[ignore = "needs mojibake repair from the ingest branch"]
+fn seed_002_virida_all_done_and_points() {
+    let Some(project) = project_of(&seed_dir(), "002_65bc71620fcb37dc.txt") else {
+        return;
+    };
+    let (done, in_progress, todo, blocked, _, total) = counts(&project);
+    assert!(total > 0);
+    assert_eq!((in_progress, todo, blocked), (0, 0, 0));
+    assert_eq!(done, total);
+    assert_eq!(project["progress"], 100.0);
+    let points: f64 = all_items(&project)
+        .iter()
+        .filter_map(|i| i["points"].as_f64())
+        .sum();
+    assert_eq!(points, 53.0);
+}
+
+/// Seed 001 (WindFlow): the `PROGRESSION TOTALE` bar says 19%; the phase
+/// bars attach to the `## Phase 1.x` sections (95, 0, 0, 0, 0); Phase 1.0
+/// is also claimed at 80% by its `Statut` line (and 98% by its score
+/// line), which conflicts with the bar.
+#[test]
+#[ignore = "needs mojibake repair from the ingest branch"]
+fn seed_001_windflow_declarations() {
+    let Some(project) = project_of(&seed_dir(), "001_b2b292edbd904f08.txt") else {
+        return;
+    };
+    assert_eq!(project["declared_progress"], 19.0);
+    let sections = all_sections(&project);
+    for (phase, declared) in [
+        ("1.0", 95.0),
+        ("1.1", 0.0),
+        ("1.2", 0.0),
+        ("1.3", 0.0),
+        ("1.4", 0.0),
+    ] {
+        let title = format!("Phase {phase} :");
+        let section = sections
+            .iter()
+            .find(|s| s["title"].as_str().is_some_and(|t| t.starts_with(&title)))
+            .unwrap_or_else(|| panic!("section Phase {phase}"));
+        assert_eq!(section["level"], 2);
+        assert_eq!(section["declared_progress"], declared, "Phase {phase}");
+    }
+    let phase_10_claims: Vec<f64> = project["declarations"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|d| {
+            d["section"]
+                .as_str()
+                .is_some_and(|s| s.starts_with("Phase 1.0 :"))
+        })
+        .filter_map(|d| d["value"].as_f64())
+        .collect();
+    assert!(phase_10_claims.contains(&80.0), "{phase_10_claims:?}");
+    assert!(has_diagnostic(&project, "conflicting-declarations"));
+}
+
+/// Seed 003 (AIPROD): `Statut Global: ✅ PHASE 0 = 100% COMPLETE` while the
+/// checklist still has open boxes; `**Total P0.1**` rows are declarations;
+/// the `P0.1.1` row reads 60% and 🟡.
+#[test]
+#[ignore = "needs mojibake repair from the ingest branch"]
+fn seed_003_aiprod_declared_vs_computed() {
+    let Some(project) = project_of(&seed_dir(), "003_e13b6495296d0f10.txt") else {
+        return;
+    };
+    assert_eq!(project["declared_progress"], 100.0);
+    assert!(project["progress"].as_f64().unwrap() < 85.0);
+    assert!(has_diagnostic(&project, "declared-vs-computed"));
+    let items = all_items(&project);
+    assert!(items
+        .iter()
+        .all(|i| !i["text"].as_str().unwrap_or("").starts_with("Total")));
+    let row = items
+        .iter()
+        .find(|i| i["id"] == "P0.1.1" && i["percent"].is_number())
+        .expect("P0.1.1 row");
+    assert_eq!(
+        (row["percent"].as_f64(), row["status"].as_str()),
+        (Some(60.0), Some("in_progress"))
+    );
+    let total = project["declarations"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|d| d["label"] == "Total P0.1")
+        .expect("Total P0.1 declaration");
+    assert_eq!(total["value"], 65.0);
+    assert_eq!(total["section"], "P0.1: Sécurité - Secrets Exposés");
+}
+
+// ---------------------------------------------------------------- corpus
+
+/// 06: 17 bare `[x]` lines (not list items), no `[ ]`: `grep -c '^\[x\]'`.
+#[test]
+fn corpus_06_bare_boxes_count() {
+    let Some(project) = project_of(&corpus_dir(), "06_tsock-avancement.md") else {
+        return;
+    };
+    assert_eq!(counts(&project), (17, 0, 0, 0, 0, 17));
+    assert_eq!(project["progress"], 100.0);
+}
+
+/// 12: under bold `**raylib N.N**` lines, 50 `- [x]`, 13 `- [ ]`, and three
+/// unboxed entries ending in `- _DISCARDED_` (cancelled). 50/63 = 79.4%.
+#[test]
+fn corpus_12_raylib_pseudo_sections() {
+    let Some(project) = project_of(&corpus_dir(), "12_raylib-roadmap.md") else {
+        return;
+    };
+    assert_eq!(counts(&project), (50, 0, 13, 0, 3, 63));
+    assert_eq!(project["progress"], 79.4);
+    let sections = all_sections(&project);
+    let seven = sections
+        .iter()
+        .find(|s| s["title"] == "raylib 7.0")
+        .expect("raylib 7.0");
+    assert_eq!(seven["counts"]["todo"], 13);
+}
+
+/// 19: What Works 6+7+3+3 ✅, What's Left 3+3+4+3 ⬜, Known Issues one
+/// struck entry (cancelled) with a ✅ child, Recent Milestones 4 ✅, Next
+/// Milestones 5 ⬜: 24 done, 18 to do, 1 cancelled.
+#[test]
+fn corpus_19_memory_bank() {
+    let Some(project) = project_of(&corpus_dir(), "19_nftbk-memory-bank-progress.md") else {
+        return;
+    };
+    assert_eq!(counts(&project), (24, 0, 18, 0, 1, 42));
+}
+
+/// 20: the legend says 🟡 is Queued (to do) and 🔵 In Progress. Phase
+/// Overview rows: phases 1 and 10 🔵, phases 2-9 🟡.
+#[test]
+fn corpus_20_own_legend() {
+    let Some(project) = project_of(&corpus_dir(), "20_cerberus-honeypot-milestones-2025.md") else {
+        return;
+    };
+    let sections = all_sections(&project);
+    let overview = sections
+        .iter()
+        .find(|s| {
+            s["title"]
+                .as_str()
+                .is_some_and(|t| t.starts_with("Phase Overview"))
+        })
+        .expect("Phase Overview");
+    assert_eq!(overview["counts"]["in_progress"], 2);
+    assert_eq!(overview["counts"]["todo"], 8);
+    let queued = all_items(&project)
+        .into_iter()
+        .find(|i| i["text"] == "Change Cowrie port 2222 → 22")
+        .expect("sprint 1 task");
+    assert_eq!(queued["status"], "todo");
+}
+
+/// 07: the overview table Composant | État | Progression | Priorité:
+/// `Backend Laravel | 🟡 En cours | ~40%`, `Infrastructure Docker | ✅ Complété | 100%`.
+#[test]
+fn corpus_07_status_table_with_approximate_percentages() {
+    let Some(project) = project_of(&corpus_dir(), "07_immoguinee-etat-avancement.md") else {
+        return;
+    };
+    let items = all_items(&project);
+    let backend = items
+        .iter()
+        .find(|i| i["text"] == "Backend Laravel")
+        .expect("Backend Laravel");
+    assert_eq!(
+        (backend["status"].as_str(), backend["percent"].as_f64()),
+        (Some("in_progress"), Some(40.0))
+    );
+    let docker = items
+        .iter()
+        .find(|i| i["text"] == "Infrastructure Docker")
+        .expect("Infrastructure Docker");
+    assert_eq!(docker["status"], "done");
+    // `**Progression globale estimée : ~25%**`
+    assert_eq!(project["declared_progress"], 25.0);
+}
+
+/// 09: the game HUD bars in a code block (`[####....] 87/100`) are not
+/// declarations.
+#[test]
+fn corpus_09_hud_bars_are_not_declarations() {
+    let Some(project) = project_of(&corpus_dir(), "09_oceandepth-progression.md") else {
+        return;
+    };
+    for declaration in project["declarations"].as_array().unwrap() {
+        assert_ne!(declaration["value"], 87.0, "{declaration}");
+    }
+}
+
+/// 08: `@mentions` in prose is not a person.
+#[test]
+fn corpus_08_prose_mentions_are_not_people() {
+    let Some(project) = project_of(&corpus_dir(), "08_invazion-progression.md") else {
+        return;
+    };
+    assert!(person(&project, "@mentions").is_none());
+}
+
+/// 04: ticket-per-heading sections: `### ✅ 1. Collaboration` (done),
+/// `### ⏳ 2. GED - Upload` and `### ⏳ 3. GED - Bouton Rechercher` (to
+/// do), plus the 4 ✅ items of phase 1; the summary list `- ✅ Phase 1 :
+/// **100%** (4/4)` declares, and `**Total** : **45%**` is the project's claim.
+#[test]
+fn corpus_04_ticket_headings_and_summary() {
+    let Some(project) = project_of(&corpus_dir(), "04_eco-tp-dashboard-etat-avancement.md") else {
+        return;
+    };
+    assert_eq!(counts(&project), (5, 0, 2, 0, 0, 7));
+    assert_eq!(project["declared_progress"], 45.0);
+    let sections = all_sections(&project);
+    let phase_2 = sections
+        .iter()
+        .find(|s| {
+            s["title"]
+                .as_str()
+                .is_some_and(|t| t.starts_with("PHASE 2"))
+        })
+        .expect("PHASE 2");
+    assert_eq!(phase_2["declared_progress"], 33.0);
+}
+
+/// 10 (Spanish): `- [ ]` pending tasks are to do; no item is in an unknown state.
+#[test]
+fn corpus_10_spanish() {
+    let Some(project) = project_of(&corpus_dir(), "10_facturacion-la-llave-estado-proyecto.md")
+    else {
+        return;
+    };
+    let (_, _, todo, _, _, total) = counts(&project);
+    assert!(todo > 0 && total > todo);
+    assert!(project["declarations"]
+        .as_array()
+        .is_some_and(|d| !d.is_empty()));
+    // The unlabelled bar `████░░ 25% (3/12 fases)` under `## PROGRESO GENERAL`.
+    assert_eq!(project["declared_progress"], 25.0);
+}
+
+/// 21: `## Staffing` lists `* @horovits Project Lead (Logz.io)`; the
+/// `- [x] domain experts` boxes there are items, not people.
+#[test]
+fn corpus_21_staffing_list() {
+    let Some(project) = project_of(&corpus_dir(), "21_otel-community-cicd-project.md") else {
+        return;
+    };
+    let lead = person(&project, "@horovits").expect("@horovits");
+    assert_eq!(lead["role"], "Project Lead (Logz.io)");
+    let names: Vec<&str> = project["people"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter_map(|p| p["name"].as_str())
+        .collect();
+    assert!(!names.iter().any(|n| n.contains("experts")), "{names:?}");
+}
+
+/// 24: `4 @given tests` is a Python decorator in a sentence, not an owner.
+#[test]
+fn corpus_24_handles_in_sentences_are_not_owners() {
+    let Some(project) = project_of(&corpus_dir(), "24_mcp-hangar-planning-roadmap.md") else {
+        return;
+    };
+    assert!(person(&project, "@given").is_none());
+}
