@@ -294,24 +294,32 @@ fn corpus_19_memory_bank() {
     assert_eq!(counts(&project), (24, 0, 18, 0, 1, 42));
 }
 
-/// 20: the legend says 🟡 is Queued (to do) and 🔵 In Progress. Phase
-/// Overview rows: phases 1 and 10 🔵, phases 2-9 🟡.
+/// 20: the legend says 🟡 is Queued (to do) and 🔵 In Progress. The Phase
+/// Overview table has start and end dates, so it is a milestone table
+/// (§4: its rows are milestones, not items): phases 1 and 10 are 🔵,
+/// phases 2-9 🟡 ("Queued", "Future").
 #[test]
 fn corpus_20_own_legend() {
     let Some(project) = project_of(&corpus_dir(), "20_cerberus-honeypot-milestones-2025.md") else {
         return;
     };
-    let sections = all_sections(&project);
-    let overview = sections
+    let statuses: Vec<&str> = project["milestones"]
+        .as_array()
+        .expect("milestones")
         .iter()
-        .find(|s| {
-            s["title"]
-                .as_str()
-                .is_some_and(|t| t.starts_with("Phase Overview"))
-        })
-        .expect("Phase Overview");
-    assert_eq!(overview["counts"]["in_progress"], 2);
-    assert_eq!(overview["counts"]["todo"], 8);
+        .map(|m| m["status"].as_str().unwrap_or("none"))
+        .collect();
+    assert_eq!(statuses.len(), 10, "{statuses:?}");
+    assert_eq!(
+        statuses.iter().filter(|s| **s == "in_progress").count(),
+        2,
+        "{statuses:?}"
+    );
+    assert_eq!(
+        statuses.iter().filter(|s| **s == "todo").count(),
+        8,
+        "{statuses:?}"
+    );
     let queued = all_items(&project)
         .into_iter()
         .find(|i| i["text"] == "Change Cowrie port 2222 → 22")

@@ -98,7 +98,6 @@ fn done_count(body: &str) -> u64 {
 }
 
 #[test]
-#[ignore = "pending: item extraction branch"]
 fn serves_on_loopback_and_rebuilds_and_reloads_on_change() {
     let portal = Portal::new();
     portal.write("alpha.md", "# Alpha\n\n## Work\n\n- [x] one\n- [ ] two\n");

@@ -23,6 +23,7 @@ use super::dates::{self, fold, ParsedDate};
 use super::outline::{Block, Outline, OutlineSection, Table, TableRow};
 use super::risks::risk_context;
 use super::tables::{self, Column, TableKind};
+use super::vocabulary::Vocabulary;
 use super::Context;
 use crate::config::DateOrder;
 use crate::ingest::Document;
@@ -248,6 +249,7 @@ pub fn read(
         milestones: Vec::new(),
         diagnostics: Vec::new(),
         used_lines: HashSet::new(),
+        vocabulary: super::sections::document_vocabulary(outline, context.config),
     };
     reader.read_tables(outline);
     reader.read_headings(outline);
@@ -266,9 +268,19 @@ struct MilestoneReader<'d> {
     /// Lines that already gave a milestone, so that a labelled line inside
     /// a milestone section is read once.
     used_lines: HashSet<usize>,
+    /// The document's vocabulary, for the markers its own legend defines.
+    vocabulary: Vocabulary,
 }
 
 impl MilestoneReader<'_> {
+    /// The status of a status cell: a marker of the document's own legend
+    /// wins (corpus `20_…`: 🟡 is *queued*), else [`status_of`].
+    fn status_of(&self, cell: &str) -> Option<Status> {
+        self.vocabulary
+            .legend_status(cell)
+            .or_else(|| status_of(cell))
+    }
+
     fn push(
         &mut self,
         title: String,
@@ -352,7 +364,8 @@ impl MilestoneReader<'_> {
                 .or_else(|| cell(name_column).map(clean_title))
                 .unwrap_or_default();
             let status = cell(status_column)
-                .and_then(status_of)
+                .and_then(|c| self.status_of(c))
+                .or_else(|| self.vocabulary.legend_status(&row.cells.join(" ")))
                 .or_else(|| marker_status(&row.cells.join(" ")));
             let date = self.row_date(date_cell, cell(end_column), row);
             match date {
@@ -439,7 +452,7 @@ impl MilestoneReader<'_> {
             }
             let status = status_column
                 .and_then(|i| row.cells.get(i))
-                .and_then(|c| status_of(c));
+                .and_then(|c| self.status_of(c));
             self.push(title, Some(date), status, row.line);
         }
     }

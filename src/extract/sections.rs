@@ -151,6 +151,14 @@ pub fn is_risk_heading(heading: &str) -> bool {
 /// Two shapes: a list under a `**Légende :**` label (seed `004_…`:
 /// `*   [✅] Fait`), and one line of pairs (corpus `20_…`:
 /// `**Legend:** 🟢 Completed | 🔵 In Progress | 🟡 Queued`).
+/// The vocabulary in force for one document: the built-in tables, the
+/// portal's `[vocabulary]`, and the document's own legend over both.
+pub fn document_vocabulary(outline: &Outline, config: &crate::config::Config) -> Vocabulary {
+    let mut vocabulary = Vocabulary::new(&config.vocabulary);
+    read_legend(outline, &mut vocabulary);
+    vocabulary
+}
+
 fn read_legend(outline: &Outline, vocabulary: &mut Vocabulary) -> HashSet<usize> {
     let mut legend_lists = HashSet::new();
     let mut visit = |blocks: &[Block], heading_is_legend: bool, vocabulary: &mut Vocabulary| {

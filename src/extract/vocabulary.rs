@@ -198,6 +198,8 @@ pub struct Vocabulary {
     phrases: Vec<Phrase>,
     /// Circles the document's legend gave a meaning to.
     legend_circles: Vec<String>,
+    /// Every marker the document's own legend defined, with its status.
+    legend: Vec<(String, Status)>,
 }
 
 impl Vocabulary {
@@ -226,6 +228,7 @@ impl Vocabulary {
             markers,
             phrases,
             legend_circles: Vec::new(),
+            legend: Vec::new(),
         };
         vocabulary.sort();
         vocabulary
@@ -248,9 +251,23 @@ impl Vocabulary {
         if HEALTH_CIRCLES.contains(&marker.as_str()) {
             self.legend_circles.push(marker.clone());
         }
+        self.legend.retain(|(m, _)| *m != marker);
+        self.legend.push((marker.clone(), status));
         self.markers.retain(|(m, _)| *m != marker);
         self.markers.insert(0, (marker, status));
         self.sort();
+    }
+
+    /// The status of the first marker of the document's own legend found
+    /// anywhere in `text`: in corpus `20_…` a milestone row marked 🟡 is
+    /// queued, because its legend says so.
+    pub fn legend_status(&self, text: &str) -> Option<Status> {
+        let text = normalize(text);
+        self.legend
+            .iter()
+            .filter_map(|(marker, status)| text.find(marker.as_str()).map(|at| (at, *status)))
+            .min_by_key(|(at, _)| *at)
+            .map(|(_, status)| status)
     }
 
     /// The marker `text` starts with (after spaces), and the text after it.
