@@ -97,7 +97,15 @@ fn bench_stages(c: &mut Criterion) {
     };
     let portal = build::read_portal(&options).expect("portal");
     group.bench_function("render: one-project portal", |b| {
-        b.iter(|| render::render(&portal.status, &portal.content, &portal.config).expect("render"))
+        b.iter(|| {
+            render::render(
+                &portal.status,
+                &portal.content,
+                &portal.config,
+                clean_portal.path(),
+            )
+            .expect("render")
+        })
     });
     group.bench_function("whole pipeline in memory (render_site)", |b| {
         b.iter(|| build::render_site(&options).expect("render_site"))
