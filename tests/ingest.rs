@@ -529,3 +529,22 @@ proptest! {
         prop_assert_eq!(mojibake::repair(&damaged).text, text);
     }
 }
+
+/// Line breaks of a text as the file has them: `\r\n`, lone `\r`, `\n`.
+fn line_breaks(text: &str) -> usize {
+    text.replace("\r\n", "\n").matches(['\r', '\n']).count()
+}
+
+proptest! {
+    #[test]
+    fn any_bytes_make_a_document(bytes in prop::collection::vec(any::<u8>(), 0..400)) {
+        let document = Document::from_bytes("x.md", &bytes);
+        prop_assert!(!document.text.contains('\0'));
+    }
+
+    #[test]
+    fn any_text_keeps_its_line_numbers(text in "(\\PC|\r|\n|\t|\0|---\n|\\+\\+\\+\n|title = 1\n){0,80}") {
+        let document = Document::from_bytes("x.md", text.as_bytes());
+        prop_assert_eq!(document.text.matches('\n').count(), line_breaks(&text));
+    }
+}
