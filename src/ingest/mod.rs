@@ -2,9 +2,17 @@
 //! reading front matter, and grouping documents into projects
 //! (`EXTRACTION.md` §1-2). Nothing here interprets a status.
 
-use std::path::{Path, PathBuf};
+pub mod decode;
+pub mod front_matter;
+pub mod mojibake;
+pub mod names;
+pub mod projects;
+pub mod walk;
+
+use std::path::Path;
 
 use chrono::NaiveDate;
+use rayon::prelude::*;
 use serde::Deserialize;
 
 use crate::model::Diagnostic;
@@ -61,39 +69,104 @@ pub struct Content {
     pub diagnostics: Vec<Diagnostic>,
 }
 
-/// Reads every document under `content_dir` into projects.
+/// Reads every document under `content_dir` into projects. Fails only
+/// when `content_dir` itself cannot be read; a bad file becomes a
+/// diagnostic.
 pub fn load(content_dir: &Path) -> anyhow::Result<Content> {
-    let mut content = Content::default();
-    let mut paths: Vec<PathBuf> = walkdir::WalkDir::new(content_dir)
-        .sort_by_file_name()
+    let walked = walk::walk(content_dir)?;
+    let (documents, unreadable): (Vec<_>, Vec<_>) = walked
+        .files
+        .par_iter()
+        .map(read_document)
+        .collect::<Vec<_>>()
         .into_iter()
-        .filter_map(Result::ok)
-        .filter(|e| e.file_type().is_file())
-        .map(|e| e.into_path())
-        .collect();
-    paths.sort();
-    for path in paths {
-        let source = path
-            .strip_prefix(content_dir)
-            .unwrap_or(&path)
-            .to_string_lossy()
-            .replace('\\', "/");
-        let bytes = std::fs::read(&path)?;
-        let document = Document {
-            source: source.clone(),
-            text: String::from_utf8_lossy(&bytes).replace("\r\n", "\n"),
-            front_matter: FrontMatter::default(),
-            diagnostics: Vec::new(),
-        };
-        let slug = Path::new(&source)
-            .file_stem()
-            .map(|s| s.to_string_lossy().to_lowercase())
-            .unwrap_or_default();
-        content.projects.push(ProjectSources {
-            slug,
-            folder: None,
-            documents: vec![document],
-        });
-    }
+        .partition(Result::is_ok);
+    let mut content = projects::group(documents.into_iter().filter_map(Result::ok).collect());
+    let mut diagnostics = walked.diagnostics;
+    diagnostics.extend(unreadable.into_iter().filter_map(Result::err));
+    diagnostics.append(&mut content.diagnostics);
+    content.diagnostics = diagnostics;
     Ok(content)
+}
+
+fn read_document(found: &walk::Found) -> Result<Document, Diagnostic> {
+    std::fs::read(&found.path)
+        .map(|bytes| Document::from_bytes(&found.source, &bytes))
+        .map_err(|e| {
+            Diagnostic::error(
+                "unreadable-file",
+                &found.source,
+                1,
+                format!("cannot read: {e}"),
+            )
+        })
+}
+
+impl Document {
+    /// Decodes, repairs and splits one file's bytes (`EXTRACTION.md` §1):
+    /// decoding first, then mojibake repair (so a front matter `title` is
+    /// repaired too), then front matter.
+    pub fn from_bytes(source: &str, bytes: &[u8]) -> Document {
+        let mut diagnostics = Vec::new();
+        let decoded = decode::decode(bytes);
+        for note in &decoded.notes {
+            diagnostics.push(match note {
+                decode::Note::Legacy { encoding } => Diagnostic::warning(
+                    "decoded-legacy",
+                    source,
+                    1,
+                    format!("not UTF-8: read as {encoding}; save the file as UTF-8"),
+                ),
+                decode::Note::Binary { removed } => Diagnostic::warning(
+                    "binary-content",
+                    source,
+                    1,
+                    format!("{removed} NUL or control characters removed: is this a text file?"),
+                ),
+            });
+        }
+        let repair = mojibake::repair(&decoded.text);
+        if let Some(line) = repair.first_line {
+            diagnostics.push(Diagnostic::warning(
+                "repaired-mojibake",
+                source,
+                line,
+                repair_message(&repair),
+            ));
+        }
+        let split = front_matter::split(&repair.text);
+        diagnostics.extend(split.problems.into_iter().map(|problem| {
+            Diagnostic::warning(
+                "invalid-front-matter",
+                source,
+                problem.line,
+                problem.message,
+            )
+        }));
+        Document {
+            source: source.to_string(),
+            text: split.text,
+            front_matter: split.front_matter,
+            diagnostics,
+        }
+    }
+}
+
+/// `repaired 1158 runs of mojibake (UTF-8 once read as windows-1252/1254); 4
+/// broken emoji dropped`.
+fn repair_message(repair: &mojibake::Repair) -> String {
+    let mut message = format!(
+        "repaired {} run{} of mojibake (UTF-8 once read as {})",
+        repair.runs,
+        if repair.runs == 1 { "" } else { "s" },
+        repair.code_pages.join(" and ")
+    );
+    if repair.dropped > 0 {
+        message.push_str(&format!(
+            "; {} broken emoji or symbol{} dropped (their bytes were lost)",
+            repair.dropped,
+            if repair.dropped == 1 { "" } else { "s" }
+        ));
+    }
+    message
 }

@@ -7,7 +7,7 @@ pub mod progress;
 use chrono::NaiveDate;
 
 use crate::config::Config;
-use crate::ingest::{Content, ProjectSources};
+use crate::ingest::{names, Content, ProjectSources};
 use crate::model::{Counts, DocumentStatus, Health, PortfolioStatus, Project, SCHEMA};
 
 /// Assembles the portfolio from each project's extracted documents
@@ -49,11 +49,20 @@ fn project(
     let title = front
         .title
         .clone()
-        .or_else(|| documents.first().and_then(|d| d.title.clone()))
+        .or_else(|| {
+            documents
+                .first()
+                .and_then(|d| d.title.as_deref())
+                .map(names::clean_title)
+                .filter(|t| !t.is_empty())
+        })
         .unwrap_or_else(|| sources.slug.clone());
     let mut project = Project {
         slug: sources.slug.clone(),
-        name: front.name.clone().unwrap_or_else(|| title.clone()),
+        name: front
+            .name
+            .clone()
+            .unwrap_or_else(|| names::short_name(&title)),
         title,
         url: format!("{}/", sources.slug),
         sources: sources.documents.iter().map(|d| d.source.clone()).collect(),

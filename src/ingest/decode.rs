@@ -1,0 +1,217 @@
+//! Bytes to text (`EXTRACTION.md` §1.1, §1.2, §1.4). Decoding never fails:
+//! where it has to guess, it says so in a [`Note`] that becomes a warning.
+
+use chardetng::{EncodingDetector, Iso2022JpDetection, Utf8Detection};
+use encoding_rs::{Encoding, UTF_16BE, UTF_16LE, UTF_8};
+
+/// Something decoding had to guess or throw away.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Note {
+    /// Not UTF-8: decoded with a detected legacy encoding (`decoded-legacy`).
+    Legacy { encoding: &'static str },
+    /// NUL bytes or many control characters: probably not a text file
+    /// (`binary-content`). `removed` characters were dropped.
+    Binary { removed: usize },
+}
+
+/// Decoded text with `\n` line endings.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Decoded {
+    pub text: String,
+    pub notes: Vec<Note>,
+}
+
+/// Decodes a file's bytes:
+/// - a byte order mark wins (UTF-8, UTF-16 LE/BE);
+/// - UTF-16 without a mark is recognised by its NUL bytes in every other place;
+/// - valid UTF-8 is taken as is;
+/// - anything else goes to `chardetng` (French windows-1252 text comes out as
+///   windows-1252) and is decoded with `encoding_rs`.
+///
+/// Text with NUL bytes or many control characters is decoded the same way,
+/// then those characters (and any U+FFFD) are dropped.
+pub fn decode(bytes: &[u8]) -> Decoded {
+    let mut notes = Vec::new();
+    let text = if let Some((encoding, bom_length)) = Encoding::for_bom(bytes) {
+        decode_with(encoding, &bytes[bom_length..])
+    } else if let Some(encoding) = utf16_without_bom(bytes) {
+        notes.push(Note::Legacy {
+            encoding: encoding.name(),
+        });
+        decode_with(encoding, bytes)
+    } else if let Ok(text) = std::str::from_utf8(bytes) {
+        text.to_string()
+    } else {
+        let encoding = detect_legacy(bytes);
+        notes.push(Note::Legacy {
+            encoding: encoding.name(),
+        });
+        decode_with(encoding, bytes)
+    };
+    let mut text = normalise_line_endings(&text);
+    if looks_binary(&text) {
+        let before = text.chars().count();
+        text.retain(|c| !is_binary_noise(c));
+        notes.push(Note::Binary {
+            removed: before - text.chars().count(),
+        });
+    }
+    Decoded { text, notes }
+}
+
+fn decode_with(encoding: &'static Encoding, bytes: &[u8]) -> String {
+    encoding.decode_without_bom_handling(bytes).0.into_owned()
+}
+
+/// chardetng's guess among legacy encodings (never UTF-8: the bytes are not).
+fn detect_legacy(bytes: &[u8]) -> &'static Encoding {
+    let mut detector = EncodingDetector::new(Iso2022JpDetection::Deny);
+    detector.feed(bytes, true);
+    let encoding = detector.guess(None, Utf8Detection::Deny);
+    if encoding == UTF_8 {
+        encoding_rs::WINDOWS_1252
+    } else {
+        encoding
+    }
+}
+
+/// UTF-16 text of a Latin-script language has a NUL in every other byte:
+/// the high byte of each ASCII character. Most odd (LE) or even (BE)
+/// positions are NUL, almost none of the others.
+fn utf16_without_bom(bytes: &[u8]) -> Option<&'static Encoding> {
+    if bytes.len() < 4 || !bytes.len().is_multiple_of(2) {
+        return None;
+    }
+    let pairs = bytes.len() / 2;
+    let nul_at = |parity: usize| {
+        bytes
+            .iter()
+            .skip(parity)
+            .step_by(2)
+            .filter(|&&b| b == 0)
+            .count()
+    };
+    let (even, odd) = (nul_at(0), nul_at(1));
+    let mostly = |count: usize| count * 10 >= pairs * 7;
+    let hardly = |count: usize| count * 20 <= pairs;
+    if mostly(odd) && hardly(even) {
+        Some(UTF_16LE)
+    } else if mostly(even) && hardly(odd) {
+        Some(UTF_16BE)
+    } else {
+        None
+    }
+}
+
+/// `\r\n` and a lone `\r` each end one line, so line N stays line N.
+fn normalise_line_endings(text: &str) -> String {
+    if !text.contains('\r') {
+        return text.to_string();
+    }
+    text.replace("\r\n", "\n").replace('\r', "\n")
+}
+
+/// A NUL, or more than one character in ten a control character.
+fn looks_binary(text: &str) -> bool {
+    if text.contains('\0') {
+        return true;
+    }
+    let (mut total, mut noise) = (0usize, 0usize);
+    for c in text.chars() {
+        total += 1;
+        if is_binary_noise(c) {
+            noise += 1;
+        }
+    }
+    noise * 10 > total
+}
+
+/// Control characters other than tab and newline, and U+FFFD left by a
+/// lossy decode. (Form feed, vertical tab and escape never belong in a
+/// tracking document either.)
+fn is_binary_noise(c: char) -> bool {
+    (c.is_control() && c != '\n' && c != '\t' && !('\u{80}'..='\u{9F}').contains(&c))
+        || c == '\u{FFFD}'
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn utf8_with_and_without_bom() {
+        assert_eq!(decode("Démarrage".as_bytes()).text, "Démarrage");
+        assert_eq!(decode(b"\xEF\xBB\xBFD\xC3\xA9marrage").text, "Démarrage");
+        assert!(decode("Démarrage".as_bytes()).notes.is_empty());
+    }
+
+    #[test]
+    fn utf16_with_bom() {
+        let le: Vec<u8> = [0xFF, 0xFE]
+            .into_iter()
+            .chain("À faire".encode_utf16().flat_map(u16::to_le_bytes))
+            .collect();
+        let be: Vec<u8> = [0xFE, 0xFF]
+            .into_iter()
+            .chain("À faire".encode_utf16().flat_map(u16::to_be_bytes))
+            .collect();
+        assert_eq!(decode(&le).text, "À faire");
+        assert_eq!(decode(&be).text, "À faire");
+        assert!(decode(&le).notes.is_empty());
+    }
+
+    #[test]
+    fn utf16_without_bom_is_recognised() {
+        let le: Vec<u8> = "# Suivi\n- [x] Fait"
+            .encode_utf16()
+            .flat_map(u16::to_le_bytes)
+            .collect();
+        let decoded = decode(&le);
+        assert_eq!(decoded.text, "# Suivi\n- [x] Fait");
+        assert_eq!(
+            decoded.notes,
+            vec![Note::Legacy {
+                encoding: "UTF-16LE"
+            }]
+        );
+    }
+
+    #[test]
+    fn windows_1252_french_is_detected() {
+        // "Dernière mise à jour : l’équipe a validé" in windows-1252:
+        // è = E8, à = E0, ’ = 92, é = E9.
+        let bytes =
+            b"Derni\xE8re mise \xE0 jour : l\x92\xE9quipe a valid\xE9 la premi\xE8re \xE9tape.";
+        let decoded = decode(bytes);
+        assert_eq!(
+            decoded.text,
+            "Dernière mise à jour : l’équipe a validé la première étape."
+        );
+        assert_eq!(
+            decoded.notes,
+            vec![Note::Legacy {
+                encoding: "windows-1252"
+            }]
+        );
+    }
+
+    #[test]
+    fn line_endings_keep_one_line_per_original_line() {
+        assert_eq!(decode(b"a\r\nb\rc\n\r\nd").text, "a\nb\nc\n\nd");
+    }
+
+    #[test]
+    fn nul_heavy_content_is_cleaned_with_a_note() {
+        let decoded = decode(b"# Ti\0tre\n\x01\x02- [x] fait\0\0");
+        assert_eq!(decoded.text, "# Titre\n- [x] fait");
+        assert_eq!(decoded.notes, vec![Note::Binary { removed: 5 }]);
+    }
+
+    #[test]
+    fn random_bytes_never_fail() {
+        let bytes: Vec<u8> = (0..=255u8).cycle().take(2000).collect();
+        let decoded = decode(&bytes);
+        assert!(!decoded.text.contains('\0'));
+        assert!(!decoded.text.contains('\u{FFFD}'));
+    }
+}

@@ -1,0 +1,356 @@
+//! Names of a project (`EXTRACTION.md` §2): its slug, its title (the first
+//! H1 without decoration) and a short display name derived from the title.
+//!
+//! `short_name` reads titles the way a project manager would:
+//!
+//! | title | name |
+//! |---|---|
+//! | `Suivi du Plan de Démarrage Rapide - WindFlow` | `WindFlow` |
+//! | `Suivi de Progression - Projet IBIS-X PoC` | `IBIS-X PoC` |
+//! | `PROGRESSION PLAN D'ACTION PRODUCTION - AIPROD_V33` | `AIPROD_V33` |
+//! | `TICKET DEVOPS VIRIDA - ADAPTÉ POUR CLEVER CLOUD` | `VIRIDA` |
+//! | `VERTIFLOW PROJECT MANIFEST (Basil Platform)` | `VERTIFLOW` |
+//! | `Progression OceanDepths - Projet 2025` | `OceanDepths` |
+//! | `RAPPORT D'ÉTAT D'AVANCEMENT - Immo Guinée` | `Immo Guinée` |
+//! | `Lancement du jeu` | the whole title |
+
+use unicode_normalization::char::is_combining_mark;
+use unicode_normalization::UnicodeNormalization;
+
+/// The slug used when nothing else gives one.
+pub const FALLBACK_SLUG: &str = "project";
+
+/// Longest slug, in characters (a file stem can be very long).
+const MAX_SLUG_LENGTH: usize = 80;
+
+/// Letters that do not decompose into a base letter and accents.
+const TRANSLITERATIONS: &[(char, &str)] = &[
+    ('œ', "oe"),
+    ('Œ', "oe"),
+    ('æ', "ae"),
+    ('Æ', "ae"),
+    ('ß', "ss"),
+    ('ø', "o"),
+    ('Ø', "o"),
+    ('ł', "l"),
+    ('Ł', "l"),
+    ('đ', "d"),
+    ('Đ', "d"),
+    ('ð', "d"),
+    ('Ð', "d"),
+    ('þ', "th"),
+    ('Þ', "th"),
+    ('ı', "i"),
+];
+
+/// A URL-safe slug: lower-case ASCII `[a-z0-9-]`, accents transliterated
+/// (`Démarrage` → `demarrage`), every other run of characters one dash,
+/// never empty. `../../x` becomes `x`.
+pub fn slugify(text: &str) -> String {
+    let mut slug = String::new();
+    for c in text.nfd().filter(|&c| !is_combining_mark(c)) {
+        if c.is_ascii_alphanumeric() {
+            slug.push(c.to_ascii_lowercase());
+        } else if let Some((_, ascii)) = TRANSLITERATIONS.iter().find(|(letter, _)| *letter == c) {
+            slug.push_str(ascii);
+        } else if !slug.is_empty() && !slug.ends_with('-') {
+            slug.push('-');
+        }
+    }
+    if slug.len() > MAX_SLUG_LENGTH {
+        slug.truncate(MAX_SLUG_LENGTH);
+    }
+    let slug = slug.trim_matches('-');
+    if slug.is_empty() {
+        FALLBACK_SLUG.to_string()
+    } else {
+        slug.to_string()
+    }
+}
+
+/// Emoji and pictographs that decorate headings but are not words:
+/// `📊 PROGRESSION ...`, `🎫 TICKET ...`, `✅`, `⭐`. Arrows and
+/// punctuation stay (`Chantier Local → VPS → Déploiement`).
+const DECORATION: &[(u32, u32)] = &[
+    (0x200D, 0x200D),   // zero-width joiner
+    (0x20E3, 0x20E3),   // combining keycap
+    (0x2300, 0x23FF),   // misc technical: ⏳ ⌛
+    (0x25A0, 0x27BF),   // geometric shapes, misc symbols, dingbats: ● ☀ ✅ ✔
+    (0x2B00, 0x2BFF),   // ⬜ ⭐
+    (0xF8FF, 0xF8FF),   // Apple logo (Mac Roman damage)
+    (0xFE00, 0xFE0F),   // variation selectors
+    (0x1F000, 0x1FAFF), // emoji
+    (0xE0000, 0xE007F), // emoji tag characters
+];
+
+/// Separators left dangling once decorations are gone (`✅ - Done`).
+const DANGLING: &[char] = &['-', '–', '—', ':', '|', '•', '·'];
+
+/// The first H1 as a title: decorations removed, whitespace collapsed.
+/// `📊 PROGRESSION PLAN D'ACTION PRODUCTION - AIPROD_V33` →
+/// `PROGRESSION PLAN D'ACTION PRODUCTION - AIPROD_V33`.
+pub fn clean_title(heading: &str) -> String {
+    let kept: String = heading.chars().filter(|&c| !is_decoration(c)).collect();
+    let collapsed = kept.split_whitespace().collect::<Vec<_>>().join(" ");
+    collapsed
+        .trim_matches(|c: char| c.is_whitespace() || DANGLING.contains(&c))
+        .to_string()
+}
+
+fn is_decoration(c: char) -> bool {
+    let code = u32::from(c);
+    DECORATION
+        .iter()
+        .any(|&(low, high)| (low..=high).contains(&code))
+}
+
+/// Where a title splits into a description and a name.
+const SEPARATORS: &[&str] = &[" - ", " – ", " — ", " | ", ": "];
+
+/// Words that say what kind of document it is, not which project:
+/// stripped from both ends of a candidate name (`Projet IBIS-X PoC`,
+/// `rust-libp2p Roadmap`, `2025 Milestone Tracking`). Compared without
+/// accents and case.
+const DOCUMENT_WORDS: &[&str] = &[
+    "analyse",
+    "avancement",
+    "dashboard",
+    "devops",
+    "estado",
+    "etat",
+    "implementation",
+    "jalons",
+    "manifest",
+    "milestone",
+    "milestones",
+    "overview",
+    "plan",
+    "progress",
+    "progression",
+    "project",
+    "projet",
+    "proyecto",
+    "rapport",
+    "recapitulatif",
+    "register",
+    "report",
+    "risk",
+    "risks",
+    "risques",
+    "roadmap",
+    "sprint",
+    "state",
+    "status",
+    "statut",
+    "suivi",
+    "ticket",
+    "tickets",
+    "tracker",
+    "tracking",
+];
+
+/// Words that make a phrase rather than a name (`ADAPTÉ POUR CLEVER CLOUD`,
+/// `Mise en oeuvre de l'application tsock`). Articles are not here: names
+/// hold them (`Facturación La Llave`).
+const PHRASE_WORDS: &[&str] = &[
+    "a", "and", "au", "aux", "avec", "by", "con", "d", "de", "del", "des", "du", "en", "et", "for",
+    "from", "fur", "in", "mit", "of", "on", "par", "para", "pour", "sur", "to", "und", "vers",
+    "von", "with", "y",
+];
+
+/// A name has at most this many words (`Festival Musical Intelligent`).
+const MAX_NAME_WORDS: usize = 3;
+
+/// A short display name for a title:
+/// 1. split at the last separator (` - `, ` – `, ` — `, ` | `, `: `) and try
+///    the part after it, then the part before the first one; without a
+///    separator, try the whole title;
+/// 2. in a part, drop parentheses and strip document words from both ends
+///    (`Projet IBIS-X PoC` → `IBIS-X PoC`);
+/// 3. the first part that is left looking like a name (1 to 3 words of
+///    letters and digits, not only a number, no phrase word) is the name;
+/// 4. otherwise the whole title.
+pub fn short_name(title: &str) -> String {
+    candidates(title)
+        .into_iter()
+        .find_map(name_in)
+        .unwrap_or_else(|| title.trim().to_string())
+}
+
+fn candidates(title: &str) -> Vec<&str> {
+    let last = SEPARATORS
+        .iter()
+        .filter_map(|s| title.rfind(s).map(|at| (at, s.len())))
+        .max();
+    let first = SEPARATORS.iter().filter_map(|s| title.find(s)).min();
+    match (last, first) {
+        (Some((at, length)), Some(first)) => vec![&title[at + length..], &title[..first]],
+        _ => vec![title],
+    }
+}
+
+fn name_in(part: &str) -> Option<String> {
+    let without_parentheses = remove_parentheses(part);
+    let mut words: Vec<&str> = without_parentheses.split_whitespace().collect();
+    while words.first().is_some_and(|w| is_document_word(w)) {
+        words.remove(0);
+    }
+    while words.last().is_some_and(|w| is_document_word(w)) {
+        words.pop();
+    }
+    let looks_like_a_name = (1..=MAX_NAME_WORDS).contains(&words.len())
+        && words.iter().all(|w| is_name_word(w))
+        && words.iter().any(|w| w.chars().any(char::is_alphabetic))
+        && !words.iter().any(|w| is_phrase_word(w));
+    looks_like_a_name.then(|| words.join(" "))
+}
+
+fn remove_parentheses(text: &str) -> String {
+    let mut depth = 0usize;
+    let mut kept = String::with_capacity(text.len());
+    for c in text.chars() {
+        match c {
+            '(' => depth += 1,
+            ')' => depth = depth.saturating_sub(1),
+            _ if depth == 0 => kept.push(c),
+            _ => {}
+        }
+    }
+    kept
+}
+
+/// Lower case without accents: `ÉTAT` → `etat`.
+fn folded(word: &str) -> String {
+    word.nfd()
+        .filter(|&c| !is_combining_mark(c))
+        .flat_map(char::to_lowercase)
+        .collect()
+}
+
+/// `D'AVANCEMENT` is `avancement` after its elided `d'`.
+fn without_elision(word: &str) -> &str {
+    match word.find(['\'', '’']) {
+        Some(at) if at <= 2 => &word[at + word[at..].chars().next().map_or(1, char::len_utf8)..],
+        _ => word,
+    }
+}
+
+fn is_document_word(word: &str) -> bool {
+    DOCUMENT_WORDS.contains(&folded(without_elision(word)).as_str())
+}
+
+fn is_phrase_word(word: &str) -> bool {
+    let folded = folded(word);
+    let elided_de = folded.starts_with("d'") || folded.starts_with("d’");
+    elided_de || PHRASE_WORDS.contains(&folded.as_str())
+}
+
+/// Letters, digits and the joiners names use (`IBIS-X`, `AIPROD_V33`, `C++`).
+fn is_name_word(word: &str) -> bool {
+    word.chars()
+        .all(|c| c.is_alphanumeric() || "-_.&+/'’".contains(c))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn slugs_are_lower_case_ascii() {
+        assert_eq!(slugify("Démarrage"), "demarrage");
+        assert_eq!(
+            slugify("Suivi du Plan -- WindFlow!"),
+            "suivi-du-plan-windflow"
+        );
+        assert_eq!(slugify("Œuvre Straße"), "oeuvre-strasse");
+        assert_eq!(slugify("AIPROD_V33"), "aiprod-v33");
+        assert_eq!(slugify("001_b2b292edbd904f08"), "001-b2b292edbd904f08");
+    }
+
+    #[test]
+    fn hostile_and_empty_slugs_become_harmless() {
+        assert_eq!(slugify("../../x"), "x");
+        assert_eq!(slugify("..\\..\\etc/passwd"), "etc-passwd");
+        assert_eq!(slugify(""), "project");
+        assert_eq!(slugify("📊 ✅"), "project");
+        assert_eq!(slugify(&"a".repeat(300)).len(), 80);
+    }
+
+    #[test]
+    fn titles_lose_their_emoji() {
+        assert_eq!(
+            clean_title("📊 PROGRESSION PLAN D'ACTION PRODUCTION - AIPROD_V33"),
+            "PROGRESSION PLAN D'ACTION PRODUCTION - AIPROD_V33"
+        );
+        assert_eq!(
+            clean_title(" TICKET DEVOPS VIRIDA - ADAPTÉ POUR CLEVER CLOUD"),
+            "TICKET DEVOPS VIRIDA - ADAPTÉ POUR CLEVER CLOUD"
+        );
+        assert_eq!(clean_title("🎫 TICKET  DEVOPS"), "TICKET DEVOPS");
+        assert_eq!(clean_title("✅ - Done ⭐"), "Done");
+        assert_eq!(
+            clean_title("SUIVI — Chantier Local → VPS → Déploiement"),
+            "SUIVI — Chantier Local → VPS → Déploiement"
+        );
+    }
+
+    #[test]
+    fn short_names_of_the_seeds() {
+        assert_eq!(
+            short_name("Suivi du Plan de Démarrage Rapide - WindFlow"),
+            "WindFlow"
+        );
+        assert_eq!(
+            short_name("Suivi de Progression - Projet IBIS-X PoC"),
+            "IBIS-X PoC"
+        );
+        assert_eq!(
+            short_name("PROGRESSION PLAN D'ACTION PRODUCTION - AIPROD_V33"),
+            "AIPROD_V33"
+        );
+        assert_eq!(
+            short_name("TICKET DEVOPS VIRIDA - ADAPTÉ POUR CLEVER CLOUD"),
+            "VIRIDA"
+        );
+        assert_eq!(
+            short_name("VERTIFLOW PROJECT MANIFEST (Basil Platform)"),
+            "VERTIFLOW"
+        );
+    }
+
+    #[test]
+    fn a_year_is_not_a_name_so_the_other_side_is_tried() {
+        assert_eq!(
+            short_name("Progression OceanDepths - Projet 2025"),
+            "OceanDepths"
+        );
+        assert_eq!(
+            short_name("CERBERUS Honeypot - 2025 Milestone Tracking"),
+            "CERBERUS Honeypot"
+        );
+    }
+
+    #[test]
+    fn phrases_and_document_words_alone_keep_the_whole_title() {
+        for title in [
+            "RÉCAPITULATIF - ÉTAT D'AVANCEMENT",
+            "AVANCEMENT VERS 100% PRODUCTION-READY",
+            "Lancement du jeu",
+            "Risk Register",
+            "SUIVI — Chantier Local → VPS → Déploiement",
+            "Compliance of Implementations with Specification",
+        ] {
+            assert_eq!(short_name(title), title);
+        }
+    }
+
+    #[test]
+    fn names_may_hold_articles() {
+        assert_eq!(
+            short_name("ESTADO DEL PROYECTO - Facturación La Llave"),
+            "Facturación La Llave"
+        );
+        assert_eq!(short_name("Roadmap: MCP Hangar"), "MCP Hangar");
+        assert_eq!(short_name("rust-libp2p Roadmap"), "rust-libp2p");
+    }
+}

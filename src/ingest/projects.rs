@@ -1,0 +1,276 @@
+//! Documents grouped into projects (`EXTRACTION.md` §2).
+//!
+//! - `content/_index.md` is the portal's introduction, not a project.
+//! - A file directly in `content/` is a project of its own.
+//! - A folder `content/NAME/` is one project of every document below it:
+//!   its `_index.md`, `index.md` or `README.md` (first found, in that order)
+//!   comes first and gives the project's front matter, then the others in
+//!   path order.
+//! - Front matter `project = "other-slug"` moves a document to the end of
+//!   the project with that slug; when no project has it, the moved
+//!   documents make a new project of that slug.
+//! - Slugs come from the first document's front matter `slug`, else the
+//!   folder name or file stem, through [`slugify`]; a slug already taken
+//!   gets `-2`, `-3`, ... and a `duplicate-slug` warning.
+
+use std::collections::HashSet;
+
+use super::names::slugify;
+use super::{Content, Document, ProjectSources};
+use crate::model::Diagnostic;
+
+/// Names of a folder's index document (file stem, without case), by priority.
+const INDEX_STEMS: &[&str] = &["_index", "index", "readme"];
+
+/// The introduction's file stem, directly in `content/`.
+const INTRO_STEM: &str = "_index";
+
+/// Where a document lives before any `project` key moves it.
+#[derive(Debug)]
+struct Home {
+    /// `Some(NAME)` for `content/NAME/...`, `None` for a file in `content/`.
+    folder: Option<String>,
+    /// Folder name or file stem: the slug when front matter gives none.
+    default_slug: String,
+    documents: Vec<Document>,
+}
+
+/// Groups documents (in walk order) into the intro and projects.
+pub fn group(documents: Vec<Document>) -> Content {
+    let mut content = Content::default();
+    let mut homes: Vec<Home> = Vec::new();
+    let mut moved: Vec<Document> = Vec::new();
+    for document in documents {
+        let (folder, stem) = place(&document.source);
+        if folder.is_none() && stem == INTRO_STEM && content.intro.is_none() {
+            content.intro = Some(document);
+            continue;
+        }
+        if document.front_matter.project.is_some() {
+            moved.push(document);
+            continue;
+        }
+        match homes
+            .iter_mut()
+            .find(|h| folder.is_some() && h.folder == folder)
+        {
+            Some(home) => home.documents.push(document),
+            None => homes.push(Home {
+                default_slug: folder.clone().unwrap_or(stem),
+                folder,
+                documents: vec![document],
+            }),
+        }
+    }
+    let mut projects: Vec<ProjectSources> = homes.into_iter().map(into_project).collect();
+    for document in moved {
+        let target = slugify(document.front_matter.project.as_deref().unwrap_or_default());
+        match projects.iter_mut().find(|p| p.slug == target) {
+            Some(project) => project.documents.push(document),
+            None => projects.push(ProjectSources {
+                slug: target,
+                folder: None,
+                documents: vec![document],
+            }),
+        }
+    }
+    content.diagnostics = make_slugs_unique(&mut projects);
+    content.projects = projects;
+    content
+}
+
+/// The top folder (if any) and the file stem of a content-relative path.
+fn place(source: &str) -> (Option<String>, String) {
+    let folder = source.split_once('/').map(|(top, _)| top.to_string());
+    let file = source.rsplit('/').next().unwrap_or(source);
+    let stem = match file.rsplit_once('.') {
+        Some((stem, _)) if !stem.is_empty() => stem,
+        _ => file,
+    };
+    (folder, stem.to_string())
+}
+
+/// A home's documents, index first, under the slug of its first document.
+fn into_project(mut home: Home) -> ProjectSources {
+    if let Some(folder) = &home.folder {
+        if let Some(at) = index_position(&home.documents, folder) {
+            let index = home.documents.remove(at);
+            home.documents.insert(0, index);
+        }
+    }
+    let slug = home
+        .documents
+        .first()
+        .and_then(|d| d.front_matter.slug.as_deref())
+        .map_or_else(|| slugify(&home.default_slug), slugify);
+    ProjectSources {
+        slug,
+        folder: home.folder,
+        documents: home.documents,
+    }
+}
+
+/// The folder's index document: directly in the folder, named by
+/// [`INDEX_STEMS`] in priority order.
+fn index_position(documents: &[Document], folder: &str) -> Option<usize> {
+    INDEX_STEMS.iter().find_map(|wanted| {
+        documents.iter().position(|d| {
+            let (_, stem) = place(&d.source);
+            d.source.matches('/').count() == 1
+                && d.source.starts_with(folder)
+                && stem.eq_ignore_ascii_case(wanted)
+        })
+    })
+}
+
+/// Gives every project a slug of its own: the first project with a slug
+/// keeps it, a later one gets `-2`, `-3`, ... skipping any slug another
+/// project has naturally (a file `roadmap-2.md` keeps `roadmap-2`).
+fn make_slugs_unique(projects: &mut [ProjectSources]) -> Vec<Diagnostic> {
+    let mut taken: HashSet<String> = projects.iter().map(|p| p.slug.clone()).collect();
+    let mut kept: HashSet<String> = HashSet::new();
+    let mut diagnostics = Vec::new();
+    for project in projects.iter_mut() {
+        if kept.insert(project.slug.clone()) {
+            continue;
+        }
+        let unique = (2..)
+            .map(|n| format!("{}-{n}", project.slug))
+            .find(|candidate| !taken.contains(candidate))
+            .unwrap_or_default();
+        let source = project
+            .documents
+            .first()
+            .map(|d| d.source.as_str())
+            .unwrap_or_default();
+        diagnostics.push(Diagnostic::warning(
+            "duplicate-slug",
+            source,
+            1,
+            format!(
+                "another project already has the slug `{}`; this one is `{unique}`",
+                project.slug
+            ),
+        ));
+        taken.insert(unique.clone());
+        kept.insert(unique.clone());
+        project.slug = unique;
+    }
+    diagnostics
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::ingest::FrontMatter;
+
+    fn doc(source: &str) -> Document {
+        Document {
+            source: source.to_string(),
+            text: String::new(),
+            front_matter: FrontMatter::default(),
+            diagnostics: Vec::new(),
+        }
+    }
+
+    fn with(source: &str, front_matter: FrontMatter) -> Document {
+        Document {
+            front_matter,
+            ..doc(source)
+        }
+    }
+
+    fn sources(project: &ProjectSources) -> Vec<&str> {
+        project
+            .documents
+            .iter()
+            .map(|d| d.source.as_str())
+            .collect()
+    }
+
+    #[test]
+    fn files_and_folders_make_projects_and_the_index_comes_first() {
+        let content = group(vec![
+            doc("_index.md"),
+            doc("alpha.md"),
+            doc("team/a-notes.md"),
+            doc("team/README.md"),
+            doc("team/sub/deep.md"),
+            doc("team/z.md"),
+        ]);
+        assert_eq!(
+            content.intro.as_ref().map(|d| d.source.as_str()),
+            Some("_index.md")
+        );
+        assert_eq!(content.projects.len(), 2);
+        assert_eq!(content.projects[0].slug, "alpha");
+        assert_eq!(content.projects[1].slug, "team");
+        assert_eq!(content.projects[1].folder.as_deref(), Some("team"));
+        assert_eq!(
+            sources(&content.projects[1]),
+            [
+                "team/README.md",
+                "team/a-notes.md",
+                "team/sub/deep.md",
+                "team/z.md"
+            ]
+        );
+    }
+
+    #[test]
+    fn a_deeper_readme_is_not_the_index() {
+        let content = group(vec![doc("team/a.md"), doc("team/sub/README.md")]);
+        assert_eq!(
+            sources(&content.projects[0]),
+            ["team/a.md", "team/sub/README.md"]
+        );
+    }
+
+    #[test]
+    fn project_key_moves_a_document() {
+        let moved = FrontMatter {
+            project: Some("Alpha".into()),
+            ..FrontMatter::default()
+        };
+        let orphan = FrontMatter {
+            project: Some("Nouveau Projet".into()),
+            ..FrontMatter::default()
+        };
+        let content = group(vec![
+            doc("alpha.md"),
+            with("beta.md", moved),
+            with("gamma.md", orphan),
+        ]);
+        let slugs: Vec<&str> = content.projects.iter().map(|p| p.slug.as_str()).collect();
+        assert_eq!(slugs, ["alpha", "nouveau-projet"]);
+        assert_eq!(sources(&content.projects[0]), ["alpha.md", "beta.md"]);
+    }
+
+    #[test]
+    fn duplicate_slugs_get_a_number_and_a_warning() {
+        let same = |source| {
+            with(
+                source,
+                FrontMatter {
+                    slug: Some("roadmap".into()),
+                    ..FrontMatter::default()
+                },
+            )
+        };
+        let content = group(vec![
+            same("a.md"),
+            same("b.md"),
+            doc("roadmap-2.md"),
+            same("c.md"),
+        ]);
+        let slugs: Vec<&str> = content.projects.iter().map(|p| p.slug.as_str()).collect();
+        // b.md cannot take roadmap-2: the file roadmap-2.md has it.
+        assert_eq!(slugs, ["roadmap", "roadmap-3", "roadmap-2", "roadmap-4"]);
+        assert_eq!(content.diagnostics.len(), 2);
+        assert_eq!(content.diagnostics[0].source, "b.md");
+        assert!(content
+            .diagnostics
+            .iter()
+            .all(|d| d.code == "duplicate-slug"));
+    }
+}

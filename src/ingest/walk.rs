@@ -1,0 +1,177 @@
+//! Finding the documents under `content/` (`EXTRACTION.md` §2).
+//!
+//! The walk is sorted (same folder, same order, on every machine), skips
+//! hidden files and folders (`.git/`, `.obsidian/`, `.DS_Store`), follows a
+//! symbolic link only when it stays inside `content/` (a portal folder
+//! must not publish `~/.ssh` because someone linked it), survives link
+//! loops, and reports whatever it cannot read instead of stopping.
+
+use std::collections::HashSet;
+use std::path::{Path, PathBuf};
+
+use walkdir::{DirEntry, WalkDir};
+
+use crate::model::Diagnostic;
+
+/// File extensions of documents, compared without case.
+pub const DOCUMENT_EXTENSIONS: &[&str] = &["md", "markdown", "txt"];
+
+/// A document file found under `content/`.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Found {
+    /// Content-relative path with `/` separators (`team/roadmap.md`).
+    pub source: String,
+    pub path: PathBuf,
+}
+
+/// Everything the walk found, in walk order (sorted by name, depth first).
+#[derive(Debug, Default)]
+pub struct Walk {
+    pub files: Vec<Found>,
+    pub diagnostics: Vec<Diagnostic>,
+}
+
+/// Walks `content_dir`; an error only when the folder itself cannot be read.
+pub fn walk(content_dir: &Path) -> anyhow::Result<Walk> {
+    let root = content_dir
+        .canonicalize()
+        .map_err(|e| anyhow::anyhow!("cannot read {}: {e}", content_dir.display()))?;
+    let mut walk = Walk::default();
+    let mut outside = Vec::new();
+    let mut seen = HashSet::new();
+    let entries = WalkDir::new(content_dir)
+        .follow_links(true)
+        .sort_by_file_name()
+        .into_iter()
+        .filter_entry(|entry| keep(entry, &root, &mut outside));
+    for entry in entries {
+        match entry {
+            Ok(entry) => {
+                if entry.file_type().is_file() && is_document(entry.path()) {
+                    add_file(&entry, content_dir, &mut seen, &mut walk);
+                }
+            }
+            Err(error) if error.depth() == 0 => {
+                anyhow::bail!("cannot read {}: {error}", content_dir.display())
+            }
+            Err(error) => walk.diagnostics.push(walk_error(&error, content_dir)),
+        }
+    }
+    walk.diagnostics.extend(outside.iter().map(|path| {
+        Diagnostic::warning(
+            "symlink-outside-content",
+            &relative(path, content_dir),
+            1,
+            "this symbolic link leads outside content/; skipped",
+        )
+    }));
+    walk.diagnostics.sort_by(|a, b| a.source.cmp(&b.source));
+    Ok(walk)
+}
+
+/// Whether the walk enters `entry`: not hidden, and not a link leading out
+/// of `root` (those are collected in `outside`).
+fn keep(entry: &DirEntry, root: &Path, outside: &mut Vec<PathBuf>) -> bool {
+    if entry.depth() == 0 {
+        return true;
+    }
+    if entry.file_name().to_string_lossy().starts_with('.') {
+        return false;
+    }
+    if entry.path_is_symlink() {
+        let inside = entry
+            .path()
+            .canonicalize()
+            .is_ok_and(|target| target.starts_with(root));
+        if !inside {
+            outside.push(entry.path().to_path_buf());
+            return false;
+        }
+    }
+    true
+}
+
+fn is_document(path: &Path) -> bool {
+    path.extension().and_then(|e| e.to_str()).is_some_and(|e| {
+        DOCUMENT_EXTENSIONS
+            .iter()
+            .any(|d| d.eq_ignore_ascii_case(e))
+    })
+}
+
+/// Adds a file unless a link already brought the same file in.
+fn add_file(entry: &DirEntry, content_dir: &Path, seen: &mut HashSet<PathBuf>, walk: &mut Walk) {
+    let path = entry.path();
+    let real = path.canonicalize().unwrap_or_else(|_| path.to_path_buf());
+    if !seen.insert(real) {
+        return;
+    }
+    let Some(source) = utf8_source(path, content_dir) else {
+        walk.diagnostics.push(Diagnostic::error(
+            "unreadable-file",
+            &relative(path, content_dir),
+            1,
+            "the file name is not valid UTF-8; rename the file to include it",
+        ));
+        return;
+    };
+    walk.files.push(Found {
+        source,
+        path: path.to_path_buf(),
+    });
+}
+
+/// The content-relative path with `/` separators, if it is valid UTF-8.
+fn utf8_source(path: &Path, content_dir: &Path) -> Option<String> {
+    let relative = path.strip_prefix(content_dir).ok()?;
+    let parts: Option<Vec<&str>> = relative
+        .components()
+        .map(|c| c.as_os_str().to_str())
+        .collect();
+    Some(parts?.join("/"))
+}
+
+/// The content-relative path for messages (invalid UTF-8 shown as `�`).
+fn relative(path: &Path, content_dir: &Path) -> String {
+    let relative = path.strip_prefix(content_dir).unwrap_or(path);
+    relative
+        .components()
+        .map(|c| c.as_os_str().to_string_lossy().into_owned())
+        .collect::<Vec<_>>()
+        .join("/")
+}
+
+fn walk_error(error: &walkdir::Error, content_dir: &Path) -> Diagnostic {
+    let source = error
+        .path()
+        .map(|p| relative(p, content_dir))
+        .unwrap_or_default();
+    if error.loop_ancestor().is_some() {
+        return Diagnostic::warning(
+            "symlink-loop",
+            &source,
+            1,
+            "this symbolic link points back to a folder that contains it; skipped",
+        );
+    }
+    Diagnostic::error(
+        "unreadable-file",
+        &source,
+        1,
+        format!("cannot read: {error}"),
+    )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn extensions_are_compared_without_case() {
+        assert!(is_document(Path::new("a/b.MD")));
+        assert!(is_document(Path::new("b.Markdown")));
+        assert!(is_document(Path::new("notes.txt")));
+        assert!(!is_document(Path::new("image.png")));
+        assert!(!is_document(Path::new("README")));
+    }
+}
