@@ -169,7 +169,7 @@ pub fn new_document(
     french: bool,
     today: chrono::NaiveDate,
 ) -> anyhow::Result<std::path::PathBuf> {
-    let slug = file_stem(name);
+    let slug = crate::ingest::names::slugify(name);
     let path = root.join("content").join(format!("{slug}.md"));
     if path.exists() {
         bail!("{} already exists; choose another name", path.display());
@@ -183,22 +183,4 @@ pub fn new_document(
     fs::create_dir_all(root.join("content"))?;
     fs::write(&path, text).with_context(|| format!("cannot write {}", path.display()))?;
     Ok(path)
-}
-
-/// `Refonte du portail` → `refonte-du-portail` (ASCII letters and digits only).
-fn file_stem(name: &str) -> String {
-    let mut stem = String::new();
-    for c in name.to_lowercase().chars() {
-        if c.is_ascii_alphanumeric() {
-            stem.push(c);
-        } else if !stem.ends_with('-') {
-            stem.push('-');
-        }
-    }
-    let stem = stem.trim_matches('-').to_string();
-    if stem.is_empty() {
-        "project".to_string()
-    } else {
-        stem
-    }
 }

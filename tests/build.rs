@@ -9,7 +9,6 @@ use common::{codes, project, shared, Portal, AS_OF};
 const MOJIBAKE: [&str; 8] = ["\u{FFFD}", "Ã©", "Ã‰", "â€", "√©", "ðŸ", "ğŸ", "\u{F8FF}"];
 
 #[test]
-#[ignore = "pending: ingest and date branches"]
 fn the_five_seeds_build_into_five_projects_with_clean_text() {
     let Some(shared) = shared() else { return };
     let portal = Portal::with_copies(&common::seed_files(&shared));
@@ -82,7 +81,6 @@ fn two_builds_of_the_same_content_are_byte_identical() {
 }
 
 #[test]
-#[ignore = "pending: ingest and date branches"]
 fn a_hostile_slug_or_file_name_never_writes_outside_the_output() {
     let portal = Portal::new();
     portal.write("evil.md", "+++\nslug = \"../../escaped\"\n+++\n# Evil\n");

@@ -87,7 +87,6 @@ fn codes(project: &Value) -> Vec<&str> {
 /// Seed 003 (AIPROD): `**Date**: 2 février 2026` is its as-of date, and its
 /// `PROCHAINS JALONS` table has 7 rows (read off the table, top to bottom).
 #[test]
-#[ignore = "needs mojibake repair from the ingest branch"]
 fn seed_003_as_of_and_milestone_table() {
     let Some(project) = project_of("seeds/003_e13b6495296d0f10.txt", "2026-02-02") else {
         return;
@@ -122,7 +121,6 @@ fn seed_003_as_of_and_milestone_table() {
 /// `Date prévue de fin : 30/06/2025` is a milestone; built in November 2026
 /// the project is red, against its own 🟢.
 #[test]
-#[ignore = "needs mojibake repair from the ingest branch"]
 fn seed_001_risks_milestone_and_health() {
     let Some(project) = project_of("seeds/001_b2b292edbd904f08.txt", "2026-11-01") else {
         return;

@@ -120,7 +120,6 @@ fn person<'a>(project: &'a Value, handle: &str) -> Option<&'a Value> {
 /// with `Statut : En cours` (1) or `À faire` (10). Phases 1-4 carry no
 /// status. @Imrane owns tickets 31, 32, 36, 38 and TICKET-102, 103, 107, 109.
 #[test]
-#[ignore = "needs mojibake repair from the ingest branch"]
 fn seed_000_vertiflow_items_and_people() {
     let Some(project) = project_of(&seed_dir(), "000_d2916da3dc9ddd4c.txt") else {
         return;
@@ -147,7 +146,6 @@ fn seed_000_vertiflow_items_and_people() {
 /// 8: 0/0/3, and 3 [✅] under "Environnement Local": 15 done, 5 in
 /// progress, 25 to do. The three legend lines are not items.
 #[test]
-#[ignore = "needs mojibake repair from the ingest branch"]
 fn seed_004_ibisx_items_and_legend() {
     let Some(project) = project_of(&seed_dir(), "004_17038ee05aac6a4f.txt") else {
         return;
@@ -161,7 +159,6 @@ fn seed_004_ibisx_items_and_legend() {
 /// Seed 002 (Virida): every ✅ item is done; the summary table's Points
 /// column reads 8+8+8+8+8+5+8 = 53.
 #[test]
-#[ignore = "needs mojibake repair from the ingest branch"]
 fn seed_002_virida_all_done_and_points() {
     let Some(project) = project_of(&seed_dir(), "002_65bc71620fcb37dc.txt") else {
         return;
@@ -183,7 +180,6 @@ fn seed_002_virida_all_done_and_points() {
 /// is also claimed at 80% by its `Statut` line (and 98% by its score
 /// line), which conflicts with the bar.
 #[test]
-#[ignore = "needs mojibake repair from the ingest branch"]
 fn seed_001_windflow_declarations() {
     let Some(project) = project_of(&seed_dir(), "001_b2b292edbd904f08.txt") else {
         return;
@@ -224,7 +220,6 @@ fn seed_001_windflow_declarations() {
 /// checklist still has open boxes; `**Total P0.1**` rows are declarations;
 /// the `P0.1.1` row reads 60% and 🟡.
 #[test]
-#[ignore = "needs mojibake repair from the ingest branch"]
 fn seed_003_aiprod_declared_vs_computed() {
     let Some(project) = project_of(&seed_dir(), "003_e13b6495296d0f10.txt") else {
         return;
