@@ -25,7 +25,9 @@ pub fn assemble(
         .zip(statuses)
         .map(|(sources, documents)| project(sources, documents, config, as_of))
         .collect();
-    projects.sort_by(|a, b| a.weight.cmp(&b.weight).then_with(|| a.name.cmp(&b.name)));
+    // By weight, then by name as a reader sorts (`AIPROD`, `IBIS-X`,
+    // `VIRIDA`, `WindFlow`, whatever the case), then by slug for ties.
+    projects.sort_by_cached_key(|p| (p.weight, p.name.to_lowercase(), p.slug.clone()));
     PortfolioStatus {
         schema: SCHEMA,
         generator: format!("sitrep {}", env!("CARGO_PKG_VERSION")),
