@@ -12,7 +12,7 @@
 
 use chrono::NaiveDate;
 
-use crate::config::Config;
+use crate::config::{Config, Language};
 use crate::model::{
     Counts, Diagnostic, Health, Milestone, Project, Risk, Section, Severity, Status,
 };
@@ -33,6 +33,7 @@ pub fn assess(project: &mut Project, config: &Config, as_of: NaiveDate) {
         risks: project.risks.iter().collect(),
         stale: project.stale,
         as_of,
+        language: config.language,
     };
     let (health, reason) = facts.judge(config);
     project.health = health;
@@ -158,35 +159,47 @@ struct Facts<'p> {
     risks: Vec<&'p Risk>,
     stale: bool,
     as_of: NaiveDate,
+    /// The language the reason is written in (the portal's `language`).
+    language: Language,
 }
 
 impl Facts<'_> {
+    fn say(&self, phrase: Phrase) -> String {
+        phrase.words(self.language)
+    }
+
+    /// `red: milestone "Go-live" overdue by 12 days; 2 open critical risks (and 1 more)`.
+    fn reason(&self, health: Health, reasons: Vec<String>) -> String {
+        let shown = reasons
+            .iter()
+            .take(REASONS_SHOWN)
+            .cloned()
+            .collect::<Vec<_>>()
+            .join("; ");
+        let word = health_word(health, self.language);
+        match reasons.len().saturating_sub(REASONS_SHOWN) {
+            0 => format!("{word}: {shown}"),
+            more => format!("{word}: {shown} {}", self.say(Phrase::AndMore(more))),
+        }
+    }
+
     fn judge(&self, config: &Config) -> (Health, String) {
         let counts = &self.counts;
         if counts.total > 0 && counts.done == counts.total {
-            return (
-                Health::Done,
-                format!("done: all {} items done", counts.total),
-            );
+            return (Health::Done, self.say(Phrase::AllDone(counts.total)));
         }
         if counts.total == 0 && !self.has_declarations && self.milestones.is_empty() {
-            return (
-                Health::Unknown,
-                "unknown: no items, progress claims or milestones".to_string(),
-            );
+            return (Health::Unknown, self.say(Phrase::NothingToJudge));
         }
         let red = self.red_reasons(config);
         if !red.is_empty() {
-            return (Health::Red, reason("red", red));
+            return (Health::Red, self.reason(Health::Red, red));
         }
         let amber = self.amber_reasons(config);
         if !amber.is_empty() {
-            return (Health::Amber, reason("amber", amber));
+            return (Health::Amber, self.reason(Health::Amber, amber));
         }
-        (
-            Health::Green,
-            "green: no blocked items, overdue milestones or open high risks".to_string(),
-        )
+        (Health::Green, self.say(Phrase::Green))
     }
 
     fn open_risks(&self, severity: Severity) -> Vec<&Risk> {
@@ -203,25 +216,19 @@ impl Facts<'_> {
             let days = due(milestone)
                 .map(|d| self.as_of.signed_duration_since(d).num_days())
                 .unwrap_or(0);
-            reasons.push(format!(
-                "milestone \"{}\" overdue by {days} days",
-                milestone.title
-            ));
+            reasons.push(self.say(Phrase::Overdue(&milestone.title, days)));
         }
         let critical = self.open_risks(Severity::Critical);
         match critical.as_slice() {
             [] => {}
-            [risk] => reasons.push(format!("critical risk \"{}\"", risk.title)),
-            many => reasons.push(format!("{} open critical risks", many.len())),
+            [risk] => reasons.push(self.say(Phrase::CriticalRisk(&risk.title))),
+            many => reasons.push(self.say(Phrase::CriticalRisks(many.len()))),
         }
         let counts = &self.counts;
         if counts.total > 0 {
             let share = f64::from(counts.blocked) * 100.0 / f64::from(counts.total);
             if share > config.health.blocked_percent_red {
-                reasons.push(format!(
-                    "{} of {} items blocked ({share:.0}%)",
-                    counts.blocked, counts.total
-                ));
+                reasons.push(self.say(Phrase::BlockedShare(counts.blocked, counts.total, share)));
             }
         }
         reasons
@@ -231,38 +238,22 @@ impl Facts<'_> {
         let mut reasons = Vec::new();
         match self.open_risks(Severity::High).as_slice() {
             [] => {}
-            [risk] => reasons.push(format!("high risk \"{}\"", risk.title)),
-            many => reasons.push(format!("{} open high risks", many.len())),
+            [risk] => reasons.push(self.say(Phrase::HighRisk(&risk.title))),
+            many => reasons.push(self.say(Phrase::HighRisks(many.len()))),
         }
         match self.counts.blocked {
             0 => {}
-            1 => reasons.push("1 item blocked".to_string()),
-            n => reasons.push(format!("{n} items blocked")),
+            n => reasons.push(self.say(Phrase::Blocked(n))),
         }
         if self.stale {
-            reasons.push("not updated recently".to_string());
+            reasons.push(self.say(Phrase::Stale));
         }
         if let (Some(declared), Some(computed)) = (self.declared_progress, self.progress) {
             if (declared - computed).abs() > config.health.declared_gap {
-                reasons.push(format!(
-                    "declares {declared}% but its items compute to {computed}%"
-                ));
+                reasons.push(self.say(Phrase::Gap(declared, computed)));
             }
         }
         reasons
-    }
-}
-
-fn reason(health: &str, reasons: Vec<String>) -> String {
-    let shown = reasons
-        .iter()
-        .take(REASONS_SHOWN)
-        .cloned()
-        .collect::<Vec<_>>()
-        .join("; ");
-    match reasons.len().saturating_sub(REASONS_SHOWN) {
-        0 => format!("{health}: {shown}"),
-        more => format!("{health}: {shown} (and {more} more)"),
     }
 }
 
@@ -319,6 +310,7 @@ fn assess_siblings(sections: &mut [Section], end: Option<usize>, context: &Secti
                 .collect(),
             stale: false,
             as_of: context.as_of,
+            language: context.config.language,
         };
         section.health = Some(facts.judge(context.config).0);
         assess_siblings(&mut section.sections, own_end, context);
@@ -570,5 +562,110 @@ mod tests {
         assert_eq!(p.sections[0].health, Some(Health::Done));
         assert_eq!(p.sections[0].sections[0].health, Some(Health::Done));
         assert_eq!(p.sections[1].health, Some(Health::Red));
+    }
+}
+
+/// The facts a health reason can name, worded in the portal's language.
+enum Phrase<'a> {
+    AllDone(u32),
+    NothingToJudge,
+    Green,
+    Overdue(&'a str, i64),
+    CriticalRisk(&'a str),
+    CriticalRisks(usize),
+    BlockedShare(u32, u32, f64),
+    HighRisk(&'a str),
+    HighRisks(usize),
+    Blocked(u32),
+    Stale,
+    Gap(f64, f64),
+    AndMore(usize),
+}
+
+impl Phrase<'_> {
+    fn words(&self, language: Language) -> String {
+        let french = language == Language::Fr;
+        match (self, french) {
+            (Phrase::AllDone(n), false) => format!("done: all {n} items done"),
+            (Phrase::AllDone(n), true) => format!("terminé : les {n} tâches sont faites"),
+            (Phrase::NothingToJudge, false) => {
+                "unknown: no items, progress claims or milestones".to_string()
+            }
+            (Phrase::NothingToJudge, true) => {
+                "inconnu : ni tâche, ni avancement déclaré, ni jalon".to_string()
+            }
+            (Phrase::Green, false) => {
+                "green: no blocked items, overdue milestones or open high risks".to_string()
+            }
+            (Phrase::Green, true) => {
+                "vert : aucune tâche bloquée, aucun jalon en retard, aucun risque élevé".to_string()
+            }
+            (Phrase::Overdue(title, days), false) => {
+                format!("milestone \"{title}\" overdue by {days} days")
+            }
+            (Phrase::Overdue(title, days), true) => {
+                format!("jalon « {title} » en retard de {days} jours")
+            }
+            (Phrase::CriticalRisk(title), false) => format!("critical risk \"{title}\""),
+            (Phrase::CriticalRisk(title), true) => format!("risque critique « {title} »"),
+            (Phrase::CriticalRisks(n), false) => format!("{n} open critical risks"),
+            (Phrase::CriticalRisks(n), true) => format!("{n} risques critiques ouverts"),
+            (Phrase::BlockedShare(blocked, total, share), false) => {
+                format!("{blocked} of {total} items blocked ({share:.0}%)")
+            }
+            (Phrase::BlockedShare(blocked, total, share), true) => {
+                format!("{blocked} tâches sur {total} bloquées ({share:.0} %)")
+            }
+            (Phrase::HighRisk(title), false) => format!("high risk \"{title}\""),
+            (Phrase::HighRisk(title), true) => format!("risque élevé « {title} »"),
+            (Phrase::HighRisks(n), false) => format!("{n} open high risks"),
+            (Phrase::HighRisks(n), true) => format!("{n} risques élevés ouverts"),
+            (Phrase::Blocked(1), false) => "1 item blocked".to_string(),
+            (Phrase::Blocked(n), false) => format!("{n} items blocked"),
+            (Phrase::Blocked(1), true) => "1 tâche bloquée".to_string(),
+            (Phrase::Blocked(n), true) => format!("{n} tâches bloquées"),
+            (Phrase::Stale, false) => "not updated recently".to_string(),
+            (Phrase::Stale, true) => "pas mis à jour récemment".to_string(),
+            (Phrase::Gap(declared, computed), false) => {
+                format!("declares {declared}% but its items compute to {computed}%")
+            }
+            (Phrase::Gap(declared, computed), true) => {
+                format!("déclare {declared} % mais ses tâches donnent {computed} %")
+            }
+            (Phrase::AndMore(n), false) => format!("(and {n} more)"),
+            (Phrase::AndMore(n), true) => format!("(et {n} de plus)"),
+        }
+    }
+}
+
+/// The health's own word at the start of a reason.
+fn health_word(health: Health, language: Language) -> &'static str {
+    match (health, language) {
+        (_, Language::En) => health.as_str(),
+        (Health::Done, Language::Fr) => "terminé",
+        (Health::Green, Language::Fr) => "vert",
+        (Health::Amber, Language::Fr) => "orange",
+        (Health::Red, Language::Fr) => "rouge",
+        (Health::Unknown, Language::Fr) => "inconnu",
+    }
+}
+
+#[cfg(test)]
+mod wording_tests {
+    use super::*;
+
+    #[test]
+    fn reasons_speak_the_portal_language() {
+        let overdue = Phrase::Overdue("Mise en production", 12);
+        assert_eq!(
+            overdue.words(Language::Fr),
+            "jalon « Mise en production » en retard de 12 jours"
+        );
+        assert_eq!(
+            overdue.words(Language::En),
+            "milestone \"Mise en production\" overdue by 12 days"
+        );
+        assert_eq!(health_word(Health::Red, Language::Fr), "rouge");
+        assert_eq!(Phrase::Blocked(1).words(Language::Fr), "1 tâche bloquée");
     }
 }
