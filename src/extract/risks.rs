@@ -650,7 +650,11 @@ fn list_risk(entry: &ListEntry) -> Option<Draft> {
     if first.text.trim().is_empty() {
         return None;
     }
-    let mut draft = Draft::titled(&first.text, entry.line, first.struck);
+    let (title, inline) = inline_fields(&first.text);
+    let mut draft = Draft::titled(title, entry.line, first.struck);
+    for (field, value) in inline {
+        draft.apply(field, value);
+    }
     if let Some((field, value)) = field_line(&first.text) {
         // `- **Risque** : Retard fournisseur` is a title, not a field.
         if field == Field::Status || field == Field::Id {
@@ -676,6 +680,44 @@ fn list_risk(entry: &ListEntry) -> Option<Draft> {
         }
     }
     Some(draft)
+}
+
+/// Fields written on the risk's own line, after its title:
+/// `**Qualité des données** : impact élevé, probabilité moyenne. Action :
+/// nettoyage avant la reprise` gives the title, impact 4, probability 3 and
+/// the mitigation. A line without such fields is all title.
+fn inline_fields(text: &str) -> (&str, Vec<(Field, &str)>) {
+    let Some((title, rest)) = text.split_once(':') else {
+        return (text, Vec::new());
+    };
+    let mut fields = Vec::new();
+    let mut scales = rest;
+    // A mitigation label takes everything after it.
+    for (at, _) in rest.match_indices(':') {
+        let before = &rest[..at];
+        let label_start = before
+            .rfind(|c: char| matches!(c, '.' | ',' | ';'))
+            .map_or(0, |i| i + 1);
+        if let Some(Field::Mitigation) = field_of(&before[label_start..]) {
+            fields.push((Field::Mitigation, rest[at + 1..].trim()));
+            scales = &rest[..label_start];
+            break;
+        }
+    }
+    for segment in scales.split(|c: char| matches!(c, ',' | ';' | '.')) {
+        let segment = segment.trim();
+        let Some((label, value)) = segment.split_once([' ', ':']) else {
+            continue;
+        };
+        if let Some(field @ (Field::Impact | Field::Probability)) = field_of(label) {
+            fields.push((field, value.trim_start_matches([':', ' '])));
+        }
+    }
+    if fields.is_empty() {
+        (text, fields)
+    } else {
+        (title, fields)
+    }
 }
 
 /// One risk per row of a risk table.
@@ -769,6 +811,21 @@ mod tests {
         assert_eq!(scale_of("Niedrig"), Some(2));
         assert_eq!(scale_of("très faible"), Some(1));
         assert_eq!(scale_of("n/a"), None);
+    }
+
+    #[test]
+    fn fields_on_the_risk_line_itself() {
+        let text = "## Risques\n\n- **Qualité des données fournisseurs** : impact élevé, probabilité élevée. Action : campagne de nettoyage avant la reprise.\n- **Retard : fournisseur** sans autre détail\n";
+        let r = risks(text);
+        assert_eq!(r[0].title, "Qualité des données fournisseurs");
+        assert_eq!((r[0].impact, r[0].probability), (Some(4), Some(4)));
+        assert_eq!(r[0].severity, Some(Severity::Critical));
+        assert_eq!(
+            r[0].mitigation.as_deref(),
+            Some("campagne de nettoyage avant la reprise.")
+        );
+        assert_eq!(r[1].impact, None);
+        assert!(r[1].title.starts_with("Retard"));
     }
 
     #[test]
