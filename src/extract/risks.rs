@@ -695,16 +695,14 @@ fn inline_fields(text: &str) -> (&str, Vec<(Field, &str)>) {
     // A mitigation label takes everything after it.
     for (at, _) in rest.match_indices(':') {
         let before = &rest[..at];
-        let label_start = before
-            .rfind(|c: char| matches!(c, '.' | ',' | ';'))
-            .map_or(0, |i| i + 1);
+        let label_start = before.rfind(['.', ',', ';']).map_or(0, |i| i + 1);
         if let Some(Field::Mitigation) = field_of(&before[label_start..]) {
             fields.push((Field::Mitigation, rest[at + 1..].trim()));
             scales = &rest[..label_start];
             break;
         }
     }
-    for segment in scales.split(|c: char| matches!(c, ',' | ';' | '.')) {
+    for segment in scales.split([',', ';', '.']) {
         let segment = segment.trim();
         let Some((label, value)) = segment.split_once([' ', ':']) else {
             continue;
