@@ -186,7 +186,7 @@ struct Vocabulary {
     updated_label: &'static str,
     lead_label: &'static str,
     status_label: &'static str,
-    /// French puts a space before the colon: `Statut :`.
+    /// The colon after a label; French puts a space before it: `Statut :`.
     colon: &'static str,
     progress_heading: &'static str,
     phase_word: &'static str,
@@ -393,7 +393,7 @@ const ENGLISH: Vocabulary = Vocabulary {
     updated_label: "Last updated",
     lead_label: "Project lead",
     status_label: "Overall status",
-    colon: "",
+    colon: ":",
     progress_heading: "📈 Overall progress",
     phase_word: "Phase",
     phases: &[
@@ -731,7 +731,7 @@ impl Writer<'_> {
             let colon = words.colon;
             let _ = write!(
                 self.out,
-                "- **R{} — {risk}**\n  - {}{colon}: {impact}\n  - {}{colon}: {probability}\n  - {}{colon}: {mitigation}\n",
+                "- **R{} — {risk}**\n  - {}{colon} {impact}\n  - {}{colon} {probability}\n  - {}{colon} {mitigation}\n",
                 self.risk, words.impact_label, words.probability_label, words.mitigation_label
             );
         }
@@ -793,7 +793,7 @@ impl Writer<'_> {
             let word = self.state_word(state);
             let _ = writeln!(
                 self.out,
-                "- {marker} **{object}**{} : {word}",
+                "- {marker} **{object}**{} {word}",
                 self.words.colon
             );
         }
