@@ -118,7 +118,12 @@ peak_memory_mb() { # peak_memory_mb COMMAND...: runs it once, prints max RSS in 
   awk -F: '/Maximum resident set size/ {printf "%.0f", $2 / 1024}' "$RESULTS/time-v.txt"
 }
 
+html_files() { # html_files TOOL: pages in its last output (a sanity check)
+  if [[ -d $SHM/out-$1 ]]; then find "$SHM/out-$1" -name '*.html' | wc -l; else echo -; fi
+}
+
 declare -A SITREP_SECONDS
+PAGES=()
 echo "| documents | corpus MB | sitrep s | floor s | hugo s | sitrep / floor | sitrep / hugo | peak MB sitrep | floor | hugo |" >> "$SUMMARY"
 echo "|---|---|---|---|---|---|---|---|---|---|" >> "$SUMMARY"
 
@@ -126,7 +131,7 @@ for n in "${SIZES[@]}"; do
   corpus=$SHM/sitrep-bench-corpus-$n
   echo "== $n documents: generating $corpus"
   "$GENERATE" --projects "$n" --docs-per-project 1 --seed "$SEED" --out "$corpus" "${MINIFY_FLAGS[@]}"
-  corpus_mb=$(du -sm "$corpus/content" | cut -f1)
+  corpus_mb=$(du -s --apparent-size -B1 "$corpus/content" | awk '{printf "%.1f", $1 / 1e6}')
 
   names=(sitrep floor); use_hugo=0
   [[ -n $HUGO && $n -le 10000 ]] && use_hugo=1 && names+=(hugo)
@@ -147,7 +152,8 @@ for n in "${SIZES[@]}"; do
     round_files+=("$RESULTS/full-$n-round$round.json")
   done
   merge_rounds "$RESULTS/full-$n.json" "${round_files[@]}"
-  jq -r '["tool", "median s", "mean s", "min s", "max s"], (.[] | [.command, .median, .mean, .min, .max] | map(tostring))
+  jq -r '["tool", "median s", "mean s", "min s", "max s"], ["---", "---", "---", "---", "---"],
+    (.[] | [.command] + ([.median, .mean, .min, .max] | map(. * 1000 | round / 1000 | tostring)))
     | "| " + join(" | ") + " |"' "$RESULTS/full-$n.json" > "$RESULTS/full-$n.md"
 
   sitrep_s=$(median_of "$RESULTS/full-$n.json" sitrep)
@@ -167,6 +173,8 @@ for n in "${SIZES[@]}"; do
   printf '| %s | %s | %.3f | %.3f | %s | %s | %s | %s | %s | %s |\n' "$n" "$corpus_mb" "$sitrep_s" "$floor_s" \
     "$( [[ $hugo_s == - ]] && echo - || printf '%.3f' "$hugo_s")" "$vs_floor" "$vs_hugo" "$sitrep_mb" "$floor_mb" "$hugo_mb" >> "$SUMMARY"
 
+  PAGES+=("$n documents, HTML files written: sitrep $(html_files sitrep), floor $(html_files floor), hugo $(html_files hugo)")
+
   if [[ $n == 10000 ]]; then
     echo "   rebuild after one document changes"
     changed=$(find "$corpus/content" -name '*.md' | sort | sed -n 5000p)
@@ -182,6 +190,7 @@ done
 
 {
   echo
+  printf -- '- %s\n' "${PAGES[@]}"
   if [[ -n ${REBUILD_S:-} ]]; then
     printf -- '- rebuild after one document changes, 10,000 documents: %.3f s = %.1f%% of a full build (target < 10%%)\n' \
       "$REBUILD_S" "$(jq -n "$REBUILD_S / ${SITREP_SECONDS[10000]} * 100")"

@@ -186,7 +186,7 @@ struct Vocabulary {
     updated_label: &'static str,
     lead_label: &'static str,
     status_label: &'static str,
-    /// French puts a space before the colon: `Statut :`.
+    /// The colon after a label; French puts a space before it: `Statut :`.
     colon: &'static str,
     progress_heading: &'static str,
     phase_word: &'static str,
@@ -393,7 +393,7 @@ const ENGLISH: Vocabulary = Vocabulary {
     updated_label: "Last updated",
     lead_label: "Project lead",
     status_label: "Overall status",
-    colon: "",
+    colon: ":",
     progress_heading: "📈 Overall progress",
     phase_word: "Phase",
     phases: &[
@@ -587,7 +587,7 @@ impl Writer<'_> {
             Language::French => format!("{icon}Suivi du projet {project_name}"),
             Language::English => format!("{icon}{project_name}: status report"),
         };
-        let date = self.date();
+        let date = self.day_date();
         let lead = self.owner();
         let state = self.state();
         let status = self.status(state);
@@ -731,7 +731,7 @@ impl Writer<'_> {
             let colon = words.colon;
             let _ = write!(
                 self.out,
-                "- **R{} — {risk}**\n  - {}{colon}: {impact}\n  - {}{colon}: {probability}\n  - {}{colon}: {mitigation}\n",
+                "- **R{} — {risk}**\n  - {}{colon} {impact}\n  - {}{colon} {probability}\n  - {}{colon} {mitigation}\n",
                 self.risk, words.impact_label, words.probability_label, words.mitigation_label
             );
         }
@@ -793,7 +793,7 @@ impl Writer<'_> {
             let word = self.state_word(state);
             let _ = writeln!(
                 self.out,
-                "- {marker} **{object}**{} : {word}",
+                "- {marker} **{object}**{} {word}",
                 self.words.colon
             );
         }
@@ -856,11 +856,22 @@ impl Writer<'_> {
         }
     }
 
+    /// A milestone date: a day in one of three formats, or a quarter.
     fn date(&mut self) -> String {
+        self.date_in_formats(9)
+    }
+
+    /// An update date is always a day: `12/10/2026`, never `Q3 2026`.
+    fn day_date(&mut self) -> String {
+        self.date_in_formats(7)
+    }
+
+    /// Formats 0-2 ISO, 3-5 `15/03/2026`, 6-7 `15 mars 2026`, 8-9 `Q1 2026`.
+    fn date_in_formats(&mut self, last_format: usize) -> String {
         let year = self.rng.range(2025, 2027);
         let month = self.rng.range(1, 12);
         let day = self.rng.range(1, 28);
-        match self.rng.range(0, 9) {
+        match self.rng.range(0, last_format) {
             0..=2 => format!("{year}-{month:02}-{day:02}"),
             3..=5 => format!("{day:02}/{month:02}/{year}"),
             6..=7 => match self.language {
