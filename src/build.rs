@@ -276,11 +276,12 @@ fn render_site_timed(
         .status
         .diagnostics
         .extend(history.diagnostics.iter().cloned());
-    let mut site = render::render(
+    let mut site = render::render_with_history(
         &portal.status,
         &portal.content,
         &portal.config,
         &options.root,
+        &history,
     )?;
     add_history(&mut site, &options.root, &history, &portal)?;
     stages.done("render");

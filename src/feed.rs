@@ -4,8 +4,9 @@
 use chrono::NaiveDate;
 use serde::Serialize;
 
+use crate::config::Language;
 use crate::history::{self, Change, History};
-use crate::model::PortfolioStatus;
+use crate::model::{Health, PortfolioStatus, Status};
 use crate::render::escape;
 
 /// One period of the history: what changed from `previous` to `label`.
@@ -60,12 +61,38 @@ pub fn changes_json(log: &ChangeLog) -> String {
 
 /// One line of plain English per change.
 pub fn describe(change: &Change) -> String {
+    describe_in(change, Language::En)
+}
+
+/// One line per change, in `language` (English or French).
+pub fn describe_in(change: &Change, language: Language) -> String {
+    let fr = language == Language::Fr;
     match change {
+        Change::ProjectAdded { project } if fr => format!("{project} : nouveau projet"),
         Change::ProjectAdded { project } => format!("{project}: new project"),
+        Change::ProjectRemoved { project } if fr => format!("{project} : projet retiré"),
         Change::ProjectRemoved { project } => format!("{project}: project removed"),
+        Change::HealthChanged { project, from, to } if fr => {
+            format!(
+                "{project} : santé {} → {}",
+                health_fr(*from),
+                health_fr(*to)
+            )
+        }
         Change::HealthChanged { project, from, to } => {
             format!("{project}: health {} → {}", from.as_str(), to.as_str())
         }
+        Change::ItemStatusChanged {
+            project,
+            item,
+            from,
+            to,
+            ..
+        } if fr => format!(
+            "{project} : « {item} » {} → {}",
+            status_fr(*from),
+            status_fr(*to)
+        ),
         Change::ItemStatusChanged {
             project,
             item,
@@ -78,8 +105,26 @@ pub fn describe(change: &Change) -> String {
             item,
             status,
             ..
+        } if fr => format!(
+            "{project} : nouvelle tâche « {item} » ({})",
+            status_fr(*status)
+        ),
+        Change::ItemAdded {
+            project,
+            item,
+            status,
+            ..
         } => format!("{project}: new item “{item}” ({})", status.as_str()),
+        Change::ItemRemoved { project, item, .. } if fr => {
+            format!("{project} : tâche retirée « {item} »")
+        }
         Change::ItemRemoved { project, item, .. } => format!("{project}: item removed “{item}”"),
+        Change::ItemRenamed {
+            project,
+            id,
+            from,
+            to,
+        } if fr => format!("{project} : {id} renommée « {from} » → « {to} »"),
         Change::ItemRenamed {
             project,
             id,
@@ -93,18 +138,48 @@ pub fn describe(change: &Change) -> String {
             to,
             days,
         } => {
-            let verb = if *days >= 0 {
-                "slipped"
+            let (verb, unit) = match (fr, *days >= 0) {
+                (true, true) => ("décalé de", "jours"),
+                (true, false) => ("avancé de", "jours"),
+                (false, true) => ("slipped by", "days"),
+                (false, false) => ("moved earlier by", "days"),
+            };
+            let (open, close, sep) = if fr {
+                ("« ", " »", " : jalon")
             } else {
-                "moved earlier"
+                ("“", "”", ": milestone")
             };
             format!(
-                "{project}: milestone “{milestone}” {verb} by {} days ({from} → {to})",
+                "{project}{sep} {open}{milestone}{close} {verb} {} {unit} ({from} → {to})",
                 days.abs()
             )
         }
+        Change::RiskOpened { project, risk } if fr => {
+            format!("{project} : risque ouvert « {risk} »")
+        }
         Change::RiskOpened { project, risk } => format!("{project}: risk opened “{risk}”"),
+        Change::RiskClosed { project, risk } if fr => format!("{project} : risque clos « {risk} »"),
         Change::RiskClosed { project, risk } => format!("{project}: risk closed “{risk}”"),
+    }
+}
+
+fn status_fr(status: Status) -> &'static str {
+    match status {
+        Status::Done => "fait",
+        Status::InProgress => "en cours",
+        Status::Todo => "à faire",
+        Status::Blocked => "bloqué",
+        Status::Cancelled => "annulé",
+    }
+}
+
+fn health_fr(health: Health) -> &'static str {
+    match health {
+        Health::Done => "terminé",
+        Health::Green => "vert",
+        Health::Amber => "orange",
+        Health::Red => "rouge",
+        Health::Unknown => "inconnu",
     }
 }
 

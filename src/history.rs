@@ -23,6 +23,10 @@ pub const FOLDER: &str = "snapshots";
 pub struct Snapshot {
     pub label: String,
     pub status: PortfolioStatus,
+    /// Whether `site/` holds an archived copy of the portal.
+    pub archived: bool,
+    /// Whether `<label>.tar.gz` is there.
+    pub tarball: bool,
 }
 
 /// Every readable snapshot, oldest first, and what could not be read.
@@ -49,7 +53,19 @@ pub fn load(root: &Path) -> History {
     for label in labels {
         let source = format!("{FOLDER}/{label}/status.json");
         match read_snapshot(&folder.join(&label).join("status.json")) {
-            Ok(status) => history.snapshots.push(Snapshot { label, status }),
+            Ok(status) => {
+                let archived = folder.join(&label).join("site").is_dir();
+                let tarball = folder
+                    .join(&label)
+                    .join(format!("{label}.tar.gz"))
+                    .is_file();
+                history.snapshots.push(Snapshot {
+                    label,
+                    status,
+                    archived,
+                    tarball,
+                })
+            }
             Err(message) => history.diagnostics.push(Diagnostic::warning(
                 "unreadable-snapshot",
                 &source,

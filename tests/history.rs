@@ -140,6 +140,29 @@ fn three_snapshots_give_burn_up_slips_changes_and_feed() {
     let feed = portal.read_output("feed.xml");
     assert_eq!(feed.matches("<entry>").count(), 3);
     assert!(feed.contains("slipped by 14 days"), "{feed}");
+
+    // The pages show it: the project's burn-up (scope and done lines over
+    // the three snapshots; the last one is today's build), the go-live's
+    // moving forecast, the snapshots with links to their archived portals,
+    // and a sparkline. (Minified HTML drops attribute quotes.)
+    let page = portal.read_output("alpha/index.html");
+    assert!(page.contains("burn-up-title"), "burn-up chart");
+    assert_eq!(
+        page.matches("lc-dot lc-done").count(),
+        3,
+        "one point per snapshot"
+    );
+    assert!(page.contains("slips-title"), "milestone trend chart");
+    assert!(page.contains("Mise en production"));
+    assert!(page.contains("+14"), "the go-live moved 14 days in all");
+    let list = portal.read_output("snapshots/index.html");
+    for label in ["2026-W45", "2026-W46", "2026-W47"] {
+        assert!(
+            list.contains(&format!("{label}/index.html")),
+            "{label} listed"
+        );
+    }
+    assert!(portal.read_output("index.html").contains("class=sparkline"));
 }
 
 #[test]

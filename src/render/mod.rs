@@ -11,6 +11,7 @@ pub mod charts;
 pub mod i18n;
 pub mod source;
 pub mod theme;
+pub mod trends;
 pub mod view;
 
 use std::collections::BTreeMap;
@@ -21,6 +22,7 @@ use serde::Serialize;
 use tera::Tera;
 
 use crate::config::Config;
+use crate::history::History;
 use crate::ingest::{Content, Document};
 use crate::model::{PortfolioStatus, Project};
 use i18n::Strings;
@@ -72,6 +74,8 @@ struct Renderer<'a> {
     config: &'a Config,
     /// Per project (same order as `portfolio.projects`): its sources and rendered documents.
     documents: Vec<(Vec<String>, Vec<RenderedDocument>)>,
+    /// The recorded snapshots (empty for an archived copy of the site).
+    history: &'a History,
 }
 
 /// Renders every page of the portal. `root` is the portal folder, for
@@ -82,7 +86,19 @@ pub fn render(
     config: &Config,
     root: &Path,
 ) -> anyhow::Result<Site> {
-    let renderer = Renderer::new(portfolio, content, config, root)?;
+    render_with_history(portfolio, content, config, root, &History::default())
+}
+
+/// Renders every page, with the trends of the recorded snapshots and
+/// `snapshots/index.html` when there are any.
+pub fn render_with_history(
+    portfolio: &PortfolioStatus,
+    content: &Content,
+    config: &Config,
+    root: &Path,
+    history: &History,
+) -> anyhow::Result<Site> {
+    let renderer = Renderer::new(portfolio, content, config, root, history)?;
     let mut site = Site::default();
     let mut pages: Vec<(String, String)> = vec![
         ("index.html".into(), renderer.index_page(content)?),
@@ -91,6 +107,9 @@ pub fn render(
         ("people/index.html".into(), renderer.people_page()?),
         ("404.html".into(), renderer.not_found_page()?),
     ];
+    if !history.snapshots.is_empty() {
+        pages.push(("snapshots/index.html".into(), renderer.snapshots_page()?));
+    }
     let projects: Vec<anyhow::Result<(String, String)>> = (0..portfolio.projects.len())
         .into_par_iter()
         .map(|index| {
@@ -136,6 +155,7 @@ impl<'a> Renderer<'a> {
         content: &Content,
         config: &'a Config,
         root: &Path,
+        history: &'a History,
     ) -> anyhow::Result<Self> {
         let mut tera = Tera::default();
         tera.autoescape_on(vec![".html", ".htm", ".xml", ".svg"]);
@@ -169,6 +189,7 @@ impl<'a> Renderer<'a> {
             portfolio,
             config,
             documents,
+            history,
         })
     }
 
@@ -237,9 +258,13 @@ impl<'a> Renderer<'a> {
         context.insert("project_count", &projects.len());
         let rows: Vec<view::ProjectRow> = projects
             .iter()
-            .map(|p| view::project_row(p, as_of, &meta.root, &self.t))
+            .map(|p| view::ProjectRow {
+                sparkline: trends::sparkline(self.history, p, as_of, &self.t),
+                ..view::project_row(p, as_of, &meta.root, &self.t)
+            })
             .collect();
         context.insert("rows", &rows);
+        context.insert("snapshot_count", &self.history.snapshots.len());
         let intro = content
             .intro
             .as_ref()
@@ -383,7 +408,21 @@ impl<'a> Renderer<'a> {
             &view::diagnostic_rows(&self.links(index, "../", true), t),
         );
         context.insert("documents", &documents);
+        context.insert(
+            "trend",
+            &trends::project_trend(self.history, project, as_of, t),
+        );
         self.page("project.html", meta, context)
+    }
+
+    fn snapshots_page(&self) -> anyhow::Result<String> {
+        let meta = self.meta("snapshots/index.html", &self.t.get("snapshots"), "");
+        let mut context = tera::Context::new();
+        context.insert(
+            "snapshots",
+            &trends::snapshot_rows(self.history, self.portfolio, &self.t),
+        );
+        self.page("snapshots.html", meta, context)
     }
 }
 

@@ -39,6 +39,10 @@ pub const TEMPLATES: &[(&str, &str)] = &[
         include_str!("../../themes/default/templates/404.html"),
     ),
     (
+        "snapshots.html",
+        include_str!("../../themes/default/templates/snapshots.html"),
+    ),
+    (
         "macros/ui.html",
         include_str!("../../themes/default/templates/macros/ui.html"),
     ),

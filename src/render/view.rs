@@ -178,6 +178,8 @@ pub struct ProjectRow {
     pub worst_risk: Option<RiskRef>,
     pub as_of: Option<String>,
     pub stale: bool,
+    /// Progress over the recorded snapshots, when there are any.
+    pub sparkline: Option<super::trends::Sparkline>,
 }
 
 #[derive(Debug, Clone, Serialize)]
@@ -245,6 +247,7 @@ pub fn project_row(project: &Project, as_of: NaiveDate, root: &str, t: &Strings)
         }),
         as_of: project.as_of.map(|d| t.date(d)),
         stale: project.stale,
+        sparkline: None,
         href,
     }
 }
@@ -629,7 +632,9 @@ fn push_sections(
     t: &Strings,
     rows: &mut Vec<SectionRow>,
 ) {
-    for section in sections {
+    // A section with nothing to show (no item, no claim, anywhere below it:
+    // a `## Jalons` or `## Équipe` heading) stays out of the progress tree.
+    for section in sections.iter().filter(|s| has_progress(s)) {
         let mut items = Vec::new();
         push_items(&section.items, 0, links, as_of, t, &mut items);
         rows.push(SectionRow {
@@ -644,6 +649,13 @@ fn push_sections(
         });
         push_sections(&section.sections, depth + 1, links, as_of, t, rows);
     }
+}
+
+/// Whether a section or one below it has items or a declared progress.
+fn has_progress(section: &Section) -> bool {
+    section.counts.total + section.counts.cancelled > 0
+        || section.declared_progress.is_some()
+        || section.sections.iter().any(has_progress)
 }
 
 fn push_items(
