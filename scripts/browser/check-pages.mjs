@@ -75,7 +75,7 @@ async function checkPage(context, file, siteUrl, scheme) {
   await page.addScriptTag({ content: AXE_SOURCE });
   const results = await page.evaluate(() =>
     // eslint-disable-next-line no-undef
-    axe.run(document, { resultTypes: ['violations'] }),
+    axe.run(document, { resultTypes: ['violations'], preload: false }),
   );
   for (const v of results.violations) {
     const targets = v.nodes.slice(0, 5).map((n) => n.target.join(' ')).join(' | ');
