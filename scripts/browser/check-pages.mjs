@@ -9,7 +9,8 @@
 // index, timeline, risks, people, a few project pages, 404), not every page: project
 // pages share one template, so three of them cover it while keeping CI time short.
 // (html-validate, run by check-pages.sh, still reads every page.)
-// Prints one line per page and scheme, then a summary; exits 1 on any failure.
+// Each page is also opened 390 px wide and fails if the whole page scrolls sideways.
+// Prints one line per page and view, then a summary; exits 1 on any failure.
 import { chromium } from 'playwright-core';
 import { readFileSync, readdirSync, existsSync, statSync } from 'node:fs';
 import { createRequire } from 'node:module';
@@ -27,6 +28,8 @@ const SCHEMES = ['light', 'dark'];
 const TYPE_PAGES = ['index.html', 'timeline/index.html', 'risks/index.html', 'people/index.html', '404.html'];
 /** How many project pages to check per site (they share one template). */
 const PROJECT_PAGES = 3;
+/** Phone width at which no page may scroll sideways (wide tables scroll in their own box). */
+const PHONE_WIDTH = 390;
 /** Flags that keep chromium from phoning home or needing a GPU/sandbox in CI containers. */
 const CHROMIUM_ARGS = [
   '--no-sandbox',
@@ -87,6 +90,15 @@ async function checkPage(context, file, siteUrl, scheme) {
   return failures;
 }
 
+/** Fails when the page is wider than a phone screen, i.e. the whole page scrolls sideways. */
+async function checkPhoneWidth(context, file) {
+  const page = await context.newPage();
+  await page.goto(pathToFileURL(file).href, { waitUntil: 'load' });
+  const width = await page.evaluate(() => document.documentElement.scrollWidth);
+  await page.close();
+  return width > PHONE_WIDTH ? [`page is ${width}px wide at a ${PHONE_WIDTH}px viewport (sideways scroll)`] : [];
+}
+
 async function main() {
   const sites = process.argv.slice(2).map((s) => resolve(s));
   if (sites.length === 0) {
@@ -104,11 +116,14 @@ async function main() {
     for (const site of sites) {
       const siteUrl = pathToFileURL(site).href.replace(/\/?$/, '/');
       const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+      const phone = await browser.newContext({ viewport: { width: PHONE_WIDTH, height: 844 } });
       for (const file of pagesOf(site)) {
-        for (const scheme of SCHEMES) {
-          const failures = await checkPage(context, file, siteUrl, scheme);
+        const views = SCHEMES.map((scheme) => [scheme, () => checkPage(context, file, siteUrl, scheme)]);
+        views.push([`${PHONE_WIDTH}px`, () => checkPhoneWidth(phone, file)]);
+        for (const [view, run] of views) {
+          const failures = await run();
           checked += 1;
-          const name = `${file.slice(site.length + 1)} [${scheme}]`;
+          const name = `${file.slice(site.length + 1)} [${view}]`;
           console.log(`${failures.length ? 'FAIL' : 'ok  '} ${site.split('/').slice(-2).join('/')}: ${name}`);
           for (const f of failures) console.log(`    ${f}`);
           if (failures.length) failed += 1;
@@ -116,11 +131,12 @@ async function main() {
         }
       }
       await context.close();
+      await phone.close();
     }
   } finally {
     await browser.close();
   }
-  console.log(`browser check: ${checked} page views (pages x colour schemes), ${failed} failing, ${problems} problems`);
+  console.log(`browser check: ${checked} page views (pages x light/dark/phone), ${failed} failing, ${problems} problems`);
   process.exit(failed ? 1 : 0);
 }
 
