@@ -356,6 +356,10 @@ const OWNER_HEADERS: &[&str] = &[
     "member",
 ];
 const POINTS_HEADERS: &[&str] = &["points", "pts", "sp", "story points"];
+/// Columns that hold the figure aimed at, never the figure reached: in seed
+/// `001_…` `| Code backend développé | 100% | 0% | ❌ |` under `| Métrique |
+/// Cible | Actuel | Statut |` is at 0%, not 100%.
+const TARGET_HEADERS: &[&str] = &["cible", "target", "objectif", "goal"];
 /// Columns that qualify an item but never name it.
 const QUALIFIER_HEADERS: &[&str] = &[
     "priorit",
@@ -409,7 +413,7 @@ impl Columns {
                 }
                 columns.status.push(i);
                 excluded[i] = true;
-            } else if is_percent {
+            } else if is_percent && !TARGET_HEADERS.iter().any(|w| header.contains(w)) {
                 columns.percent.get_or_insert(i);
                 excluded[i] = true;
             } else if has_word(ID_HEADERS)
@@ -780,6 +784,23 @@ mod tests {
         let items = items_of("[x] la prise en compte de l'option -p\n\n[ ] la suite\n");
         assert_eq!(items.len(), 2);
         assert_eq!(items[1].status, Status::Todo);
+    }
+
+    /// Seed `001_…` line 721: the `Cible` column is the target (100%), the
+    /// `Actuel` column the figure reached (0%, 98%).
+    #[test]
+    fn target_columns_are_not_the_percentage_reached() {
+        let table = "| Métrique | Cible Phase 1 | Actuel | Statut |\n|---|---|---|---|\n| **Architecture Modulaire** | **100%** | **✅ 98%** | **🟢 Excellent** |\n| Code backend développé | 100% | 0% | ❌ Critique - Priorité Phase 1.1 |\n";
+        let items = items_of(table);
+        assert_eq!(items.len(), 2);
+        assert_eq!(
+            (items[0].text.as_str(), items[0].percent),
+            ("Architecture Modulaire", Some(98.0))
+        );
+        assert_eq!(
+            (items[1].status, items[1].percent),
+            (Status::Todo, Some(0.0))
+        );
     }
 
     #[test]
