@@ -1,0 +1,312 @@
+//! Pathological inputs: huge, deep, wide, binary, empty, unnamed, looping,
+//! unreadable and vanishing documents. Each must build (exit 0, never a
+//! panic) into a sane portal: `status.json` parses and every project it
+//! lists has its page. Timings are measured in RELIABILITY.md, not here.
+
+mod common;
+
+use std::process::Command;
+use std::time::Duration;
+
+use common::{Portal, AS_OF};
+use serde_json::Value;
+
+/// Builds, asserts the build succeeded without a panic and that the output
+/// is sane, and returns `status.json`.
+fn build_sane(portal: &Portal) -> Value {
+    let output = portal.run(&["build", "--quiet", "--as-of", AS_OF]);
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert!(!stderr.contains("panicked"), "sitrep panicked: {stderr}");
+    assert!(output.status.success(), "sitrep build failed: {stderr}");
+    let status = portal.status();
+    assert!(portal.public().join("index.html").is_file(), "home page");
+    for project in status["projects"].as_array().expect("projects") {
+        let url = project["url"].as_str().expect("url");
+        assert!(
+            portal.public().join(url).join("index.html").is_file(),
+            "page of {url}"
+        );
+    }
+    status
+}
+
+/// The only project of a one-document portal.
+fn only_project(status: &Value) -> &Value {
+    let projects = status["projects"].as_array().expect("projects");
+    assert_eq!(projects.len(), 1, "one document, one project");
+    &projects[0]
+}
+
+/// Every diagnostic code in `status.json`, wherever it sits.
+fn all_codes(status: &Value) -> Vec<String> {
+    let mut codes = Vec::new();
+    collect_codes(status, &mut codes);
+    codes
+}
+
+fn collect_codes(value: &Value, codes: &mut Vec<String>) {
+    match value {
+        Value::Object(map) => {
+            if let (Some(Value::String(code)), Some(_)) = (map.get("code"), map.get("level")) {
+                codes.push(code.clone());
+            }
+            map.values().for_each(|v| collect_codes(v, codes));
+        }
+        Value::Array(items) => items.iter().for_each(|v| collect_codes(v, codes)),
+        _ => {}
+    }
+}
+
+/// Deterministic pseudo-random bytes (a linear congruential generator), so
+/// a failure can be reproduced.
+fn noise(len: usize, mut seed: u64) -> Vec<u8> {
+    (0..len)
+        .map(|_| {
+            seed = seed
+                .wrapping_mul(6_364_136_223_846_793_005)
+                .wrapping_add(1_442_695_040_888_963_407);
+            (seed >> 56) as u8
+        })
+        .collect()
+}
+
+/// About 50 MB of a realistic document: sections with checkboxes, owners,
+/// dates, a status table and prose, repeated.
+#[test]
+#[ignore = "slow in debug; run with --release --ignored"]
+fn a_fifty_megabyte_document() {
+    let block = |n: usize| {
+        format!(
+            "## Section {n}\n\n- [x] done item {n} @alice 2026-01-15\n- [ ] todo item {n} 12/03\n\n\
+             | Tâche | Statut | % |\n|---|---|---|\n| t{n} | En cours | 40% |\n\n\
+             Some paragraph text about the project, with a date 3 mars 2026.\n\n"
+        )
+    };
+    let mut text = String::from("# Big\n\n");
+    let mut sections = 0;
+    while text.len() < 50_000_000 {
+        text.push_str(&block(sections));
+        sections += 1;
+    }
+    let portal = Portal::new();
+    portal.write("big.md", &text);
+    let status = build_sane(&portal);
+    // Each block holds two checkboxes (one done) and one table row
+    // "En cours": three items per section.
+    let counts = &only_project(&status)["counts"];
+    assert_eq!(counts["done"], sections);
+    assert_eq!(counts["total"], 3 * sections);
+}
+
+#[test]
+fn a_list_of_two_hundred_thousand_items() {
+    let mut text = String::from("# List\n\n");
+    for i in 0..200_000 {
+        let mark = if i % 3 == 0 { "x" } else { " " };
+        text.push_str(&format!("- [{mark}] item {i}\n"));
+    }
+    let portal = Portal::new();
+    portal.write("list.md", &text);
+    let status = build_sane(&portal);
+    // Items 0, 3, 6, ... 199,998 are done: 199,998 / 3 + 1 = 66,667.
+    let counts = &only_project(&status)["counts"];
+    assert_eq!(counts["total"], 200_000);
+    assert_eq!(counts["done"], 66_667);
+}
+
+/// KNOWN BUG (RELIABILITY.md): 10,000 nested lists or block quotes overflow
+/// the main thread's stack (`sitrep` aborts). Unignore once fixed.
+#[test]
+#[ignore = "known bug: stack overflow at 10,000 levels; see RELIABILITY.md"]
+fn ten_thousand_nested_list_markers() {
+    let portal = Portal::new();
+    // 10,000 list markers on one line nest 10,000 lists.
+    portal.write(
+        "markers.md",
+        format!("# Markers\n\n{}[ ] deepest\n", "- ".repeat(10_000)),
+    );
+    only_project(&build_sane(&portal));
+}
+
+/// KNOWN BUG, as above.
+#[test]
+#[ignore = "known bug: stack overflow at 10,000 levels; see RELIABILITY.md"]
+fn ten_thousand_nested_block_quotes() {
+    let portal = Portal::new();
+    portal.write(
+        "quotes.md",
+        format!(
+            "# Quotes\n\n{} deep\n\n{}- [x] quoted\n",
+            ">".repeat(10_000),
+            "> ".repeat(10_000)
+        ),
+    );
+    only_project(&build_sane(&portal));
+}
+
+/// KNOWN BUG (RELIABILITY.md): the build succeeds, but `status.json` nests
+/// `children` 2,000 deep, beyond the 128 levels serde_json (and jq) read.
+#[test]
+#[ignore = "known bug: status.json nests deeper than JSON readers accept; see RELIABILITY.md"]
+fn two_thousand_indented_list_levels() {
+    // Lists indented by two spaces per level: line k holds 2k spaces, so
+    // the file grows with the square of the depth; 2,000 levels is 4 MB.
+    let mut indented = String::from("# Indented\n\n");
+    for level in 0..2_000 {
+        indented.push_str(&format!("{}- [ ] level {level}\n", "  ".repeat(level)));
+    }
+    let portal = Portal::new();
+    portal.write("indented.md", &indented);
+    let status = build_sane(&portal);
+    assert_eq!(only_project(&status)["counts"]["total"], 2_000);
+}
+
+#[test]
+fn a_five_megabyte_single_line() {
+    // Dates, checkbox look-alikes and words, with no line break: the date
+    // reader once scanned every earlier date for each new one (quadratic).
+    let line = "word 12/03 - [ ] ".repeat(5_000_000 / 17);
+    let portal = Portal::new();
+    portal.write("line.md", format!("# Line\n\n{line}\n"));
+    let status = build_sane(&portal);
+    only_project(&status);
+}
+
+#[test]
+fn a_table_with_five_thousand_columns() {
+    let columns = 5_000;
+    let header: Vec<String> = (0..columns).map(|c| format!("c{c}")).collect();
+    let cells: Vec<String> = (0..columns).map(|c| format!("{}%", c % 100)).collect();
+    let text = format!(
+        "# Wide\n\n| Tâche | Statut | {} |\n|{}\n| a | En cours | {} |\n| b | Terminé | {} |\n",
+        header.join(" | "),
+        "---|".repeat(columns + 2),
+        cells.join(" | "),
+        cells.join(" | "),
+    );
+    let portal = Portal::new();
+    portal.write("wide.md", text);
+    let status = build_sane(&portal);
+    only_project(&status);
+}
+
+#[test]
+fn a_binary_file_named_md() {
+    let portal = Portal::new();
+    portal.write("binary.md", noise(200_000, 42));
+    portal.write("ok.md", "# Fine\n\n- [x] done\n");
+    let status = build_sane(&portal);
+    assert_eq!(status["projects"].as_array().expect("projects").len(), 2);
+}
+
+#[test]
+fn an_empty_file() {
+    let portal = Portal::new();
+    portal.write("empty.md", "");
+    build_sane(&portal);
+}
+
+#[test]
+fn nul_bytes() {
+    let portal = Portal::new();
+    portal.write(
+        "nul.md",
+        b"# Nul\0s\n\n- [x] do\0ne\n- [ ] \0\0\0\n\0\0\0\0\0\0\0\0",
+    );
+    let status = build_sane(&portal);
+    // Two checkboxes, one done; the NULs are dropped with a warning.
+    let project = only_project(&status);
+    assert_eq!(project["counts"]["total"], 2);
+    assert_eq!(project["counts"]["done"], 1);
+    assert!(all_codes(&status).contains(&"binary-content".to_string()));
+    assert!(!serde_json::to_string(&status)
+        .expect("json")
+        .contains("\\u0000"));
+}
+
+#[test]
+fn a_file_name_that_is_not_utf8() {
+    use std::os::unix::ffi::OsStrExt;
+    let portal = Portal::new();
+    let name = std::ffi::OsStr::from_bytes(b"caf\xe9.md");
+    std::fs::write(portal.content().join(name), "# Café\n\n- [ ] x\n").expect("write");
+    portal.write("ok.md", "# Fine\n\n- [x] done\n");
+    let status = build_sane(&portal);
+    // The odd name is skipped with an error the author can act on; the
+    // other document is built.
+    assert_eq!(status["projects"].as_array().expect("projects").len(), 1);
+    let check = portal.run(&["check", "--as-of", AS_OF]);
+    let said = String::from_utf8_lossy(&check.stdout).to_string()
+        + &String::from_utf8_lossy(&check.stderr);
+    assert!(said.contains("unreadable-file"), "check says: {said}");
+}
+
+#[test]
+fn symbolic_link_loops() {
+    use std::os::unix::fs::symlink;
+    let portal = Portal::new();
+    portal.write("team/doc.md", "# Team\n\n- [x] done\n");
+    // A folder linking to its parent, and two files linking to each other.
+    symlink(portal.content(), portal.content().join("team/again")).expect("link");
+    symlink("b.md", portal.content().join("a.md")).expect("link");
+    symlink("a.md", portal.content().join("b.md")).expect("link");
+    let status = build_sane(&portal);
+    assert_eq!(status["projects"].as_array().expect("projects").len(), 1);
+}
+
+/// Root reads a `chmod 000` file anyway (CAP_DAC_OVERRIDE), and so would a
+/// folder without execute permission: under root there is no way to make
+/// a file unreadable without a kernel facility (user namespaces, FUSE), so
+/// the case is skipped with a message and checked on non-root runs.
+#[test]
+fn an_unreadable_file() {
+    use std::os::unix::fs::PermissionsExt;
+    let portal = Portal::new();
+    portal.write("secret.md", "# Secret\n\n- [ ] x\n");
+    portal.write("ok.md", "# Fine\n\n- [x] done\n");
+    let secret = portal.content().join("secret.md");
+    std::fs::set_permissions(&secret, std::fs::Permissions::from_mode(0o000)).expect("chmod");
+    if std::fs::read(&secret).is_ok() {
+        eprintln!("skipped: chmod 000 does not stop this user (root) from reading the file");
+        return;
+    }
+    let status = build_sane(&portal);
+    assert_eq!(status["projects"].as_array().expect("projects").len(), 1);
+    assert!(all_codes(&status).contains(&"unreadable-file".to_string()));
+}
+
+#[test]
+fn a_document_deleted_during_the_build() {
+    let portal = Portal::new();
+    let count = 400;
+    for n in 0..count {
+        portal.write(
+            &format!("p{n:04}.md"),
+            format!(
+                "# Project {n}\n\n- [x] one\n- [ ] two\n\n{}\n",
+                "Filler. ".repeat(200)
+            ),
+        );
+    }
+    let child = Command::new(env!("CARGO_BIN_EXE_sitrep"))
+        .args(["build", "--quiet", "--as-of", AS_OF, "--root"])
+        .arg(portal.root())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .expect("sitrep starts");
+    // Delete documents one after another while the build runs, so some
+    // vanish between the walk and the read whatever the machine's speed.
+    for n in (0..count).rev().step_by(7) {
+        let _ = std::fs::remove_file(portal.content().join(format!("p{n:04}.md")));
+        std::thread::sleep(Duration::from_millis(2));
+    }
+    let output = child.wait_with_output().expect("sitrep ends");
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert!(!stderr.contains("panicked"), "sitrep panicked: {stderr}");
+    assert!(output.status.success(), "sitrep build failed: {stderr}");
+    let status = portal.status();
+    let built = status["projects"].as_array().expect("projects").len();
+    assert!(built <= count && built >= count - count.div_ceil(7));
+    // The next build, on a still folder, is sane.
+    build_sane(&portal);
+}
