@@ -142,12 +142,31 @@ enum Lang {
     Fr,
 }
 
+/// Stack of the threads that read and render documents. Markdown nests
+/// without limit (10,000 `>` on one line is a valid document) and the
+/// parsers and sanitiser below recurse on nesting; a large reserved stack
+/// (address space, not memory) keeps any document from crashing the build.
+const STACK_BYTES: usize = 1 << 30;
+
 fn main() -> ExitCode {
     let cli = Cli::parse();
-    match run(cli) {
-        Ok(code) => code,
-        Err(error) => {
-            eprintln!("error: {error:#}");
+    let _ = rayon::ThreadPoolBuilder::new()
+        .stack_size(STACK_BYTES / 4)
+        .build_global();
+    let worker = std::thread::Builder::new()
+        .name("sitrep".to_string())
+        .stack_size(STACK_BYTES)
+        .spawn(move || match run(cli) {
+            Ok(code) => code,
+            Err(error) => {
+                eprintln!("error: {error:#}");
+                ExitCode::from(2)
+            }
+        });
+    match worker.map(|handle| handle.join()) {
+        Ok(Ok(code)) => code,
+        _ => {
+            eprintln!("error: sitrep stopped unexpectedly");
             ExitCode::from(2)
         }
     }

@@ -117,7 +117,6 @@ fn a_list_of_two_hundred_thousand_items() {
 /// KNOWN BUG (RELIABILITY.md): 10,000 nested lists or block quotes overflow
 /// the main thread's stack (`sitrep` aborts). Unignore once fixed.
 #[test]
-#[ignore = "known bug: stack overflow at 10,000 levels; see RELIABILITY.md"]
 fn ten_thousand_nested_list_markers() {
     let portal = Portal::new();
     // 10,000 list markers on one line nest 10,000 lists.
@@ -130,7 +129,6 @@ fn ten_thousand_nested_list_markers() {
 
 /// KNOWN BUG, as above.
 #[test]
-#[ignore = "known bug: stack overflow at 10,000 levels; see RELIABILITY.md"]
 fn ten_thousand_nested_block_quotes() {
     let portal = Portal::new();
     portal.write(
@@ -147,7 +145,6 @@ fn ten_thousand_nested_block_quotes() {
 /// KNOWN BUG (RELIABILITY.md): the build succeeds, but `status.json` nests
 /// `children` 2,000 deep, beyond the 128 levels serde_json (and jq) read.
 #[test]
-#[ignore = "known bug: status.json nests deeper than JSON readers accept; see RELIABILITY.md"]
 fn two_thousand_indented_list_levels() {
     // Lists indented by two spaces per level: line k holds 2k spaces, so
     // the file grows with the square of the depth; 2,000 levels is 4 MB.

@@ -12,6 +12,11 @@
 
 use pulldown_cmark::{Event, HeadingLevel, Options, Parser, Tag, TagEnd};
 
+/// Items nested deeper than this become flat children of their 32nd level: no real
+/// tracking document comes close, and every reader of the tree (items,
+/// `status.json`, JSON parsers limited to 128 levels) stays bounded.
+pub const MAX_LIST_DEPTH: usize = 32;
+
 /// One line of text of a node, markup removed.
 #[derive(Debug, Clone, PartialEq)]
 pub struct TextLine {
@@ -244,6 +249,9 @@ struct Builder<'a> {
     list_levels: Vec<(bool, Vec<ListEntry>)>,
     open_items: Vec<ListEntry>,
     table: Option<Table>,
+    /// Items nested deeper than [`MAX_LIST_DEPTH`], still open: each one
+    /// becomes a flat child of the deepest kept item when it closes.
+    folded_items: Vec<ListEntry>,
     row: Vec<String>,
     row_line: usize,
     in_table_head: bool,
@@ -268,6 +276,7 @@ impl<'a> Builder<'a> {
             list_levels: Vec::new(),
             open_items: Vec::new(),
             table: None,
+            folded_items: Vec::new(),
             row: Vec::new(),
             row_line: 0,
             in_table_head: false,
@@ -354,6 +363,18 @@ impl<'a> Builder<'a> {
                 self.flush_inline();
                 self.list_levels.push((first.is_some(), Vec::new()));
             }
+            Tag::Item if self.open_items.len() >= MAX_LIST_DEPTH => {
+                // Deeper than any real tracker: the item is kept, one level
+                // under the deepest kept item, so that nothing is lost and
+                // no reader recurses without bound.
+                self.flush_inline();
+                self.folded_items.push(ListEntry {
+                    line,
+                    ordered: false,
+                    lines: Vec::new(),
+                    children: Vec::new(),
+                });
+            }
             Tag::Item => {
                 self.flush_inline();
                 let ordered = self.list_levels.last().is_some_and(|(o, _)| *o);
@@ -411,6 +432,14 @@ impl<'a> Builder<'a> {
                 };
                 let lines = self.inline.take();
                 self.push_block(Block::Code { language, lines });
+            }
+            TagEnd::Item if !self.folded_items.is_empty() => {
+                self.flush_inline();
+                if let (Some(item), Some(kept)) =
+                    (self.folded_items.pop(), self.open_items.last_mut())
+                {
+                    kept.children.push(item);
+                }
             }
             TagEnd::Item => {
                 self.flush_inline();
@@ -474,7 +503,7 @@ impl<'a> Builder<'a> {
         if lines.is_empty() {
             return;
         }
-        if let Some(item) = self.open_items.last_mut() {
+        if let Some(item) = self.folded_items.last_mut().or(self.open_items.last_mut()) {
             item.lines.extend(lines);
             return;
         }
@@ -662,6 +691,24 @@ mod tests {
         assert_eq!(phase.children.len(), 2);
         assert_eq!(phase.children[1].heading, "Files Modified:");
         assert_eq!(phase.children[1].level, 3);
+    }
+
+    #[test]
+    fn lists_deeper_than_the_limit_fold_into_their_last_kept_level() {
+        let text = format!("{}[ ] deep\n", "- ".repeat(200));
+        let outline = Outline::parse(&text);
+        let Block::List(items) = &outline.preamble[0] else {
+            panic!("expected a list");
+        };
+        let mut depth = 1;
+        let mut entry = &items[0];
+        while let Some(child) = entry.children.first() {
+            depth += 1;
+            entry = child;
+        }
+        // The kept levels, then the deeper items as flat children.
+        assert_eq!(depth, MAX_LIST_DEPTH + 1);
+        assert_eq!(entry.first_line(), "[ ] deep");
     }
 
     #[test]
