@@ -7,6 +7,10 @@
 
 use std::collections::{HashMap, HashSet};
 
+use chrono::NaiveDate;
+
+use crate::config::DateOrder;
+
 use super::declarations::{key_at_start, Claim, ClaimReader, Target};
 use super::items::{is_total_row, Columns, ItemReader};
 use super::outline::{Block, ListEntry, Outline, OutlineSection};
@@ -92,6 +96,14 @@ pub fn read(
     for section in &sections {
         people.owners(top_items(section).into_iter());
     }
+    let reference = status
+        .as_of
+        .or(document.front_matter.updated)
+        .or(document.front_matter.date)
+        .unwrap_or(context.portal_as_of);
+    for section in &mut sections {
+        set_due_dates(section, reference, context.config.date_order);
+    }
     status.sections = sections;
     status.declarations = claims
         .list
@@ -114,6 +126,25 @@ pub fn read(
         context.config.health.declared_gap,
     ));
     status.people = people.into_vec();
+}
+
+/// An item's due date is the date written on it (`Livraison 15/03/2026`,
+/// `Recette — fin mars`): the end of its range or period, like a milestone's.
+fn set_due_dates(section: &mut Section, reference: NaiveDate, order: DateOrder) {
+    fn visit(items: &mut [Item], reference: NaiveDate, order: DateOrder) {
+        for item in items {
+            if item.due.is_none() {
+                item.due = super::dates::find_dates(&item.text, reference, order)
+                    .first()
+                    .map(|(date, _)| super::dates::period_end(date).unwrap_or(date.start));
+            }
+            visit(&mut item.children, reference, order);
+        }
+    }
+    visit(&mut section.items, reference, order);
+    for child in &mut section.sections {
+        set_due_dates(child, reference, order);
+    }
 }
 
 /// The items of a section and its subsections, without their children
@@ -503,6 +534,23 @@ fn conflicts(claims: &[Claim], titles: &[String], source: &str, gap: f64) -> Vec
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn an_item_is_due_on_the_date_written_on_it() {
+        use crate::config::Config;
+        let text = "# P\n\nDernière mise à jour : 01/03/2026\n\n## Lot\n\n- [ ] Livraison du module 15/03/2026\n- [ ] Recette fin avril\n- [ ] Sans date\n";
+        let config = Config::default();
+        let document = crate::ingest::Document::from_bytes("p.md", text.as_bytes());
+        let context = super::super::Context {
+            config: &config,
+            portal_as_of: NaiveDate::from_ymd_opt(2026, 11, 1).unwrap(),
+        };
+        let status = super::super::extract(&document, &context);
+        let items = &status.sections[0].items;
+        assert_eq!(items[0].due, NaiveDate::from_ymd_opt(2026, 3, 15));
+        assert_eq!(items[1].due, NaiveDate::from_ymd_opt(2026, 4, 30));
+        assert_eq!(items[2].due, None);
+    }
 
     #[test]
     fn titles_lose_their_markers() {
