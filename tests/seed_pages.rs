@@ -1,0 +1,107 @@
+//! The pages of the real seed documents, read as a stakeholder reads them:
+//! WindFlow's risks in their matrix cells, AIPROD's milestones on the
+//! timeline, every seed listed on the portfolio with its computed figure.
+
+mod common;
+
+use common::{shared, Portal};
+use scraper::{Html, Selector};
+
+fn seed(shared: &std::path::Path, prefix: &str) -> Vec<std::path::PathBuf> {
+    common::seed_files(shared)
+        .into_iter()
+        .filter(|f| {
+            f.file_name()
+                .is_some_and(|n| n.to_string_lossy().starts_with(prefix))
+        })
+        .collect()
+}
+
+/// `(impact, probability) → count` of every non-empty cell of a page's matrix.
+fn matrix_cells(html: &str) -> Vec<(String, u32)> {
+    let page = Html::parse_document(html);
+    let cells = Selector::parse("table.matrix td.has-risks").unwrap();
+    let label = Selector::parse(".visually-hidden").unwrap();
+    let count = Selector::parse(".cell-count").unwrap();
+    page.select(&cells)
+        .map(|cell| {
+            let where_ = cell
+                .select(&label)
+                .next()
+                .unwrap()
+                .text()
+                .collect::<String>();
+            let n = cell
+                .select(&count)
+                .next()
+                .unwrap()
+                .text()
+                .collect::<String>();
+            (
+                where_.trim().trim_end_matches(':').to_string(),
+                n.trim().parse().unwrap(),
+            )
+        })
+        .collect()
+}
+
+#[test]
+fn windflow_risks_sit_in_their_matrix_cells() {
+    let Some(shared) = shared() else { return };
+    let portal = Portal::with_copies(&seed(&shared, "001_"));
+    let status = portal.build();
+    let slug = status["projects"][0]["slug"].as_str().unwrap().to_string();
+    let page = portal.read_output(&format!("{slug}/index.html"));
+    // Risques critiques: impact TRÈS ÉLEVÉ (5), ÉLEVÉ (4), MOYEN (3), MOYEN
+    // (3), each with probability 100 % (constaté) = 5. The two "à surveiller"
+    // risks give no impact or probability: they are listed, not placed.
+    let mut cells = matrix_cells(&page);
+    cells.sort();
+    assert_eq!(
+        cells,
+        [
+            ("Impact 3, Probability 5".to_string(), 2),
+            ("Impact 4, Probability 5".to_string(), 1),
+            ("Impact 5, Probability 5".to_string(), 1),
+        ]
+    );
+    // The portfolio risk page places the same four.
+    let total: u32 = matrix_cells(&portal.read_output("risks/index.html"))
+        .iter()
+        .map(|(_, n)| n)
+        .sum();
+    assert_eq!(total, 4);
+}
+
+#[test]
+fn aiprod_timeline_shows_its_seven_milestones() {
+    let Some(shared) = shared() else { return };
+    let portal = Portal::with_copies(&seed(&shared, "003_"));
+    portal.build();
+    let page = Html::parse_document(&portal.read_output("timeline/index.html"));
+    let marks = Selector::parse("svg.timeline .tl-mark").unwrap();
+    // PROCHAINS JALONS: 5 dated milestones and 2 ranges (15-20 and 20-25 feb).
+    assert_eq!(page.select(&marks).count(), 7);
+    let bars = Selector::parse("svg.timeline rect.tl-mark").unwrap();
+    assert_eq!(page.select(&bars).count(), 2);
+    let rows = Selector::parse("table tbody tr").unwrap();
+    assert_eq!(page.select(&rows).count(), 7, "the table repeats the chart");
+}
+
+#[test]
+fn the_portfolio_lists_every_seed_with_its_computed_progress() {
+    let Some(shared) = shared() else { return };
+    let portal = Portal::with_copies(&common::seed_files(&shared));
+    let status = portal.build();
+    let index = portal.read_output("index.html");
+    for project in status["projects"].as_array().unwrap() {
+        let name = project["name"].as_str().unwrap();
+        assert!(index.contains(name), "{name} is listed");
+        if let Some(progress) = project["progress"].as_f64() {
+            assert!(
+                index.contains(&format!("{progress}%")),
+                "{name}: {progress}% shown"
+            );
+        }
+    }
+}
