@@ -49,6 +49,8 @@ pub struct RowView {
 pub struct Tick {
     pub x: String,
     pub label: String,
+    /// `middle`, or `end` near the right edge so the label is not cut.
+    pub anchor: &'static str,
 }
 
 #[derive(Debug, Clone, Serialize)]
@@ -117,7 +119,8 @@ pub fn timeline(rows: &[TimelineRow], as_of: NaiveDate, title: String, t: &Strin
         .iter()
         .filter(|row| row.milestones.iter().any(|(m, _)| m.date.is_some()))
         .collect();
-    let height = AXIS_HEIGHT + ROW_HEIGHT * drawn_rows.len() as f64 + 8.0;
+    // Room under the rows for the "today" label.
+    let height = AXIS_HEIGHT + ROW_HEIGHT * drawn_rows.len() as f64 + 24.0;
     let mut view = Timeline {
         width: WIDTH as u32,
         height: height as u32,
@@ -142,6 +145,11 @@ pub fn timeline(rows: &[TimelineRow], as_of: NaiveDate, title: String, t: &Strin
         .map(|(date, label)| Tick {
             x: num(x_of(date)),
             label,
+            anchor: if x_of(date) > PLOT_RIGHT - 30.0 {
+                "end"
+            } else {
+                "middle"
+            },
         })
         .collect();
     let today_x = x_of(as_of);

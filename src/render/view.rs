@@ -90,7 +90,7 @@ pub fn status_view(status: Option<Status>, t: &Strings) -> StatusView {
             Status::Done => "✓",
             Status::InProgress => "◐",
             Status::Todo => "○",
-            Status::Blocked => "⛔",
+            Status::Blocked => "✕",
             Status::Cancelled => "⊘",
         },
     }
