@@ -22,6 +22,7 @@ use super::as_of::{label_before, segments, text_lines, LineKind};
 use super::dates::{self, fold, ParsedDate};
 use super::outline::{Block, Outline, OutlineSection, Table, TableRow};
 use super::risks::risk_context;
+use super::sections::DocumentVocabulary;
 use super::tables::{self, Column, TableKind};
 use super::vocabulary::Vocabulary;
 use super::Context;
@@ -236,6 +237,7 @@ pub fn read(
     outline: &Outline,
     document: &Document,
     context: &Context,
+    words: &DocumentVocabulary,
     status: &mut DocumentStatus,
 ) {
     let mut reader = MilestoneReader {
@@ -249,7 +251,7 @@ pub fn read(
         milestones: Vec::new(),
         diagnostics: Vec::new(),
         used_lines: HashSet::new(),
-        vocabulary: super::sections::document_vocabulary(outline, context.config),
+        vocabulary: &words.vocabulary,
     };
     reader.read_tables(outline);
     reader.read_headings(outline);
@@ -269,7 +271,7 @@ struct MilestoneReader<'d> {
     /// a milestone section is read once.
     used_lines: HashSet<usize>,
     /// The document's vocabulary, for the markers its own legend defines.
-    vocabulary: Vocabulary,
+    vocabulary: &'d Vocabulary,
 }
 
 impl MilestoneReader<'_> {
@@ -706,7 +708,8 @@ mod tests {
             as_of: Some(as_of),
             ..DocumentStatus::default()
         };
-        read(&outline, &document, &context, &mut status);
+        let words = DocumentVocabulary::new(&outline, &config);
+        read(&outline, &document, &context, &words, &mut status);
         status
     }
 

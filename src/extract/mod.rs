@@ -40,8 +40,9 @@ pub fn extract(document: &Document, context: &Context) -> DocumentStatus {
     // The as-of date comes first: it is the reference year of every date
     // written without one.
     as_of::read(&outline, document, context, &mut status);
-    sections::read(&outline, document, context, &mut status);
-    milestones::read(&outline, document, context, &mut status);
+    let words = sections::DocumentVocabulary::new(&outline, context.config);
+    sections::read(&outline, document, context, &words, &mut status);
+    milestones::read(&outline, document, context, &words, &mut status);
     risks::read(&outline, document, context, &mut status);
     status
 }

@@ -33,10 +33,11 @@ pub fn read(
     outline: &Outline,
     document: &Document,
     context: &Context,
+    words: &DocumentVocabulary,
     status: &mut DocumentStatus,
 ) {
-    let mut vocabulary = Vocabulary::new(&context.config.vocabulary);
-    let legend_lists = read_legend(outline, &mut vocabulary);
+    let vocabulary = &words.vocabulary;
+    let legend_lists = &words.legend_lists;
     let walk = outline.walk_sections();
     let titles: Vec<String> = walk.iter().map(|s| section_title(&s.heading)).collect();
     let mut keys: HashMap<String, usize> = HashMap::new();
@@ -47,27 +48,27 @@ pub fn read(
     }
     let lookup = |key: &str| keys.get(key).copied();
     let claim_reader = ClaimReader {
-        vocabulary: &vocabulary,
+        vocabulary,
         section_of_key: &lookup,
         titles: &titles,
     };
     let mut claims = Claims::default();
-    claims.blocks(&claim_reader, &outline.preamble, None, &vocabulary);
+    claims.blocks(&claim_reader, &outline.preamble, None, vocabulary);
     let mut counter = 0;
     for section in &outline.sections {
-        claims.section(&claim_reader, section, &mut counter, false, &vocabulary);
+        claims.section(&claim_reader, section, &mut counter, false, vocabulary);
     }
     claims.list.sort_by_key(|c| c.line);
 
     let source = document.source.as_str();
     let builder = Builder {
         reader: ItemReader {
-            vocabulary: &vocabulary,
+            vocabulary,
             outline,
             source,
             declaration_lines: &claims.summary_lines,
         },
-        legend_lists: &legend_lists,
+        legend_lists,
         claims: &claims.list,
         source,
         weight: context.config.progress.weight,
@@ -182,12 +183,24 @@ pub fn is_risk_heading(heading: &str) -> bool {
 /// Two shapes: a list under a `**Légende :**` label (seed `004_…`:
 /// `*   [✅] Fait`), and one line of pairs (corpus `20_…`:
 /// `**Legend:** 🟢 Completed | 🔵 In Progress | 🟡 Queued`).
-/// The vocabulary in force for one document: the built-in tables, the
-/// portal's `[vocabulary]`, and the document's own legend over both.
-pub fn document_vocabulary(outline: &Outline, config: &crate::config::Config) -> Vocabulary {
-    let mut vocabulary = Vocabulary::new(&config.vocabulary);
-    read_legend(outline, &mut vocabulary);
-    vocabulary
+/// The vocabulary in force for one document, built once and shared by the
+/// readers of items and milestones: the built-in tables, the portal's
+/// `[vocabulary]`, and the document's own legend over both.
+pub struct DocumentVocabulary {
+    pub vocabulary: Vocabulary,
+    /// Lines of the lists that are the legend (they are not items).
+    pub legend_lists: HashSet<usize>,
+}
+
+impl DocumentVocabulary {
+    pub fn new(outline: &Outline, config: &crate::config::Config) -> DocumentVocabulary {
+        let mut vocabulary = Vocabulary::new(&config.vocabulary);
+        let legend_lists = read_legend(outline, &mut vocabulary);
+        DocumentVocabulary {
+            vocabulary,
+            legend_lists,
+        }
+    }
 }
 
 fn read_legend(outline: &Outline, vocabulary: &mut Vocabulary) -> HashSet<usize> {
