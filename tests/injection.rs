@@ -166,3 +166,50 @@ fn the_checker_itself_catches_each_kind_of_danger() {
     let found: Vec<String> = page.select(&all).filter_map(danger).collect();
     assert_eq!(found.len(), 6, "{found:?}");
 }
+
+/// Defence in depth: even a vector the sanitiser missed could not run,
+/// because every page forbids inline script and style and any script not
+/// served by the site itself. The pages honour their own policy: no inline
+/// script or style element, no `style` attribute.
+#[test]
+fn every_page_carries_a_policy_that_forbids_inline_script_and_keeps_to_it() {
+    let portal = Portal::new();
+    portal.write("a.md", hostile_document("<script>alert(1)</script>"));
+    portal.write(
+        "b.md",
+        "# B\n\n## Phase 1 — 50 %\n\n- [x] one\n- [ ] two\n\n| Jalon | Date |\n|---|---|\n| Go | 2026-12-01 |\n",
+    );
+    portal.build();
+    let meta = Selector::parse("meta[http-equiv=\"Content-Security-Policy\"]").unwrap();
+    let inline = Selector::parse("script:not([src]), style, [style]").unwrap();
+    let mut pages = 0;
+    for (path, bytes) in common::tree(&portal.public()) {
+        if !path.ends_with(".html") {
+            continue;
+        }
+        pages += 1;
+        let page = Html::parse_document(&String::from_utf8_lossy(&bytes));
+        let policy = page
+            .select(&meta)
+            .next()
+            .and_then(|m| m.value().attr("content"))
+            .unwrap_or_else(|| panic!("{path}: no Content-Security-Policy meta"));
+        let directives: Vec<&str> = policy.split(';').map(str::trim).collect();
+        assert!(
+            directives.contains(&"script-src 'self'"),
+            "{path}: {policy}"
+        );
+        assert!(directives.contains(&"style-src 'self'"), "{path}: {policy}");
+        assert!(
+            directives.contains(&"object-src 'none'"),
+            "{path}: {policy}"
+        );
+        assert!(!policy.contains("unsafe-inline"), "{path}: {policy}");
+        let offenders: Vec<String> = page.select(&inline).map(|e| e.html()).collect();
+        assert!(offenders.is_empty(), "{path}: {offenders:?}");
+    }
+    assert!(
+        pages >= 6,
+        "portfolio, cross-project and project pages ({pages})"
+    );
+}

@@ -348,8 +348,8 @@ fn portfolio_lists_every_project_with_its_computed_figure() {
     assert!(index.contains("href=\"beta/index.html\""));
     // Alpha's computed figure with its declared figure marked; Beta has none.
     assert!(index.contains("41.7%"));
-    assert!(index.contains("style=\"width:41.7%\""));
-    assert!(index.contains("style=\"left:100%\""));
+    assert!(index.contains("class=\"progress-fill\" y=\"4\" width=\"41.7\""));
+    assert!(index.contains("class=\"progress-declared\" x1=\"100\" x2=\"100\""));
     assert!(index.contains("no data"));
     assert!(index.contains("1 of 3 items"));
     // Next milestone is Go-live (Kick-off is in the past), worst risk the 5×5 one.
