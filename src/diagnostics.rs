@@ -75,10 +75,15 @@ pub struct Located {
     pub line: usize,
     /// 1-based column of the first character the diagnostic points at.
     pub column: usize,
+    /// 1-based column just past the last character it points at.
+    pub end_column: usize,
     pub message: String,
     pub hint: Option<String>,
     #[serde(skip)]
     source_line: Option<String>,
+    /// Byte range of the underlined span within `source_line`.
+    #[serde(skip)]
+    span: std::ops::Range<usize>,
 }
 
 /// Pairs every diagnostic with its source line from `content`.
@@ -87,22 +92,61 @@ pub fn locate(diagnostics: &[Diagnostic], content: &Content, content_dir: &str) 
         .iter()
         .map(|d| {
             let source_line = source_line(content, &d.source, d.line);
-            let column = source_line
+            let span = source_line
                 .as_deref()
-                .map(|l| l.chars().take_while(|c| c.is_whitespace()).count() + 1)
-                .unwrap_or(1);
+                .map(|line| span(line, &d.message))
+                .unwrap_or(0..0);
+            let column_of = |byte: usize| {
+                source_line
+                    .as_deref()
+                    .map_or(0, |line| line[..byte].chars().count())
+                    + 1
+            };
             Located {
                 level: d.level,
                 code: d.code.clone(),
                 file: display_path(content_dir, &d.source),
                 line: d.line,
-                column,
+                column: column_of(span.start),
+                end_column: column_of(span.end),
                 message: d.message.clone(),
                 hint: hint(&d.code).map(str::to_string),
                 source_line,
+                span,
             }
         })
         .collect()
+}
+
+/// What a diagnostic points at on its line. Messages quote what they are
+/// about, as written (`` `2024-MM-JJ` is a placeholder``, `milestone "Go-live"
+/// was due …`): the first quoted fragment found on the line is the span.
+/// Otherwise the whole line is meant (an as-of line, a status line), less
+/// its indentation and trailing blanks.
+fn span(line: &str, message: &str) -> std::ops::Range<usize> {
+    let found = quoted(message)
+        .filter(|quote| !quote.trim().is_empty())
+        .find_map(|quote| line.find(quote).map(|at| at..at + quote.len()));
+    found.unwrap_or_else(|| {
+        let start = line.len() - line.trim_start().len();
+        start..line.trim_end().len().max(start)
+    })
+}
+
+/// The fragments of `message` between backticks or straight double quotes,
+/// backticks first.
+fn quoted(message: &str) -> impl Iterator<Item = &str> {
+    let between = |mark: char| {
+        message
+            .split(mark)
+            .enumerate()
+            .filter(|(i, _)| i % 2 == 1)
+            .map(|(_, fragment)| fragment)
+            .collect::<Vec<_>>()
+    };
+    let mut fragments = between('`');
+    fragments.extend(between('"'));
+    fragments.into_iter()
 }
 
 fn display_path(content_dir: &str, source: &str) -> String {
@@ -138,13 +182,11 @@ pub fn human(located: &[Located], styled: bool) -> String {
         let mut group = Group::with_title(level.primary_title(&d.message).id(&d.code));
         match &d.source_line {
             Some(line) if !line.trim().is_empty() => {
-                let start = line.len() - line.trim_start().len();
-                let end = line.trim_end().len();
                 group = group.element(
                     Snippet::source(line.as_str())
                         .line_start(d.line)
                         .path(&d.file)
-                        .annotation(AnnotationKind::Primary.span(start..end)),
+                        .annotation(AnnotationKind::Primary.span(d.span.clone())),
                 );
             }
             _ => {
@@ -192,11 +234,12 @@ pub fn github(located: &[Located]) -> String {
         .iter()
         .map(|d| {
             format!(
-                "::{} file={},line={},col={},title={}::{}\n",
+                "::{} file={},line={},col={},endColumn={},title={}::{}\n",
                 d.level.as_str(),
                 escape_property(&d.file),
                 d.line,
                 d.column,
+                d.end_column,
                 escape_property(&d.code),
                 escape_data(&d.message)
             )
@@ -251,10 +294,37 @@ mod tests {
         let located = locate(&placeholder(), &content(), "content");
         let text = human(&located, false);
         assert!(text.contains("warning[placeholder-date]"), "{text}");
-        assert!(text.contains("content/a.md:3:3"), "{text}");
+        // The placeholder is underlined, not the whole line: `  Version du `
+        // is 13 characters, so it starts at column 14 and is 10 long.
+        assert!(text.contains("content/a.md:3:14"), "{text}");
         assert!(text.contains("Version du 2024-MM-JJ"), "{text}");
-        assert!(text.contains("^^^^"), "{text}");
+        let underline = text
+            .lines()
+            .find(|l| l.contains('^'))
+            .expect("an underline");
+        assert_eq!(underline.matches('^').count(), 10, "{text}");
+        assert_eq!(
+            underline.find('^'),
+            text.lines()
+                .find(|l| l.contains("Version du"))
+                .and_then(|l| l.find("2024")),
+            "{text}"
+        );
         assert!(text.contains("help: replace the placeholder"), "{text}");
+    }
+
+    #[test]
+    fn the_span_is_the_first_quote_found_on_the_line() {
+        let line = "| Go-live | 15/03 | \"late\" |";
+        assert_eq!(
+            &line[span(line, "milestone \"Go-live\" was due")],
+            "Go-live"
+        );
+        assert_eq!(&line[span(line, "`15/03` has no year")], "15/03");
+        // A quote that is not on the line is passed over.
+        assert_eq!(&line[span(line, "`15 mars` or \"late\"")], "late");
+        assert_eq!(span("  - [ ] x  ", "no quote"), 2..9);
+        assert_eq!(span("", "`x`"), 0..0);
     }
 
     #[test]
@@ -265,7 +335,8 @@ mod tests {
         let text = github(&located);
         assert_eq!(
             text,
-            "::warning file=content/a.md,line=3,col=3,title=placeholder-date::50%25 done, really%0Anext\n"
+            // No quote in the message: the whole line, less its indentation.
+            "::warning file=content/a.md,line=3,col=3,endColumn=24,title=placeholder-date::50%25 done, really%0Anext\n"
         );
     }
 
@@ -275,7 +346,8 @@ mod tests {
         let value: serde_json::Value = serde_json::from_str(&json(&located)).unwrap();
         assert_eq!(value[0]["file"], "content/a.md");
         assert_eq!(value[0]["line"], 3);
-        assert_eq!(value[0]["column"], 3);
+        assert_eq!(value[0]["column"], 14);
+        assert_eq!(value[0]["end_column"], 24);
         assert_eq!(value[0]["level"], "warning");
     }
 }

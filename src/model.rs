@@ -306,8 +306,14 @@ pub struct DocumentStatus {
     pub title: Option<String>,
     /// The as-of date the document states (`Dernière mise à jour : …`).
     pub as_of: Option<NaiveDate>,
+    /// The line that states it, for diagnostics about it (`stale`).
+    #[serde(default)]
+    pub as_of_line: Option<usize>,
     /// A health the document states for itself (`**Statut global :** 🟢`).
     pub declared_health: Option<Health>,
+    /// The line that states it (`declared-health-mismatch`).
+    #[serde(default)]
+    pub declared_health_line: Option<usize>,
     /// Top-level sections (the heading tree below the title).
     pub sections: Vec<Section>,
     pub declarations: Vec<Declaration>,
@@ -327,6 +333,10 @@ pub struct Project {
     pub url: String,
     pub sources: Vec<String>,
     pub as_of: Option<NaiveDate>,
+    /// Where the as-of date is written (document, line), for diagnostics;
+    /// not part of `status.json`.
+    #[serde(skip)]
+    pub as_of_at: Option<(String, usize)>,
     pub owner: Option<String>,
     pub tags: Vec<String>,
     pub weight: i64,
@@ -337,6 +347,9 @@ pub struct Project {
     pub health_reason: String,
     /// The health the document states for itself, if any.
     pub declared_health: Option<Health>,
+    /// Where that health is written (document, line); not in `status.json`.
+    #[serde(skip)]
+    pub declared_health_at: Option<(String, usize)>,
     pub stale: bool,
     pub progress: Option<f64>,
     /// `"items"` (mean of item values) or `"points"` (weighted by story points).

@@ -341,3 +341,40 @@ fn corpus_22_quarter_targets() {
     assert_eq!(count_where(milestones, "status", "done"), 8);
     assert!(codes(&project).contains(&"overdue-milestone"));
 }
+
+/// `stale` and `declared-health-mismatch` point at the lines that state the
+/// date and the health, so that `check` and a pull request's annotations
+/// show them there; a date from front matter points at the file's top.
+#[test]
+fn stale_and_health_mismatch_point_at_the_lines_that_state_them() {
+    let text = "# Projet X\n\n\
+                Intro.\n\n\
+                **Dernière mise à jour :** 3 mars 2026\n\n\
+                **Statut global :** 🟢 tout va bien\n\n\
+                ## Jalons\n\n\
+                | Jalon | Date |\n|---|---|\n| Lancement | 2026-04-01 |\n";
+    let front = "---\nupdated: 2026-03-03\n---\n# Projet Y\n\n- [ ] a\n";
+    let status = build(
+        &[("x.md", text.as_bytes()), ("y.md", front.as_bytes())],
+        "2026-11-01",
+    );
+    let line_of = |slug: &str, code: &str| {
+        status["projects"]
+            .as_array()
+            .expect("projects")
+            .iter()
+            .find(|p| p["slug"] == slug)
+            .and_then(|p| {
+                p["diagnostics"]
+                    .as_array()?
+                    .iter()
+                    .find(|d| d["code"] == code)
+            })
+            .map(|d| d["line"].as_u64().expect("line"))
+    };
+    // Line 5 holds `Dernière mise à jour`, line 7 `Statut global` (green,
+    // while the 2026-04-01 milestone is overdue: red).
+    assert_eq!(line_of("x", "stale"), Some(5));
+    assert_eq!(line_of("x", "declared-health-mismatch"), Some(7));
+    assert_eq!(line_of("y", "stale"), Some(1));
+}

@@ -236,6 +236,7 @@ pub fn read(
     let lines = text_lines(outline);
     if let Some((date, line)) = find_as_of(&lines, reference, context) {
         status.as_of = Some(date.start);
+        status.as_of_line = Some(line);
         if date.year_inferred {
             status.diagnostics.push(Diagnostic::warning(
                 "inferred-year",
@@ -245,7 +246,10 @@ pub fn read(
             ));
         }
     }
-    status.declared_health = find_declared_health(&lines);
+    if let Some((health, line)) = find_declared_health(&lines) {
+        status.declared_health = Some(health);
+        status.declared_health_line = Some(line);
+    }
     report_placeholders(outline, &lines, &document.source, status);
 }
 
@@ -269,8 +273,8 @@ fn find_as_of(
     None
 }
 
-/// The health a project status line states, by its RAG colour.
-fn find_declared_health(lines: &[PlacedLine]) -> Option<Health> {
+/// The health a project status line states, by its RAG colour, and its line.
+fn find_declared_health(lines: &[PlacedLine]) -> Option<(Health, usize)> {
     lines.iter().find_map(|placed| {
         segments(placed.text).find_map(|segment| {
             let (label, value) = segment.split_once(':')?;
@@ -281,7 +285,7 @@ fn find_declared_health(lines: &[PlacedLine]) -> Option<Health> {
             if !speaks_for_project {
                 return None;
             }
-            health_of(value)
+            health_of(value).map(|health| (health, placed.line))
         })
     })
 }

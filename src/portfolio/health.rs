@@ -106,17 +106,24 @@ fn mark_stale(project: &mut Project, config: &Config, as_of: NaiveDate) {
     let age = as_of.signed_duration_since(document_as_of).num_days();
     project.stale = age > config.stale_after_days;
     if project.stale {
-        let source = project.sources.first().cloned().unwrap_or_default();
+        let (source, line) = place_or_first_line(project, &project.as_of_at);
         project.diagnostics.push(Diagnostic::warning(
             "stale",
             &source,
-            1,
+            line,
             format!(
                 "last updated {document_as_of}, {age} days before {as_of} (more than {} days)",
                 config.stale_after_days
             ),
         ));
     }
+}
+
+/// Where a project-level fact is written, else the first line of its first
+/// document (a front matter value, or a project assembled by hand).
+fn place_or_first_line(project: &Project, at: &Option<(String, usize)>) -> (String, usize) {
+    at.clone()
+        .unwrap_or_else(|| (project.sources.first().cloned().unwrap_or_default(), 1))
 }
 
 /// A `declared-health-mismatch` warning when the document's own status
@@ -134,11 +141,11 @@ fn check_declared_health(project: &mut Project) {
             (Health::Green, Health::Done) | (Health::Done, Health::Green)
         );
     if !agree {
-        let source = project.sources.first().cloned().unwrap_or_default();
+        let (source, line) = place_or_first_line(project, &project.declared_health_at);
         project.diagnostics.push(Diagnostic::warning(
             "declared-health-mismatch",
             &source,
-            1,
+            line,
             format!(
                 "the document says {} but its content makes it {} ({})",
                 declared.as_str(),
@@ -334,6 +341,7 @@ mod tests {
             url: "p/".into(),
             sources: vec!["p.md".into()],
             as_of: Some(date(2026, 1, 1)),
+            as_of_at: None,
             owner: None,
             tags: vec![],
             weight: 0,
@@ -342,6 +350,7 @@ mod tests {
             health: Health::Unknown,
             health_reason: String::new(),
             declared_health: None,
+            declared_health_at: None,
             stale: false,
             progress: None,
             progress_method: "items".into(),

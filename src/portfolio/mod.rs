@@ -69,6 +69,7 @@ fn project(
         url: format!("{}/", sources.slug),
         sources: sources.documents.iter().map(|d| d.source.clone()).collect(),
         as_of: front.updated.or(front.date),
+        as_of_at: None,
         owner: front.owner.clone(),
         tags: front.tags.clone(),
         weight: front.weight.unwrap_or(0),
@@ -77,6 +78,7 @@ fn project(
         health: Health::Unknown,
         health_reason: String::new(),
         declared_health: None,
+        declared_health_at: None,
         stale: false,
         progress: None,
         progress_method: config.progress.weight.as_str().to_string(),
@@ -89,12 +91,19 @@ fn project(
         people: Vec::new(),
         diagnostics: Vec::new(),
     };
-    for document in documents {
-        if project.as_of.is_none() {
+    // The front matter's date (if any) is on the first document's first lines.
+    if project.as_of.is_some() {
+        project.as_of_at = project.sources.first().map(|s| (s.clone(), 1));
+    }
+    for (document, source) in documents.into_iter().zip(&project.sources) {
+        let at = |line: Option<usize>| Some((source.clone(), line.unwrap_or(1)));
+        if project.as_of.is_none() && document.as_of.is_some() {
             project.as_of = document.as_of;
+            project.as_of_at = at(document.as_of_line);
         }
-        if project.declared_health.is_none() {
+        if project.declared_health.is_none() && document.declared_health.is_some() {
             project.declared_health = document.declared_health;
+            project.declared_health_at = at(document.declared_health_line);
         }
         project.sections.extend(document.sections);
         project.declarations.extend(document.declarations);
