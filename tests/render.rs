@@ -88,6 +88,7 @@ fn project(slug: &str, name: &str, progress: Option<f64>, declared: Option<f64>)
         url: format!("{slug}/"),
         sources: vec![format!("{slug}.md")],
         as_of: Some(date(2026, 2, 2)),
+        as_of_at: None,
         owner: None,
         tags: vec![],
         weight: 0,
@@ -96,6 +97,7 @@ fn project(slug: &str, name: &str, progress: Option<f64>, declared: Option<f64>)
         health: Health::Amber,
         health_reason: "declared 100% but items compute to 41.7%".into(),
         declared_health: None,
+        declared_health_at: None,
         stale: false,
         progress,
         progress_method: "items".into(),
@@ -772,4 +774,42 @@ fn write_demo() {
             std::fs::write(file, bytes).unwrap();
         }
     }
+}
+
+// ---------- folding ----------
+
+/// A finished phase's long checklist is folded behind a summary that says
+/// how many items it holds; a long list with open work, or a short one, is
+/// shown as it is.
+#[test]
+fn long_lists_of_closed_items_are_folded_and_open_work_is_not() {
+    let root = tempfile::tempdir().unwrap();
+    let content = root.path().join("content");
+    std::fs::create_dir_all(&content).unwrap();
+    let list = |n: usize, open: usize| -> String {
+        (0..n)
+            .map(|i| format!("- [{}] step {i}\n", if i < open { ' ' } else { 'x' }))
+            .collect()
+    };
+    let doc = format!(
+        "# Folds\n\n## Finished\n\n{}- [-] dropped step\n\n## Ongoing\n\n{}\n## Short\n\n{}",
+        list(10, 0),
+        list(12, 1),
+        list(3, 0)
+    );
+    std::fs::write(content.join("folds.md"), doc).unwrap();
+    std::fs::write(root.path().join("config.toml"), "minify = false\n").unwrap();
+    let public = build(root.path(), &[]);
+    let page = std::fs::read_to_string(public.join("folds/index.html")).unwrap();
+    let html = scraper::Html::parse_document(&page);
+    let summaries: Vec<String> = html
+        .select(&scraper::Selector::parse("details.items-fold > summary").unwrap())
+        .map(|s| s.text().collect::<String>())
+        .collect();
+    // Only "Finished" folds: 10 done and 1 cancelled are 11 closed items.
+    assert_eq!(summaries, ["Show the 11 closed items"]);
+    let folded_items = html
+        .select(&scraper::Selector::parse("details.items-fold li.item").unwrap())
+        .count();
+    assert_eq!(folded_items, 11, "the folded items are all still there");
 }

@@ -51,6 +51,7 @@ const STRINGS: &[(&str, &str, &str)] = &[
     ("no_data", "no data", "pas de données"),
     ("items", "Items", "Tâches"),
     ("items_of", "{0} of {1} items", "{0} sur {1} tâches"),
+    ("show_closed", "Show the {0} closed items", "Afficher les {0} tâches closes"),
     ("next_milestone", "Next milestone", "Prochain jalon"),
     ("worst_risk", "Worst risk", "Risque principal"),
     ("introduction", "Introduction", "Introduction"),

@@ -600,6 +600,20 @@ pub struct SectionRow {
     pub href: String,
     pub health: Option<HealthView>,
     pub items: Vec<ItemRow>,
+    /// Set when the items are folded away, to the words that unfold them.
+    pub folded: Option<String>,
+}
+
+/// A section with more items than this, all of them closed, shows them
+/// folded: a finished phase's long checklist is history, and the open work
+/// further down is what a reader came for.
+const FOLD_CLOSED_AFTER: usize = 8;
+
+/// The summary that unfolds `items`, when they are to be folded.
+fn fold_summary(items: &[ItemRow], t: &Strings) -> Option<String> {
+    let all_closed = items.iter().all(|i| i.closed);
+    (items.len() > FOLD_CLOSED_AFTER && all_closed)
+        .then(|| t.fill("show_closed", &[&items.len().to_string()]))
 }
 
 #[derive(Debug, Clone, Serialize)]
@@ -615,6 +629,8 @@ pub struct ItemRow {
     pub depth: usize,
     pub href: String,
     pub cancelled: bool,
+    /// Done or cancelled.
+    pub closed: bool,
 }
 
 /// The section tree flattened in document order, `depth` 0 at the top.
@@ -645,6 +661,7 @@ fn push_sections(
             items_text: items_text(&section.counts, t),
             href: links.line(&section.source, section.line),
             health: section.health.map(|h| health_view(h, "", t)),
+            folded: fold_summary(&items, t),
             items,
         });
         push_sections(&section.sections, depth + 1, links, as_of, t, rows);
@@ -683,6 +700,7 @@ fn push_items(
             depth: depth.min(6),
             href: links.line(&item.source, item.line),
             cancelled: item.status == Status::Cancelled,
+            closed: !open,
         });
         push_items(&item.children, depth + 1, links, as_of, t, rows);
     }
