@@ -171,10 +171,39 @@ const MAX_NAME_WORDS: usize = 3;
 ///    letters and digits, not only a number, no phrase word) is the name;
 /// 4. otherwise the whole title.
 pub fn short_name(title: &str) -> String {
-    candidates(title)
-        .into_iter()
+    let parts = candidates(title);
+    parts
+        .iter()
+        .copied()
         .find_map(name_in)
+        .or_else(|| beside_a_document_label(&parts))
         .unwrap_or_else(|| title.trim().to_string())
+}
+
+/// A name beside a document label may read as a phrase, up to this many words.
+const MAX_PHRASE_NAME_WORDS: usize = 6;
+
+/// `Suivi de Projet - Refonte du Portail Client`: one side only says what
+/// kind of document this is, so the other side is the project's name, even
+/// when it reads as a phrase (`Refonte du Portail Client`).
+fn beside_a_document_label(parts: &[&str]) -> Option<String> {
+    let is_label = |part: &str| {
+        let words: Vec<&str> = part.split_whitespace().collect();
+        words.iter().any(|w| is_document_word(w))
+            && words
+                .iter()
+                .all(|w| is_document_word(w) || is_phrase_word(w))
+    };
+    let other = match parts {
+        [last, first] if is_label(first) && !is_label(last) => last,
+        [last, first] if is_label(last) && !is_label(first) => first,
+        _ => return None,
+    };
+    let without_parentheses = remove_parentheses(other);
+    let words: Vec<&str> = without_parentheses.split_whitespace().collect();
+    let reads_as_a_name =
+        (1..=MAX_PHRASE_NAME_WORDS).contains(&words.len()) && words.iter().all(|w| is_name_word(w));
+    reads_as_a_name.then(|| words.join(" "))
 }
 
 fn candidates(title: &str) -> Vec<&str> {
@@ -342,6 +371,21 @@ mod tests {
         ] {
             assert_eq!(short_name(title), title);
         }
+    }
+
+    #[test]
+    fn beside_a_document_label_a_phrase_is_the_name() {
+        assert_eq!(
+            short_name("Suivi de Projet - Refonte du Portail Client"),
+            "Refonte du Portail Client"
+        );
+        assert_eq!(
+            short_name("Rapport d'avancement — Migration de la paie"),
+            "Migration de la paie"
+        );
+        // Too long to be a name: a sentence stays the title.
+        let sentence = "Suivi - Mise en place de la plateforme de données client";
+        assert_eq!(short_name(sentence), sentence);
     }
 
     #[test]
