@@ -6,9 +6,13 @@
 //! their expected values are the fixture's own figures, whatever extraction
 //! does; the hostile-document and link tests also run the `sitrep` binary.
 
+mod common;
+
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 use std::process::Command;
+
+use common::{check_links, read_tree};
 
 use chrono::NaiveDate;
 use sitrep::config::{Config, Language};
@@ -616,92 +620,6 @@ fn build(root: &Path, extra: &[&str]) -> PathBuf {
         .expect("run sitrep");
     assert!(status.success(), "sitrep build failed");
     root.join("public")
-}
-
-fn read_tree(dir: &Path) -> BTreeMap<String, Vec<u8>> {
-    walkdir::WalkDir::new(dir)
-        .into_iter()
-        .filter_map(Result::ok)
-        .filter(|e| e.file_type().is_file())
-        .map(|e| {
-            let relative = e
-                .path()
-                .strip_prefix(dir)
-                .unwrap()
-                .to_string_lossy()
-                .replace('\\', "/");
-            (relative, std::fs::read(e.path()).unwrap())
-        })
-        .collect()
-}
-
-/// Every `href`/`src` of every page that is not absolute must name an existing
-/// file, resolved against the page's folder as a browser on `file://` would.
-/// Returns how many links were checked.
-fn check_links(dir: &Path) -> usize {
-    let attribute =
-        regex::Regex::new(r#"\s(?:href|src)=(?:"([^"]*)"|'([^']*)'|([^\s>"']+))"#).unwrap();
-    let mut checked = 0;
-    for (path, bytes) in read_tree(dir) {
-        if !path.ends_with(".html") {
-            continue;
-        }
-        let html = String::from_utf8_lossy(&bytes).into_owned();
-        let folder = Path::new(&path)
-            .parent()
-            .unwrap_or(Path::new(""))
-            .to_path_buf();
-        for capture in attribute.captures_iter(&html) {
-            let target = capture
-                .iter()
-                .skip(1)
-                .flatten()
-                .next()
-                .map(|m| m.as_str())
-                .unwrap_or("")
-                .replace("&amp;", "&");
-            if target.starts_with("http://")
-                || target.starts_with("https://")
-                || target.starts_with("mailto:")
-            {
-                continue;
-            }
-            let file_part = target.split('#').next().unwrap_or("");
-            if file_part.is_empty() {
-                continue; // a fragment of the same page
-            }
-            assert!(
-                !file_part.starts_with('/'),
-                "root-absolute link {target} in {path}"
-            );
-            let resolved = normalize(&dir.join(&folder).join(file_part));
-            assert!(
-                resolved.starts_with(dir),
-                "{target} in {path} leaves the site"
-            );
-            assert!(
-                resolved.is_file(),
-                "{target} in {path}: {} does not exist",
-                resolved.display()
-            );
-            checked += 1;
-        }
-    }
-    checked
-}
-
-fn normalize(path: &Path) -> PathBuf {
-    let mut out = PathBuf::new();
-    for component in path.components() {
-        match component {
-            std::path::Component::ParentDir => {
-                out.pop();
-            }
-            std::path::Component::CurDir => {}
-            other => out.push(other),
-        }
-    }
-    out
 }
 
 /// A small portal with a folder project, an intro and a table and code block.

@@ -181,6 +181,7 @@ fn read_keys(map: &Map<String, Value>, block: &[&str], problems: &mut Vec<Proble
         status: reader.text("status"),
         start: reader.date("start"),
         end: reader.date("end"),
+        program: reader.text("program"),
     }
 }
 
@@ -306,6 +307,18 @@ mod tests {
         // 6 front matter lines become 6 empty lines: `# Suivi` stays on line 7.
         assert_eq!(split.text, "\n\n\n\n\n\n# Suivi\n");
         assert!(split.problems.is_empty());
+    }
+
+    #[test]
+    fn program_is_read_as_text() {
+        let split = split("---\ntitle: Portail\nprogram: Transformation numérique\n---\n");
+        assert_eq!(
+            split.front_matter.program.as_deref(),
+            Some("Transformation numérique")
+        );
+        let list = super::split("+++\nprogram = [\"a\"]\n+++\n");
+        assert_eq!(list.front_matter.program, None);
+        assert_eq!(list.problems.len(), 1);
     }
 
     #[test]

@@ -35,6 +35,9 @@ pub struct FrontMatter {
     pub status: Option<String>,
     pub start: Option<NaiveDate>,
     pub end: Option<NaiveDate>,
+    /// The programme the project belongs to: the portfolio groups its
+    /// projects by it once the list is long.
+    pub program: Option<String>,
 }
 
 /// One tracking document, decoded and repaired.

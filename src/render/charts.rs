@@ -323,6 +323,8 @@ pub struct MatrixCell {
     pub tone: &'static str,
     pub count: usize,
     pub risks: Vec<MatrixLink>,
+    /// `+40 more`, to the first risk the cell does not name, when it was cut.
+    pub more: Option<MatrixLink>,
 }
 
 #[derive(Debug, Clone, Serialize)]
@@ -373,6 +375,7 @@ pub fn matrix(risks: &[PlacedRisk], t: &Strings) -> Matrix {
                         tone: zone(impact * probability),
                         count: links.len(),
                         risks: links,
+                        more: None,
                     }
                 })
                 .collect(),
@@ -383,6 +386,23 @@ pub fn matrix(risks: &[PlacedRisk], t: &Strings) -> Matrix {
         columns: (1..=5).collect(),
         unrated_note: (unrated > 0).then(|| t.fill("unrated_risks", &[&unrated.to_string()])),
         total: open.len(),
+    }
+}
+
+/// Cuts every cell to its first `limit` risks; the rest are reached by a
+/// `+N more` link to the first of them in the risk table. The cell's count
+/// stays the count of all its risks.
+pub fn limit_cells(matrix: &mut Matrix, limit: usize, t: &Strings) {
+    for cell in matrix.rows.iter_mut().flat_map(|row| row.cells.iter_mut()) {
+        if cell.risks.len() <= limit {
+            continue;
+        }
+        let rest = cell.risks.split_off(limit);
+        cell.more = rest.first().map(|first| MatrixLink {
+            label: t.fill("more_risks", &[&rest.len().to_string()]),
+            title: t.fill("more_risks", &[&rest.len().to_string()]),
+            href: first.href.clone(),
+        });
     }
 }
 
@@ -466,6 +486,29 @@ mod tests {
         assert_eq!(zone(5), "medium");
         assert_eq!(zone(14), "medium");
         assert_eq!(zone(15), "high");
+    }
+
+    #[test]
+    fn a_full_cell_names_its_first_risks_and_links_to_the_rest() {
+        let risks: Vec<Risk> = (0..13).map(|_| risk(4, 2)).collect();
+        let placed: Vec<PlacedRisk> = risks
+            .iter()
+            .enumerate()
+            .map(|(i, risk)| PlacedRisk {
+                risk,
+                href: format!("#r{}", i + 1),
+            })
+            .collect();
+        let t = Strings::new(Language::En);
+        let mut m = matrix(&placed, &t);
+        limit_cells(&mut m, 10, &t);
+        // Impact 4 is the second row from the top; probability 2 the second column.
+        let cell = &m.rows[1].cells[1];
+        assert_eq!(cell.count, 13);
+        assert_eq!(cell.risks.len(), 10);
+        let more = cell.more.as_ref().expect("a link to the rest");
+        assert_eq!(more.label, "+3 more");
+        assert_eq!(more.href, "#r11");
     }
 
     #[test]

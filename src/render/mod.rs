@@ -8,7 +8,10 @@
 //! sitemap, canonical links and the 404 page.
 
 pub mod charts;
+mod cross_project;
+pub mod groups;
 pub mod i18n;
+pub mod paging;
 pub mod source;
 pub mod theme;
 pub mod trends;
@@ -28,6 +31,10 @@ use crate::model::{PortfolioStatus, Project};
 use i18n::Strings;
 use source::RenderedDocument;
 use view::{Links, RiskEntry};
+
+pub use cross_project::{
+    MATRIX_CELL_LIMIT, PEOPLE_PER_PAGE, PERSON_PROJECTS_SHOWN, PROJECTS_PER_PAGE, RISKS_PER_PAGE,
+};
 
 /// The rendered site: output-relative paths (`/`-separated) to file bytes.
 #[derive(Debug, Default)]
@@ -76,6 +83,8 @@ struct Renderer<'a> {
     documents: Vec<(Vec<String>, Vec<RenderedDocument>)>,
     /// The recorded snapshots (empty for an archived copy of the site).
     history: &'a History,
+    /// Per project: the programme its front matter names, if any.
+    programs: Vec<Option<String>>,
 }
 
 /// Renders every page of the portal. `root` is the portal folder, for
@@ -100,13 +109,21 @@ pub fn render_with_history(
 ) -> anyhow::Result<Site> {
     let renderer = Renderer::new(portfolio, content, config, root, history)?;
     let mut site = Site::default();
-    let mut pages: Vec<(String, String)> = vec![
-        ("index.html".into(), renderer.index_page(content)?),
-        ("timeline/index.html".into(), renderer.timeline_page()?),
-        ("risks/index.html".into(), renderer.risks_page()?),
-        ("people/index.html".into(), renderer.people_page()?),
-        ("404.html".into(), renderer.not_found_page()?),
-    ];
+    let mut pages: Vec<(String, String)> = renderer.portfolio_pages(content)?;
+    pages.extend(renderer.timeline_pages()?);
+    pages.extend(renderer.risks_pages()?);
+    pages.extend(renderer.people_pages()?);
+    // The pages of a cut list beyond the four section pages, for the sitemap.
+    let more_pages: Vec<String> = pages
+        .iter()
+        .map(|(path, _)| path.clone())
+        .filter(|path| {
+            !SECTIONS
+                .iter()
+                .any(|(folder, _)| *path == format!("{folder}index.html"))
+        })
+        .collect();
+    pages.push(("404.html".into(), renderer.not_found_page()?));
     if !history.snapshots.is_empty() {
         pages.push(("snapshots/index.html".into(), renderer.snapshots_page()?));
     }
@@ -143,8 +160,10 @@ pub fn render_with_history(
         robots(base_url.as_deref()).into_bytes(),
     );
     if let Some(base) = &base_url {
-        site.files
-            .insert("sitemap.xml".into(), sitemap(base, portfolio).into_bytes());
+        site.files.insert(
+            "sitemap.xml".into(),
+            sitemap(base, portfolio, &more_pages).into_bytes(),
+        );
     }
     Ok(site)
 }
@@ -162,6 +181,15 @@ impl<'a> Renderer<'a> {
         tera.set_escape_fn(escape);
         tera.add_raw_templates(theme::templates(Some(root))?)
             .map_err(|error| anyhow::anyhow!("templates: {}", tera_error(&error)))?;
+        let programs = portfolio
+            .projects
+            .iter()
+            .map(|project| {
+                project_documents(project, content)
+                    .first()
+                    .and_then(|document| document.front_matter.program.clone())
+            })
+            .collect();
         let documents = portfolio
             .projects
             .par_iter()
@@ -190,10 +218,11 @@ impl<'a> Renderer<'a> {
             config,
             documents,
             history,
+            programs,
         })
     }
 
-    fn links(&self, index: usize, root: &'a str, same_page: bool) -> Links<'_> {
+    fn links<'r>(&'r self, index: usize, root: &'r str, same_page: bool) -> Links<'r> {
         let (sources, documents) = &self.documents[index];
         Links {
             root,
@@ -204,7 +233,7 @@ impl<'a> Renderer<'a> {
         }
     }
 
-    fn all_links(&self, root: &'a str) -> Vec<Links<'_>> {
+    fn all_links<'r>(&'r self, root: &'r str) -> Vec<Links<'r>> {
         (0..self.portfolio.projects.len())
             .map(|index| self.links(index, root, false))
             .collect()
@@ -246,105 +275,6 @@ impl<'a> Renderer<'a> {
         self.tera
             .render(template, &context)
             .map_err(|error| anyhow::anyhow!("{template}: {}", tera_error(&error)))
-    }
-
-    fn index_page(&self, content: &Content) -> anyhow::Result<String> {
-        let meta = self.meta("index.html", &self.t.get("portfolio"), "portfolio");
-        let projects = &self.portfolio.projects;
-        let as_of = self.portfolio.as_of;
-        let mut context = tera::Context::new();
-        context.insert("tiles", &view::tiles(projects, as_of, &self.t));
-        context.insert("health_counts", &view::health_counts(projects, &self.t));
-        context.insert("project_count", &projects.len());
-        let rows: Vec<view::ProjectRow> = projects
-            .iter()
-            .map(|p| view::ProjectRow {
-                sparkline: trends::sparkline(self.history, p, as_of, &self.t),
-                ..view::project_row(p, as_of, &meta.root, &self.t)
-            })
-            .collect();
-        context.insert("rows", &rows);
-        context.insert("snapshot_count", &self.history.snapshots.len());
-        let intro = content
-            .intro
-            .as_ref()
-            .map(|doc| source::render_plain(&doc.text));
-        context.insert("intro_html", &intro);
-        self.page("index.html", meta, context)
-    }
-
-    fn timeline_page(&self) -> anyhow::Result<String> {
-        let meta = self.meta("timeline/index.html", &self.t.get("timeline"), "timeline");
-        let links = self.all_links("../");
-        let rows: Vec<charts::TimelineRow> = links
-            .iter()
-            .map(|l| charts::TimelineRow {
-                label: l.project.name.clone(),
-                milestones: l
-                    .project
-                    .milestones
-                    .iter()
-                    .map(|m| (m, l.line(&m.source, m.line)))
-                    .collect(),
-            })
-            .collect();
-        let timeline = charts::timeline(
-            &rows,
-            self.portfolio.as_of,
-            self.t.get("timeline_caption"),
-            &self.t,
-        );
-        let entries: Vec<_> = links
-            .iter()
-            .flat_map(|l| {
-                l.project
-                    .milestones
-                    .iter()
-                    .map(move |m| (m, l.project, l.line(&m.source, m.line)))
-            })
-            .collect();
-        let mut context = tera::Context::new();
-        context.insert("timeline", &timeline);
-        context.insert(
-            "milestones",
-            &view::milestone_rows(&entries, "../", &self.t),
-        );
-        self.page("timeline.html", meta, context)
-    }
-
-    fn risks_page(&self) -> anyhow::Result<String> {
-        let meta = self.meta("risks/index.html", &self.t.get("risks"), "risks");
-        let links = self.all_links("../");
-        let entries: Vec<RiskEntry> = links
-            .iter()
-            .flat_map(|l| {
-                l.project
-                    .risks
-                    .iter()
-                    .enumerate()
-                    .map(move |(index, risk)| RiskEntry {
-                        risk,
-                        project: l.project,
-                        anchor: format!("risk-{}-{}", l.project.slug, index + 1),
-                        source_href: l.line(&risk.source, risk.line),
-                    })
-            })
-            .collect();
-        let mut context = tera::Context::new();
-        context.insert("matrix", &view::risk_matrix(&entries, &self.t));
-        context.insert("risks", &view::risk_rows(&entries, "../", &self.t));
-        self.page("risks.html", meta, context)
-    }
-
-    fn people_page(&self) -> anyhow::Result<String> {
-        let meta = self.meta("people/index.html", &self.t.get("people"), "people");
-        let links = self.all_links("../");
-        let mut context = tera::Context::new();
-        context.insert(
-            "people",
-            &view::people(&links, self.portfolio.as_of, &self.t),
-        );
-        self.page("people.html", meta, context)
     }
 
     fn not_found_page(&self) -> anyhow::Result<String> {
@@ -522,7 +452,9 @@ fn robots(base_url: Option<&str>) -> String {
     text
 }
 
-fn sitemap(base: &str, portfolio: &PortfolioStatus) -> String {
+/// Every section page, the further pages of its lists (`more_pages`), and
+/// every project page.
+fn sitemap(base: &str, portfolio: &PortfolioStatus, more_pages: &[String]) -> String {
     let mut xml = String::from(
         "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n",
     );
@@ -530,6 +462,11 @@ fn sitemap(base: &str, portfolio: &PortfolioStatus) -> String {
     let paths = SECTIONS
         .iter()
         .map(|(folder, _)| folder.to_string())
+        .chain(
+            more_pages
+                .iter()
+                .map(|path| path.trim_end_matches("index.html").to_string()),
+        )
         .chain(portfolio.projects.iter().map(|p| format!("{}/", p.slug)));
     for path in paths {
         xml.push_str(&format!(

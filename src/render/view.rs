@@ -2,6 +2,7 @@
 //! percentages and links, so templates only lay them out. Links are relative
 //! to the page (`root` is `""` at the site root, `"../"` one folder down).
 
+use std::cmp::Reverse;
 use std::collections::BTreeMap;
 
 use chrono::{Duration, NaiveDate};
@@ -253,6 +254,14 @@ pub fn project_row(project: &Project, as_of: NaiveDate, root: &str, t: &Strings)
 }
 
 pub fn health_counts(projects: &[Project], t: &Strings) -> Vec<HealthCount> {
+    health_counts_of(projects.iter(), t)
+}
+
+/// How many of `projects` have each health, worst first; healths nobody has are left out.
+pub fn health_counts_of<'p>(
+    projects: impl Iterator<Item = &'p Project> + Clone,
+    t: &Strings,
+) -> Vec<HealthCount> {
     [
         Health::Red,
         Health::Amber,
@@ -263,7 +272,7 @@ pub fn health_counts(projects: &[Project], t: &Strings) -> Vec<HealthCount> {
     .into_iter()
     .map(|health| HealthCount {
         health: health_view(health, "", t),
-        count: projects.iter().filter(|p| p.health == health).count(),
+        count: projects.clone().filter(|p| p.health == health).count(),
     })
     .filter(|count| count.count > 0)
     .collect()
@@ -415,16 +424,16 @@ pub struct RiskEntry<'a> {
     pub source_href: String,
 }
 
-/// Risk table rows, open before closed, most severe first.
+/// The order of the risk tables: open before closed, most severe first,
+/// then by impact × probability.
+pub fn risk_order(risk: &Risk) -> (bool, Reverse<Option<Severity>>, Reverse<u8>) {
+    (risk.closed, Reverse(risk.severity), Reverse(score(risk)))
+}
+
+/// Risk table rows in [`risk_order`]; a stable sort keeps the given order among equals.
 pub fn risk_rows(entries: &[RiskEntry], root: &str, t: &Strings) -> Vec<RiskRow> {
     let mut sorted: Vec<&RiskEntry> = entries.iter().collect();
-    sorted.sort_by_key(|e| {
-        (
-            e.risk.closed,
-            std::cmp::Reverse(e.risk.severity),
-            std::cmp::Reverse(score(e.risk)),
-        )
-    });
+    sorted.sort_by_key(|e| risk_order(e.risk));
     sorted
         .into_iter()
         .map(|e| {
@@ -474,6 +483,15 @@ pub struct PersonView {
     pub open_items: u32,
     pub overdue_count: usize,
     pub projects: Vec<PersonProject>,
+    /// On the people page of a large portfolio: the page of all this person's projects.
+    pub more: Option<MoreLink>,
+}
+
+/// A link to the rest of a list cut short.
+#[derive(Debug, Clone, Serialize)]
+pub struct MoreLink {
+    pub label: String,
+    pub href: String,
 }
 
 #[derive(Debug, Clone, Serialize)]
@@ -553,6 +571,7 @@ pub fn people(projects: &[Links], as_of: NaiveDate, t: &Strings) -> Vec<PersonVi
                     open_items: 0,
                     overdue_count: 0,
                     projects: Vec::new(),
+                    more: None,
                 }
             });
             if let Some(role) = &person.role {

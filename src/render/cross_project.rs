@@ -1,0 +1,804 @@
+//! The four cross-project pages — portfolio, timeline, risks, people — and
+//! how they grow with the portfolio.
+//!
+//! A portfolio of at most [`PROJECTS_PER_PAGE`] projects gets one page of
+//! each, drawn as sitrep always has. A larger one would give pages of tens
+//! of megabytes (10,000 projects: a 112 MB risk page), so each list is cut
+//! into numbered pages with a navigation between them:
+//!
+//! - portfolio: the summary tiles and the programmes first, then
+//!   [`PROJECTS_PER_PAGE`] projects a page, programme by programme;
+//! - timeline: the overdue and coming milestones of every project first,
+//!   then one chart and table per page of projects (the portfolio's pages);
+//! - risks: the matrix (each cell names at most [`MATRIX_CELL_LIMIT`] risks
+//!   and links to the rest), then the table by severity, [`RISKS_PER_PAGE`]
+//!   rows a page;
+//! - people: alphabetical, [`PEOPLE_PER_PAGE`] people a page; a person's
+//!   card names their [`PERSON_PROJECTS_SHOWN`] most pressing projects and
+//!   links to a page of their own with all of them.
+//!
+//! Every count is decided here; the templates only lay the pages out.
+
+use std::cmp::Reverse;
+use std::collections::HashSet;
+use std::ops::Range;
+
+use chrono::Duration;
+use rayon::prelude::*;
+use serde::Serialize;
+use unicode_normalization::char::is_combining_mark;
+use unicode_normalization::UnicodeNormalization;
+
+use super::charts::{self, PlacedRisk};
+use super::groups::{self, Group};
+use super::paging::{self, Pagination};
+use super::view::{self, HealthCount, MilestoneRow, PersonView, ProjectRow, RiskEntry};
+use super::{source, trends, Renderer};
+use crate::ingest::names::slugify;
+use crate::ingest::Content;
+use crate::model::{Milestone, Project, Status};
+
+/// Projects a portfolio page lists; a portfolio up to this size has one page of everything.
+pub const PROJECTS_PER_PAGE: usize = 50;
+/// Rows of a page of the risk table.
+pub const RISKS_PER_PAGE: usize = 100;
+/// People a page of the people list shows.
+pub const PEOPLE_PER_PAGE: usize = 50;
+/// Risks a cell of the portfolio's risk matrix names before "+N more".
+pub const MATRIX_CELL_LIMIT: usize = 10;
+/// Rows of each milestone summary (overdue, next 30 days) on the timeline.
+pub const SUMMARY_LIMIT: usize = 25;
+/// Projects a person's card names on the people page of a large portfolio.
+pub const PERSON_PROJECTS_SHOWN: usize = 10;
+
+/// One page: its output path and its HTML.
+pub type Page = (String, String);
+
+/// The projects in reading order, and where the pages cut them.
+struct Layout {
+    groups: Option<Vec<Group>>,
+    /// `(group, project)` in reading order: programme by programme.
+    order: Vec<(Option<usize>, usize)>,
+    /// The slice of `order` on each page.
+    pages: Vec<Range<usize>>,
+}
+
+impl Layout {
+    fn projects(&self, page: &Range<usize>) -> Vec<usize> {
+        self.order[page.clone()].iter().map(|&(_, p)| p).collect()
+    }
+
+    /// The page (1-based) where group `index` begins.
+    fn first_page_of(&self, index: usize) -> usize {
+        let position = self
+            .order
+            .iter()
+            .position(|&(group, _)| group == Some(index))
+            .unwrap_or(0);
+        paging::page_of(position, PROJECTS_PER_PAGE)
+    }
+}
+
+/// A programme in the portfolio's overview table.
+#[derive(Debug, Clone, Serialize)]
+struct ProgramRow {
+    name: String,
+    href: String,
+    count: usize,
+    health_counts: Vec<HealthCount>,
+}
+
+/// A programme's heading above its projects on a portfolio page.
+#[derive(Debug, Clone, Serialize)]
+struct GroupHeading {
+    name: String,
+    anchor: String,
+    /// `12 projects`.
+    count: String,
+    /// The programme began on an earlier page: the heading says so and has no id.
+    continued: bool,
+}
+
+/// The projects of one programme on one page (all of the page's projects
+/// when there are no programmes).
+#[derive(Debug, Clone, Serialize)]
+struct RunView {
+    heading: Option<GroupHeading>,
+    rows: Vec<ProjectRow>,
+}
+
+/// Overdue or coming milestones across the portfolio, at the top of the timeline.
+#[derive(Debug, Clone, Serialize)]
+struct MilestoneSummary {
+    id: &'static str,
+    title: String,
+    count: usize,
+    rows: Vec<MilestoneRow>,
+    /// `and 40 more, in the pages below`, when the table was cut.
+    more: Option<String>,
+}
+
+/// Where the risks of one severity begin in the paginated risk table.
+#[derive(Debug, Clone, Serialize)]
+struct SeverityJump {
+    severity: view::SeverityView,
+    closed: bool,
+    count: usize,
+    href: String,
+    /// `from page 3`.
+    page: String,
+}
+
+impl Renderer<'_> {
+    /// More projects than one page holds: the cross-project pages are cut.
+    fn large(&self) -> bool {
+        self.portfolio.projects.len() > PROJECTS_PER_PAGE
+    }
+
+    fn layout(&self) -> Layout {
+        let groups = groups::group(&self.programs);
+        let order = groups::reading_order(groups.as_deref(), self.portfolio.projects.len());
+        let pages = paging::ranges(order.len(), PROJECTS_PER_PAGE);
+        Layout {
+            groups,
+            order,
+            pages,
+        }
+    }
+
+    /// `Risks (page 2 of 40)` on a cut list; the plain title otherwise.
+    fn page_title(&self, key: &str, number: usize, count: usize) -> String {
+        if count > 1 {
+            format!(
+                "{} ({})",
+                self.t.get(key),
+                self.t
+                    .fill("page_of", &[&number.to_string(), &count.to_string()])
+            )
+        } else {
+            self.t.get(key)
+        }
+    }
+
+    /// `Projects 51–100 of 10000`.
+    fn range_text(&self, key: &str, range: &Range<usize>, total: usize) -> String {
+        self.t.fill(
+            key,
+            &[
+                &(range.start + 1).to_string(),
+                &range.end.to_string(),
+                &total.to_string(),
+            ],
+        )
+    }
+
+    fn pagination(&self, folder: &str, number: usize, labels: &[String]) -> Option<Pagination> {
+        (labels.len() > 1).then(|| paging::pagination(folder, number, labels, &self.t))
+    }
+
+    // ---------- portfolio ----------
+
+    /// `index.html`, then `page/2/index.html`, … for a large portfolio.
+    pub(super) fn portfolio_pages(&self, content: &Content) -> anyhow::Result<Vec<Page>> {
+        let layout = self.layout();
+        let labels = paging::numbers(layout.pages.len());
+        (0..layout.pages.len())
+            .into_par_iter()
+            .map(|index| self.portfolio_page(content, &layout, index + 1, &labels))
+            .collect()
+    }
+
+    fn portfolio_page(
+        &self,
+        content: &Content,
+        layout: &Layout,
+        number: usize,
+        labels: &[String],
+    ) -> anyhow::Result<Page> {
+        let path = paging::page_path("", number);
+        let meta = self.meta(
+            &path,
+            &self.page_title("portfolio", number, labels.len()),
+            "portfolio",
+        );
+        let projects = &self.portfolio.projects;
+        let as_of = self.portfolio.as_of;
+        let first = number == 1;
+        let range = layout.pages[number - 1].clone();
+        let previous = range.start.checked_sub(1).map(|i| &layout.order[i]);
+        let runs: Vec<RunView> = groups::runs(&layout.order[range.clone()], previous)
+            .into_iter()
+            .map(|run| RunView {
+                heading: run
+                    .group
+                    .zip(layout.groups.as_ref())
+                    .map(|(g, groups)| self.group_heading(&groups[g], run.continued)),
+                rows: run
+                    .members
+                    .iter()
+                    .map(|&index| self.project_row(&projects[index], &meta.root))
+                    .collect(),
+            })
+            .collect();
+        let mut context = tera::Context::new();
+        context.insert("first_page", &first);
+        context.insert("tiles", &view::tiles(projects, as_of, &self.t));
+        context.insert("health_counts", &view::health_counts(projects, &self.t));
+        context.insert("project_count", &projects.len());
+        context.insert("runs", &runs);
+        context.insert("card_level", &if layout.groups.is_some() { 4 } else { 3 });
+        let programs = match (&layout.groups, first) {
+            (Some(groups), true) => self.program_rows(layout, groups),
+            _ => Vec::new(),
+        };
+        context.insert("programs", &programs);
+        context.insert("pagination", &self.pagination("", number, labels));
+        context.insert(
+            "range_text",
+            &self.range_text("projects_range", &range, projects.len()),
+        );
+        let snapshots = if first {
+            self.history.snapshots.len()
+        } else {
+            0
+        };
+        context.insert("snapshot_count", &snapshots);
+        let intro = content
+            .intro
+            .as_ref()
+            .filter(|_| first)
+            .map(|doc| source::render_plain(&doc.text));
+        context.insert("intro_html", &intro);
+        Ok((path, self.page("index.html", meta, context)?))
+    }
+
+    fn project_row(&self, project: &Project, root: &str) -> ProjectRow {
+        let as_of = self.portfolio.as_of;
+        ProjectRow {
+            sparkline: trends::sparkline(self.history, project, as_of, &self.t),
+            ..view::project_row(project, as_of, root, &self.t)
+        }
+    }
+
+    fn group_name(&self, group: &Group) -> String {
+        group
+            .program
+            .clone()
+            .unwrap_or_else(|| self.t.get("other_projects"))
+    }
+
+    fn group_heading(&self, group: &Group, continued: bool) -> GroupHeading {
+        GroupHeading {
+            name: self.group_name(group),
+            anchor: group.anchor.clone(),
+            count: self.project_count_text(group.members.len()),
+            continued,
+        }
+    }
+
+    /// `1 project`, `12 projects`.
+    fn project_count_text(&self, count: usize) -> String {
+        if count == 1 {
+            self.t.get("one_project")
+        } else {
+            self.t.fill("n_projects", &[&count.to_string()])
+        }
+    }
+
+    /// The programmes as seen from page 1, each linked to where it begins.
+    fn program_rows(&self, layout: &Layout, groups: &[Group]) -> Vec<ProgramRow> {
+        let projects = &self.portfolio.projects;
+        groups
+            .iter()
+            .enumerate()
+            .map(|(index, group)| {
+                let page = layout.first_page_of(index);
+                let href = if page == 1 {
+                    format!("#{}", group.anchor)
+                } else {
+                    format!("{}#{}", paging::page_path("", page), group.anchor)
+                };
+                ProgramRow {
+                    name: self.group_name(group),
+                    href,
+                    count: group.members.len(),
+                    health_counts: view::health_counts_of(
+                        group.members.iter().map(|&p| &projects[p]),
+                        &self.t,
+                    ),
+                }
+            })
+            .collect()
+    }
+
+    // ---------- timeline ----------
+
+    /// `timeline/index.html`, then one page per page of the portfolio.
+    pub(super) fn timeline_pages(&self) -> anyhow::Result<Vec<Page>> {
+        let layout = self.layout();
+        let labels = paging::numbers(layout.pages.len());
+        (0..layout.pages.len())
+            .into_par_iter()
+            .map(|index| self.timeline_page(&layout, index + 1, &labels))
+            .collect()
+    }
+
+    fn timeline_page(
+        &self,
+        layout: &Layout,
+        number: usize,
+        labels: &[String],
+    ) -> anyhow::Result<Page> {
+        let path = paging::page_path("timeline/", number);
+        let meta = self.meta(
+            &path,
+            &self.page_title("timeline", number, labels.len()),
+            "timeline",
+        );
+        let root = meta.root.clone();
+        let range = layout.pages[number - 1].clone();
+        let paged = labels.len() > 1;
+        let links: Vec<_> = layout
+            .projects(&range)
+            .into_iter()
+            .map(|index| self.links(index, &root, false))
+            .collect();
+        let rows: Vec<charts::TimelineRow> = links
+            .iter()
+            .map(|l| charts::TimelineRow {
+                label: l.project.name.clone(),
+                milestones: l
+                    .project
+                    .milestones
+                    .iter()
+                    .map(|m| (m, l.line(&m.source, m.line)))
+                    .collect(),
+            })
+            .collect();
+        let caption = if paged {
+            self.t.fill(
+                "timeline_page_caption",
+                &[&(range.start + 1).to_string(), &range.end.to_string()],
+            )
+        } else {
+            self.t.get("timeline_caption")
+        };
+        let table_title = if paged {
+            self.t.fill(
+                "milestones_of_projects",
+                &[&(range.start + 1).to_string(), &range.end.to_string()],
+            )
+        } else {
+            self.t.get("milestones")
+        };
+        let timeline = charts::timeline(&rows, self.portfolio.as_of, caption, &self.t);
+        let entries: Vec<_> = links
+            .iter()
+            .flat_map(|l| {
+                l.project
+                    .milestones
+                    .iter()
+                    .map(move |m| (m, l.project, l.line(&m.source, m.line)))
+            })
+            .collect();
+        let summaries = if paged && number == 1 {
+            self.milestone_summaries(&root)
+        } else {
+            Vec::new()
+        };
+        let mut context = tera::Context::new();
+        context.insert("summaries", &summaries);
+        context.insert("timeline", &timeline);
+        context.insert("table_title", &table_title);
+        context.insert(
+            "milestones",
+            &view::milestone_rows(&entries, &root, &self.t),
+        );
+        context.insert("pagination", &self.pagination("timeline/", number, labels));
+        context.insert(
+            "range_text",
+            &self.range_text("projects_range", &range, layout.order.len()),
+        );
+        Ok((path, self.page("timeline.html", meta, context)?))
+    }
+
+    /// Overdue milestones, oldest first, and those due in the next 30 days,
+    /// soonest first, across every project; each table cut at [`SUMMARY_LIMIT`].
+    fn milestone_summaries(&self, root: &str) -> Vec<MilestoneSummary> {
+        let as_of = self.portfolio.as_of;
+        let horizon = as_of + Duration::days(30);
+        let overdue = |m: &Milestone| m.overdue;
+        let coming = |m: &Milestone| {
+            !matches!(m.status, Some(Status::Done | Status::Cancelled))
+                && m.date.is_some_and(|d| d >= as_of && d <= horizon)
+        };
+        [
+            (
+                "overdue-title",
+                "tile_overdue",
+                &overdue as &dyn Fn(&Milestone) -> bool,
+            ),
+            ("coming-title", "tile_next30", &coming),
+        ]
+        .into_iter()
+        .map(|(id, key, keep)| {
+            let entries: Vec<_> = (0..self.portfolio.projects.len())
+                .flat_map(|index| {
+                    let links = self.links(index, root, false);
+                    links
+                        .project
+                        .milestones
+                        .iter()
+                        .filter(|m| keep(m))
+                        .map(|m| (m, links.project, links.line(&m.source, m.line)))
+                        .collect::<Vec<_>>()
+                })
+                .collect();
+            let mut rows = view::milestone_rows(&entries, root, &self.t);
+            let count = rows.len();
+            rows.truncate(SUMMARY_LIMIT);
+            MilestoneSummary {
+                id,
+                title: self.t.get(key),
+                count,
+                more: (count > SUMMARY_LIMIT).then(|| {
+                    self.t
+                        .fill("more_below", &[&(count - SUMMARY_LIMIT).to_string()])
+                }),
+                rows,
+            }
+        })
+        .collect()
+    }
+
+    // ---------- risks ----------
+
+    /// `risks/index.html` (matrix and first rows), then the rest of the table.
+    pub(super) fn risks_pages(&self) -> anyhow::Result<Vec<Page>> {
+        let projects = &self.portfolio.projects;
+        let mut positions: Vec<(usize, usize)> = projects
+            .iter()
+            .enumerate()
+            .flat_map(|(p, project)| (0..project.risks.len()).map(move |r| (p, r)))
+            .collect();
+        let large = self.large();
+        if large {
+            // The table's order, so that a page holds the next rows of the table.
+            positions.sort_by_key(|&(p, r)| view::risk_order(&projects[p].risks[r]));
+        }
+        let per_page = if large {
+            RISKS_PER_PAGE
+        } else {
+            positions.len().max(1)
+        };
+        let pages = paging::ranges(positions.len(), per_page);
+        let labels = paging::numbers(pages.len());
+        let anchor = |(p, r): (usize, usize)| format!("risk-{}-{}", projects[p].slug, r + 1);
+        // Where each risk's row is, seen from page 1.
+        let href_from_first = |position: usize| {
+            let page = paging::page_of(position, per_page);
+            let anchor = anchor(positions[position]);
+            if page == 1 {
+                format!("#{anchor}")
+            } else {
+                format!("../{}#{anchor}", paging::page_path("risks/", page))
+            }
+        };
+        let first_page_extras = || {
+            let placed: Vec<PlacedRisk> = positions
+                .iter()
+                .enumerate()
+                .map(|(position, &(p, r))| PlacedRisk {
+                    risk: &projects[p].risks[r],
+                    href: href_from_first(position),
+                })
+                .collect();
+            let mut matrix = charts::matrix(&placed, &self.t);
+            if large {
+                charts::limit_cells(&mut matrix, MATRIX_CELL_LIMIT, &self.t);
+            }
+            let jumps = if pages.len() > 1 {
+                self.severity_jumps(&positions, per_page, &href_from_first)
+            } else {
+                Vec::new()
+            };
+            (matrix, jumps)
+        };
+        let (matrix, jumps) = first_page_extras();
+        pages
+            .par_iter()
+            .enumerate()
+            .map(|(index, range)| {
+                let number = index + 1;
+                let path = paging::page_path("risks/", number);
+                let meta = self.meta(
+                    &path,
+                    &self.page_title("risks", number, labels.len()),
+                    "risks",
+                );
+                let root = meta.root.clone();
+                let entries: Vec<RiskEntry> = positions[range.clone()]
+                    .iter()
+                    .map(|&(p, r)| {
+                        let risk = &projects[p].risks[r];
+                        RiskEntry {
+                            risk,
+                            project: &projects[p],
+                            anchor: anchor((p, r)),
+                            source_href: self.links(p, &root, false).line(&risk.source, risk.line),
+                        }
+                    })
+                    .collect();
+                let mut context = tera::Context::new();
+                context.insert("first_page", &(number == 1));
+                context.insert("matrix", &matrix);
+                context.insert("jumps", &jumps);
+                context.insert("risks", &view::risk_rows(&entries, &root, &self.t));
+                context.insert("pagination", &self.pagination("risks/", number, &labels));
+                context.insert(
+                    "range_text",
+                    &self.range_text("risks_range", range, positions.len()),
+                );
+                Ok((path, self.page("risks.html", meta, context)?))
+            })
+            .collect()
+    }
+
+    /// For each severity in table order (closed risks last), how many risks
+    /// and where the first one is.
+    fn severity_jumps(
+        &self,
+        positions: &[(usize, usize)],
+        per_page: usize,
+        href: &dyn Fn(usize) -> String,
+    ) -> Vec<SeverityJump> {
+        let projects = &self.portfolio.projects;
+        let mut jumps: Vec<SeverityJump> = Vec::new();
+        let mut last = None;
+        for (position, &(p, r)) in positions.iter().enumerate() {
+            let risk = &projects[p].risks[r];
+            let class = (
+                risk.closed,
+                (!risk.closed).then_some(risk.severity).flatten(),
+            );
+            if last == Some(class) {
+                if let Some(jump) = jumps.last_mut() {
+                    jump.count += 1;
+                }
+                continue;
+            }
+            last = Some(class);
+            jumps.push(SeverityJump {
+                severity: view::severity_view(class.1, &self.t),
+                closed: risk.closed,
+                count: 1,
+                href: href(position),
+                page: self.t.fill(
+                    "from_page",
+                    &[&paging::page_of(position, per_page).to_string()],
+                ),
+            });
+        }
+        jumps
+    }
+
+    // ---------- people ----------
+
+    /// `people/index.html` (then `people/page/2/…` past [`PEOPLE_PER_PAGE`]
+    /// people), and in a large portfolio a page per person with more than
+    /// [`PERSON_PROJECTS_SHOWN`] projects.
+    pub(super) fn people_pages(&self) -> anyhow::Result<Vec<Page>> {
+        let links = self.all_links("");
+        let mut people = view::people(&links, self.portfolio.as_of, &self.t);
+        if !self.large() {
+            return Ok(vec![self.people_page(
+                &people,
+                1,
+                &[String::new()],
+                0..people.len(),
+            )?]);
+        }
+        people.sort_by_cached_key(|person| (fold(&person.name), fold(&person.handle)));
+        let person_pages = self.person_pages(&mut people)?;
+        let pages = paging::ranges(people.len(), PEOPLE_PER_PAGE);
+        let labels: Vec<String> = if pages.len() > 1 {
+            pages
+                .iter()
+                .map(|range| name_range(&people[range.clone()]))
+                .collect()
+        } else {
+            vec![String::new()]
+        };
+        let mut all: Vec<Page> = pages
+            .par_iter()
+            .enumerate()
+            .map(|(index, range)| self.people_page(&people, index + 1, &labels, range.clone()))
+            .collect::<anyhow::Result<_>>()?;
+        all.extend(person_pages);
+        Ok(all)
+    }
+
+    /// One page of the people list. `people` hold site-relative links.
+    fn people_page(
+        &self,
+        people: &[PersonView],
+        number: usize,
+        labels: &[String],
+        range: Range<usize>,
+    ) -> anyhow::Result<Page> {
+        let path = paging::page_path("people/", number);
+        let meta = self.meta(
+            &path,
+            &self.page_title("people", number, labels.len()),
+            "people",
+        );
+        let shown: Vec<PersonView> = people[range.clone()]
+            .iter()
+            .map(|person| rebase(person, &meta.root))
+            .collect();
+        let mut context = tera::Context::new();
+        context.insert("people", &shown);
+        context.insert("pagination", &self.pagination("people/", number, labels));
+        context.insert(
+            "range_text",
+            &self.range_text("people_range", &range, people.len()),
+        );
+        Ok((path, self.page("people.html", meta, context)?))
+    }
+
+    /// The pages of every person with more than [`PERSON_PROJECTS_SHOWN`]
+    /// projects, whose card then keeps only the most pressing ones and a
+    /// link to these pages.
+    fn person_pages(&self, people: &mut [PersonView]) -> anyhow::Result<Vec<Page>> {
+        let mut taken = HashSet::new();
+        let mut pages = Vec::new();
+        for person in people.iter_mut() {
+            if person.projects.len() <= PERSON_PROJECTS_SHOWN {
+                continue;
+            }
+            let key = if person.handle.is_empty() {
+                &person.name
+            } else {
+                person.handle.trim_start_matches('@')
+            };
+            let slug = unique_slug(&slugify(key), &mut taken);
+            let folder = format!("people/{slug}/");
+            pages.extend(self.one_person_pages(person, &folder)?);
+            let total = person.projects.len();
+            // Overdue first, then the most open items, then portfolio order.
+            let mut pressing = person.projects.clone();
+            pressing.sort_by_key(|pp| (Reverse(pp.overdue.len()), Reverse(pp.open_items)));
+            pressing.truncate(PERSON_PROJECTS_SHOWN);
+            person.projects = pressing;
+            person.more = Some(view::MoreLink {
+                label: self
+                    .t
+                    .fill("all_projects_of", &[&total.to_string(), &person.name]),
+                href: format!("{slug}/index.html"),
+            });
+        }
+        Ok(pages)
+    }
+
+    /// `people/<slug>/index.html`, `people/<slug>/page/2/index.html`, …
+    fn one_person_pages(&self, person: &PersonView, folder: &str) -> anyhow::Result<Vec<Page>> {
+        let ranges = paging::ranges(person.projects.len(), PROJECTS_PER_PAGE);
+        let labels = paging::numbers(ranges.len());
+        ranges
+            .par_iter()
+            .enumerate()
+            .map(|(index, range)| {
+                let number = index + 1;
+                let path = paging::page_path(folder, number);
+                let title = if labels.len() > 1 {
+                    format!(
+                        "{} ({})",
+                        person.name,
+                        self.t
+                            .fill("page_of", &[&number.to_string(), &labels.len().to_string()])
+                    )
+                } else {
+                    person.name.clone()
+                };
+                let meta = self.meta(&path, &title, "people");
+                let mut shown = rebase(person, &meta.root);
+                shown.projects = shown.projects[range.clone()].to_vec();
+                let mut context = tera::Context::new();
+                context.insert("person", &shown);
+                context.insert(
+                    "project_count",
+                    &self.project_count_text(person.projects.len()),
+                );
+                context.insert("people_href", &format!("{}people/index.html", meta.root));
+                context.insert("pagination", &self.pagination(folder, number, &labels));
+                context.insert(
+                    "range_text",
+                    &self.range_text("projects_range", range, person.projects.len()),
+                );
+                Ok((path, self.page("person.html", meta, context)?))
+            })
+            .collect()
+    }
+}
+
+/// A copy of `person` whose links (site-relative) are seen from a page at `root`.
+fn rebase(person: &PersonView, root: &str) -> PersonView {
+    let mut person = person.clone();
+    for project in &mut person.projects {
+        project.href = format!("{root}{}", project.href);
+        for item in &mut project.overdue {
+            item.href = format!("{root}{}", item.href);
+        }
+    }
+    if let Some(more) = &mut person.more {
+        more.href = format!("{root}people/{}", more.href);
+    }
+    person
+}
+
+/// A name as a reader sorts it: lowercase, accents removed (`Élodie` with the E's).
+fn fold(text: &str) -> String {
+    text.trim_start_matches('@')
+        .nfd()
+        .filter(|&c| !is_combining_mark(c))
+        .flat_map(char::to_lowercase)
+        .collect()
+}
+
+/// `Al – Cl`: the first two letters of the first and last names of a page.
+fn name_range(people: &[PersonView]) -> String {
+    let initials = |person: &PersonView| {
+        let folded: String = fold(&person.name)
+            .chars()
+            .filter(|c| c.is_alphanumeric())
+            .take(2)
+            .collect();
+        let mut chars = folded.chars();
+        match chars.next() {
+            Some(first) => first.to_uppercase().chain(chars).collect(),
+            None => "?".to_string(),
+        }
+    };
+    match (people.first(), people.last()) {
+        (Some(first), Some(last)) if initials(first) != initials(last) => {
+            format!("{} – {}", initials(first), initials(last))
+        }
+        (Some(first), _) => initials(first),
+        _ => String::new(),
+    }
+}
+
+/// `slug`, or `slug-2`, … when a person with the same slug came first.
+fn unique_slug(slug: &str, taken: &mut HashSet<String>) -> String {
+    let unique = (1..)
+        .map(|n| {
+            if n == 1 {
+                slug.to_string()
+            } else {
+                format!("{slug}-{n}")
+            }
+        })
+        .find(|candidate| !taken.contains(candidate) && candidate != "page")
+        .unwrap_or_else(|| slug.to_string());
+    taken.insert(unique.clone());
+    unique
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn names_sort_without_case_or_accents() {
+        assert_eq!(fold("Élodie"), "elodie");
+        assert_eq!(fold("@Zoé"), "zoe");
+    }
+
+    #[test]
+    fn a_person_named_page_does_not_take_the_pagination_folder() {
+        let mut taken = HashSet::new();
+        assert_eq!(unique_slug("page", &mut taken), "page-2");
+        assert_eq!(unique_slug("claire", &mut taken), "claire");
+        assert_eq!(unique_slug("claire", &mut taken), "claire-2");
+    }
+}
