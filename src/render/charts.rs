@@ -343,7 +343,12 @@ pub fn zone(score: u8) -> &'static str {
     }
 }
 
-/// The 5×5 matrix of the open risks that have both an impact and a probability.
+/// Risks a matrix cell names before "+N more": a cell is a phone's third of
+/// a screen wide; more names would be cut or need a scroll box of their own.
+pub const CELL_LIMIT: usize = 5;
+
+/// The 5×5 matrix of the open risks that have both an impact and a
+/// probability; each cell names at most [`CELL_LIMIT`] of its risks.
 pub fn matrix(risks: &[PlacedRisk], t: &Strings) -> Matrix {
     let open: Vec<&PlacedRisk> = risks.iter().filter(|placed| !placed.risk.closed).collect();
     let unrated = open
@@ -381,18 +386,20 @@ pub fn matrix(risks: &[PlacedRisk], t: &Strings) -> Matrix {
                 .collect(),
         })
         .collect();
-    Matrix {
+    let mut matrix = Matrix {
         rows,
         columns: (1..=5).collect(),
         unrated_note: (unrated > 0).then(|| t.fill("unrated_risks", &[&unrated.to_string()])),
         total: open.len(),
-    }
+    };
+    limit_cells(&mut matrix, CELL_LIMIT, t);
+    matrix
 }
 
 /// Cuts every cell to its first `limit` risks; the rest are reached by a
 /// `+N more` link to the first of them in the risk table. The cell's count
 /// stays the count of all its risks.
-pub fn limit_cells(matrix: &mut Matrix, limit: usize, t: &Strings) {
+fn limit_cells(matrix: &mut Matrix, limit: usize, t: &Strings) {
     for cell in matrix.rows.iter_mut().flat_map(|row| row.cells.iter_mut()) {
         if cell.risks.len() <= limit {
             continue;
@@ -500,15 +507,14 @@ mod tests {
             })
             .collect();
         let t = Strings::new(Language::En);
-        let mut m = matrix(&placed, &t);
-        limit_cells(&mut m, 10, &t);
+        let m = matrix(&placed, &t);
         // Impact 4 is the second row from the top; probability 2 the second column.
         let cell = &m.rows[1].cells[1];
         assert_eq!(cell.count, 13);
-        assert_eq!(cell.risks.len(), 10);
+        assert_eq!(cell.risks.len(), 5);
         let more = cell.more.as_ref().expect("a link to the rest");
-        assert_eq!(more.label, "+3 more");
-        assert_eq!(more.href, "#r11");
+        assert_eq!(more.label, "+8 more");
+        assert_eq!(more.href, "#r6");
     }
 
     #[test]

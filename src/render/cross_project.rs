@@ -10,8 +10,8 @@
 //!   [`PROJECTS_PER_PAGE`] projects a page, programme by programme;
 //! - timeline: the overdue and coming milestones of every project first,
 //!   then one chart and table per page of projects (the portfolio's pages);
-//! - risks: the matrix (each cell names at most [`MATRIX_CELL_LIMIT`] risks
-//!   and links to the rest), then the table by severity, [`RISKS_PER_PAGE`]
+//! - risks: the matrix (each cell names at most [`charts::CELL_LIMIT`]
+//!   risks and links to the rest), then the table by severity, [`RISKS_PER_PAGE`]
 //!   rows a page;
 //! - people: alphabetical, [`PEOPLE_PER_PAGE`] people a page; a person's
 //!   card names their [`PERSON_PROJECTS_SHOWN`] most pressing projects and
@@ -44,8 +44,6 @@ pub const PROJECTS_PER_PAGE: usize = 50;
 pub const RISKS_PER_PAGE: usize = 100;
 /// People a page of the people list shows.
 pub const PEOPLE_PER_PAGE: usize = 50;
-/// Risks a cell of the portfolio's risk matrix names before "+N more".
-pub const MATRIX_CELL_LIMIT: usize = 10;
 /// Rows of each milestone summary (overdue, next 30 days) on the timeline.
 pub const SUMMARY_LIMIT: usize = 25;
 /// Projects a person's card names on the people page of a large portfolio.
@@ -493,10 +491,7 @@ impl Renderer<'_> {
                     href: href_from_first(position),
                 })
                 .collect();
-            let mut matrix = charts::matrix(&placed, &self.t);
-            if large {
-                charts::limit_cells(&mut matrix, MATRIX_CELL_LIMIT, &self.t);
-            }
+            let matrix = charts::matrix(&placed, &self.t);
             let jumps = if pages.len() > 1 {
                 self.severity_jumps(&positions, per_page, &href_from_first)
             } else {

@@ -33,7 +33,7 @@ use source::RenderedDocument;
 use view::{Links, RiskEntry};
 
 pub use cross_project::{
-    MATRIX_CELL_LIMIT, PEOPLE_PER_PAGE, PERSON_PROJECTS_SHOWN, PROJECTS_PER_PAGE, RISKS_PER_PAGE,
+    PEOPLE_PER_PAGE, PERSON_PROJECTS_SHOWN, PROJECTS_PER_PAGE, RISKS_PER_PAGE,
 };
 
 /// The rendered site: output-relative paths (`/`-separated) to file bytes.
