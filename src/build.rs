@@ -163,8 +163,7 @@ fn read_portal_timed(
         config: &config,
         portal_as_of: as_of,
     };
-    let (content, mut extraction) =
-        read_and_extract(&content_dir, &context, &cache, keep_texts)?;
+    let (content, mut extraction) = read_and_extract(&content_dir, &context, &cache, keep_texts)?;
     stages.done("read");
     let statuses = std::mem::take(&mut extraction.statuses);
     let status = portfolio::assemble(&content, statuses, &config, as_of, built_at);
@@ -223,7 +222,14 @@ fn read_and_extract(
             texts_kept.fetch_sub(size, Ordering::Relaxed);
             document.text = String::new();
         }
-        (document, Extracted { key, status, cached })
+        (
+            document,
+            Extracted {
+                key,
+                status,
+                cached,
+            },
+        )
     })?;
     let mut reading = Reading {
         decode_cpu: Duration::from_nanos(decode_nanos.into_inner()),
@@ -237,7 +243,10 @@ fn read_and_extract(
             reading.extracted += 1;
         }
     }
-    let keys = kept.iter().map(|(source, e)| (source.clone(), e.key)).collect();
+    let keys = kept
+        .iter()
+        .map(|(source, e)| (source.clone(), e.key))
+        .collect();
     let statuses = content
         .projects
         .iter()
@@ -305,12 +314,11 @@ impl render::Texts for Reread<'_> {
         let bytes =
             std::fs::read(&path).with_context(|| format!("cannot read {}", path.display()))?;
         if self.keys.get(&document.source) != Some(&self.cache.key(&document.source, &bytes)) {
-            bail!(
-                "{} changed during the build; build again",
-                path.display()
-            );
+            bail!("{} changed during the build; build again", path.display());
         }
-        Ok(Cow::Owned(Document::from_bytes(&document.source, &bytes).text))
+        Ok(Cow::Owned(
+            Document::from_bytes(&document.source, &bytes).text,
+        ))
     }
 }
 

@@ -137,7 +137,12 @@ impl Cache {
     /// `<dir>/ab/abcdef….bin`: 256 folders keep each one small.
     fn path(&self, key: Key) -> Option<PathBuf> {
         let hex = format!("{key:032x}");
-        Some(self.dir.as_ref()?.join(&hex[..2]).join(format!("{hex}.bin")))
+        Some(
+            self.dir
+                .as_ref()?
+                .join(&hex[..2])
+                .join(format!("{hex}.bin")),
+        )
     }
 }
 
@@ -245,8 +250,14 @@ mod tests {
         let day = NaiveDate::from_ymd_opt(2026, 11, 1).unwrap();
         let config = Config::default();
         let base = Cache::open(dir.path(), &config, day).key("a.md", b"x");
-        assert_ne!(base, Cache::open(dir.path(), &config, day).key("b.md", b"x"));
-        assert_ne!(base, Cache::open(dir.path(), &config, day).key("a.md", b"y"));
+        assert_ne!(
+            base,
+            Cache::open(dir.path(), &config, day).key("b.md", b"x")
+        );
+        assert_ne!(
+            base,
+            Cache::open(dir.path(), &config, day).key("a.md", b"y")
+        );
         let next_day = day.succ_opt().unwrap();
         assert_ne!(
             base,
@@ -262,7 +273,10 @@ mod tests {
             title: "Other".into(),
             ..Config::default()
         };
-        assert_eq!(base, Cache::open(dir.path(), &titled, day).key("a.md", b"x"));
+        assert_eq!(
+            base,
+            Cache::open(dir.path(), &titled, day).key("a.md", b"x")
+        );
     }
 
     #[test]

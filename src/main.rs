@@ -327,7 +327,8 @@ fn print_times(report: &build::BuildReport) {
     );
     eprintln!("templates (all threads):");
     for (name, (time, pages)) in &report.templates.by_name {
-        eprintln!("  {name:>16}: {:>8.1} ms, {pages} page(s)", ms(time));
+        let label = format!("{name}:");
+        eprintln!("  {label:<36} {:>9.1} ms, {pages} page(s)", ms(time));
     }
     eprintln!(
         "files: {} written, {} unchanged (hard-linked from the previous build)",

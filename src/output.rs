@@ -8,12 +8,12 @@
 
 use std::fs;
 use std::io::{BufWriter, Write};
-use std::sync::atomic::{AtomicUsize, Ordering};
 use std::path::{Component, Path, PathBuf};
+use std::sync::atomic::{AtomicUsize, Ordering};
 
 use anyhow::{bail, Context as _};
 
-use crate::render::{Site, Sink};
+use crate::render::{Sink, Site};
 
 /// Marker file that says a folder is a sitrep output, so that it may be replaced.
 pub const MARKER: &str = ".sitrep-output";
@@ -108,7 +108,10 @@ impl Staging {
         fs::create_dir_all(&dir).with_context(|| format!("cannot create {}", dir.display()))?;
         Ok(Staging {
             out_dir: out_dir.to_path_buf(),
-            live: out_dir.join(MARKER).is_file().then(|| out_dir.to_path_buf()),
+            live: out_dir
+                .join(MARKER)
+                .is_file()
+                .then(|| out_dir.to_path_buf()),
             dir,
             written: AtomicUsize::new(0),
             linked: AtomicUsize::new(0),
@@ -157,8 +160,9 @@ impl Staging {
             // The staging folder now holds the previous site.
             remove_if_exists(&self.dir)?;
         } else {
-            fs::rename(&self.dir, &self.out_dir)
-                .with_context(|| format!("cannot put the new site in {}", self.out_dir.display()))?;
+            fs::rename(&self.dir, &self.out_dir).with_context(|| {
+                format!("cannot put the new site in {}", self.out_dir.display())
+            })?;
         }
         self.finished = true;
         Ok(WriteCounts {

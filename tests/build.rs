@@ -142,7 +142,10 @@ fn init_writes_a_portal_that_builds_and_refuses_a_full_folder() {
     let ignored = std::fs::read_to_string(target.join(".gitignore")).unwrap();
     assert!(ignored.lines().any(|l| l == "/public/"), "{ignored}");
     assert!(ignored.lines().any(|l| l == "/.sitrep-cache/"), "{ignored}");
-    assert!(target.join(".sitrep-cache").is_dir(), "the build used a cache");
+    assert!(
+        target.join(".sitrep-cache").is_dir(),
+        "the build used a cache"
+    );
     assert!(!target.join("public/.sitrep-cache").exists());
     let again = std::process::Command::new(sitrep)
         .arg("init")

@@ -204,7 +204,9 @@ fn verbose_prints_the_time_of_each_template() {
     // Every stage is timed too.
     for stage in ["read", "portfolio", "render", "swap"] {
         assert!(
-            stderr.lines().any(|l| l.trim_start().starts_with(&format!("{stage}:"))),
+            stderr
+                .lines()
+                .any(|l| l.trim_start().starts_with(&format!("{stage}:"))),
             "{stage} missing from {stderr}"
         );
     }

@@ -88,7 +88,7 @@ impl Texts for InMemory {
 /// use it, on all threads) and in minify-html, for `build --verbose`.
 #[derive(Debug, Default, Clone, PartialEq)]
 pub struct TemplateTimes {
-    /// Template name (or `minify-html`) → total time and number of pages.
+    /// Template name (or `minify-html <page>`) → total time and number of pages.
     pub by_name: BTreeMap<String, (Duration, usize)>,
 }
 
@@ -179,7 +179,10 @@ pub fn render_with_history(
 }
 
 /// A page still to render: its output path and how to render it.
-type PageJob<'r> = (String, Box<dyn Fn() -> anyhow::Result<String> + Send + Sync + 'r>);
+type PageJob<'r> = (
+    String,
+    Box<dyn Fn() -> anyhow::Result<String> + Send + Sync + 'r>,
+);
 
 /// Renders every file of the site into `sink` as soon as it is ready.
 ///
@@ -214,7 +217,7 @@ pub fn render_into(
             let html = renderer.project_page(index, &rendered)?;
             sink.put(
                 &format!("{}/index.html", project.slug),
-                renderer.finish_html(html),
+                renderer.finish_html("project.html", html),
             )?;
             let badge = charts::badge(project.progress, project.health, &renderer.t);
             sink.put(&format!("{}/badge.svg", project.slug), badge.into_bytes())?;
@@ -234,7 +237,10 @@ pub fn render_into(
             "timeline/index.html".into(),
             Box::new(|| renderer.timeline_page()),
         ),
-        ("risks/index.html".into(), Box::new(|| renderer.risks_page())),
+        (
+            "risks/index.html".into(),
+            Box::new(|| renderer.risks_page()),
+        ),
         (
             "people/index.html".into(),
             Box::new(|| renderer.people_page()),
@@ -247,9 +253,10 @@ pub fn render_into(
             Box::new(|| renderer.snapshots_page()),
         ));
     }
-    pages
-        .into_par_iter()
-        .try_for_each(|(path, page)| sink.put(&path, renderer.finish_html(page()?)))?;
+    pages.into_par_iter().try_for_each(|(path, page)| {
+        let html = page()?;
+        sink.put(&path, renderer.finish_html(&path, html))
+    })?;
     sink.put("syntax.css", source::syntax_css().into_bytes())?;
     for (path, bytes) in theme::static_files(Some(root))? {
         sink.put(&path, bytes)?;
@@ -274,10 +281,7 @@ pub fn render_into(
 
 /// The documents of one project rendered to HTML, in merge order (the
 /// second one's anchors are `d2-L…`, and so on).
-fn render_documents(
-    documents: &[Document],
-    texts: &dyn Texts,
-) -> anyhow::Result<ProjectDocuments> {
+fn render_documents(documents: &[Document], texts: &dyn Texts) -> anyhow::Result<ProjectDocuments> {
     let sources = documents.iter().map(|d| d.source.clone()).collect();
     let rendered = documents
         .iter()
@@ -317,12 +321,13 @@ impl<'a> Renderer<'a> {
         })
     }
 
-    /// Minifies a page when the config asks for it, timing minify-html.
-    fn finish_html(&self, html: String) -> Vec<u8> {
+    /// Minifies a page when the config asks for it, timing minify-html
+    /// under `minify-html <page>` (the template or the page's path).
+    fn finish_html(&self, page: &str, html: String) -> Vec<u8> {
         let started = Instant::now();
         let bytes = finish_html(html, self.config.minify);
         if self.config.minify {
-            self.record(MINIFY, started.elapsed());
+            self.record(&format!("{MINIFY} {page}"), started.elapsed());
         }
         bytes
     }
