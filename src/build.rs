@@ -1,16 +1,20 @@
 //! The pipeline run end to end: what `sitrep build` and `sitrep check` do.
 
+use std::borrow::Cow;
+use std::collections::{HashMap, HashSet};
 use std::path::{Path, PathBuf};
+use std::sync::atomic::{AtomicU64, AtomicUsize, Ordering};
 use std::time::{Duration, Instant};
 
 use anyhow::{bail, Context as _};
 use chrono::{DateTime, NaiveDate, Utc};
-use rayon::prelude::*;
 
+use crate::cache::{self, Cache, Key};
 use crate::config::Config;
 use crate::extract::{self, Context};
-use crate::ingest::{self, Content};
-use crate::model::{Diagnostic, Level, PortfolioStatus};
+use crate::ingest::{self, Content, Document};
+use crate::model::{Diagnostic, DocumentStatus, Level, PortfolioStatus};
+use crate::render::Sink;
 use crate::{feed, history, output, portfolio, render};
 
 /// What the command line asked for.
@@ -20,6 +24,8 @@ pub struct BuildOptions {
     pub output: Option<PathBuf>,
     pub as_of: Option<NaiveDate>,
     pub base_url: Option<String>,
+    /// Neither read nor write `<root>/.sitrep-cache/` (`--no-cache`).
+    pub no_cache: bool,
 }
 
 /// The portal read from disk: everything but the pages.
@@ -35,12 +41,33 @@ pub struct BuildReport {
     pub output: PathBuf,
     /// Time of each stage, in pipeline order, for `--verbose`.
     pub stages: Vec<(&'static str, Duration)>,
+    /// Time per template (and minify-html), summed over pages and threads.
+    pub templates: render::TemplateTimes,
+    pub reading: Reading,
+    pub writes: output::WriteCounts,
     pub projects: usize,
     pub documents: usize,
     pub warnings: usize,
     pub errors: usize,
     pub elapsed: Duration,
 }
+
+/// What reading the documents cost, for `--verbose`.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Reading {
+    /// Documents decoded and extracted in this build.
+    pub extracted: usize,
+    /// Documents whose entry in the cache was used instead.
+    pub cached: usize,
+    /// Time spent decoding and extracting, summed over threads.
+    pub decode_cpu: Duration,
+    pub extract_cpu: Duration,
+}
+
+/// Texts a build keeps in memory after extraction, at most; beyond it a
+/// document's text is dropped and read again when its page is rendered, so
+/// that memory does not grow with the size of `content/`.
+const TEXT_BUDGET: usize = 32 << 20;
 
 /// "Today" for staleness and overdue checks, and the `built_at` stamp:
 /// `--as-of`, else `SOURCE_DATE_EPOCH`, else the system date (then no
@@ -65,9 +92,10 @@ pub fn resolve_as_of(as_of: Option<NaiveDate>) -> anyhow::Result<(NaiveDate, Opt
     Ok((Utc::now().date_naive(), None))
 }
 
-/// Reads config and content and extracts every document (no pages).
+/// Reads config and content and extracts every document (no pages); every
+/// document keeps its text (`check` quotes the lines of its diagnostics).
 pub fn read_portal(options: &BuildOptions) -> anyhow::Result<Portal> {
-    read_portal_timed(options, &mut Stages::default())
+    Ok(read_portal_timed(options, &mut Stages::default(), true)?.0)
 }
 
 /// Records how long each stage of a build takes.
@@ -92,7 +120,27 @@ impl Stages {
     }
 }
 
-fn read_portal_timed(options: &BuildOptions, stages: &mut Stages) -> anyhow::Result<Portal> {
+/// The documents as a build keeps them: their status, and the texts it
+/// dropped (read again by [`Reread`] when their page is rendered).
+struct Extraction {
+    statuses: Vec<Vec<DocumentStatus>>,
+    /// Cache key of every document, by source: its content's fingerprint.
+    keys: HashMap<String, Key>,
+    reading: Reading,
+}
+
+/// What [`read_and_extract`] keeps of one document besides the document.
+struct Extracted {
+    key: Key,
+    status: DocumentStatus,
+    cached: bool,
+}
+
+fn read_portal_timed(
+    options: &BuildOptions,
+    stages: &mut Stages,
+    keep_texts: bool,
+) -> anyhow::Result<(Portal, Extraction, Cache)> {
     stages.start();
     let mut config = Config::load(&options.root)?;
     if let Some(base_url) = &options.base_url {
@@ -106,31 +154,172 @@ fn read_portal_timed(options: &BuildOptions, stages: &mut Stages) -> anyhow::Res
             options.root.display()
         );
     }
-    let content = ingest::load(&content_dir)?;
-    stages.done("ingest");
+    let cache = if options.no_cache {
+        Cache::disabled(&config, as_of)
+    } else {
+        Cache::open(&options.root, &config, as_of)
+    };
     let context = Context {
         config: &config,
         portal_as_of: as_of,
     };
+    let (content, mut extraction) = read_and_extract(&content_dir, &context, &cache, keep_texts)?;
+    stages.done("read");
+    let statuses = std::mem::take(&mut extraction.statuses);
+    let status = portfolio::assemble(&content, statuses, &config, as_of, built_at);
+    stages.done("portfolio");
+    Ok((
+        Portal {
+            config,
+            content,
+            status,
+        },
+        extraction,
+        cache,
+    ))
+}
+
+/// Reads, decodes and extracts every document in one parallel pass, taking
+/// what it can from the cache, and drops texts beyond [`TEXT_BUDGET`]
+/// (all of them are kept when `keep_texts`).
+fn read_and_extract(
+    content_dir: &Path,
+    context: &Context,
+    cache: &Cache,
+    keep_texts: bool,
+) -> anyhow::Result<(Content, Extraction)> {
+    let budget = if keep_texts { usize::MAX } else { TEXT_BUDGET };
+    let texts_kept = AtomicUsize::new(0);
+    let decode_nanos = AtomicU64::new(0);
+    let extract_nanos = AtomicU64::new(0);
+    let (content, mut kept) = ingest::load_with(content_dir, |source, bytes| {
+        let key = cache.key(source, &bytes);
+        let entry = cache.get(key);
+        let cached = entry.is_some();
+        let (mut document, status) = match entry {
+            Some(entry) if !keep_texts => (
+                Document {
+                    source: source.to_string(),
+                    text: String::new(),
+                    front_matter: entry.front_matter,
+                    diagnostics: entry.diagnostics,
+                },
+                entry.status,
+            ),
+            entry => {
+                let started = Instant::now();
+                let document = Document::from_bytes(source, &bytes);
+                add_time(&decode_nanos, started);
+                let status = match entry {
+                    Some(entry) => entry.status,
+                    None => extract_and_store(&document, context, cache, key, &extract_nanos),
+                };
+                (document, status)
+            }
+        };
+        let size = document.text.len();
+        if texts_kept.fetch_add(size, Ordering::Relaxed) + size > budget {
+            texts_kept.fetch_sub(size, Ordering::Relaxed);
+            document.text = String::new();
+        }
+        (
+            document,
+            Extracted {
+                key,
+                status,
+                cached,
+            },
+        )
+    })?;
+    let mut reading = Reading {
+        decode_cpu: Duration::from_nanos(decode_nanos.into_inner()),
+        extract_cpu: Duration::from_nanos(extract_nanos.into_inner()),
+        ..Reading::default()
+    };
+    for extracted in kept.values() {
+        if extracted.cached {
+            reading.cached += 1;
+        } else {
+            reading.extracted += 1;
+        }
+    }
+    let keys = kept
+        .iter()
+        .map(|(source, e)| (source.clone(), e.key))
+        .collect();
     let statuses = content
         .projects
-        .par_iter()
+        .iter()
         .map(|project| {
             project
                 .documents
                 .iter()
-                .map(|document| extract::extract(document, &context))
+                .filter_map(|document| kept.remove(&document.source))
+                .map(|extracted| extracted.status)
                 .collect()
         })
         .collect();
-    stages.done("extract");
-    let status = portfolio::assemble(&content, statuses, &config, as_of, built_at);
-    stages.done("portfolio");
-    Ok(Portal {
-        config,
+    Ok((
         content,
-        status,
-    })
+        Extraction {
+            statuses,
+            keys,
+            reading,
+        },
+    ))
+}
+
+/// Extracts a document read afresh and stores the result in the cache.
+fn extract_and_store(
+    document: &Document,
+    context: &Context,
+    cache: &Cache,
+    key: Key,
+    nanos: &AtomicU64,
+) -> DocumentStatus {
+    let started = Instant::now();
+    let status = extract::extract(document, context);
+    add_time(nanos, started);
+    cache.put(
+        key,
+        &cache::Entry {
+            front_matter: document.front_matter.clone(),
+            diagnostics: document.diagnostics.clone(),
+            status: status.clone(),
+        },
+    );
+    status
+}
+
+fn add_time(total: &AtomicU64, started: Instant) {
+    let nanos = u64::try_from(started.elapsed().as_nanos()).unwrap_or(u64::MAX);
+    total.fetch_add(nanos, Ordering::Relaxed);
+}
+
+/// Texts for the pages: a document whose text was dropped after extraction
+/// is read and decoded again; one that changed since is an error (its page
+/// would not match its status).
+struct Reread<'a> {
+    content_dir: PathBuf,
+    cache: &'a Cache,
+    keys: &'a HashMap<String, Key>,
+}
+
+impl render::Texts for Reread<'_> {
+    fn text<'d>(&self, document: &'d Document) -> anyhow::Result<Cow<'d, str>> {
+        if !document.text.is_empty() {
+            return Ok(Cow::Borrowed(&document.text));
+        }
+        let path = self.content_dir.join(&document.source);
+        let bytes =
+            std::fs::read(&path).with_context(|| format!("cannot read {}", path.display()))?;
+        if self.keys.get(&document.source) != Some(&self.cache.key(&document.source, &bytes)) {
+            bail!("{} changed during the build; build again", path.display());
+        }
+        Ok(Cow::Owned(
+            Document::from_bytes(&document.source, &bytes).text,
+        ))
+    }
 }
 
 /// Where the site goes: `--output`, else `output_dir` from the config, else `<root>/public`.
@@ -204,7 +393,10 @@ fn normalise(path: &Path) -> PathBuf {
 
 /// Runs the pipeline up to the rendered pages, in memory (what `serve` shows).
 pub fn render_site(options: &BuildOptions) -> anyhow::Result<(Portal, render::Site)> {
-    render_site_timed(options, &mut Stages::default())
+    let site = std::sync::Mutex::new(render::Site::default());
+    let rendered = render_into(options, &mut Stages::default(), &site)?;
+    let site = site.into_inner().unwrap_or_else(|p| p.into_inner());
+    Ok((rendered.portal, site))
 }
 
 /// The portal as a snapshot archives it: the pages alone, with no history
@@ -223,22 +415,19 @@ pub fn render_archive(options: &BuildOptions) -> anyhow::Result<(Portal, render:
 /// Adds the history to a rendered site: `changes.json`, `feed.xml`, and
 /// every archived snapshot site under `snapshots/<label>/`.
 fn add_history(
-    site: &mut render::Site,
+    sink: &dyn Sink,
     root: &Path,
     history: &history::History,
     portal: &Portal,
 ) -> anyhow::Result<()> {
     let log = feed::change_log(history, &portal.status);
-    site.files.insert(
-        "changes.json".to_string(),
-        feed::changes_json(&log).into_bytes(),
-    );
+    sink.put("changes.json", feed::changes_json(&log).into_bytes())?;
     let atom = feed::atom(
         &log,
         &portal.config.title,
         portal.config.base_url.as_deref(),
     );
-    site.files.insert("feed.xml".to_string(), atom.into_bytes());
+    sink.put("feed.xml", atom.into_bytes())?;
     for snapshot in &history.snapshots {
         let folder = root.join(history::FOLDER).join(&snapshot.label);
         let archive = folder.join("site");
@@ -252,56 +441,85 @@ fn add_history(
             let relative = relative.to_string_lossy().replace('\\', "/");
             let bytes = std::fs::read(entry.path())
                 .with_context(|| format!("cannot read {}", entry.path().display()))?;
-            site.files
-                .insert(format!("snapshots/{}/{relative}", snapshot.label), bytes);
+            sink.put(&format!("snapshots/{}/{relative}", snapshot.label), bytes)?;
         }
         let tarball = folder.join(format!("{}.tar.gz", snapshot.label));
         if tarball.is_file() {
             let bytes = std::fs::read(&tarball)
                 .with_context(|| format!("cannot read {}", tarball.display()))?;
-            site.files
-                .insert(format!("snapshots/{}.tar.gz", snapshot.label), bytes);
+            sink.put(&format!("snapshots/{}.tar.gz", snapshot.label), bytes)?;
         }
     }
     Ok(())
 }
 
-fn render_site_timed(
+/// A portal rendered into a sink, and what it took.
+struct Rendered {
+    portal: Portal,
+    extraction: Extraction,
+    cache: Cache,
+    templates: render::TemplateTimes,
+}
+
+/// Reads the portal and renders every file of the site into `sink`.
+fn render_into(
     options: &BuildOptions,
     stages: &mut Stages,
-) -> anyhow::Result<(Portal, render::Site)> {
-    let mut portal = read_portal_timed(options, stages)?;
+    sink: &dyn Sink,
+) -> anyhow::Result<Rendered> {
+    let (mut portal, extraction, cache) = read_portal_timed(options, stages, false)?;
     let history = history::load(&options.root);
     portal
         .status
         .diagnostics
         .extend(history.diagnostics.iter().cloned());
-    let mut site = render::render_with_history(
+    let texts = Reread {
+        content_dir: options.root.join("content"),
+        cache: &cache,
+        keys: &extraction.keys,
+    };
+    let templates = render::render_into(
         &portal.status,
         &portal.content,
         &portal.config,
         &options.root,
         &history,
+        &texts,
+        sink,
     )?;
-    add_history(&mut site, &options.root, &history, &portal)?;
+    add_history(sink, &options.root, &history, &portal)?;
     stages.done("render");
-    Ok((portal, site))
+    Ok(Rendered {
+        portal,
+        extraction,
+        cache,
+        templates,
+    })
 }
 
-/// Runs the whole pipeline and writes the site.
+/// Runs the whole pipeline: pages are written into a staging folder as they
+/// are rendered, then the staging folder replaces the output in one step.
 pub fn build(options: &BuildOptions) -> anyhow::Result<BuildReport> {
     let started = Instant::now();
     let mut stages = Stages::default();
     let config = Config::load(&options.root)?;
     let output = output_dir(options, &config);
     check_output_dir(options, &output)?;
-    let (portal, site) = render_site_timed(options, &mut stages)?;
-    output::write_site(&site, &output)?;
-    stages.done("write");
+    let staging = output::Staging::begin(&output)?;
+    let rendered = render_into(options, &mut stages, &staging)?;
+    let writes = staging.finish()?;
+    stages.done("swap");
+    let used: HashSet<Key> = rendered.extraction.keys.values().copied().collect();
+    rendered.cache.prune(&used);
+    stages.done("prune");
+    let portal = &rendered.portal;
     let diagnostics = all_diagnostics(&portal.status);
     Ok(BuildReport {
         output,
         stages: stages.times,
+        templates: rendered.templates,
+        reading: rendered.extraction.reading,
+        writes,
         projects: portal.status.projects.len(),
         documents: portal
             .content

@@ -61,6 +61,10 @@ const SUIVI: &str = r#"# Migration de l'entrepôt de données
 - Mise en production : fin avril 2026
 "#;
 
+/// What a portal keeps out of version control: the built site and the
+/// extraction cache (both are remade by `sitrep build`).
+const GITIGNORE: &str = "/public/\n/.sitrep-cache/\n";
+
 /// Writes a starter portal into `dir`, which must be missing or empty.
 pub fn init(dir: &Path) -> anyhow::Result<()> {
     if dir.exists() {
@@ -76,6 +80,7 @@ pub fn init(dir: &Path) -> anyhow::Result<()> {
     let content = dir.join("content");
     fs::create_dir_all(&content).with_context(|| format!("cannot create {}", content.display()))?;
     fs::write(dir.join("config.toml"), CONFIG)?;
+    fs::write(dir.join(".gitignore"), GITIGNORE)?;
     fs::write(content.join("website-redesign.md"), TRACKER)?;
     fs::write(content.join("migration-entrepot.md"), SUIVI)?;
     Ok(())

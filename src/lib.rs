@@ -8,6 +8,7 @@
 //! writes them.
 
 pub mod build;
+pub mod cache;
 pub mod config;
 pub mod diagnostics;
 pub mod extract;

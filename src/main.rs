@@ -43,9 +43,12 @@ enum Command {
         /// Print nothing but errors.
         #[arg(long, short)]
         quiet: bool,
-        /// Print the time of each stage.
+        /// Print the time of each stage and of each template.
         #[arg(long, short)]
         verbose: bool,
+        /// Extract every document again: neither read nor write .sitrep-cache/.
+        #[arg(long)]
+        no_cache: bool,
     },
     /// Read every document and print its diagnostics; builds nothing.
     /// Exits 1 if any diagnostic is an error.
@@ -181,12 +184,14 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
             base_url,
             quiet,
             verbose,
+            no_cache,
         } => {
             let options = BuildOptions {
                 root,
                 output,
                 as_of,
                 base_url,
+                no_cache,
             };
             build_command(&options, quiet, verbose)
         }
@@ -289,9 +294,7 @@ fn build_command(options: &BuildOptions, quiet: bool, verbose: bool) -> anyhow::
     spinner.finish_and_clear();
     let report = result?;
     if verbose {
-        for (stage, time) in &report.stages {
-            eprintln!("{stage:>10}: {:>8.1} ms", time.as_secs_f64() * 1000.0);
-        }
+        print_times(&report);
     }
     if !quiet {
         println!(
@@ -305,6 +308,32 @@ fn build_command(options: &BuildOptions, quiet: bool, verbose: bool) -> anyhow::
         );
     }
     Ok(ExitCode::SUCCESS)
+}
+
+/// `--verbose`: the wall time of each stage, then what reading, rendering
+/// and writing did (times summed over threads).
+fn print_times(report: &build::BuildReport) {
+    let ms = |time: &Duration| time.as_secs_f64() * 1000.0;
+    for (stage, time) in &report.stages {
+        eprintln!("{stage:>10}: {:>8.1} ms", ms(time));
+    }
+    let reading = &report.reading;
+    eprintln!(
+        "documents: {} extracted, {} from the cache; decode {:.1} ms, extract {:.1} ms (all threads)",
+        reading.extracted,
+        reading.cached,
+        ms(&reading.decode_cpu),
+        ms(&reading.extract_cpu)
+    );
+    eprintln!("templates (all threads):");
+    for (name, (time, pages)) in &report.templates.by_name {
+        let label = format!("{name}:");
+        eprintln!("  {label:<36} {:>9.1} ms, {pages} page(s)", ms(time));
+    }
+    eprintln!(
+        "files: {} written, {} unchanged (hard-linked from the previous build)",
+        report.writes.written, report.writes.linked
+    );
 }
 
 /// A spinner that appears only once a build has taken more than a second.

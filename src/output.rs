@@ -2,16 +2,18 @@
 //! output folder.
 //!
 //! The new site is written into a staging folder beside the output folder,
-//! then swapped in, so a failed or interrupted build leaves the previous
-//! site intact. Every path is checked to be a plain relative path before
+//! page by page as it is rendered, then swapped in, so a failed or
+//! interrupted build leaves the previous site intact ([`Staging`]). Every path is checked to be a plain relative path before
 //! anything is written: a slug like `../../x` can never escape.
 
 use std::fs;
+use std::io::{BufWriter, Write};
 use std::path::{Component, Path, PathBuf};
+use std::sync::atomic::{AtomicUsize, Ordering};
 
 use anyhow::{bail, Context as _};
 
-use crate::render::Site;
+use crate::render::{Sink, Site};
 
 /// Marker file that says a folder is a sitrep output, so that it may be replaced.
 pub const MARKER: &str = ".sitrep-output";
@@ -26,46 +28,196 @@ pub fn is_safe_relative(relative: &str) -> bool {
             .all(|component| matches!(component, Component::Normal(_)))
 }
 
-/// Writes `site` to `out_dir`, replacing what was there.
-///
-/// Refuses to replace an existing non-empty folder that a sitrep build did
-/// not write (it has no [`MARKER`]), so that pointing `--output` at the
-/// wrong folder never deletes anything.
+/// Writes `site` to `out_dir`, replacing what was there (see [`Staging`]).
 pub fn write_site(site: &Site, out_dir: &Path) -> anyhow::Result<()> {
     for relative in site.files.keys() {
         if !is_safe_relative(relative) {
             bail!("refusing to write {relative:?}: not a plain path inside the output folder");
         }
     }
-    if out_dir.exists() && !is_replaceable(out_dir)? {
-        bail!(
-            "{} exists, is not empty and was not written by sitrep; \
-             choose another --output or empty it first",
-            out_dir.display()
-        );
+    let staging = Staging::begin(out_dir)?;
+    for (relative, bytes) in &site.files {
+        staging.write_file(relative, bytes)?;
     }
-    let parent = out_dir
-        .parent()
-        .filter(|p| !p.as_os_str().is_empty())
-        .unwrap_or(Path::new("."));
-    fs::create_dir_all(parent).with_context(|| format!("cannot create {}", parent.display()))?;
-    let name = out_dir
-        .file_name()
-        .map(|n| n.to_string_lossy().into_owned())
-        .unwrap_or_else(|| "public".to_string());
-    let staging = parent.join(format!(".{name}.sitrep-new"));
-    // A build killed earlier may have left its staging folder: it is ours.
-    remove_if_exists(&staging)?;
-    write_tree(site, &staging)?;
-    if out_dir.exists() {
-        swap(&staging, out_dir)?;
-        // `staging` now holds the previous site.
-        remove_if_exists(&staging)?;
-    } else {
-        fs::rename(&staging, out_dir)
-            .with_context(|| format!("cannot put the new site in {}", out_dir.display()))?;
-    }
+    staging.finish()?;
     Ok(())
+}
+
+/// How the files of a build reached the staging folder.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct WriteCounts {
+    /// Files written because they are new or their bytes changed.
+    pub written: usize,
+    /// Files whose bytes equal the live site's: hard-linked from it.
+    pub linked: usize,
+}
+
+/// A new site being written into a staging folder beside the output
+/// folder, then swapped in whole by [`Staging::finish`].
+///
+/// Files arrive one at a time, from any thread, as pages are rendered, so
+/// no build holds the whole site in memory. Nothing touches the live output
+/// before the swap: a build that fails or is killed leaves the previous
+/// site as it was, and its staging folder is removed (by `Drop`, or by the
+/// next build).
+///
+/// A file whose bytes equal the live site's file of the same path is
+/// hard-linked from it rather than written: the live file is only given a
+/// second name, never modified, so the swap stays all-or-nothing, while
+/// unchanged files keep their inode and modification time (cheap for the
+/// disk, and for deploy tools that compare times) and cost a read instead
+/// of a write. Where linking fails (another file system, no permission),
+/// the file is written.
+pub struct Staging {
+    out_dir: PathBuf,
+    dir: PathBuf,
+    /// The current output, when there is one to link from.
+    live: Option<PathBuf>,
+    written: AtomicUsize,
+    linked: AtomicUsize,
+    finished: bool,
+}
+
+impl Staging {
+    /// Checks that `out_dir` may be replaced and creates an empty staging folder.
+    ///
+    /// Refuses to replace an existing non-empty folder that a sitrep build
+    /// did not write (it has no [`MARKER`]), so that pointing `--output` at
+    /// the wrong folder never deletes anything.
+    pub fn begin(out_dir: &Path) -> anyhow::Result<Staging> {
+        if out_dir.exists() && !is_replaceable(out_dir)? {
+            bail!(
+                "{} exists, is not empty and was not written by sitrep; \
+                 choose another --output or empty it first",
+                out_dir.display()
+            );
+        }
+        let parent = out_dir
+            .parent()
+            .filter(|p| !p.as_os_str().is_empty())
+            .unwrap_or(Path::new("."));
+        fs::create_dir_all(parent)
+            .with_context(|| format!("cannot create {}", parent.display()))?;
+        let name = out_dir
+            .file_name()
+            .map(|n| n.to_string_lossy().into_owned())
+            .unwrap_or_else(|| "public".to_string());
+        let dir = parent.join(format!(".{name}.sitrep-new"));
+        // A build killed earlier may have left its staging folder: it is ours.
+        remove_if_exists(&dir)?;
+        fs::create_dir_all(&dir).with_context(|| format!("cannot create {}", dir.display()))?;
+        Ok(Staging {
+            out_dir: out_dir.to_path_buf(),
+            live: out_dir
+                .join(MARKER)
+                .is_file()
+                .then(|| out_dir.to_path_buf()),
+            dir,
+            written: AtomicUsize::new(0),
+            linked: AtomicUsize::new(0),
+            finished: false,
+        })
+    }
+
+    /// Puts the file `relative` (a plain relative path) into the new site.
+    pub fn write_file(&self, relative: &str, bytes: &[u8]) -> anyhow::Result<()> {
+        let path = self.prepare(relative)?;
+        if self.link_if_unchanged(relative, bytes, &path) {
+            self.linked.fetch_add(1, Ordering::Relaxed);
+            return Ok(());
+        }
+        fs::write(&path, bytes).with_context(|| format!("cannot write {}", path.display()))?;
+        self.written.fetch_add(1, Ordering::Relaxed);
+        Ok(())
+    }
+
+    /// Puts a file made by `write`, streamed to disk instead of held whole
+    /// (for `status.json`, which grows with the portfolio). Always written.
+    pub fn write_stream(
+        &self,
+        relative: &str,
+        write: &mut dyn FnMut(&mut dyn Write) -> std::io::Result<()>,
+    ) -> anyhow::Result<()> {
+        let path = self.prepare(relative)?;
+        let file =
+            fs::File::create(&path).with_context(|| format!("cannot write {}", path.display()))?;
+        let mut writer = BufWriter::with_capacity(1 << 20, file);
+        write(&mut writer)
+            .and_then(|()| writer.flush())
+            .with_context(|| format!("cannot write {}", path.display()))?;
+        self.written.fetch_add(1, Ordering::Relaxed);
+        Ok(())
+    }
+
+    /// Swaps the new site in and removes the previous one.
+    pub fn finish(mut self) -> anyhow::Result<WriteCounts> {
+        fs::write(
+            self.dir.join(MARKER),
+            b"This folder is written by sitrep build and replaced on every build.\n",
+        )?;
+        if self.out_dir.exists() {
+            swap(&self.dir, &self.out_dir)?;
+            // The staging folder now holds the previous site.
+            remove_if_exists(&self.dir)?;
+        } else {
+            fs::rename(&self.dir, &self.out_dir).with_context(|| {
+                format!("cannot put the new site in {}", self.out_dir.display())
+            })?;
+        }
+        self.finished = true;
+        Ok(WriteCounts {
+            written: self.written.load(Ordering::Relaxed),
+            linked: self.linked.load(Ordering::Relaxed),
+        })
+    }
+
+    /// The staging path of `relative`, its folder created.
+    fn prepare(&self, relative: &str) -> anyhow::Result<PathBuf> {
+        if !is_safe_relative(relative) {
+            bail!("refusing to write {relative:?}: not a plain path inside the output folder");
+        }
+        let path = self.dir.join(relative);
+        if let Some(folder) = path.parent() {
+            fs::create_dir_all(folder)
+                .with_context(|| format!("cannot create {}", folder.display()))?;
+        }
+        Ok(path)
+    }
+
+    /// Hard-links the live file of the same path when its bytes are `bytes`.
+    fn link_if_unchanged(&self, relative: &str, bytes: &[u8], path: &Path) -> bool {
+        let Some(live) = &self.live else {
+            return false;
+        };
+        let live = live.join(relative);
+        let same = fs::symlink_metadata(&live)
+            .is_ok_and(|m| m.is_file() && m.len() == bytes.len() as u64)
+            && fs::read(&live).is_ok_and(|old| old == bytes);
+        same && fs::hard_link(&live, path).is_ok()
+    }
+}
+
+impl Sink for Staging {
+    fn put(&self, path: &str, bytes: Vec<u8>) -> anyhow::Result<()> {
+        self.write_file(path, &bytes)
+    }
+
+    fn put_with(
+        &self,
+        path: &str,
+        write: &mut dyn FnMut(&mut dyn Write) -> std::io::Result<()>,
+    ) -> anyhow::Result<()> {
+        self.write_stream(path, write)
+    }
+}
+
+impl Drop for Staging {
+    /// A build that stopped on an error leaves no half-written folder.
+    fn drop(&mut self) {
+        if !self.finished {
+            let _ = fs::remove_dir_all(&self.dir);
+        }
+    }
 }
 
 /// Exchanges two folders in one step, so that a crash at any moment leaves
@@ -103,15 +255,6 @@ fn is_replaceable(out_dir: &Path) -> anyhow::Result<bool> {
     let mut entries =
         fs::read_dir(out_dir).with_context(|| format!("cannot read {}", out_dir.display()))?;
     Ok(entries.next().is_none() || out_dir.join(MARKER).is_file())
-}
-
-fn write_tree(site: &Site, dir: &Path) -> anyhow::Result<()> {
-    write_plain(site, dir)?;
-    fs::write(
-        dir.join(MARKER),
-        b"This folder is written by sitrep build and replaced on every build.\n",
-    )?;
-    Ok(())
 }
 
 /// Writes every file of `site` under `dir` (created if missing), with no

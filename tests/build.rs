@@ -138,6 +138,15 @@ fn init_writes_a_portal_that_builds_and_refuses_a_full_folder() {
         .unwrap();
     assert!(built.success());
     assert!(target.join("public/index.html").is_file());
+    // The built site and the extraction cache stay out of git.
+    let ignored = std::fs::read_to_string(target.join(".gitignore")).unwrap();
+    assert!(ignored.lines().any(|l| l == "/public/"), "{ignored}");
+    assert!(ignored.lines().any(|l| l == "/.sitrep-cache/"), "{ignored}");
+    assert!(
+        target.join(".sitrep-cache").is_dir(),
+        "the build used a cache"
+    );
+    assert!(!target.join("public/.sitrep-cache").exists());
     let again = std::process::Command::new(sitrep)
         .arg("init")
         .arg(&target)

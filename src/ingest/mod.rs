@@ -9,16 +9,17 @@ pub mod names;
 pub mod projects;
 pub mod walk;
 
+use std::collections::HashMap;
 use std::path::Path;
 
 use chrono::NaiveDate;
 use rayon::prelude::*;
-use serde::Deserialize;
+use serde::{Deserialize, Serialize};
 
 use crate::model::Diagnostic;
 
 /// Front matter keys a document may set (`EXTRACTION.md` §2).
-#[derive(Debug, Clone, Default, PartialEq, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 pub struct FrontMatter {
     pub title: Option<String>,
     pub name: Option<String>,
@@ -76,33 +77,53 @@ pub struct Content {
 /// when `content_dir` itself cannot be read; a bad file becomes a
 /// diagnostic.
 pub fn load(content_dir: &Path) -> anyhow::Result<Content> {
+    let (content, _) = load_with(content_dir, |source, bytes| {
+        (Document::from_bytes(source, &bytes), ())
+    })?;
+    Ok(content)
+}
+
+/// Reads every document like [`load`], but lets `read` turn each file's
+/// bytes into its [`Document`] and keep something of its own beside it, so
+/// that a build can extract a document while its bytes are at hand (or take
+/// it from a cache) and drop its text. What `read` keeps is returned by
+/// source path. Files are read in parallel.
+pub fn load_with<T: Send>(
+    content_dir: &Path,
+    read: impl Fn(&str, Vec<u8>) -> (Document, T) + Sync,
+) -> anyhow::Result<(Content, HashMap<String, T>)> {
     let walked = walk::walk(content_dir)?;
-    let (documents, unreadable): (Vec<_>, Vec<_>) = walked
+    let (read, unreadable): (Vec<_>, Vec<_>) = walked
         .files
         .par_iter()
-        .map(read_document)
+        .map(|found| {
+            read_bytes(found).map(|bytes| {
+                let (document, kept) = read(&found.source, bytes);
+                (document, (found.source.clone(), kept))
+            })
+        })
         .collect::<Vec<_>>()
         .into_iter()
         .partition(Result::is_ok);
-    let mut content = projects::group(documents.into_iter().filter_map(Result::ok).collect());
+    let (documents, kept): (Vec<Document>, HashMap<String, T>) =
+        read.into_iter().filter_map(Result::ok).unzip();
+    let mut content = projects::group(documents);
     let mut diagnostics = walked.diagnostics;
     diagnostics.extend(unreadable.into_iter().filter_map(Result::err));
     diagnostics.append(&mut content.diagnostics);
     content.diagnostics = diagnostics;
-    Ok(content)
+    Ok((content, kept))
 }
 
-fn read_document(found: &walk::Found) -> Result<Document, Diagnostic> {
-    std::fs::read(&found.path)
-        .map(|bytes| Document::from_bytes(&found.source, &bytes))
-        .map_err(|e| {
-            Diagnostic::error(
-                "unreadable-file",
-                &found.source,
-                1,
-                format!("cannot read: {e}"),
-            )
-        })
+fn read_bytes(found: &walk::Found) -> Result<Vec<u8>, Diagnostic> {
+    std::fs::read(&found.path).map_err(|e| {
+        Diagnostic::error(
+            "unreadable-file",
+            &found.source,
+            1,
+            format!("cannot read: {e}"),
+        )
+    })
 }
 
 impl Document {

@@ -33,9 +33,8 @@ use super::charts::{self, PlacedRisk};
 use super::groups::{self, Group};
 use super::paging::{self, Pagination};
 use super::view::{self, HealthCount, MilestoneRow, PersonView, ProjectRow, RiskEntry};
-use super::{source, trends, Renderer};
+use super::{trends, Renderer};
 use crate::ingest::names::slugify;
-use crate::ingest::Content;
 use crate::model::{Milestone, Project, Status};
 
 /// Projects a portfolio page lists; a portfolio up to this size has one page of everything.
@@ -177,18 +176,20 @@ impl Renderer<'_> {
     // ---------- portfolio ----------
 
     /// `index.html`, then `page/2/index.html`, … for a large portfolio.
-    pub(super) fn portfolio_pages(&self, content: &Content) -> anyhow::Result<Vec<Page>> {
+    /// The portfolio's pages; `intro` is `content/_index.md` as HTML, shown
+    /// on the first page.
+    pub(super) fn portfolio_pages(&self, intro: Option<&str>) -> anyhow::Result<Vec<Page>> {
         let layout = self.layout();
         let labels = paging::numbers(layout.pages.len());
         (0..layout.pages.len())
             .into_par_iter()
-            .map(|index| self.portfolio_page(content, &layout, index + 1, &labels))
+            .map(|index| self.portfolio_page(intro, &layout, index + 1, &labels))
             .collect()
     }
 
     fn portfolio_page(
         &self,
-        content: &Content,
+        intro: Option<&str>,
         layout: &Layout,
         number: usize,
         labels: &[String],
@@ -241,12 +242,7 @@ impl Renderer<'_> {
             0
         };
         context.insert("snapshot_count", &snapshots);
-        let intro = content
-            .intro
-            .as_ref()
-            .filter(|_| first)
-            .map(|doc| source::render_plain(&doc.text));
-        context.insert("intro_html", &intro);
+        context.insert("intro_html", &intro.filter(|_| first));
         Ok((path, self.page("index.html", meta, context)?))
     }
 

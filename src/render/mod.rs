@@ -17,8 +17,12 @@ pub mod theme;
 pub mod trends;
 pub mod view;
 
-use std::collections::BTreeMap;
+use std::borrow::Cow;
+use std::collections::{BTreeMap, HashMap};
+use std::io::Write;
 use std::path::Path;
+use std::sync::Mutex;
+use std::time::{Duration, Instant};
 
 use rayon::prelude::*;
 use serde::Serialize;
@@ -26,7 +30,7 @@ use tera::Tera;
 
 use crate::config::Config;
 use crate::history::History;
-use crate::ingest::{Content, Document};
+use crate::ingest::{Content, Document, ProjectSources};
 use crate::model::{PortfolioStatus, Project};
 use i18n::Strings;
 use source::RenderedDocument;
@@ -41,6 +45,70 @@ pub use cross_project::{
 pub struct Site {
     pub files: BTreeMap<String, Vec<u8>>,
 }
+
+/// Where rendered files go, each as soon as it is rendered: a [`Site`] in
+/// memory (`serve`, snapshot archives, tests) or a staging folder on disk
+/// ([`crate::output::Staging`]), so that a build never holds every page.
+pub trait Sink: Sync {
+    /// Stores the file `path` (output-relative, `/`-separated).
+    fn put(&self, path: &str, bytes: Vec<u8>) -> anyhow::Result<()>;
+
+    /// Stores a file that `write` streams out (`status.json`, which grows
+    /// with the portfolio), so that a disk sink never holds it whole.
+    fn put_with(
+        &self,
+        path: &str,
+        write: &mut dyn FnMut(&mut dyn Write) -> std::io::Result<()>,
+    ) -> anyhow::Result<()> {
+        let mut bytes = Vec::new();
+        write(&mut bytes)?;
+        self.put(path, bytes)
+    }
+}
+
+impl Sink for Mutex<Site> {
+    fn put(&self, path: &str, bytes: Vec<u8>) -> anyhow::Result<()> {
+        self.lock()
+            .unwrap_or_else(|poisoned| poisoned.into_inner())
+            .files
+            .insert(path.to_string(), bytes);
+        Ok(())
+    }
+}
+
+/// Where a document's text comes from when its project page is rendered:
+/// a build drops texts after extraction and reads them again here.
+pub trait Texts: Sync {
+    fn text<'d>(&self, document: &'d Document) -> anyhow::Result<Cow<'d, str>>;
+}
+
+/// Texts kept in the documents themselves.
+pub struct InMemory;
+
+impl Texts for InMemory {
+    fn text<'d>(&self, document: &'d Document) -> anyhow::Result<Cow<'d, str>> {
+        Ok(Cow::Borrowed(&document.text))
+    }
+}
+
+/// Time spent per template (tera's rendering, summed over the pages that
+/// use it, on all threads) and in minify-html, for `build --verbose`.
+#[derive(Debug, Default, Clone, PartialEq)]
+pub struct TemplateTimes {
+    /// Template name (or `minify-html <page>`) → total time and number of pages.
+    pub by_name: BTreeMap<String, (Duration, usize)>,
+}
+
+impl TemplateTimes {
+    fn add(&mut self, name: &str, time: Duration) {
+        let entry = self.by_name.entry(name.to_string()).or_default();
+        entry.0 += time;
+        entry.1 += 1;
+    }
+}
+
+/// The name minify-html's time is recorded under in [`TemplateTimes`].
+pub const MINIFY: &str = "minify-html";
 
 /// What every page knows about itself and the site.
 #[derive(Debug, Clone, Serialize)]
@@ -73,18 +141,25 @@ const SECTIONS: [(&str, &str); 4] = [
     ("people/", "people"),
 ];
 
+/// A project's document sources and their rendered documents (on the
+/// cross-project pages, only their line anchors: the HTML is dropped once
+/// the project's page is written).
+type ProjectDocuments = (Vec<String>, Vec<RenderedDocument>);
+
 /// Everything pages share while one site is rendered.
 struct Renderer<'a> {
     tera: Tera,
     t: Strings,
     portfolio: &'a PortfolioStatus,
     config: &'a Config,
-    /// Per project (same order as `portfolio.projects`): its sources and rendered documents.
-    documents: Vec<(Vec<String>, Vec<RenderedDocument>)>,
+    /// Per project (same order as `portfolio.projects`), once every project
+    /// page is written: its sources and the anchors of its documents.
+    documents: Vec<ProjectDocuments>,
     /// The recorded snapshots (empty for an archived copy of the site).
     history: &'a History,
     /// Per project: the programme its front matter names, if any.
     programs: Vec<Option<String>>,
+    times: Mutex<TemplateTimes>,
 }
 
 /// Renders every page of the portal. `root` is the portal folder, for
@@ -107,71 +182,168 @@ pub fn render_with_history(
     root: &Path,
     history: &History,
 ) -> anyhow::Result<Site> {
-    let renderer = Renderer::new(portfolio, content, config, root, history)?;
-    let mut site = Site::default();
-    let mut pages: Vec<(String, String)> = renderer.portfolio_pages(content)?;
-    pages.extend(renderer.timeline_pages()?);
-    pages.extend(renderer.risks_pages()?);
-    pages.extend(renderer.people_pages()?);
-    // The pages of a cut list beyond the four section pages, for the sitemap.
-    let more_pages: Vec<String> = pages
+    let site = Mutex::new(Site::default());
+    render_into(portfolio, content, config, root, history, &InMemory, &site)?;
+    Ok(site.into_inner().unwrap_or_else(|p| p.into_inner()))
+}
+
+/// One section's pages still to render: the template that lays them out,
+/// and how to render them (`(output path, html)` each).
+type SectionJob<'r> = (
+    &'static str,
+    Box<dyn Fn() -> anyhow::Result<Vec<(String, String)>> + Send + Sync + 'r>,
+);
+
+/// Renders every file of the site into `sink` as soon as it is ready.
+///
+/// Project pages come first, in parallel; each one reads its documents'
+/// texts from `texts`, renders them, is written to `sink`, and is dropped,
+/// keeping only its documents' line anchors (the cross-project pages link to
+/// lines). So memory holds the portfolio's status and a page per thread, not
+/// the site. Returns the time spent in each template.
+pub fn render_into(
+    portfolio: &PortfolioStatus,
+    content: &Content,
+    config: &Config,
+    root: &Path,
+    history: &History,
+    texts: &dyn Texts,
+    sink: &dyn Sink,
+) -> anyhow::Result<TemplateTimes> {
+    let mut renderer = Renderer::new(portfolio, config, root, history)?;
+    let by_slug: HashMap<&str, &ProjectSources> = content
+        .projects
         .iter()
-        .map(|(path, _)| path.clone())
-        .filter(|path| {
-            !SECTIONS
-                .iter()
-                .any(|(folder, _)| *path == format!("{folder}index.html"))
+        .map(|sources| (sources.slug.as_str(), sources))
+        .collect();
+    renderer.programs = portfolio
+        .projects
+        .iter()
+        .map(|project| {
+            by_slug
+                .get(project.slug.as_str())
+                .and_then(|sources| sources.documents.first())
+                .and_then(|document| document.front_matter.program.clone())
         })
         .collect();
-    pages.push(("404.html".into(), renderer.not_found_page()?));
-    if !history.snapshots.is_empty() {
-        pages.push(("snapshots/index.html".into(), renderer.snapshots_page()?));
-    }
-    let projects: Vec<anyhow::Result<(String, String)>> = (0..portfolio.projects.len())
+    renderer.documents = (0..portfolio.projects.len())
         .into_par_iter()
         .map(|index| {
             let project = &portfolio.projects[index];
-            Ok((
-                format!("{}/index.html", project.slug),
-                renderer.project_page(index)?,
-            ))
+            let documents = by_slug
+                .get(project.slug.as_str())
+                .map_or(&[][..], |sources| sources.documents.as_slice());
+            let mut rendered = render_documents(documents, texts)?;
+            let html = renderer.project_page(index, &rendered)?;
+            sink.put(
+                &format!("{}/index.html", project.slug),
+                renderer.finish_html("project.html", html),
+            )?;
+            let badge = charts::badge(project.progress, project.health, &renderer.t);
+            sink.put(&format!("{}/badge.svg", project.slug), badge.into_bytes())?;
+            for document in &mut rendered.1 {
+                document.html = String::new();
+            }
+            Ok(rendered)
         })
-        .collect();
-    for page in projects {
-        pages.push(page?);
+        .collect::<anyhow::Result<_>>()?;
+    let renderer = &renderer;
+    let intro = match &content.intro {
+        Some(doc) => Some(source::render_plain(&texts.text(doc)?)),
+        None => None,
+    };
+    // Each section's pages, by the template that lays them out (for the
+    // minify-html times of `--verbose`).
+    let sections: Vec<SectionJob> = vec![
+        (
+            "index.html",
+            Box::new(|| renderer.portfolio_pages(intro.as_deref())),
+        ),
+        ("timeline.html", Box::new(|| renderer.timeline_pages())),
+        ("risks.html", Box::new(|| renderer.risks_pages())),
+        ("people.html", Box::new(|| renderer.people_pages())),
+        (
+            "404.html",
+            Box::new(|| Ok(vec![("404.html".into(), renderer.not_found_page()?)])),
+        ),
+    ];
+    let mut sections = sections;
+    if !history.snapshots.is_empty() {
+        sections.push((
+            "snapshots.html",
+            Box::new(|| {
+                Ok(vec![(
+                    "snapshots/index.html".into(),
+                    renderer.snapshots_page()?,
+                )])
+            }),
+        ));
     }
-    for (path, html) in pages {
-        site.files.insert(path, finish_html(html, config.minify));
+    // The pages of a cut list beyond the four section pages, for the sitemap.
+    let more_pages: Vec<Vec<String>> = sections
+        .into_par_iter()
+        .map(|(template, pages)| {
+            let mut more = Vec::new();
+            for (path, html) in pages()? {
+                let is_section_page = SECTIONS
+                    .iter()
+                    .any(|(folder, _)| path == format!("{folder}index.html"));
+                if !is_section_page && template != "404.html" && template != "snapshots.html" {
+                    more.push(path.clone());
+                }
+                sink.put(&path, renderer.finish_html(template, html))?;
+            }
+            Ok(more)
+        })
+        .collect::<anyhow::Result<_>>()?;
+    let more_pages: Vec<String> = more_pages.into_iter().flatten().collect();
+    sink.put("syntax.css", source::syntax_css().into_bytes())?;
+    for (path, bytes) in theme::static_files(Some(root))? {
+        sink.put(&path, bytes)?;
     }
-    for project in &portfolio.projects {
-        let badge = charts::badge(project.progress, project.health, &renderer.t);
-        site.files
-            .insert(format!("{}/badge.svg", project.slug), badge.into_bytes());
-    }
-    site.files
-        .insert("syntax.css".into(), source::syntax_css().into_bytes());
-    site.files.extend(theme::static_files(Some(root))?);
-    let json = serde_json::to_string_pretty(portfolio)? + "\n";
-    site.files.insert("status.json".into(), json.into_bytes());
-    site.files.insert(".nojekyll".into(), Vec::new());
+    sink.put_with("status.json", &mut |out| {
+        serde_json::to_writer_pretty(&mut *out, portfolio)?;
+        out.write_all(b"\n")
+    })?;
+    sink.put(".nojekyll", Vec::new())?;
     let base_url = base_url(config);
-    site.files.insert(
-        "robots.txt".into(),
-        robots(base_url.as_deref()).into_bytes(),
-    );
+    sink.put("robots.txt", robots(base_url.as_deref()).into_bytes())?;
     if let Some(base) = &base_url {
-        site.files.insert(
-            "sitemap.xml".into(),
+        sink.put(
+            "sitemap.xml",
             sitemap(base, portfolio, &more_pages).into_bytes(),
-        );
+        )?;
     }
-    Ok(site)
+    let times = renderer
+        .times
+        .lock()
+        .unwrap_or_else(|p| p.into_inner())
+        .clone();
+    Ok(times)
+}
+
+/// The documents of one project rendered to HTML, in merge order (the
+/// second one's anchors are `d2-L…`, and so on).
+fn render_documents(documents: &[Document], texts: &dyn Texts) -> anyhow::Result<ProjectDocuments> {
+    let sources = documents.iter().map(|d| d.source.clone()).collect();
+    let rendered = documents
+        .iter()
+        .enumerate()
+        .map(|(index, document)| {
+            let prefix = if index == 0 {
+                String::new()
+            } else {
+                format!("d{}-", index + 1)
+            };
+            Ok(source::render_document(&texts.text(document)?, &prefix))
+        })
+        .collect::<anyhow::Result<_>>()?;
+    Ok((sources, rendered))
 }
 
 impl<'a> Renderer<'a> {
     fn new(
         portfolio: &'a PortfolioStatus,
-        content: &Content,
         config: &'a Config,
         root: &Path,
         history: &'a History,
@@ -181,49 +353,48 @@ impl<'a> Renderer<'a> {
         tera.set_escape_fn(escape);
         tera.add_raw_templates(theme::templates(Some(root))?)
             .map_err(|error| anyhow::anyhow!("templates: {}", tera_error(&error)))?;
-        let programs = portfolio
-            .projects
-            .iter()
-            .map(|project| {
-                project_documents(project, content)
-                    .first()
-                    .and_then(|document| document.front_matter.program.clone())
-            })
-            .collect();
-        let documents = portfolio
-            .projects
-            .par_iter()
-            .map(|project| {
-                let documents = project_documents(project, content);
-                let sources = documents.iter().map(|d| d.source.clone()).collect();
-                let rendered = documents
-                    .iter()
-                    .enumerate()
-                    .map(|(index, document)| {
-                        let prefix = if index == 0 {
-                            String::new()
-                        } else {
-                            format!("d{}-", index + 1)
-                        };
-                        source::render_document(&document.text, &prefix)
-                    })
-                    .collect();
-                (sources, rendered)
-            })
-            .collect();
         Ok(Renderer {
             tera,
             t: Strings::new(config.language),
             portfolio,
             config,
-            documents,
+            documents: Vec::new(),
             history,
-            programs,
+            programs: Vec::new(),
+            times: Mutex::new(TemplateTimes::default()),
         })
     }
 
+    /// Minifies a page when the config asks for it, timing minify-html
+    /// under `minify-html <page>` (the template or the page's path).
+    fn finish_html(&self, page: &str, html: String) -> Vec<u8> {
+        let started = Instant::now();
+        let bytes = finish_html(html, self.config.minify);
+        if self.config.minify {
+            self.record(&format!("{MINIFY} {page}"), started.elapsed());
+        }
+        bytes
+    }
+
+    fn record(&self, name: &str, time: Duration) {
+        self.times
+            .lock()
+            .unwrap_or_else(|p| p.into_inner())
+            .add(name, time);
+    }
+
     fn links<'r>(&'r self, index: usize, root: &'r str, same_page: bool) -> Links<'r> {
-        let (sources, documents) = &self.documents[index];
+        self.links_with(index, &self.documents[index], root, same_page)
+    }
+
+    /// Links into project `index`, whose documents are `documents`.
+    fn links_with<'l>(
+        &'l self,
+        index: usize,
+        (sources, documents): &'l ProjectDocuments,
+        root: &'l str,
+        same_page: bool,
+    ) -> Links<'l> {
         Links {
             root,
             project: &self.portfolio.projects[index],
@@ -272,9 +443,13 @@ impl<'a> Renderer<'a> {
         let mut context = context;
         context.insert("page", &meta);
         context.insert("t", self.t.table());
-        self.tera
+        let started = Instant::now();
+        let html = self
+            .tera
             .render(template, &context)
-            .map_err(|error| anyhow::anyhow!("{template}: {}", tera_error(&error)))
+            .map_err(|error| anyhow::anyhow!("{template}: {}", tera_error(&error)));
+        self.record(template, started.elapsed());
+        html
     }
 
     fn not_found_page(&self) -> anyhow::Result<String> {
@@ -288,11 +463,11 @@ impl<'a> Renderer<'a> {
         self.page("404.html", meta, tera::Context::new())
     }
 
-    fn project_page(&self, index: usize) -> anyhow::Result<String> {
+    fn project_page(&self, index: usize, docs: &ProjectDocuments) -> anyhow::Result<String> {
         let project: &Project = &self.portfolio.projects[index];
         let path = format!("{}/index.html", project.slug);
         let meta = self.meta(&path, &project.name, "");
-        let links = self.links(index, "../", true);
+        let links = self.links_with(index, docs, "../", true);
         let as_of = self.portfolio.as_of;
         let t = &self.t;
         let risk_entries: Vec<RiskEntry> = project
@@ -311,7 +486,7 @@ impl<'a> Renderer<'a> {
             .iter()
             .map(|m| (m, project, links.line(&m.source, m.line)))
             .collect();
-        let (sources, rendered) = &self.documents[index];
+        let (sources, rendered) = docs;
         let documents: Vec<SourceView> = sources
             .iter()
             .zip(rendered)
@@ -335,7 +510,7 @@ impl<'a> Renderer<'a> {
         context.insert("people", &view::people(&[links], as_of, t));
         context.insert(
             "diagnostics",
-            &view::diagnostic_rows(&self.links(index, "../", true), t),
+            &view::diagnostic_rows(&self.links_with(index, docs, "../", true), t),
         );
         context.insert("documents", &documents);
         context.insert(
@@ -354,16 +529,6 @@ impl<'a> Renderer<'a> {
         );
         self.page("snapshots.html", meta, context)
     }
-}
-
-/// The documents of `project` in merge order, found by slug in `content`.
-fn project_documents<'c>(project: &Project, content: &'c Content) -> Vec<&'c Document> {
-    content
-        .projects
-        .iter()
-        .find(|sources| sources.slug == project.slug)
-        .map(|sources| sources.documents.iter().collect())
-        .unwrap_or_default()
 }
 
 #[derive(Debug, Clone, Serialize)]

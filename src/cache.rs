@@ -1,0 +1,308 @@
+//! The extraction cache, `<root>/.sitrep-cache/`: an unchanged document is
+//! neither decoded nor extracted again.
+//!
+//! An entry holds what ingest and extraction made of one file (its front
+//! matter, its ingest diagnostics and its [`DocumentStatus`]) under a key
+//! that hashes everything they depend on: the file's bytes and path, the
+//! sitrep build (version and executable), the as-of date and the config keys
+//! extraction reads. Any change gives another key, so an entry is never
+//! stale, only unused; unused entries are pruned after a build.
+//!
+//! The cache is an accelerator, never a source of truth: entries are written
+//! atomically (a temporary file, then a rename), carry a checksum, and one
+//! that cannot be read, decoded or checked is a miss, never an error. Failing
+//! to write the cache does not fail a build either.
+
+use std::collections::HashSet;
+use std::path::{Path, PathBuf};
+
+use chrono::NaiveDate;
+use serde::{Deserialize, Serialize};
+use xxhash_rust::xxh3::Xxh3;
+
+use crate::config::Config;
+use crate::ingest::FrontMatter;
+use crate::model::{Diagnostic, DocumentStatus};
+
+/// The cache folder, under the portal root (`sitrep init` gitignores it).
+pub const FOLDER: &str = ".sitrep-cache";
+
+/// First bytes of every entry; the last one is the entry format version.
+const MAGIC: &[u8; 8] = b"sitrep\0\x01";
+
+/// Bytes before the payload: magic, key, payload checksum.
+const HEADER: usize = 8 + 16 + 16;
+
+/// A 128-bit content hash (xxh3).
+pub type Key = u128;
+
+/// What the cache keeps of one document.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Entry {
+    pub front_matter: FrontMatter,
+    /// Ingest diagnostics (decoding, mojibake, front matter).
+    pub diagnostics: Vec<Diagnostic>,
+    pub status: DocumentStatus,
+}
+
+/// The cache of one build: where it lives (none with `--no-cache`) and the
+/// part of every key that is the same for all documents.
+#[derive(Debug, Clone)]
+pub struct Cache {
+    dir: Option<PathBuf>,
+    seed: Key,
+}
+
+impl Cache {
+    /// The cache under `root`, for a build with this config and as-of date.
+    pub fn open(root: &Path, config: &Config, as_of: NaiveDate) -> Cache {
+        Cache {
+            dir: Some(root.join(FOLDER)),
+            seed: seed(config, as_of),
+        }
+    }
+
+    /// A cache that finds nothing and keeps nothing (`--no-cache`); its keys
+    /// still name documents' contents.
+    pub fn disabled(config: &Config, as_of: NaiveDate) -> Cache {
+        Cache {
+            dir: None,
+            seed: seed(config, as_of),
+        }
+    }
+
+    /// The key of the file `source` holding `bytes`.
+    pub fn key(&self, source: &str, bytes: &[u8]) -> Key {
+        let mut hasher = Xxh3::new();
+        hasher.update(&self.seed.to_le_bytes());
+        hasher.update(&(source.len() as u64).to_le_bytes());
+        hasher.update(source.as_bytes());
+        hasher.update(bytes);
+        hasher.digest128()
+    }
+
+    /// The entry stored under `key`, if there is a sound one.
+    pub fn get(&self, key: Key) -> Option<Entry> {
+        let bytes = std::fs::read(self.path(key)?).ok()?;
+        decode(key, &bytes)
+    }
+
+    /// Stores `entry` under `key`; a failure only costs the next build time.
+    pub fn put(&self, key: Key, entry: &Entry) {
+        let Some(path) = self.path(key) else {
+            return;
+        };
+        let Some(bytes) = encode(key, entry) else {
+            return;
+        };
+        let Some(folder) = path.parent() else {
+            return;
+        };
+        let temporary = path.with_extension(format!("{}.tmp", std::process::id()));
+        let written = std::fs::create_dir_all(folder)
+            .and_then(|()| std::fs::write(&temporary, &bytes))
+            .and_then(|()| std::fs::rename(&temporary, &path));
+        if written.is_err() {
+            let _ = std::fs::remove_file(&temporary);
+        }
+    }
+
+    /// Removes every entry whose key is not in `used` (and leftovers of
+    /// interrupted writes), so the cache holds one build's worth.
+    pub fn prune(&self, used: &HashSet<Key>) {
+        let Some(dir) = &self.dir else {
+            return;
+        };
+        let Ok(shards) = std::fs::read_dir(dir) else {
+            return;
+        };
+        for shard in shards.filter_map(Result::ok) {
+            let Ok(entries) = std::fs::read_dir(shard.path()) else {
+                continue;
+            };
+            for entry in entries.filter_map(Result::ok) {
+                let name = entry.file_name();
+                let keep = name
+                    .to_str()
+                    .and_then(|n| n.strip_suffix(".bin"))
+                    .and_then(|hex| Key::from_str_radix(hex, 16).ok())
+                    .is_some_and(|key| used.contains(&key));
+                if !keep {
+                    let _ = std::fs::remove_file(entry.path());
+                }
+            }
+        }
+    }
+
+    /// `<dir>/ab/abcdef….bin`: 256 folders keep each one small.
+    fn path(&self, key: Key) -> Option<PathBuf> {
+        let hex = format!("{key:032x}");
+        Some(
+            self.dir
+                .as_ref()?
+                .join(&hex[..2])
+                .join(format!("{hex}.bin")),
+        )
+    }
+}
+
+/// The part of every key that does not depend on the document: the sitrep
+/// build, the as-of date (the reference year of dates and of overdue
+/// milestones) and the config keys extraction reads.
+fn seed(config: &Config, as_of: NaiveDate) -> Key {
+    let mut hasher = Xxh3::new();
+    hasher.update(MAGIC);
+    hasher.update(env!("CARGO_PKG_VERSION").as_bytes());
+    hasher.update(&executable_fingerprint().to_le_bytes());
+    hasher.update(as_of.to_string().as_bytes());
+    let read_by_extraction = (
+        &config.date_order,
+        &config.health,
+        &config.vocabulary,
+        &config.progress,
+    );
+    hasher.update(
+        serde_json::to_string(&read_by_extraction)
+            .unwrap_or_default()
+            .as_bytes(),
+    );
+    hasher.digest128()
+}
+
+/// Size and modification time of the running executable: a rebuilt sitrep
+/// (whose extraction may differ while the version number does not) gets a
+/// cache of its own.
+fn executable_fingerprint() -> u128 {
+    let Some(metadata) = std::env::current_exe()
+        .ok()
+        .and_then(|path| path.metadata().ok())
+    else {
+        return 0;
+    };
+    let modified = metadata
+        .modified()
+        .ok()
+        .and_then(|time| time.duration_since(std::time::UNIX_EPOCH).ok())
+        .map_or(0, |since| since.as_nanos());
+    modified ^ (u128::from(metadata.len()) << 96)
+}
+
+fn encode(key: Key, entry: &Entry) -> Option<Vec<u8>> {
+    let payload = postcard::to_stdvec(entry).ok()?;
+    let mut bytes = Vec::with_capacity(HEADER + payload.len());
+    bytes.extend_from_slice(MAGIC);
+    bytes.extend_from_slice(&key.to_le_bytes());
+    bytes.extend_from_slice(&xxhash_rust::xxh3::xxh3_128(&payload).to_le_bytes());
+    bytes.extend_from_slice(&payload);
+    Some(bytes)
+}
+
+/// The entry in `bytes` if it is whole, of this format, for `key`, and its
+/// payload matches its checksum.
+fn decode(key: Key, bytes: &[u8]) -> Option<Entry> {
+    if bytes.len() < HEADER || &bytes[..8] != MAGIC {
+        return None;
+    }
+    let stored_key = Key::from_le_bytes(bytes[8..24].try_into().ok()?);
+    let checksum = Key::from_le_bytes(bytes[24..40].try_into().ok()?);
+    let payload = &bytes[HEADER..];
+    if stored_key != key || xxhash_rust::xxh3::xxh3_128(payload) != checksum {
+        return None;
+    }
+    postcard::from_bytes(payload).ok()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::Diagnostic;
+
+    fn entry() -> Entry {
+        Entry {
+            front_matter: FrontMatter {
+                title: Some("Refonte".into()),
+                tags: vec!["a".into()],
+                ..FrontMatter::default()
+            },
+            diagnostics: vec![Diagnostic::warning("stale", "a.md", 3, "old")],
+            status: DocumentStatus {
+                title: Some("Refonte".into()),
+                as_of: NaiveDate::from_ymd_opt(2026, 1, 15),
+                ..DocumentStatus::default()
+            },
+        }
+    }
+
+    #[test]
+    fn an_entry_comes_back_as_it_was_stored() {
+        let dir = tempfile::tempdir().unwrap();
+        let as_of = NaiveDate::from_ymd_opt(2026, 11, 1).unwrap();
+        let cache = Cache::open(dir.path(), &Config::default(), as_of);
+        let key = cache.key("a.md", b"# Refonte\n");
+        assert_eq!(cache.get(key), None);
+        cache.put(key, &entry());
+        assert_eq!(cache.get(key), Some(entry()));
+    }
+
+    #[test]
+    fn keys_change_with_bytes_path_date_and_extraction_config() {
+        let dir = tempfile::tempdir().unwrap();
+        let day = NaiveDate::from_ymd_opt(2026, 11, 1).unwrap();
+        let config = Config::default();
+        let base = Cache::open(dir.path(), &config, day).key("a.md", b"x");
+        assert_ne!(
+            base,
+            Cache::open(dir.path(), &config, day).key("b.md", b"x")
+        );
+        assert_ne!(
+            base,
+            Cache::open(dir.path(), &config, day).key("a.md", b"y")
+        );
+        let next_day = day.succ_opt().unwrap();
+        assert_ne!(
+            base,
+            Cache::open(dir.path(), &config, next_day).key("a.md", b"x")
+        );
+        let mdy = Config {
+            date_order: crate::config::DateOrder::Mdy,
+            ..Config::default()
+        };
+        assert_ne!(base, Cache::open(dir.path(), &mdy, day).key("a.md", b"x"));
+        // The title is not read by extraction: same key.
+        let titled = Config {
+            title: "Other".into(),
+            ..Config::default()
+        };
+        assert_eq!(
+            base,
+            Cache::open(dir.path(), &titled, day).key("a.md", b"x")
+        );
+    }
+
+    #[test]
+    fn a_damaged_entry_is_a_miss() {
+        let key = 42;
+        let bytes = encode(key, &entry()).unwrap();
+        assert_eq!(decode(key, &bytes), Some(entry()));
+        assert_eq!(decode(key + 1, &bytes), None, "another key's entry");
+        assert_eq!(decode(key, &bytes[..bytes.len() - 1]), None, "truncated");
+        let mut flipped = bytes.clone();
+        let last = flipped.len() - 1;
+        flipped[last] ^= 1;
+        assert_eq!(decode(key, &flipped), None, "one bit changed");
+        assert_eq!(decode(key, b"garbage"), None);
+    }
+
+    #[test]
+    fn prune_keeps_only_the_entries_in_use() {
+        let dir = tempfile::tempdir().unwrap();
+        let day = NaiveDate::from_ymd_opt(2026, 11, 1).unwrap();
+        let cache = Cache::open(dir.path(), &Config::default(), day);
+        let (a, b) = (cache.key("a.md", b"a"), cache.key("b.md", b"b"));
+        cache.put(a, &entry());
+        cache.put(b, &entry());
+        cache.prune(&HashSet::from([a]));
+        assert!(cache.get(a).is_some());
+        assert!(cache.get(b).is_none());
+    }
+}

@@ -1,0 +1,213 @@
+//! The extraction cache (`.sitrep-cache/`) and incremental writes: a build
+//! from the cache is byte for byte a build without it, a changed document
+//! is extracted again, a damaged cache is survived, and unchanged files are
+//! kept (hard-linked) rather than written.
+
+mod common;
+
+use std::collections::BTreeMap;
+use std::path::Path;
+
+use common::{Portal, AS_OF};
+
+/// Three projects: two single files (one French, one with a code block)
+/// and a folder project of two documents (so a `d2-` anchor prefix).
+fn portal() -> Portal {
+    let portal = Portal::new();
+    portal.write(
+        "alpha.md",
+        "# Alpha\n\n**Dernière mise à jour :** 15/10/2026\n\n## Lot 1\n\n- [x] Cadrage — @lea\n- [ ] Recette — @marc\n",
+    );
+    portal.write(
+        "beta.md",
+        "# Beta\n\n## Work\n\n- [x] one\n- [x] two\n- [ ] three\n\n```rust\nfn main() {}\n```\n",
+    );
+    portal.write("gamma/index.md", "# Gamma\n\n## Plan\n\n- [ ] start\n");
+    portal.write(
+        "gamma/notes.md",
+        "# Notes\n\n## Jalons\n\n| Jalon | Date |\n|---|---|\n| Go-live | 2026-12-01 |\n",
+    );
+    portal
+}
+
+/// Every file under `dir`, by `/`-separated relative path.
+fn files(dir: &Path) -> BTreeMap<String, Vec<u8>> {
+    let mut out = BTreeMap::new();
+    for entry in walkdir::WalkDir::new(dir).sort_by_file_name() {
+        let entry = entry.expect("walk");
+        if entry.file_type().is_file() {
+            let relative = entry.path().strip_prefix(dir).expect("inside");
+            out.insert(
+                relative.to_string_lossy().replace('\\', "/"),
+                std::fs::read(entry.path()).expect("read"),
+            );
+        }
+    }
+    out
+}
+
+/// Runs `build --verbose` (plus `extra`) and returns its stderr.
+fn build_verbose(portal: &Portal, extra: &[&str]) -> String {
+    let mut args = vec!["build", "--quiet", "--verbose", "--as-of", AS_OF];
+    args.extend_from_slice(extra);
+    let output = portal.run(&args);
+    let stderr = String::from_utf8_lossy(&output.stderr).into_owned();
+    assert!(output.status.success(), "build failed: {stderr}");
+    stderr
+}
+
+/// `(extracted, from the cache)` as `--verbose` reports them.
+fn documents_line(stderr: &str) -> (usize, usize) {
+    let line = stderr
+        .lines()
+        .find_map(|l| l.strip_prefix("documents: "))
+        .unwrap_or_else(|| panic!("no documents line in {stderr}"));
+    let numbers: Vec<usize> = line
+        .split(|c: char| !c.is_ascii_digit())
+        .filter(|s| !s.is_empty())
+        .take(2)
+        .map(|s| s.parse().unwrap())
+        .collect();
+    (numbers[0], numbers[1])
+}
+
+#[test]
+fn a_build_from_the_cache_is_byte_identical_to_one_without() {
+    let portal = portal();
+    let first = build_verbose(&portal, &[]);
+    assert_eq!(documents_line(&first), (4, 0), "{first}");
+    let cold = files(&portal.public());
+    assert!(portal.root().join(".sitrep-cache").is_dir());
+
+    let second = build_verbose(&portal, &[]);
+    assert_eq!(documents_line(&second), (0, 4), "{second}");
+    assert_eq!(files(&portal.public()), cold, "warm build differs");
+
+    let uncached = build_verbose(&portal, &["--no-cache"]);
+    assert_eq!(documents_line(&uncached), (4, 0), "{uncached}");
+    assert_eq!(files(&portal.public()), cold, "--no-cache build differs");
+    // The cache never lands in the site.
+    assert!(!cold.keys().any(|path| path.contains("sitrep-cache")));
+}
+
+#[test]
+fn a_changed_document_is_extracted_again() {
+    let portal = portal();
+    let status = portal.build();
+    let beta = |status: &serde_json::Value| {
+        status["projects"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|p| p["slug"] == "beta")
+            .expect("beta")["counts"]
+            .clone()
+    };
+    assert_eq!(beta(&status)["done"], 2);
+    assert_eq!(beta(&status)["total"], 3);
+
+    portal.write(
+        "beta.md",
+        "# Beta\n\n## Work\n\n- [x] one\n- [x] two\n- [x] three\n- [ ] four\n",
+    );
+    let stderr = build_verbose(&portal, &[]);
+    assert_eq!(documents_line(&stderr), (1, 3), "{stderr}");
+    let status = portal.status();
+    assert_eq!(beta(&status)["done"], 3);
+    assert_eq!(beta(&status)["total"], 4);
+    let page = portal.read_output("beta/index.html");
+    assert!(page.contains("four"), "the page shows the new text");
+}
+
+#[test]
+fn a_damaged_cache_is_ignored_and_rebuilt() {
+    let portal = portal();
+    portal.build();
+    let good = files(&portal.public());
+    let cache = portal.root().join(".sitrep-cache");
+    let mut damaged = 0;
+    for entry in walkdir::WalkDir::new(&cache) {
+        let entry = entry.unwrap();
+        if entry.file_type().is_file() {
+            let bytes = std::fs::read(entry.path()).unwrap();
+            // Half the entries truncated, the others overwritten with garbage.
+            let replacement = if damaged % 2 == 0 {
+                bytes[..bytes.len() / 2].to_vec()
+            } else {
+                b"not a cache entry".to_vec()
+            };
+            std::fs::write(entry.path(), replacement).unwrap();
+            damaged += 1;
+        }
+    }
+    assert_eq!(damaged, 4, "one entry per document");
+    let stderr = build_verbose(&portal, &[]);
+    assert_eq!(documents_line(&stderr), (4, 0), "{stderr}");
+    assert_eq!(files(&portal.public()), good);
+    // And the entries were written again.
+    let stderr = build_verbose(&portal, &[]);
+    assert_eq!(documents_line(&stderr), (0, 4), "{stderr}");
+}
+
+#[cfg(unix)]
+#[test]
+fn unchanged_files_are_kept_and_changed_ones_written() {
+    use std::os::unix::fs::MetadataExt;
+    let portal = portal();
+    portal.build();
+    let inode = |path: &str| {
+        std::fs::metadata(portal.public().join(path))
+            .expect(path)
+            .ino()
+    };
+    let (alpha, beta, style) = (
+        inode("alpha/index.html"),
+        inode("beta/index.html"),
+        inode("style.css"),
+    );
+    portal.write("beta.md", "# Beta\n\n## Work\n\n- [x] one\n");
+    let stderr = build_verbose(&portal, &[]);
+    assert_eq!(inode("alpha/index.html"), alpha, "unchanged page kept");
+    assert_eq!(inode("style.css"), style, "unchanged stylesheet kept");
+    assert_ne!(inode("beta/index.html"), beta, "changed page written");
+    assert!(portal.read_output("beta/index.html").contains("one"));
+    assert!(stderr.contains("unchanged (hard-linked"), "{stderr}");
+}
+
+#[test]
+fn verbose_prints_the_time_of_each_template() {
+    let portal = portal();
+    let stderr = build_verbose(&portal, &[]);
+    let pages = |template: &str| -> usize {
+        let line = stderr
+            .lines()
+            .find(|l| l.trim_start().starts_with(&format!("{template}:")))
+            .unwrap_or_else(|| panic!("no {template} line in {stderr}"));
+        let count = line
+            .rsplit(", ")
+            .next()
+            .and_then(|s| s.strip_suffix(" page(s)"))
+            .unwrap_or_else(|| panic!("no page count in {line:?}"));
+        count.parse().unwrap()
+    };
+    // Three projects: alpha, beta and the gamma folder.
+    assert_eq!(pages("project.html"), 3);
+    for single in [
+        "index.html",
+        "timeline.html",
+        "risks.html",
+        "people.html",
+        "404.html",
+    ] {
+        assert_eq!(pages(single), 1, "{single}");
+    }
+    // Every stage is timed too.
+    for stage in ["read", "portfolio", "render", "swap"] {
+        assert!(
+            stderr
+                .lines()
+                .any(|l| l.trim_start().starts_with(&format!("{stage}:"))),
+            "{stage} missing from {stderr}"
+        );
+    }
+}
