@@ -26,6 +26,8 @@ const FAILING_IMPACTS = new Set(['serious', 'critical']);
 const SCHEMES = ['light', 'dark'];
 /** Top-level pages, one per page type, checked when present. */
 const TYPE_PAGES = ['index.html', 'timeline/index.html', 'risks/index.html', 'people/index.html', '404.html'];
+/** Second pages of the cut lists of a large portfolio (more than 50 projects), checked when present. */
+const PAGED_PAGES = ['page/2/index.html', 'timeline/page/2/index.html', 'risks/page/2/index.html', 'people/page/2/index.html'];
 /** How many project pages to check per site (they share one template). */
 const PROJECT_PAGES = 3;
 /** Phone width at which no page may scroll sideways (wide tables scroll in their own box). */
@@ -42,7 +44,13 @@ const CHROMIUM_ARGS = [
 
 /** The pages of one site to check, as absolute paths. Project pages live at `<slug>/index.html`. */
 function pagesOf(site) {
-  const pages = TYPE_PAGES.map((p) => join(site, p)).filter((p) => existsSync(p));
+  const pages = [...TYPE_PAGES, ...PAGED_PAGES].map((p) => join(site, p)).filter((p) => existsSync(p));
+  // A person's own pages (people/<name>/index.html) exist only in a large portfolio.
+  const people = join(site, 'people');
+  const person = existsSync(people)
+    ? readdirSync(people).sort().find((d) => d !== 'page' && existsSync(join(people, d, 'index.html')))
+    : undefined;
+  if (person !== undefined) pages.push(join(people, person, 'index.html'));
   const typeDirs = new Set(TYPE_PAGES.map((p) => p.split('/')[0]));
   const slugs = readdirSync(site)
     .filter((d) => !typeDirs.has(d) && statSync(join(site, d)).isDirectory())

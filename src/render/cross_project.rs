@@ -593,10 +593,8 @@ impl Renderer<'_> {
         let person_pages = self.person_pages(&mut people)?;
         let pages = paging::ranges(people.len(), PEOPLE_PER_PAGE);
         let labels: Vec<String> = if pages.len() > 1 {
-            pages
-                .iter()
-                .map(|range| name_range(&people[range.clone()]))
-                .collect()
+            let names: Vec<String> = people.iter().map(|p| p.name.clone()).collect();
+            name_ranges(&names, PEOPLE_PER_PAGE)
         } else {
             vec![String::new()]
         };
@@ -736,27 +734,49 @@ fn fold(text: &str) -> String {
         .collect()
 }
 
-/// `Al – Cl`: the first two letters of the first and last names of a page.
-fn name_range(people: &[PersonView]) -> String {
-    let initials = |person: &PersonView| {
-        let folded: String = fold(&person.name)
-            .chars()
-            .filter(|c| c.is_alphanumeric())
-            .take(2)
-            .collect();
-        let mut chars = folded.chars();
+/// The labels of the pages of an alphabetical list of `names`, `per_page`
+/// a page, as a dictionary's running heads: `Al – Cl`, `Dev005 – Dev009`.
+/// Each end is the shortest start of its name (at least two letters) that
+/// tells it from its neighbour across the page break and from the other end
+/// of its page, so pages of similar names still read apart.
+fn name_ranges(names: &[String], per_page: usize) -> Vec<String> {
+    let folded: Vec<Vec<char>> = names
+        .iter()
+        .map(|name| fold(name).chars().filter(|c| c.is_alphanumeric()).collect())
+        .collect();
+    let shared = |a: usize, b: Option<usize>| {
+        b.map_or(0, |b| {
+            folded[a]
+                .iter()
+                .zip(&folded[b])
+                .take_while(|(x, y)| x == y)
+                .count()
+        })
+    };
+    let head = |index: usize, length: usize| {
+        let mut chars = folded[index].iter().take(length.clamp(2, 12));
         match chars.next() {
-            Some(first) => first.to_uppercase().chain(chars).collect(),
+            Some(first) => first.to_uppercase().chain(chars.copied()).collect(),
             None => "?".to_string(),
         }
     };
-    match (people.first(), people.last()) {
-        (Some(first), Some(last)) if initials(first) != initials(last) => {
-            format!("{} – {}", initials(first), initials(last))
-        }
-        (Some(first), _) => initials(first),
-        _ => String::new(),
-    }
+    paging::ranges(names.len(), per_page)
+        .into_iter()
+        .filter(|range| !range.is_empty())
+        .map(|range| {
+            let (first, last) = (range.start, range.end - 1);
+            let within = shared(first, Some(last));
+            let before = shared(first, first.checked_sub(1));
+            let after = shared(last, (range.end < names.len()).then_some(range.end));
+            let first = head(first, before.max(within) + 1);
+            let last = head(last, after.max(within) + 1);
+            if first == last {
+                first
+            } else {
+                format!("{first} – {last}")
+            }
+        })
+        .collect()
 }
 
 /// `slug`, or `slug-2`, … when a person with the same slug came first.
@@ -783,6 +803,18 @@ mod tests {
     fn names_sort_without_case_or_accents() {
         assert_eq!(fold("Élodie"), "elodie");
         assert_eq!(fold("@Zoé"), "zoe");
+    }
+
+    #[test]
+    fn page_labels_tell_similar_names_apart() {
+        let names: Vec<String> = ["Alice", "Claire", "dev0001", "dev0002", "dev0013", "Zoé"]
+            .iter()
+            .map(|n| n.to_string())
+            .collect();
+        assert_eq!(
+            name_ranges(&names, 2),
+            ["Al – Cl", "Dev0001 – Dev0002", "Dev001 – Zo"]
+        );
     }
 
     #[test]
