@@ -59,7 +59,7 @@ pub struct Reading {
     pub extracted: usize,
     /// Documents whose entry in the cache was used instead.
     pub cached: usize,
-    /// Time spent decoding and extracting, summed over threads.
+    /// CPU time spent decoding and extracting, summed over threads.
     pub decode_cpu: Duration,
     pub extract_cpu: Duration,
 }
@@ -207,7 +207,7 @@ fn read_and_extract(
                 entry.status,
             ),
             entry => {
-                let started = Instant::now();
+                let started = crate::cpu::thread_time();
                 let document = Document::from_bytes(source, &bytes);
                 add_time(&decode_nanos, started);
                 let status = match entry {
@@ -277,7 +277,7 @@ fn extract_and_store(
     key: Key,
     nanos: &AtomicU64,
 ) -> DocumentStatus {
-    let started = Instant::now();
+    let started = crate::cpu::thread_time();
     let status = extract::extract(document, context);
     add_time(nanos, started);
     cache.put(
@@ -291,8 +291,9 @@ fn extract_and_store(
     status
 }
 
-fn add_time(total: &AtomicU64, started: Instant) {
-    let nanos = u64::try_from(started.elapsed().as_nanos()).unwrap_or(u64::MAX);
+/// Adds the CPU time the thread used since `started` to `total`.
+fn add_time(total: &AtomicU64, started: Duration) {
+    let nanos = u64::try_from(crate::cpu::since(started).as_nanos()).unwrap_or(u64::MAX);
     total.fetch_add(nanos, Ordering::Relaxed);
 }
 

@@ -10,6 +10,7 @@
 pub mod build;
 pub mod cache;
 pub mod config;
+pub mod cpu;
 pub mod diagnostics;
 pub mod extract;
 pub mod feed;

@@ -311,7 +311,7 @@ fn build_command(options: &BuildOptions, quiet: bool, verbose: bool) -> anyhow::
 }
 
 /// `--verbose`: the wall time of each stage, then what reading, rendering
-/// and writing did (times summed over threads).
+/// and writing did (CPU times summed over threads).
 fn print_times(report: &build::BuildReport) {
     let ms = |time: &Duration| time.as_secs_f64() * 1000.0;
     for (stage, time) in &report.stages {
@@ -319,13 +319,13 @@ fn print_times(report: &build::BuildReport) {
     }
     let reading = &report.reading;
     eprintln!(
-        "documents: {} extracted, {} from the cache; decode {:.1} ms, extract {:.1} ms (all threads)",
+        "documents: {} extracted, {} from the cache; decode {:.1} ms, extract {:.1} ms (CPU, all threads)",
         reading.extracted,
         reading.cached,
         ms(&reading.decode_cpu),
         ms(&reading.extract_cpu)
     );
-    eprintln!("templates (all threads):");
+    eprintln!("templates (CPU, all threads):");
     for (name, (time, pages)) in &report.templates.by_name {
         let label = format!("{name}:");
         eprintln!("  {label:<36} {:>9.1} ms, {pages} page(s)", ms(time));

@@ -22,7 +22,7 @@ use std::collections::{BTreeMap, HashMap};
 use std::io::Write;
 use std::path::Path;
 use std::sync::Mutex;
-use std::time::{Duration, Instant};
+use std::time::Duration;
 
 use rayon::prelude::*;
 use serde::Serialize;
@@ -91,8 +91,8 @@ impl Texts for InMemory {
     }
 }
 
-/// Time spent per template (tera's rendering, summed over the pages that
-/// use it, on all threads) and in minify-html, for `build --verbose`.
+/// CPU time spent per template (tera's rendering, summed over the pages
+/// that use it, on all threads) and in minify-html, for `build --verbose`.
 #[derive(Debug, Default, Clone, PartialEq)]
 pub struct TemplateTimes {
     /// Template name (or `minify-html <page>`) → total time and number of pages.
@@ -368,10 +368,10 @@ impl<'a> Renderer<'a> {
     /// Minifies a page when the config asks for it, timing minify-html
     /// under `minify-html <page>` (the template or the page's path).
     fn finish_html(&self, page: &str, html: String) -> Vec<u8> {
-        let started = Instant::now();
+        let started = crate::cpu::thread_time();
         let bytes = finish_html(html, self.config.minify);
         if self.config.minify {
-            self.record(&format!("{MINIFY} {page}"), started.elapsed());
+            self.record(&format!("{MINIFY} {page}"), crate::cpu::since(started));
         }
         bytes
     }
@@ -443,12 +443,12 @@ impl<'a> Renderer<'a> {
         let mut context = context;
         context.insert("page", &meta);
         context.insert("t", self.t.table());
-        let started = Instant::now();
+        let started = crate::cpu::thread_time();
         let html = self
             .tera
             .render(template, &context)
             .map_err(|error| anyhow::anyhow!("{template}: {}", tera_error(&error)));
-        self.record(template, started.elapsed());
+        self.record(template, crate::cpu::since(started));
         html
     }
 
