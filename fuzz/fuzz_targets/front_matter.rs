@@ -1,16 +1,8 @@
-//! Any text after decoding: front matter detection and parsing (TOML `+++`,
-//! YAML `---`, with every key read on its own). The blanked text must keep
-//! the line count of the input (diagnostic line numbers depend on it).
+//! Any text: front matter detection and parsing (`ingest::front_matter::split`).
+//! The checks live in `fuzz/src/checks.rs`, shared with the stable
+//! regression test `tests/fuzz_regressions.rs`.
 #![no_main]
 
 use libfuzzer_sys::fuzz_target;
-use sitrep::ingest::front_matter;
 
-fuzz_target!(|text: &str| {
-    let split = front_matter::split(text);
-    assert_eq!(
-        split.text.split('\n').count(),
-        text.split('\n').count(),
-        "front matter is blanked, not removed"
-    );
-});
+fuzz_target!(|input: &str| sitrep_fuzz::split_front_matter(input));

@@ -125,6 +125,9 @@ fn looks_like_yaml_map(lines: &[&str]) -> bool {
         .is_some_and(|l| YAML_KEY_LINE.is_match(l))
 }
 
+/// serde_yaml refuses values nested deeper than this (its recursion limit).
+const MAX_YAML_NESTING: usize = 128;
+
 /// The block as a map of keys to JSON-like values, or why it is not one.
 fn parse_map(syntax: Syntax, body: &str) -> Result<Map<String, Value>, String> {
     let value = match syntax {
@@ -132,6 +135,12 @@ fn parse_map(syntax: Syntax, body: &str) -> Result<Map<String, Value>, String> {
             .map(|table| toml_to_json(toml::Value::Table(table)))
             .map_err(|e| e.message().to_string())?,
         Syntax::Yaml => {
+            // Refused before parsing: the YAML scanner takes time quadratic
+            // in the depth of `[`/`{` nesting (40 KB of `[` took seconds),
+            // long before serde_yaml reaches its limit and refuses anyway.
+            if flow_nesting(body) > MAX_YAML_NESTING {
+                return Err(format!("it nests deeper than {MAX_YAML_NESTING} levels"));
+            }
             let yaml: serde_yaml::Value = serde_yaml::from_str(body).map_err(|e| e.to_string())?;
             serde_json::to_value(yaml).map_err(|e| e.to_string())?
         }
@@ -140,6 +149,24 @@ fn parse_map(syntax: Syntax, body: &str) -> Result<Map<String, Value>, String> {
         Value::Object(map) => Ok(map),
         _ => Err("it is not a list of keys and values".into()),
     }
+}
+
+/// The deepest `[`/`{` nesting of a YAML block. Brackets inside quoted
+/// strings count too: an over-estimate only for absurd titles.
+fn flow_nesting(body: &str) -> usize {
+    let mut depth = 0usize;
+    let mut deepest = 0;
+    for byte in body.bytes() {
+        match byte {
+            b'[' | b'{' => {
+                depth += 1;
+                deepest = deepest.max(depth);
+            }
+            b']' | b'}' => depth = depth.saturating_sub(1),
+            _ => {}
+        }
+    }
+    deepest
 }
 
 /// TOML dates become their text (`2025-01-10`), like YAML's.
@@ -373,6 +400,38 @@ mod tests {
         let split = split("---\ntitle: [unclosed\n---\nText\n");
         assert_eq!(split.text, "\n\n\nText\n");
         assert_eq!(split.problems.len(), 1);
+    }
+
+    #[test]
+    fn deeply_nested_yaml_is_refused_before_parsing() {
+        // Kept as fuzz/regressions/front_matter/deep-flow-nesting-yaml: 20,000 `[`
+        // run through the front_matter fuzz target kept the YAML scanner busy for
+        // seconds (quadratic in the depth), to be refused in the end.
+        let depth = 20_000;
+        let text = format!(
+            "---\ntitle: x\ntags: {}{}\n---\n# Titre\n",
+            "[".repeat(depth),
+            "]".repeat(depth)
+        );
+        let split = split(&text);
+        assert_eq!(split.front_matter, FrontMatter::default());
+        assert_eq!(split.text, "\n\n\n\n# Titre\n");
+        assert_eq!(
+            split.problems,
+            vec![Problem {
+                line: 1,
+                message: "front matter is not valid YAML: it nests deeper than 128 levels; ignored"
+                    .into()
+            }]
+        );
+    }
+
+    #[test]
+    fn nesting_within_the_limit_is_read() {
+        let split = split("---\ntitle: x\nextra: [[a], {b: [c]}]\n---\n");
+        assert_eq!(split.front_matter.title.as_deref(), Some("x"));
+        assert!(split.problems.is_empty());
+        assert_eq!(flow_nesting("a: [[[1]], {b: [2]}]"), 3);
     }
 
     #[test]
