@@ -8,7 +8,8 @@
 
 use chrono::NaiveDate;
 
-use super::dates::{self, fold, ParsedDate};
+use super::dates::{self, ParsedDate};
+use super::folding::fold;
 use super::outline::{Block, ListEntry, Outline, OutlineSection, TextLine};
 use super::Context;
 use crate::ingest::Document;

@@ -25,9 +25,8 @@ use std::sync::LazyLock;
 
 use chrono::{Datelike, Duration, NaiveDate, Weekday};
 use regex::{Captures, Regex};
-use unicode_normalization::char::is_combining_mark;
-use unicode_normalization::UnicodeNormalization;
 
+use super::folding::{fold, Folded};
 use crate::config::DateOrder;
 use crate::model::DatePrecision;
 
@@ -509,60 +508,6 @@ fn last_day_of_month(first: NaiveDate) -> Option<NaiveDate> {
         NaiveDate::from_ymd_opt(first.year(), first.month() + 1, 1)?
     };
     next.checked_sub_signed(Duration::days(1))
-}
-
-/// Text folded for matching, with the way back to the original offsets.
-pub struct Folded {
-    /// Lower case, accents removed.
-    pub text: String,
-    /// For each byte of `text` (and one past its end), the byte offset of
-    /// the original character it came from.
-    origin: Vec<usize>,
-}
-
-impl Folded {
-    pub fn new(original: &str) -> Folded {
-        let mut text = String::with_capacity(original.len());
-        let mut origin = Vec::with_capacity(original.len() + 1);
-        for (offset, c) in original.char_indices() {
-            for lower in c.to_lowercase() {
-                for part in std::iter::once(lower).nfd() {
-                    if is_combining_mark(part) {
-                        continue;
-                    }
-                    let before = text.len();
-                    text.push(part);
-                    origin.extend(std::iter::repeat_n(offset, text.len() - before));
-                }
-            }
-        }
-        origin.push(original.len());
-        Folded { text, origin }
-    }
-
-    /// The range of the original text that folded range `range` came from.
-    pub fn original_range(&self, range: Range<usize>, original: &str) -> Range<usize> {
-        let start = self
-            .origin
-            .get(range.start)
-            .copied()
-            .unwrap_or(original.len());
-        // The end is the start of the first original character after the range.
-        let end = if range.end >= self.text.len() {
-            original.len()
-        } else {
-            self.origin
-                .get(range.end)
-                .copied()
-                .unwrap_or(original.len())
-        };
-        start..end.max(start)
-    }
-}
-
-/// Folds `text` for matching: lower case, accents removed (`Décembre` → `decembre`).
-pub fn fold(text: &str) -> String {
-    Folded::new(text).text
 }
 
 /// Every date written in `text`, in order, with its byte range in `text`.
@@ -1093,16 +1038,6 @@ mod tests {
         assert_eq!(found.len(), 1);
         assert_eq!(&line[found[0].clone()], "2024-MM-JJ");
         assert!(!is_placeholder("31 jan"));
-    }
-
-    #[test]
-    fn folding_keeps_original_offsets() {
-        let text = "Échéance : 1er Décembre";
-        let folded = Folded::new(text);
-        assert_eq!(folded.text, "echeance : 1er decembre");
-        let start = folded.text.find("decembre").unwrap();
-        let range = folded.original_range(start..start + 8, text);
-        assert_eq!(&text[range], "Décembre");
     }
 
     mod roundtrip {

@@ -18,8 +18,7 @@ use std::sync::LazyLock;
 
 use regex::Regex;
 
-use super::dates::fold;
-use super::milestones::find_word;
+use super::folding::{find_word, fold};
 use super::outline::{Block, ListEntry, Outline, OutlineSection, Table, TextLine};
 use super::tables::{self, TableKind, RISK_COLUMN_WORDS};
 use super::Context;

@@ -12,11 +12,12 @@ use chrono::NaiveDate;
 use crate::config::DateOrder;
 
 use super::declarations::{key_at_start, Claim, ClaimReader, Target};
+use super::folding::fold;
 use super::items::{is_total_row, Columns, ItemReader};
 use super::outline::{Block, ListEntry, Outline, OutlineSection};
 use super::people::{is_team_heading, People};
 use super::tables::{classify, TableKind};
-use super::vocabulary::{is_legend_label, normalize, Vocabulary};
+use super::vocabulary::{is_legend_label, Vocabulary};
 use super::Context;
 use crate::ingest::Document;
 use crate::model::{Declaration, Diagnostic, DocumentStatus, Item, Section, Status};
@@ -172,7 +173,7 @@ pub fn section_title(heading: &str) -> String {
 
 /// Whether a heading makes a risk section (`🔴 Risques Critiques Actuels`).
 pub fn is_risk_heading(heading: &str) -> bool {
-    normalize(heading)
+    fold(heading)
         .split(|c: char| !c.is_alphanumeric())
         .any(|w| RISK_WORDS.contains(&w))
 }

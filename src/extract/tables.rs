@@ -10,8 +10,8 @@
 
 use chrono::NaiveDate;
 
-use super::dates::{self, fold};
-use super::milestones::find_word;
+use super::dates;
+use super::folding::{find_word, fold};
 use super::outline::Table;
 use crate::config::DateOrder;
 
