@@ -117,6 +117,10 @@ pub fn key_at_start(title: &str) -> Option<String> {
 
 /// The first section key named anywhere in `label` (`Score Phase 1.1`).
 pub fn key_in(label: &str) -> Option<String> {
+    // Every key holds a number: most labels are ruled out without the pattern.
+    if !label.chars().any(char::is_numeric) {
+        return None;
+    }
     SECTION_KEY.captures(&fold(label)).map(|c| key_of(&c))
 }
 

@@ -20,7 +20,7 @@ use chrono::{Datelike, NaiveDate};
 
 use super::as_of::{label_before, segments, text_lines, LineKind};
 use super::dates::{self, ParsedDate};
-use super::folding::{find_word, fold};
+use super::folding::{find_word, fold, folded_words};
 use super::outline::{Block, Outline, OutlineSection, Table, TableRow};
 use super::risks::risk_context;
 use super::sections::DocumentVocabulary;
@@ -89,6 +89,15 @@ fn is_milestone_label(label: &str) -> bool {
     MILESTONE_LABELS
         .iter()
         .any(|l| label == *l || label.starts_with(&format!("{l} ")))
+}
+
+/// Whether `segment` may start with a milestone label. The label of a
+/// dated segment is its words before the date, so it can name a milestone
+/// only if the segment's folded words begin with a milestone label: most
+/// lines are ruled out before any date is looked for.
+fn may_open_with_milestone_label(segment: &str) -> bool {
+    let words = folded_words(segment);
+    MILESTONE_LABELS.iter().any(|label| words.starts_with(label))
 }
 
 /// Reads every milestone of the document into `status.milestones`.
@@ -398,6 +407,9 @@ impl MilestoneReader<'_> {
 
     fn read_line(&mut self, text: &str, line: usize, in_milestone_section: bool) {
         for segment in segments(text) {
+            if !in_milestone_section && !may_open_with_milestone_label(segment) {
+                continue;
+            }
             if dates::find_placeholders(segment).is_empty() {
                 if let Some((date, range)) = self.first_date(segment) {
                     let label = label_before(segment, range.start);

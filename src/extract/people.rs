@@ -128,6 +128,9 @@ impl People {
 
     /// A handle something is assigned to, outside a team section.
     pub fn mention(&mut self, text: &str) {
+        if !text.contains('@') {
+            return;
+        }
         let found = HANDLE_AT_START
             .captures(text)
             .or_else(|| LABELLED_HANDLE.captures(text))
