@@ -214,6 +214,11 @@ impl WordList {
         WordList { automaton }
     }
 
+    /// A list of static words (already folded).
+    pub fn of(words: &[&str]) -> WordList {
+        WordList::new(words.iter().copied())
+    }
+
     /// Every whole-word occurrence in folded `text`: (start, index in the list).
     fn occurrences<'t>(&'t self, text: &'t str) -> impl Iterator<Item = (usize, usize)> + 't {
         self.automaton

@@ -15,12 +15,13 @@
 
 use std::collections::HashSet;
 use std::ops::Range;
+use std::sync::LazyLock;
 
 use chrono::{Datelike, NaiveDate};
 
 use super::as_of::{label_before, segments, text_lines, LineKind};
 use super::dates::{self, ParsedDate};
-use super::folding::{find_word, fold, folded_words};
+use super::folding::{fold, folded_words, WordList};
 use super::outline::{Block, Outline, OutlineSection, Table, TableRow};
 use super::risks::risk_context;
 use super::sections::DocumentVocabulary;
@@ -78,10 +79,8 @@ const MILESTONE_LABELS: &[&str] = &[
 
 /// Whether a heading names a list of milestones (`PROCHAINS JALONS`, `Key dates`).
 pub fn is_milestone_heading(heading: &str) -> bool {
-    let folded = fold(heading);
-    MILESTONE_HEADING_WORDS
-        .iter()
-        .any(|word| find_word(&folded, word).is_some())
+    static HEADINGS: LazyLock<WordList> = LazyLock::new(|| WordList::of(MILESTONE_HEADING_WORDS));
+    HEADINGS.any(&fold(heading))
 }
 
 /// Whether a label (folded words) names a milestone.

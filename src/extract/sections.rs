@@ -336,14 +336,14 @@ impl Claims {
                 }
                 Block::List(entries) => self.entries(reader, entries),
                 Block::Table(table) => {
-                    let columns = Columns::analyse(table, vocabulary);
+                    // Only a table with a total row needs its columns.
+                    let mut columns = None;
                     for row in table.rows.iter().filter(|r| is_total_row(&r.cells)) {
-                        self.list.extend(reader.total_row(
-                            &row.cells,
-                            columns.percent,
-                            row.line,
-                            enclosing,
-                        ));
+                        let percent = columns
+                            .get_or_insert_with(|| Columns::analyse(table, vocabulary))
+                            .percent;
+                        self.list
+                            .extend(reader.total_row(&row.cells, percent, row.line, enclosing));
                     }
                 }
             }
