@@ -8,7 +8,8 @@
 
 use chrono::NaiveDate;
 
-use super::dates::{self, fold, ParsedDate};
+use super::dates::{self, ParsedDate};
+use super::folding::{fold, folded_words};
 use super::outline::{Block, ListEntry, Outline, OutlineSection, TextLine};
 use super::Context;
 use crate::ingest::Document;
@@ -261,6 +262,11 @@ fn find_as_of(
 ) -> Option<(ParsedDate, usize)> {
     for placed in lines {
         for segment in segments(placed.text) {
+            // The label is the segment's first words: most lines cannot hold one.
+            let words = folded_words(segment);
+            if !AS_OF_LABELS.iter().any(|label| words.starts_with(label)) {
+                continue;
+            }
             let found = dates::find_dates(segment, reference, context.config.date_order);
             let Some((date, range)) = found.first() else {
                 continue;

@@ -19,15 +19,15 @@
 //! month), `100%`, `01:15` (times), `Sem 3` (a project week, not an ISO
 //! week), a month name alone (`Mar-Avr`, `march`).
 
+use std::borrow::Cow;
 use std::collections::BTreeMap;
 use std::ops::Range;
 use std::sync::LazyLock;
 
 use chrono::{Datelike, Duration, NaiveDate, Weekday};
 use regex::{Captures, Regex};
-use unicode_normalization::char::is_combining_mark;
-use unicode_normalization::UnicodeNormalization;
 
+use super::folding::{fold, Folded};
 use crate::config::DateOrder;
 use crate::model::DatePrecision;
 
@@ -207,6 +207,9 @@ fn alternation(words: &[&str]) -> String {
 struct Form {
     regex: Regex,
     read: fn(&Captures, &Reader) -> Option<ParsedDate>,
+    /// Whether every match holds a digit: such a form is not even tried on
+    /// text without one (most lines of a document).
+    needs_digit: bool,
 }
 
 static FORMS: LazyLock<Vec<Form>> = LazyLock::new(|| {
@@ -221,6 +224,7 @@ static FORMS: LazyLock<Vec<Form>> = LazyLock::new(|| {
     let form = |pattern: &str, read: fn(&Captures, &Reader) -> Option<ParsedDate>| Form {
         regex: Regex::new(pattern).expect("date pattern compiles"),
         read,
+        needs_digit: true,
     };
     vec![
         // `du 10 au 22 août 2025`, `15-20 feb`: a day range inside one month.
@@ -270,11 +274,14 @@ static FORMS: LazyLock<Vec<Form>> = LazyLock::new(|| {
             ),
             Reader::day_month,
         ),
-        // `fin mars`, `mi-avril 2025`, `début mai`
-        form(
-            &format!(r"\b{part}[\s-]+(?:de\s+|d')?{month2}(?:\s+(?P<year>\d{{4}}))?\b"),
-            Reader::month_part,
-        ),
+        // `fin mars`, `mi-avril 2025`, `début mai`: the one form without a digit.
+        Form {
+            needs_digit: false,
+            ..form(
+                &format!(r"\b{part}[\s-]+(?:de\s+|d')?{month2}(?:\s+(?P<year>\d{{4}}))?\b"),
+                Reader::month_part,
+            )
+        },
         // `Décembre 2025`, `Mar 2026`
         form(
             &format!(r"\b{month}\s+(?:de\s+)?(?P<year>\d{{4}})\b"),
@@ -511,60 +518,6 @@ fn last_day_of_month(first: NaiveDate) -> Option<NaiveDate> {
     next.checked_sub_signed(Duration::days(1))
 }
 
-/// Text folded for matching, with the way back to the original offsets.
-pub struct Folded {
-    /// Lower case, accents removed.
-    pub text: String,
-    /// For each byte of `text` (and one past its end), the byte offset of
-    /// the original character it came from.
-    origin: Vec<usize>,
-}
-
-impl Folded {
-    pub fn new(original: &str) -> Folded {
-        let mut text = String::with_capacity(original.len());
-        let mut origin = Vec::with_capacity(original.len() + 1);
-        for (offset, c) in original.char_indices() {
-            for lower in c.to_lowercase() {
-                for part in std::iter::once(lower).nfd() {
-                    if is_combining_mark(part) {
-                        continue;
-                    }
-                    let before = text.len();
-                    text.push(part);
-                    origin.extend(std::iter::repeat_n(offset, text.len() - before));
-                }
-            }
-        }
-        origin.push(original.len());
-        Folded { text, origin }
-    }
-
-    /// The range of the original text that folded range `range` came from.
-    pub fn original_range(&self, range: Range<usize>, original: &str) -> Range<usize> {
-        let start = self
-            .origin
-            .get(range.start)
-            .copied()
-            .unwrap_or(original.len());
-        // The end is the start of the first original character after the range.
-        let end = if range.end >= self.text.len() {
-            original.len()
-        } else {
-            self.origin
-                .get(range.end)
-                .copied()
-                .unwrap_or(original.len())
-        };
-        start..end.max(start)
-    }
-}
-
-/// Folds `text` for matching: lower case, accents removed (`Décembre` → `decembre`).
-pub fn fold(text: &str) -> String {
-    Folded::new(text).text
-}
-
 /// Every date written in `text`, in order, with its byte range in `text`.
 ///
 /// Years left out take the year that puts the date nearest to `reference`
@@ -577,16 +530,25 @@ pub fn find_dates(
     order: DateOrder,
 ) -> Vec<(ParsedDate, Range<usize>)> {
     let folded = Folded::new(text);
+    let has_digit = holds_digit(&folded.text);
+    let has_part_word = MONTH_PART_WORDS.iter().any(|(w, _)| folded.text.contains(w));
+    if !has_digit && !has_part_word {
+        // No form can match: every one needs a digit or a `fin`/`mi`/`début`.
+        return Vec::new();
+    }
+    let view = pattern_view(&folded.text);
     let reader = Reader { reference, order };
     // `2025-01-XX` (corpus 07) is a placeholder, not January 2025.
     let mut claimed = Claimed::default();
-    for placeholder in PLACEHOLDER.find_iter(&folded.text) {
-        claimed.claim(placeholder.range());
+    if may_hold_placeholder(&folded.text, has_digit) {
+        for placeholder in PLACEHOLDER.find_iter(&view) {
+            claimed.claim(placeholder.range());
+        }
     }
     let mut found: Vec<(ParsedDate, Range<usize>)> = Vec::new();
-    for form in FORMS.iter() {
+    for form in FORMS.iter().filter(|form| has_digit || !form.needs_digit) {
         let mut position = 0;
-        while let Some(captures) = form.regex.captures_at(&folded.text, position) {
+        while let Some(captures) = form.regex.captures_at(&view, position) {
             let Some(whole) = captures.name("whole").or_else(|| captures.get(0)) else {
                 break;
             };
@@ -610,6 +572,63 @@ pub fn find_dates(
         .into_iter()
         .map(|(date, range)| (date, folded.original_range(range, text)))
         .collect()
+}
+
+/// Whether folded text holds a digit (`\d` in the patterns: any decimal digit).
+fn holds_digit(folded: &str) -> bool {
+    folded.bytes().any(|b| b.is_ascii_digit())
+        || (!folded.is_ascii() && folded.chars().any(char::is_numeric))
+}
+
+/// Whether [`PLACEHOLDER`] can match: each of its shapes holds a digit, or
+/// `mm` or `xx`.
+fn may_hold_placeholder(folded: &str, has_digit: bool) -> bool {
+    has_digit || folded.contains("mm") || folded.contains("xx")
+}
+
+/// Non-ASCII characters the patterns name (`–` in `15–20 feb`).
+static PATTERN_CHARS: LazyLock<Vec<char>> = LazyLock::new(|| {
+    let mut chars: Vec<char> = FORMS
+        .iter()
+        .map(|form| form.regex.as_str())
+        .chain([PLACEHOLDER.as_str()])
+        .flat_map(str::chars)
+        .filter(|c| !c.is_ascii())
+        .collect();
+    chars.sort_unstable();
+    chars.dedup();
+    chars
+});
+
+/// The folded text as the patterns search it. Their Unicode word boundaries
+/// make the regex engine leave its fast automaton for a slow one at the
+/// first non-ASCII byte, and tracking documents are full of emoji, arrows
+/// and typographic punctuation. Each such character is neither a word
+/// character, nor a space, nor named by a pattern: every pattern treats it
+/// exactly as it treats U+0001, so it becomes that many U+0001 bytes (byte
+/// offsets unchanged). Text with other non-ASCII characters (letters
+/// without an ASCII fold, no-break spaces, `–`) is searched as it is.
+fn pattern_view(folded: &str) -> Cow<'_, str> {
+    if folded.is_ascii() {
+        return Cow::Borrowed(folded);
+    }
+    let stands_for_nothing = |c: char| {
+        !regex_syntax::is_word_character(c)
+            && !c.is_whitespace()
+            && PATTERN_CHARS.binary_search(&c).is_err()
+    };
+    if !folded.chars().all(|c| c.is_ascii() || stands_for_nothing(c)) {
+        return Cow::Borrowed(folded);
+    }
+    let mut view = String::with_capacity(folded.len());
+    for c in folded.chars() {
+        if c.is_ascii() {
+            view.push(c);
+        } else {
+            view.extend(std::iter::repeat_n('\u{1}', c.len_utf8()));
+        }
+    }
+    Cow::Owned(view)
 }
 
 /// The byte ranges already taken by a date or a placeholder, so a later
@@ -776,8 +795,11 @@ static PLACEHOLDER: LazyLock<Regex> = LazyLock::new(|| {
 /// diagnostic (seed `004_…`: `analyse du code au 2024-MM-JJ`).
 pub fn find_placeholders(text: &str) -> Vec<Range<usize>> {
     let folded = Folded::new(text);
+    if !may_hold_placeholder(&folded.text, holds_digit(&folded.text)) {
+        return Vec::new();
+    }
     PLACEHOLDER
-        .find_iter(&folded.text)
+        .find_iter(&pattern_view(&folded.text))
         .map(|m| folded.original_range(m.range(), text))
         .collect()
 }
@@ -1093,16 +1115,6 @@ mod tests {
         assert_eq!(found.len(), 1);
         assert_eq!(&line[found[0].clone()], "2024-MM-JJ");
         assert!(!is_placeholder("31 jan"));
-    }
-
-    #[test]
-    fn folding_keeps_original_offsets() {
-        let text = "Échéance : 1er Décembre";
-        let folded = Folded::new(text);
-        assert_eq!(folded.text, "echeance : 1er decembre");
-        let start = folded.text.find("decembre").unwrap();
-        let range = folded.original_range(start..start + 8, text);
-        assert_eq!(&text[range], "Décembre");
     }
 
     mod roundtrip {

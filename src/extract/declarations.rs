@@ -11,7 +11,8 @@ use std::sync::LazyLock;
 
 use regex::Regex;
 
-use super::vocabulary::{normalize, Vocabulary};
+use super::folding::fold;
+use super::vocabulary::Vocabulary;
 
 /// A claim before it is attached to a section.
 #[derive(Debug, Clone, PartialEq)]
@@ -109,20 +110,24 @@ pub fn key_at_start(title: &str) -> Option<String> {
         .char_indices()
         .find(|(_, c)| c.is_alphanumeric())
         .map(|(i, _)| i)?;
-    let title = normalize(&title[start..]);
+    let title = fold(&title[start..]);
     let captures = SECTION_KEY.captures(&title)?;
     (captures.get(0)?.start() == 0).then(|| key_of(&captures))
 }
 
 /// The first section key named anywhere in `label` (`Score Phase 1.1`).
 pub fn key_in(label: &str) -> Option<String> {
-    SECTION_KEY.captures(&normalize(label)).map(|c| key_of(&c))
+    // Every key holds a number: most labels are ruled out without the pattern.
+    if !label.chars().any(char::is_numeric) {
+        return None;
+    }
+    SECTION_KEY.captures(&fold(label)).map(|c| key_of(&c))
 }
 
 fn key_of(captures: &regex::Captures) -> String {
     match (captures.get(1), captures.get(2), captures.get(3)) {
         (Some(kind), Some(number), _) => {
-            format!("{} {}", normalize(kind.as_str()), number.as_str())
+            format!("{} {}", fold(kind.as_str()), number.as_str())
         }
         (_, _, Some(id)) => id.as_str().to_lowercase(),
         _ => String::new(),
@@ -135,7 +140,7 @@ pub fn is_whole_project(label: &str) -> bool {
 }
 
 fn has_word(text: &str, words: &[&str]) -> bool {
-    normalize(text)
+    fold(text)
         .split(|c: char| !c.is_alphanumeric())
         .any(|w| words.contains(&w))
 }
@@ -267,7 +272,7 @@ impl ClaimReader<'_> {
         // `(100%)`, `- 100%`, `à 95%`, `✅ 100% COMPLET`; never a feature
         // name such as `Mode Offline 100% (4h)`.
         let before = heading[..number_start(heading, end)].trim_end();
-        let previous_word = before.rsplit(char::is_whitespace).next().map(normalize);
+        let previous_word = before.rsplit(char::is_whitespace).next().map(fold);
         let after = heading[end..].trim_start();
         let about_progress = before.is_empty()
             || before.ends_with(|c: char| {

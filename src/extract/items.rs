@@ -11,8 +11,9 @@ use std::sync::LazyLock;
 
 use regex::Regex;
 
+use super::folding::fold;
 use super::outline::{Block, ListEntry, Outline, OutlineSection, Table, TextLine};
-use super::vocabulary::{normalize, strip_status_label, Vocabulary, STATUS_LABELS};
+use super::vocabulary::{strip_status_label, Vocabulary, STATUS_LABELS};
 use crate::model::{Item, Status};
 
 /// Reads items out of the blocks of one document.
@@ -309,7 +310,7 @@ impl<'a> ItemReader<'a> {
             _ => return None,
         };
         let (label, value) = first_line.split_once(':')?;
-        let label = normalize(label.trim());
+        let label = fold(label.trim());
         if !STATUS_LABELS.contains(&label.as_str()) {
             return None;
         }
@@ -385,7 +386,7 @@ const QUALIFIER_HEADERS: &[&str] = &[
 impl Columns {
     pub fn analyse(table: &Table, vocabulary: &Vocabulary) -> Columns {
         let mut columns = Columns::default();
-        let headers: Vec<String> = table.header.iter().map(|h| normalize(h.trim())).collect();
+        let headers: Vec<String> = table.header.iter().map(|h| fold(h.trim())).collect();
         let column = |i: usize| -> Vec<&str> {
             table
                 .rows
@@ -479,7 +480,7 @@ const PROPERTY_LABELS: &[&str] = &[
 ];
 
 fn is_property_label(text: &str) -> bool {
-    let normalized = normalize(text);
+    let normalized = fold(text);
     let label = normalized.trim_end_matches(|c: char| !c.is_alphanumeric());
     PROPERTY_LABELS.contains(&label)
 }
@@ -488,7 +489,7 @@ fn is_property_label(text: &str) -> bool {
 pub fn is_total_row(cells: &[String]) -> bool {
     cells
         .first()
-        .map(|c| normalize(c.trim()))
+        .map(|c| fold(c.trim()))
         .is_some_and(|c| c == "total" || c.starts_with("total ") || c.starts_with("total:"))
 }
 
@@ -581,7 +582,7 @@ pub fn clean_text(text: &str) -> String {
             })
             .to_string();
         for label in STATUS_LABELS {
-            let normalized = normalize(&text);
+            let normalized = fold(&text);
             if normalized.ends_with(label) {
                 let cut = text
                     .char_indices()

@@ -15,16 +15,18 @@
 
 use std::collections::HashSet;
 use std::ops::Range;
+use std::sync::LazyLock;
 
 use chrono::{Datelike, NaiveDate};
 
 use super::as_of::{label_before, segments, text_lines, LineKind};
-use super::dates::{self, fold, ParsedDate};
+use super::dates::{self, ParsedDate};
+use super::folding::{fold, folded_words, WordList};
 use super::outline::{Block, Outline, OutlineSection, Table, TableRow};
 use super::risks::risk_context;
 use super::sections::DocumentVocabulary;
 use super::tables::{self, Column, TableKind};
-use super::vocabulary::Vocabulary;
+use super::vocabulary::{milestone_marker_status, milestone_status, Vocabulary};
 use super::Context;
 use crate::config::DateOrder;
 use crate::ingest::Document;
@@ -75,154 +77,10 @@ const MILESTONE_LABELS: &[&str] = &[
     "release date",
 ];
 
-/// Status words of a milestone, folded, longest first where they overlap.
-/// The spec's status table (§3) plus words milestones use (`ATTEINT`,
-/// `shipped`, `Queued`). A word beats a marker: `🟡 BLOQUÉ` is blocked.
-const STATUS_WORDS: &[(&str, Status)] = &[
-    ("hors perimetre", Status::Cancelled),
-    ("out of scope", Status::Cancelled),
-    ("won't do", Status::Cancelled),
-    ("annule", Status::Cancelled),
-    ("abandonne", Status::Cancelled),
-    ("cancelled", Status::Cancelled),
-    ("canceled", Status::Cancelled),
-    ("dropped", Status::Cancelled),
-    ("non demarre", Status::Todo),
-    ("pas commence", Status::Todo),
-    ("a commencer", Status::Todo),
-    ("not started", Status::Todo),
-    ("a faire", Status::Todo),
-    ("to do", Status::Todo),
-    ("todo", Status::Todo),
-    ("planifie", Status::Todo),
-    ("prevu", Status::Todo),
-    ("planned", Status::Todo),
-    ("backlog", Status::Todo),
-    ("queued", Status::Todo),
-    ("upcoming", Status::Todo),
-    ("a venir", Status::Todo),
-    ("future", Status::Todo),
-    ("open", Status::Todo),
-    ("en attente", Status::Blocked),
-    ("on hold", Status::Blocked),
-    ("bloque", Status::Blocked),
-    ("blocked", Status::Blocked),
-    ("waiting", Status::Blocked),
-    ("en cours", Status::InProgress),
-    ("en revue", Status::InProgress),
-    ("in progress", Status::InProgress),
-    ("in review", Status::InProgress),
-    ("ongoing", Status::InProgress),
-    ("partiellement", Status::InProgress),
-    ("partiel", Status::InProgress),
-    ("commence", Status::InProgress),
-    ("started", Status::InProgress),
-    ("wip", Status::InProgress),
-    ("termine", Status::Done),
-    ("complete", Status::Done),
-    ("completed", Status::Done),
-    ("complet", Status::Done),
-    ("realise", Status::Done),
-    ("livre", Status::Done),
-    ("acheve", Status::Done),
-    ("valide", Status::Done),
-    ("atteint", Status::Done),
-    ("fait", Status::Done),
-    ("done", Status::Done),
-    ("finished", Status::Done),
-    ("delivered", Status::Done),
-    ("shipped", Status::Done),
-    ("released", Status::Done),
-    ("reached", Status::Done),
-    ("achieved", Status::Done),
-    ("resolved", Status::Done),
-    ("closed", Status::Done),
-];
-
-/// Status markers of a milestone. 🔴 is blocked on a milestone (a red
-/// milestone is stuck), unlike on a project status line where it is health.
-const STATUS_MARKERS: &[(&str, Status)] = &[
-    ("[x]", Status::Done),
-    ("[X]", Status::Done),
-    ("[ ]", Status::Todo),
-    ("✅", Status::Done),
-    ("✔", Status::Done),
-    ("☑", Status::Done),
-    ("✓", Status::Done),
-    ("🚧", Status::InProgress),
-    ("🟡", Status::InProgress),
-    ("🔄", Status::InProgress),
-    ("🟠", Status::InProgress),
-    ("🔵", Status::InProgress),
-    ("🔨", Status::InProgress),
-    ("⚠", Status::InProgress),
-    ("⬜", Status::Todo),
-    ("☐", Status::Todo),
-    ("❌", Status::Todo),
-    ("⏳", Status::Todo),
-    ("📅", Status::Todo),
-    ("⛔", Status::Blocked),
-    ("🚫", Status::Blocked),
-    ("🛑", Status::Blocked),
-    ("🔴", Status::Blocked),
-];
-
-/// The status a piece of text gives a milestone: the first status word,
-/// else the first marker.
-pub fn status_of(text: &str) -> Option<Status> {
-    let folded = fold(text);
-    let mut best: Option<(usize, Status)> = None;
-    for (word, status) in STATUS_WORDS {
-        if let Some(at) = find_word(&folded, word) {
-            if best.is_none_or(|(b, _)| at < b) {
-                best = Some((at, *status));
-            }
-        }
-    }
-    if let Some((_, status)) = best {
-        return Some(status);
-    }
-    marker_status(text)
-}
-
-/// The status the markers of a line give (`✅`, `[x]`, `🔴`), ignoring
-/// words: a title such as `Version 2.0 Complète` is not a status.
-pub fn marker_status(text: &str) -> Option<Status> {
-    STATUS_MARKERS
-        .iter()
-        .filter_map(|(marker, status)| text.find(marker).map(|at| (at, *status)))
-        .min_by_key(|(at, _)| *at)
-        .map(|(_, status)| status)
-}
-
-/// Position of `word` in `text` as a whole word (both folded).
-pub fn find_word(text: &str, word: &str) -> Option<usize> {
-    let mut from = 0;
-    while let Some(found) = text.get(from..)?.find(word) {
-        let at = from + found;
-        let end = at + word.len();
-        let before_ok = text[..at]
-            .chars()
-            .next_back()
-            .is_none_or(|c| !c.is_alphanumeric());
-        let after_ok = text[end..]
-            .chars()
-            .next()
-            .is_none_or(|c| !c.is_alphanumeric());
-        if before_ok && after_ok {
-            return Some(at);
-        }
-        from = at + word.chars().next().map_or(1, char::len_utf8);
-    }
-    None
-}
-
 /// Whether a heading names a list of milestones (`PROCHAINS JALONS`, `Key dates`).
 pub fn is_milestone_heading(heading: &str) -> bool {
-    let folded = fold(heading);
-    MILESTONE_HEADING_WORDS
-        .iter()
-        .any(|word| find_word(&folded, word).is_some())
+    static HEADINGS: LazyLock<WordList> = LazyLock::new(|| WordList::of(MILESTONE_HEADING_WORDS));
+    HEADINGS.any(&fold(heading))
 }
 
 /// Whether a label (folded words) names a milestone.
@@ -230,6 +88,15 @@ fn is_milestone_label(label: &str) -> bool {
     MILESTONE_LABELS
         .iter()
         .any(|l| label == *l || label.starts_with(&format!("{l} ")))
+}
+
+/// Whether `segment` may start with a milestone label. The label of a
+/// dated segment is its words before the date, so it can name a milestone
+/// only if the segment's folded words begin with a milestone label: most
+/// lines are ruled out before any date is looked for.
+fn may_open_with_milestone_label(segment: &str) -> bool {
+    let words = folded_words(segment);
+    MILESTONE_LABELS.iter().any(|label| words.starts_with(label))
 }
 
 /// Reads every milestone of the document into `status.milestones`.
@@ -276,11 +143,11 @@ struct MilestoneReader<'d> {
 
 impl MilestoneReader<'_> {
     /// The status of a status cell: a marker of the document's own legend
-    /// wins (corpus `20_…`: 🟡 is *queued*), else [`status_of`].
+    /// wins (corpus `20_…`: 🟡 is *queued*), else [`milestone_status`].
     fn status_of(&self, cell: &str) -> Option<Status> {
         self.vocabulary
             .legend_status(cell)
-            .or_else(|| status_of(cell))
+            .or_else(|| milestone_status(cell))
     }
 
     fn push(
@@ -368,7 +235,7 @@ impl MilestoneReader<'_> {
             let status = cell(status_column)
                 .and_then(|c| self.status_of(c))
                 .or_else(|| self.vocabulary.legend_status(&row.cells.join(" ")))
-                .or_else(|| marker_status(&row.cells.join(" ")));
+                .or_else(|| milestone_marker_status(&row.cells.join(" ")));
             let date = self.row_date(date_cell, cell(end_column), row);
             match date {
                 Some(date) => self.push(title, Some(date), status, row.line),
@@ -473,7 +340,8 @@ impl MilestoneReader<'_> {
                 };
                 let text = child.heading.get(range.clone()).unwrap_or("").to_string();
                 let title = title_without_date(&child.heading, range);
-                let status = marker_status(&child.heading).or_else(|| section_status_line(child));
+                let status =
+                    milestone_marker_status(&child.heading).or_else(|| section_status_line(child));
                 self.push(title, Some((date, text)), status, child.line);
             }
         }
@@ -526,7 +394,7 @@ impl MilestoneReader<'_> {
         let Some(date) = dates::parse_date(&written, self.reference, self.order) else {
             return false;
         };
-        let status = marker_status(text);
+        let status = milestone_marker_status(text);
         self.push(
             clean_title(&body),
             Some((date, format!("{letter}{digit}"))),
@@ -538,18 +406,31 @@ impl MilestoneReader<'_> {
 
     fn read_line(&mut self, text: &str, line: usize, in_milestone_section: bool) {
         for segment in segments(text) {
+            if !in_milestone_section && !may_open_with_milestone_label(segment) {
+                continue;
+            }
             if dates::find_placeholders(segment).is_empty() {
                 if let Some((date, range)) = self.first_date(segment) {
                     let label = label_before(segment, range.start);
                     let text = segment.get(range.clone()).unwrap_or("").to_string();
                     if is_milestone_label(&label) {
                         let title = clean_title(segment.get(..range.start).unwrap_or(""));
-                        self.push(title, Some((date, text)), marker_status(segment), line);
+                        self.push(
+                            title,
+                            Some((date, text)),
+                            milestone_marker_status(segment),
+                            line,
+                        );
                         return;
                     }
                     if in_milestone_section {
                         let title = title_without_date(segment, range);
-                        self.push(title, Some((date, text)), marker_status(segment), line);
+                        self.push(
+                            title,
+                            Some((date, text)),
+                            milestone_marker_status(segment),
+                            line,
+                        );
                         return;
                     }
                 }
@@ -604,7 +485,7 @@ fn section_status_line(section: &OutlineSection) -> Option<Status> {
     let status_in = |text: &str| {
         let (label, value) = text.split_once(':')?;
         let label = fold(label);
-        matches!(label.trim(), "statut" | "status" | "etat").then(|| status_of(value))?
+        matches!(label.trim(), "statut" | "status" | "etat").then(|| milestone_status(value))?
     };
     section
         .blocks
@@ -821,16 +702,5 @@ mod tests {
             .diagnostics
             .iter()
             .any(|d| d.code == "placeholder-date"));
-    }
-
-    #[test]
-    fn status_words_beat_markers() {
-        assert_eq!(status_of("🟡 BLOQUÉ"), Some(Status::Blocked));
-        assert_eq!(status_of("🟡 EN ATTENTE"), Some(Status::Blocked));
-        assert_eq!(status_of("✅ 31 jan"), Some(Status::Done));
-        assert_eq!(status_of("À faire"), Some(Status::Todo));
-        assert_eq!(status_of("Fait"), Some(Status::Done));
-        assert_eq!(status_of("📅"), Some(Status::Todo));
-        assert_eq!(status_of("Phase 2"), None);
     }
 }

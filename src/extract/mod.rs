@@ -6,6 +6,7 @@
 pub mod as_of;
 pub mod dates;
 pub mod declarations;
+pub mod folding;
 pub mod items;
 pub mod milestones;
 pub mod outline;

@@ -10,7 +10,11 @@
 //! becomes `Structure - ✅ COMPLET`); the original line is always available
 //! through [`Outline::source_line`].
 
+use std::cell::OnceCell;
+
 use pulldown_cmark::{Event, HeadingLevel, Options, Parser, Tag, TagEnd};
+
+use super::tables::Column;
 
 /// Items nested deeper than this become flat children of their 32nd level: no real
 /// tracking document comes close, and every reader of the tree (items,
@@ -57,15 +61,18 @@ pub struct TableRow {
     pub line: usize,
 }
 
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone)]
 pub struct Table {
     pub line: usize,
     pub header: Vec<String>,
     pub rows: Vec<TableRow>,
+    /// The role of each column, worked out once by [`super::tables::columns`]:
+    /// the item, milestone and risk readers all ask for it.
+    pub(super) roles: OnceCell<Vec<Column>>,
 }
 
 /// A block of a section, in document order.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone)]
 pub enum Block {
     /// The top-level items of one list.
     List(Vec<ListEntry>),
@@ -81,7 +88,7 @@ pub enum Block {
 
 /// A heading and what stands under it down to the next heading of the same
 /// or a higher level.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone)]
 pub struct OutlineSection {
     /// Heading text, markup removed, emoji kept (`⏳ 2. GED - Upload Documents`).
     pub heading: String,
@@ -96,7 +103,7 @@ pub struct OutlineSection {
 }
 
 /// A parsed document.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone)]
 pub struct Outline<'a> {
     /// The document's first H1 when it comes before any other heading: the
     /// title, not a section.
@@ -391,6 +398,7 @@ impl<'a> Builder<'a> {
                     line,
                     header: Vec::new(),
                     rows: Vec::new(),
+                    roles: OnceCell::new(),
                 });
             }
             Tag::TableHead => {

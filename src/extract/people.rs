@@ -11,7 +11,7 @@ use std::sync::LazyLock;
 
 use regex::Regex;
 
-use super::vocabulary::normalize;
+use super::folding::fold;
 use crate::model::{Item, Person, Status};
 
 /// Headings of team sections.
@@ -38,7 +38,7 @@ static LABELLED_HANDLE: LazyLock<Regex> = LazyLock::new(|| {
 
 /// Whether a heading names a team section (`ÉQUIPE PROJET`, `Team`).
 pub fn is_team_heading(heading: &str) -> bool {
-    normalize(heading)
+    fold(heading)
         .split(|c: char| !c.is_alphanumeric())
         .any(|w| TEAM_WORDS.contains(&w))
 }
@@ -128,6 +128,9 @@ impl People {
 
     /// A handle something is assigned to, outside a team section.
     pub fn mention(&mut self, text: &str) {
+        if !text.contains('@') {
+            return;
+        }
         let found = HANDLE_AT_START
             .captures(text)
             .or_else(|| LABELLED_HANDLE.captures(text))
@@ -161,7 +164,7 @@ impl People {
 /// Identity of a person across mentions: `@Mounir`, `mounir` and `Mounir`
 /// are the same person.
 pub fn person_key(handle_or_name: &str) -> String {
-    normalize(handle_or_name.trim_start_matches('@').trim())
+    fold(handle_or_name.trim_start_matches('@').trim())
 }
 
 #[cfg(test)]

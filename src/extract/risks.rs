@@ -18,8 +18,7 @@ use std::sync::LazyLock;
 
 use regex::Regex;
 
-use super::dates::fold;
-use super::milestones::find_word;
+use super::folding::{fold, WordList};
 use super::outline::{Block, ListEntry, Outline, OutlineSection, Table, TextLine};
 use super::tables::{self, TableKind, RISK_COLUMN_WORDS};
 use super::Context;
@@ -244,15 +243,36 @@ static OUT_OF: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"\b(\d{1,2}(?:\.\d)?)\s*/\s*(5|10|20|100)\b").expect("score pattern compiles")
 });
 
-fn heading_words_match(heading: &str, words: &[&str]) -> bool {
-    let folded = fold(heading);
-    words.iter().any(|w| find_word(&folded, w).is_some())
+static RISK_HEADINGS: LazyLock<WordList> = LazyLock::new(|| WordList::of(RISK_HEADING_WORDS));
+static MANAGEMENT_HEADINGS: LazyLock<WordList> =
+    LazyLock::new(|| WordList::of(MANAGEMENT_HEADING_WORDS));
+static SCALES: LazyLock<WordList> =
+    LazyLock::new(|| WordList::new(SCALE_WORDS.iter().map(|(word, _)| *word)));
+static HEADING_SEVERITIES: LazyLock<WordList> =
+    LazyLock::new(|| WordList::new(HEADING_SEVERITY_WORDS.iter().map(|(word, _)| *word)));
+static CLOSED: LazyLock<WordList> = LazyLock::new(|| WordList::of(CLOSED_WORDS));
+static RISK_COLUMNS: LazyLock<WordList> = LazyLock::new(|| WordList::of(RISK_COLUMN_WORDS));
+/// Header words of the column that names a risk, besides the risk words.
+static TITLE_COLUMNS: LazyLock<WordList> = LazyLock::new(|| {
+    WordList::of(&[
+        "description",
+        "issue",
+        "probleme",
+        "blocage",
+        "blocker",
+        "titre",
+        "title",
+    ])
+});
+
+fn heading_words_match(heading: &str, words: &WordList) -> bool {
+    words.any(&fold(heading))
 }
 
 /// Whether a heading names risks (`Risques Identifiés`, `🔴 BLOQUANTS CRITIQUES`).
 pub fn is_risk_heading(heading: &str) -> bool {
-    heading_words_match(heading, RISK_HEADING_WORDS)
-        && !heading_words_match(heading, MANAGEMENT_HEADING_WORDS)
+    let folded = fold(heading);
+    RISK_HEADINGS.any(&folded) && !MANAGEMENT_HEADINGS.any(&folded)
 }
 
 /// Every section, depth first, with whether it is a risk section (its
@@ -265,7 +285,7 @@ pub fn risk_context<'o>(outline: &'o Outline) -> Vec<(&'o OutlineSection, bool)>
     ) {
         // `HR-06: Budget Approval Delayed` is a risk even though `budget`
         // is a management word: its own impact/probability lines say so.
-        let management = heading_words_match(&section.heading, MANAGEMENT_HEADING_WORDS)
+        let management = heading_words_match(&section.heading, &MANAGEMENT_HEADINGS)
             && !is_risk_per_heading(section);
         // A bold label (`**Risk Identification Sources:**`) is not a
         // heading of its own: it only inherits.
@@ -287,10 +307,13 @@ pub fn risk_context<'o>(outline: &'o Outline) -> Vec<(&'o OutlineSection, bool)>
 /// out of 5, 10, 20 or 100 (`8/10` is 4).
 pub fn scale_of(text: &str) -> Option<u8> {
     let folded = fold(text);
-    let word = SCALE_WORDS
-        .iter()
-        .filter_map(|(word, value)| {
-            find_word(&folded, word).map(|at| (at, std::cmp::Reverse(word.len()), *value))
+    // The first word; at one place the longest (`tres eleve` beats `tres`).
+    let word = SCALES
+        .all(&folded)
+        .into_iter()
+        .map(|(at, index)| {
+            let (word, value) = SCALE_WORDS[index];
+            (at, std::cmp::Reverse(word.len()), value)
         })
         .min()
         .map(|(_, _, value)| value);
@@ -344,12 +367,9 @@ pub fn heading_severity(heading: &str) -> Option<Severity> {
         .min_by_key(|(at, _)| *at)
         .map(|(_, severity)| severity)
         .or_else(|| {
-            let folded = fold(heading);
-            HEADING_SEVERITY_WORDS
-                .iter()
-                .filter_map(|(word, severity)| find_word(&folded, word).map(|at| (at, *severity)))
-                .min_by_key(|(at, _)| *at)
-                .map(|(_, severity)| severity)
+            HEADING_SEVERITIES
+                .first(&fold(heading))
+                .map(|(_, index)| HEADING_SEVERITY_WORDS[index].1)
         })
 }
 
@@ -373,7 +393,7 @@ fn field_line(text: &str) -> Option<(Field, &str)> {
 
 fn is_closed(text: &str) -> bool {
     let folded = fold(text);
-    text.contains('✅') || CLOSED_WORDS.iter().any(|w| find_word(&folded, w).is_some())
+    text.contains('✅') || CLOSED.any(&folded)
 }
 
 /// A risk being read, before its severity is settled.
@@ -724,19 +744,8 @@ fn table_risks(table: &Table, severity: Option<Severity>, source: &str) -> Vec<R
         .header
         .iter()
         .map(|header| {
-            if heading_words_match(header, RISK_COLUMN_WORDS)
-                || heading_words_match(
-                    header,
-                    &[
-                        "description",
-                        "issue",
-                        "probleme",
-                        "blocage",
-                        "blocker",
-                        "titre",
-                        "title",
-                    ],
-                )
+            if heading_words_match(header, &RISK_COLUMNS)
+                || heading_words_match(header, &TITLE_COLUMNS)
             {
                 Some(Field::Title)
             } else {

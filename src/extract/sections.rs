@@ -12,11 +12,12 @@ use chrono::NaiveDate;
 use crate::config::DateOrder;
 
 use super::declarations::{key_at_start, Claim, ClaimReader, Target};
+use super::folding::fold;
 use super::items::{is_total_row, Columns, ItemReader};
 use super::outline::{Block, ListEntry, Outline, OutlineSection};
 use super::people::{is_team_heading, People};
 use super::tables::{classify, TableKind};
-use super::vocabulary::{is_legend_label, normalize, Vocabulary};
+use super::vocabulary::{is_legend_label, Vocabulary};
 use super::Context;
 use crate::ingest::Document;
 use crate::model::{Declaration, Diagnostic, DocumentStatus, Item, Section, Status};
@@ -172,7 +173,7 @@ pub fn section_title(heading: &str) -> String {
 
 /// Whether a heading makes a risk section (`🔴 Risques Critiques Actuels`).
 pub fn is_risk_heading(heading: &str) -> bool {
-    normalize(heading)
+    fold(heading)
         .split(|c: char| !c.is_alphanumeric())
         .any(|w| RISK_WORDS.contains(&w))
 }
@@ -335,14 +336,14 @@ impl Claims {
                 }
                 Block::List(entries) => self.entries(reader, entries),
                 Block::Table(table) => {
-                    let columns = Columns::analyse(table, vocabulary);
+                    // Only a table with a total row needs its columns.
+                    let mut columns = None;
                     for row in table.rows.iter().filter(|r| is_total_row(&r.cells)) {
-                        self.list.extend(reader.total_row(
-                            &row.cells,
-                            columns.percent,
-                            row.line,
-                            enclosing,
-                        ));
+                        let percent = columns
+                            .get_or_insert_with(|| Columns::analyse(table, vocabulary))
+                            .percent;
+                        self.list
+                            .extend(reader.total_row(&row.cells, percent, row.line, enclosing));
                     }
                 }
             }

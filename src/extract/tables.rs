@@ -10,8 +10,10 @@
 
 use chrono::NaiveDate;
 
-use super::dates::{self, fold};
-use super::milestones::find_word;
+use super::dates;
+use std::sync::LazyLock;
+
+use super::folding::{fold, WordList};
 use super::outline::Table;
 use crate::config::DateOrder;
 
@@ -145,18 +147,31 @@ const ATTRIBUTE_HEADER_WORDS: &[&str] = &[
 /// Whether a date header only says when work was finished (`Completed`,
 /// but not `Target Completion`).
 fn is_completion_header(header: &str) -> bool {
-    const DUE_WORDS: &[&str] = &[
-        "target", "due", "cible", "echeance", "deadline", "prevu", "prevue", "planned",
-    ];
-    header_has(header, COMPLETION_HEADER_WORDS) && !header_has(header, DUE_WORDS)
+    header_has(header, &COMPLETION_HEADERS) && !header_has(header, &DUE_HEADERS)
 }
+
+/// Date headers that say a date is due, even beside a completion word.
+const DUE_HEADER_WORDS: &[&str] = &[
+    "target", "due", "cible", "echeance", "deadline", "prevu", "prevue", "planned",
+];
+
+static RISK_COLUMNS: LazyLock<WordList> = LazyLock::new(|| WordList::of(RISK_COLUMN_WORDS));
+static STATUS_HEADERS: LazyLock<WordList> = LazyLock::new(|| WordList::of(STATUS_HEADER_WORDS));
+static DATE_HEADERS: LazyLock<WordList> = LazyLock::new(|| WordList::of(DATE_HEADER_WORDS));
+static COMPLETION_HEADERS: LazyLock<WordList> =
+    LazyLock::new(|| WordList::of(COMPLETION_HEADER_WORDS));
+static DUE_HEADERS: LazyLock<WordList> = LazyLock::new(|| WordList::of(DUE_HEADER_WORDS));
+static END_HEADERS: LazyLock<WordList> = LazyLock::new(|| WordList::of(END_HEADER_WORDS));
+static ID_HEADERS: LazyLock<WordList> = LazyLock::new(|| WordList::of(ID_HEADER_WORDS));
+static OWNER_HEADERS: LazyLock<WordList> = LazyLock::new(|| WordList::of(OWNER_HEADER_WORDS));
+static ATTRIBUTE_HEADERS: LazyLock<WordList> =
+    LazyLock::new(|| WordList::of(ATTRIBUTE_HEADER_WORDS));
 
 /// Labels of total rows, which name no row of their own (`**Total P0.1**`).
 const TOTAL_WORDS: &[&str] = &["total", "totaux", "totals", "sum", "somme"];
 
-fn header_has(header: &str, words: &[&str]) -> bool {
-    let folded = fold(header);
-    words.iter().any(|word| find_word(&folded, word).is_some())
+fn header_has(header: &str, words: &WordList) -> bool {
+    words.any(&fold(header))
 }
 
 /// Whether a row's name is a total (`Total`, `TOTAL PROJET`, `Total P0.1`).
@@ -223,8 +238,12 @@ fn looks_like_id(cell: &str) -> bool {
         && digits.chars().all(|c| c.is_ascii_digit())
 }
 
-/// The role of every column of `table`, in order.
-pub fn columns(table: &Table) -> Vec<Column> {
+/// The role of every column of `table`, in order (worked out once per table).
+pub fn columns(table: &Table) -> &[Column] {
+    table.roles.get_or_init(|| roles_of(table))
+}
+
+fn roles_of(table: &Table) -> Vec<Column> {
     let mut roles: Vec<Column> = table
         .header
         .iter()
@@ -241,15 +260,15 @@ pub fn columns(table: &Table) -> Vec<Column> {
 }
 
 fn column_role(table: &Table, index: usize, header: &str) -> Column {
-    if header_has(header, STATUS_HEADER_WORDS) {
+    if header_has(header, &STATUS_HEADERS) {
         Column::Status
-    } else if header_has(header, END_HEADER_WORDS) && holds_dates(table, index) {
+    } else if header_has(header, &END_HEADERS) && holds_dates(table, index) {
         Column::EndDate
-    } else if header_has(header, DATE_HEADER_WORDS) && holds_dates(table, index) {
+    } else if header_has(header, &DATE_HEADERS) && holds_dates(table, index) {
         Column::Date
-    } else if header_has(header, ID_HEADER_WORDS) || all_cells(table, index, looks_like_id) {
+    } else if header_has(header, &ID_HEADERS) || all_cells(table, index, looks_like_id) {
         Column::Id
-    } else if header_has(header, OWNER_HEADER_WORDS) {
+    } else if header_has(header, &OWNER_HEADERS) {
         Column::Owner
     } else if all_cells(table, index, |c| {
         c.ends_with('%') && c.trim_end_matches('%').trim().parse::<f64>().is_ok()
@@ -257,7 +276,7 @@ fn column_role(table: &Table, index: usize, header: &str) -> Column {
         Column::Percent
     } else if all_cells(table, index, |c| c.parse::<f64>().is_ok()) {
         Column::Number
-    } else if header_has(header, ATTRIBUTE_HEADER_WORDS) || header_has(header, DATE_HEADER_WORDS) {
+    } else if header_has(header, &ATTRIBUTE_HEADERS) || header_has(header, &DATE_HEADERS) {
         Column::Attribute
     } else {
         Column::Text
@@ -266,8 +285,8 @@ fn column_role(table: &Table, index: usize, header: &str) -> Column {
 
 /// Classifies `table`; `in_risk_section` says whether it stands under a risk heading.
 pub fn classify(table: &Table, in_risk_section: bool) -> TableKind {
-    let has = |words: &[&str]| table.header.iter().any(|h| header_has(h, words));
-    if in_risk_section || has(RISK_COLUMN_WORDS) {
+    let has = |words: &WordList| table.header.iter().any(|h| header_has(h, words));
+    if in_risk_section || has(&RISK_COLUMNS) {
         return TableKind::Risk;
     }
     let roles = columns(table);

@@ -8,13 +8,16 @@
 //! `terminée`, `terminés`), because real documents agree their adjectives
 //! with whatever they describe (`PHASE 1 - TERMINÉE`, `Tickets réalisés`).
 
-use unicode_normalization::{char::is_combining_mark, UnicodeNormalization};
+use std::sync::LazyLock;
 
+use aho_corasick::AhoCorasick;
+
+use super::folding::{fold, WordList};
 use crate::config::{VocabularyConfig, VocabularyEntry};
 use crate::model::Status;
 
 /// Markers: task-list boxes and status symbols. Compared after
-/// [`normalize`], so `✔️` (with U+FE0F) is listed once as `✔`.
+/// [`fold`], so `✔️` (with U+FE0F) is listed once as `✔`.
 const MARKERS: &[(&str, Status)] = &[
     ("[x]", Status::Done),
     ("[✅]", Status::Done),
@@ -138,6 +141,128 @@ const WORDS: &[(&str, Status)] = &[
     ("verworfen", Status::Cancelled),
 ];
 
+/// Status words of a milestone, folded. The spec's status table (§3) plus
+/// words milestones use (`ATTEINT`, `shipped`, `Queued`), matched as
+/// exact whole words (no agreement suffixes, unlike item words): milestone
+/// tables write one status word per cell. A word beats a marker: `🟡
+/// BLOQUÉ` is blocked.
+const MILESTONE_WORDS: &[(&str, Status)] = &[
+    ("hors perimetre", Status::Cancelled),
+    ("out of scope", Status::Cancelled),
+    ("won't do", Status::Cancelled),
+    ("annule", Status::Cancelled),
+    ("abandonne", Status::Cancelled),
+    ("cancelled", Status::Cancelled),
+    ("canceled", Status::Cancelled),
+    ("dropped", Status::Cancelled),
+    ("non demarre", Status::Todo),
+    ("pas commence", Status::Todo),
+    ("a commencer", Status::Todo),
+    ("not started", Status::Todo),
+    ("a faire", Status::Todo),
+    ("to do", Status::Todo),
+    ("todo", Status::Todo),
+    ("planifie", Status::Todo),
+    ("prevu", Status::Todo),
+    ("planned", Status::Todo),
+    ("backlog", Status::Todo),
+    ("queued", Status::Todo),
+    ("upcoming", Status::Todo),
+    ("a venir", Status::Todo),
+    ("future", Status::Todo),
+    ("open", Status::Todo),
+    ("en attente", Status::Blocked),
+    ("on hold", Status::Blocked),
+    ("bloque", Status::Blocked),
+    ("blocked", Status::Blocked),
+    ("waiting", Status::Blocked),
+    ("en cours", Status::InProgress),
+    ("en revue", Status::InProgress),
+    ("in progress", Status::InProgress),
+    ("in review", Status::InProgress),
+    ("ongoing", Status::InProgress),
+    ("partiellement", Status::InProgress),
+    ("partiel", Status::InProgress),
+    ("commence", Status::InProgress),
+    ("started", Status::InProgress),
+    ("wip", Status::InProgress),
+    ("termine", Status::Done),
+    ("complete", Status::Done),
+    ("completed", Status::Done),
+    ("complet", Status::Done),
+    ("realise", Status::Done),
+    ("livre", Status::Done),
+    ("acheve", Status::Done),
+    ("valide", Status::Done),
+    ("atteint", Status::Done),
+    ("fait", Status::Done),
+    ("done", Status::Done),
+    ("finished", Status::Done),
+    ("delivered", Status::Done),
+    ("shipped", Status::Done),
+    ("released", Status::Done),
+    ("reached", Status::Done),
+    ("achieved", Status::Done),
+    ("resolved", Status::Done),
+    ("closed", Status::Done),
+];
+
+/// Status markers of a milestone. 🔴 is blocked on a milestone (a red
+/// milestone is stuck), unlike on a project status line where it is health.
+const MILESTONE_MARKERS: &[(&str, Status)] = &[
+    ("[x]", Status::Done),
+    ("[X]", Status::Done),
+    ("[ ]", Status::Todo),
+    ("✅", Status::Done),
+    ("✔", Status::Done),
+    ("☑", Status::Done),
+    ("✓", Status::Done),
+    ("🚧", Status::InProgress),
+    ("🟡", Status::InProgress),
+    ("🔄", Status::InProgress),
+    ("🟠", Status::InProgress),
+    ("🔵", Status::InProgress),
+    ("🔨", Status::InProgress),
+    ("⚠", Status::InProgress),
+    ("⬜", Status::Todo),
+    ("☐", Status::Todo),
+    ("❌", Status::Todo),
+    ("⏳", Status::Todo),
+    ("📅", Status::Todo),
+    ("⛔", Status::Blocked),
+    ("🚫", Status::Blocked),
+    ("🛑", Status::Blocked),
+    ("🔴", Status::Blocked),
+];
+
+static MILESTONE_WORD_LIST: LazyLock<WordList> =
+    LazyLock::new(|| WordList::new(MILESTONE_WORDS.iter().map(|(word, _)| *word)));
+
+static MILESTONE_MARKER_LIST: LazyLock<AhoCorasick> = LazyLock::new(|| {
+    AhoCorasick::new(MILESTONE_MARKERS.iter().map(|(marker, _)| *marker))
+        .expect("marker list is small")
+});
+
+/// The status a piece of text gives a milestone: the first status word,
+/// else the first marker.
+pub fn milestone_status(text: &str) -> Option<Status> {
+    match MILESTONE_WORD_LIST.first(&fold(text)) {
+        Some((_, index)) => Some(MILESTONE_WORDS[index].1),
+        None => milestone_marker_status(text),
+    }
+}
+
+/// The status the markers of a line give a milestone (`✅`, `[x]`, `🔴`),
+/// ignoring words: a title such as `Version 2.0 Complète` is not a status.
+/// The first marker in the text wins; at one place, the one listed first.
+pub fn milestone_marker_status(text: &str) -> Option<Status> {
+    MILESTONE_MARKER_LIST
+        .find_overlapping_iter(text)
+        .map(|m| (m.start(), m.pattern().as_usize()))
+        .min()
+        .map(|(_, index)| MILESTONE_MARKERS[index].1)
+}
+
 /// Red/amber/green circles: on a status line of a project or section they
 /// are health, not item status, unless the document's legend says otherwise.
 const HEALTH_CIRCLES: &[&str] = &["🟢", "🟡", "🔴", "🟠"];
@@ -147,16 +272,6 @@ pub const STATUS_LABELS: &[&str] = &["statut", "status", "etat", "state", "estad
 
 /// Labels that introduce a legend (`**Légende :**`, `**Legend:**`).
 const LEGEND_LABELS: &[&str] = &["legende", "legend", "leyenda", "legende des statuts"];
-
-/// Lower-cases, strips accents and emoji variation selectors.
-///
-/// `"TERMINÉE ✔️"` becomes `"terminee ✔"`.
-pub fn normalize(text: &str) -> String {
-    text.nfd()
-        .filter(|c| !is_combining_mark(*c) && *c != '\u{fe0f}' && *c != '\u{fe0e}')
-        .flat_map(char::to_lowercase)
-        .collect()
-}
 
 /// Splits normalized text into word tokens (letters and digits).
 fn tokens(normalized: &str) -> Vec<&str> {
@@ -206,7 +321,7 @@ impl Vocabulary {
     /// The built-in tables extended by `config.toml` `[vocabulary]`.
     pub fn new(config: &VocabularyConfig) -> Vocabulary {
         let mut markers: Vec<(String, Status)> =
-            MARKERS.iter().map(|(m, s)| (normalize(m), *s)).collect();
+            MARKERS.iter().map(|(m, s)| (fold(m), *s)).collect();
         let mut phrases: Vec<Phrase> = WORDS.iter().map(|(w, s)| phrase(w, *s)).collect();
         let entries: [(&VocabularyEntry, Status); 5] = [
             (&config.done, Status::Done),
@@ -218,7 +333,7 @@ impl Vocabulary {
         for (entry, status) in entries {
             // Configured entries come first: the portal's own words win.
             for marker in &entry.markers {
-                markers.insert(0, (normalize(marker), status));
+                markers.insert(0, (fold(marker), status));
             }
             for word in &entry.words {
                 phrases.insert(0, phrase(word, status));
@@ -244,7 +359,7 @@ impl Vocabulary {
 
     /// Makes a legend entry (`[✅] Fait`, `🟡 Queued`) override the tables.
     pub fn add_legend(&mut self, marker: &str, status: Status) {
-        let marker = normalize(marker.trim());
+        let marker = fold(marker.trim());
         if marker.is_empty() {
             return;
         }
@@ -262,7 +377,7 @@ impl Vocabulary {
     /// anywhere in `text`: in corpus `20_…` a milestone row marked 🟡 is
     /// queued, because its legend says so.
     pub fn legend_status(&self, text: &str) -> Option<Status> {
-        let text = normalize(text);
+        let text = fold(text);
         self.legend
             .iter()
             .filter_map(|(marker, status)| text.find(marker.as_str()).map(|at| (at, *status)))
@@ -289,7 +404,7 @@ impl Vocabulary {
     /// document's legend did not define (`🟡 Pas bloqué` on a status line).
     pub fn item_marker_at_start<'t>(&self, text: &'t str) -> Option<(Status, &'t str)> {
         let found = self.marker_at_start(text)?;
-        let first = normalize(&text.trim_start().chars().take(2).collect::<String>());
+        let first = fold(&text.trim_start().chars().take(2).collect::<String>());
         if HEALTH_CIRCLES.iter().any(|c| first.starts_with(c))
             && !self
                 .legend_circles
@@ -382,11 +497,11 @@ fn word_spans(text: &str) -> Vec<(String, std::ops::Range<usize>)> {
         if c.is_alphanumeric() {
             start.get_or_insert(index);
         } else if let Some(s) = start.take() {
-            spans.push((normalize(&text[s..index]), s..index));
+            spans.push((fold(&text[s..index]), s..index));
         }
     }
     if let Some(s) = start {
-        spans.push((normalize(&text[s..]), s..text.len()));
+        spans.push((fold(&text[s..]), s..text.len()));
     }
     // A normalized token can split (`ß` stays one; ligatures rarely matter).
     spans
@@ -402,7 +517,7 @@ fn word_spans(text: &str) -> Vec<(String, std::ops::Range<usize>)> {
 
 fn phrase(words: &str, status: Status) -> Phrase {
     Phrase {
-        tokens: tokens(&normalize(words))
+        tokens: tokens(&fold(words))
             .into_iter()
             .map(str::to_string)
             .collect(),
@@ -421,7 +536,7 @@ fn strip_marker_prefix<'t>(text: &'t str, marker: &str) -> Option<&'t str> {
         if c == '\u{fe0f}' || c == '\u{fe0e}' {
             continue;
         }
-        let normalized = normalize(&c.to_string());
+        let normalized = fold(&c.to_string());
         for n in normalized.chars() {
             if wanted.next() != Some(n) {
                 return None;
@@ -436,7 +551,7 @@ fn strip_marker_suffix(text: &str, marker: &str) -> Option<usize> {
     let text = text.trim_end_matches(['\u{fe0f}', '\u{fe0e}']);
     let count = marker.chars().count();
     let start = text.char_indices().rev().nth(count.checked_sub(1)?)?.0;
-    (normalize(&text[start..]) == marker).then_some(start)
+    (fold(&text[start..]) == marker).then_some(start)
 }
 
 fn skip_selectors(text: &str) -> &str {
@@ -456,7 +571,7 @@ pub fn strip_status_label(value: &str) -> &str {
     let Some(colon) = trimmed.find(':') else {
         return trimmed;
     };
-    let label = normalize(trimmed[..colon].trim());
+    let label = fold(trimmed[..colon].trim());
     if STATUS_LABELS.contains(&label.as_str()) {
         trimmed[colon + 1..].trim_start()
     } else {
@@ -466,7 +581,7 @@ pub fn strip_status_label(value: &str) -> &str {
 
 /// Whether `label` (a paragraph line or heading) announces a legend.
 pub fn is_legend_label(label: &str) -> bool {
-    let normalized = normalize(label);
+    let normalized = fold(label);
     let words = tokens(&normalized);
     words.first().is_some_and(|w| {
         LEGEND_LABELS
@@ -477,7 +592,7 @@ pub fn is_legend_label(label: &str) -> bool {
 
 /// Whether a normalized marker is a red/amber/green circle.
 pub fn is_health_circle(text: &str) -> bool {
-    let normalized = normalize(text.trim());
+    let normalized = fold(text.trim());
     HEALTH_CIRCLES.iter().any(|c| normalized.starts_with(c))
 }
 
@@ -488,12 +603,6 @@ mod tests {
 
     fn vocabulary() -> Vocabulary {
         Vocabulary::new(&VocabularyConfig::default())
-    }
-
-    #[test]
-    fn normalize_drops_accents_case_and_variation_selectors() {
-        assert_eq!(normalize("TERMINÉE ✔️"), "terminee ✔");
-        assert_eq!(normalize("À Faire"), "a faire");
     }
 
     #[test]
@@ -601,5 +710,16 @@ mod tests {
         assert!(is_legend_label("Légende :"));
         assert!(is_legend_label("Legend"));
         assert!(!is_legend_label("Leg"));
+    }
+
+    #[test]
+    fn milestone_status_words_beat_markers() {
+        assert_eq!(milestone_status("🟡 BLOQUÉ"), Some(Status::Blocked));
+        assert_eq!(milestone_status("🟡 EN ATTENTE"), Some(Status::Blocked));
+        assert_eq!(milestone_status("✅ 31 jan"), Some(Status::Done));
+        assert_eq!(milestone_status("À faire"), Some(Status::Todo));
+        assert_eq!(milestone_status("Fait"), Some(Status::Done));
+        assert_eq!(milestone_status("📅"), Some(Status::Todo));
+        assert_eq!(milestone_status("Phase 2"), None);
     }
 }

@@ -1,0 +1,341 @@
+//! Folding: how every reader compares words. Text is lower-cased and its
+//! accents and emoji variation selectors are dropped, so that `TERMINÉE`,
+//! `Terminée` and `terminee` are one word and `✔️` is `✔`; words are then
+//! found whole (`done` never matches `abandoned`).
+//!
+//! Extraction folds every line of a document several times, so folding is
+//! fast: ASCII is lower-cased byte by byte, the characters below U+3000
+//! (Latin, Greek, Cyrillic, punctuation, symbols) come from a table built
+//! once, and emoji fold to themselves. Anything else takes the Unicode
+//! algorithm, which the table was built from, so all three agree (a test
+//! checks every character).
+
+use std::ops::Range;
+use std::sync::LazyLock;
+
+use aho_corasick::{AhoCorasick, MatchKind};
+use unicode_normalization::char::is_combining_mark;
+use unicode_normalization::UnicodeNormalization;
+
+/// Characters below this come from [`TABLE`].
+const TABLE_END: u32 = 0x3000;
+/// Emoji blocks (U+1F000-U+1FAFF): no case, no decomposition.
+const EMOJI: std::ops::RangeInclusive<u32> = 0x1F000..=0x1FAFF;
+/// Table entry of a character that folds to nothing (a combining accent).
+const NOTHING: u32 = 0x11_0000;
+/// Table entry of a character that folds to several characters.
+const SEVERAL: u32 = 0x11_0001;
+
+/// The folded form of every character below [`TABLE_END`]: one character,
+/// [`NOTHING`] or [`SEVERAL`].
+static TABLE: LazyLock<Vec<u32>> = LazyLock::new(|| {
+    (0..TABLE_END)
+        .map(|code| {
+            let Some(c) = char::from_u32(code) else {
+                return SEVERAL;
+            };
+            let mut folded = String::new();
+            fold_char_slowly(c, &mut folded);
+            let mut chars = folded.chars();
+            match (chars.next(), chars.next()) {
+                (None, _) => NOTHING,
+                (Some(one), None) => one as u32,
+                _ => SEVERAL,
+            }
+        })
+        .collect()
+});
+
+/// The Unicode definition: lower case, canonical decomposition, combining
+/// marks (accents, variation selectors) dropped.
+fn fold_char_slowly(c: char, out: &mut String) {
+    for lower in c.to_lowercase() {
+        for part in std::iter::once(lower).nfd() {
+            if !is_combining_mark(part) {
+                out.push(part);
+            }
+        }
+    }
+}
+
+/// Appends the folded form of `c` to `out` (`É` gives `e`, U+FE0F nothing).
+pub fn push_folded(c: char, out: &mut String) {
+    let code = c as u32;
+    if c.is_ascii() {
+        out.push(c.to_ascii_lowercase());
+    } else if code < TABLE_END {
+        match TABLE[code as usize] {
+            NOTHING => {}
+            SEVERAL => fold_char_slowly(c, out),
+            one => out.extend(char::from_u32(one)),
+        }
+    } else if EMOJI.contains(&code) {
+        out.push(c);
+    } else {
+        fold_char_slowly(c, out);
+    }
+}
+
+/// Folds `text`: `"TERMINÉE ✔️"` becomes `"terminee ✔"`.
+pub fn fold(text: &str) -> String {
+    if text.is_ascii() {
+        return text.to_ascii_lowercase();
+    }
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        push_folded(c, &mut out);
+    }
+    out
+}
+
+/// Whether `text` folds to exactly `folded` (no allocation).
+pub fn folds_to(text: &str, folded: &str) -> bool {
+    let mut wanted = folded;
+    let mut buffer = String::new();
+    for c in text.chars() {
+        if c.is_ascii() {
+            match wanted.strip_prefix(c.to_ascii_lowercase()) {
+                Some(rest) => wanted = rest,
+                None => return false,
+            }
+            continue;
+        }
+        buffer.clear();
+        push_folded(c, &mut buffer);
+        match wanted.strip_prefix(buffer.as_str()) {
+            Some(rest) => wanted = rest,
+            None => return false,
+        }
+    }
+    wanted.is_empty()
+}
+
+/// The words of folded text (runs of letters and digits).
+pub fn words(folded: &str) -> impl Iterator<Item = &str> {
+    folded
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|word| !word.is_empty())
+}
+
+/// `text` folded, as its words joined by single spaces:
+/// `**Date prévue de fin :**` gives `date prevue de fin`.
+pub fn folded_words(text: &str) -> String {
+    words(&fold(text)).collect::<Vec<_>>().join(" ")
+}
+
+/// Text folded for matching, with the way back to the original offsets.
+pub struct Folded {
+    /// Lower case, accents removed.
+    pub text: String,
+    /// For each byte of `text` (and one past its end), the byte offset of
+    /// the original character it came from.
+    origin: Vec<usize>,
+}
+
+impl Folded {
+    pub fn new(original: &str) -> Folded {
+        if original.is_ascii() {
+            return Folded {
+                text: original.to_ascii_lowercase(),
+                origin: (0..=original.len()).collect(),
+            };
+        }
+        let mut text = String::with_capacity(original.len());
+        let mut origin = Vec::with_capacity(original.len() + 1);
+        for (offset, c) in original.char_indices() {
+            let before = text.len();
+            push_folded(c, &mut text);
+            origin.extend(std::iter::repeat_n(offset, text.len() - before));
+        }
+        origin.push(original.len());
+        Folded { text, origin }
+    }
+
+    /// The range of the original text that folded range `range` came from.
+    pub fn original_range(&self, range: Range<usize>, original: &str) -> Range<usize> {
+        let start = self
+            .origin
+            .get(range.start)
+            .copied()
+            .unwrap_or(original.len());
+        // The end is the start of the first original character after the range.
+        let end = if range.end >= self.text.len() {
+            original.len()
+        } else {
+            self.origin
+                .get(range.end)
+                .copied()
+                .unwrap_or(original.len())
+        };
+        start..end.max(start)
+    }
+}
+
+/// Whether the match `at..end` of folded `text` stands as a whole word:
+/// no letter or digit right before or right after it.
+fn whole_word(text: &str, at: usize, end: usize) -> bool {
+    let before_ok = text[..at]
+        .chars()
+        .next_back()
+        .is_none_or(|c| !c.is_alphanumeric());
+    let after_ok = text[end..]
+        .chars()
+        .next()
+        .is_none_or(|c| !c.is_alphanumeric());
+    before_ok && after_ok
+}
+
+/// Position of `word` in `text` as a whole word (both folded).
+pub fn find_word(text: &str, word: &str) -> Option<usize> {
+    let mut from = 0;
+    while let Some(found) = text.get(from..)?.find(word) {
+        let at = from + found;
+        if whole_word(text, at, at + word.len()) {
+            return Some(at);
+        }
+        from = at + word.chars().next().map_or(1, char::len_utf8);
+    }
+    None
+}
+
+/// A list of folded words and phrases searched whole in one pass over the
+/// text, instead of one search per word.
+pub struct WordList {
+    automaton: AhoCorasick,
+}
+
+impl WordList {
+    /// `words` must be folded already.
+    pub fn new<'w>(words: impl IntoIterator<Item = &'w str>) -> WordList {
+        let automaton = AhoCorasick::builder()
+            .match_kind(MatchKind::Standard)
+            .build(words)
+            .expect("word lists are small");
+        WordList { automaton }
+    }
+
+    /// A list of static words (already folded).
+    pub fn of(words: &[&str]) -> WordList {
+        WordList::new(words.iter().copied())
+    }
+
+    /// Every whole-word occurrence in folded `text`: (start, index in the list).
+    fn occurrences<'t>(&'t self, text: &'t str) -> impl Iterator<Item = (usize, usize)> + 't {
+        self.automaton
+            .find_overlapping_iter(text)
+            .filter(move |m| whole_word(text, m.start(), m.end()))
+            .map(|m| (m.start(), m.pattern().as_usize()))
+    }
+
+    /// The earliest whole-word occurrence in folded `text`, as (start, index
+    /// in the list); at one start, the word listed first. The same answer as
+    /// [`find_word`] for each word, keeping the smallest position.
+    pub fn first(&self, text: &str) -> Option<(usize, usize)> {
+        self.occurrences(text).min()
+    }
+
+    /// Every whole-word occurrence in folded `text`, as (start, index).
+    pub fn all(&self, text: &str) -> Vec<(usize, usize)> {
+        self.occurrences(text).collect()
+    }
+
+    /// Whether any word of the list stands whole in folded `text`.
+    pub fn any(&self, text: &str) -> bool {
+        self.occurrences(text).next().is_some()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// How the vocabulary used to fold: decomposition of the whole text
+    /// first, then marks dropped, then lower case.
+    fn normalize_reference(text: &str) -> String {
+        text.nfd()
+            .filter(|c| !is_combining_mark(*c) && *c != '\u{fe0f}' && *c != '\u{fe0e}')
+            .flat_map(char::to_lowercase)
+            .collect()
+    }
+
+    #[test]
+    fn every_character_folds_as_unicode_says() {
+        for c in (0..=0x10_FFFFu32).filter_map(char::from_u32) {
+            let mut fast = String::new();
+            push_folded(c, &mut fast);
+            let mut slow = String::new();
+            fold_char_slowly(c, &mut slow);
+            assert_eq!(fast, slow, "U+{:04X}", c as u32);
+            // Readers rule text out by its digits before folding it.
+            if !c.is_numeric() {
+                assert!(!slow.chars().any(char::is_numeric), "U+{:04X}", c as u32);
+            }
+            // The two ways the extractors used to fold agree on every character.
+            assert_eq!(
+                normalize_reference(&c.to_string()),
+                slow,
+                "U+{:04X}",
+                c as u32
+            );
+        }
+    }
+
+    /// Whole-text decomposition reorders only characters of a non-zero
+    /// combining class; all of them are marks, which folding drops, so
+    /// folding character by character is folding the whole text.
+    #[test]
+    fn reordered_characters_are_all_dropped() {
+        use unicode_normalization::char::canonical_combining_class;
+        for c in (0..=0x10_FFFFu32).filter_map(char::from_u32) {
+            if canonical_combining_class(c) != 0 {
+                assert!(is_combining_mark(c), "U+{:04X}", c as u32);
+            }
+        }
+    }
+
+    #[test]
+    fn fold_drops_accents_case_and_variation_selectors() {
+        assert_eq!(fold("TERMINÉE ✔️"), "terminee ✔");
+        assert_eq!(fold("À Faire"), "a faire");
+        assert_eq!(fold("Œuvre Straße"), "œuvre straße");
+        assert!(folds_to("Terminée ✔️", "terminee ✔"));
+        assert!(!folds_to("Terminée", "termine"));
+        assert_eq!(
+            folded_words("**Date prévue de fin :**"),
+            "date prevue de fin"
+        );
+    }
+
+    #[test]
+    fn folding_keeps_original_offsets() {
+        let text = "Échéance : 1er Décembre";
+        let folded = Folded::new(text);
+        assert_eq!(folded.text, "echeance : 1er decembre");
+        let start = folded.text.find("decembre").unwrap();
+        let range = folded.original_range(start..start + 8, text);
+        assert_eq!(&text[range], "Décembre");
+    }
+
+    #[test]
+    fn words_are_found_whole() {
+        assert_eq!(find_word("project abandoned", "done"), None);
+        assert_eq!(find_word("well done", "done"), Some(5));
+        assert_eq!(find_word("en cours", "en cours"), Some(0));
+        let list = WordList::new(["termine", "en cours", "done"]);
+        assert_eq!(
+            list.first("abandoned, en cours puis termine"),
+            Some((11, 1))
+        );
+        assert_eq!(list.first("abandoned"), None);
+        assert!(list.any("c'est termine"));
+        assert_eq!(list.all("done done").len(), 2);
+    }
+
+    #[test]
+    fn at_one_start_the_word_listed_first_wins() {
+        let list = WordList::new(["tres eleve", "eleve", "tres"]);
+        assert_eq!(list.first("risque tres eleve"), Some((7, 0)));
+        let list = WordList::new(["tres", "tres eleve"]);
+        assert_eq!(list.first("risque tres eleve"), Some((7, 0)));
+    }
+}
