@@ -96,7 +96,9 @@ fn is_milestone_label(label: &str) -> bool {
 /// lines are ruled out before any date is looked for.
 fn may_open_with_milestone_label(segment: &str) -> bool {
     let words = folded_words(segment);
-    MILESTONE_LABELS.iter().any(|label| words.starts_with(label))
+    MILESTONE_LABELS
+        .iter()
+        .any(|label| words.starts_with(label))
 }
 
 /// Reads every milestone of the document into `status.milestones`.
