@@ -28,8 +28,6 @@ static SYNTAXES: LazyLock<SyntaxSet> = LazyLock::new(SyntaxSet::load_defaults_ne
 static SANITIZER: LazyLock<ammonia::Builder<'static>> = LazyLock::new(|| {
     let mut builder = ammonia::Builder::default();
     builder
-        .add_tags(["input"])
-        .add_tag_attributes("input", ["type", "checked", "disabled"])
         .add_generic_attributes(["id", "class"])
         .attribute_filter(filter_attribute);
     builder
@@ -136,6 +134,12 @@ pub fn render_document(text: &str, prefix: &str) -> RenderedDocument {
                     first_cell = false;
                 }
             }
+            // A ballot box character, not a disabled checkbox input: an
+            // input needs a label for screen readers, a character is read
+            // as what it is ("ballot box with check").
+            Event::TaskListMarker(done) => {
+                events.push(Event::Text(CowStr::from(if done { "☑ " } else { "☐ " })));
+            }
             other => events.push(other),
         }
     }
@@ -165,9 +169,9 @@ pub fn sanitize(html: &str) -> String {
     SANITIZER.clean(html).to_string()
 }
 
-/// Keeps only our own ids (`L12`, `d2-L12`, `intro-L3`), syntect classes and
-/// checkbox inputs, so a document cannot forge the theme's structure.
-fn filter_attribute<'u>(element: &str, attribute: &str, value: &'u str) -> Option<Cow<'u, str>> {
+/// Keeps only our own ids (`L12`, `d2-L12`, `intro-L3`) and syntect classes,
+/// so a document cannot forge the theme's structure.
+fn filter_attribute<'u>(_element: &str, attribute: &str, value: &'u str) -> Option<Cow<'u, str>> {
     match attribute {
         "id" => is_line_anchor(value).then_some(Cow::Borrowed(value)),
         "class" => {
@@ -177,7 +181,6 @@ fn filter_attribute<'u>(element: &str, attribute: &str, value: &'u str) -> Optio
                 .collect();
             (!kept.is_empty()).then(|| Cow::Owned(kept.join(" ")))
         }
-        "type" if element == "input" => (value == "checkbox").then_some(Cow::Borrowed(value)),
         _ => Some(Cow::Borrowed(value)),
     }
 }
@@ -246,7 +249,9 @@ mod tests {
         assert_eq!(doc.anchors, vec![1, 3, 6, 7]);
         assert!(doc.html.contains("id=\"L6\""), "{}", doc.html);
         assert_eq!(doc.anchor_for(4).as_deref(), Some("L3"));
-        assert!(doc.html.contains("checkbox"), "{}", doc.html);
+        assert!(doc.html.contains("☑ one"), "{}", doc.html);
+        assert!(doc.html.contains("☐ two"), "{}", doc.html);
+        assert!(!doc.html.contains("<input"), "{}", doc.html);
     }
 
     #[test]
