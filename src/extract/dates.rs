@@ -531,7 +531,9 @@ pub fn find_dates(
 ) -> Vec<(ParsedDate, Range<usize>)> {
     let folded = Folded::new(text);
     let has_digit = holds_digit(&folded.text);
-    let has_part_word = MONTH_PART_WORDS.iter().any(|(w, _)| folded.text.contains(w));
+    let has_part_word = MONTH_PART_WORDS
+        .iter()
+        .any(|(w, _)| folded.text.contains(w));
     if !has_digit && !has_part_word {
         // No form can match: every one needs a digit or a `fin`/`mi`/`début`.
         return Vec::new();
@@ -570,7 +572,7 @@ pub fn find_dates(
     let found = join_ranges(&folded.text, found);
     found
         .into_iter()
-        .map(|(date, range)| (date, folded.original_range(range, text)))
+        .map(|(date, range)| (date, folded.original_range(range)))
         .collect()
 }
 
@@ -617,7 +619,10 @@ fn pattern_view(folded: &str) -> Cow<'_, str> {
             && !c.is_whitespace()
             && PATTERN_CHARS.binary_search(&c).is_err()
     };
-    if !folded.chars().all(|c| c.is_ascii() || stands_for_nothing(c)) {
+    if !folded
+        .chars()
+        .all(|c| c.is_ascii() || stands_for_nothing(c))
+    {
         return Cow::Borrowed(folded);
     }
     let mut view = String::with_capacity(folded.len());
@@ -800,7 +805,7 @@ pub fn find_placeholders(text: &str) -> Vec<Range<usize>> {
     }
     PLACEHOLDER
         .find_iter(&pattern_view(&folded.text))
-        .map(|m| folded.original_range(m.range(), text))
+        .map(|m| folded.original_range(m.range()))
         .collect()
 }
 
