@@ -9,7 +9,7 @@
 use chrono::NaiveDate;
 
 use super::dates::{self, ParsedDate};
-use super::folding::{fold, folded_words};
+use super::folding::{fold, words_start_with_any};
 use super::outline::{Block, ListEntry, Outline, OutlineSection, TextLine};
 use super::Context;
 use crate::ingest::Document;
@@ -263,8 +263,7 @@ fn find_as_of(
     for placed in lines {
         for segment in segments(placed.text) {
             // The label is the segment's first words: most lines cannot hold one.
-            let words = folded_words(segment);
-            if !AS_OF_LABELS.iter().any(|label| words.starts_with(label)) {
+            if !words_start_with_any(segment, AS_OF_LABELS) {
                 continue;
             }
             let found = dates::find_dates(segment, reference, context.config.date_order);

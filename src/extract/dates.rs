@@ -572,7 +572,7 @@ pub fn find_dates(
     let found = join_ranges(&folded.text, found);
     found
         .into_iter()
-        .map(|(date, range)| (date, folded.original_range(range, text)))
+        .map(|(date, range)| (date, folded.original_range(range)))
         .collect()
 }
 
@@ -805,7 +805,7 @@ pub fn find_placeholders(text: &str) -> Vec<Range<usize>> {
     }
     PLACEHOLDER
         .find_iter(&pattern_view(&folded.text))
-        .map(|m| folded.original_range(m.range(), text))
+        .map(|m| folded.original_range(m.range()))
         .collect()
 }
 

@@ -10,6 +10,7 @@
 //! algorithm, which the table was built from, so all three agree (a test
 //! checks every character).
 
+use std::cell::OnceCell;
 use std::ops::Range;
 use std::sync::LazyLock;
 
@@ -58,21 +59,46 @@ fn fold_char_slowly(c: char, out: &mut String) {
     }
 }
 
-/// Appends the folded form of `c` to `out` (`É` gives `e`, U+FE0F nothing).
-pub fn push_folded(c: char, out: &mut String) {
+/// What one character folds to.
+pub enum FoldedChar {
+    /// A combining accent or a variation selector.
+    Nothing,
+    One(char),
+    /// A character whose lower case or decomposition is several (`İ`).
+    Several(String),
+}
+
+/// The folded form of `c` (`É` gives `e`, U+FE0F nothing).
+pub fn fold_char(c: char) -> FoldedChar {
     let code = c as u32;
     if c.is_ascii() {
-        out.push(c.to_ascii_lowercase());
-    } else if code < TABLE_END {
+        return FoldedChar::One(c.to_ascii_lowercase());
+    }
+    if code < TABLE_END {
         match TABLE[code as usize] {
-            NOTHING => {}
-            SEVERAL => fold_char_slowly(c, out),
-            one => out.extend(char::from_u32(one)),
+            NOTHING => return FoldedChar::Nothing,
+            SEVERAL => {}
+            one => return char::from_u32(one).map_or(FoldedChar::Nothing, FoldedChar::One),
         }
     } else if EMOJI.contains(&code) {
-        out.push(c);
-    } else {
-        fold_char_slowly(c, out);
+        return FoldedChar::One(c);
+    }
+    let mut folded = String::new();
+    fold_char_slowly(c, &mut folded);
+    let mut chars = folded.chars();
+    match (chars.next(), chars.next()) {
+        (None, _) => FoldedChar::Nothing,
+        (Some(one), None) => FoldedChar::One(one),
+        _ => FoldedChar::Several(folded),
+    }
+}
+
+/// Appends the folded form of `c` to `out`.
+pub fn push_folded(c: char, out: &mut String) {
+    match fold_char(c) {
+        FoldedChar::Nothing => {}
+        FoldedChar::One(one) => out.push(one),
+        FoldedChar::Several(several) => out.push_str(&several),
     }
 }
 
@@ -91,18 +117,13 @@ pub fn fold(text: &str) -> String {
 /// Whether `text` folds to exactly `folded` (no allocation).
 pub fn folds_to(text: &str, folded: &str) -> bool {
     let mut wanted = folded;
-    let mut buffer = String::new();
     for c in text.chars() {
-        if c.is_ascii() {
-            match wanted.strip_prefix(c.to_ascii_lowercase()) {
-                Some(rest) => wanted = rest,
-                None => return false,
-            }
-            continue;
-        }
-        buffer.clear();
-        push_folded(c, &mut buffer);
-        match wanted.strip_prefix(buffer.as_str()) {
+        let rest = match fold_char(c) {
+            FoldedChar::Nothing => Some(wanted),
+            FoldedChar::One(one) => wanted.strip_prefix(one),
+            FoldedChar::Several(several) => wanted.strip_prefix(several.as_str()),
+        };
+        match rest {
             Some(rest) => wanted = rest,
             None => return false,
         }
@@ -123,49 +144,85 @@ pub fn folded_words(text: &str) -> String {
     words(&fold(text)).collect::<Vec<_>>().join(" ")
 }
 
+/// Whether the folded words of `text`, joined by single spaces, start with
+/// one of `prefixes` (folded, as [`folded_words`] gives them). Only as much
+/// of `text` is folded as the longest prefix needs: a line is ruled out by
+/// its first words.
+pub fn words_start_with_any(text: &str, prefixes: &[&str]) -> bool {
+    let longest = prefixes.iter().map(|p| p.len()).max().unwrap_or(0);
+    let mut words = String::with_capacity(longest + 4);
+    let mut folded = String::new();
+    let mut in_word = false;
+    for c in text.chars() {
+        if words.len() > longest {
+            break;
+        }
+        folded.clear();
+        push_folded(c, &mut folded);
+        for f in folded.chars() {
+            if f.is_alphanumeric() {
+                if !in_word && !words.is_empty() {
+                    words.push(' ');
+                }
+                words.push(f);
+                in_word = true;
+            } else {
+                in_word = false;
+            }
+        }
+    }
+    prefixes.iter().any(|p| words.starts_with(p))
+}
+
 /// Text folded for matching, with the way back to the original offsets.
-pub struct Folded {
+pub struct Folded<'a> {
+    original: &'a str,
     /// Lower case, accents removed.
     pub text: String,
     /// For each byte of `text` (and one past its end), the byte offset of
-    /// the original character it came from.
-    origin: Vec<usize>,
+    /// the original character it came from; worked out only when a match
+    /// is mapped back, which most texts never need.
+    origin: OnceCell<Vec<usize>>,
 }
 
-impl Folded {
-    pub fn new(original: &str) -> Folded {
-        if original.is_ascii() {
-            return Folded {
-                text: original.to_ascii_lowercase(),
-                origin: (0..=original.len()).collect(),
-            };
+impl<'a> Folded<'a> {
+    pub fn new(original: &'a str) -> Folded<'a> {
+        Folded {
+            original,
+            text: fold(original),
+            origin: OnceCell::new(),
         }
-        let mut text = String::with_capacity(original.len());
-        let mut origin = Vec::with_capacity(original.len() + 1);
-        for (offset, c) in original.char_indices() {
-            let before = text.len();
-            push_folded(c, &mut text);
-            origin.extend(std::iter::repeat_n(offset, text.len() - before));
-        }
-        origin.push(original.len());
-        Folded { text, origin }
+    }
+
+    fn origin(&self) -> &[usize] {
+        self.origin.get_or_init(|| {
+            let mut origin = Vec::with_capacity(self.text.len() + 1);
+            let mut folded = String::new();
+            for (offset, c) in self.original.char_indices() {
+                folded.clear();
+                push_folded(c, &mut folded);
+                origin.extend(std::iter::repeat_n(offset, folded.len()));
+            }
+            origin.push(self.original.len());
+            origin
+        })
     }
 
     /// The range of the original text that folded range `range` came from.
-    pub fn original_range(&self, range: Range<usize>, original: &str) -> Range<usize> {
-        let start = self
-            .origin
-            .get(range.start)
-            .copied()
-            .unwrap_or(original.len());
+    pub fn original_range(&self, range: Range<usize>) -> Range<usize> {
+        let original = self.original;
+        if original.is_ascii() {
+            // Folding ASCII keeps every offset.
+            let start = range.start.min(original.len());
+            return start..range.end.min(original.len()).max(start);
+        }
+        let origin = self.origin();
+        let start = origin.get(range.start).copied().unwrap_or(original.len());
         // The end is the start of the first original character after the range.
         let end = if range.end >= self.text.len() {
             original.len()
         } else {
-            self.origin
-                .get(range.end)
-                .copied()
-                .unwrap_or(original.len())
+            origin.get(range.end).copied().unwrap_or(original.len())
         };
         start..end.max(start)
     }
@@ -307,12 +364,25 @@ mod tests {
     }
 
     #[test]
+    fn the_first_words_of_a_line() {
+        let labels = ["date prevue de fin", "jalon", "go live"];
+        assert!(words_start_with_any(
+            "**Date prévue de fin :** 30/06/2025",
+            &labels
+        ));
+        assert!(words_start_with_any("🚀 Go-Live : 2026-03-01", &labels));
+        assert!(words_start_with_any("Jalonnement 2", &labels));
+        assert!(!words_start_with_any("Le jalon 2 : 2026-03-01", &labels));
+        assert!(!words_start_with_any("", &labels));
+    }
+
+    #[test]
     fn folding_keeps_original_offsets() {
         let text = "Échéance : 1er Décembre";
         let folded = Folded::new(text);
         assert_eq!(folded.text, "echeance : 1er decembre");
         let start = folded.text.find("decembre").unwrap();
-        let range = folded.original_range(start..start + 8, text);
+        let range = folded.original_range(start..start + 8);
         assert_eq!(&text[range], "Décembre");
     }
 

@@ -57,6 +57,26 @@ static POINTS: LazyLock<Regex> = LazyLock::new(|| {
 /// Separators before a trailing status clause.
 const SEPARATORS: &[&str] = &[" — ", " – ", " - ", " -- ", ":", "|", "→", " —", " –"];
 
+/// Where each occurrence of `separator` in `text` ends, as `str::match_indices`
+/// finds them (left to right, not overlapping). Found from its first
+/// character, which is fast, rather than with a substring searcher set up
+/// for each short line.
+fn ends_of<'t>(text: &'t str, separator: &'t str) -> impl Iterator<Item = usize> + 't {
+    let first = separator.chars().next().unwrap_or(' ');
+    let mut from = 0;
+    std::iter::from_fn(move || {
+        while let Some(found) = text.get(from..)?.find(first) {
+            let at = from + found;
+            if text[at..].starts_with(separator) {
+                from = at + separator.len();
+                return Some(from);
+            }
+            from = at + first.len_utf8();
+        }
+        None
+    })
+}
+
 impl<'a> ItemReader<'a> {
     /// The items of one list: each entry is an item if it carries a status;
     /// the status-bearing children of an entry without one are returned in
@@ -144,7 +164,7 @@ impl<'a> ItemReader<'a> {
         }
         let mut starts: Vec<usize> = Vec::new();
         for separator in SEPARATORS {
-            starts.extend(text.match_indices(separator).map(|(i, s)| i + s.len()));
+            starts.extend(ends_of(text, separator));
         }
         starts.extend(
             text.char_indices()
@@ -186,6 +206,9 @@ impl<'a> ItemReader<'a> {
     }
 
     fn labelled_owner(&self, line: &TextLine) -> Option<String> {
+        if !line.text.contains(':') {
+            return None;
+        }
         let captures = OWNER_LABEL.captures(&line.text)?;
         let value = captures.get(1)?.as_str().trim();
         let value = value.split(" - ").next().unwrap_or(value).trim();
@@ -203,6 +226,9 @@ impl<'a> ItemReader<'a> {
     }
 
     fn handles_in(&self, text: &str, line: usize) -> Vec<String> {
+        if !text.contains('@') {
+            return Vec::new();
+        }
         let source = self.outline.source_line(line);
         HANDLE
             .captures_iter(text)
@@ -508,6 +534,9 @@ pub fn status_of_percent(percent: f64) -> Status {
 /// start, after `:` `(` `~` `|` or a status symbol (`❌ 0%`), never after a
 /// comparison or a word (`> 85%`, `minimum 80%`).
 pub fn percent_of(text: &str) -> Option<f64> {
+    if !text.contains('%') {
+        return None;
+    }
     PERCENT.captures_iter(text).find_map(|captures| {
         let number = captures.get(1)?;
         let before = text[..number.start()].trim_end();
@@ -525,6 +554,9 @@ pub fn percent_of(text: &str) -> Option<f64> {
 }
 
 fn points_of(text: &str) -> Option<f64> {
+    if !text.contains(['(', '[']) {
+        return None;
+    }
     POINTS
         .captures(text)
         .and_then(|c| c.get(1))
@@ -581,9 +613,9 @@ pub fn clean_text(text: &str) -> String {
                 c.is_whitespace() || "-—–:|,;".contains(c) || is_symbol(c) || c == '\u{fe0f}'
             })
             .to_string();
+        let mut folded = fold(&text);
         for label in STATUS_LABELS {
-            let normalized = fold(&text);
-            if normalized.ends_with(label) {
+            if folded.ends_with(label) {
                 let cut = text
                     .char_indices()
                     .rev()
@@ -592,6 +624,7 @@ pub fn clean_text(text: &str) -> String {
                 if let Some(cut) = cut {
                     if text[..cut].ends_with(|c: char| !c.is_alphanumeric()) || cut == 0 {
                         text.truncate(cut);
+                        folded = fold(&text);
                     }
                 }
             }

@@ -21,7 +21,7 @@ use chrono::{Datelike, NaiveDate};
 
 use super::as_of::{label_before, segments, text_lines, LineKind};
 use super::dates::{self, ParsedDate};
-use super::folding::{fold, folded_words, WordList};
+use super::folding::{fold, words_start_with_any, WordList};
 use super::outline::{Block, Outline, OutlineSection, Table, TableRow};
 use super::risks::risk_context;
 use super::sections::DocumentVocabulary;
@@ -95,10 +95,7 @@ fn is_milestone_label(label: &str) -> bool {
 /// only if the segment's folded words begin with a milestone label: most
 /// lines are ruled out before any date is looked for.
 fn may_open_with_milestone_label(segment: &str) -> bool {
-    let words = folded_words(segment);
-    MILESTONE_LABELS
-        .iter()
-        .any(|label| words.starts_with(label))
+    words_start_with_any(segment, MILESTONE_LABELS)
 }
 
 /// Reads every milestone of the document into `status.milestones`.

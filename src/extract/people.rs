@@ -7,6 +7,7 @@
 //! owner, as the value of a label (`Point of contact: @traviscross`), or at
 //! the start of a list entry or table cell (a staffing list).
 
+use std::collections::HashMap;
 use std::sync::LazyLock;
 
 use regex::Regex;
@@ -47,6 +48,8 @@ pub fn is_team_heading(heading: &str) -> bool {
 #[derive(Debug, Default)]
 pub struct People {
     people: Vec<Person>,
+    /// [`person_key`] of each person → their index in `people`.
+    index: HashMap<String, usize>,
 }
 
 impl People {
@@ -56,13 +59,10 @@ impl People {
 
     fn entry(&mut self, handle: Option<&str>, name: &str) -> &mut Person {
         let key = person_key(handle.unwrap_or(name));
-        let index = match self
-            .people
-            .iter()
-            .position(|p| person_key(p.handle.as_deref().unwrap_or(&p.name)) == key)
-        {
-            Some(index) => index,
+        let index = match self.index.get(&key) {
+            Some(&index) => index,
             None => {
+                self.index.insert(key, self.people.len());
                 self.people.push(Person {
                     handle: handle.map(str::to_string),
                     name: name.to_string(),

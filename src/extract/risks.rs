@@ -535,6 +535,7 @@ pub fn read(
         }
     }
     let context = risk_context(outline);
+    let severities = heading_severities(&context);
     let mut skip_below: Option<u8> = None;
     for (index, (section, in_risk)) in context.iter().enumerate() {
         if let Some(level) = skip_below {
@@ -543,7 +544,7 @@ pub fn read(
             }
             skip_below = None;
         }
-        let severity = heading_severity_in(&context, index);
+        let severity = severities[index];
         for block in &section.blocks {
             if let Block::Table(table) = block {
                 if tables::classify(table, *in_risk) == TableKind::Risk {
@@ -574,18 +575,29 @@ pub fn read(
     status.risks.extend(risks);
 }
 
-/// The severity the nearest heading (this section's or an ancestor's) implies.
-fn heading_severity_in(context: &[(&OutlineSection, bool)], index: usize) -> Option<Severity> {
-    let mut level = u8::MAX;
-    for (section, _) in context[..=index].iter().rev() {
-        if section.level < level {
-            level = section.level;
-            if let Some(severity) = heading_severity(&section.heading) {
-                return Some(severity);
+/// For each section of `context` (depth first), the severity the nearest
+/// heading implies: its own, else its parent's, and so on up.
+///
+/// The ancestors of a section are the sections before it with ever lower
+/// levels; they are kept on a stack (each with the severity it passes
+/// down), so that a document of 200,000 sections is read in one pass.
+fn heading_severities(context: &[(&OutlineSection, bool)]) -> Vec<Option<Severity>> {
+    let mut ancestors: Vec<(u8, Option<Severity>)> = Vec::new();
+    context
+        .iter()
+        .map(|(section, _)| {
+            while ancestors
+                .last()
+                .is_some_and(|(level, _)| *level >= section.level)
+            {
+                ancestors.pop();
             }
-        }
-    }
-    None
+            let severity = heading_severity(&section.heading)
+                .or_else(|| ancestors.last().and_then(|(_, severity)| *severity));
+            ancestors.push((section.level, severity));
+            severity
+        })
+        .collect()
 }
 
 /// Lines of a section that may hold `Label : value` fields: its paragraph
@@ -886,6 +898,20 @@ mod tests {
         assert_eq!(r[0].severity, Some(Severity::Critical));
         assert!(!r[1].closed);
         assert_eq!(r[1].severity, Some(Severity::Medium));
+    }
+
+    #[test]
+    fn severity_comes_from_the_nearest_heading_that_gives_one() {
+        let text = "## 🔴 Risques critiques\n\n### Fournisseurs\n\n#### Détail\n\n- **Retard**\n\n### 🟡 À surveiller\n\n- **Équipe**\n\n## Risques\n\n- **Budget**\n";
+        let r = risks(text);
+        assert_eq!(r.len(), 3);
+        assert_eq!(
+            r[0].severity,
+            Some(Severity::Critical),
+            "two levels under 🔴"
+        );
+        assert_eq!(r[1].severity, Some(Severity::Medium), "its own 🟡 first");
+        assert_eq!(r[2].severity, None, "a new top section gives none");
     }
 
     #[test]

@@ -70,7 +70,7 @@ pub fn read(
             declaration_lines: &claims.summary_lines,
         },
         legend_lists,
-        claims: &claims.list,
+        declared: first_claims(&claims.list),
         source,
         weight: context.config.progress.weight,
     };
@@ -372,9 +372,21 @@ impl Claims {
 struct Builder<'a> {
     reader: ItemReader<'a>,
     legend_lists: &'a HashSet<usize>,
-    claims: &'a [Claim],
+    /// The value of the first claim about each section (by depth-first index).
+    declared: HashMap<usize, f64>,
     source: &'a str,
     weight: crate::config::ProgressWeight,
+}
+
+/// The first claim about each section, in document order.
+fn first_claims(claims: &[Claim]) -> HashMap<usize, f64> {
+    let mut first = HashMap::new();
+    for claim in claims {
+        if let Target::Section(index) = claim.target {
+            first.entry(index).or_insert(claim.value);
+        }
+    }
+    first
 }
 
 impl Builder<'_> {
@@ -398,11 +410,7 @@ impl Builder<'_> {
         if items.is_empty() && section.children.is_empty() && !in_risk {
             items.extend(self.reader.ticket_heading(section));
         }
-        let declared = self
-            .claims
-            .iter()
-            .find(|c| c.target == Target::Section(id))
-            .map(|c| c.value);
+        let declared = self.declared.get(&id).copied();
         if section.pseudo && items.is_empty() && children.is_empty() && declared.is_none() {
             // A bold line used as a heading that holds nothing (`**Légende :**`).
             return None;
@@ -508,24 +516,23 @@ fn mentions(entry: &ListEntry, people: &mut People) {
 /// the configured gap (seed `001_…`: the Phase 1.0 bar says 95%, its
 /// `Statut` line 80%, its score line 98%).
 fn conflicts(claims: &[Claim], titles: &[String], source: &str, gap: f64) -> Vec<Diagnostic> {
+    // Sections in the order of their first claim, each with its claims.
     let mut by_section: Vec<(usize, Vec<&Claim>)> = Vec::new();
+    let mut position: HashMap<usize, usize> = HashMap::new();
     for claim in claims {
         if let Target::Section(index) = claim.target {
-            match by_section.iter_mut().find(|(i, _)| *i == index) {
-                Some((_, list)) => list.push(claim),
-                None => by_section.push((index, vec![claim])),
-            }
+            let at = *position.entry(index).or_insert_with(|| {
+                by_section.push((index, Vec::new()));
+                by_section.len() - 1
+            });
+            by_section[at].1.push(claim);
         }
     }
     by_section
         .into_iter()
         .filter_map(|(index, list)| {
             let first = list.first()?;
-            let outlier = list
-                .iter()
-                .flat_map(|a| list.iter().map(move |b| (a, b)))
-                .find(|(a, b)| (a.value - b.value).abs() > gap)?;
-            let (a, b) = outlier;
+            let (a, b) = first_disagreement(&list, gap)?;
             let (earlier, later) = if a.line <= b.line { (a, b) } else { (b, a) };
             Some(Diagnostic::warning(
                 "conflicting-declarations",
@@ -543,6 +550,23 @@ fn conflicts(claims: &[Claim], titles: &[String], source: &str, gap: f64) -> Vec
             ))
         })
         .collect()
+}
+
+/// The first pair of claims (in the order of the list, first by the first
+/// claim of the pair) further apart than `gap`. A claim is in such a pair
+/// exactly when the lowest or the highest claim is that far from it, so
+/// the list is read twice, not once per claim.
+fn first_disagreement<'c>(list: &[&'c Claim], gap: f64) -> Option<(&'c Claim, &'c Claim)> {
+    let lowest = list.iter().map(|c| c.value).fold(f64::INFINITY, f64::min);
+    let highest = list
+        .iter()
+        .map(|c| c.value)
+        .fold(f64::NEG_INFINITY, f64::max);
+    let a = list
+        .iter()
+        .find(|a| highest - a.value > gap || a.value - lowest > gap)?;
+    let b = list.iter().find(|b| (a.value - b.value).abs() > gap)?;
+    Some((a, b))
 }
 
 #[cfg(test)]
@@ -564,6 +588,41 @@ mod tests {
         assert_eq!(items[0].due, NaiveDate::from_ymd_opt(2026, 3, 15));
         assert_eq!(items[1].due, NaiveDate::from_ymd_opt(2026, 4, 30));
         assert_eq!(items[2].due, None);
+    }
+
+    #[test]
+    fn the_first_pair_of_claims_that_disagree() {
+        let claim = |value: f64, line: usize| Claim {
+            label: String::new(),
+            value,
+            line,
+            target: Target::Section(0),
+        };
+        // Every pair, first by its first claim: what "first" means.
+        fn by_every_pair<'c>(list: &[&'c Claim], gap: f64) -> Option<(usize, usize)> {
+            (0..list.len())
+                .flat_map(|a| (0..list.len()).map(move |b| (a, b)))
+                .find(|&(a, b)| (list[a].value - list[b].value).abs() > gap)
+        }
+        let lists: [&[f64]; 6] = [
+            &[80.0, 95.0, 98.0],
+            &[60.0, 50.0, 70.0],
+            &[50.0, 60.0, 70.0, 90.0],
+            &[10.0, 20.0, 25.0],
+            &[100.0],
+            &[40.0, 40.0, 0.0, 100.0],
+        ];
+        for values in lists {
+            let claims: Vec<Claim> = values.iter().map(|v| claim(*v, 1)).collect();
+            let list: Vec<&Claim> = claims.iter().collect();
+            let found = first_disagreement(&list, 15.0).map(|(a, b)| (a.value, b.value));
+            let expected = by_every_pair(&list, 15.0).map(|(a, b)| (list[a].value, list[b].value));
+            assert_eq!(found, expected, "{values:?}");
+        }
+        let claims = [claim(80.0, 1), claim(95.0, 2), claim(98.0, 3)];
+        let list: Vec<&Claim> = claims.iter().collect();
+        let (a, b) = first_disagreement(&list, 15.0).unwrap();
+        assert_eq!((a.line, b.line), (1, 3));
     }
 
     #[test]

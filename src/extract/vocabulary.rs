@@ -8,11 +8,13 @@
 //! `terminée`, `terminés`), because real documents agree their adjectives
 //! with whatever they describe (`PHASE 1 - TERMINÉE`, `Tickets réalisés`).
 
+use std::collections::HashSet;
+use std::ops::Range;
 use std::sync::LazyLock;
 
 use aho_corasick::AhoCorasick;
 
-use super::folding::{fold, WordList};
+use super::folding::{fold, fold_char, folds_to, FoldedChar, WordList};
 use crate::config::{VocabularyConfig, VocabularyEntry};
 use crate::model::Status;
 
@@ -304,6 +306,54 @@ struct Phrase {
     status: Status,
 }
 
+/// The words a phrase can start with, so that most words of a text are
+/// ruled out at once instead of against every phrase.
+#[derive(Debug, Clone, Default)]
+struct PhraseStarts {
+    /// First tokens of the phrases.
+    first: HashSet<String>,
+    /// First tokens ending in `o`, without their final `o`s (Spanish
+    /// agreement: `completada` starts `completado`).
+    spanish: HashSet<String>,
+    /// A phrase without tokens (a configured word of punctuation only)
+    /// matches anywhere: nothing can be ruled out.
+    any: bool,
+}
+
+impl PhraseStarts {
+    fn new(phrases: &[Phrase]) -> PhraseStarts {
+        let mut starts = PhraseStarts::default();
+        for phrase in phrases {
+            let Some(first) = phrase.tokens.first() else {
+                starts.any = true;
+                continue;
+            };
+            if first.ends_with('o') {
+                starts
+                    .spanish
+                    .insert(first.trim_end_matches('o').to_string());
+            }
+            starts.first.insert(first.clone());
+        }
+        starts
+    }
+
+    /// Whether `word` (folded) [`word_matches`] the first token of some phrase.
+    fn may_start(&self, word: &str) -> bool {
+        let plain = |suffix: &str| {
+            word.strip_suffix(suffix)
+                .is_some_and(|stem| self.first.contains(stem))
+        };
+        let spanish = |suffix: &str| {
+            word.strip_suffix(suffix)
+                .is_some_and(|stem| self.spanish.contains(stem))
+        };
+        self.any
+            || ["", "e", "s", "es"].into_iter().any(plain)
+            || ["a", "os", "as"].into_iter().any(spanish)
+    }
+}
+
 /// The markers and words in force for one document.
 #[derive(Debug, Clone)]
 pub struct Vocabulary {
@@ -311,6 +361,9 @@ pub struct Vocabulary {
     markers: Vec<(String, Status)>,
     /// Phrases, longest first so that `not started` wins over `started`.
     phrases: Vec<Phrase>,
+    phrase_starts: PhraseStarts,
+    /// The most tokens of a phrase.
+    longest_phrase: usize,
     /// Circles the document's legend gave a meaning to.
     legend_circles: Vec<String>,
     /// Every marker the document's own legend defined, with its status.
@@ -340,6 +393,8 @@ impl Vocabulary {
             }
         }
         let mut vocabulary = Vocabulary {
+            phrase_starts: PhraseStarts::new(&phrases),
+            longest_phrase: phrases.iter().map(|p| p.tokens.len()).max().unwrap_or(0),
             markers,
             phrases,
             legend_circles: Vec::new(),
@@ -377,6 +432,9 @@ impl Vocabulary {
     /// anywhere in `text`: in corpus `20_…` a milestone row marked 🟡 is
     /// queued, because its legend says so.
     pub fn legend_status(&self, text: &str) -> Option<Status> {
+        if self.legend.is_empty() {
+            return None;
+        }
         let text = fold(text);
         self.legend
             .iter()
@@ -390,6 +448,19 @@ impl Vocabulary {
     /// `"[x] Structure"` gives `(Done, "Structure")`.
     pub fn marker_at_start<'t>(&self, text: &'t str) -> Option<(Status, &'t str)> {
         let trimmed = text.trim_start();
+        // Most lines start with a letter, and no marker does.
+        let first = trimmed
+            .chars()
+            .find(|c| !matches!(c, '\u{fe0f}' | '\u{fe0e}'));
+        if let Some(FoldedChar::One(first)) = first.map(fold_char) {
+            if !self
+                .markers
+                .iter()
+                .any(|(m, _)| m.is_empty() || m.starts_with(first))
+            {
+                return None;
+            }
+        }
         for (marker, status) in &self.markers {
             if let Some(rest) = strip_marker_prefix(trimmed, marker) {
                 if ends_cleanly(marker, rest) {
@@ -420,6 +491,15 @@ impl Vocabulary {
     /// and the byte offset where it starts.
     pub fn marker_at_end(&self, text: &str) -> Option<(Status, usize)> {
         let trimmed = text.trim_end_matches(|c: char| c.is_whitespace() || "!.".contains(c));
+        let last = trimmed
+            .trim_end_matches(['\u{fe0f}', '\u{fe0e}'])
+            .chars()
+            .next_back();
+        if let Some(FoldedChar::One(last)) = last.map(fold_char) {
+            if !self.markers.iter().any(|(m, _)| m.ends_with(last)) {
+                return None;
+            }
+        }
         for (marker, status) in &self.markers {
             if let Some(start) = strip_marker_suffix(trimmed, marker) {
                 if HEALTH_CIRCLES.contains(&marker.as_str())
@@ -437,7 +517,15 @@ impl Vocabulary {
     /// original text it covers. `"En cours (80% réalisé)"` gives
     /// `(InProgress, 8)`.
     pub fn phrase_at_start(&self, text: &str) -> Option<(Status, usize)> {
-        let words = word_spans(text);
+        let mut spans = word_spans(text);
+        let first = spans.next()?;
+        if !self.phrase_starts.may_start(&first.0) {
+            return None;
+        }
+        // No phrase is longer than `longest_phrase` words: the rest of the text is not read.
+        let words: Vec<(String, Range<usize>)> = std::iter::once(first)
+            .chain(spans.take(self.longest_phrase.saturating_sub(1)))
+            .collect();
         for phrase in &self.phrases {
             if phrase.tokens.len() > words.len() {
                 continue;
@@ -459,8 +547,11 @@ impl Vocabulary {
 
     /// The first status phrase anywhere in `text`, as whole words.
     pub fn phrase_anywhere(&self, text: &str) -> Option<Status> {
-        let words = word_spans(text);
+        let words: Vec<(String, Range<usize>)> = word_spans(text).collect();
         (0..words.len()).find_map(|start| {
+            if !self.phrase_starts.may_start(&words[start].0) {
+                return None;
+            }
             self.phrases.iter().find_map(|phrase| {
                 let window = words.get(start..start + phrase.tokens.len())?;
                 let matched = phrase
@@ -489,30 +580,39 @@ impl Vocabulary {
     }
 }
 
-/// Tokens of `text` with their byte ranges in `text`, normalized.
-fn word_spans(text: &str) -> Vec<(String, std::ops::Range<usize>)> {
-    let mut spans = Vec::new();
-    let mut start: Option<usize> = None;
-    for (index, c) in text.char_indices() {
-        if c.is_alphanumeric() {
-            start.get_or_insert(index);
-        } else if let Some(s) = start.take() {
-            spans.push((fold(&text[s..index]), s..index));
-        }
-    }
-    if let Some(s) = start {
-        spans.push((fold(&text[s..]), s..text.len()));
-    }
-    // A normalized token can split (`ß` stays one; ligatures rarely matter).
-    spans
-        .into_iter()
-        .flat_map(|(word, range)| {
-            tokens(&word)
+/// Tokens of `text` with their byte ranges in `text`, folded: each run of
+/// letters and digits, folded, split again where folding made a
+/// separator (a rare ligature).
+fn word_spans(text: &str) -> impl Iterator<Item = (String, Range<usize>)> + '_ {
+    alphanumeric_runs(text).flat_map(move |range| {
+        let run = &text[range.clone()];
+        let tokens: Vec<(String, Range<usize>)> = if run.is_ascii() {
+            vec![(run.to_ascii_lowercase(), range)]
+        } else {
+            tokens(&fold(run))
                 .into_iter()
                 .map(|t| (t.to_string(), range.clone()))
-                .collect::<Vec<_>>()
-        })
-        .collect()
+                .collect()
+        };
+        tokens
+    })
+}
+
+/// Byte ranges of the runs of letters and digits of `text`.
+fn alphanumeric_runs(text: &str) -> impl Iterator<Item = Range<usize>> + '_ {
+    let mut chars = text.char_indices().peekable();
+    std::iter::from_fn(move || {
+        let (start, _) = chars.find(|(_, c)| c.is_alphanumeric())?;
+        let mut end = text.len();
+        while let Some(&(index, c)) = chars.peek() {
+            if !c.is_alphanumeric() {
+                end = index;
+                break;
+            }
+            chars.next();
+        }
+        Some(start..end)
+    })
 }
 
 fn phrase(words: &str, status: Status) -> Phrase {
@@ -528,22 +628,21 @@ fn phrase(words: &str, status: Status) -> Phrase {
 /// `text` without its leading normalized `marker`, comparing char by char
 /// (case, accents and variation selectors ignored).
 fn strip_marker_prefix<'t>(text: &'t str, marker: &str) -> Option<&'t str> {
-    let mut wanted = marker.chars().peekable();
+    let mut wanted = marker;
     for (index, c) in text.char_indices() {
-        if wanted.peek().is_none() {
+        if wanted.is_empty() {
             return Some(skip_selectors(&text[index..]));
         }
         if c == '\u{fe0f}' || c == '\u{fe0e}' {
             continue;
         }
-        let normalized = fold(&c.to_string());
-        for n in normalized.chars() {
-            if wanted.next() != Some(n) {
-                return None;
-            }
-        }
+        wanted = match fold_char(c) {
+            FoldedChar::Nothing => wanted,
+            FoldedChar::One(folded) => wanted.strip_prefix(folded)?,
+            FoldedChar::Several(folded) => wanted.strip_prefix(folded.as_str())?,
+        };
     }
-    wanted.peek().is_none().then_some("")
+    wanted.is_empty().then_some("")
 }
 
 /// Where `marker` starts if `text` ends with it.
@@ -551,7 +650,7 @@ fn strip_marker_suffix(text: &str, marker: &str) -> Option<usize> {
     let text = text.trim_end_matches(['\u{fe0f}', '\u{fe0e}']);
     let count = marker.chars().count();
     let start = text.char_indices().rev().nth(count.checked_sub(1)?)?.0;
-    (fold(&text[start..]) == marker).then_some(start)
+    folds_to(&text[start..], marker).then_some(start)
 }
 
 fn skip_selectors(text: &str) -> &str {
@@ -571,8 +670,8 @@ pub fn strip_status_label(value: &str) -> &str {
     let Some(colon) = trimmed.find(':') else {
         return trimmed;
     };
-    let label = fold(trimmed[..colon].trim());
-    if STATUS_LABELS.contains(&label.as_str()) {
+    let label = trimmed[..colon].trim();
+    if STATUS_LABELS.iter().any(|l| folds_to(label, l)) {
         trimmed[colon + 1..].trim_start()
     } else {
         trimmed

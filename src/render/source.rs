@@ -138,7 +138,11 @@ pub fn render_document(text: &str, prefix: &str) -> RenderedDocument {
             // input needs a label for screen readers, a character is read
             // as what it is ("ballot box with check").
             Event::TaskListMarker(done) => {
-                events.push(Event::Text(CowStr::from(if done { "☑ " } else { "☐ " })));
+                events.push(Event::Text(CowStr::from(if done {
+                    "☑ "
+                } else {
+                    "☐ "
+                })));
             }
             other => events.push(other),
         }
