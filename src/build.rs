@@ -13,6 +13,7 @@ use crate::cache::{self, Cache, Key};
 use crate::config::Config;
 use crate::extract::{self, Context};
 use crate::ingest::{self, Content, Document};
+use crate::memo::PageMemo;
 use crate::model::{Diagnostic, DocumentStatus, Level, PortfolioStatus};
 use crate::render::Sink;
 use crate::{feed, history, output, portfolio, render};
@@ -321,6 +322,10 @@ impl render::Texts for Reread<'_> {
             Document::from_bytes(&document.source, &bytes).text,
         ))
     }
+
+    fn key(&self, document: &Document) -> Option<Key> {
+        self.keys.get(&document.source).copied()
+    }
 }
 
 /// Where the site goes: `--output`, else `output_dir` from the config, else `<root>/public`.
@@ -395,7 +400,7 @@ fn normalise(path: &Path) -> PathBuf {
 /// Runs the pipeline up to the rendered pages, in memory (what `serve` shows).
 pub fn render_site(options: &BuildOptions) -> anyhow::Result<(Portal, render::Site)> {
     let site = std::sync::Mutex::new(render::Site::default());
-    let rendered = render_into(options, &mut Stages::default(), &site)?;
+    let rendered = render_into(options, &mut Stages::default(), &render::NoMemo, &site)?;
     let site = site.into_inner().unwrap_or_else(|p| p.into_inner());
     Ok((rendered.portal, site))
 }
@@ -466,6 +471,7 @@ struct Rendered {
 fn render_into(
     options: &BuildOptions,
     stages: &mut Stages,
+    memo: &dyn render::Memo,
     sink: &dyn Sink,
 ) -> anyhow::Result<Rendered> {
     let (mut portal, extraction, cache) = read_portal_timed(options, stages, false)?;
@@ -486,6 +492,7 @@ fn render_into(
         &options.root,
         &history,
         &texts,
+        memo,
         sink,
     )?;
     add_history(sink, &options.root, &history, &portal)?;
@@ -507,9 +514,12 @@ pub fn build(options: &BuildOptions) -> anyhow::Result<BuildReport> {
     let output = output_dir(options, &config);
     check_output_dir(options, &output)?;
     let staging = output::Staging::begin(&output)?;
-    let rendered = render_into(options, &mut stages, &staging)?;
+    let cache_dir = (!options.no_cache).then(|| options.root.join(cache::FOLDER));
+    let memo = PageMemo::load(cache_dir.as_deref(), &output);
+    let rendered = render_into(options, &mut stages, &memo, &staging)?;
     let writes = staging.finish()?;
     stages.done("swap");
+    memo.save();
     let used: HashSet<Key> = rendered.extraction.keys.values().copied().collect();
     rendered.cache.prune(&used);
     stages.done("prune");

@@ -71,6 +71,11 @@ impl Cache {
         }
     }
 
+    /// The folder of the cache; `None` when disabled.
+    pub fn dir(&self) -> Option<&Path> {
+        self.dir.as_deref()
+    }
+
     /// The key of the file `source` holding `bytes`.
     pub fn key(&self, source: &str, bytes: &[u8]) -> Key {
         let mut hasher = Xxh3::new();
@@ -152,8 +157,7 @@ impl Cache {
 fn seed(config: &Config, as_of: NaiveDate) -> Key {
     let mut hasher = Xxh3::new();
     hasher.update(MAGIC);
-    hasher.update(env!("CARGO_PKG_VERSION").as_bytes());
-    hasher.update(&executable_fingerprint().to_le_bytes());
+    hasher.update(build_fingerprint().as_bytes());
     hasher.update(as_of.to_string().as_bytes());
     let read_by_extraction = (
         &config.date_order,
@@ -167,6 +171,16 @@ fn seed(config: &Config, as_of: NaiveDate) -> Key {
             .as_bytes(),
     );
     hasher.digest128()
+}
+
+/// The sitrep version and the running executable's fingerprint: what every
+/// cached result depends on besides its inputs.
+pub fn build_fingerprint() -> String {
+    format!(
+        "{} {:032x}",
+        env!("CARGO_PKG_VERSION"),
+        executable_fingerprint()
+    )
 }
 
 /// Size and modification time of the running executable: a rebuilt sitrep

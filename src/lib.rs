@@ -17,6 +17,7 @@ pub mod feed;
 pub mod history;
 pub mod ingest;
 pub mod init;
+pub mod memo;
 pub mod model;
 pub mod output;
 pub mod portfolio;

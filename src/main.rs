@@ -331,6 +331,10 @@ fn print_times(report: &build::BuildReport) {
         eprintln!("  {label:<36} {:>9.1} ms, {pages} page(s)", ms(time));
     }
     eprintln!(
+        "project pages: {} kept from the previous build (same inputs), not rendered",
+        report.templates.kept
+    );
+    eprintln!(
         "files: {} written, {} unchanged (hard-linked from the previous build)",
         report.writes.written, report.writes.linked
     );

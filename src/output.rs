@@ -209,6 +209,19 @@ impl Sink for Staging {
     ) -> anyhow::Result<()> {
         self.write_stream(path, write)
     }
+
+    /// Hard-links the live site's `path` into the staging folder.
+    fn keep(&self, path: &str) -> anyhow::Result<bool> {
+        let Some(live) = &self.live else {
+            return Ok(false);
+        };
+        let staged = self.prepare(path)?;
+        let linked = fs::hard_link(live.join(path), staged).is_ok();
+        if linked {
+            self.linked.fetch_add(1, Ordering::Relaxed);
+        }
+        Ok(linked)
+    }
 }
 
 impl Drop for Staging {

@@ -140,9 +140,10 @@ fn a_damaged_cache_is_ignored_and_rebuilt() {
             damaged += 1;
         }
     }
-    assert_eq!(damaged, 4, "one entry per document");
+    assert_eq!(damaged, 5, "one entry per document, and the page memo");
     let stderr = build_verbose(&portal, &[]);
     assert_eq!(documents_line(&stderr), (4, 0), "{stderr}");
+    assert_eq!(kept_pages(&stderr), 0, "{stderr}");
     assert_eq!(files(&portal.public()), good);
     // And the entries were written again.
     let stderr = build_verbose(&portal, &[]);
@@ -210,4 +211,56 @@ fn verbose_prints_the_time_of_each_template() {
             "{stage} missing from {stderr}"
         );
     }
+}
+
+/// `N` from `project pages: N kept …` in `--verbose`.
+fn kept_pages(stderr: &str) -> usize {
+    stderr
+        .lines()
+        .find_map(|l| l.strip_prefix("project pages: "))
+        .and_then(|rest| rest.split(' ').next())
+        .and_then(|n| n.parse().ok())
+        .unwrap_or_else(|| panic!("no project pages line in {stderr}"))
+}
+
+#[test]
+fn project_pages_whose_inputs_did_not_change_are_kept_not_rendered() {
+    let portal = portal();
+    assert_eq!(kept_pages(&build_verbose(&portal, &[])), 0, "first build");
+    assert_eq!(
+        kept_pages(&build_verbose(&portal, &[])),
+        3,
+        "nothing changed"
+    );
+
+    // One document changed: its project's page only is rendered again.
+    portal.write(
+        "gamma/notes.md",
+        "# Notes\n\n## Suite\n\n- [x] nouvelle tâche\n",
+    );
+    assert_eq!(kept_pages(&build_verbose(&portal, &[])), 2);
+    assert!(portal
+        .read_output("gamma/index.html")
+        .contains("nouvelle tâche"));
+
+    // A page edited by hand in the output is not trusted: rendered again.
+    let alpha = portal.public().join("alpha/index.html");
+    std::fs::remove_file(&alpha).unwrap();
+    std::fs::write(&alpha, "edited by hand").unwrap();
+    assert_eq!(kept_pages(&build_verbose(&portal, &[])), 2);
+    assert!(portal.read_output("alpha/index.html").contains("Cadrage"));
+
+    // Every page depends on the config: all rendered again.
+    portal.write_config("title = \"Portefeuille\"\n");
+    assert_eq!(kept_pages(&build_verbose(&portal, &[])), 0);
+    let memoised = files(&portal.public());
+    assert!(portal
+        .read_output("beta/index.html")
+        .contains("Portefeuille"));
+
+    // And what the memo kept is what a build from scratch writes.
+    assert_eq!(kept_pages(&build_verbose(&portal, &[])), 3);
+    assert_eq!(files(&portal.public()), memoised);
+    build_verbose(&portal, &["--no-cache"]);
+    assert_eq!(files(&portal.public()), memoised);
 }

@@ -21,6 +21,7 @@ use std::borrow::Cow;
 use std::collections::{BTreeMap, HashMap};
 use std::io::Write;
 use std::path::Path;
+use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::Mutex;
 use std::time::Duration;
 
@@ -28,6 +29,7 @@ use rayon::prelude::*;
 use serde::Serialize;
 use tera::Tera;
 
+use crate::cache::Key;
 use crate::config::Config;
 use crate::history::History;
 use crate::ingest::{Content, Document, ProjectSources};
@@ -64,6 +66,33 @@ pub trait Sink: Sync {
         write(&mut bytes)?;
         self.put(path, bytes)
     }
+
+    /// Keeps the previous build's file `path` as it is (the [`Memo`] said
+    /// its inputs did not change); `false` when the sink cannot.
+    fn keep(&self, _path: &str) -> anyhow::Result<bool> {
+        Ok(false)
+    }
+}
+
+/// What the previous build made of each project page, so that a page whose
+/// inputs did not change is kept rather than rendered ([`crate::memo`]).
+pub trait Memo: Sync {
+    /// The line anchors of the documents of the page `path`, if the previous
+    /// build made it from inputs `key` and it is still there.
+    fn recall(&self, path: &str, key: Key) -> Option<Vec<Vec<usize>>>;
+    /// Notes that this build made `path` from inputs `key`.
+    fn remember(&self, path: &str, key: Key, anchors: Vec<Vec<usize>>);
+}
+
+/// No memo: every page is rendered.
+pub struct NoMemo;
+
+impl Memo for NoMemo {
+    fn recall(&self, _path: &str, _key: Key) -> Option<Vec<Vec<usize>>> {
+        None
+    }
+
+    fn remember(&self, _path: &str, _key: Key, _anchors: Vec<Vec<usize>>) {}
 }
 
 impl Sink for Mutex<Site> {
@@ -80,6 +109,12 @@ impl Sink for Mutex<Site> {
 /// a build drops texts after extraction and reads them again here.
 pub trait Texts: Sync {
     fn text<'d>(&self, document: &'d Document) -> anyhow::Result<Cow<'d, str>>;
+
+    /// The fingerprint of the document's content (its cache key), if known:
+    /// project pages are memoised only when all their documents have one.
+    fn key(&self, _document: &Document) -> Option<Key> {
+        None
+    }
 }
 
 /// Texts kept in the documents themselves.
@@ -97,6 +132,8 @@ impl Texts for InMemory {
 pub struct TemplateTimes {
     /// Template name (or `minify-html <page>`) → total time and number of pages.
     pub by_name: BTreeMap<String, (Duration, usize)>,
+    /// Project pages kept from the previous build without rendering.
+    pub kept: usize,
 }
 
 impl TemplateTimes {
@@ -183,7 +220,9 @@ pub fn render_with_history(
     history: &History,
 ) -> anyhow::Result<Site> {
     let site = Mutex::new(Site::default());
-    render_into(portfolio, content, config, root, history, &InMemory, &site)?;
+    render_into(
+        portfolio, content, config, root, history, &InMemory, &NoMemo, &site,
+    )?;
     Ok(site.into_inner().unwrap_or_else(|p| p.into_inner()))
 }
 
@@ -200,7 +239,9 @@ type SectionJob<'r> = (
 /// texts from `texts`, renders them, is written to `sink`, and is dropped,
 /// keeping only its documents' line anchors (the cross-project pages link to
 /// lines). So memory holds the portfolio's status and a page per thread, not
-/// the site. Returns the time spent in each template.
+/// the site. A project page that `memo` recalls with the same inputs is
+/// kept by `sink` instead. Returns the time spent in each template.
+#[allow(clippy::too_many_arguments)]
 pub fn render_into(
     portfolio: &PortfolioStatus,
     content: &Content,
@@ -208,9 +249,13 @@ pub fn render_into(
     root: &Path,
     history: &History,
     texts: &dyn Texts,
+    memo: &dyn Memo,
     sink: &dyn Sink,
 ) -> anyhow::Result<TemplateTimes> {
-    let mut renderer = Renderer::new(portfolio, config, root, history)?;
+    let templates = theme::templates(Some(root))?;
+    let seed = page_seed(portfolio, config, &templates, history);
+    let mut renderer = Renderer::new(portfolio, config, templates, history)?;
+    let kept = AtomicUsize::new(0);
     let by_slug: HashMap<&str, &ProjectSources> = content
         .projects
         .iter()
@@ -233,16 +278,25 @@ pub fn render_into(
             let documents = by_slug
                 .get(project.slug.as_str())
                 .map_or(&[][..], |sources| sources.documents.as_slice());
-            let mut rendered = render_documents(documents, texts)?;
-            let html = renderer.project_page(index, &rendered)?;
-            sink.put(
-                &format!("{}/index.html", project.slug),
-                renderer.finish_html("project.html", html),
-            )?;
             let badge = charts::badge(project.progress, project.health, &renderer.t);
             sink.put(&format!("{}/badge.svg", project.slug), badge.into_bytes())?;
+            let path = format!("{}/index.html", project.slug);
+            let key = page_key(seed, &project.slug, documents, texts);
+            if let Some(anchors) = key.and_then(|key| memo.recall(&path, key)) {
+                if anchors.len() == documents.len() && sink.keep(&path)? {
+                    kept.fetch_add(1, Ordering::Relaxed);
+                    return Ok(anchors_only(documents, anchors));
+                }
+            }
+            let mut rendered = render_documents(documents, texts)?;
+            let html = renderer.project_page(index, &rendered)?;
+            sink.put(&path, renderer.finish_html("project.html", html))?;
             for document in &mut rendered.1 {
                 document.html = String::new();
+            }
+            if let Some(key) = key {
+                let anchors = rendered.1.iter().map(|d| d.anchors.clone()).collect();
+                memo.remember(&path, key, anchors);
             }
             Ok(rendered)
         })
@@ -314,12 +368,96 @@ pub fn render_into(
             sitemap(base, portfolio, &more_pages).into_bytes(),
         )?;
     }
-    let times = renderer
+    let mut times = renderer
         .times
         .lock()
         .unwrap_or_else(|p| p.into_inner())
         .clone();
+    times.kept = kept.into_inner();
     Ok(times)
+}
+
+/// What every project page depends on besides its own documents: the sitrep
+/// build, the config, the portfolio's title and date, the templates and the
+/// recorded snapshots. Part of every page's key in the [`Memo`].
+pub fn page_seed(
+    portfolio: &PortfolioStatus,
+    config: &Config,
+    templates: &BTreeMap<String, String>,
+    history: &History,
+) -> Key {
+    let mut hasher = HashWriter(xxhash_rust::xxh3::Xxh3::new());
+    hasher
+        .0
+        .update(crate::cache::build_fingerprint().as_bytes());
+    let shared = (
+        config,
+        templates,
+        &portfolio.title,
+        &portfolio.description,
+        portfolio.as_of,
+        &portfolio.generator,
+    );
+    let _ = serde_json::to_writer(&mut hasher, &shared);
+    for snapshot in &history.snapshots {
+        let flags = (&snapshot.label, snapshot.archived, snapshot.tarball);
+        let _ = serde_json::to_writer(&mut hasher, &flags);
+        let _ = serde_json::to_writer(&mut hasher, &snapshot.status);
+    }
+    hasher.0.digest128()
+}
+
+/// The key of a project page: the shared seed, its slug, and its documents'
+/// paths and content keys (`None` when one has no key).
+fn page_key(seed: Key, slug: &str, documents: &[Document], texts: &dyn Texts) -> Option<Key> {
+    let mut hasher = xxhash_rust::xxh3::Xxh3::new();
+    hasher.update(&seed.to_le_bytes());
+    hasher.update(slug.as_bytes());
+    for document in documents {
+        hasher.update(&[0]);
+        hasher.update(document.source.as_bytes());
+        hasher.update(&texts.key(document)?.to_le_bytes());
+    }
+    Some(hasher.digest128())
+}
+
+/// Feeds serde_json's output to a hasher, without building the text.
+struct HashWriter(xxhash_rust::xxh3::Xxh3);
+
+impl Write for HashWriter {
+    fn write(&mut self, bytes: &[u8]) -> std::io::Result<usize> {
+        self.0.update(bytes);
+        Ok(bytes.len())
+    }
+
+    fn flush(&mut self) -> std::io::Result<()> {
+        Ok(())
+    }
+}
+
+/// A kept page's documents, for the cross-project pages: their anchors only.
+fn anchors_only(documents: &[Document], anchors: Vec<Vec<usize>>) -> ProjectDocuments {
+    let sources = documents.iter().map(|d| d.source.clone()).collect();
+    let rendered = anchors
+        .into_iter()
+        .enumerate()
+        .map(|(index, anchors)| RenderedDocument {
+            html: String::new(),
+            anchors,
+            prefix: anchor_prefix(index),
+        })
+        .collect();
+    (sources, rendered)
+}
+
+/// The anchor prefix of a project's `index`-th document: none for the first,
+/// `d2-` for the second, and so on.
+fn anchor_prefix(index: usize) -> String {
+    if index == 0 {
+        String::new()
+    } else {
+        format!("d{}-", index + 1)
+    }
 }
 
 /// The documents of one project rendered to HTML, in merge order (the
@@ -330,12 +468,10 @@ fn render_documents(documents: &[Document], texts: &dyn Texts) -> anyhow::Result
         .iter()
         .enumerate()
         .map(|(index, document)| {
-            let prefix = if index == 0 {
-                String::new()
-            } else {
-                format!("d{}-", index + 1)
-            };
-            Ok(source::render_document(&texts.text(document)?, &prefix))
+            Ok(source::render_document(
+                &texts.text(document)?,
+                &anchor_prefix(index),
+            ))
         })
         .collect::<anyhow::Result<_>>()?;
     Ok((sources, rendered))
@@ -345,13 +481,13 @@ impl<'a> Renderer<'a> {
     fn new(
         portfolio: &'a PortfolioStatus,
         config: &'a Config,
-        root: &Path,
+        templates: BTreeMap<String, String>,
         history: &'a History,
     ) -> anyhow::Result<Self> {
         let mut tera = Tera::default();
         tera.autoescape_on(vec![".html", ".htm", ".xml", ".svg"]);
         tera.set_escape_fn(escape);
-        tera.add_raw_templates(theme::templates(Some(root))?)
+        tera.add_raw_templates(templates)
             .map_err(|error| anyhow::anyhow!("templates: {}", tera_error(&error)))?;
         Ok(Renderer {
             tera,

@@ -1,0 +1,224 @@
+//! The page memo: a project page whose inputs did not change since the
+//! previous build is kept (hard-linked from the live site) instead of being
+//! rendered and minified again.
+//!
+//! A project page is a function of its documents (their cache keys, which
+//! hash their bytes and paths), its slug, and what every page shares: the
+//! sitrep build, the config, the as-of date, the templates and the recorded
+//! snapshots ([`crate::render::page_seed`]). The memo records, for the
+//! output folder, each project page's key, the line anchors of its documents
+//! (the cross-project pages link to lines) and the identity of the file the
+//! build left (inode, size, modification time), in
+//! `.sitrep-cache/pages-<hash of the output path>.bin`. A page is kept only
+//! when its key is the same and the live file is still that very file, so a
+//! page edited by hand, or an output replaced by something else, is
+//! rendered again. Like the extraction cache, a memo that cannot be read is
+//! empty, never an error.
+
+use std::collections::HashMap;
+use std::path::{Path, PathBuf};
+use std::sync::Mutex;
+
+use serde::{Deserialize, Serialize};
+
+use crate::cache::Key;
+use crate::render::Memo;
+
+/// First bytes of a memo file; the last one is the format version.
+const MAGIC: &[u8; 8] = b"sitrepm\x01";
+
+/// What the memo knows of one page.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+struct Record {
+    key: Key,
+    anchors: Vec<Vec<usize>>,
+    identity: Identity,
+}
+
+/// Which file a path names: a page kept by the memo must be the very file
+/// the previous build left, not one edited or replaced since.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+struct Identity {
+    inode: u64,
+    len: u64,
+    modified_ns: u128,
+}
+
+impl Identity {
+    fn of(path: &Path) -> Option<Identity> {
+        let metadata = std::fs::symlink_metadata(path).ok()?;
+        if !metadata.is_file() {
+            return None;
+        }
+        #[cfg(unix)]
+        let inode = std::os::unix::fs::MetadataExt::ino(&metadata);
+        #[cfg(not(unix))]
+        let inode = 0;
+        let modified_ns = metadata
+            .modified()
+            .ok()?
+            .duration_since(std::time::UNIX_EPOCH)
+            .ok()?
+            .as_nanos();
+        Some(Identity {
+            inode,
+            len: metadata.len(),
+            modified_ns,
+        })
+    }
+}
+
+/// A page of this build: the key of its inputs and its documents' anchors.
+type Made = (Key, Vec<Vec<usize>>);
+
+/// The memo of one output folder, for one build.
+pub struct PageMemo {
+    /// Where the memo is stored; `None` with `--no-cache` (remembers nothing).
+    file: Option<PathBuf>,
+    /// The live output the previous pages are in.
+    out_dir: PathBuf,
+    previous: HashMap<String, Record>,
+    /// Pages of this build: path → key and anchors.
+    next: Mutex<HashMap<String, Made>>,
+}
+
+impl PageMemo {
+    /// The memo of `out_dir`, stored under `cache_dir` (none: a memo that
+    /// recalls and keeps nothing).
+    pub fn load(cache_dir: Option<&Path>, out_dir: &Path) -> PageMemo {
+        let file = cache_dir.map(|dir| {
+            let absolute = std::path::absolute(out_dir).unwrap_or_else(|_| out_dir.to_path_buf());
+            let hash = xxhash_rust::xxh3::xxh3_128(absolute.to_string_lossy().as_bytes());
+            dir.join(format!("pages-{hash:032x}.bin"))
+        });
+        let previous = file
+            .as_deref()
+            .and_then(|file| std::fs::read(file).ok())
+            .and_then(|bytes| decode(&bytes))
+            .unwrap_or_default();
+        PageMemo {
+            file,
+            out_dir: out_dir.to_path_buf(),
+            previous,
+            next: Mutex::new(HashMap::new()),
+        }
+    }
+
+    /// Records this build's pages with the identity of the files now in the
+    /// output folder; call after the new site was swapped in.
+    pub fn save(self) {
+        let Some(file) = &self.file else {
+            return;
+        };
+        let next = self.next.into_inner().unwrap_or_else(|p| p.into_inner());
+        let records: HashMap<String, Record> = next
+            .into_iter()
+            .filter_map(|(path, (key, anchors))| {
+                let identity = Identity::of(&self.out_dir.join(&path))?;
+                Some((
+                    path,
+                    Record {
+                        key,
+                        anchors,
+                        identity,
+                    },
+                ))
+            })
+            .collect();
+        let Ok(payload) = postcard::to_stdvec(&records) else {
+            return;
+        };
+        let mut bytes = Vec::with_capacity(payload.len() + 24);
+        bytes.extend_from_slice(MAGIC);
+        bytes.extend_from_slice(&xxhash_rust::xxh3::xxh3_128(&payload).to_le_bytes());
+        bytes.extend_from_slice(&payload);
+        let temporary = file.with_extension(format!("{}.tmp", std::process::id()));
+        let written = file
+            .parent()
+            .map_or(Ok(()), std::fs::create_dir_all)
+            .and_then(|()| std::fs::write(&temporary, &bytes))
+            .and_then(|()| std::fs::rename(&temporary, file));
+        if written.is_err() {
+            let _ = std::fs::remove_file(&temporary);
+        }
+    }
+}
+
+impl Memo for PageMemo {
+    fn recall(&self, path: &str, key: Key) -> Option<Vec<Vec<usize>>> {
+        let record = self.previous.get(path)?;
+        if record.key != key || Identity::of(&self.out_dir.join(path)) != Some(record.identity) {
+            return None;
+        }
+        self.remember(path, key, record.anchors.clone());
+        Some(record.anchors.clone())
+    }
+
+    fn remember(&self, path: &str, key: Key, anchors: Vec<Vec<usize>>) {
+        if self.file.is_some() {
+            self.next
+                .lock()
+                .unwrap_or_else(|p| p.into_inner())
+                .insert(path.to_string(), (key, anchors));
+        }
+    }
+}
+
+/// The records in `bytes`, if they are whole and of this format.
+fn decode(bytes: &[u8]) -> Option<HashMap<String, Record>> {
+    if bytes.len() < 24 || &bytes[..8] != MAGIC {
+        return None;
+    }
+    let checksum = Key::from_le_bytes(bytes[8..24].try_into().ok()?);
+    let payload = &bytes[24..];
+    if xxhash_rust::xxh3::xxh3_128(payload) != checksum {
+        return None;
+    }
+    postcard::from_bytes(payload).ok()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_page_is_recalled_only_with_its_key_and_its_very_file() {
+        let cache = tempfile::tempdir().unwrap();
+        let out = tempfile::tempdir().unwrap();
+        std::fs::create_dir(out.path().join("alpha")).unwrap();
+        std::fs::write(out.path().join("alpha/index.html"), "page").unwrap();
+        let memo = PageMemo::load(Some(cache.path()), out.path());
+        assert_eq!(memo.recall("alpha/index.html", 7), None, "empty at first");
+        memo.remember("alpha/index.html", 7, vec![vec![1, 3]]);
+        memo.save();
+
+        let memo = PageMemo::load(Some(cache.path()), out.path());
+        assert_eq!(memo.recall("alpha/index.html", 8), None, "another key");
+        assert_eq!(memo.recall("alpha/index.html", 7), Some(vec![vec![1, 3]]));
+
+        // The file replaced by another (a hand edit): rendered again.
+        std::fs::remove_file(out.path().join("alpha/index.html")).unwrap();
+        std::fs::write(out.path().join("alpha/index.html"), "edited, longer").unwrap();
+        let memo = PageMemo::load(Some(cache.path()), out.path());
+        assert_eq!(memo.recall("alpha/index.html", 7), None);
+    }
+
+    #[test]
+    fn a_damaged_memo_is_empty() {
+        let cache = tempfile::tempdir().unwrap();
+        let out = tempfile::tempdir().unwrap();
+        std::fs::write(out.path().join("a.html"), "x").unwrap();
+        let memo = PageMemo::load(Some(cache.path()), out.path());
+        memo.remember("a.html", 1, Vec::new());
+        memo.save();
+        for entry in std::fs::read_dir(cache.path()).unwrap() {
+            let path = entry.unwrap().path();
+            let mut bytes = std::fs::read(&path).unwrap();
+            let last = bytes.len() - 1;
+            bytes[last] ^= 0xff;
+            std::fs::write(&path, bytes).unwrap();
+        }
+        let memo = PageMemo::load(Some(cache.path()), out.path());
+        assert_eq!(memo.recall("a.html", 1), None);
+    }
+}
