@@ -599,7 +599,7 @@ mod tests {
             target: Target::Section(0),
         };
         // Every pair, first by its first claim: what "first" means.
-        fn by_every_pair<'c>(list: &[&'c Claim], gap: f64) -> Option<(usize, usize)> {
+        fn by_every_pair(list: &[&Claim], gap: f64) -> Option<(usize, usize)> {
             (0..list.len())
                 .flat_map(|a| (0..list.len()).map(move |b| (a, b)))
                 .find(|&(a, b)| (list[a].value - list[b].value).abs() > gap)
