@@ -1,7 +1,7 @@
 //! The pipeline run end to end: what `sitrep build` and `sitrep check` do.
 
 use std::borrow::Cow;
-use std::collections::{HashMap, HashSet};
+use std::collections::{BTreeMap, HashMap, HashSet};
 use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicU64, AtomicUsize, Ordering};
 use std::time::{Duration, Instant};
@@ -397,12 +397,44 @@ fn normalise(path: &Path) -> PathBuf {
     out
 }
 
-/// Runs the pipeline up to the rendered pages, in memory (what `serve` shows).
+/// Runs the pipeline up to the rendered pages, in memory.
 pub fn render_site(options: &BuildOptions) -> anyhow::Result<(Portal, render::Site)> {
-    let site = std::sync::Mutex::new(render::Site::default());
-    let rendered = render_into(options, &mut Stages::default(), &render::NoMemo, &site)?;
-    let site = site.into_inner().unwrap_or_else(|p| p.into_inner());
+    render_site_after(options, &render::NoMemo, &BTreeMap::new())
+}
+
+/// Renders in memory (what `serve` shows), keeping from `previous` (the
+/// files of the last good rebuild) the project pages that `memo` recalls.
+pub fn render_site_after(
+    options: &BuildOptions,
+    memo: &dyn render::Memo,
+    previous: &BTreeMap<String, Vec<u8>>,
+) -> anyhow::Result<(Portal, render::Site)> {
+    let sink = KeepingSite {
+        previous,
+        site: std::sync::Mutex::new(render::Site::default()),
+    };
+    let rendered = render_into(options, &mut Stages::default(), memo, &sink)?;
+    let site = sink.site.into_inner().unwrap_or_else(|p| p.into_inner());
     Ok((rendered.portal, site))
+}
+
+/// A site in memory that can keep files of the previous one.
+struct KeepingSite<'p> {
+    previous: &'p BTreeMap<String, Vec<u8>>,
+    site: std::sync::Mutex<render::Site>,
+}
+
+impl Sink for KeepingSite<'_> {
+    fn put(&self, path: &str, bytes: Vec<u8>) -> anyhow::Result<()> {
+        self.site.put(path, bytes)
+    }
+
+    fn keep(&self, path: &str) -> anyhow::Result<bool> {
+        match self.previous.get(path) {
+            Some(bytes) => self.site.put(path, bytes.clone()).map(|()| true),
+            None => Ok(false),
+        }
+    }
 }
 
 /// The portal as a snapshot archives it: the pages alone, with no history

@@ -164,6 +164,51 @@ impl Memo for PageMemo {
     }
 }
 
+/// The memo of `serve`: the project pages of the last good rebuild, whose
+/// bytes the server holds in memory (so no file identity to check).
+#[derive(Default)]
+pub struct MemoryMemo {
+    previous: HashMap<String, Made>,
+    next: Mutex<HashMap<String, Made>>,
+}
+
+impl MemoryMemo {
+    /// The memo for the rebuild after a good one: what this one made.
+    pub fn after_success(self) -> MemoryMemo {
+        MemoryMemo {
+            previous: self.next.into_inner().unwrap_or_else(|p| p.into_inner()),
+            next: Mutex::default(),
+        }
+    }
+
+    /// The memo for the rebuild after a failed one: the site served is
+    /// still the previous one.
+    pub fn after_failure(self) -> MemoryMemo {
+        MemoryMemo {
+            previous: self.previous,
+            next: Mutex::default(),
+        }
+    }
+}
+
+impl Memo for MemoryMemo {
+    fn recall(&self, path: &str, key: Key) -> Option<Vec<Vec<usize>>> {
+        let (previous_key, anchors) = self.previous.get(path)?;
+        if *previous_key != key {
+            return None;
+        }
+        self.remember(path, key, anchors.clone());
+        Some(anchors.clone())
+    }
+
+    fn remember(&self, path: &str, key: Key, anchors: Vec<Vec<usize>>) {
+        self.next
+            .lock()
+            .unwrap_or_else(|p| p.into_inner())
+            .insert(path.to_string(), (key, anchors));
+    }
+}
+
 /// The records in `bytes`, if they are whole and of this format.
 fn decode(bytes: &[u8]) -> Option<HashMap<String, Record>> {
     if bytes.len() < 24 || &bytes[..8] != MAGIC {

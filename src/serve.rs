@@ -20,6 +20,7 @@ use anyhow::{bail, Context as _};
 use tiny_http::{Header, Request, Response, Server};
 
 use crate::build::{self, BuildOptions};
+use crate::memo::MemoryMemo;
 use crate::render::escape;
 
 /// Folder of the server's own files; no page of a site can be named so.
@@ -51,7 +52,8 @@ pub struct ServeOptions {
 /// The site being served and the error of the last build, if it failed.
 #[derive(Default)]
 struct Served {
-    files: BTreeMap<String, Vec<u8>>,
+    /// Shared with the next rebuild, which keeps the pages that did not change.
+    files: Arc<BTreeMap<String, Vec<u8>>>,
     error: Option<String>,
     /// Bumped on every rebuild, good or failed; open pages reload on a change.
     generation: u64,
@@ -62,7 +64,7 @@ type Shared = Arc<(Mutex<Served>, Condvar)>;
 /// Builds, serves and rebuilds until the process is stopped (Ctrl-C).
 pub fn serve(options: ServeOptions) -> anyhow::Result<()> {
     let shared: Shared = Arc::new((Mutex::new(Served::default()), Condvar::new()));
-    rebuild(&options.build, &shared);
+    let memo = rebuild(&options.build, &shared, MemoryMemo::default());
     if let Some(error) = lock(&shared).error.clone() {
         eprintln!("error: {error}");
     }
@@ -75,7 +77,7 @@ pub fn serve(options: ServeOptions) -> anyhow::Result<()> {
     if options.open {
         open_browser(&format!("http://{address}/"));
     }
-    let _watcher = watch(&options.build, Arc::clone(&shared))?;
+    let _watcher = watch(&options.build, Arc::clone(&shared), memo)?;
     for request in server.incoming_requests() {
         let shared = Arc::clone(&shared);
         std::thread::spawn(move || respond(request, &shared));
@@ -90,25 +92,33 @@ fn lock(shared: &Shared) -> std::sync::MutexGuard<'_, Served> {
         .unwrap_or_else(|poisoned| poisoned.into_inner())
 }
 
-/// Runs the pipeline in memory; on failure keeps the previous files.
-fn rebuild(options: &BuildOptions, shared: &Shared) {
+/// Runs the pipeline in memory, re-extracting only changed documents (the
+/// cache) and re-rendering only project pages whose inputs changed (`memo`,
+/// with the served files); on failure keeps the previous files. Returns the
+/// memo for the next rebuild.
+fn rebuild(options: &BuildOptions, shared: &Shared, memo: MemoryMemo) -> MemoryMemo {
     let started = std::time::Instant::now();
-    let result = build::render_site(options);
+    let previous = Arc::clone(&lock(shared).files);
+    let result = build::render_site_after(options, &memo, &previous);
+    drop(previous);
     let mut served = lock(shared);
-    match result {
+    let memo = match result {
         Ok((_, site)) => {
-            served.files = site.files;
+            served.files = Arc::new(site.files);
             served.error = None;
             println!("rebuilt in {} ms", started.elapsed().as_millis());
+            memo.after_success()
         }
         Err(error) => {
             let message = format!("{error:#}");
             eprintln!("build failed, still serving the last good site: {message}");
             served.error = Some(message);
+            memo.after_failure()
         }
-    }
+    };
     served.generation += 1;
     shared.1.notify_all();
+    memo
 }
 
 /// Binds `port`, or the next free one of the ten after it, saying so.
@@ -139,7 +149,11 @@ fn bind(interface: IpAddr, port: u16) -> anyhow::Result<Server> {
 ///
 /// Only changes count (create, modify, remove, rename): reading the files
 /// during a rebuild must not trigger another one.
-fn watch(options: &BuildOptions, shared: Shared) -> anyhow::Result<notify::RecommendedWatcher> {
+fn watch(
+    options: &BuildOptions,
+    shared: Shared,
+    mut memo: MemoryMemo,
+) -> anyhow::Result<notify::RecommendedWatcher> {
     use notify::{EventKind, RecursiveMode, Watcher};
     let (sender, receiver) = std::sync::mpsc::channel::<notify::Event>();
     let mut watcher = notify::recommended_watcher(move |event: notify::Result<notify::Event>| {
@@ -169,6 +183,7 @@ fn watch(options: &BuildOptions, shared: Shared) -> anyhow::Result<notify::Recom
         root.join("public"),
         root.join("snapshots"),
         root.join("target"),
+        root.join(crate::cache::FOLDER),
     ];
     let options = options.clone();
     std::thread::spawn(move || {
@@ -183,7 +198,7 @@ fn watch(options: &BuildOptions, shared: Shared) -> anyhow::Result<notify::Recom
                 .flat_map(|e| e.paths.iter())
                 .any(|p| !ignored.iter().any(|i| p.starts_with(i)));
             if relevant {
-                rebuild(&options, &shared);
+                memo = rebuild(&options, &shared, memo);
             }
         }
     });

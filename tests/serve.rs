@@ -187,3 +187,24 @@ fn requests_outside_the_site_get_404() {
         assert!(!body.contains("secret"), "{path}");
     }
 }
+
+#[test]
+fn a_rebuild_renders_changed_pages_and_keeps_the_others_right() {
+    let portal = Portal::new();
+    portal.write("alpha.md", "# Alpha\n\n## Work\n\n- [x] alpha first\n");
+    portal.write("beta.md", "# Beta\n\n## Work\n\n- [ ] beta first\n");
+    let server = Server::start(&portal);
+    let alpha = server.get("/alpha/").1;
+    assert!(alpha.contains("alpha first"), "{alpha}");
+
+    // Only beta changes: its page is new, alpha's is the same page.
+    portal.write("beta.md", "# Beta\n\n## Work\n\n- [x] beta second\n");
+    server.wait_for("/beta/", |body| body.contains("beta second"));
+    assert_eq!(server.get("/alpha/").1, alpha);
+
+    // A config change reaches every page, kept ones included.
+    portal.write_config("title = \"Portefeuille RH\"\n");
+    server.wait_for("/alpha/", |body| body.contains("Portefeuille RH"));
+    let beta = server.wait_for("/beta/", |body| body.contains("Portefeuille RH"));
+    assert!(beta.contains("beta second"));
+}
