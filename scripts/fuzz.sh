@@ -70,7 +70,8 @@ done
 max_len() {
     case "$1" in
     dates) echo 2048 ;;
-    front_matter) echo 8192 ;;
+    extract) echo 4096 ;;
+    front_matter | render) echo 8192 ;;
     *) echo 16384 ;;
     esac
 }
