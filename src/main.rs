@@ -46,7 +46,7 @@ enum Command {
         /// Print the time of each stage and of each template.
         #[arg(long, short)]
         verbose: bool,
-        /// Extract every document again: neither read nor write .sitrep-cache/.
+        /// Extract every document and render every page again: neither read nor write .sitrep-cache/.
         #[arg(long)]
         no_cache: bool,
     },
