@@ -147,6 +147,9 @@ fn has_word(text: &str, words: &[&str]) -> bool {
 
 /// A percentage in `value` that is a claim: not after `+`, `-`, `<`, `>`.
 fn claimed_percent(value: &str) -> Option<(f64, usize)> {
+    if !value.contains('%') {
+        return None;
+    }
     PERCENT.captures_iter(value).find_map(|c| {
         let m = c.get(1)?;
         let attached_sign = value[..m.start()].ends_with(['+', '-', '−']);
@@ -203,6 +206,10 @@ impl ClaimReader<'_> {
     /// counts only when its label names a section or the whole project: a
     /// game's `Vie [####....] 87/100` is not project progress.
     fn bar(&self, text: &str, line: usize, enclosing: Option<usize>) -> Option<Claim> {
+        // Every bar has a `[` or a block character.
+        if !text.contains(['[', '█', '▓', '▒', '■', '●', '░', '□', '○']) {
+            return None;
+        }
         let captures = BAR.captures(text)?;
         let bar = captures.get(1)?;
         let cells: Vec<char> = bar.as_str().trim_matches(['[', ']']).chars().collect();

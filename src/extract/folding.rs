@@ -104,12 +104,22 @@ pub fn push_folded(c: char, out: &mut String) {
 
 /// Folds `text`: `"TERMINÉE ✔️"` becomes `"terminee ✔"`.
 pub fn fold(text: &str) -> String {
-    if text.is_ascii() {
-        return text.to_ascii_lowercase();
-    }
     let mut out = String::with_capacity(text.len());
-    for c in text.chars() {
-        push_folded(c, &mut out);
+    let mut rest = text;
+    while !rest.is_empty() {
+        // A run of ASCII is copied and lower-cased at once.
+        let ascii = rest
+            .bytes()
+            .position(|b| !b.is_ascii())
+            .unwrap_or(rest.len());
+        let from = out.len();
+        out.push_str(&rest[..ascii]);
+        out[from..].make_ascii_lowercase();
+        rest = &rest[ascii..];
+        if let Some(c) = rest.chars().next() {
+            push_folded(c, &mut out);
+            rest = &rest[c.len_utf8()..];
+        }
     }
     out
 }

@@ -9,6 +9,7 @@
 use std::collections::HashSet;
 use std::sync::LazyLock;
 
+use aho_corasick::AhoCorasick;
 use regex::Regex;
 
 use super::folding::fold;
@@ -57,24 +58,24 @@ static POINTS: LazyLock<Regex> = LazyLock::new(|| {
 /// Separators before a trailing status clause.
 const SEPARATORS: &[&str] = &[" — ", " – ", " - ", " -- ", ":", "|", "→", " —", " –"];
 
-/// Where each occurrence of `separator` in `text` ends, as `str::match_indices`
-/// finds them (left to right, not overlapping). Found from its first
-/// character, which is fast, rather than with a substring searcher set up
-/// for each short line.
-fn ends_of<'t>(text: &'t str, separator: &'t str) -> impl Iterator<Item = usize> + 't {
-    let first = separator.chars().next().unwrap_or(' ');
-    let mut from = 0;
-    std::iter::from_fn(move || {
-        while let Some(found) = text.get(from..)?.find(first) {
-            let at = from + found;
-            if text[at..].starts_with(separator) {
-                from = at + separator.len();
-                return Some(from);
-            }
-            from = at + first.len_utf8();
+static SEPARATOR_LIST: LazyLock<AhoCorasick> =
+    LazyLock::new(|| AhoCorasick::new(SEPARATORS).expect("separators"));
+
+/// Where the separators of `text` end: for each separator, its occurrences
+/// left to right, not overlapping one another (as `str::match_indices`
+/// finds them), all found in one pass over the text.
+fn separator_ends(text: &str) -> Vec<usize> {
+    let mut last_end = [0usize; SEPARATORS.len()];
+    let mut ends = Vec::new();
+    // Occurrences of one separator come in order (they all have its length).
+    for found in SEPARATOR_LIST.find_overlapping_iter(text) {
+        let separator = found.pattern().as_usize();
+        if found.start() >= last_end[separator] {
+            last_end[separator] = found.end();
+            ends.push(found.end());
         }
-        None
-    })
+    }
+    ends
 }
 
 impl<'a> ItemReader<'a> {
@@ -162,10 +163,7 @@ impl<'a> ItemReader<'a> {
         if let Some((status, start)) = self.vocabulary.marker_at_end(text) {
             return Some((status, start));
         }
-        let mut starts: Vec<usize> = Vec::new();
-        for separator in SEPARATORS {
-            starts.extend(ends_of(text, separator));
-        }
+        let mut starts = separator_ends(text);
         starts.extend(
             text.char_indices()
                 .filter(|(_, c)| is_symbol(*c))
@@ -576,9 +574,9 @@ fn id_of(text: &str) -> Option<String> {
 /// An emoji or symbol character (`✅`, `⏳`, `🔵`): not a letter, digit,
 /// space or ordinary punctuation.
 fn is_symbol(c: char) -> bool {
-    !c.is_alphanumeric()
+    (c as u32) >= 0x2190
+        && !c.is_alphanumeric()
         && !c.is_whitespace()
-        && (c as u32) >= 0x2190
         && !matches!(
             c,
             '—' | '–' | '…' | '’' | '‘' | '“' | '”' | '«' | '»' | '€' | '→'

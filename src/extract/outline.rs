@@ -174,9 +174,9 @@ impl LineIndex {
 #[derive(Default)]
 struct InlineBuffer {
     lines: Vec<TextLine>,
-    /// Characters seen inside / outside `~~` on the current line.
-    struck_chars: usize,
-    plain_chars: usize,
+    /// Whether visible characters were seen inside / outside `~~` on the current line.
+    struck_seen: bool,
+    plain_seen: bool,
     /// Depth of `~~` nesting.
     strike_depth: usize,
     /// Whether the paragraph so far is a single `**bold**` span.
@@ -189,13 +189,13 @@ impl InlineBuffer {
         if self.lines.is_empty() {
             self.new_line(line);
         }
-        let visible = text.chars().filter(|c| !c.is_whitespace()).count();
+        let visible = !text.trim_start().is_empty();
         if self.strike_depth > 0 {
-            self.struck_chars += visible;
+            self.struck_seen |= visible;
         } else {
-            self.plain_chars += visible;
+            self.plain_seen |= visible;
         }
-        if visible > 0 && self.strong_depth == 0 {
+        if visible && self.strong_depth == 0 {
             self.only_strong = false;
         }
         if let Some(current) = self.lines.last_mut() {
@@ -205,11 +205,14 @@ impl InlineBuffer {
 
     fn close_line(&mut self) {
         if let Some(current) = self.lines.last_mut() {
-            current.struck = self.struck_chars > 0 && self.plain_chars == 0;
-            current.text = current.text.trim().to_string();
+            current.struck = self.struck_seen && !self.plain_seen;
+            let trimmed = current.text.trim();
+            if trimmed.len() != current.text.len() {
+                current.text = trimmed.to_string();
+            }
         }
-        self.struck_chars = 0;
-        self.plain_chars = 0;
+        self.struck_seen = false;
+        self.plain_seen = false;
     }
 
     fn new_line(&mut self, line: usize) {
@@ -428,8 +431,8 @@ impl<'a> Builder<'a> {
                     return;
                 };
                 let lines = self.inline.take();
-                let heading = join_lines(&lines);
                 let line = lines.first().map(|l| l.line).unwrap_or(1);
+                let heading = join_lines(lines);
                 self.open_heading(heading, level, line, false);
             }
             TagEnd::Paragraph => self.flush_inline(),
@@ -470,7 +473,7 @@ impl<'a> Builder<'a> {
             TagEnd::TableCell => {
                 let lines = self.inline.take();
                 self.container = None;
-                self.row.push(join_lines(&lines));
+                self.row.push(join_lines(lines));
             }
             TagEnd::TableHead => {
                 self.in_table_head = false;
@@ -592,7 +595,12 @@ fn heading_level(level: HeadingLevel) -> u8 {
     }
 }
 
-fn join_lines(lines: &[TextLine]) -> String {
+/// The lines of a heading or cell as one line of text.
+fn join_lines(lines: Vec<TextLine>) -> String {
+    if lines.len() == 1 {
+        // Its one line is trimmed already.
+        return lines.into_iter().next().map(|l| l.text).unwrap_or_default();
+    }
     lines
         .iter()
         .map(|l| l.text.as_str())

@@ -905,7 +905,11 @@ mod tests {
         let text = "## 🔴 Risques critiques\n\n### Fournisseurs\n\n#### Détail\n\n- **Retard**\n\n### 🟡 À surveiller\n\n- **Équipe**\n\n## Risques\n\n- **Budget**\n";
         let r = risks(text);
         assert_eq!(r.len(), 3);
-        assert_eq!(r[0].severity, Some(Severity::Critical), "two levels under 🔴");
+        assert_eq!(
+            r[0].severity,
+            Some(Severity::Critical),
+            "two levels under 🔴"
+        );
         assert_eq!(r[1].severity, Some(Severity::Medium), "its own 🟡 first");
         assert_eq!(r[2].severity, None, "a new top section gives none");
     }

@@ -558,7 +558,10 @@ fn conflicts(claims: &[Claim], titles: &[String], source: &str, gap: f64) -> Vec
 /// the list is read twice, not once per claim.
 fn first_disagreement<'c>(list: &[&'c Claim], gap: f64) -> Option<(&'c Claim, &'c Claim)> {
     let lowest = list.iter().map(|c| c.value).fold(f64::INFINITY, f64::min);
-    let highest = list.iter().map(|c| c.value).fold(f64::NEG_INFINITY, f64::max);
+    let highest = list
+        .iter()
+        .map(|c| c.value)
+        .fold(f64::NEG_INFINITY, f64::max);
     let a = list
         .iter()
         .find(|a| highest - a.value > gap || a.value - lowest > gap)?;
@@ -613,8 +616,7 @@ mod tests {
             let claims: Vec<Claim> = values.iter().map(|v| claim(*v, 1)).collect();
             let list: Vec<&Claim> = claims.iter().collect();
             let found = first_disagreement(&list, 15.0).map(|(a, b)| (a.value, b.value));
-            let expected =
-                by_every_pair(&list, 15.0).map(|(a, b)| (list[a].value, list[b].value));
+            let expected = by_every_pair(&list, 15.0).map(|(a, b)| (list[a].value, list[b].value));
             assert_eq!(found, expected, "{values:?}");
         }
         let claims = [claim(80.0, 1), claim(95.0, 2), claim(98.0, 3)];
