@@ -666,6 +666,10 @@ fn holds_digit(folded: &str) -> bool {
 fn may_hold_placeholder(text: &str) -> bool {
     let doubled = |a: char, b: char| a == b && matches!(a, 'd' | 'j' | 'm' | 'x');
     let separator = |c: char| matches!(c, '-' | '/' | '.');
+    // No other character folds to a separator (a test checks every one).
+    if !text.contains(['-', '/', '.']) {
+        return false;
+    }
     let mut window = ['\0'; 3];
     for c in text.chars() {
         let folded = match fold_char(c) {

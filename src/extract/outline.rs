@@ -153,20 +153,38 @@ impl<'a> Outline<'a> {
 /// Maps byte offsets to 1-based line numbers.
 struct LineIndex {
     starts: Vec<usize>,
+    /// The index in `starts` of the line of the last offset asked for:
+    /// parser events come in document order, so the next answer is
+    /// almost always this line or one of the next few.
+    last: usize,
 }
 
 impl LineIndex {
     fn new(text: &str) -> Self {
         let mut starts = vec![0];
         starts.extend(text.match_indices('\n').map(|(i, _)| i + 1));
-        LineIndex { starts }
+        LineIndex { starts, last: 0 }
     }
 
-    fn line_of(&self, offset: usize) -> usize {
-        match self.starts.binary_search(&offset) {
-            Ok(i) => i + 1,
-            Err(i) => i,
+    fn line_of(&mut self, offset: usize) -> usize {
+        let starts = &self.starts;
+        let mut index = self.last;
+        if offset < starts[index] {
+            index = starts[..index].partition_point(|&s| s <= offset) - 1;
+        } else {
+            let mut steps = 0;
+            while index + 1 < starts.len() && starts[index + 1] <= offset {
+                index += 1;
+                steps += 1;
+                if steps == 8 {
+                    // A long jump: search the rest.
+                    index += starts[index + 1..].partition_point(|&s| s <= offset);
+                    break;
+                }
+            }
         }
+        self.last = index;
+        index + 1
     }
 }
 
@@ -613,6 +631,19 @@ fn join_lines(lines: Vec<TextLine>) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn line_numbers_of_offsets_in_any_order() {
+        let text = "a\nbb\n\nccc\n".repeat(20);
+        let mut index = LineIndex::new(&text);
+        let line = |offset: usize| text[..offset].matches('\n').count() + 1;
+        let offsets = (0..=text.len())
+            .chain((0..=text.len()).rev())
+            .chain([3, 70, 5, 79, 0, 200, 1]);
+        for offset in offsets {
+            assert_eq!(index.line_of(offset), line(offset), "offset {offset}");
+        }
+    }
 
     #[test]
     fn first_h1_is_the_title_and_h2_are_sections() {
