@@ -29,7 +29,7 @@ use std::sync::LazyLock;
 use chrono::{Datelike, Duration, NaiveDate, Weekday};
 use regex::{Captures, Regex};
 
-use super::folding::{fold, fold_char, Folded, FoldedChar};
+use super::folding::{fold, fold_char, holds_digit, Folded, FoldedChar};
 use crate::config::DateOrder;
 use crate::model::DatePrecision;
 
@@ -651,12 +651,6 @@ pub fn find_dates(
         .into_iter()
         .map(|(date, range)| (date, folded.original_range(range)))
         .collect()
-}
-
-/// Whether folded text holds a digit (`\d` in the patterns: any decimal digit).
-fn holds_digit(folded: &str) -> bool {
-    folded.bytes().any(|b| b.is_ascii_digit())
-        || (!folded.is_ascii() && folded.chars().any(char::is_numeric))
 }
 
 /// Whether [`PLACEHOLDER`] can match `text`: each of its shapes holds a

@@ -142,6 +142,14 @@ pub fn folds_to(text: &str, folded: &str) -> bool {
     wanted.is_empty()
 }
 
+/// Whether `text` may hold a decimal digit (what `\d` matches): any numeric
+/// character counts, so a `false` is sure. Folding never makes one (a test
+/// checks every character), so unfolded text can be checked.
+pub fn holds_digit(text: &str) -> bool {
+    text.bytes().any(|b| b.is_ascii_digit())
+        || (!text.is_ascii() && text.chars().any(char::is_numeric))
+}
+
 /// The words of folded text (runs of letters and digits).
 pub fn words(folded: &str) -> impl Iterator<Item = &str> {
     folded

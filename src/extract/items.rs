@@ -12,7 +12,7 @@ use std::sync::LazyLock;
 use aho_corasick::AhoCorasick;
 use regex::Regex;
 
-use super::folding::fold;
+use super::folding::{fold, fold_char, holds_digit, FoldedChar};
 use super::outline::{Block, ListEntry, Outline, OutlineSection, Table, TextLine};
 use super::vocabulary::{strip_status_label, Vocabulary, STATUS_LABELS};
 use crate::model::{Item, Status};
@@ -552,7 +552,7 @@ pub fn percent_of(text: &str) -> Option<f64> {
 }
 
 fn points_of(text: &str) -> Option<f64> {
-    if !text.contains(['(', '[']) {
+    if !text.bytes().any(|b| b == b'(' || b == b'[') || !holds_digit(text) {
         return None;
     }
     POINTS
@@ -566,7 +566,12 @@ fn parse_number(text: &str) -> Option<f64> {
 }
 
 fn id_of(text: &str) -> Option<String> {
-    ID.captures(text.trim_start())
+    let text = text.trim_start();
+    // Every id starts with `#` or a capital letter, and holds a digit.
+    if !text.starts_with(|c: char| c == '#' || c.is_ascii_uppercase()) || !holds_digit(text) {
+        return None;
+    }
+    ID.captures(text)
         .and_then(|c| c.get(1))
         .map(|m| m.as_str().to_string())
 }
@@ -605,13 +610,19 @@ fn strip_parentheses(text: &str) -> String {
 pub fn clean_text(text: &str) -> String {
     let mut text = text.trim().to_string();
     loop {
-        let before = text.clone();
-        text = text
+        // Each step only cuts the end off: an unchanged length is an unchanged text.
+        let before = text.len();
+        let end = text
             .trim_end_matches(|c: char| {
                 c.is_whitespace() || "-—–:|,;".contains(c) || is_symbol(c) || c == '\u{fe0f}'
             })
-            .to_string();
-        let mut folded = fold(&text);
+            .len();
+        text.truncate(end);
+        let mut folded = if may_end_with_status_label(&text) {
+            fold(&text)
+        } else {
+            String::new()
+        };
         for label in STATUS_LABELS {
             if folded.ends_with(label) {
                 let cut = text
@@ -637,10 +648,25 @@ pub fn clean_text(text: &str) -> String {
                 }
             }
         }
-        if text == before {
+        if text.len() == before {
             return text.trim().to_string();
         }
     }
+}
+
+/// Whether `text`, folded, may end with one of [`STATUS_LABELS`]: its last
+/// folded letter must end one (`t`, `s`, `e`, `o`, `d`).
+fn may_end_with_status_label(text: &str) -> bool {
+    for c in text.chars().rev() {
+        match fold_char(c) {
+            FoldedChar::Nothing => continue,
+            FoldedChar::One(last) => {
+                return STATUS_LABELS.iter().any(|label| label.ends_with(last));
+            }
+            FoldedChar::Several(_) => return true,
+        }
+    }
+    false
 }
 
 /// Whether what follows a handle ends its segment: nothing, or a separator.
