@@ -20,6 +20,8 @@
 //! week), a month name alone (`Mar-Avr`, `march`).
 
 use std::borrow::Cow;
+
+use aho_corasick::AhoCorasick;
 use std::collections::BTreeMap;
 use std::ops::Range;
 use std::sync::LazyLock;
@@ -27,7 +29,7 @@ use std::sync::LazyLock;
 use chrono::{Datelike, Duration, NaiveDate, Weekday};
 use regex::{Captures, Regex};
 
-use super::folding::{fold, Folded};
+use super::folding::{fold, fold_char, holds_digit, Folded, FoldedChar};
 use crate::config::DateOrder;
 use crate::model::DatePrecision;
 
@@ -207,10 +209,61 @@ fn alternation(words: &[&str]) -> String {
 struct Form {
     regex: Regex,
     read: fn(&Captures, &Reader) -> Option<ParsedDate>,
-    /// Whether every match holds a digit: such a form is not even tried on
-    /// text without one (most lines of a document).
-    needs_digit: bool,
+    /// What every match holds: a form is not even tried on text without it
+    /// (most lines of a document).
+    needs: Needs,
 }
+
+/// What a date form cannot match without.
+#[derive(Clone, Copy)]
+struct Needs {
+    digit: bool,
+    month_name: bool,
+    /// One of these characters (none: no such need).
+    one_of: &'static [char],
+}
+
+/// What a text holds, for [`Needs`].
+struct Holds<'t> {
+    text: &'t str,
+    digit: bool,
+    month_name: bool,
+}
+
+impl Needs {
+    const DIGIT: Needs = Needs {
+        digit: true,
+        month_name: false,
+        one_of: &[],
+    };
+
+    fn and_month_name(self) -> Needs {
+        Needs {
+            month_name: true,
+            ..self
+        }
+    }
+
+    fn and_one_of(self, one_of: &'static [char]) -> Needs {
+        Needs { one_of, ..self }
+    }
+
+    fn met_by(&self, holds: &Holds) -> bool {
+        (!self.digit || holds.digit)
+            && (!self.month_name || holds.month_name)
+            && (self.one_of.is_empty() || holds.text.contains(self.one_of))
+    }
+}
+
+/// Month names (folded), found in one pass: five forms need one.
+static MONTH_NAME_LIST: LazyLock<AhoCorasick> = LazyLock::new(|| {
+    AhoCorasick::new(MONTH_NAMES.iter().map(|(name, _)| *name)).expect("month names")
+});
+
+/// `fin`, `mi`, `début`...: the month-part form needs one.
+static MONTH_PART_LIST: LazyLock<AhoCorasick> = LazyLock::new(|| {
+    AhoCorasick::new(MONTH_PART_WORDS.iter().map(|(word, _)| *word)).expect("month parts")
+});
 
 static FORMS: LazyLock<Vec<Form>> = LazyLock::new(|| {
     let month = format!(r"(?P<month>{})\.?", month_alternation());
@@ -221,43 +274,51 @@ static FORMS: LazyLock<Vec<Form>> = LazyLock::new(|| {
         r"(?P<part>{})",
         alternation(&MONTH_PART_WORDS.iter().map(|(w, _)| *w).collect::<Vec<_>>())
     );
-    let form = |pattern: &str, read: fn(&Captures, &Reader) -> Option<ParsedDate>| Form {
-        regex: Regex::new(pattern).expect("date pattern compiles"),
-        read,
-        needs_digit: true,
-    };
+    let form =
+        |pattern: &str, needs: Needs, read: fn(&Captures, &Reader) -> Option<ParsedDate>| Form {
+            regex: Regex::new(pattern).expect("date pattern compiles"),
+            read,
+            needs,
+        };
+    let digit = Needs::DIGIT;
     vec![
         // `du 10 au 22 août 2025`, `15-20 feb`: a day range inside one month.
         form(
             &format!(
                 r"\b(?:du\s+)?(?P<day>\d{{1,2}}){ordinal}\s*(?:-|–|au|to)\s*(?P<day2>\d{{1,2}}){ordinal}\s+(?:de\s+)?{month}(?:,?\s+(?:de\s+)?(?P<year>\d{{4}}))?\b"
             ),
+            digit.and_month_name(),
             Reader::day_range,
         ),
         // `2025-04-27`, `2025/04/27`
         form(
             r"\b(?P<year>\d{4})[-/](?P<a>\d{1,2})[-/](?P<b>\d{1,2})\b",
+            digit.and_one_of(&['-', '/']),
             Reader::iso,
         ),
         // `2026-W12`, `S12 2026`, `W12/2026`
         form(
             r"\b(?:(?P<year>\d{4})-?w(?P<week>\d{1,2})|[sw](?P<week2>\d{1,2})\s*[/ -]\s*(?P<year2>\d{4}))\b",
+            digit.and_one_of(&['s', 'w']),
             Reader::iso_week,
         ),
         // `Q3 2026`, `T2 2025`, `Q4/2023`, `2026-Q1`
         form(
             r"\b(?:[qt](?P<quarter>[1-4])\s*[/ -]?\s*(?P<year>\d{4})|(?P<year2>\d{4})\s*[- ]?\s*q(?P<quarter2>[1-4]))\b",
+            digit.and_one_of(&['q', 't']),
             Reader::quarter,
         ),
         // `10/01/2025`, `15/03/25`, `10.01.2025`
         form(
             r"(?:^|[^\d/.,])(?P<whole>(?P<a>\d{1,2})(?P<sep>[/.])(?P<b>\d{1,2})[/.](?P<year>\d{4}|\d{2}))(?:$|[^\d/%])",
+            digit.and_one_of(&['/', '.']),
             Reader::numeric,
         ),
         // `10/07`, `21/02`: a year-less numeric date needs a two-digit second
         // part, so that `5/8` and `4/6 (67%)` stay fractions.
         form(
             r"(?:^|[^\d/.,])(?P<whole>(?P<a>\d{1,2})/(?P<b>\d{2}))(?:$|[^\d/%.,])",
+            digit.and_one_of(&['/']),
             Reader::numeric,
         ),
         // `2 février 2026`, `1er mars 2025`, `31 jan`, `5 FEV`, `3 de marzo de 2026`
@@ -265,6 +326,7 @@ static FORMS: LazyLock<Vec<Form>> = LazyLock::new(|| {
             &format!(
                 r"\b{weekday}(?P<day>\d{{1,2}}){ordinal}\s*(?:de\s+)?{month}(?:,?\s+(?:de\s+)?(?P<year>\d{{4}}))?\b"
             ),
+            digit.and_month_name(),
             Reader::day_month,
         ),
         // `March 3, 2026`, `March 3rd`, `Nov 27`
@@ -272,26 +334,34 @@ static FORMS: LazyLock<Vec<Form>> = LazyLock::new(|| {
             &format!(
                 r"\b{weekday}{month}\s+(?P<day>\d{{1,2}})(?:st|nd|rd|th)?\b(?:,?\s+(?P<year>\d{{4}})\b)?"
             ),
+            digit.and_month_name(),
             Reader::day_month,
         ),
         // `fin mars`, `mi-avril 2025`, `début mai`: the one form without a digit.
-        Form {
-            needs_digit: false,
-            ..form(
-                &format!(r"\b{part}[\s-]+(?:de\s+|d')?{month2}(?:\s+(?P<year>\d{{4}}))?\b"),
-                Reader::month_part,
-            )
-        },
+        form(
+            &format!(r"\b{part}[\s-]+(?:de\s+|d')?{month2}(?:\s+(?P<year>\d{{4}}))?\b"),
+            Needs {
+                digit: false,
+                ..digit.and_month_name()
+            },
+            Reader::month_part,
+        ),
         // `Décembre 2025`, `Mar 2026`
         form(
             &format!(r"\b{month}\s+(?:de\s+)?(?P<year>\d{{4}})\b"),
+            digit.and_month_name(),
             Reader::month_year,
         ),
         // `W12`: an ISO week of the reference year.
-        form(r"\bw(?P<week>\d{1,2})\b", Reader::iso_week),
+        form(
+            r"\bw(?P<week>\d{1,2})\b",
+            digit.and_one_of(&['w']),
+            Reader::iso_week,
+        ),
         // `2025-04`: a month.
         form(
             r"\b(?P<year>\d{4})-(?P<month_number>\d{2})\b",
+            digit.and_one_of(&['-']),
             Reader::year_month,
         ),
     ]
@@ -530,27 +600,34 @@ pub fn find_dates(
     order: DateOrder,
 ) -> Vec<(ParsedDate, Range<usize>)> {
     let folded = Folded::new(text);
-    let has_digit = holds_digit(&folded.text);
-    let has_part_word = MONTH_PART_WORDS
-        .iter()
-        .any(|(w, _)| folded.text.contains(w));
-    if !has_digit && !has_part_word {
-        // No form can match: every one needs a digit or a `fin`/`mi`/`début`.
+    let holds = Holds {
+        text: &folded.text,
+        digit: holds_digit(&folded.text),
+        month_name: MONTH_NAME_LIST.is_match(&folded.text),
+    };
+    if !holds.digit && !(holds.month_name && MONTH_PART_LIST.is_match(&folded.text)) {
+        // No form can match: all but one need a digit, and that one a
+        // `fin`/`mi`/`début` and a month.
         return Vec::new();
     }
     let view = pattern_view(&folded.text);
     let reader = Reader { reference, order };
     // `2025-01-XX` (corpus 07) is a placeholder, not January 2025.
     let mut claimed = Claimed::default();
-    if may_hold_placeholder(&folded.text, has_digit) {
+    if may_hold_placeholder(text) {
         for placeholder in PLACEHOLDER.find_iter(&view) {
             claimed.claim(placeholder.range());
         }
     }
     let mut found: Vec<(ParsedDate, Range<usize>)> = Vec::new();
-    for form in FORMS.iter().filter(|form| has_digit || !form.needs_digit) {
+    for form in FORMS.iter().filter(|form| form.needs.met_by(&holds)) {
         let mut position = 0;
-        while let Some(captures) = form.regex.captures_at(&view, position) {
+        // Looking for a match first spares setting up captures on the
+        // (many) lines that hold none.
+        while form.regex.find_at(&view, position).is_some() {
+            let Some(captures) = form.regex.captures_at(&view, position) else {
+                break;
+            };
             let Some(whole) = captures.name("whole").or_else(|| captures.get(0)) else {
                 break;
             };
@@ -576,16 +653,31 @@ pub fn find_dates(
         .collect()
 }
 
-/// Whether folded text holds a digit (`\d` in the patterns: any decimal digit).
-fn holds_digit(folded: &str) -> bool {
-    folded.bytes().any(|b| b.is_ascii_digit())
-        || (!folded.is_ascii() && folded.chars().any(char::is_numeric))
-}
-
-/// Whether [`PLACEHOLDER`] can match: each of its shapes holds a digit, or
-/// `mm` or `xx`.
-fn may_hold_placeholder(folded: &str, has_digit: bool) -> bool {
-    has_digit || folded.contains("mm") || folded.contains("xx")
+/// Whether [`PLACEHOLDER`] can match `text`: each of its shapes holds a
+/// doubled `d`, `j`, `m` or `x` right before or after a `-`, `/` or `.`
+/// once folded (`2024-MM-JJ`, `DD/MM/YYYY`, `2025-01-XX`). Checked
+/// character by character, without folding the whole text.
+fn may_hold_placeholder(text: &str) -> bool {
+    let doubled = |a: char, b: char| a == b && matches!(a, 'd' | 'j' | 'm' | 'x');
+    let separator = |c: char| matches!(c, '-' | '/' | '.');
+    // No other character folds to a separator (a test checks every one).
+    if !text.contains(['-', '/', '.']) {
+        return false;
+    }
+    let mut window = ['\0'; 3];
+    for c in text.chars() {
+        let folded = match fold_char(c) {
+            FoldedChar::Nothing => continue,
+            FoldedChar::One(folded) => folded,
+            FoldedChar::Several(_) => return true,
+        };
+        window = [window[1], window[2], folded];
+        let [a, b, c] = window;
+        if (doubled(a, b) && separator(c)) || (separator(a) && doubled(b, c)) {
+            return true;
+        }
+    }
+    false
 }
 
 /// Non-ASCII characters the patterns name (`–` in `15–20 feb`).
@@ -744,7 +836,11 @@ fn join(first: ParsedDate, second: ParsedDate) -> Option<ParsedDate> {
 /// emoji and a few filler words (`Jeu 10/07`, `✅ 31 jan`, `~ Q3 2026`).
 /// A lone year (`2026`) is a date of year precision here, never inside a line.
 pub fn parse_date(text: &str, reference: NaiveDate, order: DateOrder) -> Option<ParsedDate> {
-    let found = find_dates(text, reference, order);
+    date_alone(text, &find_dates(text, reference, order))
+}
+
+/// [`parse_date`] of `text` whose dates [`find_dates`] already gave as `found`.
+pub fn date_alone(text: &str, found: &[(ParsedDate, Range<usize>)]) -> Option<ParsedDate> {
     let Some((date, range)) = found.first() else {
         return lone_year(text);
     };
@@ -799,10 +895,10 @@ static PLACEHOLDER: LazyLock<Regex> = LazyLock::new(|| {
 /// `JJ/MM/AAAA`) inside `text`: not dates, but worth a `placeholder-date`
 /// diagnostic (seed `004_…`: `analyse du code au 2024-MM-JJ`).
 pub fn find_placeholders(text: &str) -> Vec<Range<usize>> {
-    let folded = Folded::new(text);
-    if !may_hold_placeholder(&folded.text, holds_digit(&folded.text)) {
+    if !may_hold_placeholder(text) {
         return Vec::new();
     }
+    let folded = Folded::new(text);
     PLACEHOLDER
         .find_iter(&pattern_view(&folded.text))
         .map(|m| folded.original_range(m.range()))

@@ -11,7 +11,7 @@ use std::sync::LazyLock;
 
 use regex::Regex;
 
-use super::folding::fold;
+use super::folding::{fold, holds_digit};
 use super::vocabulary::Vocabulary;
 
 /// A claim before it is attached to a section.
@@ -110,6 +110,10 @@ pub fn key_at_start(title: &str) -> Option<String> {
         .char_indices()
         .find(|(_, c)| c.is_alphanumeric())
         .map(|(i, _)| i)?;
+    // Every key holds a number: most titles are ruled out without the pattern.
+    if !holds_digit(&title[start..]) {
+        return None;
+    }
     let title = fold(&title[start..]);
     let captures = SECTION_KEY.captures(&title)?;
     (captures.get(0)?.start() == 0).then(|| key_of(&captures))
@@ -118,7 +122,7 @@ pub fn key_at_start(title: &str) -> Option<String> {
 /// The first section key named anywhere in `label` (`Score Phase 1.1`).
 pub fn key_in(label: &str) -> Option<String> {
     // Every key holds a number: most labels are ruled out without the pattern.
-    if !label.chars().any(char::is_numeric) {
+    if !holds_digit(label) {
         return None;
     }
     SECTION_KEY.captures(&fold(label)).map(|c| key_of(&c))
@@ -147,6 +151,9 @@ fn has_word(text: &str, words: &[&str]) -> bool {
 
 /// A percentage in `value` that is a claim: not after `+`, `-`, `<`, `>`.
 fn claimed_percent(value: &str) -> Option<(f64, usize)> {
+    if !value.contains('%') {
+        return None;
+    }
     PERCENT.captures_iter(value).find_map(|c| {
         let m = c.get(1)?;
         let attached_sign = value[..m.start()].ends_with(['+', '-', '−']);
@@ -203,6 +210,10 @@ impl ClaimReader<'_> {
     /// counts only when its label names a section or the whole project: a
     /// game's `Vie [####....] 87/100` is not project progress.
     fn bar(&self, text: &str, line: usize, enclosing: Option<usize>) -> Option<Claim> {
+        // Every bar has a `[` or a block character.
+        if !text.contains(['[', '█', '▓', '▒', '■', '●', '░', '□', '○']) {
+            return None;
+        }
         let captures = BAR.captures(text)?;
         let bar = captures.get(1)?;
         let cells: Vec<char> = bar.as_str().trim_matches(['[', ']']).chars().collect();

@@ -69,6 +69,7 @@ pub enum FoldedChar {
 }
 
 /// The folded form of `c` (`É` gives `e`, U+FE0F nothing).
+#[inline]
 pub fn fold_char(c: char) -> FoldedChar {
     let code = c as u32;
     if c.is_ascii() {
@@ -104,12 +105,22 @@ pub fn push_folded(c: char, out: &mut String) {
 
 /// Folds `text`: `"TERMINÉE ✔️"` becomes `"terminee ✔"`.
 pub fn fold(text: &str) -> String {
-    if text.is_ascii() {
-        return text.to_ascii_lowercase();
-    }
     let mut out = String::with_capacity(text.len());
-    for c in text.chars() {
-        push_folded(c, &mut out);
+    let mut rest = text;
+    while !rest.is_empty() {
+        // A run of ASCII is copied and lower-cased at once.
+        let ascii = rest
+            .bytes()
+            .position(|b| !b.is_ascii())
+            .unwrap_or(rest.len());
+        let from = out.len();
+        out.push_str(&rest[..ascii]);
+        out[from..].make_ascii_lowercase();
+        rest = &rest[ascii..];
+        if let Some(c) = rest.chars().next() {
+            push_folded(c, &mut out);
+            rest = &rest[c.len_utf8()..];
+        }
     }
     out
 }
@@ -131,6 +142,14 @@ pub fn folds_to(text: &str, folded: &str) -> bool {
     wanted.is_empty()
 }
 
+/// Whether `text` may hold a decimal digit (what `\d` matches): any numeric
+/// character counts, so a `false` is sure. Folding never makes one (a test
+/// checks every character), so unfolded text can be checked.
+pub fn holds_digit(text: &str) -> bool {
+    text.bytes().any(|b| b.is_ascii_digit())
+        || (!text.is_ascii() && text.chars().any(char::is_numeric))
+}
+
 /// The words of folded text (runs of letters and digits).
 pub fn words(folded: &str) -> impl Iterator<Item = &str> {
     folded
@@ -150,25 +169,31 @@ pub fn folded_words(text: &str) -> String {
 /// its first words.
 pub fn words_start_with_any(text: &str, prefixes: &[&str]) -> bool {
     let longest = prefixes.iter().map(|p| p.len()).max().unwrap_or(0);
-    let mut words = String::with_capacity(longest + 4);
-    let mut folded = String::new();
+    let mut words = String::with_capacity(longest + 8);
     let mut in_word = false;
+    let mut push = |f: char, words: &mut String| {
+        if f.is_alphanumeric() {
+            if !in_word && !words.is_empty() {
+                words.push(' ');
+            }
+            words.push(f);
+            in_word = true;
+        } else {
+            in_word = false;
+        }
+    };
     for c in text.chars() {
         if words.len() > longest {
             break;
         }
-        folded.clear();
-        push_folded(c, &mut folded);
-        for f in folded.chars() {
-            if f.is_alphanumeric() {
-                if !in_word && !words.is_empty() {
-                    words.push(' ');
-                }
-                words.push(f);
-                in_word = true;
-            } else {
-                in_word = false;
-            }
+        match fold_char(c) {
+            FoldedChar::Nothing => {}
+            FoldedChar::One(f) => push(f, &mut words),
+            FoldedChar::Several(several) => several.chars().for_each(|f| push(f, &mut words)),
+        }
+        if words.len() == 1 && !prefixes.iter().any(|p| p.starts_with(&words)) {
+            // Its first letter already rules the line out.
+            return false;
         }
     }
     prefixes.iter().any(|p| words.starts_with(p))
@@ -323,9 +348,12 @@ mod tests {
             let mut slow = String::new();
             fold_char_slowly(c, &mut slow);
             assert_eq!(fast, slow, "U+{:04X}", c as u32);
-            // Readers rule text out by its digits before folding it.
+            // Readers rule text out by its digits and separators before folding it.
             if !c.is_numeric() {
                 assert!(!slow.chars().any(char::is_numeric), "U+{:04X}", c as u32);
+            }
+            if !c.is_ascii() {
+                assert!(!slow.contains(['-', '/', '.']), "U+{:04X}", c as u32);
             }
             // The two ways the extractors used to fold agree on every character.
             assert_eq!(

@@ -9,9 +9,10 @@
 use std::collections::HashSet;
 use std::sync::LazyLock;
 
+use aho_corasick::AhoCorasick;
 use regex::Regex;
 
-use super::folding::fold;
+use super::folding::{fold, fold_char, holds_digit, FoldedChar};
 use super::outline::{Block, ListEntry, Outline, OutlineSection, Table, TextLine};
 use super::vocabulary::{strip_status_label, Vocabulary, STATUS_LABELS};
 use crate::model::{Item, Status};
@@ -57,24 +58,24 @@ static POINTS: LazyLock<Regex> = LazyLock::new(|| {
 /// Separators before a trailing status clause.
 const SEPARATORS: &[&str] = &[" — ", " – ", " - ", " -- ", ":", "|", "→", " —", " –"];
 
-/// Where each occurrence of `separator` in `text` ends, as `str::match_indices`
-/// finds them (left to right, not overlapping). Found from its first
-/// character, which is fast, rather than with a substring searcher set up
-/// for each short line.
-fn ends_of<'t>(text: &'t str, separator: &'t str) -> impl Iterator<Item = usize> + 't {
-    let first = separator.chars().next().unwrap_or(' ');
-    let mut from = 0;
-    std::iter::from_fn(move || {
-        while let Some(found) = text.get(from..)?.find(first) {
-            let at = from + found;
-            if text[at..].starts_with(separator) {
-                from = at + separator.len();
-                return Some(from);
-            }
-            from = at + first.len_utf8();
+static SEPARATOR_LIST: LazyLock<AhoCorasick> =
+    LazyLock::new(|| AhoCorasick::new(SEPARATORS).expect("separators"));
+
+/// Where the separators of `text` end: for each separator, its occurrences
+/// left to right, not overlapping one another (as `str::match_indices`
+/// finds them), all found in one pass over the text.
+fn separator_ends(text: &str) -> Vec<usize> {
+    let mut last_end = [0usize; SEPARATORS.len()];
+    let mut ends = Vec::new();
+    // Occurrences of one separator come in order (they all have its length).
+    for found in SEPARATOR_LIST.find_overlapping_iter(text) {
+        let separator = found.pattern().as_usize();
+        if found.start() >= last_end[separator] {
+            last_end[separator] = found.end();
+            ends.push(found.end());
         }
-        None
-    })
+    }
+    ends
 }
 
 impl<'a> ItemReader<'a> {
@@ -162,10 +163,7 @@ impl<'a> ItemReader<'a> {
         if let Some((status, start)) = self.vocabulary.marker_at_end(text) {
             return Some((status, start));
         }
-        let mut starts: Vec<usize> = Vec::new();
-        for separator in SEPARATORS {
-            starts.extend(ends_of(text, separator));
-        }
+        let mut starts = separator_ends(text);
         starts.extend(
             text.char_indices()
                 .filter(|(_, c)| is_symbol(*c))
@@ -554,7 +552,7 @@ pub fn percent_of(text: &str) -> Option<f64> {
 }
 
 fn points_of(text: &str) -> Option<f64> {
-    if !text.contains(['(', '[']) {
+    if !text.bytes().any(|b| b == b'(' || b == b'[') || !holds_digit(text) {
         return None;
     }
     POINTS
@@ -568,7 +566,12 @@ fn parse_number(text: &str) -> Option<f64> {
 }
 
 fn id_of(text: &str) -> Option<String> {
-    ID.captures(text.trim_start())
+    let text = text.trim_start();
+    // Every id starts with `#` or a capital letter, and holds a digit.
+    if !text.starts_with(|c: char| c == '#' || c.is_ascii_uppercase()) || !holds_digit(text) {
+        return None;
+    }
+    ID.captures(text)
         .and_then(|c| c.get(1))
         .map(|m| m.as_str().to_string())
 }
@@ -576,9 +579,9 @@ fn id_of(text: &str) -> Option<String> {
 /// An emoji or symbol character (`✅`, `⏳`, `🔵`): not a letter, digit,
 /// space or ordinary punctuation.
 fn is_symbol(c: char) -> bool {
-    !c.is_alphanumeric()
+    (c as u32) >= 0x2190
+        && !c.is_alphanumeric()
         && !c.is_whitespace()
-        && (c as u32) >= 0x2190
         && !matches!(
             c,
             '—' | '–' | '…' | '’' | '‘' | '“' | '”' | '«' | '»' | '€' | '→'
@@ -607,13 +610,19 @@ fn strip_parentheses(text: &str) -> String {
 pub fn clean_text(text: &str) -> String {
     let mut text = text.trim().to_string();
     loop {
-        let before = text.clone();
-        text = text
+        // Each step only cuts the end off: an unchanged length is an unchanged text.
+        let before = text.len();
+        let end = text
             .trim_end_matches(|c: char| {
                 c.is_whitespace() || "-—–:|,;".contains(c) || is_symbol(c) || c == '\u{fe0f}'
             })
-            .to_string();
-        let mut folded = fold(&text);
+            .len();
+        text.truncate(end);
+        let mut folded = if may_end_with_status_label(&text) {
+            fold(&text)
+        } else {
+            String::new()
+        };
         for label in STATUS_LABELS {
             if folded.ends_with(label) {
                 let cut = text
@@ -639,10 +648,25 @@ pub fn clean_text(text: &str) -> String {
                 }
             }
         }
-        if text == before {
+        if text.len() == before {
             return text.trim().to_string();
         }
     }
+}
+
+/// Whether `text`, folded, may end with one of [`STATUS_LABELS`]: its last
+/// folded letter must end one (`t`, `s`, `e`, `o`, `d`).
+fn may_end_with_status_label(text: &str) -> bool {
+    for c in text.chars().rev() {
+        match fold_char(c) {
+            FoldedChar::Nothing => continue,
+            FoldedChar::One(last) => {
+                return STATUS_LABELS.iter().any(|label| label.ends_with(last));
+            }
+            FoldedChar::Several(_) => return true,
+        }
+    }
+    false
 }
 
 /// Whether what follows a handle ends its segment: nothing, or a separator.

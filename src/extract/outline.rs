@@ -153,20 +153,38 @@ impl<'a> Outline<'a> {
 /// Maps byte offsets to 1-based line numbers.
 struct LineIndex {
     starts: Vec<usize>,
+    /// The index in `starts` of the line of the last offset asked for:
+    /// parser events come in document order, so the next answer is
+    /// almost always this line or one of the next few.
+    last: usize,
 }
 
 impl LineIndex {
     fn new(text: &str) -> Self {
         let mut starts = vec![0];
         starts.extend(text.match_indices('\n').map(|(i, _)| i + 1));
-        LineIndex { starts }
+        LineIndex { starts, last: 0 }
     }
 
-    fn line_of(&self, offset: usize) -> usize {
-        match self.starts.binary_search(&offset) {
-            Ok(i) => i + 1,
-            Err(i) => i,
+    fn line_of(&mut self, offset: usize) -> usize {
+        let starts = &self.starts;
+        let mut index = self.last;
+        if offset < starts[index] {
+            index = starts[..index].partition_point(|&s| s <= offset) - 1;
+        } else {
+            let mut steps = 0;
+            while index + 1 < starts.len() && starts[index + 1] <= offset {
+                index += 1;
+                steps += 1;
+                if steps == 8 {
+                    // A long jump: search the rest.
+                    index += starts[index + 1..].partition_point(|&s| s <= offset);
+                    break;
+                }
+            }
         }
+        self.last = index;
+        index + 1
     }
 }
 
@@ -174,9 +192,9 @@ impl LineIndex {
 #[derive(Default)]
 struct InlineBuffer {
     lines: Vec<TextLine>,
-    /// Characters seen inside / outside `~~` on the current line.
-    struck_chars: usize,
-    plain_chars: usize,
+    /// Whether visible characters were seen inside / outside `~~` on the current line.
+    struck_seen: bool,
+    plain_seen: bool,
     /// Depth of `~~` nesting.
     strike_depth: usize,
     /// Whether the paragraph so far is a single `**bold**` span.
@@ -189,13 +207,13 @@ impl InlineBuffer {
         if self.lines.is_empty() {
             self.new_line(line);
         }
-        let visible = text.chars().filter(|c| !c.is_whitespace()).count();
+        let visible = !text.trim_start().is_empty();
         if self.strike_depth > 0 {
-            self.struck_chars += visible;
+            self.struck_seen |= visible;
         } else {
-            self.plain_chars += visible;
+            self.plain_seen |= visible;
         }
-        if visible > 0 && self.strong_depth == 0 {
+        if visible && self.strong_depth == 0 {
             self.only_strong = false;
         }
         if let Some(current) = self.lines.last_mut() {
@@ -205,11 +223,14 @@ impl InlineBuffer {
 
     fn close_line(&mut self) {
         if let Some(current) = self.lines.last_mut() {
-            current.struck = self.struck_chars > 0 && self.plain_chars == 0;
-            current.text = current.text.trim().to_string();
+            current.struck = self.struck_seen && !self.plain_seen;
+            let trimmed = current.text.trim();
+            if trimmed.len() != current.text.len() {
+                current.text = trimmed.to_string();
+            }
         }
-        self.struck_chars = 0;
-        self.plain_chars = 0;
+        self.struck_seen = false;
+        self.plain_seen = false;
     }
 
     fn new_line(&mut self, line: usize) {
@@ -428,8 +449,8 @@ impl<'a> Builder<'a> {
                     return;
                 };
                 let lines = self.inline.take();
-                let heading = join_lines(&lines);
                 let line = lines.first().map(|l| l.line).unwrap_or(1);
+                let heading = join_lines(lines);
                 self.open_heading(heading, level, line, false);
             }
             TagEnd::Paragraph => self.flush_inline(),
@@ -470,7 +491,7 @@ impl<'a> Builder<'a> {
             TagEnd::TableCell => {
                 let lines = self.inline.take();
                 self.container = None;
-                self.row.push(join_lines(&lines));
+                self.row.push(join_lines(lines));
             }
             TagEnd::TableHead => {
                 self.in_table_head = false;
@@ -592,7 +613,12 @@ fn heading_level(level: HeadingLevel) -> u8 {
     }
 }
 
-fn join_lines(lines: &[TextLine]) -> String {
+/// The lines of a heading or cell as one line of text.
+fn join_lines(lines: Vec<TextLine>) -> String {
+    if lines.len() == 1 {
+        // Its one line is trimmed already.
+        return lines.into_iter().next().map(|l| l.text).unwrap_or_default();
+    }
     lines
         .iter()
         .map(|l| l.text.as_str())
@@ -605,6 +631,19 @@ fn join_lines(lines: &[TextLine]) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn line_numbers_of_offsets_in_any_order() {
+        let text = "a\nbb\n\nccc\n".repeat(20);
+        let mut index = LineIndex::new(&text);
+        let line = |offset: usize| text[..offset].matches('\n').count() + 1;
+        let offsets = (0..=text.len())
+            .chain((0..=text.len()).rev())
+            .chain([3, 70, 5, 79, 0, 200, 1]);
+        for offset in offsets {
+            assert_eq!(index.line_of(offset), line(offset), "offset {offset}");
+        }
+    }
 
     #[test]
     fn first_h1_is_the_title_and_h2_are_sections() {

@@ -128,7 +128,15 @@ impl People {
 
     /// A handle something is assigned to, outside a team section.
     pub fn mention(&mut self, text: &str) {
-        if !text.contains('@') {
+        // Both patterns take the first `@`: after nothing but punctuation,
+        // or after a label and its colon.
+        let Some(at) = text.find('@') else {
+            return;
+        };
+        let before = &text[..at];
+        let at_start = !before.chars().any(regex_syntax::is_word_character);
+        let after_label = before.trim_end().ends_with(':');
+        if !at_start && !after_label {
             return;
         }
         let found = HANDLE_AT_START

@@ -189,12 +189,15 @@ fn any_reference() -> NaiveDate {
     NaiveDate::from_ymd_opt(2000, 6, 1).unwrap_or_default()
 }
 
+/// A cell that is a date read day first or month first, or holds a date
+/// among at most four words. The dates are looked for once per order, and
+/// month first only where it can read differently (`/` or `.` numbers).
 fn is_date_cell(cell: &str) -> bool {
-    [DateOrder::Dmy, DateOrder::Mdy]
-        .into_iter()
-        .any(|order| dates::parse_date(cell, any_reference(), order).is_some())
-        || !dates::find_dates(cell, any_reference(), DateOrder::Dmy).is_empty()
-            && cell.split_whitespace().count() <= 4
+    let day_first = dates::find_dates(cell, any_reference(), DateOrder::Dmy);
+    dates::date_alone(cell, &day_first).is_some()
+        || !day_first.is_empty() && cell.split_whitespace().count() <= 4
+        || cell.contains(['/', '.'])
+            && dates::parse_date(cell, any_reference(), DateOrder::Mdy).is_some()
 }
 
 /// Whether most filled cells of column `index` are dates (or `TBD`), at least one a real date.
