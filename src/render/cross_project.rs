@@ -26,8 +26,6 @@ use std::ops::Range;
 use chrono::Duration;
 use rayon::prelude::*;
 use serde::Serialize;
-use unicode_normalization::char::is_combining_mark;
-use unicode_normalization::UnicodeNormalization;
 
 use super::charts::{self, PlacedRisk};
 use super::groups::{self, Group};
@@ -725,13 +723,10 @@ fn rebase(person: &PersonView, root: &str) -> PersonView {
     person
 }
 
-/// A name as a reader sorts it: lowercase, accents removed (`Élodie` with the E's).
+/// A name as a reader sorts it: lowercase, accents removed (`Élodie` with
+/// the E's), the way extraction folds text.
 fn fold(text: &str) -> String {
-    text.trim_start_matches('@')
-        .nfd()
-        .filter(|&c| !is_combining_mark(c))
-        .flat_map(char::to_lowercase)
-        .collect()
+    crate::extract::folding::fold(text.trim_start_matches('@'))
 }
 
 /// The labels of the pages of an alphabetical list of `names`, `per_page`
