@@ -9,7 +9,7 @@
 use chrono::NaiveDate;
 
 use super::dates::{self, ParsedDate};
-use super::folding::{fold, words_start_with_any};
+use super::folding::{fold, folded_words, words, words_start_with_any};
 use super::outline::{Block, ListEntry, Outline, OutlineSection, TextLine};
 use super::Context;
 use crate::ingest::Document;
@@ -201,12 +201,7 @@ pub fn text_lines<'o>(outline: &'o Outline) -> Vec<PlacedLine<'o>> {
 /// The label of a segment: the text before `value_start`, folded, with
 /// markup, emoji and the trailing colon removed.
 pub fn label_before(segment: &str, value_start: usize) -> String {
-    let before = segment.get(..value_start).unwrap_or("");
-    fold(before)
-        .split(|c: char| !c.is_alphanumeric())
-        .filter(|word| !word.is_empty())
-        .collect::<Vec<_>>()
-        .join(" ")
+    folded_words(segment.get(..value_start).unwrap_or(""))
 }
 
 /// Splits a line into its labelled segments.
@@ -296,9 +291,7 @@ fn find_declared_health(lines: &[PlacedLine]) -> Option<(Health, usize)> {
 }
 
 fn is_global_section(section: &OutlineSection) -> bool {
-    fold(&section.heading)
-        .split(|c: char| !c.is_alphanumeric())
-        .any(|word| GLOBAL_HEADING_WORDS.contains(&word))
+    words(&fold(&section.heading)).any(|word| GLOBAL_HEADING_WORDS.contains(&word))
 }
 
 /// The first RAG marker of a status value, else a RAG word (`Vert`, `At risk`).

@@ -29,7 +29,7 @@ use std::sync::LazyLock;
 use chrono::{Datelike, Duration, NaiveDate, Weekday};
 use regex::{Captures, Regex};
 
-use super::folding::{fold, fold_char, holds_digit, Folded, FoldedChar};
+use super::folding::{fold, fold_char, folded_words, holds_digit, words, Folded, FoldedChar};
 use crate::config::DateOrder;
 use crate::model::DatePrecision;
 
@@ -874,10 +874,7 @@ fn lone_year(text: &str) -> Option<ParsedDate> {
 
 /// Whether `text` holds nothing but punctuation, symbols and filler words.
 fn only_filler(text: &str) -> bool {
-    fold(text)
-        .split(|c: char| !c.is_alphanumeric())
-        .filter(|word| !word.is_empty())
-        .all(|word| FILLER_WORDS.contains(&word) || WEEKDAY_WORDS.contains(&word))
+    words(&fold(text)).all(|word| FILLER_WORDS.contains(&word) || WEEKDAY_WORDS.contains(&word))
 }
 
 static PLACEHOLDER: LazyLock<Regex> = LazyLock::new(|| {
@@ -922,13 +919,7 @@ pub fn is_placeholder(text: &str) -> bool {
     if !find_placeholders(text).is_empty() {
         return true;
     }
-    let folded = fold(text);
-    let words: String = folded
-        .split(|c: char| !c.is_alphanumeric())
-        .filter(|w| !w.is_empty())
-        .collect::<Vec<_>>()
-        .join(" ");
-    TO_BE_DECIDED.contains(&words.as_str())
+    TO_BE_DECIDED.contains(&folded_words(text).as_str())
 }
 
 #[cfg(test)]

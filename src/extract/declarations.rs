@@ -11,7 +11,7 @@ use std::sync::LazyLock;
 
 use regex::Regex;
 
-use super::folding::{fold, holds_digit};
+use super::folding::{self, fold, holds_digit};
 use super::vocabulary::Vocabulary;
 
 /// A claim before it is attached to a section.
@@ -144,9 +144,7 @@ pub fn is_whole_project(label: &str) -> bool {
 }
 
 fn has_word(text: &str, words: &[&str]) -> bool {
-    fold(text)
-        .split(|c: char| !c.is_alphanumeric())
-        .any(|w| words.contains(&w))
+    folding::words(&fold(text)).any(|w| words.contains(&w))
 }
 
 /// A percentage in `value` that is a claim: not after `+`, `-`, `<`, `>`.

@@ -12,7 +12,7 @@ use std::sync::LazyLock;
 
 use regex::Regex;
 
-use super::folding::fold;
+use super::folding::{fold, words};
 use crate::model::{Item, Person, Status};
 
 /// Headings of team sections.
@@ -39,9 +39,7 @@ static LABELLED_HANDLE: LazyLock<Regex> = LazyLock::new(|| {
 
 /// Whether a heading names a team section (`ÉQUIPE PROJET`, `Team`).
 pub fn is_team_heading(heading: &str) -> bool {
-    fold(heading)
-        .split(|c: char| !c.is_alphanumeric())
-        .any(|w| TEAM_WORDS.contains(&w))
+    words(&fold(heading)).any(|w| TEAM_WORDS.contains(&w))
 }
 
 /// The people of one document, in order of first mention.

@@ -18,7 +18,7 @@ use std::sync::LazyLock;
 
 use regex::Regex;
 
-use super::folding::{fold, WordList};
+use super::folding::{fold, folded_words, WordList};
 use super::outline::{Block, ListEntry, Outline, OutlineSection, Table, TextLine};
 use super::tables::{self, TableKind, RISK_COLUMN_WORDS};
 use super::Context;
@@ -374,11 +374,7 @@ pub fn heading_severity(heading: &str) -> Option<Severity> {
 }
 
 fn field_of(label: &str) -> Option<Field> {
-    let label = fold(label)
-        .split(|c: char| !c.is_alphanumeric())
-        .filter(|w| !w.is_empty())
-        .collect::<Vec<_>>()
-        .join(" ");
+    let label = folded_words(label);
     FIELD_LABELS
         .iter()
         .find(|(l, _)| *l == label)

@@ -12,7 +12,7 @@ use chrono::NaiveDate;
 use crate::config::DateOrder;
 
 use super::declarations::{key_at_start, Claim, ClaimReader, Target};
-use super::folding::fold;
+use super::folding::{fold, words};
 use super::items::{is_total_row, Columns, ItemReader};
 use super::outline::{Block, ListEntry, Outline, OutlineSection};
 use super::people::{is_team_heading, People};
@@ -173,9 +173,7 @@ pub fn section_title(heading: &str) -> String {
 
 /// Whether a heading makes a risk section (`🔴 Risques Critiques Actuels`).
 pub fn is_risk_heading(heading: &str) -> bool {
-    fold(heading)
-        .split(|c: char| !c.is_alphanumeric())
-        .any(|w| RISK_WORDS.contains(&w))
+    words(&fold(heading)).any(|w| RISK_WORDS.contains(&w))
 }
 
 /// Reads the document's own legend into `vocabulary` and returns the lines

@@ -13,7 +13,7 @@ use chrono::NaiveDate;
 use super::dates;
 use std::sync::LazyLock;
 
-use super::folding::{fold, WordList};
+use super::folding::{fold, words, WordList};
 use super::outline::Table;
 use crate::config::DateOrder;
 
@@ -176,10 +176,8 @@ fn header_has(header: &str, words: &WordList) -> bool {
 
 /// Whether a row's name is a total (`Total`, `TOTAL PROJET`, `Total P0.1`).
 pub fn is_total_label(text: &str) -> bool {
-    let folded = fold(text);
-    folded
-        .split(|c: char| !c.is_alphanumeric())
-        .find(|w| !w.is_empty())
+    words(&fold(text))
+        .next()
         .is_some_and(|first| TOTAL_WORDS.contains(&first))
 }
 
