@@ -605,7 +605,8 @@ pub fn find_dates(
         digit: holds_digit(&folded.text),
         month_name: MONTH_NAME_LIST.is_match(&folded.text),
     };
-    if !(holds.digit || (holds.month_name && MONTH_PART_LIST.is_match(&folded.text))) {
+    let month_part = holds.month_name && MONTH_PART_LIST.is_match(&folded.text);
+    if !(holds.digit || month_part) {
         // No form can match: all but one need a digit, and that one a
         // `fin`/`mi`/`début` and a month.
         return Vec::new();
