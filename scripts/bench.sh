@@ -13,7 +13,7 @@
 # with --runs 1 and the rounds are merged with jq.
 #
 # Settings (environment): BENCH_ROUNDS (default 5), BENCH_MINIFY (1 or 0,
-# default 1: sitrep's default; the floor and Hugo follow it), BENCH_SEED (1).
+# default 0 as in sitrep; the floor and Hugo follow it), BENCH_SEED (1).
 # Raw results: bench-results/<UTC time>/ (round JSON, merged JSON and Markdown).
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -25,7 +25,7 @@ case "${1:-}" in
   *) echo "usage: scripts/bench.sh [--quick]" >&2; exit 2 ;;
 esac
 ROUNDS=${BENCH_ROUNDS:-5}
-MINIFY=${BENCH_MINIFY:-1}
+MINIFY=${BENCH_MINIFY:-0}
 SEED=${BENCH_SEED:-1}
 AS_OF=2026-11-01
 SHM=/dev/shm

@@ -41,7 +41,7 @@ pub struct Portal {
 pub struct BuildReport {
     pub output: PathBuf,
     /// Time of each stage, in pipeline order, for `--verbose`.
-    pub stages: Vec<(&'static str, Duration)>,
+    pub stages: Vec<(&'static str, Duration, Option<u64>)>,
     /// Time per template (and minify-html), summed over pages and threads.
     pub templates: render::TemplateTimes,
     pub reading: Reading,
@@ -99,10 +99,11 @@ pub fn read_portal(options: &BuildOptions) -> anyhow::Result<Portal> {
     Ok(read_portal_timed(options, &mut Stages::default(), true)?.0)
 }
 
-/// Records how long each stage of a build takes.
+/// Records how long each stage of a build takes, and the process's peak
+/// memory when it ends (so `--verbose` shows which stage holds the memory).
 #[derive(Debug, Default)]
 pub struct Stages {
-    pub times: Vec<(&'static str, Duration)>,
+    pub times: Vec<(&'static str, Duration, Option<u64>)>,
     last: Option<Instant>,
 }
 
@@ -111,7 +112,8 @@ impl Stages {
     fn done(&mut self, name: &'static str) {
         let now = Instant::now();
         if let Some(last) = self.last {
-            self.times.push((name, now - last));
+            self.times
+                .push((name, now - last, crate::cpu::peak_memory()));
         }
         self.last = Some(now);
     }

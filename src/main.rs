@@ -16,6 +16,13 @@ use sitrep::model::Level;
 use sitrep::serve::{self, ServeOptions};
 use sitrep::snapshot::{self, Every, SnapshotOptions};
 
+/// mimalloc instead of the system allocator: a build is millions of small
+/// strings made and dropped on every thread, where glibc's malloc spent
+/// about a third of the CPU time (BENCHMARKS.md).
+#[cfg(feature = "mimalloc")]
+#[global_allocator]
+static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 /// Build a project status portal from the tracking documents your teams already write.
 #[derive(Parser)]
 #[command(name = "sitrep", version, about)]
@@ -314,8 +321,11 @@ fn build_command(options: &BuildOptions, quiet: bool, verbose: bool) -> anyhow::
 /// and writing did (CPU times summed over threads).
 fn print_times(report: &build::BuildReport) {
     let ms = |time: &Duration| time.as_secs_f64() * 1000.0;
-    for (stage, time) in &report.stages {
-        eprintln!("{stage:>10}: {:>8.1} ms", ms(time));
+    for (stage, time, peak) in &report.stages {
+        let peak = peak.map_or(String::new(), |bytes| {
+            format!(", peak memory {:.0} MB", bytes as f64 / 1e6)
+        });
+        eprintln!("{stage:>10}: {:>8.1} ms{peak}", ms(time));
     }
     let reading = &report.reading;
     eprintln!(
