@@ -3,35 +3,18 @@
 //! links, image sources, headings, raw HTML blocks). Every output page is
 //! then parsed as a browser would (html5ever) and checked for anything that
 //! could run: script elements, event handler attributes, `javascript:` and
-//! similar URLs, frames, objects and embeds.
+//! similar URLs, frames, objects and embeds (`fuzz/src/danger.rs`, shared
+//! with the fuzz `render` check).
 
 mod common;
+#[path = "../fuzz/src/danger.rs"]
+mod danger;
 
 use common::Portal;
+use danger::could_run as danger;
 use scraper::{Html, Selector};
 
 const VECTORS: &str = include_str!("fixtures/xss-vectors.txt");
-
-/// URL-carrying attributes a browser would follow or load.
-const URL_ATTRIBUTES: [&str; 12] = [
-    "href",
-    "src",
-    "action",
-    "formaction",
-    "background",
-    "dynsrc",
-    "lowsrc",
-    "data",
-    "xlink:href",
-    "poster",
-    "srcset",
-    "content",
-];
-
-/// Elements that run or embed active content, whatever their attributes.
-const FORBIDDEN_ELEMENTS: [&str; 9] = [
-    "script", "iframe", "frame", "frameset", "object", "embed", "applet", "base", "bgsound",
-];
 
 /// A document that carries `vector` in every place a document holds text.
 fn hostile_document(vector: &str) -> String {
@@ -52,65 +35,6 @@ fn hostile_document(vector: &str) -> String {
          {vector}\n\n<div>{vector}</div>\n",
         cell = one_line.replace('|', "\\|"),
     )
-}
-
-/// What is wrong with one element of an output page, if anything.
-fn danger(element: scraper::ElementRef) -> Option<String> {
-    let name = element.value().name().to_ascii_lowercase();
-    if FORBIDDEN_ELEMENTS.contains(&name.as_str()) {
-        return Some(format!("<{name}> element"));
-    }
-    if name == "meta" {
-        let equiv = element
-            .value()
-            .attr("http-equiv")
-            .unwrap_or("")
-            .to_ascii_lowercase();
-        if equiv == "refresh" || equiv == "link" {
-            return Some(format!("<meta http-equiv={equiv}>"));
-        }
-    }
-    if name == "style" {
-        let css = element.text().collect::<String>().to_ascii_lowercase();
-        for bad in ["javascript:", "expression(", "-moz-binding", "@import"] {
-            if css.contains(bad) {
-                return Some(format!("<style> with {bad}"));
-            }
-        }
-    }
-    for (attribute, value) in element.value().attrs() {
-        let attribute = attribute.to_ascii_lowercase();
-        if attribute.starts_with("on") {
-            return Some(format!("event handler {attribute}= on <{name}>"));
-        }
-        let squashed: String = value
-            .chars()
-            .filter(|c| !c.is_whitespace() && !c.is_control())
-            .collect::<String>()
-            .to_ascii_lowercase();
-        let url_like = URL_ATTRIBUTES.contains(&attribute.as_str());
-        if url_like {
-            for scheme in [
-                "javascript:",
-                "vbscript:",
-                "data:text/html",
-                "data:image/svg",
-            ] {
-                // A browser takes the scheme from the start of the URL once
-                // tabs, newlines and controls are gone: `IMG%20SRC=javascript:`
-                // is a harmless relative path.
-                if squashed.starts_with(scheme) {
-                    return Some(format!("{attribute}=\"{value}\" on <{name}>"));
-                }
-            }
-        }
-        if attribute == "style"
-            && (squashed.contains("expression(") || squashed.contains("javascript:"))
-        {
-            return Some(format!("style=\"{value}\" on <{name}>"));
-        }
-    }
-    None
 }
 
 #[test]

@@ -18,6 +18,9 @@ use sitrep::ingest::{decode, front_matter, mojibake, Document};
 use sitrep::model::{DocumentStatus, Item, Section};
 use sitrep::render::source;
 
+/// What could run in HTML, shared with `tests/injection.rs`.
+pub mod danger;
+
 /// The targets, by the name of their folder under `fuzz/regressions/` and
 /// of their binary under `fuzz/fuzz_targets/`.
 pub const TARGETS: [&str; 5] = ["decode", "front_matter", "extract", "dates", "render"];
@@ -190,29 +193,30 @@ pub fn first_danger(html: &str) -> Option<String> {
     fragment.select(&every).find_map(danger)
 }
 
-/// Elements that run or embed active content, whatever their attributes.
-const FORBIDDEN_ELEMENTS: [&str; 13] = [
-    "script", "iframe", "frame", "frameset", "object", "embed", "applet", "base", "bgsound",
-    "style", "link", "meta", "form",
-];
+/// Elements a rendered document never holds besides those that run
+/// ([`danger::ACTIVE_ELEMENTS`]): they restyle, redirect or submit.
+const FOREIGN_ELEMENTS: [&str; 4] = ["style", "link", "meta", "form"];
 
-/// What is wrong with one element of the rendered document, if anything.
+/// What is wrong with one element of the rendered document, if anything:
+/// what could run on any page ([`danger::could_run`]), or what the renderer
+/// never writes itself (stricter than a whole page, whose own template has
+/// styles, ids and classes).
 fn danger(element: scraper::ElementRef) -> Option<String> {
+    danger::could_run(element).or_else(|| foreign(element))
+}
+
+/// An element, attribute, URL, id or class the renderer never writes.
+fn foreign(element: scraper::ElementRef) -> Option<String> {
     let name = element.value().name().to_ascii_lowercase();
-    if FORBIDDEN_ELEMENTS.contains(&name.as_str()) {
+    if FOREIGN_ELEMENTS.contains(&name.as_str()) {
         return Some(format!("<{name}> element"));
     }
     for (attribute, value) in element.value().attrs() {
         let attribute = attribute.to_ascii_lowercase();
-        if attribute.starts_with("on") || attribute == "style" {
+        if attribute == "style" {
             return Some(format!("{attribute}= on <{name}>"));
         }
-        // A browser drops whitespace and controls before reading the scheme.
-        let squashed: String = value
-            .chars()
-            .filter(|c| !c.is_whitespace() && !c.is_control())
-            .collect::<String>()
-            .to_ascii_lowercase();
+        let squashed = danger::squashed(value);
         if ["javascript:", "vbscript:", "data:"]
             .iter()
             .any(|scheme| squashed.starts_with(scheme))

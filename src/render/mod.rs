@@ -147,6 +147,18 @@ impl TemplateTimes {
 /// The name minify-html's time is recorded under in [`TemplateTimes`].
 pub const MINIFY: &str = "minify-html";
 
+/// Pages with more HTML than this are written unminified. Only the page of
+/// a huge document (megabytes of markdown) gets there, and minify-html
+/// holds a tree of the whole page: 1.35 GB for the 72 MB page of a 6 MB
+/// document, over twice what rendering that page needs (heaptrack, see
+/// RELIABILITY.md). Without it the build's memory stays linear in the
+/// document's size.
+pub const MINIFY_MAX_BYTES: usize = 1 << 20;
+
+/// The name pages left unminified by [`MINIFY_MAX_BYTES`] are counted under
+/// in [`TemplateTimes`] (with no time), so `--verbose` says so.
+pub const MINIFY_SKIPPED: &str = "unminified (over 1 MiB)";
+
 /// What every page knows about itself and the site.
 #[derive(Debug, Clone, Serialize)]
 struct PageMeta {
@@ -502,8 +514,14 @@ impl<'a> Renderer<'a> {
     }
 
     /// Minifies a page when the config asks for it, timing minify-html
-    /// under `minify-html <page>` (the template or the page's path).
+    /// under `minify-html <page>` (the template or the page's path). A page
+    /// over [`MINIFY_MAX_BYTES`] is written as rendered, and counted under
+    /// [`MINIFY_SKIPPED`] for `--verbose`.
     fn finish_html(&self, page: &str, html: String) -> Vec<u8> {
+        if self.config.minify && html.len() > MINIFY_MAX_BYTES {
+            self.record(&format!("{MINIFY_SKIPPED} {page}"), Duration::ZERO);
+            return html.into_bytes();
+        }
         let started = crate::cpu::thread_time();
         let bytes = finish_html(html, self.config.minify);
         if self.config.minify {
