@@ -162,7 +162,9 @@ fn three_snapshots_give_burn_up_slips_changes_and_feed() {
             "{label} listed"
         );
     }
-    assert!(portal.read_output("index.html").contains("class=sparkline"));
+    assert!(portal
+        .read_output("index.html")
+        .contains("class=\"sparkline\""));
 }
 
 #[test]

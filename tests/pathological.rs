@@ -140,8 +140,8 @@ fn assert_page_is_complete(portal: &Portal, slug: &str, sections: usize) -> Stri
     page
 }
 
-/// Pages over 1 MiB of HTML (README, "Pages") are written as rendered,
-/// not minified; smaller ones still are. A 100 KB document's page is over
+/// With `minify = true`, pages over 1 MiB of HTML (README, "Pages") are
+/// written as rendered, not minified; smaller ones still are. A 100 KB document's page is over
 /// the threshold (the page lists every section and item, and shows the
 /// source), a 10-section one far below it; both are complete.
 #[test]
@@ -152,7 +152,10 @@ fn a_page_over_the_minify_threshold_is_complete_and_unminified() {
     let portal = Portal::new();
     let (big, big_sections) = realistic_document(100_000);
     let (small, small_sections) = realistic_document(1_000);
-    portal.write("big.md", &big).write("small.md", &small);
+    portal
+        .write_config("minify = true\n")
+        .write("big.md", &big)
+        .write("small.md", &small);
     let status = build_sane(&portal);
     assert_eq!(status["projects"].as_array().expect("projects").len(), 2);
     let big_page = assert_page_is_complete(&portal, "big", big_sections);

@@ -49,6 +49,11 @@ pub const PERSON_PROJECTS_SHOWN: usize = 10;
 /// One page: its output path and its HTML.
 pub type Page = (String, String);
 
+/// Where a section hands each page as soon as it is rendered, so that a
+/// section of hundreds of pages never sits in memory whole (the risks of
+/// 10,000 projects are 129 MB of pages).
+pub type Emit<'e> = &'e (dyn Fn(Page) -> anyhow::Result<()> + Sync);
+
 /// The projects in reading order, and where the pages cut them.
 struct Layout {
     groups: Option<Vec<Group>>,
@@ -176,13 +181,12 @@ impl Renderer<'_> {
     /// `index.html`, then `page/2/index.html`, … for a large portfolio.
     /// The portfolio's pages; `intro` is `content/_index.md` as HTML, shown
     /// on the first page.
-    pub(super) fn portfolio_pages(&self, intro: Option<&str>) -> anyhow::Result<Vec<Page>> {
+    pub(super) fn portfolio_pages(&self, intro: Option<&str>, emit: Emit) -> anyhow::Result<()> {
         let layout = self.layout();
         let labels = paging::numbers(layout.pages.len());
         (0..layout.pages.len())
             .into_par_iter()
-            .map(|index| self.portfolio_page(intro, &layout, index + 1, &labels))
-            .collect()
+            .try_for_each(|index| emit(self.portfolio_page(intro, &layout, index + 1, &labels)?))
     }
 
     fn portfolio_page(
@@ -306,13 +310,12 @@ impl Renderer<'_> {
     // ---------- timeline ----------
 
     /// `timeline/index.html`, then one page per page of the portfolio.
-    pub(super) fn timeline_pages(&self) -> anyhow::Result<Vec<Page>> {
+    pub(super) fn timeline_pages(&self, emit: Emit) -> anyhow::Result<()> {
         let layout = self.layout();
         let labels = paging::numbers(layout.pages.len());
         (0..layout.pages.len())
             .into_par_iter()
-            .map(|index| self.timeline_page(&layout, index + 1, &labels))
-            .collect()
+            .try_for_each(|index| emit(self.timeline_page(&layout, index + 1, &labels)?))
     }
 
     fn timeline_page(
@@ -446,7 +449,7 @@ impl Renderer<'_> {
     // ---------- risks ----------
 
     /// `risks/index.html` (matrix and first rows), then the rest of the table.
-    pub(super) fn risks_pages(&self) -> anyhow::Result<Vec<Page>> {
+    pub(super) fn risks_pages(&self, emit: Emit) -> anyhow::Result<()> {
         let projects = &self.portfolio.projects;
         let mut positions: Vec<(usize, usize)> = projects
             .iter()
@@ -494,43 +497,39 @@ impl Renderer<'_> {
             (matrix, jumps)
         };
         let (matrix, jumps) = first_page_extras();
-        pages
-            .par_iter()
-            .enumerate()
-            .map(|(index, range)| {
-                let number = index + 1;
-                let path = paging::page_path("risks/", number);
-                let meta = self.meta(
-                    &path,
-                    &self.page_title("risks", number, labels.len()),
-                    "risks",
-                );
-                let root = meta.root.clone();
-                let entries: Vec<RiskEntry> = positions[range.clone()]
-                    .iter()
-                    .map(|&(p, r)| {
-                        let risk = &projects[p].risks[r];
-                        RiskEntry {
-                            risk,
-                            project: &projects[p],
-                            anchor: anchor((p, r)),
-                            source_href: self.links(p, &root, false).line(&risk.source, risk.line),
-                        }
-                    })
-                    .collect();
-                let mut context = tera::Context::new();
-                context.insert("first_page", &(number == 1));
-                context.insert("matrix", &matrix);
-                context.insert("jumps", &jumps);
-                context.insert("risks", &view::risk_rows(&entries, &root, &self.t));
-                context.insert("pagination", &self.pagination("risks/", number, &labels));
-                context.insert(
-                    "range_text",
-                    &self.range_text("risks_range", range, positions.len()),
-                );
-                Ok((path, self.page("risks.html", meta, context)?))
-            })
-            .collect()
+        pages.par_iter().enumerate().try_for_each(|(index, range)| {
+            let number = index + 1;
+            let path = paging::page_path("risks/", number);
+            let meta = self.meta(
+                &path,
+                &self.page_title("risks", number, labels.len()),
+                "risks",
+            );
+            let root = meta.root.clone();
+            let entries: Vec<RiskEntry> = positions[range.clone()]
+                .iter()
+                .map(|&(p, r)| {
+                    let risk = &projects[p].risks[r];
+                    RiskEntry {
+                        risk,
+                        project: &projects[p],
+                        anchor: anchor((p, r)),
+                        source_href: self.links(p, &root, false).line(&risk.source, risk.line),
+                    }
+                })
+                .collect();
+            let mut context = tera::Context::new();
+            context.insert("first_page", &(number == 1));
+            context.insert("matrix", &matrix);
+            context.insert("jumps", &jumps);
+            context.insert("risks", &view::risk_rows(&entries, &root, &self.t));
+            context.insert("pagination", &self.pagination("risks/", number, &labels));
+            context.insert(
+                "range_text",
+                &self.range_text("risks_range", range, positions.len()),
+            );
+            emit((path, self.page("risks.html", meta, context)?))
+        })
     }
 
     /// For each severity in table order (closed risks last), how many risks
@@ -576,19 +575,14 @@ impl Renderer<'_> {
     /// `people/index.html` (then `people/page/2/…` past [`PEOPLE_PER_PAGE`]
     /// people), and in a large portfolio a page per person with more than
     /// [`PERSON_PROJECTS_SHOWN`] projects.
-    pub(super) fn people_pages(&self) -> anyhow::Result<Vec<Page>> {
+    pub(super) fn people_pages(&self, emit: Emit) -> anyhow::Result<()> {
         let links = self.all_links("");
         let mut people = view::people(&links, self.portfolio.as_of, &self.t);
         if !self.large() {
-            return Ok(vec![self.people_page(
-                &people,
-                1,
-                &[String::new()],
-                0..people.len(),
-            )?]);
+            return emit(self.people_page(&people, 1, &[String::new()], 0..people.len())?);
         }
         people.sort_by_cached_key(|person| (fold(&person.name), fold(&person.handle)));
-        let person_pages = self.person_pages(&mut people)?;
+        self.person_pages(&mut people, emit)?;
         let pages = paging::ranges(people.len(), PEOPLE_PER_PAGE);
         let labels: Vec<String> = if pages.len() > 1 {
             let names: Vec<String> = people.iter().map(|p| p.name.clone()).collect();
@@ -596,13 +590,9 @@ impl Renderer<'_> {
         } else {
             vec![String::new()]
         };
-        let mut all: Vec<Page> = pages
-            .par_iter()
-            .enumerate()
-            .map(|(index, range)| self.people_page(&people, index + 1, &labels, range.clone()))
-            .collect::<anyhow::Result<_>>()?;
-        all.extend(person_pages);
-        Ok(all)
+        pages.par_iter().enumerate().try_for_each(|(index, range)| {
+            emit(self.people_page(&people, index + 1, &labels, range.clone())?)
+        })
     }
 
     /// One page of the people list. `people` hold site-relative links.
@@ -636,9 +626,8 @@ impl Renderer<'_> {
     /// The pages of every person with more than [`PERSON_PROJECTS_SHOWN`]
     /// projects, whose card then keeps only the most pressing ones and a
     /// link to these pages.
-    fn person_pages(&self, people: &mut [PersonView]) -> anyhow::Result<Vec<Page>> {
+    fn person_pages(&self, people: &mut [PersonView], emit: Emit) -> anyhow::Result<()> {
         let mut taken = HashSet::new();
-        let mut pages = Vec::new();
         for person in people.iter_mut() {
             if person.projects.len() <= PERSON_PROJECTS_SHOWN {
                 continue;
@@ -650,7 +639,7 @@ impl Renderer<'_> {
             };
             let slug = unique_slug(&slugify(key), &mut taken);
             let folder = format!("people/{slug}/");
-            pages.extend(self.one_person_pages(person, &folder)?);
+            self.one_person_pages(person, &folder, emit)?;
             let total = person.projects.len();
             // Overdue first, then the most open items, then portfolio order.
             let mut pressing = person.projects.clone();
@@ -664,17 +653,22 @@ impl Renderer<'_> {
                 href: format!("{slug}/index.html"),
             });
         }
-        Ok(pages)
+        Ok(())
     }
 
     /// `people/<slug>/index.html`, `people/<slug>/page/2/index.html`, …
-    fn one_person_pages(&self, person: &PersonView, folder: &str) -> anyhow::Result<Vec<Page>> {
+    fn one_person_pages(
+        &self,
+        person: &PersonView,
+        folder: &str,
+        emit: Emit,
+    ) -> anyhow::Result<()> {
         let ranges = paging::ranges(person.projects.len(), PROJECTS_PER_PAGE);
         let labels = paging::numbers(ranges.len());
         ranges
             .par_iter()
             .enumerate()
-            .map(|(index, range)| {
+            .try_for_each(|(index, range)| {
                 let number = index + 1;
                 let path = paging::page_path(folder, number);
                 let title = if labels.len() > 1 {
@@ -702,9 +696,8 @@ impl Renderer<'_> {
                     "range_text",
                     &self.range_text("projects_range", range, person.projects.len()),
                 );
-                Ok((path, self.page("person.html", meta, context)?))
+                emit((path, self.page("person.html", meta, context)?))
             })
-            .collect()
     }
 }
 

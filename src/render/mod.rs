@@ -34,6 +34,7 @@ use crate::config::Config;
 use crate::history::History;
 use crate::ingest::{Content, Document, ProjectSources};
 use crate::model::{PortfolioStatus, Project};
+use cross_project::Emit;
 use i18n::Strings;
 use source::RenderedDocument;
 use view::{Links, RiskEntry};
@@ -239,11 +240,16 @@ pub fn render_with_history(
 }
 
 /// One section's pages still to render: the template that lays them out,
-/// and how to render them (`(output path, html)` each).
+/// and how to render them, handing each `(output path, html)` to an [`Emit`].
 type SectionJob<'r> = (
     &'static str,
-    Box<dyn Fn() -> anyhow::Result<Vec<(String, String)>> + Send + Sync + 'r>,
+    Box<dyn Fn(Emit) -> anyhow::Result<()> + Send + Sync + 'r>,
 );
+
+/// Locks a mutex, whether or not a thread panicked while holding it.
+fn lock<T>(mutex: &Mutex<T>) -> std::sync::MutexGuard<'_, T> {
+    mutex.lock().unwrap_or_else(|p| p.into_inner())
+}
 
 /// Renders every file of the site into `sink` as soon as it is ready.
 ///
@@ -320,49 +326,44 @@ pub fn render_into(
     };
     // Each section's pages, by the template that lays them out (for the
     // minify-html times of `--verbose`).
-    let sections: Vec<SectionJob> = vec![
+    let mut sections: Vec<SectionJob> = vec![
         (
             "index.html",
-            Box::new(|| renderer.portfolio_pages(intro.as_deref())),
+            Box::new(|emit| renderer.portfolio_pages(intro.as_deref(), emit)),
         ),
-        ("timeline.html", Box::new(|| renderer.timeline_pages())),
-        ("risks.html", Box::new(|| renderer.risks_pages())),
-        ("people.html", Box::new(|| renderer.people_pages())),
+        (
+            "timeline.html",
+            Box::new(|emit| renderer.timeline_pages(emit)),
+        ),
+        ("risks.html", Box::new(|emit| renderer.risks_pages(emit))),
+        ("people.html", Box::new(|emit| renderer.people_pages(emit))),
         (
             "404.html",
-            Box::new(|| Ok(vec![("404.html".into(), renderer.not_found_page()?)])),
+            Box::new(|emit| emit(("404.html".into(), renderer.not_found_page()?))),
         ),
     ];
-    let mut sections = sections;
     if !history.snapshots.is_empty() {
         sections.push((
             "snapshots.html",
-            Box::new(|| {
-                Ok(vec![(
-                    "snapshots/index.html".into(),
-                    renderer.snapshots_page()?,
-                )])
-            }),
+            Box::new(|emit| emit(("snapshots/index.html".into(), renderer.snapshots_page()?))),
         ));
     }
-    // The pages of a cut list beyond the four section pages, for the sitemap.
-    let more_pages: Vec<Vec<String>> = sections
-        .into_par_iter()
-        .map(|(template, pages)| {
-            let mut more = Vec::new();
-            for (path, html) in pages()? {
-                let is_section_page = SECTIONS
-                    .iter()
-                    .any(|(folder, _)| path == format!("{folder}index.html"));
-                if !is_section_page && template != "404.html" && template != "snapshots.html" {
-                    more.push(path.clone());
-                }
-                sink.put(&path, renderer.finish_html(template, html))?;
+    // The pages of a cut list beyond the four section pages, for the
+    // sitemap (sorted: pages arrive in any order).
+    let more_pages = Mutex::new(Vec::new());
+    sections.into_par_iter().try_for_each(|(template, pages)| {
+        pages(&|(path, html)| {
+            let is_section_page = SECTIONS
+                .iter()
+                .any(|(folder, _)| path == format!("{folder}index.html"));
+            if !is_section_page && template != "404.html" && template != "snapshots.html" {
+                lock(&more_pages).push(path.clone());
             }
-            Ok(more)
+            sink.put(&path, renderer.finish_html(template, html))
         })
-        .collect::<anyhow::Result<_>>()?;
-    let more_pages: Vec<String> = more_pages.into_iter().flatten().collect();
+    })?;
+    let mut more_pages = more_pages.into_inner().unwrap_or_else(|p| p.into_inner());
+    more_pages.sort();
     sink.put("syntax.css", source::syntax_css().into_bytes())?;
     for (path, bytes) in theme::static_files(Some(root))? {
         sink.put(&path, bytes)?;
