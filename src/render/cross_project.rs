@@ -223,8 +223,15 @@ impl Renderer<'_> {
             .collect();
         let mut context = tera::Context::new();
         context.insert("first_page", &first);
-        context.insert("tiles", &view::tiles(projects, as_of, &self.t));
-        context.insert("health_counts", &view::health_counts(projects, &self.t));
+        // The summary shows on the first page only; computing it on every
+        // page of a 10,000-project portfolio was quadratic.
+        if first {
+            context.insert("tiles", &view::tiles(projects, as_of, &self.t));
+            context.insert("health_counts", &view::health_counts(projects, &self.t));
+        } else {
+            context.insert("tiles", &Vec::<view::Tile>::new());
+            context.insert("health_counts", &Vec::<()>::new());
+        }
         context.insert("project_count", &projects.len());
         context.insert("runs", &runs);
         context.insert("card_level", &if layout.groups.is_some() { 4 } else { 3 });

@@ -13,6 +13,7 @@ pub mod groups;
 pub mod i18n;
 pub mod paging;
 pub mod source;
+pub mod status_json;
 pub mod theme;
 pub mod trends;
 pub mod view;
@@ -368,10 +369,7 @@ pub fn render_into(
     for (path, bytes) in theme::static_files(Some(root))? {
         sink.put(&path, bytes)?;
     }
-    sink.put_with("status.json", &mut |out| {
-        serde_json::to_writer_pretty(&mut *out, portfolio)?;
-        out.write_all(b"\n")
-    })?;
+    sink.put_with("status.json", &mut |out| status_json::write(out, portfolio))?;
     sink.put(".nojekyll", Vec::new())?;
     let base_url = base_url(config);
     sink.put("robots.txt", robots(base_url.as_deref()).into_bytes())?;

@@ -549,13 +549,14 @@ pub fn people(projects: &[Links], as_of: NaiveDate, t: &Strings) -> Vec<PersonVi
             let key = person_key(person.handle.as_deref(), &person.name);
             let overdue: Vec<ItemRef> = items
                 .iter()
+                // Cheap tests first: `owns` folds case.
+                .filter(|item| item.due.is_some_and(|due| due < as_of))
+                .filter(|item| !matches!(item.status, Status::Done | Status::Cancelled))
                 .filter(|item| {
                     item.owner
                         .as_deref()
                         .is_some_and(|o| owns(o, person.handle.as_deref(), &person.name))
                 })
-                .filter(|item| !matches!(item.status, Status::Done | Status::Cancelled))
-                .filter(|item| item.due.is_some_and(|due| due < as_of))
                 .map(|item| ItemRef {
                     text: item.text.clone(),
                     due: item.due.map(|d| t.date(d)).unwrap_or_default(),
