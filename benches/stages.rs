@@ -13,6 +13,12 @@
 #[path = "../examples/generate_corpus/corpus.rs"]
 mod corpus;
 
+/// The allocator of the `sitrep` binary, so that each stage runs here as it
+/// does in a build.
+#[cfg(feature = "mimalloc")]
+#[global_allocator]
+static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 use std::path::Path;
 use std::time::Duration;
 

@@ -37,6 +37,39 @@ fn hostile_document(vector: &str) -> String {
     )
 }
 
+/// The same vector in markdown spots only: no raw HTML paragraph or block
+/// of ours, so a vector that is not HTML itself (a bare `javascript:` URL)
+/// leaves the document free of raw HTML, and its source page takes the path
+/// without ammonia (`render::source`), where sitrep checks URLs itself.
+fn markdown_only_document(vector: &str) -> String {
+    let one_line = vector.replace('\n', " ");
+    format!(
+        "# Projet\n\n\
+         - [x] [{one_line}]({one_line})\n\
+         - [ ] [angle](<{one_line}>) and ![image](<{one_line}>)\n\
+         - [ ] [reference][r] and <{one_line}>\n\n\
+         [r]: <{one_line}>\n"
+    )
+}
+
+/// URL tricks that are not HTML: they reach the path without ammonia.
+const URL_EVASIONS: &[&str] = &[
+    "javascript:alert(1)",
+    "JaVaScRiPt:alert(1)",
+    " javascript:alert(1)",
+    "java&#09;script:alert(1)",
+    "java&#x0A;script:alert(1)",
+    "&#106;&#97;&#118;&#97;&#115;&#99;&#114;&#105;&#112;&#116;&#58;alert(1)",
+    "&#x6A;avascript:alert(1)",
+    "javascript&colon;alert(1)",
+    "\u{1}javascript:alert(1)",
+    "vbscript:msgbox(1)",
+    "livescript:alert(1)",
+    "data:text/html;base64,PHNjcmlwdD5hbGVydCgxKTwvc2NyaXB0Pg==",
+    "data:image/svg+xml,<svg onload=alert(1)>",
+    "jAvAsCrIpT&colon;alert(1)",
+];
+
 #[test]
 fn no_vector_survives_into_any_page() {
     let vectors: Vec<&str> = VECTORS.lines().filter(|l| !l.trim().is_empty()).collect();
@@ -44,6 +77,10 @@ fn no_vector_survives_into_any_page() {
     let portal = Portal::new();
     for (n, vector) in vectors.iter().enumerate() {
         portal.write(&format!("v{n:03}.md"), hostile_document(vector));
+        portal.write(&format!("m{n:03}.md"), markdown_only_document(vector));
+    }
+    for (n, vector) in URL_EVASIONS.iter().enumerate() {
+        portal.write(&format!("u{n:03}.md"), markdown_only_document(vector));
     }
     portal.build();
     let all = Selector::parse("*").expect("selector");
