@@ -323,6 +323,69 @@ pub struct DocumentStatus {
     pub diagnostics: Vec<Diagnostic>,
 }
 
+impl DocumentStatus {
+    /// Gives back the room vectors and strings grew into while extraction
+    /// pushed onto them (up to twice what they hold): a portfolio keeps
+    /// every document's status until its pages are written, and at 10,000
+    /// documents the slack was about a fifth of the build's memory.
+    pub fn shrink_to_fit(&mut self) {
+        fn text(value: &mut String) {
+            value.shrink_to_fit();
+        }
+        fn maybe(value: &mut Option<String>) {
+            if let Some(value) = value {
+                value.shrink_to_fit();
+            }
+        }
+        fn all_items(items: &mut Vec<Item>) {
+            items.shrink_to_fit();
+            for item in items {
+                text(&mut item.text);
+                text(&mut item.source);
+                maybe(&mut item.owner);
+                maybe(&mut item.id);
+                all_items(&mut item.children);
+            }
+        }
+        fn all_sections(sections: &mut Vec<Section>) {
+            sections.shrink_to_fit();
+            for section in sections {
+                text(&mut section.title);
+                text(&mut section.source);
+                all_items(&mut section.items);
+                all_sections(&mut section.sections);
+            }
+        }
+        maybe(&mut self.title);
+        all_sections(&mut self.sections);
+        self.declarations.shrink_to_fit();
+        for declaration in &mut self.declarations {
+            text(&mut declaration.label);
+            text(&mut declaration.source);
+            maybe(&mut declaration.section);
+        }
+        self.milestones.shrink_to_fit();
+        for milestone in &mut self.milestones {
+            text(&mut milestone.title);
+            text(&mut milestone.date_text);
+            text(&mut milestone.source);
+        }
+        self.risks.shrink_to_fit();
+        for risk in &mut self.risks {
+            text(&mut risk.title);
+            text(&mut risk.source);
+            maybe(&mut risk.id);
+            maybe(&mut risk.mitigation);
+            maybe(&mut risk.owner);
+        }
+        self.people.shrink_to_fit();
+        self.diagnostics.shrink_to_fit();
+        for diagnostic in &mut self.diagnostics {
+            text(&mut diagnostic.message);
+        }
+    }
+}
+
 /// One project of the portfolio, as published in `status.json`.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Project {
@@ -378,4 +441,56 @@ pub struct PortfolioStatus {
     pub projects: Vec<Project>,
     /// Diagnostics that belong to no project (`content/_index.md`, unreadable files).
     pub diagnostics: Vec<Diagnostic>,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn item(text: &str) -> Item {
+        let mut text = String::from(text);
+        text.reserve(200);
+        Item {
+            text,
+            status: Status::Todo,
+            percent: None,
+            owner: None,
+            id: None,
+            points: None,
+            due: None,
+            source: "a.md".into(),
+            line: 3,
+            children: Vec::with_capacity(50),
+        }
+    }
+
+    #[test]
+    fn shrinking_keeps_the_content_and_drops_the_slack() {
+        let mut items = Vec::with_capacity(100);
+        items.push(item("Écrire les tests"));
+        items[0].children.push(item("Tests unitaires"));
+        let mut status = DocumentStatus {
+            sections: vec![Section {
+                title: "Phase 1".into(),
+                level: 2,
+                line: 1,
+                source: "a.md".into(),
+                progress: None,
+                declared_progress: None,
+                health: None,
+                counts: Counts::default(),
+                items,
+                sections: Vec::new(),
+            }],
+            ..DocumentStatus::default()
+        };
+        let before = status.clone();
+        status.shrink_to_fit();
+        assert_eq!(status, before);
+        let items = &status.sections[0].items;
+        assert_eq!(items.capacity(), 1);
+        assert_eq!(items[0].text.capacity(), "Écrire les tests".len());
+        assert_eq!(items[0].children.capacity(), 1);
+        assert_eq!(items[0].children[0].children.capacity(), 0);
+    }
 }
