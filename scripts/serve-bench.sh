@@ -1,0 +1,27 @@
+#!/usr/bin/env bash
+# Times `sitrep serve` rebuilds: starts it on a generated portal, appends an
+# item to one document three times, and prints each "rebuilt in N ms" line
+# and the server's peak memory.
+#
+#   scripts/serve-bench.sh [DOCUMENTS]   # default 10,000 (corpus in /dev/shm)
+set -euo pipefail
+cd "$(dirname "$0")/.."
+n=${1:-10000}
+corpus=/dev/shm/sitrep-serve-bench-$n
+log=$(mktemp)
+cargo build --release --quiet --bin sitrep --example generate_corpus
+target/release/examples/generate_corpus --projects "$n" --seed 1 --out "$corpus" --no-minify > /dev/null
+target/release/sitrep serve --root "$corpus" --port 18765 --as-of 2026-11-01 > "$log" 2>&1 &
+server=$!
+trap 'kill $server 2>/dev/null; rm -f "$log"' EXIT
+until grep -q "serving on" "$log"; do sleep 1; done
+echo "first build: $(grep -m1 'rebuilt in' "$log")"
+document=$(find "$corpus/content" -name '*.md' | sort | sed -n "$(( n / 2 ))p")
+for edit in 1 2 3; do
+  before=$(grep -c "rebuilt in" "$log")
+  printf '\n- [ ] serve benchmark edit %s @alice\n' "$edit" >> "$document"
+  until [ "$(grep -c 'rebuilt in' "$log")" -gt "$before" ]; do sleep 0.2; done
+  echo "edit $edit: $(grep 'rebuilt in' "$log" | tail -1)"
+  sleep 2
+done
+grep VmHWM "/proc/$server/status"
