@@ -154,6 +154,10 @@ impl Memo for PageMemo {
         Some(record.anchors.clone())
     }
 
+    fn enabled(&self) -> bool {
+        self.file.is_some()
+    }
+
     fn remember(&self, path: &str, key: Key, anchors: Vec<Vec<usize>>) {
         if self.file.is_some() {
             self.next

@@ -264,3 +264,50 @@ fn project_pages_whose_inputs_did_not_change_are_kept_not_rendered() {
     build_verbose(&portal, &["--no-cache"]);
     assert_eq!(files(&portal.public()), memoised);
 }
+
+/// The pages `--verbose` counts as rendered and as kept for `template`.
+fn cross_pages(stderr: &str, template: &str) -> (usize, usize) {
+    let count = |label: &str| {
+        stderr
+            .lines()
+            .find_map(|l| l.trim_start().strip_prefix(label))
+            .and_then(|rest| rest.split(", ").nth(1))
+            .and_then(|pages| pages.split(' ').next())
+            .map_or(0, |n| n.parse().unwrap())
+    };
+    (
+        count(&format!("{template}:")),
+        count(&format!("{template} (kept, not rendered):")),
+    )
+}
+
+#[test]
+fn cross_project_pages_whose_inputs_did_not_change_are_kept_not_rendered() {
+    let portal = portal();
+    let first = build_verbose(&portal, &[]);
+    assert_eq!(cross_pages(&first, "risks.html"), (1, 0), "first build");
+    assert_eq!(cross_pages(&first, "index.html"), (1, 0));
+
+    // Nothing changed: every cross-project page is kept.
+    let again = build_verbose(&portal, &[]);
+    for template in ["index.html", "timeline.html", "risks.html", "people.html"] {
+        assert_eq!(cross_pages(&again, template), (0, 1), "{template}");
+    }
+
+    // A milestone moves: the timeline shows it, so it is rendered again;
+    // the risks and people pages show nothing of it and are kept.
+    portal.write(
+        "gamma/notes.md",
+        "# Notes\n\n## Jalons\n\n| Jalon | Date |\n|---|---|\n| Go-live | 2027-01-15 |\n",
+    );
+    let moved = build_verbose(&portal, &[]);
+    assert_eq!(cross_pages(&moved, "timeline.html"), (1, 0));
+    assert_eq!(cross_pages(&moved, "risks.html"), (0, 1));
+    assert_eq!(cross_pages(&moved, "people.html"), (0, 1));
+    assert!(portal.read_output("timeline/index.html").contains("2027"));
+
+    // What was kept is what a build from scratch writes.
+    let kept = files(&portal.public());
+    build_verbose(&portal, &["--no-cache"]);
+    assert_eq!(files(&portal.public()), kept);
+}

@@ -47,7 +47,9 @@ pub const SUMMARY_LIMIT: usize = 25;
 pub const PERSON_PROJECTS_SHOWN: usize = 10;
 
 /// One page: its output path and its HTML.
-pub type Page = (String, String);
+/// A page's output path and its HTML; `None` when the previous build's
+/// file was kept (same inputs, see `Renderer::cross_page`).
+pub type Page = (String, Option<String>);
 
 /// Where a section hands each page as soon as it is rendered, so that a
 /// section of hundreds of pages never sits in memory whole (the risks of
@@ -252,7 +254,8 @@ impl Renderer<'_> {
         };
         context.insert("snapshot_count", &snapshots);
         context.insert("intro_html", &intro.filter(|_| first));
-        Ok((path, self.page("index.html", meta, context)?))
+        let html = self.cross_page(&path, "index.html", meta, context)?;
+        Ok((path, html))
     }
 
     fn project_row(&self, project: &Project, root: &str) -> ProjectRow {
@@ -401,7 +404,8 @@ impl Renderer<'_> {
             "range_text",
             &self.range_text("projects_range", &range, layout.order.len()),
         );
-        Ok((path, self.page("timeline.html", meta, context)?))
+        let html = self.cross_page(&path, "timeline.html", meta, context)?;
+        Ok((path, html))
     }
 
     /// Overdue milestones, oldest first, and those due in the next 30 days,
@@ -535,7 +539,8 @@ impl Renderer<'_> {
                 "range_text",
                 &self.range_text("risks_range", range, positions.len()),
             );
-            emit((path, self.page("risks.html", meta, context)?))
+            let html = self.cross_page(&path, "risks.html", meta, context)?;
+            emit((path, html))
         })
     }
 
@@ -627,7 +632,8 @@ impl Renderer<'_> {
             "range_text",
             &self.range_text("people_range", &range, people.len()),
         );
-        Ok((path, self.page("people.html", meta, context)?))
+        let html = self.cross_page(&path, "people.html", meta, context)?;
+        Ok((path, html))
     }
 
     /// The pages of every person with more than [`PERSON_PROJECTS_SHOWN`]
@@ -703,7 +709,8 @@ impl Renderer<'_> {
                     "range_text",
                     &self.range_text("projects_range", range, person.projects.len()),
                 );
-                emit((path, self.page("person.html", meta, context)?))
+                let html = self.cross_page(&path, "person.html", meta, context)?;
+                emit((path, html))
             })
     }
 }

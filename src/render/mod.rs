@@ -84,6 +84,11 @@ pub trait Memo: Sync {
     fn recall(&self, path: &str, key: Key) -> Option<Vec<Vec<usize>>>;
     /// Notes that this build made `path` from inputs `key`.
     fn remember(&self, path: &str, key: Key, anchors: Vec<Vec<usize>>);
+    /// Whether the memo can recall anything (not with `--no-cache`): when
+    /// not, a build does not work out the keys of its pages.
+    fn enabled(&self) -> bool {
+        true
+    }
 }
 
 /// No memo: every page is rendered.
@@ -95,6 +100,10 @@ impl Memo for NoMemo {
     }
 
     fn remember(&self, _path: &str, _key: Key, _anchors: Vec<Vec<usize>>) {}
+
+    fn enabled(&self) -> bool {
+        false
+    }
 }
 
 impl Sink for Mutex<Site> {
@@ -157,6 +166,10 @@ pub const MINIFY: &str = "minify-html";
 /// document's size.
 pub const MINIFY_MAX_BYTES: usize = 1 << 20;
 
+/// What cross-project pages kept from the previous build are counted under
+/// in [`TemplateTimes`] (`risks.html (kept, not rendered)`, with no time).
+pub const KEPT: &str = "(kept, not rendered)";
+
 /// The name pages left unminified by [`MINIFY_MAX_BYTES`] are counted under
 /// in [`TemplateTimes`] (with no time), so `--verbose` says so.
 pub const MINIFY_SKIPPED: &str = "unminified (over 1 MiB)";
@@ -211,6 +224,18 @@ struct Renderer<'a> {
     /// Per project: the programme its front matter names, if any.
     programs: Vec<Option<String>>,
     times: Mutex<TemplateTimes>,
+    /// How a cross-project page is kept from the previous build; `None`
+    /// renders every page.
+    keep: Option<Keep<'a>>,
+}
+
+/// What lets a cross-project page be kept from the previous build instead
+/// of rendered: the memo of page keys, the sink that keeps files, and the
+/// key of what every page shares ([`page_seed`]).
+struct Keep<'a> {
+    memo: &'a dyn Memo,
+    sink: &'a dyn Sink,
+    seed: Key,
 }
 
 /// Renders every page of the portal. `root` is the portal folder, for
@@ -274,6 +299,9 @@ pub fn render_into(
     let templates = theme::templates(Some(root))?;
     let seed = page_seed(portfolio, config, &templates, history);
     let mut renderer = Renderer::new(portfolio, config, templates, history)?;
+    if memo.enabled() {
+        renderer.keep = Some(Keep { memo, sink, seed });
+    }
     let kept = AtomicUsize::new(0);
     let by_slug: HashMap<&str, &ProjectSources> = content
         .projects
@@ -340,13 +368,18 @@ pub fn render_into(
         ("people.html", Box::new(|emit| renderer.people_pages(emit))),
         (
             "404.html",
-            Box::new(|emit| emit(("404.html".into(), renderer.not_found_page()?))),
+            Box::new(|emit| emit(("404.html".into(), Some(renderer.not_found_page()?)))),
         ),
     ];
     if !history.snapshots.is_empty() {
         sections.push((
             "snapshots.html",
-            Box::new(|emit| emit(("snapshots/index.html".into(), renderer.snapshots_page()?))),
+            Box::new(|emit| {
+                emit((
+                    "snapshots/index.html".into(),
+                    Some(renderer.snapshots_page()?),
+                ))
+            }),
         ));
     }
     // The pages of a cut list beyond the four section pages, for the
@@ -360,7 +393,10 @@ pub fn render_into(
             if !is_section_page && template != "404.html" && template != "snapshots.html" {
                 lock(&more_pages).push(path.clone());
             }
-            sink.put(&path, renderer.finish_html(template, html))
+            match html {
+                Some(html) => sink.put(&path, renderer.finish_html(template, html)),
+                None => Ok(()),
+            }
         })
     })?;
     let mut more_pages = more_pages.into_inner().unwrap_or_else(|p| p.into_inner());
@@ -509,6 +545,7 @@ impl<'a> Renderer<'a> {
             history,
             programs: Vec::new(),
             times: Mutex::new(TemplateTimes::default()),
+            keep: None,
         })
     }
 
@@ -603,6 +640,40 @@ impl<'a> Renderer<'a> {
             .map_err(|error| anyhow::anyhow!("{template}: {}", tera_error(&error)));
         self.record(template, crate::cpu::since(started));
         html
+    }
+
+    /// A cross-project page (portfolio, timeline, risks, people): kept from
+    /// the previous build (`None`) when its template, path and every value
+    /// it shows are those the previous build rendered it from, else
+    /// rendered. These pages depend on every project, so without this a
+    /// one-document rebuild rendered all of them again.
+    fn cross_page(
+        &self,
+        path: &str,
+        template: &str,
+        meta: PageMeta,
+        context: tera::Context,
+    ) -> anyhow::Result<Option<String>> {
+        let Some(keep) = &self.keep else {
+            return self.page(template, meta, context).map(Some);
+        };
+        let mut hasher = HashWriter(xxhash_rust::xxh3::Xxh3::new());
+        hasher.0.update(&keep.seed.to_le_bytes());
+        hasher.0.update(template.as_bytes());
+        hasher.0.update(&[0]);
+        hasher.0.update(path.as_bytes());
+        // Out of the context and back, to hash its values without a copy.
+        let values = context.into_json();
+        serde_json::to_writer(&mut hasher, &(&meta, &values))?;
+        let context = tera::Context::from_value(values)?;
+        let key = hasher.0.digest128();
+        if keep.memo.recall(path, key).is_some() && keep.sink.keep(path)? {
+            self.record(&format!("{template} {KEPT}"), Duration::ZERO);
+            return Ok(None);
+        }
+        let html = self.page(template, meta, context)?;
+        keep.memo.remember(path, key, Vec::new());
+        Ok(Some(html))
     }
 
     fn not_found_page(&self) -> anyhow::Result<String> {
