@@ -4,6 +4,7 @@ use std::borrow::Cow;
 use std::collections::{BTreeMap, HashMap, HashSet};
 use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicU64, AtomicUsize, Ordering};
+use std::sync::Arc;
 use std::time::{Duration, Instant};
 
 use anyhow::{bail, Context as _};
@@ -399,41 +400,63 @@ fn normalise(path: &Path) -> PathBuf {
     out
 }
 
+/// The files of a site held in memory by `serve`: shared, so that a
+/// rebuild keeps the previous build's unchanged pages without copying them.
+pub type SharedFiles = BTreeMap<String, Arc<Vec<u8>>>;
+
 /// Runs the pipeline up to the rendered pages, in memory.
 pub fn render_site(options: &BuildOptions) -> anyhow::Result<(Portal, render::Site)> {
-    render_site_after(options, &render::NoMemo, &BTreeMap::new())
+    let (portal, files) = render_site_after(options, &render::NoMemo, &SharedFiles::new())?;
+    let files = files
+        .into_iter()
+        .map(|(path, bytes)| (path, Arc::unwrap_or_clone(bytes)))
+        .collect();
+    Ok((portal, render::Site { files }))
 }
 
 /// Renders in memory (what `serve` shows), keeping from `previous` (the
-/// files of the last good rebuild) the project pages that `memo` recalls.
+/// files of the last good rebuild) the pages that `memo` recalls.
 pub fn render_site_after(
     options: &BuildOptions,
     memo: &dyn render::Memo,
-    previous: &BTreeMap<String, Vec<u8>>,
-) -> anyhow::Result<(Portal, render::Site)> {
+    previous: &SharedFiles,
+) -> anyhow::Result<(Portal, SharedFiles)> {
     let sink = KeepingSite {
         previous,
-        site: std::sync::Mutex::new(render::Site::default()),
+        files: std::sync::Mutex::new(SharedFiles::new()),
     };
     let rendered = render_into(options, &mut Stages::default(), memo, &sink)?;
-    let site = sink.site.into_inner().unwrap_or_else(|p| p.into_inner());
-    Ok((rendered.portal, site))
+    let files = sink.files.into_inner().unwrap_or_else(|p| p.into_inner());
+    Ok((rendered.portal, files))
 }
 
 /// A site in memory that can keep files of the previous one.
 struct KeepingSite<'p> {
-    previous: &'p BTreeMap<String, Vec<u8>>,
-    site: std::sync::Mutex<render::Site>,
+    previous: &'p SharedFiles,
+    files: std::sync::Mutex<SharedFiles>,
+}
+
+impl KeepingSite<'_> {
+    fn insert(&self, path: &str, bytes: Arc<Vec<u8>>) {
+        self.files
+            .lock()
+            .unwrap_or_else(|p| p.into_inner())
+            .insert(path.to_string(), bytes);
+    }
 }
 
 impl Sink for KeepingSite<'_> {
     fn put(&self, path: &str, bytes: Vec<u8>) -> anyhow::Result<()> {
-        self.site.put(path, bytes)
+        self.insert(path, Arc::new(bytes));
+        Ok(())
     }
 
     fn keep(&self, path: &str) -> anyhow::Result<bool> {
         match self.previous.get(path) {
-            Some(bytes) => self.site.put(path, bytes.clone()).map(|()| true),
+            Some(bytes) => {
+                self.insert(path, Arc::clone(bytes));
+                Ok(true)
+            }
             None => Ok(false),
         }
     }

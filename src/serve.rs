@@ -9,7 +9,6 @@
 //! live reload works behind a proxy and under a sub-path; `build` output
 //! never contains it.
 
-use std::collections::BTreeMap;
 use std::io::Write;
 use std::net::{IpAddr, SocketAddr};
 use std::path::Path;
@@ -53,7 +52,7 @@ pub struct ServeOptions {
 #[derive(Default)]
 struct Served {
     /// Shared with the next rebuild, which keeps the pages that did not change.
-    files: Arc<BTreeMap<String, Vec<u8>>>,
+    files: Arc<build::SharedFiles>,
     error: Option<String>,
     /// Bumped on every rebuild, good or failed; open pages reload on a change.
     generation: u64,
@@ -104,7 +103,7 @@ fn rebuild(options: &BuildOptions, shared: &Shared, memo: MemoryMemo) -> MemoryM
     let mut served = lock(shared);
     let memo = match result {
         Ok((_, site)) => {
-            served.files = Arc::new(site.files);
+            served.files = Arc::new(site);
             served.error = None;
             println!("rebuilt in {} ms", started.elapsed().as_millis());
             memo.after_success()
@@ -232,7 +231,7 @@ fn page(shared: &Shared, path: &str, url: &str) -> Response<std::io::Cursor<Vec<
         let body = if kind.starts_with("text/html") {
             inject(bytes, path, served.error.as_deref())
         } else {
-            bytes.clone()
+            bytes.to_vec()
         };
         return bytes_response(body, kind);
     }
