@@ -108,10 +108,7 @@ impl Memo for NoMemo {
 
 impl Sink for Mutex<Site> {
     fn put(&self, path: &str, bytes: Vec<u8>) -> anyhow::Result<()> {
-        self.lock()
-            .unwrap_or_else(|poisoned| poisoned.into_inner())
-            .files
-            .insert(path.to_string(), bytes);
+        lock(self).files.insert(path.to_string(), bytes);
         Ok(())
     }
 }
@@ -415,11 +412,7 @@ pub fn render_into(
             sitemap(base, portfolio, &more_pages).into_bytes(),
         )?;
     }
-    let mut times = renderer
-        .times
-        .lock()
-        .unwrap_or_else(|p| p.into_inner())
-        .clone();
+    let mut times = lock(&renderer.times).clone();
     times.kept = kept.into_inner();
     Ok(times)
 }
@@ -567,10 +560,7 @@ impl<'a> Renderer<'a> {
     }
 
     fn record(&self, name: &str, time: Duration) {
-        self.times
-            .lock()
-            .unwrap_or_else(|p| p.into_inner())
-            .add(name, time);
+        lock(&self.times).add(name, time);
     }
 
     fn links<'r>(&'r self, index: usize, root: &'r str, same_page: bool) -> Links<'r> {
