@@ -574,27 +574,33 @@ pub fn build(options: &BuildOptions) -> anyhow::Result<BuildReport> {
     let cache_dir = (!options.no_cache).then(|| options.root.join(cache::FOLDER));
     let memo = PageMemo::load(cache_dir.as_deref(), &output);
     let rendered = render_into(options, &mut stages, &memo, &staging)?;
+    let portal = rendered.portal;
+    let diagnostics = all_diagnostics(&portal.status);
+    let projects = portal.status.projects.len();
+    let documents = portal
+        .content
+        .projects
+        .iter()
+        .map(|p| p.documents.len())
+        .sum();
+    // Freeing the statuses of a large portfolio takes a while (about 0.2 s
+    // of CPU at 10,000 projects): done beside the swap and the pruning.
+    let freeing = std::thread::spawn(move || drop(portal));
     let writes = staging.finish()?;
     stages.done("swap");
     memo.save();
     let used: HashSet<Key> = rendered.extraction.keys.values().copied().collect();
     rendered.cache.prune(&used);
+    let _ = freeing.join();
     stages.done("prune");
-    let portal = &rendered.portal;
-    let diagnostics = all_diagnostics(&portal.status);
     Ok(BuildReport {
         output,
         stages: stages.times,
         templates: rendered.templates,
         reading: rendered.extraction.reading,
         writes,
-        projects: portal.status.projects.len(),
-        documents: portal
-            .content
-            .projects
-            .iter()
-            .map(|p| p.documents.len())
-            .sum(),
+        projects,
+        documents,
         warnings: diagnostics
             .iter()
             .filter(|d| d.level == Level::Warning)

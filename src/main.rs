@@ -345,6 +345,10 @@ fn print_times(report: &build::BuildReport) {
         report.templates.kept
     );
     eprintln!(
+        "status.json: {} project part(s) copied from the previous build (same inputs), not serialised",
+        report.templates.parts_copied
+    );
+    eprintln!(
         "files: {} written, {} unchanged (hard-linked from the previous build)",
         report.writes.written, report.writes.linked
     );

@@ -14,10 +14,16 @@
 //! page edited by hand, or an output replaced by something else, is
 //! rendered again. Like the extraction cache, a memo that cannot be read is
 //! empty, never an error.
+//!
+//! The memo also records where each project's part of `status.json` lies
+//! in the file the build left (and that file's identity), so that a
+//! rebuild copies the parts of unchanged projects instead of serialising
+//! them again ([`crate::render::status_json`]).
 
 use std::collections::HashMap;
+use std::ops::Range;
 use std::path::{Path, PathBuf};
-use std::sync::Mutex;
+use std::sync::{Arc, Mutex};
 
 use serde::{Deserialize, Serialize};
 
@@ -25,7 +31,7 @@ use crate::cache::Key;
 use crate::render::Memo;
 
 /// First bytes of a memo file; the last one is the format version.
-const MAGIC: &[u8; 8] = b"sitrepm\x01";
+const MAGIC: &[u8; 8] = b"sitrepm\x02";
 
 /// What the memo knows of one page.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -71,15 +77,31 @@ impl Identity {
 /// A page of this build: the key of its inputs and its documents' anchors.
 type Made = (Key, Vec<Vec<usize>>);
 
+/// Where the parts of a file lie, by the key of their inputs.
+type Ranges = HashMap<Key, Range<u64>>;
+
+/// What the memo file holds.
+#[derive(Debug, Default, Serialize, Deserialize)]
+struct Stored {
+    pages: HashMap<String, Record>,
+    /// Files made of parts (`status.json`): their identity and their parts.
+    parts: HashMap<String, (Identity, Ranges)>,
+}
+
 /// The memo of one output folder, for one build.
 pub struct PageMemo {
     /// Where the memo is stored; `None` with `--no-cache` (remembers nothing).
     file: Option<PathBuf>,
     /// The live output the previous pages are in.
     out_dir: PathBuf,
-    previous: HashMap<String, Record>,
+    previous: Stored,
     /// Pages of this build: path → key and anchors.
     next: Mutex<HashMap<String, Made>>,
+    /// Parts of files of this build: file → key → bytes.
+    next_parts: Mutex<HashMap<String, Ranges>>,
+    /// The previous build's files made of parts, opened once (`None`: gone
+    /// or changed since).
+    opened: Mutex<HashMap<String, Option<Arc<std::fs::File>>>>,
 }
 
 impl PageMemo {
@@ -100,8 +122,24 @@ impl PageMemo {
             file,
             out_dir: out_dir.to_path_buf(),
             previous,
-            next: Mutex::new(HashMap::new()),
+            next: Mutex::default(),
+            next_parts: Mutex::default(),
+            opened: Mutex::default(),
         }
+    }
+
+    /// The previous build's `file`, if it is still the file the memo knows.
+    fn previous_file(&self, file: &str) -> Option<Arc<std::fs::File>> {
+        let mut opened = lock(&self.opened);
+        opened
+            .entry(file.to_string())
+            .or_insert_with(|| {
+                let (identity, _) = self.previous.parts.get(file)?;
+                let path = self.out_dir.join(file);
+                let opened = std::fs::File::open(&path).ok()?;
+                (Identity::of(&path) == Some(*identity)).then(|| Arc::new(opened))
+            })
+            .clone()
     }
 
     /// Records this build's pages with the identity of the files now in the
@@ -111,7 +149,7 @@ impl PageMemo {
             return;
         };
         let next = self.next.into_inner().unwrap_or_else(|p| p.into_inner());
-        let records: HashMap<String, Record> = next
+        let pages: HashMap<String, Record> = next
             .into_iter()
             .filter_map(|(path, (key, anchors))| {
                 let identity = Identity::of(&self.out_dir.join(&path))?;
@@ -125,7 +163,18 @@ impl PageMemo {
                 ))
             })
             .collect();
-        let Ok(payload) = postcard::to_stdvec(&records) else {
+        let next_parts = self
+            .next_parts
+            .into_inner()
+            .unwrap_or_else(|p| p.into_inner());
+        let parts = next_parts
+            .into_iter()
+            .filter_map(|(path, ranges)| {
+                let identity = Identity::of(&self.out_dir.join(&path))?;
+                Some((path, (identity, ranges)))
+            })
+            .collect();
+        let Ok(payload) = postcard::to_stdvec(&Stored { pages, parts }) else {
             return;
         };
         let mut bytes = Vec::with_capacity(payload.len() + 24);
@@ -146,7 +195,7 @@ impl PageMemo {
 
 impl Memo for PageMemo {
     fn recall(&self, path: &str, key: Key) -> Option<Vec<Vec<usize>>> {
-        let record = self.previous.get(path)?;
+        let record = self.previous.pages.get(path)?;
         if record.key != key || Identity::of(&self.out_dir.join(path)) != Some(record.identity) {
             return None;
         }
@@ -160,12 +209,45 @@ impl Memo for PageMemo {
 
     fn remember(&self, path: &str, key: Key, anchors: Vec<Vec<usize>>) {
         if self.file.is_some() {
-            self.next
-                .lock()
-                .unwrap_or_else(|p| p.into_inner())
-                .insert(path.to_string(), (key, anchors));
+            lock(&self.next).insert(path.to_string(), (key, anchors));
         }
     }
+
+    fn recall_part(&self, file: &str, key: Key) -> Option<Vec<u8>> {
+        let range = self.previous.parts.get(file)?.1.get(&key)?.clone();
+        let previous = self.previous_file(file)?;
+        let mut bytes = vec![0; usize::try_from(range.end - range.start).ok()?];
+        read_at(&previous, &mut bytes, range.start).ok()?;
+        Some(bytes)
+    }
+
+    fn remember_part(&self, file: &str, key: Key, range: Range<u64>) {
+        if self.file.is_some() {
+            lock(&self.next_parts)
+                .entry(file.to_string())
+                .or_default()
+                .insert(key, range);
+        }
+    }
+}
+
+/// Fills `bytes` from `file` at `offset`.
+#[cfg(unix)]
+fn read_at(file: &std::fs::File, bytes: &mut [u8], offset: u64) -> std::io::Result<()> {
+    std::os::unix::fs::FileExt::read_exact_at(file, bytes, offset)
+}
+
+/// Fills `bytes` from `file` at `offset`.
+#[cfg(not(unix))]
+fn read_at(file: &std::fs::File, bytes: &mut [u8], offset: u64) -> std::io::Result<()> {
+    use std::io::{Read, Seek};
+    let mut file = file;
+    file.seek(std::io::SeekFrom::Start(offset))?;
+    file.read_exact(bytes)
+}
+
+fn lock<T>(mutex: &Mutex<T>) -> std::sync::MutexGuard<'_, T> {
+    mutex.lock().unwrap_or_else(|p| p.into_inner())
 }
 
 /// The memo of `serve`: the project pages of the last good rebuild, whose
@@ -174,14 +256,29 @@ impl Memo for PageMemo {
 pub struct MemoryMemo {
     previous: HashMap<String, Made>,
     next: Mutex<HashMap<String, Made>>,
+    /// The served files made of parts, with where their parts lie.
+    previous_parts: HashMap<String, (Arc<Vec<u8>>, Ranges)>,
+    next_parts: Mutex<HashMap<String, Ranges>>,
 }
 
 impl MemoryMemo {
-    /// The memo for the rebuild after a good one: what this one made.
-    pub fn after_success(self) -> MemoryMemo {
+    /// The memo for the rebuild after a good one: what this one made into
+    /// `files`, the site now served.
+    pub fn after_success(self, files: &crate::build::SharedFiles) -> MemoryMemo {
+        let next_parts = self
+            .next_parts
+            .into_inner()
+            .unwrap_or_else(|p| p.into_inner());
         MemoryMemo {
             previous: self.next.into_inner().unwrap_or_else(|p| p.into_inner()),
             next: Mutex::default(),
+            previous_parts: next_parts
+                .into_iter()
+                .filter_map(|(file, ranges)| {
+                    Some((file.clone(), (Arc::clone(files.get(&file)?), ranges)))
+                })
+                .collect(),
+            next_parts: Mutex::default(),
         }
     }
 
@@ -191,6 +288,8 @@ impl MemoryMemo {
         MemoryMemo {
             previous: self.previous,
             next: Mutex::default(),
+            previous_parts: self.previous_parts,
+            next_parts: Mutex::default(),
         }
     }
 }
@@ -206,15 +305,27 @@ impl Memo for MemoryMemo {
     }
 
     fn remember(&self, path: &str, key: Key, anchors: Vec<Vec<usize>>) {
-        self.next
-            .lock()
-            .unwrap_or_else(|p| p.into_inner())
-            .insert(path.to_string(), (key, anchors));
+        lock(&self.next).insert(path.to_string(), (key, anchors));
+    }
+
+    fn recall_part(&self, file: &str, key: Key) -> Option<Vec<u8>> {
+        let (bytes, ranges) = self.previous_parts.get(file)?;
+        let range = ranges.get(&key)?;
+        let start = usize::try_from(range.start).ok()?;
+        let end = usize::try_from(range.end).ok()?;
+        bytes.get(start..end).map(<[u8]>::to_vec)
+    }
+
+    fn remember_part(&self, file: &str, key: Key, range: Range<u64>) {
+        lock(&self.next_parts)
+            .entry(file.to_string())
+            .or_default()
+            .insert(key, range);
     }
 }
 
 /// The records in `bytes`, if they are whole and of this format.
-fn decode(bytes: &[u8]) -> Option<HashMap<String, Record>> {
+fn decode(bytes: &[u8]) -> Option<Stored> {
     if bytes.len() < 24 || &bytes[..8] != MAGIC {
         return None;
     }
@@ -250,6 +361,43 @@ mod tests {
         std::fs::write(out.path().join("alpha/index.html"), "edited, longer").unwrap();
         let memo = PageMemo::load(Some(cache.path()), out.path());
         assert_eq!(memo.recall("alpha/index.html", 7), None);
+    }
+
+    #[test]
+    fn a_part_is_recalled_only_with_its_key_and_its_very_file() {
+        let cache = tempfile::tempdir().unwrap();
+        let out = tempfile::tempdir().unwrap();
+        std::fs::write(out.path().join("status.json"), "[alpha,beta]").unwrap();
+        let memo = PageMemo::load(Some(cache.path()), out.path());
+        assert_eq!(memo.recall_part("status.json", 1), None, "empty at first");
+        memo.remember_part("status.json", 1, 1..6);
+        memo.remember_part("status.json", 2, 7..11);
+        memo.save();
+
+        let memo = PageMemo::load(Some(cache.path()), out.path());
+        assert_eq!(memo.recall_part("status.json", 2), Some(b"beta".to_vec()));
+        assert_eq!(memo.recall_part("status.json", 1), Some(b"alpha".to_vec()));
+        assert_eq!(memo.recall_part("status.json", 3), None, "another key");
+
+        // The file replaced by another: no part of it is trusted.
+        std::fs::remove_file(out.path().join("status.json")).unwrap();
+        std::fs::write(out.path().join("status.json"), "[gamma,delta]").unwrap();
+        let memo = PageMemo::load(Some(cache.path()), out.path());
+        assert_eq!(memo.recall_part("status.json", 1), None);
+    }
+
+    #[test]
+    fn serve_recalls_parts_of_the_file_it_serves() {
+        let memo = MemoryMemo::default();
+        memo.remember_part("status.json", 5, 2..5);
+        let mut files = crate::build::SharedFiles::new();
+        files.insert("status.json".into(), Arc::new(b"[ abc ]".to_vec()));
+        let memo = memo.after_success(&files);
+        assert_eq!(memo.recall_part("status.json", 5), Some(b"abc".to_vec()));
+        assert_eq!(memo.recall_part("status.json", 6), None);
+        // A failed rebuild serves the same site: the parts are still there.
+        let memo = memo.after_failure();
+        assert_eq!(memo.recall_part("status.json", 5), Some(b"abc".to_vec()));
     }
 
     #[test]

@@ -106,7 +106,7 @@ fn rebuild(options: &BuildOptions, shared: &Shared, memo: MemoryMemo) -> MemoryM
             served.files = Arc::new(site);
             served.error = None;
             println!("rebuilt in {} ms", started.elapsed().as_millis());
-            memo.after_success()
+            memo.after_success(&served.files)
         }
         Err(error) => {
             let message = format!("{error:#}");

@@ -311,3 +311,121 @@ fn cross_project_pages_whose_inputs_did_not_change_are_kept_not_rendered() {
     build_verbose(&portal, &["--no-cache"]);
     assert_eq!(files(&portal.public()), kept);
 }
+
+/// The projects whose part of `status.json` `--verbose` says was copied.
+fn copied_parts(stderr: &str) -> usize {
+    stderr
+        .lines()
+        .find_map(|l| l.strip_prefix("status.json: "))
+        .and_then(|rest| rest.split(' ').next())
+        .and_then(|n| n.parse().ok())
+        .unwrap_or_else(|| panic!("no status.json line in {stderr}"))
+}
+
+#[test]
+fn status_json_parts_of_unchanged_projects_are_copied_not_serialised() {
+    let portal = portal();
+    assert_eq!(copied_parts(&build_verbose(&portal, &[])), 0, "first build");
+    assert_eq!(copied_parts(&build_verbose(&portal, &[])), 3, "no change");
+
+    // One project changed: its part is serialised again, the others copied.
+    portal.write(
+        "gamma/notes.md",
+        "# Notes\n\n## Suite\n\n- [x] nouvelle tâche\n",
+    );
+    assert_eq!(copied_parts(&build_verbose(&portal, &[])), 2);
+    let status = portal.read_output("status.json");
+    assert!(status.contains("nouvelle tâche"));
+    assert!(status.contains("Cadrage"), "alpha's copied part is there");
+
+    // A status.json replaced by hand is not trusted: nothing is copied.
+    let file = portal.public().join("status.json");
+    std::fs::remove_file(&file).unwrap();
+    std::fs::write(&file, "{}").unwrap();
+    assert_eq!(copied_parts(&build_verbose(&portal, &[])), 0);
+
+    // What the copies make is what a build from scratch writes.
+    assert_eq!(copied_parts(&build_verbose(&portal, &[])), 3);
+    let copied = portal.read_output("status.json");
+    build_verbose(&portal, &["--no-cache"]);
+    assert_eq!(portal.read_output("status.json"), copied);
+    let value: serde_json::Value = serde_json::from_str(&copied).expect("valid JSON");
+    assert_eq!(value["projects"].as_array().map(Vec::len), Some(3));
+}
+
+/// Project `n` of the paginated portal: two items, two milestones, a risk.
+fn paged_document(n: usize, done: bool, title: &str) -> String {
+    let tick = if done { "x" } else { " " };
+    format!(
+        "# {title}\n\n**Dernière mise à jour :** 20/10/2026\n\n## Tâches\n\n\
+         - [x] Cadrage @claire\n- [{tick}] Réalisation @dev{n:03}\n\n\
+         ## Jalons\n\n| Jalon | Date | Statut |\n|---|---|---|\n\
+         | Lancement {n:03} | 15/10/2026 | À faire |\n| Livraison {n:03} | 2{}/12/2026 | À faire |\n\n\
+         ## Risques\n\n- **Panne {n:03}** : impact élevé, probabilité moyenne. Action : redonder.\n",
+        n % 10
+    )
+}
+
+#[test]
+fn rebuilds_of_a_paginated_portal_are_byte_for_byte_a_cold_build() {
+    // 130 projects: 3 portfolio and timeline pages of 50, 2 risk pages.
+    let portal = Portal::new();
+    for n in 1..=130 {
+        portal.write(
+            &format!("p{n:03}.md"),
+            paged_document(n, false, &format!("Projet {n:03}")),
+        );
+    }
+    build_verbose(&portal, &[]);
+    let cold_out = tempfile::tempdir().unwrap();
+    let cold = cold_out.path().join("public");
+    let cold_arg = cold.to_str().unwrap();
+    let edits: [(&str, &dyn Fn()); 6] = [
+        ("an item of project 60 ticked", &|| {
+            portal.write("p060.md", paged_document(60, true, "Projet 060"));
+        }),
+        ("a risk added to project 10", &|| {
+            let mut text = paged_document(10, false, "Projet 010");
+            text.push_str("- **Retard 010** : impact critique, probabilité élevée.\n");
+            portal.write("p010.md", text);
+        }),
+        ("project 70 renamed to sort first", &|| {
+            portal.write("p070.md", paged_document(70, false, "Aaa 070"));
+        }),
+        ("project 5 put in a programme", &|| {
+            let text = paged_document(5, false, "Projet 005");
+            portal.write("p005.md", format!("---\nprogram: Achats\n---\n{text}"));
+        }),
+        ("project 120 removed", &|| {
+            std::fs::remove_file(portal.content().join("p120.md")).unwrap();
+        }),
+        ("a milestone of project 100 moved", &|| {
+            let text = paged_document(100, false, "Projet 100").replace("20/12/2026", "05/11/2026");
+            portal.write("p100.md", text);
+        }),
+    ];
+    let mut kept_somewhere = false;
+    for (edit, apply) in edits {
+        apply();
+        let stderr = build_verbose(&portal, &[]);
+        kept_somewhere |= cross_pages(&stderr, "timeline.html").1 > 0;
+        build_verbose(&portal, &["--no-cache", "--output", cold_arg]);
+        let rebuilt = files(&portal.public());
+        let from_scratch = files(&cold);
+        assert_eq!(
+            rebuilt.keys().collect::<Vec<_>>(),
+            from_scratch.keys().collect::<Vec<_>>(),
+            "{edit}: the same files"
+        );
+        for (path, bytes) in &rebuilt {
+            assert!(
+                bytes == &from_scratch[path],
+                "{edit}: {path} differs from a cold build"
+            );
+        }
+    }
+    assert!(
+        kept_somewhere,
+        "some timeline pages were kept, not rendered"
+    );
+}

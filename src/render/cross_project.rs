@@ -209,52 +209,71 @@ impl Renderer<'_> {
         let first = number == 1;
         let range = layout.pages[number - 1].clone();
         let previous = range.start.checked_sub(1).map(|i| &layout.order[i]);
-        let runs: Vec<RunView> = groups::runs(&layout.order[range.clone()], previous)
-            .into_iter()
-            .map(|run| RunView {
-                heading: run
-                    .group
-                    .zip(layout.groups.as_ref())
-                    .map(|(g, groups)| self.group_heading(&groups[g], run.continued)),
-                rows: run
-                    .members
-                    .iter()
-                    .map(|&index| self.project_row(&projects[index], &meta.root))
-                    .collect(),
-            })
-            .collect();
-        let mut context = tera::Context::new();
-        context.insert("first_page", &first);
-        // The summary shows on the first page only; computing it on every
-        // page of a 10,000-project portfolio was quadratic.
-        if first {
-            context.insert("tiles", &view::tiles(projects, as_of, &self.t));
-            context.insert("health_counts", &view::health_counts(projects, &self.t));
-        } else {
-            context.insert("tiles", &Vec::<view::Tile>::new());
-            context.insert("health_counts", &Vec::<()>::new());
-        }
-        context.insert("project_count", &projects.len());
-        context.insert("runs", &runs);
-        context.insert("card_level", &if layout.groups.is_some() { 4 } else { 3 });
-        let programs = match (&layout.groups, first) {
-            (Some(groups), true) => self.program_rows(layout, groups),
-            _ => Vec::new(),
+        let runs: Vec<(Option<GroupHeading>, Vec<usize>)> =
+            groups::runs(&layout.order[range.clone()], previous)
+                .into_iter()
+                .map(|run| {
+                    let heading = run
+                        .group
+                        .zip(layout.groups.as_ref())
+                        .map(|(g, groups)| self.group_heading(&groups[g], run.continued));
+                    (heading, run.members)
+                })
+                .collect();
+        let card_level = if layout.groups.is_some() { 4 } else { 3 };
+        let intro = intro.filter(|_| first);
+        let root = meta.root.clone();
+        // Page 1 sums up every project (tiles, health, programmes): it is
+        // keyed by its values.
+        let shown = (!first).then(|| layout.projects(&range));
+        let headings: Vec<_> = runs.iter().map(|(heading, _)| heading).collect();
+        let placing = (number, labels.len(), &range, projects.len(), &headings);
+        let placing = (placing, card_level, intro);
+        let build = || {
+            let runs: Vec<RunView> = runs
+                .iter()
+                .map(|(heading, members)| RunView {
+                    heading: heading.clone(),
+                    rows: members
+                        .iter()
+                        .map(|&index| self.project_row(&projects[index], &root))
+                        .collect(),
+                })
+                .collect();
+            let mut context = tera::Context::new();
+            context.insert("first_page", &first);
+            // The summary shows on the first page only; computing it on every
+            // page of a 10,000-project portfolio was quadratic.
+            if first {
+                context.insert("tiles", &view::tiles(projects, as_of, &self.t));
+                context.insert("health_counts", &view::health_counts(projects, &self.t));
+            } else {
+                context.insert("tiles", &Vec::<view::Tile>::new());
+                context.insert("health_counts", &Vec::<()>::new());
+            }
+            context.insert("project_count", &projects.len());
+            context.insert("runs", &runs);
+            context.insert("card_level", &card_level);
+            let programs = match (&layout.groups, first) {
+                (Some(groups), true) => self.program_rows(layout, groups),
+                _ => Vec::new(),
+            };
+            context.insert("programs", &programs);
+            context.insert("pagination", &self.pagination("", number, labels));
+            context.insert(
+                "range_text",
+                &self.range_text("projects_range", &range, projects.len()),
+            );
+            let snapshots = if first {
+                self.history.snapshots.len()
+            } else {
+                0
+            };
+            context.insert("snapshot_count", &snapshots);
+            context.insert("intro_html", &intro);
+            Ok(context)
         };
-        context.insert("programs", &programs);
-        context.insert("pagination", &self.pagination("", number, labels));
-        context.insert(
-            "range_text",
-            &self.range_text("projects_range", &range, projects.len()),
-        );
-        let snapshots = if first {
-            self.history.snapshots.len()
-        } else {
-            0
-        };
-        context.insert("snapshot_count", &snapshots);
-        context.insert("intro_html", &intro.filter(|_| first));
-        let html = self.cross_page(&path, "index.html", meta, context)?;
+        let html = self.cross_page_from(&path, "index.html", meta, shown, &placing, build)?;
         Ok((path, html))
     }
 
@@ -343,68 +362,76 @@ impl Renderer<'_> {
         let root = meta.root.clone();
         let range = layout.pages[number - 1].clone();
         let paged = labels.len() > 1;
-        let links: Vec<_> = layout
-            .projects(&range)
-            .into_iter()
-            .map(|index| self.links(index, &root, false))
-            .collect();
-        let rows: Vec<charts::TimelineRow> = links
-            .iter()
-            .map(|l| charts::TimelineRow {
-                label: l.project.name.clone(),
-                milestones: l
-                    .project
-                    .milestones
-                    .iter()
-                    .map(|m| (m, l.line(&m.source, m.line)))
-                    .collect(),
-            })
-            .collect();
-        let caption = if paged {
-            self.t.fill(
-                "timeline_page_caption",
-                &[&(range.start + 1).to_string(), &range.end.to_string()],
-            )
-        } else {
-            self.t.get("timeline_caption")
+        let on_page = layout.projects(&range);
+        // Page 1 of a cut timeline sums up the milestones of every project
+        // (and a timeline of one page shows them all): keyed by its values.
+        let summed = paged && number == 1;
+        let shown = (number > 1).then_some(on_page.iter().copied());
+        let placing = (number, labels.len(), &range, layout.order.len());
+        let build = || {
+            let links: Vec<_> = on_page
+                .iter()
+                .map(|&index| self.links(index, &root, false))
+                .collect();
+            let rows: Vec<charts::TimelineRow> = links
+                .iter()
+                .map(|l| charts::TimelineRow {
+                    label: l.project.name.clone(),
+                    milestones: l
+                        .project
+                        .milestones
+                        .iter()
+                        .map(|m| (m, l.line(&m.source, m.line)))
+                        .collect(),
+                })
+                .collect();
+            let caption = if paged {
+                self.t.fill(
+                    "timeline_page_caption",
+                    &[&(range.start + 1).to_string(), &range.end.to_string()],
+                )
+            } else {
+                self.t.get("timeline_caption")
+            };
+            let table_title = if paged {
+                self.t.fill(
+                    "milestones_of_projects",
+                    &[&(range.start + 1).to_string(), &range.end.to_string()],
+                )
+            } else {
+                self.t.get("milestones")
+            };
+            let timeline = charts::timeline(&rows, self.portfolio.as_of, caption, &self.t);
+            let entries: Vec<_> = links
+                .iter()
+                .flat_map(|l| {
+                    l.project
+                        .milestones
+                        .iter()
+                        .map(move |m| (m, l.project, l.line(&m.source, m.line)))
+                })
+                .collect();
+            let summaries = if summed {
+                self.milestone_summaries(&root)
+            } else {
+                Vec::new()
+            };
+            let mut context = tera::Context::new();
+            context.insert("summaries", &summaries);
+            context.insert("timeline", &timeline);
+            context.insert("table_title", &table_title);
+            context.insert(
+                "milestones",
+                &view::milestone_rows(&entries, &root, &self.t),
+            );
+            context.insert("pagination", &self.pagination("timeline/", number, labels));
+            context.insert(
+                "range_text",
+                &self.range_text("projects_range", &range, layout.order.len()),
+            );
+            Ok(context)
         };
-        let table_title = if paged {
-            self.t.fill(
-                "milestones_of_projects",
-                &[&(range.start + 1).to_string(), &range.end.to_string()],
-            )
-        } else {
-            self.t.get("milestones")
-        };
-        let timeline = charts::timeline(&rows, self.portfolio.as_of, caption, &self.t);
-        let entries: Vec<_> = links
-            .iter()
-            .flat_map(|l| {
-                l.project
-                    .milestones
-                    .iter()
-                    .map(move |m| (m, l.project, l.line(&m.source, m.line)))
-            })
-            .collect();
-        let summaries = if paged && number == 1 {
-            self.milestone_summaries(&root)
-        } else {
-            Vec::new()
-        };
-        let mut context = tera::Context::new();
-        context.insert("summaries", &summaries);
-        context.insert("timeline", &timeline);
-        context.insert("table_title", &table_title);
-        context.insert(
-            "milestones",
-            &view::milestone_rows(&entries, &root, &self.t),
-        );
-        context.insert("pagination", &self.pagination("timeline/", number, labels));
-        context.insert(
-            "range_text",
-            &self.range_text("projects_range", &range, layout.order.len()),
-        );
-        let html = self.cross_page(&path, "timeline.html", meta, context)?;
+        let html = self.cross_page_from(&path, "timeline.html", meta, shown, &placing, build)?;
         Ok((path, html))
     }
 
@@ -507,9 +534,9 @@ impl Renderer<'_> {
             };
             (matrix, jumps)
         };
-        let (matrix, jumps) = first_page_extras();
         pages.par_iter().enumerate().try_for_each(|(index, range)| {
             let number = index + 1;
+            let first = number == 1;
             let path = paging::page_path("risks/", number);
             let meta = self.meta(
                 &path,
@@ -517,29 +544,45 @@ impl Renderer<'_> {
                 "risks",
             );
             let root = meta.root.clone();
-            let entries: Vec<RiskEntry> = positions[range.clone()]
-                .iter()
-                .map(|&(p, r)| {
-                    let risk = &projects[p].risks[r];
-                    RiskEntry {
-                        risk,
-                        project: &projects[p],
-                        anchor: anchor((p, r)),
-                        source_href: self.links(p, &root, false).line(&risk.source, risk.line),
-                    }
-                })
-                .collect();
-            let mut context = tera::Context::new();
-            context.insert("first_page", &(number == 1));
-            context.insert("matrix", &matrix);
-            context.insert("jumps", &jumps);
-            context.insert("risks", &view::risk_rows(&entries, &root, &self.t));
-            context.insert("pagination", &self.pagination("risks/", number, &labels));
-            context.insert(
-                "range_text",
-                &self.range_text("risks_range", range, positions.len()),
-            );
-            let html = self.cross_page(&path, "risks.html", meta, context)?;
+            let on_page = &positions[range.clone()];
+            // Page 1's matrix and severity jumps place every risk: it is
+            // keyed by its values.
+            let shown = (!first).then(|| on_page.iter().map(|&(p, _)| p));
+            let risks: Vec<usize> = on_page.iter().map(|&(_, r)| r).collect();
+            let placing = (number, labels.len(), range, positions.len(), risks);
+            let build = || {
+                let entries: Vec<RiskEntry> = on_page
+                    .iter()
+                    .map(|&(p, r)| {
+                        let risk = &projects[p].risks[r];
+                        RiskEntry {
+                            risk,
+                            project: &projects[p],
+                            anchor: anchor((p, r)),
+                            source_href: self.links(p, &root, false).line(&risk.source, risk.line),
+                        }
+                    })
+                    .collect();
+                let mut context = tera::Context::new();
+                context.insert("first_page", &first);
+                // The template shows the matrix and the jumps on page 1 only.
+                if first {
+                    let (matrix, jumps) = first_page_extras();
+                    context.insert("matrix", &matrix);
+                    context.insert("jumps", &jumps);
+                } else {
+                    context.insert("matrix", &());
+                    context.insert("jumps", &Vec::<SeverityJump>::new());
+                }
+                context.insert("risks", &view::risk_rows(&entries, &root, &self.t));
+                context.insert("pagination", &self.pagination("risks/", number, &labels));
+                context.insert(
+                    "range_text",
+                    &self.range_text("risks_range", range, positions.len()),
+                );
+                Ok(context)
+            };
+            let html = self.cross_page_from(&path, "risks.html", meta, shown, &placing, build)?;
             emit((path, html))
         })
     }

@@ -21,6 +21,7 @@ pub mod view;
 use std::borrow::Cow;
 use std::collections::{BTreeMap, HashMap};
 use std::io::Write;
+use std::ops::Range;
 use std::path::Path;
 use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::Mutex;
@@ -89,6 +90,16 @@ pub trait Memo: Sync {
     fn enabled(&self) -> bool {
         true
     }
+
+    /// The bytes of the previous build's `file` that were made from inputs
+    /// `key` (one project's part of `status.json`), if that file is still
+    /// there as the previous build left it.
+    fn recall_part(&self, _file: &str, _key: Key) -> Option<Vec<u8>> {
+        None
+    }
+
+    /// Notes that this build wrote the bytes `range` of `file` from inputs `key`.
+    fn remember_part(&self, _file: &str, _key: Key, _range: Range<u64>) {}
 }
 
 /// No memo: every page is rendered.
@@ -142,6 +153,9 @@ pub struct TemplateTimes {
     pub by_name: BTreeMap<String, (Duration, usize)>,
     /// Project pages kept from the previous build without rendering.
     pub kept: usize,
+    /// Projects whose part of `status.json` was copied from the previous
+    /// build's file, not serialised.
+    pub parts_copied: usize,
 }
 
 impl TemplateTimes {
@@ -220,6 +234,9 @@ struct Renderer<'a> {
     history: &'a History,
     /// Per project: the programme its front matter names, if any.
     programs: Vec<Option<String>>,
+    /// Per project: the key of its page's inputs (`None`: not known), which
+    /// also names everything a cross-project page shows of it.
+    project_keys: Vec<Option<Key>>,
     times: Mutex<TemplateTimes>,
     /// How a cross-project page is kept from the previous build; `None`
     /// renders every page.
@@ -315,36 +332,41 @@ pub fn render_into(
                 .and_then(|document| document.front_matter.program.clone())
         })
         .collect();
-    renderer.documents = (0..portfolio.projects.len())
-        .into_par_iter()
-        .map(|index| {
-            let project = &portfolio.projects[index];
-            let documents = by_slug
-                .get(project.slug.as_str())
-                .map_or(&[][..], |sources| sources.documents.as_slice());
-            let badge = charts::badge(project.progress, project.health, &renderer.t);
-            sink.put(&format!("{}/badge.svg", project.slug), badge.into_bytes())?;
-            let path = format!("{}/index.html", project.slug);
-            let key = page_key(seed, &project.slug, documents, texts);
-            if let Some(anchors) = key.and_then(|key| memo.recall(&path, key)) {
-                if anchors.len() == documents.len() && sink.keep(&path)? {
-                    kept.fetch_add(1, Ordering::Relaxed);
-                    return Ok(anchors_only(documents, anchors));
+    let (documents, keys): (Vec<ProjectDocuments>, Vec<Option<Key>>) =
+        (0..portfolio.projects.len())
+            .into_par_iter()
+            .map(|index| {
+                let project = &portfolio.projects[index];
+                let documents = by_slug
+                    .get(project.slug.as_str())
+                    .map_or(&[][..], |sources| sources.documents.as_slice());
+                let badge = charts::badge(project.progress, project.health, &renderer.t);
+                sink.put(&format!("{}/badge.svg", project.slug), badge.into_bytes())?;
+                let path = format!("{}/index.html", project.slug);
+                let key = page_key(seed, &project.slug, documents, texts);
+                if let Some(anchors) = key.and_then(|key| memo.recall(&path, key)) {
+                    if anchors.len() == documents.len() && sink.keep(&path)? {
+                        kept.fetch_add(1, Ordering::Relaxed);
+                        return Ok((anchors_only(documents, anchors), key));
+                    }
                 }
-            }
-            let mut rendered = render_documents(documents, texts)?;
-            let html = renderer.project_page(index, &rendered)?;
-            sink.put(&path, renderer.finish_html("project.html", html))?;
-            for document in &mut rendered.1 {
-                document.html = String::new();
-            }
-            if let Some(key) = key {
-                let anchors = rendered.1.iter().map(|d| d.anchors.clone()).collect();
-                memo.remember(&path, key, anchors);
-            }
-            Ok(rendered)
-        })
-        .collect::<anyhow::Result<_>>()?;
+                let mut rendered = render_documents(documents, texts)?;
+                let html = renderer.project_page(index, &rendered)?;
+                sink.put(&path, renderer.finish_html("project.html", html))?;
+                for document in &mut rendered.1 {
+                    document.html = String::new();
+                }
+                if let Some(key) = key {
+                    let anchors = rendered.1.iter().map(|d| d.anchors.clone()).collect();
+                    memo.remember(&path, key, anchors);
+                }
+                Ok((rendered, key))
+            })
+            .collect::<anyhow::Result<Vec<_>>>()?
+            .into_iter()
+            .unzip();
+    renderer.documents = documents;
+    renderer.project_keys = keys;
     let renderer = &renderer;
     let intro = match &content.intro {
         Some(doc) => Some(source::render_plain(&texts.text(doc)?)),
@@ -402,7 +424,14 @@ pub fn render_into(
     for (path, bytes) in theme::static_files(Some(root))? {
         sink.put(&path, bytes)?;
     }
-    sink.put_with("status.json", &mut |out| status_json::write(out, portfolio))?;
+    let parts = status_json::Parts {
+        keys: &renderer.project_keys,
+        memo,
+        copied: AtomicUsize::new(0),
+    };
+    sink.put_with("status.json", &mut |out| {
+        status_json::write(out, portfolio, &parts)
+    })?;
     sink.put(".nojekyll", Vec::new())?;
     let base_url = base_url(config);
     sink.put("robots.txt", robots(base_url.as_deref()).into_bytes())?;
@@ -414,6 +443,7 @@ pub fn render_into(
     }
     let mut times = lock(&renderer.times).clone();
     times.kept = kept.into_inner();
+    times.parts_copied = parts.copied.into_inner();
     Ok(times)
 }
 
@@ -537,6 +567,7 @@ impl<'a> Renderer<'a> {
             documents: Vec::new(),
             history,
             programs: Vec::new(),
+            project_keys: Vec::new(),
             times: Mutex::new(TemplateTimes::default()),
             keep: None,
         })
@@ -662,6 +693,54 @@ impl<'a> Renderer<'a> {
             return Ok(None);
         }
         let html = self.page(template, meta, context)?;
+        keep.memo.remember(path, key, Vec::new());
+        Ok(Some(html))
+    }
+
+    /// A cross-project page whose inputs a section can name without
+    /// building the page: `projects`, the projects it shows (their keys
+    /// cover all it shows of each), and `placing`, the values that place
+    /// them (page number, ranges, totals, headings). A page kept from the
+    /// previous build is then never built, which was most of a rebuild's
+    /// cost for the timeline's and the risk table's hundreds of pages.
+    /// A page that sums up every project (`projects` is `None`: a section's
+    /// first page), or one of a project with no key, is keyed by its
+    /// values instead ([`Renderer::cross_page`]).
+    fn cross_page_from(
+        &self,
+        path: &str,
+        template: &str,
+        meta: PageMeta,
+        projects: Option<impl IntoIterator<Item = usize>>,
+        placing: &impl Serialize,
+        build: impl FnOnce() -> anyhow::Result<tera::Context>,
+    ) -> anyhow::Result<Option<String>> {
+        let (Some(keep), Some(projects)) = (&self.keep, projects) else {
+            return self.cross_page(path, template, meta, build()?);
+        };
+        let mut hasher = HashWriter(xxhash_rust::xxh3::Xxh3::new());
+        hasher.0.update(b"inputs");
+        hasher.0.update(&keep.seed.to_le_bytes());
+        hasher.0.update(template.as_bytes());
+        hasher.0.update(&[0]);
+        hasher.0.update(path.as_bytes());
+        let mut known = true;
+        for index in projects {
+            match self.project_keys.get(index).copied().flatten() {
+                Some(key) => hasher.0.update(&key.to_le_bytes()),
+                None => known = false,
+            }
+        }
+        if !known {
+            return self.cross_page(path, template, meta, build()?);
+        }
+        serde_json::to_writer(&mut hasher, &(&meta, placing))?;
+        let key = hasher.0.digest128();
+        if keep.memo.recall(path, key).is_some() && keep.sink.keep(path)? {
+            self.record(&format!("{template} {KEPT}"), Duration::ZERO);
+            return Ok(None);
+        }
+        let html = self.page(template, meta, build()?)?;
         keep.memo.remember(path, key, Vec::new());
         Ok(Some(html))
     }

@@ -7,12 +7,43 @@
 //! lines then start at the left margin), indented to its depth in the
 //! file, and written in portfolio order; JSON strings never hold a raw line
 //! break, so indenting after every `\n` is exact.
+//!
+//! A project's part of the file is a function of its inputs, like its page:
+//! a rebuild copies the part of each unchanged project from the previous
+//! build's file (the [`Memo`] knows where it is) rather than serialising
+//! it again, which was about a seventh of a rebuild's CPU at 10,000 projects.
 
 use std::io::Write;
+use std::sync::atomic::{AtomicUsize, Ordering};
 
 use rayon::prelude::*;
 
+use super::Memo;
+use crate::cache::Key;
 use crate::model::PortfolioStatus;
+
+/// Where the parts of unchanged projects can be found: each project's key
+/// (`None`: serialise it), and the memo of the previous build's file.
+pub struct Parts<'a> {
+    pub keys: &'a [Option<Key>],
+    pub memo: &'a dyn Memo,
+    /// How many parts were copied (for `build --verbose`).
+    pub copied: AtomicUsize,
+}
+
+impl Parts<'_> {
+    /// No previous parts: every project is serialised.
+    pub fn none() -> Parts<'static> {
+        Parts {
+            keys: &[],
+            memo: &super::NoMemo,
+            copied: AtomicUsize::new(0),
+        }
+    }
+}
+
+/// The file the parts are in, for the [`Memo`].
+const FILE: &str = "status.json";
 
 /// Projects serialised together before they are written.
 const CHUNK: usize = 64;
@@ -21,8 +52,13 @@ const CHUNK: usize = 64;
 const PROJECT_INDENT: &[u8] = b"    ";
 
 /// Writes `portfolio` as pretty JSON, byte for byte what
-/// `serde_json::to_writer_pretty` writes, then a final line break.
-pub fn write(out: &mut dyn Write, portfolio: &PortfolioStatus) -> std::io::Result<()> {
+/// `serde_json::to_writer_pretty` writes, then a final line break; the part
+/// of each project whose key `parts` recalls is copied, not serialised.
+pub fn write(
+    out: &mut dyn Write,
+    portfolio: &PortfolioStatus,
+    parts: &Parts,
+) -> std::io::Result<()> {
     let skeleton = PortfolioStatus {
         projects: Vec::new(),
         ..shallow(portfolio)
@@ -35,16 +71,32 @@ pub fn write(out: &mut dyn Write, portfolio: &PortfolioStatus) -> std::io::Resul
         return out.write_all(b"\n");
     };
     let open = at + EMPTY.len() - 1;
+    let mut out = Counted { out, written: 0 };
     out.write_all(&skeleton.as_bytes()[..open])?;
     for (index, chunk) in portfolio.projects.chunks(CHUNK).enumerate() {
-        let serialised: Vec<Vec<u8>> = chunk
+        let start = index * CHUNK;
+        let serialised: Vec<(Option<Key>, Vec<u8>)> = chunk
             .par_iter()
-            .map(|project| serde_json::to_vec_pretty(project).map(|json| indented(&json)))
+            .enumerate()
+            .map(|(offset, project)| {
+                let key = parts.keys.get(start + offset).copied().flatten();
+                match key.and_then(|key| parts.memo.recall_part(FILE, key)) {
+                    Some(part) => {
+                        parts.copied.fetch_add(1, Ordering::Relaxed);
+                        Ok((key, part))
+                    }
+                    None => serde_json::to_vec_pretty(project).map(|json| (key, indented(&json))),
+                }
+            })
             .collect::<Result<_, _>>()?;
-        for (offset, project) in serialised.iter().enumerate() {
+        for (offset, (key, project)) in serialised.iter().enumerate() {
             let first = index == 0 && offset == 0;
             out.write_all(if first { b"\n" } else { b",\n" })?;
+            let begins = out.written;
             out.write_all(project)?;
+            if let Some(key) = key {
+                parts.memo.remember_part(FILE, *key, begins..out.written);
+            }
         }
     }
     if !portfolio.projects.is_empty() {
@@ -52,6 +104,24 @@ pub fn write(out: &mut dyn Write, portfolio: &PortfolioStatus) -> std::io::Resul
     }
     out.write_all(&skeleton.as_bytes()[open..])?;
     out.write_all(b"\n")
+}
+
+/// A writer that counts the bytes written, for where each part begins.
+struct Counted<'w> {
+    out: &'w mut dyn Write,
+    written: u64,
+}
+
+impl Write for Counted<'_> {
+    fn write(&mut self, bytes: &[u8]) -> std::io::Result<usize> {
+        let written = self.out.write(bytes)?;
+        self.written += written as u64;
+        Ok(written)
+    }
+
+    fn flush(&mut self) -> std::io::Result<()> {
+        self.out.flush()
+    }
 }
 
 /// `json` with [`PROJECT_INDENT`] before each of its lines.
@@ -131,7 +201,7 @@ mod tests {
         for count in [0, 1, 2, CHUNK, 2 * CHUNK + 3] {
             let portfolio = portfolio(count);
             let mut ours = Vec::new();
-            write(&mut ours, &portfolio).unwrap();
+            write(&mut ours, &portfolio, &Parts::none()).unwrap();
             let mut expected = serde_json::to_vec_pretty(&portfolio).unwrap();
             expected.push(b'\n');
             assert_eq!(
@@ -140,5 +210,76 @@ mod tests {
                 "{count} projects"
             );
         }
+    }
+
+    /// A memo of parts kept in memory: what one write left, for the next.
+    #[derive(Default)]
+    struct Previous {
+        file: Vec<u8>,
+        ranges: std::sync::Mutex<std::collections::HashMap<Key, std::ops::Range<u64>>>,
+    }
+
+    impl Memo for Previous {
+        fn recall(&self, _path: &str, _key: Key) -> Option<Vec<Vec<usize>>> {
+            None
+        }
+
+        fn remember(&self, _path: &str, _key: Key, _anchors: Vec<Vec<usize>>) {}
+
+        fn recall_part(&self, file: &str, key: Key) -> Option<Vec<u8>> {
+            assert_eq!(file, FILE);
+            let range = self.ranges.lock().unwrap().get(&key)?.clone();
+            Some(self.file[range.start as usize..range.end as usize].to_vec())
+        }
+
+        fn remember_part(&self, _file: &str, key: Key, range: std::ops::Range<u64>) {
+            self.ranges.lock().unwrap().insert(key, range);
+        }
+    }
+
+    /// A rebuild copies the parts of unchanged projects and serialises the
+    /// changed one, and the file is still serde_json's output.
+    #[test]
+    fn unchanged_parts_are_copied_and_the_file_is_the_same() {
+        let count = CHUNK + 5;
+        let mut portfolio = portfolio(count);
+        let keys: Vec<Option<Key>> = (0..count as u128).map(Some).collect();
+        let first = Previous::default();
+        let parts = Parts {
+            keys: &keys,
+            memo: &first,
+            copied: AtomicUsize::new(0),
+        };
+        let mut file = Vec::new();
+        write(&mut file, &portfolio, &parts).unwrap();
+        assert_eq!(
+            parts.copied.into_inner(),
+            0,
+            "nothing to copy the first time"
+        );
+        let previous = Previous {
+            file,
+            ranges: first.ranges,
+        };
+
+        // Project 7 changed: it has a new key, and the others are copied.
+        portfolio.projects[7].progress = Some(99.5);
+        portfolio.projects[7].title = "Autre titre".into();
+        let mut keys = keys;
+        keys[7] = Some(1_000);
+        let parts = Parts {
+            keys: &keys,
+            memo: &previous,
+            copied: AtomicUsize::new(0),
+        };
+        let mut ours = Vec::new();
+        write(&mut ours, &portfolio, &parts).unwrap();
+        assert_eq!(parts.copied.into_inner(), count - 1);
+        let mut expected = serde_json::to_vec_pretty(&portfolio).unwrap();
+        expected.push(b'\n');
+        assert_eq!(
+            String::from_utf8(ours).unwrap(),
+            String::from_utf8(expected).unwrap()
+        );
     }
 }
