@@ -549,7 +549,10 @@ impl Renderer<'_> {
             // keyed by its values.
             let shown = (!first).then(|| on_page.iter().map(|&(p, _)| p));
             let risks: Vec<usize> = on_page.iter().map(|&(_, r)| r).collect();
-            let placing = (number, labels.len(), range, positions.len(), risks);
+            // The total shows on the first page only: a later page says
+            // which rows it holds, so a risk added far down the table
+            // leaves the pages before it as they were (and kept).
+            let placing = (number, labels.len(), range, risks);
             let build = || {
                 let entries: Vec<RiskEntry> = on_page
                     .iter()
@@ -576,9 +579,10 @@ impl Renderer<'_> {
                 }
                 context.insert("risks", &view::risk_rows(&entries, &root, &self.t));
                 context.insert("pagination", &self.pagination("risks/", number, &labels));
+                let range_key = if first { "risks_range" } else { "risks_rows" };
                 context.insert(
                     "range_text",
-                    &self.range_text("risks_range", range, positions.len()),
+                    &self.range_text(range_key, range, positions.len()),
                 );
                 Ok(context)
             };

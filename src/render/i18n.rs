@@ -147,6 +147,7 @@ const STRINGS: &[(&str, &str, &str)] = &[
     ("next", "Next", "Suivante"),
     ("projects_range", "Projects {0}–{1} of {2}", "Projets {0} à {1} sur {2}"),
     ("risks_range", "Risks {0}–{1} of {2}", "Risques {0} à {1} sur {2}"),
+    ("risks_rows", "Risks {0}–{1}", "Risques {0} à {1}"),
     ("people_range", "People {0}–{1} of {2}", "Personnes {0} à {1} sur {2}"),
     ("programs", "Programmes", "Programmes"),
     ("program", "Programme", "Programme"),
