@@ -339,6 +339,11 @@ fn the_risk_matrix_names_five_risks_a_cell_and_links_to_the_rest() {
     ));
     let jumps: Vec<String> = select(first, ".jumps li").iter().map(text).collect();
     assert_eq!(jumps, ["critical 1200 risks from page 1"]);
+    // The first page gives the total; a later one the rows it holds only.
+    let range = |html: &Html| text(&select(html, "p.list-range")[0]);
+    assert_eq!(range(first), "Risks 1–100 of 1200");
+    assert_eq!(range(&pages[1].1), "Risks 101–200");
+    assert_eq!(range(&pages[11].1), "Risks 1101–1200");
     let mut anchors = Vec::new();
     for (path, html) in &pages {
         let rows = select(html, "tbody tr[id]");
