@@ -213,14 +213,19 @@ fn verbose_prints_the_time_of_each_template() {
     }
 }
 
-/// `N` from `project pages: N kept …` in `--verbose`.
-fn kept_pages(stderr: &str) -> usize {
+/// `N` from the `--verbose` line `<label>: N …`.
+fn count_on_line(stderr: &str, label: &str) -> usize {
     stderr
         .lines()
-        .find_map(|l| l.strip_prefix("project pages: "))
+        .find_map(|l| l.strip_prefix(&format!("{label}: ")))
         .and_then(|rest| rest.split(' ').next())
         .and_then(|n| n.parse().ok())
-        .unwrap_or_else(|| panic!("no project pages line in {stderr}"))
+        .unwrap_or_else(|| panic!("no {label} line in {stderr}"))
+}
+
+/// `N` from `project pages: N kept …` in `--verbose`.
+fn kept_pages(stderr: &str) -> usize {
+    count_on_line(stderr, "project pages")
 }
 
 #[test]
@@ -314,12 +319,7 @@ fn cross_project_pages_whose_inputs_did_not_change_are_kept_not_rendered() {
 
 /// The projects whose part of `status.json` `--verbose` says was copied.
 fn copied_parts(stderr: &str) -> usize {
-    stderr
-        .lines()
-        .find_map(|l| l.strip_prefix("status.json: "))
-        .and_then(|rest| rest.split(' ').next())
-        .and_then(|n| n.parse().ok())
-        .unwrap_or_else(|| panic!("no status.json line in {stderr}"))
+    count_on_line(stderr, "status.json")
 }
 
 #[test]
