@@ -132,7 +132,9 @@ impl Staging {
     }
 
     /// Puts a file made by `write`, streamed to disk instead of held whole
-    /// (for `status.json`, which grows with the portfolio). Always written.
+    /// (for `status.json`, which grows with the portfolio). When it comes
+    /// out byte for byte the live file, the live file is linked in its
+    /// place, as [`Staging::write_file`] does.
     pub fn write_stream(
         &self,
         relative: &str,
@@ -145,8 +147,37 @@ impl Staging {
         write(&mut writer)
             .and_then(|()| writer.flush())
             .with_context(|| format!("cannot write {}", path.display()))?;
-        self.written.fetch_add(1, Ordering::Relaxed);
+        drop(writer);
+        if self.link_if_same_file(relative, &path) {
+            self.linked.fetch_add(1, Ordering::Relaxed);
+        } else {
+            self.written.fetch_add(1, Ordering::Relaxed);
+        }
         Ok(())
+    }
+
+    /// Replaces the staged file `path` by a link to the live file of the
+    /// same name when both hold the same bytes (and are at most
+    /// [`COMPARE_MAX_BYTES`] long). The link is made under a temporary name
+    /// and renamed over the staged file, so the staged file is never
+    /// missing, whatever fails.
+    fn link_if_same_file(&self, relative: &str, path: &Path) -> bool {
+        let Some(live) = &self.live else {
+            return false;
+        };
+        let live = live.join(relative);
+        let small = fs::metadata(path).is_ok_and(|m| m.len() <= COMPARE_MAX_BYTES);
+        if !small || !same_files(&live, path).unwrap_or(false) {
+            return false;
+        }
+        let mut linked = path.as_os_str().to_owned();
+        linked.push(".link");
+        let linked = PathBuf::from(linked);
+        let done = fs::hard_link(&live, &linked).is_ok() && fs::rename(&linked, path).is_ok();
+        if !done {
+            let _ = fs::remove_file(&linked);
+        }
+        done
     }
 
     /// Swaps the new site in and removes the previous one.
@@ -194,6 +225,35 @@ impl Staging {
             .is_ok_and(|m| m.is_file() && m.len() == bytes.len() as u64)
             && fs::read(&live).is_ok_and(|old| old == bytes);
         same && fs::hard_link(&live, path).is_ok()
+    }
+}
+
+/// The largest streamed file compared with the live one. Reading both
+/// files back costs about 0.5 s at 600 MB (`status.json` of 10,000
+/// projects), a quarter of a rebuild there, for a file that changes with
+/// nearly every edit; up to this size the comparison takes a few
+/// milliseconds.
+const COMPARE_MAX_BYTES: u64 = 64 << 20;
+
+/// Whether two files hold the same bytes: same length, then compared a
+/// megabyte at a time (a difference ends the comparison).
+fn same_files(a: &Path, b: &Path) -> std::io::Result<bool> {
+    use std::io::Read;
+    let (meta_a, meta_b) = (fs::symlink_metadata(a)?, fs::symlink_metadata(b)?);
+    if !meta_a.is_file() || meta_a.len() != meta_b.len() {
+        return Ok(false);
+    }
+    let (mut a, mut b) = (fs::File::open(a)?, fs::File::open(b)?);
+    let (mut chunk_a, mut chunk_b) = (vec![0; 1 << 20], vec![0; 1 << 20]);
+    loop {
+        let read = a.read(&mut chunk_a)?;
+        if read == 0 {
+            return Ok(true);
+        }
+        b.read_exact(&mut chunk_b[..read])?;
+        if chunk_a[..read] != chunk_b[..read] {
+            return Ok(false);
+        }
     }
 }
 

@@ -173,6 +173,25 @@ fn unchanged_files_are_kept_and_changed_ones_written() {
     assert_ne!(inode("beta/index.html"), beta, "changed page written");
     assert!(portal.read_output("beta/index.html").contains("one"));
     assert!(stderr.contains("unchanged (hard-linked"), "{stderr}");
+
+    // status.json is streamed to disk: kept all the same when its bytes
+    // did not change, written when they did.
+    let status = inode("status.json");
+    build_verbose(&portal, &[]);
+    assert_eq!(inode("status.json"), status, "unchanged status.json kept");
+    portal.write(
+        "beta.md",
+        "# Beta
+
+## Work
+
+- [x] one
+- [ ] two
+",
+    );
+    build_verbose(&portal, &[]);
+    assert_ne!(inode("status.json"), status, "changed status.json written");
+    assert!(portal.read_output("status.json").contains("two"));
 }
 
 #[test]
