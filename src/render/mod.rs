@@ -993,24 +993,44 @@ pub fn pct(value: f64) -> String {
 
 /// Escapes text for HTML element content and attribute values (also tera's
 /// escape function: unlike tera's own, it leaves `/` alone so hrefs stay readable).
+///
+/// Every character it replaces is ASCII, so it scans bytes and copies the
+/// runs between them whole (every page's text goes through it).
 pub fn escape(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
-    for c in text.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            '\'' => out.push_str("&#39;"),
-            _ => out.push(c),
-        }
+    let mut out = String::with_capacity(text.len() + text.len() / 16);
+    let mut copied = 0;
+    for (at, byte) in text.bytes().enumerate() {
+        let entity = match byte {
+            b'&' => "&amp;",
+            b'<' => "&lt;",
+            b'>' => "&gt;",
+            b'"' => "&quot;",
+            b'\'' => "&#39;",
+            _ => continue,
+        };
+        out.push_str(&text[copied..at]);
+        out.push_str(entity);
+        copied = at + 1;
     }
+    out.push_str(&text[copied..]);
     out
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn escape_replaces_the_five_characters_and_keeps_the_rest() {
+        assert_eq!(escape(""), "");
+        assert_eq!(escape("Déploiement — été"), "Déploiement — été");
+        assert_eq!(
+            escape("<a href=\"x\">l'été & co</a>/"),
+            "&lt;a href=&quot;x&quot;&gt;l&#39;été &amp; co&lt;/a&gt;/"
+        );
+        assert_eq!(escape("&&"), "&amp;&amp;");
+        assert_eq!(escape("🟢<"), "🟢&lt;");
+    }
 
     #[test]
     fn percentages_have_one_decimal_at_most() {
