@@ -227,8 +227,14 @@ impl Renderer<'_> {
         // keyed by its values.
         let shown = (!first).then(|| layout.projects(&range));
         let headings: Vec<_> = runs.iter().map(|(heading, _)| heading).collect();
-        let placing = (number, labels.len(), &range, projects.len(), &headings);
-        let placing = (placing, card_level, intro);
+        let placing = (
+            number,
+            labels.len(),
+            &range,
+            projects.len(),
+            &headings,
+            card_level,
+        );
         let build = || {
             let runs: Vec<RunView> = runs
                 .iter()

@@ -491,6 +491,20 @@ fn page_key(seed: Key, slug: &str, documents: &[Document], texts: &dyn Texts) ->
     Some(hasher.digest128())
 }
 
+/// A hasher holding what the key of every cross-project page starts with:
+/// the shared seed, the template, the path, and `kind`, which of the two
+/// kinds of key it is (by the page's values, or by its inputs).
+fn page_hasher(seed: Key, template: &str, path: &str, kind: &[u8]) -> HashWriter {
+    let mut hasher = HashWriter(xxhash_rust::xxh3::Xxh3::new());
+    hasher.0.update(&seed.to_le_bytes());
+    hasher.0.update(template.as_bytes());
+    hasher.0.update(&[0]);
+    hasher.0.update(path.as_bytes());
+    hasher.0.update(&[0]);
+    hasher.0.update(kind);
+    hasher
+}
+
 /// Feeds serde_json's output to a hasher, without building the text.
 struct HashWriter(xxhash_rust::xxh3::Xxh3);
 
@@ -678,11 +692,7 @@ impl<'a> Renderer<'a> {
         let Some(keep) = &self.keep else {
             return self.page(template, meta, context).map(Some);
         };
-        let mut hasher = HashWriter(xxhash_rust::xxh3::Xxh3::new());
-        hasher.0.update(&keep.seed.to_le_bytes());
-        hasher.0.update(template.as_bytes());
-        hasher.0.update(&[0]);
-        hasher.0.update(path.as_bytes());
+        let mut hasher = page_hasher(keep.seed, template, path, b"values");
         // Out of the context and back, to hash its values without a copy.
         let values = context.into_json();
         serde_json::to_writer(&mut hasher, &(&meta, &values))?;
@@ -718,12 +728,7 @@ impl<'a> Renderer<'a> {
         let (Some(keep), Some(projects)) = (&self.keep, projects) else {
             return self.cross_page(path, template, meta, build()?);
         };
-        let mut hasher = HashWriter(xxhash_rust::xxh3::Xxh3::new());
-        hasher.0.update(b"inputs");
-        hasher.0.update(&keep.seed.to_le_bytes());
-        hasher.0.update(template.as_bytes());
-        hasher.0.update(&[0]);
-        hasher.0.update(path.as_bytes());
+        let mut hasher = page_hasher(keep.seed, template, path, b"inputs");
         let mut known = true;
         for index in projects {
             match self.project_keys.get(index).copied().flatten() {
