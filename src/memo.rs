@@ -97,7 +97,7 @@ pub struct PageMemo {
     previous: Stored,
     /// Pages of this build: path → key and anchors.
     next: Mutex<HashMap<String, Made>>,
-    /// Parts of files of this build: file → key → bytes.
+    /// Parts of files of this build: file → key → where its bytes lie.
     next_parts: Mutex<HashMap<String, Ranges>>,
     /// The previous build's files made of parts, opened once (`None`: gone
     /// or changed since).
