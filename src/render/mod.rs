@@ -8,6 +8,7 @@
 //! sitemap, canonical links and the 404 page.
 
 pub mod charts;
+mod compiled;
 mod cross_project;
 pub mod groups;
 pub mod i18n;
@@ -27,6 +28,7 @@ use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::Mutex;
 use std::time::Duration;
 
+use askama::Template as _;
 use rayon::prelude::*;
 use serde::Serialize;
 use tera::Tera;
@@ -241,6 +243,10 @@ struct Renderer<'a> {
     /// How a cross-project page is kept from the previous build; `None`
     /// renders every page.
     keep: Option<Keep<'a>>,
+    /// Project pages go through the compiled default template
+    /// ([`compiled`]): the portal overrides none of the templates it
+    /// stands for.
+    compiled_project_page: bool,
 }
 
 /// What lets a cross-project page be kept from the previous build instead
@@ -568,6 +574,7 @@ impl<'a> Renderer<'a> {
         templates: BTreeMap<String, String>,
         history: &'a History,
     ) -> anyhow::Result<Self> {
+        let compiled_project_page = theme::is_default(&templates, compiled::STANDS_FOR);
         let mut tera = Tera::default();
         tera.autoescape_on(vec![".html", ".htm", ".xml", ".svg"]);
         tera.set_escape_fn(escape);
@@ -584,6 +591,7 @@ impl<'a> Renderer<'a> {
             project_keys: Vec::new(),
             times: Mutex::new(TemplateTimes::default()),
             keep: None,
+            compiled_project_page,
         })
     }
 
@@ -795,27 +803,31 @@ impl<'a> Renderer<'a> {
                 html: doc.html.clone(),
             })
             .collect();
-        let mut context = tera::Context::new();
-        context.insert("project", &ProjectHeader::new(project, t));
-        context.insert("sections", &view::section_rows(&links, as_of, t));
-        context.insert("timeline", &view::project_timeline(&links, as_of, t));
-        context.insert(
-            "milestones",
-            &view::milestone_rows(&milestone_entries, "../", t),
-        );
-        context.insert("matrix", &view::risk_matrix(&risk_entries, t));
-        context.insert("risks", &view::risk_rows(&risk_entries, "../", t));
-        context.insert("people", &view::people(&[links], as_of, t));
-        context.insert(
-            "diagnostics",
-            &view::diagnostic_rows(&self.links_with(index, docs, "../", true), t),
-        );
-        context.insert("documents", &documents);
-        context.insert(
-            "trend",
-            &trends::project_trend(self.history, project, as_of, t),
-        );
-        self.page("project.html", meta, context)
+        let view = compiled::ProjectPage {
+            page: &meta,
+            t: t.table(),
+            project: ProjectHeader::new(project, t),
+            sections: view::section_rows(&links, as_of, t),
+            timeline: view::project_timeline(&links, as_of, t),
+            milestones: view::milestone_rows(&milestone_entries, "../", t),
+            matrix: view::risk_matrix(&risk_entries, t),
+            risks: view::risk_rows(&risk_entries, "../", t),
+            people: view::people(&[links], as_of, t),
+            diagnostics: view::diagnostic_rows(&self.links_with(index, docs, "../", true), t),
+            documents,
+            trend: trends::project_trend(self.history, project, as_of, t),
+        };
+        if !self.compiled_project_page {
+            let context = tera::Context::from_serialize(&view)?;
+            drop(view);
+            return self.page("project.html", meta, context);
+        }
+        let started = crate::cpu::thread_time();
+        let html = view
+            .render()
+            .map_err(|error| anyhow::anyhow!("project.html: {error}"));
+        self.record("project.html", crate::cpu::since(started));
+        html
     }
 
     fn snapshots_page(&self) -> anyhow::Result<String> {
@@ -997,12 +1009,19 @@ pub fn pct(value: f64) -> String {
 }
 
 /// Escapes text for HTML element content and attribute values (also tera's
-/// escape function: unlike tera's own, it leaves `/` alone so hrefs stay readable).
+/// escape function: unlike tera's own, it leaves `/` alone so hrefs stay
+/// readable; and the compiled project page's, through [`compiled::Html`]).
 ///
 /// Every character it replaces is ASCII, so it scans bytes and copies the
 /// runs between them whole (every page's text goes through it).
 pub fn escape(text: &str) -> String {
     let mut out = String::with_capacity(text.len() + text.len() / 16);
+    write_escaped(&mut out, text).expect("a String takes every write");
+    out
+}
+
+/// [`escape`] into `out`, without a `String` of its own.
+pub fn write_escaped(out: &mut impl std::fmt::Write, text: &str) -> std::fmt::Result {
     let mut copied = 0;
     for (at, byte) in text.bytes().enumerate() {
         let entity = match byte {
@@ -1013,12 +1032,11 @@ pub fn escape(text: &str) -> String {
             b'\'' => "&#39;",
             _ => continue,
         };
-        out.push_str(&text[copied..at]);
-        out.push_str(entity);
+        out.write_str(&text[copied..at])?;
+        out.write_str(entity)?;
         copied = at + 1;
     }
-    out.push_str(&text[copied..]);
-    out
+    out.write_str(&text[copied..])
 }
 
 #[cfg(test)]

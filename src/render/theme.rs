@@ -75,6 +75,17 @@ pub fn templates(root: Option<&Path>) -> anyhow::Result<BTreeMap<String, String>
     Ok(templates)
 }
 
+/// Whether each of `names` is, in `templates`, the embedded default.
+pub fn is_default(templates: &BTreeMap<String, String>, names: &[&str]) -> bool {
+    names.iter().all(|name| {
+        let embedded = TEMPLATES
+            .iter()
+            .find(|(n, _)| n == name)
+            .map(|(_, text)| *text);
+        embedded.is_some() && templates.get(*name).map(String::as_str) == embedded
+    })
+}
+
 /// The static files to copy: ours, then `<root>/static/**` over them.
 pub fn static_files(root: Option<&Path>) -> anyhow::Result<BTreeMap<String, Vec<u8>>> {
     let mut files: BTreeMap<String, Vec<u8>> = STATIC

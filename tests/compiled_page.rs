@@ -1,0 +1,162 @@
+//! The default project page is compiled into the binary (askama,
+//! `src/render/compiled/`); a portal that overrides `project.html`,
+//! `base.html` or `macros/ui.html` gets tera and its own template. The two
+//! must give the same bytes, and an override must always win.
+
+mod common;
+
+use std::collections::BTreeMap;
+
+use common::{Portal, AS_OF};
+
+const PROJECT_HTML: &str = include_str!("../themes/default/templates/project.html");
+
+/// Builds `portal` into `<root>/<folder>` (no cache) and reads the site back.
+fn build_tree(portal: &Portal, folder: &str, as_of: &str) -> BTreeMap<String, Vec<u8>> {
+    let out = portal.root().join(folder);
+    let output = portal.run(&[
+        "build",
+        "--quiet",
+        "--no-cache",
+        "--as-of",
+        as_of,
+        "--output",
+        out.to_str().expect("UTF-8 path"),
+    ]);
+    assert!(
+        output.status.success(),
+        "sitrep build failed: {}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+    common::read_tree(&out)
+}
+
+/// Builds `portal` as it is (compiled project pages), then with the default
+/// `project.html` given as an override, byte for byte plus a comment after
+/// its last block (tera renders nothing of it), so that tera renders the
+/// project pages. Asserts every file is the same and returns how many
+/// project pages of the live site were compared.
+fn compare_engines(portal: &Portal, as_of: &str) -> usize {
+    let compiled = build_tree(portal, "compiled", as_of);
+    let templates = portal.root().join("templates");
+    std::fs::create_dir_all(&templates).expect("templates folder");
+    let through_tera = format!("{PROJECT_HTML}{{# the default, through tera #}}\n");
+    std::fs::write(templates.join("project.html"), through_tera).expect("override");
+    let tera = build_tree(portal, "tera", as_of);
+    std::fs::remove_dir_all(&templates).expect("templates removed");
+
+    assert_eq!(
+        compiled.keys().collect::<Vec<_>>(),
+        tera.keys().collect::<Vec<_>>(),
+        "the same files"
+    );
+    let mut project_pages = 0;
+    for (path, bytes) in &compiled {
+        let other = &tera[path];
+        if bytes != other {
+            let (a, b) = (
+                String::from_utf8_lossy(bytes),
+                String::from_utf8_lossy(other),
+            );
+            let (line, (x, y)) = a
+                .lines()
+                .zip(b.lines())
+                .enumerate()
+                .find(|(_, (x, y))| x != y)
+                .unwrap_or((0, ("(one is longer)", "")));
+            panic!(
+                "{path} differs at line {}:\ncompiled: {x}\ntera:     {y}",
+                line + 1
+            );
+        }
+        // Archived snapshot sites are copies of what `snapshot` built.
+        if !path.starts_with("snapshots/")
+            && bytes
+                .windows(b"<article class=\"project\">".len())
+                .any(|w| w == b"<article class=\"project\">")
+        {
+            project_pages += 1;
+        }
+    }
+    project_pages
+}
+
+#[test]
+fn seed_and_corpus_project_pages_are_the_same_compiled_or_through_tera() {
+    let Some(shared) = common::shared() else {
+        return;
+    };
+    let mut files = common::seed_files(&shared);
+    files.extend(common::corpus_files(&shared));
+    let portal = Portal::with_copies(&files);
+    // Every document is its own project here: 5 seeds and 24 real documents.
+    assert_eq!(compare_engines(&portal, AS_OF), files.len());
+}
+
+/// Week 1 and week 2 of a project, so that its page shows history: the
+/// burn-up chart and table, a slipped milestone, the changes since the last
+/// snapshot. Also an item of each kind the item rows show (percent, id,
+/// owner, points, due and overdue, cancelled) and a folded section.
+const WEEK_1: &str = "# Alpha\n\nDernière mise à jour : 02/11/2026\n\n## Travaux\n\n\
+- [x] Cadrage\n- [ ] Développement (40 %) @marie #T-12 (5 points) échéance : 20/10/2026\n\
+- [ ] ~~Ancienne piste~~ (annulé)\n- [ ] Recette\n\n\
+## Fait\n\n- [x] Un\n- [x] Deux\n- [x] Trois\n- [x] Quatre\n- [x] Cinq\n- [x] Six\n- [x] Sept\n- [x] Huit\n- [x] Neuf\n\n\
+## Jalons\n\n| Jalon | Date |\n|---|---|\n| Mise en production | 01/12/2026 |\n\n\
+## Risques\n\n- **Départ du développeur principal** <l'équipe & \"nous\">\n  - Impact : Élevé\n  - Probabilité : Faible\n";
+
+const WEEK_2: &str = "# Alpha\n\nDernière mise à jour : 09/11/2026\n\n## Travaux\n\n\
+- [x] Cadrage\n- [x] Développement @marie #T-12\n- [ ] Recette\n- [ ] Formation\n\n\
+## Jalons\n\n| Jalon | Date |\n|---|---|\n| Mise en production | 15/12/2026 |\n";
+
+#[test]
+fn a_project_page_with_history_is_the_same_compiled_or_through_tera() {
+    let portal = Portal::new();
+    portal.write("alpha.md", WEEK_1);
+    let snapshot = portal.run(&["snapshot", "--as-of", "2026-11-02"]);
+    assert!(snapshot.status.success(), "{snapshot:?}");
+    portal.write("alpha.md", WEEK_2);
+    portal.write("beta.md", "# Beta\n\n- [ ] Lancement\n");
+    let compiled = build_tree(&portal, "probe", "2026-11-09");
+    let alpha = String::from_utf8_lossy(&compiled["alpha/index.html"]).into_owned();
+    // The page does show history (else the comparison below would not
+    // cover that part of the template).
+    assert!(alpha.contains("id=\"history\""), "{alpha}");
+    assert!(alpha.contains("id=\"burn-up-title\""), "{alpha}");
+    assert!(alpha.contains("id=\"slips-title\""), "{alpha}");
+    assert!(alpha.contains("class=\"changes\""), "{alpha}");
+    assert_eq!(compare_engines(&portal, "2026-11-09"), 2);
+}
+
+#[test]
+fn an_override_of_base_or_project_template_shows_on_project_pages() {
+    let portal = Portal::new();
+    portal.write("alpha.md", "# Alpha\n\n- [x] Cadrage\n- [ ] Recette\n");
+    let templates = portal.root().join("templates");
+    std::fs::create_dir_all(&templates).expect("templates folder");
+
+    // Only base.html: the project page (which extends it) must use it.
+    let base = include_str!("../themes/default/templates/base.html")
+        .replace("</footer>", "<p>Pied de page maison</p></footer>");
+    std::fs::write(templates.join("base.html"), base).expect("base override");
+    let site = build_tree(&portal, "base", AS_OF);
+    let page = String::from_utf8_lossy(&site["alpha/index.html"]).into_owned();
+    assert!(page.contains("Pied de page maison"), "{page}");
+    std::fs::remove_file(templates.join("base.html")).expect("removed");
+
+    // Only project.html.
+    let project = PROJECT_HTML.replace(
+        "<article class=\"project\">",
+        "<article class=\"project\"><p>Vue maison</p>",
+    );
+    std::fs::write(templates.join("project.html"), project).expect("project override");
+    let site = build_tree(&portal, "project", AS_OF);
+    let page = String::from_utf8_lossy(&site["alpha/index.html"]).into_owned();
+    assert!(page.contains("<p>Vue maison</p>"), "{page}");
+
+    // Without overrides, neither.
+    std::fs::remove_dir_all(&templates).expect("removed");
+    let site = build_tree(&portal, "default", AS_OF);
+    let page = String::from_utf8_lossy(&site["alpha/index.html"]).into_owned();
+    assert!(!page.contains("maison"), "{page}");
+    assert!(page.contains("<h1>Alpha</h1>"), "{page}");
+}
