@@ -1,7 +1,8 @@
-//! The default project page is compiled into the binary (askama,
-//! `src/render/compiled/`); a portal that overrides `project.html`,
-//! `base.html` or `macros/ui.html` gets tera and its own template. The two
-//! must give the same bytes, and an override must always win.
+//! The default templates of project pages, risk pages and timeline pages
+//! are compiled into the binary (askama, `src/render/compiled/`); a portal
+//! that overrides one of them, `base.html` or `macros/ui.html` gets tera and
+//! its own templates. The two engines must give the same bytes, and an
+//! override must always win.
 
 mod common;
 
@@ -10,6 +11,19 @@ use std::collections::BTreeMap;
 use common::{Portal, AS_OF};
 
 const PROJECT_HTML: &str = include_str!("../themes/default/templates/project.html");
+
+/// The templates the binary holds compiled, with their default text.
+const COMPILED: &[(&str, &str)] = &[
+    ("project.html", PROJECT_HTML),
+    (
+        "risks.html",
+        include_str!("../themes/default/templates/risks.html"),
+    ),
+    (
+        "timeline.html",
+        include_str!("../themes/default/templates/timeline.html"),
+    ),
+];
 
 /// Builds `portal` into `<root>/<folder>` (no cache) and reads the site back.
 fn build_tree(portal: &Portal, folder: &str, as_of: &str) -> BTreeMap<String, Vec<u8>> {
@@ -31,17 +45,19 @@ fn build_tree(portal: &Portal, folder: &str, as_of: &str) -> BTreeMap<String, Ve
     common::read_tree(&out)
 }
 
-/// Builds `portal` as it is (compiled project pages), then with the default
-/// `project.html` given as an override, byte for byte plus a comment after
-/// its last block (tera renders nothing of it), so that tera renders the
-/// project pages. Asserts every file is the same and returns how many
-/// project pages of the live site were compared.
+/// Builds `portal` as it is (compiled pages), then with each compiled
+/// template's default given as an override, byte for byte plus a comment
+/// after its last block (tera renders nothing of it), so that tera renders
+/// those pages. Asserts every file is the same and returns how many project
+/// pages of the live site were compared.
 fn compare_engines(portal: &Portal, as_of: &str) -> usize {
     let compiled = build_tree(portal, "compiled", as_of);
     let templates = portal.root().join("templates");
     std::fs::create_dir_all(&templates).expect("templates folder");
-    let through_tera = format!("{PROJECT_HTML}{{# the default, through tera #}}\n");
-    std::fs::write(templates.join("project.html"), through_tera).expect("override");
+    for (name, text) in COMPILED {
+        let through_tera = format!("{text}{{# the default, through tera #}}\n");
+        std::fs::write(templates.join(name), through_tera).expect("override");
+    }
     let tera = build_tree(portal, "tera", as_of);
     std::fs::remove_dir_all(&templates).expect("templates removed");
 
@@ -159,4 +175,38 @@ fn an_override_of_base_or_project_template_shows_on_project_pages() {
     let page = String::from_utf8_lossy(&site["alpha/index.html"]).into_owned();
     assert!(!page.contains("maison"), "{page}");
     assert!(page.contains("<h1>Alpha</h1>"), "{page}");
+}
+
+/// A portfolio of 120 projects, two risks and two milestones each: the risk
+/// table and the timeline are cut into pages, the first risk page has the
+/// jumps to each severity, the first timeline page the overdue and coming
+/// milestones.
+#[test]
+fn paginated_risk_and_timeline_pages_are_the_same_compiled_or_through_tera() {
+    let portal = Portal::new();
+    let levels = ["Faible", "Moyen", "Élevé"];
+    for n in 0..120 {
+        let text = format!(
+            "# Projet {n:03}\n\n- [x] Cadrage\n- [ ] Recette\n\n\
+             ## Jalons\n\n| Jalon | Date |\n|---|---|\n\
+             | Lancement | {:02}/10/2026 |\n| Mise en production | {:02}/11/2026 |\n\n\
+             ## Risques\n\n- **Retard du fournisseur {n}**\n  - Impact : {}\n  - Probabilité : {}\n\
+             - **Départ d'un expert & co**\n  - Impact : {}\n  - Probabilité : Faible\n",
+            1 + n % 28,
+            1 + (n * 7) % 28,
+            levels[n % 3],
+            levels[(n / 3) % 3],
+            levels[(n + 1) % 3],
+        );
+        portal.write(&format!("projet-{n:03}.md"), text);
+    }
+    let site = build_tree(&portal, "probe", AS_OF);
+    for page in ["risks/page/3/index.html", "timeline/page/3/index.html"] {
+        assert!(site.contains_key(page), "{page} missing");
+    }
+    let risks = String::from_utf8_lossy(&site["risks/index.html"]).into_owned();
+    assert!(risks.contains("id=\"severity-title\""), "{risks}");
+    let timeline = String::from_utf8_lossy(&site["timeline/index.html"]).into_owned();
+    assert!(timeline.contains("id=\"overdue-title\""), "{timeline}");
+    assert_eq!(compare_engines(&portal, AS_OF), 120);
 }

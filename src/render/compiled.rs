@@ -1,31 +1,36 @@
-//! The default project page, compiled into the binary (askama) instead of
-//! interpreted by tera. A project page is most of a build's pages and, with
-//! tera, about a quarter of a cold build's CPU: tera looks every
+//! The default templates of the pages a build makes by the thousand
+//! (project pages, the risk table's and the timeline's pages), compiled into
+//! the binary (askama) instead of interpreted by tera. With tera, project
+//! pages were a quarter of a cold build's CPU: tera looks every
 //! `{{ item.field }}` up by name at run time (splitting the path, allocating
 //! each segment), a compiled template reads the field.
 //!
-//! The templates in `src/render/compiled/` say what
-//! `themes/default/templates/project.html` (with `base.html` and the macros of
-//! `macros/ui.html` it calls) says, in askama's syntax. They are used only
-//! while those three templates are the embedded defaults
-//! ([`theme::is_default`](super::theme::is_default)): a portal that overrides
-//! any of them gets tera and its own template. `tests/compiled_page.rs`
-//! checks that both give the same bytes on the seeds, the real corpus and a
-//! portal with snapshots.
+//! The templates in `src/render/compiled/` say what their namesakes in
+//! `themes/default/templates/` (with `base.html` and the macros of
+//! `macros/ui.html` they call) say, in askama's syntax. One is used only
+//! while its namesake, `base.html` and `macros/ui.html` are the embedded
+//! defaults ([`in_use`]): a portal that overrides any of them gets tera and
+//! its own templates. `tests/compiled_page.rs` checks that both engines give
+//! the same bytes on the seeds, the real corpus, a portal with snapshots and
+//! a paginated portfolio.
 
 use std::collections::BTreeMap;
+use std::ops::Deref;
 
 use askama::Template;
 use serde::Serialize;
 
 use super::charts::{Matrix, Timeline};
+use super::cross_project::{MilestoneSummary, SeverityJump};
+use super::i18n::Table;
+use super::paging::Pagination;
+use super::theme;
 use super::trends::ProjectTrend;
 use super::view::{DiagnosticRow, MilestoneRow, PersonView, RiskRow, SectionRow};
-use super::{PageMeta, ProjectHeader, SourceView};
+use super::{PageMeta, PageView, ProjectHeader, SourceView};
 
-/// askama's escaper for `.html` templates (`askama.toml`): sitrep's own
-/// [`escape`](super::escape), the one tera uses, so both engines write the
-/// same entities.
+/// askama's escaper for `.html` templates (`askama.toml`): sitrep's own, the
+/// one tera uses ([`escape`](super::escape)), so both write the same entities.
 #[derive(Clone, Copy)]
 pub struct Html;
 
@@ -35,21 +40,62 @@ impl askama::filters::Escaper for Html {
     }
 }
 
-/// The templates `compiled/` stands for: overriding any of them turns the
-/// compiled page off.
-pub(super) const STANDS_FOR: &[&str] = &["project.html", "base.html", "macros/ui.html"];
+/// The templates the binary holds compiled.
+const COMPILED: &[&str] = &["project.html", "risks.html", "timeline.html"];
 
-/// Everything a project page shows. tera gets it as its context (with `page`
-/// and `t` added, as for every page); askama renders it through
-/// `compiled/project.html`.
-#[derive(Serialize, Template)]
-#[template(path = "project.html")]
-pub(super) struct ProjectPage<'a> {
-    #[serde(skip)]
-    pub page: &'a PageMeta,
-    /// The UI strings, by key: `{{ t["due"] }}`.
-    #[serde(skip)]
-    pub t: &'a BTreeMap<&'static str, &'static str>,
+/// The compiled templates a portal with these `templates` can use: those
+/// whose namesake, `base.html` and `macros/ui.html` are the defaults.
+pub(super) fn in_use(templates: &BTreeMap<String, String>) -> Vec<&'static str> {
+    COMPILED
+        .iter()
+        .copied()
+        .filter(|&name| theme::is_default(templates, &[name, "base.html", "macros/ui.html"]))
+        .collect()
+}
+
+/// A compiled page: the view, with what every page shows (`page`, `t`).
+/// Field names reach the view through `Deref`, so the compiled templates
+/// name values as tera's do.
+macro_rules! compiled_page {
+    ($page:ident, $view:ident, $path:literal) => {
+        #[derive(Template)]
+        #[template(path = $path)]
+        pub(super) struct $page<'a> {
+            page: &'a PageMeta,
+            t: &'a Table,
+            view: &'a $view,
+        }
+
+        impl Deref for $page<'_> {
+            type Target = $view;
+
+            fn deref(&self) -> &$view {
+                self.view
+            }
+        }
+
+        impl PageView for $view {
+            fn compiled(&self, page: &PageMeta, t: &Table) -> Option<askama::Result<String>> {
+                Some(
+                    $page {
+                        page,
+                        t,
+                        view: self,
+                    }
+                    .render(),
+                )
+            }
+        }
+    };
+}
+
+compiled_page!(ProjectPage, ProjectView, "project.html");
+compiled_page!(RisksPage, RisksView, "risks.html");
+compiled_page!(TimelinePage, TimelineView, "timeline.html");
+
+/// Everything a project page shows.
+#[derive(Serialize)]
+pub(super) struct ProjectView {
     pub project: ProjectHeader,
     pub sections: Vec<SectionRow>,
     pub timeline: Timeline,
@@ -60,4 +106,28 @@ pub(super) struct ProjectPage<'a> {
     pub diagnostics: Vec<DiagnosticRow>,
     pub documents: Vec<SourceView>,
     pub trend: ProjectTrend,
+}
+
+/// A page of the risk table; the first also has the matrix and the jumps
+/// to each severity.
+#[derive(Serialize)]
+pub(super) struct RisksView {
+    pub first_page: bool,
+    pub matrix: Option<Matrix>,
+    pub jumps: Vec<SeverityJump>,
+    pub risks: Vec<RiskRow>,
+    pub pagination: Option<Pagination>,
+    pub range_text: String,
+}
+
+/// A page of the timeline; the first of a cut timeline also sums up the
+/// overdue and coming milestones of every project.
+#[derive(Serialize)]
+pub(super) struct TimelineView {
+    pub summaries: Vec<MilestoneSummary>,
+    pub timeline: Timeline,
+    pub table_title: String,
+    pub milestones: Vec<MilestoneRow>,
+    pub pagination: Option<Pagination>,
+    pub range_text: String,
 }

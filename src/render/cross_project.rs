@@ -28,6 +28,7 @@ use rayon::prelude::*;
 use serde::Serialize;
 
 use super::charts::{self, PlacedRisk};
+use super::compiled::{RisksView, TimelineView};
 use super::groups::{self, Group};
 use super::paging::{self, Pagination};
 use super::view::{self, HealthCount, MilestoneRow, PersonView, ProjectRow, RiskEntry};
@@ -111,24 +112,24 @@ struct RunView {
 
 /// Overdue or coming milestones across the portfolio, at the top of the timeline.
 #[derive(Debug, Clone, Serialize)]
-struct MilestoneSummary {
-    id: &'static str,
-    title: String,
-    count: usize,
-    rows: Vec<MilestoneRow>,
+pub(super) struct MilestoneSummary {
+    pub id: &'static str,
+    pub title: String,
+    pub count: usize,
+    pub rows: Vec<MilestoneRow>,
     /// `and 40 more, in the pages below`, when the table was cut.
-    more: Option<String>,
+    pub more: Option<String>,
 }
 
 /// Where the risks of one severity begin in the paginated risk table.
 #[derive(Debug, Clone, Serialize)]
-struct SeverityJump {
-    severity: view::SeverityView,
-    closed: bool,
-    count: usize,
-    href: String,
+pub(super) struct SeverityJump {
+    pub severity: view::SeverityView,
+    pub closed: bool,
+    pub count: usize,
+    pub href: String,
     /// `from page 3`.
-    page: String,
+    pub page: String,
 }
 
 impl Renderer<'_> {
@@ -277,7 +278,7 @@ impl Renderer<'_> {
             };
             context.insert("snapshot_count", &snapshots);
             context.insert("intro_html", &intro);
-            Ok(context)
+            Ok(context.into_json())
         };
         let html = self.cross_page_from(&path, "index.html", meta, shown, &placing, build)?;
         Ok((path, html))
@@ -422,20 +423,14 @@ impl Renderer<'_> {
             } else {
                 Vec::new()
             };
-            let mut context = tera::Context::new();
-            context.insert("summaries", &summaries);
-            context.insert("timeline", &timeline);
-            context.insert("table_title", &table_title);
-            context.insert(
-                "milestones",
-                &view::milestone_rows(&entries, &root, &self.t),
-            );
-            context.insert("pagination", &self.pagination("timeline/", number, labels));
-            context.insert(
-                "range_text",
-                &self.range_text("projects_range", &range, layout.order.len()),
-            );
-            Ok(context)
+            Ok(TimelineView {
+                summaries,
+                timeline,
+                table_title,
+                milestones: view::milestone_rows(&entries, &root, &self.t),
+                pagination: self.pagination("timeline/", number, labels),
+                range_text: self.range_text("projects_range", &range, layout.order.len()),
+            })
         };
         let html = self.cross_page_from(&path, "timeline.html", meta, shown, &placing, build)?;
         Ok((path, html))
@@ -572,25 +567,22 @@ impl Renderer<'_> {
                         }
                     })
                     .collect();
-                let mut context = tera::Context::new();
-                context.insert("first_page", &first);
                 // The template shows the matrix and the jumps on page 1 only.
-                if first {
+                let (matrix, jumps) = if first {
                     let (matrix, jumps) = first_page_extras();
-                    context.insert("matrix", &matrix);
-                    context.insert("jumps", &jumps);
+                    (Some(matrix), jumps)
                 } else {
-                    context.insert("matrix", &());
-                    context.insert("jumps", &Vec::<SeverityJump>::new());
-                }
-                context.insert("risks", &view::risk_rows(&entries, &root, &self.t));
-                context.insert("pagination", &self.pagination("risks/", number, &labels));
+                    (None, Vec::new())
+                };
                 let range_key = if first { "risks_range" } else { "risks_rows" };
-                context.insert(
-                    "range_text",
-                    &self.range_text(range_key, range, positions.len()),
-                );
-                Ok(context)
+                Ok(RisksView {
+                    first_page: first,
+                    matrix,
+                    jumps,
+                    risks: view::risk_rows(&entries, &root, &self.t),
+                    pagination: self.pagination("risks/", number, &labels),
+                    range_text: self.range_text(range_key, range, positions.len()),
+                })
             };
             let html = self.cross_page_from(&path, "risks.html", meta, shown, &placing, build)?;
             emit((path, html))
@@ -685,7 +677,7 @@ impl Renderer<'_> {
             "range_text",
             &self.range_text("people_range", &range, people.len()),
         );
-        let html = self.cross_page(&path, "people.html", meta, context)?;
+        let html = self.cross_page(&path, "people.html", meta, context.into_json())?;
         Ok((path, html))
     }
 
@@ -762,7 +754,7 @@ impl Renderer<'_> {
                     "range_text",
                     &self.range_text("projects_range", range, person.projects.len()),
                 );
-                let html = self.cross_page(&path, "person.html", meta, context)?;
+                let html = self.cross_page(&path, "person.html", meta, context.into_json())?;
                 emit((path, html))
             })
     }

@@ -203,10 +203,13 @@ const MONTHS_EN_LONG: [&str; 12] = [
 ];
 
 /// The UI strings of one language.
+/// The UI strings by key, as templates read them (`t.due`, `t["due"]`).
+pub type Table = BTreeMap<&'static str, &'static str>;
+
 #[derive(Debug, Clone)]
 pub struct Strings {
     pub language: Language,
-    table: BTreeMap<&'static str, &'static str>,
+    table: Table,
 }
 
 impl Strings {
@@ -219,7 +222,7 @@ impl Strings {
     }
 
     /// The whole table, for templates (`t.timeline`).
-    pub fn table(&self) -> &BTreeMap<&'static str, &'static str> {
+    pub fn table(&self) -> &Table {
         &self.table
     }
 

@@ -28,7 +28,6 @@ use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::Mutex;
 use std::time::Duration;
 
-use askama::Template as _;
 use rayon::prelude::*;
 use serde::Serialize;
 use tera::Tera;
@@ -39,7 +38,7 @@ use crate::history::History;
 use crate::ingest::{Content, Document, ProjectSources};
 use crate::model::{PortfolioStatus, Project};
 use cross_project::Emit;
-use i18n::Strings;
+use i18n::{Strings, Table};
 use source::RenderedDocument;
 use view::{Links, RiskEntry};
 
@@ -243,10 +242,10 @@ struct Renderer<'a> {
     /// How a cross-project page is kept from the previous build; `None`
     /// renders every page.
     keep: Option<Keep<'a>>,
-    /// Project pages go through the compiled default template
-    /// ([`compiled`]): the portal overrides none of the templates it
-    /// stands for.
-    compiled_project_page: bool,
+    /// The templates whose pages go through their compiled default
+    /// ([`compiled`]): the portal overrides neither them nor what they
+    /// extend and import.
+    compiled: Vec<&'static str>,
 }
 
 /// What lets a cross-project page be kept from the previous build instead
@@ -574,7 +573,7 @@ impl<'a> Renderer<'a> {
         templates: BTreeMap<String, String>,
         history: &'a History,
     ) -> anyhow::Result<Self> {
-        let compiled_project_page = theme::is_default(&templates, compiled::STANDS_FOR);
+        let compiled = compiled::in_use(&templates);
         let mut tera = Tera::default();
         tera.autoescape_on(vec![".html", ".htm", ".xml", ".svg"]);
         tera.set_escape_fn(escape);
@@ -591,7 +590,7 @@ impl<'a> Renderer<'a> {
             project_keys: Vec::new(),
             times: Mutex::new(TemplateTimes::default()),
             keep: None,
-            compiled_project_page,
+            compiled,
         })
     }
 
@@ -685,6 +684,24 @@ impl<'a> Renderer<'a> {
         html
     }
 
+    /// A page from its view: through the template compiled into the binary
+    /// when the default theme's applies ([`compiled`]), else through tera.
+    fn render_view(
+        &self,
+        template: &str,
+        meta: PageMeta,
+        view: impl PageView,
+    ) -> anyhow::Result<String> {
+        if self.compiled.contains(&template) {
+            let started = crate::cpu::thread_time();
+            if let Some(html) = view.compiled(&meta, self.t.table()) {
+                self.record(template, crate::cpu::since(started));
+                return html.map_err(|error| anyhow::anyhow!("{template}: {error}"));
+            }
+        }
+        self.page(template, meta, view.into_context()?)
+    }
+
     /// A cross-project page (portfolio, timeline, risks, people): kept from
     /// the previous build (`None`) when its template, path and every value
     /// it shows are those the previous build rendered it from, else
@@ -695,22 +712,19 @@ impl<'a> Renderer<'a> {
         path: &str,
         template: &str,
         meta: PageMeta,
-        context: tera::Context,
+        view: impl PageView,
     ) -> anyhow::Result<Option<String>> {
         let Some(keep) = &self.keep else {
-            return self.page(template, meta, context).map(Some);
+            return self.render_view(template, meta, view).map(Some);
         };
         let mut hasher = page_hasher(keep.seed, template, path, b"values");
-        // Out of the context and back, to hash its values without a copy.
-        let values = context.into_json();
-        serde_json::to_writer(&mut hasher, &(&meta, &values))?;
-        let context = tera::Context::from_value(values)?;
+        serde_json::to_writer(&mut hasher, &(&meta, &view))?;
         let key = hasher.0.digest128();
         if keep.memo.recall(path, key).is_some() && keep.sink.keep(path)? {
             self.record(&format!("{template} {KEPT}"), Duration::ZERO);
             return Ok(None);
         }
-        let html = self.page(template, meta, context)?;
+        let html = self.render_view(template, meta, view)?;
         keep.memo.remember(path, key, Vec::new());
         Ok(Some(html))
     }
@@ -724,14 +738,14 @@ impl<'a> Renderer<'a> {
     /// A page that sums up every project (`projects` is `None`: a section's
     /// first page), or one of a project with no key, is keyed by its
     /// values instead ([`Renderer::cross_page`]).
-    fn cross_page_from(
+    fn cross_page_from<V: PageView>(
         &self,
         path: &str,
         template: &str,
         meta: PageMeta,
         projects: Option<impl IntoIterator<Item = usize>>,
         placing: &impl Serialize,
-        build: impl FnOnce() -> anyhow::Result<tera::Context>,
+        build: impl FnOnce() -> anyhow::Result<V>,
     ) -> anyhow::Result<Option<String>> {
         let (Some(keep), Some(projects)) = (&self.keep, projects) else {
             return self.cross_page(path, template, meta, build()?);
@@ -753,7 +767,7 @@ impl<'a> Renderer<'a> {
             self.record(&format!("{template} {KEPT}"), Duration::ZERO);
             return Ok(None);
         }
-        let html = self.page(template, meta, build()?)?;
+        let html = self.render_view(template, meta, build()?)?;
         keep.memo.remember(path, key, Vec::new());
         Ok(Some(html))
     }
@@ -803,9 +817,7 @@ impl<'a> Renderer<'a> {
                 html: doc.html.clone(),
             })
             .collect();
-        let view = compiled::ProjectPage {
-            page: &meta,
-            t: t.table(),
+        let view = compiled::ProjectView {
             project: ProjectHeader::new(project, t),
             sections: view::section_rows(&links, as_of, t),
             timeline: view::project_timeline(&links, as_of, t),
@@ -817,17 +829,7 @@ impl<'a> Renderer<'a> {
             documents,
             trend: trends::project_trend(self.history, project, as_of, t),
         };
-        if !self.compiled_project_page {
-            let context = tera::Context::from_serialize(&view)?;
-            drop(view);
-            return self.page("project.html", meta, context);
-        }
-        let started = crate::cpu::thread_time();
-        let html = view
-            .render()
-            .map_err(|error| anyhow::anyhow!("project.html: {error}"));
-        self.record("project.html", crate::cpu::since(started));
-        html
+        self.render_view("project.html", meta, view)
     }
 
     fn snapshots_page(&self) -> anyhow::Result<String> {
@@ -838,6 +840,28 @@ impl<'a> Renderer<'a> {
             &trends::snapshot_rows(self.history, self.portfolio, &self.t),
         );
         self.page("snapshots.html", meta, context)
+    }
+}
+
+/// What a page shows, for either engine: tera reads it as its context
+/// (with `page` and `t` added, as on every page); a page whose default
+/// template the binary holds compiled renders it through [`compiled`].
+trait PageView: Serialize + Sized {
+    /// The page through its compiled template, if it has one.
+    fn compiled(&self, _page: &PageMeta, _t: &Table) -> Option<askama::Result<String>> {
+        None
+    }
+
+    /// The view as tera's context.
+    fn into_context(self) -> tera::Result<tera::Context> {
+        tera::Context::from_serialize(&self)
+    }
+}
+
+/// The values of a page that only tera draws.
+impl PageView for serde_json::Value {
+    fn into_context(self) -> tera::Result<tera::Context> {
+        tera::Context::from_value(self)
     }
 }
 
