@@ -5,6 +5,7 @@ pub mod health;
 pub mod progress;
 
 use chrono::NaiveDate;
+use rayon::prelude::*;
 
 use crate::config::Config;
 use crate::ingest::{names, Content, ProjectSources};
@@ -19,9 +20,11 @@ pub fn assemble(
     as_of: NaiveDate,
     built_at: Option<String>,
 ) -> PortfolioStatus {
+    // Each project on its own (rollups, health and its reasons): in
+    // parallel, in the order of `content` (rayon's collect keeps it).
     let mut projects: Vec<Project> = content
         .projects
-        .iter()
+        .par_iter()
         .zip(statuses)
         .map(|(sources, documents)| project(sources, documents, config, as_of))
         .collect();

@@ -292,12 +292,6 @@ pub fn truncate(text: &str, max: usize) -> String {
     }
 }
 
-/// A risk placed in the matrix, with where its row of the risk table is.
-pub struct PlacedRisk<'a> {
-    pub risk: &'a Risk,
-    pub href: String,
-}
-
 #[derive(Debug, Clone, Serialize)]
 pub struct Matrix {
     /// Impact 5 first (top row), down to 1.
@@ -348,68 +342,74 @@ pub fn zone(score: u8) -> &'static str {
 pub const CELL_LIMIT: usize = 5;
 
 /// The 5×5 matrix of the open risks that have both an impact and a
-/// probability; each cell names at most [`CELL_LIMIT`] of its risks.
-pub fn matrix(risks: &[PlacedRisk], t: &Strings) -> Matrix {
-    let open: Vec<&PlacedRisk> = risks.iter().filter(|placed| !placed.risk.closed).collect();
-    let unrated = open
-        .iter()
-        .filter(|placed| rating(placed.risk).is_none())
-        .count();
+/// probability; each cell names at most [`CELL_LIMIT`] of its risks, in the
+/// order of `risks`, and links to the first of the rest (`+N more`).
+/// `href(i)` is where the row of `risks[i]` is; it is asked only for the
+/// risks a cell links to, so a matrix of 250,000 risks formats 130 links,
+/// not 250,000.
+pub fn matrix(risks: &[&Risk], href: &dyn Fn(usize) -> String, t: &Strings) -> Matrix {
+    // Per cell, by impact and probability: its count, and its first
+    // `CELL_LIMIT + 1` risks (the last one is where `+N more` leads).
+    let mut cells: [[(usize, Vec<usize>); 5]; 5] = Default::default();
+    let (mut open, mut unrated) = (0, 0);
+    for (index, risk) in risks.iter().enumerate().filter(|(_, r)| !r.closed) {
+        open += 1;
+        let Some((impact, probability)) = rating(risk) else {
+            unrated += 1;
+            continue;
+        };
+        let (count, first) = &mut cells[usize::from(impact - 1)][usize::from(probability - 1)];
+        *count += 1;
+        if first.len() <= CELL_LIMIT {
+            first.push(index);
+        }
+    }
+    let link = |index: usize| MatrixLink {
+        label: truncate(
+            risks[index].id.as_deref().unwrap_or(&risks[index].title),
+            34,
+        ),
+        title: risks[index].title.clone(),
+        href: href(index),
+    };
     let rows = (1..=5u8)
         .rev()
         .map(|impact| MatrixRow {
             impact,
             cells: (1..=5u8)
                 .map(|probability| {
-                    let links: Vec<MatrixLink> = open
-                        .iter()
-                        .filter(|placed| rating(placed.risk) == Some((impact, probability)))
-                        .map(|placed| MatrixLink {
-                            label: truncate(
-                                placed.risk.id.as_deref().unwrap_or(&placed.risk.title),
-                                34,
-                            ),
-                            title: placed.risk.title.clone(),
-                            href: placed.href.clone(),
-                        })
-                        .collect();
+                    let (count, first) =
+                        &cells[usize::from(impact - 1)][usize::from(probability - 1)];
+                    let more = (*count > CELL_LIMIT).then(|| {
+                        let label = t.fill("more_risks", &[&(count - CELL_LIMIT).to_string()]);
+                        MatrixLink {
+                            title: label.clone(),
+                            label,
+                            href: href(first[CELL_LIMIT]),
+                        }
+                    });
                     MatrixCell {
                         impact,
                         probability,
                         score: impact * probability,
                         tone: zone(impact * probability),
-                        count: links.len(),
-                        risks: links,
-                        more: None,
+                        count: *count,
+                        risks: first
+                            .iter()
+                            .take(CELL_LIMIT)
+                            .map(|&index| link(index))
+                            .collect(),
+                        more,
                     }
                 })
                 .collect(),
         })
         .collect();
-    let mut matrix = Matrix {
+    Matrix {
         rows,
         columns: (1..=5).collect(),
         unrated_note: (unrated > 0).then(|| t.fill("unrated_risks", &[&unrated.to_string()])),
-        total: open.len(),
-    };
-    limit_cells(&mut matrix, CELL_LIMIT, t);
-    matrix
-}
-
-/// Cuts every cell to its first `limit` risks; the rest are reached by a
-/// `+N more` link to the first of them in the risk table. The cell's count
-/// stays the count of all its risks.
-fn limit_cells(matrix: &mut Matrix, limit: usize, t: &Strings) {
-    for cell in matrix.rows.iter_mut().flat_map(|row| row.cells.iter_mut()) {
-        if cell.risks.len() <= limit {
-            continue;
-        }
-        let rest = cell.risks.split_off(limit);
-        cell.more = rest.first().map(|first| MatrixLink {
-            label: t.fill("more_risks", &[&rest.len().to_string()]),
-            title: t.fill("more_risks", &[&rest.len().to_string()]),
-            href: first.href.clone(),
-        });
+        total: open,
     }
 }
 
@@ -481,11 +481,7 @@ mod tests {
     #[test]
     fn a_five_by_five_risk_sits_top_right_in_red() {
         let r = risk(5, 5);
-        let placed = [PlacedRisk {
-            risk: &r,
-            href: "#r1".into(),
-        }];
-        let m = matrix(&placed, &Strings::new(Language::En));
+        let m = matrix(&[&r], &|_| "#r1".into(), &Strings::new(Language::En));
         let cell = &m.rows[0].cells[4];
         assert_eq!((cell.impact, cell.probability, cell.count), (5, 5, 1));
         assert_eq!(cell.tone, "high");
@@ -498,16 +494,9 @@ mod tests {
     #[test]
     fn a_full_cell_names_its_first_risks_and_links_to_the_rest() {
         let risks: Vec<Risk> = (0..13).map(|_| risk(4, 2)).collect();
-        let placed: Vec<PlacedRisk> = risks
-            .iter()
-            .enumerate()
-            .map(|(i, risk)| PlacedRisk {
-                risk,
-                href: format!("#r{}", i + 1),
-            })
-            .collect();
+        let placed: Vec<&Risk> = risks.iter().collect();
         let t = Strings::new(Language::En);
-        let m = matrix(&placed, &t);
+        let m = matrix(&placed, &|i| format!("#r{}", i + 1), &t);
         // Impact 4 is the second row from the top; probability 2 the second column.
         let cell = &m.rows[1].cells[1];
         assert_eq!(cell.count, 13);
@@ -515,6 +504,8 @@ mod tests {
         let more = cell.more.as_ref().expect("a link to the rest");
         assert_eq!(more.label, "+8 more");
         assert_eq!(more.href, "#r6");
+        let named: Vec<&str> = cell.risks.iter().map(|l| l.href.as_str()).collect();
+        assert_eq!(named, ["#r1", "#r2", "#r3", "#r4", "#r5"]);
     }
 
     #[test]

@@ -27,14 +27,14 @@ use chrono::Duration;
 use rayon::prelude::*;
 use serde::Serialize;
 
-use super::charts::{self, PlacedRisk};
+use super::charts;
 use super::compiled::{RisksView, TimelineView};
 use super::groups::{self, Group};
 use super::paging::{self, Pagination};
 use super::view::{self, HealthCount, MilestoneRow, PersonView, ProjectRow, RiskEntry};
 use super::{trends, Renderer};
 use crate::ingest::names::slugify;
-use crate::model::{Milestone, Project, Status};
+use crate::model::{Milestone, Project, Risk, Status};
 
 /// Projects a portfolio page lists; a portfolio up to this size has one page of everything.
 pub const PROJECTS_PER_PAGE: usize = 50;
@@ -519,15 +519,11 @@ impl Renderer<'_> {
             }
         };
         let first_page_extras = || {
-            let placed: Vec<PlacedRisk> = positions
+            let risks: Vec<&Risk> = positions
                 .iter()
-                .enumerate()
-                .map(|(position, &(p, r))| PlacedRisk {
-                    risk: &projects[p].risks[r],
-                    href: href_from_first(position),
-                })
+                .map(|&(p, r)| &projects[p].risks[r])
                 .collect();
-            let matrix = charts::matrix(&placed, &self.t);
+            let matrix = charts::matrix(&risks, &href_from_first, &self.t);
             let jumps = if pages.len() > 1 {
                 self.severity_jumps(&positions, per_page, &href_from_first)
             } else {

@@ -8,7 +8,7 @@ use std::collections::BTreeMap;
 use chrono::{Duration, NaiveDate};
 use serde::Serialize;
 
-use super::charts::{self, Matrix, PlacedRisk, Timeline, TimelineRow};
+use super::charts::{self, Matrix, Timeline, TimelineRow};
 use super::i18n::Strings;
 use super::pct;
 use super::source::RenderedDocument;
@@ -463,14 +463,8 @@ pub fn risk_rows(entries: &[RiskEntry], root: &str, t: &Strings) -> Vec<RiskRow>
 }
 
 pub fn risk_matrix(entries: &[RiskEntry], t: &Strings) -> Matrix {
-    let placed: Vec<PlacedRisk> = entries
-        .iter()
-        .map(|e| PlacedRisk {
-            risk: e.risk,
-            href: format!("#{}", e.anchor),
-        })
-        .collect();
-    charts::matrix(&placed, t)
+    let risks: Vec<&Risk> = entries.iter().map(|e| e.risk).collect();
+    charts::matrix(&risks, &|i| format!("#{}", entries[i].anchor), t)
 }
 
 // ---------- people ----------
