@@ -131,3 +131,43 @@ pub(super) struct TimelineView {
     pub pagination: Option<Pagination>,
     pub range_text: String,
 }
+
+#[cfg(test)]
+mod tests {
+    use super::super::i18n::Strings;
+    use crate::config::Language;
+
+    /// The compiled templates' text, to check what they name.
+    const SOURCES: &[&str] = &[
+        include_str!("compiled/base.html"),
+        include_str!("compiled/ui.html"),
+        include_str!("compiled/project.html"),
+        include_str!("compiled/risks.html"),
+        include_str!("compiled/timeline.html"),
+    ];
+
+    /// `t["key"]` indexes the table and would panic on a key it lacks,
+    /// where tera reports an error; a branch no test renders (an empty
+    /// list, a closed risk) must not hide one.
+    #[test]
+    fn every_string_a_compiled_template_names_exists_in_both_languages() {
+        let mut named = 0;
+        for source in SOURCES {
+            for (at, _) in source.match_indices("t[\"") {
+                let rest = &source[at + 3..];
+                let key = &rest[..rest.find('"').expect("closing quote")];
+                for language in [Language::En, Language::Fr] {
+                    assert!(
+                        Strings::new(language).table().contains_key(key),
+                        "t[\"{key}\"] is not a UI string ({language:?})"
+                    );
+                }
+                named += 1;
+            }
+        }
+        assert!(
+            named > 100,
+            "only {named} strings found: is the pattern still right?"
+        );
+    }
+}

@@ -202,10 +202,10 @@ const MONTHS_EN_LONG: [&str; 12] = [
     "December",
 ];
 
-/// The UI strings of one language.
 /// The UI strings by key, as templates read them (`t.due`, `t["due"]`).
 pub type Table = BTreeMap<&'static str, &'static str>;
 
+/// The UI strings of one language.
 #[derive(Debug, Clone)]
 pub struct Strings {
     pub language: Language,
