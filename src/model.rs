@@ -4,6 +4,8 @@
 //! (see `STATUS_JSON.md`): field names here are a public contract. Add
 //! fields freely; never rename or remove one without bumping [`SCHEMA`].
 
+use std::sync::Arc;
+
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
@@ -164,7 +166,7 @@ pub struct Item {
     pub id: Option<String>,
     pub points: Option<f64>,
     pub due: Option<NaiveDate>,
-    pub source: String,
+    pub source: Arc<str>,
     pub line: usize,
     pub children: Vec<Item>,
 }
@@ -177,7 +179,7 @@ pub struct Section {
     pub level: u8,
     pub line: usize,
     /// Document the heading is in (content-relative path).
-    pub source: String,
+    pub source: Arc<str>,
     /// Mean value of every item in this section and its subsections (§5).
     pub progress: Option<f64>,
     /// The first claim the document makes about this section (§6).
@@ -195,7 +197,7 @@ pub struct Declaration {
     pub value: f64,
     /// Title of the section the claim is about; `None` for the whole project.
     pub section: Option<String>,
-    pub source: String,
+    pub source: Arc<str>,
     pub line: usize,
 }
 
@@ -221,7 +223,7 @@ pub struct Milestone {
     pub status: Option<Status>,
     /// Dated before the portal's as-of date and not done.
     pub overdue: bool,
-    pub source: String,
+    pub source: Arc<str>,
     pub line: usize,
 }
 
@@ -239,7 +241,7 @@ pub struct Risk {
     pub owner: Option<String>,
     /// A risk marked closed, mitigated or resolved no longer counts for health.
     pub closed: bool,
-    pub source: String,
+    pub source: Arc<str>,
     pub line: usize,
 }
 
@@ -341,7 +343,6 @@ impl DocumentStatus {
             items.shrink_to_fit();
             for item in items {
                 text(&mut item.text);
-                text(&mut item.source);
                 maybe(&mut item.owner);
                 maybe(&mut item.id);
                 all_items(&mut item.children);
@@ -351,7 +352,6 @@ impl DocumentStatus {
             sections.shrink_to_fit();
             for section in sections {
                 text(&mut section.title);
-                text(&mut section.source);
                 all_items(&mut section.items);
                 all_sections(&mut section.sections);
             }
@@ -361,19 +361,16 @@ impl DocumentStatus {
         self.declarations.shrink_to_fit();
         for declaration in &mut self.declarations {
             text(&mut declaration.label);
-            text(&mut declaration.source);
             maybe(&mut declaration.section);
         }
         self.milestones.shrink_to_fit();
         for milestone in &mut self.milestones {
             text(&mut milestone.title);
             text(&mut milestone.date_text);
-            text(&mut milestone.source);
         }
         self.risks.shrink_to_fit();
         for risk in &mut self.risks {
             text(&mut risk.title);
-            text(&mut risk.source);
             maybe(&mut risk.id);
             maybe(&mut risk.mitigation);
             maybe(&mut risk.owner);

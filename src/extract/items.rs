@@ -7,6 +7,7 @@
 //! `... ❌`). An item wholly ~~struck through~~ is cancelled.
 
 use std::collections::HashSet;
+use std::sync::Arc;
 use std::sync::LazyLock;
 
 use aho_corasick::AhoCorasick;
@@ -21,7 +22,7 @@ use crate::model::{Item, Status};
 pub struct ItemReader<'a> {
     pub vocabulary: &'a Vocabulary,
     pub outline: &'a Outline<'a>,
-    pub source: &'a str,
+    pub source: &'a Arc<str>,
     /// Lines of list entries that are declarations (`- ✅ Phase 1 : **100%**`), not items.
     pub declaration_lines: &'a HashSet<usize>,
 }
@@ -152,7 +153,7 @@ impl<'a> ItemReader<'a> {
             status,
             owner: None,
             due: None,
-            source: self.source.to_string(),
+            source: Arc::clone(self.source),
             line: line.line,
             children: Vec::new(),
         })
@@ -287,7 +288,7 @@ impl<'a> ItemReader<'a> {
                     status,
                     owner,
                     due: None,
-                    source: self.source.to_string(),
+                    source: Arc::clone(self.source),
                     line: row.line,
                     children: Vec::new(),
                 })
@@ -320,7 +321,7 @@ impl<'a> ItemReader<'a> {
             status,
             owner: None,
             due: None,
-            source: self.source.to_string(),
+            source: Arc::clone(self.source),
             line: section.line,
             children: Vec::new(),
         })
@@ -706,10 +707,11 @@ mod tests {
         let vocabulary = Vocabulary::new(&VocabularyConfig::default());
         let outline = Outline::parse(markdown);
         let declaration_lines = HashSet::new();
+        let source: Arc<str> = Arc::from("doc.md");
         let reader = ItemReader {
             vocabulary: &vocabulary,
             outline: &outline,
-            source: "doc.md",
+            source: &source,
             declaration_lines: &declaration_lines,
         };
         let mut items = Vec::new();

@@ -15,6 +15,7 @@
 
 use std::collections::HashSet;
 use std::ops::Range;
+use std::sync::Arc;
 use std::sync::LazyLock;
 
 use chrono::{Datelike, NaiveDate};
@@ -107,7 +108,7 @@ pub fn read(
     status: &mut DocumentStatus,
 ) {
     let mut reader = MilestoneReader {
-        source: &document.source,
+        source: Arc::from(document.source.as_str()),
         reference: status
             .as_of
             .or(document.front_matter.updated)
@@ -128,7 +129,8 @@ pub fn read(
 }
 
 struct MilestoneReader<'d> {
-    source: &'d str,
+    /// One copy of the path, shared by every milestone.
+    source: Arc<str>,
     reference: NaiveDate,
     order: DateOrder,
     milestones: Vec<Milestone>,
@@ -169,7 +171,7 @@ impl MilestoneReader<'_> {
                 if parsed.year_inferred {
                     self.diagnostics.push(Diagnostic::warning(
                         "inferred-year",
-                        self.source,
+                        &self.source,
                         line,
                         format!(
                             "milestone \"{title}\": `{text}` has no year; read as {}",
@@ -189,7 +191,7 @@ impl MilestoneReader<'_> {
             date_text,
             status,
             overdue: false,
-            source: self.source.to_string(),
+            source: Arc::clone(&self.source),
             line,
         });
     }
@@ -278,7 +280,7 @@ impl MilestoneReader<'_> {
     fn placeholder(&mut self, written: &str, line: usize) {
         self.diagnostics.push(Diagnostic::warning(
             "placeholder-date",
-            self.source,
+            &self.source,
             line,
             format!("`{}` is a placeholder, not a date", written.trim()),
         ));

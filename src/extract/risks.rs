@@ -14,6 +14,7 @@
 //! Contingency Budget` in corpus 17) are not risk sections: their bullets
 //! are definitions and procedures.
 
+use std::sync::Arc;
 use std::sync::LazyLock;
 
 use regex::Regex;
@@ -447,7 +448,7 @@ impl Draft {
         }
     }
 
-    fn finish(self, heading_severity: Option<Severity>, source: &str) -> Risk {
+    fn finish(self, heading_severity: Option<Severity>, source: &Arc<str>) -> Risk {
         let (impact, probability) = match (self.impact, self.probability, self.severity_level) {
             (None, Some(p), Some(s)) => (Some(s), Some(p)),
             (i, p, _) => (i, p),
@@ -469,7 +470,7 @@ impl Draft {
             mitigation: self.mitigation,
             owner,
             closed: self.closed,
-            source: source.to_string(),
+            source: Arc::clone(source),
             line: self.line,
         }
     }
@@ -521,7 +522,9 @@ pub fn read(
     status: &mut DocumentStatus,
 ) {
     let _ = context;
-    let source = document.source.as_str();
+    // One copy of the path, shared by every risk.
+    let source: Arc<str> = Arc::from(document.source.as_str());
+    let source = &source;
     let mut risks = Vec::new();
     for block in &outline.preamble {
         if let Block::Table(table) = block {
@@ -747,7 +750,7 @@ fn inline_fields(text: &str) -> (&str, Vec<(Field, &str)>) {
 }
 
 /// One risk per row of a risk table.
-fn table_risks(table: &Table, severity: Option<Severity>, source: &str) -> Vec<Risk> {
+fn table_risks(table: &Table, severity: Option<Severity>, source: &Arc<str>) -> Vec<Risk> {
     let fields: Vec<Option<Field>> = table
         .header
         .iter()

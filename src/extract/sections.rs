@@ -6,6 +6,7 @@
 //! taken for items); then build each section from its blocks, bottom up.
 
 use std::collections::{HashMap, HashSet};
+use std::sync::Arc;
 
 use chrono::NaiveDate;
 
@@ -61,17 +62,18 @@ pub fn read(
     }
     claims.list.sort_by_key(|c| c.line);
 
-    let source = document.source.as_str();
+    // One copy of the path, shared by every section, item and declaration.
+    let source: Arc<str> = Arc::from(document.source.as_str());
     let builder = Builder {
         reader: ItemReader {
             vocabulary,
             outline,
-            source,
+            source: &source,
             declaration_lines: &claims.summary_lines,
         },
         legend_lists,
         declared: first_claims(&claims.list),
-        source,
+        source: &source,
         weight: context.config.progress.weight,
     };
     let mut people = People::default();
@@ -117,14 +119,14 @@ pub fn read(
                 Target::Project => None,
                 Target::Section(index) => titles.get(index).cloned(),
             },
-            source: source.to_string(),
+            source: Arc::clone(&source),
             line: claim.line,
         })
         .collect();
     status.diagnostics.extend(conflicts(
         &claims.list,
         &titles,
-        source,
+        &source,
         context.config.health.declared_gap,
     ));
     status.people = people.into_vec();
@@ -372,7 +374,7 @@ struct Builder<'a> {
     legend_lists: &'a HashSet<usize>,
     /// The value of the first claim about each section (by depth-first index).
     declared: HashMap<usize, f64>,
-    source: &'a str,
+    source: &'a Arc<str>,
     weight: crate::config::ProgressWeight,
 }
 
@@ -436,7 +438,7 @@ impl Builder<'_> {
             title,
             level,
             line,
-            source: self.source.to_string(),
+            source: Arc::clone(self.source),
             progress: None,
             declared_progress,
             health: None,

@@ -11,6 +11,7 @@
 //! than a bare colour.
 
 use chrono::NaiveDate;
+use std::sync::Arc;
 
 use crate::config::{Config, Language};
 use crate::model::{
@@ -287,7 +288,7 @@ struct SectionContext<'p> {
 
 /// `end` is the first line after the parent section (same source), if known.
 fn assess_siblings(sections: &mut [Section], end: Option<usize>, context: &SectionContext) {
-    let starts: Vec<(String, usize)> = sections
+    let starts: Vec<(Arc<str>, usize)> = sections
         .iter()
         .map(|s| (s.source.clone(), s.line))
         .collect();
@@ -298,7 +299,7 @@ fn assess_siblings(sections: &mut [Section], end: Option<usize>, context: &Secti
             .map(|(_, line)| *line)
             .or(end);
         let inside = |source: &str, line: usize| {
-            source == section.source && line >= section.line && own_end.is_none_or(|e| line < e)
+            source == &*section.source && line >= section.line && own_end.is_none_or(|e| line < e)
         };
         let facts = Facts {
             counts: section.counts,
