@@ -457,7 +457,7 @@ impl Sink for KeepingSite<'_> {
     fn put_with(
         &self,
         path: &str,
-        write: &mut dyn FnMut(&mut dyn std::io::Write) -> std::io::Result<()>,
+        write: &mut dyn FnMut(&mut dyn render::Output) -> std::io::Result<()>,
     ) -> anyhow::Result<()> {
         let size = self.previous.get(path).map_or(0, |bytes| bytes.len());
         let mut bytes = Vec::with_capacity(size + size / 64);

@@ -64,7 +64,7 @@ pub trait Sink: Sync {
     fn put_with(
         &self,
         path: &str,
-        write: &mut dyn FnMut(&mut dyn Write) -> std::io::Result<()>,
+        write: &mut dyn FnMut(&mut dyn Output) -> std::io::Result<()>,
     ) -> anyhow::Result<()> {
         let mut bytes = Vec::new();
         write(&mut bytes)?;
@@ -76,6 +76,91 @@ pub trait Sink: Sync {
     fn keep(&self, _path: &str) -> anyhow::Result<bool> {
         Ok(false)
     }
+}
+
+/// Where a streamed file goes: bytes written, and parts of the previous
+/// build's copy of the file appended as they are.
+pub trait Output: Write {
+    /// Appends `part`. A file on disk copies it file to file where the
+    /// system can (one copy in the kernel, where reading and writing it
+    /// copied it twice and through memory); elsewhere it is read and
+    /// written.
+    fn copy_part(&mut self, part: &Part) -> std::io::Result<()> {
+        write_part(self, part)
+    }
+}
+
+impl Output for Vec<u8> {}
+
+/// One project's part of a file made of parts (`status.json`), as the
+/// previous build left it ([`Memo::recall_part`]).
+#[derive(Debug, Clone)]
+pub enum Part {
+    /// Bytes of the previous build's file on disk.
+    InFile {
+        file: std::sync::Arc<std::fs::File>,
+        range: Range<u64>,
+    },
+    /// Bytes of the file `serve` holds in memory.
+    InMemory {
+        bytes: std::sync::Arc<Vec<u8>>,
+        range: Range<usize>,
+    },
+}
+
+impl Part {
+    /// How many bytes the part holds.
+    pub fn len(&self) -> u64 {
+        match self {
+            Part::InFile { range, .. } => range.end - range.start,
+            Part::InMemory { range, .. } => (range.end - range.start) as u64,
+        }
+    }
+
+    /// Whether the part holds no byte.
+    pub fn is_empty(&self) -> bool {
+        self.len() == 0
+    }
+
+    /// The part's bytes, read.
+    pub fn to_vec(&self) -> std::io::Result<Vec<u8>> {
+        let mut bytes = Vec::new();
+        write_part(&mut bytes, self)?;
+        Ok(bytes)
+    }
+}
+
+/// Writes `part` into `out` through memory, a megabyte at a time.
+pub fn write_part(out: &mut (impl Write + ?Sized), part: &Part) -> std::io::Result<()> {
+    match part {
+        Part::InMemory { bytes, range } => out.write_all(&bytes[range.clone()]),
+        Part::InFile { file, range } => {
+            let mut chunk = vec![0; (range.end - range.start).min(1 << 20) as usize];
+            let mut at = range.start;
+            while at < range.end {
+                let length = (range.end - at).min(chunk.len() as u64) as usize;
+                read_at(file, &mut chunk[..length], at)?;
+                out.write_all(&chunk[..length])?;
+                at += length as u64;
+            }
+            Ok(())
+        }
+    }
+}
+
+/// Fills `bytes` from `file` at `offset`.
+#[cfg(unix)]
+fn read_at(file: &std::fs::File, bytes: &mut [u8], offset: u64) -> std::io::Result<()> {
+    std::os::unix::fs::FileExt::read_exact_at(file, bytes, offset)
+}
+
+/// Fills `bytes` from `file` at `offset`.
+#[cfg(not(unix))]
+fn read_at(file: &std::fs::File, bytes: &mut [u8], offset: u64) -> std::io::Result<()> {
+    use std::io::{Read, Seek};
+    let mut file = file;
+    file.seek(std::io::SeekFrom::Start(offset))?;
+    file.read_exact(bytes)
 }
 
 /// What the previous build made of each project page, so that a page whose
@@ -92,10 +177,10 @@ pub trait Memo: Sync {
         true
     }
 
-    /// The bytes of the previous build's `file` that were made from inputs
+    /// The part of the previous build's `file` that was made from inputs
     /// `key` (one project's part of `status.json`), if that file is still
     /// there as the previous build left it.
-    fn recall_part(&self, _file: &str, _key: Key) -> Option<Vec<u8>> {
+    fn recall_part(&self, _file: &str, _key: Key) -> Option<Part> {
         None
     }
 
@@ -337,52 +422,123 @@ pub fn render_into(
                 .and_then(|document| document.front_matter.program.clone())
         })
         .collect();
-    let (documents, keys): (Vec<ProjectDocuments>, Vec<Option<Key>>) =
-        (0..portfolio.projects.len())
-            .into_par_iter()
-            .map(|index| {
-                let project = &portfolio.projects[index];
-                let documents = by_slug
-                    .get(project.slug.as_str())
-                    .map_or(&[][..], |sources| sources.documents.as_slice());
-                let badge = charts::badge(project.progress, project.health, &renderer.t);
-                sink.put(&format!("{}/badge.svg", project.slug), badge.into_bytes())?;
-                let path = format!("{}/index.html", project.slug);
-                let key = page_key(seed, &project.slug, documents, texts);
-                if let Some(anchors) = key.and_then(|key| memo.recall(&path, key)) {
-                    if anchors.len() == documents.len() && sink.keep(&path)? {
-                        kept.fetch_add(1, Ordering::Relaxed);
-                        return Ok((anchors_only(documents, anchors), key));
-                    }
-                }
-                let mut rendered = render_documents(documents, texts)?;
-                let html = renderer.project_page(index, &rendered)?;
-                sink.put(&path, renderer.finish_html("project.html", html))?;
-                for document in &mut rendered.1 {
-                    document.html = String::new();
-                }
-                if let Some(key) = key {
-                    let anchors = rendered.1.iter().map(|d| d.anchors.clone()).collect();
-                    memo.remember(&path, key, anchors);
-                }
-                Ok((rendered, key))
-            })
-            .collect::<anyhow::Result<Vec<_>>>()?
-            .into_iter()
-            .unzip();
-    renderer.documents = documents;
-    renderer.project_keys = keys;
-    let renderer = &renderer;
-    let intro = match &content.intro {
-        Some(doc) => Some(source::render_plain(&texts.text(doc)?)),
-        None => None,
+    let sources: Vec<&[Document]> = portfolio
+        .projects
+        .iter()
+        .map(|project| {
+            by_slug
+                .get(project.slug.as_str())
+                .map_or(&[][..], |sources| sources.documents.as_slice())
+        })
+        .collect();
+    let keys: Vec<Option<Key>> = portfolio
+        .projects
+        .par_iter()
+        .zip(&sources)
+        .map(|(project, documents)| page_key(seed, &project.slug, documents, texts))
+        .collect();
+    renderer.project_keys = keys.clone();
+    let parts = status_json::Parts {
+        keys: &keys,
+        memo,
+        copied: AtomicUsize::new(0),
     };
-    // Each section's pages, by the template that lays them out (for the
-    // minify-html times of `--verbose`).
+    // status.json is written beside the pages: at 10,000 projects it is
+    // hundreds of megabytes, mostly copied from the previous build by one
+    // thread, while the pages keep the other cores busy.
+    let status_json = || {
+        sink.put_with("status.json", &mut |out| {
+            status_json::write(out, portfolio, &parts)
+        })
+    };
+    let pages = || -> anyhow::Result<(Renderer, Vec<String>)> {
+        renderer.documents = project_pages(&renderer, &sources, texts, memo, sink, &kept)?;
+        let intro = match &content.intro {
+            Some(doc) => Some(source::render_plain(&texts.text(doc)?)),
+            None => None,
+        };
+        let more_pages = section_pages(&renderer, intro.as_deref(), history, sink)?;
+        Ok((renderer, more_pages))
+    };
+    let (pages, status_json) = rayon::join(pages, status_json);
+    let (renderer, mut more_pages) = pages?;
+    status_json?;
+    more_pages.sort();
+    sink.put("syntax.css", source::syntax_css().into_bytes())?;
+    for (path, bytes) in theme::static_files(Some(root))? {
+        sink.put(&path, bytes)?;
+    }
+    sink.put(".nojekyll", Vec::new())?;
+    let base_url = base_url(config);
+    sink.put("robots.txt", robots(base_url.as_deref()).into_bytes())?;
+    if let Some(base) = &base_url {
+        sink.put(
+            "sitemap.xml",
+            sitemap(base, portfolio, &more_pages).into_bytes(),
+        )?;
+    }
+    let mut times = lock(&renderer.times).clone();
+    times.kept = kept.into_inner();
+    times.parts_copied = parts.copied.into_inner();
+    Ok(times)
+}
+
+/// Renders the page and badge of every project, or keeps the page the
+/// previous build made from the same inputs (`renderer.project_keys`).
+/// Returns each project's documents as its page shows them (the line
+/// anchors the cross-project pages link to).
+fn project_pages(
+    renderer: &Renderer,
+    sources: &[&[Document]],
+    texts: &dyn Texts,
+    memo: &dyn Memo,
+    sink: &dyn Sink,
+    kept: &AtomicUsize,
+) -> anyhow::Result<Vec<ProjectDocuments>> {
+    (0..sources.len())
+        .into_par_iter()
+        .map(|index| {
+            let project = &renderer.portfolio.projects[index];
+            let documents = sources[index];
+            let badge = charts::badge(project.progress, project.health, &renderer.t);
+            sink.put(&format!("{}/badge.svg", project.slug), badge.into_bytes())?;
+            let path = format!("{}/index.html", project.slug);
+            let key = renderer.project_keys[index];
+            if let Some(anchors) = key.and_then(|key| memo.recall(&path, key)) {
+                if anchors.len() == documents.len() && sink.keep(&path)? {
+                    kept.fetch_add(1, Ordering::Relaxed);
+                    return Ok(anchors_only(documents, anchors));
+                }
+            }
+            let mut rendered = render_documents(documents, texts)?;
+            let html = renderer.project_page(index, &rendered)?;
+            sink.put(&path, renderer.finish_html("project.html", html))?;
+            for document in &mut rendered.1 {
+                document.html = String::new();
+            }
+            if let Some(key) = key {
+                let anchors = rendered.1.iter().map(|d| d.anchors.clone()).collect();
+                memo.remember(&path, key, anchors);
+            }
+            Ok(rendered)
+        })
+        .collect()
+}
+
+/// Renders the cross-project pages, each section's pages by the template
+/// that lays them out (for the minify-html times of `--verbose`). Returns
+/// the pages of cut lists beyond the section pages, for the sitemap (in
+/// any order).
+fn section_pages(
+    renderer: &Renderer,
+    intro: Option<&str>,
+    history: &History,
+    sink: &dyn Sink,
+) -> anyhow::Result<Vec<String>> {
     let mut sections: Vec<SectionJob> = vec![
         (
             "index.html",
-            Box::new(|emit| renderer.portfolio_pages(intro.as_deref(), emit)),
+            Box::new(|emit| renderer.portfolio_pages(intro, emit)),
         ),
         (
             "timeline.html",
@@ -406,8 +562,6 @@ pub fn render_into(
             }),
         ));
     }
-    // The pages of a cut list beyond the four section pages, for the
-    // sitemap (sorted: pages arrive in any order).
     let more_pages = Mutex::new(Vec::new());
     sections.into_par_iter().try_for_each(|(template, pages)| {
         pages(&|(path, html)| {
@@ -423,33 +577,7 @@ pub fn render_into(
             }
         })
     })?;
-    let mut more_pages = more_pages.into_inner().unwrap_or_else(|p| p.into_inner());
-    more_pages.sort();
-    sink.put("syntax.css", source::syntax_css().into_bytes())?;
-    for (path, bytes) in theme::static_files(Some(root))? {
-        sink.put(&path, bytes)?;
-    }
-    let parts = status_json::Parts {
-        keys: &renderer.project_keys,
-        memo,
-        copied: AtomicUsize::new(0),
-    };
-    sink.put_with("status.json", &mut |out| {
-        status_json::write(out, portfolio, &parts)
-    })?;
-    sink.put(".nojekyll", Vec::new())?;
-    let base_url = base_url(config);
-    sink.put("robots.txt", robots(base_url.as_deref()).into_bytes())?;
-    if let Some(base) = &base_url {
-        sink.put(
-            "sitemap.xml",
-            sitemap(base, portfolio, &more_pages).into_bytes(),
-        )?;
-    }
-    let mut times = lock(&renderer.times).clone();
-    times.kept = kept.into_inner();
-    times.parts_copied = parts.copied.into_inner();
-    Ok(times)
+    Ok(more_pages.into_inner().unwrap_or_else(|p| p.into_inner()))
 }
 
 /// What every project page depends on besides its own documents: the sitrep

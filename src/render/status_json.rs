@@ -18,7 +18,7 @@ use std::sync::atomic::{AtomicUsize, Ordering};
 
 use rayon::prelude::*;
 
-use super::Memo;
+use super::{Memo, Output, Part};
 use crate::cache::Key;
 use crate::model::PortfolioStatus;
 
@@ -44,7 +44,7 @@ const PROJECT_INDENT: &[u8] = b"    ";
 /// `serde_json::to_writer_pretty` writes, then a final line break; the part
 /// of each project whose key `parts` recalls is copied, not serialised.
 pub fn write(
-    out: &mut dyn Write,
+    out: &mut dyn Output,
     portfolio: &PortfolioStatus,
     parts: &Parts,
 ) -> std::io::Result<()> {
@@ -64,7 +64,7 @@ pub fn write(
     out.write_all(&skeleton.as_bytes()[..open])?;
     for (index, chunk) in portfolio.projects.chunks(CHUNK).enumerate() {
         let start = index * CHUNK;
-        let serialised: Vec<(Option<Key>, Vec<u8>)> = chunk
+        let serialised: Vec<(Option<Key>, Piece)> = chunk
             .par_iter()
             .enumerate()
             .map(|(offset, project)| {
@@ -72,9 +72,10 @@ pub fn write(
                 match key.and_then(|key| parts.memo.recall_part(FILE, key)) {
                     Some(part) => {
                         parts.copied.fetch_add(1, Ordering::Relaxed);
-                        Ok((key, part))
+                        Ok((key, Piece::Copied(part)))
                     }
-                    None => serde_json::to_vec_pretty(project).map(|json| (key, indented(&json))),
+                    None => serde_json::to_vec_pretty(project)
+                        .map(|json| (key, Piece::Serialised(indented(&json)))),
                 }
             })
             .collect::<Result<_, _>>()?;
@@ -82,7 +83,10 @@ pub fn write(
             let first = index == 0 && offset == 0;
             out.write_all(if first { b"\n" } else { b",\n" })?;
             let begins = out.written;
-            out.write_all(project)?;
+            match project {
+                Piece::Serialised(bytes) => out.write_all(bytes)?,
+                Piece::Copied(part) => out.copy_part(part)?,
+            }
             if let Some(key) = key {
                 parts.memo.remember_part(FILE, *key, begins..out.written);
             }
@@ -95,10 +99,25 @@ pub fn write(
     out.write_all(b"\n")
 }
 
+/// One project's part of the file: serialised now, or copied from the
+/// previous build's file.
+enum Piece {
+    Serialised(Vec<u8>),
+    Copied(Part),
+}
+
 /// A writer that counts the bytes written, for where each part begins.
 struct Counted<'w> {
-    out: &'w mut dyn Write,
+    out: &'w mut dyn Output,
     written: u64,
+}
+
+impl Output for Counted<'_> {
+    fn copy_part(&mut self, part: &Part) -> std::io::Result<()> {
+        self.out.copy_part(part)?;
+        self.written += part.len();
+        Ok(())
+    }
 }
 
 impl Write for Counted<'_> {
@@ -209,7 +228,7 @@ mod tests {
     /// A memo of parts kept in memory: what one write left, for the next.
     #[derive(Default)]
     struct Previous {
-        file: Vec<u8>,
+        file: std::sync::Arc<Vec<u8>>,
         ranges: std::sync::Mutex<std::collections::HashMap<Key, std::ops::Range<u64>>>,
     }
 
@@ -220,10 +239,13 @@ mod tests {
 
         fn remember(&self, _path: &str, _key: Key, _anchors: Vec<Vec<usize>>) {}
 
-        fn recall_part(&self, file: &str, key: Key) -> Option<Vec<u8>> {
+        fn recall_part(&self, file: &str, key: Key) -> Option<Part> {
             assert_eq!(file, FILE);
             let range = self.ranges.lock().unwrap().get(&key)?.clone();
-            Some(self.file[range.start as usize..range.end as usize].to_vec())
+            Some(Part::InMemory {
+                bytes: std::sync::Arc::clone(&self.file),
+                range: range.start as usize..range.end as usize,
+            })
         }
 
         fn remember_part(&self, _file: &str, key: Key, range: std::ops::Range<u64>) {
@@ -252,7 +274,7 @@ mod tests {
             "nothing to copy the first time"
         );
         let previous = Previous {
-            file,
+            file: std::sync::Arc::new(file),
             ranges: first.ranges,
         };
 
