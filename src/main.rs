@@ -297,9 +297,11 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
 
 fn build_command(options: &BuildOptions, quiet: bool, verbose: bool) -> anyhow::Result<ExitCode> {
     let spinner = delayed_spinner(!quiet && std::io::stderr().is_terminal());
-    let result = build::build(options);
+    let result = build::build_and_keep(options);
     spinner.finish_and_clear();
-    let report = result?;
+    let (report, portal) = result?;
+    // The command ends here: its memory goes back to the system whole.
+    std::mem::forget(portal);
     if verbose {
         print_times(&report);
     }

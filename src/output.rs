@@ -181,7 +181,15 @@ impl Staging {
     }
 
     /// Swaps the new site in and removes the previous one.
-    pub fn finish(mut self) -> anyhow::Result<WriteCounts> {
+    pub fn finish(self) -> anyhow::Result<WriteCounts> {
+        self.finish_then(|| ())
+    }
+
+    /// [`Staging::finish`], running `then` once the new site is in place
+    /// (not if it could not be put there) while the previous site is
+    /// deleted: at 10,000 projects that is 10,000 folders, a tenth of a
+    /// second the build need not wait for.
+    pub fn finish_then(mut self, then: impl FnOnce() + Send) -> anyhow::Result<WriteCounts> {
         fs::write(
             self.dir.join(MARKER),
             b"This folder is written by sitrep build and replaced on every build.\n",
@@ -189,11 +197,19 @@ impl Staging {
         if self.out_dir.exists() {
             swap(&self.dir, &self.out_dir)?;
             // The staging folder now holds the previous site.
-            remove_if_exists(&self.dir)?;
+            let previous = &self.dir;
+            std::thread::scope(|scope| {
+                let removing = scope.spawn(|| remove_if_exists(previous));
+                then();
+                removing
+                    .join()
+                    .unwrap_or_else(|panic| std::panic::resume_unwind(panic))
+            })?;
         } else {
             fs::rename(&self.dir, &self.out_dir).with_context(|| {
                 format!("cannot put the new site in {}", self.out_dir.display())
             })?;
+            then();
         }
         self.finished = true;
         Ok(WriteCounts {
