@@ -172,7 +172,7 @@ struct Facts<'p> {
 }
 
 impl Facts<'_> {
-    fn say(&self, phrase: Phrase) -> String {
+    fn say(&self, phrase: &Phrase) -> String {
         phrase.words(self.language)
     }
 
@@ -187,27 +187,42 @@ impl Facts<'_> {
         let word = health_word(health, self.language);
         match reasons.len().saturating_sub(REASONS_SHOWN) {
             0 => format!("{word}: {shown}"),
-            more => format!("{word}: {shown} {}", self.say(Phrase::AndMore(more))),
+            more => format!("{word}: {shown} {}", self.say(&Phrase::AndMore(more))),
         }
     }
 
     fn judge(&self, config: &Config) -> (Health, String) {
+        let (health, phrases) = self.verdict(config);
+        let reason = match (health, phrases.as_slice()) {
+            (Health::Red | Health::Amber, _) => {
+                let reasons = phrases.iter().map(|p| self.say(p)).collect();
+                self.reason(health, reasons)
+            }
+            (_, [phrase]) => self.say(phrase),
+            _ => String::new(),
+        };
+        (health, reason)
+    }
+
+    /// The health and what it rests on, not yet put into words (a section
+    /// needs only the health: about 30 of them per document).
+    fn verdict(&self, config: &Config) -> (Health, Vec<Phrase<'_>>) {
         let counts = &self.counts;
         if counts.total > 0 && counts.done == counts.total {
-            return (Health::Done, self.say(Phrase::AllDone(counts.total)));
+            return (Health::Done, vec![Phrase::AllDone(counts.total)]);
         }
         if counts.total == 0 && !self.has_declarations && self.milestones.is_empty() {
-            return (Health::Unknown, self.say(Phrase::NothingToJudge));
+            return (Health::Unknown, vec![Phrase::NothingToJudge]);
         }
         let red = self.red_reasons(config);
         if !red.is_empty() {
-            return (Health::Red, self.reason(Health::Red, red));
+            return (Health::Red, red);
         }
         let amber = self.amber_reasons(config);
         if !amber.is_empty() {
-            return (Health::Amber, self.reason(Health::Amber, amber));
+            return (Health::Amber, amber);
         }
-        (Health::Green, self.say(Phrase::Green))
+        (Health::Green, vec![Phrase::Green])
     }
 
     fn open_risks(&self, severity: Severity) -> Vec<&Risk> {
@@ -218,47 +233,47 @@ impl Facts<'_> {
             .collect()
     }
 
-    fn red_reasons(&self, config: &Config) -> Vec<String> {
+    fn red_reasons(&self, config: &Config) -> Vec<Phrase<'_>> {
         let mut reasons = Vec::new();
         for milestone in self.milestones.iter().filter(|m| m.overdue) {
             let days = due(milestone)
                 .map(|d| self.as_of.signed_duration_since(d).num_days())
                 .unwrap_or(0);
-            reasons.push(self.say(Phrase::Overdue(&milestone.title, days)));
+            reasons.push(Phrase::Overdue(&milestone.title, days));
         }
         let critical = self.open_risks(Severity::Critical);
         match critical.as_slice() {
             [] => {}
-            [risk] => reasons.push(self.say(Phrase::CriticalRisk(&risk.title))),
-            many => reasons.push(self.say(Phrase::CriticalRisks(many.len()))),
+            [risk] => reasons.push(Phrase::CriticalRisk(&risk.title)),
+            many => reasons.push(Phrase::CriticalRisks(many.len())),
         }
         let counts = &self.counts;
         if counts.total > 0 {
             let share = f64::from(counts.blocked) * 100.0 / f64::from(counts.total);
             if share > config.health.blocked_percent_red {
-                reasons.push(self.say(Phrase::BlockedShare(counts.blocked, counts.total, share)));
+                reasons.push(Phrase::BlockedShare(counts.blocked, counts.total, share));
             }
         }
         reasons
     }
 
-    fn amber_reasons(&self, config: &Config) -> Vec<String> {
+    fn amber_reasons(&self, config: &Config) -> Vec<Phrase<'_>> {
         let mut reasons = Vec::new();
         match self.open_risks(Severity::High).as_slice() {
             [] => {}
-            [risk] => reasons.push(self.say(Phrase::HighRisk(&risk.title))),
-            many => reasons.push(self.say(Phrase::HighRisks(many.len()))),
+            [risk] => reasons.push(Phrase::HighRisk(&risk.title)),
+            many => reasons.push(Phrase::HighRisks(many.len())),
         }
         match self.counts.blocked {
             0 => {}
-            n => reasons.push(self.say(Phrase::Blocked(n))),
+            n => reasons.push(Phrase::Blocked(n)),
         }
         if self.stale {
-            reasons.push(self.say(Phrase::Stale));
+            reasons.push(Phrase::Stale);
         }
         if let (Some(declared), Some(computed)) = (self.declared_progress, self.progress) {
             if (declared - computed).abs() > config.health.declared_gap {
-                reasons.push(self.say(Phrase::Gap(declared, computed)));
+                reasons.push(Phrase::Gap(declared, computed));
             }
         }
         reasons
@@ -268,11 +283,9 @@ impl Facts<'_> {
 /// Health of every section, from its own counts and the milestones and
 /// risks written between its heading and the next heading of its level.
 fn assess_sections(project: &mut Project, config: &Config, as_of: NaiveDate) {
-    let milestones = project.milestones.clone();
-    let risks = project.risks.clone();
     let context = SectionContext {
-        milestones: &milestones,
-        risks: &risks,
+        milestones: &project.milestones,
+        risks: &project.risks,
         config,
         as_of,
     };
@@ -320,7 +333,7 @@ fn assess_siblings(sections: &mut [Section], end: Option<usize>, context: &Secti
             as_of: context.as_of,
             language: context.config.language,
         };
-        section.health = Some(facts.judge(context.config).0);
+        section.health = Some(facts.verdict(context.config).0);
         assess_siblings(&mut section.sections, own_end, context);
     }
 }
