@@ -500,16 +500,25 @@ fn project_pages(
         .map(|index| {
             let project = &renderer.portfolio.projects[index];
             let documents = sources[index];
-            let badge = charts::badge(project.progress, project.health, &renderer.t);
-            sink.put(&format!("{}/badge.svg", project.slug), badge.into_bytes())?;
             let path = format!("{}/index.html", project.slug);
+            let badge_path = format!("{}/badge.svg", project.slug);
+            // The badge shows the progress and health the page shows: it
+            // is kept with the page (and drawn when it cannot be).
+            let put_badge = || {
+                let badge = charts::badge(project.progress, project.health, &renderer.t);
+                sink.put(&badge_path, badge.into_bytes())
+            };
             let key = renderer.project_keys[index];
             if let Some(anchors) = key.and_then(|key| memo.recall(&path, key)) {
                 if anchors.len() == documents.len() && sink.keep(&path)? {
+                    if !sink.keep(&badge_path)? {
+                        put_badge()?;
+                    }
                     kept.fetch_add(1, Ordering::Relaxed);
                     return Ok(anchors_only(documents, anchors));
                 }
             }
+            put_badge()?;
             let mut rendered = render_documents(documents, texts)?;
             let html = renderer.project_page(index, &rendered)?;
             sink.put(&path, renderer.finish_html("project.html", html))?;
