@@ -456,21 +456,29 @@ impl Renderer<'_> {
         ]
         .into_iter()
         .map(|(id, key, keep)| {
-            let entries: Vec<_> = (0..self.portfolio.projects.len())
-                .flat_map(|index| {
-                    let links = self.links(index, root, false);
-                    links
-                        .project
+            let mut entries: Vec<(usize, &Milestone)> = (self.portfolio.projects.iter())
+                .enumerate()
+                .flat_map(|(index, project)| {
+                    project
                         .milestones
                         .iter()
                         .filter(|m| keep(m))
-                        .map(|m| (m, links.project, links.line(&m.source, m.line)))
-                        .collect::<Vec<_>>()
+                        .map(move |m| (index, m))
                 })
                 .collect();
-            let mut rows = view::milestone_rows(&entries, root, &self.t);
-            let count = rows.len();
-            rows.truncate(SUMMARY_LIMIT);
+            // The table's order (`view::milestone_rows`, a stable sort), so
+            // that only the rows shown are made: thousands of milestones
+            // can be overdue across 10,000 projects.
+            entries.sort_by_key(|(_, m)| (m.date.is_none(), m.date));
+            let count = entries.len();
+            let shown: Vec<_> = entries[..count.min(SUMMARY_LIMIT)]
+                .iter()
+                .map(|&(index, m)| {
+                    let links = self.links(index, root, false);
+                    (m, links.project, links.line(&m.source, m.line))
+                })
+                .collect();
+            let rows = view::milestone_rows(&shown, root, &self.t);
             MilestoneSummary {
                 id,
                 title: self.t.get(key),
