@@ -538,14 +538,17 @@ pub fn people(projects: &[Links], as_of: NaiveDate, t: &Strings) -> Vec<PersonVi
     let mut order: Vec<String> = Vec::new();
     let mut by_key: BTreeMap<String, PersonView> = BTreeMap::new();
     for links in projects {
-        let items = all_items(&links.project.sections);
+        // The project's open items past their due date, found once: the
+        // only ones a person's overdue list can hold, and few.
+        let late: Vec<&Item> = all_items(&links.project.sections)
+            .into_iter()
+            .filter(|item| item.due.is_some_and(|due| due < as_of))
+            .filter(|item| !matches!(item.status, Status::Done | Status::Cancelled))
+            .collect();
         for person in &links.project.people {
             let key = person_key(person.handle.as_deref(), &person.name);
-            let overdue: Vec<ItemRef> = items
+            let overdue: Vec<ItemRef> = late
                 .iter()
-                // Cheap tests first: `owns` folds case.
-                .filter(|item| item.due.is_some_and(|due| due < as_of))
-                .filter(|item| !matches!(item.status, Status::Done | Status::Cancelled))
                 .filter(|item| {
                     item.owner
                         .as_deref()
