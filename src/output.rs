@@ -270,9 +270,9 @@ impl Write for FileOutput {
 
 impl Output for FileOutput {
     /// A part of the previous build's file is copied by the kernel
-    /// (`copy_file_range`), which at 10,000 projects halved the time a
-    /// rebuild spent on `status.json`; read and written where the system
-    /// cannot.
+    /// (`copy_file_range`): at 10,000 projects a rebuild's `status.json`
+    /// took about 0.32 s instead of 0.46 s. Read and written where the
+    /// system cannot.
     fn copy_part(&mut self, part: &Part) -> std::io::Result<()> {
         #[cfg(target_os = "linux")]
         if let Part::InFile { file, range } = part {
