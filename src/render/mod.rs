@@ -329,16 +329,6 @@ pub fn render_into(
         .iter()
         .map(|sources| (sources.slug.as_str(), sources))
         .collect();
-    renderer.programs = portfolio
-        .projects
-        .iter()
-        .map(|project| {
-            by_slug
-                .get(project.slug.as_str())
-                .and_then(|sources| sources.documents.first())
-                .and_then(|document| document.front_matter.program.clone())
-        })
-        .collect();
     let sources: Vec<&[Document]> = portfolio
         .projects
         .iter()
@@ -346,6 +336,14 @@ pub fn render_into(
             by_slug
                 .get(project.slug.as_str())
                 .map_or(&[][..], |sources| sources.documents.as_slice())
+        })
+        .collect();
+    renderer.programs = sources
+        .iter()
+        .map(|documents| {
+            documents
+                .first()
+                .and_then(|document| document.front_matter.program.clone())
         })
         .collect();
     let keys: Vec<Option<Key>> = portfolio
