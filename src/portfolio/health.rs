@@ -193,13 +193,11 @@ impl Facts<'_> {
 
     fn judge(&self, config: &Config) -> (Health, String) {
         let (health, phrases) = self.verdict(config);
-        let reason = match (health, phrases.as_slice()) {
-            (Health::Red | Health::Amber, _) => {
-                let reasons = phrases.iter().map(|p| self.say(p)).collect();
-                self.reason(health, reasons)
-            }
-            (_, [phrase]) => self.say(phrase),
-            _ => String::new(),
+        let words: Vec<String> = phrases.iter().map(|p| self.say(p)).collect();
+        let reason = match health {
+            Health::Red | Health::Amber => self.reason(health, words),
+            // One phrase that says it all (`done: all 12 items done`).
+            _ => words.join("; "),
         };
         (health, reason)
     }
