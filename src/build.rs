@@ -9,13 +9,14 @@ use std::time::{Duration, Instant};
 
 use anyhow::{bail, Context as _};
 use chrono::{DateTime, NaiveDate, Utc};
+use rayon::prelude::*;
 
 use crate::cache::{self, Cache, Key};
 use crate::config::Config;
 use crate::extract::{self, Context};
 use crate::ingest::{self, Content, Document};
 use crate::memo::PageMemo;
-use crate::model::{Diagnostic, DocumentStatus, Level, PortfolioStatus};
+use crate::model::{Diagnostic, DocumentStatus, Level, PortfolioStatus, Project};
 use crate::render::Sink;
 use crate::{feed, history, output, portfolio, render};
 
@@ -97,7 +98,7 @@ pub fn resolve_as_of(as_of: Option<NaiveDate>) -> anyhow::Result<(NaiveDate, Opt
 /// Reads config and content and extracts every document (no pages); every
 /// document keeps its text (`check` quotes the lines of its diagnostics).
 pub fn read_portal(options: &BuildOptions) -> anyhow::Result<Portal> {
-    Ok(read_portal_timed(options, &mut Stages::default(), true)?.0)
+    Ok(read_portal_timed(options, &mut Stages::default(), true, Previous::default())?.0)
 }
 
 /// Records how long each stage of a build takes, and the process's peak
@@ -127,23 +128,118 @@ impl Stages {
 /// The documents as a build keeps them: their status, and the texts it
 /// dropped (read again by [`Reread`] when their page is rendered).
 struct Extraction {
-    statuses: Vec<Vec<DocumentStatus>>,
+    /// Per project, its documents' statuses (`None`: as the previous build had it).
+    statuses: Vec<Vec<Option<DocumentStatus>>>,
     /// Cache key of every document, by source: its content's fingerprint.
     keys: HashMap<String, Key>,
+    /// Key of every project's inputs, by slug ([`project_key`]).
+    project_keys: HashMap<String, Key>,
+    /// Projects taken as the previous build assembled them ([`Previous`]).
+    reused: usize,
     reading: Reading,
 }
 
 /// What [`read_and_extract`] keeps of one document besides the document.
 struct Extracted {
     key: Key,
-    status: DocumentStatus,
+    /// `None`: the document is as the previous build had it ([`Previous`]);
+    /// its status is read only if its project must be assembled again.
+    status: Option<DocumentStatus>,
     cached: bool,
+}
+
+/// What `serve` keeps of its last good build for the next one: each
+/// document's ingest results under its cache key, and each project as it
+/// was assembled, under the key of everything it was assembled from
+/// ([`project_key`]). An unchanged document is then not decoded from the
+/// cache, nor an unchanged project assembled again: at 10,000 projects
+/// those were most of a rebuild. The projects are moved into the next
+/// build, not copied.
+#[derive(Default)]
+pub struct Previous {
+    /// Documents by source: their cache key, and the document without its text.
+    documents: HashMap<String, (Key, Document)>,
+    /// Projects by the key of their inputs.
+    projects: HashMap<Key, Project>,
+    /// How many projects the build that left this took from the one before.
+    reused: usize,
+}
+
+impl Previous {
+    /// What the next rebuild can take from `portal`, read with `extraction`.
+    fn keep(portal: Portal, extraction: &Extraction) -> Previous {
+        let documents = portal
+            .content
+            .projects
+            .into_iter()
+            .flat_map(|project| project.documents)
+            .filter_map(|document| {
+                let key = *extraction.keys.get(&document.source)?;
+                let document = Document {
+                    text: String::new(),
+                    ..document
+                };
+                Some((document.source.clone(), (key, document)))
+            })
+            .collect();
+        let projects = portal
+            .status
+            .projects
+            .into_iter()
+            .filter_map(|project| Some((*extraction.project_keys.get(&project.slug)?, project)))
+            .collect();
+        Previous {
+            documents,
+            projects,
+            reused: extraction.reused,
+        }
+    }
+
+    /// How many projects the build that left this took as the build before
+    /// it had assembled them (for `serve`'s log, and tests).
+    pub fn reused(&self) -> usize {
+        self.reused
+    }
+
+    /// How many projects the build that left this had.
+    pub fn projects(&self) -> usize {
+        self.projects.len()
+    }
+}
+
+/// The key of what a project is assembled from: the sitrep build, the
+/// config and the as-of date (`seed`, [`assembly_seed`]), its slug, and its
+/// documents' paths and cache keys, in order.
+fn project_key(seed: Key, sources: &ingest::ProjectSources, keys: &HashMap<String, Key>) -> Key {
+    let mut hasher = xxhash_rust::xxh3::Xxh3::new();
+    hasher.update(&seed.to_le_bytes());
+    hasher.update(sources.slug.as_bytes());
+    for document in &sources.documents {
+        hasher.update(&[0]);
+        hasher.update(document.source.as_bytes());
+        let key = keys.get(&document.source).copied().unwrap_or_default();
+        hasher.update(&key.to_le_bytes());
+    }
+    hasher.digest128()
+}
+
+/// What every project's assembly depends on besides its documents.
+fn assembly_seed(config: &Config, as_of: NaiveDate) -> Key {
+    let mut hasher = xxhash_rust::xxh3::Xxh3::new();
+    hasher.update(cache::build_fingerprint().as_bytes());
+    hasher.update(
+        serde_json::to_string(&(config, as_of))
+            .unwrap_or_default()
+            .as_bytes(),
+    );
+    hasher.digest128()
 }
 
 fn read_portal_timed(
     options: &BuildOptions,
     stages: &mut Stages,
     keep_texts: bool,
+    mut previous: Previous,
 ) -> anyhow::Result<(Portal, Extraction, Cache)> {
     stages.start();
     let mut config = Config::load(&options.root)?;
@@ -167,10 +263,52 @@ fn read_portal_timed(
         config: &config,
         portal_as_of: as_of,
     };
-    let (content, mut extraction) = read_and_extract(&content_dir, &context, &cache, keep_texts)?;
+    let (content, mut extraction) =
+        read_and_extract(&content_dir, &context, &cache, keep_texts, &previous)?;
     stages.done("read");
+    let seed = assembly_seed(&config, as_of);
+    extraction.project_keys = content
+        .projects
+        .iter()
+        .map(|sources| {
+            let key = project_key(seed, sources, &extraction.keys);
+            (sources.slug.clone(), key)
+        })
+        .collect();
+    // Projects whose inputs did not change are taken as they were assembled;
+    // the others get the statuses of their documents that were not read.
+    let assembled: Vec<Option<Project>> = content
+        .projects
+        .iter()
+        .map(|sources| {
+            previous
+                .projects
+                .remove(&extraction.project_keys[&sources.slug])
+        })
+        .collect();
+    drop(previous);
+    extraction.reused = assembled.iter().filter(|project| project.is_some()).count();
     let statuses = std::mem::take(&mut extraction.statuses);
-    let status = portfolio::assemble(&content, statuses, &config, as_of, built_at);
+    let inputs = content
+        .projects
+        .par_iter()
+        .zip(statuses)
+        .zip(assembled)
+        .map(|((sources, statuses), assembled)| match assembled {
+            Some(project) => Ok(portfolio::Input::Assembled(Box::new(project))),
+            None => sources
+                .documents
+                .iter()
+                .zip(statuses)
+                .map(|(document, status)| match status {
+                    Some(status) => Ok(status),
+                    None => read_again(&content_dir, &context, &cache, &extraction.keys, document),
+                })
+                .collect::<anyhow::Result<_>>()
+                .map(portfolio::Input::Documents),
+        })
+        .collect::<anyhow::Result<Vec<_>>>()?;
+    let status = portfolio::assemble(&content, inputs, &config, as_of, built_at);
     stages.done("portfolio");
     Ok((
         Portal {
@@ -191,6 +329,7 @@ fn read_and_extract(
     context: &Context,
     cache: &Cache,
     keep_texts: bool,
+    previous: &Previous,
 ) -> anyhow::Result<(Content, Extraction)> {
     let budget = if keep_texts { usize::MAX } else { TEXT_BUDGET };
     let texts_kept = AtomicUsize::new(0);
@@ -198,6 +337,20 @@ fn read_and_extract(
     let extract_nanos = AtomicU64::new(0);
     let (content, mut kept) = ingest::load_with(content_dir, |source, bytes| {
         let key = cache.key(source, &bytes);
+        if let Some((_, known)) = previous.documents.get(source).filter(|(k, _)| *k == key) {
+            let document = Document {
+                source: source.to_string(),
+                text: String::new(),
+                front_matter: known.front_matter.clone(),
+                diagnostics: known.diagnostics.clone(),
+            };
+            let unread = Extracted {
+                key,
+                status: None,
+                cached: true,
+            };
+            return (document, unread);
+        }
         let entry = cache.get(key);
         let cached = entry.is_some();
         let (mut document, status) = match entry {
@@ -230,7 +383,7 @@ fn read_and_extract(
             document,
             Extracted {
                 key,
-                status,
+                status: Some(status),
                 cached,
             },
         )
@@ -268,8 +421,35 @@ fn read_and_extract(
         Extraction {
             statuses,
             keys,
+            project_keys: HashMap::new(),
+            reused: 0,
             reading,
         },
+    ))
+}
+
+/// The status of a document that [`read_and_extract`] did not read because
+/// the previous build had it, for a project assembled again: from the
+/// cache, else read and extracted again.
+fn read_again(
+    content_dir: &Path,
+    context: &Context,
+    cache: &Cache,
+    keys: &HashMap<String, Key>,
+    document: &Document,
+) -> anyhow::Result<DocumentStatus> {
+    let key = keys.get(&document.source).copied();
+    if let Some(entry) = key.and_then(|key| cache.get(key)) {
+        return Ok(entry.status);
+    }
+    let path = content_dir.join(&document.source);
+    let bytes = std::fs::read(&path).with_context(|| format!("cannot read {}", path.display()))?;
+    if key != Some(cache.key(&document.source, &bytes)) {
+        bail!("{} changed during the build; build again", path.display());
+    }
+    Ok(extract::extract(
+        &Document::from_bytes(&document.source, &bytes),
+        context,
     ))
 }
 
@@ -406,28 +586,46 @@ pub type SharedFiles = BTreeMap<String, Arc<Vec<u8>>>;
 
 /// Runs the pipeline up to the rendered pages, in memory.
 pub fn render_site(options: &BuildOptions) -> anyhow::Result<(Portal, render::Site)> {
-    let (portal, files) = render_site_after(options, &render::NoMemo, &SharedFiles::new())?;
+    let (rendered, files) = render_in_memory(
+        options,
+        &render::NoMemo,
+        &SharedFiles::new(),
+        Previous::default(),
+    )?;
     let files = files
         .into_iter()
         .map(|(path, bytes)| (path, Arc::unwrap_or_clone(bytes)))
         .collect();
-    Ok((portal, render::Site { files }))
+    Ok((rendered.portal, render::Site { files }))
 }
 
-/// Renders in memory (what `serve` shows), keeping from `previous` (the
-/// files of the last good rebuild) the pages that `memo` recalls.
+/// Renders in memory (what `serve` shows), keeping from `files` (those of
+/// the last good rebuild) the pages that `memo` recalls, and from
+/// `previous` the documents and projects that did not change. Returns the
+/// new files, and what the rebuild after this one can keep.
 pub fn render_site_after(
     options: &BuildOptions,
     memo: &dyn render::Memo,
-    previous: &SharedFiles,
-) -> anyhow::Result<(Portal, SharedFiles)> {
+    files: &SharedFiles,
+    previous: Previous,
+) -> anyhow::Result<(SharedFiles, Previous)> {
+    let (rendered, files) = render_in_memory(options, memo, files, previous)?;
+    Ok((files, Previous::keep(rendered.portal, &rendered.extraction)))
+}
+
+fn render_in_memory(
+    options: &BuildOptions,
+    memo: &dyn render::Memo,
+    files: &SharedFiles,
+    previous: Previous,
+) -> anyhow::Result<(Rendered, SharedFiles)> {
     let sink = KeepingSite {
-        previous,
+        previous: files,
         files: std::sync::Mutex::new(SharedFiles::new()),
     };
-    let rendered = render_into(options, &mut Stages::default(), memo, &sink)?;
+    let rendered = render_into(options, &mut Stages::default(), memo, &sink, previous)?;
     let files = sink.files.into_inner().unwrap_or_else(|p| p.into_inner());
-    Ok((rendered.portal, files))
+    Ok((rendered, files))
 }
 
 /// A site in memory that can keep files of the previous one.
@@ -544,8 +742,9 @@ fn render_into(
     stages: &mut Stages,
     memo: &dyn render::Memo,
     sink: &dyn Sink,
+    previous: Previous,
 ) -> anyhow::Result<Rendered> {
-    let (mut portal, extraction, cache) = read_portal_timed(options, stages, false)?;
+    let (mut portal, extraction, cache) = read_portal_timed(options, stages, false, previous)?;
     let history = history::load(&options.root);
     portal
         .status
@@ -597,7 +796,7 @@ pub fn build_and_keep(options: &BuildOptions) -> anyhow::Result<(BuildReport, Po
     let staging = output::Staging::begin(&output)?;
     let cache_dir = (!options.no_cache).then(|| options.root.join(cache::FOLDER));
     let memo = PageMemo::load(cache_dir.as_deref(), &output);
-    let rendered = render_into(options, &mut stages, &memo, &staging)?;
+    let rendered = render_into(options, &mut stages, &memo, &staging, Previous::default())?;
     let portal = rendered.portal;
     let diagnostics = all_diagnostics(&portal.status);
     let projects = portal.status.projects.len();

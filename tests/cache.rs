@@ -448,3 +448,94 @@ fn rebuilds_of_a_paginated_portal_are_byte_for_byte_a_cold_build() {
         "some timeline pages were kept, not rendered"
     );
 }
+
+/// `serve`'s rebuilds take each unchanged document and project from the
+/// rebuild before ([`sitrep::build::Previous`]) instead of the cache: every
+/// one still gives, byte for byte, the site a build from scratch gives,
+/// whether the project's other documents come from the cache or (with
+/// `--no-cache`) are read again.
+#[test]
+fn rebuilds_in_memory_take_unchanged_projects_and_match_a_cold_build() {
+    use sitrep::build::{self, BuildOptions, Previous, SharedFiles};
+    use sitrep::memo::MemoryMemo;
+
+    for no_cache in [false, true] {
+        let portal = portal();
+        let options = BuildOptions {
+            root: portal.root().to_path_buf(),
+            as_of: Some(chrono::NaiveDate::from_ymd_opt(2026, 11, 1).unwrap()),
+            no_cache,
+            ..BuildOptions::default()
+        };
+        let mut memo = MemoryMemo::default();
+        let mut served = SharedFiles::new();
+        let mut previous = Previous::default();
+        // Each edit, and how many of the projects after it are unchanged.
+        let edits: [(&str, &dyn Fn(), usize); 6] = [
+            ("the first build", &|| {}, 0),
+            ("nothing changed", &|| {}, 3),
+            (
+                "an item of beta ticked",
+                &|| {
+                    portal.write(
+                        "beta.md",
+                        "# Beta\n\n## Work\n\n- [x] one\n- [x] two\n- [x] three\n",
+                    );
+                },
+                2,
+            ),
+            (
+                "one document of gamma changed",
+                &|| {
+                    portal.write("gamma/notes.md", "# Notes\n\n## Jalons\n\n| Jalon | Date |\n|---|---|\n| Go-live | 2026-10-01 |\n");
+                },
+                2,
+            ),
+            (
+                "alpha removed, delta added",
+                &|| {
+                    std::fs::remove_file(portal.content().join("alpha.md")).unwrap();
+                    portal.write(
+                        "delta.md",
+                        "# Delta\n\n**Mise à jour :** 20/10/2026\n\n## Lot\n\n- [ ] @lea début\n",
+                    );
+                },
+                2,
+            ),
+            // Delta, updated 12 days before, is now stale: not read by
+            // extraction, the setting still changes every project's inputs.
+            (
+                "the config changed",
+                &|| {
+                    portal.write_config("stale_after_days = 7\n");
+                },
+                0,
+            ),
+        ];
+        for (edit, apply, unchanged) in edits {
+            apply();
+            let (files, next) = build::render_site_after(&options, &memo, &served, previous)
+                .unwrap_or_else(|e| panic!("{edit}: {e:#}"));
+            assert_eq!(next.reused(), unchanged, "{edit} (no_cache: {no_cache})");
+            let (_, cold) = build::render_site(&BuildOptions {
+                no_cache: true,
+                ..options.clone()
+            })
+            .unwrap();
+            assert_eq!(
+                files.keys().collect::<Vec<_>>(),
+                cold.files.keys().collect::<Vec<_>>(),
+                "{edit}: the same files"
+            );
+            for (path, bytes) in &files {
+                assert!(
+                    bytes.as_slice() == cold.files[path].as_slice(),
+                    "{edit} (no_cache: {no_cache}): {path} differs from a build from scratch"
+                );
+            }
+            memo = memo.after_success(&files);
+            served = files;
+            previous = next;
+        }
+    }
+}

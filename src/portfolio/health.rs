@@ -309,8 +309,10 @@ fn assess_siblings(sections: &mut [Section], end: Option<usize>, context: &Secti
             .filter(|(source, _)| *source == section.source)
             .map(|(_, line)| *line)
             .or(end);
+        // Lines first: comparing two paths is the costly test, and most
+        // milestones and risks of a project are outside most of its sections.
         let inside = |source: &str, line: usize| {
-            source == &*section.source && line >= section.line && own_end.is_none_or(|e| line < e)
+            line >= section.line && own_end.is_none_or(|e| line < e) && source == &*section.source
         };
         let facts = Facts {
             counts: section.counts,

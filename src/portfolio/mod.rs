@@ -11,11 +11,19 @@ use crate::config::Config;
 use crate::ingest::{names, Content, ProjectSources};
 use crate::model::{Counts, DocumentStatus, Health, PortfolioStatus, Project, SCHEMA};
 
+/// What a project is assembled from.
+pub enum Input {
+    /// The statuses of its documents, in order.
+    Documents(Vec<DocumentStatus>),
+    /// The project as a previous build assembled it from the same inputs.
+    Assembled(Box<Project>),
+}
+
 /// Assembles the portfolio from each project's extracted documents
-/// (`statuses[i]` holds the documents of `content.projects[i]`, in order).
+/// (`inputs[i]` is what `content.projects[i]` is made of).
 pub fn assemble(
     content: &Content,
-    statuses: Vec<Vec<DocumentStatus>>,
+    inputs: Vec<Input>,
     config: &Config,
     as_of: NaiveDate,
     built_at: Option<String>,
@@ -25,8 +33,11 @@ pub fn assemble(
     let mut projects: Vec<Project> = content
         .projects
         .par_iter()
-        .zip(statuses)
-        .map(|(sources, documents)| project(sources, documents, config, as_of))
+        .zip(inputs)
+        .map(|(sources, input)| match input {
+            Input::Documents(documents) => project(sources, documents, config, as_of),
+            Input::Assembled(project) => *project,
+        })
         .collect();
     // By weight, then by name as a reader sorts (`AIPROD`, `IBIS-X`,
     // `VIRIDA`, `WindFlow`, whatever the case), then by slug for ties.
