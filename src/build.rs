@@ -582,7 +582,7 @@ fn normalise(path: &Path) -> PathBuf {
 
 /// The files of a site held in memory by `serve`: shared, so that a
 /// rebuild keeps the previous build's unchanged pages without copying them.
-pub type SharedFiles = BTreeMap<String, Arc<Vec<u8>>>;
+pub type SharedFiles = BTreeMap<String, render::MemoryFile>;
 
 /// Runs the pipeline up to the rendered pages, in memory.
 pub fn render_site(options: &BuildOptions) -> anyhow::Result<(Portal, render::Site)> {
@@ -594,7 +594,7 @@ pub fn render_site(options: &BuildOptions) -> anyhow::Result<(Portal, render::Si
     )?;
     let files = files
         .into_iter()
-        .map(|(path, bytes)| (path, Arc::unwrap_or_clone(bytes)))
+        .map(|(path, file)| (path, file.into_vec()))
         .collect();
     Ok((rendered.portal, render::Site { files }))
 }
@@ -635,38 +635,37 @@ struct KeepingSite<'p> {
 }
 
 impl KeepingSite<'_> {
-    fn insert(&self, path: &str, bytes: Arc<Vec<u8>>) {
+    fn insert(&self, path: &str, file: render::MemoryFile) {
         self.files
             .lock()
             .unwrap_or_else(|p| p.into_inner())
-            .insert(path.to_string(), bytes);
+            .insert(path.to_string(), file);
     }
 }
 
 impl Sink for KeepingSite<'_> {
     fn put(&self, path: &str, bytes: Vec<u8>) -> anyhow::Result<()> {
-        self.insert(path, Arc::new(bytes));
+        self.insert(path, render::MemoryFile::Whole(Arc::new(bytes)));
         Ok(())
     }
 
-    /// Written into a buffer the size of the previous file, if any: at
-    /// 10,000 projects `status.json` is about 600 MB, and growing a buffer
-    /// to that by doubling cost more than the copy.
+    /// Kept in pieces: the parts copied from the previous file are shared
+    /// with it, not copied ([`render::MemoryFile`]).
     fn put_with(
         &self,
         path: &str,
         write: &mut dyn FnMut(&mut dyn render::Output) -> std::io::Result<()>,
     ) -> anyhow::Result<()> {
-        let size = self.previous.get(path).map_or(0, |bytes| bytes.len());
-        let mut bytes = Vec::with_capacity(size + size / 64);
-        write(&mut bytes)?;
-        self.put(path, bytes)
+        let mut pieces = render::PiecesWriter::default();
+        write(&mut pieces)?;
+        self.insert(path, pieces.finish());
+        Ok(())
     }
 
     fn keep(&self, path: &str) -> anyhow::Result<bool> {
         match self.previous.get(path) {
-            Some(bytes) => {
-                self.insert(path, Arc::clone(bytes));
+            Some(file) => {
+                self.insert(path, file.clone());
                 Ok(true)
             }
             None => Ok(false),

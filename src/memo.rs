@@ -242,7 +242,7 @@ pub struct MemoryMemo {
     previous: HashMap<String, Made>,
     next: Mutex<HashMap<String, Made>>,
     /// The served files made of parts, with where their parts lie.
-    previous_parts: HashMap<String, (Arc<Vec<u8>>, Ranges)>,
+    previous_parts: HashMap<String, (crate::render::MemoryFile, Ranges)>,
     next_parts: Mutex<HashMap<String, Ranges>>,
 }
 
@@ -260,7 +260,7 @@ impl MemoryMemo {
             previous_parts: next_parts
                 .into_iter()
                 .filter_map(|(file, ranges)| {
-                    Some((file.clone(), (Arc::clone(files.get(&file)?), ranges)))
+                    Some((file.clone(), (files.get(&file)?.clone(), ranges)))
                 })
                 .collect(),
             next_parts: Mutex::default(),
@@ -294,14 +294,11 @@ impl Memo for MemoryMemo {
     }
 
     fn recall_part(&self, file: &str, key: Key) -> Option<Part> {
-        let (bytes, ranges) = self.previous_parts.get(file)?;
+        let (served, ranges) = self.previous_parts.get(file)?;
         let range = ranges.get(&key)?;
         let start = usize::try_from(range.start).ok()?;
         let end = usize::try_from(range.end).ok()?;
-        (start <= end && end <= bytes.len()).then(|| Part::InMemory {
-            bytes: Arc::clone(bytes),
-            range: start..end,
-        })
+        served.part(start..end)
     }
 
     fn remember_part(&self, file: &str, key: Key, range: Range<u64>) {
@@ -384,7 +381,8 @@ mod tests {
         let memo = MemoryMemo::default();
         memo.remember_part("status.json", 5, 2..5);
         let mut files = crate::build::SharedFiles::new();
-        files.insert("status.json".into(), Arc::new(b"[ abc ]".to_vec()));
+        let served = crate::render::MemoryFile::Whole(Arc::new(b"[ abc ]".to_vec()));
+        files.insert("status.json".into(), served);
         let memo = memo.after_success(&files);
         assert_eq!(recalled(&memo, 5), Some(b"abc".to_vec()));
         assert_eq!(recalled(&memo, 6), None);

@@ -9,6 +9,7 @@
 //! live reload works behind a proxy and under a sub-path; `build` output
 //! never contains it.
 
+use std::borrow::Cow;
 use std::io::Write;
 use std::net::{IpAddr, SocketAddr};
 use std::path::Path;
@@ -16,7 +17,7 @@ use std::sync::{Arc, Condvar, Mutex};
 use std::time::Duration;
 
 use anyhow::{bail, Context as _};
-use tiny_http::{Header, Request, Response, Server};
+use tiny_http::{Header, Request, Response, ResponseBox, Server};
 
 use crate::build::{self, BuildOptions};
 use crate::memo::MemoryMemo;
@@ -238,8 +239,12 @@ fn respond(request: Request, shared: &Shared) {
         return;
     }
     let response = match path.as_str() {
-        "__sitrep/live.js" => bytes_response(LIVE_JS.as_bytes().to_vec(), "application/javascript"),
-        "__sitrep/overlay.css" => bytes_response(OVERLAY_CSS.as_bytes().to_vec(), "text/css"),
+        "__sitrep/live.js" => {
+            bytes_response(LIVE_JS.as_bytes().to_vec(), "application/javascript").boxed()
+        }
+        "__sitrep/overlay.css" => {
+            bytes_response(OVERLAY_CSS.as_bytes().to_vec(), "text/css").boxed()
+        }
         _ => page(shared, &path, &url),
     };
     let _ = request.respond(response);
@@ -247,16 +252,29 @@ fn respond(request: Request, shared: &Shared) {
 
 /// The response for a page of the site: the file, a redirect to the folder
 /// form of a folder URL, or 404.
-fn page(shared: &Shared, path: &str, url: &str) -> Response<std::io::Cursor<Vec<u8>>> {
+fn page(shared: &Shared, path: &str, url: &str) -> ResponseBox {
     let served = lock(shared);
-    if let Some(bytes) = served.files.get(path) {
+    if let Some(file) = served.files.get(path) {
         let kind = content_type(path);
-        let body = if kind.starts_with("text/html") {
-            inject(bytes, path, served.error.as_deref())
-        } else {
-            bytes.to_vec()
-        };
-        return bytes_response(body, kind);
+        if kind.starts_with("text/html") {
+            let html = file
+                .as_whole()
+                .map_or_else(|| file.to_vec().into(), Cow::Borrowed);
+            return bytes_response(inject(&html, path, served.error.as_deref()), kind).boxed();
+        }
+        // Read from the served buffers as it is sent (`status.json` is
+        // hundreds of megabytes in pieces at 10,000 projects), not copied.
+        return Response::new(
+            tiny_http::StatusCode(200),
+            vec![
+                header("Content-Type", kind),
+                header("Cache-Control", "no-store"),
+            ],
+            file.reader(),
+            Some(file.len()),
+            None,
+        )
+        .boxed();
     }
     let folder_index = format!("{path}/index.html");
     if served.files.contains_key(&folder_index) {
@@ -271,16 +289,16 @@ fn page(shared: &Shared, path: &str, url: &str) -> Response<std::io::Cursor<Vec<
         let mut response = bytes_response(Vec::new(), "text/plain");
         response = response.with_status_code(301);
         response.add_header(header("Location", &format!("{last}/")));
-        return response;
+        return response.boxed();
     }
     drop(served);
-    not_found(shared)
+    not_found(shared).boxed()
 }
 
 fn not_found(shared: &Shared) -> Response<std::io::Cursor<Vec<u8>>> {
     let served = lock(shared);
     let body = match served.files.get("404.html") {
-        Some(page) => inject(page, "404.html", served.error.as_deref()),
+        Some(page) => inject(&page.to_vec(), "404.html", served.error.as_deref()),
         None => b"404 not found".to_vec(),
     };
     bytes_response(body, "text/html; charset=utf-8").with_status_code(404)

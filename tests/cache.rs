@@ -527,9 +527,9 @@ fn rebuilds_in_memory_take_unchanged_projects_and_match_a_cold_build() {
                 cold.files.keys().collect::<Vec<_>>(),
                 "{edit}: the same files"
             );
-            for (path, bytes) in &files {
+            for (path, file) in &files {
                 assert!(
-                    bytes.as_slice() == cold.files[path].as_slice(),
+                    file.to_vec() == cold.files[path],
                     "{edit} (no_cache: {no_cache}): {path} differs from a build from scratch"
                 );
             }

@@ -201,6 +201,22 @@ fn a_rebuild_renders_changed_pages_and_keeps_the_others_right() {
     portal.write("beta.md", "# Beta\n\n## Work\n\n- [x] beta second\n");
     server.wait_for("/beta/", |body| body.contains("beta second"));
     assert_eq!(server.get("/alpha/").1, alpha);
+    // `status.json` is served from alpha's part of the previous file and
+    // beta's new one: one whole document, with beta's new count.
+    let status: serde_json::Value =
+        serde_json::from_str(&server.get("/status.json").1).expect("status.json");
+    let done: Vec<(&str, u64)> = status["projects"]
+        .as_array()
+        .expect("projects")
+        .iter()
+        .map(|p| {
+            (
+                p["slug"].as_str().unwrap(),
+                p["counts"]["done"].as_u64().unwrap(),
+            )
+        })
+        .collect();
+    assert_eq!(done, [("alpha", 1), ("beta", 1)]);
 
     // A config change reaches every page, kept ones included.
     portal.write_config("title = \"Portefeuille RH\"\n");

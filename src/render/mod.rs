@@ -46,7 +46,7 @@ use view::{Links, RiskEntry};
 pub use cross_project::{
     PEOPLE_PER_PAGE, PERSON_PROJECTS_SHOWN, PROJECTS_PER_PAGE, RISKS_PER_PAGE,
 };
-pub use part::{write_part, Output, Part};
+pub use part::{write_part, MemoryFile, Output, Part, PiecesWriter};
 
 /// The rendered site: output-relative paths (`/`-separated) to file bytes.
 #[derive(Debug, Default)]
