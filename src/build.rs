@@ -442,15 +442,25 @@ fn read_again(
     if let Some(entry) = key.and_then(|key| cache.get(key)) {
         return Ok(entry.status);
     }
-    let path = content_dir.join(&document.source);
+    let document = read_unchanged(content_dir, cache, key, &document.source)?;
+    Ok(extract::extract(&document, context))
+}
+
+/// The document `source` read again, which must still be what the build
+/// read first (its cache key `key`): a status and a page must not come from
+/// two versions of one file.
+fn read_unchanged(
+    content_dir: &Path,
+    cache: &Cache,
+    key: Option<Key>,
+    source: &str,
+) -> anyhow::Result<Document> {
+    let path = content_dir.join(source);
     let bytes = std::fs::read(&path).with_context(|| format!("cannot read {}", path.display()))?;
-    if key != Some(cache.key(&document.source, &bytes)) {
+    if key != Some(cache.key(source, &bytes)) {
         bail!("{} changed during the build; build again", path.display());
     }
-    Ok(extract::extract(
-        &Document::from_bytes(&document.source, &bytes),
-        context,
-    ))
+    Ok(Document::from_bytes(source, &bytes))
 }
 
 /// Extracts a document read afresh and stores the result in the cache.
@@ -495,15 +505,9 @@ impl render::Texts for Reread<'_> {
         if !document.text.is_empty() {
             return Ok(Cow::Borrowed(&document.text));
         }
-        let path = self.content_dir.join(&document.source);
-        let bytes =
-            std::fs::read(&path).with_context(|| format!("cannot read {}", path.display()))?;
-        if self.keys.get(&document.source) != Some(&self.cache.key(&document.source, &bytes)) {
-            bail!("{} changed during the build; build again", path.display());
-        }
-        Ok(Cow::Owned(
-            Document::from_bytes(&document.source, &bytes).text,
-        ))
+        let key = self.keys.get(&document.source).copied();
+        let read = read_unchanged(&self.content_dir, self.cache, key, &document.source)?;
+        Ok(Cow::Owned(read.text))
     }
 
     fn key(&self, document: &Document) -> Option<Key> {

@@ -220,14 +220,6 @@ pub struct PiecesWriter {
 }
 
 impl PiecesWriter {
-    /// A writer whose own bytes start in a buffer of `capacity` bytes.
-    pub fn with_capacity(capacity: usize) -> PiecesWriter {
-        PiecesWriter {
-            pieces: Vec::new(),
-            current: Vec::with_capacity(capacity),
-        }
-    }
-
     /// The file written: one buffer if no part was copied.
     pub fn finish(mut self) -> MemoryFile {
         if self.pieces.is_empty() {
