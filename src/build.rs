@@ -60,7 +60,8 @@ pub struct BuildReport {
 pub struct Reading {
     /// Documents decoded and extracted in this build.
     pub extracted: usize,
-    /// Documents whose entry in the cache was used instead.
+    /// Documents whose entry in the cache was used instead (in `serve`, or
+    /// that were taken unchanged from the previous rebuild).
     pub cached: usize,
     /// CPU time spent decoding and extracting, summed over threads.
     pub decode_cpu: Duration,

@@ -9,7 +9,6 @@
 //! live reload works behind a proxy and under a sub-path; `build` output
 //! never contains it.
 
-use std::borrow::Cow;
 use std::io::Write;
 use std::net::{IpAddr, SocketAddr};
 use std::path::Path;
@@ -257,10 +256,8 @@ fn page(shared: &Shared, path: &str, url: &str) -> ResponseBox {
     if let Some(file) = served.files.get(path) {
         let kind = content_type(path);
         if kind.starts_with("text/html") {
-            let html = file
-                .as_whole()
-                .map_or_else(|| file.to_vec().into(), Cow::Borrowed);
-            return bytes_response(inject(&html, path, served.error.as_deref()), kind).boxed();
+            let html = inject(&file.bytes(), path, served.error.as_deref());
+            return bytes_response(html, kind).boxed();
         }
         // Read from the served buffers as it is sent (`status.json` is
         // hundreds of megabytes in pieces at 10,000 projects), not copied.
@@ -298,7 +295,7 @@ fn page(shared: &Shared, path: &str, url: &str) -> ResponseBox {
 fn not_found(shared: &Shared) -> Response<std::io::Cursor<Vec<u8>>> {
     let served = lock(shared);
     let body = match served.files.get("404.html") {
-        Some(page) => inject(&page.to_vec(), "404.html", served.error.as_deref()),
+        Some(page) => inject(&page.bytes(), "404.html", served.error.as_deref()),
         None => b"404 not found".to_vec(),
     };
     bytes_response(body, "text/html; charset=utf-8").with_status_code(404)

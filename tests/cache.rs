@@ -529,7 +529,7 @@ fn rebuilds_in_memory_take_unchanged_projects_and_match_a_cold_build() {
             );
             for (path, file) in &files {
                 assert!(
-                    file.to_vec() == cold.files[path],
+                    *file.bytes() == cold.files[path][..],
                     "{edit} (no_cache: {no_cache}): {path} differs from a build from scratch"
                 );
             }

@@ -107,24 +107,24 @@ pub enum MemoryFile {
 pub type Piece = (Arc<Vec<u8>>, Range<usize>);
 
 impl MemoryFile {
-    /// The bytes, when they are in one buffer (every file but a file of parts).
-    pub fn as_whole(&self) -> Option<&[u8]> {
+    /// The pieces of the file, in order (a whole file is one).
+    fn pieces(&self) -> std::borrow::Cow<'_, [Piece]> {
         match self {
-            MemoryFile::Whole(bytes) => Some(bytes),
-            MemoryFile::Pieces(_) => None,
+            MemoryFile::Whole(bytes) => vec![(Arc::clone(bytes), 0..bytes.len())].into(),
+            MemoryFile::Pieces(pieces) => pieces.as_slice().into(),
         }
     }
 
-    /// Every byte, in order, in one buffer.
-    pub fn to_vec(&self) -> Vec<u8> {
+    /// Every byte, in order: borrowed from a whole file, gathered from pieces.
+    pub fn bytes(&self) -> std::borrow::Cow<'_, [u8]> {
         match self {
-            MemoryFile::Whole(bytes) => bytes.to_vec(),
+            MemoryFile::Whole(bytes) => bytes.as_slice().into(),
             MemoryFile::Pieces(pieces) => {
                 let mut out = Vec::with_capacity(self.len());
                 for (bytes, range) in pieces.iter() {
                     out.extend_from_slice(&bytes[range.clone()]);
                 }
-                out
+                out.into()
             }
         }
     }
@@ -133,15 +133,12 @@ impl MemoryFile {
     pub fn into_vec(self) -> Vec<u8> {
         match self {
             MemoryFile::Whole(bytes) => Arc::unwrap_or_clone(bytes),
-            pieces => pieces.to_vec(),
+            pieces => pieces.bytes().into_owned(),
         }
     }
 
     pub fn len(&self) -> usize {
-        match self {
-            MemoryFile::Whole(bytes) => bytes.len(),
-            MemoryFile::Pieces(pieces) => pieces.iter().map(|(_, range)| range.len()).sum(),
-        }
+        self.pieces().iter().map(|(_, range)| range.len()).sum()
     }
 
     pub fn is_empty(&self) -> bool {
@@ -151,17 +148,10 @@ impl MemoryFile {
     /// The bytes `range` of the file, if they lie in one buffer (a part of
     /// `status.json` always does: it was written, or copied, whole).
     pub fn part(&self, range: Range<usize>) -> Option<Part> {
-        let pieces: &[Piece] = match self {
-            MemoryFile::Whole(bytes) => {
-                let whole = (Arc::clone(bytes), 0..bytes.len());
-                return piece_part(&whole, 0, range);
-            }
-            MemoryFile::Pieces(pieces) => pieces,
-        };
         let mut at = 0;
-        for piece in pieces {
+        for piece in self.pieces().iter() {
             let end = at + piece.1.len();
-            if range.start < end || (range.is_empty() && range.start == end) {
+            if range.start < end {
                 return piece_part(piece, at, range);
             }
             at = end;
@@ -171,11 +161,10 @@ impl MemoryFile {
 
     /// A reader of the bytes, in order, that holds the buffers it reads.
     pub fn reader(&self) -> impl std::io::Read + Send + 'static {
-        let pieces: Vec<Piece> = match self {
-            MemoryFile::Whole(bytes) => vec![(Arc::clone(bytes), 0..bytes.len())],
-            MemoryFile::Pieces(pieces) => pieces.to_vec(),
-        };
-        PiecesReader { pieces, next: 0 }
+        PiecesReader {
+            pieces: self.pieces().into_owned(),
+            next: 0,
+        }
     }
 }
 
@@ -310,7 +299,7 @@ mod tests {
         second.write_all(b"\n]").unwrap();
         let second = second.finish();
         let expected = b"[\nalpha,\nBETA!,\ngamma\n]";
-        assert_eq!(second.to_vec(), expected);
+        assert_eq!(*second.bytes(), expected[..]);
         assert_eq!(second.len(), expected.len());
         let MemoryFile::Pieces(pieces) = &second else {
             panic!("copied parts make pieces");
