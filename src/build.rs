@@ -15,7 +15,7 @@ use crate::cache::{self, Cache, Key};
 use crate::config::Config;
 use crate::extract::{self, Context};
 use crate::ingest::{self, Content, Document};
-use crate::memo::PageMemo;
+use crate::memo::{Identity, PageMemo};
 use crate::model::{Diagnostic, DocumentStatus, Level, PortfolioStatus, Project};
 use crate::render::Sink;
 use crate::{feed, history, output, portfolio, render};
@@ -137,12 +137,19 @@ struct Extraction {
     project_keys: HashMap<String, Key>,
     /// Projects taken as the previous build assembled them ([`Previous`]).
     reused: usize,
+    /// Identity of every document read, by source, and when reading began.
+    identities: HashMap<String, Identity>,
+    read_started_ns: u128,
+    /// Documents taken from the previous build without being read.
+    unread: usize,
     reading: Reading,
 }
 
 /// What [`read_and_extract`] keeps of one document besides the document.
 struct Extracted {
     key: Key,
+    /// The file's identity when it was read, if it has one.
+    identity: Option<Identity>,
     /// `None`: the document is as the previous build had it ([`Previous`]);
     /// its status is read only if its project must be assembled again.
     status: Option<DocumentStatus>,
@@ -158,12 +165,50 @@ struct Extracted {
 /// build, not copied.
 #[derive(Default)]
 pub struct Previous {
-    /// Documents by source: their cache key, and the document without its text.
-    documents: HashMap<String, (Key, Document)>,
+    /// Documents by source.
+    documents: HashMap<String, Known>,
     /// Projects by the key of their inputs.
     projects: HashMap<Key, Project>,
+    /// When the build that left this began reading, in nanoseconds since 1970.
+    read_started_ns: u128,
     /// How many projects the build that left this took from the one before.
     reused: usize,
+    /// How many documents it took from the one before without reading them.
+    unread: usize,
+}
+
+/// A document as the previous build read it.
+struct Known {
+    key: Key,
+    /// The document without its text.
+    document: Document,
+    identity: Option<Identity>,
+}
+
+/// How long before a build began reading a file must have been last
+/// modified for its identity to vouch for its content: a file changed
+/// again within the same tick of a coarse clock (some file systems keep
+/// seconds, or two) keeps its size and time. Git's index has the same rule.
+const SETTLED_NS: u128 = 2_000_000_000;
+
+impl Known {
+    /// The document and what the build keeps of it, taken from the
+    /// previous build; its status is read only if its project changed.
+    fn reuse(&self, identity: Option<Identity>) -> (Document, Extracted) {
+        let document = Document {
+            source: self.document.source.clone(),
+            text: String::new(),
+            front_matter: self.document.front_matter.clone(),
+            diagnostics: self.document.diagnostics.clone(),
+        };
+        let extracted = Extracted {
+            key: self.key,
+            identity,
+            status: None,
+            cached: true,
+        };
+        (document, extracted)
+    }
 }
 
 impl Previous {
@@ -176,11 +221,17 @@ impl Previous {
             .flat_map(|project| project.documents)
             .filter_map(|document| {
                 let key = *extraction.keys.get(&document.source)?;
+                let identity = extraction.identities.get(&document.source).copied();
                 let document = Document {
                     text: String::new(),
                     ..document
                 };
-                Some((document.source.clone(), (key, document)))
+                let known = Known {
+                    key,
+                    document,
+                    identity,
+                };
+                Some((known.document.source.clone(), known))
             })
             .collect();
         let projects = portal
@@ -192,8 +243,26 @@ impl Previous {
         Previous {
             documents,
             projects,
+            read_started_ns: extraction.read_started_ns,
             reused: extraction.reused,
+            unread: extraction.unread,
         }
+    }
+
+    /// The document `source` as the previous build read it, if the file is
+    /// still the one it read (`identity`) and had settled before
+    /// ([`SETTLED_NS`]): then it is not read again.
+    fn untouched(&self, source: &str, identity: Option<Identity>) -> Option<&Known> {
+        let identity = identity?;
+        let known = self.documents.get(source)?;
+        let settled = identity.modified_ns + SETTLED_NS < self.read_started_ns;
+        (known.identity == Some(identity) && settled).then_some(known)
+    }
+
+    /// How many documents the build that left this took from the one
+    /// before without reading them.
+    pub fn unread(&self) -> usize {
+        self.unread
     }
 
     /// How many projects the build that left this took as the build before
@@ -336,21 +405,22 @@ fn read_and_extract(
     let texts_kept = AtomicUsize::new(0);
     let decode_nanos = AtomicU64::new(0);
     let extract_nanos = AtomicU64::new(0);
-    let (content, mut kept) = ingest::load_with(content_dir, |source, bytes| {
+    let unread = AtomicUsize::new(0);
+    let read_started_ns = std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .map_or(0, |since| since.as_nanos());
+    let (content, mut kept) = ingest::load_with(content_dir, |found| {
+        let source = found.source.as_str();
+        // Taken before reading: a change made meanwhile shows next time.
+        let identity = Identity::of(&found.path);
+        if let Some(known) = previous.untouched(source, identity) {
+            unread.fetch_add(1, Ordering::Relaxed);
+            return Ok(known.reuse(identity));
+        }
+        let bytes = ingest::read_bytes(found)?;
         let key = cache.key(source, &bytes);
-        if let Some((_, known)) = previous.documents.get(source).filter(|(k, _)| *k == key) {
-            let document = Document {
-                source: source.to_string(),
-                text: String::new(),
-                front_matter: known.front_matter.clone(),
-                diagnostics: known.diagnostics.clone(),
-            };
-            let unread = Extracted {
-                key,
-                status: None,
-                cached: true,
-            };
-            return (document, unread);
+        if let Some(known) = previous.documents.get(source).filter(|k| k.key == key) {
+            return Ok(known.reuse(identity));
         }
         let entry = cache.get(key);
         let cached = entry.is_some();
@@ -380,14 +450,15 @@ fn read_and_extract(
             texts_kept.fetch_sub(size, Ordering::Relaxed);
             document.text = String::new();
         }
-        (
+        Ok((
             document,
             Extracted {
                 key,
+                identity,
                 status: Some(status),
                 cached,
             },
-        )
+        ))
     })?;
     let mut reading = Reading {
         decode_cpu: Duration::from_nanos(decode_nanos.into_inner()),
@@ -404,6 +475,10 @@ fn read_and_extract(
     let keys = kept
         .iter()
         .map(|(source, e)| (source.clone(), e.key))
+        .collect();
+    let identities = kept
+        .iter()
+        .filter_map(|(source, e)| Some((source.clone(), e.identity?)))
         .collect();
     let statuses = content
         .projects
@@ -424,6 +499,9 @@ fn read_and_extract(
             keys,
             project_keys: HashMap::new(),
             reused: 0,
+            identities,
+            read_started_ns,
+            unread: unread.into_inner(),
             reading,
         },
     ))

@@ -43,16 +43,18 @@ struct Record {
 }
 
 /// Which file a path names: a page kept by the memo must be the very file
-/// the previous build left, not one edited or replaced since.
+/// the previous build left, not one edited or replaced since (and `serve`
+/// reads again only the documents whose identity changed).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
-struct Identity {
+pub(crate) struct Identity {
     inode: u64,
     len: u64,
-    modified_ns: u128,
+    pub(crate) modified_ns: u128,
 }
 
 impl Identity {
-    fn of(path: &Path) -> Option<Identity> {
+    /// The identity of the regular file at `path` (`None`: not one, or gone).
+    pub(crate) fn of(path: &Path) -> Option<Identity> {
         let metadata = std::fs::symlink_metadata(path).ok()?;
         if !metadata.is_file() {
             return None;

@@ -7,6 +7,7 @@ mod common;
 
 use std::collections::BTreeMap;
 use std::path::Path;
+use std::time::Duration;
 
 use common::{Portal, AS_OF};
 
@@ -450,7 +451,8 @@ fn rebuilds_of_a_paginated_portal_are_byte_for_byte_a_cold_build() {
 }
 
 /// `serve`'s rebuilds take each unchanged document and project from the
-/// rebuild before ([`sitrep::build::Previous`]) instead of the cache: every
+/// rebuild before ([`sitrep::build::Previous`]), without reading a document
+/// whose file had settled and did not change since, instead of the cache: every
 /// one still gives, byte for byte, the site a build from scratch gives,
 /// whether the project's other documents come from the cache or (with
 /// `--no-cache`) are read again.
@@ -470,10 +472,11 @@ fn rebuilds_in_memory_take_unchanged_projects_and_match_a_cold_build() {
         let mut memo = MemoryMemo::default();
         let mut served = SharedFiles::new();
         let mut previous = Previous::default();
-        // Each edit, and how many of the projects after it are unchanged.
-        let edits: [(&str, &dyn Fn(), usize); 6] = [
-            ("the first build", &|| {}, 0),
-            ("nothing changed", &|| {}, 3),
+        // Each edit; how many projects are unchanged after it; and how many
+        // documents were not read (they had settled, see `age`).
+        let edits: [(&str, &dyn Fn(), usize, usize); 6] = [
+            ("the first build", &|| {}, 0, 0),
+            ("nothing changed", &|| {}, 3, 4),
             (
                 "an item of beta ticked",
                 &|| {
@@ -483,6 +486,7 @@ fn rebuilds_in_memory_take_unchanged_projects_and_match_a_cold_build() {
                     );
                 },
                 2,
+                3,
             ),
             (
                 "one document of gamma changed",
@@ -490,6 +494,7 @@ fn rebuilds_in_memory_take_unchanged_projects_and_match_a_cold_build() {
                     portal.write("gamma/notes.md", "# Notes\n\n## Jalons\n\n| Jalon | Date |\n|---|---|\n| Go-live | 2026-10-01 |\n");
                 },
                 2,
+                3,
             ),
             (
                 "alpha removed, delta added",
@@ -501,6 +506,7 @@ fn rebuilds_in_memory_take_unchanged_projects_and_match_a_cold_build() {
                     );
                 },
                 2,
+                3,
             ),
             // Delta, updated 12 days before, is now stale: not read by
             // extraction, the setting still changes every project's inputs.
@@ -510,13 +516,16 @@ fn rebuilds_in_memory_take_unchanged_projects_and_match_a_cold_build() {
                     portal.write_config("stale_after_days = 7\n");
                 },
                 0,
+                4,
             ),
         ];
-        for (edit, apply, unchanged) in edits {
+        for (edit, apply, unchanged, unread) in edits {
             apply();
+            age(&portal);
             let (files, next) = build::render_site_after(&options, &memo, &served, previous)
                 .unwrap_or_else(|e| panic!("{edit}: {e:#}"));
             assert_eq!(next.reused(), unchanged, "{edit} (no_cache: {no_cache})");
+            assert_eq!(next.unread(), unread, "{edit} (no_cache: {no_cache})");
             let (_, cold) = build::render_site(&BuildOptions {
                 no_cache: true,
                 ..options.clone()
@@ -536,6 +545,24 @@ fn rebuilds_in_memory_take_unchanged_projects_and_match_a_cold_build() {
             memo = memo.after_success(&files);
             served = files;
             previous = next;
+        }
+    }
+}
+
+/// Dates back the files of `content/` written in the last minute by half an
+/// hour, each to its own time: a rebuild trusts a file's identity (size,
+/// time, inode) only once it had settled before the previous build read it.
+fn age(portal: &Portal) {
+    let now = std::time::SystemTime::now();
+    for entry in walkdir::WalkDir::new(portal.content()) {
+        let entry = entry.unwrap();
+        let modified = entry.metadata().unwrap().modified().unwrap();
+        if entry.file_type().is_file() && modified + Duration::from_secs(60) > now {
+            let file = std::fs::File::options()
+                .write(true)
+                .open(entry.path())
+                .unwrap();
+            file.set_modified(now - Duration::from_secs(1800)).unwrap();
         }
     }
 }

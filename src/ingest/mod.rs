@@ -77,31 +77,28 @@ pub struct Content {
 /// when `content_dir` itself cannot be read; a bad file becomes a
 /// diagnostic.
 pub fn load(content_dir: &Path) -> anyhow::Result<Content> {
-    let (content, _) = load_with(content_dir, |source, bytes| {
-        (Document::from_bytes(source, &bytes), ())
+    let (content, _) = load_with(content_dir, |found| {
+        let bytes = read_bytes(found)?;
+        Ok((Document::from_bytes(&found.source, &bytes), ()))
     })?;
     Ok(content)
 }
 
-/// Reads every document like [`load`], but lets `read` turn each file's
-/// bytes into its [`Document`] and keep something of its own beside it, so
+/// Reads every document like [`load`], but lets `read` make each file
+/// found into its [`Document`] and keep something of its own beside it, so
 /// that a build can extract a document while its bytes are at hand (or take
-/// it from a cache) and drop its text. What `read` keeps is returned by
-/// source path. Files are read in parallel.
+/// it from a cache, or from the previous build without reading it) and drop
+/// its text. `read` reads the file with [`read_bytes`] when it needs it.
+/// What it keeps is returned by source path. Files are read in parallel.
 pub fn load_with<T: Send>(
     content_dir: &Path,
-    read: impl Fn(&str, Vec<u8>) -> (Document, T) + Sync,
+    read: impl Fn(&walk::Found) -> Result<(Document, T), Diagnostic> + Sync,
 ) -> anyhow::Result<(Content, HashMap<String, T>)> {
     let walked = walk::walk(content_dir)?;
     let (read, unreadable): (Vec<_>, Vec<_>) = walked
         .files
         .par_iter()
-        .map(|found| {
-            read_bytes(found).map(|bytes| {
-                let (document, kept) = read(&found.source, bytes);
-                (document, (found.source.clone(), kept))
-            })
-        })
+        .map(|found| read(found).map(|(document, kept)| (document, (found.source.clone(), kept))))
         .collect::<Vec<_>>()
         .into_iter()
         .partition(Result::is_ok);
@@ -115,7 +112,8 @@ pub fn load_with<T: Send>(
     Ok((content, kept))
 }
 
-fn read_bytes(found: &walk::Found) -> Result<Vec<u8>, Diagnostic> {
+/// The bytes of a file found, or the diagnostic that says it cannot be read.
+pub fn read_bytes(found: &walk::Found) -> Result<Vec<u8>, Diagnostic> {
     std::fs::read(&found.path).map_err(|e| {
         Diagnostic::error(
             "unreadable-file",
