@@ -3,7 +3,7 @@
 //! to the page (`root` is `""` at the site root, `"../"` one folder down).
 
 use std::cmp::Reverse;
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, HashMap};
 
 use chrono::{Duration, NaiveDate};
 use serde::Serialize;
@@ -518,33 +518,39 @@ fn owns(owner: &str, handle: Option<&str>, name: &str) -> bool {
     owner == person_key(handle, name) || owner == name.trim().to_lowercase()
 }
 
-fn all_items(sections: &[Section]) -> Vec<&Item> {
-    fn walk_items<'a>(items: &'a [Item], out: &mut Vec<&'a Item>) {
+/// The open items of `sections` (subsections and sub-items included) past
+/// their due date on `as_of`: the only ones a person's overdue list can hold.
+fn late_items(sections: &[Section], as_of: NaiveDate) -> Vec<&Item> {
+    fn visit<'a>(items: &'a [Item], as_of: NaiveDate, out: &mut Vec<&'a Item>) {
         for item in items {
-            out.push(item);
-            walk_items(&item.children, out);
+            let open = !matches!(item.status, Status::Done | Status::Cancelled);
+            if open && item.due.is_some_and(|due| due < as_of) {
+                out.push(item);
+            }
+            visit(&item.children, as_of, out);
+        }
+    }
+    fn sections_into<'a>(sections: &'a [Section], as_of: NaiveDate, out: &mut Vec<&'a Item>) {
+        for section in sections {
+            visit(&section.items, as_of, out);
+            sections_into(&section.sections, as_of, out);
         }
     }
     let mut out = Vec::new();
-    for section in sections {
-        walk_items(&section.items, &mut out);
-        out.extend(all_items(&section.sections));
-    }
+    sections_into(sections, as_of, &mut out);
     out
 }
 
 /// People across `links` (one per project), merged by handle or name, in first-seen order.
 pub fn people(projects: &[Links], as_of: NaiveDate, t: &Strings) -> Vec<PersonView> {
     let mut order: Vec<String> = Vec::new();
-    let mut by_key: BTreeMap<String, PersonView> = BTreeMap::new();
+    // Each person's view, and where each project name is in its list (a
+    // person is in hundreds of projects of a large portfolio: looking the
+    // name up in the list made this quadratic).
+    let mut by_key: BTreeMap<String, (PersonView, HashMap<String, usize>)> = BTreeMap::new();
     for links in projects {
-        // The project's open items past their due date, found once: the
-        // only ones a person's overdue list can hold, and few.
-        let late: Vec<&Item> = all_items(&links.project.sections)
-            .into_iter()
-            .filter(|item| item.due.is_some_and(|due| due < as_of))
-            .filter(|item| !matches!(item.status, Status::Done | Status::Cancelled))
-            .collect();
+        // Found once per project, and few.
+        let late = late_items(&links.project.sections, as_of);
         for person in &links.project.people {
             let key = person_key(person.handle.as_deref(), &person.name);
             let overdue: Vec<ItemRef> = late
@@ -560,9 +566,9 @@ pub fn people(projects: &[Links], as_of: NaiveDate, t: &Strings) -> Vec<PersonVi
                     href: links.line(&item.source, item.line),
                 })
                 .collect();
-            let view = by_key.entry(key.clone()).or_insert_with(|| {
+            let (view, places) = by_key.entry(key.clone()).or_insert_with(|| {
                 order.push(key.clone());
-                PersonView {
+                let view = PersonView {
                     name: person.name.clone(),
                     handle: person.handle.clone().unwrap_or_default(),
                     role: String::new(),
@@ -570,7 +576,8 @@ pub fn people(projects: &[Links], as_of: NaiveDate, t: &Strings) -> Vec<PersonVi
                     overdue_count: 0,
                     projects: Vec::new(),
                     more: None,
-                }
+                };
+                (view, HashMap::new())
             });
             if let Some(role) = &person.role {
                 if !view.role.split(" · ").any(|r| r == role) {
@@ -582,14 +589,12 @@ pub fn people(projects: &[Links], as_of: NaiveDate, t: &Strings) -> Vec<PersonVi
             }
             view.open_items += person.open_items;
             view.overdue_count += overdue.len();
-            if let Some(existing) = view
-                .projects
-                .iter_mut()
-                .find(|p| p.name == links.project.name)
-            {
+            if let Some(&place) = places.get(&links.project.name) {
+                let existing = &mut view.projects[place];
                 existing.open_items += person.open_items;
                 existing.overdue.extend(overdue);
             } else {
+                places.insert(links.project.name.clone(), view.projects.len());
                 view.projects.push(PersonProject {
                     name: links.project.name.clone(),
                     href: format!("{}{}/index.html", links.root, links.project.slug),
@@ -602,6 +607,7 @@ pub fn people(projects: &[Links], as_of: NaiveDate, t: &Strings) -> Vec<PersonVi
     order
         .into_iter()
         .filter_map(|key| by_key.remove(&key))
+        .map(|(view, _)| view)
         .collect()
 }
 
