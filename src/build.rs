@@ -175,6 +175,10 @@ pub struct Previous {
     reused: usize,
     /// How many documents it took from the one before without reading them.
     unread: usize,
+    /// Whether a rebuild follows: then a build notes each file's identity
+    /// (one `stat` a document) and each project's key, which `sitrep
+    /// build` has no use for.
+    rebuilds: bool,
 }
 
 /// A document as the previous build read it.
@@ -212,6 +216,14 @@ impl Known {
 }
 
 impl Previous {
+    /// What the first of a series of rebuilds starts from: nothing yet.
+    pub fn first() -> Previous {
+        Previous {
+            rebuilds: true,
+            ..Previous::default()
+        }
+    }
+
     /// What the next rebuild can take from `portal`, read with `extraction`.
     fn keep(portal: Portal, extraction: &Extraction) -> Previous {
         let documents = portal
@@ -246,6 +258,7 @@ impl Previous {
             read_started_ns: extraction.read_started_ns,
             reused: extraction.reused,
             unread: extraction.unread,
+            rebuilds: true,
         }
     }
 
@@ -336,24 +349,25 @@ fn read_portal_timed(
     let (content, mut extraction) =
         read_and_extract(&content_dir, &context, &cache, keep_texts, &previous)?;
     stages.done("read");
-    let seed = assembly_seed(&config, as_of);
-    extraction.project_keys = content
-        .projects
-        .iter()
-        .map(|sources| {
-            let key = project_key(seed, sources, &extraction.keys);
-            (sources.slug.clone(), key)
-        })
-        .collect();
+    if previous.rebuilds {
+        let seed = assembly_seed(&config, as_of);
+        extraction.project_keys = content
+            .projects
+            .iter()
+            .map(|sources| {
+                let key = project_key(seed, sources, &extraction.keys);
+                (sources.slug.clone(), key)
+            })
+            .collect();
+    }
     // Projects whose inputs did not change are taken as they were assembled;
     // the others get the statuses of their documents that were not read.
     let assembled: Vec<Option<Project>> = content
         .projects
         .iter()
         .map(|sources| {
-            previous
-                .projects
-                .remove(&extraction.project_keys[&sources.slug])
+            let key = extraction.project_keys.get(&sources.slug)?;
+            previous.projects.remove(key)
         })
         .collect();
     drop(previous);
@@ -412,7 +426,10 @@ fn read_and_extract(
     let (content, mut kept) = ingest::load_with(content_dir, |found| {
         let source = found.source.as_str();
         // Taken before reading: a change made meanwhile shows next time.
-        let identity = Identity::of(&found.path);
+        let identity = previous
+            .rebuilds
+            .then(|| Identity::of(&found.path))
+            .flatten();
         if let Some(known) = previous.untouched(source, identity) {
             unread.fetch_add(1, Ordering::Relaxed);
             return Ok(known.reuse(identity));

@@ -63,7 +63,7 @@ type Shared = Arc<(Mutex<Served>, Condvar)>;
 /// Builds, serves and rebuilds until the process is stopped (Ctrl-C).
 pub fn serve(options: ServeOptions) -> anyhow::Result<()> {
     let shared: Shared = Arc::new((Mutex::new(Served::default()), Condvar::new()));
-    let kept = rebuild(&options.build, &shared, Kept::default());
+    let kept = rebuild(&options.build, &shared, Kept::first());
     if let Some(error) = lock(&shared).error.clone() {
         eprintln!("error: {error}");
     }
@@ -93,10 +93,18 @@ fn lock(shared: &Shared) -> std::sync::MutexGuard<'_, Served> {
 
 /// What one rebuild leaves the next: the memo of its pages, and its
 /// documents and projects ([`build::Previous`]).
-#[derive(Default)]
 struct Kept {
     memo: MemoryMemo,
     previous: build::Previous,
+}
+
+impl Kept {
+    fn first() -> Kept {
+        Kept {
+            memo: MemoryMemo::default(),
+            previous: build::Previous::first(),
+        }
+    }
 }
 
 /// Runs the pipeline in memory, reading and assembling again only the
@@ -134,7 +142,7 @@ fn rebuild(options: &BuildOptions, shared: &Shared, kept: Kept) -> Kept {
             // it: the next rebuild reads those documents from the cache.
             Kept {
                 memo: memo.after_failure(),
-                previous: build::Previous::default(),
+                previous: build::Previous::first(),
             }
         }
     };

@@ -471,7 +471,7 @@ fn rebuilds_in_memory_take_unchanged_projects_and_match_a_cold_build() {
         };
         let mut memo = MemoryMemo::default();
         let mut served = SharedFiles::new();
-        let mut previous = Previous::default();
+        let mut previous = Previous::first();
         // Each edit; how many projects are unchanged after it; and how many
         // documents were not read (they had settled, see `age`).
         let edits: [(&str, &dyn Fn(), usize, usize); 6] = [
