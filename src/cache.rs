@@ -22,13 +22,13 @@ use xxhash_rust::xxh3::Xxh3;
 
 use crate::config::Config;
 use crate::ingest::FrontMatter;
-use crate::model::{Diagnostic, DocumentStatus};
+use crate::model::{Diagnostic, DocumentStatus, SourcesElided};
 
 /// The cache folder, under the portal root (`sitrep init` gitignores it).
 pub const FOLDER: &str = ".sitrep-cache";
 
 /// First bytes of every entry; the last one is the entry format version.
-const MAGIC: &[u8; 8] = b"sitrep\0\x01";
+const MAGIC: &[u8; 8] = b"sitrep\0\x02";
 
 /// Bytes before the payload: magic, key, payload checksum.
 const HEADER: usize = 8 + 16 + 16;
@@ -202,7 +202,10 @@ fn executable_fingerprint() -> u128 {
 }
 
 fn encode(key: Key, entry: &Entry) -> Option<Vec<u8>> {
-    let payload = postcard::to_stdvec(entry).ok()?;
+    let payload = {
+        let _elided = SourcesElided::begin();
+        postcard::to_stdvec(entry).ok()?
+    };
     let mut bytes = Vec::with_capacity(HEADER + payload.len());
     bytes.extend_from_slice(MAGIC);
     bytes.extend_from_slice(&key.to_le_bytes());
@@ -223,6 +226,7 @@ fn decode(key: Key, bytes: &[u8]) -> Option<Entry> {
     if stored_key != key || xxhash_rust::xxh3::xxh3_128(payload) != checksum {
         return None;
     }
+    let _elided = SourcesElided::begin();
     postcard::from_bytes(payload).ok()
 }
 
@@ -256,6 +260,50 @@ mod tests {
         assert_eq!(cache.get(key), None);
         cache.put(key, &entry());
         assert_eq!(cache.get(key), Some(entry()));
+    }
+
+    /// In an entry, a path equal to the one before it is stored once; the
+    /// entry reads back whole, and JSON written afterwards has every path.
+    #[test]
+    fn repeated_paths_are_stored_once_and_read_back() {
+        let item = |text: &str, source: &str| crate::model::Item {
+            text: text.into(),
+            status: crate::model::Status::Todo,
+            percent: None,
+            owner: None,
+            id: None,
+            points: None,
+            due: None,
+            source: source.into(),
+            line: 3,
+            children: Vec::new(),
+        };
+        let mut stored = entry();
+        stored.status.sections = vec![crate::model::Section {
+            title: "Lot".into(),
+            level: 2,
+            line: 1,
+            source: "lot-one.md".into(),
+            progress: None,
+            declared_progress: None,
+            health: None,
+            counts: crate::model::Counts::default(),
+            items: vec![
+                item("un", "lot-one.md"),
+                item("deux", "lot-one.md"),
+                item("trois", "lot-two.md"),
+                item("quatre", "lot-one.md"),
+            ],
+            sections: Vec::new(),
+        }];
+        let bytes = encode(7, &stored).unwrap();
+        let occurrences = |path: &[u8]| bytes.windows(path.len()).filter(|w| *w == path).count();
+        // `lot-one.md` again after `lot-two.md`: written twice of four times.
+        assert_eq!(occurrences(b"lot-one.md"), 2);
+        assert_eq!(occurrences(b"lot-two.md"), 1);
+        assert_eq!(decode(7, &bytes), Some(stored.clone()));
+        let json = serde_json::to_string(&stored.status.sections[0].items).unwrap();
+        assert_eq!(json.matches("\"lot-one.md\"").count(), 3, "{json}");
     }
 
     #[test]

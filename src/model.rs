@@ -7,7 +7,7 @@
 use std::sync::Arc;
 
 use chrono::NaiveDate;
-use serde::{Deserialize, Deserializer, Serialize};
+use serde::{Deserialize, Serialize};
 
 /// Version of the `status.json` shape.
 pub const SCHEMA: u32 = 1;
@@ -166,7 +166,7 @@ pub struct Item {
     pub id: Option<String>,
     pub points: Option<f64>,
     pub due: Option<NaiveDate>,
-    #[serde(deserialize_with = "shared_source")]
+    #[serde(with = "source_path")]
     pub source: Arc<str>,
     pub line: usize,
     pub children: Vec<Item>,
@@ -180,7 +180,7 @@ pub struct Section {
     pub level: u8,
     pub line: usize,
     /// Document the heading is in (content-relative path).
-    #[serde(deserialize_with = "shared_source")]
+    #[serde(with = "source_path")]
     pub source: Arc<str>,
     /// Mean value of every item in this section and its subsections (§5).
     pub progress: Option<f64>,
@@ -199,7 +199,7 @@ pub struct Declaration {
     pub value: f64,
     /// Title of the section the claim is about; `None` for the whole project.
     pub section: Option<String>,
-    #[serde(deserialize_with = "shared_source")]
+    #[serde(with = "source_path")]
     pub source: Arc<str>,
     pub line: usize,
 }
@@ -226,7 +226,7 @@ pub struct Milestone {
     pub status: Option<Status>,
     /// Dated before the portal's as-of date and not done.
     pub overdue: bool,
-    #[serde(deserialize_with = "shared_source")]
+    #[serde(with = "source_path")]
     pub source: Arc<str>,
     pub line: usize,
 }
@@ -245,7 +245,7 @@ pub struct Risk {
     pub owner: Option<String>,
     /// A risk marked closed, mitigated or resolved no longer counts for health.
     pub closed: bool,
-    #[serde(deserialize_with = "shared_source")]
+    #[serde(with = "source_path")]
     pub source: Arc<str>,
     pub line: usize,
 }
@@ -445,34 +445,89 @@ pub struct PortfolioStatus {
     pub diagnostics: Vec<Diagnostic>,
 }
 
-/// Reads a `source` path, sharing one allocation among the fields that
-/// name the same document in a row, as extraction does (a status holds
-/// about 140 of them). A status read back from the cache then costs one
-/// path per document instead of two allocations per item, section,
-/// milestone and risk: a sixth of the memory of a 10,000-document rebuild,
-/// and the time to allocate and free them.
-fn shared_source<'de, D: Deserializer<'de>>(deserializer: D) -> Result<Arc<str>, D::Error> {
-    struct Source;
+/// How `source` paths are written and read.
+///
+/// Read back, the fields that name the same document in a row share one
+/// allocation, as extraction made them (a status holds about 140 of them):
+/// a status read from the cache then costs one path per document instead
+/// of two allocations per item, section, milestone and risk, a sixth of
+/// the memory of a 10,000-document rebuild.
+///
+/// In the cache ([`SourcesElided`]), a path equal to the one written just
+/// before it is written empty and read back as that one: a document's own
+/// path, over and over, was about a third of the bytes of its entry.
+/// `status.json` and everything else always carry every path.
+mod source_path {
+    use std::cell::{Cell, RefCell};
+    use std::sync::Arc;
 
-    impl serde::de::Visitor<'_> for Source {
-        type Value = Arc<str>;
+    use serde::{Deserializer, Serializer};
 
-        fn expecting(&self, formatter: &mut std::fmt::Formatter) -> std::fmt::Result {
-            formatter.write_str("a document path")
-        }
-
-        fn visit_str<E: serde::de::Error>(self, path: &str) -> Result<Arc<str>, E> {
-            thread_local! {
-                static LAST: std::cell::RefCell<Option<Arc<str>>> = const { std::cell::RefCell::new(None) };
-            }
-            Ok(LAST.with_borrow_mut(|last| match last {
-                Some(shared) if **shared == *path => Arc::clone(shared),
-                _ => Arc::clone(last.insert(Arc::from(path))),
-            }))
-        }
+    thread_local! {
+        pub(super) static ELIDING: Cell<bool> = const { Cell::new(false) };
+        pub(super) static LAST_WRITTEN: RefCell<Option<Arc<str>>> = const { RefCell::new(None) };
+        pub(super) static LAST_READ: RefCell<Option<Arc<str>>> = const { RefCell::new(None) };
     }
 
-    deserializer.deserialize_str(Source)
+    pub fn serialize<S: Serializer>(source: &Arc<str>, serializer: S) -> Result<S::Ok, S::Error> {
+        let repeated = ELIDING.get()
+            && LAST_WRITTEN.with_borrow_mut(|last| {
+                let repeated = last.as_deref() == Some(&**source);
+                if !repeated {
+                    *last = Some(Arc::clone(source));
+                }
+                repeated
+            });
+        serializer.serialize_str(if repeated { "" } else { source })
+    }
+
+    pub fn deserialize<'de, D: Deserializer<'de>>(deserializer: D) -> Result<Arc<str>, D::Error> {
+        struct Source;
+
+        impl serde::de::Visitor<'_> for Source {
+            type Value = Arc<str>;
+
+            fn expecting(&self, formatter: &mut std::fmt::Formatter) -> std::fmt::Result {
+                formatter.write_str("a document path")
+            }
+
+            fn visit_str<E: serde::de::Error>(self, path: &str) -> Result<Arc<str>, E> {
+                LAST_READ.with_borrow_mut(|last| match last {
+                    Some(shared) if path.is_empty() && ELIDING.get() => Ok(Arc::clone(shared)),
+                    _ if path.is_empty() && ELIDING.get() => {
+                        Err(E::custom("an elided path with none before it"))
+                    }
+                    Some(shared) if **shared == *path => Ok(Arc::clone(shared)),
+                    _ => Ok(Arc::clone(last.insert(Arc::from(path)))),
+                })
+            }
+        }
+
+        deserializer.deserialize_str(Source)
+    }
+}
+
+/// While it lives, `source` paths are written and read as the cache stores
+/// them: one equal to the path before it is left empty (see `source_path`).
+/// Each entry is written and read under one, from its first path.
+pub struct SourcesElided(());
+
+impl SourcesElided {
+    pub fn begin() -> SourcesElided {
+        source_path::ELIDING.set(true);
+        source_path::LAST_WRITTEN.take();
+        source_path::LAST_READ.take();
+        SourcesElided(())
+    }
+}
+
+impl Drop for SourcesElided {
+    /// Even when encoding or decoding failed or panicked: `status.json`
+    /// must never lose a path.
+    fn drop(&mut self) {
+        source_path::ELIDING.set(false);
+        source_path::LAST_WRITTEN.take();
+    }
 }
 
 #[cfg(test)]
