@@ -199,19 +199,13 @@ impl Known {
     /// The document and what the build keeps of it, taken from the
     /// previous build; its status is read only if its project changed.
     fn reuse(&self, identity: Option<Identity>) -> (Document, Extracted) {
-        let document = Document {
-            source: self.document.source.clone(),
-            text: String::new(),
-            front_matter: self.document.front_matter.clone(),
-            diagnostics: self.document.diagnostics.clone(),
-        };
         let extracted = Extracted {
             key: self.key,
             identity,
             status: None,
             cached: true,
         };
-        (document, extracted)
+        (self.document.clone(), extracted)
     }
 }
 
