@@ -55,12 +55,16 @@ pub(crate) struct Identity {
 impl Identity {
     /// The identity of the regular file at `path` (`None`: not one, or gone).
     pub(crate) fn of(path: &Path) -> Option<Identity> {
-        let metadata = std::fs::symlink_metadata(path).ok()?;
+        Identity::from_metadata(&std::fs::symlink_metadata(path).ok()?)
+    }
+
+    /// The identity a `stat` gave (`None`: not a regular file).
+    pub(crate) fn from_metadata(metadata: &std::fs::Metadata) -> Option<Identity> {
         if !metadata.is_file() {
             return None;
         }
         #[cfg(unix)]
-        let inode = std::os::unix::fs::MetadataExt::ino(&metadata);
+        let inode = std::os::unix::fs::MetadataExt::ino(metadata);
         #[cfg(not(unix))]
         let inode = 0;
         let modified_ns = metadata
@@ -79,6 +83,10 @@ impl Identity {
 
 /// A page of this build: the key of its inputs and its documents' anchors.
 type Made = (Key, Vec<Vec<usize>>);
+
+/// A page `serve` holds: its anchors are shared by the rebuilds that keep
+/// it, not copied into each.
+type Held = (Key, Arc<Vec<Vec<usize>>>);
 
 /// Where the parts of a file lie, by the key of their inputs.
 type Ranges = HashMap<Key, Range<u64>>;
@@ -241,8 +249,8 @@ fn lock<T>(mutex: &Mutex<T>) -> std::sync::MutexGuard<'_, T> {
 /// bytes the server holds in memory (so no file identity to check).
 #[derive(Default)]
 pub struct MemoryMemo {
-    previous: HashMap<String, Made>,
-    next: Mutex<HashMap<String, Made>>,
+    previous: HashMap<String, Held>,
+    next: Mutex<HashMap<String, Held>>,
     /// The served files made of parts, with where their parts lie.
     previous_parts: HashMap<String, (crate::render::MemoryFile, Ranges)>,
     next_parts: Mutex<HashMap<String, Ranges>>,
@@ -287,12 +295,16 @@ impl Memo for MemoryMemo {
         if *previous_key != key {
             return None;
         }
-        self.remember(path, key, anchors.clone());
-        Some(anchors.clone())
+        let held = (key, Arc::clone(anchors));
+        let path = path.to_string();
+        lock(&self.next).insert(path, held);
+        Some(anchors.to_vec())
     }
 
     fn remember(&self, path: &str, key: Key, anchors: Vec<Vec<usize>>) {
-        lock(&self.next).insert(path.to_string(), (key, anchors));
+        let held = (key, Arc::new(anchors));
+        let path = path.to_string();
+        lock(&self.next).insert(path, held);
     }
 
     fn recall_part(&self, file: &str, key: Key) -> Option<Part> {

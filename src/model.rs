@@ -427,6 +427,54 @@ pub struct Project {
     pub risks: Vec<Risk>,
     pub people: Vec<Person>,
     pub diagnostics: Vec<Diagnostic>,
+    /// Its open items past their due date on the portfolio's as-of date,
+    /// gathered when the project is assembled (like its milestones'
+    /// `overdue`). The people pages list each person's; finding them there
+    /// meant walking every item of every project at each build. Not in
+    /// `status.json`.
+    #[serde(skip)]
+    pub late_items: Vec<LateItem>,
+}
+
+/// An open item past its due date: what a person's overdue list shows.
+#[derive(Debug, Clone, PartialEq)]
+pub struct LateItem {
+    pub text: String,
+    pub owner: Option<String>,
+    pub due: NaiveDate,
+    pub source: Arc<str>,
+    pub line: usize,
+}
+
+impl LateItem {
+    /// The open items of `sections` (subsections and sub-items included)
+    /// past their due date on `as_of`.
+    pub fn gather(sections: &[Section], as_of: NaiveDate) -> Vec<LateItem> {
+        fn visit(items: &[Item], as_of: NaiveDate, out: &mut Vec<LateItem>) {
+            for item in items {
+                let open = !matches!(item.status, Status::Done | Status::Cancelled);
+                if let Some(due) = item.due.filter(|&due| open && due < as_of) {
+                    out.push(LateItem {
+                        text: item.text.clone(),
+                        owner: item.owner.clone(),
+                        due,
+                        source: item.source.clone(),
+                        line: item.line,
+                    });
+                }
+                visit(&item.children, as_of, out);
+            }
+        }
+        fn sections_into(sections: &[Section], as_of: NaiveDate, out: &mut Vec<LateItem>) {
+            for section in sections {
+                visit(&section.items, as_of, out);
+                sections_into(&section.sections, as_of, out);
+            }
+        }
+        let mut out = Vec::new();
+        sections_into(sections, as_of, &mut out);
+        out
+    }
 }
 
 /// The root of `status.json`.

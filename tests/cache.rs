@@ -531,8 +531,10 @@ fn rebuilds_in_memory_take_unchanged_projects_and_match_a_cold_build() {
                 ..options.clone()
             })
             .unwrap();
+            let mut paths: Vec<_> = files.keys().collect();
+            paths.sort();
             assert_eq!(
-                files.keys().collect::<Vec<_>>(),
+                paths,
                 cold.files.keys().collect::<Vec<_>>(),
                 "{edit}: the same files"
             );

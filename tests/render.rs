@@ -113,6 +113,7 @@ fn project(slug: &str, name: &str, progress: Option<f64>, declared: Option<f64>)
         risks: vec![],
         people: vec![],
         diagnostics: vec![],
+        late_items: vec![],
     }
 }
 
@@ -163,6 +164,11 @@ fn fixture() -> (PortfolioStatus, Content) {
     let mut beta = project("beta", "Beta", None, None);
     beta.health = Health::Unknown;
     beta.health_reason = String::new();
+    let mut projects = vec![alpha, gamma, beta];
+    // As assembly gathers them (`health::assess`), on the as-of date below.
+    for project in &mut projects {
+        project.late_items = LateItem::gather(&project.sections, date(2026, 2, 2));
+    }
     let portfolio = PortfolioStatus {
         schema: SCHEMA,
         generator: "sitrep test".into(),
@@ -170,7 +176,7 @@ fn fixture() -> (PortfolioStatus, Content) {
         description: None,
         as_of: date(2026, 2, 2),
         built_at: None,
-        projects: vec![alpha, gamma, beta],
+        projects,
         diagnostics: vec![],
     };
     let content = Content {

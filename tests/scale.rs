@@ -7,7 +7,7 @@
 //!   (projects 1, 4, 7, …: 400), `Usine` (3, 6, 9, …: 400), and the 400 that
 //!   name none, under "Other projects", last;
 //! - timeline: 1,200 overdue milestones and 1,200 due in the next 30 days;
-//! - risks: 1,200 risks in the impact 4 × probability 4 cell, 100 a page;
+//! - risks: 1,200 risks in the impact 4 × probability 4 cell, 50 to 200 a page;
 //! - people: `@claire` in every project, one `@devNNNN` in each: 1,201 people.
 
 mod common;
@@ -317,7 +317,8 @@ fn the_timeline_sums_up_overdue_and_coming_milestones_then_pages_the_rest() {
 fn the_risk_matrix_names_five_risks_a_cell_and_links_to_the_rest() {
     let out = LARGE.as_path();
     let pages = pages(out, "risks/");
-    assert_eq!(pages.len(), 12);
+    // About 100 rows a page: between 50 and 200, the last page shorter.
+    assert!((6..=24).contains(&pages.len()), "{} pages", pages.len());
     let first = &pages[0].1;
     let full: Vec<ElementRef> = select(first, "td.has-risks");
     assert_eq!(full.len(), 1);
@@ -339,15 +340,21 @@ fn the_risk_matrix_names_five_risks_a_cell_and_links_to_the_rest() {
     ));
     let jumps: Vec<String> = select(first, ".jumps li").iter().map(text).collect();
     assert_eq!(jumps, ["critical 1200 risks from page 1"]);
-    // The first page gives the total; a later one the rows it holds only.
+    // The first page gives the total; a later one how many rows it holds
+    // and their severities, which rows added before it do not change.
     let range = |html: &Html| text(&select(html, "p.list-range")[0]);
-    assert_eq!(range(first), "Risks 1–100 of 1200");
-    assert_eq!(range(&pages[1].1), "Risks 101–200");
-    assert_eq!(range(&pages[11].1), "Risks 1101–1200");
+    let rows_on = |html: &Html| select(html, "tbody tr[id]").len();
+    let on_first = rows_on(first);
+    assert_eq!(range(first), format!("Risks 1–{on_first} of 1200"));
+    assert_eq!(
+        range(&pages[1].1),
+        format!("{} risks on this page: critical", rows_on(&pages[1].1))
+    );
     let mut anchors = Vec::new();
-    for (path, html) in &pages {
+    for (number, (path, html)) in pages.iter().enumerate() {
         let rows = select(html, "tbody tr[id]");
-        assert!(rows.len() <= 100, "{path}");
+        assert!(rows.len() <= 200, "{path}");
+        assert!(number + 1 == pages.len() || rows.len() >= 50, "{path}");
         anchors.extend(
             rows.iter()
                 .map(|row| row.value().id().unwrap_or("").to_string()),
@@ -356,6 +363,50 @@ fn the_risk_matrix_names_five_risks_a_cell_and_links_to_the_rest() {
     let counts = tally(anchors);
     assert_eq!(counts.len(), PROJECTS);
     assert!(counts.values().all(|&n| n == 1));
+}
+
+/// 60 projects of 20 risks each, the 20th of project `extra` (if any) a
+/// 21st: the risk table of a large portfolio, before and after a risk is
+/// added in the middle of it.
+fn risky_portal(extra: Option<usize>) -> Portal {
+    let portal = Portal::new();
+    for n in 1..=60 {
+        let count = if extra == Some(n) { 21 } else { 20 };
+        let risks: String = (1..=count)
+            .map(|r| {
+                format!("- **Panne {r} du projet {n}** : impact élevé, probabilité moyenne.\n")
+            })
+            .collect();
+        portal.write(
+            &format!("projet-{n:02}.md"),
+            format!("# Projet {n:02}\n\n## Risques\n\n{risks}"),
+        );
+    }
+    portal.build();
+    portal
+}
+
+#[test]
+fn a_risk_added_changes_one_page_of_the_risk_table_besides_the_first() {
+    let (before, after) = (risky_portal(None), risky_portal(Some(30)));
+    let (old, new) = (
+        pages(&before.public(), "risks/"),
+        pages(&after.public(), "risks/"),
+    );
+    assert!(old.len() >= 6, "1,200 rows: {} pages", old.len());
+    assert_eq!(new.len(), old.len());
+    let html = |portal: &Portal, path: &str| portal.read_output(path);
+    let changed: Vec<&str> = (old.iter().skip(1))
+        .map(|(path, _)| path.as_str())
+        .filter(|path| html(&before, path) != html(&after, path))
+        .collect();
+    assert_eq!(changed.len(), 1, "{changed:?}");
+    // The page that changed is the one that holds the new risk.
+    assert!(html(&after, changed[0]).contains("Panne 21 du projet 30"));
+    let rows = |portal: &Portal, path: &str| {
+        select(&Html::parse_document(&html(portal, path)), "tbody tr[id]").len()
+    };
+    assert_eq!(rows(&after, changed[0]), rows(&before, changed[0]) + 1);
 }
 
 #[test]

@@ -7,10 +7,12 @@
 //! loops, and reports whatever it cannot read instead of stopping.
 
 use std::collections::HashSet;
+use std::fs::Metadata;
 use std::path::{Path, PathBuf};
 
 use walkdir::{DirEntry, WalkDir};
 
+use crate::memo::Identity;
 use crate::model::Diagnostic;
 
 /// File extensions of documents, compared without case.
@@ -22,6 +24,10 @@ pub struct Found {
     /// Content-relative path with `/` separators (`team/roadmap.md`).
     pub source: String,
     pub path: PathBuf,
+    /// Inode, size and modification time, from the walk's own `stat` (of
+    /// the file a link leads to): `serve` skips reading a file whose
+    /// identity did not change.
+    pub(crate) identity: Option<Identity>,
 }
 
 /// Everything the walk found, in walk order (sorted by name, depth first).
@@ -109,9 +115,9 @@ enum FileId {
     Path(PathBuf),
 }
 
-fn file_id(entry: &DirEntry) -> FileId {
+fn file_id(entry: &DirEntry, metadata: Option<&Metadata>) -> FileId {
     #[cfg(unix)]
-    if let Ok(metadata) = entry.metadata() {
+    if let Some(metadata) = metadata {
         use std::os::unix::fs::MetadataExt;
         return FileId::Inode(metadata.dev(), metadata.ino());
     }
@@ -122,7 +128,8 @@ fn file_id(entry: &DirEntry) -> FileId {
 /// Adds a file unless a link already brought the same file in.
 fn add_file(entry: &DirEntry, content_dir: &Path, seen: &mut HashSet<FileId>, walk: &mut Walk) {
     let path = entry.path();
-    if !seen.insert(file_id(entry)) {
+    let metadata = entry.metadata().ok();
+    if !seen.insert(file_id(entry, metadata.as_ref())) {
         return;
     }
     let Some(source) = utf8_source(path, content_dir) else {
@@ -137,6 +144,7 @@ fn add_file(entry: &DirEntry, content_dir: &Path, seen: &mut HashSet<FileId>, wa
     walk.files.push(Found {
         source,
         path: path.to_path_buf(),
+        identity: metadata.as_ref().and_then(Identity::from_metadata),
     });
 }
 

@@ -15,7 +15,7 @@ use std::sync::Arc;
 
 use crate::config::{Config, Language};
 use crate::model::{
-    Counts, Diagnostic, Health, Milestone, Project, Risk, Section, Severity, Status,
+    Counts, Diagnostic, Health, LateItem, Milestone, Project, Risk, Section, Severity, Status,
 };
 
 /// How many reasons a health reason names before "and N more".
@@ -78,6 +78,7 @@ fn is_open(milestone: &Milestone) -> bool {
 }
 
 fn mark_overdue(project: &mut Project, as_of: NaiveDate) {
+    project.late_items = LateItem::gather(&project.sections, as_of);
     let mut warnings = Vec::new();
     for milestone in &mut project.milestones {
         let Some(due) = due(milestone) else {
@@ -341,7 +342,7 @@ fn assess_siblings(sections: &mut [Section], end: Option<usize>, context: &Secti
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::model::Declaration;
+    use crate::model::{Declaration, Item};
 
     fn date(y: i32, m: u32, d: u32) -> NaiveDate {
         NaiveDate::from_ymd_opt(y, m, d).unwrap()
@@ -376,6 +377,7 @@ mod tests {
             risks: vec![],
             people: vec![],
             diagnostics: vec![],
+            late_items: vec![],
         }
     }
 
@@ -444,6 +446,54 @@ mod tests {
             .iter()
             .map(|d| d.code.as_str())
             .collect()
+    }
+
+    fn item(text: &str, status: Status, due: Option<NaiveDate>, line: usize) -> Item {
+        Item {
+            text: text.into(),
+            status,
+            percent: None,
+            owner: Some("@claire".into()),
+            id: None,
+            points: None,
+            due,
+            source: "p.md".into(),
+            line,
+            children: vec![],
+        }
+    }
+
+    #[test]
+    fn open_items_past_their_due_date_are_gathered_as_late() {
+        let as_of = date(2026, 2, 1);
+        let before = Some(date(2026, 1, 31));
+        let mut parent = item("Recette", Status::Done, before, 3);
+        parent.children = vec![item("Jeux de test", Status::Todo, before, 4)];
+        let mut phase = section("Phase 1", 1, counts(0, 0, 0, 0));
+        phase.items = vec![
+            item("Migrer la base", Status::InProgress, before, 2),
+            parent,
+            item("Former", Status::Todo, Some(as_of), 5),
+            item("Ancien lot", Status::Cancelled, before, 6),
+            item("Sans date", Status::Todo, None, 7),
+        ];
+        let mut lot = section("Lot 1.1", 8, counts(0, 0, 0, 0));
+        lot.items = vec![item("VLAN", Status::Blocked, before, 9)];
+        phase.sections = vec![lot];
+        let mut p = project();
+        p.sections = vec![phase];
+        let p = assessed(p, as_of);
+        // A done parent's open child counts; an item due on the as-of date,
+        // a cancelled one or one without a date does not.
+        let late: Vec<(&str, usize)> = (p.late_items.iter())
+            .map(|item| (item.text.as_str(), item.line))
+            .collect();
+        assert_eq!(
+            late,
+            [("Migrer la base", 2), ("Jeux de test", 4), ("VLAN", 9)]
+        );
+        assert_eq!(p.late_items[0].owner.as_deref(), Some("@claire"));
+        assert_eq!(p.late_items[0].due, date(2026, 1, 31));
     }
 
     #[test]

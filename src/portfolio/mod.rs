@@ -104,6 +104,7 @@ fn project(
         risks: Vec::new(),
         people: Vec::new(),
         diagnostics: Vec::new(),
+        late_items: Vec::new(),
     };
     // The front matter's date (if any) is on the first document's first lines.
     if project.as_of.is_some() {

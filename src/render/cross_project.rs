@@ -11,8 +11,10 @@
 //! - timeline: the overdue and coming milestones of every project first,
 //!   then one chart and table per page of projects (the portfolio's pages);
 //! - risks: the matrix (each cell names at most [`charts::CELL_LIMIT`]
-//!   risks and links to the rest), then the table by severity, [`RISKS_PER_PAGE`]
-//!   rows a page;
+//!   risks and links to the rest), then the table by severity, about 100
+//!   rows a page ([`RISK_PAGE_SIZES`]), cut where the rows say so that a
+//!   risk added or removed changes one page of the table, not every page
+//!   after it;
 //! - people: alphabetical, [`PEOPLE_PER_PAGE`] people a page; a person's
 //!   card names their [`PERSON_PROJECTS_SHOWN`] most pressing projects and
 //!   links to a page of their own with all of them.
@@ -30,7 +32,7 @@ use serde::Serialize;
 use super::charts;
 use super::compiled::{RisksView, TimelineView};
 use super::groups::{self, Group};
-use super::paging::{self, Pagination};
+use super::paging::{self, PageSizes, Pagination};
 use super::view::{self, HealthCount, MilestoneRow, PersonView, ProjectRow, RiskEntry};
 use super::{trends, Renderer};
 use crate::ingest::names::slugify;
@@ -38,8 +40,13 @@ use crate::model::{Milestone, Project, Risk, Status};
 
 /// Projects a portfolio page lists; a portfolio up to this size has one page of everything.
 pub const PROJECTS_PER_PAGE: usize = 50;
-/// Rows of a page of the risk table.
-pub const RISKS_PER_PAGE: usize = 100;
+/// Rows of a page of the risk table: about 100, cut where a row's own
+/// content says (see [`paging::ranges_by_marks`] and [`risk_mark`]).
+pub const RISK_PAGE_SIZES: PageSizes = PageSizes {
+    min: 50,
+    average: 100,
+    max: 200,
+};
 /// People a page of the people list shows.
 pub const PEOPLE_PER_PAGE: usize = 50;
 /// Rows of each milestone summary (overdue, next 30 days) on the timeline.
@@ -503,22 +510,24 @@ impl Renderer<'_> {
             .enumerate()
             .flat_map(|(p, project)| (0..project.risks.len()).map(move |r| (p, r)))
             .collect();
-        let large = self.large();
-        if large {
+        let pages = if self.large() {
             // The table's order, so that a page holds the next rows of the table.
-            positions.sort_by_key(|&(p, r)| view::risk_order(&projects[p].risks[r]));
-        }
-        let per_page = if large {
-            RISKS_PER_PAGE
+            positions.sort_by_cached_key(|&(p, r)| view::risk_order(&projects[p].risks[r]));
+            let slugs: Vec<u64> = (projects.iter())
+                .map(|project| xxhash_rust::xxh3::xxh3_64(project.slug.as_bytes()))
+                .collect();
+            let marks: Vec<u64> = (positions.iter())
+                .map(|&(p, r)| risk_mark(slugs[p], r))
+                .collect();
+            paging::ranges_by_marks(&marks, RISK_PAGE_SIZES)
         } else {
-            positions.len().max(1)
+            paging::ranges(positions.len(), positions.len().max(1))
         };
-        let pages = paging::ranges(positions.len(), per_page);
         let labels = paging::numbers(pages.len());
         let anchor = |(p, r): (usize, usize)| format!("risk-{}-{}", projects[p].slug, r + 1);
         // Where each risk's row is, seen from page 1.
         let href_from_first = |position: usize| {
-            let page = paging::page_of(position, per_page);
+            let page = paging::page_holding(&pages, position);
             let anchor = anchor(positions[position]);
             if page == 1 {
                 format!("#{anchor}")
@@ -533,7 +542,7 @@ impl Renderer<'_> {
                 .collect();
             let matrix = charts::matrix(&risks, &href_from_first, &self.t);
             let jumps = if pages.len() > 1 {
-                self.severity_jumps(&positions, per_page, &href_from_first)
+                self.severity_jumps(&positions, &pages, &href_from_first)
             } else {
                 Vec::new()
             };
@@ -551,13 +560,12 @@ impl Renderer<'_> {
             let root = meta.root.clone();
             let on_page = &positions[range.clone()];
             // Page 1's matrix and severity jumps place every risk: it is
-            // keyed by its values.
+            // keyed by its values. A later page is keyed by the rows it
+            // holds, not by where they are in the table, so that it is kept
+            // when a risk added or removed elsewhere shifts its rows.
             let shown = (!first).then(|| on_page.iter().map(|&(p, _)| p));
             let risks: Vec<usize> = on_page.iter().map(|&(_, r)| r).collect();
-            // The total shows on the first page only: a later page says
-            // which rows it holds, so a risk added far down the table
-            // leaves the pages before it as they were (and kept).
-            let placing = (number, labels.len(), range, risks);
+            let placing = (number, labels.len(), risks);
             let build = || {
                 let entries: Vec<RiskEntry> = on_page
                     .iter()
@@ -578,14 +586,21 @@ impl Renderer<'_> {
                 } else {
                     (None, Vec::new())
                 };
-                let range_key = if first { "risks_range" } else { "risks_rows" };
+                // The total shows on the first page only; a later page says
+                // which severities it holds, which stay true when rows
+                // before it are added or removed.
+                let range_text = if first {
+                    self.range_text("risks_range", range, positions.len())
+                } else {
+                    self.severity_span(on_page)
+                };
                 Ok(RisksView {
                     first_page: first,
                     matrix,
                     jumps,
                     risks: view::risk_rows(&entries, &root, &self.t),
                     pagination: self.pagination("risks/", number, &labels),
-                    range_text: self.range_text(range_key, range, positions.len()),
+                    range_text,
                 })
             };
             let html = self.cross_page_from(&path, "risks.html", meta, shown, &placing, build)?;
@@ -593,12 +608,36 @@ impl Renderer<'_> {
         })
     }
 
+    /// `12 risks on this page: high → medium`: how many rows a later page
+    /// of the risk table holds, and the severities of its first and last.
+    fn severity_span(&self, on_page: &[(usize, usize)]) -> String {
+        let projects = &self.portfolio.projects;
+        let word = |&(p, r): &(usize, usize)| {
+            let risk: &Risk = &projects[p].risks[r];
+            match (risk.closed, risk.severity) {
+                (true, _) => self.t.get("closed"),
+                (false, Some(severity)) => self.t.get(&format!("sev_{}", severity.as_str())),
+                (false, None) => self.t.get("sev_unrated"),
+            }
+        };
+        let count = on_page.len().to_string();
+        let (Some(first), Some(last)) = (on_page.first().map(word), on_page.last().map(word))
+        else {
+            return String::new();
+        };
+        if first == last {
+            self.t.fill("risks_span_one", &[&count, &first])
+        } else {
+            self.t.fill("risks_span", &[&count, &first, &last])
+        }
+    }
+
     /// For each severity in table order (closed risks last), how many risks
     /// and where the first one is.
     fn severity_jumps(
         &self,
         positions: &[(usize, usize)],
-        per_page: usize,
+        pages: &[Range<usize>],
         href: &dyn Fn(usize) -> String,
     ) -> Vec<SeverityJump> {
         let projects = &self.portfolio.projects;
@@ -624,7 +663,7 @@ impl Renderer<'_> {
                 href: href(position),
                 page: self.t.fill(
                     "from_page",
-                    &[&paging::page_of(position, per_page).to_string()],
+                    &[&paging::page_holding(pages, position).to_string()],
                 ),
             });
         }
@@ -638,7 +677,7 @@ impl Renderer<'_> {
     /// [`PERSON_PROJECTS_SHOWN`] projects.
     pub(super) fn people_pages(&self, emit: Emit) -> anyhow::Result<()> {
         let links = self.all_links("");
-        let mut people = view::people(&links, self.portfolio.as_of, &self.t);
+        let mut people = view::people(&links, &self.t);
         if !self.large() {
             return emit(self.people_page(&people, 1, &[String::new()], 0..people.len())?);
         }
@@ -781,6 +820,15 @@ fn rebase(person: &PersonView, root: &str) -> PersonView {
 
 /// A name as a reader sorts it: lowercase, accents removed (`Élodie` with
 /// the E's), the way extraction folds text.
+/// Which risk a row of the risk table holds, as a well-mixed number: the
+/// `index`th risk of the project whose slug hashes to `project`, not its
+/// place in the table, which any risk added before it moves. (Its anchor,
+/// `risk-<slug>-<n>`, says the same; hashing the title instead would read
+/// every risk's text, scattered in memory, at each `serve` rebuild.)
+fn risk_mark(project: u64, index: usize) -> u64 {
+    xxhash_rust::xxh3::xxh3_64_with_seed(&(index as u64).to_le_bytes(), project)
+}
+
 fn fold(text: &str) -> String {
     crate::extract::folding::fold(text.trim_start_matches('@'))
 }

@@ -135,6 +135,7 @@ const STRINGS: &[(&str, &str, &str)] = &[
     ("sev_medium", "medium", "moyen"),
     ("sev_high", "high", "élevé"),
     ("sev_critical", "critical", "critique"),
+    ("sev_unrated", "not rated", "non évalué"),
     ("lvl_warning", "warning", "avertissement"),
     ("lvl_error", "error", "erreur"),
     // Long lists cut into pages (a large portfolio).
@@ -147,7 +148,8 @@ const STRINGS: &[(&str, &str, &str)] = &[
     ("next", "Next", "Suivante"),
     ("projects_range", "Projects {0}–{1} of {2}", "Projets {0} à {1} sur {2}"),
     ("risks_range", "Risks {0}–{1} of {2}", "Risques {0} à {1} sur {2}"),
-    ("risks_rows", "Risks {0}–{1}", "Risques {0} à {1}"),
+    ("risks_span", "{0} risks on this page: {1} → {2}", "{0} risques sur cette page : {1} → {2}"),
+    ("risks_span_one", "{0} risks on this page: {1}", "{0} risques sur cette page : {1}"),
     ("people_range", "People {0}–{1} of {2}", "Personnes {0} à {1} sur {2}"),
     ("programs", "Programmes", "Programmes"),
     ("program", "Programme", "Programme"),

@@ -44,7 +44,7 @@ use source::RenderedDocument;
 use view::{Links, RiskEntry};
 
 pub use cross_project::{
-    PEOPLE_PER_PAGE, PERSON_PROJECTS_SHOWN, PROJECTS_PER_PAGE, RISKS_PER_PAGE,
+    PEOPLE_PER_PAGE, PERSON_PROJECTS_SHOWN, PROJECTS_PER_PAGE, RISK_PAGE_SIZES,
 };
 pub use part::{write_part, MemoryFile, Output, Part, PiecesWriter};
 
@@ -876,7 +876,7 @@ impl<'a> Renderer<'a> {
             milestones: view::milestone_rows(&milestone_entries, "../", t),
             matrix: view::risk_matrix(&risk_entries, t),
             risks: view::risk_rows(&risk_entries, "../", t),
-            people: view::people(&[links], as_of, t),
+            people: view::people(&[links], t),
             diagnostics: view::diagnostic_rows(&self.links_with(index, docs, "../", true), t),
             documents,
             trend: trends::project_trend(self.history, project, as_of, t),

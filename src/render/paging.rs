@@ -47,6 +47,52 @@ pub fn page_of(index: usize, per_page: usize) -> usize {
     index / per_page.max(1) + 1
 }
 
+/// How long the pages of a list cut by [`ranges_by_marks`] may be.
+#[derive(Debug, Clone, Copy)]
+pub struct PageSizes {
+    pub min: usize,
+    /// About the mean: a page ends, past `min`, at an entry whose mark is a
+    /// multiple of `average - min`.
+    pub average: usize,
+    pub max: usize,
+}
+
+/// The entries of each page, cut where the entries' own marks say rather
+/// than every `n` rows, so that an entry added or removed changes its own
+/// page and leaves the others as they were (the idea of content-defined
+/// chunking, as rsync and backup tools cut files). `marks` are one
+/// well-mixed hash per entry, of what the entry is (not of where it is).
+///
+/// A page ends after an entry once it holds `sizes.min` entries and the
+/// entry's mark is a multiple of `average - min`, or once it holds
+/// `sizes.max`. An entry inserted in page *k* lengthens page *k*; the cut
+/// after it falls on the same entry as before, so page *k + 1* starts where
+/// it did (unless page *k* was cut at `max`, then the next natural cut puts
+/// the pages back in step). An empty list still has one (empty) page.
+pub fn ranges_by_marks(marks: &[u64], sizes: PageSizes) -> Vec<Range<usize>> {
+    let min = sizes.min.max(1);
+    let max = sizes.max.max(min);
+    let spacing = (sizes.average.saturating_sub(min)).max(1) as u64;
+    let mut pages = Vec::new();
+    let mut start = 0;
+    for (index, mark) in marks.iter().enumerate() {
+        let len = index + 1 - start;
+        if (len >= min && mark % spacing == 0) || len >= max {
+            pages.push(start..index + 1);
+            start = index + 1;
+        }
+    }
+    if start < marks.len() || pages.is_empty() {
+        pages.push(start..marks.len());
+    }
+    pages
+}
+
+/// The page (1-based) of `pages` that holds entry `index`.
+pub fn page_holding(pages: &[Range<usize>], index: usize) -> usize {
+    pages.partition_point(|page| page.end <= index) + 1
+}
+
 /// The navigation of one page among `count`, as the template draws it.
 #[derive(Debug, Clone, Serialize)]
 pub struct Pagination {
@@ -127,6 +173,50 @@ mod tests {
         assert_eq!(ranges(101, 50), vec![0..50, 50..100, 100..101]);
         assert_eq!(page_of(0, 50), 1);
         assert_eq!(page_of(50, 50), 2);
+    }
+
+    /// A mark that is a multiple of 10 on entries 20, 35 and 70: a page
+    /// may end there; entry 5's is too early in its page.
+    fn marks(len: usize) -> Vec<u64> {
+        (0..len)
+            .map(|i| if [5, 20, 35, 70].contains(&i) { 10 } else { 7 })
+            .collect()
+    }
+
+    const SIZES: PageSizes = PageSizes {
+        min: 10,
+        average: 20,
+        max: 30,
+    };
+
+    #[test]
+    fn pages_end_at_marked_entries_within_their_bounds() {
+        let pages = ranges_by_marks(&marks(80), SIZES);
+        // Entry 5 is marked but page 1 is too short; 20 and 35 end pages;
+        // 36..66 reaches the maximum; 70 ends its page (5 entries) only
+        // past the minimum, so the rest runs to the end.
+        assert_eq!(pages, vec![0..21, 21..36, 36..66, 66..80]);
+        assert_eq!(page_holding(&pages, 0), 1);
+        assert_eq!(page_holding(&pages, 21), 2);
+        assert_eq!(page_holding(&pages, 79), 4);
+        assert_eq!(ranges_by_marks(&[], SIZES), vec![0..0]);
+    }
+
+    #[test]
+    fn an_entry_inserted_changes_its_own_page_only() {
+        let before = marks(80);
+        let mut after = before.clone();
+        after.insert(25, 7);
+        let (old, new) = (
+            ranges_by_marks(&before, SIZES),
+            ranges_by_marks(&after, SIZES),
+        );
+        assert_eq!(new[0], old[0]);
+        assert_eq!(new[1], 21..37, "the new entry lengthens page 2");
+        // Every later page holds the same entries, one place further on.
+        for (o, n) in old[2..].iter().zip(&new[2..]) {
+            assert_eq!((n.start, n.end), (o.start + 1, o.end + 1));
+        }
     }
 
     #[test]

@@ -518,39 +518,15 @@ fn owns(owner: &str, handle: Option<&str>, name: &str) -> bool {
     owner == person_key(handle, name) || owner == name.trim().to_lowercase()
 }
 
-/// The open items of `sections` (subsections and sub-items included) past
-/// their due date on `as_of`: the only ones a person's overdue list can hold.
-fn late_items(sections: &[Section], as_of: NaiveDate) -> Vec<&Item> {
-    fn visit<'a>(items: &'a [Item], as_of: NaiveDate, out: &mut Vec<&'a Item>) {
-        for item in items {
-            let open = !matches!(item.status, Status::Done | Status::Cancelled);
-            if open && item.due.is_some_and(|due| due < as_of) {
-                out.push(item);
-            }
-            visit(&item.children, as_of, out);
-        }
-    }
-    fn sections_into<'a>(sections: &'a [Section], as_of: NaiveDate, out: &mut Vec<&'a Item>) {
-        for section in sections {
-            visit(&section.items, as_of, out);
-            sections_into(&section.sections, as_of, out);
-        }
-    }
-    let mut out = Vec::new();
-    sections_into(sections, as_of, &mut out);
-    out
-}
-
 /// People across `links` (one per project), merged by handle or name, in first-seen order.
-pub fn people(projects: &[Links], as_of: NaiveDate, t: &Strings) -> Vec<PersonView> {
+pub fn people(projects: &[Links], t: &Strings) -> Vec<PersonView> {
     let mut order: Vec<String> = Vec::new();
     // Each person's view, and where each project name is in its list (a
     // person is in hundreds of projects of a large portfolio: looking the
     // name up in the list made this quadratic).
     let mut by_key: BTreeMap<String, (PersonView, HashMap<String, usize>)> = BTreeMap::new();
     for links in projects {
-        // Found once per project, and few.
-        let late = late_items(&links.project.sections, as_of);
+        let late = &links.project.late_items;
         for person in &links.project.people {
             let key = person_key(person.handle.as_deref(), &person.name);
             let overdue: Vec<ItemRef> = late
@@ -562,7 +538,7 @@ pub fn people(projects: &[Links], as_of: NaiveDate, t: &Strings) -> Vec<PersonVi
                 })
                 .map(|item| ItemRef {
                     text: item.text.clone(),
-                    due: item.due.map(|d| t.date(d)).unwrap_or_default(),
+                    due: t.date(item.due),
                     href: links.line(&item.source, item.line),
                 })
                 .collect();
