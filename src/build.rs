@@ -63,6 +63,9 @@ pub struct Reading {
     /// Documents whose entry in the cache was used instead (in `serve`, or
     /// that were taken unchanged from the previous rebuild).
     pub cached: usize,
+    /// Of those, documents whose file was not even read: the same file as
+    /// the previous build read ([`cache::Index`], or `serve`'s last rebuild).
+    pub unread: usize,
     /// CPU time spent decoding and extracting, summed over threads.
     pub decode_cpu: Duration,
     pub extract_cpu: Duration,
@@ -140,9 +143,21 @@ struct Extraction {
     /// Identity of every document read, by source, and when reading began.
     identities: HashMap<String, Identity>,
     read_started_ns: u128,
-    /// Documents taken from the previous build without being read.
+    /// Documents taken from the previous build, or from the cache by their
+    /// file's identity ([`cache::Index`]), without being read.
     unread: usize,
     reading: Reading,
+}
+
+impl Extraction {
+    /// Each document's identity and key, for the cache's [`cache::Index`].
+    fn files(&self) -> HashMap<String, (Identity, Key)> {
+        (self.identities.iter())
+            .filter_map(|(source, &identity)| {
+                Some((source.clone(), (identity, self.keys.get(source).copied()?)))
+            })
+            .collect()
+    }
 }
 
 /// What [`read_and_extract`] keeps of one document besides the document.
@@ -188,12 +203,6 @@ struct Known {
     document: Document,
     identity: Option<Identity>,
 }
-
-/// How long before a build began reading a file must have been last
-/// modified for its identity to vouch for its content: a file changed
-/// again within the same tick of a coarse clock (some file systems keep
-/// seconds, or two) keeps its size and time. Git's index has the same rule.
-const SETTLED_NS: u128 = 2_000_000_000;
 
 impl Known {
     /// The document and what the build keeps of it, taken from the
@@ -258,11 +267,11 @@ impl Previous {
 
     /// The document `source` as the previous build read it, if the file is
     /// still the one it read (`identity`) and had settled before
-    /// ([`SETTLED_NS`]): then it is not read again.
+    /// ([`Identity::settled_before`]): then it is not read again.
     fn untouched(&self, source: &str, identity: Option<Identity>) -> Option<&Known> {
         let identity = identity?;
         let known = self.documents.get(source)?;
-        let settled = identity.modified_ns + SETTLED_NS < self.read_started_ns;
+        let settled = identity.settled_before(self.read_started_ns);
         (known.identity == Some(identity) && settled).then_some(known)
     }
 
@@ -417,13 +426,26 @@ fn read_and_extract(
     let read_started_ns = std::time::SystemTime::now()
         .duration_since(std::time::UNIX_EPOCH)
         .map_or(0, |since| since.as_nanos());
+    // Texts kept means every page is rendered: each file is read anyway.
+    let index = if keep_texts {
+        cache::Index::default()
+    } else {
+        cache.index()
+    };
     let (content, mut kept) = ingest::load_with(content_dir, |found| {
         let source = found.source.as_str();
         // Taken by the walk, before reading: a change made meanwhile shows next time.
-        let identity = found.identity.filter(|_| previous.rebuilds);
+        let identity = found.identity;
         if let Some(known) = previous.untouched(source, identity) {
             unread.fetch_add(1, Ordering::Relaxed);
             return Ok(known.reuse(identity));
+        }
+        if let Some((key, entry)) = index
+            .unchanged(source, identity)
+            .and_then(|key| Some((key, cache.get(key)?)))
+        {
+            unread.fetch_add(1, Ordering::Relaxed);
+            return Ok(unread_document(source, key, identity, entry));
         }
         let bytes = ingest::read_bytes(found)?;
         let key = cache.key(source, &bytes);
@@ -468,7 +490,9 @@ fn read_and_extract(
             },
         ))
     })?;
+    let unread = unread.into_inner();
     let mut reading = Reading {
+        unread,
         decode_cpu: Duration::from_nanos(decode_nanos.into_inner()),
         extract_cpu: Duration::from_nanos(extract_nanos.into_inner()),
         ..Reading::default()
@@ -509,10 +533,34 @@ fn read_and_extract(
             reused: 0,
             identities,
             read_started_ns,
-            unread: unread.into_inner(),
+            unread,
             reading,
         },
     ))
+}
+
+/// A document [`read_and_extract`] did not read, as the cache has it: its
+/// file is the one the last build read ([`cache::Index`]). Its text is read
+/// only if a page must show it.
+fn unread_document(
+    source: &str,
+    key: Key,
+    identity: Option<Identity>,
+    entry: cache::Entry,
+) -> (Document, Extracted) {
+    let document = Document {
+        source: source.to_string(),
+        text: String::new(),
+        front_matter: entry.front_matter,
+        diagnostics: entry.diagnostics,
+    };
+    let extracted = Extracted {
+        key,
+        identity,
+        status: Some(entry.status),
+        cached: true,
+    };
+    (document, extracted)
 }
 
 /// The status of a document that [`read_and_extract`] did not read because
@@ -902,10 +950,14 @@ pub fn build_and_keep(options: &BuildOptions) -> anyhow::Result<(BuildReport, Po
     // Pruning the cache (a listing of every entry) takes a while at 10,000
     // documents: it is done beside the swap. The memo is saved only once
     // the new site is in place, as the identities it records are of its files.
-    let used: HashSet<Key> = rendered.extraction.keys.values().copied().collect();
+    let extraction = &rendered.extraction;
+    let used: HashSet<Key> = extraction.keys.values().copied().collect();
     let cache = &rendered.cache;
     let writes = std::thread::scope(|scope| {
-        scope.spawn(|| cache.prune(&used));
+        scope.spawn(|| {
+            cache.prune(&used);
+            cache.save_index(extraction.read_started_ns, extraction.files());
+        });
         staging.finish_then(|| memo.save())
     })?;
     stages.done("swap");

@@ -331,9 +331,10 @@ fn print_times(report: &build::BuildReport) {
     }
     let reading = &report.reading;
     eprintln!(
-        "documents: {} extracted, {} from the cache; decode {:.1} ms, extract {:.1} ms (CPU, all threads)",
+        "documents: {} extracted, {} from the cache ({} not read: same file as the last build); decode {:.1} ms, extract {:.1} ms (CPU, all threads)",
         reading.extracted,
         reading.cached,
+        reading.unread,
         ms(&reading.decode_cpu),
         ms(&reading.extract_cpu)
     );

@@ -42,6 +42,11 @@ struct Record {
     identity: Identity,
 }
 
+/// How long before a build began reading a file must have been last
+/// modified for its identity to vouch for its content
+/// ([`Identity::settled_before`]).
+const SETTLED_NS: u128 = 2_000_000_000;
+
 /// Which file a path names: a page kept by the memo must be the very file
 /// the previous build left, not one edited or replaced since (and `serve`
 /// reads again only the documents whose identity changed).
@@ -49,13 +54,22 @@ struct Record {
 pub(crate) struct Identity {
     inode: u64,
     len: u64,
-    pub(crate) modified_ns: u128,
+    modified_ns: u128,
 }
 
 impl Identity {
     /// The identity of the regular file at `path` (`None`: not one, or gone).
     pub(crate) fn of(path: &Path) -> Option<Identity> {
         Identity::from_metadata(&std::fs::symlink_metadata(path).ok()?)
+    }
+
+    /// Whether the file was last modified long enough before `read_started_ns`
+    /// (a build began reading then) for its identity to vouch for what that
+    /// build read: a file changed again within the same tick of a coarse
+    /// clock (some file systems keep seconds, or two) keeps its size and
+    /// time. Git's index has the same rule.
+    pub(crate) fn settled_before(&self, read_started_ns: u128) -> bool {
+        self.modified_ns + SETTLED_NS < read_started_ns
     }
 
     /// The identity a `stat` gave (`None`: not a regular file).

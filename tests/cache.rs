@@ -91,6 +91,50 @@ fn a_build_from_the_cache_is_byte_identical_to_one_without() {
     assert!(!cold.keys().any(|path| path.contains("sitrep-cache")));
 }
 
+/// How many documents `--verbose` says were not read at all.
+fn unread(stderr: &str) -> usize {
+    let line = stderr
+        .lines()
+        .find_map(|l| l.strip_prefix("documents: "))
+        .unwrap_or_else(|| panic!("no documents line in {stderr}"));
+    let (_, after) = line.split_once('(').expect("the unread count");
+    let (count, _) = after.split_once(" not read").expect("the unread count");
+    count.parse().expect("a number")
+}
+
+#[test]
+fn settled_unchanged_files_are_not_read_and_any_edit_is() {
+    let portal = portal();
+    // Written just now: the first build reads everything, and the next one
+    // still reads them, as they were not settled when the first one read.
+    let first = build_verbose(&portal, &[]);
+    assert_eq!((documents_line(&first), unread(&first)), ((4, 0), 0));
+    let second = build_verbose(&portal, &[]);
+    assert_eq!((documents_line(&second), unread(&second)), ((0, 4), 0));
+    // Dated back half an hour, they are settled: read once more (their
+    // identity changed), then not at all.
+    age(&portal);
+    build_verbose(&portal, &[]);
+    let settled = build_verbose(&portal, &[]);
+    assert_eq!((documents_line(&settled), unread(&settled)), ((0, 4), 4));
+    // A box ticked: same size, but a new modification time.
+    let beta = portal.content().join("beta.md");
+    let text = std::fs::read_to_string(&beta).unwrap();
+    portal.write("beta.md", text.replacen("- [ ] three", "- [x] three", 1));
+    age(&portal);
+    let edited = build_verbose(&portal, &[]);
+    assert_eq!((documents_line(&edited), unread(&edited)), ((1, 3), 3));
+    let status = portal.status();
+    let beta = (status["projects"].as_array().unwrap().iter())
+        .find(|p| p["slug"] == "beta")
+        .expect("beta");
+    assert_eq!(beta["counts"]["done"], 3, "the ticked box is read");
+    // The pages of a build that read nothing are those of a build from scratch.
+    let warm = files(&portal.public());
+    build_verbose(&portal, &["--no-cache"]);
+    assert_eq!(warm, files(&portal.public()));
+}
+
 #[test]
 fn a_changed_document_is_extracted_again() {
     let portal = portal();
@@ -141,7 +185,10 @@ fn a_damaged_cache_is_ignored_and_rebuilt() {
             damaged += 1;
         }
     }
-    assert_eq!(damaged, 5, "one entry per document, and the page memo");
+    assert_eq!(
+        damaged, 6,
+        "one entry per document, the index and the page memo"
+    );
     let stderr = build_verbose(&portal, &[]);
     assert_eq!(documents_line(&stderr), (4, 0), "{stderr}");
     assert_eq!(kept_pages(&stderr), 0, "{stderr}");
