@@ -750,7 +750,16 @@ pub fn render_site_after(
     files: &SharedFiles,
     previous: Previous,
 ) -> anyhow::Result<(SharedFiles, Previous)> {
+    let first = previous.rebuilds && previous.documents.is_empty();
     let (rendered, files) = render_in_memory(options, memo, files, previous)?;
+    if first {
+        // `serve` prunes the cache after its first good build (as `build`
+        // does after each): entries of other sitrep builds, configs or
+        // as-of dates would otherwise pile up for as long as authors only
+        // run `serve`. Entries its later rebuilds make stay until then.
+        let used: HashSet<Key> = rendered.extraction.keys.values().copied().collect();
+        rendered.cache.prune(&used);
+    }
     Ok((files, Previous::keep(rendered.portal, &rendered.extraction)))
 }
 

@@ -497,6 +497,43 @@ fn rebuilds_of_a_paginated_portal_are_byte_for_byte_a_cold_build() {
     );
 }
 
+/// `serve` prunes the cache after its first build: entries left by another
+/// sitrep, config or as-of date go, the entries it uses stay.
+#[test]
+fn the_first_rebuild_in_memory_prunes_the_cache() {
+    use sitrep::build::{self, BuildOptions, Previous, SharedFiles};
+    use sitrep::memo::MemoryMemo;
+
+    let portal = portal();
+    portal.build();
+    let cache = portal.root().join(".sitrep-cache");
+    let stray = cache.join("ff").join(format!("{}.bin", "f".repeat(32)));
+    std::fs::create_dir_all(stray.parent().unwrap()).unwrap();
+    std::fs::write(&stray, b"an entry of another build").unwrap();
+    let entries = || {
+        walkdir::WalkDir::new(&cache)
+            .min_depth(2)
+            .into_iter()
+            .filter(|e| e.as_ref().unwrap().file_type().is_file())
+            .count()
+    };
+    assert_eq!(entries(), 5);
+    let options = BuildOptions {
+        root: portal.root().to_path_buf(),
+        as_of: Some(chrono::NaiveDate::from_ymd_opt(2026, 11, 1).unwrap()),
+        ..BuildOptions::default()
+    };
+    let memo = MemoryMemo::default();
+    let (files, previous) =
+        build::render_site_after(&options, &memo, &SharedFiles::new(), Previous::first()).unwrap();
+    assert!(!stray.exists(), "the stray entry is pruned");
+    assert_eq!(entries(), 4, "one entry per document stays");
+    // A later rebuild does not list the cache again.
+    std::fs::write(&stray, b"an entry of another build").unwrap();
+    build::render_site_after(&options, &memo.after_success(&files), &files, previous).unwrap();
+    assert!(stray.exists());
+}
+
 /// `serve`'s rebuilds take each unchanged document and project from the
 /// rebuild before ([`sitrep::build::Previous`]), without reading a document
 /// whose file had settled and did not change since, instead of the cache: every
