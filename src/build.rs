@@ -427,7 +427,8 @@ fn read_and_extract(
         .duration_since(std::time::UNIX_EPOCH)
         .map_or(0, |since| since.as_nanos());
     // Texts kept means every page is rendered: each file is read anyway.
-    let index = if keep_texts {
+    // After a rebuild in `serve`, `previous` knows the files better.
+    let index = if keep_texts || !previous.documents.is_empty() {
         cache::Index::default()
     } else {
         cache.index()
