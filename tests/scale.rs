@@ -365,16 +365,22 @@ fn the_risk_matrix_names_five_risks_a_cell_and_links_to_the_rest() {
     assert!(counts.values().all(|&n| n == 1));
 }
 
-/// 60 projects of 20 risks each, the 20th of project `extra` (if any) a
-/// 21st: the risk table of a large portfolio, before and after a risk is
-/// added in the middle of it.
+/// 60 projects of 20 risks each, project `extra` (if any) a 21st: the
+/// risk table of a large portfolio, before and after a risk is added in
+/// the middle of it. Even risks are high (impact 4, probability 3), odd
+/// ones low (impact 2, probability 2): 600 high rows, then the low ones.
 fn risky_portal(extra: Option<usize>) -> Portal {
     let portal = Portal::new();
     for n in 1..=60 {
         let count = if extra == Some(n) { 21 } else { 20 };
         let risks: String = (1..=count)
             .map(|r| {
-                format!("- **Panne {r} du projet {n}** : impact élevé, probabilité moyenne.\n")
+                let rating = if r % 2 == 0 {
+                    "impact élevé, probabilité moyenne"
+                } else {
+                    "impact faible, probabilité faible"
+                };
+                format!("- **Panne {r} du projet {n}** : {rating}.\n")
             })
             .collect();
         portal.write(
@@ -407,6 +413,27 @@ fn a_risk_added_changes_one_page_of_the_risk_table_besides_the_first() {
         select(&Html::parse_document(&html(portal, path)), "tbody tr[id]").len()
     };
     assert_eq!(rows(&after, changed[0]), rows(&before, changed[0]) + 1);
+    // Each later page says how many rows it holds and their severities;
+    // one holds the last high rows and the first low ones.
+    let mut spans = Vec::new();
+    for (path, html) in old.iter().skip(1) {
+        let text = text(&select(html, "p.list-range")[0]);
+        let count = select(html, "tbody tr[id]").len();
+        let (said, severities) = text.split_once(" risks on this page: ").expect(&text);
+        assert_eq!(said, count.to_string(), "{path}");
+        spans.push(severities.to_string());
+    }
+    assert!(
+        spans
+            .iter()
+            .all(|s| ["high", "low", "high → low"].contains(&s.as_str())),
+        "{spans:?}"
+    );
+    assert_eq!(
+        spans.iter().filter(|s| *s == "high → low").count(),
+        1,
+        "{spans:?}"
+    );
 }
 
 #[test]
