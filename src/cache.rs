@@ -105,16 +105,7 @@ impl Cache {
         let Some(bytes) = encode(key, entry) else {
             return;
         };
-        let Some(folder) = path.parent() else {
-            return;
-        };
-        let temporary = path.with_extension(format!("{}.tmp", std::process::id()));
-        let written = std::fs::create_dir_all(folder)
-            .and_then(|()| std::fs::write(&temporary, &bytes))
-            .and_then(|()| std::fs::rename(&temporary, &path));
-        if written.is_err() {
-            let _ = std::fs::remove_file(&temporary);
-        }
+        write_atomically(&path, &bytes);
     }
 
     /// Removes every entry whose key is not in `used` (and leftovers of
@@ -150,13 +141,7 @@ impl Cache {
     pub(crate) fn index(&self) -> Index {
         let read = || -> Option<Index> {
             let bytes = std::fs::read(self.dir.as_ref()?.join(INDEX_FILE)).ok()?;
-            let payload = bytes.strip_prefix(INDEX_MAGIC)?;
-            let (checksum, payload) = payload.split_at_checked(16)?;
-            if xxhash_rust::xxh3::xxh3_128(payload) != Key::from_le_bytes(checksum.try_into().ok()?)
-            {
-                return None;
-            }
-            let index: Index = postcard::from_bytes(payload).ok()?;
+            let index: Index = postcard::from_bytes(unframed(INDEX_MAGIC, &bytes)?).ok()?;
             (index.seed == self.seed).then_some(index)
         };
         read().unwrap_or_default()
@@ -178,20 +163,8 @@ impl Cache {
             read_started_ns,
             files,
         };
-        let Ok(payload) = postcard::to_stdvec(&index) else {
-            return;
-        };
-        let mut bytes = Vec::with_capacity(INDEX_MAGIC.len() + 16 + payload.len());
-        bytes.extend_from_slice(INDEX_MAGIC);
-        bytes.extend_from_slice(&xxhash_rust::xxh3::xxh3_128(&payload).to_le_bytes());
-        bytes.extend_from_slice(&payload);
-        let file = dir.join(INDEX_FILE);
-        let temporary = file.with_extension(format!("{}.tmp", std::process::id()));
-        let written = std::fs::create_dir_all(dir)
-            .and_then(|()| std::fs::write(&temporary, &bytes))
-            .and_then(|()| std::fs::rename(&temporary, &file));
-        if written.is_err() {
-            let _ = std::fs::remove_file(&temporary);
+        if let Ok(payload) = postcard::to_stdvec(&index) {
+            write_atomically(&dir.join(INDEX_FILE), &framed(INDEX_MAGIC, &payload));
         }
     }
 
@@ -205,6 +178,40 @@ impl Cache {
                 .join(format!("{hex}.bin")),
         )
     }
+}
+
+/// Writes `bytes` to `file` (its folder made if missing) through a
+/// temporary file renamed over it, so a reader never sees half a file. A
+/// failure leaves nothing behind and is not an error: what the cache and
+/// the page memo write only saves the next build time.
+pub(crate) fn write_atomically(file: &Path, bytes: &[u8]) {
+    let temporary = file.with_extension(format!("{}.tmp", std::process::id()));
+    let written = file
+        .parent()
+        .map_or(Ok(()), std::fs::create_dir_all)
+        .and_then(|()| std::fs::write(&temporary, bytes))
+        .and_then(|()| std::fs::rename(&temporary, file));
+    if written.is_err() {
+        let _ = std::fs::remove_file(&temporary);
+    }
+}
+
+/// `magic`, the checksum of `payload`, then `payload`: the frame of the
+/// cache's index and of the page memo.
+pub(crate) fn framed(magic: &[u8; 8], payload: &[u8]) -> Vec<u8> {
+    let mut bytes = Vec::with_capacity(magic.len() + 16 + payload.len());
+    bytes.extend_from_slice(magic);
+    bytes.extend_from_slice(&xxhash_rust::xxh3::xxh3_128(payload).to_le_bytes());
+    bytes.extend_from_slice(payload);
+    bytes
+}
+
+/// The payload [`framed`] put in `bytes`, if they start with `magic` and
+/// the payload matches its checksum.
+pub(crate) fn unframed<'b>(magic: &[u8; 8], bytes: &'b [u8]) -> Option<&'b [u8]> {
+    let (checksum, payload) = bytes.strip_prefix(magic)?.split_at_checked(16)?;
+    let checksum = Key::from_le_bytes(checksum.try_into().ok()?);
+    (xxhash_rust::xxh3::xxh3_128(payload) == checksum).then_some(payload)
 }
 
 /// The index of the cache, `<dir>/index.bin`.

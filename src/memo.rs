@@ -203,19 +203,7 @@ impl PageMemo {
         let Ok(payload) = postcard::to_stdvec(&Stored { pages, parts }) else {
             return;
         };
-        let mut bytes = Vec::with_capacity(payload.len() + 24);
-        bytes.extend_from_slice(MAGIC);
-        bytes.extend_from_slice(&xxhash_rust::xxh3::xxh3_128(&payload).to_le_bytes());
-        bytes.extend_from_slice(&payload);
-        let temporary = file.with_extension(format!("{}.tmp", std::process::id()));
-        let written = file
-            .parent()
-            .map_or(Ok(()), std::fs::create_dir_all)
-            .and_then(|()| std::fs::write(&temporary, &bytes))
-            .and_then(|()| std::fs::rename(&temporary, file));
-        if written.is_err() {
-            let _ = std::fs::remove_file(&temporary);
-        }
+        crate::cache::write_atomically(file, &crate::cache::framed(MAGIC, &payload));
     }
 }
 
@@ -339,15 +327,7 @@ impl Memo for MemoryMemo {
 
 /// The records in `bytes`, if they are whole and of this format.
 fn decode(bytes: &[u8]) -> Option<Stored> {
-    if bytes.len() < 24 || &bytes[..8] != MAGIC {
-        return None;
-    }
-    let checksum = Key::from_le_bytes(bytes[8..24].try_into().ok()?);
-    let payload = &bytes[24..];
-    if xxhash_rust::xxh3::xxh3_128(payload) != checksum {
-        return None;
-    }
-    postcard::from_bytes(payload).ok()
+    postcard::from_bytes(crate::cache::unframed(MAGIC, bytes)?).ok()
 }
 
 #[cfg(test)]
