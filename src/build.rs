@@ -140,7 +140,7 @@ struct Extraction {
     project_keys: HashMap<String, Key>,
     /// Projects taken as the previous build assembled them ([`Previous`]).
     reused: usize,
-    /// Identity of every document read, by source, and when reading began.
+    /// Identity of every document, by source, and when reading began.
     identities: HashMap<String, Identity>,
     read_started_ns: u128,
     /// Documents taken from the previous build, or from the cache by their
@@ -190,9 +190,8 @@ pub struct Previous {
     reused: usize,
     /// How many documents it took from the one before without reading them.
     unread: usize,
-    /// Whether a rebuild follows: then a build notes each file's identity
-    /// (one `stat` a document) and each project's key, which `sitrep
-    /// build` has no use for.
+    /// Whether a rebuild follows: then a build notes each project's key,
+    /// which `sitrep build` has no use for.
     rebuilds: bool,
 }
 

@@ -291,22 +291,27 @@ impl MemoryMemo {
     }
 }
 
+impl MemoryMemo {
+    /// Notes a page of this rebuild; the path is copied before the lock is
+    /// taken, as every page of a rebuild comes through here.
+    fn hold(&self, path: &str, held: Held) {
+        let path = path.to_string();
+        lock(&self.next).insert(path, held);
+    }
+}
+
 impl Memo for MemoryMemo {
     fn recall(&self, path: &str, key: Key) -> Option<Vec<Vec<usize>>> {
         let (previous_key, anchors) = self.previous.get(path)?;
         if *previous_key != key {
             return None;
         }
-        let held = (key, Arc::clone(anchors));
-        let path = path.to_string();
-        lock(&self.next).insert(path, held);
+        self.hold(path, (key, Arc::clone(anchors)));
         Some(anchors.to_vec())
     }
 
     fn remember(&self, path: &str, key: Key, anchors: Vec<Vec<usize>>) {
-        let held = (key, Arc::new(anchors));
-        let path = path.to_string();
-        lock(&self.next).insert(path, held);
+        self.hold(path, (key, Arc::new(anchors)));
     }
 
     fn recall_part(&self, file: &str, key: Key) -> Option<Part> {

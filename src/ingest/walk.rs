@@ -25,8 +25,9 @@ pub struct Found {
     pub source: String,
     pub path: PathBuf,
     /// Inode, size and modification time, from the walk's own `stat` (of
-    /// the file a link leads to): `serve` skips reading a file whose
-    /// identity did not change.
+    /// the file a link leads to): a build does not read again a settled
+    /// file whose identity did not change (`cache::Index`, `serve`'s
+    /// previous rebuild).
     pub(crate) identity: Option<Identity>,
 }
 
