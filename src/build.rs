@@ -445,35 +445,24 @@ fn read_and_extract(
             .and_then(|key| Some((key, cache.get(key)?)))
         {
             unread.fetch_add(1, Ordering::Relaxed);
-            return Ok(unread_document(source, key, identity, entry));
+            return Ok(from_cache(source, key, identity, entry));
         }
         let bytes = ingest::read_bytes(found)?;
         let key = cache.key(source, &bytes);
         if let Some(known) = previous.documents.get(source).filter(|k| k.key == key) {
             return Ok(known.reuse(identity));
         }
-        let entry = cache.get(key);
+        let entry = match cache.get(key) {
+            Some(entry) if !keep_texts => return Ok(from_cache(source, key, identity, entry)),
+            entry => entry,
+        };
         let cached = entry.is_some();
-        let (mut document, status) = match entry {
-            Some(entry) if !keep_texts => (
-                Document {
-                    source: source.to_string(),
-                    text: String::new(),
-                    front_matter: entry.front_matter,
-                    diagnostics: entry.diagnostics,
-                },
-                entry.status,
-            ),
-            entry => {
-                let started = crate::cpu::thread_time();
-                let document = Document::from_bytes(source, &bytes);
-                add_time(&decode_nanos, started);
-                let status = match entry {
-                    Some(entry) => entry.status,
-                    None => extract_and_store(&document, context, cache, key, &extract_nanos),
-                };
-                (document, status)
-            }
+        let started = crate::cpu::thread_time();
+        let mut document = Document::from_bytes(source, &bytes);
+        add_time(&decode_nanos, started);
+        let status = match entry {
+            Some(entry) => entry.status,
+            None => extract_and_store(&document, context, cache, key, &extract_nanos),
         };
         let size = document.text.len();
         if texts_kept.fetch_add(size, Ordering::Relaxed) + size > budget {
@@ -539,10 +528,10 @@ fn read_and_extract(
     ))
 }
 
-/// A document [`read_and_extract`] did not read, as the cache has it: its
-/// file is the one the last build read ([`cache::Index`]). Its text is read
-/// only if a page must show it.
-fn unread_document(
+/// A document as the cache has it, without its text (read again only if a
+/// page must show it): its file was not read at all ([`cache::Index`]), or
+/// was read and hashed only.
+fn from_cache(
     source: &str,
     key: Key,
     identity: Option<Identity>,
