@@ -66,6 +66,10 @@ pub struct Reading {
     /// Of those, documents whose file was not even read: the same file as
     /// the previous build read ([`cache::Index`], or `serve`'s last rebuild).
     pub unread: usize,
+    /// Projects taken from the cache as a build assembled them from the
+    /// same inputs ([`Cache::project`]): their documents' statuses were
+    /// not decoded.
+    pub projects_cached: usize,
     /// CPU time spent decoding and extracting, summed over threads.
     pub decode_cpu: Duration,
     pub extract_cpu: Duration,
@@ -132,7 +136,8 @@ impl Stages {
 /// The documents as a build keeps them: their status, and the texts it
 /// dropped (read again by [`Reread`] when their page is rendered).
 struct Extraction {
-    /// Per project, its documents' statuses (`None`: as the previous build had it).
+    /// Per project, its documents' statuses (`None`: not decoded, as the
+    /// previous build or the cache has it).
     statuses: Vec<Vec<Option<DocumentStatus>>>,
     /// Cache key of every document, by source: its content's fingerprint.
     keys: HashMap<String, Key>,
@@ -140,6 +145,9 @@ struct Extraction {
     project_keys: HashMap<String, Key>,
     /// Projects taken as the previous build assembled them ([`Previous`]).
     reused: usize,
+    /// Slugs of the projects assembled in this build (the others were
+    /// taken from the previous build or the cache), for the cache.
+    assembled: HashSet<String>,
     /// Identity of every document, by source, and when reading began.
     identities: HashMap<String, Identity>,
     read_started_ns: u128,
@@ -150,6 +158,16 @@ struct Extraction {
 }
 
 impl Extraction {
+    /// The cache entries this build used or made: its documents' and its
+    /// projects'.
+    fn used_keys(&self) -> HashSet<Key> {
+        let documents = self.keys.values();
+        documents
+            .chain(self.project_keys.values())
+            .copied()
+            .collect()
+    }
+
     /// Each document's identity and key, for the cache's [`cache::Index`].
     fn files(&self) -> HashMap<String, (Identity, Key)> {
         (self.identities.iter())
@@ -165,8 +183,9 @@ struct Extracted {
     key: Key,
     /// The file's identity when it was read, if it has one.
     identity: Option<Identity>,
-    /// `None`: the document is as the previous build had it ([`Previous`]);
-    /// its status is read only if its project must be assembled again.
+    /// `None`: the document is as the previous build ([`Previous`]) or the
+    /// cache has it; its status is read only if its project must be
+    /// assembled again.
     status: Option<DocumentStatus>,
     cached: bool,
 }
@@ -351,7 +370,7 @@ fn read_portal_timed(
     let (content, mut extraction) =
         read_and_extract(&content_dir, &context, &cache, keep_texts, &previous)?;
     stages.done("read");
-    if previous.rebuilds {
+    if previous.rebuilds || cache.dir().is_some() {
         let seed = assembly_seed(&config, as_of);
         extraction.project_keys = content
             .projects
@@ -362,9 +381,10 @@ fn read_portal_timed(
             })
             .collect();
     }
-    // Projects whose inputs did not change are taken as they were assembled;
-    // the others get the statuses of their documents that were not read.
-    let assembled: Vec<Option<Project>> = content
+    // Projects whose inputs did not change are taken as they were assembled,
+    // from the previous build or the cache; the others get the statuses of
+    // their documents that were not decoded.
+    let mut assembled: Vec<Option<Project>> = content
         .projects
         .iter()
         .map(|sources| {
@@ -374,6 +394,20 @@ fn read_portal_timed(
         .collect();
     drop(previous);
     extraction.reused = assembled.iter().filter(|project| project.is_some()).count();
+    assembled
+        .par_iter_mut()
+        .zip(&content.projects)
+        .filter(|(project, _)| project.is_none())
+        .for_each(|(project, sources)| {
+            let key = extraction.project_keys.get(&sources.slug);
+            *project = key.and_then(|&key| cache.project(key));
+        });
+    extraction.reading.projects_cached =
+        assembled.iter().filter(|p| p.is_some()).count() - extraction.reused;
+    extraction.assembled = (content.projects.iter().zip(&assembled))
+        .filter(|(_, project)| project.is_none())
+        .map(|(sources, _)| sources.slug.clone())
+        .collect();
     let statuses = std::mem::take(&mut extraction.statuses);
     let inputs = content
         .projects
@@ -440,22 +474,25 @@ fn read_and_extract(
             unread.fetch_add(1, Ordering::Relaxed);
             return Ok(known.reuse(identity));
         }
-        if let Some((key, entry)) = index
+        if let Some((key, ingested)) = index
             .unchanged(source, identity)
-            .and_then(|key| Some((key, cache.get(key)?)))
+            .and_then(|key| Some((key, cache.ingested(key)?)))
         {
             unread.fetch_add(1, Ordering::Relaxed);
-            return Ok(from_cache(source, key, identity, entry));
+            return Ok(from_cache(source, key, identity, ingested));
         }
         let bytes = ingest::read_bytes(found)?;
         let key = cache.key(source, &bytes);
         if let Some(known) = previous.documents.get(source).filter(|k| k.key == key) {
             return Ok(known.reuse(identity));
         }
-        let entry = match cache.get(key) {
-            Some(entry) if !keep_texts => return Ok(from_cache(source, key, identity, entry)),
-            entry => entry,
-        };
+        // Texts kept (`check`): the document is decoded, its status with it.
+        if !keep_texts {
+            if let Some(ingested) = cache.ingested(key) {
+                return Ok(from_cache(source, key, identity, ingested));
+            }
+        }
+        let entry = keep_texts.then(|| cache.get(key)).flatten();
         let cached = entry.is_some();
         let started = crate::cpu::thread_time();
         let mut document = Document::from_bytes(source, &bytes);
@@ -520,6 +557,7 @@ fn read_and_extract(
             keys,
             project_keys: HashMap::new(),
             reused: 0,
+            assembled: HashSet::new(),
             identities,
             read_started_ns,
             unread,
@@ -529,24 +567,25 @@ fn read_and_extract(
 }
 
 /// A document as the cache has it, without its text (read again only if a
-/// page must show it): its file was not read at all ([`cache::Index`]), or
+/// page must show it) nor its status (decoded only if its project must be
+/// assembled again): its file was not read at all ([`cache::Index`]), or
 /// was read and hashed only.
 fn from_cache(
     source: &str,
     key: Key,
     identity: Option<Identity>,
-    entry: cache::Entry,
+    ingested: cache::Ingested,
 ) -> (Document, Extracted) {
     let document = Document {
         source: source.to_string(),
         text: String::new(),
-        front_matter: entry.front_matter,
-        diagnostics: entry.diagnostics,
+        front_matter: ingested.front_matter,
+        diagnostics: ingested.diagnostics,
     };
     let extracted = Extracted {
         key,
         identity,
-        status: Some(entry.status),
+        status: None,
         cached: true,
     };
     (document, extracted)
@@ -742,12 +781,14 @@ pub fn render_site_after(
     let first = previous.rebuilds && previous.documents.is_empty();
     let (rendered, files) = render_in_memory(options, memo, files, previous)?;
     if first {
-        // `serve` prunes the cache after its first good build (as `build`
-        // does after each): entries of other sitrep builds, configs or
-        // as-of dates would otherwise pile up for as long as authors only
-        // run `serve`. Entries its later rebuilds make stay until then.
-        let used: HashSet<Key> = rendered.extraction.keys.values().copied().collect();
-        rendered.cache.prune(&used);
+        // `serve` stores its projects and prunes the cache after its first
+        // good build (as `build` does after each): entries of other sitrep
+        // builds, configs or as-of dates would otherwise pile up for as
+        // long as authors only run `serve`. Later rebuilds keep their
+        // projects in memory; the entries they make stay until then.
+        let (cache, extraction) = (&rendered.cache, &rendered.extraction);
+        store_projects(cache, &rendered.portal.status.projects, extraction);
+        cache.prune(&extraction.used_keys());
     }
     Ok((files, Previous::keep(rendered.portal, &rendered.extraction)))
 }
@@ -949,11 +990,11 @@ pub fn build_and_keep(options: &BuildOptions) -> anyhow::Result<(BuildReport, Po
     // documents: it is done beside the swap. The memo is saved only once
     // the new site is in place, as the identities it records are of its files.
     let extraction = &rendered.extraction;
-    let used: HashSet<Key> = extraction.keys.values().copied().collect();
     let cache = &rendered.cache;
     let writes = std::thread::scope(|scope| {
         scope.spawn(|| {
-            cache.prune(&used);
+            store_projects(cache, &portal.status.projects, extraction);
+            cache.prune(&extraction.used_keys());
             cache.save_index(extraction.read_started_ns, extraction.files());
         });
         staging.finish_then(|| memo.save())
@@ -978,6 +1019,22 @@ pub fn build_and_keep(options: &BuildOptions) -> anyhow::Result<(BuildReport, Po
         elapsed: started.elapsed(),
     };
     Ok((report, portal))
+}
+
+/// Puts the projects this build assembled into the cache, for the next
+/// build to take whole if their inputs do not change.
+fn store_projects(cache: &Cache, projects: &[Project], extraction: &Extraction) {
+    if cache.dir().is_none() {
+        return;
+    }
+    projects
+        .par_iter()
+        .filter(|project| extraction.assembled.contains(&project.slug))
+        .for_each(|project| {
+            if let Some(&key) = extraction.project_keys.get(&project.slug) {
+                cache.put_project(key, project);
+            }
+        });
 }
 
 /// Every diagnostic of the portal, sorted by file and line.

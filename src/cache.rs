@@ -8,6 +8,12 @@
 //! extraction reads. Any change gives another key, so an entry is never
 //! stale, only unused; unused entries are pruned after a build.
 //!
+//! Beside them, each project as a build assembled it ([`Cache::project`]),
+//! under the key of everything it was assembled from, with its section tree
+//! left encoded ([`crate::model::Sections`]): a rebuild after one document
+//! changed takes every other project from there whole, neither decoding
+//! its documents' statuses nor assembling it again.
+//!
 //! Its index ([`Index`]) records which file each document was when the
 //! last build read it, so that a build takes a settled, unchanged file's key
 //! from there instead of reading and hashing the file.
@@ -27,13 +33,16 @@ use xxhash_rust::xxh3::Xxh3;
 use crate::config::Config;
 use crate::ingest::FrontMatter;
 use crate::memo::Identity;
-use crate::model::{Diagnostic, DocumentStatus, SourcesElided};
+use crate::model::{Diagnostic, DocumentStatus, LateItem, Project, SourcesElided};
 
 /// The cache folder, under the portal root (`sitrep init` gitignores it).
 pub const FOLDER: &str = ".sitrep-cache";
 
-/// First bytes of every entry; the last one is the entry format version.
+/// First bytes of every document entry; the last one is the entry format version.
 const MAGIC: &[u8; 8] = b"sitrep\0\x02";
+
+/// First bytes of every project entry; the last one is its format version.
+const PROJECT_MAGIC: &[u8; 8] = b"sitrepP\x01";
 
 /// Bytes before the payload: magic, key, payload checksum.
 const HEADER: usize = 8 + 16 + 16;
@@ -48,6 +57,24 @@ pub struct Entry {
     /// Ingest diagnostics (decoding, mojibake, front matter).
     pub diagnostics: Vec<Diagnostic>,
     pub status: DocumentStatus,
+}
+
+/// What a build needs of a document whose project it takes from the cache
+/// whole: the first fields of its [`Entry`], read without its status.
+#[derive(Debug, PartialEq, Deserialize)]
+pub struct Ingested {
+    pub front_matter: FrontMatter,
+    pub diagnostics: Vec<Diagnostic>,
+}
+
+/// What the cache keeps of an assembled project: the project (its sections
+/// encoded) and what `status.json` leaves out of it.
+#[derive(Serialize, Deserialize)]
+struct ProjectEntry<P> {
+    project: P,
+    as_of_at: Option<(String, usize)>,
+    declared_health_at: Option<(String, usize)>,
+    late_items: Vec<LateItem>,
 }
 
 /// The cache of one build: where it lives (none with `--no-cache`) and the
@@ -94,15 +121,57 @@ impl Cache {
     /// The entry stored under `key`, if there is a sound one.
     pub fn get(&self, key: Key) -> Option<Entry> {
         let bytes = std::fs::read(self.path(key)?).ok()?;
-        decode(key, &bytes)
+        decode(MAGIC, key, &bytes, |payload| postcard::from_bytes(payload))
+    }
+
+    /// The front matter and ingest diagnostics of the entry under `key`,
+    /// without decoding its status.
+    pub fn ingested(&self, key: Key) -> Option<Ingested> {
+        let bytes = std::fs::read(self.path(key)?).ok()?;
+        decode(MAGIC, key, &bytes, |payload| {
+            postcard::take_from_bytes(payload).map(|(ingested, _status)| ingested)
+        })
     }
 
     /// Stores `entry` under `key`; a failure only costs the next build time.
     pub fn put(&self, key: Key, entry: &Entry) {
+        self.write(MAGIC, key, entry);
+    }
+
+    /// The project assembled from the inputs whose key is `key`
+    /// (`build::project_key`), if there is a sound entry; its sections are
+    /// decoded only when read.
+    pub fn project(&self, key: Key) -> Option<Project> {
+        let bytes = std::fs::read(self.path(key)?).ok()?;
+        let entry: ProjectEntry<Project> = decode(PROJECT_MAGIC, key, &bytes, |payload| {
+            postcard::from_bytes(payload)
+        })?;
+        Some(Project {
+            as_of_at: entry.as_of_at,
+            declared_health_at: entry.declared_health_at,
+            late_items: entry.late_items,
+            ..entry.project
+        })
+    }
+
+    /// Stores `project`, assembled from the inputs whose key is `key`.
+    pub fn put_project(&self, key: Key, project: &Project) {
+        let entry = ProjectEntry {
+            project,
+            as_of_at: project.as_of_at.clone(),
+            declared_health_at: project.declared_health_at.clone(),
+            late_items: project.late_items.clone(),
+        };
+        self.write(PROJECT_MAGIC, key, &entry);
+    }
+
+    /// Writes `value` under `key`, framed by `magic`; a failure only costs
+    /// the next build time.
+    fn write(&self, magic: &[u8; 8], key: Key, value: &impl Serialize) {
         let Some(path) = self.path(key) else {
             return;
         };
-        let Some(bytes) = encode(key, entry) else {
+        let Some(bytes) = encode(magic, key, value) else {
             return;
         };
         write_atomically(&path, &bytes);
@@ -295,23 +364,29 @@ fn executable_fingerprint() -> u128 {
     modified ^ (u128::from(metadata.len()) << 96)
 }
 
-fn encode(key: Key, entry: &Entry) -> Option<Vec<u8>> {
+/// `value` encoded, paths elided, after `magic`, `key` and a checksum.
+fn encode(magic: &[u8; 8], key: Key, value: &impl Serialize) -> Option<Vec<u8>> {
     let payload = {
         let _elided = SourcesElided::begin();
-        postcard::to_stdvec(entry).ok()?
+        postcard::to_stdvec(value).ok()?
     };
     let mut bytes = Vec::with_capacity(HEADER + payload.len());
-    bytes.extend_from_slice(MAGIC);
+    bytes.extend_from_slice(magic);
     bytes.extend_from_slice(&key.to_le_bytes());
     bytes.extend_from_slice(&xxhash_rust::xxh3::xxh3_128(&payload).to_le_bytes());
     bytes.extend_from_slice(&payload);
     Some(bytes)
 }
 
-/// The entry in `bytes` if it is whole, of this format, for `key`, and its
-/// payload matches its checksum.
-fn decode(key: Key, bytes: &[u8]) -> Option<Entry> {
-    if bytes.len() < HEADER || &bytes[..8] != MAGIC {
+/// What `read` makes of the payload in `bytes`, if they are whole, of the
+/// format `magic`, for `key`, and the payload matches its checksum.
+fn decode<T>(
+    magic: &[u8; 8],
+    key: Key,
+    bytes: &[u8],
+    read: impl FnOnce(&[u8]) -> postcard::Result<T>,
+) -> Option<T> {
+    if bytes.len() < HEADER || &bytes[..8] != magic {
         return None;
     }
     let stored_key = Key::from_le_bytes(bytes[8..24].try_into().ok()?);
@@ -321,13 +396,18 @@ fn decode(key: Key, bytes: &[u8]) -> Option<Entry> {
         return None;
     }
     let _elided = SourcesElided::begin();
-    postcard::from_bytes(payload).ok()
+    read(payload).ok()
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
     use crate::model::Diagnostic;
+
+    /// The document entry in `bytes`, as [`Cache::get`] reads it.
+    fn read_entry(key: Key, bytes: &[u8]) -> Option<Entry> {
+        decode(MAGIC, key, bytes, |payload| postcard::from_bytes(payload))
+    }
 
     fn entry() -> Entry {
         Entry {
@@ -390,14 +470,100 @@ mod tests {
             ],
             sections: Vec::new(),
         }];
-        let bytes = encode(7, &stored).unwrap();
+        let bytes = encode(MAGIC, 7, &stored).unwrap();
         let occurrences = |path: &[u8]| bytes.windows(path.len()).filter(|w| *w == path).count();
         // `lot-one.md` again after `lot-two.md`: written twice of four times.
         assert_eq!(occurrences(b"lot-one.md"), 2);
         assert_eq!(occurrences(b"lot-two.md"), 1);
-        assert_eq!(decode(7, &bytes), Some(stored.clone()));
+        assert_eq!(read_entry(7, &bytes), Some(stored.clone()));
         let json = serde_json::to_string(&stored.status.sections[0].items).unwrap();
         assert_eq!(json.matches("\"lot-one.md\"").count(), 3, "{json}");
+    }
+
+    #[test]
+    fn the_ingest_results_of_an_entry_are_read_without_its_status() {
+        let dir = tempfile::tempdir().unwrap();
+        let as_of = NaiveDate::from_ymd_opt(2026, 11, 1).unwrap();
+        let cache = Cache::open(dir.path(), &Config::default(), as_of);
+        let key = cache.key("a.md", b"# Refonte\n");
+        cache.put(key, &entry());
+        let ingested = Ingested {
+            front_matter: entry().front_matter,
+            diagnostics: entry().diagnostics,
+        };
+        assert_eq!(cache.ingested(key), Some(ingested));
+        assert_eq!(cache.ingested(key + 1), None);
+    }
+
+    /// A project of two documents, with what `status.json` leaves out.
+    fn project() -> Project {
+        let item = |text: &str, source: &str, due| crate::model::Item {
+            text: text.into(),
+            status: crate::model::Status::Todo,
+            percent: None,
+            owner: Some("@lea".into()),
+            id: None,
+            points: None,
+            due,
+            source: source.into(),
+            line: 7,
+            children: Vec::new(),
+        };
+        let section = |title: &str, source: &str, items| crate::model::Section {
+            title: title.into(),
+            level: 2,
+            line: 5,
+            source: source.into(),
+            progress: Some(0.0),
+            declared_progress: None,
+            health: Some(crate::model::Health::Red),
+            counts: crate::model::Counts::default(),
+            items,
+            sections: Vec::new(),
+        };
+        let due = NaiveDate::from_ymd_opt(2026, 10, 1);
+        let late = item("Recette", "a/index.md", due);
+        let sections = vec![
+            section("Lot 1", "a/index.md", vec![late.clone()]),
+            section("Jalons", "a/notes.md", vec![item("Go", "a/notes.md", None)]),
+        ];
+        let mut project: Project = serde_json::from_value(serde_json::json!({
+            "slug": "a", "title": "A", "name": "A", "url": "a/",
+            "sources": ["a/index.md", "a/notes.md"], "as_of": "2026-10-15",
+            "owner": null, "tags": [], "weight": 0, "start": null, "end": null,
+            "health": "red", "health_reason": "1 item overdue",
+            "declared_health": "green", "stale": false, "progress": 0.0,
+            "progress_method": "items", "declared_progress": null,
+            "declarations": [], "counts": {"done": 0, "in_progress": 0, "todo": 2,
+            "blocked": 0, "cancelled": 0, "total": 2}, "sections": [],
+            "milestones": [], "risks": [], "people": [], "diagnostics": []
+        }))
+        .unwrap();
+        project.sections = sections.into();
+        project.as_of_at = Some(("a/index.md".into(), 3));
+        project.declared_health_at = Some(("a/notes.md".into(), 2));
+        project.late_items = LateItem::gather(&project.sections, NaiveDate::MAX);
+        project
+    }
+
+    #[test]
+    fn a_project_comes_back_whole_its_sections_decoded_when_read() {
+        let dir = tempfile::tempdir().unwrap();
+        let as_of = NaiveDate::from_ymd_opt(2026, 11, 1).unwrap();
+        let cache = Cache::open(dir.path(), &Config::default(), as_of);
+        let stored = project();
+        assert_eq!(stored.late_items.len(), 1, "the overdue item");
+        cache.put_project(5, &stored);
+        let read = cache.project(5).expect("stored");
+        assert!(read.sections.is_packed());
+        assert_eq!(read, stored);
+        assert!(!read.sections.is_packed());
+        assert_eq!(&*read.sections[1].items[0].source, "a/notes.md");
+        assert_eq!(cache.project(6), None, "another key");
+        // A document's entry is not a project, nor the other way round.
+        cache.put(7, &entry());
+        assert_eq!(cache.project(7), None);
+        assert_eq!(cache.get(5), None);
     }
 
     #[test]
@@ -438,15 +604,19 @@ mod tests {
     #[test]
     fn a_damaged_entry_is_a_miss() {
         let key = 42;
-        let bytes = encode(key, &entry()).unwrap();
-        assert_eq!(decode(key, &bytes), Some(entry()));
-        assert_eq!(decode(key + 1, &bytes), None, "another key's entry");
-        assert_eq!(decode(key, &bytes[..bytes.len() - 1]), None, "truncated");
+        let bytes = encode(MAGIC, key, &entry()).unwrap();
+        assert_eq!(read_entry(key, &bytes), Some(entry()));
+        assert_eq!(read_entry(key + 1, &bytes), None, "another key's entry");
+        assert_eq!(
+            read_entry(key, &bytes[..bytes.len() - 1]),
+            None,
+            "truncated"
+        );
         let mut flipped = bytes.clone();
         let last = flipped.len() - 1;
         flipped[last] ^= 1;
-        assert_eq!(decode(key, &flipped), None, "one bit changed");
-        assert_eq!(decode(key, b"garbage"), None);
+        assert_eq!(read_entry(key, &flipped), None, "one bit changed");
+        assert_eq!(read_entry(key, b"garbage"), None);
     }
 
     #[test]

@@ -331,10 +331,11 @@ fn print_times(report: &build::BuildReport) {
     }
     let reading = &report.reading;
     eprintln!(
-        "documents: {} extracted, {} from the cache ({} not read: same file as the last build); decode {:.1} ms, extract {:.1} ms (CPU, all threads)",
+        "documents: {} extracted, {} from the cache ({} not read: same file as the last build); {} project(s) from the cache as assembled; decode {:.1} ms, extract {:.1} ms (CPU, all threads)",
         reading.extracted,
         reading.cached,
         reading.unread,
+        reading.projects_cached,
         ms(&reading.decode_cpu),
         ms(&reading.extract_cpu)
     );

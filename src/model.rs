@@ -4,7 +4,7 @@
 //! (see `STATUS_JSON.md`): field names here are a public contract. Add
 //! fields freely; never rename or remove one without bumping [`SCHEMA`].
 
-use std::sync::Arc;
+use std::sync::{Arc, OnceLock};
 
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
@@ -422,7 +422,7 @@ pub struct Project {
     pub declared_progress: Option<f64>,
     pub declarations: Vec<Declaration>,
     pub counts: Counts,
-    pub sections: Vec<Section>,
+    pub sections: Sections,
     pub milestones: Vec<Milestone>,
     pub risks: Vec<Risk>,
     pub people: Vec<Person>,
@@ -436,12 +436,155 @@ pub struct Project {
     pub late_items: Vec<LateItem>,
 }
 
+/// A project's section tree, which may stay encoded until it is read.
+///
+/// A project taken from the cache ([`crate::cache`]) as it was assembled
+/// carries its tree as the bytes the cache holds, decoded the first time
+/// something reads it (`Deref`). A rebuild after one document changed
+/// needs the trees of no other project: their pages and `status.json`
+/// parts are kept, and the cross-project pages read the milestones, risks,
+/// people and counts. Decoding them all was a third of such a rebuild.
+///
+/// In `status.json` (and any human-readable form) it is the tree; in the
+/// cache's compact form it is the encoded bytes, so reading a project back
+/// does not decode its tree.
+pub struct Sections {
+    /// The tree encoded (postcard, paths elided), when it came that way or
+    /// was encoded for the cache.
+    packed: Option<Arc<[u8]>>,
+    /// The tree, once decoded (always set when `packed` is `None`).
+    tree: OnceLock<Vec<Section>>,
+}
+
+impl Sections {
+    /// Sections read from the cache's encoding, decoded when first read.
+    fn from_packed(packed: Arc<[u8]>) -> Sections {
+        Sections {
+            packed: Some(packed),
+            tree: OnceLock::new(),
+        }
+    }
+
+    /// The encoded tree, encoded now unless it came encoded.
+    fn packed(&self) -> Result<Arc<[u8]>, postcard::Error> {
+        if let Some(packed) = &self.packed {
+            return Ok(Arc::clone(packed));
+        }
+        let _elided = SourcesElided::begin();
+        postcard::to_stdvec(&**self).map(Arc::from)
+    }
+
+    /// Whether the tree has not been decoded (for tests).
+    pub fn is_packed(&self) -> bool {
+        self.tree.get().is_none()
+    }
+}
+
+impl Default for Sections {
+    fn default() -> Sections {
+        Sections::from(Vec::new())
+    }
+}
+
+impl From<Vec<Section>> for Sections {
+    fn from(tree: Vec<Section>) -> Sections {
+        Sections {
+            packed: None,
+            tree: OnceLock::from(tree),
+        }
+    }
+}
+
+impl std::ops::Deref for Sections {
+    type Target = Vec<Section>;
+
+    fn deref(&self) -> &Vec<Section> {
+        // Without bytes, the tree was set when the value was made.
+        self.tree
+            .get_or_init(|| unpack(self.packed.as_deref().unwrap_or_default()))
+    }
+}
+
+impl std::ops::DerefMut for Sections {
+    /// The tree, decoded if need be; its encoding no longer matches it.
+    fn deref_mut(&mut self) -> &mut Vec<Section> {
+        if let Some(packed) = self.packed.take() {
+            self.tree.get_or_init(|| unpack(&packed));
+        }
+        self.tree
+            .get_mut()
+            .expect("a tree without bytes is decoded")
+    }
+}
+
+/// The tree encoded in `packed`. The bytes were checked (checksum) when
+/// their cache entry was read, and written by this same sitrep build: they
+/// cannot fail to decode unless sitrep has a bug.
+fn unpack(packed: &[u8]) -> Vec<Section> {
+    let _elided = SourcesElided::begin();
+    postcard::from_bytes(packed).expect("a checked cache entry decodes")
+}
+
+impl Clone for Sections {
+    fn clone(&self) -> Sections {
+        Sections {
+            packed: self.packed.clone(),
+            tree: self.tree.clone(),
+        }
+    }
+}
+
+impl PartialEq for Sections {
+    fn eq(&self, other: &Sections) -> bool {
+        **self == **other
+    }
+}
+
+impl std::fmt::Debug for Sections {
+    fn fmt(&self, formatter: &mut std::fmt::Formatter) -> std::fmt::Result {
+        (**self).fmt(formatter)
+    }
+}
+
+impl Serialize for Sections {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        if serializer.is_human_readable() {
+            return (**self).serialize(serializer);
+        }
+        let packed = self.packed().map_err(serde::ser::Error::custom)?;
+        serializer.serialize_bytes(&packed)
+    }
+}
+
+impl<'de> Deserialize<'de> for Sections {
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Sections, D::Error> {
+        if deserializer.is_human_readable() {
+            return Vec::<Section>::deserialize(deserializer).map(Sections::from);
+        }
+        struct Packed;
+
+        impl serde::de::Visitor<'_> for Packed {
+            type Value = Sections;
+
+            fn expecting(&self, formatter: &mut std::fmt::Formatter) -> std::fmt::Result {
+                formatter.write_str("an encoded section tree")
+            }
+
+            fn visit_bytes<E: serde::de::Error>(self, bytes: &[u8]) -> Result<Sections, E> {
+                Ok(Sections::from_packed(Arc::from(bytes)))
+            }
+        }
+        deserializer.deserialize_bytes(Packed)
+    }
+}
+
 /// An open item past its due date: what a person's overdue list shows.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct LateItem {
     pub text: String,
     pub owner: Option<String>,
     pub due: NaiveDate,
+    #[serde(with = "source_path")]
     pub source: Arc<str>,
     pub line: usize,
 }
@@ -557,15 +700,22 @@ mod source_path {
 
 /// While it lives, `source` paths are written and read as the cache stores
 /// them: one equal to the path before it is left empty (see `source_path`).
-/// Each entry is written and read under one, from its first path.
-pub struct SourcesElided(());
+/// Each entry is written and read under one, from its first path. One may
+/// begin inside another (a project's [`Sections`] are encoded on their
+/// own, from their first path): the outer one resumes when it ends.
+pub struct SourcesElided {
+    outer: (bool, Option<Arc<str>>, Option<Arc<str>>),
+}
 
 impl SourcesElided {
     pub fn begin() -> SourcesElided {
-        source_path::ELIDING.set(true);
-        source_path::LAST_WRITTEN.take();
-        source_path::LAST_READ.take();
-        SourcesElided(())
+        SourcesElided {
+            outer: (
+                source_path::ELIDING.replace(true),
+                source_path::LAST_WRITTEN.take(),
+                source_path::LAST_READ.take(),
+            ),
+        }
     }
 }
 
@@ -573,8 +723,10 @@ impl Drop for SourcesElided {
     /// Even when encoding or decoding failed or panicked: `status.json`
     /// must never lose a path.
     fn drop(&mut self) {
-        source_path::ELIDING.set(false);
-        source_path::LAST_WRITTEN.take();
+        let (eliding, written, read) = std::mem::take(&mut self.outer);
+        source_path::ELIDING.set(eliding);
+        source_path::LAST_WRITTEN.replace(written);
+        source_path::LAST_READ.replace(read);
     }
 }
 
@@ -627,6 +779,47 @@ mod tests {
         assert_eq!(items[0].text.capacity(), "Écrire les tests".len());
         assert_eq!(items[0].children.capacity(), 1);
         assert_eq!(items[0].children[0].children.capacity(), 0);
+    }
+
+    /// Encoded sections read back stay bytes until read; changed, they are
+    /// encoded anew, and in JSON they are the tree with every path. Their
+    /// own elided paths do not disturb those of an entry around them.
+    #[test]
+    fn sections_are_decoded_when_read_and_encoded_anew_when_changed() {
+        let section = |title: &str, source: &str| Section {
+            title: title.into(),
+            level: 2,
+            line: 1,
+            source: source.into(),
+            progress: None,
+            declared_progress: None,
+            health: None,
+            counts: Counts::default(),
+            items: vec![item("Écrire les tests"), item("Relire")],
+            sections: Vec::new(),
+        };
+        let around = (
+            item("avant"),
+            Sections::from(vec![section("Lot 1", "a.md"), section("Lot 2", "b.md")]),
+            item("après"),
+        );
+        let bytes = {
+            let _elided = SourcesElided::begin();
+            postcard::to_stdvec(&around).unwrap()
+        };
+        let mut read: (Item, Sections, Item) = {
+            let _elided = SourcesElided::begin();
+            postcard::from_bytes(&bytes).unwrap()
+        };
+        assert!(read.1.is_packed());
+        assert_eq!(read, around);
+        assert_eq!(&*read.2.source, "a.md", "the entry's own elision");
+        read.1[1].title = "Lot 2 bis".into();
+        let again: Sections = postcard::from_bytes(&postcard::to_stdvec(&read.1).unwrap()).unwrap();
+        assert_eq!(again[1].title, "Lot 2 bis");
+        let json = serde_json::to_value(&again).unwrap();
+        assert_eq!(json[1]["items"][1]["source"], "a.md");
+        assert_eq!(json[1]["source"], "b.md");
     }
 
     /// Items read back from the cache's encoding (or from JSON) share the

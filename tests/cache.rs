@@ -80,8 +80,10 @@ fn a_build_from_the_cache_is_byte_identical_to_one_without() {
     let cold = files(&portal.public());
     assert!(portal.root().join(".sitrep-cache").is_dir());
 
+    assert_eq!(projects_cached(&first), 0, "{first}");
     let second = build_verbose(&portal, &[]);
     assert_eq!(documents_line(&second), (0, 4), "{second}");
+    assert_eq!(projects_cached(&second), 3, "{second}");
     assert_eq!(files(&portal.public()), cold, "warm build differs");
 
     let uncached = build_verbose(&portal, &["--no-cache"]);
@@ -89,6 +91,17 @@ fn a_build_from_the_cache_is_byte_identical_to_one_without() {
     assert_eq!(files(&portal.public()), cold, "--no-cache build differs");
     // The cache never lands in the site.
     assert!(!cold.keys().any(|path| path.contains("sitrep-cache")));
+}
+
+/// How many projects `--verbose` says were taken from the cache as assembled.
+fn projects_cached(stderr: &str) -> usize {
+    let line = stderr
+        .lines()
+        .find_map(|l| l.strip_prefix("documents: "))
+        .unwrap_or_else(|| panic!("no documents line in {stderr}"));
+    let (_, after) = line.split_once("); ").expect("the project count");
+    let (count, _) = after.split_once(" project(s)").expect("the project count");
+    count.parse().expect("a number")
 }
 
 /// How many documents `--verbose` says were not read at all.
@@ -157,11 +170,78 @@ fn a_changed_document_is_extracted_again() {
     );
     let stderr = build_verbose(&portal, &[]);
     assert_eq!(documents_line(&stderr), (1, 3), "{stderr}");
+    assert_eq!(projects_cached(&stderr), 2, "alpha and gamma: {stderr}");
     let status = portal.status();
     assert_eq!(beta(&status)["done"], 3);
     assert_eq!(beta(&status)["total"], 4);
     let page = portal.read_output("beta/index.html");
     assert!(page.contains("four"), "the page shows the new text");
+}
+
+/// One of a project's two documents edited: the project is assembled again
+/// from the other document's cached status and the new one, as a build
+/// without the cache assembles it; the other projects come from the cache.
+#[test]
+fn a_project_is_assembled_again_when_one_of_its_documents_changes() {
+    let portal = portal();
+    portal.build();
+    portal.write(
+        "gamma/notes.md",
+        "# Notes\n\n## Jalons\n\n| Jalon | Date |\n|---|---|\n| Go-live | 2026-12-01 |\n| Recette | 2026-11-20 |\n\n## Suivi\n\n- [x] kickoff\n",
+    );
+    let stderr = build_verbose(&portal, &[]);
+    assert_eq!(documents_line(&stderr), (1, 3), "{stderr}");
+    assert_eq!(projects_cached(&stderr), 2, "alpha and beta: {stderr}");
+    let status = portal.status();
+    let gamma = (status["projects"].as_array().unwrap().iter())
+        .find(|p| p["slug"] == "gamma")
+        .expect("gamma");
+    let milestones: Vec<&str> = (gamma["milestones"].as_array().unwrap().iter())
+        .map(|m| m["title"].as_str().unwrap())
+        .collect();
+    assert_eq!(milestones, ["Go-live", "Recette"]);
+    // "start" (index.md, not read again) and "kickoff" (notes.md).
+    assert_eq!(gamma["counts"]["total"], 2);
+    assert_eq!(gamma["counts"]["done"], 1);
+    let warm = files(&portal.public());
+    build_verbose(&portal, &["--no-cache"]);
+    assert_eq!(warm, files(&portal.public()));
+}
+
+/// A project taken from the cache keeps its section tree encoded until
+/// something reads it, and then it is the tree a build without the cache
+/// assembles, with what `status.json` leaves out (the as-of date's line).
+#[test]
+fn projects_from_the_cache_decode_their_sections_only_when_read() {
+    use sitrep::build::{self, BuildOptions};
+
+    let portal = portal();
+    let options = BuildOptions {
+        root: portal.root().to_path_buf(),
+        as_of: Some(chrono::NaiveDate::from_ymd_opt(2026, 11, 1).unwrap()),
+        ..BuildOptions::default()
+    };
+    // In this process: the cache is keyed by the running executable.
+    build::build(&options).unwrap();
+    let warm = build::read_portal(&options).unwrap().status.projects;
+    let cold = build::read_portal(&BuildOptions {
+        no_cache: true,
+        ..options
+    })
+    .unwrap()
+    .status
+    .projects;
+    assert_eq!(warm.len(), 3);
+    for (warm, cold) in warm.iter().zip(&cold) {
+        assert!(warm.sections.is_packed(), "{} was decoded", warm.slug);
+        assert_eq!(warm, cold);
+        assert!(!warm.sections.is_packed());
+    }
+    let alpha = &warm[0];
+    assert_eq!(alpha.slug, "alpha");
+    assert_eq!(alpha.sections[0].title, "Lot 1");
+    assert_eq!(alpha.sections[0].items[1].owner.as_deref(), Some("@marc"));
+    assert_eq!(alpha.as_of_at, Some(("alpha.md".to_string(), 3)));
 }
 
 #[test]
@@ -186,8 +266,8 @@ fn a_damaged_cache_is_ignored_and_rebuilt() {
         }
     }
     assert_eq!(
-        damaged, 6,
-        "one entry per document, the index and the page memo"
+        damaged, 9,
+        "one entry per document and per project, the index and the page memo"
     );
     let stderr = build_verbose(&portal, &[]);
     assert_eq!(documents_line(&stderr), (4, 0), "{stderr}");
@@ -196,6 +276,7 @@ fn a_damaged_cache_is_ignored_and_rebuilt() {
     // And the entries were written again.
     let stderr = build_verbose(&portal, &[]);
     assert_eq!(documents_line(&stderr), (0, 4), "{stderr}");
+    assert_eq!(projects_cached(&stderr), 3, "{stderr}");
 }
 
 #[cfg(unix)]
@@ -498,7 +579,8 @@ fn rebuilds_of_a_paginated_portal_are_byte_for_byte_a_cold_build() {
 }
 
 /// `serve` prunes the cache after its first build: entries left by another
-/// sitrep, config or as-of date go, the entries it uses stay.
+/// sitrep, config or as-of date go, the entries it uses and the projects
+/// it assembled stay.
 #[test]
 fn the_first_rebuild_in_memory_prunes_the_cache() {
     use sitrep::build::{self, BuildOptions, Previous, SharedFiles};
@@ -517,7 +599,7 @@ fn the_first_rebuild_in_memory_prunes_the_cache() {
             .filter(|e| e.as_ref().unwrap().file_type().is_file())
             .count()
     };
-    assert_eq!(entries(), 5);
+    assert_eq!(entries(), 8, "four documents, three projects, the stray");
     let options = BuildOptions {
         root: portal.root().to_path_buf(),
         as_of: Some(chrono::NaiveDate::from_ymd_opt(2026, 11, 1).unwrap()),
@@ -527,7 +609,7 @@ fn the_first_rebuild_in_memory_prunes_the_cache() {
     let (files, previous) =
         build::render_site_after(&options, &memo, &SharedFiles::new(), Previous::first()).unwrap();
     assert!(!stray.exists(), "the stray entry is pruned");
-    assert_eq!(entries(), 4, "one entry per document stays");
+    assert_eq!(entries(), 7, "one entry per document and project stays");
     // A later rebuild does not list the cache again.
     std::fs::write(&stray, b"an entry of another build").unwrap();
     build::render_site_after(&options, &memo.after_success(&files), &files, previous).unwrap();

@@ -108,7 +108,7 @@ fn project(slug: &str, name: &str, progress: Option<f64>, declared: Option<f64>)
         declared_progress: declared,
         declarations: vec![],
         counts: Counts::default(),
-        sections: vec![],
+        sections: Vec::new().into(),
         milestones: vec![],
         risks: vec![],
         people: vec![],
@@ -141,7 +141,8 @@ fn fixture() -> (PortfolioStatus, Content) {
             item("Tests de charge", Status::InProgress, 7, None),
         ],
         sections: vec![],
-    }];
+    }]
+    .into();
     alpha.milestones = vec![
         milestone("Go-live", Some(date(2026, 3, 15)), Status::Todo, false, 9),
         milestone("Kick-off", Some(date(2026, 1, 10)), Status::Todo, true, 9),
@@ -256,7 +257,7 @@ fn gamma() -> Project {
     for section in &mut all {
         fix_sources(section, "gamma.md");
     }
-    gamma.sections = all;
+    gamma.sections = all.into();
     let mut recette = milestone("Recette", Some(date(2026, 1, 20)), Status::Done, false, 3);
     recette.date_end = Some(date(2026, 2, 10));
     gamma.milestones = vec![

@@ -372,7 +372,7 @@ mod tests {
             declared_progress: None,
             declarations: vec![],
             counts: Counts::default(),
-            sections: vec![],
+            sections: Vec::new().into(),
             milestones: vec![],
             risks: vec![],
             people: vec![],
@@ -481,7 +481,7 @@ mod tests {
         lot.items = vec![item("VLAN", Status::Blocked, before, 9)];
         phase.sections = vec![lot];
         let mut p = project();
-        p.sections = vec![phase];
+        p.sections = vec![phase].into();
         let p = assessed(p, as_of);
         // A done parent's open child counts; an item due on the as-of date,
         // a cancelled one or one without a date does not.
@@ -629,7 +629,7 @@ mod tests {
         let mut phase1 = section("Phase 1", 10, counts(2, 0, 0, 0));
         phase1.sections = vec![section("Sub", 12, counts(2, 0, 0, 0))];
         let phase2 = section("Phase 2", 20, counts(0, 1, 0, 0));
-        p.sections = vec![phase1, phase2];
+        p.sections = vec![phase1, phase2].into();
         p.milestones = vec![milestone("Late", date(2025, 12, 1), None, 25)];
         let p = assessed(p, date(2026, 1, 2));
         assert_eq!(p.sections[0].health, Some(Health::Done));

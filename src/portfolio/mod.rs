@@ -9,7 +9,7 @@ use rayon::prelude::*;
 
 use crate::config::Config;
 use crate::ingest::{names, Content, ProjectSources};
-use crate::model::{Counts, DocumentStatus, Health, PortfolioStatus, Project, SCHEMA};
+use crate::model::{Counts, DocumentStatus, Health, PortfolioStatus, Project, Sections, SCHEMA};
 
 /// What a project is assembled from.
 pub enum Input {
@@ -99,7 +99,7 @@ fn project(
         declared_progress: None,
         declarations: Vec::new(),
         counts: Counts::default(),
-        sections: Vec::new(),
+        sections: Sections::default(),
         milestones: Vec::new(),
         risks: Vec::new(),
         people: Vec::new(),

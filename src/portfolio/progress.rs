@@ -91,7 +91,7 @@ pub fn count(items: &[&Item]) -> Counts {
 /// Rolls the project's sections up into its counts, progress and people.
 pub fn roll_up(project: &mut Project, config: &Config) {
     let mut counts = Counts::default();
-    for section in &project.sections {
+    for section in project.sections.iter() {
         counts.merge(&section.counts);
     }
     project.counts = counts;
