@@ -168,11 +168,22 @@ impl Extraction {
             .collect()
     }
 
-    /// Each document's identity and key, for the cache's [`cache::Index`].
-    fn files(&self) -> HashMap<String, (Identity, Key)> {
-        (self.identities.iter())
-            .filter_map(|(source, &identity)| {
-                Some((source.clone(), (identity, self.keys.get(source).copied()?)))
+    /// Each document's identity and key, and what ingest made of it, for
+    /// the cache's [`cache::Index`].
+    fn files(&self, content: &Content) -> HashMap<String, cache::IndexedFile> {
+        let documents = content.projects.iter().flat_map(|p| &p.documents);
+        (documents.chain(&content.intro))
+            .filter_map(|document| {
+                let source = &document.source;
+                let file = cache::IndexedFile {
+                    identity: *self.identities.get(source)?,
+                    key: *self.keys.get(source)?,
+                    ingested: cache::Ingested {
+                        front_matter: document.front_matter.clone(),
+                        diagnostics: document.diagnostics.clone(),
+                    },
+                };
+                Some((source.clone(), file))
             })
             .collect()
     }
@@ -474,12 +485,10 @@ fn read_and_extract(
             unread.fetch_add(1, Ordering::Relaxed);
             return Ok(known.reuse(identity));
         }
-        if let Some((key, ingested)) = index
-            .unchanged(source, identity)
-            .and_then(|key| Some((key, cache.ingested(key)?)))
-        {
+        if let Some(file) = index.unchanged(source, identity) {
             unread.fetch_add(1, Ordering::Relaxed);
-            return Ok(from_cache(source, key, identity, ingested));
+            let ingested = file.ingested.clone();
+            return Ok(from_cache(source, file.key, identity, ingested));
         }
         let bytes = ingest::read_bytes(found)?;
         let key = cache.key(source, &bytes);
@@ -995,7 +1004,8 @@ pub fn build_and_keep(options: &BuildOptions) -> anyhow::Result<(BuildReport, Po
         scope.spawn(|| {
             store_projects(cache, &portal.status.projects, extraction);
             cache.prune(&extraction.used_keys());
-            cache.save_index(extraction.read_started_ns, extraction.files());
+            let files = extraction.files(&portal.content);
+            cache.save_index(extraction.read_started_ns, files);
         });
         staging.finish_then(|| memo.save())
     })?;

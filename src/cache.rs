@@ -61,7 +61,7 @@ pub struct Entry {
 
 /// What a build needs of a document whose project it takes from the cache
 /// whole: the first fields of its [`Entry`], read without its status.
-#[derive(Debug, PartialEq, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Ingested {
     pub front_matter: FrontMatter,
     pub diagnostics: Vec<Diagnostic>,
@@ -216,14 +216,10 @@ impl Cache {
         read().unwrap_or_default()
     }
 
-    /// Records which file each document was (`files`: source → identity
-    /// and key) for the next build, which began reading at `read_started_ns`.
-    /// A failure only costs the next build the reading.
-    pub(crate) fn save_index(
-        &self,
-        read_started_ns: u128,
-        files: HashMap<String, (Identity, Key)>,
-    ) {
+    /// Records which file each document was, with what ingest made of it
+    /// (`files`, by source), for the next build, which began reading at
+    /// `read_started_ns`. A failure only costs the next build the reading.
+    pub(crate) fn save_index(&self, read_started_ns: u128, files: HashMap<String, IndexedFile>) {
         let Some(dir) = &self.dir else {
             return;
         };
@@ -287,7 +283,7 @@ pub(crate) fn unframed<'b>(magic: &[u8; 8], bytes: &'b [u8]) -> Option<&'b [u8]>
 const INDEX_FILE: &str = "index.bin";
 
 /// First bytes of the index; the last one is its format version.
-const INDEX_MAGIC: &[u8; 8] = b"sitrepi\x01";
+const INDEX_MAGIC: &[u8; 8] = b"sitrepi\x02";
 
 /// Which file each document was when the last build read it (inode, size,
 /// modification time: [`Identity`]) and the key its bytes had. A file with
@@ -297,20 +293,38 @@ const INDEX_MAGIC: &[u8; 8] = b"sitrepi\x01";
 /// (at 10,000 documents, 9,999 files), as git's index spares hashing
 /// unchanged files. Valid only for the keys' seed (the same sitrep, config
 /// and as-of date).
+///
+/// It also holds what ingest made of each file (front matter, ingest
+/// diagnostics: [`Ingested`]), which a build needs of every document, to
+/// group them into projects, even when it takes every project from the
+/// cache whole: then it opens no entry of an unchanged document at all.
 #[derive(Debug, Default, Serialize, Deserialize)]
 pub(crate) struct Index {
     seed: Key,
     read_started_ns: u128,
-    files: HashMap<String, (Identity, Key)>,
+    files: HashMap<String, IndexedFile>,
+}
+
+/// One document of the [`Index`].
+#[derive(Debug, Clone, Serialize, Deserialize)]
+pub(crate) struct IndexedFile {
+    pub identity: Identity,
+    pub key: Key,
+    pub ingested: Ingested,
 }
 
 impl Index {
-    /// The key of `source`'s bytes, if the file is the one the last build
-    /// read (`identity`, taken before reading) and had settled by then.
-    pub(crate) fn unchanged(&self, source: &str, identity: Option<Identity>) -> Option<Key> {
+    /// The key of `source`'s bytes and what ingest made of them, if the
+    /// file is the one the last build read (`identity`, taken before
+    /// reading) and had settled by then.
+    pub(crate) fn unchanged(
+        &self,
+        source: &str,
+        identity: Option<Identity>,
+    ) -> Option<&IndexedFile> {
         let identity = identity?;
-        let &(known, key) = self.files.get(source)?;
-        (known == identity && identity.settled_before(self.read_started_ns)).then_some(key)
+        let file = self.files.get(source)?;
+        (file.identity == identity && identity.settled_before(self.read_started_ns)).then_some(file)
     }
 }
 
@@ -641,7 +655,20 @@ mod tests {
         let day = NaiveDate::from_ymd_opt(2026, 11, 1).unwrap();
         let cache = Cache::open(dir.path(), &Config::default(), day);
         let key = cache.key("a.md", b"# A\n");
-        let files = HashMap::from([("a.md".to_string(), (identity.unwrap(), key))]);
+        let ingested = Ingested {
+            front_matter: entry().front_matter,
+            diagnostics: entry().diagnostics,
+        };
+        let indexed = IndexedFile {
+            identity: identity.unwrap(),
+            key,
+            ingested: ingested.clone(),
+        };
+        let files = HashMap::from([("a.md".to_string(), indexed)]);
+        let unchanged = |index: &Index, source: &str, identity| {
+            let file: Option<&IndexedFile> = index.unchanged(source, identity);
+            file.map(|file| (file.key, file.ingested.clone()))
+        };
         let now = std::time::SystemTime::now()
             .duration_since(std::time::UNIX_EPOCH)
             .unwrap()
@@ -649,22 +676,22 @@ mod tests {
         // Read by a build that began a minute later: settled.
         cache.save_index(now + 60_000_000_000, files.clone());
         let index = cache.index();
-        assert_eq!(index.unchanged("a.md", identity), Some(key));
-        assert_eq!(index.unchanged("b.md", identity), None, "another file");
-        assert_eq!(index.unchanged("a.md", None), None, "no identity");
+        assert_eq!(unchanged(&index, "a.md", identity), Some((key, ingested)));
+        assert_eq!(unchanged(&index, "b.md", identity), None, "another file");
+        assert_eq!(unchanged(&index, "a.md", None), None, "no identity");
         // Written within two seconds of that build's start: not settled.
         cache.save_index(now + 1_000_000_000, files.clone());
-        assert_eq!(cache.index().unchanged("a.md", identity), None);
+        assert_eq!(unchanged(&cache.index(), "a.md", identity), None);
         // Another as-of date gives other keys: the index is not used.
         cache.save_index(now + 60_000_000_000, files);
         let next_day = Cache::open(dir.path(), &Config::default(), day.succ_opt().unwrap());
-        assert_eq!(next_day.index().unchanged("a.md", identity), None);
+        assert_eq!(unchanged(&next_day.index(), "a.md", identity), None);
         // Damaged: empty, not an error.
         std::fs::write(
             dir.path().join(FOLDER).join(INDEX_FILE),
             b"sitrepi\x01garbage",
         )
         .unwrap();
-        assert_eq!(cache.index().unchanged("a.md", identity), None);
+        assert_eq!(unchanged(&cache.index(), "a.md", identity), None);
     }
 }

@@ -148,6 +148,37 @@ fn settled_unchanged_files_are_not_read_and_any_edit_is() {
     assert_eq!(warm, files(&portal.public()));
 }
 
+/// Settled, unchanged documents whose projects the cache holds whole are
+/// not read, and their own entries are not even opened: the index has
+/// their front matter (here a program, which groups the portfolio page).
+#[test]
+fn projects_from_the_cache_need_no_document_entry() {
+    let portal = portal();
+    portal.write(
+        "delta.md",
+        "---\ntitle: Delta\nprogram: Infrastructure\n---\n# Delta\n\n## Lot\n\n- [ ] câblage\n",
+    );
+    build_verbose(&portal, &[]);
+    age(&portal);
+    build_verbose(&portal, &[]);
+    let good = files(&portal.public());
+    assert!(String::from_utf8_lossy(&good["index.html"]).contains("Infrastructure"));
+    let mut removed = 0;
+    for entry in walkdir::WalkDir::new(portal.root().join(".sitrep-cache")).min_depth(2) {
+        let entry = entry.unwrap();
+        let bytes = std::fs::read(entry.path()).unwrap_or_default();
+        if bytes.starts_with(b"sitrep\0") {
+            std::fs::remove_file(entry.path()).unwrap();
+            removed += 1;
+        }
+    }
+    assert_eq!(removed, 5, "one entry per document");
+    let stderr = build_verbose(&portal, &[]);
+    assert_eq!((documents_line(&stderr), unread(&stderr)), ((0, 5), 5));
+    assert_eq!(projects_cached(&stderr), 4, "{stderr}");
+    assert_eq!(files(&portal.public()), good);
+}
+
 #[test]
 fn a_changed_document_is_extracted_again() {
     let portal = portal();
