@@ -474,6 +474,19 @@ impl Sections {
         postcard::to_stdvec(&**self).map(Arc::from)
     }
 
+    /// Calls `read` with the tree. A tree still encoded is decoded for the
+    /// call only, not kept: a build that renders every page of projects
+    /// taken from the cache (a CI job that restores the cache but not the
+    /// site) reads each tree for its page and its `status.json` part, and
+    /// keeping them all decoded took the memory back to a cold build's.
+    pub fn read<R>(&self, read: impl FnOnce(&[Section]) -> R) -> R {
+        match (self.tree.get(), &self.packed) {
+            (Some(tree), _) => read(tree),
+            (None, Some(packed)) => read(&unpack(packed)),
+            (None, None) => read(&[]),
+        }
+    }
+
     /// Whether the tree has not been decoded (for tests).
     pub fn is_packed(&self) -> bool {
         self.tree.get().is_none()
@@ -549,7 +562,7 @@ impl std::fmt::Debug for Sections {
 impl Serialize for Sections {
     fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
         if serializer.is_human_readable() {
-            return (**self).serialize(serializer);
+            return self.read(|tree| tree.serialize(serializer));
         }
         let packed = self.packed().map_err(serde::ser::Error::custom)?;
         serializer.serialize_bytes(&packed)

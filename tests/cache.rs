@@ -242,6 +242,7 @@ fn a_project_is_assembled_again_when_one_of_its_documents_changes() {
 /// A project taken from the cache keeps its section tree encoded until
 /// something reads it, and then it is the tree a build without the cache
 /// assembles, with what `status.json` leaves out (the as-of date's line).
+/// Serialised, it is decoded for the writing only, not kept.
 #[test]
 fn projects_from_the_cache_decode_their_sections_only_when_read() {
     use sitrep::build::{self, BuildOptions};
@@ -265,6 +266,11 @@ fn projects_from_the_cache_decode_their_sections_only_when_read() {
     assert_eq!(warm.len(), 3);
     for (warm, cold) in warm.iter().zip(&cold) {
         assert!(warm.sections.is_packed(), "{} was decoded", warm.slug);
+        // Written out (a `status.json` part), the tree is decoded for the
+        // writing only.
+        let json = serde_json::to_string(warm).unwrap();
+        assert_eq!(json, serde_json::to_string(cold).unwrap());
+        assert!(warm.sections.is_packed(), "{} kept decoded", warm.slug);
         assert_eq!(warm, cold);
         assert!(!warm.sections.is_packed());
     }

@@ -635,7 +635,7 @@ pub struct ItemRow {
 /// The section tree flattened in document order, `depth` 0 at the top.
 pub fn section_rows(links: &Links, as_of: NaiveDate, t: &Strings) -> Vec<SectionRow> {
     let mut rows = Vec::new();
-    push_sections(&links.project.sections, 0, links, as_of, t, &mut rows);
+    (links.project.sections).read(|tree| push_sections(tree, 0, links, as_of, t, &mut rows));
     rows
 }
 
