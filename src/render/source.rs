@@ -66,59 +66,153 @@ impl RenderedDocument {
 }
 
 /// Renders `text` (markdown, lines as in the source file) with anchors named `<prefix>L<line>`.
+///
+/// pulldown-cmark's events are adapted one by one on their way to its HTML
+/// writer ([`SourceEvents`]), never gathered: collecting a document's
+/// events first cost a tenth of this function in copies as the list grew.
 pub fn render_document(text: &str, prefix: &str) -> RenderedDocument {
     let line_starts: Vec<usize> = std::iter::once(0)
         .chain(text.match_indices('\n').map(|(index, _)| index + 1))
         .collect();
-    let line_of = |offset: usize| line_starts.partition_point(|&start| start <= offset);
-    let mut anchors = BTreeSet::new();
-    let mut events: Vec<Event> = Vec::new();
-    let mut code: Option<(String, String, usize)> = None;
-    let mut first_cell = false;
-    let mut in_metadata = false;
-    let mut raw_html = false;
-    let parser = Parser::new_ext(text, options()).into_offset_iter();
-    for (event, range) in parser {
-        let line = line_of(range.start);
+    let mut events = SourceEvents {
+        parser: Parser::new_ext(text, options()).into_offset_iter(),
+        line_starts,
+        prefix,
+        anchors: BTreeSet::new(),
+        pending: None,
+        code: None,
+        first_cell: false,
+        in_metadata: false,
+        raw_html: false,
+        void_elements: false,
+    };
+    let mut html = String::with_capacity(text.len() + text.len() / 2);
+    pulldown_cmark::html::push_html(&mut html, &mut events);
+    let html = if events.raw_html {
+        sanitize(&html)
+    } else if events.void_elements {
+        without_void_slashes(html)
+    } else {
+        html
+    };
+    RenderedDocument {
+        html,
+        anchors: events.anchors.into_iter().collect(),
+        prefix: prefix.to_string(),
+    }
+}
+
+/// `html` with `<br />`, `<hr />`, `<img … />` written as ammonia writes
+/// them, `<br>`: text and attribute values are escaped, so ` />` occurs
+/// nowhere else.
+fn without_void_slashes(html: String) -> String {
+    let mut slashes = memchr::memmem::find_iter(html.as_bytes(), b" />").peekable();
+    if slashes.peek().is_none() {
+        return html;
+    }
+    let mut out = String::with_capacity(html.len());
+    let mut copied = 0;
+    for at in slashes {
+        out.push_str(&html[copied..at]);
+        out.push('>');
+        copied = at + 3;
+    }
+    out.push_str(&html[copied..]);
+    out
+}
+
+/// pulldown-cmark's events of a document, as its page shows them: line
+/// anchors on blocks, highlighted code, links and images kept only with
+/// safe URLs, ballot boxes for task markers, no front matter.
+struct SourceEvents<'t, 'p> {
+    parser: pulldown_cmark::OffsetIter<'t, pulldown_cmark::DefaultBrokenLinkCallback>,
+    /// Offset of the start of each line, for the line of an event.
+    line_starts: Vec<usize>,
+    prefix: &'p str,
+    /// Lines that received an anchor.
+    anchors: BTreeSet<usize>,
+    /// An event to give after the one just given (a block's anchor).
+    pending: Option<Event<'t>>,
+    /// A code block being read: its language, text and first line.
+    code: Option<(String, String, usize)>,
+    first_cell: bool,
+    in_metadata: bool,
+    /// Whether the document holds raw HTML (then ammonia cleans the page).
+    raw_html: bool,
+    /// Whether pulldown-cmark writes a void element (`<br />`, `<hr />`,
+    /// `<img … />`) for it.
+    void_elements: bool,
+}
+
+impl<'t> Iterator for SourceEvents<'t, '_> {
+    type Item = Event<'t>;
+
+    fn next(&mut self) -> Option<Event<'t>> {
+        if let Some(event) = self.pending.take() {
+            return Some(event);
+        }
+        loop {
+            let (event, range) = self.parser.next()?;
+            if let Some(event) = self.adapt(event, range.start) {
+                return Some(event);
+            }
+        }
+    }
+}
+
+impl<'t> SourceEvents<'t, '_> {
+    /// The line of the byte at `offset`, counted from 1.
+    fn line(&self, offset: usize) -> usize {
+        self.line_starts.partition_point(|&start| start <= offset)
+    }
+
+    /// What the page shows for `event`, which starts at byte `offset`;
+    /// `None` for an event it does not show (or not yet: the text of a
+    /// code block).
+    fn adapt(&mut self, event: Event<'t>, offset: usize) -> Option<Event<'t>> {
+        let prefix = self.prefix;
         match event {
-            Event::Start(Tag::MetadataBlock(_)) => in_metadata = true,
-            Event::End(TagEnd::MetadataBlock(_)) => in_metadata = false,
-            _ if in_metadata => {}
+            Event::Start(Tag::MetadataBlock(_)) => self.in_metadata = true,
+            Event::End(TagEnd::MetadataBlock(_)) => self.in_metadata = false,
+            _ if self.in_metadata => {}
             Event::Html(_) | Event::InlineHtml(_) => {
-                raw_html = true;
-                events.push(event);
+                self.raw_html = true;
+                return Some(event);
             }
             // Column alignment would be a `style` attribute, which the
             // page's Content-Security-Policy forbids (ammonia drops it too).
             Event::Start(Tag::Table(alignments)) => {
-                events.push(Event::Start(Tag::Table(vec![
-                    Alignment::None;
-                    alignments.len()
-                ])));
+                let alignments = vec![Alignment::None; alignments.len()];
+                return Some(Event::Start(Tag::Table(alignments)));
             }
             Event::Start(Tag::Link {
                 link_type,
                 dest_url,
                 title,
                 ..
-            }) => events.push(Event::InlineHtml(CowStr::from(link_open(
-                link_type, &dest_url, &title,
-            )))),
+            }) => {
+                let open = link_open(link_type, &dest_url, &title);
+                return Some(Event::InlineHtml(CowStr::from(open)));
+            }
             Event::Start(Tag::Image {
                 link_type,
                 dest_url,
                 title,
                 id,
-            }) => events.push(Event::Start(Tag::Image {
-                link_type,
-                dest_url: if url_allowed(&dest_url) {
+            }) => {
+                self.void_elements = true;
+                let dest_url = if url_allowed(&dest_url) {
                     dest_url
                 } else {
                     CowStr::from("")
-                },
-                title,
-                id,
-            })),
+                };
+                return Some(Event::Start(Tag::Image {
+                    link_type,
+                    dest_url,
+                    title,
+                    id,
+                }));
+            }
             Event::Start(Tag::CodeBlock(kind)) => {
                 let language = match kind {
                     CodeBlockKind::Fenced(info) => {
@@ -126,26 +220,25 @@ pub fn render_document(text: &str, prefix: &str) -> RenderedDocument {
                     }
                     CodeBlockKind::Indented => String::new(),
                 };
-                code = Some((language, String::new(), line));
+                self.code = Some((language, String::new(), self.line(offset)));
             }
-            Event::Text(text) if code.is_some() => {
-                if let Some((_, body, _)) = code.as_mut() {
+            Event::Text(text) if self.code.is_some() => {
+                if let Some((_, body, _)) = self.code.as_mut() {
                     body.push_str(&text);
                 }
             }
             Event::End(TagEnd::CodeBlock) => {
-                if let Some((language, body, start)) = code.take() {
-                    let id = if anchors.insert(start) {
-                        format!(" id=\"{prefix}L{start}\"")
-                    } else {
-                        String::new()
-                    };
-                    let html = format!(
-                        "<pre class=\"code\"{id}><code>{}</code></pre>\n",
-                        highlight(&language, &body)
-                    );
-                    events.push(Event::Html(CowStr::from(html)));
-                }
+                let (language, body, start) = self.code.take()?;
+                let id = if self.anchors.insert(start) {
+                    format!(" id=\"{prefix}L{start}\"")
+                } else {
+                    String::new()
+                };
+                let html = format!(
+                    "<pre class=\"code\"{id}><code>{}</code></pre>\n",
+                    highlight(&language, &body)
+                );
+                return Some(Event::Html(CowStr::from(html)));
             }
             Event::Start(Tag::Heading {
                 level,
@@ -153,10 +246,11 @@ pub fn render_document(text: &str, prefix: &str) -> RenderedDocument {
                 classes,
                 attrs,
             }) => {
-                let id = anchors
+                let line = self.line(offset);
+                let id = (self.anchors)
                     .insert(line)
                     .then(|| CowStr::from(format!("{prefix}L{line}")));
-                events.push(Event::Start(Tag::Heading {
+                return Some(Event::Start(Tag::Heading {
                     level,
                     id,
                     classes,
@@ -164,47 +258,39 @@ pub fn render_document(text: &str, prefix: &str) -> RenderedDocument {
                 }));
             }
             Event::Start(tag @ (Tag::TableHead | Tag::TableRow)) => {
-                first_cell = true;
-                events.push(Event::Start(tag));
+                self.first_cell = true;
+                return Some(Event::Start(tag));
             }
             Event::Start(tag @ (Tag::Paragraph | Tag::Item | Tag::TableCell)) => {
                 let is_cell = matches!(tag, Tag::TableCell);
-                events.push(Event::Start(tag));
-                if (!is_cell || first_cell) && anchors.insert(line) {
-                    events.push(Event::InlineHtml(CowStr::from(format!(
+                let line = self.line(offset);
+                if (!is_cell || self.first_cell) && self.anchors.insert(line) {
+                    self.pending = Some(Event::InlineHtml(CowStr::from(format!(
                         "<span id=\"{prefix}L{line}\"></span>"
                     ))));
                 }
                 if is_cell {
-                    first_cell = false;
+                    self.first_cell = false;
                 }
+                return Some(Event::Start(tag));
             }
             // A ballot box character, not a disabled checkbox input: an
             // input needs a label for screen readers, a character is read
             // as what it is ("ballot box with check").
             Event::TaskListMarker(done) => {
-                events.push(Event::Text(CowStr::from(if done {
+                return Some(Event::Text(CowStr::from(if done {
                     "☑ "
                 } else {
                     "☐ "
                 })));
             }
-            other => events.push(other),
+            Event::HardBreak | Event::Rule => {
+                self.void_elements = true;
+                return Some(event);
+            }
+            other => return Some(other),
         }
-    }
-    let mut html = String::new();
-    pulldown_cmark::html::push_html(&mut html, events.into_iter());
-    RenderedDocument {
-        html: if raw_html {
-            sanitize(&html)
-        } else {
-            // `<br />`, `<hr />`, `<img … />` written as ammonia writes
-            // them, `<br>`: text and attribute values are escaped, so
-            // ` />` occurs nowhere else.
-            html.replace(" />", ">")
-        },
-        anchors: anchors.into_iter().collect(),
-        prefix: prefix.to_string(),
+        None
     }
 }
 
@@ -411,6 +497,20 @@ mod tests {
         );
         // ammonia, run over the same output, finds nothing more to take out.
         assert_eq!(urls(&sanitize(&html)), urls(&html));
+    }
+
+    #[test]
+    fn void_elements_are_written_as_ammonia_writes_them() {
+        let text = "Ligne un  \nligne deux />\n\n---\n\n![schéma](img/a.png \"A\")\n";
+        let html = render_document(text, "").html;
+        assert!(html.contains("Ligne un<br>\nligne deux /&gt;"), "{html}");
+        assert!(html.contains("\n<hr>\n"), "{html}");
+        assert!(
+            html.contains("<img src=\"img/a.png\" alt=\"schéma\" title=\"A\">"),
+            "{html}"
+        );
+        assert!(!html.contains("/>"), "{html}");
+        assert_eq!(without_void_slashes("<p>a</p>".into()), "<p>a</p>");
     }
 
     #[test]
