@@ -3,10 +3,9 @@
 //!
 //! At 10,000 projects the file is about 600 MB: serialised on one thread
 //! it was the longest single step of a build, and held whole it would
-//! double the build's memory. Each project is serialised on its own (its
-//! lines then start at the left margin), indented to its depth in the
-//! file, and written in portfolio order; JSON strings never hold a raw line
-//! break, so indenting after every `\n` is exact.
+//! double the build's memory. Each project is serialised on its own,
+//! indented to its depth in the file ([`Indented`]), and written in
+//! portfolio order.
 //!
 //! A project's part of the file is a function of its inputs, like its page:
 //! a rebuild copies the part of each unchanged project from the previous
@@ -20,7 +19,8 @@ use rayon::prelude::*;
 
 use super::{Memo, Output, Part};
 use crate::cache::Key;
-use crate::model::PortfolioStatus;
+use crate::model::{PortfolioStatus, Project};
+use serde::Serialize;
 
 /// Where the parts of unchanged projects can be found: each project's key
 /// (`None`: serialise it), and the memo of the previous build's file.
@@ -74,8 +74,7 @@ pub fn write(
                         parts.copied.fetch_add(1, Ordering::Relaxed);
                         Ok((key, Piece::Copied(part)))
                     }
-                    None => serde_json::to_vec_pretty(project)
-                        .map(|json| (key, Piece::Serialised(indented(&json)))),
+                    None => serialised(project).map(|json| (key, Piece::Serialised(json))),
                 }
             })
             .collect::<Result<_, _>>()?;
@@ -132,18 +131,104 @@ impl Write for Counted<'_> {
     }
 }
 
-/// `json` with [`PROJECT_INDENT`] before each of its lines.
-fn indented(json: &[u8]) -> Vec<u8> {
-    let lines = json.iter().filter(|&&byte| byte == b'\n').count() + 1;
-    let mut out = Vec::with_capacity(json.len() + lines * PROJECT_INDENT.len());
-    for (index, line) in json.split(|&byte| byte == b'\n').enumerate() {
-        if index > 0 {
-            out.push(b'\n');
+/// `project` as pretty JSON, each of its lines indented by
+/// [`PROJECT_INDENT`]: its part of the file.
+fn serialised(project: &Project) -> serde_json::Result<Vec<u8>> {
+    let mut json = Vec::with_capacity(64 << 10);
+    json.extend_from_slice(PROJECT_INDENT);
+    let mut serializer = serde_json::Serializer::with_formatter(&mut json, Indented::default());
+    project.serialize(&mut serializer)?;
+    Ok(json)
+}
+
+/// serde_json's `PrettyFormatter` (two spaces a level), from the depth of
+/// a project in the file ([`PROJECT_INDENT`]) so that its lines need no
+/// second pass, writing each line's indentation at once: written a level
+/// at a time, indentation was a good part of serialising the deep trees
+/// of items. The output is byte for byte the same (a test compares them).
+#[derive(Default)]
+struct Indented {
+    /// Levels below the project's own.
+    depth: usize,
+    has_value: bool,
+}
+
+impl Indented {
+    /// `separator` (a line break, after a comma or not), then the
+    /// indentation of the current depth.
+    fn new_line(&self, out: &mut (impl Write + ?Sized), separator: &[u8]) -> std::io::Result<()> {
+        static SPACES: [u8; 64] = [b' '; 64];
+        out.write_all(separator)?;
+        let mut left = PROJECT_INDENT.len() + 2 * self.depth;
+        while left > 0 {
+            let now = left.min(SPACES.len());
+            out.write_all(&SPACES[..now])?;
+            left -= now;
         }
-        out.extend_from_slice(PROJECT_INDENT);
-        out.extend_from_slice(line);
+        Ok(())
     }
-    out
+
+    fn open(&mut self, out: &mut (impl Write + ?Sized), bracket: &[u8]) -> std::io::Result<()> {
+        self.depth += 1;
+        self.has_value = false;
+        out.write_all(bracket)
+    }
+
+    fn close(&mut self, out: &mut (impl Write + ?Sized), bracket: &[u8]) -> std::io::Result<()> {
+        self.depth -= 1;
+        if self.has_value {
+            self.new_line(out, b"\n")?;
+        }
+        out.write_all(bracket)
+    }
+}
+
+impl serde_json::ser::Formatter for Indented {
+    fn begin_array<W: ?Sized + Write>(&mut self, out: &mut W) -> std::io::Result<()> {
+        self.open(out, b"[")
+    }
+
+    fn end_array<W: ?Sized + Write>(&mut self, out: &mut W) -> std::io::Result<()> {
+        self.close(out, b"]")
+    }
+
+    fn begin_array_value<W: ?Sized + Write>(
+        &mut self,
+        out: &mut W,
+        first: bool,
+    ) -> std::io::Result<()> {
+        self.new_line(out, if first { b"\n" } else { b",\n" })
+    }
+
+    fn end_array_value<W: ?Sized + Write>(&mut self, _out: &mut W) -> std::io::Result<()> {
+        self.has_value = true;
+        Ok(())
+    }
+
+    fn begin_object<W: ?Sized + Write>(&mut self, out: &mut W) -> std::io::Result<()> {
+        self.open(out, b"{")
+    }
+
+    fn end_object<W: ?Sized + Write>(&mut self, out: &mut W) -> std::io::Result<()> {
+        self.close(out, b"}")
+    }
+
+    fn begin_object_key<W: ?Sized + Write>(
+        &mut self,
+        out: &mut W,
+        first: bool,
+    ) -> std::io::Result<()> {
+        self.new_line(out, if first { b"\n" } else { b",\n" })
+    }
+
+    fn begin_object_value<W: ?Sized + Write>(&mut self, out: &mut W) -> std::io::Result<()> {
+        out.write_all(b": ")
+    }
+
+    fn end_object_value<W: ?Sized + Write>(&mut self, _out: &mut W) -> std::io::Result<()> {
+        self.has_value = true;
+        Ok(())
+    }
 }
 
 /// The portfolio without its projects (the small part, cloned).
@@ -177,6 +262,29 @@ mod tests {
                 "sections": [], "milestones": [], "risks": [], "people": [], "diagnostics": []
             }))
             .expect("a project");
+            // A tree of items two levels deep in sections two levels deep,
+            // with empty lists and objects on the way.
+            project.sections = serde_json::from_value(serde_json::json!([{
+                "title": "Lot 1", "level": 2, "line": 4, "source": format!("p{index}.md"),
+                "progress": 50.0, "declared_progress": null, "health": null,
+                "counts": {"done": 1, "in_progress": 0, "todo": 1, "blocked": 0, "cancelled": 0, "total": 2},
+                "items": [{
+                    "text": "Recette", "status": "todo", "percent": null, "owner": "@lea",
+                    "id": null, "points": null, "due": "2026-12-01", "source": format!("p{index}.md"),
+                    "line": 6, "children": [{
+                        "text": "Jeu d'essai", "status": "done", "percent": 100.0, "owner": null,
+                        "id": "T-1", "points": 3.0, "due": null, "source": format!("p{index}.md"),
+                        "line": 7, "children": []
+                    }]
+                }],
+                "sections": [{
+                    "title": "Lot 1.1", "level": 3, "line": 9, "source": format!("p{index}.md"),
+                    "progress": null, "declared_progress": null, "health": "green",
+                    "counts": {"done": 0, "in_progress": 0, "todo": 0, "blocked": 0, "cancelled": 0, "total": 0},
+                    "items": [], "sections": []
+                }]
+            }]))
+            .expect("sections");
             project.diagnostics.push(Diagnostic::warning(
                 "stale",
                 &format!("p{index}.md"),
