@@ -58,6 +58,11 @@ pub(super) fn in_use(templates: &BTreeMap<String, String>) -> Vec<&'static str> 
 /// name values as tera's do.
 macro_rules! compiled_page {
     ($page:ident, $view:ident, $path:literal) => {
+        compiled_page!($page, $view, $path, |_view: &$view| 0);
+    };
+    // `$capacity`: the bytes the page is expected to take, so that its
+    // text is not copied again and again as it grows.
+    ($page:ident, $view:ident, $path:literal, $capacity:expr) => {
         #[derive(Template)]
         #[template(path = $path)]
         pub(super) struct $page<'a> {
@@ -76,20 +81,25 @@ macro_rules! compiled_page {
 
         impl PageView for $view {
             fn compiled(&self, page: &PageMeta, t: &Table) -> Option<askama::Result<String>> {
-                Some(
-                    $page {
-                        page,
-                        t,
-                        view: self,
-                    }
-                    .render(),
-                )
+                let page = $page {
+                    page,
+                    t,
+                    view: self,
+                };
+                let capacity: usize = ($capacity)(self);
+                let mut html = String::with_capacity(capacity.max($page::SIZE_HINT));
+                Some(page.render_into(&mut html).map(|()| html))
             }
         }
     };
 }
 
-compiled_page!(ProjectPage, ProjectView, "project.html");
+compiled_page!(
+    ProjectPage,
+    ProjectView,
+    "project.html",
+    ProjectView::capacity
+);
 compiled_page!(RisksPage, RisksView, "risks.html");
 compiled_page!(TimelinePage, TimelineView, "timeline.html");
 
@@ -106,6 +116,22 @@ pub(super) struct ProjectView {
     pub diagnostics: Vec<DiagnosticRow>,
     pub documents: Vec<SourceView>,
     pub trend: ProjectTrend,
+}
+
+impl ProjectView {
+    /// About the size of its page: its documents' HTML, a kilobyte a row
+    /// of its lists, and the rest of the page. A project page is mostly its
+    /// source view, and growing it from a few kilobytes copied it over and
+    /// over.
+    fn capacity(&self) -> usize {
+        let documents: usize = self.documents.iter().map(|d| d.html.len()).sum();
+        let rows = self.sections.len()
+            + self.milestones.len()
+            + self.risks.len()
+            + self.people.len()
+            + self.diagnostics.len();
+        documents + rows * 1024 + (32 << 10)
+    }
 }
 
 /// A page of the risk table; the first also has the matrix and the jumps
