@@ -93,6 +93,13 @@ fn a_build_from_the_cache_is_byte_identical_to_one_without() {
     assert!(!cold.keys().any(|path| path.contains("sitrep-cache")));
 }
 
+/// The site as it is equals the site a build without the cache makes.
+fn assert_same_as_without_the_cache(portal: &Portal) {
+    let warm = files(&portal.public());
+    build_verbose(portal, &["--no-cache"]);
+    assert_eq!(warm, files(&portal.public()));
+}
+
 /// How many projects `--verbose` says were taken from the cache as assembled.
 fn projects_cached(stderr: &str) -> usize {
     let line = stderr
@@ -143,9 +150,7 @@ fn settled_unchanged_files_are_not_read_and_any_edit_is() {
         .expect("beta");
     assert_eq!(beta["counts"]["done"], 3, "the ticked box is read");
     // The pages of a build that read nothing are those of a build from scratch.
-    let warm = files(&portal.public());
-    build_verbose(&portal, &["--no-cache"]);
-    assert_eq!(warm, files(&portal.public()));
+    assert_same_as_without_the_cache(&portal);
 }
 
 /// Settled, unchanged documents whose projects the cache holds whole are
@@ -224,9 +229,7 @@ fn a_project_is_assembled_again_when_one_of_its_documents_changes() {
     assert_eq!(documents_line(&stderr), (1, 3), "{stderr}");
     assert_eq!(projects_cached(&stderr), 2, "alpha and beta: {stderr}");
     let status = portal.status();
-    let gamma = (status["projects"].as_array().unwrap().iter())
-        .find(|p| p["slug"] == "gamma")
-        .expect("gamma");
+    let gamma = common::project(&status, "gamma/");
     let milestones: Vec<&str> = (gamma["milestones"].as_array().unwrap().iter())
         .map(|m| m["title"].as_str().unwrap())
         .collect();
@@ -234,9 +237,7 @@ fn a_project_is_assembled_again_when_one_of_its_documents_changes() {
     // "start" (index.md, not read again) and "kickoff" (notes.md).
     assert_eq!(gamma["counts"]["total"], 2);
     assert_eq!(gamma["counts"]["done"], 1);
-    let warm = files(&portal.public());
-    build_verbose(&portal, &["--no-cache"]);
-    assert_eq!(warm, files(&portal.public()));
+    assert_same_as_without_the_cache(&portal);
 }
 
 /// A project taken from the cache keeps its section tree encoded until
