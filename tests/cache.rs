@@ -100,26 +100,26 @@ fn assert_same_as_without_the_cache(portal: &Portal) {
     assert_eq!(warm, files(&portal.public()));
 }
 
-/// How many projects `--verbose` says were taken from the cache as assembled.
-fn projects_cached(stderr: &str) -> usize {
+/// The number `--verbose` writes on its documents line between `after`
+/// and `before`.
+fn count_between(stderr: &str, after: &str, before: &str) -> usize {
     let line = stderr
         .lines()
         .find_map(|l| l.strip_prefix("documents: "))
         .unwrap_or_else(|| panic!("no documents line in {stderr}"));
-    let (_, after) = line.split_once("); ").expect("the project count");
-    let (count, _) = after.split_once(" project(s)").expect("the project count");
+    let (_, rest) = line.split_once(after).expect("the count");
+    let (count, _) = rest.split_once(before).expect("the count");
     count.parse().expect("a number")
+}
+
+/// How many projects `--verbose` says were taken from the cache as assembled.
+fn projects_cached(stderr: &str) -> usize {
+    count_between(stderr, "); ", " project(s)")
 }
 
 /// How many documents `--verbose` says were not read at all.
 fn unread(stderr: &str) -> usize {
-    let line = stderr
-        .lines()
-        .find_map(|l| l.strip_prefix("documents: "))
-        .unwrap_or_else(|| panic!("no documents line in {stderr}"));
-    let (_, after) = line.split_once('(').expect("the unread count");
-    let (count, _) = after.split_once(" not read").expect("the unread count");
-    count.parse().expect("a number")
+    count_between(stderr, "(", " not read")
 }
 
 #[test]
