@@ -354,7 +354,7 @@ fn read_portal_timed(
     options: &BuildOptions,
     stages: &mut Stages,
     keep_texts: bool,
-    mut previous: Previous,
+    previous: Previous,
 ) -> anyhow::Result<(Portal, Extraction, Cache)> {
     stages.start();
     let mut config = Config::load(&options.root)?;
@@ -392,33 +392,7 @@ fn read_portal_timed(
             })
             .collect();
     }
-    // Projects whose inputs did not change are taken as they were assembled,
-    // from the previous build or the cache; the others get the statuses of
-    // their documents that were not decoded.
-    let mut assembled: Vec<Option<Project>> = content
-        .projects
-        .iter()
-        .map(|sources| {
-            let key = extraction.project_keys.get(&sources.slug)?;
-            previous.projects.remove(key)
-        })
-        .collect();
-    drop(previous);
-    extraction.reused = assembled.iter().filter(|project| project.is_some()).count();
-    assembled
-        .par_iter_mut()
-        .zip(&content.projects)
-        .filter(|(project, _)| project.is_none())
-        .for_each(|(project, sources)| {
-            let key = extraction.project_keys.get(&sources.slug);
-            *project = key.and_then(|&key| cache.project(key));
-        });
-    extraction.reading.projects_cached =
-        assembled.iter().filter(|p| p.is_some()).count() - extraction.reused;
-    extraction.assembled = (content.projects.iter().zip(&assembled))
-        .filter(|(_, project)| project.is_none())
-        .map(|(sources, _)| sources.slug.clone())
-        .collect();
+    let assembled = assembled_before(&content, &mut extraction, previous, &cache);
     let statuses = std::mem::take(&mut extraction.statuses);
     let inputs = content
         .projects
@@ -450,6 +424,36 @@ fn read_portal_timed(
         extraction,
         cache,
     ))
+}
+
+/// The projects whose inputs did not change, as they were assembled: from
+/// the previous build, else from the cache (`None`: to be assembled, from
+/// the statuses of their documents, decoded if they were not). Notes in
+/// `extraction` how many came from each, and which are assembled anew.
+fn assembled_before(
+    content: &Content,
+    extraction: &mut Extraction,
+    mut previous: Previous,
+    cache: &Cache,
+) -> Vec<Option<Project>> {
+    let keys = &extraction.project_keys;
+    let mut assembled: Vec<Option<Project>> = (content.projects.iter())
+        .map(|sources| previous.projects.remove(keys.get(&sources.slug)?))
+        .collect();
+    drop(previous);
+    extraction.reused = assembled.iter().filter(|project| project.is_some()).count();
+    (assembled.par_iter_mut().zip(&content.projects))
+        .filter(|(project, _)| project.is_none())
+        .for_each(|(project, sources)| {
+            *project = keys.get(&sources.slug).and_then(|&key| cache.project(key));
+        });
+    let taken = assembled.iter().filter(|project| project.is_some()).count();
+    extraction.reading.projects_cached = taken - extraction.reused;
+    extraction.assembled = (content.projects.iter().zip(&assembled))
+        .filter(|(_, project)| project.is_none())
+        .map(|(sources, _)| sources.slug.clone())
+        .collect();
+    assembled
 }
 
 /// Reads, decodes and extracts every document in one parallel pass, taking
