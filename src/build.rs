@@ -178,10 +178,7 @@ impl Extraction {
                 let file = cache::IndexedFile {
                     identity: *self.identities.get(source)?,
                     key: *self.keys.get(source)?,
-                    ingested: cache::Ingested {
-                        front_matter: document.front_matter.clone(),
-                        diagnostics: document.diagnostics.clone(),
-                    },
+                    ingested: cache::Ingested::of(document),
                 };
                 Some((source.clone(), file))
             })
@@ -653,8 +650,7 @@ fn extract_and_store(
     cache.put(
         key,
         &cache::Entry {
-            front_matter: document.front_matter.clone(),
-            diagnostics: document.diagnostics.clone(),
+            ingested: cache::Ingested::of(document),
             status: status.clone(),
         },
     );

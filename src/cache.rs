@@ -50,21 +50,30 @@ const HEADER: usize = 8 + 16 + 16;
 /// A 128-bit content hash (xxh3).
 pub type Key = u128;
 
-/// What the cache keeps of one document.
+/// What the cache keeps of one document. Its ingest results come first,
+/// so that they can be read without its status ([`Cache::ingested`]).
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Entry {
-    pub front_matter: FrontMatter,
-    /// Ingest diagnostics (decoding, mojibake, front matter).
-    pub diagnostics: Vec<Diagnostic>,
+    pub ingested: Ingested,
     pub status: DocumentStatus,
 }
 
-/// What a build needs of a document whose project it takes from the cache
-/// whole: the first fields of its [`Entry`], read without its status.
+/// What ingest made of a document besides its text: all a build needs of
+/// one whose project it takes from the cache whole.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Ingested {
     pub front_matter: FrontMatter,
+    /// Ingest diagnostics (decoding, mojibake, front matter).
     pub diagnostics: Vec<Diagnostic>,
+}
+
+impl Ingested {
+    pub fn of(document: &crate::ingest::Document) -> Ingested {
+        Ingested {
+            front_matter: document.front_matter.clone(),
+            diagnostics: document.diagnostics.clone(),
+        }
+    }
 }
 
 /// What the cache keeps of an assembled project: the project (its sections
@@ -120,15 +129,13 @@ impl Cache {
 
     /// The entry stored under `key`, if there is a sound one.
     pub fn get(&self, key: Key) -> Option<Entry> {
-        let bytes = std::fs::read(self.path(key)?).ok()?;
-        decode(MAGIC, key, &bytes, |payload| postcard::from_bytes(payload))
+        self.read(MAGIC, key, |payload| postcard::from_bytes(payload))
     }
 
     /// The front matter and ingest diagnostics of the entry under `key`,
     /// without decoding its status.
     pub fn ingested(&self, key: Key) -> Option<Ingested> {
-        let bytes = std::fs::read(self.path(key)?).ok()?;
-        decode(MAGIC, key, &bytes, |payload| {
+        self.read(MAGIC, key, |payload| {
             postcard::take_from_bytes(payload).map(|(ingested, _status)| ingested)
         })
     }
@@ -142,10 +149,8 @@ impl Cache {
     /// (`build::project_key`), if there is a sound entry; its sections are
     /// decoded only when read.
     pub fn project(&self, key: Key) -> Option<Project> {
-        let bytes = std::fs::read(self.path(key)?).ok()?;
-        let entry: ProjectEntry<Project> = decode(PROJECT_MAGIC, key, &bytes, |payload| {
-            postcard::from_bytes(payload)
-        })?;
+        let entry: ProjectEntry<Project> =
+            self.read(PROJECT_MAGIC, key, |payload| postcard::from_bytes(payload))?;
         Some(Project {
             as_of_at: entry.as_of_at,
             declared_health_at: entry.declared_health_at,
@@ -163,6 +168,18 @@ impl Cache {
             late_items: project.late_items.clone(),
         };
         self.write(PROJECT_MAGIC, key, &entry);
+    }
+
+    /// What `read` makes of the payload of the entry under `key`, if there
+    /// is a sound one of the format `magic`.
+    fn read<T>(
+        &self,
+        magic: &[u8; 8],
+        key: Key,
+        read: impl FnOnce(&[u8]) -> postcard::Result<T>,
+    ) -> Option<T> {
+        let bytes = std::fs::read(self.path(key)?).ok()?;
+        decode(magic, key, &bytes, read)
     }
 
     /// Writes `value` under `key`, framed by `magic`; a failure only costs
@@ -425,12 +442,14 @@ mod tests {
 
     fn entry() -> Entry {
         Entry {
-            front_matter: FrontMatter {
-                title: Some("Refonte".into()),
-                tags: vec!["a".into()],
-                ..FrontMatter::default()
+            ingested: Ingested {
+                front_matter: FrontMatter {
+                    title: Some("Refonte".into()),
+                    tags: vec!["a".into()],
+                    ..FrontMatter::default()
+                },
+                diagnostics: vec![Diagnostic::warning("stale", "a.md", 3, "old")],
             },
-            diagnostics: vec![Diagnostic::warning("stale", "a.md", 3, "old")],
             status: DocumentStatus {
                 title: Some("Refonte".into()),
                 as_of: NaiveDate::from_ymd_opt(2026, 1, 15),
@@ -501,10 +520,7 @@ mod tests {
         let cache = Cache::open(dir.path(), &Config::default(), as_of);
         let key = cache.key("a.md", b"# Refonte\n");
         cache.put(key, &entry());
-        let ingested = Ingested {
-            front_matter: entry().front_matter,
-            diagnostics: entry().diagnostics,
-        };
+        let ingested = entry().ingested;
         assert_eq!(cache.ingested(key), Some(ingested));
         assert_eq!(cache.ingested(key + 1), None);
     }
@@ -655,10 +671,7 @@ mod tests {
         let day = NaiveDate::from_ymd_opt(2026, 11, 1).unwrap();
         let cache = Cache::open(dir.path(), &Config::default(), day);
         let key = cache.key("a.md", b"# A\n");
-        let ingested = Ingested {
-            front_matter: entry().front_matter,
-            diagnostics: entry().diagnostics,
-        };
+        let ingested = entry().ingested;
         let indexed = IndexedFile {
             identity: identity.unwrap(),
             key,
