@@ -606,6 +606,16 @@ fn strip_parentheses(text: &str) -> String {
         .collect()
 }
 
+/// Byte offset of the last `dash` with a space on each side (of that
+/// space): what `text.rfind(" — ")` finds, without setting up a substring
+/// searcher for every item text.
+fn rfind_spaced(text: &str, dash: char) -> Option<usize> {
+    text.rmatch_indices(dash).find_map(|(at, _)| {
+        let spaced = text[..at].ends_with(' ') && text[at + dash.len_utf8()..].starts_with(' ');
+        spaced.then(|| at - 1)
+    })
+}
+
 /// Item text: trailing separators, dangling `Statut :` labels and a trailing
 /// owner segment (`— @Imrane`, `— Responsable : @Imrane`) removed.
 pub fn clean_text(text: &str) -> String {
@@ -639,9 +649,9 @@ pub fn clean_text(text: &str) -> String {
                 }
             }
         }
-        for separator in [" — ", " – "] {
-            if let Some(index) = text.rfind(separator) {
-                let segment = text[index + separator.len()..].trim();
+        for dash in ['—', '–'] {
+            if let Some(index) = rfind_spaced(&text, dash) {
+                let segment = text[index + dash.len_utf8() + 2..].trim();
                 let is_owner = (segment.starts_with('@') && !segment.contains(' '))
                     || OWNER_LABEL.is_match(segment);
                 if is_owner {
@@ -881,5 +891,28 @@ mod tests {
         assert_eq!((item.text.as_str(), item.percent), ("Backend", Some(40.0)));
         let table = "| Task | Status | Owner |\n|---|---|---|\n| Fake SSH | todo | @alice |\n";
         assert_eq!(one(table).owner.as_deref(), Some("@alice"));
+    }
+
+    #[test]
+    fn a_spaced_dash_is_found_where_a_substring_search_finds_it() {
+        for text in [
+            "Tests — @Imrane",
+            "A — B — @Imrane",
+            "Tests —@Imrane — Mounir",
+            "Plan—Do — Check—Act",
+            "— début",
+            "fin —",
+            "aucun tiret",
+            "Étape – Responsable : @Mounir",
+            " — ",
+        ] {
+            for (dash, separator) in [('—', " — "), ('–', " – ")] {
+                assert_eq!(
+                    rfind_spaced(text, dash),
+                    text.rfind(separator),
+                    "{text:?} {separator:?}"
+                );
+            }
+        }
     }
 }

@@ -48,7 +48,7 @@ pub fn decode(bytes: &[u8]) -> Decoded {
         });
         decode_with(encoding, bytes)
     };
-    let mut text = normalise_line_endings(&text);
+    let mut text = normalise_line_endings(text);
     if looks_binary(&text) {
         let before = text.chars().count();
         text.retain(|c| !is_binary_noise(c));
@@ -104,26 +104,29 @@ fn utf16_without_bom(bytes: &[u8]) -> Option<&'static Encoding> {
 }
 
 /// `\r\n` and a lone `\r` each end one line, so line N stays line N.
-fn normalise_line_endings(text: &str) -> String {
+fn normalise_line_endings(text: String) -> String {
     if !text.contains('\r') {
-        return text.to_string();
+        return text;
     }
     text.replace("\r\n", "\n").replace('\r', "\n")
 }
 
 /// A NUL, or more than one character in ten a control character.
+///
+/// Counted on bytes: the control characters [`is_binary_noise`] counts
+/// other than U+0080-U+009F are ASCII, one byte each, and most texts have
+/// none, so the characters are counted only when there is some noise.
 fn looks_binary(text: &str) -> bool {
-    if text.contains('\0') {
+    let bytes = text.as_bytes();
+    if bytes.contains(&0) {
         return true;
     }
-    let (mut total, mut noise) = (0usize, 0usize);
-    for c in text.chars() {
-        total += 1;
-        if is_binary_noise(c) {
-            noise += 1;
-        }
-    }
-    noise * 10 > total
+    let controls = bytes
+        .iter()
+        .filter(|&&byte| byte.is_ascii() && is_binary_noise(char::from(byte)))
+        .count();
+    let noise = controls + text.matches('\u{FFFD}').count();
+    noise > 0 && noise * 10 > text.chars().count()
 }
 
 /// Control characters other than tab and newline, and U+FFFD left by a

@@ -184,6 +184,17 @@ struct Candidates {
 impl Candidates {
     fn of(text: &str, start: usize, end: usize) -> Self {
         let run = &text[start..end];
+        if run.chars().nth(1).is_none() {
+            // One character is one byte in either code page, and one byte
+            // of 0x80 or more is never a whole UTF-8 sequence: nothing to
+            // explain. Most runs are one accented letter or one emoji.
+            return Candidates {
+                start,
+                end,
+                windows: FixedRun::unexplained(),
+                mac: FixedRun::unexplained(),
+            };
+        }
         Candidates {
             start,
             end,
@@ -233,12 +244,14 @@ fn repair_lost_nbsp(repair: &mut Repair, offsets: &[usize], original: &str) {
     }
 }
 
-/// Byte ranges of the maximal runs of non-ASCII characters.
+/// Byte ranges of the maximal runs of non-ASCII characters. In UTF-8 every
+/// byte of a non-ASCII character is 0x80 or more and every ASCII character
+/// is one byte below it, so the runs are the runs of such bytes.
 fn non_ascii_runs(text: &str) -> Vec<(usize, usize)> {
     let mut runs = Vec::new();
     let mut start = None;
-    for (at, c) in text.char_indices() {
-        match (c.is_ascii(), start) {
+    for (at, &byte) in text.as_bytes().iter().enumerate() {
+        match (byte.is_ascii(), start) {
             (false, None) => start = Some(at),
             (true, Some(from)) => {
                 runs.push((from, at));
@@ -267,6 +280,17 @@ struct FixedRun {
     /// fragment: how much of the run this code page explains.
     explained: usize,
     dropped: usize,
+}
+
+impl FixedRun {
+    /// A reading that explains nothing (and so is never used).
+    fn unexplained() -> Self {
+        FixedRun {
+            text: String::new(),
+            explained: 0,
+            dropped: 0,
+        }
+    }
 }
 
 /// Rewrites one run through `page`. Characters the page does not hold
