@@ -79,13 +79,34 @@ pub struct Mark {
     pub href: String,
 }
 
+/// A coordinate to a tenth, without a trailing `.0`: `12`, `12.5`, `-0.5`.
+///
+/// Written from the whole number of tenths with integer formatting: the
+/// same text as `{:.1}` of the rounded value, without float formatting,
+/// which was most of the time of a chart (ten coordinates a milestone).
 fn num(value: f64) -> String {
-    let rounded = (value * 10.0).round() / 10.0;
-    if rounded.fract() == 0.0 {
-        format!("{}", rounded as i64)
-    } else {
-        format!("{rounded:.1}")
+    let tenths = (value * 10.0).round();
+    if tenths.is_nan() || tenths.abs() >= 1e15 {
+        // Far beyond any chart (or not a number): the general formatting.
+        let rounded = tenths / 10.0;
+        return if rounded.fract() == 0.0 {
+            format!("{}", rounded as i64)
+        } else {
+            format!("{rounded:.1}")
+        };
     }
+    let tenths = tenths as i64;
+    let mut text = String::with_capacity(8);
+    if tenths < 0 && tenths > -10 {
+        text.push('-'); // `-0.5`: the whole part alone would lose the sign
+    }
+    text.push_str(itoa::Buffer::new().format(tenths / 10));
+    let tenth = (tenths % 10).unsigned_abs();
+    if tenth != 0 {
+        text.push('.');
+        text.push(char::from(b'0' + tenth as u8));
+    }
+    text
 }
 
 /// CSS class of a milestone: `overdue` wins over its status.
@@ -461,6 +482,37 @@ pub fn badge(progress: Option<f64>, health: Health, t: &Strings) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn coordinates_are_written_as_float_formatting_writes_them() {
+        let formatted = |value: f64| {
+            let rounded = (value * 10.0).round() / 10.0;
+            if rounded.fract() == 0.0 {
+                format!("{}", rounded as i64)
+            } else {
+                format!("{rounded:.1}")
+            }
+        };
+        let mut values = vec![0.0, -0.0, 0.04, -0.04, 0.05, -0.05, 0.5, -0.5, 0.95, -0.95];
+        values.extend([
+            12.25,
+            12.35,
+            -12.35,
+            999.99,
+            1e13 + 0.3,
+            -7e14,
+            3e15,
+            f64::NAN,
+        ]);
+        values.extend((-30_000..30_000).map(|i| f64::from(i) * 0.0371));
+        values.extend((0..2_000).map(|i| LABEL_WIDTH + f64::from(i) / 1_999.0 * 780.0));
+        for value in values {
+            assert_eq!(num(value), formatted(value), "{value}");
+        }
+        assert_eq!(num(-0.5), "-0.5");
+        assert_eq!(num(212.5), "212.5");
+        assert_eq!(num(980.0), "980");
+    }
     use crate::config::Language;
 
     fn risk(impact: u8, probability: u8) -> Risk {

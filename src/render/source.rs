@@ -11,7 +11,7 @@
 //!
 //! Anchors: a block that starts on line 63 gets `id="L63"` (the second
 //! document of a project `id="d2-L63"`), so an item read on line 64 of a
-//! paragraph starting on line 63 links to `#L63` ([`RenderedDocument::anchor_for`]).
+//! paragraph starting on line 63 links to `#L63` ([`RenderedDocument::push_anchor`]).
 
 use std::borrow::Cow;
 use std::collections::BTreeSet;
@@ -53,15 +53,23 @@ pub struct RenderedDocument {
 }
 
 impl RenderedDocument {
-    /// The fragment (`L63`) of the anchor at or before `line`.
-    pub fn anchor_for(&self, line: usize) -> Option<String> {
+    /// Appends the fragment (`L63`, `d2-L63`) of the anchor at or before
+    /// `line` to `out`; `false` (nothing appended) when the document has no
+    /// anchor. Written in place: every item, milestone and risk row of a
+    /// page links to its line.
+    pub fn push_anchor(&self, line: usize, out: &mut String) -> bool {
         let index = self.anchors.partition_point(|&anchor| anchor <= line);
-        let anchor = if index == 0 {
-            *self.anchors.first()?
-        } else {
-            self.anchors[index - 1]
+        let anchor = match index.checked_sub(1) {
+            Some(before) => self.anchors[before],
+            None => match self.anchors.first() {
+                Some(&first) => first,
+                None => return false,
+            },
         };
-        Some(format!("{}L{}", self.prefix, anchor))
+        out.push_str(&self.prefix);
+        out.push('L');
+        out.push_str(itoa::Buffer::new().format(anchor));
+        true
     }
 }
 
@@ -427,7 +435,18 @@ mod tests {
         // Heading on line 1, paragraph on 3, list items on 6 and 7.
         assert_eq!(doc.anchors, vec![1, 3, 6, 7]);
         assert!(doc.html.contains("id=\"L6\""), "{}", doc.html);
-        assert_eq!(doc.anchor_for(4).as_deref(), Some("L3"));
+        let anchor = |line| {
+            let mut fragment = String::new();
+            doc.push_anchor(line, &mut fragment).then_some(fragment)
+        };
+        assert_eq!(anchor(4).as_deref(), Some("L3"));
+        assert_eq!(anchor(0).as_deref(), Some("L1"), "before the first anchor");
+        assert_eq!(anchor(99).as_deref(), Some("L7"));
+        let second = render_document(text, "d2-");
+        let mut fragment = String::new();
+        assert!(second.push_anchor(6, &mut fragment));
+        assert_eq!(fragment, "d2-L6");
+        assert!(!render_document("", "").push_anchor(1, &mut fragment));
         assert!(doc.html.contains("☑ one"), "{}", doc.html);
         assert!(doc.html.contains("☐ two"), "{}", doc.html);
         assert!(!doc.html.contains("<input"), "{}", doc.html);

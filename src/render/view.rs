@@ -129,10 +129,16 @@ pub struct Links<'a> {
 
 impl Links<'_> {
     pub fn page(&self) -> String {
-        if self.same_page {
-            String::new()
-        } else {
-            format!("{}{}/index.html", self.root, self.project.slug)
+        let mut href = String::new();
+        self.push_page(&mut href);
+        href
+    }
+
+    fn push_page(&self, href: &mut String) {
+        if !self.same_page {
+            href.push_str(self.root);
+            href.push_str(&self.project.slug);
+            href.push_str("/index.html");
         }
     }
 
@@ -143,10 +149,13 @@ impl Links<'_> {
             .iter()
             .position(|s| s == source)
             .and_then(|index| self.documents.get(index));
-        let fragment = document
-            .and_then(|doc| doc.anchor_for(line))
-            .unwrap_or_else(|| "source".to_string());
-        format!("{}#{}", self.page(), fragment)
+        let mut href = String::with_capacity(64);
+        self.push_page(&mut href);
+        href.push('#');
+        if !document.is_some_and(|doc| doc.push_anchor(line, &mut href)) {
+            href.push_str("source");
+        }
+        href
     }
 }
 
