@@ -188,6 +188,9 @@ impl LineIndex {
     }
 }
 
+/// Bytes reserved for a line of text before its first piece arrives.
+const LINE_CAPACITY: usize = 64;
+
 /// Text being collected for the current paragraph, heading, item or cell.
 #[derive(Default)]
 struct InlineBuffer {
@@ -236,7 +239,10 @@ impl InlineBuffer {
     fn new_line(&mut self, line: usize) {
         self.close_line();
         self.lines.push(TextLine {
-            text: String::new(),
+            // Room for a usual line at once: a line of markup comes in
+            // pieces (`**`, links, code), and growing it piece by piece
+            // copied it each time.
+            text: String::with_capacity(LINE_CAPACITY),
             line,
             struck: false,
         });
