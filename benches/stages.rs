@@ -86,10 +86,10 @@ fn bench_stages(c: &mut Criterion) {
     );
 
     let config = Config::default();
-    let context = Context {
-        config: &config,
-        portal_as_of: NaiveDate::from_ymd_opt(2026, 11, 1).expect("valid date"),
-    };
+    let context = Context::new(
+        &config,
+        NaiveDate::from_ymd_opt(2026, 11, 1).expect("valid date"),
+    );
     let document = first_document(clean_portal.path());
     group.throughput(Throughput::Bytes(text.len() as u64));
     group.bench_function("extract", |b| {

@@ -371,10 +371,7 @@ fn read_portal_timed(
     } else {
         Cache::open(&options.root, &config, as_of)
     };
-    let context = Context {
-        config: &config,
-        portal_as_of: as_of,
-    };
+    let context = Context::new(&config, as_of);
     let (content, mut extraction) =
         read_and_extract(&content_dir, &context, &cache, keep_texts, &previous)?;
     stages.done("read");

@@ -91,10 +91,7 @@ pub fn split_front_matter(text: &str) {
 /// point at a line of the document.
 pub fn extract_document(bytes: &[u8]) {
     let config = Config::default();
-    let context = Context {
-        config: &config,
-        portal_as_of: as_of(),
-    };
+    let context = Context::new(&config, as_of());
     let document = Document::from_bytes("fuzz.md", bytes);
     let status = extract::extract(&document, &context);
     let json = serde_json::to_string(&status).expect("a status serialises");

@@ -364,10 +364,7 @@ mod tests {
             diagnostics: Vec::new(),
         };
         let config = Config::default();
-        let context = Context {
-            config: &config,
-            portal_as_of,
-        };
+        let context = Context::new(&config, portal_as_of);
         let outline = Outline::parse(text);
         let mut status = DocumentStatus::default();
         read(&outline, &document, &context, &mut status);

@@ -581,16 +581,13 @@ mod tests {
             diagnostics: Vec::new(),
         };
         let config = Config::default();
-        let context = Context {
-            config: &config,
-            portal_as_of: date(2030, 1, 1),
-        };
+        let context = Context::new(&config, date(2030, 1, 1));
         let outline = Outline::parse(text);
         let mut status = DocumentStatus {
             as_of: Some(as_of),
             ..DocumentStatus::default()
         };
-        let words = DocumentVocabulary::new(&outline, &config);
+        let words = DocumentVocabulary::new(&outline, &context.vocabulary);
         read(&outline, &document, &context, &words, &mut status);
         status
     }

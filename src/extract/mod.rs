@@ -28,6 +28,20 @@ pub struct Context<'a> {
     pub config: &'a Config,
     /// The portal's as-of date, used only when the document gives none.
     pub portal_as_of: NaiveDate,
+    /// The built-in tables with `config.toml`'s `[vocabulary]`: built once
+    /// for the portal (it was a fiftieth of a build when every document
+    /// built its own), copied only for a document that has a legend.
+    pub vocabulary: vocabulary::Vocabulary,
+}
+
+impl<'a> Context<'a> {
+    pub fn new(config: &'a Config, portal_as_of: NaiveDate) -> Context<'a> {
+        Context {
+            config,
+            portal_as_of,
+            vocabulary: vocabulary::Vocabulary::new(&config.vocabulary),
+        }
+    }
 }
 
 /// Reads the status of one document.
@@ -41,7 +55,7 @@ pub fn extract(document: &Document, context: &Context) -> DocumentStatus {
     // The as-of date comes first: it is the reference year of every date
     // written without one.
     as_of::read(&outline, document, context, &mut status);
-    let words = sections::DocumentVocabulary::new(&outline, context.config);
+    let words = sections::DocumentVocabulary::new(&outline, &context.vocabulary);
     sections::read(&outline, document, context, &words, &mut status);
     milestones::read(&outline, document, context, &words, &mut status);
     risks::read(&outline, document, context, &mut status);

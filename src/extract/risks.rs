@@ -803,10 +803,7 @@ mod tests {
             diagnostics: Vec::new(),
         };
         let config = Config::default();
-        let context = Context {
-            config: &config,
-            portal_as_of: NaiveDate::from_ymd_opt(2026, 1, 1).unwrap(),
-        };
+        let context = Context::new(&config, NaiveDate::from_ymd_opt(2026, 1, 1).unwrap());
         let mut status = DocumentStatus::default();
         read(&Outline::parse(text), &document, &context, &mut status);
         status.risks

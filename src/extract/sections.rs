@@ -5,6 +5,7 @@
 //! claims (so that summary entries such as `- ✅ Phase 1 : **100%**` are not
 //! taken for items); then build each section from its blocks, bottom up.
 
+use std::borrow::Cow;
 use std::collections::{HashMap, HashSet};
 use std::sync::Arc;
 
@@ -187,15 +188,17 @@ pub fn is_risk_heading(heading: &str) -> bool {
 /// The vocabulary in force for one document, built once and shared by the
 /// readers of items and milestones: the built-in tables, the portal's
 /// `[vocabulary]`, and the document's own legend over both.
-pub struct DocumentVocabulary {
-    pub vocabulary: Vocabulary,
+pub struct DocumentVocabulary<'v> {
+    /// The portal's vocabulary, copied and extended when the document has
+    /// a legend of its own.
+    pub vocabulary: Cow<'v, Vocabulary>,
     /// Lines of the lists that are the legend (they are not items).
     pub legend_lists: HashSet<usize>,
 }
 
-impl DocumentVocabulary {
-    pub fn new(outline: &Outline, config: &crate::config::Config) -> DocumentVocabulary {
-        let mut vocabulary = Vocabulary::new(&config.vocabulary);
+impl<'v> DocumentVocabulary<'v> {
+    pub fn new(outline: &Outline, portal: &'v Vocabulary) -> DocumentVocabulary<'v> {
+        let mut vocabulary = Cow::Borrowed(portal);
         let legend_lists = read_legend(outline, &mut vocabulary);
         DocumentVocabulary {
             vocabulary,
@@ -204,42 +207,43 @@ impl DocumentVocabulary {
     }
 }
 
-fn read_legend(outline: &Outline, vocabulary: &mut Vocabulary) -> HashSet<usize> {
+fn read_legend(outline: &Outline, vocabulary: &mut Cow<Vocabulary>) -> HashSet<usize> {
     let mut legend_lists = HashSet::new();
-    let mut visit = |blocks: &[Block], heading_is_legend: bool, vocabulary: &mut Vocabulary| {
-        let mut after_label = heading_is_legend;
-        for block in blocks {
-            match block {
-                Block::Paragraph(lines) => {
-                    after_label = false;
-                    for line in lines {
-                        if let Some((label, value)) = line.text.split_once(':') {
-                            if is_legend_label(label) {
-                                after_label = value.trim().is_empty();
-                                legend_pairs(value, vocabulary);
+    let mut visit =
+        |blocks: &[Block], heading_is_legend: bool, vocabulary: &mut Cow<Vocabulary>| {
+            let mut after_label = heading_is_legend;
+            for block in blocks {
+                match block {
+                    Block::Paragraph(lines) => {
+                        after_label = false;
+                        for line in lines {
+                            if let Some((label, value)) = line.text.split_once(':') {
+                                if is_legend_label(label) {
+                                    after_label = value.trim().is_empty();
+                                    legend_pairs(value, vocabulary);
+                                }
+                            } else if is_legend_label(&line.text) {
+                                after_label = true;
                             }
-                        } else if is_legend_label(&line.text) {
-                            after_label = true;
                         }
                     }
-                }
-                Block::List(entries) if after_label || heading_is_legend => {
-                    let pairs: Option<Vec<(String, Status)>> = entries
-                        .iter()
-                        .map(|e| legend_entry(e, vocabulary))
-                        .collect();
-                    if let Some(pairs) = pairs {
-                        for (marker, status) in pairs {
-                            vocabulary.add_legend(&marker, status);
+                    Block::List(entries) if after_label || heading_is_legend => {
+                        let pairs: Option<Vec<(String, Status)>> = entries
+                            .iter()
+                            .map(|e| legend_entry(e, vocabulary))
+                            .collect();
+                        if let Some(pairs) = pairs {
+                            for (marker, status) in pairs {
+                                vocabulary.to_mut().add_legend(&marker, status);
+                            }
+                            legend_lists.extend(entries.first().map(|e| e.line));
                         }
-                        legend_lists.extend(entries.first().map(|e| e.line));
+                        after_label = false;
                     }
-                    after_label = false;
+                    _ => after_label = false,
                 }
-                _ => after_label = false,
             }
-        }
-    };
+        };
     visit(&outline.preamble, false, vocabulary);
     for section in outline.walk_sections() {
         visit(
@@ -271,7 +275,7 @@ fn legend_entry(entry: &ListEntry, vocabulary: &Vocabulary) -> Option<(String, S
 }
 
 /// `🟢 Completed | 🔵 In Progress | 🟡 Queued | 🔴 Blocked`.
-fn legend_pairs(value: &str, vocabulary: &mut Vocabulary) {
+fn legend_pairs(value: &str, vocabulary: &mut Cow<Vocabulary>) {
     for piece in value.split(['|', ',', ';', '·']) {
         let piece = piece.trim();
         let Some((marker, word)) = piece.split_once(char::is_whitespace) else {
@@ -281,7 +285,7 @@ fn legend_pairs(value: &str, vocabulary: &mut Vocabulary) {
             continue;
         }
         if let Some((status, _)) = vocabulary.phrase_at_start(word) {
-            vocabulary.add_legend(marker, status);
+            vocabulary.to_mut().add_legend(marker, status);
         }
     }
 }
@@ -579,10 +583,8 @@ mod tests {
         let text = "# P\n\nDernière mise à jour : 01/03/2026\n\n## Lot\n\n- [ ] Livraison du module 15/03/2026\n- [ ] Recette fin avril\n- [ ] Sans date\n";
         let config = Config::default();
         let document = crate::ingest::Document::from_bytes("p.md", text.as_bytes());
-        let context = super::super::Context {
-            config: &config,
-            portal_as_of: NaiveDate::from_ymd_opt(2026, 11, 1).unwrap(),
-        };
+        let context =
+            super::super::Context::new(&config, NaiveDate::from_ymd_opt(2026, 11, 1).unwrap());
         let status = super::super::extract(&document, &context);
         let items = &status.sections[0].items;
         assert_eq!(items[0].due, NaiveDate::from_ymd_opt(2026, 3, 15));
@@ -654,10 +656,10 @@ mod robustness {
 
     fn run(text: &str) {
         let config = Config::default();
-        let context = Context {
-            config: &config,
-            portal_as_of: chrono::NaiveDate::from_ymd_opt(2026, 11, 1).expect("valid date"),
-        };
+        let context = Context::new(
+            &config,
+            chrono::NaiveDate::from_ymd_opt(2026, 11, 1).expect("valid date"),
+        );
         let document = Document {
             source: "doc.md".into(),
             text: text.to_string(),
@@ -686,10 +688,10 @@ mod documents {
 
     fn status_of(text: &str) -> DocumentStatus {
         let config = Config::default();
-        let context = Context {
-            config: &config,
-            portal_as_of: chrono::NaiveDate::from_ymd_opt(2026, 11, 1).expect("valid date"),
-        };
+        let context = Context::new(
+            &config,
+            chrono::NaiveDate::from_ymd_opt(2026, 11, 1).expect("valid date"),
+        );
         let document = Document {
             source: "doc.md".into(),
             text: text.to_string(),
