@@ -656,26 +656,31 @@ pub fn find_dates(
 
 /// Whether [`PLACEHOLDER`] can match `text`: each of its shapes holds a
 /// doubled `d`, `j`, `m` or `x` right before or after a `-`, `/` or `.`
-/// once folded (`2024-MM-JJ`, `DD/MM/YYYY`, `2025-01-XX`). Checked
-/// character by character, without folding the whole text.
+/// once folded (`2024-MM-JJ`, `DD/MM/YYYY`, `2025-01-XX`). Only the
+/// characters around each separator are folded (every line of a document
+/// is asked, and most have a `.` or a `-` somewhere).
 fn may_hold_placeholder(text: &str) -> bool {
-    let doubled = |a: char, b: char| a == b && matches!(a, 'd' | 'j' | 'm' | 'x');
-    let separator = |c: char| matches!(c, '-' | '/' | '.');
     // No other character folds to a separator (a test checks every one).
-    if !text.contains(['-', '/', '.']) {
-        return false;
-    }
-    let mut window = ['\0'; 3];
-    for c in text.chars() {
+    memchr::memchr3_iter(b'-', b'/', b'.', text.as_bytes()).any(|at| {
+        fold_to_a_doubled_letter(text[..at].chars().rev())
+            || fold_to_a_doubled_letter(text[at + 1..].chars())
+    })
+}
+
+/// Whether the first two characters of `chars` that fold to something fold
+/// to the same `d`, `j`, `m` or `x`; `true` too when one folds to several
+/// characters (it cannot be ruled out).
+fn fold_to_a_doubled_letter(chars: impl Iterator<Item = char>) -> bool {
+    let mut first = None;
+    for c in chars {
         let folded = match fold_char(c) {
             FoldedChar::Nothing => continue,
             FoldedChar::One(folded) => folded,
             FoldedChar::Several(_) => return true,
         };
-        window = [window[1], window[2], folded];
-        let [a, b, c] = window;
-        if (doubled(a, b) && separator(c)) || (separator(a) && doubled(b, c)) {
-            return true;
+        match first {
+            None => first = Some(folded),
+            Some(first) => return first == folded && matches!(folded, 'd' | 'j' | 'm' | 'x'),
         }
     }
     false
@@ -1208,6 +1213,47 @@ mod tests {
         assert_eq!(found.len(), 1);
         assert_eq!(&line[found[0].clone()], "2024-MM-JJ");
         assert!(!is_placeholder("31 jan"));
+    }
+
+    #[test]
+    fn the_placeholder_filter_lets_every_placeholder_through() {
+        let unfiltered = |text: &str| -> Vec<Range<usize>> {
+            let folded = Folded::new(text);
+            PLACEHOLDER
+                .find_iter(&pattern_view(&folded.text))
+                .map(|m| folded.original_range(m.range()))
+                .collect()
+        };
+        let shapes = [
+            "2024-MM-JJ",
+            "YYYY-MM-DD",
+            "JJ/MM/AAAA",
+            "2025-01-XX",
+            "MM.DD.YY",
+        ];
+        let cases = [
+            "2024-ḾḾ-JJ",               // acute accents folded away
+            "2024-M\u{301}M-J\u{301}J", // the same, decomposed
+            "Ｄｄ/ｍｍ/ｙｙｙｙ",       // full-width letters
+            "été 2024-MM-JJ, ß-dd/mm/yyyy",
+            "dd-",
+            "-mm",
+            "x.x",
+            "d-d",
+            "v1.2 - done",
+            "",
+            "-",
+        ];
+        for text in shapes.iter().chain(&cases) {
+            let expected = unfiltered(text);
+            assert_eq!(find_placeholders(text), expected, "{text:?}");
+            if !expected.is_empty() {
+                assert!(may_hold_placeholder(text), "{text:?}");
+            }
+        }
+        assert!(!may_hold_placeholder(
+            "Sprint 3 - livraison v1.2 / recette."
+        ));
     }
 
     mod roundtrip {
