@@ -90,7 +90,8 @@ fn detect_legacy(bytes: &[u8]) -> &'static Encoding {
 /// the high byte of each ASCII character. Most odd (LE) or even (BE)
 /// positions are NUL, almost none of the others.
 fn utf16_without_bom(bytes: &[u8]) -> Option<&'static Encoding> {
-    if bytes.len() < 4 || !bytes.len().is_multiple_of(2) {
+    // Most files have no NUL at all: found at once, without counting.
+    if bytes.len() < 4 || !bytes.len().is_multiple_of(2) || !bytes.contains(&0) {
         return None;
     }
     let pairs = bytes.len() / 2;
@@ -124,9 +125,9 @@ fn normalise_line_endings(text: String) -> String {
 
 /// A NUL, or more than one character in ten a control character.
 ///
-/// Counted on bytes: the control characters [`is_binary_noise`] counts
-/// other than U+0080-U+009F are ASCII, one byte each, and most texts have
-/// none, so the characters are counted only when there is some noise.
+/// Counted on bytes: the control characters [`is_binary_noise`] counts are
+/// ASCII (it leaves U+0080-U+009F alone), one byte each, and most texts
+/// have none, so the characters are counted only when there is some noise.
 fn looks_binary(text: &str) -> bool {
     let bytes = text.as_bytes();
     if bytes.contains(&0) {
@@ -134,7 +135,7 @@ fn looks_binary(text: &str) -> bool {
     }
     let controls = bytes
         .iter()
-        .filter(|&&byte| byte.is_ascii() && is_binary_noise(char::from(byte)))
+        .filter(|&&byte| byte.is_ascii_control() && byte != b'\n' && byte != b'\t')
         .count();
     let noise = controls + text.matches('\u{FFFD}').count();
     noise > 0 && noise * 10 > text.chars().count()
@@ -293,6 +294,17 @@ mod tests {
             assert_eq!(guessed, whole(&bytes), "{}", encoding.name());
             assert_eq!(guessed, encoding, "{text}");
         }
+    }
+
+    #[test]
+    fn control_characters_without_nul_count_as_binary_past_one_in_ten() {
+        let noisy = decode(b"ab\x01\x1B\x7Fcd\x0Cef\tg\n");
+        assert_eq!(noisy.text, "abcdef\tg\n");
+        assert_eq!(noisy.notes, vec![Note::Binary { removed: 4 }]);
+        // One in twenty: kept as it is (a stray form feed is not binary).
+        let text = "# Suivi du lot\x0C\n- [x] Maquettes validées\n";
+        assert_eq!(decode(text.as_bytes()).text, text);
+        assert!(decode(text.as_bytes()).notes.is_empty());
     }
 
     #[test]
