@@ -6,10 +6,12 @@
 //! written without one (seed `003_…` says `**Date**: 2 février 2026`, and
 //! its milestone table then says `5 feb`).
 
+use std::sync::LazyLock;
+
 use chrono::NaiveDate;
 
 use super::dates::{self, ParsedDate};
-use super::folding::{fold, folded_words, words, words_start_with_any};
+use super::folding::{fold, folded_words, words, Prefixes};
 use super::outline::{Block, ListEntry, Outline, OutlineSection, TextLine};
 use super::Context;
 use crate::ingest::Document;
@@ -43,6 +45,9 @@ const AS_OF_LABELS: &[&str] = &[
     "actualizado",
     "ultima actualizacion",
 ];
+
+/// [`AS_OF_LABELS`] as prefixes of a line's first words.
+static AS_OF_LABEL_STARTS: LazyLock<Prefixes> = LazyLock::new(|| Prefixes::new(AS_OF_LABELS));
 
 /// Labels of a project status line whose RAG colour is the health the
 /// document claims (`**Statut global :** 🟢 …`).
@@ -258,7 +263,7 @@ fn find_as_of(
     for placed in lines {
         for segment in segments(placed.text) {
             // The label is the segment's first words: most lines cannot hold one.
-            if !words_start_with_any(segment, AS_OF_LABELS) {
+            if !AS_OF_LABEL_STARTS.begin(segment) {
                 continue;
             }
             let found = dates::find_dates(segment, reference, context.config.date_order);

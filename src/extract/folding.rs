@@ -163,40 +163,86 @@ pub fn folded_words(text: &str) -> String {
     words(&fold(text)).collect::<Vec<_>>().join(" ")
 }
 
-/// Whether the folded words of `text`, joined by single spaces, start with
-/// one of `prefixes` (folded, as [`folded_words`] gives them). Only as much
-/// of `text` is folded as the longest prefix needs: a line is ruled out by
-/// its first words.
-pub fn words_start_with_any(text: &str, prefixes: &[&str]) -> bool {
-    let longest = prefixes.iter().map(|p| p.len()).max().unwrap_or(0);
-    let mut words = String::with_capacity(longest + 8);
-    let mut in_word = false;
-    let mut push = |f: char, words: &mut String| {
-        if f.is_alphanumeric() {
-            if !in_word && !words.is_empty() {
-                words.push(' ');
-            }
-            words.push(f);
-            in_word = true;
-        } else {
-            in_word = false;
+/// Labels a line may begin with (folded, as [`folded_words`] gives them:
+/// words joined by single spaces), at most 64, for [`Prefixes::begin`].
+pub struct Prefixes {
+    prefixes: Vec<&'static [u8]>,
+    /// For each first byte, the prefixes that begin with it (bit `i`:
+    /// `prefixes[i]`): a line is ruled out by its first letter at once.
+    by_first_byte: [u64; 256],
+}
+
+impl Prefixes {
+    pub fn new(prefixes: &[&'static str]) -> Prefixes {
+        assert!(prefixes.len() <= 64, "at most 64 prefixes");
+        assert!(!prefixes.contains(&""), "no empty prefix");
+        let mut by_first_byte = [0; 256];
+        for (index, prefix) in prefixes.iter().enumerate() {
+            let first = prefix.as_bytes().first().copied().unwrap_or_default();
+            by_first_byte[usize::from(first)] |= 1 << index;
         }
-    };
-    for c in text.chars() {
-        if words.len() > longest {
-            break;
-        }
-        match fold_char(c) {
-            FoldedChar::Nothing => {}
-            FoldedChar::One(f) => push(f, &mut words),
-            FoldedChar::Several(several) => several.chars().for_each(|f| push(f, &mut words)),
-        }
-        if words.len() == 1 && !prefixes.iter().any(|p| p.starts_with(&words)) {
-            // Its first letter already rules the line out.
-            return false;
+        Prefixes {
+            prefixes: prefixes.iter().map(|prefix| prefix.as_bytes()).collect(),
+            by_first_byte,
         }
     }
-    prefixes.iter().any(|p| words.starts_with(p))
+
+    /// Whether the folded words of `text`, joined by single spaces, begin
+    /// with one of the prefixes. The words are folded a character at a
+    /// time and checked against the prefixes they could still begin, with
+    /// no string built.
+    pub fn begin(&self, text: &str) -> bool {
+        // Bit `i` set: the words folded so far are a beginning of prefix `i`.
+        let mut open: Option<u64> = None;
+        // Bytes of the words folded so far, and whether the last was in a word.
+        let mut length = 0;
+        let mut in_word = false;
+        let mut grow = |f: char| -> Option<bool> {
+            if !f.is_alphanumeric() {
+                in_word = false;
+                return None;
+            }
+            // What the words gain: a space before a new word, then `f`.
+            let mut buffer = [b' '; 5];
+            let space = usize::from(!in_word && length > 0);
+            let encoded = f.encode_utf8(&mut buffer[space..]).len();
+            let added = &buffer[..space + encoded];
+            in_word = true;
+            let mut still = *open.get_or_insert(self.by_first_byte[usize::from(added[0])]);
+            while still != 0 {
+                let index = still.trailing_zeros() as usize;
+                still &= still - 1;
+                // An open prefix holds the words so far: its rest goes on
+                // with `added`, or ends inside it (the words begin with it).
+                let rest = &self.prefixes[index][length..];
+                if begins_with(added, rest) {
+                    return Some(true);
+                }
+                if !begins_with(rest, added) {
+                    open = open.map(|open| open & !(1 << index));
+                }
+            }
+            length += added.len();
+            (open == Some(0)).then_some(false)
+        };
+        for c in text.chars() {
+            let decided = match fold_char(c) {
+                FoldedChar::Nothing => None,
+                FoldedChar::One(f) => grow(f),
+                FoldedChar::Several(several) => several.chars().find_map(&mut grow),
+            };
+            if let Some(decided) = decided {
+                return decided;
+            }
+        }
+        false
+    }
+}
+
+/// `bytes.starts_with(start)` for the few bytes compared here, without a
+/// call to `memcmp`.
+fn begins_with(bytes: &[u8], start: &[u8]) -> bool {
+    bytes.len() >= start.len() && bytes.iter().zip(start).all(|(a, b)| a == b)
 }
 
 /// Text folded for matching, with the way back to the original offsets.
@@ -393,15 +439,15 @@ mod tests {
 
     #[test]
     fn the_first_words_of_a_line() {
-        let labels = ["date prevue de fin", "jalon", "go live"];
-        assert!(words_start_with_any(
-            "**Date prévue de fin :** 30/06/2025",
-            &labels
-        ));
-        assert!(words_start_with_any("🚀 Go-Live : 2026-03-01", &labels));
-        assert!(words_start_with_any("Jalonnement 2", &labels));
-        assert!(!words_start_with_any("Le jalon 2 : 2026-03-01", &labels));
-        assert!(!words_start_with_any("", &labels));
+        let labels = Prefixes::new(&["date prevue de fin", "jalon", "go live", "fin"]);
+        assert!(labels.begin("**Date prévue de fin :** 30/06/2025"));
+        assert!(labels.begin("🚀 Go-Live : 2026-03-01"));
+        assert!(labels.begin("Jalonnement 2"));
+        assert!(labels.begin("FIN prévue"));
+        assert!(!labels.begin("Le jalon 2 : 2026-03-01"));
+        assert!(!labels.begin("Date prévue"));
+        assert!(!labels.begin("Go"));
+        assert!(!labels.begin(""));
     }
 
     #[test]

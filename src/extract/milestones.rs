@@ -22,7 +22,7 @@ use chrono::{Datelike, NaiveDate};
 
 use super::as_of::{label_before, segments, text_lines, LineKind};
 use super::dates::{self, ParsedDate};
-use super::folding::{fold, words_start_with_any, WordList};
+use super::folding::{fold, Prefixes, WordList};
 use super::outline::{Block, Outline, OutlineSection, Table, TableRow};
 use super::risks::risk_context;
 use super::sections::DocumentVocabulary;
@@ -96,7 +96,8 @@ fn is_milestone_label(label: &str) -> bool {
 /// only if the segment's folded words begin with a milestone label: most
 /// lines are ruled out before any date is looked for.
 fn may_open_with_milestone_label(segment: &str) -> bool {
-    words_start_with_any(segment, MILESTONE_LABELS)
+    static STARTS: LazyLock<Prefixes> = LazyLock::new(|| Prefixes::new(MILESTONE_LABELS));
+    STARTS.begin(segment)
 }
 
 /// Reads every milestone of the document into `status.milestones`.
@@ -566,6 +567,55 @@ pub fn clean_title(text: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// What [`Prefixes::begin`] tells, worked out the plain way: fold the
+    /// words, then compare.
+    fn words_start_with_any_by_folding(text: &str, prefixes: &[&str]) -> bool {
+        let longest = prefixes.iter().map(|p| p.len()).max().unwrap_or(0);
+        let words: String = crate::extract::folding::words(&fold(text))
+            .collect::<Vec<_>>()
+            .join(" ");
+        let words = match words.char_indices().nth(longest + 1) {
+            Some((end, _)) => &words[..end],
+            None => &words,
+        };
+        prefixes.iter().any(|p| words.starts_with(p))
+    }
+
+    #[test]
+    fn labels_are_found_at_the_start_of_every_real_line() {
+        let mut lines: Vec<String> = [
+            "Jalon 2 : Beta le 12/03",
+            "🚀 Go-Live : 2026-03-01",
+            "Mise en production prévue le 3 mars",
+            "MISE EN PROD — 2026-03-01",
+            "Date de fin prévue : T2 2026",
+            "Le jalon 2 : 2026-03-01",
+            "Livraison",
+            "livr",
+            "Dead line: soon",
+            "Échéance : vendredi",
+            "ﬁn prévue", // a ligature: not `fin` once folded
+            "",
+        ]
+        .map(String::from)
+        .to_vec();
+        let shared = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared");
+        for folder in ["seeds", "corpus/real"] {
+            for entry in std::fs::read_dir(shared.join(folder)).into_iter().flatten() {
+                let bytes = std::fs::read(entry.expect("entry").path()).unwrap_or_default();
+                let text = String::from_utf8_lossy(&bytes);
+                lines.extend(text.lines().flat_map(segments).map(String::from));
+            }
+        }
+        let mut matching = 0;
+        for line in &lines {
+            let expected = words_start_with_any_by_folding(line, MILESTONE_LABELS);
+            assert_eq!(may_open_with_milestone_label(line), expected, "{line:?}");
+            matching += usize::from(expected);
+        }
+        assert!(matching >= 7, "only {matching} labelled lines");
+    }
     use crate::config::Config;
     use crate::ingest::FrontMatter;
 
