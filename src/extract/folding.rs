@@ -178,8 +178,7 @@ impl Prefixes {
         assert!(!prefixes.contains(&""), "no empty prefix");
         let mut by_first_byte = [0; 256];
         for (index, prefix) in prefixes.iter().enumerate() {
-            let first = prefix.as_bytes().first().copied().unwrap_or_default();
-            by_first_byte[usize::from(first)] |= 1 << index;
+            by_first_byte[usize::from(prefix.as_bytes()[0])] |= 1 << index;
         }
         Prefixes {
             prefixes: prefixes.iter().map(|prefix| prefix.as_bytes()).collect(),

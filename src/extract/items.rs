@@ -606,9 +606,9 @@ fn strip_parentheses(text: &str) -> String {
         .collect()
 }
 
-/// Byte offset of the last `dash` with a space on each side (of that
-/// space): what `text.rfind(" — ")` finds, without setting up a substring
-/// searcher for every item text.
+/// Byte offset of the space before the last `dash` that has a space on
+/// each side: what `text.rfind(" — ")` finds, without setting up a
+/// substring searcher for every item text.
 fn rfind_spaced(text: &str, dash: char) -> Option<usize> {
     text.rmatch_indices(dash).find_map(|(at, _)| {
         let spaced = text[..at].ends_with(' ') && text[at + dash.len_utf8()..].starts_with(' ');
