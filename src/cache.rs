@@ -440,6 +440,15 @@ mod tests {
         decode(MAGIC, key, bytes, |payload| postcard::from_bytes(payload))
     }
 
+    /// A cache in `dir` for the default config, as of 2026-11-01.
+    fn cache_in(dir: &Path) -> Cache {
+        Cache::open(
+            dir,
+            &Config::default(),
+            NaiveDate::from_ymd_opt(2026, 11, 1).unwrap(),
+        )
+    }
+
     fn entry() -> Entry {
         Entry {
             ingested: Ingested {
@@ -461,8 +470,7 @@ mod tests {
     #[test]
     fn an_entry_comes_back_as_it_was_stored() {
         let dir = tempfile::tempdir().unwrap();
-        let as_of = NaiveDate::from_ymd_opt(2026, 11, 1).unwrap();
-        let cache = Cache::open(dir.path(), &Config::default(), as_of);
+        let cache = cache_in(dir.path());
         let key = cache.key("a.md", b"# Refonte\n");
         assert_eq!(cache.get(key), None);
         cache.put(key, &entry());
@@ -516,8 +524,7 @@ mod tests {
     #[test]
     fn the_ingest_results_of_an_entry_are_read_without_its_status() {
         let dir = tempfile::tempdir().unwrap();
-        let as_of = NaiveDate::from_ymd_opt(2026, 11, 1).unwrap();
-        let cache = Cache::open(dir.path(), &Config::default(), as_of);
+        let cache = cache_in(dir.path());
         let key = cache.key("a.md", b"# Refonte\n");
         cache.put(key, &entry());
         let ingested = entry().ingested;
@@ -579,8 +586,7 @@ mod tests {
     #[test]
     fn a_project_comes_back_whole_its_sections_decoded_when_read() {
         let dir = tempfile::tempdir().unwrap();
-        let as_of = NaiveDate::from_ymd_opt(2026, 11, 1).unwrap();
-        let cache = Cache::open(dir.path(), &Config::default(), as_of);
+        let cache = cache_in(dir.path());
         let stored = project();
         assert_eq!(stored.late_items.len(), 1, "the overdue item");
         cache.put_project(5, &stored);
@@ -652,8 +658,7 @@ mod tests {
     #[test]
     fn prune_keeps_only_the_entries_in_use() {
         let dir = tempfile::tempdir().unwrap();
-        let day = NaiveDate::from_ymd_opt(2026, 11, 1).unwrap();
-        let cache = Cache::open(dir.path(), &Config::default(), day);
+        let cache = cache_in(dir.path());
         let (a, b) = (cache.key("a.md", b"a"), cache.key("b.md", b"b"));
         cache.put(a, &entry());
         cache.put(b, &entry());
