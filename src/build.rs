@@ -16,7 +16,7 @@ use crate::config::Config;
 use crate::extract::{self, Context};
 use crate::ingest::{self, Content, Document};
 use crate::memo::{Identity, PageMemo};
-use crate::model::{Diagnostic, DocumentStatus, Level, PortfolioStatus, Project};
+use crate::model::{Diagnostic, DocumentStatus, Level, Packed, PortfolioStatus, Project};
 use crate::render::Sink;
 use crate::{feed, history, output, portfolio, render};
 
@@ -138,7 +138,7 @@ impl Stages {
 struct Extraction {
     /// Per project, its documents' statuses (`None`: not decoded, as the
     /// previous build or the cache has it).
-    statuses: Vec<Vec<Option<DocumentStatus>>>,
+    statuses: Vec<Vec<Option<Packed<DocumentStatus>>>>,
     /// Cache key of every document, by source: its content's fingerprint.
     keys: HashMap<String, Key>,
     /// Key of every project's inputs, by slug ([`project_key`]).
@@ -193,8 +193,8 @@ struct Extracted {
     identity: Option<Identity>,
     /// `None`: the document is as the previous build ([`Previous`]) or the
     /// cache has it; its status is read only if its project must be
-    /// assembled again.
-    status: Option<DocumentStatus>,
+    /// assembled again. Kept encoded until then ([`Packed`]).
+    status: Option<Packed<DocumentStatus>>,
     cached: bool,
 }
 
@@ -607,13 +607,13 @@ fn read_again(
     cache: &Cache,
     keys: &HashMap<String, Key>,
     document: &Document,
-) -> anyhow::Result<DocumentStatus> {
+) -> anyhow::Result<Packed<DocumentStatus>> {
     let key = keys.get(&document.source).copied();
     if let Some(entry) = key.and_then(|key| cache.get(key)) {
         return Ok(entry.status);
     }
     let document = read_unchanged(content_dir, cache, key, &document.source)?;
-    Ok(extract::extract(&document, context))
+    Ok(Packed::new(&extract::extract(&document, context)))
 }
 
 /// The document `source` read again, which must still be what the build
@@ -640,18 +640,16 @@ fn extract_and_store(
     cache: &Cache,
     key: Key,
     nanos: &AtomicU64,
-) -> DocumentStatus {
+) -> Packed<DocumentStatus> {
     let started = crate::cpu::thread_time();
-    let status = extract::extract(document, context);
+    let status = Packed::new(&extract::extract(document, context));
     add_time(nanos, started);
-    cache.put(
-        key,
-        &cache::Entry {
-            ingested: cache::Ingested::of(document),
-            status: status.clone(),
-        },
-    );
-    status
+    let entry = cache::Entry {
+        ingested: cache::Ingested::of(document),
+        status,
+    };
+    cache.put(key, &entry);
+    entry.status
 }
 
 /// Adds the CPU time the thread used since `started` to `total`.

@@ -33,13 +33,13 @@ use xxhash_rust::xxh3::Xxh3;
 use crate::config::Config;
 use crate::ingest::FrontMatter;
 use crate::memo::Identity;
-use crate::model::{Diagnostic, DocumentStatus, LateItem, Project, SourcesElided};
+use crate::model::{Diagnostic, DocumentStatus, LateItem, Packed, Project, SourcesElided};
 
 /// The cache folder, under the portal root (`sitrep init` gitignores it).
 pub const FOLDER: &str = ".sitrep-cache";
 
 /// First bytes of every document entry; the last one is the entry format version.
-const MAGIC: &[u8; 8] = b"sitrep\0\x02";
+const MAGIC: &[u8; 8] = b"sitrep\0\x03";
 
 /// First bytes of every project entry; the last one is its format version.
 const PROJECT_MAGIC: &[u8; 8] = b"sitrepP\x01";
@@ -55,7 +55,9 @@ pub type Key = u128;
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Entry {
     pub ingested: Ingested,
-    pub status: DocumentStatus,
+    /// Kept encoded as it is stored: decoded only if its project must be
+    /// assembled again.
+    pub status: Packed<DocumentStatus>,
 }
 
 /// What ingest made of a document besides its text: all a build needs of
@@ -459,11 +461,11 @@ mod tests {
                 },
                 diagnostics: vec![Diagnostic::warning("stale", "a.md", 3, "old")],
             },
-            status: DocumentStatus {
+            status: Packed::new(&DocumentStatus {
                 title: Some("Refonte".into()),
                 as_of: NaiveDate::from_ymd_opt(2026, 1, 15),
                 ..DocumentStatus::default()
-            },
+            }),
         }
     }
 
@@ -493,8 +495,8 @@ mod tests {
             line: 3,
             children: Vec::new(),
         };
-        let mut stored = entry();
-        stored.status.sections = vec![crate::model::Section {
+        let mut status = entry().status.unpack();
+        status.sections = vec![crate::model::Section {
             title: "Lot".into(),
             level: 2,
             line: 1,
@@ -511,13 +513,19 @@ mod tests {
             ],
             sections: Vec::new(),
         }];
+        let stored = Entry {
+            status: Packed::new(&status),
+            ..entry()
+        };
         let bytes = encode(MAGIC, 7, &stored).unwrap();
         let occurrences = |path: &[u8]| bytes.windows(path.len()).filter(|w| *w == path).count();
         // `lot-one.md` again after `lot-two.md`: written twice of four times.
         assert_eq!(occurrences(b"lot-one.md"), 2);
         assert_eq!(occurrences(b"lot-two.md"), 1);
         assert_eq!(read_entry(7, &bytes), Some(stored.clone()));
-        let json = serde_json::to_string(&stored.status.sections[0].items).unwrap();
+        let read = read_entry(7, &bytes).unwrap().status.unpack();
+        assert_eq!(read, status);
+        let json = serde_json::to_string(&read.sections[0].items).unwrap();
         assert_eq!(json.matches("\"lot-one.md\"").count(), 3, "{json}");
     }
 

@@ -204,13 +204,23 @@ fn diff_project(before: &Project, after: &Project, changes: &mut Vec<Change>) {
             to: after.health,
         });
     }
-    diff_items(&slug, &flat_items(before), &flat_items(after), changes);
+    // Read, not kept decoded: the current projects' trees stay packed.
+    before.sections.read(|before_tree| {
+        after.sections.read(|after_tree| {
+            diff_items(
+                &slug,
+                &flat_items(before_tree),
+                &flat_items(after_tree),
+                changes,
+            );
+        });
+    });
     diff_milestones(&slug, before, after, changes);
     diff_risks(&slug, before, after, changes);
 }
 
-/// Every item of a project, depth first, children included.
-pub fn flat_items(project: &Project) -> Vec<&Item> {
+/// Every item of a section tree, depth first, children included.
+fn flat_items(tree: &[crate::model::Section]) -> Vec<&Item> {
     fn visit<'a>(items: &'a [Item], out: &mut Vec<&'a Item>) {
         for item in items {
             out.push(item);
@@ -224,7 +234,7 @@ pub fn flat_items(project: &Project) -> Vec<&Item> {
         }
     }
     let mut out = Vec::new();
-    sections(&project.sections, &mut out);
+    sections(tree, &mut out);
     out
 }
 

@@ -4,9 +4,11 @@
 //! (see `STATUS_JSON.md`): field names here are a public contract. Add
 //! fields freely; never rename or remove one without bumping [`SCHEMA`].
 
+use std::marker::PhantomData;
 use std::sync::{Arc, OnceLock};
 
 use chrono::NaiveDate;
+use serde::de::DeserializeOwned;
 use serde::{Deserialize, Serialize};
 
 /// Version of the `status.json` shape.
@@ -330,64 +332,6 @@ pub struct DocumentStatus {
     pub diagnostics: Vec<Diagnostic>,
 }
 
-impl DocumentStatus {
-    /// Gives back the room vectors and strings grew into while extraction
-    /// pushed onto them (up to twice what they hold): a portfolio keeps
-    /// every document's status until its pages are written, and at 10,000
-    /// documents the slack was about a fifth of the build's memory.
-    pub fn shrink_to_fit(&mut self) {
-        fn text(value: &mut String) {
-            value.shrink_to_fit();
-        }
-        fn maybe(value: &mut Option<String>) {
-            if let Some(value) = value {
-                value.shrink_to_fit();
-            }
-        }
-        fn all_items(items: &mut Vec<Item>) {
-            items.shrink_to_fit();
-            for item in items {
-                text(&mut item.text);
-                maybe(&mut item.owner);
-                maybe(&mut item.id);
-                all_items(&mut item.children);
-            }
-        }
-        fn all_sections(sections: &mut Vec<Section>) {
-            sections.shrink_to_fit();
-            for section in sections {
-                text(&mut section.title);
-                all_items(&mut section.items);
-                all_sections(&mut section.sections);
-            }
-        }
-        maybe(&mut self.title);
-        all_sections(&mut self.sections);
-        self.declarations.shrink_to_fit();
-        for declaration in &mut self.declarations {
-            text(&mut declaration.label);
-            maybe(&mut declaration.section);
-        }
-        self.milestones.shrink_to_fit();
-        for milestone in &mut self.milestones {
-            text(&mut milestone.title);
-            text(&mut milestone.date_text);
-        }
-        self.risks.shrink_to_fit();
-        for risk in &mut self.risks {
-            text(&mut risk.title);
-            maybe(&mut risk.id);
-            maybe(&mut risk.mitigation);
-            maybe(&mut risk.owner);
-        }
-        self.people.shrink_to_fit();
-        self.diagnostics.shrink_to_fit();
-        for diagnostic in &mut self.diagnostics {
-            text(&mut diagnostic.message);
-        }
-    }
-}
-
 /// One project of the portfolio, as published in `status.json`.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Project {
@@ -487,6 +431,16 @@ impl Sections {
         }
     }
 
+    /// Encodes the tree and drops it, to be decoded again only while read
+    /// ([`Sections::read`]): a portfolio keeps every project until its
+    /// pages are written, and the trees were most of its memory.
+    pub fn pack(&mut self) {
+        if let Ok(packed) = self.packed() {
+            self.packed = Some(packed);
+            self.tree = OnceLock::new();
+        }
+    }
+
     /// Whether the tree has not been decoded (for tests).
     pub fn is_packed(&self) -> bool {
         self.tree.get().is_none()
@@ -527,6 +481,87 @@ impl std::ops::DerefMut for Sections {
         self.tree
             .get_mut()
             .expect("a tree without bytes is decoded")
+    }
+}
+
+/// A value kept encoded as the cache stores it (postcard, paths elided)
+/// until it is read. A build keeps every document's status from its
+/// extraction until its project is assembled, and a status takes about
+/// a fifth of the room encoded that it takes decoded.
+pub struct Packed<T> {
+    bytes: Box<[u8]>,
+    of: PhantomData<fn() -> T>,
+}
+
+impl<T: Serialize + DeserializeOwned> Packed<T> {
+    /// `value` encoded. The types packed hold nothing postcard cannot
+    /// write (it fails only on sequences of unknown length).
+    pub fn new(value: &T) -> Packed<T> {
+        let _elided = SourcesElided::begin();
+        let bytes = postcard::to_stdvec(value).expect("a status encodes");
+        Packed {
+            bytes: bytes.into(),
+            of: PhantomData,
+        }
+    }
+
+    /// The value, decoded. Its bytes were encoded by [`Packed::new`] in
+    /// this same sitrep build, or read back from the cache with their
+    /// checksum checked.
+    pub fn unpack(&self) -> T {
+        let _elided = SourcesElided::begin();
+        postcard::from_bytes(&self.bytes).expect("a value packed by this build decodes")
+    }
+}
+
+impl<T> Clone for Packed<T> {
+    fn clone(&self) -> Packed<T> {
+        Packed {
+            bytes: self.bytes.clone(),
+            of: PhantomData,
+        }
+    }
+}
+
+impl<T> PartialEq for Packed<T> {
+    fn eq(&self, other: &Packed<T>) -> bool {
+        self.bytes == other.bytes
+    }
+}
+
+/// As its bytes: a cache entry holds a status as it was packed.
+impl<T> Serialize for Packed<T> {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.serialize_bytes(&self.bytes)
+    }
+}
+
+impl<'de, T> Deserialize<'de> for Packed<T> {
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Packed<T>, D::Error> {
+        struct Bytes<T>(PhantomData<fn() -> T>);
+
+        impl<T> serde::de::Visitor<'_> for Bytes<T> {
+            type Value = Packed<T>;
+
+            fn expecting(&self, formatter: &mut std::fmt::Formatter) -> std::fmt::Result {
+                formatter.write_str("an encoded value")
+            }
+
+            fn visit_bytes<E: serde::de::Error>(self, bytes: &[u8]) -> Result<Packed<T>, E> {
+                Ok(Packed {
+                    bytes: bytes.into(),
+                    of: PhantomData,
+                })
+            }
+        }
+
+        deserializer.deserialize_bytes(Bytes(PhantomData))
+    }
+}
+
+impl<T> std::fmt::Debug for Packed<T> {
+    fn fmt(&self, formatter: &mut std::fmt::Formatter) -> std::fmt::Result {
+        write!(formatter, "Packed({} bytes)", self.bytes.len())
     }
 }
 
@@ -748,10 +783,8 @@ mod tests {
     use super::*;
 
     fn item(text: &str) -> Item {
-        let mut text = String::from(text);
-        text.reserve(200);
         Item {
-            text,
+            text: text.into(),
             status: Status::Todo,
             percent: None,
             owner: None,
@@ -760,38 +793,8 @@ mod tests {
             due: None,
             source: "a.md".into(),
             line: 3,
-            children: Vec::with_capacity(50),
+            children: Vec::new(),
         }
-    }
-
-    #[test]
-    fn shrinking_keeps_the_content_and_drops_the_slack() {
-        let mut items = Vec::with_capacity(100);
-        items.push(item("Écrire les tests"));
-        items[0].children.push(item("Tests unitaires"));
-        let mut status = DocumentStatus {
-            sections: vec![Section {
-                title: "Phase 1".into(),
-                level: 2,
-                line: 1,
-                source: "a.md".into(),
-                progress: None,
-                declared_progress: None,
-                health: None,
-                counts: Counts::default(),
-                items,
-                sections: Vec::new(),
-            }],
-            ..DocumentStatus::default()
-        };
-        let before = status.clone();
-        status.shrink_to_fit();
-        assert_eq!(status, before);
-        let items = &status.sections[0].items;
-        assert_eq!(items.capacity(), 1);
-        assert_eq!(items[0].text.capacity(), "Écrire les tests".len());
-        assert_eq!(items[0].children.capacity(), 1);
-        assert_eq!(items[0].children[0].children.capacity(), 0);
     }
 
     /// Encoded sections read back stay bytes until read; changed, they are
@@ -833,6 +836,48 @@ mod tests {
         let json = serde_json::to_value(&again).unwrap();
         assert_eq!(json[1]["items"][1]["source"], "a.md");
         assert_eq!(json[1]["source"], "b.md");
+    }
+
+    /// A packed status reads back whole, each item with its own path,
+    /// and a packed tree is the same tree when read, kept or not.
+    #[test]
+    fn packed_values_read_back_as_they_were() {
+        let mut other = item("Relire");
+        other.source = "b.md".into();
+        let tree = vec![Section {
+            title: "Lot 1".into(),
+            level: 2,
+            line: 1,
+            source: "a.md".into(),
+            progress: Some(50.0),
+            declared_progress: None,
+            health: Some(Health::Amber),
+            counts: Counts::default(),
+            items: vec![item("Écrire les tests"), other, item("Livrer")],
+            sections: Vec::new(),
+        }];
+        let status = DocumentStatus {
+            title: Some("Refonte".into()),
+            sections: tree.clone(),
+            ..DocumentStatus::default()
+        };
+        let packed = Packed::new(&status);
+        assert_eq!(packed.unpack(), status);
+        let paths: Vec<String> = (packed.unpack().sections[0].items.iter())
+            .map(|item| item.source.to_string())
+            .collect();
+        assert_eq!(paths, ["a.md", "b.md", "a.md"]);
+
+        let mut sections = Sections::from(tree.clone());
+        sections.pack();
+        assert!(sections.is_packed());
+        sections.read(|read| assert_eq!(read, tree));
+        assert!(sections.is_packed(), "read, not kept");
+        sections[0].title = "Lot 1 bis".into();
+        assert_eq!(sections[0].title, "Lot 1 bis");
+        sections.pack();
+        assert!(sections.is_packed());
+        sections.read(|read| assert_eq!(read[0].title, "Lot 1 bis"));
     }
 
     /// Items read back from the cache's encoding (or from JSON) share the

@@ -240,8 +240,8 @@ fn a_project_is_assembled_again_when_one_of_its_documents_changes() {
     assert_same_as_without_the_cache(&portal);
 }
 
-/// A project taken from the cache keeps its section tree encoded until
-/// something reads it, and then it is the tree a build without the cache
+/// A project, taken from the cache or assembled anew, keeps its section
+/// tree encoded until something reads it, and then it is the tree a build without the cache
 /// assembles, with what `status.json` leaves out (the as-of date's line).
 /// Serialised, it is decoded for the writing only, not kept.
 #[test]
@@ -265,6 +265,9 @@ fn projects_from_the_cache_decode_their_sections_only_when_read() {
     .status
     .projects;
     assert_eq!(warm.len(), 3);
+    // Assembled afresh, a project packs its tree too: a portfolio holds
+    // every project until its pages are written.
+    assert!(cold.iter().all(|project| project.sections.is_packed()));
     for (warm, cold) in warm.iter().zip(&cold) {
         assert!(warm.sections.is_packed(), "{} was decoded", warm.slug);
         // Written out (a `status.json` part), the tree is decoded for the

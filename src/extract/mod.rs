@@ -59,6 +59,5 @@ pub fn extract(document: &Document, context: &Context) -> DocumentStatus {
     sections::read(&outline, document, context, &words, &mut status);
     milestones::read(&outline, document, context, &words, &mut status);
     risks::read(&outline, document, context, &mut status);
-    status.shrink_to_fit();
     status
 }

@@ -9,12 +9,15 @@ use rayon::prelude::*;
 
 use crate::config::Config;
 use crate::ingest::{names, Content, ProjectSources};
-use crate::model::{Counts, DocumentStatus, Health, PortfolioStatus, Project, Sections, SCHEMA};
+use crate::model::{
+    Counts, DocumentStatus, Health, Packed, PortfolioStatus, Project, Sections, SCHEMA,
+};
 
 /// What a project is assembled from.
 pub enum Input {
-    /// The statuses of its documents, in order.
-    Documents(Vec<DocumentStatus>),
+    /// The statuses of its documents, in order, still encoded: each
+    /// project decodes its own while it is assembled.
+    Documents(Vec<Packed<DocumentStatus>>),
     /// The project as a previous build assembled it from the same inputs.
     Assembled(Box<Project>),
 }
@@ -35,7 +38,10 @@ pub fn assemble(
         .par_iter()
         .zip(inputs)
         .map(|(sources, input)| match input {
-            Input::Documents(documents) => project(sources, documents, config, as_of),
+            Input::Documents(documents) => {
+                let documents = documents.iter().map(Packed::unpack).collect();
+                project(sources, documents, config, as_of)
+            }
             Input::Assembled(project) => *project,
         })
         .collect();
@@ -54,6 +60,9 @@ pub fn assemble(
     }
 }
 
+/// One project assembled from its documents' statuses: rollups, health,
+/// then its section tree packed ([`Sections::pack`]) until its page and its
+/// part of `status.json` read it.
 fn project(
     sources: &ProjectSources,
     documents: Vec<DocumentStatus>,
@@ -130,5 +139,6 @@ fn project(
     progress::roll_up(&mut project, config);
     health::assess(&mut project, config, as_of);
     health::apply_front_matter_status(&mut project, front.status.as_deref());
+    project.sections.pack();
     project
 }
