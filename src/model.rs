@@ -393,16 +393,15 @@ pub struct Project {
 /// cache's compact form it is the encoded bytes, so reading a project back
 /// does not decode its tree.
 pub struct Sections {
-    /// The tree encoded (postcard, paths elided), when it came that way or
-    /// was encoded for the cache.
-    packed: Option<Arc<[u8]>>,
+    /// The tree encoded, when it came that way or was packed.
+    packed: Option<Packed<Vec<Section>>>,
     /// The tree, once decoded (always set when `packed` is `None`).
     tree: OnceLock<Vec<Section>>,
 }
 
 impl Sections {
     /// Sections read from the cache's encoding, decoded when first read.
-    fn from_packed(packed: Arc<[u8]>) -> Sections {
+    fn from_packed(packed: Packed<Vec<Section>>) -> Sections {
         Sections {
             packed: Some(packed),
             tree: OnceLock::new(),
@@ -410,12 +409,11 @@ impl Sections {
     }
 
     /// The encoded tree, encoded now unless it came encoded.
-    fn packed(&self) -> Result<Arc<[u8]>, postcard::Error> {
-        if let Some(packed) = &self.packed {
-            return Ok(Arc::clone(packed));
+    fn packed(&self) -> Packed<Vec<Section>> {
+        match &self.packed {
+            Some(packed) => packed.clone(),
+            None => Packed::new(&**self),
         }
-        let _elided = SourcesElided::begin();
-        postcard::to_stdvec(&**self).map(Arc::from)
     }
 
     /// Calls `read` with the tree. A tree still encoded is decoded for the
@@ -426,7 +424,7 @@ impl Sections {
     pub fn read<R>(&self, read: impl FnOnce(&[Section]) -> R) -> R {
         match (self.tree.get(), &self.packed) {
             (Some(tree), _) => read(tree),
-            (None, Some(packed)) => read(&unpack(packed)),
+            (None, Some(packed)) => read(&packed.unpack()),
             (None, None) => read(&[]),
         }
     }
@@ -435,10 +433,8 @@ impl Sections {
     /// ([`Sections::read`]): a portfolio keeps every project until its
     /// pages are written, and the trees were most of its memory.
     pub fn pack(&mut self) {
-        if let Ok(packed) = self.packed() {
-            self.packed = Some(packed);
-            self.tree = OnceLock::new();
-        }
+        self.packed = Some(self.packed());
+        self.tree = OnceLock::new();
     }
 
     /// Whether the tree has not been decoded (for tests).
@@ -468,7 +464,7 @@ impl std::ops::Deref for Sections {
     fn deref(&self) -> &Vec<Section> {
         // Without bytes, the tree was set when the value was made.
         self.tree
-            .get_or_init(|| unpack(self.packed.as_deref().unwrap_or_default()))
+            .get_or_init(|| self.packed.as_ref().map(Packed::unpack).unwrap_or_default())
     }
 }
 
@@ -476,7 +472,7 @@ impl std::ops::DerefMut for Sections {
     /// The tree, decoded if need be; its encoding no longer matches it.
     fn deref_mut(&mut self) -> &mut Vec<Section> {
         if let Some(packed) = self.packed.take() {
-            self.tree.get_or_init(|| unpack(&packed));
+            self.tree.get_or_init(|| packed.unpack());
         }
         self.tree
             .get_mut()
@@ -486,10 +482,11 @@ impl std::ops::DerefMut for Sections {
 
 /// A value kept encoded as the cache stores it (postcard, paths elided)
 /// until it is read. A build keeps every document's status from its
-/// extraction until its project is assembled, and a status takes about
-/// a fifth of the room encoded that it takes decoded.
+/// extraction until its project is assembled, and every project's section
+/// tree until its pages are written: encoded, they take about a quarter of
+/// the room they take decoded. A copy shares the bytes.
 pub struct Packed<T> {
-    bytes: Box<[u8]>,
+    bytes: Arc<[u8]>,
     of: PhantomData<fn() -> T>,
 }
 
@@ -498,7 +495,7 @@ impl<T: Serialize + DeserializeOwned> Packed<T> {
     /// write (it fails only on sequences of unknown length).
     pub fn new(value: &T) -> Packed<T> {
         let _elided = SourcesElided::begin();
-        let bytes = postcard::to_stdvec(value).expect("a status encodes");
+        let bytes = postcard::to_stdvec(value).expect("a status or tree encodes");
         Packed {
             bytes: bytes.into(),
             of: PhantomData,
@@ -517,7 +514,7 @@ impl<T: Serialize + DeserializeOwned> Packed<T> {
 impl<T> Clone for Packed<T> {
     fn clone(&self) -> Packed<T> {
         Packed {
-            bytes: self.bytes.clone(),
+            bytes: Arc::clone(&self.bytes),
             of: PhantomData,
         }
     }
@@ -529,7 +526,7 @@ impl<T> PartialEq for Packed<T> {
     }
 }
 
-/// As its bytes: a cache entry holds a status as it was packed.
+/// As its bytes: a cache entry holds a status or a tree as it was packed.
 impl<T> Serialize for Packed<T> {
     fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
         serializer.serialize_bytes(&self.bytes)
@@ -565,14 +562,6 @@ impl<T> std::fmt::Debug for Packed<T> {
     }
 }
 
-/// The tree encoded in `packed`. The bytes were checked (checksum) when
-/// their cache entry was read, and written by this same sitrep build: they
-/// cannot fail to decode unless sitrep has a bug.
-fn unpack(packed: &[u8]) -> Vec<Section> {
-    let _elided = SourcesElided::begin();
-    postcard::from_bytes(packed).expect("a checked cache entry decodes")
-}
-
 impl Clone for Sections {
     fn clone(&self) -> Sections {
         Sections {
@@ -599,8 +588,7 @@ impl Serialize for Sections {
         if serializer.is_human_readable() {
             return self.read(|tree| tree.serialize(serializer));
         }
-        let packed = self.packed().map_err(serde::ser::Error::custom)?;
-        serializer.serialize_bytes(&packed)
+        self.packed().serialize(serializer)
     }
 }
 
@@ -609,20 +597,7 @@ impl<'de> Deserialize<'de> for Sections {
         if deserializer.is_human_readable() {
             return Vec::<Section>::deserialize(deserializer).map(Sections::from);
         }
-        struct Packed;
-
-        impl serde::de::Visitor<'_> for Packed {
-            type Value = Sections;
-
-            fn expecting(&self, formatter: &mut std::fmt::Formatter) -> std::fmt::Result {
-                formatter.write_str("an encoded section tree")
-            }
-
-            fn visit_bytes<E: serde::de::Error>(self, bytes: &[u8]) -> Result<Sections, E> {
-                Ok(Sections::from_packed(Arc::from(bytes)))
-            }
-        }
-        deserializer.deserialize_bytes(Packed)
+        Packed::deserialize(deserializer).map(Sections::from_packed)
     }
 }
 
