@@ -646,12 +646,15 @@ fn extract_and_store(
     let started = crate::cpu::thread_time();
     let status = Packed::new(&extract::extract(document, context));
     add_time(nanos, started);
-    let entry = cache::Entry {
-        ingested: cache::Ingested::of(document),
-        status,
-    };
-    cache.put(key, &entry);
-    entry.status
+    if cache.dir().is_some() {
+        let entry = cache::Entry {
+            ingested: cache::Ingested::of(document),
+            // The same bytes, shared.
+            status: status.clone(),
+        };
+        cache.put(key, &entry);
+    }
+    status
 }
 
 /// Adds the CPU time the thread used since `started` to `total`.
