@@ -39,10 +39,10 @@ use crate::model::{Diagnostic, DocumentStatus, LateItem, Packed, Project, Source
 pub const FOLDER: &str = ".sitrep-cache";
 
 /// First bytes of every document entry; the last one is the entry format version.
-const MAGIC: &[u8; 8] = b"sitrep\0\x03";
+const MAGIC: &[u8; 8] = b"sitrep\0\x04";
 
 /// First bytes of every project entry; the last one is its format version.
-const PROJECT_MAGIC: &[u8; 8] = b"sitrepP\x01";
+const PROJECT_MAGIC: &[u8; 8] = b"sitrepP\x02";
 
 /// Bytes before the payload: magic, key, payload checksum.
 const HEADER: usize = 8 + 16 + 16;
@@ -518,7 +518,11 @@ mod tests {
             ..entry()
         };
         let bytes = encode(MAGIC, 7, &stored).unwrap();
-        let occurrences = |path: &[u8]| bytes.windows(path.len()).filter(|w| *w == path).count();
+        let encoding = stored.status.encoding();
+        let occurrences = |path: &[u8]| {
+            let windows = encoding.windows(path.len());
+            windows.filter(|w| *w == path).count()
+        };
         // `lot-one.md` again after `lot-two.md`: written twice of four times.
         assert_eq!(occurrences(b"lot-one.md"), 2);
         assert_eq!(occurrences(b"lot-two.md"), 1);
