@@ -1009,7 +1009,7 @@ pub fn build_and_keep(options: &BuildOptions) -> anyhow::Result<(BuildReport, Po
         staging.finish_then(|| memo.save())
     })?;
     stages.done("swap");
-    let diagnostics = unique_diagnostics(&portal.status);
+    let diagnostics = all_diagnostics(&portal.status);
     let count = |level: Level| diagnostics.iter().filter(|d| d.level == level).count();
     let report = BuildReport {
         output,
@@ -1042,17 +1042,13 @@ fn store_projects(cache: &Cache, projects: &[Project], extraction: &Extraction) 
         });
 }
 
-/// Every diagnostic of the portal, sorted by file and line.
+/// The diagnostics of the portal and of every project (each project's
+/// decoded for the moment they are copied), sorted by file and line, each
+/// once.
 pub fn all_diagnostics(status: &PortfolioStatus) -> Vec<Diagnostic> {
-    unique_diagnostics(status).into_iter().cloned().collect()
-}
-
-/// The diagnostics of the portal and of every project, by place, each
-/// once: what [`all_diagnostics`] copies, and what a build counts (61,000
-/// of them at 10,000 generated documents, not worth a copy to count).
-fn unique_diagnostics(status: &PortfolioStatus) -> Vec<&Diagnostic> {
-    let mut all: Vec<&Diagnostic> = (status.diagnostics.iter())
-        .chain(status.projects.iter().flat_map(|p| &p.diagnostics))
+    let projects = status.projects.iter();
+    let mut all: Vec<Diagnostic> = (status.diagnostics.iter().cloned())
+        .chain(projects.flat_map(|p| p.diagnostics.get().into_owned()))
         .collect();
     all.sort_by(|a, b| {
         (a.source.as_str(), a.line, a.code.as_str()).cmp(&(

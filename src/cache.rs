@@ -33,7 +33,7 @@ use xxhash_rust::xxh3::Xxh3;
 use crate::config::Config;
 use crate::ingest::FrontMatter;
 use crate::memo::Identity;
-use crate::model::{Diagnostic, DocumentStatus, LateItem, Packed, Project, SourcesElided};
+use crate::model::{Diagnostic, DocumentStatus, LateItem, Packed, Project, SourcesElided, Stowed};
 
 /// The cache folder, under the portal root (`sitrep init` gitignores it).
 pub const FOLDER: &str = ".sitrep-cache";
@@ -42,7 +42,7 @@ pub const FOLDER: &str = ".sitrep-cache";
 const MAGIC: &[u8; 8] = b"sitrep\0\x04";
 
 /// First bytes of every project entry; the last one is its format version.
-const PROJECT_MAGIC: &[u8; 8] = b"sitrepP\x02";
+const PROJECT_MAGIC: &[u8; 8] = b"sitrepP\x03";
 
 /// Bytes before the payload: magic, key, payload checksum.
 const HEADER: usize = 8 + 16 + 16;
@@ -85,7 +85,7 @@ struct ProjectEntry<P> {
     project: P,
     as_of_at: Option<(String, usize)>,
     declared_health_at: Option<(String, usize)>,
-    late_items: Vec<LateItem>,
+    late_items: Stowed<Vec<LateItem>>,
 }
 
 /// The cache of one build: where it lives (none with `--no-cache`) and the
@@ -591,7 +591,7 @@ mod tests {
         project.sections = sections.into();
         project.as_of_at = Some(("a/index.md".into(), 3));
         project.declared_health_at = Some(("a/notes.md".into(), 2));
-        project.late_items = LateItem::gather(&project.sections, NaiveDate::MAX);
+        project.late_items = LateItem::gather(&project.sections, NaiveDate::MAX).into();
         project
     }
 
@@ -603,10 +603,11 @@ mod tests {
         assert_eq!(stored.late_items.len(), 1, "the overdue item");
         cache.put_project(5, &stored);
         let read = cache.project(5).expect("stored");
-        assert!(read.sections.is_packed());
+        assert!(read.sections.is_packed() && read.late_items.is_packed());
         assert_eq!(read, stored);
-        assert!(!read.sections.is_packed());
+        assert!(read.sections.is_packed(), "compared, not kept decoded");
         assert_eq!(&*read.sections[1].items[0].source, "a/notes.md");
+        assert!(!read.sections.is_packed());
         assert_eq!(cache.project(6), None, "another key");
         // A document's entry is not a project, nor the other way round.
         cache.put(7, &entry());

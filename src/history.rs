@@ -301,10 +301,11 @@ fn diff_items(slug: &str, before: &[&Item], after: &[&Item], changes: &mut Vec<C
 fn diff_milestones(slug: &str, before: &Project, after: &Project, changes: &mut Vec<Change>) {
     let old: BTreeMap<String, NaiveDate> = before
         .milestones
+        .get()
         .iter()
         .filter_map(|m| Some((normalise(&m.title), m.date?)))
         .collect();
-    for milestone in &after.milestones {
+    for milestone in after.milestones.get().iter() {
         let (Some(to), Some(from)) = (milestone.date, old.get(&normalise(&milestone.title))) else {
             continue;
         };
@@ -324,6 +325,7 @@ fn diff_risks(slug: &str, before: &Project, after: &Project, changes: &mut Vec<C
     let open = |project: &Project| -> Vec<(String, String)> {
         project
             .risks
+            .get()
             .iter()
             .filter(|r| !r.closed)
             .map(|r| (normalise(&r.title), r.title.clone()))
@@ -388,7 +390,7 @@ pub fn milestone_trends(
     now: NaiveDate,
 ) -> Vec<(String, Vec<(NaiveDate, NaiveDate)>)> {
     let mut trends = Vec::new();
-    for milestone in &current.milestones {
+    for milestone in current.milestones.get().iter() {
         let key = normalise(&milestone.title);
         let mut series: Vec<(NaiveDate, NaiveDate)> = history
             .snapshots
@@ -396,10 +398,8 @@ pub fn milestone_trends(
             .filter(|s| s.status.as_of < now)
             .filter_map(|s| {
                 let project = s.status.projects.iter().find(|p| p.slug == current.slug)?;
-                let past = project
-                    .milestones
-                    .iter()
-                    .find(|m| normalise(&m.title) == key)?;
+                let milestones = project.milestones.get();
+                let past = milestones.iter().find(|m| normalise(&m.title) == key)?;
                 Some((s.status.as_of, past.date?))
             })
             .collect();

@@ -364,119 +364,161 @@ pub struct Project {
     /// `"items"` (mean of item values) or `"points"` (weighted by story points).
     pub progress_method: String,
     pub declared_progress: Option<f64>,
-    pub declarations: Vec<Declaration>,
+    pub declarations: Stowed<Vec<Declaration>>,
     pub counts: Counts,
     pub sections: Sections,
-    pub milestones: Vec<Milestone>,
-    pub risks: Vec<Risk>,
-    pub people: Vec<Person>,
-    pub diagnostics: Vec<Diagnostic>,
+    pub milestones: Stowed<Vec<Milestone>>,
+    pub risks: Stowed<Vec<Risk>>,
+    pub people: Stowed<Vec<Person>>,
+    pub diagnostics: Stowed<Vec<Diagnostic>>,
     /// Its open items past their due date on the portfolio's as-of date,
     /// gathered when the project is assembled (like its milestones'
     /// `overdue`). The people pages list each person's; finding them there
     /// meant walking every item of every project at each build. Not in
     /// `status.json`.
     #[serde(skip)]
-    pub late_items: Vec<LateItem>,
+    pub late_items: Stowed<Vec<LateItem>>,
 }
 
-/// A project's section tree, which may stay encoded until it is read.
+impl Project {
+    /// Encodes every part of the project that stays encoded until a page
+    /// reads it ([`Stowed`]), once the project is assembled.
+    pub fn pack(&mut self) {
+        self.declarations.pack();
+        self.sections.pack();
+        self.milestones.pack();
+        self.risks.pack();
+        self.people.pack();
+        self.diagnostics.pack();
+        self.late_items.pack();
+    }
+
+    /// A copy with every part decoded, for a page that shows them all (the
+    /// project's own): its parts stay packed in the portfolio.
+    pub fn decoded(&self) -> Project {
+        Project {
+            declarations: self.declarations.get().into_owned().into(),
+            sections: self.sections.get().into_owned().into(),
+            milestones: self.milestones.get().into_owned().into(),
+            risks: self.risks.get().into_owned().into(),
+            people: self.people.get().into_owned().into(),
+            diagnostics: self.diagnostics.get().into_owned().into(),
+            late_items: self.late_items.get().into_owned().into(),
+            ..self.clone()
+        }
+    }
+}
+
+/// A project's section tree, which may stay encoded until it is read
+/// ([`Stowed`]).
+pub type Sections = Stowed<Vec<Section>>;
+
+/// Part of a project (its section tree, milestones, risks, people, …) that
+/// may stay encoded ([`Packed`]) until something reads it.
 ///
+/// A portfolio keeps every project until its pages are written: decoded,
+/// the trees, risks and milestones of 10,000 projects were most of a
+/// build's memory. Once a project is assembled its parts are packed
+/// ([`Project::pack`]), and each page or `status.json` part decodes what it
+/// shows for the moment it is made ([`Stowed::get`], [`Stowed::read`]).
 /// A project taken from the cache ([`crate::cache`]) as it was assembled
-/// carries its tree as the bytes the cache holds, decoded the first time
-/// something reads it (`Deref`). A rebuild after one document changed
-/// needs the trees of no other project: their pages and `status.json`
-/// parts are kept, and the cross-project pages read the milestones, risks,
-/// people and counts. Decoding them all was a third of such a rebuild.
+/// carries its parts as the bytes the cache holds: a rebuild after one
+/// document changed decodes only what the pages it makes show.
 ///
-/// In `status.json` (and any human-readable form) it is the tree; in the
+/// In `status.json` (and any human-readable form) it is the value; in the
 /// cache's compact form it is the encoded bytes, so reading a project back
-/// does not decode its tree.
-pub struct Sections {
-    /// The tree encoded, when it came that way or was packed.
-    packed: Option<Packed<Vec<Section>>>,
-    /// The tree, once decoded (always set when `packed` is `None`).
-    tree: OnceLock<Vec<Section>>,
+/// decodes nothing.
+///
+/// `Deref` decodes the value and keeps it decoded: for tests and for the
+/// assembly of a project, not for the pages.
+pub struct Stowed<T> {
+    /// The value encoded, when it came that way or was packed.
+    packed: Option<Packed<T>>,
+    /// The value, once decoded (always set when `packed` is `None`).
+    value: OnceLock<T>,
 }
 
-impl Sections {
-    /// Sections read from the cache's encoding, decoded when first read.
-    fn from_packed(packed: Packed<Vec<Section>>) -> Sections {
-        Sections {
+impl<T: Serialize + DeserializeOwned + Default + Clone> Stowed<T> {
+    /// A value read from the cache's encoding, decoded when first read.
+    fn from_packed(packed: Packed<T>) -> Stowed<T> {
+        Stowed {
             packed: Some(packed),
-            tree: OnceLock::new(),
+            value: OnceLock::new(),
         }
     }
 
-    /// The encoded tree, encoded now unless it came encoded.
-    fn packed(&self) -> Packed<Vec<Section>> {
+    /// The encoded value, encoded now unless it came encoded.
+    fn packed(&self) -> Packed<T> {
         match &self.packed {
             Some(packed) => packed.clone(),
             None => Packed::new(&**self),
         }
     }
 
-    /// Calls `read` with the tree. A tree still encoded is decoded for the
-    /// call only, not kept: a build that renders every page of projects
-    /// taken from the cache (a CI job that restores the cache but not the
-    /// site) reads each tree for its page and its `status.json` part, and
+    /// The value: borrowed when it is decoded, else decoded for the caller
+    /// only, not kept. A build that renders every page of projects taken
+    /// from the cache (a CI job that restores the cache but not the site)
+    /// reads each project for its page and its `status.json` part, and
     /// keeping them all decoded took the memory back to a cold build's.
-    pub fn read<R>(&self, read: impl FnOnce(&[Section]) -> R) -> R {
-        match (self.tree.get(), &self.packed) {
-            (Some(tree), _) => read(tree),
-            (None, Some(packed)) => read(&packed.unpack()),
-            (None, None) => read(&[]),
+    pub fn get(&self) -> std::borrow::Cow<'_, T> {
+        match (self.value.get(), &self.packed) {
+            (Some(value), _) => std::borrow::Cow::Borrowed(value),
+            (None, Some(packed)) => std::borrow::Cow::Owned(packed.unpack()),
+            (None, None) => std::borrow::Cow::Owned(T::default()),
         }
     }
 
-    /// Encodes the tree and drops it, to be decoded again only while read
-    /// ([`Sections::read`]): a portfolio keeps every project until its
-    /// pages are written, and the trees were most of its memory.
+    /// Calls `read` with the value, decoded for the call only ([`Stowed::get`]).
+    pub fn read<R>(&self, read: impl FnOnce(&T) -> R) -> R {
+        read(&self.get())
+    }
+
+    /// Encodes the value and drops it, to be decoded again only while read.
     pub fn pack(&mut self) {
         self.packed = Some(self.packed());
-        self.tree = OnceLock::new();
+        self.value = OnceLock::new();
     }
 
-    /// Whether the tree has not been decoded (for tests).
+    /// Whether the value has not been decoded (for tests).
     pub fn is_packed(&self) -> bool {
-        self.tree.get().is_none()
+        self.value.get().is_none()
     }
 }
 
-impl Default for Sections {
-    fn default() -> Sections {
-        Sections::from(Vec::new())
+impl<T: Default> Default for Stowed<T> {
+    fn default() -> Stowed<T> {
+        Stowed::from(T::default())
     }
 }
 
-impl From<Vec<Section>> for Sections {
-    fn from(tree: Vec<Section>) -> Sections {
-        Sections {
+impl<T> From<T> for Stowed<T> {
+    fn from(value: T) -> Stowed<T> {
+        Stowed {
             packed: None,
-            tree: OnceLock::from(tree),
+            value: OnceLock::from(value),
         }
     }
 }
 
-impl std::ops::Deref for Sections {
-    type Target = Vec<Section>;
+impl<T: Serialize + DeserializeOwned + Default> std::ops::Deref for Stowed<T> {
+    type Target = T;
 
-    fn deref(&self) -> &Vec<Section> {
-        // Without bytes, the tree was set when the value was made.
-        self.tree
+    fn deref(&self) -> &T {
+        // Without bytes, the value was set when it was made.
+        self.value
             .get_or_init(|| self.packed.as_ref().map(Packed::unpack).unwrap_or_default())
     }
 }
 
-impl std::ops::DerefMut for Sections {
-    /// The tree, decoded if need be; its encoding no longer matches it.
-    fn deref_mut(&mut self) -> &mut Vec<Section> {
+impl<T: Serialize + DeserializeOwned + Default> std::ops::DerefMut for Stowed<T> {
+    /// The value, decoded if need be; its encoding no longer matches it.
+    fn deref_mut(&mut self) -> &mut T {
         if let Some(packed) = self.packed.take() {
-            self.tree.get_or_init(|| packed.unpack());
+            self.value.get_or_init(|| packed.unpack());
         }
-        self.tree
+        self.value
             .get_mut()
-            .expect("a tree without bytes is decoded")
+            .expect("a value without bytes is decoded")
     }
 }
 
@@ -573,42 +615,44 @@ impl<T> std::fmt::Debug for Packed<T> {
     }
 }
 
-impl Clone for Sections {
-    fn clone(&self) -> Sections {
-        Sections {
+impl<T: Clone> Clone for Stowed<T> {
+    fn clone(&self) -> Stowed<T> {
+        Stowed {
             packed: self.packed.clone(),
-            tree: self.tree.clone(),
+            value: self.value.clone(),
         }
     }
 }
 
-impl PartialEq for Sections {
-    fn eq(&self, other: &Sections) -> bool {
-        **self == **other
+impl<T: Serialize + DeserializeOwned + Default + Clone + PartialEq> PartialEq for Stowed<T> {
+    fn eq(&self, other: &Stowed<T>) -> bool {
+        *self.get() == *other.get()
     }
 }
 
-impl std::fmt::Debug for Sections {
+impl<T: Serialize + DeserializeOwned + Default + Clone + std::fmt::Debug> std::fmt::Debug
+    for Stowed<T>
+{
     fn fmt(&self, formatter: &mut std::fmt::Formatter) -> std::fmt::Result {
-        (**self).fmt(formatter)
+        self.get().fmt(formatter)
     }
 }
 
-impl Serialize for Sections {
+impl<T: Serialize + DeserializeOwned + Default + Clone> Serialize for Stowed<T> {
     fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
         if serializer.is_human_readable() {
-            return self.read(|tree| tree.serialize(serializer));
+            return self.get().serialize(serializer);
         }
         self.packed().serialize(serializer)
     }
 }
 
-impl<'de> Deserialize<'de> for Sections {
-    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Sections, D::Error> {
+impl<'de, T: Serialize + DeserializeOwned + Default + Clone> Deserialize<'de> for Stowed<T> {
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Stowed<T>, D::Error> {
         if deserializer.is_human_readable() {
-            return Vec::<Section>::deserialize(deserializer).map(Sections::from);
+            return T::deserialize(deserializer).map(Stowed::from);
         }
-        Packed::deserialize(deserializer).map(Sections::from_packed)
+        Packed::deserialize(deserializer).map(Stowed::from_packed)
     }
 }
 
@@ -857,7 +901,7 @@ mod tests {
         let mut sections = Sections::from(tree.clone());
         sections.pack();
         assert!(sections.is_packed());
-        sections.read(|read| assert_eq!(read, tree));
+        sections.read(|read| assert_eq!(*read, tree));
         assert!(sections.is_packed(), "read, not kept");
         sections[0].title = "Lot 1 bis".into();
         assert_eq!(sections[0].title, "Lot 1 bis");

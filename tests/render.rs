@@ -106,14 +106,14 @@ fn project(slug: &str, name: &str, progress: Option<f64>, declared: Option<f64>)
         progress,
         progress_method: "items".into(),
         declared_progress: declared,
-        declarations: vec![],
+        declarations: Default::default(),
         counts: Counts::default(),
         sections: Vec::new().into(),
-        milestones: vec![],
-        risks: vec![],
-        people: vec![],
-        diagnostics: vec![],
-        late_items: vec![],
+        milestones: Default::default(),
+        risks: Default::default(),
+        people: Default::default(),
+        diagnostics: Default::default(),
+        late_items: Default::default(),
     }
 }
 
@@ -143,19 +143,19 @@ fn fixture() -> (PortfolioStatus, Content) {
         sections: vec![],
     }]
     .into();
-    alpha.milestones = vec![
+    *alpha.milestones = vec![
         milestone("Go-live", Some(date(2026, 3, 15)), Status::Todo, false, 9),
         milestone("Kick-off", Some(date(2026, 1, 10)), Status::Todo, true, 9),
         milestone("Audit", None, Status::Todo, false, 9),
     ];
-    alpha.risks = vec![risk("Backend vide", 5, 5, Severity::Critical)];
-    alpha.people = vec![Person {
+    *alpha.risks = vec![risk("Backend vide", 5, 5, Severity::Critical)];
+    *alpha.people = vec![Person {
         handle: Some("@Imrane".into()),
         name: "Imrane".into(),
         role: Some("DevOps".into()),
         open_items: 1,
     }];
-    alpha.diagnostics = vec![Diagnostic::warning(
+    *alpha.diagnostics = vec![Diagnostic::warning(
         "declared-vs-computed",
         "alpha.md",
         3,
@@ -168,7 +168,7 @@ fn fixture() -> (PortfolioStatus, Content) {
     let mut projects = vec![alpha, gamma, beta];
     // As assembly gathers them (`health::assess`), on the as-of date below.
     for project in &mut projects {
-        project.late_items = LateItem::gather(&project.sections, date(2026, 2, 2));
+        project.late_items = LateItem::gather(&project.sections, date(2026, 2, 2)).into();
     }
     let portfolio = PortfolioStatus {
         schema: SCHEMA,
@@ -178,7 +178,7 @@ fn fixture() -> (PortfolioStatus, Content) {
         as_of: date(2026, 2, 2),
         built_at: None,
         projects,
-        diagnostics: vec![],
+        diagnostics: Default::default(),
     };
     let content = Content {
         intro: None,
@@ -187,7 +187,7 @@ fn fixture() -> (PortfolioStatus, Content) {
             sources("gamma", "gamma.md", GAMMA),
             sources("beta", "beta.md", "# Beta\n\nNothing yet.\n"),
         ],
-        diagnostics: vec![],
+        diagnostics: Default::default(),
     };
     (portfolio, content)
 }
@@ -260,7 +260,7 @@ fn gamma() -> Project {
     gamma.sections = all.into();
     let mut recette = milestone("Recette", Some(date(2026, 1, 20)), Status::Done, false, 3);
     recette.date_end = Some(date(2026, 2, 10));
-    gamma.milestones = vec![
+    *gamma.milestones = vec![
         recette,
         milestone(
             "Mise en production",
@@ -276,20 +276,20 @@ fn gamma() -> Project {
     let mut unrated = risk("Dépendance fournisseur", 1, 1, Severity::Medium);
     unrated.impact = None;
     unrated.probability = None;
-    gamma.risks = vec![
+    *gamma.risks = vec![
         risk("Retard de livraison du CRM", 4, 3, Severity::High),
         risk("Charge de l'équipe", 2, 2, Severity::Low),
         risk("Migration des données incomplète", 3, 5, Severity::High),
         unrated,
         closed,
     ];
-    for r in &mut gamma.risks {
+    for r in gamma.risks.iter_mut() {
         r.source = "gamma.md".into();
     }
-    for m in &mut gamma.milestones {
+    for m in gamma.milestones.iter_mut() {
         m.source = "gamma.md".into();
     }
-    gamma.people = vec![
+    *gamma.people = vec![
         Person {
             handle: None,
             name: "Marie Curie".into(),
@@ -328,7 +328,7 @@ fn sources(slug: &str, source: &str, text: &str) -> ProjectSources {
             source: source.into(),
             text: text.into(),
             front_matter: FrontMatter::default(),
-            diagnostics: vec![],
+            diagnostics: Default::default(),
         }],
     }
 }

@@ -78,9 +78,9 @@ fn is_open(milestone: &Milestone) -> bool {
 }
 
 fn mark_overdue(project: &mut Project, as_of: NaiveDate) {
-    project.late_items = LateItem::gather(&project.sections, as_of);
+    project.late_items = LateItem::gather(&project.sections, as_of).into();
     let mut warnings = Vec::new();
-    for milestone in &mut project.milestones {
+    for milestone in project.milestones.iter_mut() {
         let Some(due) = due(milestone) else {
             continue;
         };
@@ -370,14 +370,14 @@ mod tests {
             progress: None,
             progress_method: "items".into(),
             declared_progress: None,
-            declarations: vec![],
+            declarations: Default::default(),
             counts: Counts::default(),
             sections: Vec::new().into(),
-            milestones: vec![],
-            risks: vec![],
-            people: vec![],
-            diagnostics: vec![],
-            late_items: vec![],
+            milestones: Default::default(),
+            risks: Default::default(),
+            people: Default::default(),
+            diagnostics: Default::default(),
+            late_items: Default::default(),
         }
     }
 
@@ -501,7 +501,7 @@ mod tests {
         let mut p = project();
         p.as_of = Some(date(2026, 1, 25));
         p.counts = counts(1, 1, 0, 0);
-        p.milestones = vec![
+        *p.milestones = vec![
             milestone(
                 "Mise en production",
                 date(2026, 1, 20),
@@ -526,7 +526,7 @@ mod tests {
         let mut p = project();
         let mut m = milestone("Phase 1", date(2026, 2, 15), None, 3);
         m.date_end = Some(date(2026, 2, 20));
-        p.milestones = vec![m];
+        *p.milestones = vec![m];
         p.as_of = Some(date(2026, 2, 2));
         let p = assessed(p, date(2026, 2, 18));
         assert!(!p.milestones[0].overdue);
@@ -548,7 +548,7 @@ mod tests {
     fn critical_open_risk_is_red_and_closed_one_is_not() {
         let mut p = project();
         p.counts = counts(1, 1, 0, 0);
-        p.risks = vec![risk("Backend vide", Severity::Critical, false, 9)];
+        *p.risks = vec![risk("Backend vide", Severity::Critical, false, 9)];
         let red = assessed(p.clone(), date(2026, 1, 2));
         assert_eq!(red.health, Health::Red);
         assert_eq!(red.health_reason, "red: critical risk \"Backend vide\"");
@@ -588,7 +588,7 @@ mod tests {
         p.counts = counts(1, 0, 1, 0);
         p.progress = Some(50.0);
         p.declared_progress = Some(100.0);
-        p.declarations = vec![Declaration {
+        *p.declarations = vec![Declaration {
             label: "Statut Global".into(),
             value: 100.0,
             section: None,
@@ -608,7 +608,7 @@ mod tests {
         let mut p = project();
         p.counts = counts(1, 1, 0, 0);
         p.declared_health = Some(Health::Green);
-        p.risks = vec![risk("Backend vide", Severity::Critical, false, 9)];
+        *p.risks = vec![risk("Backend vide", Severity::Critical, false, 9)];
         let p = assessed(p, date(2026, 1, 2));
         assert!(codes(&p).contains(&"declared-health-mismatch"));
     }
@@ -630,7 +630,7 @@ mod tests {
         phase1.sections = vec![section("Sub", 12, counts(2, 0, 0, 0))];
         let phase2 = section("Phase 2", 20, counts(0, 1, 0, 0));
         p.sections = vec![phase1, phase2].into();
-        p.milestones = vec![milestone("Late", date(2025, 12, 1), None, 25)];
+        *p.milestones = vec![milestone("Late", date(2025, 12, 1), None, 25)];
         let p = assessed(p, date(2026, 1, 2));
         assert_eq!(p.sections[0].health, Some(Health::Done));
         assert_eq!(p.sections[0].sections[0].health, Some(Health::Done));

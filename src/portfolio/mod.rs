@@ -10,7 +10,7 @@ use rayon::prelude::*;
 use crate::config::Config;
 use crate::ingest::{names, Content, ProjectSources};
 use crate::model::{
-    Counts, DocumentStatus, Health, Packed, PortfolioStatus, Project, Sections, SCHEMA,
+    Counts, DocumentStatus, Health, Packed, PortfolioStatus, Project, Sections, Stowed, SCHEMA,
 };
 
 /// What a project is assembled from.
@@ -61,8 +61,9 @@ pub fn assemble(
 }
 
 /// One project assembled from its documents' statuses: rollups, health,
-/// then its section tree packed ([`Sections::pack`]) until its page and its
-/// part of `status.json` read it.
+/// then its section tree, milestones, risks, people and diagnostics packed
+/// ([`Project::pack`]) until its pages and its part of `status.json` read
+/// them.
 fn project(
     sources: &ProjectSources,
     documents: Vec<DocumentStatus>,
@@ -106,14 +107,14 @@ fn project(
         progress: None,
         progress_method: config.progress.weight.as_str().to_string(),
         declared_progress: None,
-        declarations: Vec::new(),
+        declarations: Stowed::default(),
         counts: Counts::default(),
         sections: Sections::default(),
-        milestones: Vec::new(),
-        risks: Vec::new(),
-        people: Vec::new(),
-        diagnostics: Vec::new(),
-        late_items: Vec::new(),
+        milestones: Stowed::default(),
+        risks: Stowed::default(),
+        people: Stowed::default(),
+        diagnostics: Stowed::default(),
+        late_items: Stowed::default(),
     };
     // The front matter's date (if any) is on the first document's first lines.
     if project.as_of.is_some() {
@@ -139,6 +140,6 @@ fn project(
     progress::roll_up(&mut project, config);
     health::assess(&mut project, config, as_of);
     health::apply_front_matter_status(&mut project, front.status.as_deref());
-    project.sections.pack();
+    project.pack();
     project
 }

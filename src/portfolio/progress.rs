@@ -116,7 +116,7 @@ pub fn roll_up(project: &mut Project, config: &Config) {
             ));
         }
     }
-    project.people = merge_people(std::mem::take(&mut project.people));
+    project.people = merge_people(std::mem::take(&mut *project.people)).into();
 }
 
 /// One entry per person across documents: open items add up, the first

@@ -21,6 +21,7 @@
 //!
 //! Every count is decided here; the templates only lay the pages out.
 
+use std::borrow::Cow;
 use std::cmp::Reverse;
 use std::collections::HashSet;
 use std::ops::Range;
@@ -387,14 +388,12 @@ impl Renderer<'_> {
                 .iter()
                 .map(|&index| self.links(index, &root, false))
                 .collect();
-            let rows: Vec<charts::TimelineRow> = links
-                .iter()
-                .map(|l| charts::TimelineRow {
+            // The milestones of the projects on this page, decoded for it.
+            let milestones: Vec<_> = links.iter().map(|l| l.project.milestones.get()).collect();
+            let rows: Vec<charts::TimelineRow> = (links.iter().zip(&milestones))
+                .map(|(l, milestones)| charts::TimelineRow {
                     label: l.project.name.clone(),
-                    milestones: l
-                        .project
-                        .milestones
-                        .iter()
+                    milestones: (milestones.iter())
                         .map(|m| (m, l.line(&m.source, m.line)))
                         .collect(),
                 })
@@ -416,13 +415,9 @@ impl Renderer<'_> {
                 self.t.get("milestones")
             };
             let timeline = charts::timeline(&rows, self.portfolio.as_of, caption, &self.t);
-            let entries: Vec<_> = links
-                .iter()
-                .flat_map(|l| {
-                    l.project
-                        .milestones
-                        .iter()
-                        .map(move |m| (m, l.project, l.line(&m.source, m.line)))
+            let entries: Vec<_> = (links.iter().zip(&milestones))
+                .flat_map(|(l, milestones)| {
+                    (milestones.iter()).map(move |m| (m, l.project, l.line(&m.source, m.line)))
                 })
                 .collect();
             let summaries = if summed {
@@ -463,14 +458,13 @@ impl Renderer<'_> {
         ]
         .into_iter()
         .map(|(id, key, keep)| {
-            let mut entries: Vec<(usize, &Milestone)> = (self.portfolio.projects.iter())
+            // Each project's milestones decoded in turn; those kept copied.
+            let mut entries: Vec<(usize, Milestone)> = (self.portfolio.projects.iter())
                 .enumerate()
                 .flat_map(|(index, project)| {
-                    project
-                        .milestones
-                        .iter()
-                        .filter(|m| keep(m))
-                        .map(move |m| (index, m))
+                    let milestones = project.milestones.get();
+                    let kept = milestones.iter().filter(|m| keep(m)).cloned();
+                    kept.map(move |m| (index, m)).collect::<Vec<_>>()
                 })
                 .collect();
             // The table's order (`view::milestone_rows`, a stable sort), so
@@ -480,8 +474,8 @@ impl Renderer<'_> {
             let count = entries.len();
             let shown: Vec<_> = entries[..count.min(SUMMARY_LIMIT)]
                 .iter()
-                .map(|&(index, m)| {
-                    let links = self.links(index, root, false);
+                .map(|(index, m)| {
+                    let links = self.links(*index, root, false);
                     (m, links.project, links.line(&m.source, m.line))
                 })
                 .collect();
@@ -505,14 +499,20 @@ impl Renderer<'_> {
     /// `risks/index.html` (matrix and first rows), then the rest of the table.
     pub(super) fn risks_pages(&self, emit: Emit) -> anyhow::Result<()> {
         let projects = &self.portfolio.projects;
-        let mut positions: Vec<(usize, usize)> = projects
-            .iter()
-            .enumerate()
-            .flat_map(|(p, project)| (0..project.risks.len()).map(move |r| (p, r)))
+        // Every project's risks, decoded while these pages are made.
+        let risks: Vec<Cow<[Risk]>> = (projects.par_iter())
+            .map(|p| match p.risks.get() {
+                Cow::Borrowed(risks) => Cow::Borrowed(&risks[..]),
+                Cow::Owned(risks) => Cow::Owned(risks),
+            })
+            .collect();
+        let risks = &risks[..];
+        let mut positions: Vec<(usize, usize)> = (risks.iter().enumerate())
+            .flat_map(|(p, risks)| (0..risks.len()).map(move |r| (p, r)))
             .collect();
         let pages = if self.large() {
             // The table's order, so that a page holds the next rows of the table.
-            positions.sort_by_cached_key(|&(p, r)| view::risk_order(&projects[p].risks[r]));
+            positions.sort_by_cached_key(|&(p, r)| view::risk_order(&risks[p][r]));
             let slugs: Vec<u64> = (projects.iter())
                 .map(|project| xxhash_rust::xxh3::xxh3_64(project.slug.as_bytes()))
                 .collect();
@@ -536,13 +536,10 @@ impl Renderer<'_> {
             }
         };
         let first_page_extras = || {
-            let risks: Vec<&Risk> = positions
-                .iter()
-                .map(|&(p, r)| &projects[p].risks[r])
-                .collect();
-            let matrix = charts::matrix(&risks, &href_from_first, &self.t);
+            let all: Vec<&Risk> = positions.iter().map(|&(p, r)| &risks[p][r]).collect();
+            let matrix = charts::matrix(&all, &href_from_first, &self.t);
             let jumps = if pages.len() > 1 {
-                self.severity_jumps(&positions, &pages, &href_from_first)
+                self.severity_jumps(risks, &positions, &pages, &href_from_first)
             } else {
                 Vec::new()
             };
@@ -564,13 +561,13 @@ impl Renderer<'_> {
             // holds, not by where they are in the table, so that it is kept
             // when a risk added or removed elsewhere shifts its rows.
             let shown = (!first).then(|| on_page.iter().map(|&(p, _)| p));
-            let risks: Vec<usize> = on_page.iter().map(|&(_, r)| r).collect();
-            let placing = (number, labels.len(), risks);
+            let rows: Vec<usize> = on_page.iter().map(|&(_, r)| r).collect();
+            let placing = (number, labels.len(), rows);
             let build = || {
                 let entries: Vec<RiskEntry> = on_page
                     .iter()
                     .map(|&(p, r)| {
-                        let risk = &projects[p].risks[r];
+                        let risk = &risks[p][r];
                         RiskEntry {
                             risk,
                             project: &projects[p],
@@ -592,7 +589,7 @@ impl Renderer<'_> {
                 let range_text = if first {
                     self.range_text("risks_range", range, positions.len())
                 } else {
-                    self.severity_span(on_page)
+                    self.severity_span(risks, on_page)
                 };
                 Ok(RisksView {
                     first_page: first,
@@ -610,10 +607,9 @@ impl Renderer<'_> {
 
     /// `12 risks on this page: high → medium`: how many rows a later page
     /// of the risk table holds, and the severities of its first and last.
-    fn severity_span(&self, on_page: &[(usize, usize)]) -> String {
-        let projects = &self.portfolio.projects;
+    fn severity_span(&self, risks: &[Cow<[Risk]>], on_page: &[(usize, usize)]) -> String {
         let word = |&(p, r): &(usize, usize)| {
-            let risk: &Risk = &projects[p].risks[r];
+            let risk: &Risk = &risks[p][r];
             match (risk.closed, risk.severity) {
                 (true, _) => self.t.get("closed"),
                 (false, Some(severity)) => self.t.get(&format!("sev_{}", severity.as_str())),
@@ -636,15 +632,15 @@ impl Renderer<'_> {
     /// and where the first one is.
     fn severity_jumps(
         &self,
+        risks: &[Cow<[Risk]>],
         positions: &[(usize, usize)],
         pages: &[Range<usize>],
         href: &dyn Fn(usize) -> String,
     ) -> Vec<SeverityJump> {
-        let projects = &self.portfolio.projects;
         let mut jumps: Vec<SeverityJump> = Vec::new();
         let mut last = None;
         for (position, &(p, r)) in positions.iter().enumerate() {
-            let risk = &projects[p].risks[r];
+            let risk = &risks[p][r];
             let class = (
                 risk.closed,
                 (!risk.closed).then_some(risk.severity).flatten(),

@@ -836,10 +836,16 @@ impl<'a> Renderer<'a> {
     }
 
     fn project_page(&self, index: usize, docs: &ProjectDocuments) -> anyhow::Result<String> {
-        let project: &Project = &self.portfolio.projects[index];
+        // Every part of the project, decoded for its page only: the
+        // portfolio keeps them packed ([`crate::model::Stowed`]).
+        let project = &self.portfolio.projects[index].decoded();
         let path = format!("{}/index.html", project.slug);
         let meta = self.meta(&path, &project.name, "");
-        let links = self.links_with(index, docs, "../", true);
+        let links_here = || view::Links {
+            project,
+            ..self.links_with(index, docs, "../", true)
+        };
+        let links = links_here();
         let as_of = self.portfolio.as_of;
         let t = &self.t;
         let risk_entries: Vec<RiskEntry> = project
@@ -877,7 +883,7 @@ impl<'a> Renderer<'a> {
             matrix: view::risk_matrix(&risk_entries, t),
             risks: view::risk_rows(&risk_entries, "../", t),
             people: view::people(&[links], t),
-            diagnostics: view::diagnostic_rows(&self.links_with(index, docs, "../", true), t),
+            diagnostics: view::diagnostic_rows(&links_here(), t),
             documents,
             trend: trends::project_trend(self.history, project, as_of, t),
         };

@@ -207,9 +207,8 @@ pub struct RiskRef {
 }
 
 /// Open milestones dated from `as_of` on, soonest first.
-fn upcoming(project: &Project, as_of: NaiveDate) -> Option<&Milestone> {
-    project
-        .milestones
+fn upcoming(milestones: &[Milestone], as_of: NaiveDate) -> Option<&Milestone> {
+    milestones
         .iter()
         .filter(|m| !matches!(m.status, Some(Status::Done | Status::Cancelled)))
         .filter(|m| m.date.is_some_and(|d| d >= as_of))
@@ -217,9 +216,8 @@ fn upcoming(project: &Project, as_of: NaiveDate) -> Option<&Milestone> {
 }
 
 /// The open risk with the highest severity, then impact × probability.
-pub fn worst_risk(project: &Project) -> Option<(usize, &Risk)> {
-    project
-        .risks
+fn worst_risk(risks: &[Risk]) -> Option<(usize, &Risk)> {
+    risks
         .iter()
         .enumerate()
         .filter(|(_, r)| !r.closed)
@@ -239,18 +237,20 @@ pub fn items_text(counts: &Counts, t: &Strings) -> String {
 
 pub fn project_row(project: &Project, as_of: NaiveDate, root: &str, t: &Strings) -> ProjectRow {
     let href = format!("{root}{}/index.html", project.slug);
+    // Decoded for the row only ([`crate::model::Stowed`]).
+    let (milestones, risks) = (project.milestones.get(), project.risks.get());
     ProjectRow {
         name: project.name.clone(),
         title: project.title.clone(),
         health: health_view(project.health, &project.health_reason, t),
         bar: Bar::new(project.progress, project.declared_progress, t),
         items_text: items_text(&project.counts, t),
-        next_milestone: upcoming(project, as_of).map(|m| MilestoneRef {
+        next_milestone: upcoming(&milestones, as_of).map(|m| MilestoneRef {
             title: m.title.clone(),
             date: m.date.map(|d| t.date(d)).unwrap_or_default(),
             href: format!("{href}#milestones"),
         }),
-        worst_risk: worst_risk(project).map(|(index, r)| RiskRef {
+        worst_risk: worst_risk(&risks).map(|(index, r)| RiskRef {
             title: r.title.clone(),
             severity: severity_view(r.severity, t),
             href: format!("{href}#risk-{}", index + 1),
@@ -290,18 +290,20 @@ pub fn health_counts_of<'p>(
 pub fn tiles(projects: &[Project], as_of: NaiveDate, t: &Strings) -> Vec<Tile> {
     let mut counts = Counts::default();
     projects.iter().for_each(|p| counts.merge(&p.counts));
-    let milestones = || projects.iter().flat_map(|p| p.milestones.iter());
     let horizon = as_of + Duration::days(30);
-    let next30 = milestones()
-        .filter(|m| !matches!(m.status, Some(Status::Done | Status::Cancelled)))
-        .filter(|m| m.date.is_some_and(|d| d >= as_of && d <= horizon))
-        .count();
-    let overdue = milestones().filter(|m| m.overdue).count();
-    let critical = projects
-        .iter()
-        .flat_map(|p| p.risks.iter())
-        .filter(|r| !r.closed && r.severity == Some(Severity::Critical))
-        .count();
+    let (mut next30, mut overdue, mut critical) = (0, 0, 0);
+    // Each project's milestones and risks decoded in turn, not kept.
+    for project in projects {
+        for m in project.milestones.get().iter() {
+            let open = !matches!(m.status, Some(Status::Done | Status::Cancelled));
+            next30 += usize::from(open && m.date.is_some_and(|d| d >= as_of && d <= horizon));
+            overdue += usize::from(m.overdue);
+        }
+        let risks = project.risks.get();
+        critical += (risks.iter())
+            .filter(|r| !r.closed && r.severity == Some(Severity::Critical))
+            .count();
+    }
     let stale = projects.iter().filter(|p| p.stale).count();
     let done_share = if counts.total > 0 {
         format!("{}%", pct(counts.done as f64 * 100.0 / counts.total as f64))
@@ -535,8 +537,9 @@ pub fn people(projects: &[Links], t: &Strings) -> Vec<PersonView> {
     // name up in the list made this quadratic).
     let mut by_key: BTreeMap<String, (PersonView, HashMap<String, usize>)> = BTreeMap::new();
     for links in projects {
-        let late = &links.project.late_items;
-        for person in &links.project.people {
+        // Decoded for this project only ([`crate::model::Stowed`]).
+        let late = links.project.late_items.get();
+        for person in links.project.people.get().iter() {
             let key = person_key(person.handle.as_deref(), &person.name);
             let overdue: Vec<ItemRef> = late
                 .iter()
