@@ -79,7 +79,8 @@ pub struct Reading {
 /// document's text is dropped and read again when its page is rendered, so
 /// that memory does not grow with the size of `content/`. A small portal
 /// keeps all its texts; at 10,000 documents, keeping 32 MB of them instead
-/// of 8 MB cost 40 MB of peak memory and saved no measurable time.
+/// of 8 MB cost 40 MB of peak memory and saved no measurable time; 1 MB
+/// instead of 8 MB saved 7 MB and cost 0.7 s, in system time.
 const TEXT_BUDGET: usize = 8 << 20;
 
 /// "Today" for staleness and overdue checks, and the `built_at` stamp:

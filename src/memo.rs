@@ -38,7 +38,7 @@ const MAGIC: &[u8; 8] = b"sitrepm\x02";
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 struct Record {
     key: Key,
-    anchors: Vec<Vec<usize>>,
+    anchors: Vec<Vec<u32>>,
     identity: Identity,
 }
 
@@ -96,11 +96,11 @@ impl Identity {
 }
 
 /// A page of this build: the key of its inputs and its documents' anchors.
-type Made = (Key, Vec<Vec<usize>>);
+type Made = (Key, Vec<Vec<u32>>);
 
 /// A page `serve` holds: its anchors are shared by the rebuilds that keep
 /// it, not copied into each.
-type Held = (Key, Arc<Vec<Vec<usize>>>);
+type Held = (Key, Arc<Vec<Vec<u32>>>);
 
 /// Where the parts of a file lie, by the key of their inputs.
 type Ranges = HashMap<Key, Range<u64>>;
@@ -208,7 +208,7 @@ impl PageMemo {
 }
 
 impl Memo for PageMemo {
-    fn recall(&self, path: &str, key: Key) -> Option<Vec<Vec<usize>>> {
+    fn recall(&self, path: &str, key: Key) -> Option<Vec<Vec<u32>>> {
         let record = self.previous.pages.get(path)?;
         if record.key != key || Identity::of(&self.out_dir.join(path)) != Some(record.identity) {
             return None;
@@ -221,7 +221,7 @@ impl Memo for PageMemo {
         self.file.is_some()
     }
 
-    fn remember(&self, path: &str, key: Key, anchors: Vec<Vec<usize>>) {
+    fn remember(&self, path: &str, key: Key, anchors: Vec<Vec<u32>>) {
         if self.file.is_some() {
             lock(&self.next).insert(path.to_string(), (key, anchors));
         }
@@ -301,7 +301,7 @@ impl MemoryMemo {
 }
 
 impl Memo for MemoryMemo {
-    fn recall(&self, path: &str, key: Key) -> Option<Vec<Vec<usize>>> {
+    fn recall(&self, path: &str, key: Key) -> Option<Vec<Vec<u32>>> {
         let (previous_key, anchors) = self.previous.get(path)?;
         if *previous_key != key {
             return None;
@@ -310,7 +310,7 @@ impl Memo for MemoryMemo {
         Some(anchors.to_vec())
     }
 
-    fn remember(&self, path: &str, key: Key, anchors: Vec<Vec<usize>>) {
+    fn remember(&self, path: &str, key: Key, anchors: Vec<Vec<u32>>) {
         self.hold(path, (key, Arc::new(anchors)));
     }
 

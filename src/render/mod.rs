@@ -85,9 +85,9 @@ pub trait Sink: Sync {
 pub trait Memo: Sync {
     /// The line anchors of the documents of the page `path`, if the previous
     /// build made it from inputs `key` and it is still there.
-    fn recall(&self, path: &str, key: Key) -> Option<Vec<Vec<usize>>>;
+    fn recall(&self, path: &str, key: Key) -> Option<Vec<Vec<u32>>>;
     /// Notes that this build made `path` from inputs `key`.
-    fn remember(&self, path: &str, key: Key, anchors: Vec<Vec<usize>>);
+    fn remember(&self, path: &str, key: Key, anchors: Vec<Vec<u32>>);
     /// Whether the memo can recall anything (not with `--no-cache`): when
     /// not, a build does not work out the keys of its pages.
     fn enabled(&self) -> bool {
@@ -109,11 +109,11 @@ pub trait Memo: Sync {
 pub struct NoMemo;
 
 impl Memo for NoMemo {
-    fn recall(&self, _path: &str, _key: Key) -> Option<Vec<Vec<usize>>> {
+    fn recall(&self, _path: &str, _key: Key) -> Option<Vec<Vec<u32>>> {
         None
     }
 
-    fn remember(&self, _path: &str, _key: Key, _anchors: Vec<Vec<usize>>) {}
+    fn remember(&self, _path: &str, _key: Key, _anchors: Vec<Vec<u32>>) {}
 
     fn enabled(&self) -> bool {
         false
@@ -577,7 +577,7 @@ impl Write for HashWriter {
 }
 
 /// A kept page's documents, for the cross-project pages: their anchors only.
-fn anchors_only(documents: &[Document], anchors: Vec<Vec<usize>>) -> ProjectDocuments {
+fn anchors_only(documents: &[Document], anchors: Vec<Vec<u32>>) -> ProjectDocuments {
     let sources = documents.iter().map(|d| d.source.clone()).collect();
     let rendered = anchors
         .into_iter()

@@ -46,8 +46,10 @@ static SANITIZER: LazyLock<ammonia::Builder<'static>> = LazyLock::new(|| {
 #[derive(Debug, Clone, Default)]
 pub struct RenderedDocument {
     pub html: String,
-    /// Lines that received an anchor, ascending.
-    pub anchors: Vec<usize>,
+    /// Lines that received an anchor, ascending. `u32`, half of `usize`:
+    /// the cross-project pages keep the anchors of every document of the
+    /// portfolio, and no document has 4 billion lines.
+    pub anchors: Vec<u32>,
     /// `""` for the first document, `"d2-"` for the second...
     pub prefix: String,
 }
@@ -58,7 +60,9 @@ impl RenderedDocument {
     /// anchor. Written in place: every item, milestone and risk row of a
     /// page links to its line.
     pub fn push_anchor(&self, line: usize, out: &mut String) -> bool {
-        let index = self.anchors.partition_point(|&anchor| anchor <= line);
+        let index = self
+            .anchors
+            .partition_point(|&anchor| anchor as usize <= line);
         let anchor = match index.checked_sub(1) {
             Some(before) => self.anchors[before],
             None => match self.anchors.first() {
@@ -105,7 +109,9 @@ pub fn render_document(text: &str, prefix: &str) -> RenderedDocument {
     };
     RenderedDocument {
         html,
-        anchors: events.anchors.into_iter().collect(),
+        anchors: (events.anchors.into_iter())
+            .map(|line| u32::try_from(line).unwrap_or(u32::MAX))
+            .collect(),
         prefix: prefix.to_string(),
     }
 }

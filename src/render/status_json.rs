@@ -341,11 +341,11 @@ mod tests {
     }
 
     impl Memo for Previous {
-        fn recall(&self, _path: &str, _key: Key) -> Option<Vec<Vec<usize>>> {
+        fn recall(&self, _path: &str, _key: Key) -> Option<Vec<Vec<u32>>> {
             None
         }
 
-        fn remember(&self, _path: &str, _key: Key, _anchors: Vec<Vec<usize>>) {}
+        fn remember(&self, _path: &str, _key: Key, _anchors: Vec<Vec<u32>>) {}
 
         fn recall_part(&self, file: &str, key: Key) -> Option<Part> {
             assert_eq!(file, FILE);
