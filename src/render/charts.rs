@@ -362,20 +362,46 @@ pub fn zone(score: u8) -> &'static str {
 /// a screen wide; more names would be cut or need a scroll box of their own.
 pub const CELL_LIMIT: usize = 5;
 
+/// A risk as the matrix places it: open or closed, and its rating.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Rated {
+    pub closed: bool,
+    pub rating: Option<(u8, u8)>,
+}
+
+impl Rated {
+    pub fn of(risk: &Risk) -> Rated {
+        Rated {
+            closed: risk.closed,
+            rating: rating(risk),
+        }
+    }
+}
+
+/// The link a matrix cell makes to `risk`, whose row is at `href`.
+pub fn matrix_link(risk: &Risk, href: String) -> MatrixLink {
+    MatrixLink {
+        label: truncate(risk.id.as_deref().unwrap_or(&risk.title), 34),
+        title: risk.title.clone(),
+        href,
+    }
+}
+
 /// The 5×5 matrix of the open risks that have both an impact and a
 /// probability; each cell names at most [`CELL_LIMIT`] of its risks, in the
 /// order of `risks`, and links to the first of the rest (`+N more`).
-/// `href(i)` is where the row of `risks[i]` is; it is asked only for the
-/// risks a cell links to, so a matrix of 250,000 risks formats 130 links,
-/// not 250,000.
-pub fn matrix(risks: &[&Risk], href: &dyn Fn(usize) -> String, t: &Strings) -> Matrix {
+/// `link(i)` is the link to the row of the `i`th risk ([`matrix_link`]);
+/// it is asked only for the risks a cell links to, so a matrix of 250,000
+/// risks makes 130 links, not 250,000, and needs the risks themselves
+/// for those only.
+pub fn matrix(risks: &[Rated], link: &dyn Fn(usize) -> MatrixLink, t: &Strings) -> Matrix {
     // Per cell, by impact and probability: its count, and its first
     // `CELL_LIMIT + 1` risks (the last one is where `+N more` leads).
     let mut cells: [[(usize, Vec<usize>); 5]; 5] = Default::default();
     let (mut open, mut unrated) = (0, 0);
     for (index, risk) in risks.iter().enumerate().filter(|(_, r)| !r.closed) {
         open += 1;
-        let Some((impact, probability)) = rating(risk) else {
+        let Some((impact, probability)) = risk.rating else {
             unrated += 1;
             continue;
         };
@@ -385,14 +411,6 @@ pub fn matrix(risks: &[&Risk], href: &dyn Fn(usize) -> String, t: &Strings) -> M
             first.push(index);
         }
     }
-    let link = |index: usize| MatrixLink {
-        label: truncate(
-            risks[index].id.as_deref().unwrap_or(&risks[index].title),
-            34,
-        ),
-        title: risks[index].title.clone(),
-        href: href(index),
-    };
     let rows = (1..=5u8)
         .rev()
         .map(|impact| MatrixRow {
@@ -406,7 +424,7 @@ pub fn matrix(risks: &[&Risk], href: &dyn Fn(usize) -> String, t: &Strings) -> M
                         MatrixLink {
                             title: label.clone(),
                             label,
-                            href: href(first[CELL_LIMIT]),
+                            href: link(first[CELL_LIMIT]).href,
                         }
                     });
                     MatrixCell {
@@ -533,7 +551,8 @@ mod tests {
     #[test]
     fn a_five_by_five_risk_sits_top_right_in_red() {
         let r = risk(5, 5);
-        let m = matrix(&[&r], &|_| "#r1".into(), &Strings::new(Language::En));
+        let link = |_| matrix_link(&r, "#r1".into());
+        let m = matrix(&[Rated::of(&r)], &link, &Strings::new(Language::En));
         let cell = &m.rows[0].cells[4];
         assert_eq!((cell.impact, cell.probability, cell.count), (5, 5, 1));
         assert_eq!(cell.tone, "high");
@@ -546,9 +565,10 @@ mod tests {
     #[test]
     fn a_full_cell_names_its_first_risks_and_links_to_the_rest() {
         let risks: Vec<Risk> = (0..13).map(|_| risk(4, 2)).collect();
-        let placed: Vec<&Risk> = risks.iter().collect();
+        let placed: Vec<Rated> = risks.iter().map(Rated::of).collect();
         let t = Strings::new(Language::En);
-        let m = matrix(&placed, &|i| format!("#r{}", i + 1), &t);
+        let link = |i: usize| matrix_link(&risks[i], format!("#r{}", i + 1));
+        let m = matrix(&placed, &link, &t);
         // Impact 4 is the second row from the top; probability 2 the second column.
         let cell = &m.rows[1].cells[1];
         assert_eq!(cell.count, 13);

@@ -21,7 +21,6 @@
 //!
 //! Every count is decided here; the templates only lay the pages out.
 
-use std::borrow::Cow;
 use std::cmp::Reverse;
 use std::collections::HashSet;
 use std::ops::Range;
@@ -37,7 +36,7 @@ use super::paging::{self, PageSizes, Pagination};
 use super::view::{self, HealthCount, MilestoneRow, PersonView, ProjectRow, RiskEntry};
 use super::{trends, Renderer};
 use crate::ingest::names::slugify;
-use crate::model::{Milestone, Project, Risk, Status};
+use crate::model::{Milestone, Packed, Project, Risk, Severity, Status};
 
 /// Projects a portfolio page lists; a portfolio up to this size has one page of everything.
 pub const PROJECTS_PER_PAGE: usize = 50;
@@ -499,36 +498,39 @@ impl Renderer<'_> {
     /// `risks/index.html` (matrix and first rows), then the rest of the table.
     pub(super) fn risks_pages(&self, emit: Emit) -> anyhow::Result<()> {
         let projects = &self.portfolio.projects;
-        // Every project's risks, decoded while these pages are made.
-        let risks: Vec<Cow<[Risk]>> = (projects.par_iter())
-            .map(|p| match p.risks.get() {
-                Cow::Borrowed(risks) => Cow::Borrowed(&risks[..]),
-                Cow::Owned(risks) => Cow::Owned(risks),
+        // Every risk placed and packed on its own, each project's risks
+        // decoded in turn.
+        let mut placed: Vec<Placed> = (projects.par_iter().enumerate())
+            .flat_map_iter(|(p, project)| {
+                let risks = project.risks.get();
+                let placed = risks
+                    .iter()
+                    .enumerate()
+                    .map(|(r, risk)| Placed::of(p, r, risk));
+                placed.collect::<Vec<_>>()
             })
             .collect();
-        let risks = &risks[..];
-        let mut positions: Vec<(usize, usize)> = (risks.iter().enumerate())
-            .flat_map(|(p, risks)| (0..risks.len()).map(move |r| (p, r)))
-            .collect();
         let pages = if self.large() {
-            // The table's order, so that a page holds the next rows of the table.
-            positions.sort_by_cached_key(|&(p, r)| view::risk_order(&risks[p][r]));
+            // The table's order, so that a page holds the next rows of the
+            // table (a stable sort: project order among equals).
+            placed.sort_by_key(|risk| risk.order);
             let slugs: Vec<u64> = (projects.iter())
                 .map(|project| xxhash_rust::xxh3::xxh3_64(project.slug.as_bytes()))
                 .collect();
-            let marks: Vec<u64> = (positions.iter())
-                .map(|&(p, r)| risk_mark(slugs[p], r))
+            let marks: Vec<u64> = (placed.iter())
+                .map(|risk| risk_mark(slugs[risk.project], risk.index))
                 .collect();
             paging::ranges_by_marks(&marks, RISK_PAGE_SIZES)
         } else {
-            paging::ranges(positions.len(), positions.len().max(1))
+            paging::ranges(placed.len(), placed.len().max(1))
         };
         let labels = paging::numbers(pages.len());
-        let anchor = |(p, r): (usize, usize)| format!("risk-{}-{}", projects[p].slug, r + 1);
+        let anchor =
+            |risk: &Placed| format!("risk-{}-{}", projects[risk.project].slug, risk.index + 1);
         // Where each risk's row is, seen from page 1.
         let href_from_first = |position: usize| {
             let page = paging::page_holding(&pages, position);
-            let anchor = anchor(positions[position]);
+            let anchor = anchor(&placed[position]);
             if page == 1 {
                 format!("#{anchor}")
             } else {
@@ -536,10 +538,13 @@ impl Renderer<'_> {
             }
         };
         let first_page_extras = || {
-            let all: Vec<&Risk> = positions.iter().map(|&(p, r)| &risks[p][r]).collect();
-            let matrix = charts::matrix(&all, &href_from_first, &self.t);
+            let rated: Vec<charts::Rated> = placed.iter().map(|risk| risk.rated).collect();
+            let link = |position: usize| {
+                charts::matrix_link(&placed[position].risk.unpack(), href_from_first(position))
+            };
+            let matrix = charts::matrix(&rated, &link, &self.t);
             let jumps = if pages.len() > 1 {
-                self.severity_jumps(risks, &positions, &pages, &href_from_first)
+                self.severity_jumps(&placed, &pages, &href_from_first)
             } else {
                 Vec::new()
             };
@@ -555,23 +560,23 @@ impl Renderer<'_> {
                 "risks",
             );
             let root = meta.root.clone();
-            let on_page = &positions[range.clone()];
+            let on_page = &placed[range.clone()];
             // Page 1's matrix and severity jumps place every risk: it is
             // keyed by its values. A later page is keyed by the rows it
             // holds, not by where they are in the table, so that it is kept
             // when a risk added or removed elsewhere shifts its rows.
-            let shown = (!first).then(|| on_page.iter().map(|&(p, _)| p));
-            let rows: Vec<usize> = on_page.iter().map(|&(_, r)| r).collect();
+            let shown = (!first).then(|| on_page.iter().map(|risk| risk.project));
+            let rows: Vec<usize> = on_page.iter().map(|risk| risk.index).collect();
             let placing = (number, labels.len(), rows);
             let build = || {
-                let entries: Vec<RiskEntry> = on_page
-                    .iter()
-                    .map(|&(p, r)| {
-                        let risk = &risks[p][r];
+                let decoded: Vec<Risk> = on_page.iter().map(|risk| risk.risk.unpack()).collect();
+                let entries: Vec<RiskEntry> = (on_page.iter().zip(&decoded))
+                    .map(|(row, risk)| {
+                        let p = row.project;
                         RiskEntry {
                             risk,
                             project: &projects[p],
-                            anchor: anchor((p, r)),
+                            anchor: anchor(row),
                             source_href: self.links(p, &root, false).line(&risk.source, risk.line),
                         }
                     })
@@ -587,9 +592,9 @@ impl Renderer<'_> {
                 // which severities it holds, which stay true when rows
                 // before it are added or removed.
                 let range_text = if first {
-                    self.range_text("risks_range", range, positions.len())
+                    self.range_text("risks_range", range, placed.len())
                 } else {
-                    self.severity_span(risks, on_page)
+                    self.severity_span(on_page)
                 };
                 Ok(RisksView {
                     first_page: first,
@@ -607,14 +612,11 @@ impl Renderer<'_> {
 
     /// `12 risks on this page: high → medium`: how many rows a later page
     /// of the risk table holds, and the severities of its first and last.
-    fn severity_span(&self, risks: &[Cow<[Risk]>], on_page: &[(usize, usize)]) -> String {
-        let word = |&(p, r): &(usize, usize)| {
-            let risk: &Risk = &risks[p][r];
-            match (risk.closed, risk.severity) {
-                (true, _) => self.t.get("closed"),
-                (false, Some(severity)) => self.t.get(&format!("sev_{}", severity.as_str())),
-                (false, None) => self.t.get("sev_unrated"),
-            }
+    fn severity_span(&self, on_page: &[Placed]) -> String {
+        let word = |risk: &Placed| match risk.class() {
+            (true, _) => self.t.get("closed"),
+            (false, Some(severity)) => self.t.get(&format!("sev_{}", severity.as_str())),
+            (false, None) => self.t.get("sev_unrated"),
         };
         let count = on_page.len().to_string();
         let (Some(first), Some(last)) = (on_page.first().map(word), on_page.last().map(word))
@@ -632,19 +634,14 @@ impl Renderer<'_> {
     /// and where the first one is.
     fn severity_jumps(
         &self,
-        risks: &[Cow<[Risk]>],
-        positions: &[(usize, usize)],
+        placed: &[Placed],
         pages: &[Range<usize>],
         href: &dyn Fn(usize) -> String,
     ) -> Vec<SeverityJump> {
         let mut jumps: Vec<SeverityJump> = Vec::new();
         let mut last = None;
-        for (position, &(p, r)) in positions.iter().enumerate() {
-            let risk = &risks[p][r];
-            let class = (
-                risk.closed,
-                (!risk.closed).then_some(risk.severity).flatten(),
-            );
+        for (position, risk) in placed.iter().enumerate() {
+            let class = risk.class();
             if last == Some(class) {
                 if let Some(jump) = jumps.last_mut() {
                     jump.count += 1;
@@ -654,7 +651,7 @@ impl Renderer<'_> {
             last = Some(class);
             jumps.push(SeverityJump {
                 severity: view::severity_view(class.1, &self.t),
-                closed: risk.closed,
+                closed: class.0,
                 count: 1,
                 href: href(position),
                 page: self.t.fill(
@@ -812,6 +809,38 @@ fn rebase(person: &PersonView, root: &str) -> PersonView {
         more.href = format!("{root}people/{}", more.href);
     }
     person
+}
+
+/// A risk as the risk pages hold it: which project's which risk it is, its
+/// place in the table's order and its cell in the matrix, and the risk
+/// itself packed ([`Packed`]), decoded for the row that shows it. The risk
+/// pages hold every risk of the portfolio at once (250,000 at 10,000
+/// generated documents): packed one by one, they take about half the room
+/// they take decoded, and each is decoded once more, for its row.
+struct Placed {
+    project: usize,
+    index: usize,
+    order: view::RiskOrder,
+    rated: charts::Rated,
+    risk: Packed<Risk>,
+}
+
+impl Placed {
+    fn of(project: usize, index: usize, risk: &Risk) -> Placed {
+        Placed {
+            project,
+            index,
+            order: view::risk_order(risk),
+            rated: charts::Rated::of(risk),
+            risk: Packed::new(risk),
+        }
+    }
+
+    /// Closed, else its severity: what the severity jumps and spans name.
+    fn class(&self) -> (bool, Option<Severity>) {
+        let (closed, Reverse(severity), _) = self.order;
+        (closed, if closed { None } else { severity })
+    }
 }
 
 /// A name as a reader sorts it: lowercase, accents removed (`Élodie` with

@@ -437,7 +437,10 @@ pub struct RiskEntry<'a> {
 
 /// The order of the risk tables: open before closed, most severe first,
 /// then by impact × probability.
-pub fn risk_order(risk: &Risk) -> (bool, Reverse<Option<Severity>>, Reverse<u8>) {
+pub type RiskOrder = (bool, Reverse<Option<Severity>>, Reverse<u8>);
+
+/// Where `risk` goes in a risk table ([`RiskOrder`]).
+pub fn risk_order(risk: &Risk) -> RiskOrder {
     (risk.closed, Reverse(risk.severity), Reverse(score(risk)))
 }
 
@@ -474,8 +477,9 @@ pub fn risk_rows(entries: &[RiskEntry], root: &str, t: &Strings) -> Vec<RiskRow>
 }
 
 pub fn risk_matrix(entries: &[RiskEntry], t: &Strings) -> Matrix {
-    let risks: Vec<&Risk> = entries.iter().map(|e| e.risk).collect();
-    charts::matrix(&risks, &|i| format!("#{}", entries[i].anchor), t)
+    let risks: Vec<charts::Rated> = entries.iter().map(|e| charts::Rated::of(e.risk)).collect();
+    let link = |i: usize| charts::matrix_link(entries[i].risk, format!("#{}", entries[i].anchor));
+    charts::matrix(&risks, &link, t)
 }
 
 // ---------- people ----------
