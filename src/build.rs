@@ -378,7 +378,8 @@ fn read_portal_timed(
     let (content, mut extraction) =
         read_and_extract(&content_dir, &context, &cache, keep_texts, &previous)?;
     stages.done("read");
-    if previous.rebuilds || cache.dir().is_some() {
+    let rebuilds = previous.rebuilds;
+    if rebuilds || cache.dir().is_some() {
         let seed = assembly_seed(&config, as_of);
         extraction.project_keys = content
             .projects
@@ -411,6 +412,9 @@ fn read_portal_timed(
         })
         .collect::<anyhow::Result<Vec<_>>>()?;
     let status = portfolio::assemble(&content, inputs, &config, as_of, built_at);
+    if rebuilds {
+        status.projects.par_iter().for_each(Project::decode);
+    }
     stages.done("portfolio");
     Ok((
         Portal {

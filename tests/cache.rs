@@ -283,6 +283,13 @@ fn projects_from_the_cache_decode_their_sections_only_when_read() {
         assert_eq!(json, serde_json::to_string(cold).unwrap());
         assert_eq!(warm, cold);
         assert!(packed(warm), "{} kept decoded", warm.slug);
+        // `serve` keeps what the cross-project pages read decoded; the tree
+        // stays packed, and the bytes stay for the cache.
+        warm.decode();
+        assert!(!warm.risks.is_packed() && !warm.milestones.is_packed());
+        assert!(!warm.people.is_packed() && !warm.diagnostics.is_packed());
+        assert!(warm.sections.is_packed());
+        assert_eq!(warm, cold);
     }
     let alpha = &warm[0];
     assert_eq!(alpha.slug, "alpha");

@@ -21,6 +21,7 @@
 //!
 //! Every count is decided here; the templates only lay the pages out.
 
+use std::borrow::Cow;
 use std::cmp::Reverse;
 use std::collections::HashSet;
 use std::ops::Range;
@@ -498,16 +499,15 @@ impl Renderer<'_> {
     /// `risks/index.html` (matrix and first rows), then the rest of the table.
     pub(super) fn risks_pages(&self, emit: Emit) -> anyhow::Result<()> {
         let projects = &self.portfolio.projects;
-        // Every risk placed and packed on its own, each project's risks
-        // decoded in turn.
+        // Every risk placed, each project's risks decoded in turn.
         let mut placed: Vec<Placed> = (projects.par_iter().enumerate())
-            .flat_map_iter(|(p, project)| {
-                let risks = project.risks.get();
-                let placed = risks
-                    .iter()
-                    .enumerate()
-                    .map(|(r, risk)| Placed::of(p, r, risk));
-                placed.collect::<Vec<_>>()
+            .flat_map_iter(|(p, project)| match project.risks.get() {
+                Cow::Borrowed(risks) => (risks.iter().enumerate())
+                    .map(|(r, risk)| Placed::of(p, r, risk, Held::Decoded(risk)))
+                    .collect(),
+                Cow::Owned(risks) => (risks.iter().enumerate())
+                    .map(|(r, risk)| Placed::of(p, r, risk, Held::Packed(Packed::new(risk))))
+                    .collect::<Vec<_>>(),
             })
             .collect();
         let pages = if self.large() {
@@ -540,7 +540,7 @@ impl Renderer<'_> {
         let first_page_extras = || {
             let rated: Vec<charts::Rated> = placed.iter().map(|risk| risk.rated).collect();
             let link = |position: usize| {
-                charts::matrix_link(&placed[position].risk.unpack(), href_from_first(position))
+                charts::matrix_link(&placed[position].risk.get(), href_from_first(position))
             };
             let matrix = charts::matrix(&rated, &link, &self.t);
             let jumps = if pages.len() > 1 {
@@ -569,7 +569,7 @@ impl Renderer<'_> {
             let rows: Vec<usize> = on_page.iter().map(|risk| risk.index).collect();
             let placing = (number, labels.len(), rows);
             let build = || {
-                let decoded: Vec<Risk> = on_page.iter().map(|risk| risk.risk.unpack()).collect();
+                let decoded: Vec<Cow<Risk>> = on_page.iter().map(|risk| risk.risk.get()).collect();
                 let entries: Vec<RiskEntry> = (on_page.iter().zip(&decoded))
                     .map(|(row, risk)| {
                         let p = row.project;
@@ -813,26 +813,42 @@ fn rebase(person: &PersonView, root: &str) -> PersonView {
 
 /// A risk as the risk pages hold it: which project's which risk it is, its
 /// place in the table's order and its cell in the matrix, and the risk
-/// itself packed ([`Packed`]), decoded for the row that shows it. The risk
-/// pages hold every risk of the portfolio at once (250,000 at 10,000
-/// generated documents): packed one by one, they take about half the room
-/// they take decoded, and each is decoded once more, for its row.
-struct Placed {
+/// itself ([`Held`]).
+struct Placed<'p> {
     project: usize,
     index: usize,
     order: view::RiskOrder,
     rated: charts::Rated,
-    risk: Packed<Risk>,
+    risk: Held<'p>,
 }
 
-impl Placed {
-    fn of(project: usize, index: usize, risk: &Risk) -> Placed {
+/// A risk the risk pages show. The pages hold every risk of the portfolio
+/// at once (250,000 at 10,000 generated documents): one whose project
+/// keeps its risks packed is packed on its own ([`Packed`]), about half
+/// the room it takes decoded, and decoded again for its row; one the
+/// portfolio holds decoded (`serve` keeps its projects so) is borrowed.
+enum Held<'p> {
+    Decoded(&'p Risk),
+    Packed(Packed<Risk>),
+}
+
+impl Held<'_> {
+    fn get(&self) -> Cow<'_, Risk> {
+        match self {
+            Held::Decoded(risk) => Cow::Borrowed(risk),
+            Held::Packed(packed) => Cow::Owned(packed.unpack()),
+        }
+    }
+}
+
+impl<'p> Placed<'p> {
+    fn of(project: usize, index: usize, risk: &Risk, held: Held<'p>) -> Placed<'p> {
         Placed {
             project,
             index,
             order: view::risk_order(risk),
             rated: charts::Rated::of(risk),
-            risk: Packed::new(risk),
+            risk: held,
         }
     }
 
