@@ -4,6 +4,7 @@
 //! (see `STATUS_JSON.md`): field names here are a public contract. Add
 //! fields freely; never rename or remove one without bumping [`SCHEMA`].
 
+use std::borrow::Cow;
 use std::marker::PhantomData;
 use std::sync::{Arc, OnceLock};
 
@@ -411,16 +412,11 @@ impl Project {
     /// A copy with every part decoded, for a page that shows them all (the
     /// project's own): its parts stay packed in the portfolio.
     pub fn decoded(&self) -> Project {
-        Project {
-            declarations: self.declarations.get().into_owned().into(),
-            sections: self.sections.get().into_owned().into(),
-            milestones: self.milestones.get().into_owned().into(),
-            risks: self.risks.get().into_owned().into(),
-            people: self.people.get().into_owned().into(),
-            diagnostics: self.diagnostics.get().into_owned().into(),
-            late_items: self.late_items.get().into_owned().into(),
-            ..self.clone()
-        }
+        // The copy shares the bytes, and decodes into its own parts.
+        let copy = self.clone();
+        copy.decode();
+        copy.sections.decode();
+        copy
     }
 }
 
@@ -475,11 +471,11 @@ impl<T: Serialize + DeserializeOwned + Default + Clone> Stowed<T> {
     /// from the cache (a CI job that restores the cache but not the site)
     /// reads each project for its page and its `status.json` part, and
     /// keeping them all decoded took the memory back to a cold build's.
-    pub fn get(&self) -> std::borrow::Cow<'_, T> {
+    pub fn get(&self) -> Cow<'_, T> {
         match (self.value.get(), &self.packed) {
-            (Some(value), _) => std::borrow::Cow::Borrowed(value),
-            (None, Some(packed)) => std::borrow::Cow::Owned(packed.unpack()),
-            (None, None) => std::borrow::Cow::Owned(T::default()),
+            (Some(value), _) => Cow::Borrowed(value),
+            (None, Some(packed)) => Cow::Owned(packed.unpack()),
+            (None, None) => Cow::Owned(T::default()),
         }
     }
 
