@@ -37,9 +37,7 @@ pub fn is_safe_relative(relative: &str) -> bool {
 /// Writes `site` to `out_dir`, replacing what was there (see [`Staging`]).
 pub fn write_site(site: &Site, out_dir: &Path) -> anyhow::Result<()> {
     for relative in site.files.keys() {
-        if !is_safe_relative(relative) {
-            bail!("refusing to write {relative:?}: not a plain path inside the output folder");
-        }
+        check_relative(relative)?;
     }
     let staging = Staging::begin(out_dir)?;
     for (relative, bytes) in &site.files {
@@ -608,9 +606,7 @@ fn is_replaceable(out_dir: &Path) -> anyhow::Result<bool> {
 /// swap: for archived snapshot sites, which are written once.
 pub fn write_plain(site: &Site, dir: &Path) -> anyhow::Result<()> {
     for relative in site.files.keys() {
-        if !is_safe_relative(relative) {
-            bail!("refusing to write {relative:?}: not a plain path inside the output folder");
-        }
+        check_relative(relative)?;
     }
     fs::create_dir_all(dir).with_context(|| format!("cannot create {}", dir.display()))?;
     for (relative, bytes) in &site.files {
