@@ -37,7 +37,9 @@ pub fn is_safe_relative(relative: &str) -> bool {
 /// Writes `site` to `out_dir`, replacing what was there (see [`Staging`]).
 pub fn write_site(site: &Site, out_dir: &Path) -> anyhow::Result<()> {
     for relative in site.files.keys() {
-        check_relative(relative)?;
+        if !is_safe_relative(relative) {
+            bail!("refusing to write {relative:?}: not a plain path inside the output folder");
+        }
     }
     let staging = Staging::begin(out_dir)?;
     for (relative, bytes) in &site.files {
@@ -606,7 +608,9 @@ fn is_replaceable(out_dir: &Path) -> anyhow::Result<bool> {
 /// swap: for archived snapshot sites, which are written once.
 pub fn write_plain(site: &Site, dir: &Path) -> anyhow::Result<()> {
     for relative in site.files.keys() {
-        check_relative(relative)?;
+        if !is_safe_relative(relative) {
+            bail!("refusing to write {relative:?}: not a plain path inside the output folder");
+        }
     }
     fs::create_dir_all(dir).with_context(|| format!("cannot create {}", dir.display()))?;
     for (relative, bytes) in &site.files {
