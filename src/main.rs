@@ -353,8 +353,8 @@ fn print_times(report: &build::BuildReport) {
         report.templates.parts_copied
     );
     eprintln!(
-        "files: {} written, {} unchanged, {} removed (no longer made)",
-        report.writes.written, report.writes.unchanged, report.writes.removed
+        "files: {} written, {} unchanged (hard-linked from the previous build)",
+        report.writes.written, report.writes.linked
     );
 }
 

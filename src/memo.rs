@@ -29,11 +29,10 @@ use rayon::prelude::*;
 use serde::{Deserialize, Serialize};
 
 use crate::cache::Key;
-use crate::output::Manifest;
 use crate::render::{Memo, Part};
 
 /// First bytes of a memo file; the last one is the format version.
-const MAGIC: &[u8; 8] = b"sitrepm\x03";
+const MAGIC: &[u8; 8] = b"sitrepm\x02";
 
 /// What the memo knows of one page.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -96,10 +95,8 @@ impl Identity {
     }
 }
 
-/// A page of this build: the key of its inputs, its documents' anchors,
-/// and, for a page kept from the previous build, the identity of its file
-/// (a kept file keeps it: no second `stat` to save the memo).
-type Made = (Key, Vec<Vec<u32>>, Option<Identity>);
+/// A page of this build: the key of its inputs and its documents' anchors.
+type Made = (Key, Vec<Vec<u32>>);
 
 /// A page `serve` holds: its anchors are shared by the rebuilds that keep
 /// it, not copied into each.
@@ -114,9 +111,6 @@ struct Stored {
     pages: HashMap<String, Record>,
     /// Files made of parts (`status.json`): their identity and their parts.
     parts: HashMap<String, (Identity, Ranges)>,
-    /// Every file of the output folder, so that the next build can update
-    /// it in place ([`crate::output::Staging`]).
-    output: Option<Manifest>,
 }
 
 /// The memo of one output folder, for one build.
@@ -159,12 +153,6 @@ impl PageMemo {
         }
     }
 
-    /// What the previous build left in the output folder, if it recorded it
-    /// (taken: the staging folder keeps it for the build).
-    pub fn take_manifest(&mut self) -> Option<Manifest> {
-        self.previous.output.take()
-    }
-
     /// The previous build's `file`, if it is still the file the memo knows.
     fn previous_file(&self, file: &str) -> Option<Arc<std::fs::File>> {
         let mut opened = lock(&self.opened);
@@ -180,9 +168,8 @@ impl PageMemo {
     }
 
     /// Records this build's pages with the identity of the files now in the
-    /// output folder, and the folder's `manifest`; call once the new site
-    /// is in place.
-    pub fn save(self, manifest: Manifest) {
+    /// output folder; call after the new site was swapped in.
+    pub fn save(self) {
         let Some(file) = &self.file else {
             return;
         };
@@ -190,8 +177,8 @@ impl PageMemo {
         // One `stat` per page: 10,000 of them at 10,000 projects.
         let pages: HashMap<String, Record> = next
             .into_par_iter()
-            .filter_map(|(path, (key, anchors, kept))| {
-                let identity = kept.or_else(|| Identity::of(&self.out_dir.join(&path)))?;
+            .filter_map(|(path, (key, anchors))| {
+                let identity = Identity::of(&self.out_dir.join(&path))?;
                 Some((
                     path,
                     Record {
@@ -213,11 +200,7 @@ impl PageMemo {
                 Some((path, (identity, ranges)))
             })
             .collect();
-        let Ok(payload) = postcard::to_stdvec(&Stored {
-            pages,
-            parts,
-            output: Some(manifest),
-        }) else {
+        let Ok(payload) = postcard::to_stdvec(&Stored { pages, parts }) else {
             return;
         };
         crate::cache::write_atomically(file, &crate::cache::framed(MAGIC, &payload));
@@ -230,8 +213,7 @@ impl Memo for PageMemo {
         if record.key != key || Identity::of(&self.out_dir.join(path)) != Some(record.identity) {
             return None;
         }
-        let made = (key, record.anchors.clone(), Some(record.identity));
-        lock(&self.next).insert(path.to_string(), made);
+        self.remember(path, key, record.anchors.clone());
         Some(record.anchors.clone())
     }
 
@@ -241,7 +223,7 @@ impl Memo for PageMemo {
 
     fn remember(&self, path: &str, key: Key, anchors: Vec<Vec<u32>>) {
         if self.file.is_some() {
-            lock(&self.next).insert(path.to_string(), (key, anchors, None));
+            lock(&self.next).insert(path.to_string(), (key, anchors));
         }
     }
 
@@ -371,7 +353,7 @@ mod tests {
         let memo = PageMemo::load(Some(cache.path()), out.path());
         assert_eq!(memo.recall("alpha/index.html", 7), None, "empty at first");
         memo.remember("alpha/index.html", 7, vec![vec![1, 3]]);
-        memo.save(Manifest::default());
+        memo.save();
 
         let memo = PageMemo::load(Some(cache.path()), out.path());
         assert_eq!(memo.recall("alpha/index.html", 8), None, "another key");
@@ -393,7 +375,7 @@ mod tests {
         assert_eq!(recalled(&memo, 1), None, "empty at first");
         memo.remember_part("status.json", 1, 1..6);
         memo.remember_part("status.json", 2, 7..11);
-        memo.save(Manifest::default());
+        memo.save();
 
         let memo = PageMemo::load(Some(cache.path()), out.path());
         assert_eq!(recalled(&memo, 2), Some(b"beta".to_vec()));
@@ -429,7 +411,7 @@ mod tests {
         std::fs::write(out.path().join("a.html"), "x").unwrap();
         let memo = PageMemo::load(Some(cache.path()), out.path());
         memo.remember("a.html", 1, Vec::new());
-        memo.save(Manifest::default());
+        memo.save();
         for entry in std::fs::read_dir(cache.path()).unwrap() {
             let path = entry.unwrap().path();
             let mut bytes = std::fs::read(&path).unwrap();

@@ -1,23 +1,17 @@
-//! Output: the rendered site written to disk, only inside the output folder.
+//! Output: the rendered site written to disk, atomically and only inside the
+//! output folder.
 //!
-//! The new site (or, for a rebuild of a known output, its new and changed
-//! files) is written into a staging folder beside the output folder, page
-//! by page as it is rendered, then swapped or moved in, so a failed build
-//! leaves the previous site intact ([`Staging`]). Every path is checked to
-//! be a plain relative path before anything is written: a slug like
-//! `../../x` can never escape.
+//! The new site is written into a staging folder beside the output folder,
+//! page by page as it is rendered, then swapped in, so a failed or
+//! interrupted build leaves the previous site intact ([`Staging`]). Every path is checked to be a plain relative path before
+//! anything is written: a slug like `../../x` can never escape.
 
-use std::collections::HashSet;
 use std::fs;
 use std::io::{BufWriter, Write};
 use std::path::{Component, Path, PathBuf};
 use std::sync::atomic::{AtomicUsize, Ordering};
-use std::sync::Mutex;
 
 use anyhow::{bail, Context as _};
-use serde::{Deserialize, Serialize};
-
-use crate::memo::Identity;
 
 use crate::render::{Output, Part, Sink, Site};
 
@@ -49,95 +43,48 @@ pub fn write_site(site: &Site, out_dir: &Path) -> anyhow::Result<()> {
     Ok(())
 }
 
-/// How the files of a build reached the output folder.
+/// How the files of a build reached the staging folder.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
 pub struct WriteCounts {
     /// Files written because they are new or their bytes changed.
     pub written: usize,
-    /// Files whose bytes equal the live site's: left in place (an update)
-    /// or hard-linked from it (a new site).
-    pub unchanged: usize,
-    /// Files of the previous build that this one did not make again,
-    /// removed from the output (an update; a new site drops them whole).
-    pub removed: usize,
+    /// Files whose bytes equal the live site's: hard-linked from it.
+    pub linked: usize,
 }
 
-/// What a build left in its output folder: the path of every file it
-/// made, and the identity of its marker file ([`MARKER`]), which every
-/// build replaces. The next build updates the output in place only when
-/// the marker is still that very file, so a manifest never describes an
-/// output that another build (or a hand) has replaced since.
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
-pub struct Manifest {
-    marker: Option<Identity>,
-    files: Vec<String>,
-}
-
-/// How the staging folder becomes the output.
-enum Mode {
-    /// A whole new site, swapped in at once; its unchanged files are
-    /// hard-linked from the live site (`live`), when there is one.
-    Swap { live: Option<PathBuf> },
-    /// The live site, which the manifest describes, brought up to date:
-    /// only new and changed files are staged, then moved in; files of the
-    /// previous build not made again are removed.
-    Update { previous: HashSet<String> },
-}
-
-/// A new site being made in a staging folder beside the output folder.
+/// A new site being written into a staging folder beside the output
+/// folder, then swapped in whole by [`Staging::finish`].
 ///
 /// Files arrive one at a time, from any thread, as pages are rendered, so
 /// no build holds the whole site in memory. Nothing touches the live output
-/// before [`Staging::finish`]: a build that fails or is killed while it
-/// renders leaves the previous site as it was, and its staging folder is
-/// removed (by `Drop`, or by the next build). The staging folder becomes
-/// the output in one of two ways ([`Mode`]):
+/// before the swap: a build that fails or is killed leaves the previous
+/// site as it was, and its staging folder is removed (by `Drop`, or by the
+/// next build).
 ///
-/// - **Swap** (a first build, `--no-cache`, or an output this build knows
-///   nothing of): the staging folder holds the whole site and is exchanged
-///   with the output in one step. A file whose bytes equal the live site's
-///   file of the same path is hard-linked from it rather than written: the
-///   live file is only given a second name, never modified, so the swap
-///   stays all-or-nothing.
-/// - **Update** (a rebuild of an output whose [`Manifest`] the previous
-///   build left): the staging folder holds only the new and changed files.
-///   Once every file is made, they are renamed into the output one by one
-///   (each file is replaced whole, never rewritten in place) and the files
-///   no longer made are removed. A rebuild after one edit at 10,000
-///   projects touches a few dozen files this way, where a swap linked
-///   23,000 and removed as many. The marker is replaced first, so a build
-///   killed in those last milliseconds leaves a manifest that no longer
-///   matches: the next build swaps in a whole new site.
-///
-/// Either way unchanged files keep their inode and modification time
-/// (cheap for the disk, and for deploy tools that compare times).
+/// A file whose bytes equal the live site's file of the same path is
+/// hard-linked from it rather than written: the live file is only given a
+/// second name, never modified, so the swap stays all-or-nothing, while
+/// unchanged files keep their inode and modification time (cheap for the
+/// disk, and for deploy tools that compare times) and cost a read instead
+/// of a write. Where linking fails (another file system, no permission),
+/// the file is written.
 pub struct Staging {
     out_dir: PathBuf,
     dir: PathBuf,
-    mode: Mode,
-    /// Every file of this build (the next manifest).
-    made: Mutex<Vec<String>>,
-    /// Files staged for an update, to move into the output.
-    changed: Mutex<Vec<String>>,
+    /// The current output, when there is one to link from.
+    live: Option<PathBuf>,
     written: AtomicUsize,
-    unchanged: AtomicUsize,
+    linked: AtomicUsize,
     finished: bool,
 }
 
 impl Staging {
-    /// Checks that `out_dir` may be replaced and creates an empty staging
-    /// folder, for a whole new site (see [`Staging::begin_from`]).
-    pub fn begin(out_dir: &Path) -> anyhow::Result<Staging> {
-        Staging::begin_from(out_dir, None)
-    }
-
-    /// [`Staging::begin`], updating the output in place when `previous`
-    /// describes it (its marker is still the one the manifest names).
+    /// Checks that `out_dir` may be replaced and creates an empty staging folder.
     ///
     /// Refuses to replace an existing non-empty folder that a sitrep build
     /// did not write (it has no [`MARKER`]), so that pointing `--output` at
     /// the wrong folder never deletes anything.
-    pub fn begin_from(out_dir: &Path, previous: Option<Manifest>) -> anyhow::Result<Staging> {
+    pub fn begin(out_dir: &Path) -> anyhow::Result<Staging> {
         if out_dir.exists() && !is_replaceable(out_dir)? {
             bail!(
                 "{} exists, is not empty and was not written by sitrep; \
@@ -159,67 +106,40 @@ impl Staging {
         // A build killed earlier may have left its staging folder: it is ours.
         remove_if_exists(&dir)?;
         fs::create_dir_all(&dir).with_context(|| format!("cannot create {}", dir.display()))?;
-        let marker = Identity::of(&out_dir.join(MARKER));
-        let mode = match previous {
-            Some(manifest) if marker.is_some() && manifest.marker == marker => Mode::Update {
-                previous: manifest.files.into_iter().collect(),
-            },
-            _ => Mode::Swap {
-                live: marker.map(|_| out_dir.to_path_buf()),
-            },
-        };
         Ok(Staging {
             out_dir: out_dir.to_path_buf(),
+            live: out_dir
+                .join(MARKER)
+                .is_file()
+                .then(|| out_dir.to_path_buf()),
             dir,
-            mode,
-            made: Mutex::default(),
-            changed: Mutex::default(),
             written: AtomicUsize::new(0),
-            unchanged: AtomicUsize::new(0),
+            linked: AtomicUsize::new(0),
             finished: false,
         })
     }
 
-    /// Whether this build updates the live output in place (see [`Mode`]).
-    pub fn updates_in_place(&self) -> bool {
-        matches!(self.mode, Mode::Update { .. })
-    }
-
     /// Puts the file `relative` (a plain relative path) into the new site.
     pub fn write_file(&self, relative: &str, bytes: &[u8]) -> anyhow::Result<()> {
-        check_relative(relative)?;
-        self.note_made(relative);
-        let unchanged = match &self.mode {
-            Mode::Update { previous } => {
-                previous.contains(relative) && holds(&self.out_dir.join(relative), bytes)
-            }
-            Mode::Swap { live: Some(live) } => {
-                let live = live.join(relative);
-                holds(&live, bytes) && fs::hard_link(&live, self.prepare(relative)?).is_ok()
-            }
-            Mode::Swap { live: None } => false,
-        };
-        if unchanged {
-            self.unchanged.fetch_add(1, Ordering::Relaxed);
+        let path = self.prepare(relative)?;
+        if self.link_if_unchanged(relative, bytes, &path) {
+            self.linked.fetch_add(1, Ordering::Relaxed);
             return Ok(());
         }
-        let path = self.prepare(relative)?;
         fs::write(&path, bytes).with_context(|| format!("cannot write {}", path.display()))?;
-        self.note_written(relative);
+        self.written.fetch_add(1, Ordering::Relaxed);
         Ok(())
     }
 
     /// Puts a file made by `write`, streamed to disk instead of held whole
     /// (for `status.json`, which grows with the portfolio). When it comes
-    /// out byte for byte the live file, the live file stays (or is linked
-    /// in its place), as in [`Staging::write_file`].
+    /// out byte for byte the live file, the live file is linked in its
+    /// place, as [`Staging::write_file`] does.
     pub fn write_stream(
         &self,
         relative: &str,
         write: &mut dyn FnMut(&mut dyn Output) -> std::io::Result<()>,
     ) -> anyhow::Result<()> {
-        check_relative(relative)?;
-        self.note_made(relative);
         let path = self.prepare(relative)?;
         let file =
             fs::File::create(&path).with_context(|| format!("cannot write {}", path.display()))?;
@@ -228,32 +148,27 @@ impl Staging {
             .and_then(|()| writer.flush())
             .with_context(|| format!("cannot write {}", path.display()))?;
         drop(writer);
-        if self.same_as_live(relative, &path) {
-            self.unchanged.fetch_add(1, Ordering::Relaxed);
+        if self.link_if_same_file(relative, &path) {
+            self.linked.fetch_add(1, Ordering::Relaxed);
         } else {
-            self.note_written(relative);
+            self.written.fetch_add(1, Ordering::Relaxed);
         }
         Ok(())
     }
 
-    /// Whether the staged file `path` holds the bytes of the live file of
-    /// the same name (when both are at most [`COMPARE_MAX_BYTES`] long),
-    /// and is now the live one: an update removes the staged copy; a swap
-    /// replaces it by a link to the live file, made under a temporary name
-    /// and renamed over it, so the staged file is never missing, whatever
-    /// fails.
-    fn same_as_live(&self, relative: &str, path: &Path) -> bool {
-        let live = self.out_dir.join(relative);
-        let known = match &self.mode {
-            Mode::Update { previous } => previous.contains(relative),
-            Mode::Swap { live } => live.is_some(),
-        };
-        let small = fs::metadata(path).is_ok_and(|m| m.len() <= COMPARE_MAX_BYTES);
-        if !known || !small || !same_files(&live, path).unwrap_or(false) {
+    /// Replaces the staged file `path` by a link to the live file of the
+    /// same name when both hold the same bytes (and are at most
+    /// [`COMPARE_MAX_BYTES`] long). The link is made under a temporary name
+    /// and renamed over the staged file, so the staged file is never
+    /// missing, whatever fails.
+    fn link_if_same_file(&self, relative: &str, path: &Path) -> bool {
+        let Some(live) = &self.live else {
             return false;
-        }
-        if let Mode::Update { .. } = self.mode {
-            return fs::remove_file(path).is_ok();
+        };
+        let live = live.join(relative);
+        let small = fs::metadata(path).is_ok_and(|m| m.len() <= COMPARE_MAX_BYTES);
+        if !small || !same_files(&live, path).unwrap_or(false) {
+            return false;
         }
         let mut linked = path.as_os_str().to_owned();
         linked.push(".link");
@@ -265,123 +180,49 @@ impl Staging {
         done
     }
 
-    /// Puts the new site in place of the live one.
+    /// Swaps the new site in and removes the previous one.
     pub fn finish(self) -> anyhow::Result<WriteCounts> {
-        self.finish_then(|_| ())
+        self.finish_then(|| ())
     }
 
-    /// [`Staging::finish`], running `then` with the new site's manifest
-    /// once the new site is in place (not if it could not be put there),
-    /// while a swapped-out site is deleted: at 10,000 projects that is
-    /// 10,000 folders, a tenth of a second the build need not wait for.
-    pub fn finish_then(
-        mut self,
-        then: impl FnOnce(Manifest) + Send,
-    ) -> anyhow::Result<WriteCounts> {
-        let marker = self.dir.join(MARKER);
+    /// [`Staging::finish`], running `then` once the new site is in place
+    /// (not if it could not be put there) while the previous site is
+    /// deleted: at 10,000 projects that is 10,000 folders, a tenth of a
+    /// second the build need not wait for.
+    pub fn finish_then(mut self, then: impl FnOnce() + Send) -> anyhow::Result<WriteCounts> {
         fs::write(
-            &marker,
+            self.dir.join(MARKER),
             b"This folder is written by sitrep build and replaced on every build.\n",
-        )
-        .with_context(|| format!("cannot write {}", marker.display()))?;
-        let made = std::mem::take(&mut *lock(&self.made));
-        let out_dir = &self.out_dir;
-        let manifest = |files: Vec<String>| Manifest {
-            marker: Identity::of(&out_dir.join(MARKER)),
-            files,
-        };
-        let removed = match &self.mode {
-            Mode::Update { previous } => {
-                let removed = self.update(previous, &made)?;
-                then(manifest(made));
-                removed
-            }
-            Mode::Swap { .. } if self.out_dir.exists() => {
-                swap(&self.dir, &self.out_dir)?;
-                // The staging folder now holds the previous site.
-                let previous = &self.dir;
-                std::thread::scope(|scope| {
-                    let removing = scope.spawn(|| remove_if_exists(previous));
-                    then(manifest(made));
-                    removing
-                        .join()
-                        .unwrap_or_else(|panic| std::panic::resume_unwind(panic))
-                })?;
-                0
-            }
-            Mode::Swap { .. } => {
-                fs::rename(&self.dir, &self.out_dir).with_context(|| {
-                    format!("cannot put the new site in {}", self.out_dir.display())
-                })?;
-                then(manifest(made));
-                0
-            }
-        };
+        )?;
+        if self.out_dir.exists() {
+            swap(&self.dir, &self.out_dir)?;
+            // The staging folder now holds the previous site.
+            let previous = &self.dir;
+            std::thread::scope(|scope| {
+                let removing = scope.spawn(|| remove_if_exists(previous));
+                then();
+                removing
+                    .join()
+                    .unwrap_or_else(|panic| std::panic::resume_unwind(panic))
+            })?;
+        } else {
+            fs::rename(&self.dir, &self.out_dir).with_context(|| {
+                format!("cannot put the new site in {}", self.out_dir.display())
+            })?;
+            then();
+        }
         self.finished = true;
         Ok(WriteCounts {
             written: self.written.load(Ordering::Relaxed),
-            unchanged: self.unchanged.load(Ordering::Relaxed),
-            removed,
+            linked: self.linked.load(Ordering::Relaxed),
         })
     }
 
-    /// Brings the live output up to date: the new marker first (so that a
-    /// build stopped from here on leaves a manifest that no longer
-    /// matches), then each staged file moved in, then the files of the
-    /// previous build not made again removed, with the folders they leave
-    /// empty. Returns how many files were removed.
-    fn update(&self, previous: &HashSet<String>, made: &[String]) -> anyhow::Result<usize> {
-        let staged_marker = self.dir.join(MARKER);
-        let marker = self.out_dir.join(MARKER);
-        fs::rename(&staged_marker, &marker)
-            .with_context(|| format!("cannot write {}", marker.display()))?;
-        let mut changed = std::mem::take(&mut *lock(&self.changed));
-        changed.sort_unstable();
-        for relative in &changed {
-            let (staged, live) = (self.dir.join(relative), self.out_dir.join(relative));
-            if fs::rename(&staged, &live).is_err() {
-                make_room(&self.out_dir, relative)?;
-                fs::rename(&staged, &live)
-                    .with_context(|| format!("cannot write {}", live.display()))?;
-            }
-        }
-        let made: HashSet<&str> = made.iter().map(String::as_str).collect();
-        let mut stale: Vec<&String> = previous
-            .iter()
-            .filter(|relative| !made.contains(relative.as_str()))
-            .collect();
-        stale.sort_unstable();
-        for relative in &stale {
-            // Gone already, or a folder of this build's now: nothing to do.
-            let path = self.out_dir.join(relative);
-            if fs::symlink_metadata(&path).is_ok_and(|m| !m.is_dir()) {
-                fs::remove_file(&path)
-                    .with_context(|| format!("cannot remove {}", path.display()))?;
-            }
-            remove_empty_folders(&self.out_dir, relative);
-        }
-        remove_if_exists(&self.dir)?;
-        Ok(stale.len())
-    }
-
-    /// Notes that `relative` is a file of this build.
-    fn note_made(&self, relative: &str) {
-        let relative = relative.to_string();
-        lock(&self.made).push(relative);
-    }
-
-    /// Notes that `relative` was written into the staging folder.
-    fn note_written(&self, relative: &str) {
-        self.written.fetch_add(1, Ordering::Relaxed);
-        if let Mode::Update { .. } = self.mode {
-            let relative = relative.to_string();
-            lock(&self.changed).push(relative);
-        }
-    }
-
-    /// The staging path of `relative` (a checked plain path), its folder
-    /// created.
+    /// The staging path of `relative`, its folder created.
     fn prepare(&self, relative: &str) -> anyhow::Result<PathBuf> {
+        if !is_safe_relative(relative) {
+            bail!("refusing to write {relative:?}: not a plain path inside the output folder");
+        }
         let path = self.dir.join(relative);
         if let Some(folder) = path.parent() {
             fs::create_dir_all(folder)
@@ -389,58 +230,18 @@ impl Staging {
         }
         Ok(path)
     }
-}
 
-/// Refuses any path but a plain relative one (see [`is_safe_relative`]).
-fn check_relative(relative: &str) -> anyhow::Result<()> {
-    if !is_safe_relative(relative) {
-        bail!("refusing to write {relative:?}: not a plain path inside the output folder");
+    /// Hard-links the live file of the same path when its bytes are `bytes`.
+    fn link_if_unchanged(&self, relative: &str, bytes: &[u8], path: &Path) -> bool {
+        let Some(live) = &self.live else {
+            return false;
+        };
+        let live = live.join(relative);
+        let same = fs::symlink_metadata(&live)
+            .is_ok_and(|m| m.is_file() && m.len() == bytes.len() as u64)
+            && fs::read(&live).is_ok_and(|old| old == bytes);
+        same && fs::hard_link(&live, path).is_ok()
     }
-    Ok(())
-}
-
-/// Whether the file at `path` is a regular file holding exactly `bytes`.
-fn holds(path: &Path, bytes: &[u8]) -> bool {
-    fs::symlink_metadata(path).is_ok_and(|m| m.is_file() && m.len() == bytes.len() as u64)
-        && fs::read(path).is_ok_and(|old| old == bytes)
-}
-
-/// Clears the way for a file at `relative` under `out_dir`, where the
-/// previous build had a file for one of its folders, or a folder for it.
-fn make_room(out_dir: &Path, relative: &str) -> anyhow::Result<()> {
-    let mut path = out_dir.to_path_buf();
-    let components: Vec<&str> = relative.split('/').collect();
-    for (index, component) in components.iter().enumerate() {
-        path.push(component);
-        let last = index + 1 == components.len();
-        match fs::symlink_metadata(&path) {
-            Ok(meta) if last && meta.is_dir() => fs::remove_dir_all(&path)?,
-            Ok(meta) if !last && !meta.is_dir() => {
-                fs::remove_file(&path)?;
-                fs::create_dir(&path)?;
-            }
-            Ok(_) => {}
-            Err(_) if !last => fs::create_dir(&path)?,
-            Err(_) => {}
-        }
-    }
-    Ok(())
-}
-
-/// Removes the folders of `relative` under `out_dir` that its removal left
-/// empty, deepest first (a folder that still holds something stops it).
-fn remove_empty_folders(out_dir: &Path, relative: &str) {
-    let mut folder = Path::new(relative).parent();
-    while let Some(current) = folder.filter(|f| !f.as_os_str().is_empty()) {
-        if fs::remove_dir(out_dir.join(current)).is_err() {
-            break;
-        }
-        folder = current.parent();
-    }
-}
-
-fn lock<T>(mutex: &Mutex<T>) -> std::sync::MutexGuard<'_, T> {
-    mutex.lock().unwrap_or_else(|p| p.into_inner())
 }
 
 /// The largest streamed file compared with the live one. Reading both
@@ -538,23 +339,16 @@ impl Sink for Staging {
     }
 
     /// Hard-links the live site's `path` into the staging folder.
-    /// Keeps the live file `path`: an update leaves it where it is, a swap
-    /// links it into the new site.
     fn keep(&self, path: &str) -> anyhow::Result<bool> {
-        check_relative(path)?;
-        let live = self.out_dir.join(path);
-        let kept = match &self.mode {
-            Mode::Update { previous } => {
-                previous.contains(path) && fs::symlink_metadata(&live).is_ok_and(|m| m.is_file())
-            }
-            Mode::Swap { live: Some(_) } => fs::hard_link(&live, self.prepare(path)?).is_ok(),
-            Mode::Swap { live: None } => false,
+        let Some(live) = &self.live else {
+            return Ok(false);
         };
-        if kept {
-            self.note_made(path);
-            self.unchanged.fetch_add(1, Ordering::Relaxed);
+        let staged = self.prepare(path)?;
+        let linked = fs::hard_link(live.join(path), staged).is_ok();
+        if linked {
+            self.linked.fetch_add(1, Ordering::Relaxed);
         }
-        Ok(kept)
+        Ok(linked)
     }
 }
 
@@ -674,94 +468,6 @@ mod tests {
         write_site(&next, &out).unwrap();
         assert!(!out.join("old").exists());
         assert_eq!(fs::read(out.join("index.html")).unwrap(), b"new");
-    }
-
-    /// Writes `files` through a staging folder begun from `previous`,
-    /// returning the counts and the manifest the build leaves.
-    fn build(
-        out: &Path,
-        previous: Option<Manifest>,
-        files: &[(&str, &str)],
-    ) -> (bool, WriteCounts, Manifest) {
-        let staging = Staging::begin_from(out, previous).unwrap();
-        let in_place = staging.updates_in_place();
-        for (relative, text) in files {
-            staging.write_file(relative, text.as_bytes()).unwrap();
-        }
-        let mut left = None;
-        let counts = staging.finish_then(|m| left = Some(m)).unwrap();
-        (in_place, counts, left.unwrap())
-    }
-
-    #[cfg(unix)]
-    fn inode(path: &Path) -> u64 {
-        std::os::unix::fs::MetadataExt::ino(&fs::metadata(path).unwrap())
-    }
-
-    /// A rebuild of an output its manifest describes moves in the changed
-    /// files only, leaves the others untouched and removes those no
-    /// longer made, with the folders they leave empty.
-    #[cfg(unix)]
-    #[test]
-    fn a_known_output_is_updated_in_place() {
-        let dir = tempfile::tempdir().unwrap();
-        let out = dir.path().join("public");
-        let first = [
-            ("a.html", "same"),
-            ("b.html", "old"),
-            ("old/y.html", "gone"),
-        ];
-        let (in_place, _, manifest) = build(&out, None, &first);
-        assert!(!in_place, "a first build makes a whole site");
-        let a_before = inode(&out.join("a.html"));
-        let second = [("a.html", "same"), ("b.html", "new"), ("c/x.html", "added")];
-        let (in_place, counts, manifest) = build(&out, Some(manifest), &second);
-        assert!(in_place);
-        assert_eq!(
-            counts,
-            WriteCounts {
-                written: 2,
-                unchanged: 1,
-                removed: 1
-            }
-        );
-        assert_eq!(inode(&out.join("a.html")), a_before, "untouched");
-        assert_eq!(fs::read_to_string(out.join("b.html")).unwrap(), "new");
-        assert_eq!(fs::read_to_string(out.join("c/x.html")).unwrap(), "added");
-        assert!(!out.join("old").exists(), "emptied folder removed");
-        assert!(!dir.path().join(".public.sitrep-new").exists());
-        let mut files = manifest.files.clone();
-        files.sort();
-        assert_eq!(files, ["a.html", "b.html", "c/x.html"]);
-        // A file where a folder was, and a folder where a file was.
-        let third = [("a.html/index.html", "deeper"), ("c", "flat")];
-        let (in_place, _, _) = build(&out, Some(manifest), &third);
-        assert!(in_place);
-        assert_eq!(fs::read_to_string(out.join("c")).unwrap(), "flat");
-        assert_eq!(
-            fs::read_to_string(out.join("a.html/index.html")).unwrap(),
-            "deeper"
-        );
-        assert!(!out.join("b.html").exists());
-    }
-
-    /// A manifest whose marker is no longer the output's (another build
-    /// replaced it since) is not trusted: the whole site is swapped in.
-    #[test]
-    fn a_manifest_of_another_output_is_not_trusted() {
-        let dir = tempfile::tempdir().unwrap();
-        let out = dir.path().join("public");
-        let (_, _, stale) = build(&out, None, &[("old.html", "x")]);
-        build(&out, None, &[("old.html", "x")]);
-        fs::write(out.join("hand.html"), "not in any manifest").unwrap();
-        let (in_place, _, _) = build(&out, Some(stale), &[("new.html", "y")]);
-        assert!(!in_place);
-        assert!(!out.join("old.html").exists());
-        assert!(
-            !out.join("hand.html").exists(),
-            "a swap drops everything else"
-        );
-        assert_eq!(fs::read_to_string(out.join("new.html")).unwrap(), "y");
     }
 
     /// A streamed file takes parts of the previous build's file as they

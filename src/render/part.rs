@@ -51,37 +51,6 @@ impl Part {
         self.len() == 0
     }
 
-    /// This part and `next` as one, when `next` lies `gap` bytes after
-    /// this part's end in the same file, so that the bytes between them
-    /// come along (`None` otherwise).
-    pub fn joined(&self, next: &Part, gap: u64) -> Option<Part> {
-        match (self, next) {
-            (
-                Part::InFile { file, range },
-                Part::InFile {
-                    file: other,
-                    range: next,
-                },
-            ) if Arc::ptr_eq(file, other) && range.end + gap == next.start => Some(Part::InFile {
-                file: Arc::clone(file),
-                range: range.start..next.end,
-            }),
-            (
-                Part::InMemory { bytes, range },
-                Part::InMemory {
-                    bytes: other,
-                    range: next,
-                },
-            ) if Arc::ptr_eq(bytes, other) && (range.end as u64) + gap == next.start as u64 => {
-                Some(Part::InMemory {
-                    bytes: Arc::clone(bytes),
-                    range: range.start..next.end,
-                })
-            }
-            _ => None,
-        }
-    }
-
     /// The part's bytes, read.
     pub fn to_vec(&self) -> std::io::Result<Vec<u8>> {
         let mut bytes = Vec::new();
