@@ -987,9 +987,9 @@ pub fn build_and_keep(options: &BuildOptions) -> anyhow::Result<(BuildReport, Po
     let config = Config::load(&options.root)?;
     let output = output_dir(options, &config);
     check_output_dir(options, &output)?;
-    let staging = output::Staging::begin(&output)?;
     let cache_dir = (!options.no_cache).then(|| options.root.join(cache::FOLDER));
-    let memo = PageMemo::load(cache_dir.as_deref(), &output);
+    let mut memo = PageMemo::load(cache_dir.as_deref(), &output);
+    let staging = output::Staging::begin(&output, memo.take_kept())?;
     let rendered = render_into(options, &mut stages, &memo, &staging, Previous::default())?;
     let portal = rendered.portal;
     let projects = portal.status.projects.len();
@@ -1011,7 +1011,7 @@ pub fn build_and_keep(options: &BuildOptions) -> anyhow::Result<(BuildReport, Po
             let files = extraction.files(&portal.content);
             cache.save_index(extraction.read_started_ns, files);
         });
-        staging.finish_then(|| memo.save())
+        staging.finish_then(|kept| memo.save(kept))
     })?;
     stages.done("swap");
     let diagnostics = all_diagnostics(&portal.status);

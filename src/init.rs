@@ -63,7 +63,7 @@ const SUIVI: &str = r#"# Migration de l'entrepôt de données
 
 /// What a portal keeps out of version control: the built site and the
 /// extraction cache (both are remade by `sitrep build`).
-const GITIGNORE: &str = "/public/\n/.sitrep-cache/\n";
+const GITIGNORE: &str = "/public/\n/.public.sitrep-previous/\n/.sitrep-cache/\n";
 
 /// Writes a starter portal into `dir`, which must be missing or empty.
 pub fn init(dir: &Path) -> anyhow::Result<()> {

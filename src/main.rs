@@ -353,8 +353,8 @@ fn print_times(report: &build::BuildReport) {
         report.templates.parts_copied
     );
     eprintln!(
-        "files: {} written, {} unchanged (hard-linked from the previous build)",
-        report.writes.written, report.writes.linked
+        "files: {} written, {} unchanged (kept from the previous builds)",
+        report.writes.written, report.writes.unchanged
     );
 }
 

@@ -29,10 +29,11 @@ use rayon::prelude::*;
 use serde::{Deserialize, Serialize};
 
 use crate::cache::Key;
+use crate::output::{Kept, Manifest};
 use crate::render::{Memo, Part};
 
 /// First bytes of a memo file; the last one is the format version.
-const MAGIC: &[u8; 8] = b"sitrepm\x02";
+const MAGIC: &[u8; 8] = b"sitrepm\x03";
 
 /// What the memo knows of one page.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -111,6 +112,10 @@ struct Stored {
     pages: HashMap<String, Record>,
     /// Files made of parts (`status.json`): their identity and their parts.
     parts: HashMap<String, (Identity, Ranges)>,
+    /// Every file of the output folder, and of the spare beside it
+    /// ([`crate::output::Staging`]).
+    live: Option<Manifest>,
+    spare: Option<Manifest>,
 }
 
 /// The memo of one output folder, for one build.
@@ -153,6 +158,17 @@ impl PageMemo {
         }
     }
 
+    /// What the memo knows of the live output and of the spare beside it
+    /// (taken: the staging folder keeps it for the build). A memo that
+    /// stores nothing keeps no spare.
+    pub fn take_kept(&mut self) -> Kept {
+        Kept {
+            live: self.previous.live.take(),
+            spare: self.previous.spare.take(),
+            keep_spare: self.file.is_some(),
+        }
+    }
+
     /// The previous build's `file`, if it is still the file the memo knows.
     fn previous_file(&self, file: &str) -> Option<Arc<std::fs::File>> {
         let mut opened = lock(&self.opened);
@@ -168,17 +184,24 @@ impl PageMemo {
     }
 
     /// Records this build's pages with the identity of the files now in the
-    /// output folder; call after the new site was swapped in.
-    pub fn save(self) {
+    /// output folder, and the manifests of that folder and of the spare
+    /// (`kept`); call after the new site was swapped in.
+    pub fn save(self, kept: Kept) {
         let Some(file) = &self.file else {
             return;
         };
         let next = self.next.into_inner().unwrap_or_else(|p| p.into_inner());
-        // One `stat` per page: 10,000 of them at 10,000 projects.
+        // The manifest knows each file's identity; else one `stat` per page.
+        let identity_of = |path: &str| {
+            kept.live
+                .as_ref()
+                .and_then(|manifest| manifest.identity(path))
+                .or_else(|| Identity::of(&self.out_dir.join(path)))
+        };
         let pages: HashMap<String, Record> = next
             .into_par_iter()
             .filter_map(|(path, (key, anchors))| {
-                let identity = Identity::of(&self.out_dir.join(&path))?;
+                let identity = identity_of(&path)?;
                 Some((
                     path,
                     Record {
@@ -200,7 +223,13 @@ impl PageMemo {
                 Some((path, (identity, ranges)))
             })
             .collect();
-        let Ok(payload) = postcard::to_stdvec(&Stored { pages, parts }) else {
+        let stored = Stored {
+            pages,
+            parts,
+            live: kept.live,
+            spare: kept.spare,
+        };
+        let Ok(payload) = postcard::to_stdvec(&stored) else {
             return;
         };
         crate::cache::write_atomically(file, &crate::cache::framed(MAGIC, &payload));
@@ -353,7 +382,7 @@ mod tests {
         let memo = PageMemo::load(Some(cache.path()), out.path());
         assert_eq!(memo.recall("alpha/index.html", 7), None, "empty at first");
         memo.remember("alpha/index.html", 7, vec![vec![1, 3]]);
-        memo.save();
+        memo.save(Kept::default());
 
         let memo = PageMemo::load(Some(cache.path()), out.path());
         assert_eq!(memo.recall("alpha/index.html", 8), None, "another key");
@@ -375,7 +404,7 @@ mod tests {
         assert_eq!(recalled(&memo, 1), None, "empty at first");
         memo.remember_part("status.json", 1, 1..6);
         memo.remember_part("status.json", 2, 7..11);
-        memo.save();
+        memo.save(Kept::default());
 
         let memo = PageMemo::load(Some(cache.path()), out.path());
         assert_eq!(recalled(&memo, 2), Some(b"beta".to_vec()));
@@ -411,7 +440,7 @@ mod tests {
         std::fs::write(out.path().join("a.html"), "x").unwrap();
         let memo = PageMemo::load(Some(cache.path()), out.path());
         memo.remember("a.html", 1, Vec::new());
-        memo.save();
+        memo.save(Kept::default());
         for entry in std::fs::read_dir(cache.path()).unwrap() {
             let path = entry.unwrap().path();
             let mut bytes = std::fs::read(&path).unwrap();

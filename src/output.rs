@@ -1,18 +1,24 @@
 //! Output: the rendered site written to disk, atomically and only inside the
 //! output folder.
 //!
-//! The new site is written into a staging folder beside the output folder,
-//! page by page as it is rendered, then swapped in, so a failed or
+//! The new site is written into a staging folder beside the output folder
+//! (with the cache on, the site the build before last left, brought up to
+//! date), page by page as it is rendered, then swapped in, so a failed or
 //! interrupted build leaves the previous site intact ([`Staging`]). Every path is checked to be a plain relative path before
 //! anything is written: a slug like `../../x` can never escape.
 
+use std::collections::{BTreeSet, HashMap};
 use std::fs;
 use std::io::{BufWriter, Write};
 use std::path::{Component, Path, PathBuf};
 use std::sync::atomic::{AtomicUsize, Ordering};
+use std::sync::Mutex;
 
 use anyhow::{bail, Context as _};
+use rayon::prelude::*;
+use serde::{Deserialize, Serialize};
 
+use crate::memo::Identity;
 use crate::render::{Output, Part, Sink, Site};
 
 /// Marker file that says a folder is a sitrep output, so that it may be replaced.
@@ -35,7 +41,7 @@ pub fn write_site(site: &Site, out_dir: &Path) -> anyhow::Result<()> {
             bail!("refusing to write {relative:?}: not a plain path inside the output folder");
         }
     }
-    let staging = Staging::begin(out_dir)?;
+    let staging = Staging::begin(out_dir, Kept::default())?;
     for (relative, bytes) in &site.files {
         staging.write_file(relative, bytes)?;
     }
@@ -48,8 +54,71 @@ pub fn write_site(site: &Site, out_dir: &Path) -> anyhow::Result<()> {
 pub struct WriteCounts {
     /// Files written because they are new or their bytes changed.
     pub written: usize,
-    /// Files whose bytes equal the live site's: hard-linked from it.
-    pub linked: usize,
+    /// Files whose bytes equal the previous site's: hard-linked from the
+    /// live site, or already in the spare.
+    pub unchanged: usize,
+}
+
+/// Every file a build left in the output folder, recorded in the page
+/// memo so that, two builds later, that site (then the spare) can be
+/// brought up to date instead of made anew ([`Staging`]).
+#[derive(Debug, Default, Clone, Serialize, Deserialize)]
+pub struct Manifest {
+    /// The identity of the folder's [`MARKER`]: each build writes a new
+    /// one, so it tells this very folder from any other.
+    marker: Option<Identity>,
+    /// Each file by its path.
+    files: HashMap<String, Recorded>,
+}
+
+/// One file of a [`Manifest`].
+#[derive(Debug, Clone, Copy, Serialize, Deserialize)]
+struct Recorded {
+    /// xxh3 of its bytes (`None`: not known, the file is made again).
+    hash: Option<u64>,
+    /// The file as it was left: a file edited since is not this one.
+    identity: Identity,
+}
+
+impl Manifest {
+    /// The identity the build left the file `path` with, if it is listed.
+    pub(crate) fn identity(&self, path: &str) -> Option<Identity> {
+        self.files.get(path).map(|recorded| recorded.identity)
+    }
+
+    /// The manifest, if its marker is the one in `dir`.
+    fn describing(self, dir: &Path) -> Option<Manifest> {
+        (self.marker.is_some() && Identity::of(&dir.join(MARKER)) == self.marker).then_some(self)
+    }
+
+    /// What the manifest records of `path`, when the file in `dir` is
+    /// still the one it lists and its bytes were hashed.
+    fn held_in(&self, dir: &Path, path: &str) -> Option<Recorded> {
+        let recorded = *self.files.get(path)?;
+        recorded.hash?;
+        (Identity::of(&dir.join(path)) == Some(recorded.identity)).then_some(recorded)
+    }
+}
+
+/// A file of the new site: the hash of its bytes and, where the build
+/// knows it without a `stat`, its identity.
+#[derive(Debug, Clone, Copy, Default)]
+struct Staged {
+    hash: Option<u64>,
+    identity: Option<Identity>,
+}
+
+/// What the page memo knows of the two sites a build starts from: the
+/// live one and the spare ([`Staging`]). Both empty: made anew, no spare kept.
+#[derive(Debug, Default)]
+pub struct Kept {
+    /// The manifest of the live output, as the previous build left it.
+    pub live: Option<Manifest>,
+    /// The manifest of the spare: the site the build before that left.
+    pub spare: Option<Manifest>,
+    /// Whether to keep the previous site as the next build's spare
+    /// (only where a memo records its manifest).
+    pub keep_spare: bool,
 }
 
 /// A new site being written into a staging folder beside the output
@@ -68,23 +137,43 @@ pub struct WriteCounts {
 /// disk, and for deploy tools that compare times) and cost a read instead
 /// of a write. Where linking fails (another file system, no permission),
 /// the file is written.
+///
+/// With the page memo on, the site swapped out is not deleted but kept
+/// beside the output as the spare (`.<output>.sitrep-previous`), and the
+/// next build stages into it: a file the spare already holds with the
+/// right bytes (its hash and identity are the ones recorded) stays, every
+/// other file is replaced (a new file under the name, never a write into
+/// the old one, which the live site may share), and files no longer made
+/// are removed. At 10,000 projects that spares a rebuild 23,000 links and
+/// the deletion of 33,000 files and folders. The spare's marker is removed
+/// before it is touched, so a spare left half updated by a killed build is
+/// never trusted.
 pub struct Staging {
     out_dir: PathBuf,
     dir: PathBuf,
     /// The current output, when there is one to link from.
     live: Option<PathBuf>,
+    /// The live output's manifest, when it describes it.
+    live_manifest: Option<Manifest>,
+    /// The staging folder's manifest, when it is the spare brought up to date.
+    spare: Option<Manifest>,
+    keep_spare: bool,
+    /// Every file of the new site, with the hash of its bytes.
+    made: Mutex<HashMap<String, Staged>>,
     written: AtomicUsize,
-    linked: AtomicUsize,
+    unchanged: AtomicUsize,
     finished: bool,
 }
 
 impl Staging {
-    /// Checks that `out_dir` may be replaced and creates an empty staging folder.
+    /// Checks that `out_dir` may be replaced and prepares the staging
+    /// folder: the spare, when `kept` describes the one beside `out_dir`,
+    /// else an empty folder.
     ///
     /// Refuses to replace an existing non-empty folder that a sitrep build
     /// did not write (it has no [`MARKER`]), so that pointing `--output` at
     /// the wrong folder never deletes anything.
-    pub fn begin(out_dir: &Path) -> anyhow::Result<Staging> {
+    pub fn begin(out_dir: &Path, kept: Kept) -> anyhow::Result<Staging> {
         if out_dir.exists() && !is_replaceable(out_dir)? {
             bail!(
                 "{} exists, is not empty and was not written by sitrep; \
@@ -98,37 +187,76 @@ impl Staging {
             .unwrap_or(Path::new("."));
         fs::create_dir_all(parent)
             .with_context(|| format!("cannot create {}", parent.display()))?;
-        let name = out_dir
-            .file_name()
-            .map(|n| n.to_string_lossy().into_owned())
-            .unwrap_or_else(|| "public".to_string());
-        let dir = parent.join(format!(".{name}.sitrep-new"));
+        let dir = beside(out_dir, "new");
+        let spare_dir = beside(out_dir, "previous");
         // A build killed earlier may have left its staging folder: it is ours.
         remove_if_exists(&dir)?;
-        fs::create_dir_all(&dir).with_context(|| format!("cannot create {}", dir.display()))?;
+        let spare = kept
+            .keep_spare
+            .then_some(kept.spare)
+            .flatten()
+            .and_then(|manifest| manifest.describing(&spare_dir))
+            .filter(|_| fs::rename(&spare_dir, &dir).is_ok());
+        match &spare {
+            // Not the spare any more until the swap: a build killed while
+            // updating it leaves a folder no manifest describes.
+            Some(_) => fs::remove_file(dir.join(MARKER))
+                .with_context(|| format!("cannot update {}", dir.display()))?,
+            None => {
+                remove_if_exists(&spare_dir)?;
+                fs::create_dir_all(&dir)
+                    .with_context(|| format!("cannot create {}", dir.display()))?;
+            }
+        }
+        let live = out_dir
+            .join(MARKER)
+            .is_file()
+            .then(|| out_dir.to_path_buf());
         Ok(Staging {
             out_dir: out_dir.to_path_buf(),
-            live: out_dir
-                .join(MARKER)
-                .is_file()
-                .then(|| out_dir.to_path_buf()),
+            live_manifest: kept.live.and_then(|manifest| manifest.describing(out_dir)),
+            live,
             dir,
+            spare,
+            keep_spare: kept.keep_spare,
+            made: Mutex::default(),
             written: AtomicUsize::new(0),
-            linked: AtomicUsize::new(0),
+            unchanged: AtomicUsize::new(0),
             finished: false,
         })
     }
 
     /// Puts the file `relative` (a plain relative path) into the new site.
     pub fn write_file(&self, relative: &str, bytes: &[u8]) -> anyhow::Result<()> {
+        let hash = xxhash_rust::xxh3::xxh3_64(bytes);
+        if self.already_staged(relative, Some(hash)) {
+            return Ok(());
+        }
         let path = self.prepare(relative)?;
         if self.link_if_unchanged(relative, bytes, &path) {
-            self.linked.fetch_add(1, Ordering::Relaxed);
+            self.unchanged.fetch_add(1, Ordering::Relaxed);
             return Ok(());
         }
         fs::write(&path, bytes).with_context(|| format!("cannot write {}", path.display()))?;
         self.written.fetch_add(1, Ordering::Relaxed);
         Ok(())
+    }
+
+    /// Records `relative` as a file of the new site, and says whether the
+    /// spare already holds it with bytes of this `hash`.
+    fn already_staged(&self, relative: &str, hash: Option<u64>) -> bool {
+        let held = hash
+            .and_then(|_| self.spare.as_ref()?.held_in(&self.dir, relative))
+            .filter(|recorded| recorded.hash == hash);
+        let staged = Staged {
+            hash,
+            identity: held.map(|recorded| recorded.identity),
+        };
+        lock(&self.made).insert(relative.to_string(), staged);
+        if held.is_some() {
+            self.unchanged.fetch_add(1, Ordering::Relaxed);
+        }
+        held.is_some()
     }
 
     /// Puts a file made by `write`, streamed to disk instead of held whole
@@ -140,6 +268,7 @@ impl Staging {
         relative: &str,
         write: &mut dyn FnMut(&mut dyn Output) -> std::io::Result<()>,
     ) -> anyhow::Result<()> {
+        self.already_staged(relative, None);
         let path = self.prepare(relative)?;
         let file =
             fs::File::create(&path).with_context(|| format!("cannot write {}", path.display()))?;
@@ -149,7 +278,7 @@ impl Staging {
             .with_context(|| format!("cannot write {}", path.display()))?;
         drop(writer);
         if self.link_if_same_file(relative, &path) {
-            self.linked.fetch_add(1, Ordering::Relaxed);
+            self.unchanged.fetch_add(1, Ordering::Relaxed);
         } else {
             self.written.fetch_add(1, Ordering::Relaxed);
         }
@@ -180,50 +309,85 @@ impl Staging {
         done
     }
 
-    /// Swaps the new site in and removes the previous one.
+    /// Swaps the new site in and removes the previous one (or keeps it as
+    /// the spare).
     pub fn finish(self) -> anyhow::Result<WriteCounts> {
-        self.finish_then(|| ())
+        self.finish_then(|_| ())
     }
 
     /// [`Staging::finish`], running `then` once the new site is in place
-    /// (not if it could not be put there) while the previous site is
-    /// deleted: at 10,000 projects that is 10,000 folders, a tenth of a
-    /// second the build need not wait for.
-    pub fn finish_then(mut self, then: impl FnOnce() + Send) -> anyhow::Result<WriteCounts> {
+    /// (not if it could not be put there), with what the page memo records:
+    /// the new site's manifest and the spare's, while the previous site is
+    /// deleted (at 10,000 projects, 10,000 folders: a tenth of a second the
+    /// build need not wait for) or, when kept, cleared of its streamed files
+    /// (`status.json`, made again by every build).
+    pub fn finish_then(mut self, then: impl FnOnce(Kept) + Send) -> anyhow::Result<WriteCounts> {
+        let made = std::mem::take(&mut *lock(&self.made));
+        if let Some(spare) = self.spare.take() {
+            remove_unmade(&self.dir, &spare, &made);
+        }
         fs::write(
             self.dir.join(MARKER),
             b"This folder is written by sitrep build and replaced on every build.\n",
         )?;
-        if self.out_dir.exists() {
+        let swapped = self.out_dir.exists();
+        if swapped {
             swap(&self.dir, &self.out_dir)?;
-            // The staging folder now holds the previous site.
-            let previous = &self.dir;
-            std::thread::scope(|scope| {
-                let removing = scope.spawn(|| remove_if_exists(previous));
-                then();
-                removing
-                    .join()
-                    .unwrap_or_else(|panic| std::panic::resume_unwind(panic))
-            })?;
         } else {
             fs::rename(&self.dir, &self.out_dir).with_context(|| {
                 format!("cannot put the new site in {}", self.out_dir.display())
             })?;
-            then();
         }
         self.finished = true;
+        // Files not hashed (streamed ones) are made again by every build:
+        // the spare need not hold them meanwhile.
+        let unhashed: Vec<String> = made
+            .iter()
+            .filter(|(_, staged)| staged.hash.is_none())
+            .map(|(path, _)| path.clone())
+            .collect();
+        let kept = Kept {
+            live: self.keep_spare.then(|| manifest(&self.out_dir, made)),
+            spare: self.live_manifest.take(),
+            keep_spare: self.keep_spare,
+        };
+        // The staging folder now holds the previous site, if there was one.
+        let previous = &self.dir;
+        std::thread::scope(|scope| {
+            let clearing = scope.spawn(|| match swapped {
+                false => Ok(()),
+                true if self.keep_spare => {
+                    for path in &unhashed {
+                        let _ = fs::remove_file(previous.join(path));
+                    }
+                    let spare = beside(&self.out_dir, "previous");
+                    remove_if_exists(&spare)?;
+                    fs::rename(previous, &spare)
+                        .with_context(|| format!("cannot keep {}", spare.display()))
+                }
+                true => remove_if_exists(previous),
+            });
+            then(kept);
+            clearing
+                .join()
+                .unwrap_or_else(|panic| std::panic::resume_unwind(panic))
+        })?;
         Ok(WriteCounts {
             written: self.written.load(Ordering::Relaxed),
-            linked: self.linked.load(Ordering::Relaxed),
+            unchanged: self.unchanged.load(Ordering::Relaxed),
         })
     }
 
-    /// The staging path of `relative`, its folder created.
+    /// The staging path of `relative`, its folder created and its name free.
     fn prepare(&self, relative: &str) -> anyhow::Result<PathBuf> {
         if !is_safe_relative(relative) {
             bail!("refusing to write {relative:?}: not a plain path inside the output folder");
         }
         let path = self.dir.join(relative);
+        if self.spare.is_some() {
+            make_room(&self.dir, relative)
+                .with_context(|| format!("cannot replace {}", path.display()))?;
+        }
         if let Some(folder) = path.parent() {
             fs::create_dir_all(folder)
                 .with_context(|| format!("cannot create {}", folder.display()))?;
@@ -338,15 +502,37 @@ impl Sink for Staging {
         self.write_stream(path, write)
     }
 
-    /// Hard-links the live site's `path` into the staging folder.
+    /// Hard-links the live site's `path` into the staging folder, or keeps
+    /// the spare's copy when it holds the same bytes. The live file is the one the memo recorded (it checked), so what the
+    /// live manifest says of it holds without a second `stat`.
     fn keep(&self, path: &str) -> anyhow::Result<bool> {
         let Some(live) = &self.live else {
             return Ok(false);
         };
+        let recorded = self
+            .live_manifest
+            .as_ref()
+            .and_then(|manifest| manifest.files.get(path).copied());
+        if self.already_staged(path, recorded.and_then(|r| r.hash)) {
+            return Ok(true);
+        }
         let staged = self.prepare(path)?;
         let linked = fs::hard_link(live.join(path), staged).is_ok();
+        let mut made = lock(&self.made);
         if linked {
-            self.linked.fetch_add(1, Ordering::Relaxed);
+            self.unchanged.fetch_add(1, Ordering::Relaxed);
+            // A second name for the live file: same inode, same identity.
+            if let Some(recorded) = recorded {
+                made.insert(
+                    path.to_string(),
+                    Staged {
+                        hash: recorded.hash,
+                        identity: Some(recorded.identity),
+                    },
+                );
+            }
+        } else {
+            made.remove(path);
         }
         Ok(linked)
     }
@@ -375,6 +561,81 @@ fn swap(new: &Path, out_dir: &Path) -> anyhow::Result<()> {
 fn swap(new: &Path, out_dir: &Path) -> anyhow::Result<()> {
     two_step_swap(new, out_dir)
         .with_context(|| format!("cannot put the new site in {}", out_dir.display()))
+}
+
+/// The folder beside `out_dir` named after it: `.<name>.sitrep-<what>`.
+fn beside(out_dir: &Path, what: &str) -> PathBuf {
+    let parent = out_dir
+        .parent()
+        .filter(|p| !p.as_os_str().is_empty())
+        .unwrap_or(Path::new("."));
+    let name = out_dir
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_else(|| "public".to_string());
+    parent.join(format!(".{name}.sitrep-{what}"))
+}
+
+/// The manifest of the site now in `dir`, whose files are `made`: a
+/// `stat` (in parallel) for each file whose identity the build did not
+/// learn on the way (the ones written).
+fn manifest(dir: &Path, made: HashMap<String, Staged>) -> Manifest {
+    let files = made
+        .into_par_iter()
+        .filter_map(|(path, staged)| {
+            let identity = staged.identity.or_else(|| Identity::of(&dir.join(&path)))?;
+            let hash = staged.hash;
+            Some((path, Recorded { hash, identity }))
+        })
+        .collect();
+    Manifest {
+        marker: Identity::of(&dir.join(MARKER)),
+        files,
+    }
+}
+
+/// Removes from `dir` (the spare being brought up to date) the files of
+/// its manifest that this build did not make, then the folders that left
+/// empty, deepest first.
+fn remove_unmade(dir: &Path, spare: &Manifest, made: &HashMap<String, Staged>) {
+    let mut folders = BTreeSet::new();
+    for path in spare.files.keys().filter(|path| !made.contains_key(*path)) {
+        let _ = fs::remove_file(dir.join(path));
+        let mut folder = Path::new(path.as_str()).parent();
+        while let Some(name) = folder.filter(|f| !f.as_os_str().is_empty()) {
+            folders.insert(name.to_path_buf());
+            folder = name.parent();
+        }
+    }
+    // Reverse order puts a folder's subfolders before it.
+    for folder in folders.iter().rev() {
+        let _ = fs::remove_dir(dir.join(folder));
+    }
+}
+
+/// Frees the name `relative` in `dir` for a new file: removes what is
+/// there (a file the live site may share is unlinked, never written
+/// into), and any file standing where one of its folders must be.
+fn make_room(dir: &Path, relative: &str) -> std::io::Result<()> {
+    let path = dir.join(relative);
+    match fs::symlink_metadata(&path) {
+        Ok(meta) if meta.is_dir() => fs::remove_dir_all(&path)?,
+        Ok(_) => fs::remove_file(&path)?,
+        Err(_) => {
+            let mut folder = Path::new(relative).parent();
+            while let Some(name) = folder.filter(|f| !f.as_os_str().is_empty()) {
+                if fs::symlink_metadata(dir.join(name)).is_ok_and(|meta| !meta.is_dir()) {
+                    fs::remove_file(dir.join(name))?;
+                }
+                folder = name.parent();
+            }
+        }
+    }
+    Ok(())
+}
+
+fn lock<T>(mutex: &Mutex<T>) -> std::sync::MutexGuard<'_, T> {
+    mutex.lock().unwrap_or_else(|p| p.into_inner())
 }
 
 /// Where the file system cannot exchange folders: move the old site aside,
@@ -483,7 +744,7 @@ mod tests {
             range,
         };
         let out = dir.path().join("public");
-        let staging = Staging::begin(&out).unwrap();
+        let staging = Staging::begin(&out, Kept::default()).unwrap();
         staging
             .write_stream("status.json", &mut |output| {
                 output.write_all(b"[")?;

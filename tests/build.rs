@@ -143,6 +143,10 @@ fn init_writes_a_portal_that_builds_and_refuses_a_full_folder() {
     assert!(ignored.lines().any(|l| l == "/public/"), "{ignored}");
     assert!(ignored.lines().any(|l| l == "/.sitrep-cache/"), "{ignored}");
     assert!(
+        ignored.lines().any(|l| l == "/.public.sitrep-previous/"),
+        "the previous site a build keeps beside the output: {ignored}"
+    );
+    assert!(
         target.join(".sitrep-cache").is_dir(),
         "the build used a cache"
     );

@@ -355,7 +355,10 @@ fn unchanged_files_are_kept_and_changed_ones_written() {
     assert_eq!(inode("style.css"), style, "unchanged stylesheet kept");
     assert_ne!(inode("beta/index.html"), beta, "changed page written");
     assert!(portal.read_output("beta/index.html").contains("one"));
-    assert!(stderr.contains("unchanged (hard-linked"), "{stderr}");
+    assert!(
+        stderr.contains("unchanged (kept from the previous builds)"),
+        "{stderr}"
+    );
 
     // status.json is streamed to disk: kept all the same when its bytes
     // did not change, written when they did.
@@ -787,4 +790,72 @@ fn age(portal: &Portal) {
             file.set_modified(now - Duration::from_secs(1800)).unwrap();
         }
     }
+}
+
+/// The site a build swaps out is kept beside the output and brought up to
+/// date by the build after next: whatever changed in between (a page
+/// changed, a project gone, a file edited in place in the live site, which
+/// shares its inode with the kept one), the output is byte for byte what
+/// a build without the cache writes.
+#[test]
+fn the_kept_previous_site_is_brought_up_to_date_exactly() {
+    let portal = portal();
+    let spare = portal.root().join(".public.sitrep-previous");
+    let fresh = tempfile::tempdir().unwrap();
+    let same_as_a_cold_build = |step: &str| {
+        let cold = fresh.path().join(step);
+        let output = portal.run(&[
+            "build",
+            "--quiet",
+            "--no-cache",
+            "--as-of",
+            AS_OF,
+            "--output",
+            &cold.to_string_lossy(),
+        ]);
+        assert!(output.status.success(), "{output:?}");
+        assert_eq!(files(&portal.public()), files(&cold), "after {step}");
+    };
+    portal.build();
+    assert!(!spare.exists(), "nothing to keep after the first build");
+
+    portal.write("beta.md", "# Beta\n\n## Work\n\n- [x] one\n- [x] two\n");
+    build_verbose(&portal, &[]);
+    assert!(
+        spare.join(".sitrep-output").is_file(),
+        "the first site kept"
+    );
+    same_as_a_cold_build("beta changed");
+
+    // The kept site is the first one: beta's page there is out of date,
+    // and gamma's folder goes.
+    std::fs::remove_file(portal.content().join("gamma/index.md")).unwrap();
+    std::fs::remove_file(portal.content().join("gamma/notes.md")).unwrap();
+    build_verbose(&portal, &[]);
+    assert!(!portal.public().join("gamma").exists());
+    same_as_a_cold_build("gamma removed");
+
+    // Edited in place, the stylesheet changes in every site sharing it;
+    // the next builds do not take the kept one for the right bytes.
+    use std::io::Write as _;
+    let mut style = std::fs::OpenOptions::new()
+        .append(true)
+        .open(portal.public().join("style.css"))
+        .unwrap();
+    style.write_all(b"/* edited by hand */").unwrap();
+    drop(style);
+    build_verbose(&portal, &[]);
+    same_as_a_cold_build("stylesheet edited");
+    build_verbose(&portal, &[]);
+    same_as_a_cold_build("built again");
+
+    // A kept site damaged by hand is not trusted either.
+    std::fs::write(spare.join("alpha/index.html"), "stale").unwrap();
+    std::fs::remove_file(spare.join("index.html")).unwrap();
+    build_verbose(&portal, &[]);
+    same_as_a_cold_build("kept site damaged");
+
+    // Without the cache nothing is kept.
+    build_verbose(&portal, &["--no-cache"]);
+    assert!(!spare.exists());
 }

@@ -72,8 +72,11 @@ fn a_build_killed_at_any_moment_leaves_the_old_or_the_new_site() {
         // Whether the kill came before or after the swap, the site is whole.
         version_of_site(&portal, count);
     }
-    // And the next build cleans up after the killed ones.
+    // And the next build cleans up after the killed ones, and shows the
+    // last version whole, whatever a killed build left in the previous
+    // site it kept.
     portal.build();
+    assert_eq!(version_of_site(&portal, count), "v1");
     let leftovers: Vec<_> = std::fs::read_dir(portal.root())
         .unwrap()
         .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())

@@ -51,6 +51,37 @@ impl Part {
         self.len() == 0
     }
 
+    /// This part and `next` as one, when `next` lies `gap` bytes after
+    /// this part's end in the same file, so that the bytes between them
+    /// come along (`None` otherwise).
+    pub fn joined(&self, next: &Part, gap: u64) -> Option<Part> {
+        match (self, next) {
+            (
+                Part::InFile { file, range },
+                Part::InFile {
+                    file: other,
+                    range: next,
+                },
+            ) if Arc::ptr_eq(file, other) && range.end + gap == next.start => Some(Part::InFile {
+                file: Arc::clone(file),
+                range: range.start..next.end,
+            }),
+            (
+                Part::InMemory { bytes, range },
+                Part::InMemory {
+                    bytes: other,
+                    range: next,
+                },
+            ) if Arc::ptr_eq(bytes, other) && (range.end as u64) + gap == next.start as u64 => {
+                Some(Part::InMemory {
+                    bytes: Arc::clone(bytes),
+                    range: range.start..next.end,
+                })
+            }
+            _ => None,
+        }
+    }
+
     /// The part's bytes, read.
     pub fn to_vec(&self) -> std::io::Result<Vec<u8>> {
         let mut bytes = Vec::new();
@@ -270,6 +301,26 @@ impl Output for PiecesWriter {
 mod tests {
     use super::*;
     use std::io::Read;
+
+    /// Two parts of one file join only when the second begins exactly the
+    /// gap after the first, and never across files.
+    #[test]
+    fn parts_join_only_when_the_gap_matches() {
+        let bytes = Arc::new(b"alpha,\nbeta,\ngamma".to_vec());
+        let part = |range: Range<usize>| Part::InMemory {
+            bytes: Arc::clone(&bytes),
+            range,
+        };
+        let joined = part(0..5).joined(&part(7..11), 2).unwrap();
+        assert_eq!(joined.to_vec().unwrap(), b"alpha,\nbeta");
+        assert!(part(0..5).joined(&part(7..11), 1).is_none());
+        assert!(part(0..5).joined(&part(13..18), 2).is_none());
+        let other = Part::InMemory {
+            bytes: Arc::new(bytes.to_vec()),
+            range: 7..11,
+        };
+        assert!(part(0..5).joined(&other, 2).is_none());
+    }
 
     /// A file of parts written twice, the second time from the first: the
     /// bytes are the same, the unchanged parts are pieces of the first

@@ -62,6 +62,10 @@ pub fn write(
     let open = at + EMPTY.len() - 1;
     let mut out = Counted { out, written: 0 };
     out.write_all(&skeleton.as_bytes()[..open])?;
+    // Copied parts not written yet: the parts of projects that follow one
+    // another in the previous file too, with the separators between them,
+    // copied in one piece (one system call instead of one per project).
+    let mut run: Option<Part> = None;
     for (index, chunk) in portfolio.projects.chunks(CHUNK).enumerate() {
         let start = index * CHUNK;
         let serialised: Vec<(Option<Key>, Piece)> = chunk
@@ -80,22 +84,63 @@ pub fn write(
             .collect::<Result<_, _>>()?;
         for (offset, (key, project)) in serialised.iter().enumerate() {
             let first = index == 0 && offset == 0;
-            out.write_all(if first { b"\n" } else { b",\n" })?;
-            let begins = out.written;
-            match project {
-                Piece::Serialised(bytes) => out.write_all(bytes)?,
-                Piece::Copied(part) => out.copy_part(part)?,
-            }
+            let separator: &[u8] = if first { b"\n" } else { b",\n" };
+            let begins = match project {
+                Piece::Copied(part) => match run.as_ref().and_then(|r| r.joined(part, SEPARATOR)) {
+                    // Consecutive here and in the previous file: the
+                    // separator between them is already there.
+                    Some(joined) => {
+                        let begins = out.written + run_len(&run) + SEPARATOR;
+                        run = Some(joined);
+                        begins
+                    }
+                    None => {
+                        flush(&mut out, &mut run)?;
+                        out.write_all(separator)?;
+                        run = Some(part.clone());
+                        out.written
+                    }
+                },
+                Piece::Serialised(bytes) => {
+                    flush(&mut out, &mut run)?;
+                    out.write_all(separator)?;
+                    out.write_all(bytes)?;
+                    out.written - bytes.len() as u64
+                }
+            };
             if let Some(key) = key {
-                parts.memo.remember_part(FILE, *key, begins..out.written);
+                let len = match project {
+                    Piece::Copied(part) => part.len(),
+                    Piece::Serialised(bytes) => bytes.len() as u64,
+                };
+                parts.memo.remember_part(FILE, *key, begins..begins + len);
             }
         }
     }
+    flush(&mut out, &mut run)?;
     if !portfolio.projects.is_empty() {
         out.write_all(b"\n  ")?;
     }
     out.write_all(&skeleton.as_bytes()[open..])?;
     out.write_all(b"\n")
+}
+
+/// The separator between two projects' parts (`,\n`), as a length: a
+/// part that begins this far after the end of another in the previous
+/// file followed it there, so the bytes between them are this separator.
+const SEPARATOR: u64 = 2;
+
+/// Writes the pending run of copied parts, if any.
+fn flush(out: &mut Counted<'_>, run: &mut Option<Part>) -> std::io::Result<()> {
+    match run.take() {
+        Some(part) => out.copy_part(&part),
+        None => Ok(()),
+    }
+}
+
+/// How many bytes the pending run holds.
+fn run_len(run: &Option<Part>) -> u64 {
+    run.as_ref().map_or(0, Part::len)
 }
 
 /// One project's part of the file: serialised now, or copied from the
