@@ -294,6 +294,17 @@ fn the_timeline_sums_up_overdue_and_coming_milestones_then_pages_the_rest() {
         select(first, "[aria-labelledby=\"overdue-title\"] tbody tr").len(),
         25
     );
+    // All 1,200 fall on the same day: the first 25 projects' show, in
+    // project order (a stable sort of the whole list would keep it).
+    let overdue: Vec<String> = select(
+        first,
+        "[aria-labelledby=\"overdue-title\"] tbody tr td:nth-child(3)",
+    )
+    .iter()
+    .map(text)
+    .collect();
+    let expected: Vec<String> = (1..=25).map(|n| format!("Lancement {n:04}")).collect();
+    assert_eq!(overdue, expected);
     let note = select(first, "[aria-labelledby=\"overdue-title\"] .note");
     assert_eq!(text(&note[0]), "1175 more, in the pages below.");
     // Each page draws its own 50 projects and lists their 100 milestones.
