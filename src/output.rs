@@ -181,14 +181,12 @@ impl Staging {
                 out_dir.display()
             );
         }
-        let parent = out_dir
-            .parent()
-            .filter(|p| !p.as_os_str().is_empty())
-            .unwrap_or(Path::new("."));
-        fs::create_dir_all(parent)
-            .with_context(|| format!("cannot create {}", parent.display()))?;
         let dir = beside(out_dir, "new");
         let spare_dir = beside(out_dir, "previous");
+        if let Some(parent) = dir.parent() {
+            fs::create_dir_all(parent)
+                .with_context(|| format!("cannot create {}", parent.display()))?;
+        }
         // A build killed earlier may have left its staging folder: it is ours.
         remove_if_exists(&dir)?;
         let spare = kept
@@ -503,8 +501,9 @@ impl Sink for Staging {
     }
 
     /// Hard-links the live site's `path` into the staging folder, or keeps
-    /// the spare's copy when it holds the same bytes. The live file is the one the memo recorded (it checked), so what the
-    /// live manifest says of it holds without a second `stat`.
+    /// the spare's copy when it holds the same bytes. The live file is the
+    /// one the memo recorded (it checked), so what the live manifest says
+    /// of it holds without a second `stat`.
     fn keep(&self, path: &str) -> anyhow::Result<bool> {
         let Some(live) = &self.live else {
             return Ok(false);
