@@ -581,6 +581,47 @@ impl<T: Serialize + DeserializeOwned> Packed<T> {
     }
 }
 
+/// A list encoded value by value (each as [`Packed`] encodes one, so that
+/// each decodes on its own), then compressed as one block: a project's
+/// risks for the risk pages, which show them one row at a time in an
+/// order that scatters them. One block compresses the repeats between
+/// values that a block per value cannot, and costs one allocation
+/// instead of one per value.
+pub struct PackedEach<T> {
+    bytes: Box<[u8]>,
+    /// Where each value ends in the uncompressed bytes.
+    ends: Box<[u32]>,
+    of: PhantomData<fn() -> T>,
+}
+
+impl<T: Serialize + DeserializeOwned> PackedEach<T> {
+    /// `values` encoded.
+    pub fn new(values: &[T]) -> PackedEach<T> {
+        let mut encoded = Vec::new();
+        let mut ends = Vec::with_capacity(values.len());
+        for value in values {
+            let _elided = SourcesElided::begin();
+            encoded = postcard::to_extend(value, encoded).expect("a risk encodes");
+            ends.push(u32::try_from(encoded.len()).expect("a project's risks under 4 GB"));
+        }
+        PackedEach {
+            bytes: lz4_flex::block::compress_prepend_size(&encoded).into(),
+            ends: ends.into(),
+            of: PhantomData,
+        }
+    }
+
+    /// The value at `index` (of those given to [`PackedEach::new`]).
+    pub fn get(&self, index: usize) -> T {
+        let encoded = lz4_flex::block::decompress_size_prepended(&self.bytes)
+            .expect("a value packed by this build decompresses");
+        let start = index.checked_sub(1).map_or(0, |before| self.ends[before]) as usize;
+        let _elided = SourcesElided::begin();
+        postcard::from_bytes(&encoded[start..self.ends[index] as usize])
+            .expect("a value packed by this build decodes")
+    }
+}
+
 impl<T> Clone for Packed<T> {
     fn clone(&self) -> Packed<T> {
         Packed {
@@ -883,6 +924,34 @@ mod tests {
         let json = serde_json::to_value(&again).unwrap();
         assert_eq!(json[1]["items"][1]["source"], "a.md");
         assert_eq!(json[1]["source"], "b.md");
+    }
+
+    /// Each value of a block reads back on its own, with its own path,
+    /// though the one before it has the same path.
+    #[test]
+    fn values_packed_each_read_back_one_by_one() {
+        let risk = |title: &str, source: &str| Risk {
+            title: title.into(),
+            id: None,
+            impact: Some(4),
+            probability: Some(2),
+            severity: Some(Severity::High),
+            mitigation: None,
+            owner: Some("@lea".into()),
+            closed: false,
+            source: source.into(),
+            line: 3,
+        };
+        let risks = vec![
+            risk("Panne", "a.md"),
+            risk("Retard", "a.md"),
+            risk("Départ", "b.md"),
+            risk("Budget", "b.md"),
+        ];
+        let packed = PackedEach::new(&risks);
+        for (index, expected) in risks.iter().enumerate().rev() {
+            assert_eq!(&packed.get(index), expected, "risk {index}");
+        }
     }
 
     /// A packed status reads back whole, each item with its own path,

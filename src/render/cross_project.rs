@@ -25,6 +25,7 @@ use std::borrow::Cow;
 use std::cmp::Reverse;
 use std::collections::HashSet;
 use std::ops::Range;
+use std::sync::OnceLock;
 
 use chrono::{Duration, NaiveDate};
 use rayon::prelude::*;
@@ -37,7 +38,7 @@ use super::paging::{self, PageSizes, Pagination};
 use super::view::{self, HealthCount, MilestoneRow, PersonView, ProjectRow, RiskEntry};
 use super::{trends, Renderer};
 use crate::ingest::names::slugify;
-use crate::model::{Milestone, Packed, Project, Risk, Severity, Status};
+use crate::model::{Milestone, PackedEach, Project, Risk, Severity, Status};
 
 /// Projects a portfolio page lists; a portfolio up to this size has one page of everything.
 pub const PROJECTS_PER_PAGE: usize = 50;
@@ -514,26 +515,29 @@ impl Renderer<'_> {
     /// `risks/index.html` (matrix and first rows), then the rest of the table.
     pub(super) fn risks_pages(&self, emit: Emit) -> anyhow::Result<()> {
         let projects = &self.portfolio.projects;
-        // Every risk placed, each project's risks decoded in turn. When the
-        // pages will mostly be kept, a risk is not copied: the few pages
-        // rendered decode their projects' risks again.
+        // Every risk placed, each project's risks decoded in turn, and
+        // packed for the rows (a block per project). When the pages will
+        // mostly be kept, nothing is packed: the few pages rendered decode
+        // their projects' risks again.
         let copy = !self.mostly_kept;
+        let blocks: Vec<OnceLock<PackedEach<Risk>>> =
+            projects.iter().map(|_| OnceLock::new()).collect();
         let mut placed: Vec<Placed> = (projects.par_iter().enumerate())
             .flat_map_iter(|(p, project)| match project.risks.get() {
                 Cow::Borrowed(risks) => (risks.iter().enumerate())
                     .map(|(r, risk)| Placed::of(p, r, risk, Held::Decoded(risk)))
                     .collect(),
-                Cow::Owned(risks) => (risks.iter().enumerate())
-                    .map(|(r, risk)| {
-                        let held = match copy {
-                            true => Held::Packed(Packed::new(risk)),
-                            false => Held::InProject,
-                        };
-                        Placed::of(p, r, risk, held)
-                    })
-                    .collect::<Vec<_>>(),
+                Cow::Owned(risks) => {
+                    if copy && !risks.is_empty() {
+                        let _ = blocks[p].set(PackedEach::new(&risks));
+                    }
+                    (risks.iter().enumerate())
+                        .map(|(r, risk)| Placed::of(p, r, risk, Held::Elsewhere))
+                        .collect::<Vec<_>>()
+                }
             })
             .collect();
+        let blocks = &blocks;
         let pages = if self.large() {
             // The table's order, so that a page holds the next rows of the
             // table (a stable sort: project order among equals).
@@ -565,7 +569,7 @@ impl Renderer<'_> {
             let rated: Vec<charts::Rated> = placed.iter().map(|risk| risk.rated).collect();
             let link = |position: usize| {
                 let risk = &placed[position];
-                charts::matrix_link(&risk.get(projects), href_from_first(position))
+                charts::matrix_link(&risk.get(projects, blocks), href_from_first(position))
             };
             let matrix = charts::matrix(&rated, &link, &self.t);
             let jumps = if pages.len() > 1 {
@@ -594,8 +598,10 @@ impl Renderer<'_> {
             let rows: Vec<usize> = on_page.iter().map(|risk| risk.index).collect();
             let placing = (number, labels.len(), rows);
             let build = || {
-                let decoded: Vec<Cow<Risk>> =
-                    on_page.iter().map(|risk| risk.get(projects)).collect();
+                let decoded: Vec<Cow<Risk>> = on_page
+                    .iter()
+                    .map(|risk| risk.get(projects, blocks))
+                    .collect();
                 let entries: Vec<RiskEntry> = (on_page.iter().zip(&decoded))
                     .map(|(row, risk)| {
                         let p = row.project;
@@ -849,17 +855,16 @@ struct Placed<'p> {
 }
 
 /// A risk the risk pages show. The pages hold every risk of the portfolio
-/// at once (250,000 at 10,000 generated documents): one whose project
-/// keeps its risks packed is packed on its own ([`Packed`]), about half
-/// the room it takes decoded, and decoded again for its row; one the
-/// portfolio holds decoded (`serve` keeps its projects so) is borrowed.
-/// In a rebuild that keeps nearly every page, packing 250,000 risks for
-/// the handful of pages rendered took a tenth of its CPU: there a risk
-/// stays only in its project, decoded again for a page that shows it.
+/// at once (250,000 at 10,000 generated documents): one the portfolio
+/// holds decoded (`serve` keeps its projects so) is borrowed; another is
+/// in its project's block of packed risks ([`PackedEach`]), about a
+/// quarter of the room they take decoded, and decoded again for its row;
+/// in a rebuild that keeps nearly every page (packing 250,000 risks for
+/// the handful of pages rendered took a tenth of its CPU) there is no
+/// block, and a page that shows the risk decodes its project's risks.
 enum Held<'p> {
     Decoded(&'p Risk),
-    Packed(Packed<Risk>),
-    InProject,
+    Elsewhere,
 }
 
 impl<'p> Placed<'p> {
@@ -874,14 +879,17 @@ impl<'p> Placed<'p> {
     }
 
     /// The risk, for its row or its matrix link.
-    fn get<'s>(&'s self, projects: &[Project]) -> Cow<'s, Risk> {
+    fn get<'s>(
+        &'s self,
+        projects: &[Project],
+        blocks: &[OnceLock<PackedEach<Risk>>],
+    ) -> Cow<'s, Risk> {
         match &self.risk {
             Held::Decoded(risk) => Cow::Borrowed(risk),
-            Held::Packed(packed) => Cow::Owned(packed.unpack()),
-            Held::InProject => {
-                let risks = projects[self.project].risks.get();
-                Cow::Owned(risks[self.index].clone())
-            }
+            Held::Elsewhere => Cow::Owned(match blocks[self.project].get() {
+                Some(block) => block.get(self.index),
+                None => projects[self.project].risks.get()[self.index].clone(),
+            }),
         }
     }
 
