@@ -520,8 +520,7 @@ impl Renderer<'_> {
         // mostly be kept, nothing is packed: the few pages rendered decode
         // their projects' risks again.
         let copy = !self.mostly_kept;
-        let blocks: Vec<OnceLock<PackedEach<Risk>>> =
-            projects.iter().map(|_| OnceLock::new()).collect();
+        let blocks: Vec<OnceLock<Blocks>> = projects.iter().map(|_| OnceLock::new()).collect();
         let mut placed: Vec<Placed> = (projects.par_iter().enumerate())
             .flat_map_iter(|(p, project)| match project.risks.get() {
                 Cow::Borrowed(risks) => (risks.iter().enumerate())
@@ -529,7 +528,8 @@ impl Renderer<'_> {
                     .collect(),
                 Cow::Owned(risks) => {
                     if copy && !risks.is_empty() {
-                        let _ = blocks[p].set(PackedEach::new(&risks));
+                        let _ = blocks[p]
+                            .set(risks.chunks(RISKS_PER_BLOCK).map(PackedEach::new).collect());
                     }
                     (risks.iter().enumerate())
                         .map(|(r, risk)| Placed::of(p, r, risk, Held::Elsewhere))
@@ -854,11 +854,22 @@ struct Placed<'p> {
     risk: Held<'p>,
 }
 
+/// A project's risks for the risk pages, in blocks of [`RISKS_PER_BLOCK`].
+type Blocks = Vec<PackedEach<Risk>>;
+
+/// How many risks a block holds: each row decompresses the block of its
+/// risk, so a project with hundreds of risks (the long tail of a
+/// portfolio) must not be one block, which made a cold build 10-15 %
+/// slower; sixteen still share their repeats (paths, owners). Blocks of
+/// 8, 16 and 32 gave about 200, 190 and 186 MB of peak memory at 10,000
+/// documents (BENCHMARKS.md).
+const RISKS_PER_BLOCK: usize = 16;
+
 /// A risk the risk pages show. The pages hold every risk of the portfolio
 /// at once (250,000 at 10,000 generated documents): one the portfolio
 /// holds decoded (`serve` keeps its projects so) is borrowed; another is
-/// in its project's block of packed risks ([`PackedEach`]), about a
-/// quarter of the room they take decoded, and decoded again for its row;
+/// in one of its project's blocks of packed risks ([`PackedEach`]), about
+/// a quarter of the room they take decoded, and decoded again for its row;
 /// in a rebuild that keeps nearly every page (packing 250,000 risks for
 /// the handful of pages rendered took a tenth of its CPU) there is no
 /// block, and a page that shows the risk decodes its project's risks.
@@ -879,15 +890,13 @@ impl<'p> Placed<'p> {
     }
 
     /// The risk, for its row or its matrix link.
-    fn get<'s>(
-        &'s self,
-        projects: &[Project],
-        blocks: &[OnceLock<PackedEach<Risk>>],
-    ) -> Cow<'s, Risk> {
+    fn get<'s>(&'s self, projects: &[Project], blocks: &[OnceLock<Blocks>]) -> Cow<'s, Risk> {
         match &self.risk {
             Held::Decoded(risk) => Cow::Borrowed(risk),
             Held::Elsewhere => Cow::Owned(match blocks[self.project].get() {
-                Some(block) => block.get(self.index),
+                Some(blocks) => {
+                    blocks[self.index / RISKS_PER_BLOCK].get(self.index % RISKS_PER_BLOCK)
+                }
                 None => projects[self.project].risks.get()[self.index].clone(),
             }),
         }
