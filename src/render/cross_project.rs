@@ -463,7 +463,7 @@ impl Renderer<'_> {
             // only where they sort (project and place in it are the order
             // among equals, as the table's stable sort has it): thousands
             // can be overdue across 10,000 projects, and copying each took
-            // a tenth of a `serve` rebuild.
+            // about 7 % of a `serve` rebuild's CPU.
             let mut entries: Vec<(bool, Option<NaiveDate>, usize, usize)> =
                 (self.portfolio.projects.iter())
                     .enumerate()
@@ -516,7 +516,7 @@ impl Renderer<'_> {
     pub(super) fn risks_pages(&self, emit: Emit) -> anyhow::Result<()> {
         let projects = &self.portfolio.projects;
         // Every risk placed, each project's risks decoded in turn, and
-        // packed for the rows (a block per project). When the pages will
+        // packed for the rows (in blocks per project). When the pages will
         // mostly be kept, nothing is packed: the few pages rendered decode
         // their projects' risks again.
         let copy = !self.mostly_kept;
@@ -868,8 +868,8 @@ const RISKS_PER_BLOCK: usize = 16;
 /// A risk the risk pages show. The pages hold every risk of the portfolio
 /// at once (250,000 at 10,000 generated documents): one the portfolio
 /// holds decoded (`serve` keeps its projects so) is borrowed; another is
-/// in one of its project's blocks of packed risks ([`PackedEach`]), about
-/// a quarter of the room they take decoded, and decoded again for its row;
+/// in one of its project's blocks of packed risks ([`PackedEach`]), and
+/// decoded again for its row;
 /// in a rebuild that keeps nearly every page (packing 250,000 risks for
 /// the handful of pages rendered took a tenth of its CPU) there is no
 /// block, and a page that shows the risk decodes its project's risks.
