@@ -601,8 +601,8 @@ impl<T: Serialize + DeserializeOwned> PackedEach<T> {
         let mut ends = Vec::with_capacity(values.len());
         for value in values {
             let _elided = SourcesElided::begin();
-            encoded = postcard::to_extend(value, encoded).expect("a risk encodes");
-            ends.push(u32::try_from(encoded.len()).expect("a project's risks under 4 GB"));
+            encoded = postcard::to_extend(value, encoded).expect("a packed value encodes");
+            ends.push(u32::try_from(encoded.len()).expect("a block under 4 GB"));
         }
         PackedEach {
             bytes: lz4_flex::block::compress_prepend_size(&encoded).into(),
