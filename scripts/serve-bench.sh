@@ -22,7 +22,7 @@ fi
 document=$(find "$corpus/content" -name '*.md' | sort | sed -n "$(( n / 2 ))p")
 original=$(mktemp)
 cp "$document" "$original"
-"$sitrep" serve --root "$corpus" --port 18765 --as-of 2026-11-01 > "$log" 2>&1 &
+"$sitrep" serve --root "$corpus" --port 18765 --as-of 2026-11-01 --verbose > "$log" 2>&1 &
 server=$!
 trap 'kill $server 2>/dev/null; cp "$original" "$document"; rm -f "$log" "$original"' EXIT
 until grep -q "serving on" "$log"; do sleep 1; done
@@ -35,12 +35,16 @@ for edit in 1 2 3; do
   before=$(grep -c "rebuilt in" "$log")
   printf '\n- [ ] serve benchmark edit %s @alice\n' "$edit" >> "$document"
   until [ "$(grep -c 'rebuilt in' "$log")" -gt "$before" ]; do sleep 0.2; done
+  sleep 0.2
   echo "edit $edit (a line appended): $(grep 'rebuilt in' "$log" | tail -1)"
+  grep 'stages:' "$log" | tail -1
   sleep 2
   before=$(grep -c "rebuilt in" "$log")
   sed -i '0,/- \[ \]/s//- [x]/' "$document"
   until [ "$(grep -c 'rebuilt in' "$log")" -gt "$before" ]; do sleep 0.2; done
+  sleep 0.2
   echo "edit $edit (an item ticked): $(grep 'rebuilt in' "$log" | tail -1)"
+  grep 'stages:' "$log" | tail -1
   sleep 2
 done
 grep VmHWM "/proc/$server/status"

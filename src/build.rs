@@ -1,7 +1,7 @@
 //! The pipeline run end to end: what `sitrep build` and `sitrep check` do.
 
+use rustc_hash::{FxHashMap, FxHashSet};
 use std::borrow::Cow;
-use std::collections::{HashMap, HashSet};
 use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicU64, AtomicUsize, Ordering};
 use std::sync::Arc;
@@ -122,7 +122,7 @@ pub struct Stages {
 
 impl Stages {
     /// Ends the stage `name`, which began when the previous one ended.
-    fn done(&mut self, name: &'static str) {
+    pub fn done(&mut self, name: &'static str) {
         let now = Instant::now();
         if let Some(last) = self.last {
             self.times
@@ -143,16 +143,16 @@ struct Extraction {
     /// previous build or the cache has it).
     statuses: Vec<Vec<Option<Packed<DocumentStatus>>>>,
     /// Cache key of every document, by source: its content's fingerprint.
-    keys: HashMap<String, Key>,
+    keys: FxHashMap<String, Key>,
     /// Key of every project's inputs, by slug ([`project_key`]).
-    project_keys: HashMap<String, Key>,
+    project_keys: FxHashMap<String, Key>,
     /// Projects taken as the previous build assembled them ([`Previous`]).
     reused: usize,
     /// Slugs of the projects assembled in this build (the others were
     /// taken from the previous build or the cache), for the cache.
-    assembled: HashSet<String>,
+    assembled: FxHashSet<String>,
     /// Identity of every document, by source, and when reading began.
-    identities: HashMap<String, Identity>,
+    identities: FxHashMap<String, Identity>,
     read_started_ns: u128,
     /// Documents taken from the previous build, or from the cache by their
     /// file's identity ([`cache::Index`]), without being read.
@@ -163,7 +163,7 @@ struct Extraction {
 impl Extraction {
     /// The cache entries this build used or made: its documents' and its
     /// projects'.
-    fn used_keys(&self) -> HashSet<Key> {
+    fn used_keys(&self) -> FxHashSet<Key> {
         let documents = self.keys.values();
         documents
             .chain(self.project_keys.values())
@@ -173,7 +173,7 @@ impl Extraction {
 
     /// Each document's identity and key, and what ingest made of it, for
     /// the cache's [`cache::Index`].
-    fn files(&self, content: &Content) -> HashMap<String, cache::IndexedFile> {
+    fn files(&self, content: &Content) -> FxHashMap<String, cache::IndexedFile> {
         let documents = content.projects.iter().flat_map(|p| &p.documents);
         (documents.chain(&content.intro))
             .filter_map(|document| {
@@ -211,9 +211,9 @@ struct Extracted {
 #[derive(Default)]
 pub struct Previous {
     /// Documents by source.
-    documents: HashMap<String, Known>,
+    documents: FxHashMap<String, Known>,
     /// Projects by the key of their inputs.
-    projects: HashMap<Key, Project>,
+    projects: FxHashMap<Key, Project>,
     /// When the build that left this began reading, in nanoseconds since 1970.
     read_started_ns: u128,
     /// How many projects the build that left this took from the one before.
@@ -325,7 +325,7 @@ impl Previous {
 /// The key of what a project is assembled from: the sitrep build, the
 /// config and the as-of date (`seed`, [`assembly_seed`]), its slug, and its
 /// documents' paths and cache keys, in order.
-fn project_key(seed: Key, sources: &ingest::ProjectSources, keys: &HashMap<String, Key>) -> Key {
+fn project_key(seed: Key, sources: &ingest::ProjectSources, keys: &FxHashMap<String, Key>) -> Key {
     let mut hasher = xxhash_rust::xxh3::Xxh3::new();
     hasher.update(&seed.to_le_bytes());
     hasher.update(sources.slug.as_bytes());
@@ -569,9 +569,9 @@ fn read_and_extract(
         Extraction {
             statuses,
             keys,
-            project_keys: HashMap::new(),
+            project_keys: FxHashMap::default(),
             reused: 0,
-            assembled: HashSet::new(),
+            assembled: FxHashSet::default(),
             identities,
             read_started_ns,
             unread,
@@ -612,7 +612,7 @@ fn read_again(
     content_dir: &Path,
     context: &Context,
     cache: &Cache,
-    keys: &HashMap<String, Key>,
+    keys: &FxHashMap<String, Key>,
     document: &Document,
 ) -> anyhow::Result<Packed<DocumentStatus>> {
     let key = keys.get(&document.source).copied();
@@ -674,7 +674,7 @@ fn add_time(total: &AtomicU64, started: Duration) {
 struct Reread<'a> {
     content_dir: PathBuf,
     cache: &'a Cache,
-    keys: &'a HashMap<String, Key>,
+    keys: &'a FxHashMap<String, Key>,
 }
 
 impl render::Texts for Reread<'_> {
@@ -765,14 +765,15 @@ fn normalise(path: &Path) -> PathBuf {
 /// rebuild keeps the previous build's unchanged pages without copying them.
 /// A hash map: a rebuild inserts every page again (30,000 at 10,000
 /// projects), and nothing needs them in order.
-pub type SharedFiles = HashMap<String, render::MemoryFile>;
+pub type SharedFiles = FxHashMap<String, render::MemoryFile>;
 
 /// Runs the pipeline up to the rendered pages, in memory.
 pub fn render_site(options: &BuildOptions) -> anyhow::Result<(Portal, render::Site)> {
     let (rendered, files) = render_in_memory(
         options,
+        &mut Stages::default(),
         &render::NoMemo,
-        &SharedFiles::new(),
+        &SharedFiles::default(),
         Previous::default(),
     )?;
     let files = files
@@ -788,12 +789,13 @@ pub fn render_site(options: &BuildOptions) -> anyhow::Result<(Portal, render::Si
 /// new files, and what the rebuild after this one can keep.
 pub fn render_site_after(
     options: &BuildOptions,
+    stages: &mut Stages,
     memo: &dyn render::Memo,
     files: &SharedFiles,
     previous: Previous,
 ) -> anyhow::Result<(SharedFiles, Previous)> {
     let first = previous.rebuilds && previous.documents.is_empty();
-    let (rendered, files) = render_in_memory(options, memo, files, previous)?;
+    let (rendered, files) = render_in_memory(options, stages, memo, files, previous)?;
     if first {
         // `serve` stores its projects and prunes the cache after its first
         // good build (as `build` does after each): entries of other sitrep
@@ -804,20 +806,23 @@ pub fn render_site_after(
         store_projects(cache, &rendered.portal.status.projects, extraction);
         cache.prune(&extraction.used_keys());
     }
-    Ok((files, Previous::keep(rendered.portal, &rendered.extraction)))
+    let previous = Previous::keep(rendered.portal, &rendered.extraction);
+    stages.done("keep");
+    Ok((files, previous))
 }
 
 fn render_in_memory(
     options: &BuildOptions,
+    stages: &mut Stages,
     memo: &dyn render::Memo,
     files: &SharedFiles,
     previous: Previous,
 ) -> anyhow::Result<(Rendered, SharedFiles)> {
     let sink = KeepingSite {
         previous: files,
-        files: std::sync::Mutex::new(SharedFiles::new()),
+        files: std::sync::Mutex::new(SharedFiles::default()),
     };
-    let rendered = render_into(options, &mut Stages::default(), memo, &sink, previous)?;
+    let rendered = render_into(options, stages, memo, &sink, previous)?;
     let files = sink.files.into_inner().unwrap_or_else(|p| p.into_inner());
     Ok((rendered, files))
 }

@@ -23,7 +23,7 @@
 //! that cannot be read, decoded or checked is a miss, never an error. Failing
 //! to write the cache does not fail a build either.
 
-use std::collections::{HashMap, HashSet};
+use rustc_hash::{FxHashMap, FxHashSet};
 use std::path::{Path, PathBuf};
 
 use chrono::NaiveDate;
@@ -198,7 +198,7 @@ impl Cache {
 
     /// Removes every entry whose key is not in `used` (and leftovers of
     /// interrupted writes), so the cache holds one build's worth.
-    pub fn prune(&self, used: &HashSet<Key>) {
+    pub fn prune(&self, used: &FxHashSet<Key>) {
         let Some(dir) = &self.dir else {
             return;
         };
@@ -238,7 +238,7 @@ impl Cache {
     /// Records which file each document was, with what ingest made of it
     /// (`files`, by source), for the next build, which began reading at
     /// `read_started_ns`. A failure only costs the next build the reading.
-    pub(crate) fn save_index(&self, read_started_ns: u128, files: HashMap<String, IndexedFile>) {
+    pub(crate) fn save_index(&self, read_started_ns: u128, files: FxHashMap<String, IndexedFile>) {
         let Some(dir) = &self.dir else {
             return;
         };
@@ -321,7 +321,7 @@ const INDEX_MAGIC: &[u8; 8] = b"sitrepi\x02";
 pub(crate) struct Index {
     seed: Key,
     read_started_ns: u128,
-    files: HashMap<String, IndexedFile>,
+    files: FxHashMap<String, IndexedFile>,
 }
 
 /// One document of the [`Index`].
@@ -675,7 +675,7 @@ mod tests {
         let (a, b) = (cache.key("a.md", b"a"), cache.key("b.md", b"b"));
         cache.put(a, &entry());
         cache.put(b, &entry());
-        cache.prune(&HashSet::from([a]));
+        cache.prune(&FxHashSet::from_iter([a]));
         assert!(cache.get(a).is_some());
         assert!(cache.get(b).is_none());
     }
@@ -695,7 +695,7 @@ mod tests {
             key,
             ingested: ingested.clone(),
         };
-        let files = HashMap::from([("a.md".to_string(), indexed)]);
+        let files = FxHashMap::from_iter([("a.md".to_string(), indexed)]);
         let unchanged = |index: &Index, source: &str, identity| {
             let file: Option<&IndexedFile> = index.unchanged(source, identity);
             file.map(|file| (file.key, file.ingested.clone()))

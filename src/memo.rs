@@ -20,7 +20,7 @@
 //! rebuild copies the parts of unchanged projects instead of serialising
 //! them again ([`crate::render::status_json`]).
 
-use std::collections::HashMap;
+use rustc_hash::FxHashMap;
 use std::ops::Range;
 use std::path::{Path, PathBuf};
 use std::sync::{Arc, Mutex};
@@ -104,14 +104,14 @@ type Made = (Key, Vec<Vec<u32>>);
 type Held = (Key, Arc<Vec<Vec<u32>>>);
 
 /// Where the parts of a file lie, by the key of their inputs.
-type Ranges = HashMap<Key, Range<u64>>;
+type Ranges = FxHashMap<Key, Range<u64>>;
 
 /// What the memo file holds.
 #[derive(Debug, Default, Serialize, Deserialize)]
 struct Stored {
-    pages: HashMap<String, Record>,
+    pages: FxHashMap<String, Record>,
     /// Files made of parts (`status.json`): their identity and their parts.
-    parts: HashMap<String, (Identity, Ranges)>,
+    parts: FxHashMap<String, (Identity, Ranges)>,
     /// Every file of the output folder, and of the spare beside it
     /// ([`crate::output::Staging`]).
     live: Option<Manifest>,
@@ -126,12 +126,12 @@ pub struct PageMemo {
     out_dir: PathBuf,
     previous: Stored,
     /// Pages of this build: path → key and anchors.
-    next: Mutex<HashMap<String, Made>>,
+    next: Mutex<FxHashMap<String, Made>>,
     /// Parts of files of this build: file → key → where its bytes lie.
-    next_parts: Mutex<HashMap<String, Ranges>>,
+    next_parts: Mutex<FxHashMap<String, Ranges>>,
     /// The previous build's files made of parts, opened once (`None`: gone
     /// or changed since).
-    opened: Mutex<HashMap<String, Option<Arc<std::fs::File>>>>,
+    opened: Mutex<FxHashMap<String, Option<Arc<std::fs::File>>>>,
 }
 
 impl PageMemo {
@@ -198,7 +198,7 @@ impl PageMemo {
                 .and_then(|manifest| manifest.identity(path))
                 .or_else(|| Identity::of(&self.out_dir.join(path)))
         };
-        let pages: HashMap<String, Record> = next
+        let pages: FxHashMap<String, Record> = next
             .into_par_iter()
             .filter_map(|(path, (key, anchors))| {
                 let identity = identity_of(&path)?;
@@ -280,11 +280,11 @@ fn lock<T>(mutex: &Mutex<T>) -> std::sync::MutexGuard<'_, T> {
 /// bytes the server holds in memory (so no file identity to check).
 #[derive(Default)]
 pub struct MemoryMemo {
-    previous: HashMap<String, Held>,
-    next: Mutex<HashMap<String, Held>>,
+    previous: FxHashMap<String, Held>,
+    next: Mutex<FxHashMap<String, Held>>,
     /// The served files made of parts, with where their parts lie.
-    previous_parts: HashMap<String, (crate::render::MemoryFile, Ranges)>,
-    next_parts: Mutex<HashMap<String, Ranges>>,
+    previous_parts: FxHashMap<String, (crate::render::MemoryFile, Ranges)>,
+    next_parts: Mutex<FxHashMap<String, Ranges>>,
 }
 
 impl MemoryMemo {
@@ -422,7 +422,7 @@ mod tests {
     fn serve_recalls_parts_of_the_file_it_serves() {
         let memo = MemoryMemo::default();
         memo.remember_part("status.json", 5, 2..5);
-        let mut files = crate::build::SharedFiles::new();
+        let mut files = crate::build::SharedFiles::default();
         let served = crate::render::MemoryFile::Whole(Arc::new(b"[ abc ]".to_vec()));
         files.insert("status.json".into(), served);
         let memo = memo.after_success(&files);

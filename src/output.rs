@@ -7,7 +7,9 @@
 //! interrupted build leaves the previous site intact ([`Staging`]). Every path is checked to be a plain relative path before
 //! anything is written: a slug like `../../x` can never escape.
 
-use std::collections::{BTreeSet, HashMap};
+use std::collections::BTreeSet;
+
+use rustc_hash::FxHashMap;
 use std::fs;
 use std::io::{BufWriter, Write};
 use std::path::{Component, Path, PathBuf};
@@ -68,7 +70,7 @@ pub struct Manifest {
     /// one, so it tells this very folder from any other.
     marker: Option<Identity>,
     /// Each file by its path.
-    files: HashMap<String, Recorded>,
+    files: FxHashMap<String, Recorded>,
 }
 
 /// One file of a [`Manifest`].
@@ -159,7 +161,7 @@ pub struct Staging {
     spare: Option<Manifest>,
     keep_spare: bool,
     /// Every file of the new site, with the hash of its bytes.
-    made: Mutex<HashMap<String, Staged>>,
+    made: Mutex<FxHashMap<String, Staged>>,
     written: AtomicUsize,
     unchanged: AtomicUsize,
     finished: bool,
@@ -578,7 +580,7 @@ fn beside(out_dir: &Path, what: &str) -> PathBuf {
 /// The manifest of the site now in `dir`, whose files are `made`: a
 /// `stat` (in parallel) for each file whose identity the build did not
 /// learn on the way (the ones written).
-fn manifest(dir: &Path, made: HashMap<String, Staged>) -> Manifest {
+fn manifest(dir: &Path, made: FxHashMap<String, Staged>) -> Manifest {
     let files = made
         .into_par_iter()
         .filter_map(|(path, staged)| {
@@ -596,7 +598,7 @@ fn manifest(dir: &Path, made: HashMap<String, Staged>) -> Manifest {
 /// Removes from `dir` (the spare being brought up to date) the files of
 /// its manifest that this build did not make, then the folders that left
 /// empty, deepest first.
-fn remove_unmade(dir: &Path, spare: &Manifest, made: &HashMap<String, Staged>) {
+fn remove_unmade(dir: &Path, spare: &Manifest, made: &FxHashMap<String, Staged>) {
     let mut folders = BTreeSet::new();
     for path in spare.files.keys().filter(|path| !made.contains_key(*path)) {
         let _ = fs::remove_file(dir.join(path));

@@ -46,6 +46,8 @@ pub struct ServeOptions {
     /// First port to try; 0 lets the system choose.
     pub port: u16,
     pub open: bool,
+    /// Print the time of each stage after each rebuild.
+    pub verbose: bool,
 }
 
 /// The site being served and the error of the last build, if it failed.
@@ -63,7 +65,7 @@ type Shared = Arc<(Mutex<Served>, Condvar)>;
 /// Builds, serves and rebuilds until the process is stopped (Ctrl-C).
 pub fn serve(options: ServeOptions) -> anyhow::Result<()> {
     let shared: Shared = Arc::new((Mutex::new(Served::default()), Condvar::new()));
-    let kept = rebuild(&options.build, &shared, Kept::first());
+    let kept = rebuild(&options, &shared, Kept::first());
     if let Some(error) = lock(&shared).error.clone() {
         eprintln!("error: {error}");
     }
@@ -76,7 +78,7 @@ pub fn serve(options: ServeOptions) -> anyhow::Result<()> {
     if options.open {
         open_browser(&format!("http://{address}/"));
     }
-    let _watcher = watch(&options.build, Arc::clone(&shared), kept)?;
+    let _watcher = watch(&options, Arc::clone(&shared), kept)?;
     for request in server.incoming_requests() {
         let shared = Arc::clone(&shared);
         std::thread::spawn(move || respond(request, &shared));
@@ -112,27 +114,30 @@ impl Kept {
 /// rendering again only project pages whose inputs changed (`memo`, with
 /// the served files); on failure keeps the previous files. Returns what the
 /// next rebuild can keep.
-fn rebuild(options: &BuildOptions, shared: &Shared, kept: Kept) -> Kept {
+fn rebuild(options: &ServeOptions, shared: &Shared, kept: Kept) -> Kept {
     let started = std::time::Instant::now();
+    let mut stages = build::Stages::default();
     let Kept { memo, previous } = kept;
     let files = Arc::clone(&lock(shared).files);
-    let result = build::render_site_after(options, &memo, &files, previous);
+    let result = build::render_site_after(&options.build, &mut stages, &memo, &files, previous);
     drop(files);
     let mut served = lock(shared);
     let kept = match result {
         Ok((site, previous)) => {
             served.files = Arc::new(site);
             served.error = None;
+            let memo = memo.after_success(&served.files);
+            stages.done("serve");
             println!(
                 "rebuilt in {} ms ({} of {} project(s) unchanged)",
                 started.elapsed().as_millis(),
                 previous.reused(),
                 previous.projects()
             );
-            Kept {
-                memo: memo.after_success(&served.files),
-                previous,
+            if options.verbose {
+                print_stages(&stages);
             }
+            Kept { memo, previous }
         }
         Err(error) => {
             let message = format!("{error:#}");
@@ -149,6 +154,14 @@ fn rebuild(options: &BuildOptions, shared: &Shared, kept: Kept) -> Kept {
     served.generation += 1;
     shared.1.notify_all();
     kept
+}
+
+/// `--verbose`: the wall time of each stage of the last rebuild, on one line.
+fn print_stages(stages: &build::Stages) {
+    let times: Vec<String> = (stages.times.iter())
+        .map(|(stage, time, _)| format!("{stage} {:.1} ms", time.as_secs_f64() * 1000.0))
+        .collect();
+    println!("  stages: {}", times.join(", "));
 }
 
 /// Binds `port`, or the next free one of the ten after it, saying so.
@@ -180,7 +193,7 @@ fn bind(interface: IpAddr, port: u16) -> anyhow::Result<Server> {
 /// Only changes count (create, modify, remove, rename): reading the files
 /// during a rebuild must not trigger another one.
 fn watch(
-    options: &BuildOptions,
+    options: &ServeOptions,
     shared: Shared,
     mut kept: Kept,
 ) -> anyhow::Result<notify::RecommendedWatcher> {
@@ -197,7 +210,7 @@ fn watch(
         }
     })
     .context("cannot watch the portal for changes")?;
-    let root = &options.root;
+    let root = &options.build.root;
     watcher
         .watch(root, RecursiveMode::NonRecursive)
         .with_context(|| format!("cannot watch {}", root.display()))?;

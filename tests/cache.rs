@@ -663,13 +663,26 @@ fn the_first_rebuild_in_memory_prunes_the_cache() {
         ..BuildOptions::default()
     };
     let memo = MemoryMemo::default();
-    let (files, previous) =
-        build::render_site_after(&options, &memo, &SharedFiles::new(), Previous::first()).unwrap();
+    let (files, previous) = build::render_site_after(
+        &options,
+        &mut build::Stages::default(),
+        &memo,
+        &SharedFiles::default(),
+        Previous::first(),
+    )
+    .unwrap();
     assert!(!stray.exists(), "the stray entry is pruned");
     assert_eq!(entries(), 7, "one entry per document and project stays");
     // A later rebuild does not list the cache again.
     std::fs::write(&stray, b"an entry of another build").unwrap();
-    build::render_site_after(&options, &memo.after_success(&files), &files, previous).unwrap();
+    build::render_site_after(
+        &options,
+        &mut build::Stages::default(),
+        &memo.after_success(&files),
+        &files,
+        previous,
+    )
+    .unwrap();
     assert!(stray.exists());
 }
 
@@ -693,7 +706,7 @@ fn rebuilds_in_memory_take_unchanged_projects_and_match_a_cold_build() {
             ..BuildOptions::default()
         };
         let mut memo = MemoryMemo::default();
-        let mut served = SharedFiles::new();
+        let mut served = SharedFiles::default();
         let mut previous = Previous::first();
         // Each edit; how many projects are unchanged after it; and how many
         // documents were not read (they had settled, see `age`).
@@ -745,8 +758,14 @@ fn rebuilds_in_memory_take_unchanged_projects_and_match_a_cold_build() {
         for (edit, apply, unchanged, unread) in edits {
             apply();
             age(&portal);
-            let (files, next) = build::render_site_after(&options, &memo, &served, previous)
-                .unwrap_or_else(|e| panic!("{edit}: {e:#}"));
+            let (files, next) = build::render_site_after(
+                &options,
+                &mut build::Stages::default(),
+                &memo,
+                &served,
+                previous,
+            )
+            .unwrap_or_else(|e| panic!("{edit}: {e:#}"));
             assert_eq!(next.reused(), unchanged, "{edit} (no_cache: {no_cache})");
             assert_eq!(next.unread(), unread, "{edit} (no_cache: {no_cache})");
             let (_, cold) = build::render_site(&BuildOptions {

@@ -9,7 +9,7 @@ pub mod names;
 pub mod projects;
 pub mod walk;
 
-use std::collections::HashMap;
+use rustc_hash::FxHashMap;
 use std::path::Path;
 
 use chrono::NaiveDate;
@@ -93,7 +93,7 @@ pub fn load(content_dir: &Path) -> anyhow::Result<Content> {
 pub fn load_with<T: Send>(
     content_dir: &Path,
     read: impl Fn(&walk::Found) -> Result<(Document, T), Diagnostic> + Sync,
-) -> anyhow::Result<(Content, HashMap<String, T>)> {
+) -> anyhow::Result<(Content, FxHashMap<String, T>)> {
     let walked = walk::walk(content_dir)?;
     let (read, unreadable): (Vec<_>, Vec<_>) = walked
         .files
@@ -102,7 +102,7 @@ pub fn load_with<T: Send>(
         .collect::<Vec<_>>()
         .into_iter()
         .partition(Result::is_ok);
-    let (documents, kept): (Vec<Document>, HashMap<String, T>) =
+    let (documents, kept): (Vec<Document>, FxHashMap<String, T>) =
         read.into_iter().filter_map(Result::ok).unzip();
     let mut content = projects::group(documents);
     let mut diagnostics = walked.diagnostics;

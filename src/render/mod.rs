@@ -26,7 +26,7 @@ use std::io::Write;
 use std::ops::Range;
 use std::path::Path;
 use std::sync::atomic::{AtomicUsize, Ordering};
-use std::sync::Mutex;
+use std::sync::{Arc, Mutex};
 use std::time::Duration;
 
 use rayon::prelude::*;
@@ -226,7 +226,7 @@ type ProjectDocuments = (Vec<String>, Vec<RenderedDocument>);
 
 /// Everything pages share while one site is rendered.
 struct Renderer<'a> {
-    tera: Tera,
+    tera: Arc<Tera>,
     t: Strings,
     portfolio: &'a PortfolioStatus,
     config: &'a Config,
@@ -632,11 +632,7 @@ impl<'a> Renderer<'a> {
         history: &'a History,
     ) -> anyhow::Result<Self> {
         let compiled = compiled::in_use(&templates);
-        let mut tera = Tera::default();
-        tera.autoescape_on(vec![".html", ".htm", ".xml", ".svg"]);
-        tera.set_escape_fn(escape);
-        tera.add_raw_templates(templates)
-            .map_err(|error| anyhow::anyhow!("templates: {}", tera_error(&error)))?;
+        let tera = parsed(templates)?;
         Ok(Renderer {
             tera,
             t: Strings::new(config.language),
@@ -1069,6 +1065,27 @@ fn reescape_title(html: Vec<u8>) -> Vec<u8> {
     }
     let title = text[start..end].replace('<', "&lt;").replace('>', "&gt;");
     format!("{}{}{}", &text[..start], title, &text[end..]).into_bytes()
+}
+
+/// The templates parsed by tera, parsed again only when they changed:
+/// `serve` renders with the same templates rebuild after rebuild, and
+/// parsing them took a twentieth of a rebuild at 10,000 documents.
+fn parsed(templates: BTreeMap<String, String>) -> anyhow::Result<Arc<Tera>> {
+    type Parsed = Option<(BTreeMap<String, String>, Arc<Tera>)>;
+    static LAST: Mutex<Parsed> = Mutex::new(None);
+    if let Some((last, tera)) = lock(&LAST).as_ref() {
+        if *last == templates {
+            return Ok(Arc::clone(tera));
+        }
+    }
+    let mut tera = Tera::default();
+    tera.autoescape_on(vec![".html", ".htm", ".xml", ".svg"]);
+    tera.set_escape_fn(escape);
+    tera.add_raw_templates(templates.clone())
+        .map_err(|error| anyhow::anyhow!("templates: {}", tera_error(&error)))?;
+    let tera = Arc::new(tera);
+    *lock(&LAST) = Some((templates, Arc::clone(&tera)));
+    Ok(tera)
 }
 
 /// A tera error with its causes (tera hides the useful part in `source()`).

@@ -2,8 +2,8 @@
 //! percentages and links, so templates only lay them out. Links are relative
 //! to the page (`root` is `""` at the site root, `"../"` one folder down).
 
+use rustc_hash::FxHashMap;
 use std::cmp::Reverse;
-use std::collections::{BTreeMap, HashMap};
 
 use chrono::{Duration, NaiveDate};
 use rayon::prelude::*;
@@ -533,39 +533,44 @@ fn person_key(handle: Option<&str>, name: &str) -> String {
         .to_lowercase()
 }
 
+/// An item's `owner` as [`person_key`] and the lowercased name compare it:
+/// without `@`, trimmed, lowercased.
+fn owner_key(owner: &str) -> String {
+    owner.trim_start_matches('@').trim().to_lowercase()
+}
+
 /// Whether an item's `owner` names this person (`@Imrane`, `Imrane`).
+#[cfg(test)]
 fn owns(owner: &str, handle: Option<&str>, name: &str) -> bool {
-    let owner = owner.trim_start_matches('@').trim().to_lowercase();
+    let owner = owner_key(owner);
     owner == person_key(handle, name) || owner == name.trim().to_lowercase()
 }
 
 /// People across `links` (one per project), merged by handle or name, in first-seen order.
 pub fn people(projects: &[Links], t: &Strings) -> Vec<PersonView> {
-    let mut order: Vec<String> = Vec::new();
     // Each person's view, and where each project name is in its list (a
     // person is in hundreds of projects of a large portfolio: looking the
-    // name up in the list made this quadratic).
-    let mut by_key: BTreeMap<String, (PersonView, HashMap<String, usize>)> = BTreeMap::new();
+    // name up in the list made this quadratic), in first-seen order.
+    let mut views: Vec<(PersonView, FxHashMap<String, usize>)> = Vec::new();
+    let mut by_key: FxHashMap<String, usize> = FxHashMap::default();
     for links in projects {
         // Decoded for this project only ([`crate::model::Stowed`]).
         let late = links.project.late_items.get();
+        let owners: Vec<Option<String>> = (late.iter())
+            .map(|item| item.owner.as_deref().map(owner_key))
+            .collect();
         for person in links.project.people.get().iter() {
             let key = person_key(person.handle.as_deref(), &person.name);
-            let overdue: Vec<ItemRef> = late
-                .iter()
-                .filter(|item| {
-                    item.owner
-                        .as_deref()
-                        .is_some_and(|o| owns(o, person.handle.as_deref(), &person.name))
-                })
-                .map(|item| ItemRef {
+            let name = person.name.trim().to_lowercase();
+            let overdue: Vec<ItemRef> = (late.iter().zip(&owners))
+                .filter(|(_, owner)| owner.as_ref().is_some_and(|o| *o == key || *o == name))
+                .map(|(item, _)| ItemRef {
                     text: item.text.clone(),
                     due: t.date(item.due),
                     href: links.line(&item.source, item.line),
                 })
                 .collect();
-            let (view, places) = by_key.entry(key.clone()).or_insert_with(|| {
-                order.push(key.clone());
+            let at = *by_key.entry(key).or_insert_with(|| {
                 let view = PersonView {
                     name: person.name.clone(),
                     handle: person.handle.clone().unwrap_or_default(),
@@ -575,8 +580,10 @@ pub fn people(projects: &[Links], t: &Strings) -> Vec<PersonView> {
                     projects: Vec::new(),
                     more: None,
                 };
-                (view, HashMap::new())
+                views.push((view, FxHashMap::default()));
+                views.len() - 1
             });
+            let (view, places) = &mut views[at];
             if let Some(role) = &person.role {
                 if !view.role.split(" · ").any(|r| r == role) {
                     if !view.role.is_empty() {
@@ -602,11 +609,7 @@ pub fn people(projects: &[Links], t: &Strings) -> Vec<PersonView> {
             }
         }
     }
-    order
-        .into_iter()
-        .filter_map(|key| by_key.remove(&key))
-        .map(|(view, _)| view)
-        .collect()
+    views.into_iter().map(|(view, _)| view).collect()
 }
 
 // ---------- project page ----------
