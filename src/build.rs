@@ -256,34 +256,23 @@ impl Previous {
         }
     }
 
-    /// What the next rebuild can take from `portal`, read with `extraction`.
+    /// What the next rebuild can take from `portal`, read with `extraction`:
+    /// its documents and its projects, each put by key on its own core.
     fn keep(portal: Portal, extraction: &Extraction) -> Previous {
-        let documents = portal
-            .content
-            .projects
-            .into_iter()
-            .flat_map(|project| project.documents)
-            .filter_map(|document| {
-                let key = *extraction.keys.get(&document.source)?;
-                let identity = extraction.identities.get(&document.source).copied();
-                let document = Document {
-                    text: String::new(),
-                    ..document
-                };
-                let known = Known {
-                    key,
-                    document,
-                    identity,
-                };
-                Some((known.document.source.clone(), known))
-            })
-            .collect();
-        let projects = portal
-            .status
-            .projects
-            .into_iter()
-            .filter_map(|project| Some((*extraction.project_keys.get(&project.slug)?, project)))
-            .collect();
+        let (content, projects) = (portal.content, portal.status.projects);
+        let (documents, projects) = rayon::join(
+            || Previous::documents_of(content, extraction),
+            || {
+                let mut by_key = FxHashMap::default();
+                by_key.reserve(projects.len());
+                for project in projects {
+                    if let Some(&key) = extraction.project_keys.get(&project.slug) {
+                        by_key.insert(key, project);
+                    }
+                }
+                by_key
+            },
+        );
         Previous {
             documents,
             projects,
@@ -292,6 +281,32 @@ impl Previous {
             unread: extraction.unread,
             rebuilds: true,
         }
+    }
+
+    /// The documents of `content` by source, without their texts.
+    fn documents_of(content: Content, extraction: &Extraction) -> FxHashMap<String, Known> {
+        let mut documents = FxHashMap::default();
+        documents.reserve(extraction.keys.len());
+        let all = content.projects.into_iter().flat_map(|p| p.documents);
+        for document in all {
+            let Some(&key) = extraction.keys.get(&document.source) else {
+                continue;
+            };
+            let identity = extraction.identities.get(&document.source).copied();
+            let document = Document {
+                text: String::new(),
+                ..document
+            };
+            documents.insert(
+                document.source.clone(),
+                Known {
+                    key,
+                    document,
+                    identity,
+                },
+            );
+        }
+        documents
     }
 
     /// The document `source` as the previous build read it, if the file is

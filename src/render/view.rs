@@ -539,41 +539,79 @@ fn owner_key(owner: &str) -> String {
     owner.trim_start_matches('@').trim().to_lowercase()
 }
 
-/// Whether an item's `owner` names this person (`@Imrane`, `Imrane`).
-#[cfg(test)]
-fn owns(owner: &str, handle: Option<&str>, name: &str) -> bool {
-    let owner = owner_key(owner);
-    owner == person_key(handle, name) || owner == name.trim().to_lowercase()
+/// What an item's [`owner_key`] must be to name this person (`@Imrane`,
+/// `Imrane`): the person's [`person_key`] (first), or their name lowercased.
+fn owner_keys(handle: Option<&str>, name: &str) -> [String; 2] {
+    [person_key(handle, name), name.trim().to_lowercase()]
 }
 
-/// People across `links` (one per project), merged by handle or name, in first-seen order.
+/// One person as one project names them: what [`people`] adds up.
+struct PersonPart {
+    key: String,
+    name: String,
+    handle: Option<String>,
+    role: Option<String>,
+    open_items: u32,
+    overdue: Vec<ItemRef>,
+}
+
+/// The people of one project, each with their open items past due.
+fn project_people(links: &Links, t: &Strings) -> Vec<PersonPart> {
+    // Decoded for this project only ([`crate::model::Stowed`]).
+    let late = links.project.late_items.get();
+    let owners: Vec<Option<String>> = (late.iter())
+        .map(|item| item.owner.as_deref().map(owner_key))
+        .collect();
+    let people = links.project.people.get();
+    (people.iter())
+        .map(|person| {
+            let (key, overdue) = if late.is_empty() {
+                (
+                    person_key(person.handle.as_deref(), &person.name),
+                    Vec::new(),
+                )
+            } else {
+                let [key, name] = owner_keys(person.handle.as_deref(), &person.name);
+                let overdue = (late.iter().zip(&owners))
+                    .filter(|(_, owner)| owner.as_ref().is_some_and(|o| *o == key || *o == name))
+                    .map(|(item, _)| ItemRef {
+                        text: item.text.clone(),
+                        due: t.date(item.due),
+                        href: links.line(&item.source, item.line),
+                    })
+                    .collect();
+                (key, overdue)
+            };
+            PersonPart {
+                key,
+                name: person.name.clone(),
+                handle: person.handle.clone(),
+                role: person.role.clone(),
+                open_items: person.open_items,
+                overdue,
+            }
+        })
+        .collect()
+}
+
+/// People across `links` (one per project), merged by handle or name, in
+/// first-seen order. Each project's part is worked out on every core; the
+/// adding up is in project order.
 pub fn people(projects: &[Links], t: &Strings) -> Vec<PersonView> {
+    let parts: Vec<Vec<PersonPart>> = (projects.par_iter())
+        .map(|links| project_people(links, t))
+        .collect();
     // Each person's view, and where each project name is in its list (a
     // person is in hundreds of projects of a large portfolio: looking the
     // name up in the list made this quadratic), in first-seen order.
-    let mut views: Vec<(PersonView, FxHashMap<String, usize>)> = Vec::new();
+    let mut views: Vec<(PersonView, FxHashMap<&str, usize>)> = Vec::new();
     let mut by_key: FxHashMap<String, usize> = FxHashMap::default();
-    for links in projects {
-        // Decoded for this project only ([`crate::model::Stowed`]).
-        let late = links.project.late_items.get();
-        let owners: Vec<Option<String>> = (late.iter())
-            .map(|item| item.owner.as_deref().map(owner_key))
-            .collect();
-        for person in links.project.people.get().iter() {
-            let key = person_key(person.handle.as_deref(), &person.name);
-            let name = person.name.trim().to_lowercase();
-            let overdue: Vec<ItemRef> = (late.iter().zip(&owners))
-                .filter(|(_, owner)| owner.as_ref().is_some_and(|o| *o == key || *o == name))
-                .map(|(item, _)| ItemRef {
-                    text: item.text.clone(),
-                    due: t.date(item.due),
-                    href: links.line(&item.source, item.line),
-                })
-                .collect();
-            let at = *by_key.entry(key).or_insert_with(|| {
+    for (links, parts) in projects.iter().zip(parts) {
+        for part in parts {
+            let at = *by_key.entry(part.key).or_insert_with(|| {
                 let view = PersonView {
-                    name: person.name.clone(),
-                    handle: person.handle.clone().unwrap_or_default(),
+                    name: part.name,
+                    handle: part.handle.unwrap_or_default(),
                     role: String::new(),
                     open_items: 0,
                     overdue_count: 0,
@@ -584,7 +622,7 @@ pub fn people(projects: &[Links], t: &Strings) -> Vec<PersonView> {
                 views.len() - 1
             });
             let (view, places) = &mut views[at];
-            if let Some(role) = &person.role {
+            if let Some(role) = &part.role {
                 if !view.role.split(" · ").any(|r| r == role) {
                     if !view.role.is_empty() {
                         view.role.push_str(" · ");
@@ -592,20 +630,24 @@ pub fn people(projects: &[Links], t: &Strings) -> Vec<PersonView> {
                     view.role.push_str(role);
                 }
             }
-            view.open_items += person.open_items;
-            view.overdue_count += overdue.len();
-            if let Some(&place) = places.get(&links.project.name) {
-                let existing = &mut view.projects[place];
-                existing.open_items += person.open_items;
-                existing.overdue.extend(overdue);
-            } else {
-                places.insert(links.project.name.clone(), view.projects.len());
-                view.projects.push(PersonProject {
-                    name: links.project.name.clone(),
-                    href: format!("{}{}/index.html", links.root, links.project.slug),
-                    open_items: person.open_items,
-                    overdue,
-                });
+            view.open_items += part.open_items;
+            view.overdue_count += part.overdue.len();
+            let name = links.project.name.as_str();
+            match places.get(name) {
+                Some(&place) => {
+                    let existing = &mut view.projects[place];
+                    existing.open_items += part.open_items;
+                    existing.overdue.extend(part.overdue);
+                }
+                None => {
+                    places.insert(name, view.projects.len());
+                    view.projects.push(PersonProject {
+                        name: name.to_string(),
+                        href: format!("{}{}/index.html", links.root, links.project.slug),
+                        open_items: part.open_items,
+                        overdue: part.overdue,
+                    });
+                }
             }
         }
     }
@@ -792,8 +834,13 @@ mod tests {
 
     #[test]
     fn owners_match_handles_and_names() {
+        let owns = |owner: &str, handle: Option<&str>, name: &str| {
+            owner_keys(handle, name).contains(&owner_key(owner))
+        };
         assert!(owns("@Imrane", Some("@Imrane"), "Imrane"));
         assert!(owns("imrane", None, "Imrane"));
+        assert!(owns("@imrane", Some("@Imrane"), "Imrane Benali"));
+        assert!(owns("Imrane Benali", Some("@Imrane"), "Imrane Benali"));
         assert!(!owns("@Paul", Some("@Imrane"), "Imrane"));
     }
 }
