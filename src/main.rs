@@ -163,7 +163,6 @@ const STACK_BYTES: usize = 1 << 30;
 
 fn main() -> ExitCode {
     let cli = Cli::parse();
-    without_huge_pages();
     let _ = rayon::ThreadPoolBuilder::new()
         .stack_size(STACK_BYTES / 4)
         .build_global();
@@ -235,6 +234,7 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
             open,
             verbose,
         } => {
+            without_huge_pages();
             serve::serve(ServeOptions {
                 build: BuildOptions {
                     root,

@@ -545,6 +545,9 @@ fn owner_keys(handle: Option<&str>, name: &str) -> [String; 2] {
     [person_key(handle, name), name.trim().to_lowercase()]
 }
 
+/// Projects whose people [`people`] works out at once, on every core.
+const PEOPLE_SLICE: usize = 256;
+
 /// One person as one project names them: what [`people`] adds up.
 struct PersonPart {
     key: String,
@@ -598,60 +601,77 @@ fn project_people(links: &Links, t: &Strings) -> Vec<PersonPart> {
 /// first-seen order. Each project's part is worked out on every core; the
 /// adding up is in project order.
 pub fn people(projects: &[Links], t: &Strings) -> Vec<PersonView> {
-    let parts: Vec<Vec<PersonPart>> = (projects.par_iter())
-        .map(|links| project_people(links, t))
-        .collect();
-    // Each person's view, and where each project name is in its list (a
-    // person is in hundreds of projects of a large portfolio: looking the
-    // name up in the list made this quadratic), in first-seen order.
-    let mut views: Vec<(PersonView, FxHashMap<&str, usize>)> = Vec::new();
-    let mut by_key: FxHashMap<String, usize> = FxHashMap::default();
-    for (links, parts) in projects.iter().zip(parts) {
-        for part in parts {
-            let at = *by_key.entry(part.key).or_insert_with(|| {
-                let view = PersonView {
-                    name: part.name,
-                    handle: part.handle.unwrap_or_default(),
-                    role: String::new(),
-                    open_items: 0,
-                    overdue_count: 0,
-                    projects: Vec::new(),
-                    more: None,
-                };
-                views.push((view, FxHashMap::default()));
-                views.len() - 1
-            });
-            let (view, places) = &mut views[at];
-            if let Some(role) = &part.role {
-                if !view.role.split(" · ").any(|r| r == role) {
-                    if !view.role.is_empty() {
-                        view.role.push_str(" · ");
-                    }
-                    view.role.push_str(role);
-                }
-            }
-            view.open_items += part.open_items;
-            view.overdue_count += part.overdue.len();
-            let name = links.project.name.as_str();
-            match places.get(name) {
-                Some(&place) => {
-                    let existing = &mut view.projects[place];
-                    existing.open_items += part.open_items;
-                    existing.overdue.extend(part.overdue);
-                }
-                None => {
-                    places.insert(name, view.projects.len());
-                    view.projects.push(PersonProject {
-                        name: name.to_string(),
-                        href: format!("{}{}/index.html", links.root, links.project.slug),
-                        open_items: part.open_items,
-                        overdue: part.overdue,
-                    });
-                }
+    let mut people = People::default();
+    // In slices, so that only a slice's parts are held at once.
+    for slice in projects.chunks(PEOPLE_SLICE) {
+        let parts: Vec<Vec<PersonPart>> = (slice.par_iter())
+            .map(|links| project_people(links, t))
+            .collect();
+        for (links, parts) in slice.iter().zip(parts) {
+            for part in parts {
+                people.add(links, part);
             }
         }
     }
-    views.into_iter().map(|(view, _)| view).collect()
+    people.views.into_iter().map(|(view, _)| view).collect()
+}
+
+/// People as [`people`] adds them up: each person's view, and where each
+/// project name is in its list (a person is in hundreds of projects of a
+/// large portfolio: looking the name up in the list made this quadratic),
+/// in first-seen order; and where each person is, by key.
+#[derive(Default)]
+struct People<'a> {
+    views: Vec<(PersonView, FxHashMap<&'a str, usize>)>,
+    by_key: FxHashMap<String, usize>,
+}
+
+impl<'a> People<'a> {
+    /// Adds one project's part of one person.
+    fn add(&mut self, links: &Links<'a>, part: PersonPart) {
+        let views = &mut self.views;
+        let at = *self.by_key.entry(part.key).or_insert_with(|| {
+            let view = PersonView {
+                name: part.name,
+                handle: part.handle.unwrap_or_default(),
+                role: String::new(),
+                open_items: 0,
+                overdue_count: 0,
+                projects: Vec::new(),
+                more: None,
+            };
+            views.push((view, FxHashMap::default()));
+            views.len() - 1
+        });
+        let (view, places) = &mut views[at];
+        if let Some(role) = &part.role {
+            if !view.role.split(" · ").any(|r| r == role) {
+                if !view.role.is_empty() {
+                    view.role.push_str(" · ");
+                }
+                view.role.push_str(role);
+            }
+        }
+        view.open_items += part.open_items;
+        view.overdue_count += part.overdue.len();
+        let name = links.project.name.as_str();
+        match places.get(name) {
+            Some(&place) => {
+                let existing = &mut view.projects[place];
+                existing.open_items += part.open_items;
+                existing.overdue.extend(part.overdue);
+            }
+            None => {
+                places.insert(name, view.projects.len());
+                view.projects.push(PersonProject {
+                    name: name.to_string(),
+                    href: format!("{}{}/index.html", links.root, links.project.slug),
+                    open_items: part.open_items,
+                    overdue: part.overdue,
+                });
+            }
+        }
+    }
 }
 
 // ---------- project page ----------
