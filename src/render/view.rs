@@ -3,6 +3,7 @@
 //! to the page (`root` is `""` at the site root, `"../"` one folder down).
 
 use rustc_hash::FxHashMap;
+use std::borrow::Cow;
 use std::cmp::Reverse;
 
 use chrono::{Duration, NaiveDate};
@@ -13,7 +14,9 @@ use super::charts::{self, Matrix, Timeline, TimelineRow};
 use super::i18n::Strings;
 use super::pct;
 use super::source::RenderedDocument;
-use crate::model::{Counts, Health, Item, Milestone, Project, Risk, Section, Severity, Status};
+use crate::model::{
+    Counts, Health, Item, Milestone, Person, Project, Risk, Section, Severity, Status,
+};
 
 /// A progress bar: computed figure filled, declared figure marked.
 #[derive(Debug, Clone, Serialize)]
@@ -548,53 +551,50 @@ fn owner_keys(handle: Option<&str>, name: &str) -> [String; 2] {
 /// Projects whose people [`people`] works out at once, on every core.
 const PEOPLE_SLICE: usize = 256;
 
-/// One person as one project names them: what [`people`] adds up.
-struct PersonPart {
-    key: String,
-    name: String,
-    handle: Option<String>,
-    role: Option<String>,
-    open_items: u32,
-    overdue: Vec<ItemRef>,
+/// One project's people as [`people`] adds them up, each with their key
+/// ([`person_key`]) and their open items past due, in the same order.
+struct ProjectPeople<'p> {
+    people: Cow<'p, [Person]>,
+    keys: Vec<String>,
+    overdue: Vec<Vec<ItemRef>>,
 }
 
 /// The people of one project, each with their open items past due.
-fn project_people(links: &Links, t: &Strings) -> Vec<PersonPart> {
+fn project_people<'p>(links: &Links<'p>, t: &Strings) -> ProjectPeople<'p> {
     // Decoded for this project only ([`crate::model::Stowed`]).
     let late = links.project.late_items.get();
     let owners: Vec<Option<String>> = (late.iter())
         .map(|item| item.owner.as_deref().map(owner_key))
         .collect();
-    let people = links.project.people.get();
-    (people.iter())
+    let people: Cow<[Person]> = match links.project.people.get() {
+        Cow::Borrowed(people) => Cow::Borrowed(people),
+        Cow::Owned(people) => Cow::Owned(people),
+    };
+    let (keys, overdue) = (people.iter())
         .map(|person| {
-            let (key, overdue) = if late.is_empty() {
-                (
+            if late.is_empty() {
+                return (
                     person_key(person.handle.as_deref(), &person.name),
                     Vec::new(),
-                )
-            } else {
-                let [key, name] = owner_keys(person.handle.as_deref(), &person.name);
-                let overdue = (late.iter().zip(&owners))
-                    .filter(|(_, owner)| owner.as_ref().is_some_and(|o| *o == key || *o == name))
-                    .map(|(item, _)| ItemRef {
-                        text: item.text.clone(),
-                        due: t.date(item.due),
-                        href: links.line(&item.source, item.line),
-                    })
-                    .collect();
-                (key, overdue)
-            };
-            PersonPart {
-                key,
-                name: person.name.clone(),
-                handle: person.handle.clone(),
-                role: person.role.clone(),
-                open_items: person.open_items,
-                overdue,
+                );
             }
+            let [key, name] = owner_keys(person.handle.as_deref(), &person.name);
+            let overdue = (late.iter().zip(&owners))
+                .filter(|(_, owner)| owner.as_ref().is_some_and(|o| *o == key || *o == name))
+                .map(|(item, _)| ItemRef {
+                    text: item.text.clone(),
+                    due: t.date(item.due),
+                    href: links.line(&item.source, item.line),
+                })
+                .collect();
+            (key, overdue)
         })
-        .collect()
+        .unzip();
+    ProjectPeople {
+        people,
+        keys,
+        overdue,
+    }
 }
 
 /// People across `links` (one per project), merged by handle or name, in
@@ -604,12 +604,13 @@ pub fn people(projects: &[Links], t: &Strings) -> Vec<PersonView> {
     let mut people = People::default();
     // In slices, so that only a slice's parts are held at once.
     for slice in projects.chunks(PEOPLE_SLICE) {
-        let parts: Vec<Vec<PersonPart>> = (slice.par_iter())
+        let parts: Vec<ProjectPeople> = (slice.par_iter())
             .map(|links| project_people(links, t))
             .collect();
-        for (links, parts) in slice.iter().zip(parts) {
-            for part in parts {
-                people.add(links, part);
+        for (links, part) in slice.iter().zip(parts) {
+            let each = part.people.iter().zip(part.keys).zip(part.overdue);
+            for ((person, key), overdue) in each {
+                people.add(links, person, key, overdue);
             }
         }
     }
@@ -627,13 +628,14 @@ struct People<'a> {
 }
 
 impl<'a> People<'a> {
-    /// Adds one project's part of one person.
-    fn add(&mut self, links: &Links<'a>, part: PersonPart) {
+    /// Adds one person of one project, known by `key`, with their open
+    /// items past due there.
+    fn add(&mut self, links: &Links<'a>, person: &Person, key: String, overdue: Vec<ItemRef>) {
         let views = &mut self.views;
-        let at = *self.by_key.entry(part.key).or_insert_with(|| {
+        let at = *self.by_key.entry(key).or_insert_with(|| {
             let view = PersonView {
-                name: part.name,
-                handle: part.handle.unwrap_or_default(),
+                name: person.name.clone(),
+                handle: person.handle.clone().unwrap_or_default(),
                 role: String::new(),
                 open_items: 0,
                 overdue_count: 0,
@@ -644,7 +646,7 @@ impl<'a> People<'a> {
             views.len() - 1
         });
         let (view, places) = &mut views[at];
-        if let Some(role) = &part.role {
+        if let Some(role) = &person.role {
             if !view.role.split(" · ").any(|r| r == role) {
                 if !view.role.is_empty() {
                     view.role.push_str(" · ");
@@ -652,22 +654,22 @@ impl<'a> People<'a> {
                 view.role.push_str(role);
             }
         }
-        view.open_items += part.open_items;
-        view.overdue_count += part.overdue.len();
+        view.open_items += person.open_items;
+        view.overdue_count += overdue.len();
         let name = links.project.name.as_str();
         match places.get(name) {
             Some(&place) => {
                 let existing = &mut view.projects[place];
-                existing.open_items += part.open_items;
-                existing.overdue.extend(part.overdue);
+                existing.open_items += person.open_items;
+                existing.overdue.extend(overdue);
             }
             None => {
                 places.insert(name, view.projects.len());
                 view.projects.push(PersonProject {
                     name: name.to_string(),
                     href: format!("{}{}/index.html", links.root, links.project.slug),
-                    open_items: part.open_items,
-                    overdue: part.overdue,
+                    open_items: person.open_items,
+                    overdue,
                 });
             }
         }
