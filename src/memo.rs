@@ -30,6 +30,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::cache::Key;
 use crate::output::{Kept, Manifest};
+use crate::render::source::Anchors;
 use crate::render::{Memo, Part};
 
 /// First bytes of a memo file; the last one is the format version.
@@ -39,7 +40,7 @@ const MAGIC: &[u8; 8] = b"sitrepm\x03";
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 struct Record {
     key: Key,
-    anchors: Vec<Vec<u32>>,
+    anchors: Vec<Anchors>,
     identity: Identity,
 }
 
@@ -97,11 +98,11 @@ impl Identity {
 }
 
 /// A page of this build: the key of its inputs and its documents' anchors.
-type Made = (Key, Vec<Vec<u32>>);
+type Made = (Key, Vec<Anchors>);
 
 /// A page `serve` holds: its anchors are shared by the rebuilds that keep
 /// it, not copied into each.
-type Held = (Key, Arc<Vec<Vec<u32>>>);
+type Held = (Key, Arc<Vec<Anchors>>);
 
 /// Where the parts of a file lie, by the key of their inputs.
 type Ranges = FxHashMap<Key, Range<u64>>;
@@ -237,7 +238,7 @@ impl PageMemo {
 }
 
 impl Memo for PageMemo {
-    fn recall(&self, path: &str, key: Key) -> Option<Vec<Vec<u32>>> {
+    fn recall(&self, path: &str, key: Key) -> Option<Vec<Anchors>> {
         let record = self.previous.pages.get(path)?;
         if record.key != key || Identity::of(&self.out_dir.join(path)) != Some(record.identity) {
             return None;
@@ -250,7 +251,7 @@ impl Memo for PageMemo {
         self.file.is_some()
     }
 
-    fn remember(&self, path: &str, key: Key, anchors: Vec<Vec<u32>>) {
+    fn remember(&self, path: &str, key: Key, anchors: Vec<Anchors>) {
         if self.file.is_some() {
             lock(&self.next).insert(path.to_string(), (key, anchors));
         }
@@ -330,7 +331,7 @@ impl MemoryMemo {
 }
 
 impl Memo for MemoryMemo {
-    fn recall(&self, path: &str, key: Key) -> Option<Vec<Vec<u32>>> {
+    fn recall(&self, path: &str, key: Key) -> Option<Vec<Anchors>> {
         let (previous_key, anchors) = self.previous.get(path)?;
         if *previous_key != key {
             return None;
@@ -339,7 +340,7 @@ impl Memo for MemoryMemo {
         Some(anchors.to_vec())
     }
 
-    fn remember(&self, path: &str, key: Key, anchors: Vec<Vec<u32>>) {
+    fn remember(&self, path: &str, key: Key, anchors: Vec<Anchors>) {
         self.hold(path, (key, Arc::new(anchors)));
     }
 
@@ -381,12 +382,15 @@ mod tests {
         std::fs::write(out.path().join("alpha/index.html"), "page").unwrap();
         let memo = PageMemo::load(Some(cache.path()), out.path());
         assert_eq!(memo.recall("alpha/index.html", 7), None, "empty at first");
-        memo.remember("alpha/index.html", 7, vec![vec![1, 3]]);
+        memo.remember("alpha/index.html", 7, vec![Anchors::from([1, 3])]);
         memo.save(Kept::default());
 
         let memo = PageMemo::load(Some(cache.path()), out.path());
         assert_eq!(memo.recall("alpha/index.html", 8), None, "another key");
-        assert_eq!(memo.recall("alpha/index.html", 7), Some(vec![vec![1, 3]]));
+        assert_eq!(
+            memo.recall("alpha/index.html", 7),
+            Some(vec![Anchors::from([1, 3])])
+        );
 
         // The file replaced by another (a hand edit): rendered again.
         std::fs::remove_file(out.path().join("alpha/index.html")).unwrap();

@@ -40,7 +40,7 @@ use crate::ingest::{Content, Document, ProjectSources};
 use crate::model::{PortfolioStatus, Project};
 use cross_project::Emit;
 use i18n::{Strings, Table};
-use source::RenderedDocument;
+use source::{Anchors, RenderedDocument};
 use view::{Links, RiskEntry};
 
 pub use cross_project::{
@@ -85,9 +85,9 @@ pub trait Sink: Sync {
 pub trait Memo: Sync {
     /// The line anchors of the documents of the page `path`, if the previous
     /// build made it from inputs `key` and it is still there.
-    fn recall(&self, path: &str, key: Key) -> Option<Vec<Vec<u32>>>;
+    fn recall(&self, path: &str, key: Key) -> Option<Vec<Anchors>>;
     /// Notes that this build made `path` from inputs `key`.
-    fn remember(&self, path: &str, key: Key, anchors: Vec<Vec<u32>>);
+    fn remember(&self, path: &str, key: Key, anchors: Vec<Anchors>);
     /// Whether the memo can recall anything (not with `--no-cache`): when
     /// not, a build does not work out the keys of its pages.
     fn enabled(&self) -> bool {
@@ -109,11 +109,11 @@ pub trait Memo: Sync {
 pub struct NoMemo;
 
 impl Memo for NoMemo {
-    fn recall(&self, _path: &str, _key: Key) -> Option<Vec<Vec<u32>>> {
+    fn recall(&self, _path: &str, _key: Key) -> Option<Vec<Anchors>> {
         None
     }
 
-    fn remember(&self, _path: &str, _key: Key, _anchors: Vec<Vec<u32>>) {}
+    fn remember(&self, _path: &str, _key: Key, _anchors: Vec<Anchors>) {}
 
     fn enabled(&self) -> bool {
         false
@@ -583,7 +583,7 @@ impl Write for HashWriter {
 }
 
 /// A kept page's documents, for the cross-project pages: their anchors only.
-fn anchors_only(documents: &[Document], anchors: Vec<Vec<u32>>) -> ProjectDocuments {
+fn anchors_only(documents: &[Document], anchors: Vec<Anchors>) -> ProjectDocuments {
     let sources = documents.iter().map(|d| d.source.clone()).collect();
     let rendered = anchors
         .into_iter()

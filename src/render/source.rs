@@ -42,14 +42,18 @@ static SANITIZER: LazyLock<ammonia::Builder<'static>> = LazyLock::new(|| {
     builder
 });
 
+/// The lines of one document that received an anchor, ascending.
+pub type Anchors = std::sync::Arc<[u32]>;
+
 /// A document rendered to safe HTML.
 #[derive(Debug, Clone, Default)]
 pub struct RenderedDocument {
     pub html: String,
     /// Lines that received an anchor, ascending. `u32`, half of `usize`:
     /// the cross-project pages keep the anchors of every document of the
-    /// portfolio, and no document has 4 billion lines.
-    pub anchors: Vec<u32>,
+    /// portfolio, and no document has 4 billion lines. Shared: a rebuild
+    /// that keeps a page takes its anchors from the page memo.
+    pub anchors: Anchors,
     /// `""` for the first document, `"d2-"` for the second...
     pub prefix: String,
 }
@@ -439,7 +443,7 @@ mod tests {
         let text = "# Title\n\nSome text\ngoes on\n\n- [x] one\n- [ ] two\n";
         let doc = render_document(text, "");
         // Heading on line 1, paragraph on 3, list items on 6 and 7.
-        assert_eq!(doc.anchors, vec![1, 3, 6, 7]);
+        assert_eq!(*doc.anchors, [1, 3, 6, 7]);
         assert!(doc.html.contains("id=\"L6\""), "{}", doc.html);
         let anchor = |line| {
             let mut fragment = String::new();

@@ -386,11 +386,11 @@ mod tests {
     }
 
     impl Memo for Previous {
-        fn recall(&self, _path: &str, _key: Key) -> Option<Vec<Vec<u32>>> {
+        fn recall(&self, _path: &str, _key: Key) -> Option<Vec<crate::render::source::Anchors>> {
             None
         }
 
-        fn remember(&self, _path: &str, _key: Key, _anchors: Vec<Vec<u32>>) {}
+        fn remember(&self, _path: &str, _key: Key, _anchors: Vec<crate::render::source::Anchors>) {}
 
         fn recall_part(&self, file: &str, key: Key) -> Option<Part> {
             assert_eq!(file, FILE);
