@@ -1,6 +1,5 @@
 //! The pipeline run end to end: what `sitrep build` and `sitrep check` do.
 
-use rustc_hash::{FxHashMap, FxHashSet};
 use std::borrow::Cow;
 use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicU64, AtomicUsize, Ordering};
@@ -10,6 +9,7 @@ use std::time::{Duration, Instant};
 use anyhow::{bail, Context as _};
 use chrono::{DateTime, NaiveDate, Utc};
 use rayon::prelude::*;
+use rustc_hash::{FxHashMap, FxHashSet};
 
 use crate::cache::{self, Cache, Key};
 use crate::config::Config;

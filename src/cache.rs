@@ -23,10 +23,10 @@
 //! that cannot be read, decoded or checked is a miss, never an error. Failing
 //! to write the cache does not fail a build either.
 
-use rustc_hash::{FxHashMap, FxHashSet};
 use std::path::{Path, PathBuf};
 
 use chrono::NaiveDate;
+use rustc_hash::{FxHashMap, FxHashSet};
 use serde::{Deserialize, Serialize};
 use xxhash_rust::xxh3::Xxh3;
 

@@ -188,7 +188,8 @@ fn main() -> ExitCode {
 /// Turns transparent huge pages off for this process. The kernel zeroes a
 /// whole 2 MB page on the first touch of any byte of it: a fifth of a
 /// `serve` rebuild's CPU went to that, and `serve` held 3.0 GB at 10,000
-/// documents where it holds 2.3 GB without them (BENCHMARKS.md).
+/// documents where it holds 2.3 GB without them (BENCHMARKS.md). A cold
+/// `build` showed no gain, so only `serve` calls this.
 fn without_huge_pages() {
     #[cfg(any(target_os = "linux", target_os = "android"))]
     let _ = rustix::thread::disable_transparent_huge_pages(true);

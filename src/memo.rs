@@ -20,12 +20,12 @@
 //! rebuild copies the parts of unchanged projects instead of serialising
 //! them again ([`crate::render::status_json`]).
 
-use rustc_hash::FxHashMap;
 use std::ops::Range;
 use std::path::{Path, PathBuf};
 use std::sync::{Arc, Mutex};
 
 use rayon::prelude::*;
+use rustc_hash::FxHashMap;
 use serde::{Deserialize, Serialize};
 
 use crate::cache::Key;

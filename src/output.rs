@@ -8,8 +8,6 @@
 //! anything is written: a slug like `../../x` can never escape.
 
 use std::collections::BTreeSet;
-
-use rustc_hash::FxHashMap;
 use std::fs;
 use std::io::{BufWriter, Write};
 use std::path::{Component, Path, PathBuf};
@@ -18,6 +16,7 @@ use std::sync::Mutex;
 
 use anyhow::{bail, Context as _};
 use rayon::prelude::*;
+use rustc_hash::FxHashMap;
 use serde::{Deserialize, Serialize};
 
 use crate::memo::Identity;

@@ -9,11 +9,11 @@ pub mod names;
 pub mod projects;
 pub mod walk;
 
-use rustc_hash::FxHashMap;
 use std::path::Path;
 
 use chrono::NaiveDate;
 use rayon::prelude::*;
+use rustc_hash::FxHashMap;
 use serde::{Deserialize, Serialize};
 
 use crate::model::Diagnostic;

@@ -6,11 +6,11 @@
 //! must not publish `~/.ssh` because someone linked it), survives link
 //! loops, and reports whatever it cannot read instead of stopping.
 
-use rustc_hash::FxHashSet;
 use std::fs::Metadata;
 use std::path::{Path, PathBuf};
 
 use rayon::prelude::*;
+use rustc_hash::FxHashSet;
 use walkdir::{DirEntry, WalkDir};
 
 use crate::memo::Identity;
