@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Times `sitrep serve` rebuilds: starts it on a generated portal, appends an
 # item to one document three times, and prints each "rebuilt in N ms" line
-# and the server's peak memory.
+# with its stage times (`serve --verbose`) and the server's peak memory.
 #
 #   scripts/serve-bench.sh [DOCUMENTS]   # default 10,000 (corpus in /dev/shm)
 #   SITREP=/path/to/sitrep scripts/serve-bench.sh   # another build, to compare
