@@ -11,7 +11,7 @@
 
 use std::io::Write;
 use std::net::{IpAddr, SocketAddr};
-use std::path::Path;
+use std::path::{Path, PathBuf};
 use std::sync::{Arc, Condvar, Mutex};
 use std::time::Duration;
 
@@ -197,14 +197,11 @@ fn watch(
     shared: Shared,
     mut kept: Kept,
 ) -> anyhow::Result<notify::RecommendedWatcher> {
-    use notify::{EventKind, RecursiveMode, Watcher};
+    use notify::{RecursiveMode, Watcher};
     let (sender, receiver) = std::sync::mpsc::channel::<notify::Event>();
     let mut watcher = notify::recommended_watcher(move |event: notify::Result<notify::Event>| {
         if let Ok(event) = event {
-            if matches!(
-                event.kind,
-                EventKind::Create(_) | EventKind::Modify(_) | EventKind::Remove(_)
-            ) {
+            if is_change(&event) {
                 let _ = sender.send(event);
             }
         }
@@ -236,16 +233,31 @@ fn watch(
             while let Ok(next) = receiver.recv_timeout(Duration::from_millis(100)) {
                 events.push(next);
             }
-            let relevant = events
-                .iter()
-                .flat_map(|e| e.paths.iter())
-                .any(|p| !ignored.iter().any(|i| p.starts_with(i)));
-            if relevant {
+            if needs_rebuild(&events, &ignored) {
                 kept = rebuild(&options, &shared, kept);
             }
         }
     });
     Ok(watcher)
+}
+
+/// Whether `event` says something changed (created, modified, removed),
+/// or that changes may have been missed: the system's queue of events
+/// overflowed, and notify asks for a rescan.
+fn is_change(event: &notify::Event) -> bool {
+    use notify::EventKind;
+    let changed = matches!(
+        event.kind,
+        EventKind::Create(_) | EventKind::Modify(_) | EventKind::Remove(_)
+    );
+    changed || event.need_rescan()
+}
+
+/// Whether a burst of `events` calls for a rebuild: a change outside the
+/// `ignored` folders (the output, the cache), or a rescan.
+fn needs_rebuild(events: &[notify::Event], ignored: &[PathBuf]) -> bool {
+    let outside = |path: &PathBuf| !ignored.iter().any(|i| path.starts_with(i));
+    (events.iter()).any(|event| event.need_rescan() || event.paths.iter().any(outside))
 }
 
 fn respond(request: Request, shared: &Shared) {
@@ -497,5 +509,32 @@ mod tests {
         let root = String::from_utf8(inject(html, "index.html", Some("bad <config>"))).unwrap();
         assert!(root.contains("src=\"__sitrep/live.js\""));
         assert!(root.contains("bad &lt;config&gt;"));
+    }
+
+    #[test]
+    fn changes_outside_the_output_and_rescans_rebuild() {
+        use notify::event::{CreateKind, DataChange, Flag, ModifyKind};
+        use notify::{Event, EventKind};
+        let root = PathBuf::from("/portal");
+        let ignored = [root.join("public"), root.join(".sitrep-cache")];
+        let edit = Event::new(EventKind::Modify(ModifyKind::Data(DataChange::Content)))
+            .add_path(root.join("content/roadmap.md"));
+        let page = Event::new(EventKind::Create(CreateKind::File))
+            .add_path(root.join("public/index.html"));
+        let read = Event::new(EventKind::Access(notify::event::AccessKind::Any))
+            .add_path(root.join("content/roadmap.md"));
+        // The system's queue overflowed: no path, but changes were missed.
+        let rescan = Event::new(EventKind::Other).set_flag(Flag::Rescan);
+        assert!(is_change(&edit) && is_change(&page) && is_change(&rescan));
+        assert!(
+            !is_change(&read),
+            "reading a file during a rebuild is no change"
+        );
+        assert!(needs_rebuild(&[page.clone(), edit], &ignored));
+        assert!(
+            !needs_rebuild(std::slice::from_ref(&page), &ignored),
+            "the output's own files"
+        );
+        assert!(needs_rebuild(&[page, rescan], &ignored));
     }
 }
