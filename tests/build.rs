@@ -198,3 +198,38 @@ fn the_output_folder_may_not_hold_the_sources() {
     assert_eq!(output.status.code(), Some(2));
     assert!(portal.content().join("a.md").is_file());
 }
+
+#[test]
+fn a_person_in_two_projects_of_the_same_name_is_listed_in_both() {
+    // Two teams each keep a `Roadmap`: one project per folder, both named
+    // by their title, and @imrane works on both.
+    let portal = Portal::new();
+    for (team, open) in [("mobile", 1), ("web", 2)] {
+        let tasks = "- [ ] Tâche ouverte @imrane\n".repeat(open);
+        portal.write(
+            &format!("{team}/roadmap.md"),
+            format!("# Roadmap\n\n## Tâches\n\n- [x] Cadrage @imrane\n{tasks}"),
+        );
+    }
+    let status = portal.build();
+    let projects = status["projects"].as_array().unwrap();
+    assert_eq!(projects.len(), 2);
+    assert!(
+        projects.iter().all(|p| p["name"] == "Roadmap"),
+        "{status:#}"
+    );
+    let people = portal.read_output("people/index.html");
+    let card = &people[people.find("class=\"person-name\"").unwrap()..];
+    // One row per project, each with its own link and open items.
+    for (slug, open) in [("mobile", 1), ("web", 2)] {
+        let link = format!("href=\"../{slug}/index.html\"");
+        let row = &card[card
+            .find(&link)
+            .unwrap_or_else(|| panic!("{link} in {card}"))..];
+        let row = &row[..row.find("</li>").unwrap()];
+        assert!(
+            row.contains(&format!("Roadmap</a>: {open} open item")),
+            "{row}"
+        );
+    }
+}

@@ -25,7 +25,7 @@ use std::borrow::Cow;
 use std::cmp::Reverse;
 use std::collections::HashSet;
 use std::ops::Range;
-use std::sync::OnceLock;
+use std::sync::{Arc, OnceLock};
 
 use chrono::{Duration, NaiveDate};
 use rayon::prelude::*;
@@ -35,7 +35,9 @@ use super::charts;
 use super::compiled::{RisksView, TimelineView};
 use super::groups::{self, Group};
 use super::paging::{self, PageSizes, Pagination};
-use super::view::{self, HealthCount, MilestoneRow, PersonView, ProjectRow, RiskEntry};
+use super::view::{
+    self, HealthCount, ItemRef, MilestoneRow, PersonProject, PersonView, ProjectRow, RiskEntry,
+};
 use super::{trends, Renderer};
 use crate::ingest::names::slugify;
 use crate::model::{Milestone, PackedEach, Project, Risk, Severity, Status};
@@ -767,11 +769,7 @@ impl Renderer<'_> {
             let folder = format!("people/{slug}/");
             self.one_person_pages(person, &folder, emit)?;
             let total = person.projects.len();
-            // Overdue first, then the most open items, then portfolio order.
-            let mut pressing = person.projects.clone();
-            pressing.sort_by_key(|pp| (Reverse(pp.overdue.len()), Reverse(pp.open_items)));
-            pressing.truncate(PERSON_PROJECTS_SHOWN);
-            person.projects = pressing;
+            person.projects = most_pressing(&person.projects, PERSON_PROJECTS_SHOWN);
             person.more = Some(view::MoreLink {
                 label: self
                     .t
@@ -808,39 +806,93 @@ impl Renderer<'_> {
                     person.name.clone()
                 };
                 let meta = self.meta(&path, &title, "people");
-                let mut shown = rebase(person, &meta.root);
-                shown.projects = shown.projects[range.clone()].to_vec();
-                let mut context = tera::Context::new();
-                context.insert("person", &shown);
-                context.insert(
-                    "project_count",
-                    &self.project_count_text(person.projects.len()),
+                let root = meta.root.clone();
+                // Each row is what one project says of this person; the
+                // rest of the page is the person and where the page stands.
+                let shown = person.projects[range.clone()].iter().map(|pp| pp.project);
+                let placing = (
+                    (&person.name, &person.handle, &person.role),
+                    (person.open_items, person.overdue_count),
+                    (number, labels.len(), person.projects.len()),
                 );
-                context.insert("people_href", &format!("{}people/index.html", meta.root));
-                context.insert("pagination", &self.pagination(folder, number, &labels));
-                context.insert(
-                    "range_text",
-                    &self.range_text("projects_range", range, person.projects.len()),
-                );
-                let html = self.cross_page(&path, "person.html", meta, context.into_json())?;
+                let build = || -> anyhow::Result<serde_json::Value> {
+                    let mut context = tera::Context::new();
+                    context.insert("person", &rebase_part(person, range.clone(), &root));
+                    context.insert(
+                        "project_count",
+                        &self.project_count_text(person.projects.len()),
+                    );
+                    context.insert("people_href", &format!("{root}people/index.html"));
+                    context.insert("pagination", &self.pagination(folder, number, &labels));
+                    context.insert(
+                        "range_text",
+                        &self.range_text("projects_range", range, person.projects.len()),
+                    );
+                    Ok(context.into_json())
+                };
+                let html =
+                    self.cross_page_from(&path, "person.html", meta, Some(shown), &placing, build)?;
                 emit((path, html))
             })
     }
 }
 
+/// The `count` most pressing of a person's projects: overdue items first,
+/// then the most open items, then portfolio order. Only those are sorted
+/// and copied (a busy person is in thousands of projects).
+fn most_pressing(projects: &[PersonProject], count: usize) -> Vec<PersonProject> {
+    let key = |&index: &usize| {
+        let pp: &PersonProject = &projects[index];
+        (Reverse(pp.overdue.len()), Reverse(pp.open_items), index)
+    };
+    let mut order: Vec<usize> = (0..projects.len()).collect();
+    if order.len() > count {
+        order.select_nth_unstable_by_key(count, key);
+        order.truncate(count);
+    }
+    order.sort_unstable_by_key(key);
+    order
+        .into_iter()
+        .map(|index| projects[index].clone())
+        .collect()
+}
+
 /// A copy of `person` whose links (site-relative) are seen from a page at `root`.
 fn rebase(person: &PersonView, root: &str) -> PersonView {
-    let mut person = person.clone();
-    for project in &mut person.projects {
-        project.href = format!("{root}{}", project.href);
-        for item in &mut project.overdue {
-            item.href = format!("{root}{}", item.href);
-        }
+    rebase_part(person, 0..person.projects.len(), root)
+}
+
+/// [`rebase`] of `person` with only the projects in `range`: a busy
+/// person's pages each show a slice of thousands, and copying them all
+/// for each page made those pages quadratic.
+fn rebase_part(person: &PersonView, range: Range<usize>, root: &str) -> PersonView {
+    let projects = (person.projects[range].iter())
+        .map(|project| PersonProject {
+            project: project.project,
+            name: project.name.clone(),
+            href: Arc::from(format!("{root}{}", project.href)),
+            open_items: project.open_items,
+            overdue: (project.overdue.iter())
+                .map(|item| ItemRef {
+                    text: item.text.clone(),
+                    due: item.due.clone(),
+                    href: format!("{root}{}", item.href),
+                })
+                .collect(),
+        })
+        .collect();
+    PersonView {
+        name: person.name.clone(),
+        handle: person.handle.clone(),
+        role: person.role.clone(),
+        open_items: person.open_items,
+        overdue_count: person.overdue_count,
+        projects,
+        more: (person.more.as_ref()).map(|more| view::MoreLink {
+            label: more.label.clone(),
+            href: format!("{root}people/{}", more.href),
+        }),
     }
-    if let Some(more) = &mut person.more {
-        more.href = format!("{root}people/{}", more.href);
-    }
-    person
 }
 
 /// A risk as the risk pages hold it: which project's which risk it is, its

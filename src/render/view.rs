@@ -5,6 +5,7 @@
 use rustc_hash::FxHashMap;
 use std::borrow::Cow;
 use std::cmp::Reverse;
+use std::sync::Arc;
 
 use chrono::{Duration, NaiveDate};
 use rayon::prelude::*;
@@ -514,8 +515,13 @@ pub struct MoreLink {
 
 #[derive(Debug, Clone, Serialize)]
 pub struct PersonProject {
-    pub name: String,
-    pub href: String,
+    /// The project's place in the links [`people`] was given (the
+    /// portfolio's order on the people pages): what keys a person's page.
+    #[serde(skip)]
+    pub project: usize,
+    /// Shared by the rows of everyone in the project.
+    pub name: Arc<str>,
+    pub href: Arc<str>,
     pub open_items: u32,
     pub overdue: Vec<ItemRef>,
 }
@@ -554,6 +560,9 @@ const PEOPLE_SLICE: usize = 256;
 /// One project's people as [`people`] adds them up, each with their key
 /// ([`person_key`]) and their open items past due, in the same order.
 struct ProjectPeople<'p> {
+    /// The project's name and the link to its page (site-relative).
+    name: Arc<str>,
+    href: Arc<str>,
     people: Cow<'p, [Person]>,
     keys: Vec<String>,
     overdue: Vec<Vec<ItemRef>>,
@@ -591,6 +600,8 @@ fn project_people<'p>(links: &Links<'p>, t: &Strings) -> ProjectPeople<'p> {
         })
         .unzip();
     ProjectPeople {
+        name: Arc::from(links.project.name.as_str()),
+        href: Arc::from(format!("{}{}/index.html", links.root, links.project.slug)),
         people,
         keys,
         overdue,
@@ -603,37 +614,46 @@ fn project_people<'p>(links: &Links<'p>, t: &Strings) -> ProjectPeople<'p> {
 pub fn people(projects: &[Links], t: &Strings) -> Vec<PersonView> {
     let mut people = People::default();
     // In slices, so that only a slice's parts are held at once.
-    for slice in projects.chunks(PEOPLE_SLICE) {
+    for (number, slice) in projects.chunks(PEOPLE_SLICE).enumerate() {
         let parts: Vec<ProjectPeople> = (slice.par_iter())
             .map(|links| project_people(links, t))
             .collect();
-        for (links, part) in slice.iter().zip(parts) {
+        let first = number * PEOPLE_SLICE;
+        for (index, part) in parts.into_iter().enumerate() {
             let each = part.people.iter().zip(part.keys).zip(part.overdue);
             for ((person, key), overdue) in each {
-                people.add(links, person, key, overdue);
+                let row = PersonProject {
+                    project: first + index,
+                    name: Arc::clone(&part.name),
+                    href: Arc::clone(&part.href),
+                    open_items: person.open_items,
+                    overdue,
+                };
+                people.add(person, key, row);
             }
         }
     }
-    people.views.into_iter().map(|(view, _)| view).collect()
+    people.views
 }
 
-/// People as [`people`] adds them up: each person's view, and where each
-/// project name is in its list (a person is in hundreds of projects of a
-/// large portfolio: looking the name up in the list made this quadratic),
-/// in first-seen order; and where each person is, by key.
+/// People as [`people`] adds them up: each person's view in first-seen
+/// order, and where each person is, by key.
 #[derive(Default)]
-struct People<'a> {
-    views: Vec<(PersonView, FxHashMap<&'a str, usize>)>,
+struct People {
+    views: Vec<PersonView>,
     by_key: FxHashMap<String, usize>,
 }
 
-impl<'a> People<'a> {
-    /// Adds one person of one project, known by `key`, with their open
-    /// items past due there.
-    fn add(&mut self, links: &Links<'a>, person: &Person, key: String, overdue: Vec<ItemRef>) {
+impl People {
+    /// Adds one person, known by `key`, with their `row` for one project.
+    /// A project's people are added one after the other, so a person
+    /// already listed for it (as a handle and as a name) is in their last
+    /// row. Rows are per project, not per project name: two folders'
+    /// `Roadmap` are two projects.
+    fn add(&mut self, person: &Person, key: String, row: PersonProject) {
         let views = &mut self.views;
         let at = *self.by_key.entry(key).or_insert_with(|| {
-            let view = PersonView {
+            views.push(PersonView {
                 name: person.name.clone(),
                 handle: person.handle.clone().unwrap_or_default(),
                 role: String::new(),
@@ -641,11 +661,10 @@ impl<'a> People<'a> {
                 overdue_count: 0,
                 projects: Vec::new(),
                 more: None,
-            };
-            views.push((view, FxHashMap::default()));
+            });
             views.len() - 1
         });
-        let (view, places) = &mut views[at];
+        let view = &mut views[at];
         if let Some(role) = &person.role {
             if !view.role.split(" · ").any(|r| r == role) {
                 if !view.role.is_empty() {
@@ -654,24 +673,14 @@ impl<'a> People<'a> {
                 view.role.push_str(role);
             }
         }
-        view.open_items += person.open_items;
-        view.overdue_count += overdue.len();
-        let name = links.project.name.as_str();
-        match places.get(name) {
-            Some(&place) => {
-                let existing = &mut view.projects[place];
-                existing.open_items += person.open_items;
-                existing.overdue.extend(overdue);
+        view.open_items += row.open_items;
+        view.overdue_count += row.overdue.len();
+        match view.projects.last_mut() {
+            Some(last) if last.project == row.project => {
+                last.open_items += row.open_items;
+                last.overdue.extend(row.overdue);
             }
-            None => {
-                places.insert(name, view.projects.len());
-                view.projects.push(PersonProject {
-                    name: name.to_string(),
-                    href: format!("{}{}/index.html", links.root, links.project.slug),
-                    open_items: person.open_items,
-                    overdue,
-                });
-            }
+            _ => view.projects.push(row),
         }
     }
 }
