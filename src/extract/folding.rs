@@ -11,7 +11,7 @@
 //! checks every character).
 
 use std::cell::OnceCell;
-use std::ops::Range;
+use std::ops::{Range, RangeInclusive};
 use std::sync::LazyLock;
 
 use aho_corasick::{AhoCorasick, MatchKind};
@@ -147,7 +147,26 @@ pub fn folds_to(text: &str, folded: &str) -> bool {
 /// checks every character), so unfolded text can be checked.
 pub fn holds_digit(text: &str) -> bool {
     text.bytes().any(|b| b.is_ascii_digit())
-        || (!text.is_ascii() && text.chars().any(char::is_numeric))
+        || (!text.is_ascii() && text.chars().any(|c| !never_numeric(c) && c.is_numeric()))
+}
+
+/// Blocks of characters of which none is numeric (a test checks every
+/// one): accented Latin, Greek, Cyrillic, Hebrew, most of Arabic, general
+/// punctuation, arrows, box drawing, shapes, most symbols and emoji. Most
+/// non-ASCII characters of a document fall in one, and are ruled out
+/// without the Unicode table.
+const NEVER_NUMERIC: [RangeInclusive<char>; 7] = [
+    '\u{80}'..='\u{B1}',
+    '\u{C0}'..='\u{65F}',
+    '\u{2000}'..='\u{206F}',
+    '\u{2190}'..='\u{245F}',
+    '\u{2500}'..='\u{2775}',
+    '\u{2794}'..='\u{2BFF}',
+    '\u{1F10D}'..='\u{1FAFF}',
+];
+
+fn never_numeric(c: char) -> bool {
+    NEVER_NUMERIC.iter().any(|block| block.contains(&c))
 }
 
 /// The words of folded text (runs of letters and digits).
@@ -413,6 +432,17 @@ mod tests {
     /// Whole-text decomposition reorders only characters of a non-zero
     /// combining class; all of them are marks, which folding drops, so
     /// folding character by character is folding the whole text.
+    #[test]
+    fn no_character_said_never_numeric_is_numeric() {
+        for block in NEVER_NUMERIC {
+            for c in block {
+                assert!(!c.is_numeric(), "{c:?} U+{:X}", c as u32);
+            }
+        }
+        assert!(holds_digit("Phase ²") && holds_digit("① Cadrage") && holds_digit("🄁"));
+        assert!(!holds_digit("Étape é — ✅ 🟡 ▓▓░ → …"));
+    }
+
     #[test]
     fn reordered_characters_are_all_dropped() {
         use unicode_normalization::char::canonical_combining_class;

@@ -162,8 +162,16 @@ struct LineIndex {
 impl LineIndex {
     fn new(text: &str) -> Self {
         let mut starts = vec![0];
-        starts.extend(text.match_indices('\n').map(|(i, _)| i + 1));
+        starts.extend(memchr::memchr_iter(b'\n', text.as_bytes()).map(|i| i + 1));
         LineIndex { starts, last: 0 }
+    }
+
+    /// The text of every line, without its `\n` (as `str::split` gives them).
+    fn lines<'t>(&self, text: &'t str) -> Vec<&'t str> {
+        let ends = (self.starts[1..].iter().map(|start| start - 1)).chain([text.len()]);
+        (self.starts.iter().zip(ends))
+            .map(|(&start, end)| &text[start..end])
+            .collect()
     }
 
     fn line_of(&mut self, offset: usize) -> usize {
@@ -332,7 +340,7 @@ impl<'a> Builder<'a> {
             title: self.title,
             preamble: self.preamble,
             sections: self.finished,
-            lines: self.text.split('\n').collect(),
+            lines: self.index.lines(self.text),
         }
     }
 
@@ -648,6 +656,15 @@ mod tests {
             .chain([3, 70, 5, 79, 0, 200, 1]);
         for offset in offsets {
             assert_eq!(index.line_of(offset), line(offset), "offset {offset}");
+        }
+    }
+
+    #[test]
+    fn lines_are_the_text_split_at_each_newline() {
+        for text in ["", "\n", "a", "a\n", "a\r\nb", "\n\nfin", "é\n✅ x\n\n"] {
+            let index = LineIndex::new(text);
+            let expected: Vec<&str> = text.split('\n').collect();
+            assert_eq!(index.lines(text), expected, "{text:?}");
         }
     }
 
