@@ -25,7 +25,7 @@ use std::borrow::Cow;
 use std::cmp::Reverse;
 use std::collections::HashSet;
 use std::ops::Range;
-use std::sync::{Arc, OnceLock};
+use std::sync::OnceLock;
 
 use chrono::{Duration, NaiveDate};
 use rayon::prelude::*;
@@ -36,7 +36,8 @@ use super::compiled::{RisksView, TimelineView};
 use super::groups::{self, Group};
 use super::paging::{self, PageSizes, Pagination};
 use super::view::{
-    self, HealthCount, ItemRef, MilestoneRow, PersonProject, PersonView, ProjectRow, RiskEntry,
+    self, HealthCount, Links, MilestoneRow, PersonRow, PersonTally, PersonView, ProjectRow,
+    RiskEntry,
 };
 use super::{trends, Renderer};
 use crate::ingest::names::slugify;
@@ -706,10 +707,11 @@ impl Renderer<'_> {
         let links = self.all_links("");
         let mut people = view::people(&links, &self.t);
         if !self.large() {
-            return emit(self.people_page(&people, 1, &[String::new()], 0..people.len())?);
+            let all = 0..people.len();
+            return emit(self.people_page(&people, &links, 1, &[String::new()], all)?);
         }
         people.sort_by_cached_key(|person| (fold(&person.name), fold(&person.handle)));
-        self.person_pages(&mut people, emit)?;
+        self.person_pages(&mut people, &links, emit)?;
         let pages = paging::ranges(people.len(), PEOPLE_PER_PAGE);
         let labels: Vec<String> = if pages.len() > 1 {
             let names: Vec<String> = people.iter().map(|p| p.name.clone()).collect();
@@ -718,14 +720,16 @@ impl Renderer<'_> {
             vec![String::new()]
         };
         pages.par_iter().enumerate().try_for_each(|(index, range)| {
-            emit(self.people_page(&people, index + 1, &labels, range.clone())?)
+            emit(self.people_page(&people, &links, index + 1, &labels, range.clone())?)
         })
     }
 
-    /// One page of the people list. `people` hold site-relative links.
+    /// One page of the people list; `projects` are the links `people`
+    /// were added up from.
     fn people_page(
         &self,
-        people: &[PersonView],
+        people: &[PersonTally],
+        projects: &[Links],
         number: usize,
         labels: &[String],
         range: Range<usize>,
@@ -738,7 +742,7 @@ impl Renderer<'_> {
         );
         let shown: Vec<PersonView> = people[range.clone()]
             .iter()
-            .map(|person| rebase(person, &meta.root))
+            .map(|person| person.view(&person.rows, projects, &meta.root))
             .collect();
         let mut context = tera::Context::new();
         context.insert("people", &shown);
@@ -754,10 +758,15 @@ impl Renderer<'_> {
     /// The pages of every person with more than [`PERSON_PROJECTS_SHOWN`]
     /// projects, whose card then keeps only the most pressing ones and a
     /// link to these pages.
-    fn person_pages(&self, people: &mut [PersonView], emit: Emit) -> anyhow::Result<()> {
+    fn person_pages(
+        &self,
+        people: &mut [PersonTally],
+        projects: &[Links],
+        emit: Emit,
+    ) -> anyhow::Result<()> {
         let mut taken = HashSet::new();
         for person in people.iter_mut() {
-            if person.projects.len() <= PERSON_PROJECTS_SHOWN {
+            if person.rows.len() <= PERSON_PROJECTS_SHOWN {
                 continue;
             }
             let key = if person.handle.is_empty() {
@@ -767,14 +776,14 @@ impl Renderer<'_> {
             };
             let slug = unique_slug(&slugify(key), &mut taken);
             let folder = format!("people/{slug}/");
-            self.one_person_pages(person, &folder, emit)?;
-            let total = person.projects.len();
-            person.projects = most_pressing(&person.projects, PERSON_PROJECTS_SHOWN);
+            self.one_person_pages(person, projects, &folder, emit)?;
+            let total = person.rows.len();
+            person.rows = most_pressing(&person.rows, PERSON_PROJECTS_SHOWN);
             person.more = Some(view::MoreLink {
                 label: self
                     .t
                     .fill("all_projects_of", &[&total.to_string(), &person.name]),
-                href: format!("{slug}/index.html"),
+                href: format!("{folder}index.html"),
             });
         }
         Ok(())
@@ -783,11 +792,12 @@ impl Renderer<'_> {
     /// `people/<slug>/index.html`, `people/<slug>/page/2/index.html`, …
     fn one_person_pages(
         &self,
-        person: &PersonView,
+        person: &PersonTally,
+        projects: &[Links],
         folder: &str,
         emit: Emit,
     ) -> anyhow::Result<()> {
-        let ranges = paging::ranges(person.projects.len(), PROJECTS_PER_PAGE);
+        let ranges = paging::ranges(person.rows.len(), PROJECTS_PER_PAGE);
         let labels = paging::numbers(ranges.len());
         ranges
             .par_iter()
@@ -809,24 +819,22 @@ impl Renderer<'_> {
                 let root = meta.root.clone();
                 // Each row is what one project says of this person; the
                 // rest of the page is the person and where the page stands.
-                let shown = person.projects[range.clone()].iter().map(|pp| pp.project);
+                let rows = &person.rows[range.clone()];
+                let shown = rows.iter().map(|row| row.project as usize);
                 let placing = (
                     (&person.name, &person.handle, &person.role),
                     (person.open_items, person.overdue_count),
-                    (number, labels.len(), person.projects.len()),
+                    (number, labels.len(), person.rows.len()),
                 );
                 let build = || -> anyhow::Result<serde_json::Value> {
                     let mut context = tera::Context::new();
-                    context.insert("person", &rebase_part(person, range.clone(), &root));
-                    context.insert(
-                        "project_count",
-                        &self.project_count_text(person.projects.len()),
-                    );
+                    context.insert("person", &person.view(rows, projects, &root));
+                    context.insert("project_count", &self.project_count_text(person.rows.len()));
                     context.insert("people_href", &format!("{root}people/index.html"));
                     context.insert("pagination", &self.pagination(folder, number, &labels));
                     context.insert(
                         "range_text",
-                        &self.range_text("projects_range", range, person.projects.len()),
+                        &self.range_text("projects_range", range, person.rows.len()),
                     );
                     Ok(context.into_json())
                 };
@@ -837,62 +845,21 @@ impl Renderer<'_> {
     }
 }
 
-/// The `count` most pressing of a person's projects: overdue items first,
+/// The `count` most pressing of a person's rows: overdue items first,
 /// then the most open items, then portfolio order. Only those are sorted
 /// and copied (a busy person is in thousands of projects).
-fn most_pressing(projects: &[PersonProject], count: usize) -> Vec<PersonProject> {
+fn most_pressing(rows: &[PersonRow], count: usize) -> Vec<PersonRow> {
     let key = |&index: &usize| {
-        let pp: &PersonProject = &projects[index];
-        (Reverse(pp.overdue.len()), Reverse(pp.open_items), index)
+        let row: &PersonRow = &rows[index];
+        (Reverse(row.overdue.len()), Reverse(row.open_items), index)
     };
-    let mut order: Vec<usize> = (0..projects.len()).collect();
+    let mut order: Vec<usize> = (0..rows.len()).collect();
     if order.len() > count {
         order.select_nth_unstable_by_key(count, key);
         order.truncate(count);
     }
     order.sort_unstable_by_key(key);
-    order
-        .into_iter()
-        .map(|index| projects[index].clone())
-        .collect()
-}
-
-/// A copy of `person` whose links (site-relative) are seen from a page at `root`.
-fn rebase(person: &PersonView, root: &str) -> PersonView {
-    rebase_part(person, 0..person.projects.len(), root)
-}
-
-/// [`rebase`] of `person` with only the projects in `range`: a busy
-/// person's pages each show a slice of thousands, and copying them all
-/// for each page made those pages quadratic.
-fn rebase_part(person: &PersonView, range: Range<usize>, root: &str) -> PersonView {
-    let projects = (person.projects[range].iter())
-        .map(|project| PersonProject {
-            project: project.project,
-            name: project.name.clone(),
-            href: Arc::from(format!("{root}{}", project.href)),
-            open_items: project.open_items,
-            overdue: (project.overdue.iter())
-                .map(|item| ItemRef {
-                    text: item.text.clone(),
-                    due: item.due.clone(),
-                    href: format!("{root}{}", item.href),
-                })
-                .collect(),
-        })
-        .collect();
-    PersonView {
-        name: person.name.clone(),
-        handle: person.handle.clone(),
-        role: person.role.clone(),
-        open_items: person.open_items,
-        overdue_count: person.overdue_count,
-        projects,
-        more: (person.more.as_ref()).map(|more| view::MoreLink {
-            label: more.label.clone(),
-            href: format!("{root}people/{}", more.href),
-        }),
-    }
+    order.into_iter().map(|index| rows[index].clone()).collect()
 }
 
 /// A risk as the risk pages hold it: which project's which risk it is, its

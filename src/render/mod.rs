@@ -885,7 +885,9 @@ impl<'a> Renderer<'a> {
             milestones: view::milestone_rows(&milestone_entries, "../", t),
             matrix: view::risk_matrix(&risk_entries, t),
             risks: view::risk_rows(&risk_entries, "../", t),
-            people: view::people(&[links], t),
+            people: (view::people(std::slice::from_ref(&links), t).iter())
+                .map(|person| person.view(&person.rows, std::slice::from_ref(&links), ""))
+                .collect(),
             diagnostics: view::diagnostic_rows(&links_here(), t),
             documents,
             trend: trends::project_trend(self.history, project, as_of, t),

@@ -5,7 +5,6 @@
 use rustc_hash::FxHashMap;
 use std::borrow::Cow;
 use std::cmp::Reverse;
-use std::sync::Arc;
 
 use chrono::{Duration, NaiveDate};
 use rayon::prelude::*;
@@ -515,15 +514,71 @@ pub struct MoreLink {
 
 #[derive(Debug, Clone, Serialize)]
 pub struct PersonProject {
-    /// The project's place in the links [`people`] was given (the
-    /// portfolio's order on the people pages): what keys a person's page.
-    #[serde(skip)]
-    pub project: usize,
-    /// Shared by the rows of everyone in the project.
-    pub name: Arc<str>,
-    pub href: Arc<str>,
+    pub name: String,
+    pub href: String,
     pub open_items: u32,
     pub overdue: Vec<ItemRef>,
+}
+
+/// A person across projects as [`people`] adds them up: their card's
+/// figures and one compact row per project. A busy person of a large
+/// portfolio is in thousands of projects, and a page shows a few of them:
+/// [`PersonTally::view`] makes what a page shows.
+#[derive(Debug, Clone)]
+pub struct PersonTally {
+    pub name: String,
+    pub handle: String,
+    pub role: String,
+    pub open_items: u32,
+    pub overdue_count: usize,
+    pub rows: Vec<PersonRow>,
+    /// The page of all this person's projects (site-relative).
+    pub more: Option<MoreLink>,
+}
+
+/// What one project says of one person.
+#[derive(Debug, Clone)]
+pub struct PersonRow {
+    /// The project's place in the links [`people`] was given (the
+    /// portfolio's order on the people pages): what keys a person's page.
+    pub project: u32,
+    pub open_items: u32,
+    pub overdue: Vec<ItemRef>,
+}
+
+impl PersonTally {
+    /// This person as a page shows them, with `rows` (of theirs) and links
+    /// seen from a page at `root`; `projects` are the links [`people`] was
+    /// given.
+    pub fn view(&self, rows: &[PersonRow], projects: &[Links], root: &str) -> PersonView {
+        let project = |row: &PersonRow| {
+            let links = &projects[row.project as usize];
+            PersonProject {
+                name: links.project.name.clone(),
+                href: format!("{root}{}{}/index.html", links.root, links.project.slug),
+                open_items: row.open_items,
+                overdue: (row.overdue.iter())
+                    .map(|item| ItemRef {
+                        text: item.text.clone(),
+                        due: item.due.clone(),
+                        href: format!("{root}{}", item.href),
+                    })
+                    .collect(),
+            }
+        };
+        PersonView {
+            name: self.name.clone(),
+            handle: self.handle.clone(),
+            role: self.role.clone(),
+            open_items: self.open_items,
+            overdue_count: self.overdue_count,
+            projects: rows.iter().map(project).collect(),
+            more: (self.more.as_ref()).map(|more| MoreLink {
+                label: more.label.clone(),
+                href: format!("{root}{}", more.href),
+            }),
+        }
+    }
 }
 
 #[derive(Debug, Clone, Serialize)]
@@ -560,9 +615,6 @@ const PEOPLE_SLICE: usize = 256;
 /// One project's people as [`people`] adds them up, each with their key
 /// ([`person_key`]) and their open items past due, in the same order.
 struct ProjectPeople<'p> {
-    /// The project's name and the link to its page (site-relative).
-    name: Arc<str>,
-    href: Arc<str>,
     people: Cow<'p, [Person]>,
     keys: Vec<String>,
     overdue: Vec<Vec<ItemRef>>,
@@ -600,8 +652,6 @@ fn project_people<'p>(links: &Links<'p>, t: &Strings) -> ProjectPeople<'p> {
         })
         .unzip();
     ProjectPeople {
-        name: Arc::from(links.project.name.as_str()),
-        href: Arc::from(format!("{}{}/index.html", links.root, links.project.slug)),
         people,
         keys,
         overdue,
@@ -611,7 +661,7 @@ fn project_people<'p>(links: &Links<'p>, t: &Strings) -> ProjectPeople<'p> {
 /// People across `links` (one per project), merged by handle or name, in
 /// first-seen order. Each project's part is worked out on every core; the
 /// adding up is in project order.
-pub fn people(projects: &[Links], t: &Strings) -> Vec<PersonView> {
+pub fn people(projects: &[Links], t: &Strings) -> Vec<PersonTally> {
     let mut people = People::default();
     // In slices, so that only a slice's parts are held at once.
     for (number, slice) in projects.chunks(PEOPLE_SLICE).enumerate() {
@@ -622,10 +672,8 @@ pub fn people(projects: &[Links], t: &Strings) -> Vec<PersonView> {
         for (index, part) in parts.into_iter().enumerate() {
             let each = part.people.iter().zip(part.keys).zip(part.overdue);
             for ((person, key), overdue) in each {
-                let row = PersonProject {
-                    project: first + index,
-                    name: Arc::clone(&part.name),
-                    href: Arc::clone(&part.href),
+                let row = PersonRow {
+                    project: u32::try_from(first + index).unwrap_or(u32::MAX),
                     open_items: person.open_items,
                     overdue,
                 };
@@ -633,14 +681,14 @@ pub fn people(projects: &[Links], t: &Strings) -> Vec<PersonView> {
             }
         }
     }
-    people.views
+    people.tallies
 }
 
-/// People as [`people`] adds them up: each person's view in first-seen
-/// order, and where each person is, by key.
+/// People as [`people`] adds them up, in first-seen order, and where each
+/// person is, by key.
 #[derive(Default)]
 struct People {
-    views: Vec<PersonView>,
+    tallies: Vec<PersonTally>,
     by_key: FxHashMap<String, usize>,
 }
 
@@ -650,37 +698,37 @@ impl People {
     /// already listed for it (as a handle and as a name) is in their last
     /// row. Rows are per project, not per project name: two folders'
     /// `Roadmap` are two projects.
-    fn add(&mut self, person: &Person, key: String, row: PersonProject) {
-        let views = &mut self.views;
+    fn add(&mut self, person: &Person, key: String, row: PersonRow) {
+        let tallies = &mut self.tallies;
         let at = *self.by_key.entry(key).or_insert_with(|| {
-            views.push(PersonView {
+            tallies.push(PersonTally {
                 name: person.name.clone(),
                 handle: person.handle.clone().unwrap_or_default(),
                 role: String::new(),
                 open_items: 0,
                 overdue_count: 0,
-                projects: Vec::new(),
+                rows: Vec::new(),
                 more: None,
             });
-            views.len() - 1
+            tallies.len() - 1
         });
-        let view = &mut views[at];
+        let tally = &mut tallies[at];
         if let Some(role) = &person.role {
-            if !view.role.split(" · ").any(|r| r == role) {
-                if !view.role.is_empty() {
-                    view.role.push_str(" · ");
+            if !tally.role.split(" · ").any(|r| r == role) {
+                if !tally.role.is_empty() {
+                    tally.role.push_str(" · ");
                 }
-                view.role.push_str(role);
+                tally.role.push_str(role);
             }
         }
-        view.open_items += row.open_items;
-        view.overdue_count += row.overdue.len();
-        match view.projects.last_mut() {
+        tally.open_items += row.open_items;
+        tally.overdue_count += row.overdue.len();
+        match tally.rows.last_mut() {
             Some(last) if last.project == row.project => {
                 last.open_items += row.open_items;
                 last.overdue.extend(row.overdue);
             }
-            _ => view.projects.push(row),
+            _ => tally.rows.push(row),
         }
     }
 }
