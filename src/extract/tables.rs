@@ -198,7 +198,9 @@ fn is_date_cell(cell: &str) -> bool {
             && dates::parse_date(cell, any_reference(), DateOrder::Mdy).is_some()
 }
 
-/// Whether most filled cells of column `index` are dates (or `TBD`), at least one a real date.
+/// Whether most filled cells of column `index` are dates (or `TBD`), at
+/// least one a real date. The cells are read only until the answer is
+/// sure: a date column is known once half of it is read.
 fn holds_dates(table: &Table, index: usize) -> bool {
     let cells: Vec<&str> = table
         .rows
@@ -207,9 +209,21 @@ fn holds_dates(table: &Table, index: usize) -> bool {
         .map(|c| c.trim())
         .filter(|c| !c.is_empty() && *c != "-" && *c != "—")
         .collect();
-    let dated = cells.iter().filter(|c| is_date_cell(c)).count();
-    let placeholders = cells.iter().filter(|c| dates::is_placeholder(c)).count();
-    dated > 0 && (dated + placeholders) * 2 >= cells.len()
+    // A cell may count twice, as a date and as a placeholder (`2025-01-XX`).
+    let (mut dated, mut counted) = (0, 0);
+    for (read, cell) in cells.iter().enumerate() {
+        let date = is_date_cell(cell);
+        dated += usize::from(date);
+        counted += usize::from(date) + usize::from(dates::is_placeholder(cell));
+        if dated > 0 && counted * 2 >= cells.len() {
+            return true;
+        }
+        let unread = cells.len() - read - 1;
+        if (counted + 2 * unread) * 2 < cells.len() {
+            return false;
+        }
+    }
+    false
 }
 
 fn all_cells(table: &Table, index: usize, test: impl Fn(&str) -> bool) -> bool {
