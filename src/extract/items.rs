@@ -445,10 +445,7 @@ impl Columns {
                 .filter(|c| !c.is_empty())
                 .collect()
         };
-        let mostly = |i: usize, test: &dyn Fn(&str) -> bool| {
-            let cells = column(i);
-            !cells.is_empty() && cells.iter().filter(|c| test(c)).count() * 2 >= cells.len()
-        };
+        let mostly = |i: usize, test: &dyn Fn(&str) -> bool| at_least_half(&column(i), test);
         let mut excluded = vec![false; headers.len()];
         for (i, header) in headers.iter().enumerate() {
             let words: Vec<&str> = header
@@ -527,6 +524,22 @@ const PROPERTY_LABELS: &[&str] = &[
     "etat",
     "state",
 ];
+
+/// Whether `cells` are not empty and at least half of them pass `test`,
+/// testing only until that is sure either way.
+fn at_least_half(cells: &[&str], test: &dyn Fn(&str) -> bool) -> bool {
+    let mut passed = 0;
+    for (read, cell) in cells.iter().enumerate() {
+        passed += usize::from(test(cell));
+        if passed * 2 >= cells.len() {
+            return true;
+        }
+        if (passed + cells.len() - read - 1) * 2 < cells.len() {
+            return false;
+        }
+    }
+    false
+}
 
 fn is_property_label(text: &str) -> bool {
     let normalized = fold(text);
@@ -931,6 +944,16 @@ mod tests {
                 .collect();
             proptest::prop_assert_eq!(handle_names(&text).collect::<Vec<_>>(), expected);
         }
+    }
+
+    #[test]
+    fn at_least_half_of_the_cells() {
+        let short = |c: &str| c.len() <= 2;
+        assert!(!at_least_half(&[], &short));
+        assert!(at_least_half(&["a", "long"], &short));
+        assert!(!at_least_half(&["long", "a", "long"], &short));
+        assert!(at_least_half(&["long", "a", "b"], &short));
+        assert!(!at_least_half(&["long"], &short));
     }
 
     #[test]
