@@ -6,13 +6,13 @@
 //! or a trailing status clause (`— @Imrane — À faire`, `- ✅ COMPLET`,
 //! `... ❌`). An item wholly ~~struck through~~ is cancelled.
 
-use std::collections::HashSet;
 use std::ops::Range;
 use std::sync::Arc;
 use std::sync::LazyLock;
 
 use aho_corasick::AhoCorasick;
 use regex::Regex;
+use rustc_hash::FxHashSet;
 
 use super::folding::{fold, fold_char, holds_digit, FoldedChar};
 use super::outline::{Block, ListEntry, Outline, OutlineSection, Table, TextLine};
@@ -25,7 +25,7 @@ pub struct ItemReader<'a> {
     pub outline: &'a Outline<'a>,
     pub source: &'a Arc<str>,
     /// Lines of list entries that are declarations (`- ✅ Phase 1 : **100%**`), not items.
-    pub declaration_lines: &'a HashSet<usize>,
+    pub declaration_lines: &'a FxHashSet<usize>,
 }
 
 /// A percentage on an item: `❌ 0%`, `(80% réalisé)`, `Code: 100%`, `~40%`.
@@ -191,11 +191,14 @@ impl<'a> ItemReader<'a> {
             return Some((status, start));
         }
         let mut starts = separator_ends(text);
-        starts.extend(
-            text.char_indices()
-                .filter(|(_, c)| is_symbol(*c))
-                .map(|(i, _)| i),
-        );
+        // A symbol is U+2190 or above: its first byte is 0xE2 or above.
+        if text.bytes().any(|b| b >= 0xE2) {
+            starts.extend(
+                text.char_indices()
+                    .filter(|(_, c)| is_symbol(*c))
+                    .map(|(i, _)| i),
+            );
+        }
         starts.sort_unstable();
         starts.dedup();
         starts
@@ -753,7 +756,7 @@ mod tests {
     fn items_of(markdown: &str) -> Vec<Item> {
         let vocabulary = Vocabulary::new(&VocabularyConfig::default());
         let outline = Outline::parse(markdown);
-        let declaration_lines = HashSet::new();
+        let declaration_lines = FxHashSet::default();
         let source: Arc<str> = Arc::from("doc.md");
         let reader = ItemReader {
             vocabulary: &vocabulary,

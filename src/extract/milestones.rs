@@ -13,12 +13,12 @@
 //! `overdue` is left false here: it depends on the portal's as-of date and
 //! is set by `portfolio::health`.
 
-use std::collections::HashSet;
 use std::ops::Range;
 use std::sync::Arc;
 use std::sync::LazyLock;
 
 use chrono::{Datelike, NaiveDate};
+use rustc_hash::FxHashSet;
 
 use super::as_of::{label_before, segments, text_lines, LineKind};
 use super::dates::{self, ParsedDate};
@@ -118,7 +118,7 @@ pub fn read(
         order: context.config.date_order,
         milestones: Vec::new(),
         diagnostics: Vec::new(),
-        used_lines: HashSet::new(),
+        used_lines: FxHashSet::default(),
         vocabulary: &words.vocabulary,
     };
     reader.read_tables(outline);
@@ -138,7 +138,7 @@ struct MilestoneReader<'d> {
     diagnostics: Vec<Diagnostic>,
     /// Lines that already gave a milestone, so that a labelled line inside
     /// a milestone section is read once.
-    used_lines: HashSet<usize>,
+    used_lines: FxHashSet<usize>,
     /// The document's vocabulary, for the markers its own legend defines.
     vocabulary: &'d Vocabulary,
 }
@@ -352,7 +352,7 @@ impl MilestoneReader<'_> {
     /// Dated list items and lines under a milestone heading, and lines
     /// labelled with a milestone word anywhere.
     fn read_lines(&mut self, outline: &Outline) {
-        let milestone_sections: HashSet<usize> = milestone_section_lines(outline);
+        let milestone_sections: FxHashSet<usize> = milestone_section_lines(outline);
         for placed in text_lines(outline) {
             let in_milestone_section = placed
                 .section
@@ -443,8 +443,8 @@ impl MilestoneReader<'_> {
 
 /// Lines of every section under a milestone heading (the heading's own
 /// section and its subsections).
-fn milestone_section_lines(outline: &Outline) -> HashSet<usize> {
-    fn mark(section: &OutlineSection, inherited: bool, out: &mut HashSet<usize>) {
+fn milestone_section_lines(outline: &Outline) -> FxHashSet<usize> {
+    fn mark(section: &OutlineSection, inherited: bool, out: &mut FxHashSet<usize>) {
         let inside = inherited || is_milestone_heading(&section.heading);
         if inside {
             out.insert(section.line);
@@ -453,7 +453,7 @@ fn milestone_section_lines(outline: &Outline) -> HashSet<usize> {
             mark(child, inside, out);
         }
     }
-    let mut out = HashSet::new();
+    let mut out = FxHashSet::default();
     for section in &outline.sections {
         mark(section, false, &mut out);
     }

@@ -7,10 +7,10 @@
 //! owner, as the value of a label (`Point of contact: @traviscross`), or at
 //! the start of a list entry or table cell (a staffing list).
 
-use std::collections::HashMap;
 use std::sync::LazyLock;
 
 use regex::Regex;
+use rustc_hash::FxHashMap;
 
 use super::folding::{fold, words};
 use crate::model::{Item, Person, Status};
@@ -47,7 +47,7 @@ pub fn is_team_heading(heading: &str) -> bool {
 pub struct People {
     people: Vec<Person>,
     /// [`person_key`] of each person → their index in `people`.
-    index: HashMap<String, usize>,
+    index: FxHashMap<String, usize>,
 }
 
 impl People {

@@ -6,10 +6,10 @@
 //! taken for items); then build each section from its blocks, bottom up.
 
 use std::borrow::Cow;
-use std::collections::{HashMap, HashSet};
 use std::sync::Arc;
 
 use chrono::NaiveDate;
+use rustc_hash::{FxHashMap, FxHashSet};
 
 use crate::config::DateOrder;
 
@@ -43,7 +43,7 @@ pub fn read(
     let legend_lists = &words.legend_lists;
     let walk = outline.walk_sections();
     let titles: Vec<String> = walk.iter().map(|s| section_title(&s.heading)).collect();
-    let mut keys: HashMap<String, usize> = HashMap::new();
+    let mut keys: FxHashMap<String, usize> = FxHashMap::default();
     for (index, section) in walk.iter().enumerate() {
         if let Some(key) = key_at_start(&section.heading) {
             keys.entry(key).or_insert(index);
@@ -193,7 +193,7 @@ pub struct DocumentVocabulary<'v> {
     /// a legend of its own.
     pub vocabulary: Cow<'v, Vocabulary>,
     /// Lines of the lists that are the legend (they are not items).
-    pub legend_lists: HashSet<usize>,
+    pub legend_lists: FxHashSet<usize>,
 }
 
 impl<'v> DocumentVocabulary<'v> {
@@ -207,8 +207,8 @@ impl<'v> DocumentVocabulary<'v> {
     }
 }
 
-fn read_legend(outline: &Outline, vocabulary: &mut Cow<Vocabulary>) -> HashSet<usize> {
-    let mut legend_lists = HashSet::new();
+fn read_legend(outline: &Outline, vocabulary: &mut Cow<Vocabulary>) -> FxHashSet<usize> {
+    let mut legend_lists = FxHashSet::default();
     let mut visit =
         |blocks: &[Block], heading_is_legend: bool, vocabulary: &mut Cow<Vocabulary>| {
             let mut after_label = heading_is_legend;
@@ -294,7 +294,7 @@ fn legend_pairs(value: &str, vocabulary: &mut Cow<Vocabulary>) {
 #[derive(Default)]
 struct Claims {
     list: Vec<Claim>,
-    summary_lines: HashSet<usize>,
+    summary_lines: FxHashSet<usize>,
 }
 
 impl Claims {
@@ -375,16 +375,16 @@ impl Claims {
 /// Builds the model sections.
 struct Builder<'a> {
     reader: ItemReader<'a>,
-    legend_lists: &'a HashSet<usize>,
+    legend_lists: &'a FxHashSet<usize>,
     /// The value of the first claim about each section (by depth-first index).
-    declared: HashMap<usize, f64>,
+    declared: FxHashMap<usize, f64>,
     source: &'a Arc<str>,
     weight: crate::config::ProgressWeight,
 }
 
 /// The first claim about each section, in document order.
-fn first_claims(claims: &[Claim]) -> HashMap<usize, f64> {
-    let mut first = HashMap::new();
+fn first_claims(claims: &[Claim]) -> FxHashMap<usize, f64> {
+    let mut first = FxHashMap::default();
     for claim in claims {
         if let Target::Section(index) = claim.target {
             first.entry(index).or_insert(claim.value);
@@ -522,7 +522,7 @@ fn mentions(entry: &ListEntry, people: &mut People) {
 fn conflicts(claims: &[Claim], titles: &[String], source: &str, gap: f64) -> Vec<Diagnostic> {
     // Sections in the order of their first claim, each with its claims.
     let mut by_section: Vec<(usize, Vec<&Claim>)> = Vec::new();
-    let mut position: HashMap<usize, usize> = HashMap::new();
+    let mut position: FxHashMap<usize, usize> = FxHashMap::default();
     for claim in claims {
         if let Target::Section(index) = claim.target {
             let at = *position.entry(index).or_insert_with(|| {

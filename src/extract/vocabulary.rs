@@ -8,11 +8,11 @@
 //! `terminée`, `terminés`), because real documents agree their adjectives
 //! with whatever they describe (`PHASE 1 - TERMINÉE`, `Tickets réalisés`).
 
-use std::collections::HashSet;
 use std::ops::Range;
 use std::sync::LazyLock;
 
 use aho_corasick::AhoCorasick;
+use rustc_hash::FxHashSet;
 
 use super::folding::{fold, fold_char, folds_to, FoldedChar, WordList};
 use crate::config::{VocabularyConfig, VocabularyEntry};
@@ -311,10 +311,10 @@ struct Phrase {
 #[derive(Debug, Clone, Default)]
 struct PhraseStarts {
     /// First tokens of the phrases.
-    first: HashSet<String>,
+    first: FxHashSet<String>,
     /// First tokens ending in `o`, without their final `o`s (Spanish
     /// agreement: `completada` starts `completado`).
-    spanish: HashSet<String>,
+    spanish: FxHashSet<String>,
     /// A phrase without tokens (a configured word of punctuation only)
     /// matches anywhere: nothing can be ruled out.
     any: bool,
