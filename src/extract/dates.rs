@@ -228,6 +228,25 @@ struct Holds<'t> {
     text: &'t str,
     digit: bool,
     month_name: bool,
+    /// Bit `b` set: the text holds the ASCII byte `b` (found in one pass,
+    /// where each form's `one_of` searched the text again).
+    ascii: u128,
+}
+
+impl Holds<'_> {
+    fn ascii_of(text: &str) -> u128 {
+        (text.bytes())
+            .filter(u8::is_ascii)
+            .fold(0, |bits, b| bits | 1 << b)
+    }
+
+    fn holds(&self, c: char) -> bool {
+        if c.is_ascii() {
+            self.ascii & (1 << c as u32) != 0
+        } else {
+            self.text.contains(c)
+        }
+    }
 }
 
 impl Needs {
@@ -251,7 +270,7 @@ impl Needs {
     fn met_by(&self, holds: &Holds) -> bool {
         (!self.digit || holds.digit)
             && (!self.month_name || holds.month_name)
-            && (self.one_of.is_empty() || holds.text.contains(self.one_of))
+            && (self.one_of.is_empty() || self.one_of.iter().any(|&c| holds.holds(c)))
     }
 }
 
@@ -600,17 +619,20 @@ pub fn find_dates(
     order: DateOrder,
 ) -> Vec<(ParsedDate, Range<usize>)> {
     let folded = Folded::new(text);
-    let holds = Holds {
-        text: &folded.text,
-        digit: holds_digit(&folded.text),
-        month_name: MONTH_NAME_LIST.is_match(&folded.text),
-    };
-    let month_part = holds.month_name && MONTH_PART_LIST.is_match(&folded.text);
-    if !(holds.digit || month_part) {
+    let digit = holds_digit(&folded.text);
+    let month_name = MONTH_NAME_LIST.is_match(&folded.text);
+    let month_part = month_name && MONTH_PART_LIST.is_match(&folded.text);
+    if !(digit || month_part) {
         // No form can match: all but one need a digit, and that one a
         // `fin`/`mi`/`début` and a month.
         return Vec::new();
     }
+    let holds = Holds {
+        text: &folded.text,
+        digit,
+        month_name,
+        ascii: Holds::ascii_of(&folded.text),
+    };
     let view = pattern_view(&folded.text);
     let reader = Reader { reference, order };
     // `2025-01-XX` (corpus 07) is a placeholder, not January 2025.
