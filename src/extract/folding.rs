@@ -107,22 +107,40 @@ pub fn push_folded(c: char, out: &mut String) {
 pub fn fold(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
     let mut rest = text;
-    while !rest.is_empty() {
-        // A run of ASCII is copied and lower-cased at once.
-        let ascii = rest
-            .bytes()
-            .position(|b| !b.is_ascii())
-            .unwrap_or(rest.len());
+    loop {
+        // A run of ASCII is copied and lower-cased at once...
+        let ascii = ascii_run(rest.as_bytes());
         let from = out.len();
         out.push_str(&rest[..ascii]);
         out[from..].make_ascii_lowercase();
-        rest = &rest[ascii..];
-        if let Some(c) = rest.chars().next() {
-            push_folded(c, &mut out);
-            rest = &rest[c.len_utf8()..];
+        // ...then the run of other characters, one at a time.
+        let mut chars = rest[ascii..].chars();
+        loop {
+            let before = chars.as_str();
+            match chars.next() {
+                None => return out,
+                Some(c) if c.is_ascii() => {
+                    rest = before;
+                    break;
+                }
+                Some(c) => push_folded(c, &mut out),
+            }
         }
     }
-    out
+}
+
+/// How many bytes at the start of `bytes` are ASCII, looked at eight at a
+/// time (a line of French is mostly ASCII).
+fn ascii_run(bytes: &[u8]) -> usize {
+    const HIGH_BITS: u64 = 0x8080_8080_8080_8080;
+    let whole = (bytes.chunks_exact(8))
+        .take_while(|chunk| {
+            let word = <[u8; 8]>::try_from(*chunk).map_or(HIGH_BITS, u64::from_ne_bytes);
+            word & HIGH_BITS == 0
+        })
+        .count()
+        * 8;
+    whole + bytes[whole..].iter().take_while(|b| b.is_ascii()).count()
 }
 
 /// Whether `text` folds to exactly `folded` (no allocation).
@@ -432,6 +450,26 @@ mod tests {
     /// Whole-text decomposition reorders only characters of a non-zero
     /// combining class; all of them are marks, which folding drops, so
     /// folding character by character is folding the whole text.
+    #[test]
+    fn ascii_runs_end_at_the_first_other_byte() {
+        for text in [
+            "",
+            "abc",
+            "abcdefgh",
+            "abcdefghé",
+            "abcdefghijklmnopqrsé",
+            "é",
+            "a✅b",
+        ] {
+            let expected = text.bytes().take_while(u8::is_ascii).count();
+            assert_eq!(ascii_run(text.as_bytes()), expected, "{text:?}");
+        }
+        assert_eq!(
+            fold("ABCDEFGHIJ TERMINÉE ✔️ Über"),
+            "abcdefghij terminee ✔ uber"
+        );
+    }
+
     #[test]
     fn no_character_said_never_numeric_is_numeric() {
         for block in NEVER_NUMERIC {
