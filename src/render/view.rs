@@ -592,6 +592,7 @@ pub struct ItemRef {
 fn person_key(handle: Option<&str>, name: &str) -> String {
     handle
         .unwrap_or(name)
+        .trim()
         .trim_start_matches('@')
         .trim()
         .to_lowercase()
@@ -600,7 +601,7 @@ fn person_key(handle: Option<&str>, name: &str) -> String {
 /// An item's `owner` as [`person_key`] and the lowercased name compare it:
 /// without `@`, trimmed, lowercased.
 fn owner_key(owner: &str) -> String {
-    owner.trim_start_matches('@').trim().to_lowercase()
+    owner.trim().trim_start_matches('@').trim().to_lowercase()
 }
 
 /// What an item's [`owner_key`] must be to name this person (`@Imrane`,
@@ -921,5 +922,8 @@ mod tests {
         assert!(owns("@imrane", Some("@Imrane"), "Imrane Benali"));
         assert!(owns("Imrane Benali", Some("@Imrane"), "Imrane Benali"));
         assert!(!owns("@Paul", Some("@Imrane"), "Imrane"));
+        // Spaces around the `@` do not make another person.
+        assert!(owns(" @imrane ", Some("@Imrane"), "Imrane"));
+        assert!(owns("@Imrane", Some(" @Imrane"), "Imrane"));
     }
 }
