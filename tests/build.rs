@@ -227,8 +227,9 @@ fn a_person_in_two_projects_of_the_same_name_is_listed_in_both() {
             .find(&link)
             .unwrap_or_else(|| panic!("{link} in {card}"))..];
         let row = &row[..row.find("</li>").unwrap()];
+        let words = if open == 1 { "open item" } else { "open items" };
         assert!(
-            row.contains(&format!("Roadmap</a>: {open} open item")),
+            row.contains(&format!("Roadmap</a>: {open} {words}\n")),
             "{row}"
         );
     }

@@ -73,6 +73,7 @@ const STRINGS: &[(&str, &str, &str)] = &[
     ("mitigation", "Mitigation", "Atténuation"),
     ("owner", "Owner", "Responsable"),
     ("role", "Role", "Rôle"),
+    ("open_item", "Open item", "Tâche ouverte"),
     ("open_items", "Open items", "Tâches ouvertes"),
     ("overdue", "overdue", "en retard"),
     ("overdue_items", "Overdue items", "Tâches en retard"),
