@@ -224,3 +224,68 @@ fn a_rebuild_renders_changed_pages_and_keeps_the_others_right() {
     let beta = server.wait_for("/beta/", |body| body.contains("Portefeuille RH"));
     assert!(beta.contains("beta second"));
 }
+
+#[test]
+fn a_busy_persons_pages_follow_the_projects_they_list() {
+    // Claire works on 51 projects: past 50 the portfolio is large, and her
+    // projects are listed on pages of their own, 50 to a page.
+    let portal = Portal::new();
+    // Bob works on the first 30 of them: a page of his own too.
+    let project = |n: usize, open: usize| {
+        let tasks = "- [ ] Tâche @claire\n".repeat(open);
+        let bob = if n <= 30 { "- [ ] Revue @bob\n" } else { "" };
+        format!("# Projet {n:03}\n\n## Travaux\n\n- [x] Cadrage @claire\n{tasks}{bob}")
+    };
+    for n in 1..=51 {
+        portal.write(&format!("projet-{n:03}.md"), project(n, 1));
+    }
+    let server = Server::start(&portal);
+    let first = server.get("/people/claire/").1;
+    let second = server.get("/people/claire/page/2/").1;
+    assert!(first.contains("Projet 001</a>: 1 open item\n"), "{first}");
+    assert!(second.contains("Projet 051</a>: 1 open item\n"), "{second}");
+
+    assert!(first.contains("<strong>51</strong> open items"), "{first}");
+
+    // The last project gains two items: her second page lists them, and
+    // both pages count them in her total.
+    portal.write("projet-051.md", project(51, 3));
+    let second = server.wait_for("/people/claire/page/2/", |body| {
+        body.contains("Projet 051</a>: 3 open items\n")
+    });
+    let first = server.get("/people/claire/").1;
+    assert!(first.contains("<strong>53</strong> open items"), "{first}");
+    assert!(first.contains("Projet 001</a>: 1 open item\n"), "{first}");
+
+    // A change that shows on none of her pages keeps them as they are;
+    // Bob's page, none of whose projects changed, is kept whole.
+    let bob = server.get("/people/bob/").1;
+    assert!(bob.contains("Projet 030</a>: 1 open item\n"), "{bob}");
+    portal.write(
+        "projet-020.md",
+        project(20, 1).replace("Travaux", "Chantier"),
+    );
+    server.wait_for("/projet-020/", |body| body.contains("Chantier"));
+    assert_eq!(server.get("/people/claire/").1, first);
+    assert_eq!(server.get("/people/claire/page/2/").1, second);
+    portal.write(
+        "projet-040.md",
+        project(40, 1).replace("Travaux", "Chantier"),
+    );
+    server.wait_for("/projet-040/", |body| body.contains("Chantier"));
+    assert_eq!(server.get("/people/bob/").1, bob);
+    // Bob joins project 40: his page lists it.
+    portal.write("projet-040.md", project(40, 1) + "- [ ] Audit @bob\n");
+    let bob = server.wait_for("/people/bob/", |body| body.contains("Projet 040"));
+    assert!(bob.contains("<strong>31</strong> open items"), "{bob}");
+    // ...and a config change reaches them.
+    portal.write_config("title = \"Portefeuille RH\"\n");
+    server.wait_for("/people/claire/", |body| body.contains("Portefeuille RH"));
+    let second = server.wait_for("/people/claire/page/2/", |body| {
+        body.contains("Portefeuille RH")
+    });
+    assert!(
+        second.contains("Projet 051</a>: 3 open items\n"),
+        "{second}"
+    );
+}
