@@ -219,13 +219,12 @@ struct Form {
 struct Needs {
     digit: bool,
     month_name: bool,
-    /// One of these characters (none: no such need).
-    one_of: &'static [char],
+    /// One of these ASCII bytes (none: no such need).
+    one_of: &'static [u8],
 }
 
 /// What a text holds, for [`Needs`].
-struct Holds<'t> {
-    text: &'t str,
+struct Holds {
     digit: bool,
     month_name: bool,
     /// Bit `b` set: the text holds the ASCII byte `b` (found in one pass,
@@ -233,19 +232,11 @@ struct Holds<'t> {
     ascii: u128,
 }
 
-impl Holds<'_> {
+impl Holds {
     fn ascii_of(text: &str) -> u128 {
         (text.bytes())
             .filter(u8::is_ascii)
             .fold(0, |bits, b| bits | 1 << b)
-    }
-
-    fn holds(&self, c: char) -> bool {
-        if c.is_ascii() {
-            self.ascii & (1 << c as u32) != 0
-        } else {
-            self.text.contains(c)
-        }
     }
 }
 
@@ -263,14 +254,14 @@ impl Needs {
         }
     }
 
-    fn and_one_of(self, one_of: &'static [char]) -> Needs {
+    fn and_one_of(self, one_of: &'static [u8]) -> Needs {
         Needs { one_of, ..self }
     }
 
     fn met_by(&self, holds: &Holds) -> bool {
         (!self.digit || holds.digit)
             && (!self.month_name || holds.month_name)
-            && (self.one_of.is_empty() || self.one_of.iter().any(|&c| holds.holds(c)))
+            && (self.one_of.is_empty() || self.one_of.iter().any(|&b| holds.ascii & 1 << b != 0))
     }
 }
 
@@ -312,32 +303,32 @@ static FORMS: LazyLock<Vec<Form>> = LazyLock::new(|| {
         // `2025-04-27`, `2025/04/27`
         form(
             r"\b(?P<year>\d{4})[-/](?P<a>\d{1,2})[-/](?P<b>\d{1,2})\b",
-            digit.and_one_of(&['-', '/']),
+            digit.and_one_of(b"-/"),
             Reader::iso,
         ),
         // `2026-W12`, `S12 2026`, `W12/2026`
         form(
             r"\b(?:(?P<year>\d{4})-?w(?P<week>\d{1,2})|[sw](?P<week2>\d{1,2})\s*[/ -]\s*(?P<year2>\d{4}))\b",
-            digit.and_one_of(&['s', 'w']),
+            digit.and_one_of(b"sw"),
             Reader::iso_week,
         ),
         // `Q3 2026`, `T2 2025`, `Q4/2023`, `2026-Q1`
         form(
             r"\b(?:[qt](?P<quarter>[1-4])\s*[/ -]?\s*(?P<year>\d{4})|(?P<year2>\d{4})\s*[- ]?\s*q(?P<quarter2>[1-4]))\b",
-            digit.and_one_of(&['q', 't']),
+            digit.and_one_of(b"qt"),
             Reader::quarter,
         ),
         // `10/01/2025`, `15/03/25`, `10.01.2025`
         form(
             r"(?:^|[^\d/.,])(?P<whole>(?P<a>\d{1,2})(?P<sep>[/.])(?P<b>\d{1,2})[/.](?P<year>\d{4}|\d{2}))(?:$|[^\d/%])",
-            digit.and_one_of(&['/', '.']),
+            digit.and_one_of(b"/."),
             Reader::numeric,
         ),
         // `10/07`, `21/02`: a year-less numeric date needs a two-digit second
         // part, so that `5/8` and `4/6 (67%)` stay fractions.
         form(
             r"(?:^|[^\d/.,])(?P<whole>(?P<a>\d{1,2})/(?P<b>\d{2}))(?:$|[^\d/%.,])",
-            digit.and_one_of(&['/']),
+            digit.and_one_of(b"/"),
             Reader::numeric,
         ),
         // `2 février 2026`, `1er mars 2025`, `31 jan`, `5 FEV`, `3 de marzo de 2026`
@@ -374,13 +365,13 @@ static FORMS: LazyLock<Vec<Form>> = LazyLock::new(|| {
         // `W12`: an ISO week of the reference year.
         form(
             r"\bw(?P<week>\d{1,2})\b",
-            digit.and_one_of(&['w']),
+            digit.and_one_of(b"w"),
             Reader::iso_week,
         ),
         // `2025-04`: a month.
         form(
             r"\b(?P<year>\d{4})-(?P<month_number>\d{2})\b",
-            digit.and_one_of(&['-']),
+            digit.and_one_of(b"-"),
             Reader::year_month,
         ),
     ]
@@ -628,7 +619,6 @@ pub fn find_dates(
         return Vec::new();
     }
     let holds = Holds {
-        text: &folded.text,
         digit,
         month_name,
         ascii: Holds::ascii_of(&folded.text),
