@@ -524,7 +524,7 @@ fn read_and_extract(
         let entry = keep_texts.then(|| cache.get(key)).flatten();
         let cached = entry.is_some();
         let started = crate::cpu::thread_time();
-        let mut document = Document::from_bytes(source, &bytes);
+        let mut document = Document::from_bytes(source, bytes);
         add_time(&decode_nanos, started);
         let status = match entry {
             Some(entry) => entry.status,
@@ -652,7 +652,7 @@ fn read_unchanged(
     if key != Some(cache.key(source, &bytes)) {
         bail!("{} changed during the build; build again", path.display());
     }
-    Ok(Document::from_bytes(source, &bytes))
+    Ok(Document::from_bytes(source, bytes))
 }
 
 /// Extracts a document read afresh and stores the result in the cache.

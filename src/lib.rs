@@ -7,6 +7,7 @@
 //! `public/`, atomically). Only the first stage reads files and only the last
 //! writes them.
 
+pub mod ascii;
 pub mod build;
 pub mod cache;
 pub mod config;

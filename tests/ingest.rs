@@ -34,7 +34,7 @@ fn seed(prefix: &str) -> Option<(Document, String)> {
         })?;
     let bytes = fs::read(&path).ok()?;
     let raw = String::from_utf8(bytes.clone()).expect("the seeds are valid UTF-8 (mojibake)");
-    Some((Document::from_bytes(&format!("{prefix}.txt"), &bytes), raw))
+    Some((Document::from_bytes(&format!("{prefix}.txt"), bytes), raw))
 }
 
 /// What must never survive repair (`EXTRACTION.md` §1.3).
@@ -538,7 +538,7 @@ fn line_breaks(text: &str) -> usize {
 proptest! {
     #[test]
     fn any_bytes_make_a_document(bytes in prop::collection::vec(any::<u8>(), 0..400)) {
-        let document = Document::from_bytes("x.md", &bytes);
+        let document = Document::from_bytes("x.md", bytes.as_slice());
         prop_assert!(!document.text.contains('\0'));
     }
 

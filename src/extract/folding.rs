@@ -18,6 +18,8 @@ use aho_corasick::{AhoCorasick, MatchKind};
 use unicode_normalization::char::is_combining_mark;
 use unicode_normalization::UnicodeNormalization;
 
+use crate::ascii::ascii_run;
+
 /// Characters below this come from [`TABLE`].
 const TABLE_END: u32 = 0x3000;
 /// Emoji blocks (U+1F000-U+1FAFF): no case, no decomposition.
@@ -127,20 +129,6 @@ pub fn fold(text: &str) -> String {
             }
         }
     }
-}
-
-/// How many bytes at the start of `bytes` are ASCII, looked at eight at a
-/// time (a line of French is mostly ASCII).
-fn ascii_run(bytes: &[u8]) -> usize {
-    const HIGH_BITS: u64 = 0x8080_8080_8080_8080;
-    let whole = (bytes.chunks_exact(8))
-        .take_while(|chunk| {
-            let word = <[u8; 8]>::try_from(*chunk).map_or(HIGH_BITS, u64::from_ne_bytes);
-            word & HIGH_BITS == 0
-        })
-        .count()
-        * 8;
-    whole + bytes[whole..].iter().take_while(|b| b.is_ascii()).count()
 }
 
 /// Whether `text` folds to exactly `folded` (no allocation).
@@ -422,6 +410,9 @@ mod tests {
             .collect()
     }
 
+    /// Character by character: whole-text decomposition reorders only
+    /// characters of a non-zero combining class, all of them marks, which
+    /// folding drops, so folding each character is folding the whole text.
     #[test]
     fn every_character_folds_as_unicode_says() {
         for c in (0..=0x10_FFFFu32).filter_map(char::from_u32) {
@@ -447,23 +438,10 @@ mod tests {
         }
     }
 
-    /// Whole-text decomposition reorders only characters of a non-zero
-    /// combining class; all of them are marks, which folding drops, so
-    /// folding character by character is folding the whole text.
+    /// The ASCII runs between other characters are copied a run at a
+    /// time ([`ascii_run`]), lower-cased.
     #[test]
-    fn ascii_runs_end_at_the_first_other_byte() {
-        for text in [
-            "",
-            "abc",
-            "abcdefgh",
-            "abcdefghé",
-            "abcdefghijklmnopqrsé",
-            "é",
-            "a✅b",
-        ] {
-            let expected = text.bytes().take_while(u8::is_ascii).count();
-            assert_eq!(ascii_run(text.as_bytes()), expected, "{text:?}");
-        }
+    fn ascii_runs_are_copied_lower_cased() {
         assert_eq!(
             fold("ABCDEFGHIJ TERMINÉE ✔️ Über"),
             "abcdefghij terminee ✔ uber"

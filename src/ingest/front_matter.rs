@@ -53,13 +53,24 @@ static YAML_KEY_LINE: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"^[A-Za-z_][A-Za-z0-9_-]*\s*:(\s|$)").expect("valid regex"));
 
 /// Reads and removes the front matter of `text` (already decoded, `\n` endings).
-pub fn split(text: &str) -> Split {
-    let lines: Vec<&str> = text.split('\n').collect();
-    let syntax = match lines.first().map(|l| l.trim_end()) {
+///
+/// Text given by value comes back without a copy when it has no front
+/// matter, as most documents have none.
+pub fn split(text: impl Into<String>) -> Split {
+    let text = text.into();
+    // The first line says whether there is one, before the text is cut
+    // into lines.
+    let syntax = match text.split('\n').next().map(str::trim_end) {
         Some("+++") => Syntax::Toml,
         Some("---") => Syntax::Yaml,
         _ => return unchanged(text),
     };
+    split_front_matter(&text, syntax)
+}
+
+/// `text` cut at the end of its front matter, which opens with `syntax`.
+fn split_front_matter(text: &str, syntax: Syntax) -> Split {
+    let lines: Vec<&str> = text.split('\n').collect();
     let Some(closing) = lines
         .iter()
         .skip(1)
@@ -102,9 +113,9 @@ pub fn split(text: &str) -> Split {
     }
 }
 
-fn unchanged(text: &str) -> Split {
+fn unchanged(text: impl Into<String>) -> Split {
     Split {
-        text: text.to_string(),
+        text: text.into(),
         ..Split::default()
     }
 }

@@ -79,7 +79,7 @@ pub struct Content {
 pub fn load(content_dir: &Path) -> anyhow::Result<Content> {
     let (content, _) = load_with(content_dir, |found| {
         let bytes = read_bytes(found)?;
-        Ok((Document::from_bytes(&found.source, &bytes), ()))
+        Ok((Document::from_bytes(&found.source, bytes), ()))
     })?;
     Ok(content)
 }
@@ -128,7 +128,10 @@ impl Document {
     /// Decodes, repairs and splits one file's bytes (`EXTRACTION.md` §1):
     /// decoding first, then mojibake repair (so a front matter `title` is
     /// repaired too), then front matter.
-    pub fn from_bytes(source: &str, bytes: &[u8]) -> Document {
+    ///
+    /// Bytes given by value are not copied on the way (a clean UTF-8 file
+    /// without front matter becomes its text as it is).
+    pub fn from_bytes(source: &str, bytes: impl Into<Vec<u8>>) -> Document {
         let mut diagnostics = Vec::new();
         let decoded = decode::decode(bytes);
         for note in &decoded.notes {
@@ -147,7 +150,7 @@ impl Document {
                 ),
             });
         }
-        let repair = mojibake::repair(&decoded.text);
+        let repair = mojibake::repair(decoded.text);
         if let Some(line) = repair.first_line {
             diagnostics.push(Diagnostic::warning(
                 "repaired-mojibake",
@@ -156,7 +159,7 @@ impl Document {
                 repair_message(&repair),
             ));
         }
-        let split = front_matter::split(&repair.text);
+        let split = front_matter::split(repair.text);
         diagnostics.extend(split.problems.into_iter().map(|problem| {
             Diagnostic::warning(
                 "invalid-front-matter",

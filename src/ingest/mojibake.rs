@@ -29,6 +29,8 @@ use std::sync::LazyLock;
 
 use encoding_rs::{Encoding, MACINTOSH, WINDOWS_1252, WINDOWS_1254};
 
+use crate::ascii::ascii_run;
+
 /// Characters a repaired UTF-8 sequence may decode to. A decoded character
 /// outside these ranges (Armenian, Cyrillic, CJK, ...) means the run was
 /// legitimate text after all.
@@ -125,11 +127,24 @@ pub struct Repair {
 }
 
 /// Repairs every mojibake run of `text`; clean text comes back unchanged.
-pub fn repair(text: &str) -> Repair {
-    let runs: Vec<Candidates> = non_ascii_runs(text)
-        .into_iter()
-        .map(|(start, end)| Candidates::of(text, start, end))
+/// Text given by value comes back without a copy when it is clean.
+pub fn repair(text: impl Into<String>) -> Repair {
+    let text = text.into();
+    let runs: Vec<Candidates> = non_ascii_runs(&text)
+        .filter(|&(start, end)| may_be_mojibake(&text[start..end]))
+        .map(|(start, end)| Candidates::of(&text, start, end))
         .collect();
+    if runs.iter().all(Candidates::explains_nothing) {
+        return Repair {
+            text,
+            ..Repair::default()
+        };
+    }
+    repair_runs(&text, runs)
+}
+
+/// The text with the runs that read as mojibake replaced.
+fn repair_runs(text: &str, runs: Vec<Candidates>) -> Repair {
     let windows_total: usize = runs.iter().map(|r| r.windows.explained).sum();
     let mac_total: usize = runs.iter().map(|r| r.mac.explained).sum();
     let document_prefers_mac = mac_total > windows_total;
@@ -203,6 +218,11 @@ impl Candidates {
         }
     }
 
+    /// Whether neither code page reads any of the run as mojibake.
+    fn explains_nothing(&self) -> bool {
+        self.windows.explained == 0 && self.mac.explained == 0
+    }
+
     /// The reading that explains more characters of the run as mojibake;
     /// on a tie, the one the whole document prefers. `…` damaged through
     /// Mac Roman is `‚Ä¶` (three characters, one sequence); windows-1252
@@ -247,23 +267,27 @@ fn repair_lost_nbsp(repair: &mut Repair, offsets: &[usize], original: &str) {
 /// Byte ranges of the maximal runs of non-ASCII characters. In UTF-8 every
 /// byte of a non-ASCII character is 0x80 or more and every ASCII character
 /// is one byte below it, so the runs are the runs of such bytes.
-fn non_ascii_runs(text: &str) -> Vec<(usize, usize)> {
-    let mut runs = Vec::new();
-    let mut start = None;
-    for (at, &byte) in text.as_bytes().iter().enumerate() {
-        match (byte.is_ascii(), start) {
-            (false, None) => start = Some(at),
-            (true, Some(from)) => {
-                runs.push((from, at));
-                start = None;
-            }
-            _ => {}
+fn non_ascii_runs(text: &str) -> impl Iterator<Item = (usize, usize)> + '_ {
+    let bytes = text.as_bytes();
+    let mut at = 0;
+    std::iter::from_fn(move || {
+        let start = at + ascii_run(&bytes[at..]);
+        if start == bytes.len() {
+            return None;
         }
-    }
-    if let Some(from) = start {
-        runs.push((from, text.len()));
-    }
-    runs
+        let length = bytes[start..].iter().take_while(|b| !b.is_ascii()).count();
+        at = start + length;
+        Some((start, at))
+    })
+}
+
+/// Whether a run of non-ASCII characters may hold mojibake: two characters
+/// or more (one is one byte in either code page, and one byte of 0x80 or
+/// more is never a whole UTF-8 sequence), or a lone `Ã`, which may be an
+/// `à` that lost its no-break space ([`repair_lost_nbsp`]). Most runs are
+/// one accented letter or one emoji, passed over.
+fn may_be_mojibake(run: &str) -> bool {
+    run.chars().nth(1).is_some() || run == "Ã"
 }
 
 fn line_of(text: &str, byte_offset: usize) -> usize {
