@@ -95,18 +95,22 @@ pub fn load_with<T: Send>(
     read: impl Fn(&walk::Found) -> Result<(Document, T), Diagnostic> + Sync,
 ) -> anyhow::Result<(Content, FxHashMap<String, T>)> {
     let walked = walk::walk(content_dir)?;
-    let (read, unreadable): (Vec<_>, Vec<_>) = walked
-        .files
-        .par_iter()
+    let results: Vec<_> = (walked.files.par_iter())
         .map(|found| read(found).map(|(document, kept)| (document, (found.source.clone(), kept))))
-        .collect::<Vec<_>>()
-        .into_iter()
-        .partition(Result::is_ok);
-    let (documents, kept): (Vec<Document>, FxHashMap<String, T>) =
-        read.into_iter().filter_map(Result::ok).unzip();
-    let mut content = projects::group(documents);
+        .collect();
+    let mut documents = Vec::with_capacity(results.len());
+    let mut kept = FxHashMap::with_capacity_and_hasher(results.len(), Default::default());
     let mut diagnostics = walked.diagnostics;
-    diagnostics.extend(unreadable.into_iter().filter_map(Result::err));
+    for result in results {
+        match result {
+            Ok((document, (source, mine))) => {
+                documents.push(document);
+                kept.insert(source, mine);
+            }
+            Err(unreadable) => diagnostics.push(unreadable),
+        }
+    }
+    let mut content = projects::group(documents);
     diagnostics.append(&mut content.diagnostics);
     content.diagnostics = diagnostics;
     Ok((content, kept))

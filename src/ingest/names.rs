@@ -47,6 +47,9 @@ const TRANSLITERATIONS: &[(char, &str)] = &[
 /// (`Démarrage` → `demarrage`), every other run of characters one dash,
 /// never empty. `../../x` becomes `x`.
 pub fn slugify(text: &str) -> String {
+    if is_slug(text) {
+        return text.to_string();
+    }
     let mut slug = String::new();
     for c in text.nfd().filter(|&c| !is_combining_mark(c)) {
         if c.is_ascii_alphanumeric() {
@@ -66,6 +69,18 @@ pub fn slugify(text: &str) -> String {
     } else {
         slug.to_string()
     }
+}
+
+/// Whether `text` is a slug already, which [`slugify`] gives back as it
+/// is: most file names are (`p00042-app-mobile`), and a `serve` rebuild
+/// slugifies every project's name again.
+fn is_slug(text: &str) -> bool {
+    let bytes = text.as_bytes();
+    (1..=MAX_SLUG_LENGTH).contains(&bytes.len())
+        && (bytes.iter()).all(|&b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-')
+        && !text.starts_with('-')
+        && !text.ends_with('-')
+        && !text.contains("--")
 }
 
 /// Emoji and pictographs that decorate headings but are not words:
@@ -294,6 +309,29 @@ mod tests {
         assert_eq!(slugify("Œuvre Straße"), "oeuvre-strasse");
         assert_eq!(slugify("AIPROD_V33"), "aiprod-v33");
         assert_eq!(slugify("001_b2b292edbd904f08"), "001-b2b292edbd904f08");
+    }
+
+    proptest::proptest! {
+        /// A text that is a slug already comes back as it is, as the whole
+        /// transformation would give it.
+        #[test]
+        fn slugs_are_their_own_slug(text in "[a-z0-9-]{0,90}|[a-zA-Z0-9 _-]{0,20}") {
+            let mut slow = String::new();
+            for c in text.chars() {
+                if c.is_ascii_alphanumeric() {
+                    slow.push(c.to_ascii_lowercase());
+                } else if !slow.is_empty() && !slow.ends_with('-') {
+                    slow.push('-');
+                }
+            }
+            slow.truncate(MAX_SLUG_LENGTH);
+            let slow = match slow.trim_matches('-') {
+                "" => FALLBACK_SLUG,
+                trimmed => trimmed,
+            };
+            proptest::prop_assert_eq!(slugify(&text), slow);
+            proptest::prop_assert_eq!(is_slug(&text), text == slow);
+        }
     }
 
     #[test]

@@ -15,6 +15,8 @@
 
 use std::collections::HashSet;
 
+use rustc_hash::FxHashMap;
+
 use super::names::slugify;
 use super::{Content, Document, ProjectSources};
 use crate::model::Diagnostic;
@@ -36,9 +38,14 @@ struct Home {
 }
 
 /// Groups documents (in walk order) into the intro and projects.
+///
+/// Each folder's home and each slug's project are found by a map: a search
+/// through all of them for each document was quadratic in a portal of
+/// many folders.
 pub fn group(documents: Vec<Document>) -> Content {
     let mut content = Content::default();
     let mut homes: Vec<Home> = Vec::new();
+    let mut home_of_folder: FxHashMap<String, usize> = FxHashMap::default();
     let mut moved: Vec<Document> = Vec::new();
     for document in documents {
         let (folder, stem) = place(&document.source);
@@ -50,28 +57,39 @@ pub fn group(documents: Vec<Document>) -> Content {
             moved.push(document);
             continue;
         }
-        match homes
-            .iter_mut()
-            .find(|h| folder.is_some() && h.folder == folder)
-        {
-            Some(home) => home.documents.push(document),
-            None => homes.push(Home {
-                default_slug: folder.clone().unwrap_or(stem),
-                folder,
-                documents: vec![document],
-            }),
+        let home = folder.and_then(|folder| home_of_folder.get(folder).copied());
+        match home {
+            Some(home) => homes[home].documents.push(document),
+            None => {
+                if let Some(folder) = folder {
+                    home_of_folder.insert(folder.to_string(), homes.len());
+                }
+                homes.push(Home {
+                    default_slug: folder.unwrap_or(stem).to_string(),
+                    folder: folder.map(str::to_string),
+                    documents: vec![document],
+                });
+            }
         }
     }
     let mut projects: Vec<ProjectSources> = homes.into_iter().map(into_project).collect();
+    // The first project of each slug (slugs are made unique below).
+    let mut project_of_slug: FxHashMap<String, usize> = FxHashMap::default();
+    for (index, project) in projects.iter().enumerate().rev() {
+        project_of_slug.insert(project.slug.clone(), index);
+    }
     for document in moved {
         let target = slugify(document.front_matter.project.as_deref().unwrap_or_default());
-        match projects.iter_mut().find(|p| p.slug == target) {
-            Some(project) => project.documents.push(document),
-            None => projects.push(ProjectSources {
-                slug: target,
-                folder: None,
-                documents: vec![document],
-            }),
+        match project_of_slug.get(&target) {
+            Some(&index) => projects[index].documents.push(document),
+            None => {
+                project_of_slug.insert(target.clone(), projects.len());
+                projects.push(ProjectSources {
+                    slug: target,
+                    folder: None,
+                    documents: vec![document],
+                });
+            }
         }
     }
     content.diagnostics = make_slugs_unique(&mut projects);
@@ -80,14 +98,14 @@ pub fn group(documents: Vec<Document>) -> Content {
 }
 
 /// The top folder (if any) and the file stem of a content-relative path.
-fn place(source: &str) -> (Option<String>, String) {
-    let folder = source.split_once('/').map(|(top, _)| top.to_string());
+fn place(source: &str) -> (Option<&str>, &str) {
+    let folder = source.split_once('/').map(|(top, _)| top);
     let file = source.rsplit('/').next().unwrap_or(source);
     let stem = match file.rsplit_once('.') {
         Some((stem, _)) if !stem.is_empty() => stem,
         _ => file,
     };
-    (folder, stem.to_string())
+    (folder, stem)
 }
 
 /// A home's documents, index first, under the slug of its first document.
