@@ -816,7 +816,10 @@ impl<'a> Renderer<'a> {
         if !known {
             return self.cross_page(path, template, meta, build()?);
         }
-        serde_json::to_writer(&mut hasher, &(&meta, placing))?;
+        // postcard, not JSON: the values are typed (no two of them encode
+        // alike), and thousands of pages are keyed at each `serve`
+        // rebuild, where JSON's number formatting and escaping showed.
+        postcard::to_io(&(&meta, placing), &mut hasher)?;
         let key = hasher.0.digest128();
         if keep.memo.recall(path, key).is_some() && keep.sink.keep(path)? {
             self.record(&format!("{template} {KEPT}"), Duration::ZERO);
