@@ -613,11 +613,21 @@ impl<T: Serialize + DeserializeOwned> PackedEach<T> {
 
     /// The value at `index` (of those given to [`PackedEach::new`]).
     pub fn get(&self, index: usize) -> T {
-        let encoded = lz4_flex::block::decompress_size_prepended(&self.bytes)
-            .expect("a value packed by this build decompresses");
+        self.get_from(&self.decompress(), index)
+    }
+
+    /// The values' encodings, decompressed: for several values read in a
+    /// row with [`PackedEach::get_from`], the block decompressed once.
+    pub fn decompress(&self) -> Vec<u8> {
+        lz4_flex::block::decompress_size_prepended(&self.bytes)
+            .expect("a value packed by this build decompresses")
+    }
+
+    /// The value at `index`, from this block's [`PackedEach::decompress`].
+    pub fn get_from(&self, decompressed: &[u8], index: usize) -> T {
         let start = index.checked_sub(1).map_or(0, |before| self.ends[before]) as usize;
         let _elided = SourcesElided::begin();
-        postcard::from_bytes(&encoded[start..self.ends[index] as usize])
+        postcard::from_bytes(&decompressed[start..self.ends[index] as usize])
             .expect("a value packed by this build decodes")
     }
 }
@@ -951,6 +961,11 @@ mod tests {
         let packed = PackedEach::new(&risks);
         for (index, expected) in risks.iter().enumerate().rev() {
             assert_eq!(&packed.get(index), expected, "risk {index}");
+        }
+        // Several read from one decompression, in any order.
+        let decompressed = packed.decompress();
+        for index in [2, 0, 3, 1] {
+            assert_eq!(packed.get_from(&decompressed, index), risks[index]);
         }
     }
 

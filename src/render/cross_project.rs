@@ -601,9 +601,9 @@ impl Renderer<'_> {
             let rows: Vec<usize> = on_page.iter().map(|risk| risk.index).collect();
             let placing = (number, labels.len(), rows);
             let build = || {
-                let decoded: Vec<Cow<Risk>> = on_page
-                    .iter()
-                    .map(|risk| risk.get(projects, blocks))
+                let mut reader = RiskReader::default();
+                let decoded: Vec<Cow<Risk>> = (on_page.iter())
+                    .map(|risk| reader.read(risk, projects, blocks))
                     .collect();
                 let entries: Vec<RiskEntry> = (on_page.iter().zip(&decoded))
                     .map(|(row, risk)| {
@@ -908,23 +908,50 @@ impl<'p> Placed<'p> {
         }
     }
 
-    /// The risk, for its row or its matrix link.
+    /// The risk, for its matrix link.
     fn get<'s>(&'s self, projects: &[Project], blocks: &[OnceLock<Blocks>]) -> Cow<'s, Risk> {
-        match &self.risk {
-            Held::Decoded(risk) => Cow::Borrowed(risk),
-            Held::Elsewhere => Cow::Owned(match blocks[self.project].get() {
-                Some(blocks) => {
-                    blocks[self.index / RISKS_PER_BLOCK].get(self.index % RISKS_PER_BLOCK)
-                }
-                None => projects[self.project].risks.get()[self.index].clone(),
-            }),
-        }
+        RiskReader::default().read(self, projects, blocks)
     }
 
     /// Closed, else its severity: what the severity jumps and spans name.
     fn class(&self) -> (bool, Option<Severity>) {
         let (closed, Reverse(severity), _) = self.order;
         (closed, if closed { None } else { severity })
+    }
+}
+
+/// Decodes the risks of a page's rows. A block of packed risks is
+/// decompressed once for the rows that follow one another in it: in the
+/// table's order a project's risks of one severity and score sit together,
+/// and each row decompressed its whole block again.
+#[derive(Default)]
+struct RiskReader {
+    /// The block decompressed last: its project, its number, its bytes.
+    block: Option<(usize, usize, Vec<u8>)>,
+}
+
+impl RiskReader {
+    fn read<'s>(
+        &mut self,
+        risk: &'s Placed,
+        projects: &[Project],
+        blocks: &[OnceLock<Blocks>],
+    ) -> Cow<'s, Risk> {
+        if let Held::Decoded(decoded) = &risk.risk {
+            return Cow::Borrowed(decoded);
+        }
+        let Some(project_blocks) = blocks[risk.project].get() else {
+            return Cow::Owned(projects[risk.project].risks.get()[risk.index].clone());
+        };
+        let (number, at) = (risk.index / RISKS_PER_BLOCK, risk.index % RISKS_PER_BLOCK);
+        let block = &project_blocks[number];
+        let bytes = match self.block.take() {
+            Some((project, n, bytes)) if project == risk.project && n == number => bytes,
+            _ => block.decompress(),
+        };
+        let value = block.get_from(&bytes, at);
+        self.block = Some((risk.project, number, bytes));
+        Cow::Owned(value)
     }
 }
 
