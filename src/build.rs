@@ -833,9 +833,12 @@ fn render_in_memory(
     files: &SharedFiles,
     previous: Previous,
 ) -> anyhow::Result<(Rendered, SharedFiles)> {
+    // Sized as the previous site, which a rebuild mostly keeps: grown
+    // from empty, the map was rehashed a dozen times under its lock.
+    let next = SharedFiles::with_capacity_and_hasher(files.len(), Default::default());
     let sink = KeepingSite {
         previous: files,
-        files: std::sync::Mutex::new(SharedFiles::default()),
+        files: std::sync::Mutex::new(next),
     };
     let rendered = render_into(options, stages, memo, &sink, previous)?;
     let files = sink.files.into_inner().unwrap_or_else(|p| p.into_inner());

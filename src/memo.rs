@@ -296,9 +296,12 @@ impl MemoryMemo {
             .next_parts
             .into_inner()
             .unwrap_or_else(|p| p.into_inner());
+        let previous = self.next.into_inner().unwrap_or_else(|p| p.into_inner());
+        // Sized as this rebuild's pages, which the next one mostly holds again.
+        let next = FxHashMap::with_capacity_and_hasher(previous.len(), Default::default());
         MemoryMemo {
-            previous: self.next.into_inner().unwrap_or_else(|p| p.into_inner()),
-            next: Mutex::default(),
+            previous,
+            next: Mutex::new(next),
             previous_parts: next_parts
                 .into_iter()
                 .filter_map(|(file, ranges)| {
