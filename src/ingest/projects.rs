@@ -13,9 +13,7 @@
 //!   folder name or file stem, through [`slugify`]; a slug already taken
 //!   gets `-2`, `-3`, ... and a `duplicate-slug` warning.
 
-use std::collections::HashSet;
-
-use rustc_hash::FxHashMap;
+use rustc_hash::{FxHashMap, FxHashSet};
 
 use super::names::slugify;
 use super::{Content, Document, ProjectSources};
@@ -75,8 +73,10 @@ pub fn group(documents: Vec<Document>) -> Content {
     let mut projects: Vec<ProjectSources> = homes.into_iter().map(into_project).collect();
     // The first project of each slug (slugs are made unique below).
     let mut project_of_slug: FxHashMap<String, usize> = FxHashMap::default();
-    for (index, project) in projects.iter().enumerate().rev() {
-        project_of_slug.insert(project.slug.clone(), index);
+    if !moved.is_empty() {
+        for (index, project) in projects.iter().enumerate().rev() {
+            project_of_slug.insert(project.slug.clone(), index);
+        }
     }
     for document in moved {
         let target = slugify(document.front_matter.project.as_deref().unwrap_or_default());
@@ -145,8 +145,8 @@ fn index_position(documents: &[Document], folder: &str) -> Option<usize> {
 /// keeps it, a later one gets `-2`, `-3`, ... skipping any slug another
 /// project has naturally (a file `roadmap-2.md` keeps `roadmap-2`).
 fn make_slugs_unique(projects: &mut [ProjectSources]) -> Vec<Diagnostic> {
-    let mut taken: HashSet<String> = projects.iter().map(|p| p.slug.clone()).collect();
-    let mut kept: HashSet<String> = HashSet::new();
+    let mut taken: FxHashSet<String> = projects.iter().map(|p| p.slug.clone()).collect();
+    let mut kept: FxHashSet<String> = FxHashSet::default();
     let mut diagnostics = Vec::new();
     for project in projects.iter_mut() {
         if kept.insert(project.slug.clone()) {

@@ -179,12 +179,37 @@ fn add_file(
 
 /// The content-relative path with `/` separators, if it is valid UTF-8.
 fn utf8_source(path: &Path, content_dir: &Path) -> Option<String> {
+    if let Some(source) = plain_source(path, content_dir) {
+        return Some(source.to_string());
+    }
     let relative = path.strip_prefix(content_dir).ok()?;
     let parts: Option<Vec<&str>> = relative
         .components()
         .map(|c| c.as_os_str().to_str())
         .collect();
     Some(parts?.join("/"))
+}
+
+/// The content-relative path cut from the text of `path`, where it is
+/// what taking the path apart would give: `/` separators, the content
+/// folder's path as the walk was given it, then names (no empty, `.` or
+/// `..` part). Taking every path apart was a fifteenth of a `serve`
+/// rebuild's read stage at 10,000 documents.
+fn plain_source<'p>(path: &'p Path, content_dir: &Path) -> Option<&'p str> {
+    if std::path::MAIN_SEPARATOR != '/' {
+        return None;
+    }
+    let dir = content_dir.to_str()?;
+    let rest = path.to_str()?.strip_prefix(dir)?;
+    // The folder's path ends at a separator, not inside a name.
+    let rest = if dir.ends_with('/') {
+        rest
+    } else {
+        rest.strip_prefix('/')?
+    };
+    let plain = !content_dir.as_os_str().is_empty()
+        && (rest.split('/')).all(|part| !part.is_empty() && part != "." && part != "..");
+    plain.then_some(rest)
 }
 
 /// The content-relative path for messages (invalid UTF-8 shown as `�`).
@@ -229,6 +254,33 @@ mod tests {
         assert!(is_document(Path::new("notes.txt")));
         assert!(!is_document(Path::new("image.png")));
         assert!(!is_document(Path::new("README")));
+    }
+
+    #[test]
+    fn sources_cut_from_the_path_are_those_taken_apart() {
+        for (path, dir) in [
+            ("/p/content/a.md", "/p/content"),
+            ("/p/content/a.md", "/p/content/"),
+            ("/p/content/team/sub/b.md", "/p/content"),
+            ("content/a.md", "content"),
+            ("./content/a.md", "./content"),
+            ("/p/content//a.md", "/p/content"),
+            ("/p/content/./a.md", "/p/content"),
+            ("/p/contents/a.md", "/p/content"),
+        ] {
+            let (path, dir) = (Path::new(path), Path::new(dir));
+            let taken_apart = path.strip_prefix(dir).ok().map(|relative| {
+                (relative.components())
+                    .map(|c| c.as_os_str().to_str().unwrap())
+                    .collect::<Vec<_>>()
+                    .join("/")
+            });
+            assert_eq!(utf8_source(path, dir), taken_apart, "{path:?} in {dir:?}");
+        }
+        assert_eq!(
+            plain_source(Path::new("/p/content/team/b.md"), Path::new("/p/content")),
+            Some("team/b.md")
+        );
     }
 
     #[test]
