@@ -264,6 +264,35 @@ mod tests {
         assert_eq!(sources(&content.projects[0]), ["alpha.md", "beta.md"]);
     }
 
+    /// A folder is one project wherever its documents come in the list,
+    /// and two documents moved to one new slug make one project, the
+    /// first project of a slug taking what is moved to it.
+    #[test]
+    fn folders_and_moved_documents_find_their_project_in_any_order() {
+        let to = |slug: &str| FrontMatter {
+            project: Some(slug.into()),
+            ..FrontMatter::default()
+        };
+        let same_slug = FrontMatter {
+            slug: Some("alpha".into()),
+            ..FrontMatter::default()
+        };
+        let content = group(vec![
+            doc("a/x.md"),
+            with("b/alpha.md", same_slug),
+            doc("a/z.md"),
+            with("m1.md", to("Nouveau")),
+            doc("alpha.md"),
+            with("m2.md", to("nouveau")),
+            with("m3.md", to("Alpha")),
+        ]);
+        let slugs: Vec<&str> = content.projects.iter().map(|p| p.slug.as_str()).collect();
+        assert_eq!(slugs, ["a", "alpha", "alpha-2", "nouveau"]);
+        assert_eq!(sources(&content.projects[0]), ["a/x.md", "a/z.md"]);
+        assert_eq!(sources(&content.projects[1]), ["b/alpha.md", "m3.md"]);
+        assert_eq!(sources(&content.projects[3]), ["m1.md", "m2.md"]);
+    }
+
     #[test]
     fn duplicate_slugs_get_a_number_and_a_warning() {
         let same = |source| {
