@@ -39,7 +39,7 @@ use super::view::{
     self, HealthCount, Links, MilestoneRow, PersonRow, PersonTally, PersonView, ProjectRow,
     RiskEntry,
 };
-use super::{trends, Renderer};
+use super::{root_of, trends, Renderer};
 use crate::ingest::names::slugify;
 use crate::model::{Milestone, PackedEach, Project, Risk, Severity, Status};
 
@@ -212,11 +212,7 @@ impl Renderer<'_> {
         labels: &[String],
     ) -> anyhow::Result<Page> {
         let path = paging::page_path("", number);
-        let meta = self.meta(
-            &path,
-            &self.page_title("portfolio", number, labels.len()),
-            "portfolio",
-        );
+        let title = self.page_title("portfolio", number, labels.len());
         let projects = &self.portfolio.projects;
         let as_of = self.portfolio.as_of;
         let first = number == 1;
@@ -235,7 +231,7 @@ impl Renderer<'_> {
                 .collect();
         let card_level = if layout.groups.is_some() { 4 } else { 3 };
         let intro = intro.filter(|_| first);
-        let root = meta.root.clone();
+        let root = root_of(&path);
         // Page 1 sums up every project (tiles, health, programmes): it is
         // keyed by its values.
         let shown = (!first).then(|| layout.projects(&range));
@@ -292,7 +288,8 @@ impl Renderer<'_> {
             context.insert("intro_html", &intro);
             Ok(context.into_json())
         };
-        let html = self.cross_page_from(&path, "index.html", meta, shown, &placing, build)?;
+        let head = (title.as_str(), "portfolio");
+        let html = self.cross_page_from(&path, "index.html", head, shown, &placing, build)?;
         Ok((path, html))
     }
 
@@ -373,12 +370,8 @@ impl Renderer<'_> {
         labels: &[String],
     ) -> anyhow::Result<Page> {
         let path = paging::page_path("timeline/", number);
-        let meta = self.meta(
-            &path,
-            &self.page_title("timeline", number, labels.len()),
-            "timeline",
-        );
-        let root = meta.root.clone();
+        let title = self.page_title("timeline", number, labels.len());
+        let root = root_of(&path);
         let range = layout.pages[number - 1].clone();
         let paged = labels.len() > 1;
         let on_page = layout.projects(&range);
@@ -438,7 +431,8 @@ impl Renderer<'_> {
                 range_text: self.range_text("projects_range", &range, layout.order.len()),
             })
         };
-        let html = self.cross_page_from(&path, "timeline.html", meta, shown, &placing, build)?;
+        let head = (title.as_str(), "timeline");
+        let html = self.cross_page_from(&path, "timeline.html", head, shown, &placing, build)?;
         Ok((path, html))
     }
 
@@ -586,12 +580,8 @@ impl Renderer<'_> {
             let number = index + 1;
             let first = number == 1;
             let path = paging::page_path("risks/", number);
-            let meta = self.meta(
-                &path,
-                &self.page_title("risks", number, labels.len()),
-                "risks",
-            );
-            let root = meta.root.clone();
+            let title = self.page_title("risks", number, labels.len());
+            let root = root_of(&path);
             let on_page = &placed[range.clone()];
             // Page 1's matrix and severity jumps place every risk: it is
             // keyed by its values. A later page is keyed by the rows it
@@ -640,7 +630,8 @@ impl Renderer<'_> {
                     range_text,
                 })
             };
-            let html = self.cross_page_from(&path, "risks.html", meta, shown, &placing, build)?;
+            let head = (title.as_str(), "risks");
+            let html = self.cross_page_from(&path, "risks.html", head, shown, &placing, build)?;
             emit((path, html))
         })
     }
@@ -815,8 +806,7 @@ impl Renderer<'_> {
                 } else {
                     person.name.clone()
                 };
-                let meta = self.meta(&path, &title, "people");
-                let root = meta.root.clone();
+                let root = root_of(&path);
                 // Each row is what one project says of this person; the
                 // rest of the page is the person and where the page stands.
                 let rows = &person.rows[range.clone()];
@@ -838,8 +828,9 @@ impl Renderer<'_> {
                     );
                     Ok(context.into_json())
                 };
+                let head = (title.as_str(), "people");
                 let html =
-                    self.cross_page_from(&path, "person.html", meta, Some(shown), &placing, build)?;
+                    self.cross_page_from(&path, "person.html", head, Some(shown), &placing, build)?;
                 emit((path, html))
             })
     }

@@ -568,6 +568,11 @@ fn page_hasher(seed: Key, template: &str, path: &str, kind: &[u8]) -> HashWriter
     hasher
 }
 
+/// The way back to the site root from the page at `path` (`""`, `"../"`, …).
+fn root_of(path: &str) -> String {
+    "../".repeat(path.matches('/').count())
+}
+
 /// Feeds serde_json's output to a hasher, without building the text.
 struct HashWriter(xxhash_rust::xxh3::Xxh3);
 
@@ -698,7 +703,7 @@ impl<'a> Renderer<'a> {
     }
 
     fn meta(&self, path: &str, title: &str, current: &str) -> PageMeta {
-        let root = "../".repeat(path.matches('/').count());
+        let root = root_of(path);
         let base = base_url(self.config);
         PageMeta {
             lang: self.config.language.code(),
@@ -793,16 +798,22 @@ impl<'a> Renderer<'a> {
     /// A page that sums up every project (`projects` is `None`: a section's
     /// first page), or one of a project with no key, is keyed by its
     /// values instead ([`Renderer::cross_page`]).
+    ///
+    /// The page's head is named by its `title` and `current` section: the
+    /// rest of its [`PageMeta`] comes from its path and from what every
+    /// page shares, which the page seed covers. A kept page, most of them
+    /// in a rebuild, never builds its meta.
     fn cross_page_from<V: PageView>(
         &self,
         path: &str,
         template: &str,
-        meta: PageMeta,
+        (title, current): (&str, &str),
         projects: Option<impl IntoIterator<Item = usize>>,
         placing: &impl Serialize,
         build: impl FnOnce() -> anyhow::Result<V>,
     ) -> anyhow::Result<Option<String>> {
         let (Some(keep), Some(projects)) = (&self.keep, projects) else {
+            let meta = self.meta(path, title, current);
             return self.cross_page(path, template, meta, build()?);
         };
         let mut hasher = page_hasher(keep.seed, template, path, b"inputs");
@@ -814,17 +825,19 @@ impl<'a> Renderer<'a> {
             }
         }
         if !known {
+            let meta = self.meta(path, title, current);
             return self.cross_page(path, template, meta, build()?);
         }
         // postcard, not JSON: the values are typed (no two of them encode
         // alike), and thousands of pages are keyed at each `serve`
         // rebuild, where JSON's number formatting and escaping showed.
-        postcard::to_io(&(&meta, placing), &mut hasher)?;
+        postcard::to_io(&((title, current), placing), &mut hasher)?;
         let key = hasher.0.digest128();
         if keep.memo.recall(path, key).is_some() && keep.sink.keep(path)? {
             self.record(&format!("{template} {KEPT}"), Duration::ZERO);
             return Ok(None);
         }
+        let meta = self.meta(path, title, current);
         let html = self.render_view(template, meta, build()?)?;
         keep.memo.remember(path, key, Vec::new());
         Ok(Some(html))
