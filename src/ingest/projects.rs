@@ -198,6 +198,14 @@ mod tests {
         }
     }
 
+    /// Front matter that moves its document to the project `project`.
+    fn moved_to(project: &str) -> FrontMatter {
+        FrontMatter {
+            project: Some(project.into()),
+            ..FrontMatter::default()
+        }
+    }
+
     fn sources(project: &ProjectSources) -> Vec<&str> {
         project
             .documents
@@ -246,18 +254,10 @@ mod tests {
 
     #[test]
     fn project_key_moves_a_document() {
-        let moved = FrontMatter {
-            project: Some("Alpha".into()),
-            ..FrontMatter::default()
-        };
-        let orphan = FrontMatter {
-            project: Some("Nouveau Projet".into()),
-            ..FrontMatter::default()
-        };
         let content = group(vec![
             doc("alpha.md"),
-            with("beta.md", moved),
-            with("gamma.md", orphan),
+            with("beta.md", moved_to("Alpha")),
+            with("gamma.md", moved_to("Nouveau Projet")),
         ]);
         let slugs: Vec<&str> = content.projects.iter().map(|p| p.slug.as_str()).collect();
         assert_eq!(slugs, ["alpha", "nouveau-projet"]);
@@ -269,10 +269,6 @@ mod tests {
     /// first project of a slug taking what is moved to it.
     #[test]
     fn folders_and_moved_documents_find_their_project_in_any_order() {
-        let to = |slug: &str| FrontMatter {
-            project: Some(slug.into()),
-            ..FrontMatter::default()
-        };
         let same_slug = FrontMatter {
             slug: Some("alpha".into()),
             ..FrontMatter::default()
@@ -281,10 +277,10 @@ mod tests {
             doc("a/x.md"),
             with("b/alpha.md", same_slug),
             doc("a/z.md"),
-            with("m1.md", to("Nouveau")),
+            with("m1.md", moved_to("Nouveau")),
             doc("alpha.md"),
-            with("m2.md", to("nouveau")),
-            with("m3.md", to("Alpha")),
+            with("m2.md", moved_to("nouveau")),
+            with("m3.md", moved_to("Alpha")),
         ]);
         let slugs: Vec<&str> = content.projects.iter().map(|p| p.slug.as_str()).collect();
         assert_eq!(slugs, ["a", "alpha", "alpha-2", "nouveau"]);
