@@ -1060,6 +1060,9 @@ mod tests {
         assert_eq!(day("fin février 2024"), date(2024, 2, 29));
         assert_eq!(day("end of June 2026"), date(2026, 6, 30));
         assert_eq!(parse("fin mars").unwrap().precision, DatePrecision::Day);
+        assert_eq!(day("END OF JUNE"), date(2026, 6, 30));
+        assert_eq!(day("Mid-April"), date(2026, 4, 15));
+        assert_eq!(day("FIN MARS"), date(2026, 3, 31));
     }
 
     #[test]

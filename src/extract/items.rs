@@ -216,12 +216,7 @@ impl<'a> ItemReader<'a> {
             return Some(status);
         }
         let (status, end) = self.vocabulary.phrase_at_start(value)?;
-        let rest = strip_parentheses(&value[end..]);
-        let words = rest
-            .split(|c: char| !c.is_alphanumeric())
-            .filter(|w| !w.is_empty() && !w.chars().all(|c| c.is_ascii_digit()))
-            .count();
-        (words <= 2).then_some(status)
+        (words_outside_parentheses(&value[end..]) <= 2).then_some(status)
     }
 
     /// The owner of an item line: an `@handle` (not in code), or the value
@@ -629,21 +624,38 @@ fn is_symbol(c: char) -> bool {
         )
 }
 
-fn strip_parentheses(text: &str) -> String {
+/// `text` without what stands in parentheses or brackets (nor the
+/// parentheses themselves): `En cours (80% réalisé)` keeps `En cours `.
+fn outside_parentheses(text: &str) -> impl Iterator<Item = char> + '_ {
     let mut depth = 0usize;
-    text.chars()
-        .filter(|c| match c {
-            '(' | '[' => {
-                depth += 1;
-                false
-            }
-            ')' | ']' => {
-                depth = depth.saturating_sub(1);
-                false
-            }
-            _ => depth == 0,
-        })
-        .collect()
+    text.chars().filter(move |c| match c {
+        '(' | '[' => {
+            depth += 1;
+            false
+        }
+        ')' | ']' => {
+            depth = depth.saturating_sub(1);
+            false
+        }
+        _ => depth == 0,
+    })
+}
+
+/// The words of `text` outside parentheses ([`outside_parentheses`]), not
+/// counting numbers: runs of letters and digits, as they run on once the
+/// parentheses are taken out (`a(b)c` is one word).
+fn words_outside_parentheses(text: &str) -> usize {
+    let mut words = 0;
+    // `Some(true)` inside a word of digits only so far.
+    let mut word: Option<bool> = None;
+    for c in outside_parentheses(text) {
+        if c.is_alphanumeric() {
+            word = Some(word.unwrap_or(true) && c.is_ascii_digit());
+        } else if let Some(digits) = word.take() {
+            words += usize::from(!digits);
+        }
+    }
+    words + usize::from(word == Some(false))
 }
 
 /// Byte offset of the space before the last `dash` that has a space on
@@ -700,7 +712,11 @@ pub fn clean_text(text: &str) -> String {
             }
         }
         if text.len() == before {
-            return text.trim().to_string();
+            // Trimmed already, most of the time: then kept, not copied.
+            return match text.trim() {
+                trimmed if trimmed.len() == text.len() => text,
+                trimmed => trimmed.to_string(),
+            };
         }
     }
 }
@@ -829,6 +845,35 @@ mod tests {
             one("2. **RecordTypeB** : ⚠️ Validation minimale (TODO ligne 122)").status,
             Status::InProgress
         );
+    }
+
+    /// The count of words after a status phrase, without building the
+    /// text: the same as splitting the text with its parentheses taken out.
+    #[test]
+    fn words_outside_parentheses_as_the_text_without_them_splits() {
+        let split = |text: &str| {
+            let rest: String = outside_parentheses(text).collect();
+            rest.split(|c: char| !c.is_alphanumeric())
+                .filter(|w| !w.is_empty() && !w.chars().all(|c| c.is_ascii_digit()))
+                .count()
+        };
+        let texts = [
+            "",
+            " (80% réalisé)",
+            " ligne 24",
+            " a(b)c",
+            " 12 34 x",
+            " depuis le 3 mars [voir ticket] encore",
+            " x2 2x 22",
+            "((nested) still) out",
+            " é à ü",
+        ];
+        for text in texts {
+            assert_eq!(words_outside_parentheses(text), split(text), "{text:?}");
+        }
+        assert_eq!(words_outside_parentheses(" (80% réalisé)"), 0);
+        assert_eq!(words_outside_parentheses(" a(b)c"), 1);
+        assert_eq!(words_outside_parentheses(" ligne 24"), 1);
     }
 
     #[test]

@@ -12,7 +12,7 @@ use std::ops::Range;
 use std::sync::LazyLock;
 
 use aho_corasick::AhoCorasick;
-use rustc_hash::FxHashSet;
+use rustc_hash::{FxHashMap, FxHashSet};
 
 use super::folding::{fold, fold_char, folds_to, FoldedChar, WordList};
 use crate::config::{VocabularyConfig, VocabularyEntry};
@@ -354,11 +354,44 @@ impl PhraseStarts {
     }
 }
 
+/// Which markers can start or end a text, by the character (folded) it
+/// starts or ends with: a marker can match only a text whose first (last)
+/// character folds to its own first (last). Most item lines are then
+/// checked against a handful of markers, not all of them.
+#[derive(Debug, Clone, Default)]
+struct MarkerIndex {
+    /// Positions in the markers (in their order) by first character.
+    by_first: FxHashMap<char, Vec<usize>>,
+    /// Positions in the markers (in their order) by last character.
+    by_last: FxHashMap<char, Vec<usize>>,
+    /// Whether a marker is empty (a configured one that folds to
+    /// nothing): it matches at the start of any text.
+    any_empty: bool,
+}
+
+impl MarkerIndex {
+    fn new(markers: &[(String, Status)]) -> MarkerIndex {
+        let mut index = MarkerIndex::default();
+        for (at, (marker, _)) in markers.iter().enumerate() {
+            let (Some(first), Some(last)) = (marker.chars().next(), marker.chars().next_back())
+            else {
+                index.any_empty = true;
+                continue;
+            };
+            index.by_first.entry(first).or_default().push(at);
+            index.by_last.entry(last).or_default().push(at);
+        }
+        index
+    }
+}
+
 /// The markers and words in force for one document.
 #[derive(Debug, Clone)]
 pub struct Vocabulary {
     /// Normalized markers, longest first so that `[✅]` wins over `✅`.
     markers: Vec<(String, Status)>,
+    /// Which of `markers` each character starts and ends ([`MarkerIndex`]).
+    marker_index: MarkerIndex,
     /// Phrases, longest first so that `not started` wins over `started`.
     phrases: Vec<Phrase>,
     phrase_starts: PhraseStarts,
@@ -393,6 +426,7 @@ impl Vocabulary {
             }
         }
         let mut vocabulary = Vocabulary {
+            marker_index: MarkerIndex::default(),
             phrase_starts: PhraseStarts::new(&phrases),
             longest_phrase: phrases.iter().map(|p| p.tokens.len()).max().unwrap_or(0),
             markers,
@@ -408,6 +442,7 @@ impl Vocabulary {
         // Stable sorts: among equal lengths, earlier (configured, legend) entries stay first.
         self.markers
             .sort_by_key(|(m, _)| std::cmp::Reverse(m.chars().count()));
+        self.marker_index = MarkerIndex::new(&self.markers);
         self.phrases
             .sort_by_key(|p| std::cmp::Reverse(p.tokens.len()));
     }
@@ -448,27 +483,22 @@ impl Vocabulary {
     /// `"[x] Structure"` gives `(Done, "Structure")`.
     pub fn marker_at_start<'t>(&self, text: &'t str) -> Option<(Status, &'t str)> {
         let trimmed = text.trim_start();
+        let found = |(marker, status): &(String, Status)| {
+            let rest = strip_marker_prefix(trimmed, marker)?;
+            ends_cleanly(marker, rest).then(|| (*status, rest.trim_start()))
+        };
         // Most lines start with a letter, and no marker does.
         let first = trimmed
             .chars()
             .find(|c| !matches!(c, '\u{fe0f}' | '\u{fe0e}'));
-        if let Some(FoldedChar::One(first)) = first.map(fold_char) {
-            if !self
-                .markers
-                .iter()
-                .any(|(m, _)| m.is_empty() || m.starts_with(first))
-            {
-                return None;
+        match first.map(fold_char) {
+            Some(FoldedChar::One(first)) if !self.marker_index.any_empty => {
+                let starting = self.marker_index.by_first.get(&first);
+                let starting = starting.map_or(&[][..], Vec::as_slice);
+                starting.iter().find_map(|&at| found(&self.markers[at]))
             }
+            _ => self.markers.iter().find_map(found),
         }
-        for (marker, status) in &self.markers {
-            if let Some(rest) = strip_marker_prefix(trimmed, marker) {
-                if ends_cleanly(marker, rest) {
-                    return Some((*status, rest.trim_start()));
-                }
-            }
-        }
-        None
     }
 
     /// Like [`Self::marker_at_start`] but ignores health circles the
@@ -495,22 +525,20 @@ impl Vocabulary {
             .trim_end_matches(['\u{fe0f}', '\u{fe0e}'])
             .chars()
             .next_back();
-        if let Some(FoldedChar::One(last)) = last.map(fold_char) {
-            if !self.markers.iter().any(|(m, _)| m.ends_with(last)) {
-                return None;
+        let found = |(marker, status): &(String, Status)| {
+            let start = strip_marker_suffix(trimmed, marker)?;
+            let undefined_circle =
+                HEALTH_CIRCLES.contains(&marker.as_str()) && !self.legend_circles.contains(marker);
+            (!undefined_circle).then_some((*status, start))
+        };
+        match last.map(fold_char) {
+            Some(FoldedChar::One(last)) => {
+                let ending = self.marker_index.by_last.get(&last);
+                let ending = ending.map_or(&[][..], Vec::as_slice);
+                ending.iter().find_map(|&at| found(&self.markers[at]))
             }
+            _ => self.markers.iter().find_map(found),
         }
-        for (marker, status) in &self.markers {
-            if let Some(start) = strip_marker_suffix(trimmed, marker) {
-                if HEALTH_CIRCLES.contains(&marker.as_str())
-                    && !self.legend_circles.contains(marker)
-                {
-                    continue;
-                }
-                return Some((*status, start));
-            }
-        }
-        None
     }
 
     /// The status phrase `text` starts with, and how many bytes of the
@@ -795,6 +823,34 @@ mod tests {
         let v = Vocabulary::new(&config);
         assert_eq!(v.status_of_value("Livré en recette"), Some(Status::Done));
         assert_eq!(v.marker_at_start("🆗 x").unwrap().0, Status::Done);
+        assert_eq!(v.marker_at_end("x 🆗"), Some((Status::Done, 2)));
+        // A configured marker that folds to nothing matches any start.
+        config.todo.markers.push("\u{fe0f}".into());
+        let v = Vocabulary::new(&config);
+        assert_eq!(v.marker_at_start("anything").unwrap().0, Status::Todo);
+    }
+
+    /// Markers are looked up by the character a text starts or ends with:
+    /// the lookup finds the longest marker first, as a scan of them all
+    /// did, and a legend's marker is found once it is added.
+    #[test]
+    fn markers_are_found_by_their_first_and_last_characters() {
+        let mut v = vocabulary();
+        assert_eq!(
+            v.marker_at_start("[x] done").unwrap(),
+            (Status::Done, "done")
+        );
+        assert_eq!(
+            v.marker_at_start("[ ] open").unwrap(),
+            (Status::Todo, "open")
+        );
+        assert_eq!(v.marker_at_start("Plain text"), None);
+        assert_eq!(v.marker_at_end("Livrer l'API ✅"), Some((Status::Done, 13)));
+        assert_eq!(v.marker_at_end("Livrer l'API"), None);
+        assert_eq!(v.marker_at_start("[🚧] a").unwrap().0, Status::InProgress);
+        v.add_legend("[🚧]", Status::Todo);
+        assert_eq!(v.marker_at_start("[🚧] a").unwrap().0, Status::Todo);
+        assert_eq!(v.marker_at_end("a [🚧]"), Some((Status::Todo, 2)));
     }
 
     #[test]
