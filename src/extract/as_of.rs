@@ -296,7 +296,7 @@ fn find_declared_health(lines: &[PlacedLine]) -> Option<(Health, usize)> {
 }
 
 fn is_global_section(section: &OutlineSection) -> bool {
-    words(&fold(&section.heading)).any(|word| GLOBAL_HEADING_WORDS.contains(&word))
+    words(&section.folded).any(|word| GLOBAL_HEADING_WORDS.contains(&word))
 }
 
 /// The first RAG marker of a status value, else a RAG word (`Vert`, `At risk`).

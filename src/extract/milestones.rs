@@ -80,8 +80,13 @@ const MILESTONE_LABELS: &[&str] = &[
 
 /// Whether a heading names a list of milestones (`PROCHAINS JALONS`, `Key dates`).
 pub fn is_milestone_heading(heading: &str) -> bool {
+    names_milestones(&fold(heading))
+}
+
+/// [`is_milestone_heading`] of a heading folded already.
+fn names_milestones(folded: &str) -> bool {
     static HEADINGS: LazyLock<WordList> = LazyLock::new(|| WordList::of(MILESTONE_HEADING_WORDS));
-    HEADINGS.any(&fold(heading))
+    HEADINGS.any(folded)
 }
 
 /// Whether a label (folded words) names a milestone.
@@ -332,9 +337,9 @@ impl MilestoneReader<'_> {
     /// (corpus 01: `### ✅ Jalon 0: Pilote Données Importées (8 Jan)`).
     fn read_headings(&mut self, outline: &Outline) {
         for section in outline.walk_sections() {
-            let named = is_milestone_heading(&section.heading);
+            let named = names_milestones(&section.folded);
             for child in &section.children {
-                if !(named || is_milestone_heading(&child.heading)) {
+                if !(named || names_milestones(&child.folded)) {
                     continue;
                 }
                 let Some((date, range)) = self.first_date(&child.heading) else {
@@ -445,7 +450,7 @@ impl MilestoneReader<'_> {
 /// section and its subsections).
 fn milestone_section_lines(outline: &Outline) -> FxHashSet<usize> {
     fn mark(section: &OutlineSection, inherited: bool, out: &mut FxHashSet<usize>) {
-        let inside = inherited || is_milestone_heading(&section.heading);
+        let inside = inherited || names_milestones(&section.folded);
         if inside {
             out.insert(section.line);
         }

@@ -14,6 +14,7 @@ use std::cell::OnceCell;
 
 use pulldown_cmark::{Event, HeadingLevel, Options, Parser, Tag, TagEnd};
 
+use super::folding::fold;
 use super::tables::Column;
 
 /// Items nested deeper than this become flat children of their 32nd level: no real
@@ -92,6 +93,10 @@ pub enum Block {
 pub struct OutlineSection {
     /// Heading text, markup removed, emoji kept (`⏳ 2. GED - Upload Documents`).
     pub heading: String,
+    /// The heading folded ([`fold`]): what the readers of risks,
+    /// milestones, people and sections compare with their word lists.
+    /// Folded once here, not by each of them.
+    pub folded: String,
     /// 1-6 for real headings; a bold-only line used as a heading
     /// (`**raylib 7.0**`) gets one level below the heading it sits under.
     pub level: u8,
@@ -599,6 +604,7 @@ impl<'a> Builder<'a> {
             self.attach_section(closed);
         }
         self.open_sections.push(OutlineSection {
+            folded: fold(&heading),
             heading,
             level,
             line,

@@ -32,14 +32,44 @@ static HANDLE_AT_START: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"^[^\w@]*@([A-Za-z][A-Za-z0-9_-]*[A-Za-z0-9_]|[A-Za-z])\b").expect("valid regex")
 });
 
-static LABELLED_HANDLE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^[^:@]{1,40}:\s*@([A-Za-z][A-Za-z0-9_-]*[A-Za-z0-9_]|[A-Za-z])\b")
-        .expect("valid regex")
+/// A handle's name at the start of the text after its `@`.
+static HANDLE_NAME: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^(?:[A-Za-z][A-Za-z0-9_-]*[A-Za-z0-9_]|[A-Za-z])\b").expect("valid regex")
 });
 
 /// Whether a heading names a team section (`ÉQUIPE PROJET`, `Team`).
 pub fn is_team_heading(heading: &str) -> bool {
-    words(&fold(heading)).any(|w| TEAM_WORDS.contains(&w))
+    names_team(&fold(heading))
+}
+
+/// [`is_team_heading`] of a heading folded already.
+pub fn names_team(folded: &str) -> bool {
+    words(folded).any(|w| TEAM_WORDS.contains(&w))
+}
+
+/// The name of the handle [`People::mention`] takes from `text`, if any.
+fn mentioned(text: &str) -> Option<&str> {
+    // memchr: every table cell and list line is asked, few hold an `@`.
+    let at = memchr::memchr(b'@', text.as_bytes())?;
+    let before = &text[..at];
+    let at_start = !before.chars().any(regex_syntax::is_word_character);
+    if !at_start && !is_label(before) {
+        return None;
+    }
+    let after = &text[at + 1..];
+    let name = HANDLE_NAME.find(after)?.as_str();
+    // `@sentry/react` is a package, not a person.
+    (!after[name.len()..].starts_with(['/', '.'])).then_some(name)
+}
+
+/// Whether `before` is a label and its colon: 1 to 40 characters without
+/// a colon, the colon, then spaces only (`Owner: `).
+fn is_label(before: &str) -> bool {
+    let Some(colon) = memchr::memchr(b':', before.as_bytes()) else {
+        return false;
+    };
+    let label = before[..colon].chars().count();
+    (1..=40).contains(&label) && before[colon + 1..].chars().all(char::is_whitespace)
 }
 
 /// The people of one document, in order of first mention.
@@ -124,29 +154,14 @@ impl People {
         }
     }
 
-    /// A handle something is assigned to, outside a team section.
+    /// A handle something is assigned to, outside a team section: the
+    /// first `@`, after nothing but punctuation (`@alice`, `— @alice`) or
+    /// after a label of at most 40 characters and its colon
+    /// (`Owner: @alice`).
     pub fn mention(&mut self, text: &str) {
-        // Both patterns take the first `@`: after nothing but punctuation,
-        // or after a label and its colon.
-        // memchr: every table cell and list line is asked, few hold an `@`.
-        let Some(at) = memchr::memchr(b'@', text.as_bytes()) else {
-            return;
-        };
-        let before = &text[..at];
-        let at_start = !before.chars().any(regex_syntax::is_word_character);
-        let after_label = before.trim_end().ends_with(':');
-        if !at_start && !after_label {
-            return;
-        }
-        let found = HANDLE_AT_START
-            .captures(text)
-            .or_else(|| LABELLED_HANDLE.captures(text))
-            .and_then(|c| c.get(1));
-        // `@sentry/react` is a package, not a person.
-        let found = found.filter(|m| !text[m.end()..].starts_with(['/', '.']));
-        if let Some(name) = found {
-            let handle = format!("@{}", name.as_str());
-            self.entry(Some(&handle), name.as_str());
+        if let Some(name) = mentioned(text) {
+            let handle = format!("@{name}");
+            self.entry(Some(&handle), name);
         }
     }
 
@@ -211,6 +226,45 @@ mod tests {
         let people = people.into_vec();
         assert_eq!(people.len(), 2);
         assert_eq!(people[0].handle.as_deref(), Some("@traviscross"));
+    }
+
+    /// The handle a line mentions, as the two patterns it replaced found
+    /// it: one anchored at the start, one after a label.
+    #[test]
+    fn mentions_as_the_two_patterns_found_them() {
+        let at_start =
+            Regex::new(r"^[^\w@]*@([A-Za-z][A-Za-z0-9_-]*[A-Za-z0-9_]|[A-Za-z])\b").unwrap();
+        let labelled =
+            Regex::new(r"^[^:@]{1,40}:\s*@([A-Za-z][A-Za-z0-9_-]*[A-Za-z0-9_]|[A-Za-z])\b")
+                .unwrap();
+        let patterns = |text: &str| -> Option<String> {
+            let found = at_start
+                .captures(text)
+                .or_else(|| labelled.captures(text))
+                .and_then(|c| c.get(1))?;
+            let package = text[found.end()..].starts_with(['/', '.']);
+            (!package).then(|| found.as_str().to_string())
+        };
+        proptest::proptest!(|(text in "[a-zA-Z0-9 :@_./é\t-]{0,60}")| {
+            proptest::prop_assert_eq!(mentioned(&text).map(str::to_string), patterns(&text));
+        });
+        let long = format!("{}: @bob", "x".repeat(41));
+        for text in [
+            "- @alice",
+            "Owner: @bob-",
+            "@a-b-c",
+            "x: y: @z",
+            "@sentry/react",
+            &long,
+        ] {
+            assert_eq!(
+                mentioned(text).map(str::to_string),
+                patterns(text),
+                "{text}"
+            );
+        }
+        assert_eq!(mentioned("Owner:  @bob-"), Some("bob"));
+        assert_eq!(mentioned(&long), None);
     }
 
     #[test]

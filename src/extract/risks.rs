@@ -272,8 +272,12 @@ fn heading_words_match(heading: &str, words: &WordList) -> bool {
 
 /// Whether a heading names risks (`Risques Identifiés`, `🔴 BLOQUANTS CRITIQUES`).
 pub fn is_risk_heading(heading: &str) -> bool {
-    let folded = fold(heading);
-    RISK_HEADINGS.any(&folded) && !MANAGEMENT_HEADINGS.any(&folded)
+    names_risks(&fold(heading))
+}
+
+/// [`is_risk_heading`] of a heading folded already.
+fn names_risks(folded: &str) -> bool {
+    RISK_HEADINGS.any(folded) && !MANAGEMENT_HEADINGS.any(folded)
 }
 
 /// Every section, depth first, with whether it is a risk section (its
@@ -286,11 +290,10 @@ pub fn risk_context<'o>(outline: &'o Outline) -> Vec<(&'o OutlineSection, bool)>
     ) {
         // `HR-06: Budget Approval Delayed` is a risk even though `budget`
         // is a management word: its own impact/probability lines say so.
-        let management = heading_words_match(&section.heading, &MANAGEMENT_HEADINGS)
-            && !is_risk_per_heading(section);
+        let management = MANAGEMENT_HEADINGS.any(&section.folded) && !is_risk_per_heading(section);
         // A bold label (`**Risk Identification Sources:**`) is not a
         // heading of its own: it only inherits.
-        let named = !section.pseudo && is_risk_heading(&section.heading);
+        let named = !section.pseudo && names_risks(&section.folded);
         let inside = !management && (inherited || named);
         out.push((section, inside));
         for child in &section.children {
@@ -487,14 +490,20 @@ fn handle_in(text: &str) -> Option<String> {
 
 /// A title without status words and markers (`Vercel Build Failing ✅ RÉSOLU`).
 fn clean_risk_title(text: &str) -> String {
-    let mut title = text.trim().to_string();
-    if let Some(at) = title.find('✅') {
-        title.truncate(at);
-    }
+    let title = text.trim();
+    let title = title.find('✅').map_or(title, |at| &title[..at]);
     let title = title
         .trim_matches(|c: char| !c.is_alphanumeric() && !"()\"'`".contains(c))
         .trim();
-    title.split_whitespace().collect::<Vec<_>>().join(" ")
+    // Runs of spaces become one, written into one string.
+    let mut clean = String::with_capacity(title.len());
+    for word in title.split_whitespace() {
+        if !clean.is_empty() {
+            clean.push(' ');
+        }
+        clean.push_str(word);
+    }
+    clean
 }
 
 /// Leaf lines of a list, joined: the steps of a mitigation plan.

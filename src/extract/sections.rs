@@ -17,7 +17,7 @@ use super::declarations::{key_at_start, Claim, ClaimReader, Target};
 use super::folding::{fold, words};
 use super::items::{is_total_row, Columns, ItemReader};
 use super::outline::{Block, ListEntry, Outline, OutlineSection};
-use super::people::{is_team_heading, People};
+use super::people::{names_team, People};
 use super::tables::{classify, TableKind};
 use super::vocabulary::{is_legend_label, Vocabulary};
 use super::Context;
@@ -176,7 +176,12 @@ pub fn section_title(heading: &str) -> String {
 
 /// Whether a heading makes a risk section (`🔴 Risques Critiques Actuels`).
 pub fn is_risk_heading(heading: &str) -> bool {
-    words(&fold(heading)).any(|w| RISK_WORDS.contains(&w))
+    names_risks(&fold(heading))
+}
+
+/// [`is_risk_heading`] of a heading folded already.
+fn names_risks(folded: &str) -> bool {
+    words(folded).any(|w| RISK_WORDS.contains(&w))
 }
 
 /// Reads the document's own legend into `vocabulary` and returns the lines
@@ -308,7 +313,7 @@ impl Claims {
     ) {
         let id = *counter;
         *counter += 1;
-        let in_risk = in_risk || is_risk_heading(&section.heading);
+        let in_risk = in_risk || names_risks(&section.folded);
         if !in_risk {
             let claim = if section.pseudo {
                 reader.line(&section.heading, section.line, None)
@@ -403,8 +408,8 @@ impl Builder<'_> {
     ) -> Option<Section> {
         let id = *counter;
         *counter += 1;
-        let in_risk = in_risk || is_risk_heading(&section.heading);
-        let team = is_team_heading(&section.heading);
+        let in_risk = in_risk || names_risks(&section.folded);
+        let team = names_team(&section.folded);
         let mut items = self.block_items(&section.blocks, in_risk, team, people);
         let children: Vec<Section> = section
             .children
