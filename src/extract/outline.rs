@@ -70,6 +70,9 @@ pub struct Table {
     /// The role of each column, worked out once by [`super::tables::columns`]:
     /// the item, milestone and risk readers all ask for it.
     pub(super) roles: OnceCell<Vec<Column>>,
+    /// The header cells folded, once, by [`super::tables::folded_header`]:
+    /// each column's role compares its header with several word lists.
+    pub(super) folded_header: OnceCell<Vec<String>>,
 }
 
 /// A block of a section, in document order.
@@ -439,6 +442,7 @@ impl<'a> Builder<'a> {
                     header: Vec::new(),
                     rows: Vec::new(),
                     roles: OnceCell::new(),
+                    folded_header: OnceCell::new(),
                 });
             }
             Tag::TableHead => {

@@ -266,10 +266,6 @@ static TITLE_COLUMNS: LazyLock<WordList> = LazyLock::new(|| {
     ])
 });
 
-fn heading_words_match(heading: &str, words: &WordList) -> bool {
-    words.any(&fold(heading))
-}
-
 /// Whether a heading names risks (`Risques Identifiés`, `🔴 BLOQUANTS CRITIQUES`).
 pub fn is_risk_heading(heading: &str) -> bool {
     names_risks(&fold(heading))
@@ -760,13 +756,10 @@ fn inline_fields(text: &str) -> (&str, Vec<(Field, &str)>) {
 
 /// One risk per row of a risk table.
 fn table_risks(table: &Table, severity: Option<Severity>, source: &Arc<str>) -> Vec<Risk> {
-    let fields: Vec<Option<Field>> = table
-        .header
-        .iter()
-        .map(|header| {
-            if heading_words_match(header, &RISK_COLUMNS)
-                || heading_words_match(header, &TITLE_COLUMNS)
-            {
+    let fields: Vec<Option<Field>> = (table.header.iter())
+        .zip(tables::folded_header(table))
+        .map(|(header, folded)| {
+            if RISK_COLUMNS.any(folded) || TITLE_COLUMNS.any(folded) {
                 Some(Field::Title)
             } else {
                 field_of(header)

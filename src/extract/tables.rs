@@ -146,8 +146,8 @@ const ATTRIBUTE_HEADER_WORDS: &[&str] = &[
 
 /// Whether a date header only says when work was finished (`Completed`,
 /// but not `Target Completion`).
-fn is_completion_header(header: &str) -> bool {
-    header_has(header, &COMPLETION_HEADERS) && !header_has(header, &DUE_HEADERS)
+fn is_completion_header(folded: &str) -> bool {
+    COMPLETION_HEADERS.any(folded) && !DUE_HEADERS.any(folded)
 }
 
 /// Date headers that say a date is due, even beside a completion word.
@@ -170,8 +170,11 @@ static ATTRIBUTE_HEADERS: LazyLock<WordList> =
 /// Labels of total rows, which name no row of their own (`**Total P0.1**`).
 const TOTAL_WORDS: &[&str] = &["total", "totaux", "totals", "sum", "somme"];
 
-fn header_has(header: &str, words: &WordList) -> bool {
-    words.any(&fold(header))
+/// The header cells of `table` folded ([`fold`]), worked out once.
+pub fn folded_header(table: &Table) -> &[String] {
+    table
+        .folded_header
+        .get_or_init(|| table.header.iter().map(|header| fold(header)).collect())
 }
 
 /// Whether a row's name is a total (`Total`, `TOTAL PROJET`, `Total P0.1`).
@@ -259,8 +262,7 @@ pub fn columns(table: &Table) -> &[Column] {
 }
 
 fn roles_of(table: &Table) -> Vec<Column> {
-    let mut roles: Vec<Column> = table
-        .header
+    let mut roles: Vec<Column> = folded_header(table)
         .iter()
         .enumerate()
         .map(|(i, header)| column_role(table, i, header))
@@ -274,16 +276,18 @@ fn roles_of(table: &Table) -> Vec<Column> {
     roles
 }
 
+/// The role of column `index`, whose header folded is `header`.
 fn column_role(table: &Table, index: usize, header: &str) -> Column {
-    if header_has(header, &STATUS_HEADERS) {
+    let header_has = |words: &WordList| words.any(header);
+    if header_has(&STATUS_HEADERS) {
         Column::Status
-    } else if header_has(header, &END_HEADERS) && holds_dates(table, index) {
+    } else if header_has(&END_HEADERS) && holds_dates(table, index) {
         Column::EndDate
-    } else if header_has(header, &DATE_HEADERS) && holds_dates(table, index) {
+    } else if header_has(&DATE_HEADERS) && holds_dates(table, index) {
         Column::Date
-    } else if header_has(header, &ID_HEADERS) || all_cells(table, index, looks_like_id) {
+    } else if header_has(&ID_HEADERS) || all_cells(table, index, looks_like_id) {
         Column::Id
-    } else if header_has(header, &OWNER_HEADERS) {
+    } else if header_has(&OWNER_HEADERS) {
         Column::Owner
     } else if all_cells(table, index, |c| {
         c.ends_with('%') && c.trim_end_matches('%').trim().parse::<f64>().is_ok()
@@ -291,7 +295,7 @@ fn column_role(table: &Table, index: usize, header: &str) -> Column {
         Column::Percent
     } else if all_cells(table, index, |c| c.parse::<f64>().is_ok()) {
         Column::Number
-    } else if header_has(header, &ATTRIBUTE_HEADERS) || header_has(header, &DATE_HEADERS) {
+    } else if header_has(&ATTRIBUTE_HEADERS) || header_has(&DATE_HEADERS) {
         Column::Attribute
     } else {
         Column::Text
@@ -300,14 +304,14 @@ fn column_role(table: &Table, index: usize, header: &str) -> Column {
 
 /// Classifies `table`; `in_risk_section` says whether it stands under a risk heading.
 pub fn classify(table: &Table, in_risk_section: bool) -> TableKind {
-    let has = |words: &WordList| table.header.iter().any(|h| header_has(h, words));
+    let has = |words: &WordList| folded_header(table).iter().any(|h| words.any(h));
     if in_risk_section || has(&RISK_COLUMNS) {
         return TableKind::Risk;
     }
     let roles = columns(table);
     let due_date = roles
         .iter()
-        .zip(&table.header)
+        .zip(folded_header(table))
         .any(|(role, header)| *role == Column::Date && !is_completion_header(header));
     let completion_only = roles.contains(&Column::Date) && !due_date;
     if roles.contains(&Column::Date) && !(completion_only && roles.contains(&Column::Status)) {
