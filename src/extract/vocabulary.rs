@@ -614,15 +614,17 @@ impl Vocabulary {
 fn word_spans(text: &str) -> impl Iterator<Item = (String, Range<usize>)> + '_ {
     alphanumeric_runs(text).flat_map(move |range| {
         let run = &text[range.clone()];
-        let tokens: Vec<(String, Range<usize>)> = if run.is_ascii() {
-            vec![(run.to_ascii_lowercase(), range)]
+        // An ASCII run is one token, given without a vector around it.
+        let (ascii, folded) = if run.is_ascii() {
+            (Some((run.to_ascii_lowercase(), range)), Vec::new())
         } else {
-            tokens(&fold(run))
+            let folded = tokens(&fold(run))
                 .into_iter()
                 .map(|t| (t.to_string(), range.clone()))
-                .collect()
+                .collect();
+            (None, folded)
         };
-        tokens
+        ascii.into_iter().chain(folded)
     })
 }
 
