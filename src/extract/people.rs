@@ -232,8 +232,7 @@ mod tests {
     /// it: one anchored at the start, one after a label.
     #[test]
     fn mentions_as_the_two_patterns_found_them() {
-        let at_start =
-            Regex::new(r"^[^\w@]*@([A-Za-z][A-Za-z0-9_-]*[A-Za-z0-9_]|[A-Za-z])\b").unwrap();
+        let at_start = &*HANDLE_AT_START;
         let labelled =
             Regex::new(r"^[^:@]{1,40}:\s*@([A-Za-z][A-Za-z0-9_-]*[A-Za-z0-9_]|[A-Za-z])\b")
                 .unwrap();
