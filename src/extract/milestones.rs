@@ -78,12 +78,8 @@ const MILESTONE_LABELS: &[&str] = &[
     "release date",
 ];
 
-/// Whether a heading names a list of milestones (`PROCHAINS JALONS`, `Key dates`).
-pub fn is_milestone_heading(heading: &str) -> bool {
-    names_milestones(&fold(heading))
-}
-
-/// [`is_milestone_heading`] of a heading folded already.
+/// Whether a heading, folded ([`OutlineSection::folded`]), names a list
+/// of milestones (`PROCHAINS JALONS`, `Key dates`).
 fn names_milestones(folded: &str) -> bool {
     static HEADINGS: LazyLock<WordList> = LazyLock::new(|| WordList::of(MILESTONE_HEADING_WORDS));
     HEADINGS.any(folded)

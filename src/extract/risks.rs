@@ -266,12 +266,8 @@ static TITLE_COLUMNS: LazyLock<WordList> = LazyLock::new(|| {
     ])
 });
 
-/// Whether a heading names risks (`Risques Identifiés`, `🔴 BLOQUANTS CRITIQUES`).
-pub fn is_risk_heading(heading: &str) -> bool {
-    names_risks(&fold(heading))
-}
-
-/// [`is_risk_heading`] of a heading folded already.
+/// Whether a heading, folded ([`OutlineSection::folded`]), names risks
+/// (`Risques Identifiés`, `🔴 BLOQUANTS CRITIQUES`).
 fn names_risks(folded: &str) -> bool {
     RISK_HEADINGS.any(folded) && !MANAGEMENT_HEADINGS.any(folded)
 }
