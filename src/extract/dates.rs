@@ -27,7 +27,9 @@ use std::ops::Range;
 use std::sync::LazyLock;
 
 use chrono::{Datelike, Duration, NaiveDate, Weekday};
-use regex::{Captures, Regex};
+use regex::Regex;
+use regex_automata::util::captures::Captures;
+use regex_automata::{meta, Anchored, Input, PatternID};
 
 use super::folding::{fold, fold_char, folded_words, holds_digit, words, Folded, FoldedChar};
 use crate::config::DateOrder;
@@ -207,8 +209,20 @@ fn alternation(words: &[&str]) -> String {
 /// becomes a date. Patterns are tried in order; a later match that overlaps
 /// an earlier one is dropped, so `Mar 15/07` is the 15th of July, not March.
 struct Form {
-    regex: Regex,
-    read: fn(&Captures, &Reader) -> Option<ParsedDate>,
+    /// `regex-automata`'s engine, which the `regex` crate wraps: it reads
+    /// the captures of a match anchored on the span a search found, in
+    /// half the time of an unanchored capture search.
+    regex: meta::Regex,
+    /// The pattern, for the characters it names ([`PATTERN_CHARS`]).
+    pattern: String,
+    /// The group that marks the date inside its match (`whole`): a
+    /// pattern that reads a character of context around it has one.
+    whole: Option<usize>,
+    /// The pattern's group names with their indices: a handful, looked up
+    /// by comparing names (the engine's own lookup hashes each name, and
+    /// a date reads four or five groups).
+    names: Vec<(String, usize)>,
+    read: fn(&Groups, &Reader) -> Option<ParsedDate>,
     /// What every match holds: a form is not even tried on text without it
     /// (most lines of a document).
     needs: Needs,
@@ -284,12 +298,22 @@ static FORMS: LazyLock<Vec<Form>> = LazyLock::new(|| {
         r"(?P<part>{})",
         alternation(&MONTH_PART_WORDS.iter().map(|(w, _)| *w).collect::<Vec<_>>())
     );
-    let form =
-        |pattern: &str, needs: Needs, read: fn(&Captures, &Reader) -> Option<ParsedDate>| Form {
-            regex: Regex::new(pattern).expect("date pattern compiles"),
+    let form = |pattern: &str, needs: Needs, read: fn(&Groups, &Reader) -> Option<ParsedDate>| {
+        let regex = meta::Regex::new(pattern).expect("date pattern compiles");
+        let names: Vec<(String, usize)> = (regex.group_info())
+            .pattern_names(PatternID::ZERO)
+            .enumerate()
+            .filter_map(|(index, name)| Some((name?.to_string(), index)))
+            .collect();
+        Form {
+            whole: (names.iter()).find_map(|(name, index)| (name == "whole").then_some(*index)),
+            names,
+            regex,
+            pattern: pattern.to_string(),
             read,
             needs,
-        };
+        }
+    };
     let digit = Needs::DIGIT;
     vec![
         // `du 10 au 22 août 2025`, `15-20 feb`: a day range inside one month.
@@ -383,12 +407,28 @@ struct Reader {
     order: DateOrder,
 }
 
-fn number(captures: &Captures, name: &str) -> Option<u32> {
-    captures.name(name)?.as_str().parse().ok()
+/// The groups of one match of a date form, by name.
+struct Groups<'h> {
+    captures: &'h Captures,
+    haystack: &'h str,
+    /// The form's group names and indices ([`Form::names`]).
+    names: &'h [(String, usize)],
 }
 
-fn month_number(captures: &Captures, name: &str) -> Option<u32> {
-    let word = captures.name(name)?.as_str().trim_end_matches('.');
+impl<'h> Groups<'h> {
+    fn name(&self, name: &str) -> Option<&'h str> {
+        let &(_, index) = self.names.iter().find(|(named, _)| named == name)?;
+        let span = self.captures.get_group(index)?;
+        self.haystack.get(span.range())
+    }
+}
+
+fn number(captures: &Groups, name: &str) -> Option<u32> {
+    captures.name(name)?.parse().ok()
+}
+
+fn month_number(captures: &Groups, name: &str) -> Option<u32> {
+    let word = captures.name(name)?.trim_end_matches('.');
     MONTH_NAMES
         .iter()
         .find(|(name, _)| *name == word)
@@ -439,20 +479,19 @@ impl Reader {
         })
     }
 
-    fn iso(captures: &Captures, reader: &Reader) -> Option<ParsedDate> {
+    fn iso(captures: &Groups, reader: &Reader) -> Option<ParsedDate> {
         let year = number(captures, "year")? as i32;
         reader.day_date(Some(year), number(captures, "a")?, number(captures, "b")?)
     }
 
-    fn numeric(captures: &Captures, reader: &Reader) -> Option<ParsedDate> {
+    fn numeric(captures: &Groups, reader: &Reader) -> Option<ParsedDate> {
         let (a, b) = (number(captures, "a")?, number(captures, "b")?);
         let (day, month) = match reader.order {
             DateOrder::Dmy => (a, b),
             DateOrder::Mdy => (b, a),
         };
         let year = number(captures, "year").map(full_year);
-        if captures.name("sep").is_some_and(|s| s.as_str() == ".")
-            && captures.name("year").is_some_and(|y| y.as_str().len() != 4)
+        if captures.name("sep") == Some(".") && captures.name("year").is_some_and(|y| y.len() != 4)
         {
             // `1.2.25` is a version far more often than a date.
             return None;
@@ -460,7 +499,7 @@ impl Reader {
         reader.day_date(year, month, day)
     }
 
-    fn day_month(captures: &Captures, reader: &Reader) -> Option<ParsedDate> {
+    fn day_month(captures: &Groups, reader: &Reader) -> Option<ParsedDate> {
         let year = number(captures, "year").map(|y| y as i32);
         reader.day_date(
             year,
@@ -469,7 +508,7 @@ impl Reader {
         )
     }
 
-    fn day_range(captures: &Captures, reader: &Reader) -> Option<ParsedDate> {
+    fn day_range(captures: &Groups, reader: &Reader) -> Option<ParsedDate> {
         let month = month_number(captures, "month")?;
         let year = number(captures, "year").map(|y| y as i32);
         let first = reader.day_date(year, month, number(captures, "day")?)?;
@@ -483,7 +522,7 @@ impl Reader {
         })
     }
 
-    fn month_year(captures: &Captures, reader: &Reader) -> Option<ParsedDate> {
+    fn month_year(captures: &Groups, reader: &Reader) -> Option<ParsedDate> {
         let _ = reader;
         let year = number(captures, "year")? as i32;
         if !plausible_year(year) {
@@ -497,7 +536,7 @@ impl Reader {
         })
     }
 
-    fn year_month(captures: &Captures, reader: &Reader) -> Option<ParsedDate> {
+    fn year_month(captures: &Groups, reader: &Reader) -> Option<ParsedDate> {
         let _ = reader;
         let year = number(captures, "year")? as i32;
         if !plausible_year(year) {
@@ -511,9 +550,9 @@ impl Reader {
         })
     }
 
-    fn month_part(captures: &Captures, reader: &Reader) -> Option<ParsedDate> {
+    fn month_part(captures: &Groups, reader: &Reader) -> Option<ParsedDate> {
         let month = month_number(captures, "month2")?;
-        let word = captures.name("part")?.as_str();
+        let word = captures.name("part")?;
         let part = MONTH_PART_WORDS.iter().find(|(w, _)| *w == word)?.1;
         let year = number(captures, "year").map(|y| y as i32);
         let base = reader.day_date(year, month, 15)?;
@@ -527,7 +566,7 @@ impl Reader {
         Some(ParsedDate { start, ..base })
     }
 
-    fn quarter(captures: &Captures, reader: &Reader) -> Option<ParsedDate> {
+    fn quarter(captures: &Groups, reader: &Reader) -> Option<ParsedDate> {
         let _ = reader;
         let quarter = number(captures, "quarter").or_else(|| number(captures, "quarter2"))?;
         let year = number(captures, "year").or_else(|| number(captures, "year2"))? as i32;
@@ -542,7 +581,7 @@ impl Reader {
         })
     }
 
-    fn iso_week(captures: &Captures, reader: &Reader) -> Option<ParsedDate> {
+    fn iso_week(captures: &Groups, reader: &Reader) -> Option<ParsedDate> {
         let week = number(captures, "week").or_else(|| number(captures, "week2"))?;
         let year = number(captures, "year").or_else(|| number(captures, "year2"));
         let (start, year_inferred) = match year {
@@ -634,24 +673,43 @@ pub fn find_dates(
     }
     let mut found: Vec<(ParsedDate, Range<usize>)> = Vec::new();
     for form in FORMS.iter().filter(|form| form.needs.met_by(&holds)) {
+        // Set up on the form's first match only.
+        let mut captures = None;
         let mut position = 0;
-        // Looking for a match first spares setting up captures on the
-        // (many) lines that hold none.
-        while form.regex.find_at(&view, position).is_some() {
-            let Some(captures) = form.regex.captures_at(&view, position) else {
-                break;
-            };
-            let Some(whole) = captures.name("whole").or_else(|| captures.get(0)) else {
-                break;
-            };
-            let range = whole.range();
+        // A search first, then the captures of its match alone: most
+        // lines hold no match, and setting up captures costs.
+        while let Some(found_match) = form.regex.find(Input::new(&*view).range(position..)) {
+            let mut range = found_match.range();
+            // A match inside a date read already is skipped without its
+            // captures, unless the date is only part of it (`whole`).
+            if form.whole.is_some() || !claimed.overlaps(&range) {
+                let on_match = Input::new(&*view)
+                    .span(found_match.span())
+                    .anchored(Anchored::Yes);
+                let captures = captures.get_or_insert_with(|| form.regex.create_captures());
+                form.regex.search_captures(&on_match, captures);
+                if !captures.is_match() {
+                    break;
+                }
+                if let Some(whole) = form.whole.and_then(|index| captures.get_group(index)) {
+                    range = whole.range();
+                }
+            }
             // Resume right after the date itself, not after the context
             // character a pattern may have consumed (`10/02-21/02`).
             position = next_position(&folded.text, range.end.max(position + 1));
             if claimed.overlaps(&range) {
                 continue;
             }
-            if let Some(date) = (form.read)(&captures, &reader) {
+            let Some(captures) = &captures else {
+                break;
+            };
+            let groups = Groups {
+                captures,
+                haystack: &view,
+                names: &form.names,
+            };
+            if let Some(date) = (form.read)(&groups, &reader) {
                 claimed.claim(range.clone());
                 found.push((date, range));
             }
@@ -702,7 +760,7 @@ fn fold_to_a_doubled_letter(chars: impl Iterator<Item = char>) -> bool {
 static PATTERN_CHARS: LazyLock<Vec<char>> = LazyLock::new(|| {
     let mut chars: Vec<char> = FORMS
         .iter()
-        .map(|form| form.regex.as_str())
+        .map(|form| form.pattern.as_str())
         .chain([PLACEHOLDER.as_str()])
         .flat_map(str::chars)
         .filter(|c| !c.is_ascii())
@@ -1211,6 +1269,37 @@ mod tests {
         let line = "v1.0 shipped 2026-03-08, released as v0.11.0: 2026-03-09";
         let found = find_dates(line, reference(), DateOrder::Dmy);
         assert_eq!(found.len(), 2);
+    }
+
+    /// A later form's match inside a date read already (`2025-04` in
+    /// `2025-04-27`, `avril 2025` in `7 avril 2025`) is no second date; a
+    /// character of context a pattern reads is not part of its date, so the
+    /// next date starts right after it (`10/02-21/02`, joined into a range).
+    #[test]
+    fn each_date_is_read_once_and_whole() {
+        let texts: [(&str, &[&str]); 4] = [
+            ("Livraison 2025-04-27", &["2025-04-27"]),
+            (
+                "le 7 avril 2025, puis Q3 2025",
+                &["7 avril 2025", "Q3 2025"],
+            ),
+            ("Sprint 10/02-21/02", &["10/02-21/02"]),
+            ("(12/03/2025) et 2025-04", &["12/03/2025", "2025-04"]),
+        ];
+        for (text, dates) in texts {
+            let found = find_dates(text, reference(), DateOrder::Dmy);
+            let read: Vec<&str> = found
+                .iter()
+                .map(|(_, range)| &text[range.clone()])
+                .collect();
+            assert_eq!(read, dates, "{text:?}");
+        }
+        // The two dates of `10/02-21/02`, joined into one range.
+        let found = find_dates("Sprint 10/02-21/02", reference(), DateOrder::Dmy);
+        assert_eq!(
+            found[0].0.end.map(|end| (end.month(), end.day())),
+            Some((2, 21))
+        );
     }
 
     #[test]

@@ -250,11 +250,12 @@ impl ClaimReader<'_> {
     /// section, or the percentage is followed by a status word (`60% COMPLET`).
     fn labelled(&self, text: &str, line: usize, enclosing: Option<usize>) -> Option<Claim> {
         let (label, value) = text.split_once(':')?;
+        // The percentage first: most labelled lines hold none.
+        let (percent, end) = claimed_percent(value)?;
         let label = clean_label(label);
         if label.is_empty() || label.chars().count() > 80 {
             return None;
         }
-        let (percent, end) = claimed_percent(value)?;
         let after = value[end..].trim_start();
         if has_word(&label, TARGET_WORDS) {
             // `Week 1 Target: 50%`, `Score cible : 66%` are goals, not claims.

@@ -10,7 +10,6 @@
 //! algorithm, which the table was built from, so all three agree (a test
 //! checks every character).
 
-use std::cell::OnceCell;
 use std::ops::{Range, RangeInclusive};
 use std::sync::LazyLock;
 
@@ -139,6 +138,32 @@ pub fn folds_to(text: &str, folded: &str) -> bool {
             FoldedChar::Nothing => Some(wanted),
             FoldedChar::One(one) => wanted.strip_prefix(one),
             FoldedChar::Several(several) => wanted.strip_prefix(several.as_str()),
+        };
+        match rest {
+            Some(rest) => wanted = rest,
+            None => return false,
+        }
+    }
+    wanted.is_empty()
+}
+
+/// Whether `text` folded ends with `suffix` (no allocation): folding works
+/// character by character, so only the characters whose folds make up
+/// `suffix` are folded, from the end.
+pub fn folds_ending_with(text: &str, suffix: &str) -> bool {
+    let mut wanted = suffix;
+    for c in text.chars().rev() {
+        if wanted.is_empty() {
+            return true;
+        }
+        let rest = match fold_char(c) {
+            FoldedChar::Nothing => Some(wanted),
+            FoldedChar::One(one) => wanted.strip_suffix(one),
+            // A fold as long as what is left ends the match either way.
+            FoldedChar::Several(several) if several.len() >= wanted.len() => {
+                return several.ends_with(wanted);
+            }
+            FoldedChar::Several(several) => wanted.strip_suffix(several.as_str()),
         };
         match rest {
             Some(rest) => wanted = rest,
@@ -299,10 +324,6 @@ pub struct Folded<'a> {
     original: &'a str,
     /// Lower case, accents removed.
     pub text: String,
-    /// For each byte of `text` (and one past its end), the byte offset of
-    /// the original character it came from; worked out only when a match
-    /// is mapped back, which most texts never need.
-    origin: OnceCell<Vec<usize>>,
 }
 
 impl<'a> Folded<'a> {
@@ -310,22 +331,26 @@ impl<'a> Folded<'a> {
         Folded {
             original,
             text: fold(original),
-            origin: OnceCell::new(),
         }
     }
 
-    fn origin(&self) -> &[usize] {
-        self.origin.get_or_init(|| {
-            let mut origin = Vec::with_capacity(self.text.len() + 1);
-            let mut folded = String::new();
-            for (offset, c) in self.original.char_indices() {
-                folded.clear();
-                push_folded(c, &mut folded);
-                origin.extend(std::iter::repeat_n(offset, folded.len()));
+    /// The byte offset of the original character that folded byte `at`
+    /// came from (the original's end for the folded text's end). Worked
+    /// out by walking the original, for the few ranges mapped back: a
+    /// table of every byte's origin cost more than the walks it saved.
+    fn original_offset(&self, at: usize) -> usize {
+        let mut produced = 0;
+        for (offset, c) in self.original.char_indices() {
+            produced += match fold_char(c) {
+                FoldedChar::Nothing => 0,
+                FoldedChar::One(one) => one.len_utf8(),
+                FoldedChar::Several(several) => several.len(),
+            };
+            if produced > at {
+                return offset;
             }
-            origin.push(self.original.len());
-            origin
-        })
+        }
+        self.original.len()
     }
 
     /// The range of the original text that folded range `range` came from.
@@ -336,13 +361,12 @@ impl<'a> Folded<'a> {
             let start = range.start.min(original.len());
             return start..range.end.min(original.len()).max(start);
         }
-        let origin = self.origin();
-        let start = origin.get(range.start).copied().unwrap_or(original.len());
+        let start = self.original_offset(range.start);
         // The end is the start of the first original character after the range.
         let end = if range.end >= self.text.len() {
             original.len()
         } else {
-            origin.get(range.end).copied().unwrap_or(original.len())
+            self.original_offset(range.end)
         };
         start..end.max(start)
     }
@@ -491,6 +515,44 @@ mod tests {
         fn holds_digit_as_every_character_says(text in "[a-z é²①7✅ -]{0,40}") {
             let every = text.chars().any(char::is_numeric);
             proptest::prop_assert_eq!(holds_digit(&text), every);
+        }
+
+        // The suffix check folds only the end of the text, and answers as
+        // folding all of it does: for every ending of the folded text, and
+        // for other words. `한` folds to three characters (its jamo).
+        #[test]
+        fn folds_ending_with_as_the_whole_fold_says(
+            text in "[a-tA-T éÉİ한\\u{301}\\u{fe0f}✅-]{0,12}",
+            other in "[a-t éi\\u{1112}\\u{1161}\\u{11ab}]{0,4}",
+        ) {
+            let folded = fold(&text);
+            for (at, _) in folded.char_indices() {
+                proptest::prop_assert!(folds_ending_with(&text, &folded[at..]), "{:?}", &folded[at..]);
+            }
+            proptest::prop_assert!(folds_ending_with(&text, ""));
+            proptest::prop_assert_eq!(folds_ending_with(&text, &other), folded.ends_with(other.as_str()));
+        }
+
+        // Folded ranges map back to the original as a table of each folded
+        // byte's origin maps them.
+        #[test]
+        fn original_ranges_as_a_table_of_origins_gives_them(
+            text in "[a-tA-T éÉİ한\\u{301}\\u{fe0f}✅-]{0,12}",
+            ends in (0usize..40, 0usize..40),
+        ) {
+            let folded = Folded::new(&text);
+            let mut origin: Vec<usize> = Vec::new();
+            for (offset, c) in text.char_indices() {
+                let mut one = String::new();
+                push_folded(c, &mut one);
+                origin.extend(std::iter::repeat_n(offset, one.len()));
+            }
+            origin.push(text.len());
+            let (start, end) = (ends.0.min(ends.1), ends.0.max(ends.1));
+            let by_table = |at: usize| origin.get(at).copied().unwrap_or(text.len());
+            let expected_end = if end >= folded.text.len() { text.len() } else { by_table(end) };
+            let expected = by_table(start)..expected_end.max(by_table(start));
+            proptest::prop_assert_eq!(folded.original_range(start..end), expected);
         }
     }
 

@@ -14,8 +14,9 @@ use aho_corasick::AhoCorasick;
 use regex::Regex;
 use rustc_hash::FxHashSet;
 
-use super::folding::{fold, fold_char, holds_digit, FoldedChar};
+use super::folding::{fold, fold_char, folds_ending_with, holds_digit, FoldedChar};
 use super::outline::{Block, ListEntry, Outline, OutlineSection, Table, TextLine};
+use super::tables;
 use super::vocabulary::{strip_status_label, Vocabulary, STATUS_LABELS};
 use crate::model::{Item, Status};
 
@@ -433,7 +434,8 @@ const QUALIFIER_HEADERS: &[&str] = &[
 impl Columns {
     pub fn analyse(table: &Table, vocabulary: &Vocabulary) -> Columns {
         let mut columns = Columns::default();
-        let headers: Vec<String> = table.header.iter().map(|h| fold(h.trim())).collect();
+        // The outline's cells are trimmed: the folded header is the table's own.
+        let headers = tables::folded_header(table);
         let column = |i: usize| -> Vec<&str> {
             table
                 .rows
@@ -462,7 +464,7 @@ impl Columns {
                 columns.percent.get_or_insert(i);
                 excluded[i] = true;
             } else if has_word(ID_HEADERS)
-                || (i == 0 && mostly(i, &|c| ID.is_match(c) && c.split_whitespace().count() == 1))
+                || (i == 0 && mostly(i, &|c| c.split_whitespace().count() == 1 && ID.is_match(c)))
             {
                 columns.id.get_or_insert(i);
                 excluded[i] = true;
@@ -477,8 +479,9 @@ impl Columns {
                 excluded[i] = true;
             } else if QUALIFIER_HEADERS.iter().any(|w| header.contains(w))
                 || mostly(i, &|c| parse_number(c).is_some())
+                // The word count first: a status lookup costs far more.
                 || mostly(i, &|c| {
-                    vocabulary.status_of_value(c).is_some() && c.split_whitespace().count() <= 3
+                    c.split_whitespace().count() <= 3 && vocabulary.status_of_value(c).is_some()
                 })
             {
                 excluded[i] = true;
@@ -675,42 +678,13 @@ pub fn clean_text(text: &str) -> String {
     loop {
         // Each step only cuts the end off: an unchanged length is an unchanged text.
         let before = text.len();
-        let end = text
-            .trim_end_matches(|c: char| {
-                c.is_whitespace() || "-—–:|,;".contains(c) || is_symbol(c) || c == '\u{fe0f}'
-            })
-            .len();
-        text.truncate(end);
-        let mut folded = if may_end_with_status_label(&text) {
-            fold(&text)
-        } else {
-            String::new()
-        };
-        for label in STATUS_LABELS {
-            if folded.ends_with(label) {
-                let cut = text
-                    .char_indices()
-                    .rev()
-                    .nth(label.chars().count() - 1)
-                    .map(|(i, _)| i);
-                if let Some(cut) = cut {
-                    if text[..cut].ends_with(|c: char| !c.is_alphanumeric()) || cut == 0 {
-                        text.truncate(cut);
-                        folded = fold(&text);
-                    }
-                }
+        trim_trailing_separators(&mut text);
+        for label in status_labels_ending(&text) {
+            if folds_ending_with(&text, label) {
+                cut_status_label(&mut text, label);
             }
         }
-        for dash in ['—', '–'] {
-            if let Some(index) = rfind_spaced(&text, dash) {
-                let segment = text[index + dash.len_utf8() + 2..].trim();
-                let is_owner = (segment.starts_with('@') && !segment.contains(' '))
-                    || OWNER_LABEL.is_match(segment);
-                if is_owner {
-                    text.truncate(index);
-                }
-            }
-        }
+        cut_trailing_owner(&mut text);
         if text.len() == before {
             // Trimmed already, most of the time: then kept, not copied.
             return match text.trim() {
@@ -721,19 +695,68 @@ pub fn clean_text(text: &str) -> String {
     }
 }
 
-/// Whether `text`, folded, may end with one of [`STATUS_LABELS`]: its last
-/// folded letter must end one (`t`, `s`, `e`, `o`, `d`).
-fn may_end_with_status_label(text: &str) -> bool {
+/// Cuts off the spaces, separators and symbols that end `text`.
+fn trim_trailing_separators(text: &mut String) {
+    let end = text
+        .trim_end_matches(|c: char| {
+            c.is_whitespace() || "-—–:|,;".contains(c) || is_symbol(c) || c == '\u{fe0f}'
+        })
+        .len();
+    text.truncate(end);
+}
+
+/// Cuts off `label`, which `text` folded ends with, when it stands apart
+/// (`Migrer la base — Statut`); `true` when it did.
+fn cut_status_label(text: &mut String, label: &str) -> bool {
+    let cut = (text.char_indices().rev())
+        .nth(label.chars().count() - 1)
+        .map(|(i, _)| i);
+    match cut {
+        Some(cut) if cut == 0 || text[..cut].ends_with(|c: char| !c.is_alphanumeric()) => {
+            text.truncate(cut);
+            true
+        }
+        _ => false,
+    }
+}
+
+/// Cuts off a last clause after a spaced dash that names an owner
+/// (`— @Imrane`, `— Responsable : Imrane`).
+fn cut_trailing_owner(text: &mut String) {
+    for dash in ['—', '–'] {
+        if let Some(index) = rfind_spaced(text, dash) {
+            let segment = text[index + dash.len_utf8() + 2..].trim();
+            let is_owner = (segment.starts_with('@') && !segment.contains(' '))
+                || OWNER_LABEL.is_match(segment);
+            if is_owner {
+                text.truncate(index);
+            }
+        }
+    }
+}
+
+/// The labels of [`STATUS_LABELS`] that `text`, folded, may end with: those
+/// ending with its last folded letter (`t`, `s`, `e`, `o`, `d`), so that
+/// most texts are checked against one or two labels, or none.
+fn status_labels_ending(text: &str) -> impl Iterator<Item = &'static str> {
+    let mut last = None;
     for c in text.chars().rev() {
         match fold_char(c) {
             FoldedChar::Nothing => continue,
-            FoldedChar::One(last) => {
-                return STATUS_LABELS.iter().any(|label| label.ends_with(last));
-            }
-            FoldedChar::Several(_) => return true,
+            FoldedChar::One(one) => last = Some(Some(one)),
+            // Several characters: any label may end them.
+            FoldedChar::Several(_) => last = Some(None),
         }
+        break;
     }
-    false
+    STATUS_LABELS
+        .iter()
+        .copied()
+        .filter(move |label| match last {
+            Some(Some(one)) => label.ends_with(one),
+            Some(None) => true,
+            None => false,
+        })
 }
 
 /// Whether what follows a handle ends its segment: nothing, or a separator.
@@ -991,6 +1014,35 @@ mod tests {
                 .map(|m| m.range())
                 .collect();
             proptest::prop_assert_eq!(handle_names(&text).collect::<Vec<_>>(), expected);
+        }
+
+        /// `clean_text` checks a trailing status label without folding
+        /// the whole text, and only the labels that end with its last
+        /// letter: it cleans texts as it did when it folded them whole.
+        #[test]
+        fn clean_text_as_with_the_whole_text_folded(
+            text in r"(Statut|STATUS|état|State|Estado|stand|Étät|x|é|\u{301}|\u{fe0f}|✅| |:|-|—|@a){0,8}"
+        ) {
+            proptest::prop_assert_eq!(clean_text(&text), clean_text_folding_all(&text));
+        }
+    }
+
+    /// `clean_text` as it was when it folded the text whole for each step.
+    fn clean_text_folding_all(text: &str) -> String {
+        let mut text = text.trim().to_string();
+        loop {
+            let before = text.len();
+            trim_trailing_separators(&mut text);
+            let mut folded = fold(&text);
+            for label in STATUS_LABELS {
+                if folded.ends_with(label) && cut_status_label(&mut text, label) {
+                    folded = fold(&text);
+                }
+            }
+            cut_trailing_owner(&mut text);
+            if text.len() == before {
+                return text.trim().to_string();
+            }
         }
     }
 

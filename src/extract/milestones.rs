@@ -376,11 +376,11 @@ impl MilestoneReader<'_> {
     /// `- [x] Q1 Focus` under `### 2024` under `## Timeline` (corpus 21):
     /// the quarter takes its year from the heading.
     fn read_quarter_under_year(&mut self, text: &str, heading: &str, line: usize) -> bool {
-        let Some(year) = dates::parse_date(heading, self.reference, self.order)
-            .filter(|d| d.precision == DatePrecision::Year)
-        else {
+        // `Q1`..`T4` stands as it is in the text: most items hold none.
+        let quarter = |pair: &[u8]| matches!(pair, [b'Q' | b'T', b'1'..=b'4']);
+        if !text.as_bytes().windows(2).any(quarter) {
             return false;
-        };
+        }
         let body = clean_title(text);
         let mut chars = body.chars();
         let (Some(letter), Some(digit)) = (chars.next(), chars.next()) else {
@@ -393,6 +393,13 @@ impl MilestoneReader<'_> {
         if rest.starts_with(|c: char| c.is_alphanumeric()) {
             return false;
         }
+        // The heading is read only for a quarter: every item under a
+        // milestone heading comes here, and a dated heading is costly.
+        let Some(year) = dates::parse_date(heading, self.reference, self.order)
+            .filter(|d| d.precision == DatePrecision::Year)
+        else {
+            return false;
+        };
         let written = format!("{letter}{digit} {}", year.start.year());
         let Some(date) = dates::parse_date(&written, self.reference, self.order) else {
             return false;

@@ -37,12 +37,8 @@ static HANDLE_NAME: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"^(?:[A-Za-z][A-Za-z0-9_-]*[A-Za-z0-9_]|[A-Za-z])\b").expect("valid regex")
 });
 
-/// Whether a heading names a team section (`ÉQUIPE PROJET`, `Team`).
-pub fn is_team_heading(heading: &str) -> bool {
-    names_team(&fold(heading))
-}
-
-/// [`is_team_heading`] of a heading folded already.
+/// Whether a heading, folded ([`super::outline::OutlineSection::folded`]),
+/// names a team section (`ÉQUIPE PROJET`, `Team`).
 pub fn names_team(folded: &str) -> bool {
     words(folded).any(|w| TEAM_WORDS.contains(&w))
 }
@@ -268,6 +264,7 @@ mod tests {
 
     #[test]
     fn team_headings() {
+        let is_team_heading = |heading: &str| names_team(&fold(heading));
         assert!(is_team_heading("ÉQUIPE PROJET"));
         assert!(is_team_heading("The Team"));
         assert!(!is_team_heading("Steam engine"));

@@ -123,11 +123,11 @@ const SCALE_WORDS: &[(&str, u8)] = &[
 
 /// Severity cues of a heading, markers first (`🟡 BLOQUANTS RESTANTS (Non
 /// critiques)` is medium, whatever its words say).
-const HEADING_SEVERITY_MARKERS: &[(&str, Severity)] = &[
-    ("🔴", Severity::Critical),
-    ("🟠", Severity::High),
-    ("🟡", Severity::Medium),
-    ("🟢", Severity::Low),
+const HEADING_SEVERITY_MARKERS: &[(char, Severity)] = &[
+    ('🔴', Severity::Critical),
+    ('🟠', Severity::High),
+    ('🟡', Severity::Medium),
+    ('🟢', Severity::Low),
 ];
 
 const HEADING_SEVERITY_WORDS: &[(&str, Severity)] = &[
@@ -355,16 +355,21 @@ fn severity_of_level(level: u8) -> Severity {
     }
 }
 
-/// The severity a heading implies (`🔴 Risques Critiques Actuels` is critical).
-pub fn heading_severity(heading: &str) -> Option<Severity> {
-    HEADING_SEVERITY_MARKERS
-        .iter()
-        .filter_map(|(marker, severity)| heading.find(marker).map(|at| (at, *severity)))
-        .min_by_key(|(at, _)| *at)
-        .map(|(_, severity)| severity)
+/// The severity a heading implies (`🔴 Risques Critiques Actuels` is
+/// critical), given folded too (`folded`): the first circle in it (one
+/// character each, found in one pass over the non-ASCII characters), else
+/// its first severity word.
+fn heading_severity(heading: &str, folded: &str) -> Option<Severity> {
+    (heading.chars())
+        .filter(|c| !c.is_ascii())
+        .find_map(|c| {
+            (HEADING_SEVERITY_MARKERS.iter())
+                .find(|(marker, _)| *marker == c)
+                .map(|(_, severity)| *severity)
+        })
         .or_else(|| {
             HEADING_SEVERITIES
-                .first(&fold(heading))
+                .first(folded)
                 .map(|(_, index)| HEADING_SEVERITY_WORDS[index].1)
         })
 }
@@ -384,8 +389,7 @@ fn field_line(text: &str) -> Option<(Field, &str)> {
 }
 
 fn is_closed(text: &str) -> bool {
-    let folded = fold(text);
-    text.contains('✅') || CLOSED.any(&folded)
+    text.contains('✅') || CLOSED.any(&fold(text))
 }
 
 /// A risk being read, before its severity is settled.
@@ -407,7 +411,9 @@ impl Draft {
     fn titled(text: &str, line: usize, struck: bool) -> Draft {
         let mut title = text.trim();
         let mut id = None;
-        if let Some(captures) = RISK_ID.captures(title) {
+        // An id starts with a capital letter: most titles need no captures.
+        let may_have_id = title.starts_with(|c: char| c.is_ascii_uppercase());
+        if let Some(captures) = may_have_id.then(|| RISK_ID.captures(title)).flatten() {
             id = captures.name("id").map(|m| m.as_str().to_string());
             title = &title[captures.get(0).map_or(0, |m| m.end())..];
         } else if let Some(found) = RISK_NUMBER.find(title) {
@@ -592,7 +598,7 @@ fn heading_severities(context: &[(&OutlineSection, bool)]) -> Vec<Option<Severit
             {
                 ancestors.pop();
             }
-            let severity = heading_severity(&section.heading)
+            let severity = heading_severity(&section.heading, &section.folded)
                 .or_else(|| ancestors.last().and_then(|(_, severity)| *severity));
             ancestors.push((section.level, severity));
             severity
@@ -839,6 +845,19 @@ mod tests {
         );
         assert_eq!(r[1].impact, None);
         assert!(r[1].title.starts_with("Retard"));
+    }
+
+    #[test]
+    fn a_heading_gives_its_first_circle_else_its_severity_word() {
+        let of = |heading: &str| heading_severity(heading, &fold(heading));
+        assert_eq!(
+            of("### 🔴 Risques Critiques Actuels"),
+            Some(Severity::Critical)
+        );
+        assert_eq!(of("🟡 À surveiller, puis 🔴"), Some(Severity::Medium));
+        assert_eq!(of("Risques élevés 🟢"), Some(Severity::Low));
+        assert_eq!(of("Risques élevés"), Some(Severity::High));
+        assert_eq!(of("⚠️ Risques"), None);
     }
 
     #[test]

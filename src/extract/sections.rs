@@ -14,12 +14,12 @@ use rustc_hash::{FxHashMap, FxHashSet};
 use crate::config::DateOrder;
 
 use super::declarations::{key_at_start, Claim, ClaimReader, Target};
-use super::folding::{fold, words};
+use super::folding::words;
 use super::items::{is_total_row, Columns, ItemReader};
 use super::outline::{Block, ListEntry, Outline, OutlineSection};
 use super::people::{names_team, People};
 use super::tables::{classify, TableKind};
-use super::vocabulary::{is_legend_label, Vocabulary};
+use super::vocabulary::{is_legend_label, names_legend, Vocabulary};
 use super::Context;
 use crate::ingest::Document;
 use crate::model::{Declaration, Diagnostic, DocumentStatus, Item, Section, Status};
@@ -174,12 +174,8 @@ pub fn section_title(heading: &str) -> String {
         .to_string()
 }
 
-/// Whether a heading makes a risk section (`🔴 Risques Critiques Actuels`).
-pub fn is_risk_heading(heading: &str) -> bool {
-    names_risks(&fold(heading))
-}
-
-/// [`is_risk_heading`] of a heading folded already.
+/// Whether a heading, folded ([`OutlineSection::folded`]), makes a risk
+/// section (`🔴 Risques Critiques Actuels`).
 fn names_risks(folded: &str) -> bool {
     words(folded).any(|w| RISK_WORDS.contains(&w))
 }
@@ -251,11 +247,7 @@ fn read_legend(outline: &Outline, vocabulary: &mut Cow<Vocabulary>) -> FxHashSet
         };
     visit(&outline.preamble, false, vocabulary);
     for section in outline.walk_sections() {
-        visit(
-            &section.blocks,
-            is_legend_label(&section.heading),
-            vocabulary,
-        );
+        visit(&section.blocks, names_legend(&section.folded), vocabulary);
     }
     legend_lists
 }
@@ -645,6 +637,7 @@ mod tests {
 
     #[test]
     fn risk_headings() {
+        let is_risk_heading = |heading: &str| names_risks(&crate::extract::folding::fold(heading));
         assert!(is_risk_heading("🔴 Risques Critiques Actuels"));
         assert!(is_risk_heading("Blockers"));
         assert!(!is_risk_heading("Brisk walk"));

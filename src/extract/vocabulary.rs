@@ -12,7 +12,7 @@ use std::ops::Range;
 use std::sync::LazyLock;
 
 use aho_corasick::AhoCorasick;
-use rustc_hash::{FxHashMap, FxHashSet};
+use rustc_hash::FxHashMap;
 
 use super::folding::{fold, fold_char, folds_to, FoldedChar, WordList};
 use crate::config::{VocabularyConfig, VocabularyEntry};
@@ -306,51 +306,49 @@ struct Phrase {
     status: Status,
 }
 
-/// The words a phrase can start with, so that most words of a text are
-/// ruled out at once instead of against every phrase.
+/// The phrases by their first token, so that a word of a text is checked
+/// against the few phrases it can start, not against all of them.
 #[derive(Debug, Clone, Default)]
-struct PhraseStarts {
-    /// First tokens of the phrases.
-    first: FxHashSet<String>,
-    /// First tokens ending in `o`, without their final `o`s (Spanish
-    /// agreement: `completada` starts `completado`).
-    spanish: FxHashSet<String>,
-    /// A phrase without tokens (a configured word of punctuation only)
-    /// matches anywhere: nothing can be ruled out.
-    any: bool,
+struct PhraseIndex {
+    /// Phrase indices by first token, ascending.
+    first: FxHashMap<String, Vec<usize>>,
+    /// Phrase indices by first token ending in `o`, without its final
+    /// `o`s (Spanish agreement: `completada` starts `completado`).
+    spanish: FxHashMap<String, Vec<usize>>,
 }
 
-impl PhraseStarts {
-    fn new(phrases: &[Phrase]) -> PhraseStarts {
-        let mut starts = PhraseStarts::default();
-        for phrase in phrases {
+impl PhraseIndex {
+    /// The index of `phrases`, none of which is empty ([`Vocabulary::new`]).
+    fn new(phrases: &[Phrase]) -> PhraseIndex {
+        let mut index = PhraseIndex::default();
+        for (at, phrase) in phrases.iter().enumerate() {
             let Some(first) = phrase.tokens.first() else {
-                starts.any = true;
                 continue;
             };
             if first.ends_with('o') {
-                starts
-                    .spanish
-                    .insert(first.trim_end_matches('o').to_string());
+                let stem = first.trim_end_matches('o').to_string();
+                index.spanish.entry(stem).or_default().push(at);
             }
-            starts.first.insert(first.clone());
+            index.first.entry(first.clone()).or_default().push(at);
         }
-        starts
+        index
     }
 
-    /// Whether `word` (folded) [`word_matches`] the first token of some phrase.
-    fn may_start(&self, word: &str) -> bool {
-        let plain = |suffix: &str| {
-            word.strip_suffix(suffix)
-                .is_some_and(|stem| self.first.contains(stem))
-        };
-        let spanish = |suffix: &str| {
-            word.strip_suffix(suffix)
-                .is_some_and(|stem| self.spanish.contains(stem))
-        };
-        self.any
-            || ["", "e", "s", "es"].into_iter().any(plain)
-            || ["a", "os", "as"].into_iter().any(spanish)
+    /// The phrases whose first token `word` (folded) [`word_matches`], in
+    /// the order of the phrase list (longest phrases first).
+    fn starting(&self, word: &str) -> Vec<usize> {
+        let plain = ["", "e", "s", "es"]
+            .iter()
+            .filter_map(|suffix| word.strip_suffix(suffix))
+            .filter_map(|stem| self.first.get(stem));
+        let spanish = ["a", "os", "as"]
+            .iter()
+            .filter_map(|suffix| word.strip_suffix(suffix))
+            .filter_map(|stem| self.spanish.get(stem));
+        let mut found: Vec<usize> = plain.chain(spanish).flatten().copied().collect();
+        found.sort_unstable();
+        found.dedup();
+        found
     }
 }
 
@@ -394,9 +392,8 @@ pub struct Vocabulary {
     marker_index: MarkerIndex,
     /// Phrases, longest first so that `not started` wins over `started`.
     phrases: Vec<Phrase>,
-    phrase_starts: PhraseStarts,
-    /// The most tokens of a phrase.
-    longest_phrase: usize,
+    /// Which of `phrases` each word can start ([`PhraseIndex`]).
+    phrase_index: PhraseIndex,
     /// Circles the document's legend gave a meaning to.
     legend_circles: Vec<String>,
     /// Every marker the document's own legend defined, with its status.
@@ -422,13 +419,23 @@ impl Vocabulary {
                 markers.insert(0, (fold(marker), status));
             }
             for word in &entry.words {
-                phrases.insert(0, phrase(word, status));
+                let configured = phrase(word, status);
+                // A "word" without a letter or a digit (`"✅"`, `"--"`) is
+                // a symbol: it is read as the marker it is. As a phrase of
+                // no words it matched every text, or none.
+                if configured.tokens.is_empty() {
+                    let marker = fold(word.trim());
+                    if !marker.is_empty() {
+                        markers.insert(0, (marker, status));
+                    }
+                } else {
+                    phrases.insert(0, configured);
+                }
             }
         }
         let mut vocabulary = Vocabulary {
             marker_index: MarkerIndex::default(),
-            phrase_starts: PhraseStarts::new(&phrases),
-            longest_phrase: phrases.iter().map(|p| p.tokens.len()).max().unwrap_or(0),
+            phrase_index: PhraseIndex::default(),
             markers,
             phrases,
             legend_circles: Vec::new(),
@@ -445,6 +452,7 @@ impl Vocabulary {
         self.marker_index = MarkerIndex::new(&self.markers);
         self.phrases
             .sort_by_key(|p| std::cmp::Reverse(p.tokens.len()));
+        self.phrase_index = PhraseIndex::new(&self.phrases);
     }
 
     /// Makes a legend entry (`[✅] Fait`, `🟡 Queued`) override the tables.
@@ -547,48 +555,37 @@ impl Vocabulary {
     pub fn phrase_at_start(&self, text: &str) -> Option<(Status, usize)> {
         let mut spans = word_spans(text);
         let first = spans.next()?;
-        if !self.phrase_starts.may_start(&first.0) {
-            return None;
-        }
-        // No phrase is longer than `longest_phrase` words: the rest of the text is not read.
+        // The first word starts the text: only punctuation and symbols,
+        // never a letter or a digit, come before it.
+        let candidates = self.phrase_index.starting(&first.0);
+        let longest = candidates
+            .first()
+            .map(|&at| self.phrases[at].tokens.len())?;
         let words: Vec<(String, Range<usize>)> = std::iter::once(first)
-            .chain(spans.take(self.longest_phrase.saturating_sub(1)))
+            .chain(spans.take(longest.saturating_sub(1)))
             .collect();
-        for phrase in &self.phrases {
-            if phrase.tokens.len() > words.len() {
-                continue;
-            }
-            let matched = phrase
-                .tokens
-                .iter()
-                .zip(&words)
-                .all(|(p, (w, _))| word_matches(w, p));
-            // The phrase must start the text: nothing but punctuation before it.
-            let leading = &text[..words.first().map(|(_, r)| r.start).unwrap_or(0)];
-            if matched && leading.chars().all(|c| !c.is_alphanumeric()) {
-                let end = words[phrase.tokens.len() - 1].1.end;
-                return Some((phrase.status, end));
-            }
-        }
-        None
+        candidates.into_iter().find_map(|at| {
+            let phrase = &self.phrases[at];
+            let window = words.get(..phrase.tokens.len())?;
+            let matched = (phrase.tokens.iter().zip(window)).all(|(p, (w, _))| word_matches(w, p));
+            matched.then(|| (phrase.status, window[window.len() - 1].1.end))
+        })
     }
 
     /// The first status phrase anywhere in `text`, as whole words.
     pub fn phrase_anywhere(&self, text: &str) -> Option<Status> {
         let words: Vec<(String, Range<usize>)> = word_spans(text).collect();
         (0..words.len()).find_map(|start| {
-            if !self.phrase_starts.may_start(&words[start].0) {
-                return None;
-            }
-            self.phrases.iter().find_map(|phrase| {
-                let window = words.get(start..start + phrase.tokens.len())?;
-                let matched = phrase
-                    .tokens
-                    .iter()
-                    .zip(window)
-                    .all(|(p, (w, _))| word_matches(w, p));
-                matched.then_some(phrase.status)
-            })
+            self.phrase_index
+                .starting(&words[start].0)
+                .into_iter()
+                .find_map(|at| {
+                    let phrase = &self.phrases[at];
+                    let window = words.get(start..start + phrase.tokens.len())?;
+                    let matched =
+                        (phrase.tokens.iter().zip(window)).all(|(p, (w, _))| word_matches(w, p));
+                    matched.then_some(phrase.status)
+                })
         })
     }
 
@@ -710,9 +707,14 @@ pub fn strip_status_label(value: &str) -> &str {
 
 /// Whether `label` (a paragraph line or heading) announces a legend.
 pub fn is_legend_label(label: &str) -> bool {
-    let normalized = fold(label);
-    let words = tokens(&normalized);
-    words.first().is_some_and(|w| {
+    names_legend(&fold(label))
+}
+
+/// [`is_legend_label`] of a label folded already (a heading's
+/// `OutlineSection::folded`): its first word begins a legend label.
+pub fn names_legend(folded: &str) -> bool {
+    let mut words = folded.split(|c: char| !c.is_alphanumeric());
+    words.find(|w| !w.is_empty()).is_some_and(|w| {
         LEGEND_LABELS
             .iter()
             .any(|l| l.starts_with(w) && w.len() >= 6)
@@ -830,6 +832,68 @@ mod tests {
         config.todo.markers.push("\u{fe0f}".into());
         let v = Vocabulary::new(&config);
         assert_eq!(v.marker_at_start("anything").unwrap().0, Status::Todo);
+    }
+
+    /// A configured "word" without a letter or a digit is a symbol: read
+    /// as a marker (it made extraction panic as a phrase of no words).
+    #[test]
+    fn a_configured_word_of_symbols_is_a_marker() {
+        let mut config = VocabularyConfig::default();
+        config.done.words.extend(["🆗".into(), "\u{fe0f}".into()]);
+        config.blocked.words.push("--".into());
+        let v = Vocabulary::new(&config);
+        assert_eq!(v.status_of_value("🆗 livré"), Some(Status::Done));
+        assert_eq!(v.marker_at_start("-- attente").unwrap().0, Status::Blocked);
+        assert_eq!(v.phrase_at_start("- Rien"), None);
+        assert_eq!(v.status_of_value("Une valeur quelconque"), None);
+        assert_eq!(v.marker_at_start("Rien").map(|m| m.0), None);
+    }
+
+    /// Phrases are looked up by the first word of the text: the lookup
+    /// finds the phrase a scan of every phrase in order found.
+    #[test]
+    fn phrases_are_found_by_their_first_word() {
+        let v = vocabulary();
+        let by_scan = |text: &str| -> Option<(Status, usize)> {
+            let words: Vec<(String, Range<usize>)> = word_spans(text).collect();
+            v.phrases.iter().find_map(|phrase| {
+                let window = words.get(..phrase.tokens.len())?;
+                let matched =
+                    (phrase.tokens.iter().zip(window)).all(|(p, (w, _))| word_matches(w, p));
+                matched.then(|| (phrase.status, window[window.len() - 1].1.end))
+            })
+        };
+        let texts = [
+            "En cours (80% réalisé)",
+            "not started yet",
+            "Started",
+            "**Completada** hoy",
+            "completados",
+            "Terminées !",
+            "à faire",
+            "A FAIRE demain",
+            "in progress",
+            "blocked by infra",
+            "Rien à signaler",
+            "",
+            "— En attente",
+            "erledigt",
+        ];
+        for text in texts {
+            assert_eq!(v.phrase_at_start(text), by_scan(text), "{text:?}");
+        }
+        assert_eq!(
+            v.phrase_at_start("not started yet").unwrap().0,
+            Status::Todo
+        );
+        assert_eq!(
+            v.phrase_at_start("**Completada** hoy").unwrap().0,
+            Status::Done
+        );
+        assert_eq!(
+            v.phrase_anywhere("le lot est terminé depuis"),
+            Some(Status::Done)
+        );
     }
 
     /// Markers are looked up by the character a text starts or ends with:
