@@ -7,6 +7,11 @@
 //! `public/`, atomically). Only the first stage reads files and only the last
 //! writes them.
 
+// The documentation is for the people who work on sitrep, and is built
+// with `cargo doc --document-private-items` (`.ci/run`): a public item's
+// doc may point to the private helper that explains it.
+#![allow(rustdoc::private_intra_doc_links)]
+
 pub mod ascii;
 pub mod build;
 pub mod cache;

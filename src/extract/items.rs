@@ -37,7 +37,7 @@ static PERCENT: LazyLock<Regex> =
 /// in an e-mail address or a path, so not after a word character, `.`,
 /// `@`, `/` or a backquote; a letter, then letters, digits, `_` and `-`,
 /// ending on no `-`. The same as the pattern
-/// `(?:^|[^\w.@/`])@([A-Za-z][A-Za-z0-9_-]*[A-Za-z0-9_]|[A-Za-z])` finds
+/// ``(?:^|[^\w.@/`])@([A-Za-z][A-Za-z0-9_-]*[A-Za-z0-9_]|[A-Za-z])`` finds
 /// (a test compares them), without a regex search of every item line.
 fn handle_names(text: &str) -> impl Iterator<Item = Range<usize>> + '_ {
     memchr::memchr_iter(b'@', text.as_bytes()).filter_map(|at| {
