@@ -306,15 +306,15 @@ struct Phrase {
     status: Status,
 }
 
-/// The phrases by their first token, so that a word of a text is checked
-/// against the few phrases it can start, not against all of them.
+/// The phrases by the words that can start them, so that a word of a
+/// text is checked against the few phrases it can start, not against all
+/// of them. Every form [`word_matches`] accepts for a phrase's first token
+/// is a key (`termine`, `terminee`, `termines`, `terminees`; `completado`,
+/// `completada`, `completados`, `completadas`): a lookup is one probe.
 #[derive(Debug, Clone, Default)]
 struct PhraseIndex {
-    /// Phrase indices by first token, ascending.
-    first: FxHashMap<String, Vec<usize>>,
-    /// Phrase indices by first token ending in `o`, without its final
-    /// `o`s (Spanish agreement: `completada` starts `completado`).
-    spanish: FxHashMap<String, Vec<usize>>,
+    /// Phrase indices, ascending, by each word form their first token takes.
+    by_form: FxHashMap<String, Vec<usize>>,
 }
 
 impl PhraseIndex {
@@ -325,30 +325,26 @@ impl PhraseIndex {
             let Some(first) = phrase.tokens.first() else {
                 continue;
             };
-            if first.ends_with('o') {
-                let stem = first.trim_end_matches('o').to_string();
-                index.spanish.entry(stem).or_default().push(at);
+            let plain = ["", "e", "s", "es"].map(|suffix| format!("{first}{suffix}"));
+            // Spanish agreement: `completada` starts `completado`.
+            let stem = first.trim_end_matches('o');
+            let spanish = ["a", "os", "as"].map(|suffix| format!("{stem}{suffix}"));
+            let spanish = first.ends_with('o').then_some(spanish);
+            for form in plain.into_iter().chain(spanish.into_iter().flatten()) {
+                let phrases = index.by_form.entry(form).or_default();
+                // Two forms of one phrase can be the same word.
+                if phrases.last() != Some(&at) {
+                    phrases.push(at);
+                }
             }
-            index.first.entry(first.clone()).or_default().push(at);
         }
         index
     }
 
     /// The phrases whose first token `word` (folded) [`word_matches`], in
     /// the order of the phrase list (longest phrases first).
-    fn starting(&self, word: &str) -> Vec<usize> {
-        let plain = ["", "e", "s", "es"]
-            .iter()
-            .filter_map(|suffix| word.strip_suffix(suffix))
-            .filter_map(|stem| self.first.get(stem));
-        let spanish = ["a", "os", "as"]
-            .iter()
-            .filter_map(|suffix| word.strip_suffix(suffix))
-            .filter_map(|stem| self.spanish.get(stem));
-        let mut found: Vec<usize> = plain.chain(spanish).flatten().copied().collect();
-        found.sort_unstable();
-        found.dedup();
-        found
+    fn starting(&self, word: &str) -> &[usize] {
+        self.by_form.get(word).map_or(&[], Vec::as_slice)
     }
 }
 
@@ -564,7 +560,7 @@ impl Vocabulary {
         let words: Vec<(String, Range<usize>)> = std::iter::once(first)
             .chain(spans.take(longest.saturating_sub(1)))
             .collect();
-        candidates.into_iter().find_map(|at| {
+        candidates.iter().find_map(|&at| {
             let phrase = &self.phrases[at];
             let window = words.get(..phrase.tokens.len())?;
             let matched = (phrase.tokens.iter().zip(window)).all(|(p, (w, _))| word_matches(w, p));
@@ -578,8 +574,8 @@ impl Vocabulary {
         (0..words.len()).find_map(|start| {
             self.phrase_index
                 .starting(&words[start].0)
-                .into_iter()
-                .find_map(|at| {
+                .iter()
+                .find_map(|&at| {
                     let phrase = &self.phrases[at];
                     let window = words.get(start..start + phrase.tokens.len())?;
                     let matched =
@@ -881,6 +877,17 @@ mod tests {
         ];
         for text in texts {
             assert_eq!(v.phrase_at_start(text), by_scan(text), "{text:?}");
+        }
+        // Each phrase with its first word in every form a word can take.
+        for phrase in &v.phrases {
+            let (first, rest) = phrase.tokens.split_first().unwrap();
+            let stem = first.trim_end_matches('o');
+            let forms = ["", "e", "s", "es"].map(|suffix| format!("{first}{suffix}"));
+            let spanish = ["a", "os", "as", "x"].map(|suffix| format!("{stem}{suffix}"));
+            for form in forms.iter().chain(&spanish) {
+                let text = format!("{form} {}", rest.join(" "));
+                assert_eq!(v.phrase_at_start(&text), by_scan(&text), "{text:?}");
+            }
         }
         assert_eq!(
             v.phrase_at_start("not started yet").unwrap().0,
