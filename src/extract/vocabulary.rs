@@ -283,18 +283,25 @@ fn tokens(normalized: &str) -> Vec<&str> {
         .collect()
 }
 
+/// The endings a vocabulary word takes in agreement (`realisee`,
+/// `realises` for `realise`).
+const AGREEMENT_ENDINGS: [&str; 4] = ["", "e", "s", "es"];
+
+/// The endings that replace the final `o`s of a vocabulary word in
+/// Spanish agreement (`completada`, `completadas` for `completado`).
+const SPANISH_ENDINGS: [&str; 3] = ["a", "os", "as"];
+
 /// A word of the text matches a vocabulary word, allowing agreement
 /// suffixes (`realisee`, `realises` for `realise`).
 fn word_matches(text_word: &str, vocabulary_word: &str) -> bool {
     if let Some(rest) = text_word.strip_prefix(vocabulary_word) {
-        return matches!(rest, "" | "e" | "s" | "es");
+        return AGREEMENT_ENDINGS.contains(&rest);
     }
-    // Spanish agreement: `completado` also matches `completada`, `completadas`.
     match (
         vocabulary_word.strip_suffix('o'),
         text_word.strip_prefix(vocabulary_word.trim_end_matches('o')),
     ) {
-        (Some(_), Some(rest)) => matches!(rest, "a" | "os" | "as"),
+        (Some(_), Some(rest)) => SPANISH_ENDINGS.contains(&rest),
         _ => false,
     }
 }
@@ -325,10 +332,10 @@ impl PhraseIndex {
             let Some(first) = phrase.tokens.first() else {
                 continue;
             };
-            let plain = ["", "e", "s", "es"].map(|suffix| format!("{first}{suffix}"));
+            let plain = AGREEMENT_ENDINGS.map(|ending| format!("{first}{ending}"));
             // Spanish agreement: `completada` starts `completado`.
             let stem = first.trim_end_matches('o');
-            let spanish = ["a", "os", "as"].map(|suffix| format!("{stem}{suffix}"));
+            let spanish = SPANISH_ENDINGS.map(|ending| format!("{stem}{ending}"));
             let spanish = first.ends_with('o').then_some(spanish);
             for form in plain.into_iter().chain(spanish.into_iter().flatten()) {
                 let phrases = index.by_form.entry(form).or_default();
