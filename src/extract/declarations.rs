@@ -91,6 +91,9 @@ static SECTION_KEY: LazyLock<Regex> = LazyLock::new(|| {
     .expect("valid regex")
 });
 
+/// The characters one of which every bar holds: a `[`, or a block.
+const BAR_MARKS: [char; 9] = ['[', '█', '▓', '▒', '■', '●', '░', '□', '○'];
+
 /// An ASCII progress bar, bracketed or not, and the percentage after it.
 static BAR: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(\[[█▓▒#=■●░.\-□○ ]{4,}\]|[█▓▒■●░□○]{4,})\s*(?:(\d{1,3}(?:[.,]\d+)?)\s*%)?")
@@ -145,6 +148,24 @@ pub fn is_whole_project(label: &str) -> bool {
 
 fn has_word(text: &str, words: &[&str]) -> bool {
     folding::words(&fold(text)).any(|w| words.contains(&w))
+}
+
+/// The figure of a summary entry's value: a claimed percentage, else an
+/// `n/m` fraction as a percentage (`(4/4)` gives 100).
+fn summary_value(value: &str) -> Option<f64> {
+    if let Some((percent, _)) = claimed_percent(value) {
+        return Some(percent);
+    }
+    if !value.contains('/') {
+        return None;
+    }
+    let captures = FRACTION.captures(value)?;
+    let done: f64 = captures.get(1)?.as_str().parse().ok()?;
+    let all: f64 = captures.get(2)?.as_str().parse().ok()?;
+    if all <= 0.0 || done > all {
+        return None;
+    }
+    Some((done * 1000.0 / all).round() / 10.0)
 }
 
 /// A percentage in `value` that is a claim: not after `+`, `-`, `<`, `>`.
@@ -208,8 +229,10 @@ impl ClaimReader<'_> {
     /// counts only when its label names a section or the whole project: a
     /// game's `Vie [####....] 87/100` is not project progress.
     fn bar(&self, text: &str, line: usize, enclosing: Option<usize>) -> Option<Claim> {
-        // Every bar has a `[` or a block character.
-        if !text.contains(['[', '█', '▓', '▒', '■', '●', '░', '□', '○']) {
+        // Every bar has a `[` or a block character, and every block
+        // character starts with the byte 0xE2: most lines hold neither
+        // byte, and are ruled out without decoding their characters.
+        if memchr::memchr2(b'[', 0xE2, text.as_bytes()).is_none() || !text.contains(BAR_MARKS) {
             return None;
         }
         let captures = BAR.captures(text)?;
@@ -304,21 +327,11 @@ impl ClaimReader<'_> {
     /// A summary entry whose label names a section and that carries a
     /// percentage or an `n/m` fraction: `✅ Phase 1 : **100%** (4/4)`.
     pub fn summary_entry(&self, text: &str, line: usize) -> Option<Claim> {
-        let (label, value) = text.split_once(':').unwrap_or((text, ""));
+        // The value first: most entries hold no `:`, or no figure after it.
+        let (label, value) = text.split_once(':')?;
+        let value = summary_value(value)?;
         let key = key_in(label)?;
         let section = (self.section_of_key)(&key)?;
-        let value = match claimed_percent(value) {
-            Some((percent, _)) => percent,
-            None => {
-                let captures = FRACTION.captures(value)?;
-                let done: f64 = captures.get(1)?.as_str().parse().ok()?;
-                let all: f64 = captures.get(2)?.as_str().parse().ok()?;
-                if all <= 0.0 || done > all {
-                    return None;
-                }
-                (done * 1000.0 / all).round() / 10.0
-            }
-        };
         Some(Claim {
             label: clean_label(label),
             value,
@@ -369,6 +382,21 @@ pub fn clean_label(text: &str) -> String {
 mod tests {
     use super::*;
     use crate::config::VocabularyConfig;
+
+    /// `bar` rules a line out by its bytes before its characters: each
+    /// bar character is a `[` or starts with the byte 0xE2, and so does
+    /// each character the bar pattern's first group can start with.
+    #[test]
+    fn every_bar_character_is_found_by_its_first_byte() {
+        for c in BAR_MARKS {
+            let first = c.to_string().as_bytes()[0];
+            assert!(first == b'[' || first == 0xE2, "{c}");
+        }
+        let opening = BAR.as_str().split(")\\s*").next().unwrap();
+        for c in opening.chars().filter(|c| !c.is_ascii()) {
+            assert!(BAR_MARKS.contains(&c), "{c} opens a bar but is not a mark");
+        }
+    }
 
     fn with_reader<T>(test: impl Fn(&ClaimReader) -> T) -> T {
         let vocabulary = Vocabulary::new(&VocabularyConfig::default());

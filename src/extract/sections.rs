@@ -353,7 +353,9 @@ impl Claims {
 
     fn entries(&mut self, reader: &ClaimReader, entries: &[ListEntry]) {
         for entry in entries {
-            if let Some(first) = entry.lines.first() {
+            // A summary entry holds a `:` (`✅ Phase 1 : 100%`); most
+            // entries are ruled out before their marker is looked for.
+            if let Some(first) = entry.lines.first().filter(|l| l.text.contains(':')) {
                 let text = reader
                     .vocabulary
                     .marker_at_start(&first.text)
