@@ -518,6 +518,9 @@ mod tests {
             assert_eq!((claim.value, claim.target), (100.0, Target::Section(1)));
             assert_eq!(r.summary_entry("Phase 1 : (1/4)", 50).unwrap().value, 25.0);
             assert!(r.summary_entry("Phase 9 : 10%", 50).is_none());
+            // A summary entry is `label : figure`; without the colon it is not one.
+            assert!(r.summary_entry("Phase 1 100% (4/4)", 50).is_none());
+            assert!(r.summary_entry("Phase 1 : (5/4)", 50).is_none());
         });
     }
 
