@@ -131,8 +131,10 @@ impl Stages {
         self.last = Some(now);
     }
 
+    /// Begins the first stage, unless one has already begun (a build
+    /// times the previous site's memo before reading).
     fn start(&mut self) {
-        self.last = Some(Instant::now());
+        self.last.get_or_insert_with(Instant::now);
     }
 }
 
@@ -1007,12 +1009,14 @@ pub fn build(options: &BuildOptions) -> anyhow::Result<BuildReport> {
 pub fn build_and_keep(options: &BuildOptions) -> anyhow::Result<(BuildReport, Portal)> {
     let started = Instant::now();
     let mut stages = Stages::default();
+    stages.start();
     let config = Config::load(&options.root)?;
     let output = output_dir(options, &config);
     check_output_dir(options, &output)?;
     let cache_dir = (!options.no_cache).then(|| options.root.join(cache::FOLDER));
     let mut memo = PageMemo::load(cache_dir.as_deref(), &output);
     let staging = output::Staging::begin(&output, memo.take_kept())?;
+    stages.done("previous");
     let rendered = render_into(options, &mut stages, &memo, &staging, Previous::default())?;
     let portal = rendered.portal;
     let projects = portal.status.projects.len();

@@ -73,7 +73,7 @@ fn record(
         archived.files.insert(path.clone(), bytes.clone());
     }
     crate::output::write_plain(&archived, &folder.join("site"))?;
-    let json = serde_json::to_string_pretty(status)? + "\n";
+    let json = crate::render::status_json::to_string(status)?;
     std::fs::write(folder.join("status.json"), json)
         .with_context(|| format!("cannot write {}", folder.display()))?;
     if options.archive {

@@ -58,6 +58,38 @@ fn kinds(entry: &Value) -> Vec<String> {
         .collect()
 }
 
+/// The line of a snapshot's `status.json` that holds the item `text`, read
+/// as JSON on its own.
+fn item_line(portal: &Portal, label: &str, text: &str) -> Value {
+    let path = portal
+        .root()
+        .join("snapshots")
+        .join(label)
+        .join("status.json");
+    let json = std::fs::read_to_string(path).unwrap();
+    let needle = format!("{{\"text\": \"{text}\"");
+    let lines: Vec<&str> = json.lines().filter(|l| l.contains(&needle)).collect();
+    assert_eq!(
+        lines.len(),
+        1,
+        "one line for {text:?} in {label}: {lines:?}"
+    );
+    serde_json::from_str(lines[0].trim().trim_end_matches(',')).unwrap()
+}
+
+/// An item is a line of a snapshot: ticking it changes that one line, so
+/// snapshots committed to git diff as the documents did.
+#[test]
+fn a_ticked_item_is_one_line_of_the_snapshot() {
+    let portal = three_weeks();
+    let before = item_line(&portal, "2026-W45", "Développement");
+    let after = item_line(&portal, "2026-W46", "Développement");
+    assert_eq!(before["status"], "todo");
+    assert_eq!(after["status"], "done");
+    assert_eq!(before["line"], 9);
+    assert_eq!(after["line"], 9);
+}
+
 #[test]
 fn three_snapshots_give_burn_up_slips_changes_and_feed() {
     let portal = three_weeks();

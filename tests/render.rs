@@ -479,8 +479,13 @@ fn rendering_is_deterministic_and_status_json_is_the_model() {
     let second = render_fixture(&config);
     assert_eq!(first.files, second.files);
     let (portfolio, _) = fixture();
-    let expected = serde_json::to_string_pretty(&portfolio).unwrap() + "\n";
-    assert_eq!(page(&first, "status.json"), expected);
+    let written = page(&first, "status.json");
+    let read: serde_json::Value = serde_json::from_str(&written).unwrap();
+    assert_eq!(read, serde_json::to_value(&portfolio).unwrap());
+    assert_eq!(
+        written,
+        sitrep::render::status_json::to_string(&portfolio).unwrap()
+    );
     for name in [
         ".nojekyll",
         "404.html",
