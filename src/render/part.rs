@@ -126,7 +126,7 @@ fn read_at(file: &std::fs::File, bytes: &mut [u8], offset: u64) -> std::io::Resu
 /// A file `serve` holds in memory: one buffer, or pieces of several. A
 /// file made of parts (`status.json`) is kept in pieces, so that a rebuild
 /// shares the parts of unchanged projects with the file it replaces rather
-/// than copying them: at 10,000 projects that is 600 MB, copied on every
+/// than copying them: at 10,000 projects that is 400 MB, copied on every
 /// save, and held twice while the rebuild ran.
 #[derive(Debug, Clone)]
 pub enum MemoryFile {
