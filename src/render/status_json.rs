@@ -463,7 +463,7 @@ impl Formatter for Layout {
 }
 
 /// `value` as `status.json` lays it out ([`Layout`]), with a final line
-/// break: what [`write`] writes, serialised on one thread (for snapshots).
+/// break: what [`write()`] writes, serialised on one thread (for snapshots).
 pub fn to_string(value: &impl Serialize) -> serde_json::Result<String> {
     let mut json = Vec::new();
     value.serialize(&mut serde_json::Serializer::with_formatter(
