@@ -224,16 +224,18 @@ impl MilestoneReader<'_> {
         let end_column = columns.iter().position(|c| *c == Column::EndDate);
         let name_column = columns.iter().position(|c| *c == Column::Text);
         let status_column = columns.iter().position(|c| *c == Column::Status);
-        // Corpus 22: one small table per roadmap item, named by its heading.
+        // Corpus 22: one small table per roadmap item, named by its heading
+        // (its columns are a category, a status, a date): a row that names
+        // itself (`| Mise en production | 01/12/2026 |`) keeps its name.
         let heading_title = (table.rows.len() == 1)
             .then(|| section.map(|s| clean_title(&s.heading)))
             .flatten();
         for row in &table.rows {
             let cell = |i: Option<usize>| i.and_then(|i| row.cells.get(i)).map(String::as_str);
             let date_cell = cell(Some(date_column)).unwrap_or("");
-            let title = heading_title
-                .clone()
-                .or_else(|| cell(name_column).map(clean_title))
+            let title = (cell(name_column).map(clean_title))
+                .filter(|name| !name.is_empty())
+                .or_else(|| heading_title.clone())
                 .unwrap_or_default();
             let status = cell(status_column)
                 .and_then(|c| self.status_of(c))
@@ -673,6 +675,20 @@ mod tests {
                 .count(),
             4
         );
+    }
+
+    /// A one-row table is named by its heading only when its row names
+    /// nothing: corpus 22's roadmap items (category, status, date) take
+    /// their heading; a row with a milestone column keeps its own name.
+    #[test]
+    fn a_one_row_table_is_named_by_its_row_else_its_heading() {
+        let text = "## Jalons\n\n| Jalon | Date | Statut |\n|---|---|---|\n| Mise en production | 01/12/2026 | À faire |\n\n### AutoNATv2\n\n| Category | Status | Target Completion |\n|---|---|---|\n| Connectivity | todo | Q4/2026 |\n";
+        let status = milestones(text, date(2026, 11, 1));
+        let titles: Vec<&str> = (status.milestones.iter())
+            .map(|m| m.title.as_str())
+            .collect();
+        assert_eq!(titles, ["Mise en production", "AutoNATv2"]);
+        assert_eq!(status.milestones[0].date, Some(date(2026, 12, 1)));
     }
 
     #[test]
