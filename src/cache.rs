@@ -33,7 +33,9 @@ use xxhash_rust::xxh3::Xxh3;
 use crate::config::Config;
 use crate::ingest::FrontMatter;
 use crate::memo::Identity;
-use crate::model::{Diagnostic, DocumentStatus, LateItem, Packed, Project, SourcesElided, Stowed};
+use crate::model::{
+    Diagnostic, DocumentStatus, LateItem, Packed, Project, SourcesElided, Stowed, Tally,
+};
 
 /// The cache folder, under the portal root (`sitrep init` gitignores it).
 pub const FOLDER: &str = ".sitrep-cache";
@@ -86,6 +88,7 @@ struct ProjectEntry<P> {
     as_of_at: Option<(String, usize)>,
     declared_health_at: Option<(String, usize)>,
     late_items: Stowed<Vec<LateItem>>,
+    tally: Tally,
 }
 
 /// The cache of one build: where it lives (none with `--no-cache`) and the
@@ -157,6 +160,7 @@ impl Cache {
             as_of_at: entry.as_of_at,
             declared_health_at: entry.declared_health_at,
             late_items: entry.late_items,
+            tally: entry.tally,
             ..entry.project
         })
     }
@@ -168,6 +172,7 @@ impl Cache {
             as_of_at: project.as_of_at.clone(),
             declared_health_at: project.declared_health_at.clone(),
             late_items: project.late_items.clone(),
+            tally: project.tally,
         };
         self.write(PROJECT_MAGIC, key, &entry);
     }

@@ -379,6 +379,54 @@ pub struct Project {
     /// `status.json`.
     #[serde(skip)]
     pub late_items: Stowed<Vec<LateItem>>,
+    /// What the first portfolio page sums over every project, counted
+    /// when it is assembled. Not in `status.json`.
+    #[serde(skip)]
+    pub tally: Tally,
+}
+
+/// A project's milestones and risks as the portfolio's summary tiles count
+/// them. Counted once, when the project is assembled (and cached with
+/// it): the first portfolio page is made at every rebuild, and counting
+/// there decoded 10,000 projects' milestones and risks each time.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Tally {
+    /// Open milestones dated from the as-of date to 30 days after it.
+    pub next30: usize,
+    /// Milestones overdue on the as-of date.
+    pub overdue: usize,
+    /// Open risks of critical severity.
+    pub critical: usize,
+}
+
+impl Tally {
+    /// How many days after the as-of date count as "next".
+    pub const HORIZON_DAYS: i64 = 30;
+
+    /// The tally of `milestones` (their `overdue` set) and `risks` on
+    /// `as_of`.
+    pub fn count(milestones: &[Milestone], risks: &[Risk], as_of: NaiveDate) -> Tally {
+        let horizon = as_of + chrono::Duration::days(Tally::HORIZON_DAYS);
+        let open = |m: &Milestone| !matches!(m.status, Some(Status::Done | Status::Cancelled));
+        Tally {
+            next30: (milestones.iter())
+                .filter(|m| open(m) && m.date.is_some_and(|d| d >= as_of && d <= horizon))
+                .count(),
+            overdue: milestones.iter().filter(|m| m.overdue).count(),
+            critical: (risks.iter())
+                .filter(|r| !r.closed && r.severity == Some(Severity::Critical))
+                .count(),
+        }
+    }
+
+    /// The sum of two tallies.
+    pub fn plus(self, other: Tally) -> Tally {
+        Tally {
+            next30: self.next30 + other.next30,
+            overdue: self.overdue + other.overdue,
+            critical: self.critical + other.critical,
+        }
+    }
 }
 
 impl Project {

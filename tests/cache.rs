@@ -878,3 +878,66 @@ fn the_kept_previous_site_is_brought_up_to_date_exactly() {
     build_verbose(&portal, &["--no-cache"]);
     assert!(!spare.exists());
 }
+
+/// The summary tiles of the first portfolio page, label → value.
+fn tiles(index: &str) -> BTreeMap<String, String> {
+    let html = scraper::Html::parse_document(index);
+    let tile = scraper::Selector::parse("li.tile").unwrap();
+    let part = |element: scraper::ElementRef, class: &str| {
+        let selector = scraper::Selector::parse(class).unwrap();
+        (element.select(&selector).next())
+            .map(|e| e.text().collect::<String>().trim().to_string())
+            .unwrap_or_default()
+    };
+    (html.select(&tile))
+        .map(|t| (part(t, ".tile-label"), part(t, ".tile-value")))
+        .collect()
+}
+
+/// The tiles count each project's milestones and risks as it was
+/// assembled: the same from the cache, and again once a document changes.
+#[test]
+fn summary_tiles_count_milestones_and_risks_built_or_cached() {
+    let portal = Portal::new();
+    let milestones =
+        |rows: &str| format!("## Jalons\n\n| Jalon | Date | Statut |\n|---|---|---|\n{rows}");
+    let risks = |rows: &str| format!("## Risques\n\n| Risque | Sévérité |\n|---|---|\n{rows}");
+    // As of 1 November: Cadrage overdue, Recette in the next 30 days,
+    // Formation done, Lancement later; one critical risk of two.
+    portal.write(
+        "alpha.md",
+        format!(
+            "# Alpha\n\n{}\n{}",
+            milestones(
+                "| Cadrage | 15/10/2026 | En cours |\n| Recette | 05/11/2026 | En cours |\n\
+                 | Formation | 20/11/2026 | Terminé |\n| Lancement | 15/01/2027 | À faire |\n"
+            ),
+            risks("| Panne du fournisseur | Critique |\n| Retard du recrutement | Élevée |\n")
+        ),
+    );
+    // 1 December is the 30th day after 1 November: in the next 30 days.
+    let beta = |status: &str, risk: &str| {
+        format!(
+            "# Beta\n\n{}\n{}",
+            milestones(&format!("| Mise en production | 01/12/2026 | {status} |\n")),
+            risks(&format!("| Perte de données | {risk} |\n"))
+        )
+    };
+    portal.write("beta.md", beta("À faire", "Critique"));
+    let expect = |next30: &str, overdue: &str, critical: &str| {
+        let tiles = tiles(&portal.read_output("index.html"));
+        assert_eq!(tiles["Milestones in the next 30 days"], next30, "{tiles:?}");
+        assert_eq!(tiles["Overdue milestones"], overdue, "{tiles:?}");
+        assert_eq!(tiles["Critical risks"], critical, "{tiles:?}");
+    };
+    portal.build();
+    expect("2", "1", "2");
+    // Both projects from the cache, assembled: the same figures.
+    portal.build();
+    expect("2", "1", "2");
+    // Beta's go-live done and its risk now low.
+    portal.write("beta.md", beta("Terminé", "Faible"));
+    std::thread::sleep(Duration::from_millis(10));
+    portal.build();
+    expect("1", "1", "1");
+}

@@ -114,6 +114,7 @@ fn project(slug: &str, name: &str, progress: Option<f64>, declared: Option<f64>)
         people: Default::default(),
         diagnostics: Default::default(),
         late_items: Default::default(),
+        tally: Default::default(),
     }
 }
 

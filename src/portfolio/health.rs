@@ -16,6 +16,7 @@ use std::sync::Arc;
 use crate::config::{Config, Language};
 use crate::model::{
     Counts, Diagnostic, Health, LateItem, Milestone, Project, Risk, Section, Severity, Status,
+    Tally,
 };
 
 /// How many reasons a health reason names before "and N more".
@@ -41,6 +42,7 @@ pub fn assess(project: &mut Project, config: &Config, as_of: NaiveDate) {
     project.health_reason = reason;
     assess_sections(project, config, as_of);
     check_declared_health(project);
+    project.tally = Tally::count(&project.milestones, &project.risks, as_of);
 }
 
 /// Front matter `status` wins over every computed rule (`STATUS_JSON.md`).
@@ -378,6 +380,7 @@ mod tests {
             people: Default::default(),
             diagnostics: Default::default(),
             late_items: Default::default(),
+            tally: Tally::default(),
         }
     }
 

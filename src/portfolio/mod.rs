@@ -10,7 +10,8 @@ use rayon::prelude::*;
 use crate::config::Config;
 use crate::ingest::{names, Content, ProjectSources};
 use crate::model::{
-    Counts, DocumentStatus, Health, Packed, PortfolioStatus, Project, Sections, Stowed, SCHEMA,
+    Counts, DocumentStatus, Health, Packed, PortfolioStatus, Project, Sections, Stowed, Tally,
+    SCHEMA,
 };
 
 /// What a project is assembled from.
@@ -115,6 +116,7 @@ fn project(
         people: Stowed::default(),
         diagnostics: Stowed::default(),
         late_items: Stowed::default(),
+        tally: Tally::default(),
     };
     // The front matter's date (if any) is on the first document's first lines.
     if project.as_of.is_some() {

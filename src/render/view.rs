@@ -15,7 +15,7 @@ use super::i18n::Strings;
 use super::pct;
 use super::source::RenderedDocument;
 use crate::model::{
-    Counts, Health, Item, Milestone, Person, Project, Risk, Section, Severity, Status,
+    Counts, Health, Item, Milestone, Person, Project, Risk, Section, Severity, Status, Tally,
 };
 
 /// A progress bar: computed figure filled, declared figure marked.
@@ -294,25 +294,10 @@ pub fn health_counts_of<'p>(
 pub fn tiles(projects: &[Project], as_of: NaiveDate, t: &Strings) -> Vec<Tile> {
     let mut counts = Counts::default();
     projects.iter().for_each(|p| counts.merge(&p.counts));
-    let horizon = as_of + Duration::days(30);
-    // Each project's milestones and risks decoded in turn, not kept, on
-    // every core: the first portfolio page is made at every rebuild, and
-    // decoding 10,000 projects' lists on one thread held it back.
-    let (next30, overdue, critical) = (projects.par_iter())
-        .map(|project| {
-            let (mut next30, mut overdue) = (0, 0);
-            for m in project.milestones.get().iter() {
-                let open = !matches!(m.status, Some(Status::Done | Status::Cancelled));
-                next30 += usize::from(open && m.date.is_some_and(|d| d >= as_of && d <= horizon));
-                overdue += usize::from(m.overdue);
-            }
-            let risks = project.risks.get();
-            let critical = (risks.iter())
-                .filter(|r| !r.closed && r.severity == Some(Severity::Critical))
-                .count();
-            (next30, overdue, critical)
-        })
-        .reduce(|| (0, 0, 0), |a, b| (a.0 + b.0, a.1 + b.1, a.2 + b.2));
+    let horizon = as_of + Duration::days(Tally::HORIZON_DAYS);
+    // Counted when each project was assembled: summed here, not decoded.
+    let tally = (projects.iter()).fold(Tally::default(), |sum, p| sum.plus(p.tally));
+    let (next30, overdue, critical) = (tally.next30, tally.overdue, tally.critical);
     let stale = projects.iter().filter(|p| p.stale).count();
     let done_share = if counts.total > 0 {
         format!("{}%", pct(counts.done as f64 * 100.0 / counts.total as f64))
