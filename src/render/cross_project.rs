@@ -41,7 +41,7 @@ use super::view::{
 };
 use super::{root_of, trends, Renderer};
 use crate::ingest::names::slugify;
-use crate::model::{Milestone, PackedEach, Project, Risk, Severity, Status};
+use crate::model::{Milestone, PackedEach, Project, Risk, Severity, Status, Tally};
 
 /// Projects a portfolio page lists; a portfolio up to this size has one page of everything.
 pub const PROJECTS_PER_PAGE: usize = 50;
@@ -440,30 +440,36 @@ impl Renderer<'_> {
     /// soonest first, across every project; each table cut at [`SUMMARY_LIMIT`].
     fn milestone_summaries(&self, root: &str) -> Vec<MilestoneSummary> {
         let as_of = self.portfolio.as_of;
-        let horizon = as_of + Duration::days(30);
+        let horizon = as_of + Duration::days(Tally::HORIZON_DAYS);
         let overdue = |m: &Milestone| m.overdue;
         let coming = |m: &Milestone| {
             !matches!(m.status, Some(Status::Done | Status::Cancelled))
                 && m.date.is_some_and(|d| d >= as_of && d <= horizon)
         };
+        // Which projects hold any: their tally, counted with the same rules
+        // when they were assembled ([`crate::model::Tally`]).
+        let overdue_in = |t: &Tally| t.overdue > 0;
+        let coming_in = |t: &Tally| t.next30 > 0;
         [
             (
                 "overdue-title",
                 "tile_overdue",
                 &overdue as &dyn Fn(&Milestone) -> bool,
+                &overdue_in as &dyn Fn(&Tally) -> bool,
             ),
-            ("coming-title", "tile_next30", &coming),
+            ("coming-title", "tile_next30", &coming, &coming_in),
         ]
         .into_iter()
-        .map(|(id, key, keep)| {
-            // Each project's milestones decoded in turn; of those kept,
-            // only where they sort (project and place in it are the order
-            // among equals, as the table's stable sort has it): thousands
-            // can be overdue across 10,000 projects, and copying each took
-            // about 7 % of a `serve` rebuild's CPU.
+        .map(|(id, key, keep, holds)| {
+            // The milestones of each project that holds some decoded in
+            // turn; of those kept, only where they sort (project and place
+            // in it are the order among equals, as the table's stable sort
+            // has it): thousands can be overdue across 10,000 projects, and
+            // copying each took about 7 % of a `serve` rebuild's CPU.
             let mut entries: Vec<(bool, Option<NaiveDate>, usize, usize)> =
                 (self.portfolio.projects.iter())
                     .enumerate()
+                    .filter(|(_, project)| holds(&project.tally))
                     .flat_map(|(index, project)| {
                         let milestones = project.milestones.get();
                         (milestones.iter().enumerate())
