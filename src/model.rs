@@ -234,6 +234,20 @@ pub struct Milestone {
     pub line: usize,
 }
 
+impl Milestone {
+    /// Neither done nor cancelled.
+    pub fn is_open(&self) -> bool {
+        !matches!(self.status, Some(Status::Done | Status::Cancelled))
+    }
+
+    /// Open and dated from `as_of` to [`Tally::HORIZON_DAYS`] days after
+    /// it: a milestone of "the next 30 days" (summary tiles, timeline).
+    pub fn is_coming(&self, as_of: NaiveDate) -> bool {
+        let horizon = as_of + chrono::Duration::days(Tally::HORIZON_DAYS);
+        self.is_open() && self.date.is_some_and(|d| d >= as_of && d <= horizon)
+    }
+}
+
 /// A risk, blocker or threat (§8).
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Risk {
@@ -406,26 +420,23 @@ impl Tally {
     /// The tally of `milestones` (their `overdue` set) and `risks` on
     /// `as_of`.
     pub fn count(milestones: &[Milestone], risks: &[Risk], as_of: NaiveDate) -> Tally {
-        let horizon = as_of + chrono::Duration::days(Tally::HORIZON_DAYS);
-        let open = |m: &Milestone| !matches!(m.status, Some(Status::Done | Status::Cancelled));
         Tally {
-            next30: (milestones.iter())
-                .filter(|m| open(m) && m.date.is_some_and(|d| d >= as_of && d <= horizon))
-                .count(),
+            next30: milestones.iter().filter(|m| m.is_coming(as_of)).count(),
             overdue: milestones.iter().filter(|m| m.overdue).count(),
             critical: (risks.iter())
                 .filter(|r| !r.closed && r.severity == Some(Severity::Critical))
                 .count(),
         }
     }
+}
 
-    /// The sum of two tallies.
-    pub fn plus(self, other: Tally) -> Tally {
-        Tally {
-            next30: self.next30 + other.next30,
-            overdue: self.overdue + other.overdue,
-            critical: self.critical + other.critical,
-        }
+impl std::iter::Sum for Tally {
+    fn sum<I: Iterator<Item = Tally>>(tallies: I) -> Tally {
+        tallies.fold(Tally::default(), |sum, t| Tally {
+            next30: sum.next30 + t.next30,
+            overdue: sum.overdue + t.overdue,
+            critical: sum.critical + t.critical,
+        })
     }
 }
 

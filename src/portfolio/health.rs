@@ -15,8 +15,7 @@ use std::sync::Arc;
 
 use crate::config::{Config, Language};
 use crate::model::{
-    Counts, Diagnostic, Health, LateItem, Milestone, Project, Risk, Section, Severity, Status,
-    Tally,
+    Counts, Diagnostic, Health, LateItem, Milestone, Project, Risk, Section, Severity, Tally,
 };
 
 /// How many reasons a health reason names before "and N more".
@@ -75,10 +74,6 @@ fn due(milestone: &Milestone) -> Option<NaiveDate> {
     milestone.date_end.or(milestone.date)
 }
 
-fn is_open(milestone: &Milestone) -> bool {
-    !matches!(milestone.status, Some(Status::Done | Status::Cancelled))
-}
-
 fn mark_overdue(project: &mut Project, as_of: NaiveDate) {
     project.late_items = LateItem::gather(&project.sections, as_of).into();
     let mut warnings = Vec::new();
@@ -86,7 +81,7 @@ fn mark_overdue(project: &mut Project, as_of: NaiveDate) {
         let Some(due) = due(milestone) else {
             continue;
         };
-        milestone.overdue = due < as_of && is_open(milestone);
+        milestone.overdue = due < as_of && milestone.is_open();
         if milestone.overdue {
             let days = as_of.signed_duration_since(due).num_days();
             warnings.push(Diagnostic::warning(
@@ -344,7 +339,7 @@ fn assess_siblings(sections: &mut [Section], end: Option<usize>, context: &Secti
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::model::{Declaration, Item};
+    use crate::model::{Declaration, Item, Status};
 
     fn date(y: i32, m: u32, d: u32) -> NaiveDate {
         NaiveDate::from_ymd_opt(y, m, d).unwrap()

@@ -27,7 +27,7 @@ use std::collections::HashSet;
 use std::ops::Range;
 use std::sync::OnceLock;
 
-use chrono::{Duration, NaiveDate};
+use chrono::NaiveDate;
 use rayon::prelude::*;
 use serde::Serialize;
 
@@ -41,7 +41,7 @@ use super::view::{
 };
 use super::{root_of, trends, Renderer};
 use crate::ingest::names::slugify;
-use crate::model::{Milestone, PackedEach, Project, Risk, Severity, Status, Tally};
+use crate::model::{Milestone, PackedEach, Project, Risk, Severity, Tally};
 
 /// Projects a portfolio page lists; a portfolio up to this size has one page of everything.
 pub const PROJECTS_PER_PAGE: usize = 50;
@@ -440,12 +440,8 @@ impl Renderer<'_> {
     /// soonest first, across every project; each table cut at [`SUMMARY_LIMIT`].
     fn milestone_summaries(&self, root: &str) -> Vec<MilestoneSummary> {
         let as_of = self.portfolio.as_of;
-        let horizon = as_of + Duration::days(Tally::HORIZON_DAYS);
         let overdue = |m: &Milestone| m.overdue;
-        let coming = |m: &Milestone| {
-            !matches!(m.status, Some(Status::Done | Status::Cancelled))
-                && m.date.is_some_and(|d| d >= as_of && d <= horizon)
-        };
+        let coming = |m: &Milestone| m.is_coming(as_of);
         // Which projects hold any: their tally, counted with the same rules
         // when they were assembled ([`crate::model::Tally`]).
         let overdue_in = |t: &Tally| t.overdue > 0;

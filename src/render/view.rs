@@ -296,7 +296,7 @@ pub fn tiles(projects: &[Project], as_of: NaiveDate, t: &Strings) -> Vec<Tile> {
     projects.iter().for_each(|p| counts.merge(&p.counts));
     let horizon = as_of + Duration::days(Tally::HORIZON_DAYS);
     // Counted when each project was assembled: summed here, not decoded.
-    let tally = (projects.iter()).fold(Tally::default(), |sum, p| sum.plus(p.tally));
+    let tally: Tally = projects.iter().map(|p| p.tally).sum();
     let (next30, overdue, critical) = (tally.next30, tally.overdue, tally.critical);
     let stale = projects.iter().filter(|p| p.stale).count();
     let done_share = if counts.total > 0 {
