@@ -266,7 +266,7 @@ impl Renderer<'_> {
                 context.insert("tiles", &Vec::<view::Tile>::new());
                 context.insert("health_counts", &Vec::<()>::new());
             }
-            context.insert("project_count", &projects.len());
+            context.insert("project_count", &self.t.count(projects.len()));
             context.insert("runs", &runs);
             context.insert("card_level", &card_level);
             let programs = match (&layout.groups, first) {

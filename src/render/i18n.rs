@@ -243,6 +243,25 @@ impl Strings {
         text
     }
 
+    /// A count with its thousands grouped, as each language writes them:
+    /// `921,558`; `921 558`, with a narrow no-break space (U+202F), so a
+    /// number never breaks across lines.
+    pub fn count(&self, count: usize) -> String {
+        let separator = match self.language {
+            Language::En => ",",
+            Language::Fr => "\u{202f}",
+        };
+        let digits = count.to_string();
+        let mut grouped = String::with_capacity(digits.len() + digits.len() / 3 * 3);
+        for (index, digit) in digits.chars().enumerate() {
+            if index > 0 && (digits.len() - index).is_multiple_of(3) {
+                grouped.push_str(separator);
+            }
+            grouped.push(digit);
+        }
+        grouped
+    }
+
     /// Short date: `2 Feb 2026`, `2 févr. 2026`.
     pub fn date(&self, date: NaiveDate) -> String {
         let month = date.month0() as usize;
@@ -284,6 +303,18 @@ mod tests {
         assert_eq!(Strings::new(Language::En).date(date), "2 Feb 2026");
         assert_eq!(Strings::new(Language::Fr).date(date), "2 févr. 2026");
         assert_eq!(Strings::new(Language::Fr).long_date(date), "2 février 2026");
+    }
+
+    #[test]
+    fn counts_group_their_thousands_as_the_language_does() {
+        let (en, fr) = (Strings::new(Language::En), Strings::new(Language::Fr));
+        assert_eq!(en.count(0), "0");
+        assert_eq!(en.count(999), "999");
+        assert_eq!(en.count(1000), "1,000");
+        assert_eq!(en.count(921_558), "921,558");
+        assert_eq!(en.count(1_234_567), "1,234,567");
+        assert_eq!(fr.count(475_705), "475\u{202f}705");
+        assert_eq!(fr.count(10_000), "10\u{202f}000");
     }
 
     #[test]

@@ -308,31 +308,35 @@ pub fn tiles(projects: &[Project], as_of: NaiveDate, t: &Strings) -> Vec<Tile> {
     vec![
         Tile {
             label: t.get("tile_items"),
-            value: format!("{} / {}", counts.done, counts.total),
+            value: format!(
+                "{} / {}",
+                t.count(counts.done as usize),
+                t.count(counts.total as usize)
+            ),
             detail: done_share,
             tone: "neutral",
         },
         Tile {
             label: t.get("tile_next30"),
-            value: next30.to_string(),
+            value: t.count(next30),
             detail: format!("{} → {}", t.date(as_of), t.date(horizon)),
             tone: "neutral",
         },
         Tile {
             label: t.get("tile_overdue"),
-            value: overdue.to_string(),
+            value: t.count(overdue),
             detail: String::new(),
             tone: alarm(overdue, "bad"),
         },
         Tile {
             label: t.get("tile_critical"),
-            value: critical.to_string(),
+            value: t.count(critical),
             detail: String::new(),
             tone: alarm(critical, "bad"),
         },
         Tile {
             label: t.get("tile_stale"),
-            value: stale.to_string(),
+            value: t.count(stale),
             detail: String::new(),
             tone: alarm(stale, "warn"),
         },
