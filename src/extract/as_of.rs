@@ -76,6 +76,10 @@ const HEALTH_LABELS: &[&str] = &[
 /// they are the status of a phase.
 const PLAIN_STATUS_LABELS: &[&str] = &["statut", "status", "etat", "estado"];
 
+/// [`HEALTH_LABELS`] and [`PLAIN_STATUS_LABELS`] as prefixes of a label.
+static STATUS_LABEL_STARTS: LazyLock<Prefixes> =
+    LazyLock::new(|| Prefixes::new(&[HEALTH_LABELS, PLAIN_STATUS_LABELS].concat()));
+
 /// Heading words that make a section speak of the whole project.
 const GLOBAL_HEADING_WORDS: &[&str] = &[
     "global",
@@ -211,9 +215,36 @@ pub fn label_before(segment: &str, value_start: usize) -> String {
 
 /// Splits a line into its labelled segments.
 pub fn segments(text: &str) -> impl Iterator<Item = &str> {
-    text.split(SEGMENT_SEPARATORS)
-        .map(str::trim)
-        .filter(|s| !s.is_empty())
+    let mut rest = Some(text);
+    std::iter::from_fn(move || loop {
+        let current = rest?;
+        let segment = match next_separator(current) {
+            Some((at, width)) => {
+                rest = Some(&current[at + width..]);
+                &current[..at]
+            }
+            None => {
+                rest = None;
+                current
+            }
+        };
+        let segment = segment.trim();
+        if !segment.is_empty() {
+            return Some(segment);
+        }
+    })
+}
+
+/// Where the first [`SEGMENT_SEPARATORS`] character of `text` is, and its
+/// width in bytes. Three readers split every line of a document, so the
+/// line is searched a byte at a time for the separators' first bytes
+/// (`|`, and the lead bytes of `·` and `•`) instead of decoded.
+fn next_separator(text: &str) -> Option<(usize, usize)> {
+    let bytes = text.as_bytes();
+    memchr::memchr3_iter(b'|', 0xC2, 0xE2, bytes).find_map(|at| {
+        let c = text[at..].chars().next()?;
+        SEGMENT_SEPARATORS.contains(&c).then(|| (at, c.len_utf8()))
+    })
 }
 
 /// The year reference of the document before its as-of date is known:
@@ -283,6 +314,10 @@ fn find_declared_health(lines: &[PlacedLine]) -> Option<(Health, usize)> {
     lines.iter().find_map(|placed| {
         segments(placed.text).find_map(|segment| {
             let (label, value) = segment.split_once(':')?;
+            // Most labels are none of these: ruled out before they are folded.
+            if !STATUS_LABEL_STARTS.begin(label) {
+                return None;
+            }
             let label = label_before(label, label.len());
             let speaks_for_project = HEALTH_LABELS.contains(&label.as_str())
                 || (PLAIN_STATUS_LABELS.contains(&label.as_str())
@@ -314,38 +349,38 @@ fn health_of(value: &str) -> Option<Health> {
 }
 
 /// One `placeholder-date` warning per line holding a template date.
-fn report_placeholders(
-    outline: &Outline,
-    lines: &[PlacedLine],
+fn report_placeholders<'o>(
+    outline: &'o Outline,
+    lines: &[PlacedLine<'o>],
     source: &str,
     status: &mut DocumentStatus,
 ) {
-    let mut texts: Vec<(usize, &str)> = lines
-        .iter()
-        .map(|placed| (placed.line, placed.text))
-        .collect();
+    // The first placeholder of each text that holds one (few do), put in
+    // line order afterwards.
+    let mut found: Vec<(usize, &'o str)> = Vec::new();
+    let mut look = |line: usize, text: &'o str| {
+        if let Some(first) = dates::find_placeholders(text).first() {
+            found.push((line, text.get(first.clone()).unwrap_or("")));
+        }
+    };
+    for placed in lines {
+        look(placed.line, placed.text);
+    }
     for section in outline.walk_sections() {
-        texts.push((section.line, section.heading.as_str()));
+        look(section.line, &section.heading);
         for block in &section.blocks {
             if let Block::Table(table) = block {
                 for row in &table.rows {
-                    texts.extend(row.cells.iter().map(|cell| (row.line, cell.as_str())));
+                    for cell in &row.cells {
+                        look(row.line, cell);
+                    }
                 }
             }
         }
     }
-    texts.sort_by_key(|(line, _)| *line);
-    let mut last_line = None;
-    for (line, text) in texts {
-        let found = dates::find_placeholders(text);
-        let Some(first) = found.first() else {
-            continue;
-        };
-        if last_line == Some(line) {
-            continue;
-        }
-        last_line = Some(line);
-        let written = text.get(first.clone()).unwrap_or("");
+    found.sort_by_key(|(line, _)| *line);
+    found.dedup_by_key(|(line, _)| *line);
+    for (line, written) in found {
         status.diagnostics.push(Diagnostic::warning(
             "placeholder-date",
             source,
@@ -408,6 +443,24 @@ mod tests {
             date(2026, 11, 1),
         );
         assert_eq!(status.as_of, Some(date(2025, 11, 27)));
+    }
+
+    #[test]
+    fn segments_split_at_every_separator() {
+        let split = |text| segments(text).collect::<Vec<_>>();
+        assert_eq!(
+            split("Statut : 🟢 · Date : 3 mars • Owner : @zoé | Budget : 80 %"),
+            [
+                "Statut : 🟢",
+                "Date : 3 mars",
+                "Owner : @zoé",
+                "Budget : 80 %"
+            ]
+        );
+        assert_eq!(split("| a ||  b |"), ["a", "b"]);
+        // Other characters with the separators' first bytes split nothing.
+        assert_eq!(split("Coût : 10 € — 25 °C"), ["Coût : 10 € — 25 °C"]);
+        assert!(split(" · | ").is_empty());
     }
 
     #[test]

@@ -111,28 +111,34 @@ impl<'a> ItemReader<'a> {
     /// the status-bearing children of an entry without one are returned in
     /// its place (seed `000_…`: numbered tickets without status give nothing).
     pub fn list(&self, entries: &[ListEntry], inherited_owner: Option<&str>) -> Vec<Item> {
-        entries
-            .iter()
-            .flat_map(|entry| self.list_entry(entry, inherited_owner))
-            .collect()
+        let mut items = Vec::new();
+        self.list_into(entries, inherited_owner, &mut items);
+        items
     }
 
-    fn list_entry(&self, entry: &ListEntry, inherited_owner: Option<&str>) -> Vec<Item> {
+    /// [`list`](Self::list), appending to `out`: a nested list's items go
+    /// straight where they belong, not through a vector of their own.
+    fn list_into(&self, entries: &[ListEntry], inherited_owner: Option<&str>, out: &mut Vec<Item>) {
+        for entry in entries {
+            self.list_entry(entry, inherited_owner, out);
+        }
+    }
+
+    fn list_entry(&self, entry: &ListEntry, inherited_owner: Option<&str>, out: &mut Vec<Item>) {
         let first = entry.lines.first();
         if first.is_some_and(|line| self.declaration_lines.contains(&line.line)) {
-            return self.list(&entry.children, inherited_owner);
+            return self.list_into(&entry.children, inherited_owner, out);
         }
         let parsed = first.and_then(|line| self.parse_line(line));
         let own_owner = first.and_then(|line| self.owner_of(line, &entry.lines[1..]));
-        let owner = own_owner.clone().or(inherited_owner.map(str::to_string));
-        let children = self.list(&entry.children, owner.as_deref());
+        let owner = own_owner.or(inherited_owner.map(str::to_string));
         match parsed {
             Some(mut item) => {
+                self.list_into(&entry.children, owner.as_deref(), &mut item.children);
                 item.owner = owner;
-                item.children = children;
-                vec![item]
+                out.push(item);
             }
-            None => children,
+            None => self.list_into(&entry.children, owner.as_deref(), out),
         }
     }
 

@@ -237,6 +237,22 @@ static RISK_NUMBER: LazyLock<Regex> = LazyLock::new(|| {
     .expect("risk number pattern compiles")
 });
 
+/// Whether `title` begins as [`RISK_ID`] needs: one to four capitals, a
+/// hyphen and a digit. Most titles are ruled out without running it.
+fn may_open_with_id(title: &str) -> bool {
+    let bytes = title.as_bytes();
+    let capitals = bytes.iter().take_while(|b| b.is_ascii_uppercase()).count();
+    (1..=4).contains(&capitals)
+        && bytes.get(capitals) == Some(&b'-')
+        && bytes.get(capitals + 1).is_some_and(u8::is_ascii_digit)
+}
+
+/// Whether `title` begins as [`RISK_NUMBER`] needs: with the first letter
+/// of one of its words, or with a digit (`\d` is any Unicode digit).
+fn may_open_with_number(title: &str) -> bool {
+    title.starts_with(|c: char| matches!(c, 'r' | 'R' | 'b' | 'B') || c.is_numeric())
+}
+
 static PERCENT: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"(\d{1,3})\s*%").expect("percent pattern compiles"));
 
@@ -411,12 +427,16 @@ impl Draft {
     fn titled(text: &str, line: usize, struck: bool) -> Draft {
         let mut title = text.trim();
         let mut id = None;
-        // An id starts with a capital letter: most titles need no captures.
-        let may_have_id = title.starts_with(|c: char| c.is_ascii_uppercase());
-        if let Some(captures) = may_have_id.then(|| RISK_ID.captures(title)).flatten() {
+        if let Some(captures) = may_open_with_id(title)
+            .then(|| RISK_ID.captures(title))
+            .flatten()
+        {
             id = captures.name("id").map(|m| m.as_str().to_string());
             title = &title[captures.get(0).map_or(0, |m| m.end())..];
-        } else if let Some(found) = RISK_NUMBER.find(title) {
+        } else if let Some(found) = may_open_with_number(title)
+            .then(|| RISK_NUMBER.find(title))
+            .flatten()
+        {
             title = &title[found.end()..];
         }
         let closed = struck || is_closed(title);
@@ -798,6 +818,62 @@ mod tests {
     use crate::config::Config;
     use crate::ingest::FrontMatter;
     use chrono::NaiveDate;
+
+    /// The checks before the id and numbering patterns never rule out a
+    /// title the patterns match: hand-written titles, and every line of
+    /// the seeds and the corpus with its list marker taken off.
+    #[test]
+    fn id_and_number_checks_keep_every_title_the_patterns_match() {
+        let mut titles: Vec<String> = [
+            "CR-01: SOW Negotiation Extends",
+            "R-001 Retard fournisseur",
+            "HR-10 - Turnover",
+            "ABCD-9",
+            "ABCDE-1 five capitals",
+            "Risque 1 : budget",
+            "risk #2 - vendor",
+            "RISIKO 3",
+            "Blocage 4. Accès",
+            "bloquant 12",
+            "1. Équipe incomplète",
+            "12) Budget",
+            "٣) Arabic-Indic digit",
+            "Équipe incomplète",
+            "",
+        ]
+        .map(String::from)
+        .to_vec();
+        let shared = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared");
+        for folder in ["seeds", "corpus/real"] {
+            for entry in std::fs::read_dir(shared.join(folder)).into_iter().flatten() {
+                let bytes = std::fs::read(entry.expect("entry").path()).unwrap_or_default();
+                let text = String::from_utf8_lossy(&bytes);
+                titles.extend(text.lines().map(|line| {
+                    line.trim_start_matches(|c: char| c.is_whitespace() || "-*+#>".contains(c))
+                        .trim()
+                        .to_string()
+                }));
+            }
+        }
+        let (mut ids, mut numbers) = (0, 0);
+        for title in &titles {
+            if RISK_ID.is_match(title) {
+                assert!(may_open_with_id(title), "{title:?}");
+                ids += 1;
+            }
+            if RISK_NUMBER.is_match(title) {
+                assert!(may_open_with_number(title), "{title:?}");
+                numbers += 1;
+            }
+        }
+        assert!(
+            ids >= 4 && numbers >= 8,
+            "{ids} ids, {numbers} numbered titles"
+        );
+        assert!(!may_open_with_id("ABCDE-1 five capitals"));
+        assert!(!may_open_with_id("Équipe incomplète"));
+        assert!(!may_open_with_number("Équipe incomplète"));
+    }
 
     fn risks(text: &str) -> Vec<Risk> {
         let document = Document {
