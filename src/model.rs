@@ -411,6 +411,9 @@ pub struct Tally {
     pub overdue: usize,
     /// Open risks of critical severity.
     pub critical: usize,
+    /// Every risk, open or closed: the risk pages hold the portfolio's
+    /// risks in one list, made this size at once.
+    pub risks: usize,
 }
 
 impl Tally {
@@ -426,6 +429,7 @@ impl Tally {
             critical: (risks.iter())
                 .filter(|r| !r.closed && r.severity == Some(Severity::Critical))
                 .count(),
+            risks: risks.len(),
         }
     }
 }
@@ -436,6 +440,7 @@ impl std::iter::Sum for Tally {
             next30: sum.next30 + t.next30,
             overdue: sum.overdue + t.overdue,
             critical: sum.critical + t.critical,
+            risks: sum.risks + t.risks,
         })
     }
 }
@@ -952,6 +957,34 @@ mod tests {
             line: 3,
             children: Vec::new(),
         }
+    }
+
+    /// Three risks, one closed and one open critical, and no milestone:
+    /// one critical risk, three risks in all; two such projects, twice that.
+    #[test]
+    fn a_tally_counts_critical_risks_and_every_risk() {
+        let risk = |severity, closed| Risk {
+            title: "Fournisseur en retard".into(),
+            id: None,
+            impact: None,
+            probability: None,
+            severity: Some(severity),
+            mitigation: None,
+            owner: None,
+            closed,
+            source: "a.md".into(),
+            line: 4,
+        };
+        let risks = [
+            risk(Severity::Critical, false),
+            risk(Severity::Critical, true),
+            risk(Severity::Low, false),
+        ];
+        let as_of = NaiveDate::from_ymd_opt(2026, 11, 1).unwrap();
+        let tally = Tally::count(&[], &risks, as_of);
+        assert_eq!((tally.critical, tally.risks, tally.overdue), (1, 3, 0));
+        let both: Tally = [tally, tally].into_iter().sum();
+        assert_eq!((both.critical, both.risks), (2, 6));
     }
 
     /// Encoded sections read back stay bytes until read; changed, they are

@@ -520,40 +520,43 @@ impl Renderer<'_> {
         // their projects' risks again.
         let copy = !self.mostly_kept;
         let blocks: Vec<OnceLock<Blocks>> = projects.iter().map(|_| OnceLock::new()).collect();
-        let mut placed: Vec<Placed> = (projects.par_iter().enumerate())
-            .flat_map_iter(|(p, project)| match project.risks.get() {
-                Cow::Borrowed(risks) => (risks.iter().enumerate())
-                    .map(|(r, risk)| Placed::of(p, r, risk, Held::Decoded(risk)))
-                    .collect(),
-                Cow::Owned(risks) => {
-                    if copy && !risks.is_empty() {
-                        let _ = blocks[p]
-                            .set(risks.chunks(RISKS_PER_BLOCK).map(PackedEach::new).collect());
-                    }
-                    (risks.iter().enumerate())
-                        .map(|(r, risk)| Placed::of(p, r, risk, Held::Elsewhere))
-                        .collect::<Vec<_>>()
-                }
-            })
-            .collect();
+        // Every risk of the portfolio is here at once, at the moment of a
+        // build's peak memory: the list is made its full size first (each
+        // project's tally counts its risks), then filled a slice of the
+        // projects at a time, their risks decoded in parallel.
+        let mut placed: Vec<Placed> =
+            Vec::with_capacity(projects.iter().map(|p| p.tally.risks).sum());
+        for (slice, some) in projects.chunks(PLACING_SLICE).enumerate() {
+            let start = slice * PLACING_SLICE;
+            let by_project: Vec<Vec<Placed>> = (some.par_iter().enumerate())
+                .map(|(i, project)| Placed::all_of(start + i, project, &blocks[start + i], copy))
+                .collect();
+            placed.extend(by_project.into_iter().flatten());
+        }
         let blocks = &blocks;
         let pages = if self.large() {
             // The table's order, so that a page holds the next rows of the
-            // table (a stable sort: project order among equals).
-            placed.sort_by_key(|risk| risk.order);
+            // table; among equals, project order then the project's own
+            // (what a stable sort gives, without its buffer).
+            placed.sort_unstable_by_key(|risk| (risk.order, risk.project, risk.index));
             let slugs: Vec<u64> = (projects.iter())
                 .map(|project| xxhash_rust::xxh3::xxh3_64(project.slug.as_bytes()))
                 .collect();
             let marks: Vec<u64> = (placed.iter())
-                .map(|risk| risk_mark(slugs[risk.project], risk.index))
+                .map(|risk| risk_mark(slugs[risk.project()], risk.index()))
                 .collect();
             paging::ranges_by_marks(&marks, RISK_PAGE_SIZES)
         } else {
             paging::ranges(placed.len(), placed.len().max(1))
         };
         let labels = paging::numbers(pages.len());
-        let anchor =
-            |risk: &Placed| format!("risk-{}-{}", projects[risk.project].slug, risk.index + 1);
+        let anchor = |risk: &Placed| {
+            format!(
+                "risk-{}-{}",
+                projects[risk.project()].slug,
+                risk.index() + 1
+            )
+        };
         // Where each risk's row is, seen from page 1.
         let href_from_first = |position: usize| {
             let page = paging::page_holding(&pages, position);
@@ -589,8 +592,8 @@ impl Renderer<'_> {
             // keyed by its values. A later page is keyed by the rows it
             // holds, not by where they are in the table, so that it is kept
             // when a risk added or removed elsewhere shifts its rows.
-            let shown = (!first).then(|| on_page.iter().map(|risk| risk.project));
-            let rows: Vec<usize> = on_page.iter().map(|risk| risk.index).collect();
+            let shown = (!first).then(|| on_page.iter().map(Placed::project));
+            let rows: Vec<usize> = on_page.iter().map(Placed::index).collect();
             let placing = (number, labels.len(), rows);
             let build = || {
                 let mut reader = RiskReader::default();
@@ -599,7 +602,7 @@ impl Renderer<'_> {
                     .collect();
                 let entries: Vec<RiskEntry> = (on_page.iter().zip(&decoded))
                     .map(|(row, risk)| {
-                        let p = row.project;
+                        let p = row.project();
                         RiskEntry {
                             risk,
                             project: &projects[p],
@@ -859,12 +862,18 @@ fn most_pressing(rows: &[PersonRow], count: usize) -> Vec<PersonRow> {
 /// place in the table's order and its cell in the matrix, and the risk
 /// itself ([`Held`]).
 struct Placed<'p> {
-    project: usize,
-    index: usize,
+    /// The project's place in the portfolio and the risk's in the project:
+    /// `u32`, half a `usize`, as every risk of the portfolio is held at once.
+    project: u32,
+    index: u32,
     order: view::RiskOrder,
     rated: charts::Rated,
     risk: Held<'p>,
 }
+
+/// Projects whose risks are placed together, in parallel, before they join
+/// the list of every risk.
+const PLACING_SLICE: usize = 256;
 
 /// A project's risks for the risk pages, in blocks of [`RISKS_PER_BLOCK`].
 type Blocks = Vec<PackedEach<Risk>>;
@@ -893,12 +902,44 @@ enum Held<'p> {
 impl<'p> Placed<'p> {
     fn of(project: usize, index: usize, risk: &Risk, held: Held<'p>) -> Placed<'p> {
         Placed {
-            project,
-            index,
+            project: u32::try_from(project).expect("fewer than 4 billion projects"),
+            index: u32::try_from(index).expect("fewer than 4 billion risks in a project"),
             order: view::risk_order(risk),
             rated: charts::Rated::of(risk),
             risk: held,
         }
+    }
+
+    /// The risks of project `p`, held as [`Held`] says. A project's risks
+    /// decoded for the occasion are packed into `block` (when `copy`) for
+    /// the rows that show them.
+    fn all_of(
+        p: usize,
+        project: &'p Project,
+        block: &OnceLock<Blocks>,
+        copy: bool,
+    ) -> Vec<Placed<'p>> {
+        match project.risks.get() {
+            Cow::Borrowed(risks) => (risks.iter().enumerate())
+                .map(|(r, risk)| Placed::of(p, r, risk, Held::Decoded(risk)))
+                .collect(),
+            Cow::Owned(risks) => {
+                if copy && !risks.is_empty() {
+                    let _ = block.set(risks.chunks(RISKS_PER_BLOCK).map(PackedEach::new).collect());
+                }
+                (risks.iter().enumerate())
+                    .map(|(r, risk)| Placed::of(p, r, risk, Held::Elsewhere))
+                    .collect()
+            }
+        }
+    }
+
+    fn project(&self) -> usize {
+        self.project as usize
+    }
+
+    fn index(&self) -> usize {
+        self.index as usize
     }
 
     /// The risk, for its matrix link.
@@ -933,17 +974,18 @@ impl RiskReader {
         if let Held::Decoded(decoded) = &risk.risk {
             return Cow::Borrowed(decoded);
         }
-        let Some(project_blocks) = blocks[risk.project].get() else {
-            return Cow::Owned(projects[risk.project].risks.get()[risk.index].clone());
+        let (project, index) = (risk.project(), risk.index());
+        let Some(project_blocks) = blocks[project].get() else {
+            return Cow::Owned(projects[project].risks.get()[index].clone());
         };
-        let (number, at) = (risk.index / RISKS_PER_BLOCK, risk.index % RISKS_PER_BLOCK);
+        let (number, at) = (index / RISKS_PER_BLOCK, index % RISKS_PER_BLOCK);
         let block = &project_blocks[number];
         let bytes = match self.block.take() {
-            Some((project, n, bytes)) if project == risk.project && n == number => bytes,
+            Some((held, n, bytes)) if held == project && n == number => bytes,
             _ => block.decompress(),
         };
         let value = block.get_from(&bytes, at);
-        self.block = Some((risk.project, number, bytes));
+        self.block = Some((project, number, bytes));
         Cow::Owned(value)
     }
 }
