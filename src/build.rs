@@ -3,7 +3,7 @@
 use std::borrow::Cow;
 use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicU64, AtomicUsize, Ordering};
-use std::sync::Arc;
+use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant};
 
 use anyhow::{bail, Context as _};
@@ -692,12 +692,47 @@ struct Reread<'a> {
     content_dir: PathBuf,
     cache: &'a Cache,
     keys: &'a FxHashMap<String, Key>,
+    /// The texts kept after extraction ([`TEXT_BUDGET`]), by source, each
+    /// handed to its page and dropped with it: a build's memory peaks in
+    /// the cross-project pages, after the project pages, and they need no
+    /// text.
+    kept: FxHashMap<String, Mutex<Option<String>>>,
+}
+
+impl<'a> Reread<'a> {
+    /// Takes the texts `content` kept (all but the intro's, which stays).
+    fn new(
+        content_dir: PathBuf,
+        cache: &'a Cache,
+        keys: &'a FxHashMap<String, Key>,
+        content: &mut Content,
+    ) -> Reread<'a> {
+        let kept = (content.projects.iter_mut())
+            .flat_map(|project| project.documents.iter_mut())
+            .filter(|document| !document.text.is_empty())
+            .map(|document| {
+                let text = std::mem::take(&mut document.text);
+                (document.source.clone(), Mutex::new(Some(text)))
+            })
+            .collect();
+        Reread {
+            content_dir,
+            cache,
+            keys,
+            kept,
+        }
+    }
 }
 
 impl render::Texts for Reread<'_> {
     fn text<'d>(&self, document: &'d Document) -> anyhow::Result<Cow<'d, str>> {
         if !document.text.is_empty() {
             return Ok(Cow::Borrowed(&document.text));
+        }
+        let kept = (self.kept.get(&document.source))
+            .and_then(|text| text.lock().unwrap_or_else(|p| p.into_inner()).take());
+        if let Some(text) = kept {
+            return Ok(Cow::Owned(text));
         }
         let key = self.keys.get(&document.source).copied();
         let read = read_unchanged(&self.content_dir, self.cache, key, &document.source)?;
@@ -840,7 +875,7 @@ fn render_in_memory(
     let next = SharedFiles::with_capacity_and_hasher(files.len(), Default::default());
     let sink = KeepingSite {
         previous: files,
-        files: std::sync::Mutex::new(next),
+        files: Mutex::new(next),
     };
     let rendered = render_into(options, stages, memo, &sink, previous)?;
     let files = sink.files.into_inner().unwrap_or_else(|p| p.into_inner());
@@ -850,7 +885,7 @@ fn render_in_memory(
 /// A site in memory that can keep files of the previous one.
 struct KeepingSite<'p> {
     previous: &'p SharedFiles,
-    files: std::sync::Mutex<SharedFiles>,
+    files: Mutex<SharedFiles>,
 }
 
 impl KeepingSite<'_> {
@@ -969,11 +1004,12 @@ fn render_into(
         .status
         .diagnostics
         .extend(history.diagnostics.iter().cloned());
-    let texts = Reread {
-        content_dir: options.root.join("content"),
-        cache: &cache,
-        keys: &extraction.keys,
-    };
+    let texts = Reread::new(
+        options.root.join("content"),
+        &cache,
+        &extraction.keys,
+        &mut portal.content,
+    );
     let templates = render::render_into(
         &portal.status,
         &portal.content,
