@@ -1,7 +1,7 @@
-//! The default templates of project pages, risk pages and timeline pages
-//! are compiled into the binary (askama, `src/render/compiled/`); a portal
-//! that overrides one of them, `base.html` or `macros/ui.html` gets tera and
-//! its own templates. The two engines must give the same bytes, and an
+//! The default templates of project pages, risk pages, timeline pages and
+//! person pages are compiled into the binary (askama,
+//! `src/render/compiled/`); a portal that overrides one of them, `base.html`
+//! or `macros/ui.html` gets tera and its own templates. The two engines must give the same bytes, and an
 //! override must always win.
 
 mod common;
@@ -22,6 +22,10 @@ const COMPILED: &[(&str, &str)] = &[
     (
         "timeline.html",
         include_str!("../themes/default/templates/timeline.html"),
+    ),
+    (
+        "person.html",
+        include_str!("../themes/default/templates/person.html"),
     ),
 ];
 
@@ -180,14 +184,20 @@ fn an_override_of_base_or_project_template_shows_on_project_pages() {
 /// A portfolio of 120 projects, two risks and two milestones each: the risk
 /// table and the timeline are cut into pages, the first risk page has the
 /// jumps to each severity, the first timeline page the overdue and coming
-/// milestones.
+/// milestones. Marie owns an item in every project, overdue in one in
+/// three: her own pages list her 120 projects, three pages of them.
 #[test]
-fn paginated_risk_and_timeline_pages_are_the_same_compiled_or_through_tera() {
+fn paginated_risk_timeline_and_person_pages_are_the_same_compiled_or_through_tera() {
     let portal = Portal::new();
     let levels = ["Faible", "Moyen", "Élevé"];
     for n in 0..120 {
+        let due = if n % 3 == 0 {
+            " échéance : 20/10/2026"
+        } else {
+            ""
+        };
         let text = format!(
-            "# Projet {n:03}\n\n- [x] Cadrage\n- [ ] Recette\n\n\
+            "# Projet {n:03}\n\n- [x] Cadrage\n- [ ] Recette{due} — @marie\n\n\
              ## Jalons\n\n| Jalon | Date |\n|---|---|\n\
              | Lancement | {:02}/10/2026 |\n| Mise en production | {:02}/11/2026 |\n\n\
              ## Risques\n\n- **Retard du fournisseur {n}**\n  - Impact : {}\n  - Probabilité : {}\n\
@@ -201,9 +211,15 @@ fn paginated_risk_and_timeline_pages_are_the_same_compiled_or_through_tera() {
         portal.write(&format!("projet-{n:03}.md"), text);
     }
     let site = build_tree(&portal, "probe", AS_OF);
-    for page in ["risks/page/3/index.html", "timeline/page/3/index.html"] {
+    for page in [
+        "risks/page/3/index.html",
+        "timeline/page/3/index.html",
+        "people/marie/page/3/index.html",
+    ] {
         assert!(site.contains_key(page), "{page} missing");
     }
+    let marie = String::from_utf8_lossy(&site["people/marie/index.html"]).into_owned();
+    assert!(marie.contains("class=\"overdue-items\""), "{marie}");
     let risks = String::from_utf8_lossy(&site["risks/index.html"]).into_owned();
     assert!(risks.contains("id=\"severity-title\""), "{risks}");
     let timeline = String::from_utf8_lossy(&site["timeline/index.html"]).into_owned();

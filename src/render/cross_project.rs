@@ -32,7 +32,7 @@ use rayon::prelude::*;
 use serde::Serialize;
 
 use super::charts;
-use super::compiled::{RisksView, TimelineView};
+use super::compiled::{PersonPageView, RisksView, TimelineView};
 use super::groups::{self, Group};
 use super::paging::{self, PageSizes, Pagination};
 use super::view::{
@@ -821,17 +821,14 @@ impl Renderer<'_> {
                     (person.open_items, person.overdue_count),
                     (number, labels.len(), person.rows.len()),
                 );
-                let build = || -> anyhow::Result<serde_json::Value> {
-                    let mut context = tera::Context::new();
-                    context.insert("person", &person.view(rows, projects, &root));
-                    context.insert("project_count", &self.project_count_text(person.rows.len()));
-                    context.insert("people_href", &format!("{root}people/index.html"));
-                    context.insert("pagination", &self.pagination(folder, number, &labels));
-                    context.insert(
-                        "range_text",
-                        &self.range_text("projects_range", range, person.rows.len()),
-                    );
-                    Ok(context.into_json())
+                let build = || -> anyhow::Result<PersonPageView> {
+                    Ok(PersonPageView {
+                        person: person.view(rows, projects, &root),
+                        project_count: self.project_count_text(person.rows.len()),
+                        people_href: format!("{root}people/index.html"),
+                        pagination: self.pagination(folder, number, &labels),
+                        range_text: self.range_text("projects_range", range, person.rows.len()),
+                    })
                 };
                 let head = (title.as_str(), "people");
                 let html =
