@@ -445,6 +445,25 @@ impl std::iter::Sum for Tally {
     }
 }
 
+impl Risk {
+    /// A risk of `p.md` with only a title, a severity and whether it is closed.
+    #[cfg(test)]
+    pub(crate) fn for_tests(title: &str, severity: Severity, closed: bool, line: usize) -> Risk {
+        Risk {
+            title: title.into(),
+            id: None,
+            impact: None,
+            probability: None,
+            severity: Some(severity),
+            mitigation: None,
+            owner: None,
+            closed,
+            source: "p.md".into(),
+            line,
+        }
+    }
+}
+
 impl Project {
     /// Encodes every part of the project that stays encoded until a page
     /// reads it ([`Stowed`]), once the project is assembled.
@@ -963,18 +982,7 @@ mod tests {
     /// one critical risk, three risks in all; two such projects, twice that.
     #[test]
     fn a_tally_counts_critical_risks_and_every_risk() {
-        let risk = |severity, closed| Risk {
-            title: "Fournisseur en retard".into(),
-            id: None,
-            impact: None,
-            probability: None,
-            severity: Some(severity),
-            mitigation: None,
-            owner: None,
-            closed,
-            source: "a.md".into(),
-            line: 4,
-        };
+        let risk = |severity, closed| Risk::for_tests("Fournisseur en retard", severity, closed, 4);
         let risks = [
             risk(Severity::Critical, false),
             risk(Severity::Critical, true),

@@ -610,13 +610,8 @@ mod tests {
         ]
         .map(String::from)
         .to_vec();
-        let shared = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared");
-        for folder in ["seeds", "corpus/real"] {
-            for entry in std::fs::read_dir(shared.join(folder)).into_iter().flatten() {
-                let bytes = std::fs::read(entry.expect("entry").path()).unwrap_or_default();
-                let text = String::from_utf8_lossy(&bytes);
-                lines.extend(text.lines().flat_map(segments).map(String::from));
-            }
+        for line in crate::extract::shared_lines() {
+            lines.extend(segments(&line).map(String::from));
         }
         let mut matching = 0;
         for line in &lines {

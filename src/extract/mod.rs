@@ -61,3 +61,19 @@ pub fn extract(document: &Document, context: &Context) -> DocumentStatus {
     risks::read(&outline, document, context, &mut status);
     status
 }
+
+/// Every line of the seeds and the real corpus (`../shared/`), for tests
+/// that check a shortcut against the rule it stands for on real text;
+/// none when the folder is not there.
+#[cfg(test)]
+pub(crate) fn shared_lines() -> Vec<String> {
+    let shared = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared");
+    let mut lines = Vec::new();
+    for folder in ["seeds", "corpus/real"] {
+        for entry in std::fs::read_dir(shared.join(folder)).into_iter().flatten() {
+            let bytes = std::fs::read(entry.expect("entry").path()).unwrap_or_default();
+            lines.extend(String::from_utf8_lossy(&bytes).lines().map(String::from));
+        }
+    }
+    lines
+}

@@ -843,18 +843,11 @@ mod tests {
         ]
         .map(String::from)
         .to_vec();
-        let shared = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared");
-        for folder in ["seeds", "corpus/real"] {
-            for entry in std::fs::read_dir(shared.join(folder)).into_iter().flatten() {
-                let bytes = std::fs::read(entry.expect("entry").path()).unwrap_or_default();
-                let text = String::from_utf8_lossy(&bytes);
-                titles.extend(text.lines().map(|line| {
-                    line.trim_start_matches(|c: char| c.is_whitespace() || "-*+#>".contains(c))
-                        .trim()
-                        .to_string()
-                }));
-            }
-        }
+        titles.extend(crate::extract::shared_lines().iter().map(|line| {
+            line.trim_start_matches(|c: char| c.is_whitespace() || "-*+#>".contains(c))
+                .trim()
+                .to_string()
+        }));
         let (mut ids, mut numbers) = (0, 0);
         for title in &titles {
             if RISK_ID.is_match(title) {

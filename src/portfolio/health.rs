@@ -404,18 +404,7 @@ mod tests {
     }
 
     fn risk(title: &str, severity: Severity, closed: bool, line: usize) -> Risk {
-        Risk {
-            title: title.into(),
-            id: None,
-            impact: None,
-            probability: None,
-            severity: Some(severity),
-            mitigation: None,
-            owner: None,
-            closed,
-            source: "p.md".into(),
-            line,
-        }
+        Risk::for_tests(title, severity, closed, line)
     }
 
     fn section(title: &str, line: usize, counts: Counts) -> Section {
