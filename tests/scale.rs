@@ -286,8 +286,8 @@ fn the_timeline_sums_up_overdue_and_coming_milestones_then_pages_the_rest() {
     assert_eq!(
         summary_titles,
         [
-            "Overdue milestones (1200)",
-            "Milestones in the next 30 days (1200)"
+            "Overdue milestones (1,200)",
+            "Milestones in the next 30 days (1,200)"
         ]
     );
     assert_eq!(
@@ -306,7 +306,7 @@ fn the_timeline_sums_up_overdue_and_coming_milestones_then_pages_the_rest() {
     let expected: Vec<String> = (1..=25).map(|n| format!("Lancement {n:04}")).collect();
     assert_eq!(overdue, expected);
     let note = select(first, "[aria-labelledby=\"overdue-title\"] .note");
-    assert_eq!(text(&note[0]), "1175 more, in the pages below.");
+    assert_eq!(text(&note[0]), "1,175 more, in the pages below.");
     // Each page draws its own 50 projects and lists their 100 milestones.
     let mut titles = Vec::new();
     for (path, html) in &pages {
@@ -335,13 +335,13 @@ fn the_risk_matrix_names_five_risks_a_cell_and_links_to_the_rest() {
     assert_eq!(full.len(), 1);
     let cell = &full[0];
     assert!(
-        text(cell).starts_with("Impact 4, Probability 4: 1200"),
+        text(cell).starts_with("Impact 4, Probability 4: 1,200"),
         "{}",
         text(cell)
     );
     assert_eq!(select_in(cell, "li a").len(), 5);
     let more = select_in(cell, "a.cell-more")[0];
-    assert_eq!(text(&more), "+1195 more");
+    assert_eq!(text(&more), "+1,195 more");
     // Same severity and score: the table keeps portfolio order, so the
     // first risk the cell leaves out is Projet 0006's.
     assert_eq!(href(&more), "#risk-projet-0006-1");
@@ -350,13 +350,13 @@ fn the_risk_matrix_names_five_risks_a_cell_and_links_to_the_rest() {
         &resolve("risks/index.html", &href(&more))
     ));
     let jumps: Vec<String> = select(first, ".jumps li").iter().map(text).collect();
-    assert_eq!(jumps, ["critical 1200 risks from page 1"]);
+    assert_eq!(jumps, ["critical 1,200 risks from page 1"]);
     // The first page gives the total; a later one how many rows it holds
     // and their severities, which rows added before it do not change.
     let range = |html: &Html| text(&select(html, "p.list-range")[0]);
     let rows_on = |html: &Html| select(html, "tbody tr[id]").len();
     let on_first = rows_on(first);
-    assert_eq!(range(first), format!("Risks 1–{on_first} of 1200"));
+    assert_eq!(range(first), format!("Risks 1–{on_first} of 1,200"));
     assert_eq!(
         range(&pages[1].1),
         format!("{} risks on this page: critical", rows_on(&pages[1].1))
@@ -480,13 +480,17 @@ fn people_are_listed_alphabetically_and_a_busy_person_gets_pages() {
     let claire = select(&pages[0].1, ".person")[0];
     assert_eq!(select_in(&claire, ".person-projects > li").len(), 10);
     let more = select_in(&claire, ".person-more a");
-    assert_eq!(text(&more[0]), "All 1200 projects of claire");
+    assert_eq!(text(&more[0]), "All 1,200 projects of claire");
     assert_eq!(
         resolve("people/index.html", &href(&more[0])),
         "people/claire/index.html"
     );
     let her_pages = self::pages(out, "people/claire/");
     assert_eq!(her_pages.len(), 24);
+    // Her only item of each project is done; her projects are counted as
+    // the summary tiles count, thousands grouped.
+    let figures = select(&her_pages[0].1, ".person-figures");
+    assert_eq!(text(&figures[0]), "0 open items · 1,200 projects");
     let mut projects = Vec::new();
     for (path, html) in &her_pages {
         let links = select(html, ".person-projects > li > a");

@@ -135,7 +135,7 @@ pub fn timeline(rows: &[TimelineRow], as_of: NaiveDate, title: String, t: &Strin
         .flat_map(|row| row.milestones.iter())
         .filter(|(m, _)| m.date.is_none())
         .count();
-    let undated_note = (undated > 0).then(|| t.fill("undated", &[&undated.to_string()]));
+    let undated_note = (undated > 0).then(|| t.fill("undated", &[&t.count(undated)]));
     let drawn_rows: Vec<&TimelineRow> = rows
         .iter()
         .filter(|row| row.milestones.iter().any(|(m, _)| m.date.is_some()))
@@ -420,7 +420,7 @@ pub fn matrix(risks: &[Rated], link: &dyn Fn(usize) -> MatrixLink, t: &Strings) 
                     let (count, first) =
                         &cells[usize::from(impact - 1)][usize::from(probability - 1)];
                     let more = (*count > CELL_LIMIT).then(|| {
-                        let label = t.fill("more_risks", &[&(count - CELL_LIMIT).to_string()]);
+                        let label = t.fill("more_risks", &[&t.count(count - CELL_LIMIT)]);
                         MatrixLink {
                             title: label.clone(),
                             label,
@@ -447,7 +447,7 @@ pub fn matrix(risks: &[Rated], link: &dyn Fn(usize) -> MatrixLink, t: &Strings) 
     Matrix {
         rows,
         columns: (1..=5).collect(),
-        unrated_note: (unrated > 0).then(|| t.fill("unrated_risks", &[&unrated.to_string()])),
+        unrated_note: (unrated > 0).then(|| t.fill("unrated_risks", &[&t.count(unrated)])),
         total: open,
     }
 }

@@ -41,6 +41,24 @@ impl askama::filters::Escaper for Html {
     }
 }
 
+/// The compiled templates' own filters (askama looks them up in a module
+/// of this name beside the template).
+mod filters {
+    use super::super::i18n;
+    use super::Table;
+
+    /// `{{ open_items|count(t) }}`: tera's `count` filter, a count with its
+    /// thousands grouped as the page's language writes them.
+    #[askama::filter_fn]
+    pub fn count(
+        value: impl std::fmt::Display,
+        _: &dyn askama::Values,
+        t: &Table,
+    ) -> askama::Result<String> {
+        Ok(i18n::group_thousands(value, t["thousands_separator"]))
+    }
+}
+
 /// The templates the binary holds compiled.
 const COMPILED: &[&str] = &["project.html", "risks.html", "timeline.html", "person.html"];
 

@@ -180,9 +180,9 @@ impl Renderer<'_> {
         self.t.fill(
             key,
             &[
-                &(range.start + 1).to_string(),
-                &range.end.to_string(),
-                &total.to_string(),
+                &self.t.count(range.start + 1),
+                &self.t.count(range.end),
+                &self.t.count(total),
             ],
         )
     }
@@ -322,7 +322,7 @@ impl Renderer<'_> {
         if count == 1 {
             self.t.get("one_project")
         } else {
-            self.t.fill("n_projects", &[&count.to_string()])
+            self.t.fill("n_projects", &[&self.t.count(count)])
         }
     }
 
@@ -501,7 +501,7 @@ impl Renderer<'_> {
                 count,
                 more: (count > SUMMARY_LIMIT).then(|| {
                     self.t
-                        .fill("more_below", &[&(count - SUMMARY_LIMIT).to_string()])
+                        .fill("more_below", &[&self.t.count(count - SUMMARY_LIMIT)])
                 }),
                 rows,
             }
@@ -649,7 +649,7 @@ impl Renderer<'_> {
             (false, Some(severity)) => self.t.get(&format!("sev_{}", severity.as_str())),
             (false, None) => self.t.get("sev_unrated"),
         };
-        let count = on_page.len().to_string();
+        let count = self.t.count(on_page.len());
         let (Some(first), Some(last)) = (on_page.first().map(word), on_page.last().map(word))
         else {
             return String::new();
@@ -778,7 +778,7 @@ impl Renderer<'_> {
             person.more = Some(view::MoreLink {
                 label: self
                     .t
-                    .fill("all_projects_of", &[&total.to_string(), &person.name]),
+                    .fill("all_projects_of", &[&self.t.count(total), &person.name]),
                 href: format!("{folder}index.html"),
             });
         }

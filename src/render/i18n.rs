@@ -12,6 +12,9 @@ use crate::config::Language;
 
 /// `(key, English, French)`. `{0}` and `{1}` are filled by [`Strings::fill`].
 const STRINGS: &[(&str, &str, &str)] = &[
+    // Between groups of three digits ([`group_thousands`]): French uses a
+    // narrow no-break space (U+202F), so a number never breaks across lines.
+    ("thousands_separator", ",", "\u{202f}"),
     ("portfolio", "Portfolio", "Portefeuille"),
     ("history", "History", "Historique"),
     ("snapshots", "Snapshots", "Instantanés"),
@@ -244,22 +247,9 @@ impl Strings {
     }
 
     /// A count with its thousands grouped, as each language writes them:
-    /// `921,558`; `921 558`, with a narrow no-break space (U+202F), so a
-    /// number never breaks across lines.
-    pub fn count(&self, count: usize) -> String {
-        let separator = match self.language {
-            Language::En => ",",
-            Language::Fr => "\u{202f}",
-        };
-        let digits = count.to_string();
-        let mut grouped = String::with_capacity(digits.len() + digits.len() / 3 * 3);
-        for (index, digit) in digits.chars().enumerate() {
-            if index > 0 && (digits.len() - index).is_multiple_of(3) {
-                grouped.push_str(separator);
-            }
-            grouped.push(digit);
-        }
-        grouped
+    /// `921,558`; `921 558` ([`group_thousands`]).
+    pub fn count(&self, count: impl std::fmt::Display) -> String {
+        group_thousands(count, self.table["thousands_separator"])
     }
 
     /// Short date: `2 Feb 2026`, `2 févr. 2026`.
@@ -293,6 +283,25 @@ impl Strings {
     }
 }
 
+/// `number` as text with `separator` between groups of three digits:
+/// `921558` → `921,558`. Templates write counts through it (the `count`
+/// filter), so a figure of a large portfolio reads the same on every page.
+/// A text that is not only digits (a sign, a decimal point) is left as it is.
+pub fn group_thousands(number: impl std::fmt::Display, separator: &str) -> String {
+    let digits = number.to_string();
+    if digits.len() <= 3 || !digits.bytes().all(|byte| byte.is_ascii_digit()) {
+        return digits;
+    }
+    let mut grouped = String::with_capacity(digits.len() + digits.len() / 3 * separator.len());
+    for (index, digit) in digits.char_indices() {
+        if index > 0 && (digits.len() - index).is_multiple_of(3) {
+            grouped.push_str(separator);
+        }
+        grouped.push(digit);
+    }
+    grouped
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -315,6 +324,14 @@ mod tests {
         assert_eq!(en.count(1_234_567), "1,234,567");
         assert_eq!(fr.count(475_705), "475\u{202f}705");
         assert_eq!(fr.count(10_000), "10\u{202f}000");
+    }
+
+    #[test]
+    fn only_whole_numbers_are_grouped() {
+        assert_eq!(group_thousands(12_345_u32, ","), "12,345");
+        assert_eq!(group_thousands("-12345", ","), "-12345");
+        assert_eq!(group_thousands("1234.5", ","), "1234.5");
+        assert_eq!(group_thousands("", ","), "");
     }
 
     #[test]

@@ -34,7 +34,7 @@ use serde::Serialize;
 use tera::Tera;
 
 use crate::cache::Key;
-use crate::config::Config;
+use crate::config::{Config, Language};
 use crate::history::History;
 use crate::ingest::{Content, Document, ProjectSources};
 use crate::model::{PortfolioStatus, Project};
@@ -637,10 +637,11 @@ impl<'a> Renderer<'a> {
         history: &'a History,
     ) -> anyhow::Result<Self> {
         let compiled = compiled::in_use(&templates);
-        let tera = parsed(templates)?;
+        let t = Strings::new(config.language);
+        let tera = parsed(templates, &t)?;
         Ok(Renderer {
             tera,
-            t: Strings::new(config.language),
+            t,
             portfolio,
             config,
             documents: Vec::new(),
@@ -1085,25 +1086,41 @@ fn reescape_title(html: Vec<u8>) -> Vec<u8> {
     format!("{}{}{}", &text[..start], title, &text[end..]).into_bytes()
 }
 
-/// The templates parsed by tera, parsed again only when they changed:
-/// `serve` renders with the same templates rebuild after rebuild, and
-/// parsing them took a twentieth of a rebuild at 10,000 documents.
-fn parsed(templates: BTreeMap<String, String>) -> anyhow::Result<Arc<Tera>> {
-    type Parsed = Option<(BTreeMap<String, String>, Arc<Tera>)>;
+/// The templates parsed by tera, parsed again only when they or the
+/// language changed: `serve` renders with the same templates rebuild after
+/// rebuild, and parsing them took a twentieth of a rebuild at 10,000
+/// documents.
+fn parsed(templates: BTreeMap<String, String>, t: &Strings) -> anyhow::Result<Arc<Tera>> {
+    type Parsed = Option<(BTreeMap<String, String>, Language, Arc<Tera>)>;
     static LAST: Mutex<Parsed> = Mutex::new(None);
-    if let Some((last, tera)) = lock(&LAST).as_ref() {
-        if *last == templates {
+    if let Some((last, language, tera)) = lock(&LAST).as_ref() {
+        if *last == templates && *language == t.language {
             return Ok(Arc::clone(tera));
         }
     }
     let mut tera = Tera::default();
     tera.autoescape_on(vec![".html", ".htm", ".xml", ".svg"]);
     tera.set_escape_fn(escape);
+    tera.register_filter("count", count_filter(t.get("thousands_separator")));
     tera.add_raw_templates(templates.clone())
         .map_err(|error| anyhow::anyhow!("templates: {}", tera_error(&error)))?;
     let tera = Arc::new(tera);
-    *lock(&LAST) = Some((templates, Arc::clone(&tera)));
+    *lock(&LAST) = Some((templates, t.language, Arc::clone(&tera)));
     Ok(tera)
+}
+
+/// tera's `count` filter: `{{ open_items | count }}` writes `1,816` in
+/// English and `1 816` in French ([`i18n::group_thousands`]). A value that is
+/// not a whole number is written as tera would.
+fn count_filter(separator: String) -> impl tera::Filter {
+    move |value: &tera::Value, _: &HashMap<String, tera::Value>| {
+        let grouped = match value {
+            tera::Value::Number(number) => i18n::group_thousands(number, &separator),
+            tera::Value::String(text) => i18n::group_thousands(text, &separator),
+            other => return Ok(other.clone()),
+        };
+        Ok(tera::Value::String(grouped))
+    }
 }
 
 /// A tera error with its causes (tera hides the useful part in `source()`).
@@ -1166,6 +1183,21 @@ pub fn write_escaped(out: &mut impl std::fmt::Write, text: &str) -> std::fmt::Re
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_count_filter_groups_whole_numbers_as_the_language_does() {
+        let french = count_filter(Strings::new(Language::Fr).get("thousands_separator"));
+        let english = count_filter(Strings::new(Language::En).get("thousands_separator"));
+        let apply = |filter: &dyn tera::Filter, value: tera::Value| {
+            filter.filter(&value, &HashMap::new()).expect("filtered")
+        };
+        assert_eq!(apply(&french, 1816.into()), "1\u{202f}816");
+        assert_eq!(apply(&english, 1816.into()), "1,816");
+        assert_eq!(apply(&english, 999.into()), "999");
+        assert_eq!(apply(&english, "25000".into()), "25,000");
+        assert_eq!(apply(&english, 2.5.into()), "2.5");
+        assert_eq!(apply(&english, true.into()), true);
+    }
 
     #[test]
     fn escape_replaces_the_five_characters_and_keeps_the_rest() {

@@ -233,10 +233,7 @@ fn score(risk: &Risk) -> u8 {
 }
 
 pub fn items_text(counts: &Counts, t: &Strings) -> String {
-    t.fill(
-        "items_of",
-        &[&counts.done.to_string(), &counts.total.to_string()],
-    )
+    t.fill("items_of", &[&t.count(counts.done), &t.count(counts.total)])
 }
 
 pub fn project_row(project: &Project, as_of: NaiveDate, root: &str, t: &Strings) -> ProjectRow {
@@ -748,7 +745,7 @@ const FOLD_CLOSED_AFTER: usize = 8;
 fn fold_summary(items: &[ItemRow], t: &Strings) -> Option<String> {
     let all_closed = items.iter().all(|i| i.closed);
     (items.len() > FOLD_CLOSED_AFTER && all_closed)
-        .then(|| t.fill("show_closed", &[&items.len().to_string()]))
+        .then(|| t.fill("show_closed", &[&t.count(items.len())]))
 }
 
 #[derive(Debug, Clone, Serialize)]
