@@ -44,7 +44,7 @@ pub const FOLDER: &str = ".sitrep-cache";
 const MAGIC: &[u8; 8] = b"sitrep\0\x04";
 
 /// First bytes of every project entry; the last one is its format version.
-const PROJECT_MAGIC: &[u8; 8] = b"sitrepP\x03";
+const PROJECT_MAGIC: &[u8; 8] = b"sitrepP\x04";
 
 /// Bytes before the payload: magic, key, payload checksum.
 const HEADER: usize = 8 + 16 + 16;

@@ -383,7 +383,7 @@ pub struct Project {
     pub counts: Counts,
     pub sections: Sections,
     pub milestones: Stowed<Vec<Milestone>>,
-    pub risks: Stowed<Vec<Risk>>,
+    pub risks: Stowed<Vec<Risk>, Blocks<Risk>>,
     pub people: Stowed<Vec<Person>>,
     pub diagnostics: Stowed<Vec<Diagnostic>>,
     /// Its open items past their due date on the portfolio's as-of date,
@@ -525,28 +525,50 @@ pub type Sections = Stowed<Vec<Section>>;
 ///
 /// `Deref` decodes the value and keeps it decoded: for tests and for the
 /// assembly of a project, not for the pages.
-pub struct Stowed<T> {
+pub struct Stowed<T, E = Packed<T>> {
     /// The value encoded, when it came that way or was packed.
-    packed: Option<Packed<T>>,
+    packed: Option<E>,
     /// The value, once decoded (always set when `packed` is `None`).
     value: OnceLock<T>,
 }
 
-impl<T: Serialize + DeserializeOwned + Default + Clone> Stowed<T> {
+/// How a [`Stowed`] value is kept encoded: whole ([`Packed`]), or a list in
+/// blocks that each decode on their own ([`Blocks`]). Its serde form is
+/// what the cache stores.
+pub trait Encoding<T>: Serialize + DeserializeOwned {
+    fn encode(value: &T) -> Self;
+    fn decode(&self) -> T;
+    /// A copy that shares the bytes.
+    fn share(&self) -> Self;
+}
+
+impl<T: Serialize + DeserializeOwned> Encoding<T> for Packed<T> {
+    fn encode(value: &T) -> Packed<T> {
+        Packed::new(value)
+    }
+
+    fn decode(&self) -> T {
+        self.unpack()
+    }
+
+    fn share(&self) -> Packed<T> {
+        self.clone()
+    }
+}
+
+impl<T: Default, E: Encoding<T>> Stowed<T, E> {
     /// A value read from the cache's encoding, decoded when first read.
-    fn from_packed(packed: Packed<T>) -> Stowed<T> {
+    fn from_packed(packed: E) -> Stowed<T, E> {
         Stowed {
             packed: Some(packed),
             value: OnceLock::new(),
         }
     }
 
-    /// The encoded value, encoded now unless it came encoded.
-    fn packed(&self) -> Packed<T> {
-        match &self.packed {
-            Some(packed) => packed.clone(),
-            None => Packed::new(&**self),
-        }
+    /// The value encoded as it is kept, when it is kept so: how the risk
+    /// pages read one risk of a project without decoding the others.
+    pub fn encoded(&self) -> Option<&E> {
+        self.packed.as_ref()
     }
 
     /// The value: borrowed when it is decoded, else decoded for the caller
@@ -554,22 +576,30 @@ impl<T: Serialize + DeserializeOwned + Default + Clone> Stowed<T> {
     /// from the cache (a CI job that restores the cache but not the site)
     /// reads each project for its page and its `status.json` part, and
     /// keeping them all decoded took the memory back to a cold build's.
-    pub fn get(&self) -> Cow<'_, T> {
+    pub fn get(&self) -> Cow<'_, T>
+    where
+        T: Clone,
+    {
         match (self.value.get(), &self.packed) {
             (Some(value), _) => Cow::Borrowed(value),
-            (None, Some(packed)) => Cow::Owned(packed.unpack()),
+            (None, Some(packed)) => Cow::Owned(packed.decode()),
             (None, None) => Cow::Owned(T::default()),
         }
     }
 
     /// Calls `read` with the value, decoded for the call only ([`Stowed::get`]).
-    pub fn read<R>(&self, read: impl FnOnce(&T) -> R) -> R {
+    pub fn read<R>(&self, read: impl FnOnce(&T) -> R) -> R
+    where
+        T: Clone,
+    {
         read(&self.get())
     }
 
     /// Encodes the value and drops it, to be decoded again only while read.
     pub fn pack(&mut self) {
-        self.packed = Some(self.packed());
+        if self.packed.is_none() {
+            self.packed = Some(E::encode(&**self));
+        }
         self.value = OnceLock::new();
     }
 
@@ -585,14 +615,14 @@ impl<T: Serialize + DeserializeOwned + Default + Clone> Stowed<T> {
     }
 }
 
-impl<T: Default> Default for Stowed<T> {
-    fn default() -> Stowed<T> {
+impl<T: Default, E> Default for Stowed<T, E> {
+    fn default() -> Stowed<T, E> {
         Stowed::from(T::default())
     }
 }
 
-impl<T> From<T> for Stowed<T> {
-    fn from(value: T) -> Stowed<T> {
+impl<T, E> From<T> for Stowed<T, E> {
+    fn from(value: T) -> Stowed<T, E> {
         Stowed {
             packed: None,
             value: OnceLock::from(value),
@@ -600,21 +630,21 @@ impl<T> From<T> for Stowed<T> {
     }
 }
 
-impl<T: Serialize + DeserializeOwned + Default> std::ops::Deref for Stowed<T> {
+impl<T: Default, E: Encoding<T>> std::ops::Deref for Stowed<T, E> {
     type Target = T;
 
     fn deref(&self) -> &T {
         // Without bytes, the value was set when it was made.
         self.value
-            .get_or_init(|| self.packed.as_ref().map(Packed::unpack).unwrap_or_default())
+            .get_or_init(|| self.packed.as_ref().map(E::decode).unwrap_or_default())
     }
 }
 
-impl<T: Serialize + DeserializeOwned + Default> std::ops::DerefMut for Stowed<T> {
+impl<T: Default, E: Encoding<T>> std::ops::DerefMut for Stowed<T, E> {
     /// The value, decoded if need be; its encoding no longer matches it.
     fn deref_mut(&mut self) -> &mut T {
         if let Some(packed) = self.packed.take() {
-            self.value.get_or_init(|| packed.unpack());
+            self.value.get_or_init(|| packed.decode());
         }
         self.value
             .get_mut()
@@ -665,11 +695,10 @@ impl<T: Serialize + DeserializeOwned> Packed<T> {
 }
 
 /// A list encoded value by value (each as [`Packed`] encodes one, so that
-/// each decodes on its own), then compressed as one block: a project's
-/// risks for the risk pages, which show them one row at a time in an
-/// order that scatters them. One block compresses the repeats between
-/// values that a block per value cannot, and costs one allocation
-/// instead of one per value.
+/// each decodes on its own), then compressed as one block: one of the
+/// [`Blocks`] that keep a project's risks. One block compresses the
+/// repeats between values that a block per value cannot, and costs one
+/// allocation instead of one per value.
 pub struct PackedEach<T> {
     bytes: Box<[u8]>,
     /// Where each value ends in the uncompressed bytes.
@@ -694,6 +723,16 @@ impl<T: Serialize + DeserializeOwned> PackedEach<T> {
         }
     }
 
+    /// How many values the block holds.
+    pub fn len(&self) -> usize {
+        self.ends.len()
+    }
+
+    /// Whether the block holds no value.
+    pub fn is_empty(&self) -> bool {
+        self.ends.is_empty()
+    }
+
     /// The value at `index` (of those given to [`PackedEach::new`]).
     pub fn get(&self, index: usize) -> T {
         self.get_from(&self.decompress(), index)
@@ -712,6 +751,106 @@ impl<T: Serialize + DeserializeOwned> PackedEach<T> {
         let _elided = SourcesElided::begin();
         postcard::from_bytes(&decompressed[start..self.ends[index] as usize])
             .expect("a value packed by this build decodes")
+    }
+}
+
+/// In the cache, as its compressed bytes and where each value ends.
+impl<T> Serialize for PackedEach<T> {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        (RawBytes(&self.bytes), &self.ends).serialize(serializer)
+    }
+}
+
+impl<'de, T> Deserialize<'de> for PackedEach<T> {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<PackedEach<T>, D::Error> {
+        let (OwnedBytes(bytes), ends) = Deserialize::deserialize(deserializer)?;
+        Ok(PackedEach {
+            bytes,
+            ends,
+            of: PhantomData,
+        })
+    }
+}
+
+/// Bytes that serde writes as bytes, not as a list of numbers (read back
+/// as [`OwnedBytes`]).
+struct RawBytes<'b>(&'b [u8]);
+
+impl Serialize for RawBytes<'_> {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.serialize_bytes(self.0)
+    }
+}
+
+/// A list kept in blocks of [`Blocks::PER_BLOCK`] values ([`PackedEach`]):
+/// how a project keeps its risks ([`Stowed`]). The risk table shows every
+/// risk of the portfolio one row at a time, in an order that scatters a
+/// project's risks across pages, and a row decodes only its block. (The
+/// risk pages kept such blocks as a second copy of every risk, beside the
+/// project's risks packed whole: 12 MB at 10,000 documents, at the
+/// build's peak.)
+pub struct Blocks<T> {
+    blocks: Arc<[PackedEach<T>]>,
+}
+
+impl<T> Blocks<T> {
+    /// How many values a block holds: a row decompresses the block of its
+    /// risk, so a project with hundreds of risks (the long tail of a
+    /// portfolio) must not be one block, which made a cold build 10-15 %
+    /// slower; sixteen still share their repeats (paths, owners). Blocks of
+    /// 8, 16 and 32 gave about 200, 190 and 186 MB of peak memory at
+    /// 10,000 documents (BENCHMARKS.md).
+    pub const PER_BLOCK: usize = 16;
+
+    /// The block that holds value `index`, and its place there.
+    pub fn locate(&self, index: usize) -> (&PackedEach<T>, usize) {
+        (
+            &self.blocks[index / Self::PER_BLOCK],
+            index % Self::PER_BLOCK,
+        )
+    }
+}
+
+impl<T: Serialize + DeserializeOwned> Encoding<Vec<T>> for Blocks<T> {
+    fn encode(values: &Vec<T>) -> Blocks<T> {
+        Blocks {
+            blocks: values
+                .chunks(Self::PER_BLOCK)
+                .map(PackedEach::new)
+                .collect(),
+        }
+    }
+
+    fn decode(&self) -> Vec<T> {
+        let mut values = Vec::with_capacity(self.blocks.iter().map(PackedEach::len).sum());
+        for block in self.blocks.iter() {
+            let bytes = block.decompress();
+            values.extend((0..block.len()).map(|index| block.get_from(&bytes, index)));
+        }
+        values
+    }
+
+    fn share(&self) -> Blocks<T> {
+        Blocks {
+            blocks: Arc::clone(&self.blocks),
+        }
+    }
+}
+
+impl<T> Serialize for Blocks<T> {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        self.blocks.serialize(serializer)
+    }
+}
+
+impl<'de, T> Deserialize<'de> for Blocks<T> {
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Blocks<T>, D::Error> {
+        let blocks: Vec<PackedEach<T>> = Deserialize::deserialize(deserializer)?;
+        Ok(Blocks {
+            blocks: blocks.into(),
+        })
     }
 }
 
@@ -739,24 +878,37 @@ impl<T> Serialize for Packed<T> {
 
 impl<'de, T> Deserialize<'de> for Packed<T> {
     fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Packed<T>, D::Error> {
-        struct Bytes<T>(PhantomData<fn() -> T>);
+        let OwnedBytes(bytes) = Deserialize::deserialize(deserializer)?;
+        Ok(Packed {
+            bytes,
+            of: PhantomData,
+        })
+    }
+}
 
-        impl<T> serde::de::Visitor<'_> for Bytes<T> {
-            type Value = Packed<T>;
+/// Bytes as serde reads them, copied once into `B` (`Arc<[u8]>`,
+/// `Box<[u8]>`): the other half of [`RawBytes`].
+struct OwnedBytes<B>(B);
+
+impl<'de, B: for<'b> From<&'b [u8]>> Deserialize<'de> for OwnedBytes<B> {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<OwnedBytes<B>, D::Error> {
+        struct Visitor<B>(PhantomData<fn() -> B>);
+
+        impl<B: for<'b> From<&'b [u8]>> serde::de::Visitor<'_> for Visitor<B> {
+            type Value = OwnedBytes<B>;
 
             fn expecting(&self, formatter: &mut std::fmt::Formatter) -> std::fmt::Result {
                 formatter.write_str("an encoded value")
             }
 
-            fn visit_bytes<E: serde::de::Error>(self, bytes: &[u8]) -> Result<Packed<T>, E> {
-                Ok(Packed {
-                    bytes: bytes.into(),
-                    of: PhantomData,
-                })
+            fn visit_bytes<E: serde::de::Error>(self, bytes: &[u8]) -> Result<OwnedBytes<B>, E> {
+                Ok(OwnedBytes(bytes.into()))
             }
         }
 
-        deserializer.deserialize_bytes(Bytes(PhantomData))
+        deserializer.deserialize_bytes(Visitor(PhantomData))
     }
 }
 
@@ -766,44 +918,45 @@ impl<T> std::fmt::Debug for Packed<T> {
     }
 }
 
-impl<T: Clone> Clone for Stowed<T> {
-    fn clone(&self) -> Stowed<T> {
+impl<T: Clone, E: Encoding<T>> Clone for Stowed<T, E> {
+    fn clone(&self) -> Stowed<T, E> {
         Stowed {
-            packed: self.packed.clone(),
+            packed: self.packed.as_ref().map(E::share),
             value: self.value.clone(),
         }
     }
 }
 
-impl<T: Serialize + DeserializeOwned + Default + Clone + PartialEq> PartialEq for Stowed<T> {
-    fn eq(&self, other: &Stowed<T>) -> bool {
+impl<T: Default + Clone + PartialEq, E: Encoding<T>> PartialEq for Stowed<T, E> {
+    fn eq(&self, other: &Stowed<T, E>) -> bool {
         *self.get() == *other.get()
     }
 }
 
-impl<T: Serialize + DeserializeOwned + Default + Clone + std::fmt::Debug> std::fmt::Debug
-    for Stowed<T>
-{
+impl<T: Default + Clone + std::fmt::Debug, E: Encoding<T>> std::fmt::Debug for Stowed<T, E> {
     fn fmt(&self, formatter: &mut std::fmt::Formatter) -> std::fmt::Result {
         self.get().fmt(formatter)
     }
 }
 
-impl<T: Serialize + DeserializeOwned + Default + Clone> Serialize for Stowed<T> {
+impl<T: Serialize + Default + Clone, E: Encoding<T>> Serialize for Stowed<T, E> {
     fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
         if serializer.is_human_readable() {
             return self.get().serialize(serializer);
         }
-        self.packed().serialize(serializer)
+        match &self.packed {
+            Some(packed) => packed.serialize(serializer),
+            None => E::encode(&**self).serialize(serializer),
+        }
     }
 }
 
-impl<'de, T: Serialize + DeserializeOwned + Default + Clone> Deserialize<'de> for Stowed<T> {
-    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Stowed<T>, D::Error> {
+impl<'de, T: DeserializeOwned + Default, E: Encoding<T>> Deserialize<'de> for Stowed<T, E> {
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Stowed<T, E>, D::Error> {
         if deserializer.is_human_readable() {
             return T::deserialize(deserializer).map(Stowed::from);
         }
-        Packed::deserialize(deserializer).map(Stowed::from_packed)
+        E::deserialize(deserializer).map(Stowed::from_packed)
     }
 }
 
@@ -1066,6 +1219,35 @@ mod tests {
         let decompressed = packed.decompress();
         for index in [2, 0, 3, 1] {
             assert_eq!(packed.get_from(&decompressed, index), risks[index]);
+        }
+    }
+
+    /// A project keeps its risks in blocks of sixteen: each risk is found
+    /// in its block, the list reads back whole, and the cache's form and
+    /// `status.json`'s read back as what was stowed.
+    #[test]
+    fn risks_kept_in_blocks_read_back_one_by_one_and_whole() {
+        for count in [0, 1, 16, 17, 40] {
+            let risks: Vec<Risk> = (0..count)
+                .map(|n| Risk::for_tests(&format!("Risque {n}"), Severity::Medium, n % 3 == 0, n))
+                .collect();
+            let blocks = Blocks::encode(&risks);
+            assert_eq!(blocks.decode(), risks, "{count} risks");
+            for (index, risk) in risks.iter().enumerate() {
+                let (block, at) = blocks.locate(index);
+                assert_eq!(at, index % 16);
+                assert_eq!(&block.get(at), risk, "risk {index} of {count}");
+            }
+            let mut stowed: Stowed<Vec<Risk>, Blocks<Risk>> = Stowed::from(risks.clone());
+            stowed.pack();
+            assert!(stowed.is_packed());
+            let cached: Stowed<Vec<Risk>, Blocks<Risk>> =
+                postcard::from_bytes(&postcard::to_stdvec(&stowed).unwrap()).unwrap();
+            assert!(cached.is_packed());
+            assert_eq!(*cached.get(), risks, "{count} risks from the cache's form");
+            let json = serde_json::to_string(&stowed).unwrap();
+            let read: Stowed<Vec<Risk>, Blocks<Risk>> = serde_json::from_str(&json).unwrap();
+            assert_eq!(*read.get(), risks, "{count} risks from JSON");
         }
     }
 

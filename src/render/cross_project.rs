@@ -25,7 +25,6 @@ use std::borrow::Cow;
 use std::cmp::Reverse;
 use std::collections::HashSet;
 use std::ops::Range;
-use std::sync::OnceLock;
 
 use chrono::NaiveDate;
 use rayon::prelude::*;
@@ -41,7 +40,7 @@ use super::view::{
 };
 use super::{root_of, trends, Renderer};
 use crate::ingest::names::slugify;
-use crate::model::{Milestone, PackedEach, Project, Risk, Severity, Tally};
+use crate::model::{Milestone, Project, Risk, Severity, Tally};
 
 /// Projects a portfolio page lists; a portfolio up to this size has one page of everything.
 pub const PROJECTS_PER_PAGE: usize = 50;
@@ -514,13 +513,8 @@ impl Renderer<'_> {
     /// `risks/index.html` (matrix and first rows), then the rest of the table.
     pub(super) fn risks_pages(&self, emit: Emit) -> anyhow::Result<()> {
         let projects = &self.portfolio.projects;
-        // Every risk placed, each project's risks decoded in turn, and
-        // packed for the rows (in blocks per project). When the pages will
-        // mostly be kept, nothing is packed: the few pages rendered decode
-        // their projects' risks again.
-        let copy = !self.mostly_kept;
-        let blocks: Vec<OnceLock<Blocks>> = projects.iter().map(|_| OnceLock::new()).collect();
-        // Every risk of the portfolio is here at once, at the moment of a
+        // Every risk placed, each project's risks decoded in turn; a row
+        // decodes its risk again from its project's blocks. Every risk of the portfolio is here at once, at the moment of a
         // build's peak memory: the list is made its full size first (each
         // project's tally counts its risks), then filled a slice of the
         // projects at a time, their risks decoded in parallel.
@@ -529,11 +523,10 @@ impl Renderer<'_> {
         for (slice, some) in projects.chunks(PLACING_SLICE).enumerate() {
             let start = slice * PLACING_SLICE;
             let by_project: Vec<Vec<Placed>> = (some.par_iter().enumerate())
-                .map(|(i, project)| Placed::all_of(start + i, project, &blocks[start + i], copy))
+                .map(|(i, project)| Placed::all_of(start + i, project))
                 .collect();
             placed.extend(by_project.into_iter().flatten());
         }
-        let blocks = &blocks;
         let pages = if self.large() {
             // The table's order, so that a page holds the next rows of the
             // table; among equals, project order then the project's own
@@ -571,7 +564,7 @@ impl Renderer<'_> {
             let rated: Vec<charts::Rated> = placed.iter().map(|risk| risk.rated).collect();
             let link = |position: usize| {
                 let risk = &placed[position];
-                charts::matrix_link(&risk.get(projects, blocks), href_from_first(position))
+                charts::matrix_link(&risk.get(projects), href_from_first(position))
             };
             let matrix = charts::matrix(&rated, &link, &self.t);
             let jumps = if pages.len() > 1 {
@@ -598,7 +591,7 @@ impl Renderer<'_> {
             let build = || {
                 let mut reader = RiskReader::default();
                 let decoded: Vec<Cow<Risk>> = (on_page.iter())
-                    .map(|risk| reader.read(risk, projects, blocks))
+                    .map(|risk| reader.read(risk, projects))
                     .collect();
                 let entries: Vec<RiskEntry> = (on_page.iter().zip(&decoded))
                     .map(|(row, risk)| {
@@ -872,25 +865,11 @@ struct Placed<'p> {
 /// the list of every risk.
 const PLACING_SLICE: usize = 256;
 
-/// A project's risks for the risk pages, in blocks of [`RISKS_PER_BLOCK`].
-type Blocks = Vec<PackedEach<Risk>>;
-
-/// How many risks a block holds: each row decompresses the block of its
-/// risk, so a project with hundreds of risks (the long tail of a
-/// portfolio) must not be one block, which made a cold build 10-15 %
-/// slower; sixteen still share their repeats (paths, owners). Blocks of
-/// 8, 16 and 32 gave about 200, 190 and 186 MB of peak memory at 10,000
-/// documents (BENCHMARKS.md).
-const RISKS_PER_BLOCK: usize = 16;
-
 /// A risk the risk pages show. The pages hold every risk of the portfolio
 /// at once (250,000 at 10,000 generated documents): one the portfolio
 /// holds decoded (`serve` keeps its projects so) is borrowed; another is
-/// in one of its project's blocks of packed risks ([`PackedEach`]), and
-/// decoded again for its row;
-/// in a rebuild that keeps nearly every page (packing 250,000 risks for
-/// the handful of pages rendered took a tenth of its CPU) there is no
-/// block, and a page that shows the risk decodes its project's risks.
+/// read again for its row from its project's blocks of packed risks
+/// ([`Blocks`](crate::model::Blocks)), where the project keeps them.
 enum Held<'p> {
     Decoded(&'p Risk),
     Elsewhere,
@@ -907,27 +886,15 @@ impl<'p> Placed<'p> {
         }
     }
 
-    /// The risks of project `p`, held as [`Held`] says. A project's risks
-    /// decoded for the occasion are packed into `block` (when `copy`) for
-    /// the rows that show them.
-    fn all_of(
-        p: usize,
-        project: &'p Project,
-        block: &OnceLock<Blocks>,
-        copy: bool,
-    ) -> Vec<Placed<'p>> {
+    /// The risks of project `p`, held as [`Held`] says.
+    fn all_of(p: usize, project: &'p Project) -> Vec<Placed<'p>> {
         match project.risks.get() {
             Cow::Borrowed(risks) => (risks.iter().enumerate())
                 .map(|(r, risk)| Placed::of(p, r, risk, Held::Decoded(risk)))
                 .collect(),
-            Cow::Owned(risks) => {
-                if copy && !risks.is_empty() {
-                    let _ = block.set(risks.chunks(RISKS_PER_BLOCK).map(PackedEach::new).collect());
-                }
-                (risks.iter().enumerate())
-                    .map(|(r, risk)| Placed::of(p, r, risk, Held::Elsewhere))
-                    .collect()
-            }
+            Cow::Owned(risks) => (risks.iter().enumerate())
+                .map(|(r, risk)| Placed::of(p, r, risk, Held::Elsewhere))
+                .collect(),
         }
     }
 
@@ -940,8 +907,8 @@ impl<'p> Placed<'p> {
     }
 
     /// The risk, for its matrix link.
-    fn get<'s>(&'s self, projects: &[Project], blocks: &[OnceLock<Blocks>]) -> Cow<'s, Risk> {
-        RiskReader::default().read(self, projects, blocks)
+    fn get<'s>(&'s self, projects: &[Project]) -> Cow<'s, Risk> {
+        RiskReader::default().read(self, projects)
     }
 
     /// Closed, else its severity: what the severity jumps and spans name.
@@ -957,32 +924,27 @@ impl<'p> Placed<'p> {
 /// and each row decompressed its whole block again.
 #[derive(Default)]
 struct RiskReader {
-    /// The block decompressed last: its project, its number, its bytes.
+    /// The block decompressed last: its project, its first risk, its bytes.
     block: Option<(usize, usize, Vec<u8>)>,
 }
 
 impl RiskReader {
-    fn read<'s>(
-        &mut self,
-        risk: &'s Placed,
-        projects: &[Project],
-        blocks: &[OnceLock<Blocks>],
-    ) -> Cow<'s, Risk> {
+    fn read<'s>(&mut self, risk: &'s Placed, projects: &[Project]) -> Cow<'s, Risk> {
         if let Held::Decoded(decoded) = &risk.risk {
             return Cow::Borrowed(decoded);
         }
         let (project, index) = (risk.project(), risk.index());
-        let Some(project_blocks) = blocks[project].get() else {
+        let Some(blocks) = projects[project].risks.encoded() else {
             return Cow::Owned(projects[project].risks.get()[index].clone());
         };
-        let (number, at) = (index / RISKS_PER_BLOCK, index % RISKS_PER_BLOCK);
-        let block = &project_blocks[number];
+        let (block, at) = blocks.locate(index);
+        let first = index - at;
         let bytes = match self.block.take() {
-            Some((held, n, bytes)) if held == project && n == number => bytes,
+            Some((held, start, bytes)) if held == project && start == first => bytes,
             _ => block.decompress(),
         };
         let value = block.get_from(&bytes, at);
-        self.block = Some((project, number, bytes));
+        self.block = Some((project, first, bytes));
         Cow::Owned(value)
     }
 }

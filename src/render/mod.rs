@@ -244,10 +244,6 @@ struct Renderer<'a> {
     /// How a cross-project page is kept from the previous build; `None`
     /// renders every page.
     keep: Option<Keep<'a>>,
-    /// Whether nearly every project page was kept from the previous build
-    /// (a rebuild after an edit): the cross-project pages will mostly be
-    /// kept too, so what only a rendered page needs is not prepared ahead.
-    mostly_kept: bool,
     /// The templates whose pages go through their compiled default
     /// ([`compiled`]): the portal overrides neither them nor what they
     /// extend and import.
@@ -372,8 +368,6 @@ pub fn render_into(
     };
     let pages = || -> anyhow::Result<(Renderer, Vec<String>)> {
         renderer.documents = project_pages(&renderer, &sources, texts, memo, sink, &kept)?;
-        renderer.mostly_kept = kept.load(Ordering::Relaxed) * 10 >= portfolio.projects.len() * 9
-            && !portfolio.projects.is_empty();
         let intro = match &content.intro {
             Some(doc) => Some(source::render_plain(&texts.text(doc)?)),
             None => None,
@@ -650,7 +644,6 @@ impl<'a> Renderer<'a> {
             project_keys: Vec::new(),
             times: Mutex::new(TemplateTimes::default()),
             keep: None,
-            mostly_kept: false,
             compiled,
         })
     }
