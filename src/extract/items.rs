@@ -232,7 +232,7 @@ impl<'a> ItemReader<'a> {
         std::iter::once(line)
             .chain(more)
             .find_map(|l| self.labelled_owner(l))
-            .or_else(|| self.handles(line).into_iter().next())
+            .or_else(|| self.first_handle(&line.text, line.line))
     }
 
     fn labelled_owner(&self, line: &TextLine) -> Option<String> {
@@ -242,7 +242,7 @@ impl<'a> ItemReader<'a> {
         let captures = OWNER_LABEL.captures(&line.text)?;
         let value = captures.get(1)?.as_str().trim();
         let value = value.split(" - ").next().unwrap_or(value).trim();
-        if let Some(handle) = self.handles_in(value, line.line).into_iter().next() {
+        if let Some(handle) = self.first_handle(value, line.line) {
             return Some(handle);
         }
         let words = value.split_whitespace().count();
@@ -250,14 +250,12 @@ impl<'a> ItemReader<'a> {
             .then(|| value.trim_end_matches(['.', ',']).to_string())
     }
 
-    /// Every `@handle` of a line that is not inside inline code in the source.
-    pub fn handles(&self, line: &TextLine) -> Vec<String> {
-        self.handles_in(&line.text, line.line)
-    }
-
-    fn handles_in(&self, text: &str, line: usize) -> Vec<String> {
+    /// The first `@handle` of `text` (read on line `line`) that names an
+    /// owner: not inside inline code in the source. Only the first is an
+    /// owner, so the others are not made.
+    fn first_handle(&self, text: &str, line: usize) -> Option<String> {
         if !text.contains('@') {
-            return Vec::new();
+            return None;
         }
         let source = self.outline.source_line(line);
         handle_names(text)
@@ -267,8 +265,7 @@ impl<'a> ItemReader<'a> {
             // the handle is a word of a sentence: an owner stands apart.
             .filter(|name| stands_apart(&text[name.end..]))
             .map(|name| format!("@{}", &text[name]))
-            .filter(|handle| !only_in_code(source, handle))
-            .collect()
+            .find(|handle| !only_in_code(source, handle))
     }
 
     /// Rows of a status table that carry a status (total rows are
@@ -302,8 +299,7 @@ impl<'a> ItemReader<'a> {
                     .or_else(|| id.clone())?;
                 let owner = cell(columns.owner)
                     .and_then(|c| {
-                        let handles = self.handles_in(c, row.line);
-                        handles.into_iter().next().or_else(|| {
+                        self.first_handle(c, row.line).or_else(|| {
                             let c = c.trim();
                             (!c.is_empty() && c != "-" && c != "—").then(|| c.to_string())
                         })
