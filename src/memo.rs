@@ -188,16 +188,28 @@ impl PageMemo {
     /// output folder, and the manifests of that folder and of the spare
     /// (`kept`); call after the new site was swapped in.
     pub fn save(self, kept: Kept) {
-        let Some(file) = &self.file else {
+        let PageMemo {
+            file,
+            out_dir,
+            previous,
+            next,
+            next_parts,
+            opened,
+        } = self;
+        // The previous build's records (10 MB at 10,000 projects) are not
+        // needed any more: freed before this build's are encoded, at a
+        // rebuild's peak memory.
+        drop((previous, opened));
+        let Some(file) = &file else {
             return;
         };
-        let next = self.next.into_inner().unwrap_or_else(|p| p.into_inner());
+        let next = next.into_inner().unwrap_or_else(|p| p.into_inner());
         // The manifest knows each file's identity; else one `stat` per page.
         let identity_of = |path: &str| {
             kept.live
                 .as_ref()
                 .and_then(|manifest| manifest.identity(path))
-                .or_else(|| Identity::of(&self.out_dir.join(path)))
+                .or_else(|| Identity::of(&out_dir.join(path)))
         };
         let pages: FxHashMap<String, Record> = next
             .into_par_iter()
@@ -213,14 +225,11 @@ impl PageMemo {
                 ))
             })
             .collect();
-        let next_parts = self
-            .next_parts
-            .into_inner()
-            .unwrap_or_else(|p| p.into_inner());
+        let next_parts = next_parts.into_inner().unwrap_or_else(|p| p.into_inner());
         let parts = next_parts
             .into_iter()
             .filter_map(|(path, ranges)| {
-                let identity = Identity::of(&self.out_dir.join(&path))?;
+                let identity = Identity::of(&out_dir.join(&path))?;
                 Some((path, (identity, ranges)))
             })
             .collect();
@@ -230,10 +239,9 @@ impl PageMemo {
             live: kept.live,
             spare: kept.spare,
         };
-        let Ok(payload) = postcard::to_stdvec(&stored) else {
-            return;
-        };
-        crate::cache::write_atomically(file, &crate::cache::framed(MAGIC, &payload));
+        if let Some(bytes) = crate::cache::framed(MAGIC, &stored) {
+            crate::cache::write_atomically(file, &bytes);
+        }
     }
 }
 
