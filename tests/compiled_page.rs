@@ -185,7 +185,9 @@ fn an_override_of_base_or_project_template_shows_on_project_pages() {
 /// table and the timeline are cut into pages, the first risk page has the
 /// jumps to each severity, the first timeline page the overdue and coming
 /// milestones. Marie owns an item in every project, overdue in one in
-/// three: her own pages list her 120 projects, three pages of them.
+/// three, and 1,200 more in a 121st: her own pages list her 121 projects,
+/// three pages of them, and her count of open items has its thousands
+/// grouped.
 #[test]
 fn paginated_risk_timeline_and_person_pages_are_the_same_compiled_or_through_tera() {
     let portal = Portal::new();
@@ -210,6 +212,13 @@ fn paginated_risk_timeline_and_person_pages_are_the_same_compiled_or_through_ter
         );
         portal.write(&format!("projet-{n:03}.md"), text);
     }
+    // One more project, where Marie owns 1,200 open items: counts in the
+    // thousands go through the `count` filter of both engines.
+    let mut big = String::from("# Grand chantier\n\n");
+    for k in 0..1200 {
+        big.push_str(&format!("- [ ] Tâche {k} — @marie\n"));
+    }
+    portal.write("grand-chantier.md", big);
     let site = build_tree(&portal, "probe", AS_OF);
     for page in [
         "risks/page/3/index.html",
@@ -220,9 +229,13 @@ fn paginated_risk_timeline_and_person_pages_are_the_same_compiled_or_through_ter
     }
     let marie = String::from_utf8_lossy(&site["people/marie/index.html"]).into_owned();
     assert!(marie.contains("class=\"overdue-items\""), "{marie}");
+    assert!(
+        marie.contains("<strong>1,320</strong> open items · <span class=\"flag\">! 40 overdue</span> · 121 projects"),
+        "{marie}"
+    );
     let risks = String::from_utf8_lossy(&site["risks/index.html"]).into_owned();
     assert!(risks.contains("id=\"severity-title\""), "{risks}");
     let timeline = String::from_utf8_lossy(&site["timeline/index.html"]).into_owned();
     assert!(timeline.contains("id=\"overdue-title\""), "{timeline}");
-    assert_eq!(compare_engines(&portal, AS_OF), 120);
+    assert_eq!(compare_engines(&portal, AS_OF), 121);
 }
