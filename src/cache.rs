@@ -416,6 +416,11 @@ fn executable_fingerprint() -> u128 {
 }
 
 /// `value` encoded, paths elided, after `magic`, `key` and a checksum.
+///
+/// The value is encoded straight behind its header, then the checksum is
+/// written in place (no copy of the payload). Entries are written by the
+/// thousand, so they are not measured first as [`framed`] measures the
+/// memo: the buffer starts at a small entry's size and grows.
 fn encode(magic: &[u8; 8], key: Key, value: &impl Serialize) -> Option<Vec<u8>> {
     let mut bytes = Vec::with_capacity(HEADER + 1024);
     bytes.extend_from_slice(magic);
