@@ -514,10 +514,11 @@ impl Renderer<'_> {
     pub(super) fn risks_pages(&self, emit: Emit) -> anyhow::Result<()> {
         let projects = &self.portfolio.projects;
         // Every risk placed, each project's risks decoded in turn; a row
-        // decodes its risk again from its project's blocks. Every risk of the portfolio is here at once, at the moment of a
-        // build's peak memory: the list is made its full size first (each
-        // project's tally counts its risks), then filled a slice of the
-        // projects at a time, their risks decoded in parallel.
+        // decodes its risk again from its project's blocks. Every risk of
+        // the portfolio is here at once, at the moment of a build's peak
+        // memory: the list is made its full size first (each project's
+        // tally counts its risks), then filled a slice of the projects at a
+        // time, their risks decoded in parallel.
         let mut placed: Vec<Placed> =
             Vec::with_capacity(projects.iter().map(|p| p.tally.risks).sum());
         for (slice, some) in projects.chunks(PLACING_SLICE).enumerate() {
