@@ -23,6 +23,7 @@ pub mod feed;
 pub mod history;
 pub mod ingest;
 pub mod init;
+pub mod lines;
 pub mod memo;
 pub mod model;
 pub mod output;

@@ -14,7 +14,6 @@
 //! paragraph starting on line 63 links to `#L63` ([`RenderedDocument::push_anchor`]).
 
 use std::borrow::Cow;
-use std::collections::BTreeSet;
 use std::sync::LazyLock;
 
 use pulldown_cmark::{Alignment, CodeBlockKind, CowStr, Event, Options, Parser, Tag, TagEnd};
@@ -22,6 +21,8 @@ use syntect::highlighting::ThemeSet;
 use syntect::html::{css_for_theme_with_class_style, ClassStyle, ClassedHTMLGenerator};
 use syntect::parsing::SyntaxSet;
 use syntect::util::LinesWithEndings;
+
+use crate::lines::LineIndex;
 
 /// Prefix of every syntect class, so document classes cannot mimic the theme's.
 const CLASS_STYLE: ClassStyle = ClassStyle::SpacedPrefixed { prefix: "hl-" };
@@ -87,14 +88,11 @@ impl RenderedDocument {
 /// writer ([`SourceEvents`]), never gathered: collecting a document's
 /// events first cost a tenth of this function in copies as the list grew.
 pub fn render_document(text: &str, prefix: &str) -> RenderedDocument {
-    let line_starts: Vec<usize> = std::iter::once(0)
-        .chain(text.match_indices('\n').map(|(index, _)| index + 1))
-        .collect();
     let mut events = SourceEvents {
         parser: Parser::new_ext(text, options()).into_offset_iter(),
-        line_starts,
+        lines: LineIndex::new(text),
         prefix,
-        anchors: BTreeSet::new(),
+        anchors: Vec::new(),
         pending: None,
         code: None,
         first_cell: false,
@@ -144,11 +142,11 @@ fn without_void_slashes(html: String) -> String {
 /// safe URLs, ballot boxes for task markers, no front matter.
 struct SourceEvents<'t, 'p> {
     parser: pulldown_cmark::OffsetIter<'t, pulldown_cmark::DefaultBrokenLinkCallback>,
-    /// Offset of the start of each line, for the line of an event.
-    line_starts: Vec<usize>,
+    /// The line of an event's offset.
+    lines: LineIndex,
     prefix: &'p str,
-    /// Lines that received an anchor.
-    anchors: BTreeSet<usize>,
+    /// Lines that received an anchor, ascending ([`SourceEvents::anchor`]).
+    anchors: Vec<usize>,
     /// An event to give after the one just given (a block's anchor).
     pending: Option<Event<'t>>,
     /// A code block being read: its language, text and first line.
@@ -180,15 +178,32 @@ impl<'t> Iterator for SourceEvents<'t, '_> {
 
 impl<'t> SourceEvents<'t, '_> {
     /// The line of the byte at `offset`, counted from 1.
-    fn line(&self, offset: usize) -> usize {
-        self.line_starts.partition_point(|&start| start <= offset)
+    fn line(&mut self, offset: usize) -> usize {
+        self.lines.line_of(offset)
+    }
+
+    /// Gives `line` an anchor unless it has one; `false` when it had.
+    fn anchor(&mut self, line: usize) -> bool {
+        add_anchor(&mut self.anchors, line)
+    }
+
+    /// `<prefix>L<line>`, the name of `line`'s anchor, after `before` and
+    /// before `after`: written piece by piece, as `format!` costs more for
+    /// a page's hundreds of anchors.
+    fn anchor_markup(&self, before: &str, line: usize, after: &str) -> String {
+        let mut markup = String::with_capacity(before.len() + self.prefix.len() + after.len() + 8);
+        markup.push_str(before);
+        markup.push_str(self.prefix);
+        markup.push('L');
+        markup.push_str(itoa::Buffer::new().format(line));
+        markup.push_str(after);
+        markup
     }
 
     /// What the page shows for `event`, which starts at byte `offset`;
     /// `None` for an event it does not show (or not yet: the text of a
     /// code block).
     fn adapt(&mut self, event: Event<'t>, offset: usize) -> Option<Event<'t>> {
-        let prefix = self.prefix;
         match event {
             Event::Start(Tag::MetadataBlock(_)) => self.in_metadata = true,
             Event::End(TagEnd::MetadataBlock(_)) => self.in_metadata = false,
@@ -247,8 +262,8 @@ impl<'t> SourceEvents<'t, '_> {
             }
             Event::End(TagEnd::CodeBlock) => {
                 let (language, body, start) = self.code.take()?;
-                let id = if self.anchors.insert(start) {
-                    format!(" id=\"{prefix}L{start}\"")
+                let id = if self.anchor(start) {
+                    self.anchor_markup(" id=\"", start, "\"")
                 } else {
                     String::new()
                 };
@@ -265,9 +280,9 @@ impl<'t> SourceEvents<'t, '_> {
                 attrs,
             }) => {
                 let line = self.line(offset);
-                let id = (self.anchors)
-                    .insert(line)
-                    .then(|| CowStr::from(format!("{prefix}L{line}")));
+                let id = self
+                    .anchor(line)
+                    .then(|| CowStr::from(self.anchor_markup("", line, "")));
                 return Some(Event::Start(Tag::Heading {
                     level,
                     id,
@@ -282,10 +297,9 @@ impl<'t> SourceEvents<'t, '_> {
             Event::Start(tag @ (Tag::Paragraph | Tag::Item | Tag::TableCell)) => {
                 let is_cell = matches!(tag, Tag::TableCell);
                 let line = self.line(offset);
-                if (!is_cell || self.first_cell) && self.anchors.insert(line) {
-                    self.pending = Some(Event::InlineHtml(CowStr::from(format!(
-                        "<span id=\"{prefix}L{line}\"></span>"
-                    ))));
+                if (!is_cell || self.first_cell) && self.anchor(line) {
+                    let span = self.anchor_markup("<span id=\"", line, "\"></span>");
+                    self.pending = Some(Event::InlineHtml(CowStr::from(span)));
                 }
                 if is_cell {
                     self.first_cell = false;
@@ -309,6 +323,25 @@ impl<'t> SourceEvents<'t, '_> {
             other => return Some(other),
         }
         None
+    }
+}
+
+/// Adds `line` to the ascending `anchors` unless it is there; `false`
+/// when it was. Blocks start in document order, so a new anchor is nearly
+/// always the last: a list, not a tree, holds them.
+fn add_anchor(anchors: &mut Vec<usize>, line: usize) -> bool {
+    match anchors.last() {
+        Some(&last) if last >= line => match anchors.binary_search(&line) {
+            Ok(_) => false,
+            Err(at) => {
+                anchors.insert(at, line);
+                true
+            }
+        },
+        _ => {
+            anchors.push(line);
+            true
+        }
     }
 }
 
@@ -460,6 +493,17 @@ mod tests {
         assert!(doc.html.contains("☑ one"), "{}", doc.html);
         assert!(doc.html.contains("☐ two"), "{}", doc.html);
         assert!(!doc.html.contains("<input"), "{}", doc.html);
+    }
+
+    #[test]
+    fn anchors_stay_ascending_and_unique_in_any_order() {
+        let mut anchors = Vec::new();
+        let added: Vec<bool> = [3, 3, 7, 5, 7, 1, 9]
+            .into_iter()
+            .map(|line| add_anchor(&mut anchors, line))
+            .collect();
+        assert_eq!(added, [true, false, true, true, false, true, true]);
+        assert_eq!(anchors, [1, 3, 5, 7, 9]);
     }
 
     #[test]
