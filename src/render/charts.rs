@@ -216,10 +216,7 @@ fn mark(
     y: f64,
     t: &Strings,
 ) -> Mark {
-    let status_word = match milestone.status {
-        Some(status) => t.get(&format!("st_{}", status.as_str())),
-        None => t.get("st_unknown"),
-    };
+    let status_word = t.status_word(milestone.status);
     let mut tooltip = format!(
         "{} · {} · {}",
         milestone.title, milestone.date_text, status_word
@@ -468,7 +465,7 @@ pub fn badge(progress: Option<f64>, health: Health, t: &Strings) -> String {
         progress
             .map(|p| format!("{}%", pct(p)))
             .unwrap_or_else(|| "n/a".to_string()),
-        t.get(&format!("h_{}", health.as_str()))
+        t.health_word(health)
     );
     let colour = match health {
         Health::Done | Health::Green => "#1a7f37",

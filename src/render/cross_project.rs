@@ -639,9 +639,9 @@ impl Renderer<'_> {
     /// of the risk table holds, and the severities of its first and last.
     fn severity_span(&self, on_page: &[Placed]) -> String {
         let word = |risk: &Placed| match risk.class() {
-            (true, _) => self.t.get("closed"),
-            (false, Some(severity)) => self.t.get(&format!("sev_{}", severity.as_str())),
-            (false, None) => self.t.get("sev_unrated"),
+            (true, _) => self.t.word("closed"),
+            (false, Some(severity)) => self.t.severity_word(severity),
+            (false, None) => self.t.word("sev_unrated"),
         };
         let count = self.t.count(on_page.len());
         let (Some(first), Some(last)) = (on_page.first().map(word), on_page.last().map(word))
@@ -649,9 +649,9 @@ impl Renderer<'_> {
             return String::new();
         };
         if first == last {
-            self.t.fill("risks_span_one", &[&count, &first])
+            self.t.fill("risks_span_one", &[&count, first])
         } else {
-            self.t.fill("risks_span", &[&count, &first, &last])
+            self.t.fill("risks_span", &[&count, first, last])
         }
     }
 

@@ -9,6 +9,7 @@ use std::collections::BTreeMap;
 use chrono::{Datelike, NaiveDate};
 
 use crate::config::Language;
+use crate::model::{Health, Severity, Status};
 
 /// `(key, English, French)`. `{0}` and `{1}` are filled by [`Strings::fill`].
 const STRINGS: &[(&str, &str, &str)] = &[
@@ -237,6 +238,46 @@ impl Strings {
         self.table.get(key).copied().unwrap_or(key).to_string()
     }
 
+    /// The text of `key`, borrowed: for the words every row of a page
+    /// repeats (an item's status, a risk's severity), found without a
+    /// `String` of their own each time.
+    pub fn word(&self, key: &'static str) -> &'static str {
+        self.table.get(key).copied().unwrap_or(key)
+    }
+
+    /// The word of a status (`fait`, `in progress`; `no status` for none).
+    pub fn status_word(&self, status: Option<Status>) -> &'static str {
+        self.word(match status {
+            Some(Status::Done) => "st_done",
+            Some(Status::InProgress) => "st_in_progress",
+            Some(Status::Todo) => "st_todo",
+            Some(Status::Blocked) => "st_blocked",
+            Some(Status::Cancelled) => "st_cancelled",
+            None => "st_unknown",
+        })
+    }
+
+    /// The word of a health (`vert`, `amber`).
+    pub fn health_word(&self, health: Health) -> &'static str {
+        self.word(match health {
+            Health::Done => "h_done",
+            Health::Green => "h_green",
+            Health::Amber => "h_amber",
+            Health::Red => "h_red",
+            Health::Unknown => "h_unknown",
+        })
+    }
+
+    /// The word of a severity (`élevé`, `critical`).
+    pub fn severity_word(&self, severity: Severity) -> &'static str {
+        self.word(match severity {
+            Severity::Low => "sev_low",
+            Severity::Medium => "sev_medium",
+            Severity::High => "sev_high",
+            Severity::Critical => "sev_critical",
+        })
+    }
+
     /// `get(key)` with `{0}`, `{1}` replaced by `args`.
     pub fn fill(&self, key: &str, args: &[&str]) -> String {
         let mut text = self.get(key);
@@ -305,6 +346,48 @@ pub fn group_thousands(number: impl std::fmt::Display, separator: &str) -> Strin
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn every_status_severity_and_health_has_its_word_in_each_language() {
+        let french = Strings::new(Language::Fr);
+        assert_eq!(french.status_word(Some(Status::Done)), "fait");
+        assert_eq!(french.status_word(None), "sans statut");
+        assert_eq!(french.severity_word(Severity::High), "élevé");
+        assert_eq!(french.health_word(Health::Amber), "orange");
+        let english = Strings::new(Language::En);
+        assert_eq!(english.status_word(Some(Status::InProgress)), "in progress");
+        assert_eq!(english.severity_word(Severity::Critical), "critical");
+        assert_eq!(english.health_word(Health::Red), "red");
+        let statuses = [
+            Status::Done,
+            Status::InProgress,
+            Status::Todo,
+            Status::Blocked,
+            Status::Cancelled,
+        ];
+        let severities = [
+            Severity::Low,
+            Severity::Medium,
+            Severity::High,
+            Severity::Critical,
+        ];
+        let healths = [
+            Health::Done,
+            Health::Green,
+            Health::Amber,
+            Health::Red,
+            Health::Unknown,
+        ];
+        for t in [&french, &english] {
+            // A key missing from the table would show as itself.
+            let words = (statuses.iter().map(|s| t.status_word(Some(*s))))
+                .chain(severities.iter().map(|s| t.severity_word(*s)))
+                .chain(healths.iter().map(|h| t.health_word(*h)));
+            for word in words {
+                assert!(!word.contains('_'), "{word} is a key, not a word");
+            }
+        }
+    }
 
     #[test]
     fn dates_follow_the_language() {

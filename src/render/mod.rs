@@ -1178,6 +1178,41 @@ mod tests {
     use super::*;
 
     #[test]
+    fn escaping_replaces_each_special_byte_wherever_it_falls() {
+        // Byte by byte, the rule `escape` follows.
+        let plain = |text: &str| {
+            text.chars()
+                .map(|c| match c {
+                    '&' => "&amp;".to_string(),
+                    '<' => "&lt;".to_string(),
+                    '>' => "&gt;".to_string(),
+                    '"' => "&quot;".to_string(),
+                    '\'' => "&#39;".to_string(),
+                    c => c.to_string(),
+                })
+                .collect::<String>()
+        };
+        let pieces = ["a", "&", "<", ">", "\"", "'", "é", "✅", "%", "=", "\u{80}"];
+        // Every mix of pieces, each special byte at many offsets.
+        for length in 0..20 {
+            for seed in 0..pieces.len() * 3 {
+                let text: String = (0..length)
+                    .map(|i| pieces[(seed * 7 + i * (seed + 3)) % pieces.len()])
+                    .collect();
+                assert_eq!(escape(&text), plain(&text), "{text:?}");
+            }
+        }
+        assert_eq!(
+            escape("Tom & Jerry's <b>\"plan\"</b> → done"),
+            "Tom &amp; Jerry&#39;s &lt;b&gt;&quot;plan&quot;&lt;/b&gt; → done"
+        );
+        assert_eq!(
+            escape("no special byte in this long line at all, é ✅"),
+            "no special byte in this long line at all, é ✅"
+        );
+    }
+
+    #[test]
     fn the_count_filter_groups_whole_numbers_as_the_language_does() {
         let french = count_filter(Strings::new(Language::Fr).get("thousands_separator"));
         let english = count_filter(Strings::new(Language::En).get("thousands_separator"));

@@ -53,7 +53,7 @@ impl Bar {
 #[derive(Debug, Clone, Serialize)]
 pub struct HealthView {
     pub class: &'static str,
-    pub word: String,
+    pub word: &'static str,
     pub icon: &'static str,
     pub reason: String,
 }
@@ -61,7 +61,7 @@ pub struct HealthView {
 pub fn health_view(health: Health, reason: &str, t: &Strings) -> HealthView {
     HealthView {
         class: health.as_str(),
-        word: t.get(&format!("h_{}", health.as_str())),
+        word: t.health_word(health),
         icon: match health {
             Health::Done => "✓",
             Health::Green => "●",
@@ -76,7 +76,7 @@ pub fn health_view(health: Health, reason: &str, t: &Strings) -> HealthView {
 #[derive(Debug, Clone, Serialize)]
 pub struct StatusView {
     pub class: &'static str,
-    pub word: String,
+    pub word: &'static str,
     pub icon: &'static str,
 }
 
@@ -84,13 +84,13 @@ pub fn status_view(status: Option<Status>, t: &Strings) -> StatusView {
     let Some(status) = status else {
         return StatusView {
             class: "unknown",
-            word: t.get("st_unknown"),
+            word: t.status_word(None),
             icon: "·",
         };
     };
     StatusView {
         class: status.as_str(),
-        word: t.get(&format!("st_{}", status.as_str())),
+        word: t.status_word(Some(status)),
         icon: match status {
             Status::Done => "✓",
             Status::InProgress => "◐",
@@ -104,18 +104,18 @@ pub fn status_view(status: Option<Status>, t: &Strings) -> StatusView {
 #[derive(Debug, Clone, Serialize)]
 pub struct SeverityView {
     pub class: &'static str,
-    pub word: String,
+    pub word: &'static str,
 }
 
 pub fn severity_view(severity: Option<Severity>, t: &Strings) -> SeverityView {
     match severity {
         Some(severity) => SeverityView {
             class: severity.as_str(),
-            word: t.get(&format!("sev_{}", severity.as_str())),
+            word: t.severity_word(severity),
         },
         None => SeverityView {
             class: "none",
-            word: "—".to_string(),
+            word: "—",
         },
     }
 }
