@@ -612,6 +612,8 @@ fn from_cache(
         text: String::new(),
         front_matter: ingested.front_matter,
         diagnostics: ingested.diagnostics,
+        // Not kept in the cache: a page that reads the file detects it.
+        detected: None,
     };
     let extracted = Extracted {
         key,
@@ -636,25 +638,29 @@ fn read_again(
     if let Some(entry) = key.and_then(|key| cache.get(key)) {
         return Ok(entry.status);
     }
-    let document = read_unchanged(content_dir, cache, key, &document.source)?;
+    let document = read_unchanged(content_dir, cache, key, document)?;
     Ok(Packed::new(&extract::extract(&document, context)))
 }
 
 /// The document `source` read again, which must still be what the build
 /// read first (its cache key `key`): a status and a page must not come from
 /// two versions of one file.
+///
+/// `known` is the document as the build read it first: its bytes decode
+/// as they did then ([`Document::from_bytes_as`]).
 fn read_unchanged(
     content_dir: &Path,
     cache: &Cache,
     key: Option<Key>,
-    source: &str,
+    known: &Document,
 ) -> anyhow::Result<Document> {
+    let source = known.source.as_str();
     let path = content_dir.join(source);
     let bytes = std::fs::read(&path).with_context(|| format!("cannot read {}", path.display()))?;
     if key != Some(cache.key(source, &bytes)) {
         bail!("{} changed during the build; build again", path.display());
     }
-    Ok(Document::from_bytes(source, bytes))
+    Ok(Document::from_bytes_as(source, bytes, known.detected))
 }
 
 /// Extracts a document read afresh and stores the result in the cache.
@@ -735,7 +741,7 @@ impl render::Texts for Reread<'_> {
             return Ok(Cow::Owned(text));
         }
         let key = self.keys.get(&document.source).copied();
-        let read = read_unchanged(&self.content_dir, self.cache, key, &document.source)?;
+        let read = read_unchanged(&self.content_dir, self.cache, key, document)?;
         Ok(Cow::Owned(read.text))
     }
 

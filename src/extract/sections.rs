@@ -665,6 +665,7 @@ mod robustness {
             text: text.to_string(),
             front_matter: Default::default(),
             diagnostics: Vec::new(),
+            detected: None,
         };
         let _ = extract(&document, &context);
     }
@@ -697,6 +698,7 @@ mod documents {
             text: text.to_string(),
             front_matter: Default::default(),
             diagnostics: Vec::new(),
+            detected: None,
         };
         extract(&document, &context)
     }

@@ -19,6 +19,10 @@ pub enum Note {
 pub struct Decoded {
     pub text: String,
     pub notes: Vec<Note>,
+    /// The legacy encoding chardetng chose for bytes that are not UTF-8
+    /// ([`detect_legacy`]): given back to [`decode_as`], the same bytes
+    /// decode the same way without being looked at again.
+    pub detected: Option<&'static Encoding>,
 }
 
 /// Decodes a file's bytes:
@@ -34,11 +38,20 @@ pub struct Decoded {
 /// Bytes given by value become the text without a copy when they are
 /// UTF-8 already.
 pub fn decode(bytes: impl Into<Vec<u8>>) -> Decoded {
-    decode_vec(bytes.into())
+    decode_vec(bytes.into(), None)
 }
 
-fn decode_vec(bytes: Vec<u8>) -> Decoded {
+/// [`decode`], where the bytes are those of a file decoded before, whose
+/// legacy encoding that decoding `detected`: chardetng is not asked again.
+/// Its guess was about 3 % of a build's CPU, and a page reads most texts
+/// a second time (the read stage keeps only some of them).
+pub fn decode_as(bytes: impl Into<Vec<u8>>, detected: Option<&'static Encoding>) -> Decoded {
+    decode_vec(bytes.into(), detected)
+}
+
+fn decode_vec(bytes: Vec<u8>, known: Option<&'static Encoding>) -> Decoded {
     let mut notes = Vec::new();
+    let mut detected = None;
     let text = if let Some((encoding, bom_length)) = Encoding::for_bom(&bytes) {
         decode_with(encoding, &bytes[bom_length..])
     } else if let Some(encoding) = utf16_without_bom(&bytes) {
@@ -51,7 +64,8 @@ fn decode_vec(bytes: Vec<u8>) -> Decoded {
             Ok(text) => text,
             Err(error) => {
                 let bytes = error.into_bytes();
-                let encoding = detect_legacy(&bytes);
+                let encoding = known.unwrap_or_else(|| detect_legacy(&bytes));
+                detected = Some(encoding);
                 notes.push(Note::Legacy {
                     encoding: encoding.name(),
                 });
@@ -67,7 +81,11 @@ fn decode_vec(bytes: Vec<u8>) -> Decoded {
             removed: before - text.chars().count(),
         });
     }
-    Decoded { text, notes }
+    Decoded {
+        text,
+        notes,
+        detected,
+    }
 }
 
 fn decode_with(encoding: &'static Encoding, bytes: &[u8]) -> String {
@@ -230,6 +248,23 @@ mod tests {
                 encoding: "windows-1252"
             }]
         );
+    }
+
+    #[test]
+    fn bytes_decoded_again_as_detected_come_out_the_same() {
+        let legacy = b"Derni\xE8re mise \xE0 jour : l\x92\xE9quipe a valid\xE9 l'\xE9tape.";
+        let first = decode(legacy);
+        assert_eq!(first.detected, Some(encoding_rs::WINDOWS_1252));
+        assert_eq!(decode_as(legacy, first.detected), first);
+        // UTF-8 and UTF-16 are never detected, and stay what they are
+        // whatever was known.
+        let utf8 = "Dernière mise à jour".as_bytes();
+        assert_eq!(decode(utf8).detected, None);
+        assert_eq!(decode_as(utf8, first.detected), decode(utf8));
+        let utf16: Vec<u8> = (b"\xFF\xFE".iter().copied())
+            .chain("À faire".encode_utf16().flat_map(u16::to_le_bytes))
+            .collect();
+        assert_eq!(decode_as(utf16.as_slice(), first.detected).text, "À faire");
     }
 
     #[test]

@@ -51,6 +51,10 @@ pub struct Document {
     pub text: String,
     pub front_matter: FrontMatter,
     pub diagnostics: Vec<Diagnostic>,
+    /// The legacy encoding detected for a file that is not UTF-8, so that
+    /// the file read again for its page decodes as it did, without
+    /// detecting it again ([`Document::from_bytes_as`]).
+    pub detected: Option<&'static encoding_rs::Encoding>,
 }
 
 /// The documents of one project, in merge order (index first, then path order).
@@ -136,8 +140,20 @@ impl Document {
     /// Bytes given by value are not copied on the way (a clean UTF-8 file
     /// without front matter becomes its text as it is).
     pub fn from_bytes(source: &str, bytes: impl Into<Vec<u8>>) -> Document {
+        Document::from_bytes_as(source, bytes, None)
+    }
+
+    /// [`Document::from_bytes`] for the bytes of a file read before, which
+    /// are decoded as they were then (`detected`, that document's
+    /// [`Document::detected`]).
+    pub fn from_bytes_as(
+        source: &str,
+        bytes: impl Into<Vec<u8>>,
+        detected: Option<&'static encoding_rs::Encoding>,
+    ) -> Document {
         let mut diagnostics = Vec::new();
-        let decoded = decode::decode(bytes);
+        let decoded = decode::decode_as(bytes, detected);
+        let detected = decoded.detected;
         for note in &decoded.notes {
             diagnostics.push(match note {
                 decode::Note::Legacy { encoding } => Diagnostic::warning(
@@ -177,6 +193,7 @@ impl Document {
             text: split.text,
             front_matter: split.front_matter,
             diagnostics,
+            detected,
         }
     }
 }
