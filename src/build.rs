@@ -613,7 +613,7 @@ fn from_cache(
         front_matter: ingested.front_matter,
         diagnostics: ingested.diagnostics,
         // Not kept in the cache: a page that reads the file detects it.
-        detected: None,
+        decoding: None,
     };
     let extracted = Extracted {
         key,
@@ -660,7 +660,7 @@ fn read_unchanged(
     if key != Some(cache.key(source, &bytes)) {
         bail!("{} changed during the build; build again", path.display());
     }
-    Ok(Document::from_bytes_as(source, bytes, known.detected))
+    Ok(Document::from_bytes_as(source, bytes, known.decoding))
 }
 
 /// Extracts a document read afresh and stores the result in the cache.

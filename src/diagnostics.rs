@@ -274,7 +274,7 @@ mod tests {
                     text: "# A\n\n  Version du 2024-MM-JJ\n".into(),
                     front_matter: Default::default(),
                     diagnostics: vec![],
-                    detected: None,
+                    decoding: None,
                 }],
             }],
             ..Content::default()

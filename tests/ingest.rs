@@ -285,6 +285,62 @@ fn legacy_and_utf16_files_decode() {
 }
 
 #[test]
+fn a_file_read_again_decodes_as_it_did_the_first_time() {
+    // Read again for its page, a file is decoded with what its first
+    // reading found (no encoding guess, no mojibake search where none was
+    // repaired): the same document must come out.
+    let mut files: Vec<(String, Vec<u8>)> = vec![
+        (
+            "legacy.md".into(),
+            b"# D\xE9marrage\n\nl\x92\xE9quipe a valid\xE9 la premi\xE8re \xE9tape.\n".to_vec(),
+        ),
+        (
+            "mojibake.md".into(),
+            "# DÃ©marrage\n\n- [x] RÃ©union de lancement âœ…\n"
+                .as_bytes()
+                .to_vec(),
+        ),
+        (
+            "clean.md".into(),
+            "# Démarrage\n\n- [ ] À faire ✅\n".as_bytes().to_vec(),
+        ),
+    ];
+    for folder in ["seeds", "corpus/real"] {
+        let Some(folder) = shared(folder) else {
+            continue;
+        };
+        for entry in fs::read_dir(&folder)
+            .expect("shared folder")
+            .filter_map(Result::ok)
+        {
+            let path = entry.path();
+            if path.extension().is_some_and(|e| e == "md" || e == "txt") {
+                let name = path.file_name().unwrap().to_string_lossy().into_owned();
+                files.push((name, fs::read(&path).expect("readable")));
+            }
+        }
+    }
+    for (source, bytes) in &files {
+        let first = Document::from_bytes(source, bytes.clone());
+        let again = Document::from_bytes_as(source, bytes.clone(), first.decoding);
+        assert_eq!(again, first, "{source}");
+    }
+    let decoding = |source: &str| {
+        let (_, bytes) = files.iter().find(|(name, _)| name == source).unwrap();
+        Document::from_bytes(source, bytes.clone())
+            .decoding
+            .unwrap()
+    };
+    assert_eq!(
+        decoding("legacy.md").legacy,
+        Some(encoding_rs::WINDOWS_1252)
+    );
+    assert!(decoding("mojibake.md").repaired);
+    let clean = decoding("clean.md");
+    assert_eq!((clean.legacy, clean.repaired), (None, false));
+}
+
+#[test]
 fn front_matter_kinds() {
     let root = portal(&[
         (

@@ -330,7 +330,7 @@ fn sources(slug: &str, source: &str, text: &str) -> ProjectSources {
             text: text.into(),
             front_matter: FrontMatter::default(),
             diagnostics: Default::default(),
-            detected: None,
+            decoding: None,
         }],
     }
 }

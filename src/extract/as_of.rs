@@ -402,7 +402,7 @@ mod tests {
             text: text.to_string(),
             front_matter: FrontMatter::default(),
             diagnostics: Vec::new(),
-            detected: None,
+            decoding: None,
         };
         let config = Config::default();
         let context = Context::new(&config, portal_as_of);

@@ -874,7 +874,7 @@ mod tests {
             text: text.to_string(),
             front_matter: FrontMatter::default(),
             diagnostics: Vec::new(),
-            detected: None,
+            decoding: None,
         };
         let config = Config::default();
         let context = Context::new(&config, NaiveDate::from_ymd_opt(2026, 1, 1).unwrap());

@@ -665,7 +665,7 @@ mod robustness {
             text: text.to_string(),
             front_matter: Default::default(),
             diagnostics: Vec::new(),
-            detected: None,
+            decoding: None,
         };
         let _ = extract(&document, &context);
     }
@@ -698,7 +698,7 @@ mod documents {
             text: text.to_string(),
             front_matter: Default::default(),
             diagnostics: Vec::new(),
-            detected: None,
+            decoding: None,
         };
         extract(&document, &context)
     }

@@ -51,10 +51,20 @@ pub struct Document {
     pub text: String,
     pub front_matter: FrontMatter,
     pub diagnostics: Vec<Diagnostic>,
-    /// The legacy encoding detected for a file that is not UTF-8, so that
-    /// the file read again for its page decodes as it did, without
-    /// detecting it again ([`Document::from_bytes_as`]).
-    pub detected: Option<&'static encoding_rs::Encoding>,
+    /// How its bytes were decoded (`None`: not known here, as for a
+    /// document the cache described), so that the file read again for its
+    /// page decodes as it did without the searches that found out how
+    /// ([`Document::from_bytes_as`]).
+    pub decoding: Option<Decoding>,
+}
+
+/// What decoding a file's bytes found out, besides its text.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Decoding {
+    /// The legacy encoding detected for bytes that are not UTF-8.
+    pub legacy: Option<&'static encoding_rs::Encoding>,
+    /// Whether mojibake repair changed the text.
+    pub repaired: bool,
 }
 
 /// The documents of one project, in merge order (index first, then path order).
@@ -144,16 +154,18 @@ impl Document {
     }
 
     /// [`Document::from_bytes`] for the bytes of a file read before, which
-    /// are decoded as they were then (`detected`, that document's
-    /// [`Document::detected`]).
+    /// decode as they did then (`known`, that document's
+    /// [`Document::decoding`]): chardetng does not guess their encoding
+    /// again, and a text that needed no repair is not searched for
+    /// mojibake again. The guess and the search were about 3 % of the CPU
+    /// of a large build, where a page reads most texts a second time.
     pub fn from_bytes_as(
         source: &str,
         bytes: impl Into<Vec<u8>>,
-        detected: Option<&'static encoding_rs::Encoding>,
+        known: Option<Decoding>,
     ) -> Document {
         let mut diagnostics = Vec::new();
-        let decoded = decode::decode_as(bytes, detected);
-        let detected = decoded.detected;
+        let decoded = decode::decode_as(bytes, known.and_then(|known| known.legacy));
         for note in &decoded.notes {
             diagnostics.push(match note {
                 decode::Note::Legacy { encoding } => Diagnostic::warning(
@@ -170,7 +182,15 @@ impl Document {
                 ),
             });
         }
-        let repair = mojibake::repair(decoded.text);
+        let repair = match known {
+            Some(Decoding {
+                repaired: false, ..
+            }) => mojibake::Repair {
+                text: decoded.text,
+                ..mojibake::Repair::default()
+            },
+            _ => mojibake::repair(decoded.text),
+        };
         if let Some(line) = repair.first_line {
             diagnostics.push(Diagnostic::warning(
                 "repaired-mojibake",
@@ -179,6 +199,10 @@ impl Document {
                 repair_message(&repair),
             ));
         }
+        let decoding = Decoding {
+            legacy: decoded.detected,
+            repaired: repair.runs > 0,
+        };
         let split = front_matter::split(repair.text);
         diagnostics.extend(split.problems.into_iter().map(|problem| {
             Diagnostic::warning(
@@ -193,7 +217,7 @@ impl Document {
             text: split.text,
             front_matter: split.front_matter,
             diagnostics,
-            detected,
+            decoding: Some(decoding),
         }
     }
 }

@@ -188,7 +188,7 @@ mod tests {
             text: String::new(),
             front_matter: FrontMatter::default(),
             diagnostics: Vec::new(),
-            detected: None,
+            decoding: None,
         }
     }
 
