@@ -145,7 +145,7 @@ struct SourceEvents<'t, 'p> {
     /// The line of an event's offset.
     lines: LineIndex,
     prefix: &'p str,
-    /// Lines that received an anchor, ascending ([`SourceEvents::anchor`]).
+    /// Lines that received an anchor, ascending ([`add_anchor`]).
     anchors: Vec<usize>,
     /// An event to give after the one just given (a block's anchor).
     pending: Option<Event<'t>>,
