@@ -313,6 +313,7 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
 
 fn build_command(options: &BuildOptions, quiet: bool, verbose: bool) -> anyhow::Result<ExitCode> {
     let spinner = delayed_spinner(!quiet && std::io::stderr().is_terminal());
+    sitrep::cpu::measure(verbose);
     let result = build::build_and_keep(options);
     spinner.finish_and_clear();
     let (report, portal) = result?;

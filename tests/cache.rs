@@ -77,6 +77,8 @@ fn a_build_from_the_cache_is_byte_identical_to_one_without() {
     let portal = portal();
     let first = build_verbose(&portal, &[]);
     assert_eq!(documents_line(&first), (4, 0), "{first}");
+    // `--verbose` takes CPU times (a build without it does not).
+    assert!(extract_ms(&first) > 0.0, "{first}");
     let cold = files(&portal.public());
     assert!(portal.root().join(".sitrep-cache").is_dir());
 
@@ -98,6 +100,13 @@ fn assert_same_as_without_the_cache(portal: &Portal) {
     let warm = files(&portal.public());
     build_verbose(portal, &["--no-cache"]);
     assert_eq!(warm, files(&portal.public()));
+}
+
+/// The extraction time `--verbose` reports, in milliseconds.
+fn extract_ms(stderr: &str) -> f64 {
+    let (_, rest) = stderr.split_once(", extract ").expect("an extraction time");
+    let (ms, _) = rest.split_once(" ms").expect("in milliseconds");
+    ms.parse().expect("a number")
 }
 
 /// The number `--verbose` writes on its documents line between `after`
