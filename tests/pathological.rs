@@ -147,8 +147,8 @@ fn assert_page_is_complete(portal: &Portal, slug: &str, sections: usize) -> Stri
 #[test]
 fn a_page_over_the_minify_threshold_is_complete_and_unminified() {
     const THRESHOLD: usize = 1 << 20;
-    // Template indentation of an item, which minify-html removes.
-    let indented_item = "\n        <li class=\"item ";
+    // Template indentation of a section, which minify-html removes.
+    let indented_section = "\n    <li class=\"section ";
     let portal = Portal::new();
     let (big, big_sections) = realistic_document(150_000);
     let (small, small_sections) = realistic_document(1_000);
@@ -160,10 +160,10 @@ fn a_page_over_the_minify_threshold_is_complete_and_unminified() {
     assert_eq!(status["projects"].as_array().expect("projects").len(), 2);
     let big_page = assert_page_is_complete(&portal, "big", big_sections);
     assert!(big_page.len() > THRESHOLD, "{} bytes", big_page.len());
-    assert!(big_page.contains(indented_item), "not minified");
+    assert!(big_page.contains(indented_section), "not minified");
     let small_page = assert_page_is_complete(&portal, "small", small_sections);
     assert!(small_page.len() < THRESHOLD);
-    assert!(!small_page.contains(indented_item), "minified");
+    assert!(!small_page.contains(indented_section), "minified");
 }
 
 #[test]
