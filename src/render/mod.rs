@@ -435,11 +435,9 @@ fn project_pages(
             }
             put_badge()?;
             let mut rendered = render_documents(documents, texts)?;
-            let html = renderer.project_page(index, &rendered)?;
+            // The documents' HTML moves into the page; their anchors stay.
+            let html = renderer.project_page(index, &mut rendered)?;
             sink.put(&path, renderer.finish_html("project.html", html))?;
-            for document in &mut rendered.1 {
-                document.html = String::new();
-            }
             if let Some(key) = key {
                 let anchors = rendered.1.iter().map(|d| d.anchors.clone()).collect();
                 memo.remember(&path, key, anchors);
@@ -848,7 +846,13 @@ impl<'a> Renderer<'a> {
         self.page("404.html", meta, tera::Context::new())
     }
 
-    fn project_page(&self, index: usize, docs: &ProjectDocuments) -> anyhow::Result<String> {
+    /// The page of project `index`, whose documents `docs` are rendered:
+    /// their HTML is taken into the page (left empty), their anchors kept.
+    fn project_page(&self, index: usize, docs: &mut ProjectDocuments) -> anyhow::Result<String> {
+        let html: Vec<String> = (docs.1.iter_mut())
+            .map(|document| std::mem::take(&mut document.html))
+            .collect();
+        let docs = &*docs;
         // Every part of the project, decoded for its page only: the
         // portfolio keeps them packed ([`crate::model::Stowed`]).
         let project = &self.portfolio.projects[index].decoded();
@@ -877,15 +881,15 @@ impl<'a> Renderer<'a> {
             .iter()
             .map(|m| (m, project, links.line(&m.source, m.line)))
             .collect();
-        let (sources, rendered) = docs;
+        let sources = &docs.0;
         let documents: Vec<SourceView> = sources
             .iter()
-            .zip(rendered)
+            .zip(html)
             .enumerate()
-            .map(|(i, (source, doc))| SourceView {
+            .map(|(i, (source, html))| SourceView {
                 anchor: format!("doc-{}", i + 1),
                 source: source.clone(),
-                html: doc.html.clone(),
+                html,
             })
             .collect();
         let view = compiled::ProjectView {
