@@ -763,6 +763,9 @@ pub struct ItemRow {
     pub cancelled: bool,
     /// Done or cancelled.
     pub closed: bool,
+    /// Whether it has a percentage, id, owner, points or due date to show
+    /// beside its text (the row leaves the place out otherwise).
+    pub has_meta: bool,
 }
 
 /// The section tree flattened in document order, `depth` 0 at the top.
@@ -817,7 +820,7 @@ fn push_items(
 ) {
     for item in items {
         let open = !matches!(item.status, Status::Done | Status::Cancelled);
-        rows.push(ItemRow {
+        let mut row = ItemRow {
             text: item.text.clone(),
             status: status_view(Some(item.status), t),
             percent: item
@@ -833,7 +836,12 @@ fn push_items(
             href: links.line(&item.source, item.line),
             cancelled: item.status == Status::Cancelled,
             closed: !open,
-        });
+            has_meta: false,
+        };
+        row.has_meta = [&row.percent, &row.id, &row.owner, &row.points, &row.due]
+            .iter()
+            .any(|meta| !meta.is_empty());
+        rows.push(row);
         push_items(&item.children, depth + 1, links, as_of, t, rows);
     }
 }
