@@ -6,9 +6,9 @@
 //! Extraction folds every line of a document several times, so folding is
 //! fast: ASCII is lower-cased byte by byte, the characters below U+3000
 //! (Latin, Greek, Cyrillic, punctuation, symbols) come from a table built
-//! once, and emoji fold to themselves. Anything else takes the Unicode
-//! algorithm, which the table was built from, so all three agree (a test
-//! checks every character).
+//! once, emoji fold to themselves and variation selectors to nothing.
+//! Anything else takes the Unicode algorithm, which the table was built
+//! from, so all of them agree (a test checks every character).
 
 use std::ops::{Range, RangeInclusive};
 use std::sync::LazyLock;
@@ -22,7 +22,10 @@ use crate::ascii::ascii_run;
 /// Characters below this come from [`TABLE`].
 const TABLE_END: u32 = 0x3000;
 /// Emoji blocks (U+1F000-U+1FAFF): no case, no decomposition.
-const EMOJI: std::ops::RangeInclusive<u32> = 0x1F000..=0x1FAFF;
+const EMOJI: RangeInclusive<u32> = 0x1F000..=0x1FAFF;
+/// Variation selectors (U+FE00-U+FE0F), which fold to nothing: `✔️` is
+/// `✔` and U+FE0F, and status emoji carry one on nearly every line.
+const VARIATION_SELECTORS: RangeInclusive<u32> = 0xFE00..=0xFE0F;
 /// Table entry of a character that folds to nothing (a combining accent).
 const NOTHING: u32 = 0x11_0000;
 /// Table entry of a character that folds to several characters.
@@ -84,6 +87,8 @@ pub fn fold_char(c: char) -> FoldedChar {
         }
     } else if EMOJI.contains(&code) {
         return FoldedChar::One(c);
+    } else if VARIATION_SELECTORS.contains(&code) {
+        return FoldedChar::Nothing;
     }
     let mut folded = String::new();
     fold_char_slowly(c, &mut folded);

@@ -1,6 +1,10 @@
 //! Progress (`EXTRACTION.md` §5) and the project rollup: counts, computed
 //! and declared progress, and people merged across the project's documents.
 
+use std::collections::hash_map::Entry;
+
+use rustc_hash::FxHashMap;
+
 use crate::config::{Config, ProgressWeight};
 use crate::extract::declarations::is_whole_project;
 use crate::extract::people::person_key;
@@ -121,15 +125,19 @@ pub fn roll_up(project: &mut Project, config: &Config) {
 
 /// One entry per person across documents: open items add up, the first
 /// role and handle found are kept.
+///
+/// Each person's key is folded once and looked up in a map, so a project
+/// with many people across many documents costs no more than a linear pass.
+/// A handle taken from a later entry never changes the merged entry's key:
+/// that entry matched by this very handle.
 fn merge_people(people: Vec<Person>) -> Vec<Person> {
-    let mut merged: Vec<Person> = Vec::new();
+    let mut merged: Vec<Person> = Vec::with_capacity(people.len());
+    let mut position: FxHashMap<String, usize> = FxHashMap::default();
     for person in people {
         let key = person_key(person.handle.as_deref().unwrap_or(&person.name));
-        let existing = merged
-            .iter_mut()
-            .find(|p| person_key(p.handle.as_deref().unwrap_or(&p.name)) == key);
-        match existing {
-            Some(known) => {
+        match position.entry(key) {
+            Entry::Occupied(entry) => {
+                let known = &mut merged[*entry.get()];
                 known.open_items += person.open_items;
                 if known.role.is_none() {
                     known.role = person.role;
@@ -138,7 +146,10 @@ fn merge_people(people: Vec<Person>) -> Vec<Person> {
                     known.handle = person.handle;
                 }
             }
-            None => merged.push(person),
+            Entry::Vacant(entry) => {
+                entry.insert(merged.len());
+                merged.push(person);
+            }
         }
     }
     merged
@@ -236,5 +247,42 @@ mod tests {
         assert_eq!(merged.len(), 2);
         assert_eq!(merged[0].open_items, 5);
         assert_eq!(merged[0].role.as_deref(), Some("DevOps"));
+    }
+
+    /// A name met first takes the handle and role met later under that
+    /// handle, and later mentions of the name or the handle still join it.
+    #[test]
+    fn a_name_first_takes_a_later_handle() {
+        let person = |handle: Option<&str>, name: &str, role: Option<&str>, open| Person {
+            handle: handle.map(String::from),
+            name: name.into(),
+            role: role.map(String::from),
+            open_items: open,
+        };
+        let merged = merge_people(vec![
+            person(None, "Léa", None, 1),
+            person(Some("@Asama"), "Asama", None, 4),
+            person(Some("@lea"), "Léa", Some("PO"), 2),
+            person(None, "LEA", None, 1),
+            person(Some("@léa"), "lea", Some("QA"), 0),
+        ]);
+        let people: Vec<(&str, Option<&str>, Option<&str>, u32)> = merged
+            .iter()
+            .map(|p| {
+                (
+                    p.name.as_str(),
+                    p.handle.as_deref(),
+                    p.role.as_deref(),
+                    p.open_items,
+                )
+            })
+            .collect();
+        assert_eq!(
+            people,
+            [
+                ("Léa", Some("@lea"), Some("PO"), 4),
+                ("Asama", Some("@Asama"), None, 4),
+            ]
+        );
     }
 }
