@@ -663,6 +663,40 @@ fn every_internal_link_resolves_on_disk() {
     assert!(checked > 10, "only {checked} links checked");
 }
 
+/// A project of three documents whose merge order (`index.md` first) is
+/// not their path order: each item links to the line of its own document.
+#[test]
+fn items_link_to_the_line_of_their_own_document() {
+    let portal = tempfile::tempdir().unwrap();
+    let folder = portal.path().join("content/platform");
+    std::fs::create_dir_all(&folder).unwrap();
+    std::fs::write(
+        folder.join("index.md"),
+        "# Platform\n\n- [x] Kick-off\n- [ ] Main plan\n",
+    )
+    .unwrap();
+    std::fs::write(folder.join("zeta.md"), "# Zeta\n\n- [ ] Zeta task\n").unwrap();
+    std::fs::write(
+        folder.join("annexe.md"),
+        "# Annexe\n\n\n- [x] Annexe task\n",
+    )
+    .unwrap();
+    let out = build(portal.path(), &[]);
+    let page = std::fs::read_to_string(out.join("platform/index.html")).unwrap();
+    for (href, text) in [
+        ("#doc-1", "platform/index.md"),
+        ("#doc-2", "platform/annexe.md"),
+        ("#doc-3", "platform/zeta.md"),
+        ("#L4", "Main plan"),
+        ("#d2-L4", "Annexe task"),
+        ("#d3-L3", "Zeta task"),
+    ] {
+        let link = format!("href=\"{href}\">{text}<");
+        assert!(page.contains(&link), "{link} in {page}");
+    }
+    check_links(&out);
+}
+
 #[test]
 fn every_internal_link_resolves_with_a_base_url() {
     let portal = sample_portal();

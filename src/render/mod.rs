@@ -222,7 +222,29 @@ const SECTIONS: [(&str, &str); 4] = [
 /// A project's document sources and their rendered documents (on the
 /// cross-project pages, only their line anchors: the HTML is dropped once
 /// the project's page is written).
-type ProjectDocuments = (Vec<String>, Vec<RenderedDocument>);
+/// A project's documents as its pages link to them, in merge order (the
+/// second one's anchors are `d2-L…`, and so on).
+struct ProjectDocuments {
+    sources: Vec<String>,
+    rendered: Vec<RenderedDocument>,
+    /// Places in `sources`, in the order of their paths: each item,
+    /// milestone and risk row finds its document by binary search (a scan
+    /// per row made the page of a project of thousands of documents
+    /// quadratic).
+    by_path: Vec<u32>,
+}
+
+impl ProjectDocuments {
+    fn new(sources: Vec<String>, rendered: Vec<RenderedDocument>) -> ProjectDocuments {
+        let mut by_path: Vec<u32> = (0..sources.len() as u32).collect();
+        by_path.sort_unstable_by_key(|&index| &sources[index as usize]);
+        ProjectDocuments {
+            sources,
+            rendered,
+            by_path,
+        }
+    }
+}
 
 /// Everything pages share while one site is rendered.
 struct Renderer<'a> {
@@ -439,7 +461,11 @@ fn project_pages(
             let html = renderer.project_page(index, &mut rendered)?;
             sink.put(&path, renderer.finish_html("project.html", html))?;
             if let Some(key) = key {
-                let anchors = rendered.1.iter().map(|d| d.anchors.clone()).collect();
+                let anchors = rendered
+                    .rendered
+                    .iter()
+                    .map(|d| d.anchors.clone())
+                    .collect();
                 memo.remember(&path, key, anchors);
             }
             Ok(rendered)
@@ -591,7 +617,7 @@ fn anchors_only(documents: &[Document], anchors: Vec<Anchors>) -> ProjectDocumen
             prefix: anchor_prefix(index),
         })
         .collect();
-    (sources, rendered)
+    ProjectDocuments::new(sources, rendered)
 }
 
 /// The anchor prefix of a project's `index`-th document: none for the first,
@@ -618,7 +644,7 @@ fn render_documents(documents: &[Document], texts: &dyn Texts) -> anyhow::Result
             ))
         })
         .collect::<anyhow::Result<_>>()?;
-    Ok((sources, rendered))
+    Ok(ProjectDocuments::new(sources, rendered))
 }
 
 impl<'a> Renderer<'a> {
@@ -675,15 +701,16 @@ impl<'a> Renderer<'a> {
     fn links_with<'l>(
         &'l self,
         index: usize,
-        (sources, documents): &'l ProjectDocuments,
+        documents: &'l ProjectDocuments,
         root: &'l str,
         same_page: bool,
     ) -> Links<'l> {
         Links {
             root,
             project: &self.portfolio.projects[index],
-            documents,
-            sources,
+            documents: &documents.rendered,
+            sources: &documents.sources,
+            by_path: &documents.by_path,
             same_page,
         }
     }
@@ -849,7 +876,7 @@ impl<'a> Renderer<'a> {
     /// The page of project `index`, whose documents `docs` are rendered:
     /// their HTML is taken into the page (left empty), their anchors kept.
     fn project_page(&self, index: usize, docs: &mut ProjectDocuments) -> anyhow::Result<String> {
-        let html: Vec<String> = (docs.1.iter_mut())
+        let html: Vec<String> = (docs.rendered.iter_mut())
             .map(|document| std::mem::take(&mut document.html))
             .collect();
         let docs = &*docs;
@@ -881,7 +908,7 @@ impl<'a> Renderer<'a> {
             .iter()
             .map(|m| (m, project, links.line(&m.source, m.line)))
             .collect();
-        let sources = &docs.0;
+        let sources = &docs.sources;
         let documents: Vec<SourceView> = sources
             .iter()
             .zip(html)

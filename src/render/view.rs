@@ -127,6 +127,8 @@ pub struct Links<'a> {
     /// Rendered documents of the project, for `#L<line>` anchors.
     pub documents: &'a [RenderedDocument],
     pub sources: &'a [String],
+    /// Places in `sources` in the order of their paths.
+    pub by_path: &'a [u32],
     /// `true` on the project's own page (links stay in the page).
     pub same_page: bool,
 }
@@ -148,11 +150,10 @@ impl Links<'_> {
 
     /// Link to `line` of `source` in the rendered document.
     pub fn line(&self, source: &str, line: usize) -> String {
-        let document = self
-            .sources
-            .iter()
-            .position(|s| s == source)
-            .and_then(|index| self.documents.get(index));
+        let document = (self.by_path)
+            .binary_search_by(|&index| self.sources[index as usize].as_str().cmp(source))
+            .ok()
+            .and_then(|found| self.documents.get(self.by_path[found] as usize));
         let mut href = String::with_capacity(64);
         self.push_page(&mut href);
         href.push('#');
