@@ -147,6 +147,38 @@ fn a_project_page_with_history_is_the_same_compiled_or_through_tera() {
     assert_eq!(compare_engines(&portal, "2026-11-09"), 2);
 }
 
+/// A project of twelve documents (a folder): its page's head names the
+/// first ten and leads to the source section for the other two, the same
+/// through either engine, and the source section holds all twelve.
+#[test]
+fn a_project_of_many_documents_names_ten_in_its_head() {
+    let portal = Portal::new();
+    for n in 1..=12 {
+        portal.write(
+            &format!("lots/lot{n:02}.md"),
+            format!("# Lot {n}\n\n- [ ] Tâche {n}\n"),
+        );
+    }
+    let site = build_tree(&portal, "probe", AS_OF);
+    let page = String::from_utf8_lossy(&site["lots/index.html"]).into_owned();
+    let head = page
+        .split("<dt>Sources</dt><dd>")
+        .nth(1)
+        .and_then(|rest| rest.split("</dd>").next())
+        .expect("the head lists the sources");
+    let expected: Vec<String> = (1..=10)
+        .map(|n| format!("<a href=\"#doc-{n}\">lots/lot{n:02}.md</a>"))
+        .collect();
+    assert_eq!(
+        head,
+        format!("{} <a href=\"#source\">and 2 more</a>", expected.join(", "))
+    );
+    for n in 1..=12 {
+        assert!(page.contains(&format!("id=\"doc-{n}\"")), "doc-{n}");
+    }
+    assert_eq!(compare_engines(&portal, AS_OF), 1);
+}
+
 #[test]
 fn an_override_of_base_or_project_template_shows_on_project_pages() {
     let portal = Portal::new();

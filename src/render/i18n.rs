@@ -167,6 +167,7 @@ const STRINGS: &[(&str, &str, &str)] = &[
     ("milestones_of_projects", "Milestones of projects {0}–{1}", "Jalons des projets {0} à {1}"),
     ("more_below", "{0} more, in the pages below.", "{0} de plus, dans les pages ci-dessous."),
     ("more_risks", "+{0} more", "+{0} autres"),
+    ("more_sources", "and {0} more", "et {0} de plus"),
     ("by_severity", "Risks by severity", "Risques par gravité"),
     ("from_page", "from page {0}", "à partir de la page {0}"),
     ("risk_count", "risks", "risques"),

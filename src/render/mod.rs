@@ -976,6 +976,19 @@ struct SourceView {
     html: String,
 }
 
+/// How many of its documents a project page's head lists: a project of
+/// thousands of documents listed them all, a column as long as the page.
+/// The others are in the source section below, where "and N more" leads.
+const SOURCES_SHOWN: usize = 10;
+
+/// A document named in the head of its project's page, and its place
+/// in the page's source section.
+#[derive(Debug, Clone, Serialize)]
+struct SourceLink {
+    anchor: String,
+    source: String,
+}
+
 /// The head of a project page.
 #[derive(Debug, Clone, Serialize)]
 struct ProjectHeader {
@@ -995,6 +1008,10 @@ struct ProjectHeader {
     owner: String,
     tags: Vec<String>,
     sources: Vec<String>,
+    /// The first [`SOURCES_SHOWN`] documents, linked to their source view.
+    source_links: Vec<SourceLink>,
+    /// `and 2,990 more` when there are more, else empty.
+    more_sources: String,
     dates: String,
 }
 
@@ -1032,6 +1049,16 @@ impl ProjectHeader {
             owner: project.owner.clone().unwrap_or_default(),
             tags: project.tags.clone(),
             sources: project.sources.clone(),
+            source_links: (project.sources.iter().take(SOURCES_SHOWN).enumerate())
+                .map(|(index, source)| SourceLink {
+                    anchor: format!("doc-{}", index + 1),
+                    source: source.clone(),
+                })
+                .collect(),
+            more_sources: match project.sources.len().saturating_sub(SOURCES_SHOWN) {
+                0 => String::new(),
+                more => t.fill("more_sources", &[&t.count(more)]),
+            },
             dates,
         }
     }
