@@ -231,14 +231,17 @@ mod tests {
         );
     }
 
-    #[test]
-    fn people_merge_across_documents() {
-        let person = |handle: Option<&str>, name: &str, role: Option<&str>, open| Person {
+    fn person(handle: Option<&str>, name: &str, role: Option<&str>, open: u32) -> Person {
+        Person {
             handle: handle.map(String::from),
             name: name.into(),
             role: role.map(String::from),
             open_items: open,
-        };
+        }
+    }
+
+    #[test]
+    fn people_merge_across_documents() {
         let merged = merge_people(vec![
             person(Some("@Imrane"), "Imrane", Some("DevOps"), 3),
             person(None, "imrane", None, 2),
@@ -253,12 +256,6 @@ mod tests {
     /// handle, and later mentions of the name or the handle still join it.
     #[test]
     fn a_name_first_takes_a_later_handle() {
-        let person = |handle: Option<&str>, name: &str, role: Option<&str>, open| Person {
-            handle: handle.map(String::from),
-            name: name.into(),
-            role: role.map(String::from),
-            open_items: open,
-        };
         let merged = merge_people(vec![
             person(None, "Léa", None, 1),
             person(Some("@Asama"), "Asama", None, 4),
