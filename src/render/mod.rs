@@ -219,11 +219,10 @@ const SECTIONS: [(&str, &str); 4] = [
     ("people/", "people"),
 ];
 
-/// A project's document sources and their rendered documents (on the
-/// cross-project pages, only their line anchors: the HTML is dropped once
-/// the project's page is written).
 /// A project's documents as its pages link to them, in merge order (the
-/// second one's anchors are `d2-L…`, and so on).
+/// second one's anchors are `d2-L…`, and so on): their paths and their
+/// rendered HTML (on the cross-project pages, only their line anchors:
+/// the HTML is dropped once the project's page is written).
 struct ProjectDocuments {
     sources: Vec<String>,
     rendered: Vec<RenderedDocument>,
