@@ -12,7 +12,7 @@ use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 use std::process::Command;
 
-use common::{check_links, read_tree};
+use common::{check_links, read_tree, Portal};
 
 use chrono::NaiveDate;
 use sitrep::config::{Config, Language};
@@ -667,21 +667,15 @@ fn every_internal_link_resolves_on_disk() {
 /// not their path order: each item links to the line of its own document.
 #[test]
 fn items_link_to_the_line_of_their_own_document() {
-    let portal = tempfile::tempdir().unwrap();
-    let folder = portal.path().join("content/platform");
-    std::fs::create_dir_all(&folder).unwrap();
-    std::fs::write(
-        folder.join("index.md"),
-        "# Platform\n\n- [x] Kick-off\n- [ ] Main plan\n",
-    )
-    .unwrap();
-    std::fs::write(folder.join("zeta.md"), "# Zeta\n\n- [ ] Zeta task\n").unwrap();
-    std::fs::write(
-        folder.join("annexe.md"),
-        "# Annexe\n\n\n- [x] Annexe task\n",
-    )
-    .unwrap();
-    let out = build(portal.path(), &[]);
+    let portal = Portal::new();
+    portal
+        .write(
+            "platform/index.md",
+            "# Platform\n\n- [x] Kick-off\n- [ ] Main plan\n",
+        )
+        .write("platform/zeta.md", "# Zeta\n\n- [ ] Zeta task\n")
+        .write("platform/annexe.md", "# Annexe\n\n\n- [x] Annexe task\n");
+    let out = build(portal.root(), &[]);
     let page = std::fs::read_to_string(out.join("platform/index.html")).unwrap();
     for (href, text) in [
         ("#doc-1", "platform/index.md"),
