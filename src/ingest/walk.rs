@@ -92,13 +92,38 @@ pub fn walk(content_dir: &Path) -> anyhow::Result<Walk> {
 }
 
 /// What sorts paths in walk order: by name within a folder, a folder's
-/// files right after its name. Comparing paths with the separator as the
-/// lowest byte compares them name by name.
+/// files right after its name, and numbers in names by their value, as a
+/// person counts (`lot2.md` before `lot10.md`, `sprint-9/` before
+/// `sprint-10/`). Comparing paths with the separator as the lowest byte
+/// compares them name by name; each run of digits is written as its
+/// length and its digits without leading zeros, so that runs compare by
+/// value. The path's own bytes close the key: names equal in value
+/// (`lot02.md`, `lot2.md`) still come in one order.
 fn walk_order(path: &Path) -> Vec<u8> {
     let separators = [b'/', std::path::MAIN_SEPARATOR as u8];
-    (path.as_os_str().as_encoded_bytes().iter())
-        .map(|&byte| if separators.contains(&byte) { 0 } else { byte })
-        .collect()
+    let bytes = path.as_os_str().as_encoded_bytes();
+    let mut key = Vec::with_capacity(bytes.len() * 2 + 1);
+    let mut rest = bytes;
+    while let Some((&byte, after)) = rest.split_first() {
+        if byte.is_ascii_digit() {
+            let digits = rest.iter().take_while(|b| b.is_ascii_digit()).count();
+            let (run, after) = rest.split_at(digits);
+            let zeros = run.iter().take_while(|&&b| b == b'0').count();
+            let value = &run[zeros.min(digits - 1)..];
+            // A run sorts where a digit does among other bytes, then by
+            // its length, then by its digits.
+            key.push(b'0');
+            key.push(value.len().min(u8::MAX as usize) as u8);
+            key.extend_from_slice(value);
+            rest = after;
+        } else {
+            key.push(if separators.contains(&byte) { 0 } else { byte });
+            rest = after;
+        }
+    }
+    key.push(0);
+    key.extend_from_slice(bytes);
+    key
 }
 
 /// Whether the walk enters `entry`: not hidden, and not a link leading out
@@ -304,6 +329,46 @@ mod tests {
         // which is before `a.md` ('-' < '.'); capitals first (byte order).
         let expected = [
             "B.md", "a/b.md", "a/y.md", "a/z/q.md", "a-c.md", "a.md", "b.md",
+        ];
+        assert_eq!(sources, expected);
+    }
+
+    #[test]
+    fn numbers_in_names_come_in_the_order_of_their_values() {
+        let dir = tempfile::tempdir().unwrap();
+        let root = dir.path();
+        for file in [
+            "lot10.md",
+            "lot2.md",
+            "lot1.md",
+            "lot02.md",
+            "sprint-10/a.md",
+            "sprint-9/b.md",
+            "v1.10.md",
+            "v1.9.md",
+            "2026-03-01.md",
+            "2026-11-01.md",
+        ] {
+            let path = root.join(file);
+            std::fs::create_dir_all(path.parent().unwrap()).unwrap();
+            std::fs::write(path, "# x\n").unwrap();
+        }
+        let sources: Vec<String> = (walk(root).unwrap().files.into_iter())
+            .map(|f| f.source)
+            .collect();
+        // Dates written with their zeros keep their order; `lot02` and
+        // `lot2` are equal in value and come in byte order.
+        let expected = [
+            "2026-03-01.md",
+            "2026-11-01.md",
+            "lot1.md",
+            "lot02.md",
+            "lot2.md",
+            "lot10.md",
+            "sprint-9/b.md",
+            "sprint-10/a.md",
+            "v1.9.md",
+            "v1.10.md",
         ];
         assert_eq!(sources, expected);
     }
