@@ -234,3 +234,48 @@ fn a_person_in_two_projects_of_the_same_name_is_listed_in_both() {
         );
     }
 }
+
+/// A folder of sprint reports is as recent as its latest report, not its
+/// first; a date in the index's front matter dates the whole project.
+#[test]
+fn a_project_of_several_documents_is_dated_by_its_latest() {
+    let portal = Portal::new();
+    portal
+        .write(
+            "rh/index.md",
+            "# Portail RH\n\nUn compte rendu par sprint.\n",
+        )
+        .write(
+            "rh/sprint-1.md",
+            "# Sprint 1\n\nDate : 15/06/2026\n\n- [x] Cadrage\n",
+        )
+        .write(
+            "rh/sprint-2.md",
+            "# Sprint 2\n\nDate : 26/10/2026\n\n- [ ] Recette\n",
+        )
+        .write("rh/sprint-3.md", "# Sprint 3\n\n- [ ] Pilote\n");
+    let status = portal.build();
+    let rh = project(&status, "rh/");
+    assert_eq!(rh["as_of"], "2026-10-26", "{rh:#}");
+    assert_eq!(rh["stale"], false);
+    // The stale warning of an older date would point at that line.
+    portal.write(
+        "rh/sprint-2.md",
+        "# Sprint 2\n\nDate : 26/08/2026\n\n- [ ] Recette\n",
+    );
+    let rh = project(&portal.build(), "rh/").clone();
+    assert_eq!(rh["as_of"], "2026-08-26");
+    let stale = (rh["diagnostics"].as_array().unwrap().iter())
+        .find(|d| d["code"] == "stale")
+        .expect("a stale warning");
+    assert_eq!(
+        (&stale["source"], &stale["line"]),
+        (&"rh/sprint-2.md".into(), &3.into())
+    );
+
+    portal.write(
+        "rh/index.md",
+        "+++\nupdated = 2026-07-01\n+++\n# Portail RH\n",
+    );
+    assert_eq!(project(&portal.build(), "rh/")["as_of"], "2026-07-01");
+}

@@ -118,13 +118,18 @@ fn project(
         late_items: Stowed::default(),
         tally: Tally::default(),
     };
-    // The front matter's date (if any) is on the first document's first lines.
-    if project.as_of.is_some() {
+    // The front matter's date (if any) is on the first document's first
+    // lines, and dates the whole project.
+    let dated_by_front_matter = project.as_of.is_some();
+    if dated_by_front_matter {
         project.as_of_at = project.sources.first().map(|s| (s.clone(), 1));
     }
     for (document, source) in documents.into_iter().zip(&project.sources) {
         let at = |line: Option<usize>| Some((source.clone(), line.unwrap_or(1)));
-        if project.as_of.is_none() && document.as_of.is_some() {
+        // Else a project is as recent as its latest document (a folder of
+        // sprint reports is up to date when its last report is); of equal
+        // dates, the first document's counts.
+        if !dated_by_front_matter && document.as_of > project.as_of {
             project.as_of = document.as_of;
             project.as_of_at = at(document.as_of_line);
         }
