@@ -148,8 +148,9 @@ fn a_project_page_with_history_is_the_same_compiled_or_through_tera() {
 }
 
 /// A project of twelve documents (a folder): its page's head names the
-/// first ten and leads to the source section for the other two, the same
-/// through either engine, and the source section holds all twelve.
+/// first ten, each linked to its own page, and leads to the source
+/// section for the other two, the same through either engine; the source
+/// section lists all twelve.
 #[test]
 fn a_project_of_many_documents_names_ten_in_its_head() {
     let portal = Portal::new();
@@ -167,7 +168,7 @@ fn a_project_of_many_documents_names_ten_in_its_head() {
         .and_then(|rest| rest.split("</dd>").next())
         .expect("the head lists the sources");
     let expected: Vec<String> = (1..=10)
-        .map(|n| format!("<a href=\"#doc-{n}\">lots/lot{n:02}.md</a>"))
+        .map(|n| format!("<a href=\"doc-{n}.html\">lots/lot{n:02}.md</a>"))
         .collect();
     assert_eq!(
         head,
@@ -175,6 +176,7 @@ fn a_project_of_many_documents_names_ten_in_its_head() {
     );
     for n in 1..=12 {
         assert!(page.contains(&format!("id=\"doc-{n}\"")), "doc-{n}");
+        assert!(site.contains_key(&format!("lots/doc-{n}.html")), "doc-{n}");
     }
     assert_eq!(compare_engines(&portal, AS_OF), 1);
 }

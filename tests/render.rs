@@ -691,6 +691,112 @@ fn items_link_to_the_line_of_their_own_document() {
     check_links(&out);
 }
 
+/// A folder of eleven lots, one more than a project page shows at its
+/// foot, and one with a risk.
+fn eleven_lots() -> Portal {
+    let portal = Portal::new();
+    for n in 1..=10 {
+        portal.write(
+            &format!("chantier/lot{n}.md"),
+            format!("# Lot {n}\n\n- [ ] Tâche {n}\n"),
+        );
+    }
+    portal.write(
+        "chantier/lot11.md",
+        "# Lot 11\n\n- [ ] Tâche 11\n\n## Risques\n\n\
+         - **Retard du fournisseur**\n  - Impact : Élevé\n  - Probabilité : Moyenne\n",
+    );
+    portal
+}
+
+/// Whether `page` has an element of id `id`.
+fn has_id(page: &str, id: &str) -> bool {
+    page.contains(&format!("id=\"{id}\""))
+}
+
+/// Each of eleven documents gets a page of its own, listed on the
+/// project's page in the order of their numbers (`lot2` before `lot10`),
+/// and every link to one of their lines, from the project's page or the
+/// risk table, goes to that page and an anchor it has.
+#[test]
+fn a_project_of_many_documents_gives_each_a_page_of_its_own() {
+    let portal = eleven_lots();
+    let out = build(portal.root(), &[]);
+    let read = |path: &str| std::fs::read_to_string(out.join(path)).expect(path);
+    let page = read("chantier/index.html");
+    assert!(!page.contains("class=\"prose\""), "no document on the page");
+    let mut listed = 0;
+    for n in 1..=11 {
+        let entry = format!(
+            "<li id=\"doc-{n}\"><a href=\"doc-{n}.html\"><code>chantier/lot{n}.md</code></a></li>"
+        );
+        let at = page.find(&entry).unwrap_or_else(|| panic!("{entry}"));
+        assert!(at > listed, "lot{n} listed in its order");
+        listed = at;
+        let prefix = if n == 1 {
+            String::new()
+        } else {
+            format!("d{n}-")
+        };
+        let link = format!("href=\"doc-{n}.html#{prefix}L3\">Tâche {n}<");
+        assert!(page.contains(&link), "{link}");
+        let document = read(&format!("chantier/doc-{n}.html"));
+        assert!(document.contains(&format!("Tâche {n}")));
+        assert!(has_id(&document, &format!("{prefix}L3")), "doc-{n}");
+        let previous = format!("rel=\"prev\" href=\"doc-{}.html\"", n - 1);
+        let next = format!("rel=\"next\" href=\"doc-{}.html\"", n + 1);
+        assert_eq!(document.contains(&previous), n > 1, "doc-{n}");
+        assert_eq!(document.contains(&next), n < 11, "doc-{n}");
+        assert!(document.contains("<a href=\"index.html\">Lot 1</a>"));
+    }
+    assert!(page.contains("This project has 11 documents"));
+    let risks = read("risks/index.html");
+    assert!(risks.contains("href=\"../chantier/doc-11.html#d11-L7\""));
+    assert!(has_id(&read("chantier/doc-11.html"), "d11-L7"));
+    check_links(&out);
+}
+
+/// Builds `portal` and returns how many document pages it rendered
+/// (`--verbose` counts each template's pages).
+fn document_pages_rendered(portal: &Portal) -> usize {
+    let output = portal.run(&["build", "--verbose", "--as-of", "2026-11-01"]);
+    assert!(output.status.success(), "{output:?}");
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    let Some(line) = stderr
+        .lines()
+        .find(|line| line.trim_start().starts_with("document.html:"))
+    else {
+        return 0;
+    };
+    let (before, _) = line.split_once(" page(s)").expect("a page count");
+    before.rsplit(' ').next().unwrap().parse().unwrap()
+}
+
+/// A rebuild renders the page of a changed document only, and of one
+/// that went missing from the output; a new document changes what every
+/// page says ("Document 3 of 12"), and all are rendered.
+#[test]
+fn a_rebuild_renders_the_pages_of_changed_documents_only() {
+    let portal = eleven_lots();
+    let read = |path: &str| portal.read_output(path);
+    assert_eq!(document_pages_rendered(&portal), 11);
+    assert_eq!(document_pages_rendered(&portal), 0);
+    portal.write("chantier/lot3.md", "# Lot 3\n\n- [x] Tâche 3 livrée\n");
+    assert_eq!(document_pages_rendered(&portal), 1);
+    assert!(read("chantier/doc-3.html").contains("Tâche 3 livrée"));
+    assert!(read("chantier/index.html").contains("href=\"doc-3.html#d3-L3\">Tâche 3 livrée<"));
+
+    std::fs::remove_file(portal.public().join("chantier/doc-5.html")).unwrap();
+    assert_eq!(document_pages_rendered(&portal), 1);
+    let fifth = read("chantier/doc-5.html");
+    assert!(fifth.contains("Tâche 5") && has_id(&fifth, "d5-L3"));
+
+    portal.write("chantier/lot12.md", "# Lot 12\n");
+    assert_eq!(document_pages_rendered(&portal), 12);
+    assert!(read("chantier/doc-3.html").contains("Document 3 of 12 of Lot 1"));
+    check_links(&portal.public());
+}
+
 #[test]
 fn every_internal_link_resolves_with_a_base_url() {
     let portal = sample_portal();

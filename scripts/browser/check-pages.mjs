@@ -6,7 +6,7 @@
 //   node check-pages.mjs SITE_DIR [SITE_DIR...]
 //
 // Each SITE_DIR is a built public/ folder. Pages are chosen per page type (portfolio
-// index, timeline, risks, people, a few project pages, 404), not every page: project
+// index, timeline, risks, people, a few project pages, a document's own page, 404), not every page: project
 // pages share one template, so three of them cover it while keeping CI time short.
 // (html-validate, run by check-pages.sh, still reads every page.)
 // Each page is also opened 390 px wide and fails if the whole page scrolls sideways.
@@ -59,6 +59,9 @@ function pagesOf(site) {
   // First, middle and last: different slugs usually mean different health states.
   const picks = new Set([0, Math.floor(slugs.length / 2), slugs.length - 1].slice(0, PROJECT_PAGES));
   for (const i of picks) if (slugs[i] !== undefined) pages.push(join(site, slugs[i], 'index.html'));
+  // A document's own page (<slug>/doc-N.html), made for projects of more than ten documents.
+  const apart = slugs.find((d) => existsSync(join(site, d, 'doc-2.html')));
+  if (apart !== undefined) pages.push(join(site, apart, 'doc-2.html'));
   return pages;
 }
 

@@ -134,6 +134,9 @@ pub(super) struct ProjectView {
     pub risks: Vec<RiskRow>,
     pub people: Vec<PersonView>,
     pub diagnostics: Vec<DiagnosticRow>,
+    /// `This project has 40 documents: …` when each has a page of its
+    /// own ([`super::DOCUMENTS_ON_PAGE`]), else empty.
+    pub documents_apart: String,
     pub documents: Vec<SourceView>,
     pub trend: ProjectTrend,
 }

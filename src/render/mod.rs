@@ -226,6 +226,8 @@ const SECTIONS: [(&str, &str); 4] = [
 struct ProjectDocuments {
     sources: Vec<String>,
     rendered: Vec<RenderedDocument>,
+    /// Each document on a page of its own ([`DOCUMENTS_ON_PAGE`]).
+    apart: bool,
     /// Places in `sources`, in the order of their paths: each item,
     /// milestone and risk row finds its document by binary search (a scan
     /// per row made the page of a project of thousands of documents
@@ -233,11 +235,30 @@ struct ProjectDocuments {
     by_path: Vec<u32>,
 }
 
+/// How many documents a project's page shows at its foot. A project of
+/// more gives each document a page of its own ([`document_page`]): the
+/// page of a project of thousands of documents held them all (240 MB at
+/// 4,000 generated documents), and the build held each such page whole.
+pub const DOCUMENTS_ON_PAGE: usize = 10;
+
+/// Whether a project of `documents` documents shows each on its own page.
+fn documents_apart(documents: usize) -> bool {
+    documents > DOCUMENTS_ON_PAGE
+}
+
+/// The file name of the own page of a project's `index`-th document (in
+/// merge order, from 0), in the project's folder: `doc-1.html`, named as
+/// its place on the project's page would be (`#doc-1`).
+pub fn document_page(index: usize) -> String {
+    format!("doc-{}.html", index + 1)
+}
+
 impl ProjectDocuments {
     fn new(sources: Vec<String>, rendered: Vec<RenderedDocument>) -> ProjectDocuments {
         let mut by_path: Vec<u32> = (0..sources.len() as u32).collect();
         by_path.sort_unstable_by_key(|&index| &sources[index as usize]);
         ProjectDocuments {
+            apart: documents_apart(sources.len()),
             sources,
             rendered,
             by_path,
@@ -451,11 +472,18 @@ fn project_pages(
                         put_badge()?;
                     }
                     kept.fetch_add(1, Ordering::Relaxed);
+                    if documents_apart(documents.len()) {
+                        return renderer.document_pages(index, documents, texts, sink);
+                    }
                     return Ok(anchors_only(documents, anchors));
                 }
             }
             put_badge()?;
-            let mut rendered = render_documents(documents, texts)?;
+            let mut rendered = if documents_apart(documents.len()) {
+                renderer.document_pages(index, documents, texts, sink)?
+            } else {
+                render_documents(documents, texts)?
+            };
             // The documents' HTML moves into the page; their anchors stay.
             let html = renderer.project_page(index, &mut rendered)?;
             sink.put(&path, renderer.finish_html("project.html", html))?;
@@ -567,6 +595,34 @@ fn page_key(seed: Key, slug: &str, documents: &[Document], texts: &dyn Texts) ->
         hasher.update(&[0]);
         hasher.update(document.source.as_bytes());
         hasher.update(&texts.key(document)?.to_le_bytes());
+    }
+    Some(hasher.digest128())
+}
+
+/// The key of the own page of the `place`-th of `project`'s `documents`:
+/// the shared seed, the project's slug and name, the document's place,
+/// path and content key, and what the page says of the others (their
+/// number, the paths of the documents before and after it).
+fn document_key(
+    seed: Key,
+    project: &Project,
+    documents: &[Document],
+    place: usize,
+    texts: &dyn Texts,
+) -> Option<Key> {
+    let mut hasher = xxhash_rust::xxh3::Xxh3::new();
+    hasher.update(&seed.to_le_bytes());
+    for text in [&project.slug, &project.name] {
+        hasher.update(text.as_bytes());
+        hasher.update(&[0]);
+    }
+    hasher.update(&(place as u64).to_le_bytes());
+    hasher.update(&(documents.len() as u64).to_le_bytes());
+    hasher.update(&texts.key(&documents[place])?.to_le_bytes());
+    let neighbours = place.saturating_sub(1)..(place + 2).min(documents.len());
+    for document in &documents[neighbours] {
+        hasher.update(document.source.as_bytes());
+        hasher.update(&[0]);
     }
     Some(hasher.digest128())
 }
@@ -710,6 +766,7 @@ impl<'a> Renderer<'a> {
             documents: &documents.rendered,
             sources: &documents.sources,
             by_path: &documents.by_path,
+            apart: documents.apart,
             same_page,
         }
     }
@@ -872,6 +929,100 @@ impl<'a> Renderer<'a> {
         self.page("404.html", meta, tera::Context::new())
     }
 
+    /// Writes the own page of each document of project `index` (one of
+    /// more than [`DOCUMENTS_ON_PAGE`]), or keeps the previous build's
+    /// when the memo recalls it with the same inputs ([`document_key`]):
+    /// an edit of one document of thousands renders its page only.
+    /// Returns the documents' anchors. Each page is written as soon as its
+    /// document is rendered, so that no more than a document per thread
+    /// is held as HTML.
+    fn document_pages(
+        &self,
+        index: usize,
+        documents: &[Document],
+        texts: &dyn Texts,
+        sink: &dyn Sink,
+    ) -> anyhow::Result<ProjectDocuments> {
+        let project = &self.portfolio.projects[index];
+        let rendered = (0..documents.len())
+            .into_par_iter()
+            .map(|place| {
+                let path = format!("{}/{}", project.slug, document_page(place));
+                let prefix = anchor_prefix(place);
+                let memo = self.keep.as_ref().and_then(|keep| {
+                    let key = document_key(keep.seed, project, documents, place, texts)?;
+                    Some((keep.memo, key))
+                });
+                if let Some((memo, key)) = memo {
+                    if let Some([anchors]) = memo.recall(&path, key).as_deref() {
+                        if sink.keep(&path)? {
+                            let (anchors, html) = (anchors.clone(), String::new());
+                            return Ok(RenderedDocument {
+                                html,
+                                anchors,
+                                prefix,
+                            });
+                        }
+                    }
+                }
+                let text = texts.text(&documents[place])?;
+                let mut rendered = source::render_document(&text, &prefix);
+                let html = std::mem::take(&mut rendered.html);
+                let page = self.document_page(index, documents, place, html)?;
+                sink.put(&path, self.finish_html("document.html", page))?;
+                if let Some((memo, key)) = memo {
+                    memo.remember(&path, key, vec![rendered.anchors.clone()]);
+                }
+                Ok(rendered)
+            })
+            .collect::<anyhow::Result<_>>()?;
+        let sources = documents.iter().map(|d| d.source.clone()).collect();
+        Ok(ProjectDocuments::new(sources, rendered))
+    }
+
+    /// The own page of the `place`-th of project `index`'s `documents`,
+    /// whose HTML is `html`: the document, and the way to the project's
+    /// page and to the documents before and after it.
+    fn document_page(
+        &self,
+        index: usize,
+        documents: &[Document],
+        place: usize,
+        html: String,
+    ) -> anyhow::Result<String> {
+        let project = &self.portfolio.projects[index];
+        let source = &documents[place].source;
+        let path = format!("{}/{}", project.slug, document_page(place));
+        let meta = self.meta(&path, &format!("{source} · {}", project.name), "");
+        let neighbour = |place: usize, label: &str| {
+            documents.get(place).map(|document| DocumentLink {
+                href: document_page(place),
+                label: self.t.fill(label, &[&document.source]),
+            })
+        };
+        let view = DocumentView {
+            project: DocumentProject {
+                name: project.name.clone(),
+                slug: project.slug.clone(),
+            },
+            anchor: format!("doc-{}", place + 1),
+            source: source.clone(),
+            place: self.t.fill(
+                "document_place",
+                &[
+                    &self.t.count(place + 1),
+                    &self.t.count(documents.len()),
+                    &project.name,
+                ],
+            ),
+            html,
+            previous: (place.checked_sub(1))
+                .and_then(|place| neighbour(place, "previous_document")),
+            next: neighbour(place + 1, "next_document"),
+        };
+        self.page("document.html", meta, tera::Context::from_serialize(&view)?)
+    }
+
     /// The page of project `index`, whose documents `docs` are rendered:
     /// their HTML is taken into the page (left empty), their anchors kept.
     fn project_page(&self, index: usize, docs: &mut ProjectDocuments) -> anyhow::Result<String> {
@@ -914,12 +1065,17 @@ impl<'a> Renderer<'a> {
             .enumerate()
             .map(|(i, (source, html))| SourceView {
                 anchor: format!("doc-{}", i + 1),
+                href: document_href(i, docs.apart),
                 source: source.clone(),
                 html,
             })
             .collect();
         let view = compiled::ProjectView {
-            project: ProjectHeader::new(project, t),
+            project: ProjectHeader::new(project, docs.apart, t),
+            documents_apart: match docs.apart {
+                true => t.fill("documents_apart", &[&t.count(sources.len())]),
+                false => String::new(),
+            },
             sections: view::section_rows(&links, as_of, t),
             timeline: view::project_timeline(&links, as_of, t),
             milestones: view::milestone_rows(&milestone_entries, "../", t),
@@ -968,11 +1124,54 @@ impl PageView for serde_json::Value {
     }
 }
 
+/// A document on its project's page: its HTML there, or a link to its
+/// own page (`html` empty) when the project has more than
+/// [`DOCUMENTS_ON_PAGE`].
 #[derive(Debug, Clone, Serialize)]
 struct SourceView {
     anchor: String,
+    /// `#doc-2` on the page, or `doc-2.html`, its own page.
+    href: String,
     source: String,
     html: String,
+}
+
+/// Where the `index`-th document of a project is, from the project's
+/// page: its place at the foot of the page, or its own page.
+fn document_href(index: usize, apart: bool) -> String {
+    match apart {
+        true => document_page(index),
+        false => format!("#doc-{}", index + 1),
+    }
+}
+
+/// What a document's own page shows ([`Renderer::document_page`]).
+#[derive(Debug, Clone, Serialize)]
+struct DocumentView {
+    project: DocumentProject,
+    /// `doc-2`, the document's id on the page, as on a project page.
+    anchor: String,
+    source: String,
+    /// `Document 2 of 40 of Data platform`.
+    place: String,
+    html: String,
+    previous: Option<DocumentLink>,
+    next: Option<DocumentLink>,
+}
+
+/// The project a document page belongs to.
+#[derive(Debug, Clone, Serialize)]
+struct DocumentProject {
+    name: String,
+    slug: String,
+}
+
+/// Another document page of the same project.
+#[derive(Debug, Clone, Serialize)]
+struct DocumentLink {
+    href: String,
+    /// `Next document: platform/sprint-3.md →`.
+    label: String,
 }
 
 /// How many of its documents a project page's head lists: a project of
@@ -985,6 +1184,8 @@ const SOURCES_SHOWN: usize = 10;
 #[derive(Debug, Clone, Serialize)]
 struct SourceLink {
     anchor: String,
+    /// Where the document is ([`document_href`]).
+    href: String,
     source: String,
 }
 
@@ -1015,7 +1216,9 @@ struct ProjectHeader {
 }
 
 impl ProjectHeader {
-    fn new(project: &Project, t: &Strings) -> Self {
+    /// The head of `project`'s page; `apart`: its documents have pages
+    /// of their own.
+    fn new(project: &Project, apart: bool, t: &Strings) -> Self {
         let dates = match (project.start, project.end) {
             (Some(start), Some(end)) => format!("{} → {}", t.date(start), t.date(end)),
             (Some(start), None) => format!("{} →", t.date(start)),
@@ -1051,6 +1254,7 @@ impl ProjectHeader {
             source_links: (project.sources.iter().take(SOURCES_SHOWN).enumerate())
                 .map(|(index, source)| SourceLink {
                     anchor: format!("doc-{}", index + 1),
+                    href: document_href(index, apart),
                     source: source.clone(),
                 })
                 .collect(),

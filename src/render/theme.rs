@@ -39,6 +39,10 @@ pub const TEMPLATES: &[(&str, &str)] = &[
         include_str!("../../themes/default/templates/person.html"),
     ),
     (
+        "document.html",
+        include_str!("../../themes/default/templates/document.html"),
+    ),
+    (
         "404.html",
         include_str!("../../themes/default/templates/404.html"),
     ),

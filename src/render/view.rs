@@ -129,6 +129,10 @@ pub struct Links<'a> {
     pub sources: &'a [String],
     /// Places in `sources` in the order of their paths.
     pub by_path: &'a [u32],
+    /// `true` when each document has a page of its own
+    /// ([`document_page`](super::document_page)) instead of a place at the
+    /// foot of the project's page.
+    pub apart: bool,
     /// `true` on the project's own page (links stay in the page).
     pub same_page: bool,
 }
@@ -142,23 +146,44 @@ impl Links<'_> {
 
     fn push_page(&self, href: &mut String) {
         if !self.same_page {
-            href.push_str(self.root);
-            href.push_str(&self.project.slug);
-            href.push_str("/index.html");
+            self.push_folder(href);
+            href.push_str("index.html");
         }
     }
 
-    /// Link to `line` of `source` in the rendered document.
+    /// The project's folder, from the page being built.
+    fn push_folder(&self, href: &mut String) {
+        if !self.same_page {
+            href.push_str(self.root);
+            href.push_str(&self.project.slug);
+            href.push('/');
+        }
+    }
+
+    /// Link to `line` of `source` in the rendered document: on the
+    /// project's page, or on the document's own page when it has one.
     pub fn line(&self, source: &str, line: usize) -> String {
-        let document = (self.by_path)
+        let place = (self.by_path)
             .binary_search_by(|&index| self.sources[index as usize].as_str().cmp(source))
             .ok()
-            .and_then(|found| self.documents.get(self.by_path[found] as usize));
+            .map(|found| self.by_path[found] as usize);
         let mut href = String::with_capacity(64);
-        self.push_page(&mut href);
+        let own_page = place.filter(|_| self.apart);
+        match own_page {
+            Some(index) => {
+                self.push_folder(&mut href);
+                href.push_str(&super::document_page(index));
+            }
+            None => self.push_page(&mut href),
+        }
         href.push('#');
+        let document = place.and_then(|index| self.documents.get(index));
         if !document.is_some_and(|doc| doc.push_anchor(line, &mut href)) {
-            href.push_str("source");
+            if own_page.is_some() {
+                href.pop();
+            } else {
+                href.push_str("source");
+            }
         }
         href
     }
