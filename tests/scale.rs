@@ -403,6 +403,39 @@ fn risky_portal(extra: Option<usize>) -> Portal {
     portal
 }
 
+/// Two projects of 150 risks each: a small portfolio, but a risk table of
+/// 300 rows, cut into pages of at most 200 that link to each other, and
+/// every risk on one of them once.
+#[test]
+fn a_few_projects_of_many_risks_get_a_risk_table_in_pages() {
+    let portal = Portal::new();
+    for n in 1..=2 {
+        let risks: String = (1..=150)
+            .map(|r| {
+                format!("- **Panne {r} du projet {n}** : impact élevé, probabilité moyenne.\n")
+            })
+            .collect();
+        portal.write(
+            &format!("projet-{n}.md"),
+            format!("# Projet {n}\n\n## Risques\n\n{risks}"),
+        );
+    }
+    portal.build();
+    let out = portal.public();
+    let pages = pages(&out, "risks/");
+    assert!(pages.len() >= 2, "{} pages", pages.len());
+    let mut rows = 0;
+    for (path, html) in &pages {
+        let on_page = select(html, "tbody tr[id]").len();
+        assert!((1..=200).contains(&on_page), "{path}: {on_page} rows");
+        assert!(!select(html, "nav.pagination").is_empty(), "{path}");
+        rows += on_page;
+    }
+    assert_eq!(rows, 300);
+    assert!(!out.join("page").exists(), "one page of projects");
+    check_links(&out);
+}
+
 #[test]
 fn a_risk_added_changes_one_page_of_the_risk_table_besides_the_first() {
     let (before, after) = (risky_portal(None), risky_portal(Some(30)));

@@ -14,7 +14,8 @@
 //!   risks and links to the rest), then the table by severity, about 100
 //!   rows a page ([`RISK_PAGE_SIZES`]), cut where the rows say so that a
 //!   risk added or removed changes one page of the table, not every page
-//!   after it;
+//!   after it; a table of more than [`RISK_PAGE_SIZES`]`.max` rows is cut
+//!   so too, however few the projects;
 //! - people: alphabetical, [`PEOPLE_PER_PAGE`] people a page; a person's
 //!   card names their [`PERSON_PROJECTS_SHOWN`] most pressing projects and
 //!   links to a page of their own with all of them.
@@ -528,7 +529,9 @@ impl Renderer<'_> {
                 .collect();
             placed.extend(by_project.into_iter().flatten());
         }
-        let pages = if self.large() {
+        // A few projects of hundreds of risks each get a cut table too: two
+        // projects of 4,000 generated documents had an 83 MB risk page.
+        let pages = if self.large() || placed.len() > RISK_PAGE_SIZES.max {
             // The table's order, so that a page holds the next rows of the
             // table; among equals, project order then the project's own
             // (what a stable sort gives, without its buffer).
