@@ -691,6 +691,34 @@ fn items_link_to_the_line_of_their_own_document() {
     check_links(&out);
 }
 
+/// Two documents of one project with a `Tâches` section each: the first
+/// section shown of each document names it, the others do not, and a
+/// project of one document names none.
+#[test]
+fn sections_of_several_documents_name_their_document() {
+    let portal = Portal::new();
+    portal
+        .write(
+            "equipe/index.md",
+            "# Équipe\n\n## Tâches\n\n- [x] Un\n\n## Suite\n\n- [ ] Deux\n",
+        )
+        .write(
+            "equipe/semaine-2.md",
+            "# Semaine 2\n\n## Tâches\n\n- [ ] Trois\n",
+        )
+        .write("seul.md", "# Seul\n\n## Tâches\n\n- [ ] Quatre\n");
+    let out = build(portal.root(), &[]);
+    let page = std::fs::read_to_string(out.join("equipe/index.html")).unwrap();
+    let named: Vec<&str> = page
+        .split("<p class=\"section-source\"><code>")
+        .skip(1)
+        .map(|rest| rest.split('<').next().unwrap())
+        .collect();
+    assert_eq!(named, ["equipe/index.md", "equipe/semaine-2.md"]);
+    let alone = std::fs::read_to_string(out.join("seul/index.html")).unwrap();
+    assert!(!alone.contains("section-source"));
+}
+
 /// A folder of eleven lots, one more than a project page shows at its
 /// foot, and one with a risk.
 fn eleven_lots() -> Portal {

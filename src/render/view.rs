@@ -5,6 +5,7 @@
 use rustc_hash::FxHashMap;
 use std::borrow::Cow;
 use std::cmp::Reverse;
+use std::sync::Arc;
 
 use chrono::{Duration, NaiveDate};
 use rayon::prelude::*;
@@ -751,6 +752,10 @@ impl People {
 #[derive(Debug, Clone, Serialize)]
 pub struct SectionRow {
     pub title: String,
+    /// In a project of several documents, the path of the document a
+    /// section comes from, on the first section shown of each: two
+    /// documents' `Tâches` sections are told apart. Else empty.
+    pub document: String,
     pub depth: usize,
     pub level: u8,
     pub bar: Bar,
@@ -797,35 +802,60 @@ pub struct ItemRow {
 /// The section tree flattened in document order, `depth` 0 at the top.
 pub fn section_rows(links: &Links, as_of: NaiveDate, t: &Strings) -> Vec<SectionRow> {
     let mut rows = Vec::new();
-    (links.project.sections).read(|tree| push_sections(tree, 0, links, as_of, t, &mut rows));
+    let mut rows_of = Rows {
+        links,
+        as_of,
+        t,
+        rows: &mut rows,
+        last_source: None,
+    };
+    (links.project.sections).read(|tree| rows_of.push_sections(tree, 0));
     rows
 }
 
-fn push_sections(
-    sections: &[Section],
-    depth: usize,
-    links: &Links,
+/// The section rows of a project page, as they are pushed.
+struct Rows<'a> {
+    links: &'a Links<'a>,
     as_of: NaiveDate,
-    t: &Strings,
-    rows: &mut Vec<SectionRow>,
-) {
-    // A section with nothing to show (no item, no claim, anywhere below it:
-    // a `## Jalons` or `## Équipe` heading) stays out of the progress tree.
-    for section in sections.iter().filter(|s| has_progress(s)) {
-        let mut items = Vec::new();
-        push_items(&section.items, 0, links, as_of, t, &mut items);
-        rows.push(SectionRow {
-            title: section.title.clone(),
-            depth: depth.min(5),
-            level: section.level,
-            bar: Bar::new(section.progress, section.declared_progress, t),
-            items_text: items_text(&section.counts, t),
-            href: links.line(&section.source, section.line),
-            health: section.health.map(|h| health_view(h, "", t)),
-            folded: fold_summary(&items, t),
-            items,
-        });
-        push_sections(&section.sections, depth + 1, links, as_of, t, rows);
+    t: &'a Strings,
+    rows: &'a mut Vec<SectionRow>,
+    /// The document of the last row pushed.
+    last_source: Option<Arc<str>>,
+}
+
+impl Rows<'_> {
+    fn push_sections(&mut self, sections: &[Section], depth: usize) {
+        let (links, as_of, t) = (self.links, self.as_of, self.t);
+        // A section with nothing to show (no item, no claim, anywhere below
+        // it: a `## Jalons` or `## Équipe` heading) stays out of the tree.
+        for section in sections.iter().filter(|s| has_progress(s)) {
+            let mut items = Vec::new();
+            push_items(&section.items, 0, links, as_of, t, &mut items);
+            let document = self.document_of(section);
+            self.rows.push(SectionRow {
+                title: section.title.clone(),
+                document,
+                depth: depth.min(5),
+                level: section.level,
+                bar: Bar::new(section.progress, section.declared_progress, t),
+                items_text: items_text(&section.counts, t),
+                href: links.line(&section.source, section.line),
+                health: section.health.map(|h| health_view(h, "", t)),
+                folded: fold_summary(&items, t),
+                items,
+            });
+            self.push_sections(&section.sections, depth + 1);
+        }
+    }
+
+    /// The path of `section`'s document when the project has several and
+    /// the row before came from another one; else empty.
+    fn document_of(&mut self, section: &Section) -> String {
+        if self.links.sources.len() < 2 || self.last_source.as_ref() == Some(&section.source) {
+            return String::new();
+        }
+        self.last_source = Some(section.source.clone());
+        section.source.to_string()
     }
 }
 
