@@ -778,6 +778,17 @@ fn a_project_of_many_documents_gives_each_a_page_of_its_own() {
         assert!(document.contains("<a href=\"index.html\">Lot 1</a>"));
     }
     assert!(page.contains("This project has 11 documents"));
+    // With a base URL, the sitemap names each document's page.
+    let out = build(
+        portal.root(),
+        &["--base-url", "https://org.github.io/portal/"],
+    );
+    let sitemap = std::fs::read_to_string(out.join("sitemap.xml")).unwrap();
+    for n in 1..=11 {
+        let loc = format!("<loc>https://org.github.io/portal/chantier/doc-{n}.html</loc>");
+        assert!(sitemap.contains(&loc), "{loc} in {sitemap}");
+    }
+    let read = |path: &str| std::fs::read_to_string(out.join(path)).expect(path);
     let risks = read("risks/index.html");
     assert!(risks.contains("href=\"../chantier/doc-11.html#d11-L7\""));
     assert!(has_id(&read("chantier/doc-11.html"), "d11-L7"));

@@ -1300,7 +1300,15 @@ fn sitemap(base: &str, portfolio: &PortfolioStatus, more_pages: &[String]) -> St
                 .iter()
                 .map(|path| path.trim_end_matches("index.html").to_string()),
         )
-        .chain(portfolio.projects.iter().map(|p| format!("{}/", p.slug)));
+        .chain(portfolio.projects.iter().flat_map(|p| {
+            let documents = if documents_apart(p.sources.len()) {
+                p.sources.len()
+            } else {
+                0
+            };
+            std::iter::once(format!("{}/", p.slug))
+                .chain((0..documents).map(|place| format!("{}/{}", p.slug, document_page(place))))
+        }));
     for path in paths {
         xml.push_str(&format!(
             "  <url><loc>{}</loc><lastmod>{lastmod}</lastmod></url>\n",
