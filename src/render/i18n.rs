@@ -66,6 +66,7 @@ const STRINGS: &[(&str, &str, &str)] = &[
     ("diagnostics_intro", "What we could not read, and where.", "Ce que nous n'avons pas pu lire, et où."),
     ("no_diagnostics", "Everything in the documents could be read.", "Tout le contenu des documents a pu être lu."),
     ("source_document", "Source document", "Document source"),
+    ("source_documents", "Source documents", "Documents sources"),
     ("title", "Title", "Titre"),
     ("date", "Date", "Date"),
     ("as_written", "As written", "Tel qu'écrit"),
