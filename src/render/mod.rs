@@ -237,7 +237,7 @@ struct ProjectDocuments {
 
 /// How many documents a project's page shows at its foot. A project of
 /// more gives each document a page of its own ([`document_page`]): the
-/// page of a project of thousands of documents held them all (240 MB at
+/// page of a project of thousands of documents held them all (250 MB at
 /// 4,000 generated documents), and the build held each such page whole.
 pub const DOCUMENTS_ON_PAGE: usize = 10;
 
@@ -1072,9 +1072,10 @@ impl<'a> Renderer<'a> {
             .collect();
         let view = compiled::ProjectView {
             project: ProjectHeader::new(project, docs.apart, t),
-            documents_apart: match docs.apart {
-                true => t.fill("documents_apart", &[&t.count(sources.len())]),
-                false => String::new(),
+            documents_apart: if docs.apart {
+                t.fill("documents_apart", &[&t.count(sources.len())])
+            } else {
+                String::new()
             },
             sections: view::section_rows(&links, as_of, t),
             timeline: view::project_timeline(&links, as_of, t),
@@ -1139,9 +1140,10 @@ struct SourceView {
 /// Where the `index`-th document of a project is, from the project's
 /// page: its place at the foot of the page, or its own page.
 fn document_href(index: usize, apart: bool) -> String {
-    match apart {
-        true => document_page(index),
-        false => format!("#doc-{}", index + 1),
+    if apart {
+        document_page(index)
+    } else {
+        format!("#doc-{}", index + 1)
     }
 }
 

@@ -801,16 +801,15 @@ pub struct ItemRow {
 
 /// The section tree flattened in document order, `depth` 0 at the top.
 pub fn section_rows(links: &Links, as_of: NaiveDate, t: &Strings) -> Vec<SectionRow> {
-    let mut rows = Vec::new();
-    let mut rows_of = Rows {
+    let mut rows = Rows {
         links,
         as_of,
         t,
-        rows: &mut rows,
+        rows: Vec::new(),
         last_source: None,
     };
-    (links.project.sections).read(|tree| rows_of.push_sections(tree, 0));
-    rows
+    (links.project.sections).read(|tree| rows.push_sections(tree, 0));
+    rows.rows
 }
 
 /// The section rows of a project page, as they are pushed.
@@ -818,7 +817,7 @@ struct Rows<'a> {
     links: &'a Links<'a>,
     as_of: NaiveDate,
     t: &'a Strings,
-    rows: &'a mut Vec<SectionRow>,
+    rows: Vec<SectionRow>,
     /// The document of the last row pushed.
     last_source: Option<Arc<str>>,
 }
