@@ -279,3 +279,53 @@ fn a_project_of_several_documents_is_dated_by_its_latest() {
     );
     assert_eq!(project(&portal.build(), "rh/")["as_of"], "2026-07-01");
 }
+
+/// A folder of sprint reports states its weather and its overall progress
+/// in each report: the project's are the latest report's, not the first's.
+#[test]
+fn a_project_of_several_documents_claims_what_its_latest_report_says() {
+    let portal = Portal::new();
+    portal
+        .write(
+            "rh/index.md",
+            "# Portail RH\n\n**Statut global :** 🟢\n\nAvancement global : 10%\n",
+        )
+        .write(
+            "rh/sprint-1.md",
+            "# Sprint 1\n\nDate : 15/06/2026\n\nMétéo : 🟡\n\nAvancement global : 40%\n\n- [x] Cadrage\n",
+        )
+        .write(
+            "rh/sprint-2.md",
+            "# Sprint 2\n\nDate : 26/10/2026\n\nMétéo : 🔴\n\nAvancement global : 70%\n\n- [ ] Recette\n",
+        )
+        // Undated, and claiming nothing: it changes neither claim.
+        .write("rh/sprint-3.md", "# Sprint 3\n\n- [ ] Pilote\n");
+    let rh = project(&portal.build(), "rh/").clone();
+    assert_eq!(rh["declared_health"], "red", "{rh:#}");
+    assert_eq!(rh["declared_progress"], 70.0);
+    let gap = (rh["diagnostics"].as_array().unwrap().iter())
+        .find(|d| d["code"] == "declared-vs-computed")
+        .expect("70% declared against 33.3% computed");
+    assert_eq!(
+        (&gap["source"], &gap["line"]),
+        (&"rh/sprint-2.md".into(), &7.into())
+    );
+
+    // A report dated by its own front matter is dated too; a later one
+    // speaks for the project.
+    portal.write(
+        "rh/sprint-4.md",
+        "---\ndate: 2026-11-02\n---\n# Sprint 4\n\nMétéo : 🟢\n",
+    );
+    let rh = project(&portal.build(), "rh/").clone();
+    assert_eq!(rh["as_of"], "2026-11-02");
+    assert_eq!(rh["declared_health"], "green");
+    assert_eq!(rh["declared_progress"], 70.0);
+
+    // Undated reports: the later in path order is the more recent.
+    let portal = Portal::new();
+    portal
+        .write("lot/a.md", "# A\n\nMétéo : 🟢\n\n- [ ] Un\n")
+        .write("lot/b.md", "# B\n\nMétéo : 🟠\n\n- [ ] Deux\n");
+    assert_eq!(project(&portal.build(), "lot/")["declared_health"], "amber");
+}

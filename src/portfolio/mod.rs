@@ -8,10 +8,11 @@ use chrono::NaiveDate;
 use rayon::prelude::*;
 
 use crate::config::Config;
-use crate::ingest::{names, Content, ProjectSources};
+use crate::extract::declarations::is_whole_project;
+use crate::ingest::{names, Content, Document, ProjectSources};
 use crate::model::{
-    Counts, DocumentStatus, Health, Packed, PortfolioStatus, Project, Sections, Stowed, Tally,
-    SCHEMA,
+    Counts, Declaration, DocumentStatus, Health, Packed, PortfolioStatus, Project, Sections,
+    Stowed, Tally, SCHEMA,
 };
 
 /// What a project is assembled from.
@@ -124,18 +125,35 @@ fn project(
     if dated_by_front_matter {
         project.as_of_at = project.sources.first().map(|s| (s.clone(), 1));
     }
-    for (document, source) in documents.into_iter().zip(&project.sources) {
+    // The project's own claims (a declared health, a whole-project
+    // progress) come from its most recent document that makes one.
+    let mut health_from: Option<Option<NaiveDate>> = None;
+    let mut overall: Option<(Option<NaiveDate>, Declaration)> = None;
+    let documents = documents.into_iter().zip(&sources.documents);
+    for ((document, read), source) in documents.zip(&project.sources) {
         let at = |line: Option<usize>| Some((source.clone(), line.unwrap_or(1)));
+        let dated = document_date(read, &document);
+        let date = dated.map(|(date, _)| date);
         // Else a project is as recent as its latest document (a folder of
         // sprint reports is up to date when its last report is); of equal
         // dates, the first document's counts.
-        if !dated_by_front_matter && document.as_of > project.as_of {
-            project.as_of = document.as_of;
-            project.as_of_at = at(document.as_of_line);
+        if !dated_by_front_matter && date > project.as_of {
+            project.as_of = date;
+            project.as_of_at = at(dated.map(|(_, line)| line));
         }
-        if project.declared_health.is_none() && document.declared_health.is_some() {
+        if document.declared_health.is_some() && as_recent(date, health_from) {
             project.declared_health = document.declared_health;
             project.declared_health_at = at(document.declared_health_line);
+            health_from = Some(date);
+        }
+        let claim = document
+            .declarations
+            .iter()
+            .find(|d| is_whole_project(&d.label));
+        if let Some(claim) = claim {
+            if as_recent(date, overall.as_ref().map(|(from, _)| *from)) {
+                overall = Some((date, claim.clone()));
+            }
         }
         project.sections.extend(document.sections);
         project.declarations.extend(document.declarations);
@@ -144,9 +162,29 @@ fn project(
         project.people.extend(document.people);
         project.diagnostics.extend(document.diagnostics);
     }
-    progress::roll_up(&mut project, config);
+    progress::roll_up(&mut project, overall.map(|(_, claim)| claim), config);
     health::assess(&mut project, config, as_of);
     health::apply_front_matter_status(&mut project, front.status.as_deref());
     project.pack();
     project
+}
+
+/// When a document says it was last true, and on which line: its own
+/// front matter's `updated` or `date` (line 1), else its labelled date line.
+fn document_date(document: &Document, status: &DocumentStatus) -> Option<(NaiveDate, usize)> {
+    let front = &document.front_matter;
+    match front.updated.or(front.date) {
+        Some(date) => Some((date, 1)),
+        None => status
+            .as_of
+            .map(|date| (date, status.as_of_line.unwrap_or(1))),
+    }
+}
+
+/// Whether a claim of a document of this date replaces one taken from a
+/// document of `than`'s (none yet: it does). Documents come in path order,
+/// so of equal dates, or none, the later document is the more recent: the
+/// last sprint report of a folder speaks for the project.
+fn as_recent(date: Option<NaiveDate>, than: Option<Option<NaiveDate>>) -> bool {
+    than.is_none_or(|than| date >= than)
 }

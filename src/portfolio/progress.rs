@@ -6,9 +6,8 @@ use std::collections::hash_map::Entry;
 use rustc_hash::FxHashMap;
 
 use crate::config::{Config, ProgressWeight};
-use crate::extract::declarations::is_whole_project;
 use crate::extract::people::person_key;
-use crate::model::{Counts, Diagnostic, Item, Person, Project, Section, Status};
+use crate::model::{Counts, Declaration, Diagnostic, Item, Person, Project, Section, Status};
 
 /// The mean value of `items` (cancelled ones left out), rounded to one
 /// decimal; `None` when there is no item, never 100%.
@@ -92,8 +91,10 @@ pub fn count(items: &[&Item]) -> Counts {
     counts
 }
 
-/// Rolls the project's sections up into its counts, progress and people.
-pub fn roll_up(project: &mut Project, config: &Config) {
+/// Rolls the project's sections up into its counts, progress and people,
+/// and sets the whole-project claim `declared` (the project's most recent,
+/// chosen when the project is assembled) beside the computed progress.
+pub fn roll_up(project: &mut Project, declared: Option<Declaration>, config: &Config) {
     let mut counts = Counts::default();
     for section in project.sections.iter() {
         counts.merge(&section.counts);
@@ -101,11 +102,6 @@ pub fn roll_up(project: &mut Project, config: &Config) {
     project.counts = counts;
     let items: Vec<&Item> = project.sections.iter().flat_map(section_items).collect();
     project.progress = mean_progress(items.into_iter(), config.progress.weight);
-    let declared = project
-        .declarations
-        .iter()
-        .find(|d| is_whole_project(&d.label))
-        .cloned();
     project.declared_progress = declared.as_ref().map(|d| d.value);
     if let (Some(declaration), Some(computed)) = (declared, project.progress) {
         if (declaration.value - computed).abs() > config.health.declared_gap {
