@@ -1,4 +1,4 @@
-//! The default templates of project pages, risk pages, timeline pages and
+//! The default templates of project pages, document pages, risk pages, timeline pages and
 //! person pages are compiled into the binary (askama,
 //! `src/render/compiled/`); a portal that overrides one of them, `base.html`
 //! or `macros/ui.html` gets tera and its own templates. The two engines must give the same bytes, and an
@@ -15,6 +15,10 @@ const PROJECT_HTML: &str = include_str!("../themes/default/templates/project.htm
 /// The templates the binary holds compiled, with their default text.
 const COMPILED: &[(&str, &str)] = &[
     ("project.html", PROJECT_HTML),
+    (
+        "document.html",
+        include_str!("../themes/default/templates/document.html"),
+    ),
     (
         "risks.html",
         include_str!("../themes/default/templates/risks.html"),

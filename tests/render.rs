@@ -745,7 +745,8 @@ fn has_id(page: &str, id: &str) -> bool {
 /// Each of eleven documents gets a page of its own, listed on the
 /// project's page in the order of their numbers (`lot2` before `lot10`),
 /// and every link to one of their lines, from the project's page or the
-/// risk table, goes to that page and an anchor it has.
+/// risk table, goes to that page and an anchor it has. The project's
+/// page shows a row per document; its items are on its own page.
 #[test]
 fn a_project_of_many_documents_gives_each_a_page_of_its_own() {
     let portal = eleven_lots();
@@ -766,10 +767,14 @@ fn a_project_of_many_documents_gives_each_a_page_of_its_own() {
         } else {
             format!("d{n}-")
         };
-        let link = format!("href=\"doc-{n}.html#{prefix}L3\">Tâche {n}<");
-        assert!(page.contains(&link), "{link}");
+        let row = format!(
+            "<a href=\"doc-{n}.html\">Lot {n}</a></h3>\n        \
+             <span class=\"muted small nowrap\">0 of 1 items</span>"
+        );
+        assert!(page.contains(&row), "{row}");
         let document = read(&format!("chantier/doc-{n}.html"));
-        assert!(document.contains(&format!("Tâche {n}")));
+        let link = format!("href=\"#{prefix}L3\">Tâche {n}<");
+        assert!(document.contains(&link), "{link}");
         assert!(has_id(&document, &format!("{prefix}L3")), "doc-{n}");
         let previous = format!("rel=\"prev\" href=\"doc-{}.html\"", n - 1);
         let next = format!("rel=\"next\" href=\"doc-{}.html\"", n + 1);
@@ -778,6 +783,7 @@ fn a_project_of_many_documents_gives_each_a_page_of_its_own() {
         assert!(document.contains("<a href=\"index.html\">Lot 1</a>"));
     }
     assert!(page.contains("This project has 11 documents"));
+    assert!(!page.contains("class=\"items\""), "no item on the page");
     // With a base URL, the sitemap names each document's page.
     let out = build(
         portal.root(),
@@ -823,7 +829,8 @@ fn a_rebuild_renders_the_pages_of_changed_documents_only() {
     portal.write("chantier/lot3.md", "# Lot 3\n\n- [x] Tâche 3 livrée\n");
     assert_eq!(document_pages_rendered(&portal), 1);
     assert!(read("chantier/doc-3.html").contains("Tâche 3 livrée"));
-    assert!(read("chantier/index.html").contains("href=\"doc-3.html#d3-L3\">Tâche 3 livrée<"));
+    assert!(read("chantier/doc-3.html").contains("href=\"#d3-L3\">Tâche 3 livrée<"));
+    assert!(read("chantier/index.html").contains("1 of 1 items"));
 
     std::fs::remove_file(portal.public().join("chantier/doc-5.html")).unwrap();
     assert_eq!(document_pages_rendered(&portal), 1);

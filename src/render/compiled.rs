@@ -27,7 +27,7 @@ use super::i18n::Table;
 use super::paging::Pagination;
 use super::theme;
 use super::trends::ProjectTrend;
-use super::view::{DiagnosticRow, MilestoneRow, PersonView, RiskRow, SectionRow};
+use super::view::{DiagnosticRow, DocumentRow, MilestoneRow, PersonView, RiskRow, SectionRow};
 use super::{PageMeta, PageView, ProjectHeader, SourceView};
 
 /// askama's escaper for `.html` templates (`askama.toml`): sitrep's own, the
@@ -60,7 +60,13 @@ mod filters {
 }
 
 /// The templates the binary holds compiled.
-const COMPILED: &[&str] = &["project.html", "risks.html", "timeline.html", "person.html"];
+const COMPILED: &[&str] = &[
+    "project.html",
+    "document.html",
+    "risks.html",
+    "timeline.html",
+    "person.html",
+];
 
 /// The compiled templates a portal with these `templates` can use: those
 /// whose namesake, `base.html` and `macros/ui.html` are the defaults.
@@ -119,6 +125,12 @@ compiled_page!(
     "project.html",
     ProjectView::capacity
 );
+compiled_page!(
+    DocumentPage,
+    DocumentView,
+    "document.html",
+    DocumentView::capacity
+);
 compiled_page!(RisksPage, RisksView, "risks.html");
 compiled_page!(TimelinePage, TimelineView, "timeline.html");
 compiled_page!(PersonPage, PersonPageView, "person.html");
@@ -127,7 +139,10 @@ compiled_page!(PersonPage, PersonPageView, "person.html");
 #[derive(Serialize)]
 pub(super) struct ProjectView {
     pub project: ProjectHeader,
+    /// The section tree, or nothing when the documents have pages of
+    /// their own (`documents_apart`): then `document_rows`.
     pub sections: Vec<SectionRow>,
+    pub document_rows: Vec<DocumentRow>,
     pub timeline: Timeline,
     pub milestones: Vec<MilestoneRow>,
     pub matrix: Matrix,
@@ -149,6 +164,7 @@ impl ProjectView {
     fn capacity(&self) -> usize {
         let documents: usize = self.documents.iter().map(|d| d.html.len()).sum();
         let rows = self.sections.len()
+            + self.document_rows.len()
             + self.milestones.len()
             + self.risks.len()
             + self.people.len()
@@ -159,6 +175,43 @@ impl ProjectView {
 
 /// A page of the risk table; the first also has the matrix and the jumps
 /// to each severity.
+/// What a document's own page shows ([`super::Renderer::document_page`]):
+/// its sections and items, then the document itself.
+#[derive(Serialize)]
+pub(super) struct DocumentView {
+    pub project: DocumentProject,
+    /// `doc-2`, the document's id on the page, as on a project page.
+    pub anchor: String,
+    pub source: String,
+    /// `Document 2 of 40 of Data platform`.
+    pub place: String,
+    pub sections: Vec<SectionRow>,
+    pub html: String,
+    pub previous: Option<DocumentLink>,
+    pub next: Option<DocumentLink>,
+}
+
+impl DocumentView {
+    fn capacity(&self) -> usize {
+        self.html.len() + self.sections.len() * 2048 + (16 << 10)
+    }
+}
+
+/// The project a document page belongs to.
+#[derive(Serialize)]
+pub(super) struct DocumentProject {
+    pub name: String,
+    pub slug: String,
+}
+
+/// Another document page of the same project.
+#[derive(Serialize)]
+pub(super) struct DocumentLink {
+    pub href: String,
+    /// `Next document: platform/sprint-3.md →`.
+    pub label: String,
+}
+
 #[derive(Serialize)]
 pub(super) struct RisksView {
     pub first_page: bool,

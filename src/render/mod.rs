@@ -26,10 +26,11 @@ use std::io::Write;
 use std::ops::Range;
 use std::path::Path;
 use std::sync::atomic::{AtomicUsize, Ordering};
-use std::sync::{Arc, Mutex};
+use std::sync::{Arc, Mutex, OnceLock};
 use std::time::Duration;
 
 use rayon::prelude::*;
+use rustc_hash::FxHashMap;
 use serde::Serialize;
 use tera::Tera;
 
@@ -38,6 +39,7 @@ use crate::config::{Config, Language};
 use crate::history::History;
 use crate::ingest::{Content, Document, ProjectSources};
 use crate::model::{PortfolioStatus, Project};
+use compiled::{DocumentLink, DocumentProject, DocumentView};
 use cross_project::Emit;
 use i18n::{Strings, Table};
 use source::{Anchors, RenderedDocument};
@@ -944,6 +946,9 @@ impl<'a> Renderer<'a> {
         sink: &dyn Sink,
     ) -> anyhow::Result<ProjectDocuments> {
         let project = &self.portfolio.projects[index];
+        // The project's sections, decoded once for all its document pages,
+        // and only when one of them is drawn.
+        let parts = OnceLock::new();
         let rendered = (0..documents.len())
             .into_par_iter()
             .map(|place| {
@@ -967,8 +972,8 @@ impl<'a> Renderer<'a> {
                 }
                 let text = texts.text(&documents[place])?;
                 let mut rendered = source::render_document(&text, &prefix);
-                let html = std::mem::take(&mut rendered.html);
-                let page = self.document_page(index, documents, place, html)?;
+                let parts = parts.get_or_init(|| DocumentParts::new(project));
+                let page = self.document_page(index, documents, place, &mut rendered, parts)?;
                 sink.put(&path, self.finish_html("document.html", page))?;
                 if let Some((memo, key)) = memo {
                     memo.remember(&path, key, vec![rendered.anchors.clone()]);
@@ -981,14 +986,16 @@ impl<'a> Renderer<'a> {
     }
 
     /// The own page of the `place`-th of project `index`'s `documents`,
-    /// whose HTML is `html`: the document, and the way to the project's
-    /// page and to the documents before and after it.
+    /// `rendered` (its HTML moves into the page): its sections and items,
+    /// the document, and the way to the project's page and to the
+    /// documents before and after it.
     fn document_page(
         &self,
         index: usize,
         documents: &[Document],
         place: usize,
-        html: String,
+        rendered: &mut RenderedDocument,
+        parts: &DocumentParts,
     ) -> anyhow::Result<String> {
         let project = &self.portfolio.projects[index];
         let source = &documents[place].source;
@@ -1000,6 +1007,21 @@ impl<'a> Renderer<'a> {
                 label: self.t.fill(label, &[&document.source]),
             })
         };
+        // Links from its rows stay in the page: the document is its only one.
+        let sources = [source.clone()];
+        let links = view::Links {
+            root: "../",
+            project: &parts.project,
+            documents: std::slice::from_ref(rendered),
+            sources: &sources,
+            by_path: &[0],
+            apart: false,
+            same_page: true,
+        };
+        let sections = parts.project.sections.read(|tree| {
+            let part = parts.of(source).map_or(&[][..], |range| &tree[range]);
+            view::rows_of(part, &links, self.portfolio.as_of, &self.t)
+        });
         let view = DocumentView {
             project: DocumentProject {
                 name: project.name.clone(),
@@ -1015,12 +1037,13 @@ impl<'a> Renderer<'a> {
                     &project.name,
                 ],
             ),
-            html,
+            sections,
+            html: std::mem::take(&mut rendered.html),
             previous: (place.checked_sub(1))
                 .and_then(|place| neighbour(place, "previous_document")),
             next: neighbour(place + 1, "next_document"),
         };
-        self.page("document.html", meta, tera::Context::from_serialize(&view)?)
+        self.render_view("document.html", meta, view)
     }
 
     /// The page of project `index`, whose documents `docs` are rendered:
@@ -1077,7 +1100,16 @@ impl<'a> Renderer<'a> {
             } else {
                 String::new()
             },
-            sections: view::section_rows(&links, as_of, t),
+            sections: if docs.apart {
+                Vec::new()
+            } else {
+                view::section_rows(&links, as_of, t)
+            },
+            document_rows: if docs.apart {
+                view::document_rows(&links, self.config.progress.weight, t)
+            } else {
+                Vec::new()
+            },
             timeline: view::project_timeline(&links, as_of, t),
             milestones: view::milestone_rows(&milestone_entries, "../", t),
             matrix: view::risk_matrix(&risk_entries, t),
@@ -1147,33 +1179,32 @@ fn document_href(index: usize, apart: bool) -> String {
     }
 }
 
-/// What a document's own page shows ([`Renderer::document_page`]).
-#[derive(Debug, Clone, Serialize)]
-struct DocumentView {
-    project: DocumentProject,
-    /// `doc-2`, the document's id on the page, as on a project page.
-    anchor: String,
-    source: String,
-    /// `Document 2 of 40 of Data platform`.
-    place: String,
-    html: String,
-    previous: Option<DocumentLink>,
-    next: Option<DocumentLink>,
+/// A project's section tree decoded for the pages of its documents, and
+/// where each document's top-level sections are in it: a document's
+/// sections follow one another, in the order of the documents.
+struct DocumentParts {
+    project: Project,
+    ranges: FxHashMap<Arc<str>, Range<usize>>,
 }
 
-/// The project a document page belongs to.
-#[derive(Debug, Clone, Serialize)]
-struct DocumentProject {
-    name: String,
-    slug: String,
-}
+impl DocumentParts {
+    fn new(project: &Project) -> DocumentParts {
+        let project = project.clone();
+        project.sections.decode();
+        let mut ranges: FxHashMap<Arc<str>, Range<usize>> = FxHashMap::default();
+        project.sections.read(|tree| {
+            for (i, section) in tree.iter().enumerate() {
+                let range = ranges.entry(section.source.clone()).or_insert(i..i);
+                range.end = i + 1;
+            }
+        });
+        DocumentParts { project, ranges }
+    }
 
-/// Another document page of the same project.
-#[derive(Debug, Clone, Serialize)]
-struct DocumentLink {
-    href: String,
-    /// `Next document: platform/sprint-3.md →`.
-    label: String,
+    /// Where the top-level sections of the document at `source` are.
+    fn of(&self, source: &str) -> Option<Range<usize>> {
+        self.ranges.get(source).cloned()
+    }
 }
 
 /// How many of its documents a project page's head lists: a project of

@@ -15,9 +15,11 @@ use super::charts::{self, Matrix, Timeline, TimelineRow};
 use super::i18n::Strings;
 use super::pct;
 use super::source::RenderedDocument;
+use crate::config::ProgressWeight;
 use crate::model::{
     Counts, Health, Item, Milestone, Person, Project, Risk, Section, Severity, Status, Tally,
 };
+use crate::portfolio::progress;
 
 /// A progress bar: computed figure filled, declared figure marked.
 #[derive(Debug, Clone, Serialize)]
@@ -801,6 +803,17 @@ pub struct ItemRow {
 
 /// The section tree flattened in document order, `depth` 0 at the top.
 pub fn section_rows(links: &Links, as_of: NaiveDate, t: &Strings) -> Vec<SectionRow> {
+    (links.project.sections).read(|tree| rows_of(tree, links, as_of, t))
+}
+
+/// The rows of `sections` (a project's tree, or one document's part of
+/// it), flattened in document order.
+pub fn rows_of(
+    sections: &[Section],
+    links: &Links,
+    as_of: NaiveDate,
+    t: &Strings,
+) -> Vec<SectionRow> {
     let mut rows = Rows {
         links,
         as_of,
@@ -808,8 +821,51 @@ pub fn section_rows(links: &Links, as_of: NaiveDate, t: &Strings) -> Vec<Section
         rows: Vec::new(),
         last_source: None,
     };
-    (links.project.sections).read(|tree| rows.push_sections(tree, 0));
+    rows.push_sections(sections, 0);
     rows.rows
+}
+
+/// A document of a project whose documents have pages of their own: its
+/// line on the project's page, which its sections and items would make
+/// too long (thousands of sprint reports), and a link to its page, where
+/// they are.
+#[derive(Debug, Clone, Serialize)]
+pub struct DocumentRow {
+    pub source: String,
+    /// Its title (its first heading, when an H1), else empty: then the
+    /// row is named by its path alone.
+    pub title: String,
+    pub href: String,
+    pub bar: Bar,
+    pub items_text: String,
+}
+
+/// A row for each of the project's documents, in their order, with the
+/// counts and progress of its own items.
+pub fn document_rows(links: &Links, weight: ProgressWeight, t: &Strings) -> Vec<DocumentRow> {
+    links.project.sections.read(|tree| {
+        let mut parts: FxHashMap<&str, Vec<&Section>> = FxHashMap::default();
+        for section in tree {
+            parts.entry(&section.source).or_default().push(section);
+        }
+        (links.sources.iter().enumerate())
+            .map(|(place, source)| {
+                let sections = parts.get(source.as_str()).map_or(&[][..], Vec::as_slice);
+                let mut counts = Counts::default();
+                sections.iter().for_each(|s| counts.merge(&s.counts));
+                let items = sections.iter().flat_map(|s| progress::section_items(s));
+                DocumentRow {
+                    source: source.clone(),
+                    title: (sections.first())
+                        .filter(|s| s.level == 1)
+                        .map_or_else(String::new, |s| s.title.clone()),
+                    href: super::document_page(place),
+                    bar: Bar::new(progress::mean_progress(items, weight), None, t),
+                    items_text: items_text(&counts, t),
+                }
+            })
+            .collect()
+    })
 }
 
 /// The section rows of a project page, as they are pushed.
