@@ -801,6 +801,66 @@ fn a_project_of_many_documents_gives_each_a_page_of_its_own() {
     check_links(&out);
 }
 
+/// A document's page lists its own milestones, risks and diagnostics; the
+/// page of a project of document pages lists at most 200 of each: the
+/// milestones nearest the as-of date, the first risks by severity, and
+/// says how many there are.
+#[test]
+fn a_project_of_document_pages_lists_at_most_two_hundred_of_each() {
+    let portal = Portal::new();
+    let day = |n: i64| NaiveDate::from_ymd_opt(2026, 1, 1).unwrap() + chrono::Duration::days(n);
+    for n in 1..=11 {
+        let mut text = format!(
+            "# Lot {n}\n\n- [ ] Tâche {n}\n\n## Jalons\n\n| Jalon | Date | Statut |\n|---|---|---|\n"
+        );
+        // Lot 1's milestones are the earliest: twenty days from 1 January.
+        for k in 1..=20 {
+            let date = day((n - 1) * 20 + k - 1);
+            text.push_str(&format!("| Jalon {n}.{k} | {date} | À faire |\n"));
+        }
+        text.push_str("\n## Risques\n\n| Risque | Impact | Probabilité |\n|---|---|---|\n");
+        for k in 1..=20 {
+            let impact = if n == 11 && k == 20 {
+                "Élevé"
+            } else {
+                "Faible"
+            };
+            text.push_str(&format!(
+                "| Retard fournisseur {n}.{k} | {impact} | Moyenne |\n"
+            ));
+        }
+        portal.write(&format!("lots/lot{n}.md"), text);
+    }
+    let out = build(portal.root(), &[]);
+    let read = |path: &str| std::fs::read_to_string(out.join(path)).expect(path);
+    let page = read("lots/index.html");
+    assert!(page.contains("The 200 milestones nearest today, of 220"));
+    assert!(page.contains("The first 200 risks of 220"));
+    // Each milestone is overdue on 1 November: a warning each.
+    assert!(page.contains("The first 200 of 220"));
+    // The twenty earliest milestones are left out, the latest kept.
+    assert!(!page.contains(">Jalon 1.20<"), "lot 1's are the farthest");
+    assert!(page.contains(">Jalon 2.1<") && page.contains(">Jalon 11.20<"));
+    // The one high risk comes first in the table, and its matrix cell
+    // links to its row.
+    assert!(page.contains(">Retard fournisseur 11.20<") && page.contains("href=\"#risk-220\""));
+    assert_eq!(page.matches("<tr><td><span class=\"level").count(), 200);
+
+    for n in [1, 11] {
+        let document = read(&format!("lots/doc-{n}.html"));
+        for k in 1..=20 {
+            assert!(document.contains(&format!(">Jalon {n}.{k}<")), "doc-{n}");
+            assert!(
+                document.contains(&format!(">Retard fournisseur {n}.{k}<")),
+                "doc-{n}"
+            );
+        }
+        assert!(!document.contains(&format!(">Retard fournisseur {}.1<", 12 - n)));
+        assert_eq!(document.matches("<tr><td><span class=\"level").count(), 20);
+    }
+    check_links(&out);
+}
+
 /// Builds `portal` and returns how many document pages it rendered
 /// (`--verbose` counts each template's pages).
 fn document_pages_rendered(portal: &Portal) -> usize {

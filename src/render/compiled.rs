@@ -145,10 +145,16 @@ pub(super) struct ProjectView {
     pub document_rows: Vec<DocumentRow>,
     pub timeline: Timeline,
     pub milestones: Vec<MilestoneRow>,
+    /// When the documents have pages of their own and a list is long, how
+    /// much of it the page shows (`The 200 milestones nearest today, of
+    /// 32,000`); else empty.
+    pub milestones_cut: String,
     pub matrix: Matrix,
     pub risks: Vec<RiskRow>,
+    pub risks_cut: String,
     pub people: Vec<PersonView>,
     pub diagnostics: Vec<DiagnosticRow>,
+    pub diagnostics_cut: String,
     /// `This project has 40 documents: …` when each has a page of its
     /// own ([`super::DOCUMENTS_ON_PAGE`]), else empty.
     pub documents_apart: String,
@@ -186,6 +192,11 @@ pub(super) struct DocumentView {
     /// `Document 2 of 40 of Data platform`.
     pub place: String,
     pub sections: Vec<SectionRow>,
+    /// Its own milestones, risks and diagnostics (each part shown only
+    /// when it has some).
+    pub milestones: Vec<MilestoneRow>,
+    pub risks: Vec<RiskRow>,
+    pub diagnostics: Vec<DiagnosticRow>,
     pub html: String,
     pub previous: Option<DocumentLink>,
     pub next: Option<DocumentLink>,
@@ -193,7 +204,8 @@ pub(super) struct DocumentView {
 
 impl DocumentView {
     fn capacity(&self) -> usize {
-        self.html.len() + self.sections.len() * 2048 + (16 << 10)
+        let rows = self.milestones.len() + self.risks.len() + self.diagnostics.len();
+        self.html.len() + self.sections.len() * 2048 + rows * 1024 + (16 << 10)
     }
 }
 

@@ -30,7 +30,7 @@ use std::sync::{Arc, Mutex, OnceLock};
 use std::time::Duration;
 
 use rayon::prelude::*;
-use rustc_hash::FxHashMap;
+use rustc_hash::{FxHashMap, FxHashSet};
 use serde::Serialize;
 use tera::Tera;
 
@@ -38,7 +38,8 @@ use crate::cache::Key;
 use crate::config::{Config, Language};
 use crate::history::History;
 use crate::ingest::{Content, Document, ProjectSources};
-use crate::model::{PortfolioStatus, Project};
+use crate::model::{Milestone, PortfolioStatus, Project};
+use chrono::NaiveDate;
 use compiled::{DocumentLink, DocumentProject, DocumentView};
 use cross_project::Emit;
 use i18n::{Strings, Table};
@@ -1009,19 +1010,28 @@ impl<'a> Renderer<'a> {
         };
         // Links from its rows stay in the page: the document is its only one.
         let sources = [source.clone()];
+        let part = parts.of(source);
         let links = view::Links {
             root: "../",
-            project: &parts.project,
+            project: part,
             documents: std::slice::from_ref(rendered),
             sources: &sources,
             by_path: &[0],
             apart: false,
             same_page: true,
         };
-        let sections = parts.project.sections.read(|tree| {
-            let part = parts.of(source).map_or(&[][..], |range| &tree[range]);
-            view::rows_of(part, &links, self.portfolio.as_of, &self.t)
-        });
+        let (as_of, t) = (self.portfolio.as_of, &self.t);
+        let milestones: Vec<_> = (part.milestones.iter())
+            .map(|m| (m, part, links.line(&m.source, m.line)))
+            .collect();
+        let risks: Vec<RiskEntry> = (part.risks.iter().enumerate())
+            .map(|(i, risk)| RiskEntry {
+                risk,
+                project: part,
+                anchor: format!("risk-{}", i + 1),
+                source_href: links.line(&risk.source, risk.line),
+            })
+            .collect();
         let view = DocumentView {
             project: DocumentProject {
                 name: project.name.clone(),
@@ -1037,7 +1047,10 @@ impl<'a> Renderer<'a> {
                     &project.name,
                 ],
             ),
-            sections,
+            sections: view::section_rows(&links, as_of, t),
+            milestones: view::milestone_rows(&milestones, "../", t),
+            risks: view::risk_rows(&risks, "../", t),
+            diagnostics: view::diagnostic_rows(&links, t),
             html: std::mem::take(&mut rendered.html),
             previous: (place.checked_sub(1))
                 .and_then(|place| neighbour(place, "previous_document")),
@@ -1055,7 +1068,13 @@ impl<'a> Renderer<'a> {
         let docs = &*docs;
         // Every part of the project, decoded for its page only: the
         // portfolio keeps them packed ([`crate::model::Stowed`]).
-        let project = &self.portfolio.projects[index].decoded();
+        let mut project = self.portfolio.projects[index].decoded();
+        let as_of = self.portfolio.as_of;
+        let milestones_cut = match docs.apart {
+            true => self.nearest_milestones(&mut project, as_of),
+            false => String::new(),
+        };
+        let project = &project;
         let path = format!("{}/index.html", project.slug);
         let meta = self.meta(&path, &project.name, "");
         let links_here = || view::Links {
@@ -1063,7 +1082,6 @@ impl<'a> Renderer<'a> {
             ..self.links_with(index, docs, "../", true)
         };
         let links = links_here();
-        let as_of = self.portfolio.as_of;
         let t = &self.t;
         let risk_entries: Vec<RiskEntry> = project
             .risks
@@ -1076,6 +1094,14 @@ impl<'a> Renderer<'a> {
                 source_href: links.line(&risk.source, risk.line),
             })
             .collect();
+        let mut risks = view::risk_rows(&risk_entries, "../", t);
+        let risks_cut = self.cut(&mut risks, docs.apart, "risks_cut");
+        // The matrix counts every risk; a cell links to its first risk's
+        // row, or to its line when the table leaves that row out.
+        let in_table: FxHashSet<&str> = risks.iter().map(|r| r.anchor.as_str()).collect();
+        let matrix = view::risk_matrix(&risk_entries, &|e| in_table.contains(e.anchor.as_str()), t);
+        let mut diagnostics = view::diagnostic_rows(&links_here(), t);
+        let diagnostics_cut = self.cut(&mut diagnostics, docs.apart, "diagnostics_cut");
         let milestone_entries: Vec<_> = project
             .milestones
             .iter()
@@ -1112,16 +1138,58 @@ impl<'a> Renderer<'a> {
             },
             timeline: view::project_timeline(&links, as_of, t),
             milestones: view::milestone_rows(&milestone_entries, "../", t),
-            matrix: view::risk_matrix(&risk_entries, t),
-            risks: view::risk_rows(&risk_entries, "../", t),
+            milestones_cut,
+            matrix,
+            risks,
+            risks_cut,
             people: (view::people(std::slice::from_ref(&links), t).iter())
                 .map(|person| person.view(&person.rows, std::slice::from_ref(&links), ""))
                 .collect(),
-            diagnostics: view::diagnostic_rows(&links_here(), t),
+            diagnostics,
+            diagnostics_cut,
             documents,
             trend: trends::project_trend(self.history, project, as_of, t),
         };
         self.render_view("project.html", meta, view)
+    }
+
+    /// Keeps the [`ROWS_SHOWN`] milestones of `project` nearest `as_of`
+    /// (a project of thousands of documents has tens of thousands; each
+    /// document's page lists its own), and says so; else nothing.
+    fn nearest_milestones(&self, project: &mut Project, as_of: NaiveDate) -> String {
+        let total = project.milestones.len();
+        if total <= ROWS_SHOWN {
+            return String::new();
+        }
+        let distance = |m: &Milestone| {
+            m.date
+                .map(|date| date.signed_duration_since(as_of).num_days().abs())
+        };
+        // Undated ones last; of equal distances, document order.
+        let mut nearest: Vec<usize> = (0..total).collect();
+        nearest.sort_by_key(|&i| (distance(&project.milestones[i]).unwrap_or(i64::MAX), i));
+        nearest.truncate(ROWS_SHOWN);
+        nearest.sort_unstable();
+        let milestones = std::mem::take(&mut *project.milestones);
+        *project.milestones = (milestones.into_iter().enumerate())
+            .filter(|(i, _)| nearest.binary_search(i).is_ok())
+            .map(|(_, m)| m)
+            .collect();
+        let t = &self.t;
+        t.fill("milestones_cut", &[&t.count(ROWS_SHOWN), &t.count(total)])
+    }
+
+    /// Cuts `rows` to the first [`ROWS_SHOWN`] on the page of a project
+    /// whose documents have pages of their own (`apart`), and says so in
+    /// the words of `key`; else nothing.
+    fn cut<T>(&self, rows: &mut Vec<T>, apart: bool, key: &str) -> String {
+        if !apart || rows.len() <= ROWS_SHOWN {
+            return String::new();
+        }
+        let total = rows.len();
+        rows.truncate(ROWS_SHOWN);
+        self.t
+            .fill(key, &[&self.t.count(ROWS_SHOWN), &self.t.count(total)])
     }
 
     fn snapshots_page(&self) -> anyhow::Result<String> {
@@ -1179,33 +1247,64 @@ fn document_href(index: usize, apart: bool) -> String {
     }
 }
 
-/// A project's section tree decoded for the pages of its documents, and
-/// where each document's top-level sections are in it: a document's
-/// sections follow one another, in the order of the documents.
+/// A project split by document, for the pages of its documents: each
+/// document's sections, milestones, risks and diagnostics as a project of
+/// its own (with the project's name and other values). Made once per
+/// project, when the first of its document pages is drawn.
 struct DocumentParts {
-    project: Project,
-    ranges: FxHashMap<Arc<str>, Range<usize>>,
+    parts: FxHashMap<String, Project>,
+    /// The part of a document that has none of them.
+    empty: Project,
 }
 
 impl DocumentParts {
     fn new(project: &Project) -> DocumentParts {
-        let project = project.clone();
-        project.sections.decode();
-        let mut ranges: FxHashMap<Arc<str>, Range<usize>> = FxHashMap::default();
-        project.sections.read(|tree| {
-            for (i, section) in tree.iter().enumerate() {
-                let range = ranges.entry(section.source.clone()).or_insert(i..i);
-                range.end = i + 1;
-            }
-        });
-        DocumentParts { project, ranges }
+        let mut whole = project.decoded();
+        let sections = std::mem::take(&mut *whole.sections);
+        let milestones = std::mem::take(&mut *whole.milestones);
+        let risks = std::mem::take(&mut *whole.risks);
+        let diagnostics = std::mem::take(&mut *whole.diagnostics);
+        // Left empty, and not packed: a part is read, never stored.
+        whole.sections = Vec::new().into();
+        whole.milestones = Vec::new().into();
+        whole.risks = Vec::new().into();
+        whole.diagnostics = Vec::new().into();
+        whole.declarations = Vec::new().into();
+        whole.people = Vec::new().into();
+        whole.late_items = Vec::new().into();
+        let mut parts = DocumentParts {
+            parts: FxHashMap::default(),
+            empty: whole,
+        };
+        for section in sections {
+            parts.part(&section.source).sections.push(section);
+        }
+        for milestone in milestones {
+            parts.part(&milestone.source).milestones.push(milestone);
+        }
+        for risk in risks {
+            parts.part(&risk.source).risks.push(risk);
+        }
+        for diagnostic in diagnostics {
+            parts.part(&diagnostic.source).diagnostics.push(diagnostic);
+        }
+        parts
     }
 
-    /// Where the top-level sections of the document at `source` are.
-    fn of(&self, source: &str) -> Option<Range<usize>> {
-        self.ranges.get(source).cloned()
+    fn part(&mut self, source: &str) -> &mut Project {
+        (self.parts.entry(source.to_string())).or_insert_with(|| self.empty.clone())
+    }
+
+    /// The part of the document at `source`.
+    fn of(&self, source: &str) -> &Project {
+        self.parts.get(source).unwrap_or(&self.empty)
     }
 }
+
+/// How many milestones, risks and diagnostics the page of a project of
+/// document pages lists, of each: each document's page lists its own, and
+/// a project of 4,000 documents listed 88,000 risks (29 MB).
+const ROWS_SHOWN: usize = 200;
 
 /// How many of its documents a project page's head lists: a project of
 /// thousands of documents listed them all, a column as long as the page.

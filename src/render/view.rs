@@ -500,9 +500,22 @@ pub fn risk_rows(entries: &[RiskEntry], root: &str, t: &Strings) -> Vec<RiskRow>
         .collect()
 }
 
-pub fn risk_matrix(entries: &[RiskEntry], t: &Strings) -> Matrix {
+/// The matrix of a project's risks: a cell links to a risk's row in the
+/// page's table when `in_table` says it has one, else to its line.
+pub fn risk_matrix(
+    entries: &[RiskEntry],
+    in_table: &dyn Fn(&RiskEntry) -> bool,
+    t: &Strings,
+) -> Matrix {
     let risks: Vec<charts::Rated> = entries.iter().map(|e| charts::Rated::of(e.risk)).collect();
-    let link = |i: usize| charts::matrix_link(entries[i].risk, format!("#{}", entries[i].anchor));
+    let link = |i: usize| {
+        let entry = &entries[i];
+        let href = match in_table(entry) {
+            true => format!("#{}", entry.anchor),
+            false => entry.source_href.clone(),
+        };
+        charts::matrix_link(entry.risk, href)
+    };
     charts::matrix(&risks, &link, t)
 }
 
@@ -803,17 +816,6 @@ pub struct ItemRow {
 
 /// The section tree flattened in document order, `depth` 0 at the top.
 pub fn section_rows(links: &Links, as_of: NaiveDate, t: &Strings) -> Vec<SectionRow> {
-    (links.project.sections).read(|tree| rows_of(tree, links, as_of, t))
-}
-
-/// The rows of `sections` (a project's tree, or one document's part of
-/// it), flattened in document order.
-pub fn rows_of(
-    sections: &[Section],
-    links: &Links,
-    as_of: NaiveDate,
-    t: &Strings,
-) -> Vec<SectionRow> {
     let mut rows = Rows {
         links,
         as_of,
@@ -821,7 +823,7 @@ pub fn rows_of(
         rows: Vec::new(),
         last_source: None,
     };
-    rows.push_sections(sections, 0);
+    (links.project.sections).read(|tree| rows.push_sections(tree, 0));
     rows.rows
 }
 
