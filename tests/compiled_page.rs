@@ -152,9 +152,8 @@ fn a_project_page_with_history_is_the_same_compiled_or_through_tera() {
 }
 
 /// A project of twelve documents (a folder): its page's head names the
-/// first ten, each linked to its own page, and leads to the source
-/// section for the other two, the same through either engine; the source
-/// section lists all twelve.
+/// first ten, each linked to its own page, and leads to the table of all
+/// twelve for the other two, the same through either engine.
 #[test]
 fn a_project_of_many_documents_names_ten_in_its_head() {
     let portal = Portal::new();
@@ -176,7 +175,10 @@ fn a_project_of_many_documents_names_ten_in_its_head() {
         .collect();
     assert_eq!(
         head,
-        format!("{} <a href=\"#source\">and 2 more</a>", expected.join(", "))
+        format!(
+            "{} <a href=\"#sections\">and 2 more</a>",
+            expected.join(", ")
+        )
     );
     for n in 1..=12 {
         assert!(page.contains(&format!("id=\"doc-{n}\"")), "doc-{n}");

@@ -833,6 +833,8 @@ pub fn section_rows(links: &Links, as_of: NaiveDate, t: &Strings) -> Vec<Section
 /// they are.
 #[derive(Debug, Clone, Serialize)]
 pub struct DocumentRow {
+    /// `doc-3`: where the page's head links to it.
+    pub anchor: String,
     pub source: String,
     /// Its title (its first heading, when an H1), else empty: then the
     /// row is named by its path alone.
@@ -857,6 +859,7 @@ pub fn document_rows(links: &Links, weight: ProgressWeight, t: &Strings) -> Vec<
                 sections.iter().for_each(|s| counts.merge(&s.counts));
                 let items = sections.iter().flat_map(|s| progress::section_items(s));
                 DocumentRow {
+                    anchor: format!("doc-{}", place + 1),
                     source: source.clone(),
                     title: (sections.first())
                         .filter(|s| s.level == 1)
