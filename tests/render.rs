@@ -801,8 +801,8 @@ fn a_project_of_many_documents_gives_each_a_page_of_its_own() {
 
 /// A document's page lists its own milestones, risks and diagnostics; the
 /// page of a project of document pages lists at most 200 of each: the
-/// milestones nearest the as-of date, the first risks by severity, and
-/// says how many there are.
+/// milestones nearest the as-of date (on the timeline too), the first
+/// risks by severity, and says how many there are.
 #[test]
 fn a_project_of_document_pages_lists_at_most_two_hundred_of_each() {
     let portal = Portal::new();
@@ -843,6 +843,10 @@ fn a_project_of_document_pages_lists_at_most_two_hundred_of_each() {
     // links to its row.
     assert!(page.contains(">Retard fournisseur 11.20<") && page.contains("href=\"#risk-220\""));
     assert_eq!(page.matches("<tr><td><span class=\"level").count(), 200);
+    // The timeline shows the same milestones of the project, and says so.
+    let timeline = read("timeline/index.html");
+    assert!(timeline.contains("A project of more than 200 milestones shows here the 200 nearest"));
+    assert!(!timeline.contains(">Jalon 1.20<") && timeline.contains(">Jalon 11.20<"));
 
     for n in [1, 11] {
         let document = read(&format!("lots/doc-{n}.html"));

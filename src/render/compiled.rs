@@ -242,6 +242,9 @@ pub(super) struct TimelineView {
     pub timeline: Timeline,
     pub table_title: String,
     pub milestones: Vec<MilestoneRow>,
+    /// Set when a project of document pages shows only its milestones
+    /// nearest the as-of date here: says so.
+    pub milestones_cut: String,
     pub pagination: Option<Pagination>,
     pub range_text: String,
 }

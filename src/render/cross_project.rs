@@ -39,7 +39,7 @@ use super::view::{
     self, HealthCount, Links, MilestoneRow, PersonRow, PersonTally, PersonView, ProjectRow,
     RiskEntry,
 };
-use super::{root_of, trends, Renderer};
+use super::{nearest_milestones, root_of, trends, Renderer, ROWS_SHOWN};
 use crate::ingest::names::slugify;
 use crate::model::{Milestone, Project, Risk, Severity, Tally};
 
@@ -385,8 +385,18 @@ impl Renderer<'_> {
                 .iter()
                 .map(|&index| self.links(index, &root, false))
                 .collect();
-            // The milestones of the projects on this page, decoded for it.
-            let milestones: Vec<_> = links.iter().map(|l| l.project.milestones.get()).collect();
+            // The milestones of the projects on this page, decoded for it;
+            // of a project of document pages, the nearest only.
+            let as_of = self.portfolio.as_of;
+            let nearest = |l: &Links| nearest_milestones(&l.project.milestones, as_of);
+            let milestones: Vec<_> = (links.iter())
+                .map(|l| match l.apart.then(|| nearest(l)).flatten() {
+                    Some(nearest) => Cow::Owned(nearest),
+                    None => l.project.milestones.get(),
+                })
+                .collect();
+            let cut =
+                (links.iter().zip(&milestones)).any(|(l, m)| m.len() < l.project.milestones.len());
             let rows: Vec<charts::TimelineRow> = (links.iter().zip(&milestones))
                 .map(|(l, milestones)| charts::TimelineRow {
                     label: l.project.name.clone(),
@@ -427,6 +437,10 @@ impl Renderer<'_> {
                 timeline,
                 table_title,
                 milestones: view::milestone_rows(&entries, &root, &self.t),
+                milestones_cut: match cut {
+                    true => self.t.fill("timeline_cut", &[&self.t.count(ROWS_SHOWN)]),
+                    false => String::new(),
+                },
                 pagination: self.pagination("timeline/", number, labels),
                 range_text: self.range_text("projects_range", &range, layout.order.len()),
             })

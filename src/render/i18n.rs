@@ -170,6 +170,7 @@ const STRINGS: &[(&str, &str, &str)] = &[
     ("more_risks", "+{0} more", "+{0} autres"),
     ("more_sources", "and {0} more", "et {0} de plus"),
     ("milestones_cut", "The {0} milestones nearest today, of {1}: each document's page lists its own.", "Les {0} jalons les plus proches d'aujourd'hui, sur {1} : la page de chaque document liste les siens."),
+    ("timeline_cut", "A project of more than {0} milestones shows here the {0} nearest today; its documents' pages list them all.", "Un projet de plus de {0} jalons montre ici les {0} plus proches d'aujourd'hui ; les pages de ses documents les listent tous."),
     ("risks_cut", "The first {0} risks of {1}: each document's page lists its own.", "Les {0} premiers risques sur {1} : la page de chaque document liste les siens."),
     ("diagnostics_cut", "The first {0} of {1}: each document's page lists its own.", "Les {0} premiers sur {1} : la page de chaque document liste les siens."),
     ("documents_apart", "This project has {0} documents: each has a page of its own.", "Ce projet compte {0} documents : chacun a sa propre page."),

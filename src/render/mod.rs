@@ -1154,27 +1154,13 @@ impl<'a> Renderer<'a> {
     }
 
     /// Keeps the [`ROWS_SHOWN`] milestones of `project` nearest `as_of`
-    /// (a project of thousands of documents has tens of thousands; each
-    /// document's page lists its own), and says so; else nothing.
+    /// ([`nearest_milestones`]), and says so; else nothing.
     fn nearest_milestones(&self, project: &mut Project, as_of: NaiveDate) -> String {
         let total = project.milestones.len();
-        if total <= ROWS_SHOWN {
+        let Some(nearest) = nearest_milestones(&project.milestones, as_of) else {
             return String::new();
-        }
-        let distance = |m: &Milestone| {
-            m.date
-                .map(|date| date.signed_duration_since(as_of).num_days().abs())
         };
-        // Undated ones last; of equal distances, document order.
-        let mut nearest: Vec<usize> = (0..total).collect();
-        nearest.sort_by_key(|&i| (distance(&project.milestones[i]).unwrap_or(i64::MAX), i));
-        nearest.truncate(ROWS_SHOWN);
-        nearest.sort_unstable();
-        let milestones = std::mem::take(&mut *project.milestones);
-        *project.milestones = (milestones.into_iter().enumerate())
-            .filter(|(i, _)| nearest.binary_search(i).is_ok())
-            .map(|(_, m)| m)
-            .collect();
+        *project.milestones = nearest;
         let t = &self.t;
         t.fill("milestones_cut", &[&t.count(ROWS_SHOWN), &t.count(total)])
     }
@@ -1308,6 +1294,26 @@ impl DocumentParts {
 /// document pages lists, of each: each document's page lists its own, and
 /// a project of 4,000 documents listed 88,000 risks (29 MB).
 const ROWS_SHOWN: usize = 200;
+
+/// The [`ROWS_SHOWN`] milestones nearest `as_of`, in their order, when
+/// there are more: what the pages of a project of thousands of documents
+/// (tens of thousands of milestones) show of them; each document's page
+/// lists its own. Undated ones count as farthest; of equal distances, the
+/// first in document order.
+fn nearest_milestones(milestones: &[Milestone], as_of: NaiveDate) -> Option<Vec<Milestone>> {
+    if milestones.len() <= ROWS_SHOWN {
+        return None;
+    }
+    let distance = |m: &Milestone| {
+        m.date
+            .map(|date| date.signed_duration_since(as_of).num_days().abs())
+    };
+    let mut nearest: Vec<usize> = (0..milestones.len()).collect();
+    nearest.sort_by_key(|&i| (distance(&milestones[i]).unwrap_or(i64::MAX), i));
+    nearest.truncate(ROWS_SHOWN);
+    nearest.sort_unstable();
+    Some(nearest.into_iter().map(|i| milestones[i].clone()).collect())
+}
 
 /// How many of its documents a project page's head lists: a project of
 /// thousands of documents listed them all, a column as long as the page.
