@@ -947,8 +947,8 @@ impl<'a> Renderer<'a> {
         sink: &dyn Sink,
     ) -> anyhow::Result<ProjectDocuments> {
         let project = &self.portfolio.projects[index];
-        // The project's sections, decoded once for all its document pages,
-        // and only when one of them is drawn.
+        // The project's parts split by document, once for all its document
+        // pages, and only when one of them is drawn.
         let parts = OnceLock::new();
         let rendered = (0..documents.len())
             .into_par_iter()
@@ -1071,7 +1071,7 @@ impl<'a> Renderer<'a> {
         let mut project = self.portfolio.projects[index].decoded();
         let as_of = self.portfolio.as_of;
         let milestones_cut = match docs.apart {
-            true => self.nearest_milestones(&mut project, as_of),
+            true => self.keep_nearest_milestones(&mut project, as_of),
             false => String::new(),
         };
         let project = &project;
@@ -1155,7 +1155,7 @@ impl<'a> Renderer<'a> {
 
     /// Keeps the [`ROWS_SHOWN`] milestones of `project` nearest `as_of`
     /// ([`nearest_milestones`]), and says so; else nothing.
-    fn nearest_milestones(&self, project: &mut Project, as_of: NaiveDate) -> String {
+    fn keep_nearest_milestones(&self, project: &mut Project, as_of: NaiveDate) -> String {
         let total = project.milestones.len();
         let Some(nearest) = nearest_milestones(&project.milestones, as_of) else {
             return String::new();
@@ -1245,22 +1245,16 @@ struct DocumentParts {
 
 impl DocumentParts {
     fn new(project: &Project) -> DocumentParts {
-        let mut whole = project.decoded();
+        // The copy shares the packed bytes; the four lists it takes are
+        // decoded (and left empty, without bytes), the others never read.
+        let mut whole = project.clone();
         let sections = std::mem::take(&mut *whole.sections);
         let milestones = std::mem::take(&mut *whole.milestones);
         let risks = std::mem::take(&mut *whole.risks);
         let diagnostics = std::mem::take(&mut *whole.diagnostics);
-        // Left empty, and not packed: a part is read, never stored. Its
-        // list of sources too, which each part would copy (4,000 paths
-        // for each of 4,000 documents).
+        // Each part would copy the list of sources: 4,000 paths for each
+        // of 4,000 documents.
         whole.sources = Vec::new();
-        whole.sections = Vec::new().into();
-        whole.milestones = Vec::new().into();
-        whole.risks = Vec::new().into();
-        whole.diagnostics = Vec::new().into();
-        whole.declarations = Vec::new().into();
-        whole.people = Vec::new().into();
-        whole.late_items = Vec::new().into();
         let mut parts = DocumentParts {
             parts: FxHashMap::default(),
             empty: whole,
