@@ -229,10 +229,12 @@ static RISK_ID: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"^(?P<id>[A-Z]{1,4}-\d{1,4})\s*[:\-–—.]?\s*").expect("risk id pattern compiles")
 });
 
-/// `Risque 1:` / `Risk 2 -` / `1.` at the start of a title: numbering, not the title.
+/// `Risque 1:` / `Risk 2 -` / `1.` at the start of a title: numbering, not
+/// the title. A number is read whole (`Risque 11.20`, `1.2 Retard`): its
+/// dot is not a separator.
 static RISK_NUMBER: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"(?i)^(?:(?:risque|risk|risiko|blocage|bloquant|blocker)\s*#?\d+|\d+[.)])\s*[:\-–—.]?\s*",
+        r"(?i)^(?:(?:risque|risk|risiko|blocage|bloquant|blocker)\s*#?\d+(?:\.\d+)*|\d+(?:\.\d+)*[.)](?:\s|$))\s*[:\-–—.]?\s*",
     )
     .expect("risk number pattern compiles")
 });
@@ -436,6 +438,8 @@ impl Draft {
         } else if let Some(found) = may_open_with_number(title)
             .then(|| RISK_NUMBER.find(title))
             .flatten()
+            // A title that is its numbering alone (`Risque 11.20`) keeps it.
+            .filter(|found| found.end() < title.trim_end().len())
         {
             title = &title[found.end()..];
         }
@@ -818,6 +822,21 @@ mod tests {
     use crate::config::Config;
     use crate::ingest::FrontMatter;
     use chrono::NaiveDate;
+
+    /// Numbering comes off a title; a number is read whole, and a title
+    /// that is its numbering alone keeps it.
+    #[test]
+    fn numbering_comes_off_titles_and_numbers_are_read_whole() {
+        let title = |text: &str| Draft::titled(text, 1, false).title;
+        assert_eq!(title("Risque 1 : budget"), "budget");
+        assert_eq!(title("1. Équipe incomplète"), "Équipe incomplète");
+        assert_eq!(title("12) Budget"), "Budget");
+        assert_eq!(title("Risque 2.1 – Retard"), "Retard");
+        assert_eq!(title("1.2. Retard"), "Retard");
+        assert_eq!(title("1.2 Retard fournisseur"), "1.2 Retard fournisseur");
+        assert_eq!(title("Risque 11.20"), "Risque 11.20");
+        assert_eq!(title("Risque 3"), "Risque 3");
+    }
 
     /// The checks before the id and numbering patterns never rule out a
     /// title the patterns match: hand-written titles, and every line of
