@@ -25,6 +25,7 @@ pub mod ingest;
 pub mod init;
 pub mod lines;
 pub mod memo;
+pub mod messages;
 pub mod model;
 pub mod output;
 pub mod portfolio;

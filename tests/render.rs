@@ -472,6 +472,14 @@ fn french_pages_use_french_words_and_dates() {
     assert!(index.contains("15 mars 2026"));
     assert!(index.contains("1 sur 3 tâches"));
     assert!(index.contains("Calendrier"));
+    // Diagnostics are in French on the pages, in English in status.json.
+    let alpha = page(&site, "alpha/index.html");
+    assert!(
+        alpha.contains("déclare 100 % mais ses tâches donnent 41.7 %"),
+        "{alpha}"
+    );
+    assert!(!alpha.contains("declares 100%"));
+    assert!(page(&site, "status.json").contains("declares 100% but its items compute to 41.7%"));
 }
 
 #[test]

@@ -15,6 +15,7 @@ use super::folding::{fold, folded_words, words, Prefixes};
 use super::outline::{Block, ListEntry, Outline, OutlineSection, TextLine};
 use super::Context;
 use crate::ingest::Document;
+use crate::messages;
 use crate::model::{Diagnostic, DocumentStatus, Health};
 
 /// Labels of an as-of line, folded (lower case, no accents). The label is
@@ -274,7 +275,7 @@ pub fn read(
                 "inferred-year",
                 &document.source,
                 line,
-                format!("the as-of date has no year; read as {}", date.start),
+                messages::AS_OF_WITHOUT_YEAR.say(&[&date.start]),
             ));
         }
     }
@@ -385,7 +386,7 @@ fn report_placeholders<'o>(
             "placeholder-date",
             source,
             line,
-            format!("`{written}` is a placeholder, not a date"),
+            messages::PLACEHOLDER_DATE.say(&[&written]),
         ));
     }
 }

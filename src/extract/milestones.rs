@@ -31,6 +31,7 @@ use super::vocabulary::{milestone_marker_status, milestone_status, Vocabulary};
 use super::Context;
 use crate::config::DateOrder;
 use crate::ingest::Document;
+use crate::messages;
 use crate::model::{DatePrecision, Diagnostic, DocumentStatus, Milestone, Status};
 
 /// Heading words that make a section a list of milestones (folded).
@@ -175,10 +176,7 @@ impl MilestoneReader<'_> {
                         "inferred-year",
                         &self.source,
                         line,
-                        format!(
-                            "milestone \"{title}\": `{text}` has no year; read as {}",
-                            parsed.start
-                        ),
+                        messages::MILESTONE_WITHOUT_YEAR.say(&[&title, &text, &parsed.start]),
                     ));
                 }
                 // `Q4/2023` is due at the end of the quarter, not its first day.
@@ -286,7 +284,7 @@ impl MilestoneReader<'_> {
             "placeholder-date",
             &self.source,
             line,
-            format!("`{}` is a placeholder, not a date", written.trim()),
+            messages::PLACEHOLDER_DATE.say(&[&written.trim()]),
         ));
     }
 

@@ -12,6 +12,7 @@ use chrono::NaiveDate;
 use rustc_hash::{FxHashMap, FxHashSet};
 
 use crate::config::DateOrder;
+use crate::messages;
 
 use super::declarations::{key_at_start, Claim, ClaimReader, Target};
 use super::folding::words;
@@ -541,15 +542,14 @@ fn conflicts(claims: &[Claim], titles: &[String], source: &str, gap: f64) -> Vec
                 "conflicting-declarations",
                 source,
                 later.line,
-                format!(
-                    "section \"{}\" is declared at {}% here but {}% on line {} (first claim: {}% on line {})",
-                    titles.get(index).map(String::as_str).unwrap_or(""),
-                    later.value,
-                    earlier.value,
-                    earlier.line,
-                    first.value,
-                    first.line
-                ),
+                messages::CONFLICTING_DECLARATIONS.say(&[
+                    &titles.get(index).map(String::as_str).unwrap_or(""),
+                    &later.value,
+                    &earlier.value,
+                    &earlier.line,
+                    &first.value,
+                    &first.line,
+                ]),
             ))
         })
         .collect()

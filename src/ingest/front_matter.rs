@@ -16,6 +16,7 @@ use regex::Regex;
 use serde_json::{Map, Value};
 
 use super::FrontMatter;
+use crate::messages;
 
 /// A problem with the front matter, at a 1-based line of the file.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -81,7 +82,7 @@ fn split_front_matter(text: &str, syntax: Syntax) -> Split {
             Syntax::Toml => Split {
                 problems: vec![Problem {
                     line: 1,
-                    message: "front matter opened with +++ is never closed; read as text".into(),
+                    message: messages::FRONT_MATTER_UNCLOSED.say(&[]),
                 }],
                 ..unchanged(text)
             },
@@ -98,10 +99,7 @@ fn split_front_matter(text: &str, syntax: Syntax) -> Split {
         Err(message) => {
             problems.push(Problem {
                 line: 1,
-                message: format!(
-                    "front matter is not valid {}: {message}; ignored",
-                    syntax_name(syntax)
-                ),
+                message: messages::FRONT_MATTER_INVALID.say(&[&syntax_name(syntax), &message]),
             });
             FrontMatter::default()
         }
@@ -239,7 +237,7 @@ impl KeyReader<'_> {
             .map_or(1, |i| i + 2);
         self.problems.push(Problem {
             line,
-            message: format!("front matter `{key}` should be {expected}; ignored"),
+            message: messages::FRONT_MATTER_VALUE.say(&[&key, &expected]),
         });
     }
 

@@ -16,6 +16,7 @@ use rayon::prelude::*;
 use rustc_hash::FxHashMap;
 use serde::{Deserialize, Serialize};
 
+use crate::messages;
 use crate::model::Diagnostic;
 
 /// Front matter keys a document may set (`EXTRACTION.md` §2).
@@ -137,7 +138,7 @@ pub fn read_bytes(found: &walk::Found) -> Result<Vec<u8>, Diagnostic> {
             "unreadable-file",
             &found.source,
             1,
-            format!("cannot read: {e}"),
+            messages::CANNOT_READ.say(&[&e]),
         )
     })
 }
@@ -172,13 +173,13 @@ impl Document {
                     "decoded-legacy",
                     source,
                     1,
-                    format!("not UTF-8: read as {encoding}; save the file as UTF-8"),
+                    messages::DECODED_LEGACY.say(&[&encoding]),
                 ),
                 decode::Note::Binary { removed } => Diagnostic::warning(
                     "binary-content",
                     source,
                     1,
-                    format!("{removed} NUL or control characters removed: is this a text file?"),
+                    messages::BINARY_CONTENT.say(&[&removed]),
                 ),
             });
         }
@@ -225,18 +226,17 @@ impl Document {
 /// `repaired 1158 runs of mojibake (UTF-8 once read as windows-1252/1254); 4
 /// broken emoji dropped`.
 fn repair_message(repair: &mojibake::Repair) -> String {
-    let mut message = format!(
-        "repaired {} run{} of mojibake (UTF-8 once read as {})",
-        repair.runs,
-        if repair.runs == 1 { "" } else { "s" },
-        repair.code_pages.join(" and ")
-    );
-    if repair.dropped > 0 {
-        message.push_str(&format!(
-            "; {} broken emoji or symbol{} dropped (their bytes were lost)",
-            repair.dropped,
-            if repair.dropped == 1 { "" } else { "s" }
-        ));
-    }
+    let code_pages = repair.code_pages.join(" and ");
+    let mut message = match repair.runs {
+        1 => messages::REPAIRED_ONE_RUN.say(&[&code_pages]),
+        runs => messages::REPAIRED_RUNS.say(&[&runs, &code_pages]),
+    };
+    let dropped = match repair.dropped {
+        0 => return message,
+        1 => messages::DROPPED_ONE_SYMBOL.say(&[]),
+        dropped => messages::DROPPED_SYMBOLS.say(&[&dropped]),
+    };
+    message.push_str("; ");
+    message.push_str(&dropped);
     message
 }

@@ -17,6 +17,7 @@ use rustc_hash::{FxHashMap, FxHashSet};
 
 use super::names::slugify;
 use super::{Content, Document, ProjectSources};
+use crate::messages;
 use crate::model::Diagnostic;
 
 /// Names of a folder's index document (file stem, without case), by priority.
@@ -165,10 +166,7 @@ fn make_slugs_unique(projects: &mut [ProjectSources]) -> Vec<Diagnostic> {
             "duplicate-slug",
             source,
             1,
-            format!(
-                "another project already has the slug `{}`; this one is `{unique}`",
-                project.slug
-            ),
+            messages::DUPLICATE_SLUG.say(&[&project.slug, &unique]),
         ));
         taken.insert(unique.clone());
         kept.insert(unique.clone());

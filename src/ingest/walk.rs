@@ -14,6 +14,7 @@ use rustc_hash::FxHashSet;
 use walkdir::{DirEntry, WalkDir};
 
 use crate::memo::Identity;
+use crate::messages;
 use crate::model::Diagnostic;
 
 /// File extensions of documents, compared without case.
@@ -84,7 +85,7 @@ pub fn walk(content_dir: &Path) -> anyhow::Result<Walk> {
             "symlink-outside-content",
             &relative(path, content_dir),
             1,
-            "this symbolic link leads outside content/; skipped",
+            messages::SYMLINK_OUTSIDE_CONTENT.say(&[]),
         )
     }));
     walk.diagnostics.sort_by(|a, b| a.source.cmp(&b.source));
@@ -191,7 +192,7 @@ fn add_file(
             "unreadable-file",
             &relative(&path, content_dir),
             1,
-            "the file name is not valid UTF-8; rename the file to include it",
+            messages::FILE_NAME_NOT_UTF8.say(&[]),
         ));
         return;
     };
@@ -253,18 +254,13 @@ fn walk_error(error: &walkdir::Error, content_dir: &Path) -> Diagnostic {
         .map(|p| relative(p, content_dir))
         .unwrap_or_default();
     if error.loop_ancestor().is_some() {
-        return Diagnostic::warning(
-            "symlink-loop",
-            &source,
-            1,
-            "this symbolic link points back to a folder that contains it; skipped",
-        );
+        return Diagnostic::warning("symlink-loop", &source, 1, messages::SYMLINK_LOOP.say(&[]));
     }
     Diagnostic::error(
         "unreadable-file",
         &source,
         1,
-        format!("cannot read: {error}"),
+        messages::CANNOT_READ.say(&[&error]),
     )
 }
 

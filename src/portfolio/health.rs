@@ -16,6 +16,7 @@ use std::sync::Arc;
 use rustc_hash::FxHashMap;
 
 use crate::config::{Config, Language};
+use crate::messages;
 use crate::model::{
     Counts, Diagnostic, Health, LateItem, Milestone, Project, Risk, Section, Severity, Tally,
 };
@@ -63,9 +64,7 @@ pub fn apply_front_matter_status(project: &mut Project, status: Option<&str>) {
                 "unknown-status",
                 &source,
                 1,
-                format!(
-                    "front matter status `{word}` is not one of done, green, amber, red, unknown"
-                ),
+                messages::UNKNOWN_STATUS.say(&[&word]),
             ));
         }
     }
@@ -90,10 +89,7 @@ fn mark_overdue(project: &mut Project, as_of: NaiveDate) {
                 "overdue-milestone",
                 &milestone.source,
                 milestone.line,
-                format!(
-                    "milestone \"{}\" was due {due} and is not done ({days} days overdue)",
-                    milestone.title
-                ),
+                messages::OVERDUE_MILESTONE.say(&[&milestone.title, &due, &days]),
             ));
         }
     }
@@ -112,10 +108,7 @@ fn mark_stale(project: &mut Project, config: &Config, as_of: NaiveDate) {
             "stale",
             &source,
             line,
-            format!(
-                "last updated {document_as_of}, {age} days before {as_of} (more than {} days)",
-                config.stale_after_days
-            ),
+            messages::STALE.say(&[&document_as_of, &age, &as_of, &config.stale_after_days]),
         ));
     }
 }
@@ -147,12 +140,11 @@ fn check_declared_health(project: &mut Project) {
             "declared-health-mismatch",
             &source,
             line,
-            format!(
-                "the document says {} but its content makes it {} ({})",
-                declared.as_str(),
-                computed.as_str(),
-                project.health_reason
-            ),
+            messages::DECLARED_HEALTH_MISMATCH.say(&[
+                &declared.as_str(),
+                &computed.as_str(),
+                &project.health_reason,
+            ]),
         ));
     }
 }
@@ -178,16 +170,21 @@ impl Facts<'_> {
 
     /// `red: milestone "Go-live" overdue by 12 days; 2 open critical risks (and 1 more)`.
     fn reason(&self, health: Health, reasons: Vec<String>) -> String {
+        // French sets its colon and semicolon apart (`rouge : a ; b`).
+        let (colon, semicolon) = match self.language {
+            Language::En => (":", "; "),
+            Language::Fr => (" :", " ; "),
+        };
         let shown = reasons
             .iter()
             .take(REASONS_SHOWN)
             .cloned()
             .collect::<Vec<_>>()
-            .join("; ");
+            .join(semicolon);
         let word = health_word(health, self.language);
         match reasons.len().saturating_sub(REASONS_SHOWN) {
-            0 => format!("{word}: {shown}"),
-            more => format!("{word}: {shown} {}", self.say(&Phrase::AndMore(more))),
+            0 => format!("{word}{colon} {shown}"),
+            more => format!("{word}{colon} {shown} {}", self.say(&Phrase::AndMore(more))),
         }
     }
 
@@ -538,6 +535,23 @@ mod tests {
             "red: milestone \"Mise en production\" overdue by 12 days"
         );
         assert_eq!(codes(&p), vec!["overdue-milestone"]);
+    }
+
+    #[test]
+    fn a_french_reason_sets_its_colon_and_semicolons_apart() {
+        let mut p = project();
+        p.counts = counts(1, 1, 0, 0);
+        *p.milestones = vec![milestone("Recette", date(2026, 1, 20), None, 5)];
+        *p.risks = vec![risk("Backend vide", Severity::Critical, false, 9)];
+        let config = Config {
+            language: Language::Fr,
+            ..Config::default()
+        };
+        assess(&mut p, &config, date(2026, 2, 1));
+        assert_eq!(
+            p.health_reason,
+            "rouge : jalon « Recette » en retard de 12 jours ; risque critique « Backend vide »"
+        );
     }
 
     #[test]

@@ -7,6 +7,7 @@ use rustc_hash::FxHashMap;
 
 use crate::config::{Config, ProgressWeight};
 use crate::extract::people::person_key;
+use crate::messages;
 use crate::model::{Counts, Declaration, Diagnostic, Item, Person, Project, Section, Status};
 
 /// The mean value of `items` (cancelled ones left out), rounded to one
@@ -109,10 +110,7 @@ pub fn roll_up(project: &mut Project, declared: Option<Declaration>, config: &Co
                 "declared-vs-computed",
                 &declaration.source,
                 declaration.line,
-                format!(
-                    "declares {}% but its items compute to {}%",
-                    declaration.value, computed
-                ),
+                messages::DECLARED_VS_COMPUTED.say(&[&declaration.value, &computed]),
             ));
         }
     }

@@ -16,6 +16,7 @@ use super::i18n::Strings;
 use super::pct;
 use super::source::RenderedDocument;
 use crate::config::ProgressWeight;
+use crate::messages;
 use crate::model::{
     Counts, Health, Item, Milestone, Person, Project, Risk, Section, Severity, Status, Tally,
 };
@@ -1004,7 +1005,7 @@ pub fn diagnostic_rows(links: &Links, t: &Strings) -> Vec<DiagnosticRow> {
                 d.source.clone()
             },
             href: links.line(&d.source, d.line),
-            message: d.message.clone(),
+            message: messages::in_language(&d.message, t.language, &|day| t.date(day)),
         })
         .collect()
 }

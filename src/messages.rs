@@ -1,0 +1,408 @@
+//! What each diagnostic says, in English and in French, written once.
+//!
+//! A diagnostic's `message` is English: `status.json` (the contract's
+//! example is English), the terminal and CI annotations show it as it is,
+//! so that a script reading it does not change with the portal's language.
+//! A page in French shows it in French: [`in_language`] reads the message's
+//! values back from the English template it was written from and puts them
+//! into the French one. A message no template reads (an operating system's
+//! or the YAML parser's own words) is shown as it was written.
+
+use std::fmt::Display;
+
+use chrono::NaiveDate;
+
+use crate::config::Language;
+
+/// One sentence of a diagnostic, with `{}` where each value goes, in order.
+pub struct Template {
+    pub en: &'static str,
+    pub fr: &'static str,
+    /// Values that are themselves English words (`amber`, `a whole
+    /// number`), with their French; any other value is shown as written.
+    pub words: &'static [(&'static str, &'static str)],
+}
+
+impl Template {
+    const fn new(en: &'static str, fr: &'static str) -> Template {
+        Template { en, fr, words: &[] }
+    }
+
+    /// The English sentence with `values` in its holes, in order.
+    pub fn say(&self, values: &[&dyn Display]) -> String {
+        let mut out = String::with_capacity(self.en.len() + 16 * values.len());
+        let mut values = values.iter();
+        for (index, piece) in self.en.split("{}").enumerate() {
+            if index > 0 {
+                if let Some(value) = values.next() {
+                    out.push_str(&value.to_string());
+                }
+            }
+            out.push_str(piece);
+        }
+        out
+    }
+
+    /// The values of `message` when it is this template's English sentence.
+    /// Each value ends where the text that follows its hole is next found,
+    /// the last one at the message's end. `whole_values` lets a value hold
+    /// `; `, which otherwise joins two sentences.
+    fn read<'m>(&self, message: &'m str, whole_values: bool) -> Option<Vec<&'m str>> {
+        let mut pieces = self.en.split("{}");
+        let mut rest = message.strip_prefix(pieces.next()?)?;
+        let mut values = Vec::new();
+        let pieces: Vec<&str> = pieces.collect();
+        for (index, piece) in pieces.iter().enumerate() {
+            let end = if index + 1 == pieces.len() {
+                rest.strip_suffix(piece).map(str::len)?
+            } else {
+                rest.find(piece).filter(|_| !piece.is_empty())?
+            };
+            let value = &rest[..end];
+            if !whole_values && value.contains("; ") {
+                return None;
+            }
+            values.push(value);
+            rest = &rest[end + piece.len()..];
+        }
+        // A sentence without values is read only whole.
+        (!pieces.is_empty() || rest.is_empty()).then_some(values)
+    }
+
+    /// The French sentence with `values` in its holes, dates as `date`
+    /// writes them.
+    fn in_french(&self, values: &[&str], date: &dyn Fn(NaiveDate) -> String) -> String {
+        let mut out = String::with_capacity(self.fr.len() + 16 * values.len());
+        let mut values = values.iter();
+        for (index, piece) in self.fr.split("{}").enumerate() {
+            if index > 0 {
+                if let Some(value) = values.next() {
+                    let word = self.words.iter().find(|(en, _)| en == value);
+                    match (word, iso_date(value)) {
+                        (Some((_, french)), _) => out.push_str(french),
+                        (None, Some(day)) => out.push_str(&date(day)),
+                        (None, None) => out.push_str(value),
+                    }
+                }
+            }
+            out.push_str(piece);
+        }
+        out
+    }
+}
+
+/// `message` as a page in `language` shows it; in French, a value that is
+/// a date (`2026-11-02`) is written by `date`, as the page writes its own.
+pub fn in_language(
+    message: &str,
+    language: Language,
+    date: &dyn Fn(NaiveDate) -> String,
+) -> String {
+    match language {
+        Language::En => message.to_string(),
+        Language::Fr => in_french(message, date).unwrap_or_else(|| message.to_string()),
+    }
+}
+
+/// A value written as an ISO date.
+fn iso_date(value: &str) -> Option<NaiveDate> {
+    (value.len() == 10)
+        .then(|| NaiveDate::parse_from_str(value, "%Y-%m-%d").ok())
+        .flatten()
+}
+
+/// A message in French: one template's sentence, or sentences joined by
+/// `; ` each read by a template (a repair's runs, then its lost symbols),
+/// or else one template's sentence whose values hold `; ` (a health reason
+/// of several facts).
+fn in_french(message: &str, date: &dyn Fn(NaiveDate) -> String) -> Option<String> {
+    sentence_in_french(message, false, date)
+        .or_else(|| {
+            message.match_indices("; ").find_map(|(at, _)| {
+                let first = sentence_in_french(&message[..at], false, date)?;
+                let rest = in_french(&message[at + 2..], date)?;
+                Some(format!("{first} ; {rest}"))
+            })
+        })
+        .or_else(|| sentence_in_french(message, true, date))
+}
+
+fn sentence_in_french(
+    message: &str,
+    whole_values: bool,
+    date: &dyn Fn(NaiveDate) -> String,
+) -> Option<String> {
+    TEMPLATES.iter().find_map(|template| {
+        let values = template.read(message, whole_values)?;
+        Some(template.in_french(&values, date))
+    })
+}
+
+const HEALTH_WORDS: &[(&str, &str)] = &[
+    ("done", "terminé"),
+    ("green", "vert"),
+    ("amber", "orange"),
+    ("red", "rouge"),
+    ("unknown", "inconnu"),
+];
+
+pub const STALE: Template = Template::new(
+    "last updated {}, {} days before {} (more than {} days)",
+    "mis à jour le {}, {} jours avant le {} (plus de {} jours)",
+);
+pub const OVERDUE_MILESTONE: Template = Template::new(
+    "milestone \"{}\" was due {} and is not done ({} days overdue)",
+    "le jalon « {} » était prévu le {} et n'est pas atteint ({} jours de retard)",
+);
+pub const DECLARED_VS_COMPUTED: Template = Template::new(
+    "declares {}% but its items compute to {}%",
+    "déclare {} % mais ses tâches donnent {} %",
+);
+pub const DECLARED_HEALTH_MISMATCH: Template = Template {
+    en: "the document says {} but its content makes it {} ({})",
+    fr: "le document annonce {} mais son contenu donne {} ({})",
+    words: HEALTH_WORDS,
+};
+pub const UNKNOWN_STATUS: Template = Template::new(
+    "front matter status `{}` is not one of done, green, amber, red, unknown",
+    "le statut `{}` de l'en-tête n'est pas l'un de done, green, amber, red, unknown",
+);
+pub const CONFLICTING_DECLARATIONS: Template = Template::new(
+    "section \"{}\" is declared at {}% here but {}% on line {} (first claim: {}% on line {})",
+    "la section « {} » est déclarée à {} % ici mais à {} % ligne {} (première déclaration : {} % ligne {})",
+);
+pub const MILESTONE_WITHOUT_YEAR: Template = Template::new(
+    "milestone \"{}\": `{}` has no year; read as {}",
+    "jalon « {} » : `{}` n'a pas d'année ; lu comme le {}",
+);
+pub const AS_OF_WITHOUT_YEAR: Template = Template::new(
+    "the as-of date has no year; read as {}",
+    "la date du document n'a pas d'année ; lue comme le {}",
+);
+pub const PLACEHOLDER_DATE: Template = Template::new(
+    "`{}` is a placeholder, not a date",
+    "`{}` est un modèle à remplir, pas une date",
+);
+pub const REPAIRED_ONE_RUN: Template = Template::new(
+    "repaired 1 run of mojibake (UTF-8 once read as {})",
+    "1 passage mal encodé réparé (de l'UTF-8 lu un jour comme {})",
+);
+pub const REPAIRED_RUNS: Template = Template::new(
+    "repaired {} runs of mojibake (UTF-8 once read as {})",
+    "{} passages mal encodés réparés (de l'UTF-8 lu un jour comme {})",
+);
+pub const DROPPED_ONE_SYMBOL: Template = Template::new(
+    "1 broken emoji or symbol dropped (their bytes were lost)",
+    "1 emoji ou symbole brisé retiré (ses octets étaient perdus)",
+);
+pub const DROPPED_SYMBOLS: Template = Template::new(
+    "{} broken emoji or symbols dropped (their bytes were lost)",
+    "{} emojis ou symboles brisés retirés (leurs octets étaient perdus)",
+);
+pub const DECODED_LEGACY: Template = Template::new(
+    "not UTF-8: read as {}; save the file as UTF-8",
+    "pas en UTF-8 : lu comme {} ; enregistrez le fichier en UTF-8",
+);
+pub const BINARY_CONTENT: Template = Template::new(
+    "{} NUL or control characters removed: is this a text file?",
+    "{} caractères NUL ou de contrôle retirés : est-ce bien un fichier texte ?",
+);
+pub const DUPLICATE_SLUG: Template = Template::new(
+    "another project already has the slug `{}`; this one is `{}`",
+    "un autre projet a déjà l'adresse `{}` ; celui-ci a `{}`",
+);
+pub const SYMLINK_OUTSIDE_CONTENT: Template = Template::new(
+    "this symbolic link leads outside content/; skipped",
+    "ce lien symbolique mène hors de content/ ; ignoré",
+);
+pub const SYMLINK_LOOP: Template = Template::new(
+    "this symbolic link points back to a folder that contains it; skipped",
+    "ce lien symbolique renvoie à un dossier qui le contient ; ignoré",
+);
+pub const CANNOT_READ: Template = Template::new("cannot read: {}", "illisible : {}");
+pub const FILE_NAME_NOT_UTF8: Template = Template::new(
+    "the file name is not valid UTF-8; rename the file to include it",
+    "le nom du fichier n'est pas de l'UTF-8 valide ; renommez-le pour qu'il soit lu",
+);
+pub const FRONT_MATTER_UNCLOSED: Template = Template::new(
+    "front matter opened with +++ is never closed; read as text",
+    "l'en-tête ouvert par +++ n'est jamais fermé ; lu comme du texte",
+);
+pub const FRONT_MATTER_INVALID: Template = Template::new(
+    "front matter is not valid {}: {}; ignored",
+    "l'en-tête n'est pas du {} valide : {} ; ignoré",
+);
+pub const FRONT_MATTER_VALUE: Template = Template {
+    en: "front matter `{}` should be {}; ignored",
+    fr: "l'en-tête `{}` devrait être {} ; ignoré",
+    words: &[
+        ("text", "du texte"),
+        ("a date written YYYY-MM-DD", "une date écrite AAAA-MM-JJ"),
+        ("a whole number", "un nombre entier"),
+        ("true or false", "true ou false"),
+        ("a list of words", "une liste de mots"),
+    ],
+};
+
+/// Every template [`in_language`] reads, the longer fixed texts first so
+/// that a sentence is read by the template that says the most of it.
+const TEMPLATES: &[Template] = &[
+    STALE,
+    OVERDUE_MILESTONE,
+    DECLARED_VS_COMPUTED,
+    DECLARED_HEALTH_MISMATCH,
+    UNKNOWN_STATUS,
+    CONFLICTING_DECLARATIONS,
+    MILESTONE_WITHOUT_YEAR,
+    AS_OF_WITHOUT_YEAR,
+    PLACEHOLDER_DATE,
+    REPAIRED_ONE_RUN,
+    REPAIRED_RUNS,
+    DROPPED_ONE_SYMBOL,
+    DROPPED_SYMBOLS,
+    DECODED_LEGACY,
+    BINARY_CONTENT,
+    DUPLICATE_SLUG,
+    SYMLINK_OUTSIDE_CONTENT,
+    SYMLINK_LOOP,
+    FILE_NAME_NOT_UTF8,
+    FRONT_MATTER_UNCLOSED,
+    FRONT_MATTER_INVALID,
+    FRONT_MATTER_VALUE,
+    CANNOT_READ,
+];
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Dates as a French page writes them, short.
+    fn french(message: &str) -> String {
+        in_language(message, Language::Fr, &|day| {
+            day.format("%-d/%-m/%Y").to_string()
+        })
+    }
+
+    #[test]
+    fn a_message_is_said_in_english_and_shown_in_french() {
+        let stale = STALE.say(&[&"2026-11-02", &31, &"2026-12-03", &30]);
+        assert_eq!(
+            stale,
+            "last updated 2026-11-02, 31 days before 2026-12-03 (more than 30 days)"
+        );
+        assert_eq!(
+            french(&stale),
+            "mis à jour le 2/11/2026, 31 jours avant le 3/12/2026 (plus de 30 jours)"
+        );
+        assert_eq!(
+            in_language(&stale, Language::En, &|_| unreachable!()),
+            stale
+        );
+        assert_eq!(
+            french("declares 100% but its items compute to 41.7%"),
+            "déclare 100 % mais ses tâches donnent 41.7 %"
+        );
+        assert_eq!(
+            french("`2024-MM-JJ` is a placeholder, not a date"),
+            "`2024-MM-JJ` est un modèle à remplir, pas une date"
+        );
+        assert_eq!(
+            french("this symbolic link leads outside content/; skipped"),
+            "ce lien symbolique mène hors de content/ ; ignoré"
+        );
+    }
+
+    #[test]
+    fn values_keep_their_quotes_and_words_of_their_own() {
+        let overdue = OVERDUE_MILESTONE.say(&[&"Go-live \"v2\" (B)", &"2026-03-15", &12]);
+        assert_eq!(
+            french(&overdue),
+            "le jalon « Go-live \"v2\" (B) » était prévu le 15/3/2026 et n'est pas atteint (12 jours de retard)"
+        );
+        let year = MILESTONE_WITHOUT_YEAR.say(&[&"Recette", &"15/03", &"2026-03-15"]);
+        assert_eq!(
+            french(&year),
+            "jalon « Recette » : `15/03` n'a pas d'année ; lu comme le 15/3/2026"
+        );
+    }
+
+    #[test]
+    fn english_words_given_as_values_are_translated_only_where_they_are_words() {
+        let mismatch = DECLARED_HEALTH_MISMATCH.say(&[
+            &"green",
+            &"amber",
+            &"orange : 1 tâche bloquée; risque élevé « Budget »",
+        ]);
+        assert_eq!(
+            french(&mismatch),
+            "le document annonce vert mais son contenu donne orange (orange : 1 tâche bloquée; risque élevé « Budget »)"
+        );
+        let value = FRONT_MATTER_VALUE.say(&[&"date", &"a date written YYYY-MM-DD"]);
+        assert_eq!(
+            french(&value),
+            "l'en-tête `date` devrait être une date écrite AAAA-MM-JJ ; ignoré"
+        );
+        // A milestone called "done" is a title, not a health word.
+        let overdue = OVERDUE_MILESTONE.say(&[&"done", &"2026-03-15", &1]);
+        assert!(french(&overdue).starts_with("le jalon « done »"));
+    }
+
+    #[test]
+    fn sentences_joined_by_a_semicolon_are_read_one_by_one() {
+        let repaired = format!(
+            "{}; {}",
+            REPAIRED_RUNS.say(&[&1158, &"windows-1252/1254"]),
+            DROPPED_SYMBOLS.say(&[&4])
+        );
+        assert_eq!(
+            repaired,
+            "repaired 1158 runs of mojibake (UTF-8 once read as windows-1252/1254); 4 broken emoji or symbols dropped (their bytes were lost)"
+        );
+        assert_eq!(
+            french(&repaired),
+            "1158 passages mal encodés réparés (de l'UTF-8 lu un jour comme windows-1252/1254) ; 4 emojis ou symboles brisés retirés (leurs octets étaient perdus)"
+        );
+        assert_eq!(
+            french("repaired 1 run of mojibake (UTF-8 once read as windows-1252)"),
+            "1 passage mal encodé réparé (de l'UTF-8 lu un jour comme windows-1252)"
+        );
+    }
+
+    #[test]
+    fn a_message_no_template_reads_is_shown_as_written() {
+        for message in [
+            "",
+            "last updated long ago",
+            "cannot read it: permission denied",
+            "repaired 2 runs of mojibake (UTF-8 once read as windows-1252); and more",
+            "this symbolic link leads outside content/; skipped, twice",
+        ] {
+            assert_eq!(french(message), message);
+        }
+    }
+
+    /// Every template's French has as many holes as its English, and
+    /// every English sentence is read back by the template that said it.
+    #[test]
+    fn every_template_reads_back_what_it_says() {
+        for template in TEMPLATES {
+            let holes = template.en.matches("{}").count();
+            assert_eq!(template.fr.matches("{}").count(), holes, "{}", template.en);
+            let values: Vec<String> = (0..holes).map(|i| format!("v{i}")).collect();
+            let shown: Vec<&dyn Display> = values.iter().map(|v| v as &dyn Display).collect();
+            let said = template.say(&shown);
+            let values: Vec<&str> = values.iter().map(String::as_str).collect();
+            assert_eq!(
+                template.read(&said, false).as_deref(),
+                Some(values.as_slice()),
+                "{said}"
+            );
+            // Read by this template, not by one said before it.
+            assert_eq!(
+                french(&said),
+                template.in_french(&values, &|_| unreachable!()),
+                "{said}"
+            );
+        }
+    }
+}
