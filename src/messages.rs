@@ -81,6 +81,10 @@ impl Template {
                     match (word, iso_date(value)) {
                         (Some((_, french)), _) => out.push_str(french),
                         (None, Some(day)) => out.push_str(&date(day)),
+                        (None, None) if value.parse::<f64>().is_ok() => {
+                            // A decimal comma: `41,7`.
+                            out.push_str(&value.replace('.', ","))
+                        }
                         (None, None) => out.push_str(value),
                     }
                 }
@@ -156,7 +160,7 @@ pub const OVERDUE_MILESTONE: Template = Template::new(
 );
 pub const DECLARED_VS_COMPUTED: Template = Template::new(
     "declares {}% but its items compute to {}%",
-    "déclare {} % mais ses tâches donnent {} %",
+    "déclare {}\u{202f}% mais ses tâches donnent {}\u{202f}%",
 );
 pub const DECLARED_HEALTH_MISMATCH: Template = Template {
     en: "the document says {} but its content makes it {} ({})",
@@ -169,7 +173,7 @@ pub const UNKNOWN_STATUS: Template = Template::new(
 );
 pub const CONFLICTING_DECLARATIONS: Template = Template::new(
     "section \"{}\" is declared at {}% here but {}% on line {} (first claim: {}% on line {})",
-    "la section « {} » est déclarée à {} % ici mais à {} % ligne {} (première déclaration : {} % ligne {})",
+    "la section « {} » est déclarée à {}\u{202f}% ici mais à {}\u{202f}% ligne {} (première déclaration : {}\u{202f}% ligne {})",
 );
 pub const MILESTONE_WITHOUT_YEAR: Template = Template::new(
     "milestone \"{}\": `{}` has no year; read as {}",
@@ -300,7 +304,7 @@ mod tests {
         );
         assert_eq!(
             french("declares 100% but its items compute to 41.7%"),
-            "déclare 100 % mais ses tâches donnent 41.7 %"
+            "déclare 100\u{202f}% mais ses tâches donnent 41,7\u{202f}%"
         );
         assert_eq!(
             french("`2024-MM-JJ` is a placeholder, not a date"),

@@ -472,10 +472,12 @@ fn french_pages_use_french_words_and_dates() {
     assert!(index.contains("15 mars 2026"));
     assert!(index.contains("1 sur 3 tâches"));
     assert!(index.contains("Calendrier"));
+    // Percentages with a decimal comma and a narrow space before the sign.
+    assert!(index.contains("41,7\u{202f}%"), "{index}");
     // Diagnostics are in French on the pages, in English in status.json.
     let alpha = page(&site, "alpha/index.html");
     assert!(
-        alpha.contains("déclare 100 % mais ses tâches donnent 41.7 %"),
+        alpha.contains("déclare 100\u{202f}% mais ses tâches donnent 41,7\u{202f}%"),
         "{alpha}"
     );
     assert!(!alpha.contains("declares 100%"));

@@ -762,7 +762,7 @@ impl Phrase<'_> {
                 format!("{blocked} of {total} items blocked ({share:.0}%)")
             }
             (Phrase::BlockedShare(blocked, total, share), true) => {
-                format!("{blocked} tâches sur {total} bloquées ({share:.0} %)")
+                format!("{blocked} tâches sur {total} bloquées ({share:.0}\u{202f}%)")
             }
             (Phrase::HighRisk(title), false) => format!("high risk \"{title}\""),
             (Phrase::HighRisk(title), true) => format!("risque élevé « {title} »"),
@@ -778,7 +778,12 @@ impl Phrase<'_> {
                 format!("declares {declared}% but its items compute to {computed}%")
             }
             (Phrase::Gap(declared, computed), true) => {
-                format!("déclare {declared} % mais ses tâches donnent {computed} %")
+                // A decimal comma, a narrow no-break space before `%`.
+                let (declared, computed) = (
+                    declared.to_string().replace('.', ","),
+                    computed.to_string().replace('.', ","),
+                );
+                format!("déclare {declared}\u{202f}% mais ses tâches donnent {computed}\u{202f}%")
             }
             (Phrase::AndMore(n), false) => format!("(and {n} more)"),
             (Phrase::AndMore(n), true) => format!("(et {n} de plus)"),
@@ -815,5 +820,13 @@ mod wording_tests {
         );
         assert_eq!(health_word(Health::Red, Language::Fr), "rouge");
         assert_eq!(Phrase::Blocked(1).words(Language::Fr), "1 tâche bloquée");
+        assert_eq!(
+            Phrase::Gap(100.0, 41.7).words(Language::Fr),
+            "déclare 100\u{202f}% mais ses tâches donnent 41,7\u{202f}%"
+        );
+        assert_eq!(
+            Phrase::Gap(100.0, 41.7).words(Language::En),
+            "declares 100% but its items compute to 41.7%"
+        );
     }
 }

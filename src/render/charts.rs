@@ -5,8 +5,8 @@
 use chrono::{Datelike, NaiveDate};
 use serde::Serialize;
 
+use super::escape;
 use super::i18n::Strings;
-use super::{escape, pct};
 use crate::model::{Health, Milestone, Risk, Status};
 
 /// Width of the SVG coordinate system; the SVG scales to its container.
@@ -463,7 +463,7 @@ pub fn badge(progress: Option<f64>, health: Health, t: &Strings) -> String {
     let value = format!(
         "{} · {}",
         progress
-            .map(|p| format!("{}%", pct(p)))
+            .map(|p| t.percent(p))
             .unwrap_or_else(|| "n/a".to_string()),
         t.health_word(health)
     );

@@ -303,6 +303,17 @@ impl Strings {
         group_thousands(count, self.table["thousands_separator"])
     }
 
+    /// A percentage as the language writes it, with at most one decimal
+    /// ([`super::pct`]): `41.7%`; `41,7 %` (decimal comma, a narrow
+    /// no-break space before the sign).
+    pub fn percent(&self, value: f64) -> String {
+        let figure = super::pct(value);
+        match self.language {
+            Language::En => format!("{figure}%"),
+            Language::Fr => format!("{}\u{202f}%", figure.replace('.', ",")),
+        }
+    }
+
     /// Short date: `2 Feb 2026`, `2 févr. 2026`.
     pub fn date(&self, date: NaiveDate) -> String {
         let month = date.month0() as usize;
@@ -417,6 +428,15 @@ mod tests {
         assert_eq!(en.count(1_234_567), "1,234,567");
         assert_eq!(fr.count(475_705), "475\u{202f}705");
         assert_eq!(fr.count(10_000), "10\u{202f}000");
+    }
+
+    #[test]
+    fn percentages_follow_the_language() {
+        let (en, fr) = (Strings::new(Language::En), Strings::new(Language::Fr));
+        assert_eq!(en.percent(41.66), "41.7%");
+        assert_eq!(en.percent(100.0), "100%");
+        assert_eq!(fr.percent(41.66), "41,7\u{202f}%");
+        assert_eq!(fr.percent(8.0), "8\u{202f}%");
     }
 
     #[test]

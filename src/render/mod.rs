@@ -1372,11 +1372,11 @@ impl ProjectHeader {
             bar: view::Bar::new(project.progress, project.declared_progress, t),
             computed: project
                 .progress
-                .map(|p| format!("{}%", pct(p)))
+                .map(|p| t.percent(p))
                 .unwrap_or_else(|| t.get("no_data")),
             declared: project
                 .declared_progress
-                .map(|p| format!("{}%", pct(p)))
+                .map(|p| t.percent(p))
                 .unwrap_or_default(),
             method: project.progress_method.clone(),
             items_text: view::items_text(&project.counts, t),

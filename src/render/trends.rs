@@ -219,7 +219,7 @@ pub fn project_trend(
             total: point.total,
             progress: point
                 .progress
-                .map(|p| format!("{p}%"))
+                .map(|p| t.percent(p))
                 .unwrap_or_else(|| "—".to_string()),
             health: health_view(point.health, "", t),
         })
@@ -399,8 +399,8 @@ pub fn sparkline(
         label: t.fill(
             "sparkline_label",
             &[
-                &format!("{first}%"),
-                &format!("{last}%"),
+                &t.percent(first),
+                &t.percent(last),
                 &values.len().to_string(),
             ],
         ),

@@ -37,9 +37,9 @@ pub struct Bar {
 impl Bar {
     pub fn new(computed: Option<f64>, declared: Option<f64>, t: &Strings) -> Bar {
         let label = computed
-            .map(|p| format!("{}%", pct(p)))
+            .map(|p| t.percent(p))
             .unwrap_or_else(|| t.get("no_data"));
-        let declared_label = declared.map(|d| format!("{} {}%", t.get("declared"), pct(d)));
+        let declared_label = declared.map(|d| format!("{} {}", t.get("declared"), t.percent(d)));
         let mut aria = format!("{} {}: {}", t.get("progress"), t.get("computed"), label);
         if let Some(declared) = &declared_label {
             aria.push_str(&format!(", {declared}"));
@@ -327,7 +327,7 @@ pub fn tiles(projects: &[Project], as_of: NaiveDate, t: &Strings) -> Vec<Tile> {
     let (next30, overdue, critical) = (tally.next30, tally.overdue, tally.critical);
     let stale = projects.iter().filter(|p| p.stale).count();
     let done_share = if counts.total > 0 {
-        format!("{}%", pct(counts.done as f64 * 100.0 / counts.total as f64))
+        t.percent(counts.done as f64 * 100.0 / counts.total as f64)
     } else {
         t.get("no_data")
     };
@@ -940,10 +940,7 @@ fn push_items(
         let mut row = ItemRow {
             text: item.text.clone(),
             status: status_view(Some(item.status), t),
-            percent: item
-                .percent
-                .map(|p| format!("{}%", pct(p)))
-                .unwrap_or_default(),
+            percent: item.percent.map(|p| t.percent(p)).unwrap_or_default(),
             owner: item.owner.clone().unwrap_or_default(),
             id: item.id.clone().unwrap_or_default(),
             points: item.points.map(pct).unwrap_or_default(),
