@@ -83,6 +83,8 @@ const STRINGS: &[(&str, &str, &str)] = &[
     ("overdue", "overdue", "en retard"),
     ("overdue_items", "Overdue items", "Tâches en retard"),
     ("today", "today", "aujourd'hui"),
+    // French sets a colon apart from the word before it.
+    ("colon", ":", " :"),
     ("none", "none", "aucun"),
     ("no_date", "no date", "sans date"),
     ("risk_matrix", "Risk matrix", "Matrice des risques"),

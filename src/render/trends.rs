@@ -272,7 +272,13 @@ pub fn project_trend(
                             (
                                 *seen,
                                 day_number(*forecast),
-                                format!("{}: {} → {}", title, t.date(*seen), t.date(*forecast)),
+                                format!(
+                                    "{}{} {} → {}",
+                                    title,
+                                    t.get("colon"),
+                                    t.date(*seen),
+                                    t.date(*forecast)
+                                ),
                             )
                         })
                         .collect(),

@@ -40,7 +40,13 @@ impl Bar {
             .map(|p| t.percent(p))
             .unwrap_or_else(|| t.get("no_data"));
         let declared_label = declared.map(|d| format!("{} {}", t.get("declared"), t.percent(d)));
-        let mut aria = format!("{} {}: {}", t.get("progress"), t.get("computed"), label);
+        let mut aria = format!(
+            "{} {}{} {}",
+            t.get("progress"),
+            t.get("computed"),
+            t.get("colon"),
+            label
+        );
         if let Some(declared) = &declared_label {
             aria.push_str(&format!(", {declared}"));
         }
