@@ -385,6 +385,27 @@ mod tests {
         }
     }
 
+    proptest::proptest! {
+        /// Any text, a template's sentence with any values in it or not,
+        /// is shown without a panic, and in English as it was written.
+        #[test]
+        fn any_message_is_shown(
+            text in "\\PC{0,40}",
+            template in 0..TEMPLATES.len(),
+            values in proptest::collection::vec("[a-zé;:`« »%0-9 .-]{0,12}", 6),
+        ) {
+            let shown: Vec<&dyn Display> = values.iter().map(|v| v as &dyn Display).collect();
+            let said = TEMPLATES[template].say(&shown);
+            for message in [text.as_str(), said.as_str()] {
+                proptest::prop_assert_eq!(
+                    in_language(message, Language::En, &|_| unreachable!()),
+                    message
+                );
+                let _ = french(message);
+            }
+        }
+    }
+
     /// Every template's French has as many holes as its English, and
     /// every English sentence is read back by the template that said it.
     #[test]
