@@ -15,7 +15,7 @@ use crate::config::DateOrder;
 use crate::messages;
 
 use super::declarations::{key_at_start, Claim, ClaimReader, Target};
-use super::folding::words;
+use super::folding::{find_word, words};
 use super::items::{is_total_row, Columns, ItemReader};
 use super::outline::{Block, ListEntry, Outline, OutlineSection};
 use super::people::{names_team, People};
@@ -31,6 +31,49 @@ const RISK_WORDS: &[&str] = &[
     "risque", "risques", "risk", "risks", "menace", "menaces", "blocage", "blocages", "blockers",
     "riesgo", "riesgos", "risiko", "risiken",
 ];
+
+/// Words and phrases (folded, words joined by a space) of the headings of
+/// a sprint's retrospective: what went well and what did not, written as
+/// `✅`/`⚠️` bullets, are notes, not work items.
+const NOTES_WORDS: &[&str] = &[
+    "retrospective",
+    "retrospectives",
+    "retrospectiva",
+    "retrospektive",
+    "postmortem",
+    "rex",
+];
+const NOTES_PHRASES: &[&str] = &[
+    "lessons learned",
+    "lecons apprises",
+    "lecons tirees",
+    "retour d experience",
+    "retours d experience",
+    "what went well",
+    "post mortem",
+];
+
+/// What the lists and tables of a section hold.
+#[derive(Clone, Copy, PartialEq)]
+enum Held {
+    Work,
+    /// Risks (§8), read by the risk reader.
+    Risks,
+    /// A retrospective's notes: neither work nor risks.
+    Notes,
+}
+
+impl Held {
+    /// What a section under a section holding `outer` holds: its own
+    /// heading decides only under a section of work.
+    fn under(outer: Held, folded: &str) -> Held {
+        match outer {
+            Held::Work if names_risks(folded) => Held::Risks,
+            Held::Work if names_notes(folded) => Held::Notes,
+            outer => outer,
+        }
+    }
+}
 
 /// Reads the sections, items, declarations and people of the document.
 pub fn read(
@@ -79,12 +122,12 @@ pub fn read(
         weight: context.config.progress.weight,
     };
     let mut people = People::default();
-    let preamble_items = builder.block_items(&outline.preamble, false, false, &mut people);
+    let preamble_items = builder.block_items(&outline.preamble, Held::Work, false, &mut people);
     let mut counter = 0;
     let mut sections: Vec<Section> = outline
         .sections
         .iter()
-        .filter_map(|s| builder.section(s, &mut counter, false, &mut people))
+        .filter_map(|s| builder.section(s, &mut counter, Held::Work, &mut people))
         .collect();
     if !preamble_items.is_empty() {
         let title = outline.title.as_ref();
@@ -179,6 +222,17 @@ pub fn section_title(heading: &str) -> String {
 /// section (`🔴 Risques Critiques Actuels`).
 fn names_risks(folded: &str) -> bool {
     words(folded).any(|w| RISK_WORDS.contains(&w))
+}
+
+/// Whether a heading, folded, makes a retrospective's section
+/// (`Rétrospective`, `Lessons learned`, `Retour d'expérience`).
+fn names_notes(folded: &str) -> bool {
+    words(folded).any(|w| NOTES_WORDS.contains(&w)) || {
+        let joined = words(folded).collect::<Vec<_>>().join(" ");
+        NOTES_PHRASES
+            .iter()
+            .any(|phrase| find_word(&joined, phrase).is_some())
+    }
 }
 
 /// Reads the document's own legend into `vocabulary` and returns the lines
@@ -398,20 +452,20 @@ impl Builder<'_> {
         &self,
         section: &OutlineSection,
         counter: &mut usize,
-        in_risk: bool,
+        held: Held,
         people: &mut People,
     ) -> Option<Section> {
         let id = *counter;
         *counter += 1;
-        let in_risk = in_risk || names_risks(&section.folded);
+        let held = Held::under(held, &section.folded);
         let team = names_team(&section.folded);
-        let mut items = self.block_items(&section.blocks, in_risk, team, people);
+        let mut items = self.block_items(&section.blocks, held, team, people);
         let children: Vec<Section> = section
             .children
             .iter()
-            .filter_map(|child| self.section(child, counter, in_risk, people))
+            .filter_map(|child| self.section(child, counter, held, people))
             .collect();
-        if items.is_empty() && section.children.is_empty() && !in_risk {
+        if items.is_empty() && section.children.is_empty() && held == Held::Work {
             items.extend(self.reader.ticket_heading(section));
         }
         let declared = self.declared.get(&id).copied();
@@ -462,7 +516,7 @@ impl Builder<'_> {
     fn block_items(
         &self,
         blocks: &[Block],
-        in_risk: bool,
+        held: Held,
         team: bool,
         people: &mut People,
     ) -> Vec<Item> {
@@ -480,7 +534,7 @@ impl Builder<'_> {
                     let is_legend = entries
                         .first()
                         .is_some_and(|e| self.legend_lists.contains(&e.line));
-                    if !in_risk && !is_legend {
+                    if held == Held::Work && !is_legend {
                         items.extend(self.reader.list(entries, None));
                     }
                 }
@@ -490,7 +544,9 @@ impl Builder<'_> {
                             people.mention(cell);
                         }
                     }
-                    if classify(table, in_risk) == TableKind::Status {
+                    if held != Held::Notes
+                        && classify(table, held == Held::Risks) == TableKind::Status
+                    {
                         items.extend(self.reader.table(table, None));
                     }
                 }
@@ -498,7 +554,7 @@ impl Builder<'_> {
                     for line in lines {
                         people.mention(&line.text);
                     }
-                    if !in_risk {
+                    if held == Held::Work {
                         items.extend(self.reader.bare_boxes(lines));
                     }
                 }
@@ -717,6 +773,21 @@ mod documents {
         let status = status_of(text);
         let counts = status.sections[0].counts;
         assert_eq!((counts.todo, counts.done), (1, 1));
+    }
+
+    /// A sprint report's retrospective (the demo's `sprint-14.md`): what
+    /// went well and what did not are notes, not the sprint's work.
+    #[test]
+    fn a_retrospective_holds_notes_not_items() {
+        let text = "# Sprint 14\n\n- [x] Connecteur\n- [ ] Alerting\n\n## Rétrospective\n\n- ✅ Bonne collaboration\n- ⚠️ Recette instable\n\n### Actions\n\n- [ ] Stabiliser la recette\n\n## Lessons learned\n\n- ✅ Pair on the schema\n\n## Retour d'expérience\n\n| Sujet | Statut |\n|---|---|\n| Outillage | ✅ |\n";
+        let status = status_of(text);
+        let total: u32 = status.sections.iter().map(|s| s.counts.total).sum();
+        assert_eq!(total, 2, "{:#?}", status.sections);
+        let titles: Vec<&str> = status.sections.iter().map(|s| s.title.as_str()).collect();
+        assert!(titles.contains(&"Rétrospective"), "{titles:?}");
+        // `Rétro-compatibilité` is work: only whole retrospective words count.
+        let status = status_of("# T\n\n## Rétro-compatibilité API\n\n- [ ] v1 lue par v2\n");
+        assert_eq!(status.sections[0].counts.total, 1);
     }
 
     #[test]
