@@ -316,6 +316,21 @@ impl Strings {
         }
     }
 
+    /// A figure with at most one decimal, as the language writes it:
+    /// `2.5`; `2,5` (an item's story points).
+    pub fn figure(&self, value: f64) -> String {
+        let rounded = (value * 10.0).round() / 10.0;
+        let figure = if rounded.fract() == 0.0 {
+            format!("{rounded:.0}")
+        } else {
+            format!("{rounded:.1}")
+        };
+        match self.language {
+            Language::En => figure,
+            Language::Fr => figure.replace('.', ","),
+        }
+    }
+
     /// Short date: `2 Feb 2026`, `2 févr. 2026`.
     pub fn date(&self, date: NaiveDate) -> String {
         let month = date.month0() as usize;
@@ -433,12 +448,17 @@ mod tests {
     }
 
     #[test]
-    fn percentages_follow_the_language() {
+    fn percentages_and_figures_follow_the_language() {
         let (en, fr) = (Strings::new(Language::En), Strings::new(Language::Fr));
         assert_eq!(en.percent(41.66), "41.7%");
         assert_eq!(en.percent(100.0), "100%");
         assert_eq!(fr.percent(41.66), "41,7\u{202f}%");
         assert_eq!(fr.percent(8.0), "8\u{202f}%");
+        // Story points are figures, not shares: never cut at 100.
+        assert_eq!(en.figure(2.5), "2.5");
+        assert_eq!(fr.figure(2.5), "2,5");
+        assert_eq!(fr.figure(120.0), "120");
+        assert_eq!(en.figure(13.04), "13");
     }
 
     #[test]
