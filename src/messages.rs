@@ -30,17 +30,7 @@ impl Template {
 
     /// The English sentence with `values` in its holes, in order.
     pub fn say(&self, values: &[&dyn Display]) -> String {
-        let mut out = String::with_capacity(self.en.len() + 16 * values.len());
-        let mut values = values.iter();
-        for (index, piece) in self.en.split("{}").enumerate() {
-            if index > 0 {
-                if let Some(value) = values.next() {
-                    out.push_str(&value.to_string());
-                }
-            }
-            out.push_str(piece);
-        }
-        out
+        fill(self.en, values.iter().map(|value| value.to_string()))
     }
 
     /// The values of `message` when it is this template's English sentence.
@@ -72,27 +62,30 @@ impl Template {
     /// The French sentence with `values` in its holes, dates as `date`
     /// writes them.
     fn in_french(&self, values: &[&str], date: &dyn Fn(NaiveDate) -> String) -> String {
-        let mut out = String::with_capacity(self.fr.len() + 16 * values.len());
-        let mut values = values.iter();
-        for (index, piece) in self.fr.split("{}").enumerate() {
-            if index > 0 {
-                if let Some(value) = values.next() {
-                    let word = self.words.iter().find(|(en, _)| en == value);
-                    match (word, iso_date(value)) {
-                        (Some((_, french)), _) => out.push_str(french),
-                        (None, Some(day)) => out.push_str(&date(day)),
-                        (None, None) if value.parse::<f64>().is_ok() => {
-                            // A decimal comma: `41,7`.
-                            out.push_str(&value.replace('.', ","))
-                        }
-                        (None, None) => out.push_str(value),
-                    }
-                }
+        let french = values.iter().map(|&value| {
+            let word = self.words.iter().find(|(en, _)| *en == value);
+            match (word, iso_date(value)) {
+                (Some((_, french)), _) => french.to_string(),
+                (None, Some(day)) => date(day),
+                // A decimal comma: `41,7`.
+                (None, None) if value.parse::<f64>().is_ok() => value.replace('.', ","),
+                (None, None) => value.to_string(),
             }
-            out.push_str(piece);
-        }
-        out
+        });
+        fill(self.fr, french)
     }
+}
+
+/// `sentence` with `values` in its `{}` holes, in order.
+fn fill(sentence: &str, mut values: impl Iterator<Item = String>) -> String {
+    let mut out = String::with_capacity(sentence.len() + 32);
+    for (index, piece) in sentence.split("{}").enumerate() {
+        if index > 0 {
+            out.extend(values.next());
+        }
+        out.push_str(piece);
+    }
+    out
 }
 
 /// `message` as a page in `language` shows it; in French, a value that is

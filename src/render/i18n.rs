@@ -319,12 +319,7 @@ impl Strings {
     /// A figure with at most one decimal, as the language writes it:
     /// `2.5`; `2,5` (an item's story points).
     pub fn figure(&self, value: f64) -> String {
-        let rounded = (value * 10.0).round() / 10.0;
-        let figure = if rounded.fract() == 0.0 {
-            format!("{rounded:.0}")
-        } else {
-            format!("{rounded:.1}")
-        };
+        let figure = super::one_decimal(value);
         match self.language {
             Language::En => figure,
             Language::Fr => figure.replace('.', ","),

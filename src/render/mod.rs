@@ -1538,9 +1538,15 @@ pub fn pct(value: f64) -> String {
     } else {
         0.0
     };
-    let rounded = (clamped * 10.0).round() / 10.0;
+    one_decimal(clamped)
+}
+
+/// A figure with at most one decimal: `2.5`, `13`.
+pub fn one_decimal(value: f64) -> String {
+    // `+ 0.0` turns a negative zero into zero: `0`, never `-0`.
+    let rounded = (value * 10.0).round() / 10.0 + 0.0;
     if rounded.fract() == 0.0 {
-        format!("{}", rounded as i64)
+        format!("{rounded:.0}")
     } else {
         format!("{rounded:.1}")
     }
@@ -1649,6 +1655,8 @@ mod tests {
         assert_eq!(pct(100.0), "100");
         assert_eq!(pct(120.0), "100");
         assert_eq!(pct(f64::NAN), "0");
+        assert_eq!(pct(-0.0), "0");
+        assert_eq!(one_decimal(-0.01), "0");
     }
 
     #[test]
