@@ -84,10 +84,15 @@ pub struct Reading {
 const TEXT_BUDGET: usize = 8 << 20;
 
 /// "Today" for staleness and overdue checks, and the `built_at` stamp:
-/// `--as-of`, else `SOURCE_DATE_EPOCH`, else the system date (then no
-/// `built_at`, so that output stays deterministic).
-pub fn resolve_as_of(as_of: Option<NaiveDate>) -> anyhow::Result<(NaiveDate, Option<String>)> {
-    if let Some(date) = as_of {
+/// `--as-of`, else the config's `as_of`, else `SOURCE_DATE_EPOCH`, else the
+/// system date (then no `built_at`, so that output stays deterministic).
+/// The config's date wins over `SOURCE_DATE_EPOCH` because it is the
+/// portal's own choice, while the variable is the build machine's.
+pub fn resolve_as_of(
+    as_of: Option<NaiveDate>,
+    config: &Config,
+) -> anyhow::Result<(NaiveDate, Option<String>)> {
+    if let Some(date) = as_of.or(config.as_of) {
         return Ok((date, Some(format!("{date}T00:00:00Z"))));
     }
     if let Ok(epoch) = std::env::var("SOURCE_DATE_EPOCH") {
@@ -378,7 +383,7 @@ fn read_portal_timed(
     if let Some(base_url) = &options.base_url {
         config.base_url = Some(base_url.clone());
     }
-    let (as_of, built_at) = resolve_as_of(options.as_of)?;
+    let (as_of, built_at) = resolve_as_of(options.as_of, &config)?;
     let content_dir = options.root.join("content");
     if !content_dir.is_dir() {
         bail!(

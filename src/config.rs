@@ -5,7 +5,8 @@
 use std::path::Path;
 
 use anyhow::Context as _;
-use serde::{Deserialize, Serialize};
+use chrono::NaiveDate;
+use serde::{Deserialize, Deserializer, Serialize};
 
 /// The whole `config.toml`.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -26,6 +27,11 @@ pub struct Config {
     /// web host takes back anyway (Hugo and Zola leave it off too).
     pub minify: bool,
     pub stale_after_days: i64,
+    /// "Today" for stale and overdue checks, fixed in the config: a portal
+    /// that must read the same whatever day it is built (the demo, an
+    /// archived sprint). `--as-of` still wins over it.
+    #[serde(deserialize_with = "date_or_text")]
+    pub as_of: Option<NaiveDate>,
     pub date_order: DateOrder,
     pub health: HealthConfig,
     pub vocabulary: VocabularyConfig,
@@ -43,6 +49,7 @@ impl Default for Config {
             theme: "default".to_string(),
             minify: false,
             stale_after_days: 30,
+            as_of: None,
             date_order: DateOrder::Dmy,
             health: HealthConfig::default(),
             vocabulary: VocabularyConfig::default(),
@@ -142,6 +149,25 @@ impl ProgressWeight {
     }
 }
 
+/// A date key written as TOML writes a date (`as_of = 2026-11-06`) or as
+/// a string (`as_of = "2026-11-06"`): both read the same, and anything
+/// else is an error that names the key.
+fn date_or_text<'de, D: Deserializer<'de>>(deserializer: D) -> Result<Option<NaiveDate>, D::Error> {
+    #[derive(Deserialize)]
+    #[serde(untagged)]
+    enum Written {
+        Date(toml::value::Datetime),
+        Text(String),
+    }
+    let text = match Written::deserialize(deserializer)? {
+        Written::Date(date) => date.to_string(),
+        Written::Text(text) => text,
+    };
+    NaiveDate::parse_from_str(text.trim(), "%Y-%m-%d")
+        .map(Some)
+        .map_err(|_| serde::de::Error::custom(format!("{text:?} is not a date (YYYY-MM-DD)")))
+}
+
 impl Config {
     /// Parses a `config.toml` text. The error names the key and its line.
     pub fn parse(text: &str) -> Result<Config, toml::de::Error> {
@@ -196,6 +222,22 @@ markers = ["🆗"]
         assert_eq!(config.stale_after_days, 14);
         assert_eq!(config.progress.weight, ProgressWeight::Points);
         assert_eq!(config.vocabulary.done.markers, vec!["🆗"]);
+    }
+
+    #[test]
+    fn as_of_is_a_toml_date_or_a_string() {
+        let day = NaiveDate::from_ymd_opt(2026, 11, 6);
+        assert_eq!(Config::parse("as_of = 2026-11-06").unwrap().as_of, day);
+        assert_eq!(Config::parse("as_of = \"2026-11-06\"").unwrap().as_of, day);
+        assert_eq!(Config::parse("").unwrap().as_of, None);
+        for wrong in [
+            "as_of = \"6 novembre\"",
+            "as_of = 2026-11-06T10:00:00",
+            "as_of = 3",
+        ] {
+            let message = Config::parse(wrong).unwrap_err().to_string();
+            assert!(message.contains("as_of"), "{wrong}: {message}");
+        }
     }
 
     #[test]

@@ -41,7 +41,7 @@ enum Command {
         /// Output folder (default: output_dir from config.toml, else <root>/public).
         #[arg(long)]
         output: Option<PathBuf>,
-        /// "Today" for stale and overdue checks (default: SOURCE_DATE_EPOCH, else the system date).
+        /// "Today" for stale and overdue checks (default: as_of in config.toml, else SOURCE_DATE_EPOCH, else the system date).
         #[arg(long, value_name = "YYYY-MM-DD")]
         as_of: Option<NaiveDate>,
         /// Absolute URL the site is published at (overrides base_url).

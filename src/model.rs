@@ -1010,7 +1010,7 @@ pub struct PortfolioStatus {
     pub title: String,
     pub description: Option<String>,
     pub as_of: NaiveDate,
-    /// Only when `SOURCE_DATE_EPOCH` or `--as-of` fixed the build time.
+    /// Only when `--as-of`, the config's `as_of` or `SOURCE_DATE_EPOCH` fixed the build time.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub built_at: Option<String>,
     pub projects: Vec<Project>,

@@ -329,3 +329,37 @@ fn a_project_of_several_documents_claims_what_its_latest_report_says() {
         .write("lot/b.md", "# B\n\nMétéo : 🟠\n\n- [ ] Deux\n");
     assert_eq!(project(&portal.build(), "lot/")["declared_health"], "amber");
 }
+
+/// `as_of` in `config.toml` fixes "today" (the demo portal reads the same on
+/// any day); `--as-of` wins over it, and it wins over `SOURCE_DATE_EPOCH`.
+#[test]
+fn the_config_can_fix_the_as_of_date() {
+    let portal = Portal::new();
+    portal
+        .write_config("as_of = 2026-03-20\n")
+        .write("a.md", "# A\n\nMis à jour : 1 mars 2026\n\n- [ ] Livrer\n");
+    let built = |extra: &[&str], epoch: Option<&str>| {
+        let mut command = std::process::Command::new(env!("CARGO_BIN_EXE_sitrep"));
+        command
+            .args(["build", "--quiet", "--root"])
+            .arg(portal.root())
+            .args(extra);
+        match epoch {
+            Some(seconds) => command.env("SOURCE_DATE_EPOCH", seconds),
+            None => command.env_remove("SOURCE_DATE_EPOCH"),
+        };
+        assert!(command.status().unwrap().success());
+        portal.status()
+    };
+    // 2026-03-20 is 19 days after the document's date: not stale.
+    let status = built(&[], None);
+    assert_eq!(status["as_of"], "2026-03-20");
+    assert_eq!(status["built_at"], "2026-03-20T00:00:00Z");
+    assert!(!codes(project(&status, "a.md")).contains(&"stale".to_string()));
+    // 1 January 2027 (1798761600) is the build machine's; the portal's date stands.
+    assert_eq!(built(&[], Some("1798761600"))["as_of"], "2026-03-20");
+    // On the command line, 2026-05-01 is 61 days after it: stale.
+    let status = built(&["--as-of", "2026-05-01"], None);
+    assert_eq!(status["as_of"], "2026-05-01");
+    assert!(codes(project(&status, "a.md")).contains(&"stale".to_string()));
+}
