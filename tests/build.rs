@@ -363,3 +363,41 @@ fn the_config_can_fix_the_as_of_date() {
     assert_eq!(status["as_of"], "2026-05-01");
     assert!(codes(project(&status, "a.md")).contains(&"stale".to_string()));
 }
+
+/// French sets a space before `:` `;` `!` `?` `%` `»` and after `«`; the
+/// pages keep each such mark with its word (a no-break space) so that a
+/// narrow card never starts a line with it, while `status.json` and code
+/// keep the text as written.
+#[test]
+fn french_punctuation_never_starts_a_line() {
+    let portal = Portal::new();
+    portal
+        .write_config("language = \"fr\"\n")
+        .write("_index.md", "Rien n'est ressaisi : corrigez le document.\n")
+        .write(
+            "projet.md",
+            "# Projet\n\nBilan : tout va bien ; presque !\n\n- [ ] Livrer « vite » (`a : b`)\n",
+        );
+    let status = portal.build();
+    let nbsp = '\u{a0}';
+    let index = portal.read_output("index.html");
+    assert!(
+        index.contains(&format!("ressaisi{nbsp}: corrigez")),
+        "{index}"
+    );
+    let page = portal.read_output("projet/index.html");
+    // The original document, as rendered on the page.
+    assert!(
+        page.contains(&format!("Bilan{nbsp}: tout va bien{nbsp}; presque{nbsp}!")),
+        "{page}"
+    );
+    // The item's row, whose text the page escapes.
+    assert!(
+        page.contains(&format!("Livrer «{nbsp}vite{nbsp}»")),
+        "{page}"
+    );
+    // Inline code is left as written.
+    assert!(page.contains("<code>a : b</code>"), "{page}");
+    let item = &project(&status, "projet.md")["sections"][0]["items"][0];
+    assert_eq!(item["text"], "Livrer « vite » (a : b)");
+}

@@ -433,3 +433,36 @@ fn corpus_24_handles_in_sentences_are_not_owners() {
     };
     assert!(person(&project, "@given").is_none());
 }
+
+/// 21: under `## Timeline` / `### 2024`, `- [x] Q1 Focus` … `- [x]  Q4 TBD`
+/// are the year's quarters: milestones, not tasks. The 26 boxes of the
+/// document are 4 quarters and 22 items: the 4 staffing boxes (3 ticked),
+/// the 17 tasks under the quarters (13 ticked) and `Propose phase 2` (ticked).
+#[test]
+fn corpus_21_quarters_are_milestones_and_their_tasks_items() {
+    let Some(project) = project_of(&corpus_dir(), "21_otel-community-cicd-project.md") else {
+        return;
+    };
+    assert_eq!(counts(&project), (17, 0, 5, 0, 0, 22));
+    let texts: Vec<String> = all_items(&project)
+        .iter()
+        .map(|item| item["text"].as_str().unwrap().to_string())
+        .collect();
+    assert!(
+        !texts
+            .iter()
+            .any(|t| t.contains("Focus") || t.contains("TBD")),
+        "{texts:?}"
+    );
+    assert!(texts.contains(&"Kickoff".to_string()), "{texts:?}");
+    let quarters: Vec<&str> = project["milestones"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|m| m["date"].as_str().unwrap())
+        .collect();
+    assert_eq!(
+        quarters,
+        ["2024-01-01", "2024-04-01", "2024-07-01", "2024-10-01"]
+    );
+}

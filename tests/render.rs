@@ -369,7 +369,7 @@ fn portfolio_lists_every_project_with_its_computed_figure() {
     assert!(index.contains("1 of 3 items"));
     // Next milestone is Go-live (Kick-off is in the past), worst risk the 5×5 one.
     assert!(index.contains("Go-live"));
-    assert!(index.contains("15 Mar 2026"));
+    assert!(index.contains("15\u{a0}Mar\u{a0}2026"));
     assert!(index.contains("Backend vide"));
     assert!(index.contains("<html lang=\"en\">"));
 }
@@ -468,8 +468,11 @@ fn french_pages_use_french_words_and_dates() {
     let site = render_fixture(&config);
     let index = page(&site, "index.html");
     assert!(index.contains("<html lang=\"fr\">"));
-    assert!(index.contains("2 février 2026"), "as-of in long form");
-    assert!(index.contains("15 mars 2026"));
+    assert!(
+        index.contains("2\u{a0}février\u{a0}2026"),
+        "as-of in long form"
+    );
+    assert!(index.contains("15\u{a0}mars\u{a0}2026"));
     assert!(index.contains("1 sur 3 tâches"));
     assert!(index.contains("Calendrier"));
     // Percentages with a decimal comma and a narrow space before the sign.

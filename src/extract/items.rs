@@ -25,8 +25,11 @@ pub struct ItemReader<'a> {
     pub vocabulary: &'a Vocabulary,
     pub outline: &'a Outline<'a>,
     pub source: &'a Arc<str>,
-    /// Lines of list entries that are declarations (`- ✅ Phase 1 : **100%**`), not items.
-    pub declaration_lines: &'a FxHashSet<usize>,
+    /// Lines of list entries that are something else, not items: a
+    /// declaration (`- ✅ Phase 1 : **100%**`), or a milestone of a
+    /// milestone section (`- COPIL de lancement : 15/03/2026 ✅`). Their
+    /// children are still read.
+    pub not_items: &'a FxHashSet<usize>,
 }
 
 /// A percentage on an item: `❌ 0%`, `(80% réalisé)`, `Code: 100%`, `~40%`.
@@ -126,7 +129,7 @@ impl<'a> ItemReader<'a> {
 
     fn list_entry(&self, entry: &ListEntry, inherited_owner: Option<&str>, out: &mut Vec<Item>) {
         let first = entry.lines.first();
-        if first.is_some_and(|line| self.declaration_lines.contains(&line.line)) {
+        if first.is_some_and(|line| self.not_items.contains(&line.line)) {
             return self.list_into(&entry.children, inherited_owner, out);
         }
         let parsed = first.and_then(|line| self.parse_line(line));
@@ -797,13 +800,13 @@ mod tests {
     fn items_of(markdown: &str) -> Vec<Item> {
         let vocabulary = Vocabulary::new(&VocabularyConfig::default());
         let outline = Outline::parse(markdown);
-        let declaration_lines = FxHashSet::default();
+        let not_items = FxHashSet::default();
         let source: Arc<str> = Arc::from("doc.md");
         let reader = ItemReader {
             vocabulary: &vocabulary,
             outline: &outline,
             source: &source,
-            declaration_lines: &declaration_lines,
+            not_items: &not_items,
         };
         let mut items = Vec::new();
         for block in &outline.preamble {

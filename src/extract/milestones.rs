@@ -109,7 +109,7 @@ pub fn read(
     context: &Context,
     words: &DocumentVocabulary,
     status: &mut DocumentStatus,
-) {
+) -> FxHashSet<usize> {
     let mut reader = MilestoneReader {
         source: Arc::from(document.source.as_str()),
         reference: status
@@ -121,6 +121,7 @@ pub fn read(
         milestones: Vec::new(),
         diagnostics: Vec::new(),
         used_lines: FxHashSet::default(),
+        listed_lines: FxHashSet::default(),
         vocabulary: &words.vocabulary,
     };
     reader.read_tables(outline);
@@ -129,6 +130,7 @@ pub fn read(
     reader.milestones.sort_by_key(|milestone| milestone.line);
     status.milestones.extend(reader.milestones);
     status.diagnostics.extend(reader.diagnostics);
+    reader.listed_lines
 }
 
 struct MilestoneReader<'d> {
@@ -141,6 +143,9 @@ struct MilestoneReader<'d> {
     /// Lines that already gave a milestone, so that a labelled line inside
     /// a milestone section is read once.
     used_lines: FxHashSet<usize>,
+    /// The list entries of a milestone section that gave a milestone: the
+    /// section reader does not count them as items.
+    listed_lines: FxHashSet<usize>,
     /// The document's vocabulary, for the markers its own legend defines.
     vocabulary: &'d Vocabulary,
 }
@@ -362,14 +367,19 @@ impl MilestoneReader<'_> {
             // milestones; prose is not (corpus 05: `Le périmètre s'est
             // élargi les 13 et 14/07 …` under `## Planning`).
             let listed = placed.kind == LineKind::ListItem;
-            if in_milestone_section && listed {
-                if let Some(section) = placed.section {
-                    if self.read_quarter_under_year(placed.text, &section.heading, placed.line) {
-                        continue;
-                    }
-                }
+            if !(in_milestone_section && listed) {
+                self.read_line(placed.text, placed.line, false);
+                continue;
             }
-            self.read_line(placed.text, placed.line, in_milestone_section && listed);
+            let by_quarter = placed.section.is_some_and(|section| {
+                self.read_quarter_under_year(placed.text, &section.heading, placed.line)
+            });
+            if !by_quarter {
+                self.read_line(placed.text, placed.line, true);
+            }
+            if self.used_lines.contains(&placed.line) {
+                self.listed_lines.insert(placed.line);
+            }
         }
     }
 

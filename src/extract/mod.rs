@@ -56,8 +56,20 @@ pub fn extract(document: &Document, context: &Context) -> DocumentStatus {
     // written without one.
     as_of::read(&outline, document, context, &mut status);
     let words = sections::DocumentVocabulary::new(&outline, &context.vocabulary);
-    sections::read(&outline, document, context, &words, &mut status);
-    milestones::read(&outline, document, context, &words, &mut status);
+    // Milestones before sections: the entries of a milestone list are
+    // milestones, not items. Their diagnostics still follow the sections'.
+    let before = status.diagnostics.len();
+    let milestone_lines = milestones::read(&outline, document, context, &words, &mut status);
+    let milestone_diagnostics = status.diagnostics.split_off(before);
+    sections::read(
+        &outline,
+        document,
+        context,
+        &words,
+        &milestone_lines,
+        &mut status,
+    );
+    status.diagnostics.extend(milestone_diagnostics);
     risks::read(&outline, document, context, &mut status);
     status
 }

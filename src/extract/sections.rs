@@ -76,11 +76,15 @@ impl Held {
 }
 
 /// Reads the sections, items, declarations and people of the document.
+/// `milestone_lines` are the list entries the milestone reader took from a
+/// milestone section: milestones, not items, as a milestone table's rows
+/// are (§4).
 pub fn read(
     outline: &Outline,
     document: &Document,
     context: &Context,
     words: &DocumentVocabulary,
+    milestone_lines: &FxHashSet<usize>,
     status: &mut DocumentStatus,
 ) {
     let vocabulary = &words.vocabulary;
@@ -109,12 +113,14 @@ pub fn read(
 
     // One copy of the path, shared by every section, item and declaration.
     let source: Arc<str> = Arc::from(document.source.as_str());
+    let mut not_items = std::mem::take(&mut claims.summary_lines);
+    not_items.extend(milestone_lines.iter().copied());
     let builder = Builder {
         reader: ItemReader {
             vocabulary,
             outline,
             source: &source,
-            declaration_lines: &claims.summary_lines,
+            not_items: &not_items,
         },
         legend_lists,
         declared: first_claims(&claims.list),
@@ -788,6 +794,50 @@ mod documents {
         // `Rétro-compatibilité` is work: only whole retrospective words count.
         let status = status_of("# T\n\n## Rétro-compatibilité API\n\n- [ ] v1 lue par v2\n");
         assert_eq!(status.sections[0].counts.total, 1);
+    }
+
+    /// A milestone list's dated entries are milestones, as a milestone
+    /// table's rows are, whatever marker they carry; an entry without a
+    /// date, and the tasks under a milestone, are still items.
+    #[test]
+    fn a_milestone_list_gives_milestones_not_items() {
+        let text = "# Projet
+
+## Développement
+
+- [x] Socle technique
+
+## Jalons
+
+- COPIL de lancement : 15/03/2026 ✅
+- [ ] Recette : 16 novembre 2026
+  - [x] Jeux de données
+- [ ] Planifier le COPIL de clôture
+
+## Suite
+
+- [ ] Go-live : 14/12/2026
+";
+        let status = status_of(text);
+        let milestones: Vec<&str> = status.milestones.iter().map(|m| m.title.as_str()).collect();
+        assert_eq!(milestones, ["COPIL de lancement", "Recette", "Go-live"]);
+        let texts = |section: &crate::model::Section| -> Vec<String> {
+            let mut texts = Vec::new();
+            for item in &section.items {
+                texts.push(item.text.clone());
+                texts.extend(item.children.iter().map(|child| child.text.clone()));
+            }
+            texts
+        };
+        let titles: Vec<&str> = status.sections.iter().map(|s| s.title.as_str()).collect();
+        assert_eq!(titles, ["Développement", "Jalons", "Suite"]);
+        assert_eq!(texts(&status.sections[0]), ["Socle technique"]);
+        assert_eq!(
+            texts(&status.sections[1]),
+            ["Jeux de données", "Planifier le COPIL de clôture"]
+        );
+        // Outside a milestone section, a dated task is a task (and a milestone).
+        assert_eq!(texts(&status.sections[2]), ["Go-live : 14/12/2026"]);
     }
 
     #[test]

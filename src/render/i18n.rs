@@ -326,14 +326,16 @@ impl Strings {
         }
     }
 
-    /// Short date: `2 Feb 2026`, `2 févr. 2026`.
+    /// Short date: `2 Feb 2026`, `2 févr. 2026`. Its parts are held
+    /// together by no-break spaces, so that a date never breaks across
+    /// lines (`6 déc.` / `2026` in a narrow tile), as for all three below.
     pub fn date(&self, date: NaiveDate) -> String {
         let month = date.month0() as usize;
         let name = match self.language {
             Language::En => MONTHS_EN[month],
             Language::Fr => MONTHS_FR_SHORT[month],
         };
-        format!("{} {} {}", date.day(), name, date.year())
+        format!("{}\u{a0}{}\u{a0}{}", date.day(), name, date.year())
     }
 
     /// Long date: `2 February 2026`, `2 février 2026`.
@@ -343,7 +345,7 @@ impl Strings {
             Language::En => MONTHS_EN_LONG[month],
             Language::Fr => MONTHS_FR_LONG[month],
         };
-        format!("{} {} {}", date.day(), name, date.year())
+        format!("{}\u{a0}{}\u{a0}{}", date.day(), name, date.year())
     }
 
     /// Axis label of a month: `Feb 2026`, `févr. 2026`.
@@ -353,7 +355,7 @@ impl Strings {
             Language::En => MONTHS_EN[month],
             Language::Fr => MONTHS_FR_SHORT[month],
         };
-        format!("{} {}", name, date.year())
+        format!("{}\u{a0}{}", name, date.year())
     }
 }
 
@@ -425,9 +427,19 @@ mod tests {
     #[test]
     fn dates_follow_the_language() {
         let date = NaiveDate::from_ymd_opt(2026, 2, 2).unwrap();
-        assert_eq!(Strings::new(Language::En).date(date), "2 Feb 2026");
-        assert_eq!(Strings::new(Language::Fr).date(date), "2 févr. 2026");
-        assert_eq!(Strings::new(Language::Fr).long_date(date), "2 février 2026");
+        assert_eq!(
+            Strings::new(Language::En).date(date),
+            "2\u{a0}Feb\u{a0}2026"
+        );
+        assert_eq!(
+            Strings::new(Language::Fr).date(date),
+            "2\u{a0}févr.\u{a0}2026"
+        );
+        assert_eq!(
+            Strings::new(Language::Fr).long_date(date),
+            "2\u{a0}février\u{a0}2026"
+        );
+        assert_eq!(Strings::new(Language::Fr).month(date), "févr.\u{a0}2026");
     }
 
     #[test]

@@ -18,6 +18,7 @@ pub mod source;
 pub mod status_json;
 pub mod theme;
 pub mod trends;
+pub mod typography;
 pub mod view;
 
 use std::borrow::Cow;
@@ -1555,6 +1556,8 @@ pub fn one_decimal(value: f64) -> String {
 /// Escapes text for HTML element content and attribute values (also tera's
 /// escape function: unlike tera's own, it leaves `/` alone so hrefs stay
 /// readable; and the compiled project page's, through [`compiled::Html`]).
+/// A space that French punctuation needs kept with its word is written as
+/// a no-break space ([`typography`]).
 ///
 /// Every character it replaces is ASCII, so it scans bytes and copies the
 /// runs between them whole (every page's text goes through it).
@@ -1566,14 +1569,16 @@ pub fn escape(text: &str) -> String {
 
 /// [`escape`] into `out`, without a `String` of its own.
 pub fn write_escaped(out: &mut impl std::fmt::Write, text: &str) -> std::fmt::Result {
+    let bytes = text.as_bytes();
     let mut copied = 0;
-    for (at, byte) in text.bytes().enumerate() {
+    for (at, &byte) in bytes.iter().enumerate() {
         let entity = match byte {
             b'&' => "&amp;",
             b'<' => "&lt;",
             b'>' => "&gt;",
             b'"' => "&quot;",
             b'\'' => "&#39;",
+            b' ' if typography::binds(bytes, at) => typography::NO_BREAK,
             _ => continue,
         };
         out.write_str(&text[copied..at])?;

@@ -316,6 +316,14 @@ impl<'t> SourceEvents<'t, '_> {
                     "☐ "
                 })));
             }
+            // Outside code (whose text is taken above, and whose inline
+            // spans are `Event::Code`), French punctuation keeps its word.
+            Event::Text(text) => {
+                return Some(match super::typography::no_break(&text) {
+                    Cow::Borrowed(_) => Event::Text(text),
+                    Cow::Owned(bound) => Event::Text(CowStr::from(bound)),
+                });
+            }
             Event::HardBreak | Event::Rule => {
                 self.void_elements = true;
                 return Some(event);
