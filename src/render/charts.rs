@@ -13,6 +13,13 @@ use crate::model::{Health, Milestone, Risk, Status};
 const WIDTH: f64 = 1000.0;
 const LABEL_WIDTH: f64 = 200.0;
 const PLOT_RIGHT: f64 = 980.0;
+
+/// About how wide `label` is drawn in the chart's 12 px bold labels (7 px a
+/// character, a little more than the average): enough to tell whether it
+/// fits to the right of a line or must end there.
+fn label_width(label: &str) -> f64 {
+    label.chars().count() as f64 * 7.0
+}
 const AXIS_HEIGHT: f64 = 34.0;
 const ROW_HEIGHT: f64 = 32.0;
 const DIAMOND: f64 = 7.0;
@@ -174,14 +181,15 @@ pub fn timeline(rows: &[TimelineRow], as_of: NaiveDate, title: String, t: &Strin
         })
         .collect();
     let today_x = x_of(as_of);
+    let label = format!("{} · {}", t.get("today"), t.date(as_of));
     view.today = Some(TodayLine {
         x: num(today_x),
-        label: format!("{} · {}", t.get("today"), t.date(as_of)),
-        anchor: if today_x > PLOT_RIGHT - 120.0 {
+        anchor: if today_x + label_width(&label) > WIDTH {
             "end"
         } else {
             "start"
         },
+        label,
     });
     for (index, row) in drawn_rows.iter().enumerate() {
         let top = AXIS_HEIGHT + ROW_HEIGHT * index as f64;
@@ -582,6 +590,43 @@ mod tests {
         let svg = badge(Some(42.0), Health::Amber, &Strings::new(Language::En));
         assert!(svg.contains("42% · amber"), "{svg}");
         assert!(svg.starts_with("<svg"));
+    }
+
+    /// The "today" label reads to the right of its line unless it would
+    /// run past the chart's edge; then it ends at the line.
+    #[test]
+    fn the_today_label_stays_inside_the_chart() {
+        let day = |month, day| NaiveDate::from_ymd_opt(2026, month, day).unwrap();
+        let milestone = |date| Milestone {
+            title: "Jalon".into(),
+            date: Some(date),
+            date_end: None,
+            date_text: String::new(),
+            status: None,
+            overdue: false,
+            source: std::sync::Arc::from("a.md"),
+            line: 1,
+        };
+        let (march, december) = (milestone(day(3, 15)), milestone(day(12, 14)));
+        let rows = [TimelineRow {
+            label: "Projet".into(),
+            milestones: vec![(&march, String::new()), (&december, String::new())],
+        }];
+        let t = Strings::new(Language::Fr);
+        let anchor = |as_of| {
+            let today = timeline(&rows, as_of, String::new(), &t).today.unwrap();
+            let x: f64 = today.x.parse().unwrap();
+            (today.anchor, x)
+        };
+        // 6 November: the line is at about 84 % of the chart, and
+        // `aujourd'hui · 6 nov. 2026` needs some 170 of its 1,000 units.
+        let (late, x) = anchor(day(11, 6));
+        assert!(
+            x > 800.0 && x + label_width("aujourd'hui · 6 nov. 2026") > WIDTH,
+            "{x}"
+        );
+        assert_eq!(late, "end");
+        assert_eq!(anchor(day(4, 1)).0, "start");
     }
 
     #[test]
