@@ -23,32 +23,42 @@ const CLOSING_GUILLEMET: &[u8] = "»".as_bytes();
 /// its neighbour: it stands before a set-apart mark that ends there (the
 /// mark followed by the end, a space or another mark, so that ` != ` and
 /// ` :=` in code-like text are left alone), before `»`, or after `«`.
+///
+/// Every space of every page's text is asked, so the byte after it decides
+/// first: after most spaces comes a letter, and then only the two bytes
+/// before it are looked at.
 #[inline]
 pub fn binds(bytes: &[u8], at: usize) -> bool {
-    let after = &bytes[at + 1..];
-    let mark_ends = |rest: &[u8]| match rest.first() {
+    match bytes.get(at + 1) {
+        Some(b':' | b';' | b'!' | b'?' | b'%') => mark_ends(bytes.get(at + 2)),
+        Some(0xC2) if bytes.get(at + 2) == Some(&CLOSING_GUILLEMET[1]) => true,
+        _ => bytes[..at].ends_with(OPENING_GUILLEMET),
+    }
+}
+
+/// Whether a set-apart mark followed by `next` ends there.
+fn mark_ends(next: Option<&u8>) -> bool {
+    match next {
         None => true,
         Some(&next) => {
             next.is_ascii_whitespace() || b".,)".contains(&next) || SET_APART.contains(&next)
         }
-    };
-    match after.first() {
-        Some(mark) if SET_APART.contains(mark) => mark_ends(&after[1..]),
-        _ => after.starts_with(CLOSING_GUILLEMET) || bytes[..at].ends_with(OPENING_GUILLEMET),
     }
 }
 
 /// `text` with each space that [`binds`] written as a no-break space;
-/// borrowed when there is none (most texts).
+/// borrowed when there is none (most texts). A plain loop over the bytes:
+/// the texts are short (a document's text events), and a search for
+/// spaces started again after each one cost more than looking at each byte.
 pub fn no_break(text: &str) -> Cow<'_, str> {
     let bytes = text.as_bytes();
-    let mut spaces = memchr::memchr_iter(b' ', bytes).filter(|&at| binds(bytes, at));
-    let Some(first) = spaces.next() else {
+    let binding = |at: &usize| bytes[*at] == b' ' && binds(bytes, *at);
+    let Some(first) = (0..bytes.len()).find(binding) else {
         return Cow::Borrowed(text);
     };
     let mut out = String::with_capacity(text.len() + 4);
     let mut copied = 0;
-    for at in std::iter::once(first).chain(spaces) {
+    for at in std::iter::once(first).chain((first + 1..bytes.len()).filter(binding)) {
         out.push_str(&text[copied..at]);
         out.push_str(NO_BREAK);
         copied = at + 1;
