@@ -338,16 +338,24 @@ impl<'p, T> ByLine<'p, T> {
 }
 
 /// `end` is the first line after the parent section (same source), if known.
+///
+/// A section's lines end where the next sibling of its level or above
+/// starts. Siblings are mostly of one level; the exception is a document's
+/// title section (its `#` heading, holding the items written before the
+/// first `##`), whose `## Risques` is a sibling in the tree but is written
+/// under it: a sprint report's title section is not green with the
+/// sprint's high risk below it.
 fn assess_siblings(sections: &mut [Section], end: Option<usize>, context: &SectionContext) {
-    let starts: Vec<(Arc<str>, usize)> = sections
+    let starts: Vec<(Arc<str>, usize, u8)> = sections
         .iter()
-        .map(|s| (s.source.clone(), s.line))
+        .map(|s| (s.source.clone(), s.line, s.level))
         .collect();
     for (index, section) in sections.iter_mut().enumerate() {
-        let own_end = starts
-            .get(index + 1)
-            .filter(|(source, _)| *source == section.source)
-            .map(|(_, line)| *line)
+        let own_end = starts[index + 1..]
+            .iter()
+            .take_while(|(source, _, _)| *source == section.source)
+            .find(|(_, _, level)| *level <= section.level)
+            .map(|(_, line, _)| *line)
             .or(end);
         let facts = Facts {
             counts: section.counts,
@@ -668,6 +676,29 @@ mod tests {
         assert_eq!(p.sections[0].health, Some(Health::Done));
         assert_eq!(p.sections[0].sections[0].health, Some(Health::Done));
         assert_eq!(p.sections[1].health, Some(Health::Red));
+    }
+
+    /// A sprint report's title section (`# Sprint 11`, its items written
+    /// before the first `##`) holds the `## Risques` that follows it in the
+    /// document, though the tree shows them side by side; a `##` section
+    /// ends at the next `##`.
+    #[test]
+    fn a_title_section_judges_its_whole_document() {
+        let mut p = project();
+        let mut title = section("Sprint 11", 1, counts(1, 2, 1, 0));
+        title.level = 1;
+        let risks = section("Risques", 12, counts(0, 0, 0, 0));
+        let next = section("Suite", 20, counts(0, 1, 0, 0));
+        p.sections = vec![title, risks, next].into();
+        *p.risks = vec![risk(
+            "Reprise des soldes erronée",
+            Severity::High,
+            false,
+            15,
+        )];
+        let p = assessed(p, date(2026, 1, 2));
+        assert_eq!(p.sections[0].health, Some(Health::Amber));
+        assert_eq!(p.sections[2].health, Some(Health::Green));
     }
 
     /// A section of the second document is judged by that document's
