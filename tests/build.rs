@@ -401,3 +401,25 @@ fn french_punctuation_never_starts_a_line() {
     let item = &project(&status, "projet.md")["sections"][0]["items"][0];
     assert_eq!(item["text"], "Livrer « vite » (a : b)");
 }
+
+/// The summary's items tile shows the done count as its figure and the
+/// total with the share under it: `324 / 608` in the tile's large type
+/// broke after the slash.
+#[test]
+fn the_items_tile_shows_the_done_count_over_its_total() {
+    let portal = Portal::new();
+    portal
+        .write("a.md", "# A\n\n- [x] a\n- [ ] b\n- [ ] c\n")
+        .write("b.md", "# B\n\n- [x] d\n");
+    portal.build();
+    let index = portal.read_output("index.html");
+    let tile = index
+        .split("<li class=\"tile")
+        .find(|tile| tile.contains("Items done"))
+        .expect("the items tile");
+    assert!(
+        tile.contains("<span class=\"tile-value\">2</span>"),
+        "{tile}"
+    );
+    assert!(tile.contains("of 4 · 50%"), "{tile}");
+}

@@ -114,6 +114,7 @@ const STRINGS: &[(&str, &str, &str)] = &[
     ("summary", "Summary", "Synthèse"),
     ("tile_health", "Projects by health", "Projets par santé"),
     ("tile_items", "Items done", "Tâches terminées"),
+    ("tile_items_of", "of {0} · {1}", "sur {0} · {1}"),
     ("tile_next30", "Milestones in the next 30 days", "Jalons dans les 30 jours"),
     ("tile_overdue", "Overdue milestones", "Jalons en retard"),
     ("tile_critical", "Critical risks", "Risques critiques"),
