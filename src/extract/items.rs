@@ -597,7 +597,11 @@ fn number_before(text: &str, sign: usize) -> Option<std::ops::Range<usize>> {
     let bytes = text.as_bytes();
     let end = text[..sign].trim_end().len();
     let digits_from = |to: usize| {
-        let run = bytes[..to].iter().rev().take_while(|b| b.is_ascii_digit()).count();
+        let run = bytes[..to]
+            .iter()
+            .rev()
+            .take_while(|b| b.is_ascii_digit())
+            .count();
         to - run
     };
     let start = digits_from(end);

@@ -542,6 +542,15 @@ fn cut(text: &str, range: Range<usize>) -> String {
             return format!("{}{}", &before[..open], &after[close + 1..]);
         }
     }
+    // The seam the date leaves: `(shipped 2026-03-08, released …)` reads
+    // `(shipped, released …)`, and `(2026-03-08, à confirmer)` `(à confirmer)`.
+    if after.starts_with([',', ';']) {
+        let before = before.trim_end();
+        if before.ends_with(['(', '[']) {
+            return format!("{before}{}", after[1..].trim_start());
+        }
+        return format!("{before}{after}");
+    }
     format!("{before}{after}")
 }
 
@@ -766,6 +775,28 @@ mod tests {
         assert_eq!(m[1].date, Some(date(2025, 12, 27)));
         assert_eq!(m[1].date_end, Some(date(2026, 1, 9)));
         assert_eq!(m[1].status, Some(Status::Todo));
+    }
+
+    /// A date cut out of a longer bracket leaves no space before the comma
+    /// that followed it, and no comma right after the bracket.
+    #[test]
+    fn a_cut_date_leaves_a_clean_seam() {
+        let title = |text: &str, date: &str| {
+            let start = text.find(date).unwrap();
+            title_without_date(text, start..start + date.len())
+        };
+        assert_eq!(
+            title(
+                "v1.0 Production Hardening -- Phases 8-10 (shipped 2026-03-08, released as v0.11.0)",
+                "2026-03-08"
+            ),
+            "v1.0 Production Hardening -- Phases 8-10 (shipped, released as v0.11.0)"
+        );
+        assert_eq!(
+            title("Recette (16/11/2026, date à confirmer)", "16/11/2026"),
+            "Recette (date à confirmer)"
+        );
+        assert_eq!(title("Recette : 16/11/2026", "16/11/2026"), "Recette");
     }
 
     #[test]
