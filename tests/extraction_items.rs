@@ -438,6 +438,7 @@ fn corpus_24_handles_in_sentences_are_not_owners() {
 /// are the year's quarters: milestones, not tasks. The 26 boxes of the
 /// document are 4 quarters and 22 items: the 4 staffing boxes (3 ticked),
 /// the 17 tasks under the quarters (13 ticked) and `Propose phase 2` (ticked).
+/// The tasks keep their quarter, as a group of the tree.
 #[test]
 fn corpus_21_quarters_are_milestones_and_their_tasks_items() {
     let Some(project) = project_of(&corpus_dir(), "21_otel-community-cicd-project.md") else {
@@ -464,5 +465,34 @@ fn corpus_21_quarters_are_milestones_and_their_tasks_items() {
     assert_eq!(
         quarters,
         ["2024-01-01", "2024-04-01", "2024-07-01", "2024-10-01"]
+    );
+    // Each quarter's tasks stay under it: a group of `### 2024` named after
+    // the quarter, holding its tasks (counted with their children).
+    let year = all_sections(&project)
+        .into_iter()
+        .find(|s| s["title"] == "2024")
+        .expect("### 2024");
+    let groups: Vec<(String, u64, u64)> = year["sections"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|s| {
+            let title = s["title"].as_str().unwrap().to_string();
+            let counts = &s["counts"];
+            (
+                title,
+                counts["done"].as_u64().unwrap(),
+                counts["total"].as_u64().unwrap(),
+            )
+        })
+        .collect();
+    assert_eq!(
+        groups,
+        [
+            ("Q1 Focus".to_string(), 3, 4),
+            ("Q2 Focus".to_string(), 2, 3),
+            ("Q3 TBD".to_string(), 5, 5),
+            ("Q4 TBD".to_string(), 3, 5),
+        ]
     );
 }

@@ -6,6 +6,7 @@
 //! taken for items); then build each section from its blocks, bottom up.
 
 use std::borrow::Cow;
+use std::slice;
 use std::sync::Arc;
 
 use chrono::NaiveDate;
@@ -16,7 +17,7 @@ use crate::messages;
 
 use super::declarations::{key_at_start, Claim, ClaimReader, Target};
 use super::folding::words;
-use super::items::{is_total_row, Columns, ItemReader};
+use super::items::{clean_text, is_total_row, Columns, ItemReader};
 use super::outline::{Block, ListEntry, Outline, OutlineSection};
 use super::people::{names_team, People};
 use super::tables::{classify, TableKind};
@@ -123,12 +124,16 @@ pub fn read(
             not_items: &not_items,
         },
         legend_lists,
+        milestone_lines,
         declared: first_claims(&claims.list),
         source: &source,
         weight: context.config.progress.weight,
     };
     let mut people = People::default();
-    let preamble_items = builder.block_items(&outline.preamble, Held::Work, false, &mut people);
+    // The preamble stands under no heading, so under no milestone heading:
+    // it holds no milestone list, and so no group.
+    let (preamble_items, _) =
+        builder.block_items(&outline.preamble, Held::Work, false, 1, &mut people);
     let mut counter = 0;
     let mut sections: Vec<Section> = outline
         .sections
@@ -439,6 +444,8 @@ impl Claims {
 struct Builder<'a> {
     reader: ItemReader<'a>,
     legend_lists: &'a FxHashSet<usize>,
+    /// The entries of milestone lists ([`read`]'s `milestone_lines`).
+    milestone_lines: &'a FxHashSet<usize>,
     /// The value of the first claim about each section (by depth-first index).
     declared: FxHashMap<usize, f64>,
     source: &'a Arc<str>,
@@ -468,12 +475,14 @@ impl Builder<'_> {
         *counter += 1;
         let held = Held::under(held, &section.folded);
         let team = names_team(&section.folded);
-        let mut items = self.block_items(&section.blocks, held, team, people);
-        let children: Vec<Section> = section
-            .children
-            .iter()
-            .filter_map(|child| self.section(child, counter, held, people))
-            .collect();
+        let (mut items, mut children) =
+            self.block_items(&section.blocks, held, team, section.level, people);
+        children.extend(
+            section
+                .children
+                .iter()
+                .filter_map(|child| self.section(child, counter, held, people)),
+        );
         if items.is_empty() && section.children.is_empty() && held == Held::Work {
             items.extend(self.reader.ticket_heading(section));
         }
@@ -521,15 +530,19 @@ impl Builder<'_> {
         section
     }
 
-    /// Items of the blocks of one section; people of a team section.
+    /// Items of the blocks of one section (at `level`), and the groups its
+    /// milestone list makes ([`milestone_group`](Self::milestone_group));
+    /// people of a team section.
     fn block_items(
         &self,
         blocks: &[Block],
         held: Held,
         team: bool,
+        level: u8,
         people: &mut People,
-    ) -> Vec<Item> {
+    ) -> (Vec<Item>, Vec<Section>) {
         let mut items = Vec::new();
+        let mut groups = Vec::new();
         for block in blocks {
             match block {
                 Block::List(entries) => {
@@ -544,7 +557,14 @@ impl Builder<'_> {
                         .first()
                         .is_some_and(|e| self.legend_lists.contains(&e.line));
                     if held == Held::Work && !is_legend {
-                        items.extend(self.reader.list(entries, None));
+                        for entry in entries {
+                            match self.milestone_group(entry, level) {
+                                Some(group) => groups.push(group),
+                                None => {
+                                    items.extend(self.reader.list(slice::from_ref(entry), None))
+                                }
+                            }
+                        }
                     }
                 }
                 Block::Table(table) => {
@@ -570,7 +590,34 @@ impl Builder<'_> {
                 Block::Code { .. } => {}
             }
         }
-        items
+        (items, groups)
+    }
+
+    /// A milestone of a milestone list with tasks under it (`- [x] Q1
+    /// Focus` / `  - [x] Kickoff`, corpus 21): a group of the tree one
+    /// level down, titled by the milestone as written, that holds those
+    /// tasks. They keep their milestone, and the milestone is not counted
+    /// as a task.
+    fn milestone_group(&self, entry: &ListEntry, level: u8) -> Option<Section> {
+        let first = entry.lines.first()?;
+        if !self.milestone_lines.contains(&first.line) {
+            return None;
+        }
+        let owner = self.reader.owner_of(first, &entry.lines[1..]);
+        let items = self.reader.list(&entry.children, owner.as_deref());
+        if items.is_empty() {
+            return None;
+        }
+        let text = (self.reader.vocabulary.marker_at_start(&first.text))
+            .map_or(first.text.as_str(), |(_, rest)| rest);
+        Some(self.finish(
+            clean_text(text),
+            level.saturating_add(1),
+            first.line,
+            items,
+            Vec::new(),
+            None,
+        ))
     }
 }
 
@@ -835,10 +882,15 @@ mod documents {
         let titles: Vec<&str> = status.sections.iter().map(|s| s.title.as_str()).collect();
         assert_eq!(titles, ["Développement", "Jalons", "Suite"]);
         assert_eq!(texts(&status.sections[0]), ["Socle technique"]);
-        assert_eq!(
-            texts(&status.sections[1]),
-            ["Jeux de données", "Planifier le COPIL de clôture"]
-        );
+        // The task under `Recette` stays under it, in a group of the tree
+        // named after the milestone, which is not a task.
+        let jalons = &status.sections[1];
+        assert_eq!(texts(jalons), ["Planifier le COPIL de clôture"]);
+        assert_eq!(jalons.sections.len(), 1);
+        assert_eq!(jalons.sections[0].title, "Recette : 16 novembre 2026");
+        assert_eq!(jalons.sections[0].level, 3);
+        assert_eq!(texts(&jalons.sections[0]), ["Jeux de données"]);
+        assert_eq!((jalons.counts.done, jalons.counts.total), (1, 2));
         // Outside a milestone section, a dated task is a task (and a milestone).
         assert_eq!(texts(&status.sections[2]), ["Go-live : 14/12/2026"]);
     }
