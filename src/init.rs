@@ -12,6 +12,7 @@ title = "Project status"
 # base_url = "https://example.github.io/portal/"
 language = "en"          # en or fr: the language of the pages
 stale_after_days = 30    # a document older than this is flagged stale
+# as_of = 2026-01-31     # fixes "today" (an archived sprint); default: the build's date
 date_order = "dmy"       # how 10/01/2025 reads: dmy or mdy
 "#;
 
