@@ -102,14 +102,17 @@ fn may_open_with_milestone_label(segment: &str) -> bool {
     STARTS.begin(segment)
 }
 
-/// Reads every milestone of the document into `status.milestones`.
+/// Reads every milestone of the document into `status.milestones`, and
+/// returns the list entries it took from milestone sections (which are
+/// not items) and its diagnostics (which the caller lists after the
+/// sections' own, in the order a reader meets them on the page).
 pub fn read(
     outline: &Outline,
     document: &Document,
     context: &Context,
     words: &DocumentVocabulary,
     status: &mut DocumentStatus,
-) -> FxHashSet<usize> {
+) -> (FxHashSet<usize>, Vec<Diagnostic>) {
     let mut reader = MilestoneReader {
         source: Arc::from(document.source.as_str()),
         reference: status
@@ -129,8 +132,7 @@ pub fn read(
     reader.read_lines(outline);
     reader.milestones.sort_by_key(|milestone| milestone.line);
     status.milestones.extend(reader.milestones);
-    status.diagnostics.extend(reader.diagnostics);
-    reader.listed_lines
+    (reader.listed_lines, reader.diagnostics)
 }
 
 struct MilestoneReader<'d> {
@@ -661,7 +663,8 @@ mod tests {
             ..DocumentStatus::default()
         };
         let words = DocumentVocabulary::new(&outline, &context.vocabulary);
-        read(&outline, &document, &context, &words, &mut status);
+        let (_, diagnostics) = read(&outline, &document, &context, &words, &mut status);
+        status.diagnostics.extend(diagnostics);
         status
     }
 

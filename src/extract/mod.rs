@@ -58,9 +58,8 @@ pub fn extract(document: &Document, context: &Context) -> DocumentStatus {
     let words = sections::DocumentVocabulary::new(&outline, &context.vocabulary);
     // Milestones before sections: the entries of a milestone list are
     // milestones, not items. Their diagnostics still follow the sections'.
-    let before = status.diagnostics.len();
-    let milestone_lines = milestones::read(&outline, document, context, &words, &mut status);
-    let milestone_diagnostics = status.diagnostics.split_off(before);
+    let (milestone_lines, milestone_diagnostics) =
+        milestones::read(&outline, document, context, &words, &mut status);
     sections::read(
         &outline,
         document,
