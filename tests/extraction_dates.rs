@@ -342,6 +342,23 @@ fn corpus_22_quarter_targets() {
     assert!(codes(&project).contains(&"overdue-milestone"));
 }
 
+/// Corpus 16 (a planning state file) has no `Updated` line; its
+/// `Last activity: 2026-03-27 — Roadmap created` (line 15) says when it was
+/// last true. The `(updated 2026-03-27)` of line 5 belongs to another file
+/// it points to, so the date comes from line 15, and eight months later
+/// the document is stale there.
+#[test]
+fn corpus_16_last_activity_is_its_as_of_date() {
+    let Some(project) = project_of("corpus/real/16_viscy-planning-state.md", "2026-12-03") else {
+        return;
+    };
+    assert_eq!(project["as_of"], "2026-03-27");
+    let stale = (project["diagnostics"].as_array())
+        .and_then(|all| all.iter().find(|d| d["code"] == "stale"))
+        .expect("a stale warning");
+    assert_eq!(stale["line"], 15);
+}
+
 /// `stale` and `declared-health-mismatch` point at the lines that state the
 /// date and the health, so that `check` and a pull request's annotations
 /// show them there; a date from front matter points at the file's top.

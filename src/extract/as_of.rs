@@ -22,6 +22,8 @@ use crate::model::{Diagnostic, DocumentStatus, Health};
 /// the text before the date, so both `Dernière mise à jour : 10/01/2025`
 /// and `Mis à jour le 3 mars 2026` match. `Date de création` is not one:
 /// the day a document was created says nothing of when it was last true.
+/// `Last activity` (corpus `16_…`) dates the document's last change as
+/// well as `Updated` does.
 const AS_OF_LABELS: &[&str] = &[
     "derniere mise a jour",
     "date de derniere mise a jour",
@@ -41,6 +43,9 @@ const AS_OF_LABELS: &[&str] = &[
     "status date",
     "as of",
     "au",
+    "last activity",
+    "derniere activite",
+    "ultima actividad",
     "stand",
     "fecha",
     "actualizado",
@@ -471,6 +476,20 @@ mod tests {
         assert_eq!(status.as_of, Some(date(2026, 3, 3)));
         let status = read_text("# Risk Register\n\nStand: 2026-06-23\n", date(2026, 11, 1));
         assert_eq!(status.as_of, Some(date(2026, 6, 23)));
+    }
+
+    #[test]
+    fn last_activity_is_an_as_of_label() {
+        let status = read_text(
+            "# State\n\nLast activity: 2026-03-27 — Roadmap created\n",
+            date(2026, 11, 1),
+        );
+        assert_eq!(status.as_of, Some(date(2026, 3, 27)));
+        let status = read_text("**Dernière activité :** 4 mai 2026\n", date(2026, 11, 1));
+        assert_eq!(status.as_of, Some(date(2026, 5, 4)));
+        // An activity that is not the last one dates nothing.
+        let status = read_text("Next activity: 2026-12-01\n", date(2026, 11, 1));
+        assert_eq!(status.as_of, None);
     }
 
     #[test]
