@@ -1000,3 +1000,45 @@ fn long_lists_of_closed_items_are_folded_and_open_work_is_not() {
         .count();
     assert_eq!(folded_items, 11, "the folded items are all still there");
 }
+
+/// The risk matrix places the open risks that have an impact and a
+/// probability. A project with none to place shows no grid of 25 zeros:
+/// only the sentence that sends the reader to the table.
+#[test]
+fn a_risk_matrix_with_nothing_to_place_is_a_sentence() {
+    let portal = Portal::new();
+    portal.write(
+        "rated.md",
+        "# Rated\n\n## Risques\n\n| Risque | Impact | Probabilité |\n|---|---|---|\n| Départ du lead | 4 | 2 |\n",
+    );
+    portal.write(
+        "unrated.md",
+        "# Unrated\n\n## Risks\n\n- Vendor may be late\n- Budget may be cut\n",
+    );
+    portal.write(
+        "closed.md",
+        "# Closed\n\n## Risks\n\n- ~~Vendor may be late~~\n",
+    );
+    let out = build(portal.root(), &[]);
+    let read = |path: &str| std::fs::read_to_string(out.join(path)).expect(path);
+
+    let rated = read("rated/index.html");
+    assert_eq!(rated.matches("<table class=\"matrix\">").count(), 1);
+    assert_eq!(rated.matches("class=\"cell-count\">1<").count(), 1);
+
+    let unrated = read("unrated/index.html");
+    assert!(!unrated.contains("<table class=\"matrix\">"));
+    assert!(
+        unrated.contains("2 open risk(s) without impact and probability appear only in the table.")
+    );
+    assert!(unrated.contains(">Vendor may be late<") && unrated.contains(">Budget may be cut<"));
+
+    let closed = read("closed/index.html");
+    assert!(!closed.contains("<table class=\"matrix\">"));
+    assert!(closed.contains("<p class=\"note\">No open risk to place.</p>"));
+    assert!(closed.contains("(closed)"));
+
+    // The portfolio's risk page places the one rated risk.
+    let risks = read("risks/index.html");
+    assert_eq!(risks.matches("<table class=\"matrix\">").count(), 1);
+}

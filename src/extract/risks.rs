@@ -318,7 +318,9 @@ pub fn risk_context<'o>(outline: &'o Outline) -> Vec<(&'o OutlineSection, bool)>
 }
 
 /// A value on the 1-5 scale: a scale word, else a percentage, else a score
-/// out of 5, 10, 20 or 100 (`8/10` is 4).
+/// out of 5, 10, 20 or 100 (`8/10` is 4), else a bare `1`-`5` (a register's
+/// `| Impact | Probabilité |` columns of numbers). A bare `7` says nothing
+/// of its scale and is not read.
 pub fn scale_of(text: &str) -> Option<u8> {
     let folded = fold(text);
     // The first word; at one place the longest (`tres eleve` beats `tres`).
@@ -344,13 +346,24 @@ pub fn scale_of(text: &str) -> Option<u8> {
             _ => 5,
         });
     }
-    let captures = OUT_OF.captures(&folded)?;
+    let Some(captures) = OUT_OF.captures(&folded) else {
+        return bare_scale_value(&folded);
+    };
     let value: f64 = captures[1].parse().ok()?;
     let scale: f64 = captures[2].parse().ok()?;
     if value > scale {
         return None;
     }
     Some(((value / scale * 5.0).round() as u8).clamp(1, 5))
+}
+
+/// `4`, `**4**`: a number alone on the 1-5 scale.
+fn bare_scale_value(folded: &str) -> Option<u8> {
+    let number = folded.trim_matches(|c: char| c.is_whitespace() || matches!(c, '*' | '_' | '`'));
+    match number.as_bytes() {
+        &[digit @ b'1'..=b'5'] => Some(digit - b'0'),
+        _ => None,
+    }
 }
 
 /// Severity from impact × probability (§8).
@@ -919,6 +932,11 @@ mod tests {
         assert_eq!(scale_of("Niedrig"), Some(2));
         assert_eq!(scale_of("très faible"), Some(1));
         assert_eq!(scale_of("n/a"), None);
+        assert_eq!(scale_of("4"), Some(4));
+        assert_eq!(scale_of(" **1** "), Some(1));
+        for unread in ["0", "7", "12", "4.5", "-3", "3 jours", "+4"] {
+            assert_eq!(scale_of(unread), None, "{unread}");
+        }
     }
 
     #[test]

@@ -324,7 +324,12 @@ pub struct Matrix {
     pub rows: Vec<MatrixRow>,
     /// Probability 1 to 5, the column headers.
     pub columns: Vec<u8>,
+    /// The open risks the grid places: with none, the grid of 25 zeros says
+    /// nothing and is left out.
+    pub placed: usize,
     pub unrated_note: Option<String>,
+    /// Shown instead of the grid when there is no open risk at all.
+    pub empty_note: String,
     pub total: usize,
 }
 
@@ -452,7 +457,9 @@ pub fn matrix(risks: &[Rated], link: &dyn Fn(usize) -> MatrixLink, t: &Strings) 
     Matrix {
         rows,
         columns: (1..=5).collect(),
+        placed: open - unrated,
         unrated_note: (unrated > 0).then(|| t.fill("unrated_risks", &[&t.count(unrated)])),
+        empty_note: t.get("no_open_risk_to_place").to_string(),
         total: open,
     }
 }

@@ -90,6 +90,7 @@ const STRINGS: &[(&str, &str, &str)] = &[
     ("risk_matrix", "Risk matrix", "Matrice des risques"),
     ("risk_matrix_caption", "Open risks by probability (columns) and impact (rows); the number is the count of risks in the cell.", "Risques ouverts par probabilité (colonnes) et impact (lignes) ; le nombre est le nombre de risques de la case."),
     ("risk_table", "All risks by severity", "Tous les risques par gravité"),
+    ("no_open_risk_to_place", "No open risk to place.", "Aucun risque ouvert à placer."),
     ("unrated_risks", "{0} open risk(s) without impact and probability appear only in the table.", "{0} risque(s) ouvert(s) sans impact ni probabilité n'apparaissent que dans le tableau."),
     ("no_risks", "No risk recorded.", "Aucun risque relevé."),
     ("no_milestones", "No milestone recorded.", "Aucun jalon relevé."),
