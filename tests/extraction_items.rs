@@ -261,6 +261,31 @@ fn corpus_06_bare_boxes_count() {
     assert_eq!(project["progress"], 100.0);
 }
 
+/// 02: the `ÉTAT GLOBAL` table's `État` cells, read as a reader reads them:
+/// `✅ FAIT` and `✅ CORRIGÉ` done, `⛔ À FAIRE` to do and `⏳ BLOQUÉ`
+/// blocked (the word, not the emoji before it, says the status).
+#[test]
+fn corpus_02_a_status_word_outweighs_its_emoji() {
+    let Some(project) = project_of(&corpus_dir(), "02_trackyu-gps-suivi.md") else {
+        return;
+    };
+    let status_of = |text: &str| {
+        let items = all_items(&project);
+        let item = items.iter().find(|i| i["text"] == text).expect(text);
+        item["status"].as_str().map(str::to_string)
+    };
+    assert_eq!(
+        status_of("Design System — features (vues P1)").as_deref(),
+        Some("done")
+    );
+    assert_eq!(
+        status_of("Design System — features (vues P2-P4)").as_deref(),
+        Some("todo")
+    );
+    assert_eq!(status_of("Contextes — bugs").as_deref(), Some("done"));
+    assert_eq!(status_of("Déploiement").as_deref(), Some("blocked"));
+}
+
 /// 12: under bold `**raylib N.N**` lines, 50 `- [x]`, 13 `- [ ]`, and three
 /// unboxed entries ending in `- _DISCARDED_` (cancelled). 50/63 = 79.4%.
 #[test]

@@ -596,10 +596,15 @@ impl Vocabulary {
     /// `Statut :` line: a marker at its start, else a phrase at its start,
     /// else a phrase anywhere in it. `"🔵 **In Progress**"` with the legend
     /// of corpus `20_…` gives `InProgress`.
+    ///
+    /// A marker right before a status word decorates it, and the word is
+    /// what the cell says: `⏳ BLOQUÉ` is blocked and `⛔ À FAIRE` to do
+    /// (corpus `02_…`), though `⏳` alone is to do and `⛔` alone blocked.
     pub fn status_of_value(&self, value: &str) -> Option<Status> {
         let value = strip_status_label(value);
-        if let Some((status, _)) = self.marker_at_start(value) {
-            return Some(status);
+        if let Some((status, rest)) = self.marker_at_start(value) {
+            let word = self.phrase_at_start(rest).map(|(word, _)| word);
+            return Some(word.unwrap_or(status));
         }
         if let Some((status, _)) = self.phrase_at_start(value) {
             return Some(status);
@@ -820,6 +825,20 @@ mod tests {
         );
         assert_eq!(v.status_of_value("✅ Terminé"), Some(Status::Done));
         assert_eq!(v.status_of_value("⚪"), None);
+        // A marker alone gives its status; before a word, the word's.
+        assert_eq!(v.status_of_value("⏳"), Some(Status::Todo));
+        assert_eq!(v.status_of_value("⏳ BLOQUÉ"), Some(Status::Blocked));
+        assert_eq!(v.status_of_value("⛔ À FAIRE"), Some(Status::Todo));
+        assert_eq!(
+            v.status_of_value("⚠️ **En cours**"),
+            Some(Status::InProgress)
+        );
+        assert_eq!(v.status_of_value("❌ Annulé"), Some(Status::Cancelled));
+        // A word further on does not outweigh the marker.
+        assert_eq!(
+            v.status_of_value("✅ Recette passée, en attente de la mise en production"),
+            Some(Status::Done)
+        );
     }
 
     #[test]
