@@ -328,8 +328,6 @@ pub struct Matrix {
     /// nothing and is left out.
     pub placed: usize,
     pub unrated_note: Option<String>,
-    /// Shown instead of the grid when there is no open risk at all.
-    pub empty_note: String,
     pub total: usize,
 }
 
@@ -459,7 +457,6 @@ pub fn matrix(risks: &[Rated], link: &dyn Fn(usize) -> MatrixLink, t: &Strings) 
         columns: (1..=5).collect(),
         placed: open - unrated,
         unrated_note: (unrated > 0).then(|| t.fill("unrated_risks", &[&t.count(unrated)])),
-        empty_note: t.get("no_open_risk_to_place").to_string(),
         total: open,
     }
 }
