@@ -570,22 +570,83 @@ pub fn status_of_percent(percent: f64) -> Status {
 
 /// The first percentage of `text` that is about the item itself: at the
 /// start, after `:` `(` `~` `|` or a status symbol (`❌ 0%`), never after a
-/// comparison or a word (`> 85%`, `minimum 80%`).
+/// comparison or a word (`> 85%`, `minimum 80%`); and, past the start
+/// and the symbols, when a word follows it, one that speaks of progress
+/// (`(80% réalisé)`, not `(10% sample)`).
 pub fn percent_of(text: &str) -> Option<f64> {
     memchr::memchr_iter(b'%', text.as_bytes()).find_map(|sign| {
         let number = number_before(text, sign)?;
         let before = text[..number.start].trim_end();
         let previous = before.chars().last();
-        let about_item = match previous {
-            None => true,
-            Some(c) => matches!(c, ':' | '(' | '~' | '|' | '*' | '=') || is_symbol(c),
-        };
-        if !about_item || before.ends_with(['.', ',']) {
+        // At the start or after a status symbol, the item's own words
+        // follow (`🟡 50% Vault`); elsewhere, the percentage's.
+        let opens_item = previous.is_none_or(is_symbol);
+        let about_item =
+            opens_item || previous.is_some_and(|c| matches!(c, ':' | '(' | '~' | '|' | '*' | '='));
+        if !about_item
+            || before.ends_with(['.', ','])
+            || !opens_item && !speaks_of_progress(&text[sign + 1..])
+        {
             return None;
         }
         let value: f64 = text[number].replace(',', ".").parse().ok()?;
         (0.0..=100.0).contains(&value).then_some(value)
     })
+}
+
+/// Words after a percentage that make it the item's progress (folded).
+/// `d'`, `de`, `du` and `en` are read through (`60 % d'avancement`, `50 %
+/// en cours`).
+const PROGRESS_WORDS: &[&str] = &[
+    "realise",
+    "realisee",
+    "realises",
+    "realisees",
+    "complete",
+    "completee",
+    "completes",
+    "completees",
+    "complet",
+    "completed",
+    "fait",
+    "faite",
+    "faits",
+    "fini",
+    "finie",
+    "termine",
+    "terminee",
+    "acheve",
+    "achevee",
+    "accompli",
+    "done",
+    "finished",
+    "avancement",
+    "avance",
+    "progress",
+    "progression",
+    "cours",
+];
+
+/// Whether what follows a `%` leaves it the item's progress: no word at
+/// all (`(100%)`, `60% - en cours`, `(100% ✅)`), or a progress word. A
+/// percentage of something else is not the item's: `(10% sample)`,
+/// `(100% passants)` (its tests), `(~85% atteint)` (a coverage reached),
+/// `(5% restant)`.
+fn speaks_of_progress(after: &str) -> bool {
+    let mut rest = after.trim_start();
+    loop {
+        let word_end = rest
+            .find(|c: char| !c.is_alphanumeric())
+            .unwrap_or(rest.len());
+        if word_end == 0 {
+            return true;
+        }
+        let word = fold(&rest[..word_end]);
+        if !matches!(word.as_str(), "d" | "de" | "du" | "en") {
+            return PROGRESS_WORDS.contains(&word.as_str());
+        }
+        rest = rest[word_end..].trim_start_matches(|c: char| c.is_whitespace() || "'’".contains(c));
+    }
 }
 
 /// Where the number that the `%` at byte `sign` closes is: what the
@@ -977,6 +1038,30 @@ mod tests {
         assert_eq!(one("- [x] Statut (80% réalisé)").percent, Some(80.0));
     }
 
+    /// A percentage a word qualifies is the item's only when the word
+    /// speaks of progress; these are a sample, tests passing, a coverage
+    /// reached and a share of tests (corpus 01, seed 003).
+    #[test]
+    fn a_percentage_of_something_else_is_not_the_items() {
+        let percent = |line: &str| one(line).percent;
+        assert_eq!(percent("- [x] Replay session users (10% sample) ✅"), None);
+        assert_eq!(
+            percent("- ✅ Créé 22 tests unitaires (100% passants)"),
+            None
+        );
+        assert_eq!(
+            percent("- [x] Coverage >80% services critiques ✅ (~85% atteint)"),
+            None
+        );
+        assert_eq!(percent("- [ ] Module : 60% des tests passent"), None);
+        assert_eq!(percent("- [ ] Module : 60 % d'avancement"), Some(60.0));
+        assert_eq!(percent("- [ ] Module (50% en cours)"), Some(50.0));
+        assert_eq!(percent("- [ ] Module (20% complété)"), Some(20.0));
+        assert_eq!(percent("- [ ] Module (100% ✅)"), Some(100.0));
+        // A later percentage may still be the item's.
+        assert_eq!(percent("- [ ] Import (10% sample) : 40%"), Some(40.0));
+    }
+
     #[test]
     fn handles_in_inline_code_are_not_owners() {
         assert_eq!(one("- ✅ Décorateur `@audit_log` pour tracing").owner, None);
@@ -1090,7 +1175,14 @@ mod tests {
                     None => true,
                     Some(c) => matches!(c, ':' | '(' | '~' | '|' | '*' | '=') || is_symbol(c),
                 };
-                if !about_item || before.ends_with(['.', ',']) {
+                // The word after the sign is [`speaks_of_progress`]'s, tested
+                // on its own: here the numbers are held to the pattern.
+                let after = &text[captures.get(0)?.end()..];
+                let opens_item = before.chars().last().is_none_or(is_symbol);
+                if !about_item
+                    || before.ends_with(['.', ','])
+                    || !opens_item && !speaks_of_progress(after)
+                {
                     return None;
                 }
                 let value: f64 = number.as_str().replace(',', ".").parse().ok()?;
