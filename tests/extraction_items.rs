@@ -286,6 +286,30 @@ fn corpus_02_a_status_word_outweighs_its_emoji() {
     assert_eq!(status_of("Déploiement").as_deref(), Some("blocked"));
 }
 
+/// 01: its `**Légende:**` list (lines 664-669) keys six symbols, two of
+/// them (`🟡 Préparation`, `⚠️ Critique`) to words that are no status. The
+/// list is still the legend: none of its lines is an item, and its
+/// `🔴 Bloqué` makes the four `🔴` actions of lines 636-639 blocked.
+#[test]
+fn corpus_01_its_legend_is_no_work_and_keys_its_symbols() {
+    let Some(project) = project_of(&corpus_dir(), "01_smart-food-manager-avancement.md") else {
+        return;
+    };
+    let items = all_items(&project);
+    let at = |line: u64| items.iter().find(|i| i["line"] == line);
+    for line in 664..=669 {
+        assert!(at(line).is_none(), "legend line {line} is no item");
+    }
+    for line in 636..=639 {
+        let item = at(line).unwrap_or_else(|| panic!("line {line}"));
+        assert_eq!(item["status"], "blocked", "line {line}");
+    }
+    assert_eq!(
+        at(636).map(|i| i["text"].clone()),
+        Some("Créer compte Sentry (15 min)".into())
+    );
+}
+
 /// 12: under bold `**raylib N.N**` lines, 50 `- [x]`, 13 `- [ ]`, and three
 /// unboxed entries ending in `- _DISCARDED_` (cancelled). 50/63 = 79.4%.
 #[test]

@@ -298,13 +298,15 @@ fn read_legend(outline: &Outline, vocabulary: &mut Cow<Vocabulary>) -> FxHashSet
                         }
                     }
                     Block::List(entries) if after_label || heading_is_legend => {
-                        let pairs: Option<Vec<(String, Status)>> = entries
+                        let pairs: Option<Vec<(String, Option<Status>)>> = entries
                             .iter()
                             .map(|e| legend_entry(e, vocabulary))
                             .collect();
                         if let Some(pairs) = pairs {
                             for (marker, status) in pairs {
-                                vocabulary.to_mut().add_legend(&marker, status);
+                                if let Some(status) = status {
+                                    vocabulary.to_mut().add_legend(&marker, status);
+                                }
                             }
                             legend_lists.extend(entries.first().map(|e| e.line));
                         }
@@ -322,7 +324,15 @@ fn read_legend(outline: &Outline, vocabulary: &mut Cow<Vocabulary>) -> FxHashSet
 }
 
 /// `[✅] Fait` gives (`[✅]`, done); `None` when the entry is not a legend line.
-fn legend_entry(entry: &ListEntry, vocabulary: &Vocabulary) -> Option<(String, Status)> {
+/// Words a legend gives one marker at most (`[🚧] En Cours / Partiellement
+/// Fait`, seed `004_…`).
+const LEGEND_WORDS: usize = 5;
+
+/// A legend line: a marker and a short label, and the status the label
+/// names when it names one. `🟡 Préparation` and `⚠️ Critique` (corpus
+/// `01_…`) name none and keep their markers' meaning, but they are still
+/// lines of the legend, not items.
+fn legend_entry(entry: &ListEntry, vocabulary: &Vocabulary) -> Option<(String, Option<Status>)> {
     let text = entry.first_line();
     let rest = match vocabulary.marker_at_start(text) {
         Some((_, rest)) => rest,
@@ -335,8 +345,14 @@ fn legend_entry(entry: &ListEntry, vocabulary: &Vocabulary) -> Option<(String, S
             rest
         }
     };
+    let words = (rest.split(|c: char| !c.is_alphanumeric()))
+        .filter(|word| !word.is_empty())
+        .count();
+    if words == 0 || words > LEGEND_WORDS || !entry.children.is_empty() {
+        return None;
+    }
     let marker = text[..text.len() - rest.len()].trim().to_string();
-    let (status, _) = vocabulary.phrase_at_start(rest)?;
+    let status = vocabulary.phrase_at_start(rest).map(|(status, _)| status);
     Some((marker, status))
 }
 
@@ -821,6 +837,35 @@ mod documents {
         assert_eq!(status.sections.len(), 1, "the legend is no section");
         assert_eq!(status.sections[0].counts.todo, 1);
         assert_eq!(status.sections[0].counts.total, 1);
+    }
+
+    /// Corpus 01's legend: four of its six labels are statuses, two
+    /// (`Préparation`, `Critique`) are not; none of its lines is an item,
+    /// and `⏸️` takes the meaning the legend gives it.
+    #[test]
+    fn a_legend_line_without_a_status_word_is_still_the_legend() {
+        let text = "# T
+
+## S
+
+- ⏸️ Migration
+- [x] Fait
+
+**Légende:**
+- ✅ Complété
+- 🟢 En cours
+- 🟡 Préparation
+- ⏸️ Pas commencé
+- 🔴 Bloqué
+- ⚠️ Critique
+";
+        let status = status_of(text);
+        assert_eq!(status.sections.len(), 1);
+        let counts = status.sections[0].counts;
+        assert_eq!((counts.total, counts.todo, counts.done), (2, 1, 1));
+        // A key of severities under the label is a legend too, not work.
+        let text = "# T\n\n## S\n\n- [ ] a\n\n**Légende:**\n- 🔴 Critique\n- 🟠 Haute\n";
+        assert_eq!(status_of(text).sections[0].counts.total, 1);
     }
 
     #[test]
