@@ -165,11 +165,11 @@ impl<'a> ItemReader<'a> {
             (status, rest)
         } else {
             let (status, start) = self.trailing_clause(text)?;
-            (status, &text[..start])
+            (status, before_clause(text, start))
         };
         // Even when a box gave the status, a trailing clause is not part of the text.
         let body = match self.trailing_clause(body) {
-            Some((_, start)) if !line.struck => &body[..start],
+            Some((_, start)) if !line.struck => before_clause(body, start),
             _ => body,
         };
         let clean = clean_text(body);
@@ -565,6 +565,17 @@ pub fn status_of_percent(percent: f64) -> Status {
         Status::Todo
     } else {
         Status::InProgress
+    }
+}
+
+/// The text before a trailing status clause that starts at byte `start`.
+/// A clause inside parentheses takes its opening with it: `résolus (100%
+/// ✅)` keeps `résolus`, not `résolus (100%`.
+fn before_clause(text: &str, start: usize) -> &str {
+    let kept = &text[..start];
+    match kept.rfind('(') {
+        Some(open) if !kept[open..].contains(')') => &kept[..open],
+        _ => kept,
     }
 }
 
@@ -1036,6 +1047,18 @@ mod tests {
         );
         assert_eq!(one("- [ ] #42 fix login").id.as_deref(), Some("#42"));
         assert_eq!(one("- [x] Statut (80% réalisé)").percent, Some(80.0));
+    }
+
+    /// Corpus 01: `🐛 5 blocages critiques résolus (100% ✅)`.
+    #[test]
+    fn a_clause_in_parentheses_takes_its_opening_with_it() {
+        let item = one("- 🐛 5 blocages critiques résolus (100% ✅)");
+        assert_eq!(item.status, Status::Done);
+        assert_eq!(item.text, "🐛 5 blocages critiques résolus");
+        assert_eq!(item.percent, Some(100.0));
+        // A closed parenthesis before the clause stays.
+        let item = one("- Export (CSV) ✅");
+        assert_eq!(item.text, "Export (CSV)");
     }
 
     /// A percentage a word qualifies is the item's only when the word
