@@ -465,6 +465,9 @@ fn corpus_21_staffing_list() {
     };
     let lead = person(&project, "@horovits").expect("@horovits");
     assert_eq!(lead["role"], "Project Lead (Logz.io)");
+    // `* @thisthat (Dynatrace, Keptn)`: the affiliation is the role.
+    let member = person(&project, "@thisthat").expect("@thisthat");
+    assert_eq!(member["role"], "Dynatrace, Keptn");
     let names: Vec<&str> = project["people"]
         .as_array()
         .unwrap()

@@ -118,6 +118,12 @@ impl People {
             let role = text[whole.end()..]
                 .trim_start_matches(|c: char| c.is_whitespace() || ":-—–,".contains(c))
                 .trim();
+            // `@thisthat (Dynatrace, Keptn)`: a role that is all one
+            // parenthesis is its inside.
+            let role = (role.strip_prefix('('))
+                .and_then(|inside| inside.strip_suffix(')'))
+                .filter(|inside| !inside.contains(['(', ')']))
+                .map_or(role, str::trim);
             let handle = format!("@{}", name.as_str());
             let person = self.entry(Some(&handle), name.as_str());
             if person.role.is_none() && !role.is_empty() {
@@ -196,6 +202,8 @@ mod tests {
         people.team_line("Alice Martin - Cheffe de projet");
         people.team_line("@horovits Project Lead (Logz.io)");
         people.team_line("[x] domain experts");
+        people.team_line("* @thisthat (Dynatrace, Keptn)");
+        people.team_line("* @xibz (Apple) (ex-Google)");
         people.team_line("Current: 1x maintainer");
         people.team_line("Phase 8+: 1x security engineer");
         let people = people.into_vec();
@@ -208,7 +216,10 @@ mod tests {
         assert_eq!(people[1].name, "Alice Martin");
         assert_eq!(people[2].handle.as_deref(), Some("@horovits"));
         assert_eq!(people[2].role.as_deref(), Some("Project Lead (Logz.io)"));
-        assert_eq!(people.len(), 3);
+        // Corpus 21: an affiliation alone in parentheses is the role.
+        assert_eq!(people[3].role.as_deref(), Some("Dynatrace, Keptn"));
+        assert_eq!(people[4].role.as_deref(), Some("(Apple) (ex-Google)"));
+        assert_eq!(people.len(), 5);
     }
 
     #[test]
