@@ -323,15 +323,15 @@ fn read_legend(outline: &Outline, vocabulary: &mut Cow<Vocabulary>) -> FxHashSet
     legend_lists
 }
 
-/// `[✅] Fait` gives (`[✅]`, done); `None` when the entry is not a legend line.
 /// Words a legend gives one marker at most (`[🚧] En Cours / Partiellement
 /// Fait`, seed `004_…`).
 const LEGEND_WORDS: usize = 5;
 
 /// A legend line: a marker and a short label, and the status the label
-/// names when it names one. `🟡 Préparation` and `⚠️ Critique` (corpus
-/// `01_…`) name none and keep their markers' meaning, but they are still
-/// lines of the legend, not items.
+/// names when it names one (`[✅] Fait` gives `[✅]` and done). `🟡
+/// Préparation` and `⚠️ Critique` (corpus `01_…`) name none and keep their
+/// markers' meaning, but they are still lines of the legend, not items.
+/// `None` when the entry is not a legend line.
 fn legend_entry(entry: &ListEntry, vocabulary: &Vocabulary) -> Option<(String, Option<Status>)> {
     let text = entry.first_line();
     let rest = match vocabulary.marker_at_start(text) {
@@ -844,21 +844,9 @@ mod documents {
     /// and `⏸️` takes the meaning the legend gives it.
     #[test]
     fn a_legend_line_without_a_status_word_is_still_the_legend() {
-        let text = "# T
-
-## S
-
-- ⏸️ Migration
-- [x] Fait
-
-**Légende:**
-- ✅ Complété
-- 🟢 En cours
-- 🟡 Préparation
-- ⏸️ Pas commencé
-- 🔴 Bloqué
-- ⚠️ Critique
-";
+        let text = "# T\n\n## S\n\n- ⏸️ Migration\n- [x] Fait\n\n**Légende:**\n\
+                    - ✅ Complété\n- 🟢 En cours\n- 🟡 Préparation\n- ⏸️ Pas commencé\n\
+                    - 🔴 Bloqué\n- ⚠️ Critique\n";
         let status = status_of(text);
         assert_eq!(status.sections.len(), 1);
         let counts = status.sections[0].counts;
