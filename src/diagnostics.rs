@@ -37,7 +37,10 @@ const HINTS: &[(&str, &str)] = &[
         "conflicting-declarations",
         "two figures claim this section's progress; keep one",
     ),
-    ("stale", "update the document and its `Last updated` line"),
+    (
+        "stale",
+        "update the document and the date it gives for its last update",
+    ),
     (
         "overdue-milestone",
         "mark the milestone done, or move its date",
