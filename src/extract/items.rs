@@ -17,7 +17,7 @@ use rustc_hash::FxHashSet;
 use super::folding::{fold, fold_char, folds_ending_with, holds_digit, FoldedChar};
 use super::outline::{Block, ListEntry, Outline, OutlineSection, Table, TextLine};
 use super::tables;
-use super::vocabulary::{strip_status_label, Vocabulary, STATUS_LABELS};
+use super::vocabulary::{strip_status_label, word_matches, Vocabulary, STATUS_LABELS};
 use crate::model::{Item, Status};
 
 /// Reads items out of the blocks of one document.
@@ -605,29 +605,18 @@ pub fn percent_of(text: &str) -> Option<f64> {
     })
 }
 
-/// Words after a percentage that make it the item's progress (folded).
-/// `d'`, `de`, `du` and `en` are read through (`60 % d'avancement`, `50 %
-/// en cours`).
+/// Words after a percentage that make it the item's progress (folded),
+/// in any agreement ([`word_matches`]: `realisees`, `faite`). `d'`, `de`,
+/// `du` and `en` are read through (`60 % d'avancement`, `50 % en cours`).
 const PROGRESS_WORDS: &[&str] = &[
     "realise",
-    "realisee",
-    "realises",
-    "realisees",
     "complete",
-    "completee",
-    "completes",
-    "completees",
     "complet",
     "completed",
     "fait",
-    "faite",
-    "faits",
     "fini",
-    "finie",
     "termine",
-    "terminee",
     "acheve",
-    "achevee",
     "accompli",
     "done",
     "finished",
@@ -654,7 +643,9 @@ fn speaks_of_progress(after: &str) -> bool {
         }
         let word = fold(&rest[..word_end]);
         if !matches!(word.as_str(), "d" | "de" | "du" | "en") {
-            return PROGRESS_WORDS.contains(&word.as_str());
+            return PROGRESS_WORDS
+                .iter()
+                .any(|known| word_matches(&word, known));
         }
         rest = rest[word_end..].trim_start_matches(|c: char| c.is_whitespace() || "'’".contains(c));
     }

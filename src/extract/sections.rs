@@ -345,10 +345,8 @@ fn legend_entry(entry: &ListEntry, vocabulary: &Vocabulary) -> Option<(String, O
             rest
         }
     };
-    let words = (rest.split(|c: char| !c.is_alphanumeric()))
-        .filter(|word| !word.is_empty())
-        .count();
-    if words == 0 || words > LEGEND_WORDS || !entry.children.is_empty() {
+    let label_words = words(rest).count();
+    if label_words == 0 || label_words > LEGEND_WORDS || !entry.children.is_empty() {
         return None;
     }
     let marker = text[..text.len() - rest.len()].trim().to_string();

@@ -293,7 +293,7 @@ const SPANISH_ENDINGS: [&str; 3] = ["a", "os", "as"];
 
 /// A word of the text matches a vocabulary word, allowing agreement
 /// suffixes (`realisee`, `realises` for `realise`).
-fn word_matches(text_word: &str, vocabulary_word: &str) -> bool {
+pub fn word_matches(text_word: &str, vocabulary_word: &str) -> bool {
     if let Some(rest) = text_word.strip_prefix(vocabulary_word) {
         return AGREEMENT_ENDINGS.contains(&rest);
     }
