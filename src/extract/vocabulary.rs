@@ -363,6 +363,10 @@ impl PhraseIndex {
 struct MarkerIndex {
     /// Positions in the markers (in their order) by first character.
     by_first: FxHashMap<char, Vec<usize>>,
+    /// Each marker's second character, if it has one: of the eight
+    /// bracket markers a `- [x]` line is checked against, the `x` rules
+    /// out seven at once.
+    second: Vec<Option<char>>,
     /// Positions in the markers (in their order) by last character.
     by_last: FxHashMap<char, Vec<usize>>,
     /// Whether a marker is empty (a configured one that folds to
@@ -374,6 +378,7 @@ impl MarkerIndex {
     fn new(markers: &[(String, Status)]) -> MarkerIndex {
         let mut index = MarkerIndex::default();
         for (at, (marker, _)) in markers.iter().enumerate() {
+            index.second.push(marker.chars().nth(1));
             let (Some(first), Some(last)) = (marker.chars().next(), marker.chars().next_back())
             else {
                 index.any_empty = true;
@@ -499,14 +504,22 @@ impl Vocabulary {
             ends_cleanly(marker, rest).then(|| (*status, rest.trim_start()))
         };
         // Most lines start with a letter, and no marker does.
-        let first = trimmed
-            .chars()
-            .find(|c| !matches!(c, '\u{fe0f}' | '\u{fe0e}'));
+        let mut chars = trimmed.chars();
+        let first = chars.find(|c| !matches!(c, '\u{fe0f}' | '\u{fe0e}'));
         match first.map(fold_char) {
             Some(FoldedChar::One(first)) if !self.marker_index.any_empty => {
                 let starting = self.marker_index.by_first.get(&first);
                 let starting = starting.map_or(&[][..], Vec::as_slice);
-                starting.iter().find_map(|&at| found(&self.markers[at]))
+                let second = second_folded(chars);
+                starting
+                    .iter()
+                    .filter(|&&at| match (self.marker_index.second[at], &second) {
+                        (None, _) => true,
+                        (Some(wanted), Some(FoldedChar::One(c))) => wanted == *c,
+                        (Some(_), Some(_)) => true,
+                        (Some(_), None) => false,
+                    })
+                    .find_map(|&at| found(&self.markers[at]))
             }
             _ => self.markers.iter().find_map(found),
         }
@@ -680,6 +693,14 @@ fn strip_marker_prefix<'t>(text: &'t str, marker: &str) -> Option<&'t str> {
     wanted.is_empty().then_some("")
 }
 
+/// The first of `chars` that folds to something, folded: the character a
+/// marker's second one must be, after a first that folded to one.
+fn second_folded(chars: std::str::Chars) -> Option<FoldedChar> {
+    chars
+        .map(fold_char)
+        .find(|folded| !matches!(folded, FoldedChar::Nothing))
+}
+
 /// Where `marker` starts if `text` ends with it.
 fn strip_marker_suffix(text: &str, marker: &str) -> Option<usize> {
     let text = text.trim_end_matches(['\u{fe0f}', '\u{fe0e}']);
@@ -742,6 +763,25 @@ mod tests {
 
     fn vocabulary() -> Vocabulary {
         Vocabulary::new(&VocabularyConfig::default())
+    }
+
+    proptest::proptest! {
+        // The index by first and second character only skips markers that
+        // could not match: every text gets what trying each marker in
+        // order gives. `İ` and `ﬁ` fold to several characters, U+0301 to
+        // none.
+        #[test]
+        fn marker_at_start_as_trying_every_marker_says(
+            text in " ?(\\[[xX ~/!>🚧✅é\u{fe0f}\u{301}ﬁİ-]{0,2}\\]?|[✅⏳🔴]\u{fe0f}?)?[\\]xX a-cé✅\u{301}ﬁİ-]{0,4}"
+        ) {
+            let v = vocabulary();
+            let trimmed = text.trim_start();
+            let every = v.markers.iter().find_map(|(marker, status)| {
+                let rest = strip_marker_prefix(trimmed, marker)?;
+                ends_cleanly(marker, rest).then(|| (*status, rest.trim_start()))
+            });
+            proptest::prop_assert_eq!(v.marker_at_start(&text), every);
+        }
     }
 
     #[test]
