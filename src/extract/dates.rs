@@ -279,14 +279,23 @@ impl Needs {
     }
 }
 
-/// Month names (folded), found in one pass: five forms need one.
+/// Month names (folded, all ASCII), found in one pass: five forms need
+/// one. Upper-case ASCII matches too, so that an ASCII text can be asked
+/// before it is folded ([`may_hold_date`]); folded text has none.
 static MONTH_NAME_LIST: LazyLock<AhoCorasick> = LazyLock::new(|| {
-    AhoCorasick::new(MONTH_NAMES.iter().map(|(name, _)| *name)).expect("month names")
+    AhoCorasick::builder()
+        .ascii_case_insensitive(true)
+        .build(MONTH_NAMES.iter().map(|(name, _)| *name))
+        .expect("month names")
 });
 
-/// `fin`, `mi`, `début`...: the month-part form needs one.
+/// `fin`, `mi`, `début`...: the month-part form needs one (folded, all
+/// ASCII, and upper-case ASCII matches too, as for [`MONTH_NAME_LIST`]).
 static MONTH_PART_LIST: LazyLock<AhoCorasick> = LazyLock::new(|| {
-    AhoCorasick::new(MONTH_PART_WORDS.iter().map(|(word, _)| *word)).expect("month parts")
+    AhoCorasick::builder()
+        .ascii_case_insensitive(true)
+        .build(MONTH_PART_WORDS.iter().map(|(word, _)| *word))
+        .expect("month parts")
 });
 
 static FORMS: LazyLock<Vec<Form>> = LazyLock::new(|| {
@@ -637,6 +646,17 @@ fn last_day_of_month(first: NaiveDate) -> Option<NaiveDate> {
     next.checked_sub_signed(Duration::days(1))
 }
 
+/// Whether `text` may hold a date, asked before folding it: an ASCII text
+/// folds to its lower case, so it holds a date only with a digit or with
+/// a month name and a month part (`fin`, `mid`) in any case. About half
+/// the texts asked (item texts mostly) are ASCII and hold neither; any
+/// other text is folded and asked.
+fn may_hold_date(text: &str) -> bool {
+    !text.is_ascii()
+        || text.bytes().any(|b| b.is_ascii_digit())
+        || MONTH_NAME_LIST.is_match(text) && MONTH_PART_LIST.is_match(text)
+}
+
 /// Every date written in `text`, in order, with its byte range in `text`.
 ///
 /// Years left out take the year that puts the date nearest to `reference`
@@ -648,6 +668,9 @@ pub fn find_dates(
     reference: NaiveDate,
     order: DateOrder,
 ) -> Vec<(ParsedDate, Range<usize>)> {
+    if !may_hold_date(text) {
+        return Vec::new();
+    }
     let folded = Folded::new(text);
     let digit = holds_digit(&folded.text);
     let month_name = MONTH_NAME_LIST.is_match(&folded.text);
@@ -1402,6 +1425,23 @@ mod tests {
                     if let Some(end) = parsed.end {
                         prop_assert!(end >= parsed.start);
                     }
+                }
+            }
+
+            // The check before folding rules out only texts the folded
+            // check rules out too: no digit, and no month name with a
+            // month part (`Fin MARS`, `mid-Dec`).
+            #[test]
+            fn a_text_ruled_out_before_folding_holds_no_date(
+                text in "([A-Za-z ]{0,6}|(FIN|Mid|early|end of|d[eé]but) )?[A-Za-z é-]{0,8}(MARS|dec|Mar\\.|juin)?[A-Za-z ²-]{0,4}"
+            ) {
+                if !may_hold_date(&text) {
+                    let folded = fold(&text);
+                    prop_assert!(!holds_digit(&folded));
+                    prop_assert!(
+                        !(MONTH_NAME_LIST.is_match(&folded) && MONTH_PART_LIST.is_match(&folded))
+                    );
+                    prop_assert!(find_dates(&text, reference(), DateOrder::Dmy).is_empty());
                 }
             }
 
