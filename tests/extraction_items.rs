@@ -468,6 +468,12 @@ fn corpus_21_staffing_list() {
     // `* @thisthat (Dynatrace, Keptn)`: the affiliation is the role.
     let member = person(&project, "@thisthat").expect("@thisthat");
     assert_eq!(member["role"], "Dynatrace, Keptn");
+    // `### TC Sponsorship` under `## Staffing / Help Wanted` lists members
+    // too: `* @carlosalberto (TC Sponsor)`.
+    for sponsor in ["@carlosalberto", "@jsuereth"] {
+        let sponsor = person(&project, sponsor).expect(sponsor);
+        assert_eq!(sponsor["role"], "TC Sponsor");
+    }
     let names: Vec<&str> = project["people"]
         .as_array()
         .unwrap()

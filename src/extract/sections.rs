@@ -138,7 +138,7 @@ pub fn read(
     let mut sections: Vec<Section> = outline
         .sections
         .iter()
-        .filter_map(|s| builder.section(s, &mut counter, Held::Work, &mut people))
+        .filter_map(|s| builder.section(s, &mut counter, Held::Work, false, &mut people))
         .collect();
     if !preamble_items.is_empty() {
         let title = outline.title.as_ref();
@@ -478,24 +478,29 @@ fn first_claims(claims: &[Claim]) -> FxHashMap<usize, f64> {
 }
 
 impl Builder<'_> {
+    /// The section of `section`, its items and subsections. `in_team`:
+    /// under a team section, whose subsections list members too (corpus
+    /// 21's `Staffing` over `TC Sponsorship`: `* @carlosalberto (TC
+    /// Sponsor)`).
     fn section(
         &self,
         section: &OutlineSection,
         counter: &mut usize,
         held: Held,
+        in_team: bool,
         people: &mut People,
     ) -> Option<Section> {
         let id = *counter;
         *counter += 1;
         let held = Held::under(held, &section.folded);
-        let team = names_team(&section.folded);
+        let team = in_team || names_team(&section.folded);
         let (mut items, mut children) =
             self.block_items(&section.blocks, held, team, section.level, people);
         children.extend(
             section
                 .children
                 .iter()
-                .filter_map(|child| self.section(child, counter, held, people)),
+                .filter_map(|child| self.section(child, counter, held, team, people)),
         );
         if items.is_empty() && section.children.is_empty() && held == Held::Work {
             items.extend(self.reader.ticket_heading(section));
@@ -715,6 +720,22 @@ mod tests {
         assert_eq!(items[0].due, NaiveDate::from_ymd_opt(2026, 3, 15));
         assert_eq!(items[1].due, NaiveDate::from_ymd_opt(2026, 4, 30));
         assert_eq!(items[2].due, None);
+    }
+
+    #[test]
+    fn a_team_sections_subsections_list_members() {
+        use crate::config::Config;
+        let text = "# P\n\n## Équipe\n\n### Développement\n\n- Alice Martin - Cheffe de projet\n\n## Lot\n\n### Tâches\n\n- Bob Durand - relire la spec\n";
+        let config = Config::default();
+        let document = crate::ingest::Document::from_bytes("p.md", text.as_bytes());
+        let context =
+            super::super::Context::new(&config, NaiveDate::from_ymd_opt(2026, 11, 1).unwrap());
+        let status = super::super::extract(&document, &context);
+        let people: Vec<(&str, Option<&str>)> = (status.people.iter())
+            .map(|p| (p.name.as_str(), p.role.as_deref()))
+            .collect();
+        // `Lot` is no team section, so neither is its `Tâches`.
+        assert_eq!(people, [("Alice Martin", Some("Cheffe de projet"))]);
     }
 
     #[test]
