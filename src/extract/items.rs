@@ -797,13 +797,19 @@ fn trim_trailing_separators(text: &mut String) {
 }
 
 /// Cuts off `label`, which `text` folded ends with, when it stands apart
-/// (`Migrer la base — Statut`); `true` when it did.
+/// (`Migrer la base — Statut`); `true` when it did. A label the sentence
+/// ends with is one of its words: `Configurer routing et state` (corpus
+/// 07), `Update status`.
 fn cut_status_label(text: &mut String, label: &str) -> bool {
     let cut = (text.char_indices().rev())
         .nth(label.chars().count() - 1)
         .map(|(i, _)| i);
+    let apart = |before: &str| {
+        let before = before.trim_end();
+        before.is_empty() || before.ends_with(|c: char| "-—–:|,;(".contains(c) || is_symbol(c))
+    };
     match cut {
-        Some(cut) if cut == 0 || text[..cut].ends_with(|c: char| !c.is_alphanumeric()) => {
+        Some(cut) if apart(&text[..cut]) => {
             text.truncate(cut);
             true
         }
@@ -932,6 +938,22 @@ mod tests {
         assert_eq!(item.text, "Qualité Code");
         let item = one("- [x] **Structure du repository** - ✅ COMPLET");
         assert_eq!(item.text, "Structure du repository");
+    }
+
+    #[test]
+    fn a_status_label_the_sentence_ends_with_stays() {
+        // Corpus 07 and 20: the label is a word of the sentence.
+        assert_eq!(
+            one("2. ✅ Configurer routing et state").text,
+            "Configurer routing et state"
+        );
+        assert_eq!(
+            one("- [ ] Grafana dashboard showing threat status").text,
+            "Grafana dashboard showing threat status"
+        );
+        // Standing apart after a separator, it labels nothing.
+        assert_eq!(one("- [ ] Migrer la base — Statut").text, "Migrer la base");
+        assert_eq!(one("- [ ] Migrer la base | État :").text, "Migrer la base");
     }
 
     #[test]
