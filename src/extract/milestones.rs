@@ -70,6 +70,8 @@ const MILESTONE_LABELS: &[&str] = &[
     "go-live",
     "golive",
     "launch",
+    "target launch",
+    "target release",
     "lancement",
     "mise en production",
     "mise en prod",
@@ -715,6 +717,17 @@ mod tests {
         assert_eq!(status.milestones[0].title, "Date prévue de fin");
         assert_eq!(status.milestones[0].date, Some(date(2025, 6, 30)));
         assert_eq!(status.milestones[0].date_text, "30/06/2025");
+    }
+
+    #[test]
+    fn a_target_launch_is_a_milestone() {
+        // Corpus 15's header: the launch the whole sprint plan aims at.
+        let text = "# Sprint Tracker\n\n**Start Date**: 2025-11-05\n**Target Launch**: 2026-01-14 (10 weeks)\n**Current Sprint**: Week 1-2\n";
+        let status = milestones(text, date(2025, 11, 20));
+        let read: Vec<(&str, Option<NaiveDate>)> = (status.milestones.iter())
+            .map(|m| (m.title.as_str(), m.date))
+            .collect();
+        assert_eq!(read, [("Target Launch", Some(date(2026, 1, 14)))]);
     }
 
     #[test]
