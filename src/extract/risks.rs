@@ -761,22 +761,28 @@ fn list_risk(entry: &ListEntry) -> Option<Draft> {
 /// `**Qualité des données** : impact élevé, probabilité moyenne. Action :
 /// nettoyage avant la reprise` gives the title, impact 4, probability 3 and
 /// the mitigation. A line without such fields is all title.
+///
+/// A mitigation label may follow a spaced dash as well as a stop or a
+/// comma (corpus 15: `**Stream 4**: Need LLM provider decision -
+/// **Action**: Team decision by EOD`); without an impact or a probability
+/// before it, everything before the label is the title (`Stream 4: Need
+/// LLM provider decision`).
 fn inline_fields(text: &str) -> (&str, Vec<(Field, &str)>) {
-    let Some((title, rest)) = text.split_once(':') else {
-        return (text, Vec::new());
-    };
     let mut fields = Vec::new();
-    let mut scales = rest;
+    // The line before a mitigation label, if it has one.
+    let mut body = text;
     // A mitigation label takes everything after it.
-    for (at, _) in rest.match_indices(':') {
-        let before = &rest[..at];
-        let label_start = before.rfind(['.', ',', ';']).map_or(0, |i| i + 1);
-        if let Some(Field::Mitigation) = field_of(&before[label_start..]) {
-            fields.push((Field::Mitigation, rest[at + 1..].trim()));
-            scales = &rest[..label_start];
+    for (at, _) in text.match_indices(':') {
+        let before = &text[..at];
+        let label_start = label_start(before);
+        if label_start > 0 && field_of(&before[label_start..]) == Some(Field::Mitigation) {
+            fields.push((Field::Mitigation, text[at + 1..].trim()));
+            body = &text[..label_start];
             break;
         }
     }
+    let (title, scales) = body.split_once(':').unwrap_or((body, ""));
+    let mitigation = !fields.is_empty();
     for segment in scales.split([',', ';', '.']) {
         let segment = segment.trim();
         let Some((label, value)) = segment.split_once([' ', ':']) else {
@@ -786,11 +792,26 @@ fn inline_fields(text: &str) -> (&str, Vec<(Field, &str)>) {
             fields.push((field, value.trim_start_matches([':', ' '])));
         }
     }
-    if fields.is_empty() {
-        (text, fields)
-    } else {
+    if fields.len() > usize::from(mitigation) {
         (title, fields)
+    } else if mitigation {
+        let title = body.trim_end_matches(|c: char| c.is_whitespace() || "-—–:.,;".contains(c));
+        (title, fields)
+    } else {
+        (text, fields)
     }
+}
+
+/// Where a field label ends `before` starts: after its last stop, comma,
+/// semicolon, colon or spaced dash (0 when it has none).
+fn label_start(before: &str) -> usize {
+    let punctuation = before.rfind([':', '.', ',', ';']).map_or(0, |i| i + 1);
+    let dash = [" - ", " — ", " – "]
+        .iter()
+        .filter_map(|dash| before.rfind(dash).map(|i| i + dash.len()))
+        .max()
+        .unwrap_or(0);
+    punctuation.max(dash)
 }
 
 /// One risk per row of a risk table.
@@ -952,6 +973,28 @@ mod tests {
         );
         assert_eq!(r[1].impact, None);
         assert!(r[1].title.starts_with("Retard"));
+    }
+
+    #[test]
+    fn a_mitigation_after_a_spaced_dash() {
+        // Corpus 15's `Active Blockers`.
+        let text = "## 🚨 Active Blockers\n\n1. **Stream 4**: Need LLM provider decision - **Action**: Team decision by EOD\n2. Retard fournisseur — Parade : relancer l'achat, impact élevé\n3. **Call to Action**: relancer la campagne\n";
+        let r = risks(text);
+        let read: Vec<(&str, Option<&str>)> = (r.iter())
+            .map(|r| (r.title.as_str(), r.mitigation.as_deref()))
+            .collect();
+        assert_eq!(
+            read,
+            [
+                (
+                    "Stream 4: Need LLM provider decision",
+                    Some("Team decision by EOD")
+                ),
+                ("Retard fournisseur", Some("relancer l'achat, impact élevé")),
+                // `Call to Action` is no label: the line is all title.
+                ("Call to Action: relancer la campagne", None),
+            ]
+        );
     }
 
     #[test]
