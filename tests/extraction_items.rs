@@ -483,6 +483,38 @@ fn corpus_21_staffing_list() {
     assert!(!names.iter().any(|n| n.contains("experts")), "{names:?}");
 }
 
+/// 05: `## Répartition des tâches` is a table of the group's six members,
+/// `| Membre | Responsabilité principale | Fichiers |`.
+#[test]
+fn corpus_05_members_table() {
+    let Some(project) = project_of(&corpus_dir(), "05_festival-musique-suivi-projet.md") else {
+        return;
+    };
+    let people: Vec<(&str, &str)> = project["people"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|p| {
+            (
+                p["name"].as_str().unwrap(),
+                p["role"].as_str().unwrap_or(""),
+            )
+        })
+        .collect();
+    assert_eq!(people.len(), 6, "{people:?}");
+    assert_eq!(
+        people[0],
+        (
+            "Cescon Artus",
+            "Génération des données + simulation à événements discrets, intégration pipeline"
+        )
+    );
+    assert_eq!(
+        people[5],
+        ("Le-Bronec Timothé", "Site web de restitution + carte 3D")
+    );
+}
+
 /// 24: `4 @given tests` is a Python decorator in a sentence, not an owner.
 #[test]
 fn corpus_24_handles_in_sentences_are_not_owners() {

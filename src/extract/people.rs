@@ -1,6 +1,8 @@
 //! People (`EXTRACTION.md` §9): members of a team section with their roles
-//! (`@Mounir : Architecte, Scientifique`), `@handles` that something is
-//! assigned to, and item owners, each with the count of their open items.
+//! (`@Mounir : Architecte, Scientifique`), the rows of a table of members
+//! (a `Membre` column anywhere, a `Nom` column in a team section),
+//! `@handles` that something is assigned to, and item owners, each with
+//! the count of their open items.
 //!
 //! An `@handle` used in prose (corpus `08_…`: `(@mentions, déplacements…)`)
 //! is not a person: a handle counts only in a team section, as an item
@@ -12,7 +14,9 @@ use std::sync::LazyLock;
 use regex::Regex;
 use rustc_hash::FxHashMap;
 
-use super::folding::{fold, words};
+use super::folding::{fold, folded_words, words};
+use super::outline::Table;
+use super::tables::folded_header;
 use crate::model::{Item, Person, Status};
 
 /// Headings of team sections.
@@ -41,6 +45,56 @@ static HANDLE_NAME: LazyLock<Regex> = LazyLock::new(|| {
 /// names a team section (`ÉQUIPE PROJET`, `Team`).
 pub fn names_team(folded: &str) -> bool {
     words(folded).any(|w| TEAM_WORDS.contains(&w))
+}
+
+/// Headers (folded words) of a table column whose cells are people,
+/// wherever the table is (corpus 05: `| Membre | Responsabilité principale |`).
+const MEMBER_COLUMNS: &[&str] = &[
+    "membre",
+    "membres",
+    "member",
+    "members",
+    "intervenant",
+    "intervenants",
+    "participant",
+    "participants",
+    "personne",
+    "person",
+];
+
+/// Headers of a column of people in a team section's table only: a `Nom`
+/// column elsewhere names tasks, milestones or risks.
+const NAME_COLUMNS: &[&str] = &["nom", "noms", "name", "names", "prenom", "qui", "who"];
+
+/// Headers of the column that gives a member's role.
+const ROLE_COLUMNS: &[&str] = &[
+    "role",
+    "roles",
+    "responsabilite",
+    "responsabilites",
+    "responsibility",
+    "responsibilities",
+    "fonction",
+    "poste",
+    "mission",
+];
+
+/// Cells of a member column that name nobody yet.
+const NOBODY: &[&str] = &[
+    "tbd",
+    "tba",
+    "n a",
+    "a definir",
+    "a recruter",
+    "vacant",
+    "to be hired",
+];
+
+/// The first column of `folded` headers with a word of `list`.
+fn column_of(folded: &[String], list: &[&str]) -> Option<usize> {
+    folded
+        .iter()
+        .position(|header| words(header).any(|word| list.contains(&word)))
 }
 
 /// The name of the handle [`People::mention`] takes from `text`, if any.
@@ -153,6 +207,40 @@ impl People {
         let person = self.entry(handle, name);
         if person.role.is_none() {
             person.role = role.filter(|r| !r.is_empty()).map(str::to_string);
+        }
+    }
+
+    /// The rows of a table of members: a `Membre` column anywhere, or a
+    /// `Nom` column in a team section (`in_team`), with the role of a
+    /// `Rôle` or `Responsabilité` column.
+    pub fn team_table(&mut self, table: &Table, in_team: bool) {
+        let folded = folded_header(table);
+        let people = column_of(folded, MEMBER_COLUMNS)
+            .or_else(|| in_team.then(|| column_of(folded, NAME_COLUMNS)).flatten());
+        let Some(people) = people else {
+            return;
+        };
+        let role = column_of(folded, ROLE_COLUMNS);
+        for row in &table.rows {
+            let Some(who) = row.cells.get(people).map(|cell| cell.trim()) else {
+                continue;
+            };
+            let names_nobody = NOBODY.contains(&folded_words(who).as_str());
+            let one_person = (1..=4).contains(&who.split_whitespace().count())
+                && who.chars().any(char::is_alphabetic)
+                && !who.chars().any(|c| c.is_ascii_digit());
+            if names_nobody || !one_person {
+                continue;
+            }
+            let (handle, name) = match who.strip_prefix('@') {
+                Some(name) => (Some(who), name),
+                None => (None, who),
+            };
+            let person = self.entry(handle, name);
+            let role = role.and_then(|i| row.cells.get(i)).map(|cell| cell.trim());
+            if person.role.is_none() {
+                person.role = role.filter(|r| !r.is_empty()).map(str::to_string);
+            }
         }
     }
 

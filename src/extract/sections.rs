@@ -587,6 +587,7 @@ impl Builder<'_> {
                     }
                 }
                 Block::Table(table) => {
+                    people.team_table(table, team);
                     for row in &table.rows {
                         for cell in &row.cells {
                             people.mention(cell);
@@ -736,6 +737,30 @@ mod tests {
             .collect();
         // `Lot` is no team section, so neither is its `Tâches`.
         assert_eq!(people, [("Alice Martin", Some("Cheffe de projet"))]);
+    }
+
+    #[test]
+    fn a_table_of_members_gives_people_with_their_roles() {
+        use crate::config::Config;
+        let text = "# P\n\n## Équipe\n\n| Nom | Rôle |\n|---|---|\n| Alice Martin | Cheffe de projet |\n| @bob | Dev |\n| TBD | QA |\n\n## Répartition\n\n| Membre | Responsabilité principale |\n|---|---|\n| Le-Bronec Timothé | Site web + carte 3D |\n\n## Lot\n\n| Nom | Statut |\n|---|---|\n| Migration base | ✅ |\n";
+        let config = Config::default();
+        let document = crate::ingest::Document::from_bytes("p.md", text.as_bytes());
+        let context =
+            super::super::Context::new(&config, NaiveDate::from_ymd_opt(2026, 11, 1).unwrap());
+        let status = super::super::extract(&document, &context);
+        let people: Vec<(&str, Option<&str>, Option<&str>)> = (status.people.iter())
+            .map(|p| (p.name.as_str(), p.handle.as_deref(), p.role.as_deref()))
+            .collect();
+        // `TBD` names nobody; a `Nom` column outside a team section names
+        // a task.
+        assert_eq!(
+            people,
+            [
+                ("Alice Martin", None, Some("Cheffe de projet")),
+                ("bob", Some("@bob"), Some("Dev")),
+                ("Le-Bronec Timothé", None, Some("Site web + carte 3D")),
+            ]
+        );
     }
 
     #[test]
