@@ -189,7 +189,8 @@ fn seeds_000_and_002_have_no_as_of() {
 
 /// Corpus 01: `**Dernière mise à jour:** 8 Janvier 2026 23:00`; under
 /// `## 🎯 JALONS CLÉS` five `### Jalon N` headings, four with a day
-/// (`8 Jan`, `21 Jan`, `4 Fév`, `18 Fév`; Jalon 3 says only `Mar-Avr`);
+/// (`8 Jan`, `21 Jan`, `4 Fév`, `18 Fév`) and Jalon 3 with two months,
+/// `Mar-Avr` (March to April 2026, the year nearest the as-of date);
 /// risks: 5 struck `BLOQUANTS CRITIQUES` marked `✅ RÉSOLU` (closed), 2
 /// `BLOQUANTS RESTANTS`, 3 `Risque N:` sections = 10.
 #[test]
@@ -204,8 +205,16 @@ fn corpus_01_jalons_and_risks() {
     let milestones = &project["milestones"];
     assert_eq!(
         strings(milestones, "date"),
-        vec!["2026-01-08", "2026-01-21", "2026-02-04", "2026-02-18"]
+        vec![
+            "2026-01-08",
+            "2026-01-21",
+            "2026-02-04",
+            "2026-03-01",
+            "2026-02-18"
+        ]
     );
+    assert_eq!(milestones[3]["title"], "Jalon 3: Certification NF525");
+    assert_eq!(milestones[3]["date_end"], "2026-04-30");
     assert_eq!(milestones[0]["status"], "done"); // ✅ Jalon 0, Statut: ✅ ATTEINT
     let risks = &project["risks"];
     assert_eq!(risks.as_array().map(Vec::len), Some(10));

@@ -380,7 +380,20 @@ static FORMS: LazyLock<Vec<Form>> = LazyLock::new(|| {
             digit.and_month_name(),
             Reader::day_month,
         ),
-        // `fin mars`, `mi-avril 2025`, `début mai`: the one form without a digit.
+        // `Mar-Avr`, `mars à mai 2026`, `Oct - Dec 2025`: two months, a
+        // range (corpus 01: `Jalon 3: Certification NF525 (Mar-Avr - Sem
+        // 8-16)`). Without a digit, as `fin mars` below.
+        form(
+            &format!(
+                r"\b{month}(?:\s*[-–—/]\s*|\s+(?:a|au|to|through|until)\s+){month2}(?:,?\s+(?:de\s+)?(?P<year>\d{{4}}))?\b"
+            ),
+            Needs {
+                digit: false,
+                ..digit.and_month_name()
+            },
+            Reader::month_range,
+        ),
+        // `fin mars`, `mi-avril 2025`, `début mai`: a form without a digit.
         form(
             &format!(r"\b{part}[\s-]+(?:de\s+|d')?{month2}(?:\s+(?P<year>\d{{4}}))?\b"),
             Needs {
@@ -559,6 +572,29 @@ impl Reader {
         })
     }
 
+    /// From the first day of the first month to the last of the second;
+    /// a year written applies to the second month (`nov - jan 2026` starts
+    /// in November 2025), else the range ends nearest the reference date.
+    fn month_range(captures: &Groups, reader: &Reader) -> Option<ParsedDate> {
+        let (first, last) = (
+            month_number(captures, "month")?,
+            month_number(captures, "month2")?,
+        );
+        if first == last {
+            return None;
+        }
+        let year = number(captures, "year").map(|y| y as i32);
+        let base = reader.day_date(year, last, 15)?;
+        let end_year = base.start.year();
+        let start_year = if first < last { end_year } else { end_year - 1 };
+        Some(ParsedDate {
+            start: NaiveDate::from_ymd_opt(start_year, first, 1)?,
+            end: last_day_of_month(NaiveDate::from_ymd_opt(end_year, last, 1)?),
+            precision: DatePrecision::Month,
+            year_inferred: base.year_inferred,
+        })
+    }
+
     fn month_part(captures: &Groups, reader: &Reader) -> Option<ParsedDate> {
         let month = month_number(captures, "month2")?;
         let word = captures.name("part")?;
@@ -648,13 +684,20 @@ fn last_day_of_month(first: NaiveDate) -> Option<NaiveDate> {
 
 /// Whether `text` may hold a date, asked before folding it: an ASCII text
 /// folds to its lower case, so it holds a date only with a digit or with
-/// a month name and a month part (`fin`, `mid`) in any case. About half
+/// a month name and a month part (`fin`, `mid`) or a second month name,
+/// in any case ([`may_hold_wordy_date`]). About half
 /// the texts asked (item texts mostly) are ASCII and hold neither; any
 /// other text is folded and asked.
 fn may_hold_date(text: &str) -> bool {
-    !text.is_ascii()
-        || text.bytes().any(|b| b.is_ascii_digit())
-        || MONTH_NAME_LIST.is_match(text) && MONTH_PART_LIST.is_match(text)
+    !text.is_ascii() || text.bytes().any(|b| b.is_ascii_digit()) || may_hold_wordy_date(text)
+}
+
+/// Whether a text (folded, or ASCII in any case) may hold one of the two
+/// forms without a digit: a month part and a month name (`fin mars`), or
+/// two month names (`Mar-Avr`).
+fn may_hold_wordy_date(text: &str) -> bool {
+    let mut names = MONTH_NAME_LIST.find_iter(text);
+    names.next().is_some() && (names.next().is_some() || MONTH_PART_LIST.is_match(text))
 }
 
 /// Every date written in `text`, in order, with its byte range in `text`.
@@ -673,13 +716,12 @@ pub fn find_dates(
     }
     let folded = Folded::new(text);
     let digit = holds_digit(&folded.text);
-    let month_name = MONTH_NAME_LIST.is_match(&folded.text);
-    let month_part = month_name && MONTH_PART_LIST.is_match(&folded.text);
-    if !(digit || month_part) {
-        // No form can match: all but one need a digit, and that one a
-        // `fin`/`mi`/`début` and a month.
+    if !(digit || may_hold_wordy_date(&folded.text)) {
+        // No form can match: all but two need a digit, and those a month
+        // and a `fin`/`mi`/`début` or a second month.
         return Vec::new();
     }
+    let month_name = MONTH_NAME_LIST.is_match(&folded.text);
     let holds = Holds {
         digit,
         month_name,
@@ -1207,6 +1249,31 @@ mod tests {
     }
 
     #[test]
+    fn ranges_of_two_months() {
+        // Corpus 01: `Jalon 3: Certification NF525 (Mar-Avr - Sem 8-16)`.
+        let parsed = parse("Mar-Avr").unwrap();
+        assert_eq!(parsed.start, date(2026, 3, 1));
+        assert_eq!(parsed.end, Some(date(2026, 4, 30)));
+        assert_eq!(parsed.precision, DatePrecision::Month);
+        assert!(parsed.year_inferred);
+        let parsed = parse("mars à mai 2026").unwrap();
+        assert_eq!(
+            (parsed.start, parsed.end),
+            (date(2026, 3, 1), Some(date(2026, 5, 31)))
+        );
+        assert!(!parsed.year_inferred);
+        // The year written is the second month's.
+        let parsed = parse("Nov - Jan 2026").unwrap();
+        assert_eq!(
+            (parsed.start, parsed.end),
+            (date(2025, 11, 1), Some(date(2026, 1, 31)))
+        );
+        // One month twice is no range, and a month alone no date.
+        assert!(parse("mars-mars").is_none());
+        assert!(parse("mars").is_none());
+    }
+
+    #[test]
     fn week_of() {
         let parsed = parse("Semaine du 22 Avril 2025").unwrap();
         assert_eq!(parsed.start, date(2025, 4, 22));
@@ -1260,7 +1327,7 @@ mod tests {
             "22/22",
             "13/13",
             "Sem 3",
-            "Mar-Avr",
+            "Mar-Mer",
             "march",
             "Phases 1-4",
             "P0.2.1",
@@ -1430,17 +1497,16 @@ mod tests {
 
             // The check before folding rules out only texts the folded
             // check rules out too: no digit, and no month name with a
-            // month part (`Fin MARS`, `mid-Dec`).
+            // month part (`Fin MARS`, `mid-Dec`) or a second month name
+            // (`Mar-AVR`).
             #[test]
             fn a_text_ruled_out_before_folding_holds_no_date(
-                text in "([A-Za-z ]{0,6}|(FIN|Mid|early|end of|d[eé]but) )?[A-Za-z é-]{0,8}(MARS|dec|Mar\\.|juin)?[A-Za-z ²-]{0,4}"
+                text in "([A-Za-z ]{0,6}|(FIN|Mid|early|end of|d[eé]but) )?[A-Za-z é-]{0,8}(MARS|dec|Mar\\.|juin)?( ?- ?| [aà] )?(AVR|mai|Jan)?[A-Za-z ²-]{0,4}"
             ) {
                 if !may_hold_date(&text) {
                     let folded = fold(&text);
                     prop_assert!(!holds_digit(&folded));
-                    prop_assert!(
-                        !(MONTH_NAME_LIST.is_match(&folded) && MONTH_PART_LIST.is_match(&folded))
-                    );
+                    prop_assert!(!may_hold_wordy_date(&folded));
                     prop_assert!(find_dates(&text, reference(), DateOrder::Dmy).is_empty());
                 }
             }

@@ -533,14 +533,15 @@ fn cut(text: &str, range: Range<usize>) -> String {
     let before = text.get(..range.start).unwrap_or("");
     let after = text.get(range.end..).unwrap_or("");
     // A bracket group that held nothing but the date and a word or two
-    // goes with it: `Phases 1-4 (shipped 2026-02-15)`, `(21 Jan - Sem 3)`.
+    // goes with it: `Phases 1-4 (shipped 2026-02-15)`, `(21 Jan - Sem 3)`,
+    // `(Mar-Avr - Sem 8-16)` (a word is what spaces part).
     let open = before.rfind(['(', '[']);
     let close = after.find([')', ']']);
     if let (Some(open), Some(close)) = (open, close) {
         let inside = format!("{}{}", &before[open + 1..], &after[..close]);
         let words = inside
-            .split(|c: char| !c.is_alphanumeric())
-            .filter(|w| !w.is_empty())
+            .split_whitespace()
+            .filter(|w| w.chars().any(char::is_alphanumeric))
             .count();
         if !before[open + 1..].contains([')', ']']) && words <= 2 {
             return format!("{}{}", &before[..open], &after[close + 1..]);
@@ -761,12 +762,18 @@ mod tests {
         let text = "## 🎯 JALONS CLÉS\n\n### ✅ Jalon 0: Pilote Données Importées (8 Jan)\n\n**Statut:** ✅ ATTEINT\n\n### Jalon 3: Certification NF525 (Mar-Avr - Sem 8-16)\n\n### Jalon 4: Version 2.0 Complète (18 Fév - Sem 10)\n";
         let status = milestones(text, date(2026, 1, 8));
         let m = &status.milestones;
-        assert_eq!(m.len(), 2, "{m:#?}");
+        assert_eq!(m.len(), 3, "{m:#?}");
         assert_eq!(m[0].title, "Jalon 0: Pilote Données Importées");
         assert_eq!(m[0].date, Some(date(2026, 1, 8)));
         assert_eq!(m[0].status, Some(Status::Done));
-        assert_eq!(m[1].date, Some(date(2026, 2, 18)));
-        assert_eq!(m[1].status, None);
+        // `Mar-Avr`: March and April, the weeks in the parenthesis with them.
+        assert_eq!(m[1].title, "Jalon 3: Certification NF525");
+        assert_eq!(
+            (m[1].date, m[1].date_end),
+            (Some(date(2026, 3, 1)), Some(date(2026, 4, 30)))
+        );
+        assert_eq!(m[2].date, Some(date(2026, 2, 18)));
+        assert_eq!(m[2].status, None);
     }
 
     #[test]
@@ -813,6 +820,14 @@ mod tests {
             "Recette (date à confirmer)"
         );
         assert_eq!(title("Recette : 16/11/2026", "16/11/2026"), "Recette");
+        // Corpus 01: the week numbers go with the months they stand for.
+        assert_eq!(
+            title(
+                "Jalon 3: Certification NF525 (Mar-Avr - Sem 8-16)",
+                "Mar-Avr"
+            ),
+            "Jalon 3: Certification NF525"
+        );
     }
 
     #[test]
