@@ -454,6 +454,23 @@ fn corpus_10_spanish() {
         .is_some_and(|d| !d.is_empty()));
     // The unlabelled bar `████░░ 25% (3/12 fases)` under `## PROGRESO GENERAL`.
     assert_eq!(project["declared_progress"], 25.0);
+    // `## 🎯 ROADMAP`: `### Q1 2025 (Actual)`, `### Q2 2025`, `### Q3 2025`,
+    // then `### 2027` (`VERI*FACTU obligatorio`), the year itself.
+    let roadmap: Vec<(&str, &str)> = project["milestones"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|m| (m["title"].as_str().unwrap(), m["date"].as_str().unwrap()))
+        .collect();
+    assert_eq!(
+        roadmap,
+        [
+            ("Q1 2025 (Actual)", "2025-01-01"),
+            ("Q2 2025", "2025-04-01"),
+            ("Q3 2025", "2025-07-01"),
+            ("2027", "2027-01-01")
+        ]
+    );
 }
 
 /// 21: `## Staffing` lists `* @horovits Project Lead (Logz.io)`; the
@@ -552,10 +569,20 @@ fn corpus_21_quarters_are_milestones_and_their_tasks_items() {
         .iter()
         .map(|m| m["date"].as_str().unwrap())
         .collect();
+    // Then `### 2025`, with nothing dated under it: the year itself, done
+    // as its one task (`- [x] Propose phase 2 of the CICD SIG`) is.
     assert_eq!(
         quarters,
-        ["2024-01-01", "2024-04-01", "2024-07-01", "2024-10-01"]
+        [
+            "2024-01-01",
+            "2024-04-01",
+            "2024-07-01",
+            "2024-10-01",
+            "2025-01-01"
+        ]
     );
+    assert_eq!(project["milestones"][4]["title"], "2025");
+    assert_eq!(project["milestones"][4]["status"], "done");
     // Each quarter's tasks stay under it: a group of `### 2024` named after
     // the quarter, holding its tasks (counted with their children).
     let year = all_sections(&project)

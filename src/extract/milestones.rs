@@ -132,6 +132,7 @@ pub fn read(
     reader.read_tables(outline);
     reader.read_headings(outline);
     reader.read_lines(outline);
+    reader.read_year_headings(outline);
     reader.milestones.sort_by_key(|milestone| milestone.line);
     status.milestones.extend(reader.milestones);
     (reader.listed_lines, reader.diagnostics)
@@ -357,6 +358,63 @@ impl MilestoneReader<'_> {
                 self.push(title, Some((date, text)), status, child.line);
             }
         }
+    }
+
+    /// A sub-heading of a milestone section that is a year alone, when
+    /// nothing under it gave a milestone: corpus 10's `## 🎯 ROADMAP` /
+    /// `### 2027` (`VERI*FACTU obligatorio`) is the year 2027. Under
+    /// corpus 21's `### 2024` the quarters are the milestones, and the
+    /// year only dates them. A year whose tasks are all ticked is done
+    /// (corpus 21's `### 2025` / `- [x] Propose phase 2 of the CICD SIG`).
+    fn read_year_headings(&mut self, outline: &Outline) {
+        let walk = outline.walk_sections();
+        for (index, section) in walk.iter().enumerate() {
+            if !names_milestones(&section.folded) {
+                continue;
+            }
+            for child in &section.children {
+                let Some(year) = dates::parse_date(&child.heading, self.reference, self.order)
+                    .filter(|date| date.precision == DatePrecision::Year)
+                else {
+                    continue;
+                };
+                // The child's lines run to the next heading of its level or above.
+                let end = (walk[index + 1..].iter())
+                    .find(|s| s.line > child.line && s.level <= child.level)
+                    .map_or(usize::MAX, |s| s.line);
+                let dated_under =
+                    (self.milestones.iter()).any(|m| (child.line..end).contains(&m.line));
+                if !dated_under {
+                    let status =
+                        milestone_marker_status(&child.heading).or_else(|| self.all_done(child));
+                    self.push(
+                        clean_title(&child.heading),
+                        Some((year, clean_title(&child.heading))),
+                        status,
+                        child.line,
+                    );
+                }
+            }
+        }
+    }
+
+    /// `Done` when `section` lists tasks and every one starts with a done
+    /// marker (`- [x] …`, `- ✅ …`).
+    fn all_done(&self, section: &OutlineSection) -> Option<Status> {
+        let mut entries = (section.blocks.iter())
+            .filter_map(|block| match block {
+                Block::List(entries) => Some(entries),
+                _ => None,
+            })
+            .flatten()
+            .peekable();
+        entries.peek()?;
+        entries
+            .all(|entry| {
+                let marker = self.vocabulary.marker_at_start(entry.first_line());
+                marker.is_some_and(|(status, _)| status == Status::Done)
+            })
+            .then_some(Status::Done)
     }
 
     /// Dated list items and lines under a milestone heading, and lines
@@ -729,6 +787,52 @@ mod tests {
             .map(|m| (m.title.as_str(), m.date))
             .collect();
         assert_eq!(read, [("Target Launch", Some(date(2026, 1, 14)))]);
+    }
+
+    #[test]
+    fn a_year_heading_with_nothing_dated_under_it() {
+        let text = "## Roadmap\n\n### Q3 2025\n\n- Primeros clientes\n\n### 2027\n\n- VERI*FACTU obligatorio\n\n## Timeline\n\n### 2024\n\n- [x] Q1 Focus\n\n### 2025\n\n- [x] Propose phase 2\n\n## Notes\n\n### 2023\n\n- a year outside a milestone section\n";
+        let status = milestones(text, date(2026, 12, 3));
+        type Read<'m> = (
+            &'m str,
+            Option<NaiveDate>,
+            Option<NaiveDate>,
+            Option<Status>,
+        );
+        let read: Vec<Read> = (status.milestones.iter())
+            .map(|m| (m.title.as_str(), m.date, m.date_end, m.status))
+            .collect();
+        assert_eq!(
+            read,
+            [
+                (
+                    "Q3 2025",
+                    Some(date(2025, 7, 1)),
+                    Some(date(2025, 9, 30)),
+                    None
+                ),
+                (
+                    "2027",
+                    Some(date(2027, 1, 1)),
+                    Some(date(2027, 12, 31)),
+                    None
+                ),
+                // `### 2024` dates its quarter: the quarter is the milestone.
+                (
+                    "Q1 Focus",
+                    Some(date(2024, 1, 1)),
+                    Some(date(2024, 3, 31)),
+                    Some(Status::Done)
+                ),
+                // Every task of 2025 ticked: the year is done.
+                (
+                    "2025",
+                    Some(date(2025, 1, 1)),
+                    Some(date(2025, 12, 31)),
+                    Some(Status::Done)
+                ),
+            ]
+        );
     }
 
     #[test]
