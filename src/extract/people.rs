@@ -90,6 +90,35 @@ const NOBODY: &[&str] = &[
     "to be hired",
 ];
 
+/// Words of a label that names the role of the person it introduces
+/// (`Owner: @alice`, corpus 14's `| Point of contact | @traviscross |`).
+const ROLE_LABEL_WORDS: &[&str] = &[
+    "owner",
+    "owners",
+    "lead",
+    "contact",
+    "sponsor",
+    "responsable",
+    "assignee",
+    "maintainer",
+    "maintainers",
+    "reviewer",
+    "manager",
+    "chef",
+    "referent",
+    "pilote",
+    "porteur",
+];
+
+/// `label` as a role, when it is one: at most four words, one of them a
+/// [`ROLE_LABEL_WORDS`] (`Point of contact`, `Chef de projet`).
+fn role_label(label: &str) -> Option<&str> {
+    let label = label.trim().trim_end_matches(':').trim();
+    let is_role = label.split_whitespace().count() <= 4
+        && words(&fold(label)).any(|word| ROLE_LABEL_WORDS.contains(&word));
+    is_role.then_some(label)
+}
+
 /// The first column of `folded` headers with a word of `list`.
 fn column_of(folded: &[String], list: &[&str]) -> Option<usize> {
     folded
@@ -248,10 +277,38 @@ impl People {
     /// first `@`, after nothing but punctuation (`@alice`, `— @alice`) or
     /// after a label of at most 40 characters and its colon
     /// (`Owner: @alice`).
+    /// A role label before the handle is the person's role (`**Owner:**
+    /// @traviscross`).
     pub fn mention(&mut self, text: &str) {
+        let label = (text.split_once(':'))
+            .filter(|(_, rest)| rest.trim_start().starts_with('@'))
+            .and_then(|(label, _)| role_label(label));
+        self.mention_as(text, label);
+    }
+
+    /// The handles of a table row's cells; in a row of a label and a
+    /// handle (`| Point of contact | @traviscross |`), the label is the
+    /// person's role when it names one.
+    pub fn mention_row(&mut self, cells: &[String]) {
+        if let [label, value] = cells {
+            if value.trim_start().starts_with('@') {
+                self.mention(label);
+                self.mention_as(value, role_label(label));
+                return;
+            }
+        }
+        for cell in cells {
+            self.mention(cell);
+        }
+    }
+
+    fn mention_as(&mut self, text: &str, role: Option<&str>) {
         if let Some(name) = mentioned(text) {
             let handle = format!("@{name}");
-            self.entry(Some(&handle), name);
+            let person = self.entry(Some(&handle), name);
+            if person.role.is_none() {
+                person.role = role.map(str::to_string);
+            }
         }
     }
 
@@ -321,6 +378,32 @@ mod tests {
         let people = people.into_vec();
         assert_eq!(people.len(), 2);
         assert_eq!(people[0].handle.as_deref(), Some("@traviscross"));
+    }
+
+    #[test]
+    fn a_role_label_before_a_handle_is_the_role() {
+        let mut people = People::default();
+        people.mention("Owner: @traviscross");
+        people.mention("Note: @bob will look at it");
+        let row = |cells: &[&str]| cells.iter().map(|c| c.to_string()).collect::<Vec<_>>();
+        // Corpus 14's metadata table.
+        people.mention_row(&row(&["Point of contact", "@alice"]));
+        people.mention_row(&row(&["Tracking issue", "@carol"]));
+        people.mention_row(&row(&["@dave", "Chef de projet"]));
+        let people = people.into_vec();
+        let read: Vec<(&str, Option<&str>)> = (people.iter())
+            .map(|p| (p.name.as_str(), p.role.as_deref()))
+            .collect();
+        assert_eq!(
+            read,
+            [
+                ("traviscross", Some("Owner")),
+                ("bob", None),
+                ("alice", Some("Point of contact")),
+                ("carol", None),
+                ("dave", None),
+            ]
+        );
     }
 
     /// The handle a line mentions, as the two patterns it replaced found

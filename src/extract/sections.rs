@@ -589,9 +589,7 @@ impl Builder<'_> {
                 Block::Table(table) => {
                     people.team_table(table, team);
                     for row in &table.rows {
-                        for cell in &row.cells {
-                            people.mention(cell);
-                        }
+                        people.mention_row(&row.cells);
                     }
                     if held != Held::Notes
                         && classify(table, held == Held::Risks) == TableKind::Status
