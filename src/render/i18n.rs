@@ -64,7 +64,8 @@ const STRINGS: &[(&str, &str, &str)] = &[
     ("milestones", "Milestones", "Jalons"),
     ("diagnostics", "Diagnostics", "Diagnostics"),
     ("diagnostics_intro", "What we could not read, and where.", "Ce que nous n'avons pas pu lire, et où."),
-    ("no_diagnostics", "Everything in the documents could be read.", "Tout le contenu des documents a pu être lu."),
+    // No claim that anything was found: a document may hold no status at all.
+    ("no_diagnostics", "No problem found while reading the documents.", "Aucun problème relevé à la lecture des documents."),
     ("source_document", "Source document", "Document source"),
     ("source_documents", "Source documents", "Documents sources"),
     ("title", "Title", "Titre"),
