@@ -168,33 +168,47 @@ impl Facts<'_> {
         phrase.words(self.language)
     }
 
-    /// `red: milestone "Go-live" overdue by 12 days; 2 open critical risks (and 1 more)`.
-    fn reason(&self, health: Health, reasons: Vec<String>) -> String {
+    /// `red: milestone "Go-live" overdue by 12 days; milestone "Recette"
+    /// overdue by 3 days (and 4 more overdue milestones, 2 open critical
+    /// risks)`: the first reasons, then the others by kind, so that the
+    /// count left out does not read as more of the first kind.
+    fn reason(&self, health: Health, phrases: &[Phrase]) -> String {
         // French sets its colon and semicolon apart (`rouge : a ; b`).
         let (colon, semicolon) = match self.language {
             Language::En => (":", "; "),
             Language::Fr => (" :", " ; "),
         };
-        let shown = reasons
-            .iter()
-            .take(REASONS_SHOWN)
-            .cloned()
-            .collect::<Vec<_>>()
-            .join(semicolon);
+        let (shown, hidden) = phrases.split_at(phrases.len().min(REASONS_SHOWN));
+        let shown: Vec<String> = shown.iter().map(|p| self.say(p)).collect();
+        let shown = shown.join(semicolon);
         let word = health_word(health, self.language);
-        match reasons.len().saturating_sub(REASONS_SHOWN) {
-            0 => format!("{word}{colon} {shown}"),
-            more => format!("{word}{colon} {shown} {}", self.say(&Phrase::AndMore(more))),
+        let overdue = (hidden.iter())
+            .filter(|p| matches!(p, Phrase::Overdue(..)))
+            .count();
+        let others = (hidden.iter())
+            .filter(|p| !matches!(p, Phrase::Overdue(..)))
+            .map(|p| self.say(p));
+        let more: Vec<String> = (overdue > 0)
+            .then(|| self.say(&Phrase::MoreOverdue(overdue)))
+            .into_iter()
+            .chain(others)
+            .collect();
+        if more.is_empty() {
+            format!("{word}{colon} {shown}")
+        } else {
+            let more = self.say(&Phrase::AndMore(more.join(", ")));
+            format!("{word}{colon} {shown} {more}")
         }
     }
 
     fn judge(&self, config: &Config) -> (Health, String) {
         let (health, phrases) = self.verdict(config);
-        let words: Vec<String> = phrases.iter().map(|p| self.say(p)).collect();
         let reason = match health {
-            Health::Red | Health::Amber => self.reason(health, words),
+            Health::Red | Health::Amber => self.reason(health, &phrases),
             // One phrase that says it all (`done: all 12 items done`).
-            _ => words.join("; "),
+            _ => (phrases.iter().map(|p| self.say(p)))
+                .collect::<Vec<_>>()
+                .join("; "),
         };
         (health, reason)
     }
@@ -562,6 +576,41 @@ mod tests {
         );
     }
 
+    /// What a reason leaves out is said by kind: the overdue milestones
+    /// counted, then the other reasons (corpus 20 said `(and 9 more)` for
+    /// eight milestones and its critical risks).
+    #[test]
+    fn a_reason_says_what_it_left_out_by_kind() {
+        let mut p = project();
+        p.counts = counts(1, 1, 0, 0);
+        *p.milestones = (1..=4)
+            .map(|n| milestone(&format!("Phase {n}"), date(2026, 1, n), None, n as usize))
+            .collect();
+        *p.risks = vec![
+            risk("Backend vide", Severity::Critical, false, 9),
+            risk("Serveur", Severity::Critical, false, 10),
+        ];
+        assess(&mut p, &Config::default(), date(2026, 2, 1));
+        assert_eq!(
+            p.health_reason,
+            "red: milestone \"Phase 1\" overdue by 31 days; milestone \"Phase 2\" overdue by 30 days (and 2 more overdue milestones, 2 open critical risks)"
+        );
+        let config = Config {
+            language: Language::Fr,
+            ..Config::default()
+        };
+        *p.milestones = (1..=3)
+            .map(|n| milestone(&format!("Phase {n}"), date(2026, 1, n), None, n as usize))
+            .collect();
+        assess(&mut p, &config, date(2026, 2, 1));
+        assert!(
+            p.health_reason
+                .ends_with("(et 1 autre jalon en retard, 2 risques critiques ouverts)"),
+            "{}",
+            p.health_reason
+        );
+    }
+
     #[test]
     fn a_range_is_due_at_its_end() {
         let mut p = project();
@@ -758,7 +807,10 @@ enum Phrase<'a> {
     Blocked(u32),
     Stale,
     Gap(f64, f64),
-    AndMore(usize),
+    /// Overdue milestones left out of a reason.
+    MoreOverdue(usize),
+    /// What a reason left out, said in a few words.
+    AndMore(String),
 }
 
 impl Phrase<'_> {
@@ -816,8 +868,12 @@ impl Phrase<'_> {
                 );
                 format!("déclare {declared}\u{202f}% mais ses tâches donnent {computed}\u{202f}%")
             }
-            (Phrase::AndMore(n), false) => format!("(and {n} more)"),
-            (Phrase::AndMore(n), true) => format!("(et {n} de plus)"),
+            (Phrase::MoreOverdue(1), false) => "1 more overdue milestone".to_string(),
+            (Phrase::MoreOverdue(n), false) => format!("{n} more overdue milestones"),
+            (Phrase::MoreOverdue(1), true) => "1 autre jalon en retard".to_string(),
+            (Phrase::MoreOverdue(n), true) => format!("{n} autres jalons en retard"),
+            (Phrase::AndMore(more), false) => format!("(and {more})"),
+            (Phrase::AndMore(more), true) => format!("(et {more})"),
         }
     }
 }
