@@ -168,7 +168,18 @@ pub fn timeline(rows: &[TimelineRow], as_of: NaiveDate, title: String, t: &Strin
     let x_of = |date: NaiveDate| {
         LABEL_WIDTH + (date - start).num_days() as f64 / span * (PLOT_RIGHT - LABEL_WIDTH)
     };
-    view.ticks = month_ticks(start, end, t)
+    let mut ticks = month_ticks(start, end, t);
+    // The last label, drawn leftwards of a tick near the right edge, must
+    // not run into the one before it (`Dec 2026Jan 2027`): that tick goes.
+    if let [.., (before, before_label), (last, last_label)] = ticks.as_slice() {
+        let (x_before, x_last) = (x_of(*before), x_of(*last));
+        let overlap =
+            x_last - label_width(last_label) < x_before + label_width(before_label) / 2.0 + 6.0;
+        if x_last > PLOT_RIGHT - 30.0 && overlap {
+            ticks.pop();
+        }
+    }
+    view.ticks = ticks
         .into_iter()
         .map(|(date, label)| Tick {
             x: num(x_of(date)),
@@ -631,6 +642,57 @@ mod tests {
         );
         assert_eq!(late, "end");
         assert_eq!(anchor(day(4, 1)).0, "start");
+    }
+
+    /// Corpus 14's timeline ran `Dec 2026` into `Jan 2027`: the last
+    /// label, ending at its tick by the right edge, would overlap the one
+    /// before, so that tick is left out; a last tick with room keeps its label.
+    #[test]
+    fn the_last_tick_label_does_not_run_into_the_one_before() {
+        let day = |year, month, day| NaiveDate::from_ymd_opt(year, month, day).unwrap();
+        let milestone = |date| Milestone {
+            title: "Branch".into(),
+            date: Some(date),
+            date_end: None,
+            date_text: String::new(),
+            status: None,
+            overdue: false,
+            source: std::sync::Arc::from("a.md"),
+            line: 1,
+        };
+        let t = Strings::new(Language::En);
+        let labels = |first, as_of| {
+            let first = milestone(first);
+            let rows = [TimelineRow {
+                label: "Project".into(),
+                milestones: vec![(&first, String::new())],
+            }];
+            let view = timeline(&rows, as_of, String::new(), &t);
+            let ticks: Vec<(f64, String)> = (view.ticks.iter())
+                .map(|tick| (tick.x.parse().unwrap(), tick.label.clone()))
+                .collect();
+            ticks
+        };
+        for (first, as_of) in [
+            (day(2024, 10, 17), day(2026, 12, 3)),
+            (day(2026, 1, 10), day(2026, 12, 3)),
+            (day(2025, 3, 1), day(2026, 6, 20)),
+        ] {
+            let ticks = labels(first, as_of);
+            let [.., (x_before, before), (x_last, last)] = ticks.as_slice() else {
+                panic!("{ticks:?}");
+            };
+            let end_anchored = *x_last > PLOT_RIGHT - 30.0;
+            let last_left = if end_anchored {
+                x_last - label_width(last)
+            } else {
+                x_last - label_width(last) / 2.0
+            };
+            assert!(
+                last_left >= x_before + label_width(before) / 2.0 + 6.0,
+                "{ticks:?}"
+            );
+        }
     }
 
     #[test]
