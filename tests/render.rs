@@ -1028,9 +1028,10 @@ fn a_risk_matrix_with_nothing_to_place_is_a_sentence() {
 
     let unrated = read("unrated/index.html");
     assert!(!unrated.contains("<table class=\"matrix\">"));
-    assert!(
-        unrated.contains("2 open risk(s) without impact and probability appear only in the table.")
-    );
+    // No matrix is drawn, and the sentence speaks of none as there.
+    assert!(unrated.contains(
+        "No open risk has both an impact and a probability to place on a matrix: the 2 open risk(s) are in the table."
+    ));
     assert!(unrated.contains(">Vendor may be late<") && unrated.contains(">Budget may be cut<"));
 
     let closed = read("closed/index.html");

@@ -467,7 +467,14 @@ pub fn matrix(risks: &[Rated], link: &dyn Fn(usize) -> MatrixLink, t: &Strings) 
         rows,
         columns: (1..=5).collect(),
         placed: open - unrated,
-        unrated_note: (unrated > 0).then(|| t.fill("unrated_risks", &[&t.count(unrated)])),
+        unrated_note: (unrated > 0).then(|| {
+            let key = if unrated == open {
+                "unplaced_risks"
+            } else {
+                "unrated_risks"
+            };
+            t.fill(key, &[&t.count(unrated)])
+        }),
         total: open,
     }
 }

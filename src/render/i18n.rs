@@ -93,6 +93,8 @@ const STRINGS: &[(&str, &str, &str)] = &[
     ("risk_table", "All risks by severity", "Tous les risques par gravité"),
     ("no_open_risk_to_place", "No open risk to place.", "Aucun risque ouvert à placer."),
     ("unrated_risks", "{0} open risk(s) without impact and probability appear only in the table.", "{0} risque(s) ouvert(s) sans impact ni probabilité n'apparaissent que dans le tableau."),
+    // No matrix is drawn then: the sentence must not speak of one as there.
+    ("unplaced_risks", "No open risk has both an impact and a probability to place on a matrix: the {0} open risk(s) are in the table.", "Aucun risque ouvert n'a à la fois un impact et une probabilité à placer sur une matrice : les {0} risque(s) ouvert(s) sont dans le tableau."),
     ("no_risks", "No risk recorded.", "Aucun risque relevé."),
     ("no_milestones", "No milestone recorded.", "Aucun jalon relevé."),
     ("no_people", "Nobody is named.", "Personne n'est nommé."),
