@@ -387,12 +387,8 @@ impl MilestoneReader<'_> {
                 if !dated_under {
                     let status =
                         milestone_marker_status(&child.heading).or_else(|| self.all_done(child));
-                    self.push(
-                        clean_title(&child.heading),
-                        Some((year, clean_title(&child.heading))),
-                        status,
-                        child.line,
-                    );
+                    let title = clean_title(&child.heading);
+                    self.push(title.clone(), Some((year, title)), status, child.line);
                 }
             }
         }

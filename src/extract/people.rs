@@ -182,6 +182,23 @@ impl People {
         &mut self.people[index]
     }
 
+    /// The person `who` names: a handle (`@alice`) or a name.
+    fn named(&mut self, who: &str) -> &mut Person {
+        match who.strip_prefix('@') {
+            Some(name) => self.entry(Some(who), name),
+            None => self.entry(None, who),
+        }
+    }
+
+    /// The person `who` names, with `role` unless they have one already
+    /// (an empty role is none).
+    fn member(&mut self, who: &str, role: Option<&str>) {
+        let person = self.named(who);
+        if person.role.is_none() {
+            person.role = role.filter(|r| !r.is_empty()).map(str::to_string);
+        }
+    }
+
     /// A line of a team section: `@Mounir : Architecte, Scientifique`,
     /// `Alice Martin - Cheffe de projet`, or a bare name.
     pub fn team_line(&mut self, text: &str) {
@@ -207,11 +224,7 @@ impl People {
                 .and_then(|inside| inside.strip_suffix(')'))
                 .filter(|inside| !inside.contains(['(', ')']))
                 .map_or(role, str::trim);
-            let handle = format!("@{}", name.as_str());
-            let person = self.entry(Some(&handle), name.as_str());
-            if person.role.is_none() && !role.is_empty() {
-                person.role = Some(role.to_string());
-            }
+            self.member(&format!("@{}", name.as_str()), Some(role));
             return;
         }
         let (who, role) = match text.split_once(" : ").or_else(|| text.split_once(':')) {
@@ -229,14 +242,7 @@ impl People {
         if headcount || who.chars().any(|c| c.is_ascii_digit() || c == '+') {
             return;
         }
-        let (handle, name) = match who.strip_prefix('@') {
-            Some(name) => (Some(who), name),
-            None => (None, who),
-        };
-        let person = self.entry(handle, name);
-        if person.role.is_none() {
-            person.role = role.filter(|r| !r.is_empty()).map(str::to_string);
-        }
+        self.member(who, role);
     }
 
     /// The rows of a table of members: a `Membre` column anywhere, or a
@@ -261,15 +267,8 @@ impl People {
             if names_nobody || !one_person {
                 continue;
             }
-            let (handle, name) = match who.strip_prefix('@') {
-                Some(name) => (Some(who), name),
-                None => (None, who),
-            };
-            let person = self.entry(handle, name);
             let role = role.and_then(|i| row.cells.get(i)).map(|cell| cell.trim());
-            if person.role.is_none() {
-                person.role = role.filter(|r| !r.is_empty()).map(str::to_string);
-            }
+            self.member(who, role);
         }
     }
 
@@ -304,11 +303,7 @@ impl People {
 
     fn mention_as(&mut self, text: &str, role: Option<&str>) {
         if let Some(name) = mentioned(text) {
-            let handle = format!("@{name}");
-            let person = self.entry(Some(&handle), name);
-            if person.role.is_none() {
-                person.role = role.map(str::to_string);
-            }
+            self.member(&format!("@{name}"), role);
         }
     }
 
@@ -316,11 +311,7 @@ impl People {
     pub fn owners<'i>(&mut self, items: impl Iterator<Item = &'i Item>) {
         for item in items {
             if let Some(owner) = &item.owner {
-                let (handle, name) = match owner.strip_prefix('@') {
-                    Some(name) => (Some(owner.as_str()), name),
-                    None => (None, owner.as_str()),
-                };
-                let person = self.entry(handle, name);
+                let person = self.named(owner);
                 if !matches!(item.status, Status::Done | Status::Cancelled) {
                     person.open_items += 1;
                 }

@@ -706,15 +706,19 @@ fn first_disagreement<'c>(list: &[&'c Claim], gap: f64) -> Option<(&'c Claim, &'
 mod tests {
     use super::*;
 
-    #[test]
-    fn an_item_is_due_on_the_date_written_on_it() {
-        use crate::config::Config;
-        let text = "# P\n\nDernière mise à jour : 01/03/2026\n\n## Lot\n\n- [ ] Livraison du module 15/03/2026\n- [ ] Recette fin avril\n- [ ] Sans date\n";
-        let config = Config::default();
+    /// `text` extracted as `p.md` on 1 November 2026.
+    fn extracted(text: &str) -> DocumentStatus {
+        let config = crate::config::Config::default();
         let document = crate::ingest::Document::from_bytes("p.md", text.as_bytes());
         let context =
             super::super::Context::new(&config, NaiveDate::from_ymd_opt(2026, 11, 1).unwrap());
-        let status = super::super::extract(&document, &context);
+        super::super::extract(&document, &context)
+    }
+
+    #[test]
+    fn an_item_is_due_on_the_date_written_on_it() {
+        let text = "# P\n\nDernière mise à jour : 01/03/2026\n\n## Lot\n\n- [ ] Livraison du module 15/03/2026\n- [ ] Recette fin avril\n- [ ] Sans date\n";
+        let status = extracted(text);
         let items = &status.sections[0].items;
         assert_eq!(items[0].due, NaiveDate::from_ymd_opt(2026, 3, 15));
         assert_eq!(items[1].due, NaiveDate::from_ymd_opt(2026, 4, 30));
@@ -723,13 +727,8 @@ mod tests {
 
     #[test]
     fn a_team_sections_subsections_list_members() {
-        use crate::config::Config;
         let text = "# P\n\n## Équipe\n\n### Développement\n\n- Alice Martin - Cheffe de projet\n\n## Lot\n\n### Tâches\n\n- Bob Durand - relire la spec\n";
-        let config = Config::default();
-        let document = crate::ingest::Document::from_bytes("p.md", text.as_bytes());
-        let context =
-            super::super::Context::new(&config, NaiveDate::from_ymd_opt(2026, 11, 1).unwrap());
-        let status = super::super::extract(&document, &context);
+        let status = extracted(text);
         let people: Vec<(&str, Option<&str>)> = (status.people.iter())
             .map(|p| (p.name.as_str(), p.role.as_deref()))
             .collect();
@@ -739,13 +738,8 @@ mod tests {
 
     #[test]
     fn a_table_of_members_gives_people_with_their_roles() {
-        use crate::config::Config;
         let text = "# P\n\n## Équipe\n\n| Nom | Rôle |\n|---|---|\n| Alice Martin | Cheffe de projet |\n| @bob | Dev |\n| TBD | QA |\n\n## Répartition\n\n| Membre | Responsabilité principale |\n|---|---|\n| Le-Bronec Timothé | Site web + carte 3D |\n\n## Lot\n\n| Nom | Statut |\n|---|---|\n| Migration base | ✅ |\n";
-        let config = Config::default();
-        let document = crate::ingest::Document::from_bytes("p.md", text.as_bytes());
-        let context =
-            super::super::Context::new(&config, NaiveDate::from_ymd_opt(2026, 11, 1).unwrap());
-        let status = super::super::extract(&document, &context);
+        let status = extracted(text);
         let people: Vec<(&str, Option<&str>, Option<&str>)> = (status.people.iter())
             .map(|p| (p.name.as_str(), p.handle.as_deref(), p.role.as_deref()))
             .collect();

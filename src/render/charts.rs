@@ -616,10 +616,9 @@ mod tests {
 
     /// The "today" label reads to the right of its line unless it would
     /// run past the chart's edge; then it ends at the line.
-    #[test]
-    fn the_today_label_stays_inside_the_chart() {
-        let day = |month, day| NaiveDate::from_ymd_opt(2026, month, day).unwrap();
-        let milestone = |date| Milestone {
+    /// A milestone on `date`, with nothing else said.
+    fn milestone(date: NaiveDate) -> Milestone {
+        Milestone {
             title: "Jalon".into(),
             date: Some(date),
             date_end: None,
@@ -628,7 +627,12 @@ mod tests {
             overdue: false,
             source: std::sync::Arc::from("a.md"),
             line: 1,
-        };
+        }
+    }
+
+    #[test]
+    fn the_today_label_stays_inside_the_chart() {
+        let day = |month, day| NaiveDate::from_ymd_opt(2026, month, day).unwrap();
         let (march, december) = (milestone(day(3, 15)), milestone(day(12, 14)));
         let rows = [TimelineRow {
             label: "Projet".into(),
@@ -657,16 +661,6 @@ mod tests {
     #[test]
     fn the_last_tick_label_does_not_run_into_the_one_before() {
         let day = |year, month, day| NaiveDate::from_ymd_opt(year, month, day).unwrap();
-        let milestone = |date| Milestone {
-            title: "Branch".into(),
-            date: Some(date),
-            date_end: None,
-            date_text: String::new(),
-            status: None,
-            overdue: false,
-            source: std::sync::Arc::from("a.md"),
-            line: 1,
-        };
         let t = Strings::new(Language::En);
         let labels = |first, as_of| {
             let first = milestone(first);
