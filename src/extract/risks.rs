@@ -783,6 +783,7 @@ fn inline_fields(text: &str) -> (&str, Vec<(Field, &str)>) {
     }
     let (title, scales) = body.split_once(':').unwrap_or((body, ""));
     let mitigation = !fields.is_empty();
+    let before_scales = fields.len();
     for segment in scales.split([',', ';', '.']) {
         let segment = segment.trim();
         let Some((label, value)) = segment.split_once([' ', ':']) else {
@@ -792,7 +793,9 @@ fn inline_fields(text: &str) -> (&str, Vec<(Field, &str)>) {
             fields.push((field, value.trim_start_matches([':', ' '])));
         }
     }
-    if fields.len() > usize::from(mitigation) {
+    // An impact or a probability was read: the title stops at the colon.
+    let rated = fields.len() > before_scales;
+    if rated {
         (title, fields)
     } else if mitigation {
         let title = body.trim_end_matches(|c: char| c.is_whitespace() || "-—–:.,;".contains(c));
