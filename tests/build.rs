@@ -64,6 +64,27 @@ fn every_corpus_file_builds_without_errors() {
         assert!(errors.is_empty(), "{}: {errors:?}", project["slug"]);
         assert!(!project["title"].as_str().unwrap().is_empty());
     }
+    // Every link to a place on a page finds it, the documents' own tables
+    // of contents included: corpus 23 links ten times to its headings
+    // (`[Speakers](#speakers)`), corpus 22 seven times.
+    assert!(common::check_fragments(&portal.public()) > 1000);
+    let asahi = slug_of(projects, "23_");
+    let page = std::fs::read_to_string(portal.public().join(asahi).join("index.html")).unwrap();
+    for heading in ["speakers", "hdmi-audio", "m1-promaxultra-devices"] {
+        assert!(
+            page.contains(&format!("href=\"#h-{heading}\"")),
+            "{heading}"
+        );
+    }
+}
+
+/// The slug of the project whose source path holds `part`.
+fn slug_of<'p>(projects: &'p [serde_json::Value], part: &str) -> &'p str {
+    projects
+        .iter()
+        .find(|p| p["sources"].to_string().contains(part))
+        .and_then(|p| p["slug"].as_str())
+        .expect("a project of that file")
 }
 
 #[test]

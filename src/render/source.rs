@@ -14,9 +14,12 @@
 //! paragraph starting on line 63 links to `#L63` ([`RenderedDocument::push_anchor`]).
 
 use std::borrow::Cow;
+use std::collections::{HashMap, VecDeque};
 use std::sync::LazyLock;
 
-use pulldown_cmark::{Alignment, CodeBlockKind, CowStr, Event, Options, Parser, Tag, TagEnd};
+use pulldown_cmark::{
+    Alignment, CodeBlockKind, CowStr, Event, HeadingLevel, Options, Parser, Tag, TagEnd,
+};
 use syntect::highlighting::ThemeSet;
 use syntect::html::{css_for_theme_with_class_style, ClassStyle, ClassedHTMLGenerator};
 use syntect::parsing::SyntaxSet;
@@ -93,7 +96,9 @@ pub fn render_document(text: &str, prefix: &str) -> RenderedDocument {
         lines: LineIndex::new(text),
         prefix,
         anchors: Vec::new(),
-        pending: None,
+        pending: VecDeque::new(),
+        slugs: HashMap::new(),
+        fragments: Vec::new(),
         code: None,
         first_cell: false,
         in_metadata: false,
@@ -102,6 +107,7 @@ pub fn render_document(text: &str, prefix: &str) -> RenderedDocument {
     };
     let mut html = String::with_capacity(text.len() + text.len() / 2);
     pulldown_cmark::html::push_html(&mut html, &mut events);
+    let html = without_dangling_fragments(html, &events);
     let html = if events.raw_html {
         sanitize(&html)
     } else if events.void_elements {
@@ -116,6 +122,33 @@ pub fn render_document(text: &str, prefix: &str) -> RenderedDocument {
             .collect(),
         prefix: prefix.to_string(),
     }
+}
+
+/// The URL of the heading a document names `#fragment` on the page where
+/// its anchors start with `prefix`.
+fn heading_url(prefix: &str, fragment: &str) -> String {
+    format!("#{prefix}h-{fragment}")
+}
+
+/// `html` whose links to a heading the document does not have (corpus 15's
+/// `[Slack Channel](#workflows-dev)`) lose their URL, as a link with a URL
+/// not allowed does: on the page they would go nowhere, or to one of the
+/// page's own places. Rare, so the page is searched only when there is one.
+fn without_dangling_fragments(mut html: String, events: &SourceEvents) -> String {
+    for fragment in &events.fragments {
+        let slug = percent_encoding::percent_decode_str(fragment).decode_utf8_lossy();
+        if events.slugs.contains_key(slug.as_ref()) {
+            continue;
+        }
+        let mut attribute = String::from(" href=\"");
+        let _ = pulldown_cmark_escape::escape_href(
+            &mut attribute,
+            &heading_url(events.prefix, fragment),
+        );
+        attribute.push('"');
+        html = html.replace(&attribute, "");
+    }
+    html
 }
 
 /// `html` with `<br />`, `<hr />`, `<img … />` written as ammonia writes
@@ -147,8 +180,15 @@ struct SourceEvents<'t, 'p> {
     prefix: &'p str,
     /// Lines that received an anchor, ascending ([`add_anchor`]).
     anchors: Vec<usize>,
-    /// An event to give after the one just given (a block's anchor).
-    pending: Option<Event<'t>>,
+    /// Events to give after the one just given, in order: a block's
+    /// anchor, or the rest of a heading read ahead for its slug.
+    pending: VecDeque<Event<'t>>,
+    /// The headings' slugs given so far, with how many times each was
+    /// asked for again ([`SourceEvents::slug`]).
+    slugs: HashMap<String, usize>,
+    /// The fragments of the document's links to its own headings, as
+    /// written (`notes` for `#notes`).
+    fragments: Vec<String>,
     /// A code block being read: its language, text and first line.
     code: Option<(String, String, usize)>,
     first_cell: bool,
@@ -164,11 +204,14 @@ impl<'t> Iterator for SourceEvents<'t, '_> {
     type Item = Event<'t>;
 
     fn next(&mut self) -> Option<Event<'t>> {
-        if let Some(event) = self.pending.take() {
+        if let Some(event) = self.pending.pop_front() {
             return Some(event);
         }
         loop {
             let (event, range) = self.parser.next()?;
+            if let (Event::Start(Tag::Heading { level, .. }), false) = (&event, self.in_metadata) {
+                return Some(self.heading(*level, range.start));
+            }
             if let Some(event) = self.adapt(event, range.start) {
                 return Some(event);
             }
@@ -200,6 +243,86 @@ impl<'t> SourceEvents<'t, '_> {
         markup
     }
 
+    /// A heading, whose `start` is at byte `offset`: its events are read up
+    /// to its end, so that its text gives it a slug as GitHub's (`## M1
+    /// Pro/Max/Ultra devices` is `#m1-promaxultra-devices`), the name a
+    /// document's own table of contents links to. The slug is the `id` of
+    /// an empty span at the start of the heading, `h-` and the document's
+    /// prefix before it, so that it can never be one of the page's own ids
+    /// (`#risks`); the heading keeps its line anchor. Gives the heading's
+    /// start and queues the rest. (Heading attributes, `{#id .class}`, are
+    /// not read: [`options`] leaves them off.)
+    fn heading(&mut self, level: HeadingLevel, offset: usize) -> Event<'t> {
+        let mut inner = Vec::new();
+        let mut text = String::new();
+        for (event, range) in self.parser.by_ref() {
+            if let Event::Text(part) | Event::Code(part) = &event {
+                text.push_str(part);
+            }
+            let end = matches!(event, Event::End(TagEnd::Heading(_)));
+            inner.push((event, range.start));
+            if end {
+                break;
+            }
+        }
+        let line = self.line(offset);
+        let id = (self.anchor(line)).then(|| CowStr::from(self.anchor_markup("", line, "")));
+        let start = Event::Start(Tag::Heading {
+            level,
+            id,
+            classes: Vec::new(),
+            attrs: Vec::new(),
+        });
+        if let Some(slug) = self.slug(&text) {
+            let span = format!("<span id=\"{}h-{slug}\"></span>", self.prefix);
+            self.pending
+                .push_back(Event::InlineHtml(CowStr::from(span)));
+        }
+        for (event, offset) in inner {
+            let at = self.pending.len();
+            if let Some(event) = self.adapt(event, offset) {
+                self.pending.insert(at, event);
+            }
+        }
+        start
+    }
+
+    /// The slug of a heading whose text is `text`, as GitHub makes it:
+    /// lower case, every character that is not a letter, a digit, `-`,
+    /// `_` or a space dropped, each space a `-`; a slug given before gets
+    /// `-1`, `-2`… `None` when nothing is left (a heading of emoji only).
+    fn slug(&mut self, text: &str) -> Option<String> {
+        let base: String = text
+            .chars()
+            .flat_map(char::to_lowercase)
+            .filter(|c| c.is_alphanumeric() || matches!(c, '-' | '_' | ' '))
+            .map(|c| if c == ' ' { '-' } else { c })
+            .collect();
+        if base.is_empty() {
+            return None;
+        }
+        let mut slug = base.clone();
+        while self.slugs.contains_key(&slug) {
+            let count = self.slugs.entry(base.clone()).or_default();
+            *count += 1;
+            slug = format!("{base}-{count}");
+        }
+        self.slugs.insert(slug.clone(), 0);
+        Some(slug)
+    }
+
+    /// `url`, or for a link to a heading of the document itself (`#notes`)
+    /// the fragment its slug has on the page (`#h-notes`, `#d2-h-notes`).
+    fn fragment_url<'u>(&mut self, url: &'u str) -> Cow<'u, str> {
+        match url.strip_prefix('#') {
+            Some(fragment) if !fragment.is_empty() => {
+                self.fragments.push(fragment.to_string());
+                Cow::Owned(heading_url(self.prefix, fragment))
+            }
+            _ => Cow::Borrowed(url),
+        }
+    }
+
     /// What the page shows for `event`, which starts at byte `offset`;
     /// `None` for an event it does not show (or not yet: the text of a
     /// code block).
@@ -224,7 +347,7 @@ impl<'t> SourceEvents<'t, '_> {
                 title,
                 ..
             }) => {
-                let open = link_open(link_type, &dest_url, &title);
+                let open = link_open(link_type, &self.fragment_url(&dest_url), &title);
                 return Some(Event::InlineHtml(CowStr::from(open)));
             }
             Event::Start(Tag::Image {
@@ -273,23 +396,6 @@ impl<'t> SourceEvents<'t, '_> {
                 );
                 return Some(Event::Html(CowStr::from(html)));
             }
-            Event::Start(Tag::Heading {
-                level,
-                id: _,
-                classes,
-                attrs,
-            }) => {
-                let line = self.line(offset);
-                let id = self
-                    .anchor(line)
-                    .then(|| CowStr::from(self.anchor_markup("", line, "")));
-                return Some(Event::Start(Tag::Heading {
-                    level,
-                    id,
-                    classes,
-                    attrs,
-                }));
-            }
             Event::Start(tag @ (Tag::TableHead | Tag::TableRow)) => {
                 self.first_cell = true;
                 return Some(Event::Start(tag));
@@ -299,7 +405,8 @@ impl<'t> SourceEvents<'t, '_> {
                 let line = self.line(offset);
                 if (!is_cell || self.first_cell) && self.anchor(line) {
                     let span = self.anchor_markup("<span id=\"", line, "\"></span>");
-                    self.pending = Some(Event::InlineHtml(CowStr::from(span)));
+                    self.pending
+                        .push_back(Event::InlineHtml(CowStr::from(span)));
                 }
                 if is_cell {
                     self.first_cell = false;
@@ -411,7 +518,7 @@ fn link_open(link_type: pulldown_cmark::LinkType, dest_url: &str, title: &str) -
 /// so a document cannot forge the theme's structure.
 fn filter_attribute<'u>(_element: &str, attribute: &str, value: &'u str) -> Option<Cow<'u, str>> {
     match attribute {
-        "id" => is_line_anchor(value).then_some(Cow::Borrowed(value)),
+        "id" => is_own_id(value).then_some(Cow::Borrowed(value)),
         "class" => {
             let kept: Vec<&str> = value
                 .split_whitespace()
@@ -423,7 +530,9 @@ fn filter_attribute<'u>(_element: &str, attribute: &str, value: &'u str) -> Opti
     }
 }
 
-fn is_line_anchor(value: &str) -> bool {
+/// Whether `value` is an id sitrep gives: a line anchor (`L12`, `d2-L12`,
+/// `intro-L3`) or a heading's slug (`h-notes`, `d2-h-notes`).
+fn is_own_id(value: &str) -> bool {
     let rest = value
         .strip_prefix("intro-")
         .or_else(|| {
@@ -435,8 +544,10 @@ fn is_line_anchor(value: &str) -> bool {
                 .then(|| &after_d[dash + 1..])
         })
         .unwrap_or(value);
-    rest.strip_prefix('L')
-        .is_some_and(|digits| !digits.is_empty() && digits.chars().all(|c| c.is_ascii_digit()))
+    let line_anchor = rest
+        .strip_prefix('L')
+        .is_some_and(|digits| !digits.is_empty() && digits.chars().all(|c| c.is_ascii_digit()));
+    line_anchor || rest.strip_prefix("h-").is_some_and(|slug| !slug.is_empty())
 }
 
 /// Highlighted HTML of a code block (escaped plain text when the language is unknown).
@@ -501,6 +612,62 @@ mod tests {
         assert!(doc.html.contains("☑ one"), "{}", doc.html);
         assert!(doc.html.contains("☐ two"), "{}", doc.html);
         assert!(!doc.html.contains("<input"), "{}", doc.html);
+    }
+
+    #[test]
+    fn a_document_s_links_to_its_headings_reach_them() {
+        // Corpus 23's table of contents, a heading given twice, French.
+        let text = "- [M1 Pro/Max/Ultra devices](#m1-promaxultra-devices)\n- [Notes](#notes)\n\
+                    - [Slack Channel](#workflows-dev) [État](#%C3%A9tat-du-projet-v2)\n\n\
+                    ## M1 Pro/Max/Ultra devices\n\n## Notes\n\n### Notes\n\n## 🎯 ROADMAP\n\n\
+                    ## État du *projet* `v2`\n\n## 🚀\n";
+        let html = render_document(text, "").html;
+        let ids = |html: &str| -> Vec<String> {
+            html.split("<span id=\"")
+                .skip(1)
+                .filter_map(|rest| Some(rest[..rest.find('"')?].to_string()))
+                .filter(|id| !id.starts_with('L'))
+                .collect()
+        };
+        assert_eq!(
+            ids(&html),
+            [
+                "h-m1-promaxultra-devices",
+                "h-notes",
+                "h-notes-1",
+                "h--roadmap",
+                "h-état-du-projet-v2",
+            ],
+            "{html}"
+        );
+        assert!(
+            html.contains("href=\"#h-m1-promaxultra-devices\""),
+            "{html}"
+        );
+        assert!(html.contains("href=\"#h-notes\""), "{html}");
+        assert!(html.contains("<h2 id=\"L5\"><span id=\"h-m1-promaxultra-devices\"></span>M1"));
+        assert!(
+            html.contains("href=\"#h-%C3%A9tat-du-projet-v2\""),
+            "{html}"
+        );
+        // A link to a heading the document lacks (corpus 15) keeps no URL.
+        assert!(
+            html.contains("<a rel=\"noopener noreferrer\">Slack Channel</a>"),
+            "{html}"
+        );
+
+        // The second document of a page, and a page cleaned by ammonia
+        // (raw HTML), which keeps the slugs but not a forged id.
+        let second = render_document(text, "d2-").html;
+        assert!(
+            second.contains("<span id=\"d2-h-notes\"></span>"),
+            "{second}"
+        );
+        assert!(second.contains("href=\"#d2-h-notes\""), "{second}");
+        let raw = render_document(&format!("{text}\n<div id=\"risks\">x</div>\n"), "").html;
+        assert_eq!(ids(&raw), ids(&html), "{raw}");
+        assert!(raw.contains("href=\"#h-notes\""), "{raw}");
+        assert!(!raw.contains("id=\"risks\""), "{raw}");
     }
 
     #[test]

@@ -194,8 +194,9 @@ pub fn read_tree(dir: &Path) -> BTreeMap<String, Vec<u8>> {
 }
 
 /// Every `href`/`src` of every page that is not absolute must name an existing
-/// file, resolved against the page's folder as a browser on `file://` would.
-/// Returns how many links were checked.
+/// file, resolved against the page's folder as a browser on `file://` would,
+/// and every fragment a place on its page ([`check_fragments`]). Returns how
+/// many links were checked.
 pub fn check_links(dir: &Path) -> usize {
     let attribute =
         regex::Regex::new(r#"\s(?:href|src)=(?:"([^"]*)"|'([^']*)'|([^\s>"']+))"#).unwrap();
@@ -245,7 +246,7 @@ pub fn check_links(dir: &Path) -> usize {
             checked += 1;
         }
     }
-    checked
+    checked + check_fragments(dir)
 }
 
 fn normalize(path: &Path) -> PathBuf {
@@ -260,4 +261,77 @@ fn normalize(path: &Path) -> PathBuf {
         }
     }
     out
+}
+
+/// Every link to a fragment (`#h-notes`, `../x/index.html#L12`) whose page
+/// is in the site must name an `id` on that page, as a browser finds it
+/// (the fragment percent-decoded). Returns how many were checked.
+pub fn check_fragments(dir: &Path) -> usize {
+    let href = regex::Regex::new(r#"\shref="([^"]*)""#).unwrap();
+    let id = regex::Regex::new(r#"\sid="([^"]*)""#).unwrap();
+    let pages: BTreeMap<String, String> = read_tree(dir)
+        .into_iter()
+        .filter(|(path, _)| path.ends_with(".html"))
+        .map(|(path, bytes)| (path, String::from_utf8_lossy(&bytes).into_owned()))
+        .collect();
+    let ids: BTreeMap<&str, std::collections::BTreeSet<String>> = pages
+        .iter()
+        .map(|(path, html)| {
+            let ids = id.captures_iter(html).map(|c| c[1].replace("&amp;", "&"));
+            (path.as_str(), ids.collect())
+        })
+        .collect();
+    let mut checked = 0;
+    for (path, html) in &pages {
+        let folder = Path::new(path).parent().unwrap_or(Path::new(""));
+        for capture in href.captures_iter(html) {
+            let target = capture[1].replace("&amp;", "&");
+            let Some((file_part, fragment)) = target.split_once('#') else {
+                continue;
+            };
+            if fragment.is_empty() || target.contains("://") {
+                continue;
+            }
+            let page = if file_part.is_empty() {
+                path.clone()
+            } else {
+                normalize(&folder.join(file_part))
+                    .to_string_lossy()
+                    .replace('\\', "/")
+            };
+            let Some(page_ids) = ids.get(page.as_str()) else {
+                continue;
+            };
+            let fragment = percent_decoded(fragment);
+            assert!(
+                page_ids.contains(&fragment),
+                "{target} in {path}: {page} has no id {fragment:?}"
+            );
+            checked += 1;
+        }
+    }
+    checked
+}
+
+/// `text` with its `%XX` escapes decoded (as UTF-8).
+fn percent_decoded(text: &str) -> String {
+    let bytes = text.as_bytes();
+    let mut out = Vec::with_capacity(bytes.len());
+    let mut at = 0;
+    while at < bytes.len() {
+        let hex = bytes
+            .get(at + 1..at + 3)
+            .and_then(|h| std::str::from_utf8(h).ok());
+        match (bytes[at], hex.and_then(|h| u8::from_str_radix(h, 16).ok())) {
+            (b'%', Some(byte)) => {
+                out.push(byte);
+                at += 3;
+            }
+            (byte, _) => {
+                out.push(byte);
+                at += 1;
+            }
+        }
+    }
+    String::from_utf8_lossy(&out).into_owned()
 }
