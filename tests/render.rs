@@ -12,7 +12,7 @@ use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 use std::process::Command;
 
-use common::{check_links, read_tree, Portal};
+use common::{check_fragments, check_links, read_tree, Portal};
 
 use chrono::NaiveDate;
 use sitrep::config::{Config, Language};
@@ -674,6 +674,49 @@ fn every_internal_link_resolves_on_disk() {
     let out = build(portal.path(), &[]);
     let checked = check_links(&out);
     assert!(checked > 10, "only {checked} links checked");
+}
+
+/// Documents that link to each other by path, as real ones do (corpus 01's
+/// `[…](./ROADMAP_100_POURCENT.md)`, seed 001's `(fast-startup-plan.md)`):
+/// the link leads to the document's place in the portal, also after a
+/// rebuild that adds the document linked to.
+#[test]
+fn links_between_documents_lead_to_their_places_in_the_portal() {
+    let portal = Portal::new();
+    portal
+        .write("_index.md", "# Portal\n\nSee the [roadmap](roadmap.md).\n")
+        .write(
+            "roadmap.md",
+            "# Roadmap\n\n- [ ] Ship, see [sprint 2](team/sprint-2.md#risques)\n",
+        )
+        .write(
+            "team/index.md",
+            "# Team\n\n[Roadmap](../roadmap.md), [plan](../docs/PLAN.md)\n",
+        );
+    let out = build(portal.root(), &[]);
+    let read = |page: &str| std::fs::read_to_string(out.join(page)).unwrap();
+    // Not in the portal (yet): as written.
+    assert!(read("roadmap/index.html").contains("href=\"team/sprint-2.md#risques\""));
+    assert!(read("team/index.html").contains("href=\"../docs/PLAN.md\""));
+
+    portal.write(
+        "team/sprint-2.md",
+        "# Sprint 2\n\n[Team](index.md)\n\n## Risques\n\n- [ ] R1\n",
+    );
+    let out = build(portal.root(), &[]);
+    let read = |page: &str| std::fs::read_to_string(out.join(page)).unwrap();
+    for (page, href) in [
+        ("index.html", "roadmap/index.html#doc-1"),
+        ("roadmap/index.html", "../team/index.html#d2-h-risques"),
+        ("team/index.html", "../roadmap/index.html#doc-1"),
+        ("team/index.html", "index.html#doc-1"),
+    ] {
+        assert!(
+            read(page).contains(&format!("href=\"{href}\"")),
+            "{page}: {href}"
+        );
+    }
+    assert!(check_fragments(&out) > 4);
 }
 
 /// A project of three documents whose merge order (`index.md` first) is

@@ -175,8 +175,24 @@ pub fn read_dates(text: &str) {
 /// a browser would, the HTML must hold nothing that runs: no script or
 /// embedding element, no event handler, no inline style, no `javascript:`
 /// or `data:` URL, and only the ids and classes sitrep itself writes.
+///
+/// The document is the second of a project that links to two others, so
+/// that its relative links are resolved into the portal too.
 pub fn render_source(text: &str) {
-    let rendered = source::render_document(text, "d2-");
+    let mut targets = source::LinkTargets::default();
+    for (path, page, anchor, prefix) in [
+        ("team/index.md", "team/index.html", "doc-1", ""),
+        ("roadmap.md", "roadmap/index.html", "doc-1", ""),
+        ("big/lot 2.md", "big/doc-2.html", "", "d2-"),
+    ] {
+        targets.add(path, page.into(), anchor.into(), prefix.into());
+    }
+    let origin = source::Origin {
+        source: "team/sprint-2.md",
+        page: "team/index.html",
+        targets: &targets,
+    };
+    let rendered = source::render_document(text, "d2-", origin);
     if let Some(danger) = first_danger(&rendered.html) {
         panic!("{danger} in {}", rendered.html);
     }
@@ -234,8 +250,16 @@ fn foreign(element: scraper::ElementRef) -> Option<String> {
     None
 }
 
-/// `d2-L12`: the anchors the renderer writes with the prefix used above.
+/// `d2-L12`, `d2-h-notes`: the anchors the renderer writes with the
+/// prefix used above (a heading's slug: letters, digits, `-` and `_`).
 fn is_own_anchor(id: &str) -> bool {
+    let slug = id.strip_prefix("d2-h-").or_else(|| id.strip_prefix("h-"));
+    if let Some(slug) = slug {
+        return !slug.is_empty()
+            && slug
+                .chars()
+                .all(|c| c.is_alphanumeric() || c == '-' || c == '_');
+    }
     id.strip_prefix("d2-L")
         .or_else(|| id.strip_prefix('L'))
         .or_else(|| id.strip_prefix("intro-L"))

@@ -44,7 +44,7 @@ use chrono::NaiveDate;
 use compiled::{DocumentLink, DocumentProject, DocumentView};
 use cross_project::Emit;
 use i18n::{Strings, Table};
-use source::{Anchors, RenderedDocument};
+use source::{Anchors, LinkTargets, Origin, RenderedDocument};
 use view::{Links, RiskEntry};
 
 pub use cross_project::{
@@ -294,6 +294,8 @@ struct Renderer<'a> {
     /// ([`compiled`]): the portal overrides neither them nor what they
     /// extend and import.
     compiled: Vec<&'static str>,
+    /// Where each document is shown, for the documents' links to others.
+    targets: LinkTargets,
 }
 
 /// What lets a cross-project page be kept from the previous build instead
@@ -364,8 +366,10 @@ pub fn render_into(
     sink: &dyn Sink,
 ) -> anyhow::Result<TemplateTimes> {
     let templates = theme::templates(Some(root))?;
-    let seed = page_seed(portfolio, config, &templates, history);
+    let targets = link_targets(content);
+    let seed = page_seed(portfolio, config, &templates, history, &targets);
     let mut renderer = Renderer::new(portfolio, config, templates, history)?;
+    renderer.targets = targets;
     if memo.enabled() {
         renderer.keep = Some(Keep { memo, sink, seed });
     }
@@ -415,7 +419,14 @@ pub fn render_into(
     let pages = || -> anyhow::Result<(Renderer, Vec<String>)> {
         renderer.documents = project_pages(&renderer, &sources, texts, memo, sink, &kept)?;
         let intro = match &content.intro {
-            Some(doc) => Some(source::render_plain(&texts.text(doc)?)),
+            Some(doc) => {
+                let origin = Origin {
+                    source: &doc.source,
+                    page: "index.html",
+                    targets: &renderer.targets,
+                };
+                Some(source::render_plain(&texts.text(doc)?, origin))
+            }
             None => None,
         };
         let more_pages = section_pages(&renderer, intro.as_deref(), history, sink)?;
@@ -486,7 +497,7 @@ fn project_pages(
             let mut rendered = if documents_apart(documents.len()) {
                 renderer.document_pages(index, documents, texts, sink)?
             } else {
-                render_documents(documents, texts)?
+                render_documents(&renderer.targets, &project.slug, documents, texts)?
             };
             // The documents' HTML moves into the page; their anchors stay.
             let html = renderer.project_page(index, &mut rendered)?;
@@ -560,13 +571,16 @@ fn section_pages(
 }
 
 /// What every project page depends on besides its own documents: the sitrep
-/// build, the config, the portfolio's title and date, the templates and the
-/// recorded snapshots. Part of every page's key in the [`Memo`].
+/// build, the config, the portfolio's title and date, the templates, the
+/// recorded snapshots, and where every document is shown (a document's
+/// links to the others lead there). Part of every page's key in the
+/// [`Memo`].
 pub fn page_seed(
     portfolio: &PortfolioStatus,
     config: &Config,
     templates: &BTreeMap<String, String>,
     history: &History,
+    targets: &LinkTargets,
 ) -> Key {
     let mut hasher = HashWriter(xxhash_rust::xxh3::Xxh3::new());
     hasher
@@ -586,6 +600,7 @@ pub fn page_seed(
         let _ = serde_json::to_writer(&mut hasher, &flags);
         let _ = serde_json::to_writer(&mut hasher, &snapshot.status);
     }
+    targets.hash_into(&mut hasher.0);
     hasher.0.digest128()
 }
 
@@ -689,17 +704,49 @@ fn anchor_prefix(index: usize) -> String {
     }
 }
 
-/// The documents of one project rendered to HTML, in merge order (the
+/// Where each document of the portal is shown: a project of at most
+/// [`DOCUMENTS_ON_PAGE`] documents shows each on its page (`#doc-2`), a
+/// larger one on its own page (`doc-12.html`).
+fn link_targets(content: &Content) -> LinkTargets {
+    let mut targets = LinkTargets::default();
+    for project in &content.projects {
+        let apart = documents_apart(project.documents.len());
+        for (place, document) in project.documents.iter().enumerate() {
+            let (page, anchor) = if apart {
+                (document_page(place), String::new())
+            } else {
+                ("index.html".to_string(), format!("doc-{}", place + 1))
+            };
+            let page = format!("{}/{page}", project.slug);
+            targets.add(&document.source, page, anchor, anchor_prefix(place));
+        }
+    }
+    targets
+}
+
+/// The documents of project `slug` rendered to HTML, in merge order (the
 /// second one's anchors are `d2-L…`, and so on).
-fn render_documents(documents: &[Document], texts: &dyn Texts) -> anyhow::Result<ProjectDocuments> {
+fn render_documents(
+    targets: &LinkTargets,
+    slug: &str,
+    documents: &[Document],
+    texts: &dyn Texts,
+) -> anyhow::Result<ProjectDocuments> {
     let sources = documents.iter().map(|d| d.source.clone()).collect();
+    let page = format!("{slug}/index.html");
     let rendered = documents
         .iter()
         .enumerate()
         .map(|(index, document)| {
+            let origin = Origin {
+                source: &document.source,
+                page: &page,
+                targets,
+            };
             Ok(source::render_document(
                 &texts.text(document)?,
                 &anchor_prefix(index),
+                origin,
             ))
         })
         .collect::<anyhow::Result<_>>()?;
@@ -728,6 +775,7 @@ impl<'a> Renderer<'a> {
             times: Mutex::new(TemplateTimes::default()),
             keep: None,
             compiled,
+            targets: LinkTargets::default(),
         })
     }
 
@@ -973,7 +1021,12 @@ impl<'a> Renderer<'a> {
                     }
                 }
                 let text = texts.text(&documents[place])?;
-                let mut rendered = source::render_document(&text, &prefix);
+                let origin = Origin {
+                    source: &documents[place].source,
+                    page: &path,
+                    targets: &self.targets,
+                };
+                let mut rendered = source::render_document(&text, &prefix, origin);
                 let parts = parts.get_or_init(|| DocumentParts::new(project));
                 let page = self.document_page(index, documents, place, &mut rendered, parts)?;
                 sink.put(&path, self.finish_html("document.html", page))?;

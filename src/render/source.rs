@@ -85,16 +85,137 @@ impl RenderedDocument {
     }
 }
 
+/// Where every document of the portal is shown, so that a document's
+/// relative link to another one (`[Roadmap](./ROADMAP.md)`) leads to its
+/// place in the portal instead of a file the site does not hold.
+#[derive(Debug, Default)]
+pub struct LinkTargets {
+    /// A document's path under `content/` → where it is shown.
+    places: HashMap<String, Place>,
+}
+
+/// Where one document is shown.
+#[derive(Debug)]
+struct Place {
+    /// The page, from the site's root: `alpha/index.html`, `big/doc-12.html`.
+    page: String,
+    /// Its place on that page (`doc-2`), or "" for the page's top.
+    anchor: String,
+    /// The prefix of its anchors there (`d2-`), for a link to a heading.
+    prefix: String,
+}
+
+impl LinkTargets {
+    /// Records that the document at `source` is shown on `page` (from the
+    /// site's root), at `anchor` ("" for the page's top), its anchors
+    /// named after `prefix`.
+    pub fn add(&mut self, source: &str, page: String, anchor: String, prefix: String) {
+        let place = Place {
+            page,
+            anchor,
+            prefix,
+        };
+        self.places.insert(source.to_string(), place);
+    }
+
+    /// Feeds every place to `hasher`, in path order: a page's links change
+    /// when a document is added, moved or removed.
+    pub fn hash_into(&self, hasher: &mut xxhash_rust::xxh3::Xxh3) {
+        let mut places: Vec<_> = self.places.iter().collect();
+        places.sort_unstable_by_key(|(source, _)| source.as_str());
+        for (source, place) in places {
+            for text in [source, &place.page, &place.anchor, &place.prefix] {
+                hasher.update(text.as_bytes());
+                hasher.update(&[0]);
+            }
+        }
+    }
+
+    /// Where `url`, a link of the document `from` shows, leads in the
+    /// portal: a relative path to a document of the portal (percent-escapes
+    /// decoded, `.` and `..` followed, never above `content/`) gives that
+    /// document's place, relative to `from`'s page; its fragment, a heading
+    /// there (`ROADMAP.md#risques` → `…#h-risques`). `None` for any other
+    /// URL, which stays as written.
+    fn href(&self, from: &Origin, url: &str) -> Option<String> {
+        if self.places.is_empty() || url.starts_with(['/', '#']) || url.contains(':') {
+            return None;
+        }
+        let (path, fragment) = url.split_once('#').unwrap_or((url, ""));
+        let path = path.split_once('?').map_or(path, |(path, _)| path);
+        let path = percent_encoding::percent_decode_str(path)
+            .decode_utf8()
+            .ok()?;
+        let folder = from
+            .source
+            .rsplit_once('/')
+            .map_or("", |(folder, _)| folder);
+        let mut parts: Vec<&str> = folder.split('/').filter(|p| !p.is_empty()).collect();
+        for part in path.split('/') {
+            match part {
+                "" | "." => {}
+                ".." => {
+                    parts.pop()?;
+                }
+                part => parts.push(part),
+            }
+        }
+        let place = self.places.get(&parts.join("/"))?;
+        let mut href = relative_page(from.page, &place.page);
+        if !fragment.is_empty() {
+            href.push_str(&heading_url(&place.prefix, fragment));
+        } else if !place.anchor.is_empty() {
+            href.push('#');
+            href.push_str(&place.anchor);
+        }
+        Some(href)
+    }
+}
+
+/// The URL of page `to` from page `from`, both from the site's root.
+fn relative_page(from: &str, to: &str) -> String {
+    let from_folder = from.rsplit_once('/').map_or("", |(folder, _)| folder);
+    let (to_folder, file) = to.rsplit_once('/').unwrap_or(("", to));
+    if from_folder == to_folder {
+        return file.to_string();
+    }
+    let up = from_folder.split('/').filter(|p| !p.is_empty()).count();
+    "../".repeat(up) + to
+}
+
+/// The document being rendered, for its relative links: its path under
+/// `content/`, the page that shows it (from the site's root), and where
+/// the portal's other documents are.
+#[derive(Clone, Copy)]
+pub struct Origin<'a> {
+    pub source: &'a str,
+    pub page: &'a str,
+    pub targets: &'a LinkTargets,
+}
+
+impl Origin<'_> {
+    /// A document rendered on its own: its relative links stay as written.
+    pub fn alone() -> Origin<'static> {
+        static NONE: LazyLock<LinkTargets> = LazyLock::new(LinkTargets::default);
+        Origin {
+            source: "",
+            page: "",
+            targets: &NONE,
+        }
+    }
+}
+
 /// Renders `text` (markdown, lines as in the source file) with anchors named `<prefix>L<line>`.
 ///
 /// pulldown-cmark's events are adapted one by one on their way to its HTML
 /// writer ([`SourceEvents`]), never gathered: collecting a document's
 /// events first cost a tenth of this function in copies as the list grew.
-pub fn render_document(text: &str, prefix: &str) -> RenderedDocument {
+pub fn render_document(text: &str, prefix: &str, origin: Origin) -> RenderedDocument {
     let mut events = SourceEvents {
         parser: Parser::new_ext(text, options()).into_offset_iter(),
         lines: LineIndex::new(text),
         prefix,
+        origin,
         anchors: Vec::new(),
         pending: VecDeque::new(),
         slugs: HashMap::new(),
@@ -178,6 +299,8 @@ struct SourceEvents<'t, 'p> {
     /// The line of an event's offset.
     lines: LineIndex,
     prefix: &'p str,
+    /// The document, for its links to the portal's other documents.
+    origin: Origin<'p>,
     /// Lines that received an anchor, ascending ([`add_anchor`]).
     anchors: Vec<usize>,
     /// Events to give after the one just given, in order: a block's
@@ -311,15 +434,20 @@ impl<'t> SourceEvents<'t, '_> {
         Some(slug)
     }
 
-    /// `url`, or for a link to a heading of the document itself (`#notes`)
-    /// the fragment its slug has on the page (`#h-notes`, `#d2-h-notes`).
-    fn fragment_url<'u>(&mut self, url: &'u str) -> Cow<'u, str> {
+    /// Where a link to `url` leads on the page: for a heading of the
+    /// document itself (`#notes`), the fragment its slug has on the page
+    /// (`#h-notes`, `#d2-h-notes`); for another document of the portal,
+    /// its place ([`LinkTargets`]); else `url` as written.
+    fn link_url<'u>(&mut self, url: &'u str) -> Cow<'u, str> {
         match url.strip_prefix('#') {
             Some(fragment) if !fragment.is_empty() => {
                 self.fragments.push(fragment.to_string());
                 Cow::Owned(heading_url(self.prefix, fragment))
             }
-            _ => Cow::Borrowed(url),
+            _ => match self.origin.targets.href(&self.origin, url) {
+                Some(href) => Cow::Owned(href),
+                None => Cow::Borrowed(url),
+            },
         }
     }
 
@@ -347,7 +475,7 @@ impl<'t> SourceEvents<'t, '_> {
                 title,
                 ..
             }) => {
-                let open = link_open(link_type, &self.fragment_url(&dest_url), &title);
+                let open = link_open(link_type, &self.link_url(&dest_url), &title);
                 return Some(Event::InlineHtml(CowStr::from(open)));
             }
             Event::Start(Tag::Image {
@@ -461,8 +589,8 @@ fn add_anchor(anchors: &mut Vec<usize>, line: usize) -> bool {
 }
 
 /// Markdown without anchors (the portal's introduction).
-pub fn render_plain(text: &str) -> String {
-    render_document(text, "intro-").html
+pub fn render_plain(text: &str, origin: Origin) -> String {
+    render_document(text, "intro-", origin).html
 }
 
 fn options() -> Options {
@@ -547,7 +675,10 @@ fn is_own_id(value: &str) -> bool {
     let line_anchor = rest
         .strip_prefix('L')
         .is_some_and(|digits| !digits.is_empty() && digits.chars().all(|c| c.is_ascii_digit()));
-    line_anchor || rest.strip_prefix("h-").is_some_and(|slug| !slug.is_empty())
+    let slug = |slug: &str| {
+        !slug.is_empty() && (slug.chars()).all(|c| c.is_alphanumeric() || matches!(c, '-' | '_'))
+    };
+    line_anchor || rest.strip_prefix("h-").is_some_and(slug)
 }
 
 /// Highlighted HTML of a code block (escaped plain text when the language is unknown).
@@ -593,7 +724,7 @@ mod tests {
     #[test]
     fn blocks_get_line_anchors() {
         let text = "# Title\n\nSome text\ngoes on\n\n- [x] one\n- [ ] two\n";
-        let doc = render_document(text, "");
+        let doc = render_document(text, "", Origin::alone());
         // Heading on line 1, paragraph on 3, list items on 6 and 7.
         assert_eq!(*doc.anchors, [1, 3, 6, 7]);
         assert!(doc.html.contains("id=\"L6\""), "{}", doc.html);
@@ -604,11 +735,11 @@ mod tests {
         assert_eq!(anchor(4).as_deref(), Some("L3"));
         assert_eq!(anchor(0).as_deref(), Some("L1"), "before the first anchor");
         assert_eq!(anchor(99).as_deref(), Some("L7"));
-        let second = render_document(text, "d2-");
+        let second = render_document(text, "d2-", Origin::alone());
         let mut fragment = String::new();
         assert!(second.push_anchor(6, &mut fragment));
         assert_eq!(fragment, "d2-L6");
-        assert!(!render_document("", "").push_anchor(1, &mut fragment));
+        assert!(!render_document("", "", Origin::alone()).push_anchor(1, &mut fragment));
         assert!(doc.html.contains("☑ one"), "{}", doc.html);
         assert!(doc.html.contains("☐ two"), "{}", doc.html);
         assert!(!doc.html.contains("<input"), "{}", doc.html);
@@ -621,7 +752,7 @@ mod tests {
                     - [Slack Channel](#workflows-dev) [État](#%C3%A9tat-du-projet-v2)\n\n\
                     ## M1 Pro/Max/Ultra devices\n\n## Notes\n\n### Notes\n\n## 🎯 ROADMAP\n\n\
                     ## État du *projet* `v2`\n\n## 🚀\n";
-        let html = render_document(text, "").html;
+        let html = render_document(text, "", Origin::alone()).html;
         let ids = |html: &str| -> Vec<String> {
             html.split("<span id=\"")
                 .skip(1)
@@ -658,16 +789,108 @@ mod tests {
 
         // The second document of a page, and a page cleaned by ammonia
         // (raw HTML), which keeps the slugs but not a forged id.
-        let second = render_document(text, "d2-").html;
+        let second = render_document(text, "d2-", Origin::alone()).html;
         assert!(
             second.contains("<span id=\"d2-h-notes\"></span>"),
             "{second}"
         );
         assert!(second.contains("href=\"#d2-h-notes\""), "{second}");
-        let raw = render_document(&format!("{text}\n<div id=\"risks\">x</div>\n"), "").html;
+        let raw = render_document(
+            &format!("{text}\n<div id=\"risks\">x</div>\n"),
+            "",
+            Origin::alone(),
+        )
+        .html;
         assert_eq!(ids(&raw), ids(&html), "{raw}");
         assert!(raw.contains("href=\"#h-notes\""), "{raw}");
         assert!(!raw.contains("id=\"risks\""), "{raw}");
+    }
+
+    #[test]
+    fn relative_links_to_the_portal_s_documents_lead_to_their_pages() {
+        let mut targets = LinkTargets::default();
+        targets.add(
+            "roadmap.md",
+            "roadmap/index.html".into(),
+            "doc-1".into(),
+            "".into(),
+        );
+        targets.add(
+            "team/index.md",
+            "team/index.html".into(),
+            "doc-1".into(),
+            "".into(),
+        );
+        targets.add(
+            "team/sprint 2.md",
+            "team/index.html".into(),
+            "doc-2".into(),
+            "d2-".into(),
+        );
+        targets.add(
+            "big/lot-12.md",
+            "big/doc-12.html".into(),
+            "".into(),
+            "d12-".into(),
+        );
+        let from = |source, page| Origin {
+            source,
+            page,
+            targets: &targets,
+        };
+        let href = |origin: Origin, url: &str| targets.href(&origin, url);
+        let team = from("team/index.md", "team/index.html");
+        // The same page, another page, a heading there, a page of its own.
+        assert_eq!(
+            href(team, "sprint%202.md").as_deref(),
+            Some("index.html#doc-2")
+        );
+        assert_eq!(
+            href(team, "./sprint%202.md#risques").as_deref(),
+            Some("index.html#d2-h-risques")
+        );
+        assert_eq!(
+            href(team, "../roadmap.md").as_deref(),
+            Some("../roadmap/index.html#doc-1")
+        );
+        assert_eq!(
+            href(team, "../big/./lot-12.md?plain=1").as_deref(),
+            Some("../big/doc-12.html")
+        );
+        let lot = from("big/lot-12.md", "big/doc-12.html");
+        assert_eq!(
+            href(lot, "../team/index.md#équipe").as_deref(),
+            Some("../team/index.html#h-équipe")
+        );
+        // The portal's introduction, on the root page.
+        let intro = from("_index.md", "index.html");
+        assert_eq!(
+            href(intro, "team/index.md").as_deref(),
+            Some("team/index.html#doc-1")
+        );
+        // Not a document of the portal: stays as written.
+        for url in [
+            "../docs/ARCH.md",
+            "../../roadmap.md",
+            "/roadmap.md",
+            "https://x.org/roadmap.md",
+            "#notes",
+            "mailto:a@b.c",
+        ] {
+            assert_eq!(href(team, url), None, "{url}");
+        }
+        // On the page, through the document's rendering.
+        let html = render_document(
+            "[Roadmap](../roadmap.md) [Arch](../docs/ARCH.md)\n",
+            "",
+            team,
+        )
+        .html;
+        assert!(
+            html.contains("<a href=\"../roadmap/index.html#doc-1\""),
+            "{html}"
+        );
+        assert!(html.contains("<a href=\"../docs/ARCH.md\""), "{html}");
     }
 
     #[test]
@@ -684,7 +907,7 @@ mod tests {
     #[test]
     fn hostile_html_is_removed() {
         let text = "<script>alert(1)</script>\n\n<img src=x onerror=alert(1)>\n\n[x](javascript:alert(1))\n\n<iframe src=\"https://e.com\"></iframe><object data=x></object>\n\n<div onclick=\"go()\" id=\"nav\" class=\"site-nav\">hi</div>\n";
-        let html = render_document(text, "").html;
+        let html = render_document(text, "", Origin::alone()).html;
         for bad in [
             "<script",
             "onerror",
@@ -722,7 +945,7 @@ mod tests {
                     [mail](mailto:pm@example.com) <https://example.org> <pm@example.com> \
                     ![img](img/chart.png \"Chart\")\n\n\
                     | Left | Centre |\n|:---|:---:|\n| a | b |\n";
-        let html = render_document(text, "").html;
+        let html = render_document(text, "", Origin::alone()).html;
         // The autolink's text may say `javascript:`; no URL may.
         assert!(!html.contains("style="), "{html}");
         assert_eq!(
@@ -750,7 +973,7 @@ mod tests {
     #[test]
     fn void_elements_are_written_as_ammonia_writes_them() {
         let text = "Ligne un  \nligne deux />\n\n---\n\n![schéma](img/a.png \"A\")\n";
-        let html = render_document(text, "").html;
+        let html = render_document(text, "", Origin::alone()).html;
         assert!(html.contains("Ligne un<br>\nligne deux /&gt;"), "{html}");
         assert!(html.contains("\n<hr>\n"), "{html}");
         assert!(
@@ -763,7 +986,7 @@ mod tests {
 
     #[test]
     fn code_is_highlighted_with_classes() {
-        let doc = render_document("```rust\nfn main() {}\n```\n", "d2-");
+        let doc = render_document("```rust\nfn main() {}\n```\n", "d2-", Origin::alone());
         assert!(doc.html.contains("hl-"), "{}", doc.html);
         assert!(doc.html.contains("id=\"d2-L1\""), "{}", doc.html);
         assert!(!doc.html.contains("style="), "{}", doc.html);
