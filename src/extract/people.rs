@@ -278,7 +278,13 @@ impl People {
     /// (`Owner: @alice`).
     /// A role label before the handle is the person's role (`**Owner:**
     /// @traviscross`).
+    ///
+    /// Every table cell and list line is asked, and few hold an `@`: those
+    /// are ruled out before their label is looked for.
     pub fn mention(&mut self, text: &str) {
+        if memchr::memchr(b'@', text.as_bytes()).is_none() {
+            return;
+        }
         let label = (text.split_once(':'))
             .filter(|(_, rest)| rest.trim_start().starts_with('@'))
             .and_then(|(label, _)| role_label(label));
