@@ -16,7 +16,7 @@ use sitrep::config::{Config, DateOrder};
 use sitrep::extract::{self, dates, Context};
 use sitrep::ingest::{decode, front_matter, mojibake, Document};
 use sitrep::model::{DocumentStatus, Item, Section};
-use sitrep::render::source;
+use sitrep::render::{links, source};
 
 /// What could run in HTML, shared with `tests/injection.rs`.
 pub mod danger;
@@ -179,7 +179,7 @@ pub fn read_dates(text: &str) {
 /// The document is the second of a project that links to two others, so
 /// that its relative links are resolved into the portal too.
 pub fn render_source(text: &str) {
-    let mut targets = source::LinkTargets::default();
+    let mut targets = links::LinkTargets::default();
     for (path, page, anchor, prefix) in [
         ("team/index.md", "team/index.html", "doc-1", ""),
         ("roadmap.md", "roadmap/index.html", "doc-1", ""),
@@ -187,7 +187,7 @@ pub fn render_source(text: &str) {
     ] {
         targets.add(path, page.into(), anchor.into(), prefix.into());
     }
-    let origin = source::Origin {
+    let origin = links::Origin {
         source: "team/sprint-2.md",
         page: "team/index.html",
         targets: &targets,

@@ -12,6 +12,7 @@ mod compiled;
 mod cross_project;
 pub mod groups;
 pub mod i18n;
+pub mod links;
 pub mod paging;
 mod part;
 pub mod source;
@@ -44,7 +45,8 @@ use chrono::NaiveDate;
 use compiled::{DocumentLink, DocumentProject, DocumentView};
 use cross_project::Emit;
 use i18n::{Strings, Table};
-use source::{Anchors, LinkTargets, Origin, RenderedDocument};
+use links::{LinkTargets, Origin};
+use source::{Anchors, RenderedDocument};
 use view::{Links, RiskEntry};
 
 pub use cross_project::{

@@ -17,6 +17,7 @@ use std::borrow::Cow;
 use std::collections::{HashMap, VecDeque};
 use std::sync::LazyLock;
 
+use super::links::{heading_url, Origin};
 use pulldown_cmark::{
     Alignment, CodeBlockKind, CowStr, Event, HeadingLevel, Options, Parser, Tag, TagEnd,
 };
@@ -85,126 +86,6 @@ impl RenderedDocument {
     }
 }
 
-/// Where every document of the portal is shown, so that a document's
-/// relative link to another one (`[Roadmap](./ROADMAP.md)`) leads to its
-/// place in the portal instead of a file the site does not hold.
-#[derive(Debug, Default)]
-pub struct LinkTargets {
-    /// A document's path under `content/` → where it is shown.
-    places: HashMap<String, Place>,
-}
-
-/// Where one document is shown.
-#[derive(Debug)]
-struct Place {
-    /// The page, from the site's root: `alpha/index.html`, `big/doc-12.html`.
-    page: String,
-    /// Its place on that page (`doc-2`), or "" for the page's top.
-    anchor: String,
-    /// The prefix of its anchors there (`d2-`), for a link to a heading.
-    prefix: String,
-}
-
-impl LinkTargets {
-    /// Records that the document at `source` is shown on `page` (from the
-    /// site's root), at `anchor` ("" for the page's top), its anchors
-    /// named after `prefix`.
-    pub fn add(&mut self, source: &str, page: String, anchor: String, prefix: String) {
-        let place = Place {
-            page,
-            anchor,
-            prefix,
-        };
-        self.places.insert(source.to_string(), place);
-    }
-
-    /// Feeds every place to `hasher`, in path order: a page's links change
-    /// when a document is added, moved or removed.
-    pub fn hash_into(&self, hasher: &mut xxhash_rust::xxh3::Xxh3) {
-        let mut places: Vec<_> = self.places.iter().collect();
-        places.sort_unstable_by_key(|(source, _)| source.as_str());
-        for (source, place) in places {
-            for text in [source, &place.page, &place.anchor, &place.prefix] {
-                hasher.update(text.as_bytes());
-                hasher.update(&[0]);
-            }
-        }
-    }
-
-    /// Where `url`, a link of the document `from` shows, leads in the
-    /// portal: a relative path to a document of the portal (percent-escapes
-    /// decoded, `.` and `..` followed, never above `content/`) gives that
-    /// document's place, relative to `from`'s page; its fragment, a heading
-    /// there (`ROADMAP.md#risques` → `…#h-risques`). `None` for any other
-    /// URL, which stays as written.
-    fn href(&self, from: &Origin, url: &str) -> Option<String> {
-        if self.places.is_empty() || url.starts_with(['/', '#']) || url.contains(':') {
-            return None;
-        }
-        let (path, fragment) = url.split_once('#').unwrap_or((url, ""));
-        let path = path.split_once('?').map_or(path, |(path, _)| path);
-        let path = percent_encoding::percent_decode_str(path)
-            .decode_utf8()
-            .ok()?;
-        let folder = from
-            .source
-            .rsplit_once('/')
-            .map_or("", |(folder, _)| folder);
-        let mut parts: Vec<&str> = folder.split('/').filter(|p| !p.is_empty()).collect();
-        for part in path.split('/') {
-            match part {
-                "" | "." => {}
-                ".." => {
-                    parts.pop()?;
-                }
-                part => parts.push(part),
-            }
-        }
-        let place = self.places.get(&parts.join("/"))?;
-        let mut href = relative_page(from.page, &place.page);
-        if !fragment.is_empty() {
-            href.push_str(&heading_url(&place.prefix, fragment));
-        } else if !place.anchor.is_empty() {
-            href.push('#');
-            href.push_str(&place.anchor);
-        }
-        Some(href)
-    }
-}
-
-/// The URL of page `to` from page `from`, both from the site's root.
-fn relative_page(from: &str, to: &str) -> String {
-    let from_folder = from.rsplit_once('/').map_or("", |(folder, _)| folder);
-    let (to_folder, file) = to.rsplit_once('/').unwrap_or(("", to));
-    if from_folder == to_folder {
-        return file.to_string();
-    }
-    let up = from_folder.split('/').filter(|p| !p.is_empty()).count();
-    "../".repeat(up) + to
-}
-
-/// The document being rendered, for its relative links: its path under
-/// `content/`, the page that shows it (from the site's root), and where
-/// the portal's other documents are.
-#[derive(Clone, Copy)]
-pub struct Origin<'a> {
-    pub source: &'a str,
-    pub page: &'a str,
-    pub targets: &'a LinkTargets,
-}
-
-impl Origin<'_> {
-    /// A document rendered on its own: its relative links stay as written.
-    pub fn alone() -> Origin<'static> {
-        static NONE: LazyLock<LinkTargets> = LazyLock::new(LinkTargets::default);
-        Origin {
-            source: "",
-            page: "",
-            targets: &NONE,
-        }
-    }
-}
-
 /// Renders `text` (markdown, lines as in the source file) with anchors named `<prefix>L<line>`.
 ///
 /// pulldown-cmark's events are adapted one by one on their way to its HTML
@@ -243,12 +124,6 @@ pub fn render_document(text: &str, prefix: &str, origin: Origin) -> RenderedDocu
             .collect(),
         prefix: prefix.to_string(),
     }
-}
-
-/// The URL of the heading a document names `#fragment` on the page where
-/// its anchors start with `prefix`.
-fn heading_url(prefix: &str, fragment: &str) -> String {
-    format!("#{prefix}h-{fragment}")
 }
 
 /// `html` whose links to a heading the document does not have (corpus 15's
@@ -437,14 +312,14 @@ impl<'t> SourceEvents<'t, '_> {
     /// Where a link to `url` leads on the page: for a heading of the
     /// document itself (`#notes`), the fragment its slug has on the page
     /// (`#h-notes`, `#d2-h-notes`); for another document of the portal,
-    /// its place ([`LinkTargets`]); else `url` as written.
+    /// its place ([`super::links::LinkTargets`]); else `url` as written.
     fn link_url<'u>(&mut self, url: &'u str) -> Cow<'u, str> {
         match url.strip_prefix('#') {
             Some(fragment) if !fragment.is_empty() => {
                 self.fragments.push(fragment.to_string());
                 Cow::Owned(heading_url(self.prefix, fragment))
             }
-            _ => match self.origin.targets.href(&self.origin, url) {
+            _ => match self.origin.href(url) {
                 Some(href) => Cow::Owned(href),
                 None => Cow::Borrowed(url),
             },
@@ -804,93 +679,6 @@ mod tests {
         assert_eq!(ids(&raw), ids(&html), "{raw}");
         assert!(raw.contains("href=\"#h-notes\""), "{raw}");
         assert!(!raw.contains("id=\"risks\""), "{raw}");
-    }
-
-    #[test]
-    fn relative_links_to_the_portal_s_documents_lead_to_their_pages() {
-        let mut targets = LinkTargets::default();
-        targets.add(
-            "roadmap.md",
-            "roadmap/index.html".into(),
-            "doc-1".into(),
-            "".into(),
-        );
-        targets.add(
-            "team/index.md",
-            "team/index.html".into(),
-            "doc-1".into(),
-            "".into(),
-        );
-        targets.add(
-            "team/sprint 2.md",
-            "team/index.html".into(),
-            "doc-2".into(),
-            "d2-".into(),
-        );
-        targets.add(
-            "big/lot-12.md",
-            "big/doc-12.html".into(),
-            "".into(),
-            "d12-".into(),
-        );
-        let from = |source, page| Origin {
-            source,
-            page,
-            targets: &targets,
-        };
-        let href = |origin: Origin, url: &str| targets.href(&origin, url);
-        let team = from("team/index.md", "team/index.html");
-        // The same page, another page, a heading there, a page of its own.
-        assert_eq!(
-            href(team, "sprint%202.md").as_deref(),
-            Some("index.html#doc-2")
-        );
-        assert_eq!(
-            href(team, "./sprint%202.md#risques").as_deref(),
-            Some("index.html#d2-h-risques")
-        );
-        assert_eq!(
-            href(team, "../roadmap.md").as_deref(),
-            Some("../roadmap/index.html#doc-1")
-        );
-        assert_eq!(
-            href(team, "../big/./lot-12.md?plain=1").as_deref(),
-            Some("../big/doc-12.html")
-        );
-        let lot = from("big/lot-12.md", "big/doc-12.html");
-        assert_eq!(
-            href(lot, "../team/index.md#équipe").as_deref(),
-            Some("../team/index.html#h-équipe")
-        );
-        // The portal's introduction, on the root page.
-        let intro = from("_index.md", "index.html");
-        assert_eq!(
-            href(intro, "team/index.md").as_deref(),
-            Some("team/index.html#doc-1")
-        );
-        // Not a document of the portal: stays as written.
-        for url in [
-            "../docs/ARCH.md",
-            "../../roadmap.md",
-            "/roadmap.md",
-            "https://x.org/roadmap.md",
-            "#notes",
-            "mailto:a@b.c",
-        ] {
-            assert_eq!(href(team, url), None, "{url}");
-        }
-        // On the page, through the document's rendering.
-        let html = render_document(
-            "[Roadmap](../roadmap.md) [Arch](../docs/ARCH.md)\n",
-            "",
-            team,
-        )
-        .html;
-        assert!(
-            html.contains("<a href=\"../roadmap/index.html#doc-1\""),
-            "{html}"
-        );
-        assert!(html.contains("<a href=\"../docs/ARCH.md\""), "{html}");
     }
 
     #[test]
