@@ -9,7 +9,8 @@
 // index, timeline, risks, people, a few project pages, a document's own page, 404), not every page: project
 // pages share one template, so three of them cover it while keeping CI time short.
 // (html-validate, run by check-pages.sh, still reads every page.)
-// Each page is also opened 390 px wide and fails if the whole page scrolls sideways.
+// Each page is also opened 390 px wide and fails if the whole page scrolls sideways, or if
+// a risk matrix is wider than its box.
 // Prints one line per page and view, then a summary; exits 1 on any failure.
 import { chromium } from 'playwright-core';
 import { readFileSync, readdirSync, existsSync, statSync } from 'node:fs';
@@ -103,13 +104,20 @@ async function checkPage(context, file, siteUrl, scheme) {
   return failures;
 }
 
-/** Fails when the page is wider than a phone screen, i.e. the whole page scrolls sideways. */
+/** Fails when the page is wider than a phone screen, i.e. the whole page scrolls sideways,
+ *  or when a risk matrix does not fit its box (its whole 5 x 5 grid is shown on a phone). */
 async function checkPhoneWidth(context, file) {
   const page = await context.newPage();
   await page.goto(pathToFileURL(file).href, { waitUntil: 'load' });
   const width = await page.evaluate(() => document.documentElement.scrollWidth);
+  const matrices = await page.evaluate(() =>
+    [...document.querySelectorAll('table.matrix')].map((t) => [t.scrollWidth, t.parentElement.clientWidth]));
   await page.close();
-  return width > PHONE_WIDTH ? [`page is ${width}px wide at a ${PHONE_WIDTH}px viewport (sideways scroll)`] : [];
+  const failures = width > PHONE_WIDTH ? [`page is ${width}px wide at a ${PHONE_WIDTH}px viewport (sideways scroll)`] : [];
+  for (const [table, box] of matrices) {
+    if (table > box) failures.push(`risk matrix is ${table}px wide in a ${box}px box at a ${PHONE_WIDTH}px viewport`);
+  }
+  return failures;
 }
 
 async function main() {
