@@ -676,6 +676,26 @@ fn every_internal_link_resolves_on_disk() {
     assert!(checked > 10, "only {checked} links checked");
 }
 
+/// Two projects of one name (corpus 11 and 17 are both "Risk Register",
+/// once in capitals) show their source on the portfolio, so a reader
+/// tells the cards apart; a project whose name is its own does not.
+#[test]
+fn projects_of_one_name_show_their_source_on_the_portfolio() {
+    let portal = Portal::new();
+    portal
+        .write("dma/risks.md", "# Risk Register\n\n- [ ] R1\n")
+        .write("pervices-risks.md", "# RISK REGISTER\n\n- [ ] R2\n")
+        .write("roadmap.md", "# Roadmap\n\n- [x] Ship\n");
+    let out = build(portal.root(), &[]);
+    let index = std::fs::read_to_string(out.join("index.html")).unwrap();
+    let sources: Vec<&str> = index
+        .split("<p class=\"project-source\"><code>")
+        .skip(1)
+        .filter_map(|rest| rest.split_once("</code>").map(|(source, _)| source))
+        .collect();
+    assert_eq!(sources, ["dma/risks.md", "pervices-risks.md"], "{index}");
+}
+
 /// Documents that link to each other by path, as real ones do (corpus 01's
 /// `[…](./ROADMAP_100_POURCENT.md)`, seed 001's `(fast-startup-plan.md)`):
 /// the link leads to the document's place in the portal, also after a

@@ -245,14 +245,17 @@ impl Renderer<'_> {
             card_level,
         );
         let build = || {
+            let mut rows: Vec<(&Project, ProjectRow)> = (runs.iter())
+                .flat_map(|(_, members)| members)
+                .map(|&index| (&projects[index], self.project_row(&projects[index], &root)))
+                .collect();
+            view::tell_apart(&mut rows);
+            let mut rows = rows.into_iter().map(|(_, row)| row);
             let runs: Vec<RunView> = runs
                 .iter()
                 .map(|(heading, members)| RunView {
                     heading: heading.clone(),
-                    rows: members
-                        .iter()
-                        .map(|&index| self.project_row(&projects[index], &root))
-                        .collect(),
+                    rows: rows.by_ref().take(members.len()).collect(),
                 })
                 .collect();
             let mut context = tera::Context::new();

@@ -230,6 +230,24 @@ pub struct ProjectRow {
     pub stale: bool,
     /// Progress over the recorded snapshots, when there are any.
     pub sparkline: Option<super::trends::Sparkline>,
+    /// The project's first source, shown when another project on the same
+    /// page has the same name ([`tell_apart`]).
+    pub source: Option<String>,
+}
+
+/// Gives each row of `rows` whose project's name another row shares
+/// (corpus 11 and 17 are both "Risk Register", once in capitals) the
+/// project's first source, so that a reader tells the cards apart.
+pub fn tell_apart(rows: &mut [(&Project, ProjectRow)]) {
+    let mut names: FxHashMap<String, usize> = FxHashMap::default();
+    for (project, _) in rows.iter() {
+        *names.entry(project.name.to_lowercase()).or_default() += 1;
+    }
+    for (project, row) in rows {
+        if names[&project.name.to_lowercase()] > 1 {
+            row.source = project.sources.first().cloned();
+        }
+    }
 }
 
 #[derive(Debug, Clone, Serialize)]
@@ -295,6 +313,7 @@ pub fn project_row(project: &Project, as_of: NaiveDate, root: &str, t: &Strings)
         as_of: project.as_of.map(|d| t.date(d)),
         stale: project.stale,
         sparkline: None,
+        source: None,
         href,
     }
 }
