@@ -46,6 +46,8 @@ pub struct Timeline {
 #[derive(Debug, Clone, Serialize)]
 pub struct RowView {
     pub label: String,
+    /// The whole label when `label` is cut, shown as its tooltip.
+    pub full: Option<String>,
     pub y: String,
     pub text_y: String,
     pub band_y: String,
@@ -205,8 +207,10 @@ pub fn timeline(rows: &[TimelineRow], as_of: NaiveDate, title: String, t: &Strin
     for (index, row) in drawn_rows.iter().enumerate() {
         let top = AXIS_HEIGHT + ROW_HEIGHT * index as f64;
         let centre = top + ROW_HEIGHT / 2.0;
+        let label = fit(&row.label, ROW_LABEL_ROOM);
         view.rows.push(RowView {
-            label: truncate(&row.label, 28),
+            full: (label != row.label).then(|| row.label.clone()),
+            label,
             y: num(centre),
             text_y: num(centre + 4.5),
             band_y: num(top),
@@ -317,6 +321,48 @@ fn month_ticks(start: NaiveDate, end: NaiveDate, t: &Strings) -> Vec<(NaiveDate,
         index += 1;
     }
     ticks
+}
+
+/// The room for a timeline row's label, in the chart's units: from its
+/// start (8) to the plot's (`LABEL_WIDTH`), less a gap.
+const ROW_LABEL_ROOM: f64 = LABEL_WIDTH - 8.0 - 10.0;
+
+/// About how wide `c` is drawn, in ems of a sans-serif font: capitals
+/// and digits are wider than most small letters, `i` and `l` narrow, an
+/// ideograph or an emoji a whole em.
+fn char_width(c: char) -> f64 {
+    match c {
+        'i' | 'j' | 'l' | '.' | ',' | ':' | ';' | '\'' | '!' | '|' | 'I' => 0.3,
+        ' ' | 'f' | 't' | 'r' | '(' | ')' | '/' | '-' => 0.4,
+        'M' | 'W' | 'm' | 'w' => 0.86,
+        '0'..='9' => 0.64,
+        c if c.is_uppercase() => 0.72,
+        c if c.is_alphabetic() && (c as u32) < 0x1100 => 0.58,
+        c if (c as u32) >= 0x1100 => 1.0,
+        _ => 0.6,
+    }
+}
+
+/// Cuts `text` with an ellipsis to what the timeline's 13-unit labels
+/// draw in `room` units. Cut by characters, a label of capitals ran into
+/// the plot (`AVANCEMENT VERS 100% PRODUC…`) where one of small letters
+/// left room.
+fn fit(text: &str, room: f64) -> String {
+    const FONT: f64 = 13.0;
+    let width = |s: &str| s.chars().map(char_width).sum::<f64>() * FONT;
+    if width(text) <= room {
+        return text.to_string();
+    }
+    let room = room - char_width('…') * FONT;
+    let mut used = 0.0;
+    let cut: String = text
+        .chars()
+        .take_while(|&c| {
+            used += char_width(c) * FONT;
+            used <= room
+        })
+        .collect();
+    format!("{}…", cut.trim_end())
 }
 
 /// Cuts `text` to `max` characters with an ellipsis.
@@ -653,6 +699,42 @@ mod tests {
         );
         assert_eq!(late, "end");
         assert_eq!(anchor(day(4, 1)).0, "start");
+    }
+
+    /// A row label is cut to the room before the plot by how wide its
+    /// letters are drawn: the capitals of corpus 07's title are cut sooner
+    /// than small letters of the same count, nothing is cut that fits, and
+    /// a cut label keeps the whole one for its tooltip.
+    #[test]
+    fn row_labels_are_cut_to_the_room_their_letters_take() {
+        let width = |s: &str| s.chars().map(char_width).sum::<f64>() * 13.0;
+        let capitals = fit("AVANCEMENT VERS 100% PRODUCTION-READY", ROW_LABEL_ROOM);
+        let small = fit("avancement vers 100% production-ready", ROW_LABEL_ROOM);
+        assert!(
+            capitals.ends_with('…') && small.ends_with('…'),
+            "{capitals} / {small}"
+        );
+        assert!(
+            capitals.chars().count() < small.chars().count(),
+            "{capitals} / {small}"
+        );
+        for cut in [&capitals, &small] {
+            assert!(width(cut) <= ROW_LABEL_ROOM, "{cut}: {}", width(cut));
+        }
+        for whole in ["Rust 2024 Edition", "Festival Musical Intelligent", ""] {
+            assert_eq!(fit(whole, ROW_LABEL_ROOM), whole);
+        }
+        let milestone = milestone(NaiveDate::from_ymd_opt(2026, 3, 1).unwrap());
+        let rows =
+            ["AVANCEMENT VERS 100% PRODUCTION-READY", "MCP Hangar"].map(|label| TimelineRow {
+                label: label.to_string(),
+                milestones: vec![(&milestone, String::new())],
+            });
+        let t = Strings::new(crate::config::Language::En);
+        let as_of = NaiveDate::from_ymd_opt(2026, 1, 1).unwrap();
+        let chart = timeline(&rows, as_of, "T".to_string(), &t);
+        let full: Vec<_> = chart.rows.iter().map(|r| r.full.as_deref()).collect();
+        assert_eq!(full, [Some("AVANCEMENT VERS 100% PRODUCTION-READY"), None]);
     }
 
     /// Corpus 14's timeline ran `Dec 2026` into `Jan 2027`: the last
