@@ -459,6 +459,36 @@ fn people_page_lists_roles_and_open_items() {
     assert!(people.contains("Cheffe de projet"));
 }
 
+/// A member who owns no open item (corpus 21's staffing table: every card
+/// said "0 open items", twice) says so once, and lists her projects
+/// without a count; one who owns some counts them.
+#[test]
+fn a_person_without_open_items_says_so_once() {
+    let portal = Portal::new();
+    portal.write(
+        "platform.md",
+        "# Platform\n\n## Équipe\n\n- @alice — Sponsor\n\n## Tâches\n\n- [ ] Migrer la base @bob\n- [x] Cadrage @alice\n",
+    );
+    let out = build(portal.root(), &[]);
+    let people = std::fs::read_to_string(out.join("people/index.html")).unwrap();
+    let card = |name: &str| {
+        let card = &people[people
+            .find(&format!("class=\"person-name\">{name}"))
+            .unwrap()..];
+        card[..card.find("person card").unwrap_or(card.len())].to_string()
+    };
+    let alice = card("alice");
+    assert!(
+        alice.contains("<p class=\"person-figures\">No open item</p>"),
+        "{alice}"
+    );
+    assert!(alice.contains("Platform</a>\n"), "{alice}");
+    assert!(!alice.contains("open items"), "{alice}");
+    let bob = card("bob");
+    assert!(bob.contains("<strong>1</strong> open item</p>"), "{bob}");
+    assert!(bob.contains("Platform</a>: 1 open item\n"), "{bob}");
+}
+
 #[test]
 fn french_pages_use_french_words_and_dates() {
     let config = Config {

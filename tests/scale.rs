@@ -523,7 +523,7 @@ fn people_are_listed_alphabetically_and_a_busy_person_gets_pages() {
     // Her only item of each project is done; her projects are counted as
     // the summary tiles count, thousands grouped.
     let figures = select(&her_pages[0].1, ".person-figures");
-    assert_eq!(text(&figures[0]), "0 open items · 1,200 projects");
+    assert_eq!(text(&figures[0]), "No open item · 1,200 projects");
     let mut projects = Vec::new();
     for (path, html) in &her_pages {
         let links = select(html, ".person-projects > li > a");

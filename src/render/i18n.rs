@@ -81,6 +81,7 @@ const STRINGS: &[(&str, &str, &str)] = &[
     ("role", "Role", "Rôle"),
     ("open_item", "Open item", "Tâche ouverte"),
     ("open_items", "Open items", "Tâches ouvertes"),
+    ("no_open_items", "No open item", "Aucune tâche ouverte"),
     ("overdue", "overdue", "en retard"),
     ("overdue_items", "Overdue items", "Tâches en retard"),
     ("today", "today", "aujourd'hui"),
