@@ -31,4 +31,5 @@ pub mod output;
 pub mod portfolio;
 pub mod render;
 pub mod serve;
+pub mod slugs;
 pub mod snapshot;

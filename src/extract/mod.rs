@@ -20,7 +20,7 @@ use chrono::NaiveDate;
 
 use crate::config::Config;
 use crate::ingest::Document;
-use crate::model::DocumentStatus;
+use crate::model::{Diagnostic, DocumentStatus};
 
 /// What extraction needs besides the document itself.
 #[derive(Debug, Clone)]
@@ -70,6 +70,13 @@ pub fn extract(document: &Document, context: &Context) -> DocumentStatus {
     );
     status.diagnostics.extend(milestone_diagnostics);
     risks::read(&outline, document, context, &mut status);
+    for (line, fragment) in outline.broken_fragment_links() {
+        let message = format!(
+            "link to `#{fragment}`: no heading of this document is named so; the page shows its text without the link"
+        );
+        let diagnostic = Diagnostic::warning("broken-link", &document.source, line, message);
+        status.diagnostics.push(diagnostic);
+    }
     status
 }
 

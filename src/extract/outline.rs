@@ -17,6 +17,7 @@ use pulldown_cmark::{Event, HeadingLevel, Options, Parser, Tag, TagEnd};
 use super::folding::fold;
 use super::tables::Column;
 use crate::lines::LineIndex;
+use crate::slugs::Slugs;
 
 /// Items nested deeper than this become flat children of their 32nd level: no real
 /// tracking document comes close, and every reader of the tree (items,
@@ -121,6 +122,11 @@ pub struct Outline<'a> {
     pub preamble: Vec<Block>,
     pub sections: Vec<OutlineSection>,
     lines: Vec<&'a str>,
+    /// The slugs of the document's headings (the title's too).
+    slugs: Slugs,
+    /// The document's links to a place of itself (`[Notes](#notes)`): the
+    /// line and the fragment as written.
+    fragment_links: Vec<(usize, String)>,
 }
 
 impl<'a> Outline<'a> {
@@ -128,6 +134,15 @@ impl<'a> Outline<'a> {
     /// replaced by blank lines so that line numbers are the file's own).
     pub fn parse(text: &'a str) -> Outline<'a> {
         Builder::new(text).run()
+    }
+
+    /// The document's links to a heading it does not have (corpus 15's
+    /// `[Slack Channel](#workflows-dev)`), as (line, fragment): its page
+    /// shows their text without the link.
+    pub fn broken_fragment_links(&self) -> impl Iterator<Item = (usize, &str)> {
+        (self.fragment_links.iter())
+            .filter(|(_, fragment)| !self.slugs.names_a_heading(fragment))
+            .map(|(line, fragment)| (*line, fragment.as_str()))
     }
 
     /// The raw text of 1-based line `line` (markup included), or "".
@@ -261,6 +276,11 @@ struct Builder<'a> {
     row_line: usize,
     in_table_head: bool,
     html_depth: usize,
+    /// The text of the heading being read, as the source view slugs it
+    /// (every text and code span, whatever HTML holds them).
+    heading_text: Option<String>,
+    slugs: Slugs,
+    fragment_links: Vec<(usize, String)>,
 }
 
 impl<'a> Builder<'a> {
@@ -286,6 +306,9 @@ impl<'a> Builder<'a> {
             row_line: 0,
             in_table_head: false,
             html_depth: 0,
+            heading_text: None,
+            slugs: Slugs::default(),
+            fragment_links: Vec::new(),
         }
     }
 
@@ -304,6 +327,8 @@ impl<'a> Builder<'a> {
             preamble: self.preamble,
             sections: self.finished,
             lines: self.index.lines(self.text),
+            slugs: self.slugs,
+            fragment_links: self.fragment_links,
         }
     }
 
@@ -311,8 +336,12 @@ impl<'a> Builder<'a> {
         match event {
             Event::Start(tag) => self.start(tag, line),
             Event::End(tag) => self.end(tag, line),
-            Event::Text(text) => self.text(&text, line),
-            Event::Code(code) => self.text(&code, line),
+            Event::Text(text) | Event::Code(text) => {
+                if let Some(heading) = &mut self.heading_text {
+                    heading.push_str(&text);
+                }
+                self.text(&text, line)
+            }
             Event::SoftBreak | Event::HardBreak => self.inline.new_line(line + 1),
             Event::Html(_) | Event::InlineHtml(_) => {}
             Event::FootnoteReference(_) | Event::Rule => {}
@@ -345,6 +374,7 @@ impl<'a> Builder<'a> {
     fn start(&mut self, tag: Tag<'a>, line: usize) {
         match tag {
             Tag::Heading { level, .. } => {
+                self.heading_text = Some(String::new());
                 self.flush_inline();
                 self.container = Some(Container::Heading(heading_level(level)));
                 self.inline.new_line(line);
@@ -416,6 +446,11 @@ impl<'a> Builder<'a> {
             Tag::Strikethrough => self.inline.strike_depth += 1,
             Tag::Strong => self.inline.strong_depth += 1,
             Tag::HtmlBlock => self.html_depth += 1,
+            Tag::Link { dest_url, .. } => {
+                if let Some(fragment) = dest_url.strip_prefix('#').filter(|f| !f.is_empty()) {
+                    self.fragment_links.push((line, fragment.to_string()));
+                }
+            }
             _ => {}
         }
     }
@@ -423,6 +458,9 @@ impl<'a> Builder<'a> {
     fn end(&mut self, tag: TagEnd, _line: usize) {
         match tag {
             TagEnd::Heading(_) => {
+                if let Some(text) = self.heading_text.take() {
+                    self.slugs.give(&text);
+                }
                 let Some(Container::Heading(level)) = self.container.take() else {
                     return;
                 };

@@ -14,7 +14,7 @@
 //! paragraph starting on line 63 links to `#L63` ([`RenderedDocument::push_anchor`]).
 
 use std::borrow::Cow;
-use std::collections::{HashMap, VecDeque};
+use std::collections::VecDeque;
 use std::sync::LazyLock;
 
 use super::links::{heading_url, Origin};
@@ -27,6 +27,7 @@ use syntect::parsing::SyntaxSet;
 use syntect::util::LinesWithEndings;
 
 use crate::lines::LineIndex;
+use crate::slugs::Slugs;
 
 /// Prefix of every syntect class, so document classes cannot mimic the theme's.
 const CLASS_STYLE: ClassStyle = ClassStyle::SpacedPrefixed { prefix: "hl-" };
@@ -99,7 +100,7 @@ pub fn render_document(text: &str, prefix: &str, origin: Origin) -> RenderedDocu
         origin,
         anchors: Vec::new(),
         pending: VecDeque::new(),
-        slugs: HashMap::new(),
+        slugs: Slugs::default(),
         fragments: Vec::new(),
         code: None,
         first_cell: false,
@@ -132,8 +133,7 @@ pub fn render_document(text: &str, prefix: &str, origin: Origin) -> RenderedDocu
 /// page's own places. Rare, so the page is searched only when there is one.
 fn without_dangling_fragments(mut html: String, events: &SourceEvents) -> String {
     for fragment in &events.fragments {
-        let slug = percent_encoding::percent_decode_str(fragment).decode_utf8_lossy();
-        if events.slugs.contains_key(slug.as_ref()) {
+        if events.slugs.names_a_heading(fragment) {
             continue;
         }
         let mut attribute = String::from(" href=\"");
@@ -181,9 +181,8 @@ struct SourceEvents<'t, 'p> {
     /// Events to give after the one just given, in order: a block's
     /// anchor, or the rest of a heading read ahead for its slug.
     pending: VecDeque<Event<'t>>,
-    /// The headings' slugs given so far, with how many times each was
-    /// asked for again ([`SourceEvents::slug`]).
-    slugs: HashMap<String, usize>,
+    /// The headings' slugs given so far.
+    slugs: Slugs,
     /// The fragments of the document's links to its own headings, as
     /// written (`notes` for `#notes`).
     fragments: Vec<String>,
@@ -271,7 +270,7 @@ impl<'t> SourceEvents<'t, '_> {
             classes: Vec::new(),
             attrs: Vec::new(),
         });
-        if let Some(slug) = self.slug(&text) {
+        if let Some(slug) = self.slugs.give(&text) {
             let span = format!("<span id=\"{}h-{slug}\"></span>", self.prefix);
             self.pending
                 .push_back(Event::InlineHtml(CowStr::from(span)));
@@ -283,30 +282,6 @@ impl<'t> SourceEvents<'t, '_> {
             }
         }
         start
-    }
-
-    /// The slug of a heading whose text is `text`, as GitHub makes it:
-    /// lower case, every character that is not a letter, a digit, `-`,
-    /// `_` or a space dropped, each space a `-`; a slug given before gets
-    /// `-1`, `-2`… `None` when nothing is left (a heading of emoji only).
-    fn slug(&mut self, text: &str) -> Option<String> {
-        let base: String = text
-            .chars()
-            .flat_map(char::to_lowercase)
-            .filter(|c| c.is_alphanumeric() || matches!(c, '-' | '_' | ' '))
-            .map(|c| if c == ' ' { '-' } else { c })
-            .collect();
-        if base.is_empty() {
-            return None;
-        }
-        let mut slug = base.clone();
-        while self.slugs.contains_key(&slug) {
-            let count = self.slugs.entry(base.clone()).or_default();
-            *count += 1;
-            slug = format!("{base}-{count}");
-        }
-        self.slugs.insert(slug.clone(), 0);
-        Some(slug)
     }
 
     /// Where a link to `url` leads on the page: for a heading of the
