@@ -2,7 +2,9 @@
 //! `m1-promaxultra-devices`): the names a document's own links use for its
 //! headings (`[Speakers](#speakers)`). The source view gives each heading
 //! its slug ([`crate::render::source`]); extraction checks the document's
-//! links against them ([`crate::extract::outline`]), so both agree.
+//! links against them ([`crate::extract::outline`]). Both slug a heading's
+//! text the same way read: its text and code spans, its lines joined by a
+//! space, trimmed.
 
 use std::collections::HashMap;
 

@@ -122,8 +122,6 @@ pub struct Outline<'a> {
     pub preamble: Vec<Block>,
     pub sections: Vec<OutlineSection>,
     lines: Vec<&'a str>,
-    /// The slugs of the document's headings (the title's too).
-    slugs: Slugs,
     /// The document's links to a place of itself (`[Notes](#notes)`): the
     /// line and the fragment as written.
     fragment_links: Vec<(usize, String)>,
@@ -139,10 +137,28 @@ impl<'a> Outline<'a> {
     /// The document's links to a heading it does not have (corpus 15's
     /// `[Slack Channel](#workflows-dev)`), as (line, fragment): its page
     /// shows their text without the link.
-    pub fn broken_fragment_links(&self) -> impl Iterator<Item = (usize, &str)> {
+    /// The headings are slugged only for a document that has such links.
+    pub fn broken_fragment_links(&self) -> Vec<(usize, &str)> {
+        if self.fragment_links.is_empty() {
+            return Vec::new();
+        }
+        let mut slugs = Slugs::default();
+        if let Some(title) = &self.title {
+            slugs.give(&title.text);
+        }
+        fn give(sections: &[OutlineSection], slugs: &mut Slugs) {
+            for section in sections {
+                if !section.pseudo {
+                    slugs.give(&section.heading);
+                }
+                give(&section.children, slugs);
+            }
+        }
+        give(&self.sections, &mut slugs);
         (self.fragment_links.iter())
-            .filter(|(_, fragment)| !self.slugs.names_a_heading(fragment))
+            .filter(|(_, fragment)| !slugs.names_a_heading(fragment))
             .map(|(line, fragment)| (*line, fragment.as_str()))
+            .collect()
     }
 
     /// The raw text of 1-based line `line` (markup included), or "".
@@ -276,10 +292,6 @@ struct Builder<'a> {
     row_line: usize,
     in_table_head: bool,
     html_depth: usize,
-    /// The text of the heading being read, as the source view slugs it
-    /// (every text and code span, whatever HTML holds them).
-    heading_text: Option<String>,
-    slugs: Slugs,
     fragment_links: Vec<(usize, String)>,
 }
 
@@ -306,8 +318,6 @@ impl<'a> Builder<'a> {
             row_line: 0,
             in_table_head: false,
             html_depth: 0,
-            heading_text: None,
-            slugs: Slugs::default(),
             fragment_links: Vec::new(),
         }
     }
@@ -327,7 +337,6 @@ impl<'a> Builder<'a> {
             preamble: self.preamble,
             sections: self.finished,
             lines: self.index.lines(self.text),
-            slugs: self.slugs,
             fragment_links: self.fragment_links,
         }
     }
@@ -336,12 +345,8 @@ impl<'a> Builder<'a> {
         match event {
             Event::Start(tag) => self.start(tag, line),
             Event::End(tag) => self.end(tag, line),
-            Event::Text(text) | Event::Code(text) => {
-                if let Some(heading) = &mut self.heading_text {
-                    heading.push_str(&text);
-                }
-                self.text(&text, line)
-            }
+            Event::Text(text) => self.text(&text, line),
+            Event::Code(code) => self.text(&code, line),
             Event::SoftBreak | Event::HardBreak => self.inline.new_line(line + 1),
             Event::Html(_) | Event::InlineHtml(_) => {}
             Event::FootnoteReference(_) | Event::Rule => {}
@@ -374,7 +379,6 @@ impl<'a> Builder<'a> {
     fn start(&mut self, tag: Tag<'a>, line: usize) {
         match tag {
             Tag::Heading { level, .. } => {
-                self.heading_text = Some(String::new());
                 self.flush_inline();
                 self.container = Some(Container::Heading(heading_level(level)));
                 self.inline.new_line(line);
@@ -458,9 +462,6 @@ impl<'a> Builder<'a> {
     fn end(&mut self, tag: TagEnd, _line: usize) {
         match tag {
             TagEnd::Heading(_) => {
-                if let Some(text) = self.heading_text.take() {
-                    self.slugs.give(&text);
-                }
                 let Some(Container::Heading(level)) = self.container.take() else {
                     return;
                 };
@@ -648,6 +649,39 @@ fn join_lines(lines: Vec<TextLine>) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// The document's links to its own headings, checked against the
+    /// slugs the source view gives them: the title, a heading written over
+    /// two lines, one given twice, one in code; not a bold line.
+    #[test]
+    fn links_to_headings_the_document_lacks_are_found() {
+        let text = "# Plan\n\n[a](#plan) [b](#phase-un-deux) [c](#notes-1) [d](#the-api) \
+                    [e](#%C3%A9tat) [f](#workflows-dev) [g](#bold)\n\n\
+                    Phase un\ndeux\n---\n\n## Notes\n\n## Notes\n\n## The `api`\n\n## État\n\n**Bold**\n\ntext\n";
+        let outline = Outline::parse(text);
+        let broken: Vec<_> = outline
+            .broken_fragment_links()
+            .into_iter()
+            .map(|(_, f)| f)
+            .collect();
+        assert_eq!(broken, ["workflows-dev", "bold"]);
+        let html =
+            crate::render::source::render_document(text, "", crate::render::links::Origin::alone())
+                .html;
+        for kept in [
+            "#h-plan",
+            "#h-phase-un-deux",
+            "#h-notes-1",
+            "#h-the-api",
+            "#h-%C3%A9tat",
+        ] {
+            assert!(html.contains(&format!("href=\"{kept}\"")), "{kept}: {html}");
+        }
+        assert!(
+            !html.contains("#h-workflows-dev") && !html.contains("#h-bold"),
+            "{html}"
+        );
+    }
 
     #[test]
     fn first_h1_is_the_title_and_h2_are_sections() {

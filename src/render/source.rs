@@ -253,8 +253,11 @@ impl<'t> SourceEvents<'t, '_> {
         let mut inner = Vec::new();
         let mut text = String::new();
         for (event, range) in self.parser.by_ref() {
-            if let Event::Text(part) | Event::Code(part) = &event {
-                text.push_str(part);
+            // The heading's text as the outline reads it ([`Slugs`]).
+            match &event {
+                Event::Text(part) | Event::Code(part) => text.push_str(part),
+                Event::SoftBreak | Event::HardBreak => text.push(' '),
+                _ => {}
             }
             let end = matches!(event, Event::End(TagEnd::Heading(_)));
             inner.push((event, range.start));
@@ -270,7 +273,7 @@ impl<'t> SourceEvents<'t, '_> {
             classes: Vec::new(),
             attrs: Vec::new(),
         });
-        if let Some(slug) = self.slugs.give(&text) {
+        if let Some(slug) = self.slugs.give(text.trim()) {
             let span = format!("<span id=\"{}h-{slug}\"></span>", self.prefix);
             self.pending
                 .push_back(Event::InlineHtml(CowStr::from(span)));
