@@ -25,7 +25,7 @@ impl Slugs {
         let base: String = text
             .chars()
             .flat_map(char::to_lowercase)
-            .filter(|c| c.is_alphanumeric() || matches!(c, '-' | '_' | ' '))
+            .filter(|&c| is_slug_char(c) || c == ' ')
             .map(|c| if c == ' ' { '-' } else { c })
             .collect();
         if base.is_empty() {
@@ -47,6 +47,13 @@ impl Slugs {
         let slug = percent_encoding::percent_decode_str(fragment).decode_utf8_lossy();
         self.given.contains_key(slug.as_ref())
     }
+}
+
+/// Whether `c` may stand in a slug: a letter, a digit, `-` or `_` (a
+/// space becomes `-`). The sanitiser keeps a heading's id only if it is
+/// made of these.
+pub fn is_slug_char(c: char) -> bool {
+    c.is_alphanumeric() || matches!(c, '-' | '_')
 }
 
 #[cfg(test)]

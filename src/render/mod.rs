@@ -254,9 +254,15 @@ fn documents_apart(documents: usize) -> bool {
 
 /// The file name of the own page of a project's `index`-th document (in
 /// merge order, from 0), in the project's folder: `doc-1.html`, named as
-/// its place on the project's page would be (`#doc-1`).
+/// its place on the project's page is ([`document_anchor`]).
 pub fn document_page(index: usize) -> String {
-    format!("doc-{}.html", index + 1)
+    format!("{}.html", document_anchor(index))
+}
+
+/// The place of a project's `index`-th document (from 0) on the project's
+/// page: `doc-1`, its text or its row in the table of documents.
+pub fn document_anchor(index: usize) -> String {
+    format!("doc-{}", index + 1)
 }
 
 impl ProjectDocuments {
@@ -717,7 +723,7 @@ fn link_targets(content: &Content) -> LinkTargets {
             let (page, anchor) = if apart {
                 (document_page(place), String::new())
             } else {
-                ("index.html".to_string(), format!("doc-{}", place + 1))
+                ("index.html".to_string(), document_anchor(place))
             };
             let page = format!("{}/{page}", project.slug);
             targets.add(&document.source, page, anchor, anchor_prefix(place));
@@ -1093,7 +1099,7 @@ impl<'a> Renderer<'a> {
                 name: project.name.clone(),
                 slug: project.slug.clone(),
             },
-            anchor: format!("doc-{}", place + 1),
+            anchor: document_anchor(place),
             source: source.clone(),
             place: self.t.fill(
                 "document_place",
@@ -1169,7 +1175,7 @@ impl<'a> Renderer<'a> {
             .zip(html)
             .enumerate()
             .map(|(i, (source, html))| SourceView {
-                anchor: format!("doc-{}", i + 1),
+                anchor: document_anchor(i),
                 href: document_href(i, docs.apart),
                 source: source.clone(),
                 html,
@@ -1285,7 +1291,7 @@ fn document_href(index: usize, apart: bool) -> String {
     if apart {
         document_page(index)
     } else {
-        format!("#doc-{}", index + 1)
+        format!("#{}", document_anchor(index))
     }
 }
 
@@ -1444,7 +1450,7 @@ impl ProjectHeader {
             sources: project.sources.clone(),
             source_links: (project.sources.iter().take(SOURCES_SHOWN).enumerate())
                 .map(|(index, source)| SourceLink {
-                    anchor: format!("doc-{}", index + 1),
+                    anchor: document_anchor(index),
                     href: document_href(index, apart),
                     source: source.clone(),
                 })

@@ -528,9 +528,7 @@ fn is_own_id(value: &str) -> bool {
     let line_anchor = rest
         .strip_prefix('L')
         .is_some_and(|digits| !digits.is_empty() && digits.chars().all(|c| c.is_ascii_digit()));
-    let slug = |slug: &str| {
-        !slug.is_empty() && (slug.chars()).all(|c| c.is_alphanumeric() || matches!(c, '-' | '_'))
-    };
+    let slug = |slug: &str| !slug.is_empty() && slug.chars().all(crate::slugs::is_slug_char);
     line_anchor || rest.strip_prefix("h-").is_some_and(slug)
 }
 

@@ -884,7 +884,7 @@ pub fn document_rows(links: &Links, weight: ProgressWeight, t: &Strings) -> Vec<
                 sections.iter().for_each(|s| counts.merge(&s.counts));
                 let items = sections.iter().flat_map(|s| progress::section_items(s));
                 DocumentRow {
-                    anchor: format!("doc-{}", place + 1),
+                    anchor: super::document_anchor(place),
                     source: source.clone(),
                     title: (sections.first())
                         .filter(|s| s.level == 1)
