@@ -27,6 +27,8 @@ pub struct BuildOptions {
     pub output: Option<PathBuf>,
     pub as_of: Option<NaiveDate>,
     pub base_url: Option<String>,
+    /// `--source-url`, already read by [`crate::config::source_url`].
+    pub source_url: Option<String>,
     /// Neither read nor write `<root>/.sitrep-cache/` (`--no-cache`).
     pub no_cache: bool,
 }
@@ -382,6 +384,9 @@ fn read_portal_timed(
     let mut config = Config::load(&options.root)?;
     if let Some(base_url) = &options.base_url {
         config.base_url = Some(base_url.clone());
+    }
+    if let Some(source_url) = &options.source_url {
+        config.source_url = Some(source_url.clone());
     }
     let (as_of, built_at) = resolve_as_of(options.as_of, &config)?;
     let content_dir = options.root.join("content");

@@ -17,6 +17,12 @@ pub struct Config {
     /// Absolute URL of the published site; used only where an absolute URL
     /// is required (sitemap, canonical link, feeds).
     pub base_url: Option<String>,
+    /// Where the files of `content/` are browsed online
+    /// (`https://github.com/org/repo/blob/main/status/`): a document's
+    /// relative link to a file the portal does not show leads there
+    /// instead of to a file the site lacks. Read by [`source_url`].
+    #[serde(deserialize_with = "source_url_or_error")]
+    pub source_url: Option<String>,
     /// UI language of the pages.
     pub language: Language,
     /// Where `build` writes, relative to the root (default `public`).
@@ -44,6 +50,7 @@ impl Default for Config {
             title: "Project status".to_string(),
             description: None,
             base_url: None,
+            source_url: None,
             language: Language::En,
             output_dir: None,
             theme: "default".to_string(),
@@ -168,6 +175,33 @@ fn date_or_text<'de, D: Deserializer<'de>>(deserializer: D) -> Result<Option<Nai
         .map_err(|_| serde::de::Error::custom(format!("{text:?} is not a date (YYYY-MM-DD)")))
 }
 
+/// `source_url` read by [`source_url`].
+fn source_url_or_error<'de, D: Deserializer<'de>>(
+    deserializer: D,
+) -> Result<Option<String>, D::Error> {
+    let text = String::deserialize(deserializer)?;
+    source_url(&text)
+        .map(Some)
+        .map_err(serde::de::Error::custom)
+}
+
+/// A `source_url` (config or `--source-url`) as links are made from it: an
+/// absolute `http` or `https` URL of a folder, so it gets a final `/`
+/// (without it, `…/status` joined with `plan.md` would give `…/plan.md`).
+pub fn source_url(text: &str) -> Result<String, String> {
+    let text = text.trim();
+    let wrong = || format!("{text:?} is not an http or https URL of a folder");
+    let url = url::Url::parse(text).map_err(|_| wrong())?;
+    if !matches!(url.scheme(), "http" | "https") || url.cannot_be_a_base() {
+        return Err(wrong());
+    }
+    let mut url = url.to_string();
+    if !url.ends_with('/') {
+        url.push('/');
+    }
+    Ok(url)
+}
+
 impl Config {
     /// Parses a `config.toml` text. The error names the key and its line.
     pub fn parse(text: &str) -> Result<Config, toml::de::Error> {
@@ -237,6 +271,32 @@ markers = ["🆗"]
         ] {
             let message = Config::parse(wrong).unwrap_err().to_string();
             assert!(message.contains("as_of"), "{wrong}: {message}");
+        }
+    }
+
+    #[test]
+    fn source_url_is_the_url_of_a_folder() {
+        let read = |text: &str| Config::parse(text).map(|c| c.source_url);
+        assert_eq!(read("").unwrap(), None);
+        assert_eq!(
+            read("source_url = \"https://github.com/org/repo/blob/main/status\"").unwrap(),
+            Some("https://github.com/org/repo/blob/main/status/".into())
+        );
+        assert_eq!(
+            read("source_url = \" http://intranet/docs/ \"").unwrap(),
+            Some("http://intranet/docs/".into())
+        );
+        for wrong in [
+            "status/",
+            "file:///home/docs/",
+            "mailto:pmo@example.org",
+            "3",
+        ] {
+            let message = read(&format!("\n\nsource_url = \"{wrong}\""))
+                .unwrap_err()
+                .to_string();
+            assert!(message.contains("source_url"), "{wrong}: {message}");
+            assert!(message.contains("line 3"), "{wrong}: {message}");
         }
     }
 

@@ -10,6 +10,7 @@ const CONFIG: &str = r#"# sitrep portal settings; every key is optional.
 title = "Project status"
 # description = "Where our projects stand"
 # base_url = "https://example.github.io/portal/"
+# source_url = "https://github.com/example/portal/blob/main/content/"  # where relative links to other files lead
 language = "en"          # en or fr: the language of the pages
 stale_after_days = 30    # a document older than this is flagged stale
 # as_of = 2026-01-31     # fixes "today" (an archived sprint); default: the build's date

@@ -47,6 +47,9 @@ enum Command {
         /// Absolute URL the site is published at (overrides base_url).
         #[arg(long, value_name = "URL")]
         base_url: Option<String>,
+        /// Where the files of content/ are browsed online (overrides source_url): relative links to files the portal does not show lead there.
+        #[arg(long, value_name = "URL", value_parser = sitrep::config::source_url)]
+        source_url: Option<String>,
         /// Print nothing but errors.
         #[arg(long, short)]
         quiet: bool,
@@ -202,6 +205,7 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
             output,
             as_of,
             base_url,
+            source_url,
             quiet,
             verbose,
             no_cache,
@@ -211,6 +215,7 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
                 output,
                 as_of,
                 base_url,
+                source_url,
                 no_cache,
             };
             build_command(&options, quiet, verbose)

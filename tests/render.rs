@@ -769,6 +769,48 @@ fn links_between_documents_lead_to_their_places_in_the_portal() {
     assert!(check_fragments(&out) > 4);
 }
 
+/// Seed 001 links to the plan it follows, `(fast-startup-plan.md)`, a file
+/// beside it that the portal does not show. With a `source_url` the link
+/// leads where the repository shows that file; `--source-url` wins over
+/// the config; without either it stays as written.
+#[test]
+fn links_to_files_outside_the_portal_lead_into_the_source_url() {
+    let Some(shared) = common::shared() else {
+        return;
+    };
+    let seed = std::fs::read(shared.join("seeds/001_b2b292edbd904f08.txt")).unwrap();
+    let portal = Portal::new();
+    portal.write("windflow/suivi.md", seed);
+    let href = |out: &Path| {
+        let page = std::fs::read_to_string(out.join("windflow/index.html")).unwrap();
+        let at = page
+            .find("fast-startup-plan.md")
+            .expect("the link is on the page");
+        let start = page[..at].rfind("href=\"").expect("in a link") + 6;
+        page[start..at + "fast-startup-plan.md".len()].to_string()
+    };
+    assert_eq!(href(&build(portal.root(), &[])), "fast-startup-plan.md");
+
+    portal.write_config("source_url = \"https://github.com/org/windflow/blob/main/docs\"\n");
+    assert_eq!(
+        href(&build(portal.root(), &[])),
+        "https://github.com/org/windflow/blob/main/docs/windflow/fast-startup-plan.md"
+    );
+    let flag = ["--source-url", "https://git.example.org/pmo/-/blob/v2/"];
+    assert_eq!(
+        href(&build(portal.root(), &flag)),
+        "https://git.example.org/pmo/-/blob/v2/windflow/fast-startup-plan.md"
+    );
+    // A URL that is no folder on the web is refused, naming the setting.
+    let refused = Command::new(env!("CARGO_BIN_EXE_sitrep"))
+        .args(["build", "--source-url", "docs/", "--root"])
+        .arg(portal.root())
+        .output()
+        .unwrap();
+    assert_eq!(refused.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&refused.stderr).contains("--source-url"));
+}
+
 /// A project of three documents whose merge order (`index.md` first) is
 /// not their path order: each item links to the line of its own document.
 #[test]

@@ -1,10 +1,28 @@
 //! Where a document's links lead on the portal's pages: to its own
 //! headings, by their GitHub slug behind `h-` ([`heading_url`]), and to the
-//! other documents of the portal, wherever each is shown ([`LinkTargets`]).
+//! other documents of the portal, wherever each is shown ([`LinkTargets`]),
+//! and, with a `source_url`, to the files of `content/` the portal does not
+//! show, where they are browsed online.
 //! The source view ([`super::source`]) asks as it writes each link.
 
 use std::collections::HashMap;
 use std::sync::LazyLock;
+
+use percent_encoding::{utf8_percent_encode, AsciiSet, CONTROLS};
+
+/// What a file name must escape to be one segment of a URL's path: a
+/// `sprint #2.md` is not `sprint ` with a fragment.
+const SEGMENT: &AsciiSet = &CONTROLS
+    .add(b' ')
+    .add(b'"')
+    .add(b'#')
+    .add(b'%')
+    .add(b'<')
+    .add(b'>')
+    .add(b'?')
+    .add(b'`')
+    .add(b'{')
+    .add(b'}');
 
 /// Where every document of the portal is shown, so that a document's
 /// relative link to another one (`[Roadmap](./ROADMAP.md)`) leads to its
@@ -13,6 +31,8 @@ use std::sync::LazyLock;
 pub struct LinkTargets {
     /// A document's path under `content/` → where it is shown.
     places: HashMap<String, Place>,
+    /// Where `content/` is browsed online (the config's `source_url`).
+    source_url: Option<url::Url>,
 }
 
 /// Where one document is shown.
@@ -27,6 +47,16 @@ struct Place {
 }
 
 impl LinkTargets {
+    /// No document placed yet; relative links to any other file lead into
+    /// `source_url` (already read by [`crate::config::source_url`]) when
+    /// there is one.
+    pub fn new(source_url: Option<&str>) -> LinkTargets {
+        LinkTargets {
+            places: HashMap::new(),
+            source_url: source_url.and_then(|url| url::Url::parse(url).ok()),
+        }
+    }
+
     /// Records that the document at `source` is shown on `page` (from the
     /// site's root), at `anchor` ("" for the page's top), its anchors
     /// named after `prefix`.
@@ -52,14 +82,23 @@ impl LinkTargets {
         }
     }
 
-    /// Where `url`, a link of the document `from` shows, leads in the
-    /// portal: a relative path to a document of the portal (percent-escapes
-    /// decoded, `.` and `..` followed, never above `content/`) gives that
-    /// document's place, relative to `from`'s page; its fragment, a heading
-    /// there (`ROADMAP.md#risques` → `…#h-risques`). `None` for any other
-    /// URL, which stays as written.
+    /// Where `url`, a link of the document `from` shows, leads: `None`
+    /// for a URL that stays as written (absolute, a fragment alone, or a
+    /// relative link with nowhere better to go).
     fn href(&self, from: &Origin, url: &str) -> Option<String> {
-        if self.places.is_empty() || url.starts_with(['/', '#']) || url.contains(':') {
+        if url.is_empty() || url.starts_with(['/', '#']) || url.contains(':') {
+            return None;
+        }
+        self.portal_href(from, url)
+            .or_else(|| self.source_href(from, url))
+    }
+
+    /// A relative link to a document of the portal (percent-escapes
+    /// decoded, `.` and `..` followed, never above `content/`): that
+    /// document's place, relative to `from`'s page; its fragment, a heading
+    /// there (`ROADMAP.md#risques` → `…#h-risques`).
+    fn portal_href(&self, from: &Origin, url: &str) -> Option<String> {
+        if self.places.is_empty() {
             return None;
         }
         let (path, fragment) = url.split_once('#').unwrap_or((url, ""));
@@ -90,6 +129,20 @@ impl LinkTargets {
             href.push_str(&place.anchor);
         }
         Some(href)
+    }
+
+    /// Any other relative link, with a `source_url`: the file where it is
+    /// browsed online, resolved from the linking document's own URL there
+    /// as a browser would (`../spec/api.md` may leave `content/`'s folder,
+    /// as it does in the repository).
+    fn source_href(&self, from: &Origin, url: &str) -> Option<String> {
+        let path: Vec<String> = from
+            .source
+            .split('/')
+            .map(|part| utf8_percent_encode(part, SEGMENT).to_string())
+            .collect();
+        let document = self.source_url.as_ref()?.join(&path.join("/")).ok()?;
+        Some(document.join(url).ok()?.into())
     }
 }
 
@@ -144,7 +197,7 @@ mod tests {
 
     #[test]
     fn relative_links_to_the_portal_s_documents_lead_to_their_pages() {
-        let mut targets = LinkTargets::default();
+        let mut targets = LinkTargets::new(None);
         targets.add(
             "roadmap.md",
             "roadmap/index.html".into(),
@@ -227,5 +280,57 @@ mod tests {
             "{html}"
         );
         assert!(html.contains("<a href=\"../docs/ARCH.md\""), "{html}");
+    }
+
+    #[test]
+    fn other_relative_links_lead_into_the_source_url() {
+        let url =
+            crate::config::source_url("https://github.com/org/repo/blob/main/status").unwrap();
+        let mut targets = LinkTargets::new(Some(&url));
+        targets.add(
+            "team/index.md",
+            "team/index.html".into(),
+            "doc-1".into(),
+            "".into(),
+        );
+        let from = |source| Origin {
+            source,
+            page: "team/index.html",
+            targets: &targets,
+        };
+        let team = from("team/index.md");
+        let blob = "https://github.com/org/repo/blob/main";
+        // A document of the portal still leads to its place.
+        assert_eq!(team.href("index.md").as_deref(), Some("index.html#doc-1"));
+        // Any other file: where the repository shows it, resolved from the
+        // linking document's folder, its query and fragment kept; `..` may
+        // leave the portal's folder, as in the repository.
+        assert_eq!(
+            team.href("./plan.md#risques").as_deref(),
+            Some(format!("{blob}/status/team/plan.md#risques").as_str())
+        );
+        assert_eq!(
+            team.href("../../specification/api.md?plain=1").as_deref(),
+            Some(format!("{blob}/specification/api.md?plain=1").as_str())
+        );
+        assert_eq!(
+            team.href("img/burn%20down.png").as_deref(),
+            Some(format!("{blob}/status/team/img/burn%20down.png").as_str())
+        );
+        // A document whose name must be escaped to be part of a URL.
+        assert_eq!(
+            from("team/sprint #2 (100%).md")
+                .href("notes.txt")
+                .as_deref(),
+            Some(format!("{blob}/status/team/notes.txt").as_str())
+        );
+        assert_eq!(
+            from("sprint #2.md").href("#top"),
+            None,
+            "a fragment alone is a heading of the document"
+        );
+        for url in ["", "/roadmap.md", "https://x.org/a.md", "mailto:a@b.c"] {
+            assert_eq!(team.href(url), None, "{url}");
+        }
     }
 }

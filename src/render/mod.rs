@@ -374,7 +374,7 @@ pub fn render_into(
     sink: &dyn Sink,
 ) -> anyhow::Result<TemplateTimes> {
     let templates = theme::templates(Some(root))?;
-    let targets = link_targets(content);
+    let targets = link_targets(content, config);
     let seed = page_seed(portfolio, config, &templates, history, &targets);
     let mut renderer = Renderer::new(portfolio, config, templates, history)?;
     renderer.targets = targets;
@@ -714,9 +714,10 @@ fn anchor_prefix(index: usize) -> String {
 
 /// Where each document of the portal is shown: a project of at most
 /// [`DOCUMENTS_ON_PAGE`] documents shows each on its page (`#doc-2`), a
-/// larger one on its own page (`doc-12.html`).
-fn link_targets(content: &Content) -> LinkTargets {
-    let mut targets = LinkTargets::default();
+/// larger one on its own page (`doc-12.html`). Links to other files lead
+/// into the config's `source_url`, if any.
+fn link_targets(content: &Content, config: &Config) -> LinkTargets {
+    let mut targets = LinkTargets::new(config.source_url.as_deref());
     for project in &content.projects {
         let apart = documents_apart(project.documents.len());
         for (place, document) in project.documents.iter().enumerate() {
