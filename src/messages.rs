@@ -208,6 +208,10 @@ pub const DUPLICATE_SLUG: Template = Template::new(
     "another project already has the slug `{}`; this one is `{}`",
     "un autre projet a déjà l'adresse `{}` ; celui-ci a `{}`",
 );
+pub const SITE_FOLDER_SLUG: Template = Template::new(
+    "`{}` is the address of a page of the portal (the people, the risk register, the timeline, the portfolio's next pages or the snapshots); this project is `{}`",
+    "`{}` est l'adresse d'une page du portail (les personnes, le registre des risques, le calendrier, les pages suivantes du portefeuille ou les instantanés) ; ce projet a `{}`",
+);
 pub const SYMLINK_OUTSIDE_CONTENT: Template = Template::new(
     "this symbolic link leads outside content/; skipped",
     "ce lien symbolique mène hors de content/ ; ignoré",
@@ -260,6 +264,7 @@ const TEMPLATES: &[Template] = &[
     DECODED_LEGACY,
     BINARY_CONTENT,
     DUPLICATE_SLUG,
+    SITE_FOLDER_SLUG,
     SYMLINK_OUTSIDE_CONTENT,
     SYMLINK_LOOP,
     FILE_NAME_NOT_UTF8,

@@ -769,6 +769,38 @@ fn links_between_documents_lead_to_their_places_in_the_portal() {
     assert!(check_fragments(&out) > 4);
 }
 
+/// A risk register in `risks.md` (corpus 11 and 17 are risk registers) is
+/// a project like any other: it gets a page of its own, `risks-2/`, and
+/// the portal's risk register keeps `risks/`. So for every folder of the
+/// site's own pages.
+#[test]
+fn a_project_named_like_a_page_of_the_portal_keeps_its_page() {
+    let portal = Portal::new();
+    for name in ["page", "people", "risks", "snapshots", "timeline"] {
+        portal.write(
+            &format!("{name}.md"),
+            format!("# {name}\n\n- [ ] Only in {name} @owner-{name}\n"),
+        );
+    }
+    let out = build(portal.root(), &[]);
+    let read = |page: &str| std::fs::read_to_string(out.join(page)).unwrap();
+    for name in ["page", "people", "risks", "snapshots", "timeline"] {
+        let page = read(&format!("{name}-2/index.html"));
+        assert!(page.contains(&format!("Only in {name}")), "{name}");
+    }
+    assert!(read("people/index.html").contains("owner-risks"));
+    assert!(!read("risks/index.html").contains("Only in"));
+    assert!(!read("timeline/index.html").contains("Only in"));
+    let check = portal.run(&["check", "--format", "short", "--as-of", "2026-11-01"]);
+    let said = String::from_utf8_lossy(&check.stdout);
+    assert_eq!(said.matches("duplicate-slug").count(), 5, "{said}");
+    assert!(
+        said.contains("risks.md:1: warning[duplicate-slug]"),
+        "{said}"
+    );
+    check_links(&out);
+}
+
 /// Seed 001 links to the plan it follows, `(fast-startup-plan.md)`, a file
 /// beside it that the portal does not show. With a `source_url` the link
 /// leads where the repository shows that file; `--source-url` wins over

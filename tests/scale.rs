@@ -263,6 +263,33 @@ fn every_link_of_the_large_portal_resolves() {
     assert!(checked > 10 * PROJECTS, "only {checked} links checked");
 }
 
+/// Every folder at the site's root that is no project's is one the ingest
+/// keeps projects out of (`SITE_FOLDERS`): a new folder of the site's own
+/// pages, not added there, would take a project's page away.
+#[test]
+fn the_site_s_own_folders_are_kept_from_projects() {
+    let status: serde_json::Value =
+        serde_json::from_slice(&std::fs::read(LARGE.join("status.json")).unwrap()).unwrap();
+    let slugs: Vec<&str> = status["projects"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|project| project["slug"].as_str().unwrap())
+        .collect();
+    let mut own: Vec<String> = std::fs::read_dir(LARGE.as_path())
+        .unwrap()
+        .map(|entry| entry.unwrap())
+        .filter(|entry| entry.file_type().unwrap().is_dir())
+        .map(|entry| entry.file_name().to_string_lossy().into_owned())
+        .filter(|name| !slugs.contains(&name.as_str()))
+        .collect();
+    own.sort();
+    assert_eq!(own, ["page", "people", "risks", "timeline"]);
+    for folder in &own {
+        assert!(sitrep::ingest::projects::SITE_FOLDERS.contains(&folder.as_str()));
+    }
+}
+
 #[test]
 fn no_page_reaches_two_megabytes() {
     let pages = common::read_tree(LARGE.as_path())

@@ -11,7 +11,8 @@
 //!   documents make a new project of that slug.
 //! - Slugs come from the first document's front matter `slug`, else the
 //!   folder name or file stem, through [`slugify`]; a slug already taken
-//!   gets `-2`, `-3`, ... and a `duplicate-slug` warning.
+//!   gets `-2`, `-3`, ... and a `duplicate-slug` warning; so does a slug
+//!   that names a folder of the site's own pages ([`SITE_FOLDERS`]).
 
 use rustc_hash::{FxHashMap, FxHashSet};
 
@@ -22,6 +23,12 @@ use crate::model::Diagnostic;
 
 /// Names of a folder's index document (file stem, without case), by priority.
 const INDEX_STEMS: &[&str] = &["_index", "index", "readme"];
+
+/// The folders of the site's own pages at its root (the cross-project
+/// pages, the portfolio's later pages, the archived snapshots). A project's
+/// page is `<slug>/index.html`, so a project `risks.md` would have lost its
+/// page to the risk register; its slug becomes `risks-2` instead.
+pub const SITE_FOLDERS: &[&str] = &["page", "people", "risks", "snapshots", "timeline"];
 
 /// The introduction's file stem, directly in `content/`.
 const INTRO_STEM: &str = "_index";
@@ -147,10 +154,12 @@ fn index_position(documents: &[Document], folder: &str) -> Option<usize> {
 /// project has naturally (a file `roadmap-2.md` keeps `roadmap-2`).
 fn make_slugs_unique(projects: &mut [ProjectSources]) -> Vec<Diagnostic> {
     let mut taken: FxHashSet<String> = projects.iter().map(|p| p.slug.clone()).collect();
+    taken.extend(SITE_FOLDERS.iter().map(|folder| folder.to_string()));
     let mut kept: FxHashSet<String> = FxHashSet::default();
     let mut diagnostics = Vec::new();
     for project in projects.iter_mut() {
-        if kept.insert(project.slug.clone()) {
+        let site_folder = SITE_FOLDERS.contains(&project.slug.as_str());
+        if !site_folder && kept.insert(project.slug.clone()) {
             continue;
         }
         let unique = (2..)
@@ -162,12 +171,12 @@ fn make_slugs_unique(projects: &mut [ProjectSources]) -> Vec<Diagnostic> {
             .first()
             .map(|d| d.source.as_str())
             .unwrap_or_default();
-        diagnostics.push(Diagnostic::warning(
-            "duplicate-slug",
-            source,
-            1,
-            messages::DUPLICATE_SLUG.say(&[&project.slug, &unique]),
-        ));
+        let message = if site_folder {
+            messages::SITE_FOLDER_SLUG.say(&[&project.slug, &unique])
+        } else {
+            messages::DUPLICATE_SLUG.say(&[&project.slug, &unique])
+        };
+        diagnostics.push(Diagnostic::warning("duplicate-slug", source, 1, message));
         taken.insert(unique.clone());
         kept.insert(unique.clone());
         project.slug = unique;
@@ -310,6 +319,34 @@ mod tests {
         assert_eq!(slugs, ["roadmap", "roadmap-3", "roadmap-2", "roadmap-4"]);
         assert_eq!(content.diagnostics.len(), 2);
         assert_eq!(content.diagnostics[0].source, "b.md");
+        assert!(content
+            .diagnostics
+            .iter()
+            .all(|d| d.code == "duplicate-slug"));
+    }
+
+    #[test]
+    fn a_slug_that_names_a_folder_of_the_site_gets_a_number() {
+        let content = group(vec![
+            doc("people/index.md"),
+            doc("riskier.md"),
+            doc("risks.md"),
+        ]);
+        let slugs: Vec<&str> = content.projects.iter().map(|p| p.slug.as_str()).collect();
+        assert_eq!(slugs, ["people-2", "riskier", "risks-2"]);
+        assert_eq!(content.diagnostics.len(), 2);
+        let said: Vec<(&str, &str)> = content
+            .diagnostics
+            .iter()
+            .map(|d| (d.source.as_str(), d.message.as_str()))
+            .collect();
+        assert_eq!(said[0].0, "people/index.md");
+        assert!(said[0]
+            .1
+            .starts_with("`people` is the address of a page of the portal"));
+        assert!(said[0].1.ends_with("this project is `people-2`"));
+        assert_eq!(said[1].0, "risks.md");
+        assert!(said[1].1.ends_with("this project is `risks-2`"));
         assert!(content
             .diagnostics
             .iter()
