@@ -60,6 +60,11 @@ pub(crate) struct Identity {
 }
 
 impl Identity {
+    /// The file's size in bytes.
+    pub(crate) fn len(&self) -> u64 {
+        self.len
+    }
+
     /// The identity of the regular file at `path` (`None`: not one, or gone).
     pub(crate) fn of(path: &Path) -> Option<Identity> {
         Identity::from_metadata(&std::fs::symlink_metadata(path).ok()?)

@@ -221,6 +221,10 @@ pub const SYMLINK_LOOP: Template = Template::new(
     "ce lien symbolique renvoie à un dossier qui le contient ; ignoré",
 );
 pub const CANNOT_READ: Template = Template::new("cannot read: {}", "illisible : {}");
+pub const IMAGE_TOO_LARGE: Template = Template::new(
+    "this image ({} MB) is larger than the {} MB sitrep copies into the site; the pages show it as missing",
+    "cette image ({} Mo) dépasse les {} Mo que sitrep copie dans le site ; les pages l'affichent comme absente",
+);
 pub const FILE_NAME_NOT_UTF8: Template = Template::new(
     "the file name is not valid UTF-8; rename the file to include it",
     "le nom du fichier n'est pas de l'UTF-8 valide ; renommez-le pour qu'il soit lu",
@@ -265,6 +269,7 @@ const TEMPLATES: &[Template] = &[
     BINARY_CONTENT,
     DUPLICATE_SLUG,
     SITE_FOLDER_SLUG,
+    IMAGE_TOO_LARGE,
     SYMLINK_OUTSIDE_CONTENT,
     SYMLINK_LOOP,
     FILE_NAME_NOT_UTF8,

@@ -390,8 +390,9 @@ fn content_type(path: &str) -> &'static str {
     let extension = Path::new(path)
         .extension()
         .and_then(|e| e.to_str())
-        .unwrap_or("");
-    match extension {
+        .unwrap_or("")
+        .to_ascii_lowercase();
+    match extension.as_str() {
         "html" => "text/html; charset=utf-8",
         "css" => "text/css; charset=utf-8",
         "js" => "application/javascript",
@@ -400,6 +401,10 @@ fn content_type(path: &str) -> &'static str {
         "xml" => "application/xml",
         "txt" => "text/plain; charset=utf-8",
         "png" => "image/png",
+        "jpg" | "jpeg" => "image/jpeg",
+        "gif" => "image/gif",
+        "webp" => "image/webp",
+        "avif" => "image/avif",
         "ico" => "image/x-icon",
         "woff2" => "font/woff2",
         "gz" => "application/gzip",

@@ -188,6 +188,7 @@ fn fixture() -> (PortfolioStatus, Content) {
             sources("gamma", "gamma.md", GAMMA),
             sources("beta", "beta.md", "# Beta\n\nNothing yet.\n"),
         ],
+        images: Vec::new(),
         diagnostics: Default::default(),
     };
     (portfolio, content)
@@ -769,6 +770,51 @@ fn links_between_documents_lead_to_their_places_in_the_portal() {
     assert!(check_fragments(&out) > 4);
 }
 
+/// A document's images under `content/` are copied into the site, under
+/// `files/` at their place in `content/`, and the page shows the copies; an
+/// image that is not there stays as written; an image removed is gone from
+/// the next build.
+#[test]
+fn images_beside_the_documents_are_copied_into_the_site() {
+    let png = b"\x89PNG\r\n\x1a\n not really a picture";
+    let portal = Portal::new();
+    portal
+        .write(
+            "team/index.md",
+            "# Team\n\n![Burndown](img/burn%20down.png)\n\n![Logo](../logo.png) \
+             ![Gone](img/missing.png) [the chart](img/burn%20down.png)\n\n- [ ] Ship\n",
+        )
+        .write("team/img/burn down.png", png)
+        .write("logo.png", png)
+        .write("_index.md", "# Portal\n\n![Logo](logo.png)\n");
+    let out = build(portal.root(), &[]);
+    let read = |page: &str| std::fs::read_to_string(out.join(page)).unwrap();
+    assert_eq!(
+        std::fs::read(out.join("files/team/img/burn down.png")).unwrap(),
+        png
+    );
+    assert_eq!(std::fs::read(out.join("files/logo.png")).unwrap(), png);
+    let team = read("team/index.html");
+    for src in [
+        "src=\"../files/team/img/burn%20down.png\"",
+        "src=\"../files/logo.png\"",
+        "src=\"img/missing.png\"",
+        "href=\"../files/team/img/burn%20down.png\"",
+    ] {
+        assert!(team.contains(src), "{src}");
+    }
+    assert!(read("index.html").contains("src=\"files/logo.png\""));
+    // The logo is not a project: no page, no project of that name.
+    assert_eq!(portal.status()["projects"].as_array().unwrap().len(), 1);
+
+    std::fs::remove_file(portal.content().join("logo.png")).unwrap();
+    let out = build(portal.root(), &[]);
+    assert!(!out.join("files/logo.png").exists());
+    assert!(std::fs::read_to_string(out.join("team/index.html"))
+        .unwrap()
+        .contains("src=\"../logo.png\""));
+}
+
 /// A risk register in `risks.md` (corpus 11 and 17 are risk registers) is
 /// a project like any other: it gets a page of its own, `risks-2/`, and
 /// the portal's risk register keeps `risks/`. So for every folder of the
@@ -776,7 +822,7 @@ fn links_between_documents_lead_to_their_places_in_the_portal() {
 #[test]
 fn a_project_named_like_a_page_of_the_portal_keeps_its_page() {
     let portal = Portal::new();
-    for name in ["page", "people", "risks", "snapshots", "timeline"] {
+    for name in ["files", "page", "people", "risks", "snapshots", "timeline"] {
         portal.write(
             &format!("{name}.md"),
             format!("# {name}\n\n- [ ] Only in {name} @owner-{name}\n"),
@@ -784,7 +830,7 @@ fn a_project_named_like_a_page_of_the_portal_keeps_its_page() {
     }
     let out = build(portal.root(), &[]);
     let read = |page: &str| std::fs::read_to_string(out.join(page)).unwrap();
-    for name in ["page", "people", "risks", "snapshots", "timeline"] {
+    for name in ["files", "page", "people", "risks", "snapshots", "timeline"] {
         let page = read(&format!("{name}-2/index.html"));
         assert!(page.contains(&format!("Only in {name}")), "{name}");
     }
@@ -793,7 +839,7 @@ fn a_project_named_like_a_page_of_the_portal_keeps_its_page() {
     assert!(!read("timeline/index.html").contains("Only in"));
     let check = portal.run(&["check", "--format", "short", "--as-of", "2026-11-01"]);
     let said = String::from_utf8_lossy(&check.stdout);
-    assert_eq!(said.matches("duplicate-slug").count(), 5, "{said}");
+    assert_eq!(said.matches("duplicate-slug").count(), 6, "{said}");
     assert!(
         said.contains("risks.md:1: warning[duplicate-slug]"),
         "{said}"

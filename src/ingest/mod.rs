@@ -84,6 +84,9 @@ pub struct Content {
     /// `content/_index.md`: the portal's own introduction.
     pub intro: Option<Document>,
     pub projects: Vec<ProjectSources>,
+    /// The images under `content/`, which the site holds copies of under
+    /// `files/` (`walk::IMAGE_EXTENSIONS`), in walk order.
+    pub images: Vec<walk::Found>,
     /// Problems that belong to no single document (unreadable files, duplicate slugs).
     pub diagnostics: Vec<Diagnostic>,
 }
@@ -128,6 +131,7 @@ pub fn load_with<T: Send>(
     let mut content = projects::group(documents);
     diagnostics.append(&mut content.diagnostics);
     content.diagnostics = diagnostics;
+    content.images = walked.images;
     Ok((content, kept))
 }
 

@@ -25,10 +25,11 @@ use crate::model::Diagnostic;
 const INDEX_STEMS: &[&str] = &["_index", "index", "readme"];
 
 /// The folders of the site's own pages at its root (the cross-project
-/// pages, the portfolio's later pages, the archived snapshots). A project's
+/// pages, the portfolio's later pages, the archived snapshots, the copies
+/// of `content/`'s images). A project's
 /// page is `<slug>/index.html`, so a project `risks.md` would have lost its
 /// page to the risk register; its slug becomes `risks-2` instead.
-pub const SITE_FOLDERS: &[&str] = &["page", "people", "risks", "snapshots", "timeline"];
+pub const SITE_FOLDERS: &[&str] = &["files", "page", "people", "risks", "snapshots", "timeline"];
 
 /// The introduction's file stem, directly in `content/`.
 const INTRO_STEM: &str = "_index";

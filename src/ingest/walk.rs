@@ -20,6 +20,16 @@ use crate::model::Diagnostic;
 /// File extensions of documents, compared without case.
 pub const DOCUMENT_EXTENSIONS: &[&str] = &["md", "markdown", "txt"];
 
+/// File extensions of the images a document may show (`![](burndown.png)`),
+/// copied into the site. Not SVG: opened on its own, an SVG runs its
+/// scripts with the portal's origin, and no sanitiser stands in the way.
+pub const IMAGE_EXTENSIONS: &[&str] = &["png", "jpg", "jpeg", "gif", "webp", "avif"];
+
+/// An image larger than this is not copied (`image-too-large`): a portal
+/// is read from USB sticks and archives, and a 200 MB scan in `content/`
+/// is a mistake more often than a picture.
+pub const IMAGE_MAX_BYTES: u64 = 16 * 1024 * 1024;
+
 /// A document file found under `content/`.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Found {
@@ -37,6 +47,8 @@ pub struct Found {
 #[derive(Debug, Default)]
 pub struct Walk {
     pub files: Vec<Found>,
+    /// The images ([`IMAGE_EXTENSIONS`]) the site holds copies of.
+    pub images: Vec<Found>,
     pub diagnostics: Vec<Diagnostic>,
 }
 
@@ -48,6 +60,7 @@ pub fn walk(content_dir: &Path) -> anyhow::Result<Walk> {
     let mut walk = Walk::default();
     let mut outside = Vec::new();
     let mut documents = Vec::new();
+    let mut images = Vec::new();
     let entries = WalkDir::new(content_dir)
         .follow_links(true)
         .into_iter()
@@ -55,8 +68,12 @@ pub fn walk(content_dir: &Path) -> anyhow::Result<Walk> {
     for entry in entries {
         match entry {
             Ok(entry) => {
-                if entry.file_type().is_file() && is_document(entry.path()) {
+                if entry.file_type().is_file() && has_extension(entry.path(), DOCUMENT_EXTENSIONS) {
                     documents.push(entry.into_path());
+                } else if entry.file_type().is_file()
+                    && has_extension(entry.path(), IMAGE_EXTENSIONS)
+                {
+                    images.push(entry.into_path());
                 }
             }
             Err(error) if error.depth() == 0 => {
@@ -78,7 +95,20 @@ pub fn walk(content_dir: &Path) -> anyhow::Result<Walk> {
         .collect();
     let mut seen = FxHashSet::default();
     for (path, metadata) in stated {
-        add_file(path, metadata, content_dir, &mut seen, &mut walk);
+        if let Some(found) = found(path, metadata, content_dir, &mut seen, &mut walk) {
+            walk.files.push(found);
+        }
+    }
+    images.sort_by_cached_key(|path| walk_order(path));
+    for path in images {
+        let metadata = std::fs::metadata(&path).ok();
+        if let Some(image) = found(path, metadata, content_dir, &mut seen, &mut walk) {
+            if let Some(diagnostic) = image_unfit(&image) {
+                walk.diagnostics.push(diagnostic);
+            } else {
+                walk.images.push(image);
+            }
+        }
     }
     walk.diagnostics.extend(outside.iter().map(|path| {
         Diagnostic::warning(
@@ -149,12 +179,36 @@ fn keep(entry: &DirEntry, root: &Path, outside: &mut Vec<PathBuf>) -> bool {
     true
 }
 
-fn is_document(path: &Path) -> bool {
-    path.extension().and_then(|e| e.to_str()).is_some_and(|e| {
-        DOCUMENT_EXTENSIONS
-            .iter()
-            .any(|d| d.eq_ignore_ascii_case(e))
-    })
+/// Whether `path` ends with one of `extensions`, compared without case.
+fn has_extension(path: &Path, extensions: &[&str]) -> bool {
+    path.extension()
+        .and_then(|e| e.to_str())
+        .is_some_and(|e| extensions.iter().any(|d| d.eq_ignore_ascii_case(e)))
+}
+
+/// Why `image` is not copied into the site: too large, or it cannot be
+/// opened (a file of mode 000 still has a size). Said at the walk, where a
+/// build reports what it could not read; copying it comes later.
+fn image_unfit(image: &Found) -> Option<Diagnostic> {
+    let size = image.identity.as_ref().map_or(0, Identity::len);
+    if size > IMAGE_MAX_BYTES {
+        let megabytes = size.div_ceil(1024 * 1024);
+        let message = messages::IMAGE_TOO_LARGE.say(&[&megabytes, &(IMAGE_MAX_BYTES >> 20)]);
+        return Some(Diagnostic::warning(
+            "image-too-large",
+            &image.source,
+            1,
+            message,
+        ));
+    }
+    let error = std::fs::File::open(&image.path).err()?;
+    let message = messages::CANNOT_READ.say(&[&error]);
+    Some(Diagnostic::error(
+        "unreadable-file",
+        &image.source,
+        1,
+        message,
+    ))
 }
 
 /// What tells two paths of one file apart from two files: its device and
@@ -176,16 +230,17 @@ fn file_id(path: &Path, metadata: Option<&Metadata>) -> FileId {
     FileId::Path(path.canonicalize().unwrap_or_else(|_| path.to_path_buf()))
 }
 
-/// Adds a file unless a link already brought the same file in.
-fn add_file(
+/// The file at `path`, unless a link already brought the same file in or
+/// its name is not UTF-8 (said in `walk`'s diagnostics).
+fn found(
     path: PathBuf,
     metadata: Option<Metadata>,
     content_dir: &Path,
     seen: &mut FxHashSet<FileId>,
     walk: &mut Walk,
-) {
+) -> Option<Found> {
     if !seen.insert(file_id(&path, metadata.as_ref())) {
-        return;
+        return None;
     }
     let Some(source) = utf8_source(&path, content_dir) else {
         walk.diagnostics.push(Diagnostic::error(
@@ -194,13 +249,13 @@ fn add_file(
             1,
             messages::FILE_NAME_NOT_UTF8.say(&[]),
         ));
-        return;
+        return None;
     };
-    walk.files.push(Found {
+    Some(Found {
         source,
         path,
         identity: metadata.as_ref().and_then(Identity::from_metadata),
-    });
+    })
 }
 
 /// The content-relative path with `/` separators, if it is valid UTF-8.
@@ -270,11 +325,15 @@ mod tests {
 
     #[test]
     fn extensions_are_compared_without_case() {
-        assert!(is_document(Path::new("a/b.MD")));
-        assert!(is_document(Path::new("b.Markdown")));
-        assert!(is_document(Path::new("notes.txt")));
-        assert!(!is_document(Path::new("image.png")));
-        assert!(!is_document(Path::new("README")));
+        let is_document = |path| has_extension(Path::new(path), DOCUMENT_EXTENSIONS);
+        assert!(is_document("a/b.MD"));
+        assert!(is_document("b.Markdown"));
+        assert!(is_document("notes.txt"));
+        assert!(!is_document("image.png"));
+        assert!(!is_document("README"));
+        let is_image = |path| has_extension(Path::new(path), IMAGE_EXTENSIONS);
+        assert!(is_image("img/Burndown.PNG"));
+        assert!(!is_image("diagram.svg"));
     }
 
     #[test]
@@ -367,5 +426,36 @@ mod tests {
             "v1.10.md",
         ];
         assert_eq!(sources, expected);
+    }
+
+    #[test]
+    fn images_are_found_apart_and_a_huge_one_is_said() {
+        let dir = tempfile::tempdir().unwrap();
+        let root = dir.path();
+        for file in [
+            "a.md",
+            "img/chart.PNG",
+            "img/photo.jpeg",
+            "diagram.svg",
+            ".git/x.png",
+        ] {
+            let path = root.join(file);
+            std::fs::create_dir_all(path.parent().unwrap()).unwrap();
+            std::fs::write(path, "x").unwrap();
+        }
+        // A scan of 17 MB (sparse: nothing is written).
+        let scan = std::fs::File::create(root.join("img/scan.png")).unwrap();
+        scan.set_len(17 * 1024 * 1024).unwrap();
+        let walked = walk(root).unwrap();
+        let sources = |found: &[Found]| found.iter().map(|f| f.source.clone()).collect::<Vec<_>>();
+        assert_eq!(sources(&walked.files), ["a.md"]);
+        assert_eq!(sources(&walked.images), ["img/chart.PNG", "img/photo.jpeg"]);
+        assert_eq!(walked.diagnostics.len(), 1);
+        let said = &walked.diagnostics[0];
+        assert_eq!(
+            (said.code.as_str(), said.source.as_str()),
+            ("image-too-large", "img/scan.png")
+        );
+        assert!(said.message.contains("(17 MB)"), "{}", said.message);
     }
 }

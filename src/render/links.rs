@@ -5,7 +5,7 @@
 //! show, where they are browsed online.
 //! The source view ([`super::source`]) asks as it writes each link.
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 use std::sync::LazyLock;
 
 use percent_encoding::{utf8_percent_encode, AsciiSet, CONTROLS};
@@ -33,7 +33,13 @@ pub struct LinkTargets {
     places: HashMap<String, Place>,
     /// Where `content/` is browsed online (the config's `source_url`).
     source_url: Option<url::Url>,
+    /// The images under `content/`, by path there: the site holds a copy
+    /// of each at `files/<path>` ([`FILES`]).
+    images: HashSet<String>,
 }
+
+/// The folder of the site that holds the copies of `content/`'s images.
+pub const FILES: &str = "files";
 
 /// Where one document is shown.
 #[derive(Debug)]
@@ -54,7 +60,14 @@ impl LinkTargets {
         LinkTargets {
             places: HashMap::new(),
             source_url: source_url.and_then(|url| url::Url::parse(url).ok()),
+            images: HashSet::new(),
         }
+    }
+
+    /// Records that the site holds a copy of the image at `source` under
+    /// `content/`.
+    pub fn add_image(&mut self, source: &str) {
+        self.images.insert(source.to_string());
     }
 
     /// Records that the document at `source` is shown on `page` (from the
@@ -80,6 +93,12 @@ impl LinkTargets {
                 hasher.update(&[0]);
             }
         }
+        let mut images: Vec<&String> = self.images.iter().collect();
+        images.sort_unstable();
+        for image in images {
+            hasher.update(image.as_bytes());
+            hasher.update(&[1]);
+        }
     }
 
     /// Where `url`, a link of the document `from` shows, leads: `None`
@@ -90,7 +109,24 @@ impl LinkTargets {
             return None;
         }
         self.portal_href(from, url)
+            .or_else(|| self.image_src(from, url))
             .or_else(|| self.source_href(from, url))
+    }
+
+    /// Where an image of the document `from` shows (`![](img/burndown.png)`)
+    /// is found: the site's copy of a relative path to an image under
+    /// `content/`; `None` for any other URL, which stays as written.
+    fn image_src(&self, from: &Origin, url: &str) -> Option<String> {
+        if self.images.is_empty() || url.starts_with(['/', '#']) || url.contains(':') {
+            return None;
+        }
+        let path = url.split(['#', '?']).next().unwrap_or(url);
+        let source = resolve(from.source, path)?;
+        if !self.images.contains(&source) {
+            return None;
+        }
+        let copy = format!("{FILES}/{}", encode_path(&source));
+        Some(relative_page(from.page, &copy))
     }
 
     /// A relative link to a document of the portal (percent-escapes
@@ -103,24 +139,7 @@ impl LinkTargets {
         }
         let (path, fragment) = url.split_once('#').unwrap_or((url, ""));
         let path = path.split_once('?').map_or(path, |(path, _)| path);
-        let path = percent_encoding::percent_decode_str(path)
-            .decode_utf8()
-            .ok()?;
-        let folder = from
-            .source
-            .rsplit_once('/')
-            .map_or("", |(folder, _)| folder);
-        let mut parts: Vec<&str> = folder.split('/').filter(|p| !p.is_empty()).collect();
-        for part in path.split('/') {
-            match part {
-                "" | "." => {}
-                ".." => {
-                    parts.pop()?;
-                }
-                part => parts.push(part),
-            }
-        }
-        let place = self.places.get(&parts.join("/"))?;
+        let place = self.places.get(&resolve(from.source, path)?)?;
         let mut href = relative_page(from.page, &place.page);
         if !fragment.is_empty() {
             href.push_str(&heading_url(&place.prefix, fragment));
@@ -136,14 +155,43 @@ impl LinkTargets {
     /// as a browser would (`../spec/api.md` may leave `content/`'s folder,
     /// as it does in the repository).
     fn source_href(&self, from: &Origin, url: &str) -> Option<String> {
-        let path: Vec<String> = from
-            .source
-            .split('/')
-            .map(|part| utf8_percent_encode(part, SEGMENT).to_string())
-            .collect();
-        let document = self.source_url.as_ref()?.join(&path.join("/")).ok()?;
+        let document = self
+            .source_url
+            .as_ref()?
+            .join(&encode_path(from.source))
+            .ok()?;
         Some(document.join(url).ok()?.into())
     }
+}
+
+/// The path under `content/` that `path`, relative to the document at
+/// `source`, names: percent-escapes decoded, `.` and `..` followed; `None`
+/// above `content/`.
+fn resolve(source: &str, path: &str) -> Option<String> {
+    let path = percent_encoding::percent_decode_str(path)
+        .decode_utf8()
+        .ok()?;
+    let folder = source.rsplit_once('/').map_or("", |(folder, _)| folder);
+    let mut parts: Vec<&str> = folder.split('/').filter(|p| !p.is_empty()).collect();
+    for part in path.split('/') {
+        match part {
+            "" | "." => {}
+            ".." => {
+                parts.pop()?;
+            }
+            part => parts.push(part),
+        }
+    }
+    Some(parts.join("/"))
+}
+
+/// A path under `content/` as the path of a URL, each name escaped.
+fn encode_path(path: &str) -> String {
+    let parts: Vec<String> = path
+        .split('/')
+        .map(|part| utf8_percent_encode(part, SEGMENT).to_string())
+        .collect();
+    parts.join("/")
 }
 
 /// The URL of page `to` from page `from`, both from the site's root.
@@ -172,6 +220,12 @@ impl Origin<'_> {
     /// ([`LinkTargets`]); `None` for a URL that stays as written.
     pub(super) fn href(&self, url: &str) -> Option<String> {
         self.targets.href(self, url)
+    }
+
+    /// Where an image of this document at `url` is found on the site: its
+    /// copy under `files/`; `None` for a URL that stays as written.
+    pub(super) fn image_src(&self, url: &str) -> Option<String> {
+        self.targets.image_src(self, url)
     }
 
     /// A document rendered on its own: its relative links stay as written.
@@ -331,6 +385,58 @@ mod tests {
         );
         for url in ["", "/roadmap.md", "https://x.org/a.md", "mailto:a@b.c"] {
             assert_eq!(team.href(url), None, "{url}");
+        }
+    }
+
+    #[test]
+    fn images_under_content_lead_to_their_copies() {
+        let mut targets = LinkTargets::new(None);
+        targets.add_image("team/img/burn down.png");
+        targets.add_image("logo.png");
+        targets.add_image("team/sprint #2.png");
+        let team = Origin {
+            source: "team/index.md",
+            page: "team/index.html",
+            targets: &targets,
+        };
+        let intro = Origin {
+            source: "_index.md",
+            page: "index.html",
+            targets: &targets,
+        };
+        assert_eq!(
+            team.image_src("img/burn%20down.png").as_deref(),
+            Some("../files/team/img/burn%20down.png")
+        );
+        assert_eq!(
+            team.image_src("./img/burn down.png?v=2#top").as_deref(),
+            Some("../files/team/img/burn%20down.png")
+        );
+        assert_eq!(
+            team.image_src("../logo.png").as_deref(),
+            Some("../files/logo.png")
+        );
+        assert_eq!(
+            team.image_src("sprint%20%232.png").as_deref(),
+            Some("../files/team/sprint%20%232.png")
+        );
+        assert_eq!(
+            intro.image_src("logo.png").as_deref(),
+            Some("files/logo.png")
+        );
+        // A link to an image leads to its copy too.
+        assert_eq!(
+            team.href("../logo.png").as_deref(),
+            Some("../files/logo.png")
+        );
+        // Not a copied image: as written.
+        for url in [
+            "img/missing.png",
+            "../../logo.png",
+            "/logo.png",
+            "https://x.org/logo.png",
+        ] {
+            assert_eq!(team.image_src(url), None, "{url}");
         }
     }
 }

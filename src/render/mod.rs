@@ -31,6 +31,7 @@ use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::{Arc, Mutex, OnceLock};
 use std::time::Duration;
 
+use anyhow::Context as _;
 use rayon::prelude::*;
 use rustc_hash::{FxHashMap, FxHashSet};
 use serde::Serialize;
@@ -448,6 +449,11 @@ pub fn render_into(
     for (path, bytes) in theme::static_files(Some(root))? {
         sink.put(&path, bytes)?;
     }
+    for image in &content.images {
+        let bytes = std::fs::read(&image.path)
+            .with_context(|| format!("cannot read {}", image.path.display()))?;
+        sink.put(&format!("{}/{}", links::FILES, image.source), bytes)?;
+    }
     sink.put(".nojekyll", Vec::new())?;
     let base_url = base_url(config);
     sink.put("robots.txt", robots(base_url.as_deref()).into_bytes())?;
@@ -714,10 +720,13 @@ fn anchor_prefix(index: usize) -> String {
 
 /// Where each document of the portal is shown: a project of at most
 /// [`DOCUMENTS_ON_PAGE`] documents shows each on its page (`#doc-2`), a
-/// larger one on its own page (`doc-12.html`). Links to other files lead
-/// into the config's `source_url`, if any.
+/// larger one on its own page (`doc-12.html`). Images lead to the site's
+/// copies; links to other files into the config's `source_url`, if any.
 fn link_targets(content: &Content, config: &Config) -> LinkTargets {
     let mut targets = LinkTargets::new(config.source_url.as_deref());
+    for image in &content.images {
+        targets.add_image(&image.source);
+    }
     for project in &content.projects {
         let apart = documents_apart(project.documents.len());
         for (place, document) in project.documents.iter().enumerate() {

@@ -338,7 +338,9 @@ impl<'t> SourceEvents<'t, '_> {
                 id,
             }) => {
                 self.void_elements = true;
-                let dest_url = if url_allowed(&dest_url) {
+                let dest_url = if let Some(copy) = self.origin.image_src(&dest_url) {
+                    CowStr::from(copy)
+                } else if url_allowed(&dest_url) {
                     dest_url
                 } else {
                     CowStr::from("")
