@@ -225,6 +225,10 @@ pub const IMAGE_TOO_LARGE: Template = Template::new(
     "this image ({} MB) is larger than the {} MB sitrep copies into the site; the pages show it as missing",
     "cette image ({} Mo) dépasse les {} Mo que sitrep copie dans le site ; les pages l'affichent comme absente",
 );
+pub const IMAGE_NAME_UNSAFE: Template = Template::new(
+    "this image's name holds a backslash, which a site cannot hold; rename it to show it on the pages",
+    "le nom de cette image contient une barre oblique inverse, qu'un site ne peut pas contenir ; renommez-la pour l'afficher",
+);
 pub const FILE_NAME_NOT_UTF8: Template = Template::new(
     "the file name is not valid UTF-8; rename the file to include it",
     "le nom du fichier n'est pas de l'UTF-8 valide ; renommez-le pour qu'il soit lu",
@@ -270,6 +274,7 @@ const TEMPLATES: &[Template] = &[
     DUPLICATE_SLUG,
     SITE_FOLDER_SLUG,
     IMAGE_TOO_LARGE,
+    IMAGE_NAME_UNSAFE,
     SYMLINK_OUTSIDE_CONTENT,
     SYMLINK_LOOP,
     FILE_NAME_NOT_UTF8,

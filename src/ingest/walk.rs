@@ -25,7 +25,7 @@ pub const DOCUMENT_EXTENSIONS: &[&str] = &["md", "markdown", "txt"];
 /// scripts with the portal's origin, and no sanitiser stands in the way.
 pub const IMAGE_EXTENSIONS: &[&str] = &["png", "jpg", "jpeg", "gif", "webp", "avif"];
 
-/// An image larger than this is not copied (`image-too-large`): a portal
+/// An image larger than this is not copied (`image-not-copied`): a portal
 /// is read from USB sticks and archives, and a 200 MB scan in `content/`
 /// is a mistake more often than a picture.
 pub const IMAGE_MAX_BYTES: u64 = 16 * 1024 * 1024;
@@ -186,20 +186,22 @@ fn has_extension(path: &Path, extensions: &[&str]) -> bool {
         .is_some_and(|e| extensions.iter().any(|d| d.eq_ignore_ascii_case(e)))
 }
 
-/// Why `image` is not copied into the site: too large, or it cannot be
-/// opened (a file of mode 000 still has a size). Said at the walk, where a
-/// build reports what it could not read; copying it comes later.
+/// Why `image` is not copied into the site: too large, a name no site may
+/// hold (a `\\`, a separator on Windows), or it cannot be opened (a file
+/// of mode 000 still has a size). Said at the walk, where a build reports
+/// what it could not read; copying it comes later.
 fn image_unfit(image: &Found) -> Option<Diagnostic> {
+    let not_copied = |message| Diagnostic::warning("image-not-copied", &image.source, 1, message);
     let size = image.identity.as_ref().map_or(0, Identity::len);
     if size > IMAGE_MAX_BYTES {
         let megabytes = size.div_ceil(1024 * 1024);
-        let message = messages::IMAGE_TOO_LARGE.say(&[&megabytes, &(IMAGE_MAX_BYTES >> 20)]);
-        return Some(Diagnostic::warning(
-            "image-too-large",
-            &image.source,
-            1,
-            message,
+        let limit = IMAGE_MAX_BYTES >> 20;
+        return Some(not_copied(
+            messages::IMAGE_TOO_LARGE.say(&[&megabytes, &limit]),
         ));
+    }
+    if !crate::output::is_safe_relative(&image.source) {
+        return Some(not_copied(messages::IMAGE_NAME_UNSAFE.say(&[])));
     }
     let error = std::fs::File::open(&image.path).err()?;
     let message = messages::CANNOT_READ.say(&[&error]);
@@ -446,16 +448,20 @@ mod tests {
         // A scan of 17 MB (sparse: nothing is written).
         let scan = std::fs::File::create(root.join("img/scan.png")).unwrap();
         scan.set_len(17 * 1024 * 1024).unwrap();
+        std::fs::write(root.join("img/a\\b.png"), "x").unwrap();
         let walked = walk(root).unwrap();
         let sources = |found: &[Found]| found.iter().map(|f| f.source.clone()).collect::<Vec<_>>();
         assert_eq!(sources(&walked.files), ["a.md"]);
         assert_eq!(sources(&walked.images), ["img/chart.PNG", "img/photo.jpeg"]);
-        assert_eq!(walked.diagnostics.len(), 1);
-        let said = &walked.diagnostics[0];
-        assert_eq!(
-            (said.code.as_str(), said.source.as_str()),
-            ("image-too-large", "img/scan.png")
-        );
-        assert!(said.message.contains("(17 MB)"), "{}", said.message);
+        let said: Vec<(&str, &str, &str)> = (walked.diagnostics.iter())
+            .map(|d| (d.code.as_str(), d.source.as_str(), d.message.as_str()))
+            .collect();
+        assert_eq!(said.len(), 2, "{said:?}");
+        assert_eq!(said[0].0, "image-not-copied");
+        assert_eq!(said[0].1, "img/a\\b.png");
+        assert!(said[0].2.contains("backslash"), "{}", said[0].2);
+        assert_eq!(said[1].0, "image-not-copied");
+        assert_eq!(said[1].1, "img/scan.png");
+        assert!(said[1].2.contains("(17 MB)"), "{}", said[1].2);
     }
 }
