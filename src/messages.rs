@@ -209,8 +209,8 @@ pub const DUPLICATE_SLUG: Template = Template::new(
     "un autre projet a déjà l'adresse `{}` ; celui-ci a `{}`",
 );
 pub const SITE_FOLDER_SLUG: Template = Template::new(
-    "`{}` is the address of a page of the portal (the people, the risk register, the timeline, the portfolio's next pages or the snapshots); this project is `{}`",
-    "`{}` est l'adresse d'une page du portail (les personnes, le registre des risques, le calendrier, les pages suivantes du portefeuille ou les instantanés) ; ce projet a `{}`",
+    "`{}` is the address of a page of the portal (the people, the risk register, the timeline, the portfolio's next pages, the snapshots or the copies of images); this project is `{}`",
+    "`{}` est l'adresse d'une page du portail (les personnes, le registre des risques, le calendrier, les pages suivantes du portefeuille, les instantanés ou les copies d'images) ; ce projet a `{}`",
 );
 pub const SYMLINK_OUTSIDE_CONTENT: Template = Template::new(
     "this symbolic link leads outside content/; skipped",
