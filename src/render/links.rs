@@ -105,9 +105,7 @@ impl LinkTargets {
     /// for a URL that stays as written (absolute, a fragment alone, or a
     /// relative link with nowhere better to go).
     fn href(&self, from: &Origin, url: &str) -> Option<String> {
-        if url.is_empty() || url.starts_with(['/', '#']) || url.contains(':') {
-            return None;
-        }
+        relative_file(url)?;
         self.portal_href(from, url)
             .or_else(|| self.image_src(from, url))
             .or_else(|| self.source_href(from, url))
@@ -117,10 +115,10 @@ impl LinkTargets {
     /// is found: the site's copy of a relative path to an image under
     /// `content/`; `None` for any other URL, which stays as written.
     fn image_src(&self, from: &Origin, url: &str) -> Option<String> {
-        if self.images.is_empty() || url.starts_with(['/', '#']) || url.contains(':') {
+        if self.images.is_empty() {
             return None;
         }
-        let path = url.split(['#', '?']).next().unwrap_or(url);
+        let (path, _) = relative_file(url)?;
         let source = resolve(from.source, path)?;
         if !self.images.contains(&source) {
             return None;
@@ -137,8 +135,7 @@ impl LinkTargets {
         if self.places.is_empty() {
             return None;
         }
-        let (path, fragment) = url.split_once('#').unwrap_or((url, ""));
-        let path = path.split_once('?').map_or(path, |(path, _)| path);
+        let (path, fragment) = relative_file(url)?;
         let place = self.places.get(&resolve(from.source, path)?)?;
         let mut href = relative_page(from.page, &place.page);
         if !fragment.is_empty() {
@@ -162,6 +159,19 @@ impl LinkTargets {
             .ok()?;
         Some(document.join(url).ok()?.into())
     }
+}
+
+/// The file a relative link names and its fragment (`plan.md?plain=1#risques`
+/// → `plan.md`, `risques`); `None` for a URL that names no file beside the
+/// document: empty, a fragment alone, from the site's root, or with a
+/// scheme (`https:`, `mailto:`).
+fn relative_file(url: &str) -> Option<(&str, &str)> {
+    if url.is_empty() || url.starts_with(['/', '#']) || url.contains(':') {
+        return None;
+    }
+    let (path, fragment) = url.split_once('#').unwrap_or((url, ""));
+    let path = path.split_once('?').map_or(path, |(path, _)| path);
+    Some((path, fragment))
 }
 
 /// The path under `content/` that `path`, relative to the document at
