@@ -327,6 +327,46 @@ fn corpus_12_raylib_pseudo_sections() {
     assert_eq!(seven["counts"]["todo"], 13);
 }
 
+/// 22: one small table per roadmap entry, under the entry's heading
+/// (`### AutoNATv2` over `| Category | Status | Target Completion | … |`).
+/// Counted by hand: "In the works" holds 7 entries (6 `todo`, WebRTC in
+/// the browser `In progress`); "Done" and the three `##` entries after it,
+/// with the `###` UPnP entry under the last one, hold 9 `done`. Each entry
+/// is one item named by its heading; a target quarter is its due date.
+#[test]
+fn corpus_22_each_roadmap_card_is_one_item() {
+    let Some(project) = project_of(&corpus_dir(), "22_rust-libp2p-roadmap.md") else {
+        return;
+    };
+    assert_eq!(counts(&project), (9, 1, 6, 0, 0, 16));
+    // (9 + ½) / 16: an item in progress without a percentage counts half.
+    assert_eq!(project["progress"], 59.4);
+    let items = all_items(&project);
+    let item = |text: &str| {
+        items
+            .iter()
+            .find(|i| i["text"] == text)
+            .unwrap_or_else(|| panic!("no item {text}"))
+    };
+    assert_eq!(item("AutoNATv2")["status"], "todo");
+    assert_eq!(item("AutoNATv2")["due"], "2023-12-31");
+    assert_eq!(item("AutoNATv2")["line"], 27);
+    assert_eq!(
+        item("WebRTC in the browser via WASM")["status"],
+        "in_progress"
+    );
+    assert_eq!(item("WebTransport")["due"], Value::Null);
+    assert_eq!(item("Kademlia client mode")["due"], "2023-06-30");
+    assert_eq!(
+        item("Automate port-forwarding e.g. via UPnP")["status"],
+        "done"
+    );
+    // The category is not a name: no item is called after one.
+    assert!(items.iter().all(|i| i["text"] != "Connectivity"));
+    // The dated cards stay milestones too.
+    assert_eq!(project["milestones"].as_array().map(Vec::len), Some(10));
+}
+
 /// 19: What Works 6+7+3+3 ✅, What's Left 3+3+4+3 ⬜, Known Issues one
 /// struck entry (cancelled) with a ✅ child, Recent Milestones 4 ✅, Next
 /// Milestones 5 ⬜: 24 done, 18 to do, 1 cancelled.

@@ -15,7 +15,7 @@ use regex::Regex;
 use rustc_hash::FxHashSet;
 
 use super::folding::{fold, fold_char, folds_ending_with, holds_digit, FoldedChar};
-use super::outline::{Block, ListEntry, Outline, OutlineSection, Table, TextLine};
+use super::outline::{Block, ListEntry, Outline, OutlineSection, Table, TableRow, TextLine};
 use super::tables;
 use super::vocabulary::{strip_status_label, word_matches, Vocabulary, STATUS_LABELS};
 use crate::model::{Item, Status};
@@ -275,49 +275,79 @@ impl<'a> ItemReader<'a> {
             .rows
             .iter()
             .filter(|row| row.cells != table.header && !is_total_row(&row.cells))
-            .filter_map(|row| {
-                let cell = |i: Option<usize>| i.and_then(|i| row.cells.get(i)).map(String::as_str);
-                let percent = cell(columns.percent).and_then(percent_of);
-                let status = columns
-                    .status
-                    .iter()
-                    .find_map(|i| cell(Some(*i)).and_then(|c| self.vocabulary.status_of_value(c)))
-                    .or_else(|| percent.map(status_of_percent))?;
-                let percent = percent.or_else(|| {
-                    columns
-                        .status
-                        .iter()
-                        .find_map(|i| cell(Some(*i)).and_then(percent_of))
-                });
-                let id = cell(columns.id)
-                    .map(|c| c.trim().to_string())
-                    .filter(|c| !c.is_empty());
-                let text = cell(columns.text)
-                    .map(clean_text)
-                    .filter(|t| !t.is_empty())
-                    .or_else(|| id.clone())?;
-                let owner = cell(columns.owner)
-                    .and_then(|c| {
-                        self.first_handle(c, row.line).or_else(|| {
-                            let c = c.trim();
-                            (!c.is_empty() && c != "-" && c != "—").then(|| c.to_string())
-                        })
-                    })
-                    .or(inherited_owner.map(str::to_string));
-                Some(Item {
-                    id: id.or_else(|| id_of(&text)),
-                    percent,
-                    points: cell(columns.points).and_then(parse_number),
-                    text,
-                    status,
-                    owner,
-                    due: None,
-                    source: Arc::clone(self.source),
-                    line: row.line,
-                    children: Vec::new(),
+            .filter_map(|row| self.row_item(&columns, row, inherited_owner, None))
+            .collect()
+    }
+
+    /// The item of one row of a status table; `name`, when given, is its
+    /// text instead of the row's text column ([`card`](Self::card)).
+    fn row_item(
+        &self,
+        columns: &Columns,
+        row: &TableRow,
+        inherited_owner: Option<&str>,
+        name: Option<String>,
+    ) -> Option<Item> {
+        let cell = |i: Option<usize>| i.and_then(|i| row.cells.get(i)).map(String::as_str);
+        let percent = cell(columns.percent).and_then(percent_of);
+        let status = columns
+            .status
+            .iter()
+            .find_map(|i| cell(Some(*i)).and_then(|c| self.vocabulary.status_of_value(c)))
+            .or_else(|| percent.map(status_of_percent))?;
+        let percent = percent.or_else(|| {
+            columns
+                .status
+                .iter()
+                .find_map(|i| cell(Some(*i)).and_then(percent_of))
+        });
+        let id = cell(columns.id)
+            .map(|c| c.trim().to_string())
+            .filter(|c| !c.is_empty());
+        let text = name
+            .or_else(|| cell(columns.text).map(clean_text))
+            .filter(|t| !t.is_empty())
+            .or_else(|| id.clone())?;
+        let owner = cell(columns.owner)
+            .and_then(|c| {
+                self.first_handle(c, row.line).or_else(|| {
+                    let c = c.trim();
+                    (!c.is_empty() && c != "-" && c != "—").then(|| c.to_string())
                 })
             })
-            .collect()
+            .or(inherited_owner.map(str::to_string));
+        Some(Item {
+            id: id.or_else(|| id_of(&text)),
+            percent,
+            points: cell(columns.points).and_then(parse_number),
+            text,
+            status,
+            owner,
+            due: None,
+            source: Arc::clone(self.source),
+            line: row.line,
+            children: Vec::new(),
+        })
+    }
+
+    /// The item of a *ticket card*: a table of one row with a status column
+    /// and no column that names the row (corpus 22: `| Category | Status |
+    /// Target Completion | Tracking | … |` under `### AutoNATv2`). The card
+    /// describes its section, so the item is named by the section's
+    /// heading, as a ticket-per-heading section is; its status, percentage,
+    /// id, owner and points come from the row. Its due date (from the row's
+    /// date column) is left to the caller, which knows the reference year.
+    pub fn card(&self, table: &Table, heading: &str) -> Option<Item> {
+        let [row] = table.rows.as_slice() else {
+            return None;
+        };
+        let roles = tables::columns(table);
+        if roles.contains(&tables::Column::Text) || !roles.contains(&tables::Column::Status) {
+            return None;
+        }
+        let columns = Columns::analyse(table, self.vocabulary);
+        let name = clean_text(&super::sections::section_title(heading));
+        self.row_item(&columns, row, None, Some(name))
     }
 
     /// A section written as one ticket (`### ⏳ 2. GED - Upload Documents`

@@ -18,9 +18,9 @@ use crate::messages;
 use super::declarations::{key_at_start, Claim, ClaimReader, Target};
 use super::folding::words;
 use super::items::{clean_text, is_total_row, Columns, ItemReader};
-use super::outline::{Block, ListEntry, Outline, OutlineSection};
+use super::outline::{Block, ListEntry, Outline, OutlineSection, Table};
 use super::people::{names_team, People};
-use super::tables::{classify, TableKind};
+use super::tables::{self, classify, TableKind};
 use super::vocabulary::{is_legend_label, names_legend, Vocabulary};
 use super::Context;
 use crate::ingest::Document;
@@ -116,6 +116,11 @@ pub fn read(
     let source: Arc<str> = Arc::from(document.source.as_str());
     let mut not_items = std::mem::take(&mut claims.summary_lines);
     not_items.extend(milestone_lines.iter().copied());
+    let reference = status
+        .as_of
+        .or(document.front_matter.updated)
+        .or(document.front_matter.date)
+        .unwrap_or(context.portal_as_of);
     let builder = Builder {
         reader: ItemReader {
             vocabulary,
@@ -128,12 +133,13 @@ pub fn read(
         declared: first_claims(&claims.list),
         source: &source,
         weight: context.config.progress.weight,
+        dates: (reference, context.config.date_order),
     };
     let mut people = People::default();
     // The preamble stands under no heading, so under no milestone heading:
     // it holds no milestone list, and so no group.
     let (preamble_items, _) =
-        builder.block_items(&outline.preamble, Held::Work, false, 1, &mut people);
+        builder.block_items(&outline.preamble, Held::Work, false, None, 1, &mut people);
     let mut counter = 0;
     let mut sections: Vec<Section> = outline
         .sections
@@ -156,11 +162,6 @@ pub fn read(
     for section in &sections {
         people.owners(top_items(section).into_iter());
     }
-    let reference = status
-        .as_of
-        .or(document.front_matter.updated)
-        .or(document.front_matter.date)
-        .unwrap_or(context.portal_as_of);
     for section in &mut sections {
         set_due_dates(section, reference, context.config.date_order);
     }
@@ -464,6 +465,9 @@ struct Builder<'a> {
     declared: FxHashMap<usize, f64>,
     source: &'a Arc<str>,
     weight: crate::config::ProgressWeight,
+    /// The reference date and order of the document's dates, for the due
+    /// date of a ticket card.
+    dates: (NaiveDate, DateOrder),
 }
 
 /// The first claim about each section, in document order.
@@ -494,8 +498,14 @@ impl Builder<'_> {
         *counter += 1;
         let held = Held::under(held, &section.folded);
         let team = in_team || names_team(&section.folded);
-        let (mut items, mut children) =
-            self.block_items(&section.blocks, held, team, section.level, people);
+        let (mut items, mut children) = self.block_items(
+            &section.blocks,
+            held,
+            team,
+            Some(&section.heading),
+            section.level,
+            people,
+        );
         children.extend(
             section
                 .children
@@ -549,19 +559,26 @@ impl Builder<'_> {
         section
     }
 
-    /// Items of the blocks of one section (at `level`), and the groups its
-    /// milestone list makes ([`milestone_group`](Self::milestone_group));
-    /// people of a team section.
+    /// Items of the blocks of one section (at `level`, under `heading`), and
+    /// the groups its milestone list makes
+    /// ([`milestone_group`](Self::milestone_group)); people of a team section.
     fn block_items(
         &self,
         blocks: &[Block],
         held: Held,
         team: bool,
+        heading: Option<&str>,
         level: u8,
         people: &mut People,
     ) -> (Vec<Item>, Vec<Section>) {
         let mut items = Vec::new();
         let mut groups = Vec::new();
+        // A section's only table may be a ticket card that stands for it.
+        let tables = blocks
+            .iter()
+            .filter(|b| matches!(b, Block::Table(_)))
+            .count();
+        let card_heading = heading.filter(|_| tables == 1 && held == Held::Work);
         for block in blocks {
             match block {
                 Block::List(entries) => {
@@ -591,9 +608,13 @@ impl Builder<'_> {
                     for row in &table.rows {
                         people.mention_row(&row.cells);
                     }
-                    if held != Held::Notes
-                        && classify(table, held == Held::Risks) == TableKind::Status
-                    {
+                    let kind = classify(table, held == Held::Risks);
+                    let card = card_heading
+                        .filter(|_| matches!(kind, TableKind::Status | TableKind::Milestone))
+                        .and_then(|heading| self.card(table, heading));
+                    if let Some(card) = card {
+                        items.push(card);
+                    } else if held != Held::Notes && kind == TableKind::Status {
                         items.extend(self.reader.table(table, None));
                     }
                 }
@@ -609,6 +630,23 @@ impl Builder<'_> {
             }
         }
         (items, groups)
+    }
+
+    /// The item of a ticket card ([`ItemReader::card`]), due at the end of
+    /// the date or period of its date column (`Q4/2023`: 31 December), as
+    /// a milestone of that row is.
+    fn card(&self, table: &Table, heading: &str) -> Option<Item> {
+        let mut item = self.reader.card(table, heading)?;
+        let (reference, order) = self.dates;
+        item.due = tables::due_column(table)
+            .and_then(|column| table.rows[0].cells.get(column))
+            .and_then(|cell| {
+                super::dates::find_dates(cell, reference, order)
+                    .into_iter()
+                    .next()
+            })
+            .map(|(date, _)| super::dates::period_end(&date).unwrap_or(date.start));
+        Some(item)
     }
 
     /// A milestone of a milestone list with tasks under it (`- [x] Q1
@@ -983,6 +1021,63 @@ mod documents {
         assert_eq!(phase.sections[0].items[0].text, "2. GED - Upload");
         assert_eq!(phase.sections[0].items[0].status, Status::Todo);
         assert_eq!(phase.sections[1].items[0].status, Status::Done);
+    }
+
+    #[test]
+    fn a_ticket_card_is_one_item_named_by_its_heading() {
+        let card = |status: &str, target: &str| {
+            format!("| Category | Status | Target | Owner |\n|---|---|---|---|\n| Connectivity | {status} | {target} | @ana |\n")
+        };
+        let text = format!(
+            "# Roadmap\n\n## In the works\n\n### AutoNAT\n\n{}\n### 🚧 Relay v2\n\n{}\n## Done\n\n### QUIC\n\n{}",
+            card("todo", "Q4/2026"),
+            card("in progress", ""),
+            card("done", "15/03/2026"),
+        );
+        let status = status_of(&text);
+        let item = |section: &crate::model::Section| {
+            section
+                .items
+                .iter()
+                .map(|i| (i.text.clone(), i.status, i.due))
+                .collect::<Vec<_>>()
+        };
+        let date = |y, m, d| chrono::NaiveDate::from_ymd_opt(y, m, d);
+        let works = &status.sections[0];
+        assert_eq!(
+            item(&works.sections[0]),
+            [("AutoNAT".to_string(), Status::Todo, date(2026, 12, 31))]
+        );
+        // The heading's own marker is not part of the name; the row's status wins.
+        assert_eq!(
+            item(&works.sections[1]),
+            [("Relay v2".to_string(), Status::InProgress, None)]
+        );
+        assert_eq!(works.sections[0].items[0].owner.as_deref(), Some("@ana"));
+        assert_eq!(works.sections[0].items[0].line, 9);
+        assert_eq!(
+            item(&status.sections[1].sections[0]),
+            [("QUIC".to_string(), Status::Done, date(2026, 3, 15))]
+        );
+        // A dated card is a milestone as well.
+        assert_eq!(status.milestones.len(), 2);
+    }
+
+    #[test]
+    fn a_one_row_table_that_names_its_row_is_not_a_card() {
+        // A phase with one task in a table keeps the task's name; two
+        // one-row tables under one heading are two items, not two cards.
+        let text = "# T\n\n## Phase 1\n\n| Tâche | Statut |\n|---|---|\n| Créer la base | ✅ |\n\n## Phase 2\n\n| Category | Status |\n|---|---|\n| Backend | done |\n\n| Category | Status |\n|---|---|\n| Frontend | todo |\n";
+        let status = status_of(text);
+        let texts = |section: &crate::model::Section| {
+            section
+                .items
+                .iter()
+                .map(|i| i.text.clone())
+                .collect::<Vec<_>>()
+        };
+        assert_eq!(texts(&status.sections[0]), ["Créer la base"]);
+        assert_eq!(texts(&status.sections[1]), ["Backend", "Frontend"]);
     }
 
     #[test]

@@ -302,6 +302,15 @@ fn column_role(table: &Table, index: usize, header: &str) -> Column {
     }
 }
 
+/// The first date column of `table` that says when work is due, not when
+/// it was finished (`Target Completion`, not `Completed`).
+pub fn due_column(table: &Table) -> Option<usize> {
+    columns(table)
+        .iter()
+        .zip(folded_header(table))
+        .position(|(role, header)| *role == Column::Date && !is_completion_header(header))
+}
+
 /// Classifies `table`; `in_risk_section` says whether it stands under a risk heading.
 pub fn classify(table: &Table, in_risk_section: bool) -> TableKind {
     let has = |words: &WordList| folded_header(table).iter().any(|h| words.any(h));
@@ -309,11 +318,7 @@ pub fn classify(table: &Table, in_risk_section: bool) -> TableKind {
         return TableKind::Risk;
     }
     let roles = columns(table);
-    let due_date = roles
-        .iter()
-        .zip(folded_header(table))
-        .any(|(role, header)| *role == Column::Date && !is_completion_header(header));
-    let completion_only = roles.contains(&Column::Date) && !due_date;
+    let completion_only = roles.contains(&Column::Date) && due_column(table).is_none();
     if roles.contains(&Column::Date) && !(completion_only && roles.contains(&Column::Status)) {
         TableKind::Milestone
     } else if roles.contains(&Column::Status) {
