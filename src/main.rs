@@ -1,8 +1,9 @@
 //! The `sitrep` command line: parses arguments and calls the library.
 
+use std::fmt::Write as _;
 use std::io::IsTerminal;
 use std::net::IpAddr;
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 use std::time::Duration;
 
@@ -397,6 +398,49 @@ fn delayed_spinner(enabled: bool) -> ProgressBar {
     spinner
 }
 
+/// For `check`: the links that lead nowhere on the site (files the portal
+/// does not hold, with no `source_url`), the first of each document with
+/// its line, and how to lead them somewhere; "" when there is none. A hint,
+/// not a diagnostic: the document is not wrong, the site lacks the file.
+fn links_hint(portal: &build::Portal, content_dir: &str) -> String {
+    let found = sitrep::render::links_leading_nowhere(&portal.content, &portal.config);
+    if found.is_empty() {
+        return String::new();
+    }
+    let mut by_document: Vec<(&sitrep::render::LinkNowhere, usize)> = Vec::new();
+    for link in &found {
+        match by_document.last_mut() {
+            Some((first, count)) if first.source == link.source => *count += 1,
+            _ => by_document.push((link, 1)),
+        }
+    }
+    let mut hint = format!(
+        "hint: {} link(s) in {} document(s) lead to files the portal does not hold; \
+         their pages show the links' text without a URL:\n",
+        found.len(),
+        by_document.len()
+    );
+    for (first, count) in by_document {
+        let path = Path::new(content_dir).join(&first.source);
+        let more = match count {
+            1 => String::new(),
+            n => format!(" (and {} more)", n - 1),
+        };
+        let _ = writeln!(
+            hint,
+            "  {}:{}: {}{more}",
+            path.display(),
+            first.line,
+            first.url
+        );
+    }
+    hint.push_str(
+        "  set `source_url` in config.toml to where content/'s files are browsed online \
+         (https://github.com/org/repo/blob/main/content/) and they lead there\n",
+    );
+    hint
+}
+
 fn check_command(options: &BuildOptions, format: Format) -> anyhow::Result<ExitCode> {
     let portal = build::read_portal(options)?;
     let all = build::all_diagnostics(&portal.status);
@@ -415,6 +459,7 @@ fn check_command(options: &BuildOptions, format: Format) -> anyhow::Result<ExitC
     }
     let errors = all.iter().filter(|d| d.level == Level::Error).count();
     eprintln!("{} error(s), {} warning(s)", errors, all.len() - errors);
+    eprint!("{}", links_hint(&portal, &content_dir));
     Ok(if errors > 0 {
         ExitCode::from(1)
     } else {

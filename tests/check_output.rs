@@ -17,7 +17,7 @@ use common::{seed_files, shared, Portal, AS_OF};
 /// What one `sitrep check` run printed, and how it exited.
 struct Checked {
     stdout: String,
-    /// The summary line (`N error(s), M warning(s)`).
+    /// The summary line (`N error(s), M warning(s)`), then any hint.
     stderr: String,
     code: Option<i32>,
 }
@@ -54,6 +54,46 @@ fn assert_success(checked: &Checked) {
         "{}",
         checked.stderr
     );
+}
+
+/// The seeds' links to files the portal does not hold lead nowhere on the
+/// site: check lists the first of each document with its line (seed 001
+/// line 9 `(fast-startup-plan.md)`; seed 003 lines 283 and 347, both
+/// `(../docs/INTEGRATION_P0_SECURITY.md)`), after the summary, on standard
+/// error, in every format; with a `source_url` they lead there, and the
+/// hint is gone.
+#[test]
+fn check_lists_the_links_that_lead_nowhere() {
+    let Some(checked) = check("json", false) else {
+        return;
+    };
+    let hint = checked
+        .stderr
+        .lines()
+        .skip(1)
+        .collect::<Vec<_>>()
+        .join("\n");
+    assert!(
+        hint.starts_with("hint: 3 link(s) in 2 document(s) lead to files the portal does not hold"),
+        "{hint}"
+    );
+    assert!(hint.contains("content/001_b2b292edbd904f08.txt:9: fast-startup-plan.md\n"));
+    assert!(hint.contains(
+        "content/003_e13b6495296d0f10.txt:283: ../docs/INTEGRATION_P0_SECURITY.md (and 1 more)"
+    ));
+    assert!(hint.contains("set `source_url` in config.toml"));
+    serde_json::from_str::<serde_json::Value>(&checked.stdout).expect("stdout stays JSON");
+
+    let shared = shared().expect("the seeds are there");
+    let portal = Portal::with_copies(&seed_files(&shared));
+    portal.write_config("source_url = \"https://github.com/org/repo/blob/main/status/\"\n");
+    let output = Command::new(env!("CARGO_BIN_EXE_sitrep"))
+        .args(["check", "--root", ".", "--as-of", AS_OF])
+        .current_dir(portal.root())
+        .output()
+        .expect("sitrep runs");
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert!(!stderr.contains("hint:"), "{stderr}");
 }
 
 #[test]

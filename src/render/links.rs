@@ -2,7 +2,8 @@
 //! headings, by their GitHub slug behind `h-` ([`heading_url`]), and to the
 //! other documents of the portal, wherever each is shown ([`LinkTargets`]),
 //! and, with a `source_url`, to the files of `content/` the portal does not
-//! show, where they are browsed online.
+//! show, where they are browsed online; without one, such a link leads
+//! nowhere on the site and keeps only its text.
 //! The source view ([`super::source`]) asks as it writes each link.
 
 use std::collections::{HashMap, HashSet};
@@ -36,6 +37,10 @@ pub struct LinkTargets {
     /// The images under `content/`, by path there: the site holds a copy
     /// of each at `files/<path>` ([`FILES`]).
     images: HashSet<String>,
+    /// Whether these are all the files the site shows ([`LinkTargets::new`]),
+    /// so that a relative link to any other file leads nowhere on it; not
+    /// for a document rendered on its own ([`Origin::alone`]).
+    whole_site: bool,
 }
 
 /// The folder of the site that holds the copies of `content/`'s images.
@@ -61,6 +66,7 @@ impl LinkTargets {
             places: HashMap::new(),
             source_url: source_url.and_then(|url| url::Url::parse(url).ok()),
             images: HashSet::new(),
+            whole_site: true,
         }
     }
 
@@ -109,6 +115,15 @@ impl LinkTargets {
         self.portal_href(from, url)
             .or_else(|| self.image_src(from, url))
             .or_else(|| self.source_href(from, url))
+    }
+
+    /// Whether `url`, a link of the document `from` shows, leads nowhere
+    /// on the site: a relative link to a file that is neither a document
+    /// nor an image of the portal, with no `source_url` to lead it to. The
+    /// page is in its project's folder, never where the document is in
+    /// `content/`, so such a link can only meet a missing page.
+    fn leads_nowhere(&self, from: &Origin, url: &str) -> bool {
+        self.whole_site && relative_file(url).is_some() && self.href(from, url).is_none()
     }
 
     /// Where an image of the document `from` shows (`![](img/burndown.png)`)
@@ -232,6 +247,12 @@ impl Origin<'_> {
         self.targets.href(self, url)
     }
 
+    /// Whether a link of this document to `url` leads nowhere on the site
+    /// ([`LinkTargets::leads_nowhere`]).
+    pub fn leads_nowhere(&self, url: &str) -> bool {
+        self.targets.leads_nowhere(self, url)
+    }
+
     /// Where an image of this document at `url` is found on the site: its
     /// copy under `files/`; `None` for a URL that stays as written.
     pub(super) fn image_src(&self, url: &str) -> Option<String> {
@@ -321,7 +342,7 @@ mod tests {
             href(intro, "team/index.md").as_deref(),
             Some("team/index.html#doc-1")
         );
-        // Not a document of the portal: stays as written.
+        // Not a document of the portal: no place in it.
         for url in [
             "../docs/ARCH.md",
             "../../roadmap.md",
@@ -332,9 +353,28 @@ mod tests {
         ] {
             assert_eq!(href(team, url), None, "{url}");
         }
-        // On the page, through the document's rendering.
+        // Of those, the relative links to files lead nowhere on the site
+        // (there is no `source_url`); the others stay as written.
+        let nowhere = |url: &str| team.leads_nowhere(url);
+        assert!(nowhere("../docs/ARCH.md") && nowhere("../../roadmap.md"));
+        assert!(nowhere("missing.md#risques") && nowhere("img/gone.png"));
+        for url in [
+            "/roadmap.md",
+            "https://x.org/a.md",
+            "#notes",
+            "mailto:a@b.c",
+            "",
+            "../roadmap.md",
+        ] {
+            assert!(!nowhere(url), "{url}");
+        }
+        // A document rendered on its own knows no site: nothing leads nowhere.
+        assert!(!Origin::alone().leads_nowhere("../docs/ARCH.md"));
+        // On the page, through the document's rendering: the link to a
+        // missing file keeps its text, without a URL; an e-mail autolink
+        // (no `:` in its destination) is still a link.
         let html = crate::render::source::render_document(
-            "[Roadmap](../roadmap.md) [Arch](../docs/ARCH.md)\n",
+            "[Roadmap](../roadmap.md) [Arch](../docs/ARCH.md) <ana@example.org>\n",
             "",
             team,
         )
@@ -343,7 +383,14 @@ mod tests {
             html.contains("<a href=\"../roadmap/index.html#doc-1\""),
             "{html}"
         );
-        assert!(html.contains("<a href=\"../docs/ARCH.md\""), "{html}");
+        assert!(
+            html.contains("<a rel=\"noopener noreferrer\">Arch</a>"),
+            "{html}"
+        );
+        assert!(
+            html.contains("<a href=\"mailto:ana@example.org\""),
+            "{html}"
+        );
     }
 
     #[test]

@@ -718,6 +718,42 @@ fn anchor_prefix(index: usize) -> String {
     }
 }
 
+/// A link of a document that leads nowhere on the site (a file the portal
+/// does not hold, and no `source_url`): `sitrep check` lists them.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct LinkNowhere {
+    /// The document's path under `content/`.
+    pub source: String,
+    pub line: usize,
+    pub url: String,
+}
+
+/// Every link of the portal's documents (its introduction included) that
+/// leads nowhere on the site, in path and line order.
+pub fn links_leading_nowhere(content: &Content, config: &Config) -> Vec<LinkNowhere> {
+    let targets = link_targets(content, config);
+    let documents =
+        (content.intro.iter()).chain(content.projects.iter().flat_map(|p| p.documents.iter()));
+    let mut found: Vec<LinkNowhere> = documents
+        .flat_map(|document| {
+            let origin = Origin {
+                source: &document.source,
+                page: "index.html",
+                targets: &targets,
+            };
+            source::links_leading_nowhere(&document.text, origin)
+                .into_iter()
+                .map(|(line, url)| LinkNowhere {
+                    source: document.source.clone(),
+                    line,
+                    url,
+                })
+        })
+        .collect();
+    found.sort_by(|a, b| (&a.source, a.line).cmp(&(&b.source, b.line)));
+    found
+}
+
 /// Where each document of the portal is shown: a project of at most
 /// [`DOCUMENTS_ON_PAGE`] documents shows each on its page (`#doc-2`), a
 /// larger one on its own page (`doc-12.html`). Images lead to the site's

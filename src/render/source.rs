@@ -87,6 +87,27 @@ impl RenderedDocument {
     }
 }
 
+/// The links of `text` that lead nowhere on the site
+/// ([`Origin::leads_nowhere`]): each one's line and URL, in order.
+pub fn links_leading_nowhere(text: &str, origin: Origin) -> Vec<(usize, String)> {
+    let mut lines = LineIndex::new(text);
+    Parser::new_ext(text, options())
+        .into_offset_iter()
+        .filter_map(|(event, range)| match event {
+            Event::Start(Tag::Link {
+                link_type,
+                dest_url,
+                ..
+            }) if link_type != pulldown_cmark::LinkType::Email
+                && origin.leads_nowhere(&dest_url) =>
+            {
+                Some((lines.line_of(range.start), dest_url.into_string()))
+            }
+            _ => None,
+        })
+        .collect()
+}
+
 /// Renders `text` (markdown, lines as in the source file) with anchors named `<prefix>L<line>`.
 ///
 /// pulldown-cmark's events are adapted one by one on their way to its HTML
@@ -290,16 +311,19 @@ impl<'t> SourceEvents<'t, '_> {
     /// Where a link to `url` leads on the page: for a heading of the
     /// document itself (`#notes`), the fragment its slug has on the page
     /// (`#h-notes`, `#d2-h-notes`); for another document of the portal,
-    /// its place ([`super::links::LinkTargets`]); else `url` as written.
-    fn link_url<'u>(&mut self, url: &'u str) -> Cow<'u, str> {
+    /// its place ([`super::links::LinkTargets`]); `None` for a file the
+    /// site does not hold (the link keeps its text, without a URL, as a
+    /// link to a missing heading does); else `url` as written.
+    fn link_url<'u>(&mut self, url: &'u str) -> Option<Cow<'u, str>> {
         match url.strip_prefix('#') {
             Some(fragment) if !fragment.is_empty() => {
                 self.fragments.push(fragment.to_string());
-                Cow::Owned(heading_url(self.prefix, fragment))
+                Some(Cow::Owned(heading_url(self.prefix, fragment)))
             }
+            _ if self.origin.leads_nowhere(url) => None,
             _ => match self.origin.href(url) {
-                Some(href) => Cow::Owned(href),
-                None => Cow::Borrowed(url),
+                Some(href) => Some(Cow::Owned(href)),
+                None => Some(Cow::Borrowed(url)),
             },
         }
     }
@@ -328,7 +352,13 @@ impl<'t> SourceEvents<'t, '_> {
                 title,
                 ..
             }) => {
-                let open = link_open(link_type, &self.link_url(&dest_url), &title);
+                // An e-mail autolink (`<ana@example.org>`) names no file.
+                let url = if link_type == pulldown_cmark::LinkType::Email {
+                    Some(Cow::Borrowed(&*dest_url))
+                } else {
+                    self.link_url(&dest_url)
+                };
+                let open = link_open(link_type, url.as_deref(), &title);
                 return Some(Event::InlineHtml(CowStr::from(open)));
             }
             Event::Start(Tag::Image {
@@ -475,15 +505,14 @@ fn url_allowed(url: &str) -> bool {
 }
 
 /// The opening `<a>` of a link, as ammonia would leave it: the URL only if
-/// [`url_allowed`], and `rel="noopener noreferrer"`.
-fn link_open(link_type: pulldown_cmark::LinkType, dest_url: &str, title: &str) -> String {
-    let url = if link_type == pulldown_cmark::LinkType::Email {
-        format!("mailto:{dest_url}")
-    } else {
-        dest_url.to_string()
+/// there is one and it is [`url_allowed`], and `rel="noopener noreferrer"`.
+fn link_open(link_type: pulldown_cmark::LinkType, dest_url: Option<&str>, title: &str) -> String {
+    let url = match dest_url {
+        Some(url) if link_type == pulldown_cmark::LinkType::Email => Some(format!("mailto:{url}")),
+        url => url.map(str::to_string),
     };
     let mut html = String::from("<a");
-    if url_allowed(&url) {
+    if let Some(url) = url.filter(|url| url_allowed(url)) {
         html.push_str(" href=\"");
         let _ = pulldown_cmark_escape::escape_href(&mut html, &url);
         html.push('"');
