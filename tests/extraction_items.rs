@@ -581,6 +581,37 @@ fn corpus_24_handles_in_sentences_are_not_owners() {
     assert!(person(&project, "@given").is_none());
 }
 
+/// 24: the `## Progress` table lists the 30 phases, 27 `Complete` and 3
+/// `Planning` (phases 28-30, `0/4` plans done: to do). The bold sentence
+/// over it (`**24 of 30 phases complete across 7 milestones. v5.0 in
+/// progress.**`) is no heading: the table's items are the section's own.
+#[test]
+fn corpus_24_the_progress_table_counts_its_phases_being_planned() {
+    let Some(project) = project_of(&corpus_dir(), "24_mcp-hangar-planning-roadmap.md") else {
+        return;
+    };
+    let progress = all_sections(&project)
+        .into_iter()
+        .find(|s| s["title"] == "Progress")
+        .expect("the Progress section");
+    assert_eq!(progress["sections"].as_array().map(Vec::len), Some(0));
+    let items = progress["items"].as_array().expect("its items");
+    assert_eq!(items.len(), 30);
+    let todo: Vec<&str> = (items.iter())
+        .filter(|i| i["status"] == "todo")
+        .map(|i| i["text"].as_str().unwrap())
+        .collect();
+    assert_eq!(
+        todo,
+        [
+            "28. RBAC + Tool Access UI (U3)",
+            "29. Config Export (C4)",
+            "30. Config Export UI + Polish (U4)"
+        ]
+    );
+    assert_eq!(progress["counts"]["done"], 27);
+}
+
 /// 21: under `## Timeline` / `### 2024`, `- [x] Q1 Focus` … `- [x]  Q4 TBD`
 /// are the year's quarters: milestones, not tasks. The 26 boxes of the
 /// document are 4 quarters and 22 items: the 4 staffing boxes (3 ticked),

@@ -553,7 +553,7 @@ impl<'a> Builder<'a> {
             item.lines.extend(lines);
             return;
         }
-        if only_strong && lines.len() == 1 && self.table.is_none() {
+        if only_strong && lines.len() == 1 && self.table.is_none() && !is_sentence(&lines[0].text) {
             // A bold-only line used as a heading (`**raylib 7.0**`).
             // A bold line after another one is its sibling, not its child
             // (`**Files Created:**` then `**Files Modified:**`, corpus `18_…`).
@@ -618,6 +618,15 @@ impl<'a> Builder<'a> {
             None => self.finished.push(section),
         }
     }
+}
+
+/// Whether a bold line is a sentence set in bold, not a heading: it ends
+/// with a full stop and has more than three words (corpus 24's `**24 of
+/// 30 phases complete across 7 milestones. v5.0 in progress.**` over its
+/// progress table). Headings end without one (`**raylib 7.0**`,
+/// `**Files Created:**`).
+fn is_sentence(text: &str) -> bool {
+    text.trim_end().ends_with('.') && text.split_whitespace().nth(3).is_some()
 }
 
 fn heading_level(level: HeadingLevel) -> u8 {
@@ -766,6 +775,19 @@ mod tests {
         };
         assert!(items[0].struck());
         assert!(!items[1].struck());
+    }
+
+    #[test]
+    fn a_sentence_in_bold_is_no_heading() {
+        let text = "# R\n\n## Progress\n\n**24 of 30 phases complete. v5.0 in progress.**\n\n| Phase | Status |\n|---|---|\n| 1. Auth | Complete |\n\n**Phase 2.**\n\n- [ ] x\n";
+        let outline = Outline::parse(text);
+        let progress = &outline.sections[0];
+        // The sentence is a paragraph of the section, the table follows it.
+        assert!(matches!(progress.blocks[0], Block::Paragraph(_)));
+        assert!(matches!(progress.blocks[1], Block::Table(_)));
+        // A short bold line with a full stop is still a heading.
+        assert_eq!(progress.children.len(), 1);
+        assert_eq!(progress.children[0].heading, "Phase 2.");
     }
 
     #[test]

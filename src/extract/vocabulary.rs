@@ -100,6 +100,9 @@ const WORDS: &[(&str, Status)] = &[
     ("to do", Status::Todo),
     ("not started", Status::Todo),
     ("planned", Status::Todo),
+    // A phase being planned, none of its work done yet (corpus 24's
+    // `| 28. RBAC + Tool Access UI | v5.0 | 0/4 | Planning | -- |`).
+    ("planning", Status::Todo),
     ("backlog", Status::Todo),
     ("open", Status::Todo),
     ("queued", Status::Todo),
