@@ -411,6 +411,29 @@ fn corpus_20_own_legend() {
     assert_eq!(queued["status"], "todo");
 }
 
+/// 20: `## Current Implementation Status` sorts its boxes under `### ✅
+/// Completed (Foundation)` (8 `[x]`), `### 🔵 In Progress` (4 `[ ]`) and
+/// `### 🟡 Queued / Not Started` (6 `[ ]`). A box is only done or not: the
+/// four under "In Progress" are in progress, the six queued ones to do.
+/// Elsewhere, 65 more open boxes: 8 done, 4 in progress, 71 to do.
+#[test]
+fn corpus_20_open_boxes_under_in_progress_are_in_progress() {
+    let Some(project) = project_of(&corpus_dir(), "20_cerberus-honeypot-milestones-2025.md") else {
+        return;
+    };
+    let sections = all_sections(&project);
+    let section = |title: &str| {
+        let found = sections.iter().find(|s| s["title"] == title);
+        found.unwrap_or_else(|| panic!("no section {title}"))["counts"].clone()
+    };
+    assert_eq!(section("In Progress")["in_progress"], 4);
+    assert_eq!(section("In Progress")["todo"], 0);
+    assert_eq!(section("Queued / Not Started")["todo"], 6);
+    assert_eq!(section("Completed (Foundation)")["done"], 8);
+    assert_eq!(counts(&project), (8, 4, 71, 0, 0, 83));
+    assert_eq!(project["progress"], 12.0);
+}
+
 /// 07: the overview table Composant | État | Progression | Priorité:
 /// `Backend Laravel | 🟡 En cours | ~40%`, `Infrastructure Docker | ✅ Complété | 100%`.
 #[test]

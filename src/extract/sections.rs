@@ -515,6 +515,9 @@ impl Builder<'_> {
         if items.is_empty() && section.children.is_empty() && held == Held::Work {
             items.extend(self.reader.ticket_heading(section));
         }
+        if held == Held::Work {
+            self.open_boxes_take_heading_status(section, &mut items);
+        }
         let declared = self.declared.get(&id).copied();
         if section.pseudo && items.is_empty() && children.is_empty() && declared.is_none() {
             // A bold line used as a heading that holds nothing (`**Légende :**`).
@@ -630,6 +633,36 @@ impl Builder<'_> {
             }
         }
         (items, groups)
+    }
+
+    /// Under a heading that is only a status a task box cannot write
+    /// (`### 🔵 In Progress`, `## Bloqué`), the open boxes of the section's
+    /// own lists (`- [ ] SSH version randomization`) have that status: the
+    /// author sorted them there, a box being only done or not (corpus 20).
+    /// Their subtasks keep their boxes.
+    fn open_boxes_take_heading_status(&self, section: &OutlineSection, items: &mut [Item]) {
+        let title = section_title(&section.heading);
+        let Some((status, end)) = self.reader.vocabulary.phrase_at_start(&title) else {
+            return;
+        };
+        let only_status = !title[end..].chars().any(char::is_alphanumeric);
+        if !only_status || !matches!(status, Status::InProgress | Status::Blocked) {
+            return;
+        }
+        let open: FxHashSet<usize> = (section.blocks.iter())
+            .filter_map(|block| match block {
+                Block::List(entries) => Some(entries),
+                _ => None,
+            })
+            .flatten()
+            .filter(|entry| entry.first_line().starts_with("[ ]"))
+            .map(|entry| entry.line)
+            .collect();
+        for item in items.iter_mut() {
+            if item.status == Status::Todo && open.contains(&item.line) {
+                item.status = status;
+            }
+        }
     }
 
     /// The item of a ticket card ([`ItemReader::card`]), due at the end of
@@ -1061,6 +1094,45 @@ mod documents {
         );
         // A dated card is a milestone as well.
         assert_eq!(status.milestones.len(), 2);
+    }
+
+    #[test]
+    fn open_boxes_under_a_status_heading_take_its_status() {
+        let text = "# T\n\n## 🔵 In Progress\n\n- [ ] a\n  - [ ] sub\n- [x] b\n- ⬜ c\n\n## Bloqué\n\n- [ ] d\n\n## En cours de rédaction\n\n- [ ] e\n\n## Done\n\n- [ ] f\n";
+        let status = status_of(text);
+        let statuses = |section: &crate::model::Section| {
+            section
+                .items
+                .iter()
+                .map(|i| (i.text.clone(), i.status))
+                .collect::<Vec<_>>()
+        };
+        let progress = &status.sections[0];
+        // The open box is in progress; its subtask, the ticked box and an
+        // item whose own symbol says "to do" keep theirs.
+        assert_eq!(
+            statuses(progress),
+            [
+                ("a".to_string(), Status::InProgress),
+                ("b".to_string(), Status::Done),
+                ("c".to_string(), Status::Todo)
+            ]
+        );
+        assert_eq!(progress.items[0].children[0].status, Status::Todo);
+        assert_eq!(
+            statuses(&status.sections[1]),
+            [("d".to_string(), Status::Blocked)]
+        );
+        // A heading that says more than a status, or a status a box can
+        // write, changes nothing.
+        assert_eq!(
+            statuses(&status.sections[2]),
+            [("e".to_string(), Status::Todo)]
+        );
+        assert_eq!(
+            statuses(&status.sections[3]),
+            [("f".to_string(), Status::Todo)]
+        );
     }
 
     #[test]
