@@ -459,6 +459,30 @@ fn corpus_07_status_table_with_approximate_percentages() {
     assert_eq!(project["declared_progress"], 25.0);
 }
 
+/// 07 writes `🔴 Non démarré` in four cells of its overview's `État`
+/// column, and 84 list items start with 🔴 (`` - 🔴 `Property` : **VIDE** ``,
+/// lines 88 to 224): not started, as its own cells say, so to do. With the
+/// four table rows, 88 to do. Done: 33 `- ✅` items, 13 `1. ✅` next
+/// steps and the table's two ✅ rows, 48. In progress: 13 `- 🟡` items,
+/// the table's `🟡 En cours` row, `- ⚠️ Migration project_steps` and the
+/// `## ⚠️ POINTS D'ATTENTION` heading read as a ticket, 16.
+#[test]
+fn corpus_07_red_circles_mean_what_its_status_cells_say() {
+    let Some(project) = project_of(&corpus_dir(), "07_immoguinee-etat-avancement.md") else {
+        return;
+    };
+    assert_eq!(counts(&project), (48, 16, 88, 0, 0, 152));
+    let items = all_items(&project);
+    let property = (items.iter())
+        .find(|i| i["line"] == 88)
+        .expect("the item of line 88");
+    assert_eq!(property["text"], "Property : VIDE - Aucune implémentation");
+    assert_eq!(property["status"], "todo");
+    // 36.7 % computed is now near the 25 % the document claims: no
+    // `declared-vs-computed` warning (more than 15 points apart) any more.
+    assert!(!has_diagnostic(&project, "declared-vs-computed"));
+}
+
 /// 09: the game HUD bars in a code block (`[####....] 87/100`) are not
 /// declarations.
 #[test]

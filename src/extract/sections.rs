@@ -271,6 +271,7 @@ impl<'v> DocumentVocabulary<'v> {
     pub fn new(outline: &Outline, portal: &'v Vocabulary) -> DocumentVocabulary<'v> {
         let mut vocabulary = Cow::Borrowed(portal);
         let legend_lists = read_legend(outline, &mut vocabulary);
+        read_circles_in_status_cells(outline, &mut vocabulary);
         DocumentVocabulary {
             vocabulary,
             legend_lists,
@@ -322,6 +323,51 @@ fn read_legend(outline: &Outline, vocabulary: &mut Cow<Vocabulary>) -> FxHashSet
         visit(&section.blocks, names_legend(&section.folded), vocabulary);
     }
     legend_lists
+}
+
+/// A health circle the document writes before a status word in its status
+/// cells (corpus 07's `| **Frontend React/Next.js** | 🔴 Non démarré |`)
+/// has that status on its list items too (`` - 🔴 `Property` : **VIDE** ``),
+/// as a legend would say, when every such cell agrees. A circle the
+/// document's legend defines, or whose built-in meaning is the one paired
+/// (`🟡 En cours`), is left as it is.
+fn read_circles_in_status_cells(outline: &Outline, vocabulary: &mut Cow<Vocabulary>) {
+    let mut said: Vec<(&'static str, Option<Status>)> = Vec::new();
+    let sections = outline.walk_sections();
+    let blocks = (sections.iter().flat_map(|s| s.blocks.iter())).chain(outline.preamble.iter());
+    for block in blocks {
+        let Block::Table(table) = block else {
+            continue;
+        };
+        if classify(table, false) != TableKind::Status {
+            continue;
+        }
+        let columns = tables::columns(table);
+        for row in &table.rows {
+            for (cell, _) in
+                (row.cells.iter().zip(columns)).filter(|(_, c)| **c == tables::Column::Status)
+            {
+                let pairing = vocabulary
+                    .phrase_at_start(cell.trim_start_matches(|c: char| !c.is_alphanumeric()))
+                    .and_then(|(status, _)| {
+                        Some((vocabulary.circle_meaning_new(cell, status)?, status))
+                    });
+                let Some((circle, status)) = pairing else {
+                    continue;
+                };
+                match said.iter_mut().find(|(c, _)| *c == circle) {
+                    Some((_, agreed)) if *agreed != Some(status) => *agreed = None,
+                    Some(_) => {}
+                    None => said.push((circle, Some(status))),
+                }
+            }
+        }
+    }
+    for (circle, status) in said {
+        if let Some(status) = status {
+            vocabulary.to_mut().add_legend(circle, status);
+        }
+    }
 }
 
 /// Words a legend gives one marker at most (`[🚧] En Cours / Partiellement
@@ -1132,6 +1178,40 @@ mod documents {
         assert_eq!(
             statuses(&status.sections[3]),
             [("f".to_string(), Status::Todo)]
+        );
+    }
+
+    #[test]
+    fn a_circle_means_on_items_what_the_status_cells_pair_it_with() {
+        let table = "| Lot | État |\n|---|---|\n| A | 🔴 Non démarré |\n| B | 🟡 En cours |\n| C | 🔴 Non démarré |\n";
+        let text = format!(
+            "# T\n\n## Vue\n\n{table}\n## Reste\n\n- 🔴 Services\n- 🟢 Docker\n- 🟡 Models\n"
+        );
+        let status = status_of(&text);
+        let items = |section: &crate::model::Section| {
+            section
+                .items
+                .iter()
+                .map(|i| (i.text.clone(), i.status))
+                .collect::<Vec<_>>()
+        };
+        // 🔴 is what the cells say; 🟢 was never paired (no item); 🟡 keeps
+        // its own meaning.
+        assert_eq!(
+            items(&status.sections[1]),
+            [
+                ("Services".to_string(), Status::Todo),
+                ("Models".to_string(), Status::InProgress)
+            ]
+        );
+        // Cells that disagree leave the circle alone.
+        let mixed = text.replace("| C | 🔴 Non démarré |", "| C | 🔴 Bloqué |");
+        assert_eq!(items(&status_of(&mixed).sections[1]).len(), 1);
+        // So does a legend that says otherwise.
+        let legend = format!("{text}\n**Légende :** 🔴 Bloqué\n");
+        assert_eq!(
+            items(&status_of(&legend).sections[1])[0],
+            ("Services".to_string(), Status::Blocked)
         );
     }
 

@@ -482,6 +482,19 @@ impl Vocabulary {
         self.sort();
     }
 
+    /// The health circle `text` starts with (🟢 🟡 🟠 🔴) when it means
+    /// something else here than it does on its own: the document's legend
+    /// does not define it, and no built-in marker gives it the status the
+    /// document pairs it with, `status`. See
+    /// [`super::sections::DocumentVocabulary`].
+    pub fn circle_meaning_new(&self, text: &str, status: Status) -> Option<&'static str> {
+        let trimmed = text.trim_start();
+        let circle = HEALTH_CIRCLES.iter().find(|c| trimmed.starts_with(**c))?;
+        let defined = self.legend_circles.iter().any(|c| c == circle);
+        let built_in = self.marker_at_start(circle).map(|(s, _)| s);
+        (!defined && built_in != Some(status)).then_some(*circle)
+    }
+
     /// The status of the first marker of the document's own legend found
     /// anywhere in `text`: in corpus `20_…` a milestone row marked 🟡 is
     /// queued, because its legend says so.
