@@ -347,6 +347,10 @@ fn read_circles_in_status_cells(outline: &Outline, vocabulary: &mut Cow<Vocabula
             for (cell, _) in
                 (row.cells.iter().zip(columns)).filter(|(_, c)| **c == tables::Column::Status)
             {
+                // Most cells start with a letter, or a symbol that is no circle.
+                if !cell.trim_start().starts_with(['🟢', '🟡', '🟠', '🔴']) {
+                    continue;
+                }
                 let pairing = vocabulary
                     .phrase_at_start(cell.trim_start_matches(|c: char| !c.is_alphanumeric()))
                     .and_then(|(status, _)| {

@@ -9,7 +9,7 @@
 //! with whatever they describe (`PHASE 1 - TERMINÉE`, `Tickets réalisés`).
 
 use std::ops::Range;
-use std::sync::LazyLock;
+use std::sync::{Arc, LazyLock};
 
 use aho_corasick::AhoCorasick;
 use rustc_hash::FxHashMap;
@@ -402,9 +402,11 @@ pub struct Vocabulary {
     /// Which of `markers` each character starts and ends ([`MarkerIndex`]).
     marker_index: MarkerIndex,
     /// Phrases, longest first so that `not started` wins over `started`.
-    phrases: Vec<Phrase>,
+    /// Shared: a document's legend copies the vocabulary, and changes only
+    /// its markers.
+    phrases: Arc<Vec<Phrase>>,
     /// Which of `phrases` each word can start ([`PhraseIndex`]).
-    phrase_index: PhraseIndex,
+    phrase_index: Arc<PhraseIndex>,
     /// Circles the document's legend gave a meaning to.
     legend_circles: Vec<String>,
     /// Every marker the document's own legend defined, with its status.
@@ -444,26 +446,27 @@ impl Vocabulary {
                 }
             }
         }
+        // Stable sort: among equal lengths, configured entries stay first.
+        phrases.sort_by_key(|p| std::cmp::Reverse(p.tokens.len()));
         let mut vocabulary = Vocabulary {
             marker_index: MarkerIndex::default(),
-            phrase_index: PhraseIndex::default(),
+            phrase_index: Arc::new(PhraseIndex::new(&phrases)),
             markers,
-            phrases,
+            phrases: Arc::new(phrases),
             legend_circles: Vec::new(),
             legend: Vec::new(),
         };
-        vocabulary.sort();
+        vocabulary.sort_markers();
         vocabulary
     }
 
-    fn sort(&mut self) {
+    /// The markers longest first, and their index (a legend entry changes
+    /// only the markers).
+    fn sort_markers(&mut self) {
         // Stable sorts: among equal lengths, earlier (configured, legend) entries stay first.
         self.markers
             .sort_by_key(|(m, _)| std::cmp::Reverse(m.chars().count()));
         self.marker_index = MarkerIndex::new(&self.markers);
-        self.phrases
-            .sort_by_key(|p| std::cmp::Reverse(p.tokens.len()));
-        self.phrase_index = PhraseIndex::new(&self.phrases);
     }
 
     /// Makes a legend entry (`[✅] Fait`, `🟡 Queued`) override the tables.
@@ -479,7 +482,7 @@ impl Vocabulary {
         self.legend.push((marker.clone(), status));
         self.markers.retain(|(m, _)| *m != marker);
         self.markers.insert(0, (marker, status));
-        self.sort();
+        self.sort_markers();
     }
 
     /// The health circle `text` starts with (🟢 🟡 🟠 🔴) when it means
@@ -961,7 +964,7 @@ mod tests {
             assert_eq!(v.phrase_at_start(text), by_scan(text), "{text:?}");
         }
         // Each phrase with its first word in every form a word can take.
-        for phrase in &v.phrases {
+        for phrase in v.phrases.iter() {
             let (first, rest) = phrase.tokens.split_first().unwrap();
             let stem = first.trim_end_matches('o');
             let forms = ["", "e", "s", "es"].map(|suffix| format!("{first}{suffix}"));
