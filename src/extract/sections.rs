@@ -347,18 +347,16 @@ fn read_circles_in_status_cells(outline: &Outline, vocabulary: &mut Cow<Vocabula
             for (cell, _) in
                 (row.cells.iter().zip(columns)).filter(|(_, c)| **c == tables::Column::Status)
             {
-                // Most cells start with a letter, or a symbol that is no circle.
-                if !cell.trim_start().starts_with(['🟢', '🟡', '🟠', '🔴']) {
-                    continue;
-                }
-                let pairing = vocabulary
-                    .phrase_at_start(cell.trim_start_matches(|c: char| !c.is_alphanumeric()))
-                    .and_then(|(status, _)| {
-                        Some((vocabulary.circle_meaning_new(cell, status)?, status))
-                    });
-                let Some((circle, status)) = pairing else {
+                let Some(circle) = vocabulary.undefined_circle_at_start(cell) else {
                     continue;
                 };
+                let word = cell.trim_start_matches(|c: char| !c.is_alphanumeric());
+                let Some((status, _)) = vocabulary.phrase_at_start(word) else {
+                    continue;
+                };
+                if vocabulary.marker_means(circle, status) {
+                    continue;
+                }
                 match said.iter_mut().find(|(c, _)| *c == circle) {
                     Some((_, agreed)) if *agreed != Some(status) => *agreed = None,
                     Some(_) => {}

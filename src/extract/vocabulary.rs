@@ -485,17 +485,17 @@ impl Vocabulary {
         self.sort_markers();
     }
 
-    /// The health circle `text` starts with (🟢 🟡 🟠 🔴) when it means
-    /// something else here than it does on its own: the document's legend
-    /// does not define it, and no built-in marker gives it the status the
-    /// document pairs it with, `status`. See
-    /// [`super::sections::DocumentVocabulary`].
-    pub fn circle_meaning_new(&self, text: &str, status: Status) -> Option<&'static str> {
+    /// The health circle (🟢 🟡 🟠 🔴) `text` starts with, unless the
+    /// document's legend defines it.
+    pub fn undefined_circle_at_start(&self, text: &str) -> Option<&'static str> {
         let trimmed = text.trim_start();
         let circle = HEALTH_CIRCLES.iter().find(|c| trimmed.starts_with(**c))?;
-        let defined = self.legend_circles.iter().any(|c| c == circle);
-        let built_in = self.marker_at_start(circle).map(|(s, _)| s);
-        (!defined && built_in != Some(status)).then_some(*circle)
+        (!self.legend_circles.iter().any(|c| c == circle)).then_some(*circle)
+    }
+
+    /// Whether `marker` on its own already gives `status` (`🟡`: in progress).
+    pub fn marker_means(&self, marker: &str, status: Status) -> bool {
+        self.marker_at_start(marker).map(|(s, _)| s) == Some(status)
     }
 
     /// The status of the first marker of the document's own legend found

@@ -736,6 +736,8 @@ pub fn links_leading_nowhere(content: &Content, config: &Config) -> Vec<LinkNowh
         (content.intro.iter()).chain(content.projects.iter().flat_map(|p| p.documents.iter()));
     let mut found: Vec<LinkNowhere> = documents
         .flat_map(|document| {
+            // Whether a link leads nowhere depends on the document's place
+            // in `content/`, not on the page that shows it.
             let origin = Origin {
                 source: &document.source,
                 page: "index.html",
