@@ -354,9 +354,6 @@ fn read_circles_in_status_cells(outline: &Outline, vocabulary: &mut Cow<Vocabula
                 let Some((status, _)) = vocabulary.phrase_at_start(word) else {
                     continue;
                 };
-                if vocabulary.marker_means(circle, status) {
-                    continue;
-                }
                 match said.iter_mut().find(|(c, _)| *c == circle) {
                     Some((_, agreed)) if *agreed != Some(status) => *agreed = None,
                     Some(_) => {}
@@ -366,8 +363,11 @@ fn read_circles_in_status_cells(outline: &Outline, vocabulary: &mut Cow<Vocabula
         }
     }
     for (circle, status) in said {
-        if let Some(status) = status {
-            vocabulary.to_mut().add_legend(circle, status);
+        match status {
+            Some(status) if !vocabulary.marker_means(circle, status) => {
+                vocabulary.to_mut().add_legend(circle, status);
+            }
+            _ => {}
         }
     }
 }
@@ -1206,9 +1206,15 @@ mod documents {
                 ("Models".to_string(), Status::InProgress)
             ]
         );
-        // Cells that disagree leave the circle alone.
+        // Cells that disagree leave the circle alone, also when one of
+        // them says what the circle means on its own.
         let mixed = text.replace("| C | 🔴 Non démarré |", "| C | 🔴 Bloqué |");
         assert_eq!(items(&status_of(&mixed).sections[1]).len(), 1);
+        let mixed = text.replace("| C | 🔴 Non démarré |", "| C | 🟡 À faire |");
+        assert_eq!(
+            items(&status_of(&mixed).sections[1])[1],
+            ("Models".to_string(), Status::InProgress)
+        );
         // So does a legend that says otherwise.
         let legend = format!("{text}\n**Légende :** 🔴 Bloqué\n");
         assert_eq!(
