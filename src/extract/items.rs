@@ -354,16 +354,18 @@ impl<'a> ItemReader<'a> {
     /// followed by `**Statut** : ⏳ À faire`, corpus `04_…`): one item whose
     /// text is the heading. Only for sections with no items and no
     /// subsections of their own.
-    pub fn ticket_heading(&self, section: &OutlineSection) -> Option<Item> {
-        // A calendar emoji decorates a heading (`### 📅 Actions Court Terme`), it is not a status.
-        if section.heading.starts_with('📅') {
+    ///
+    /// `among_tickets`: whether a heading beside this one reads as a
+    /// ticket ([`tickets_among`](Self::tickets_among)). ⚠️ and 🔄 also
+    /// decorate headings (`## ⚠️ POINTS D'ATTENTION`, `## 🔄 Daily Update
+    /// Template`, corpus 07 and 15): alone among their sibling headings,
+    /// they are that, not a status.
+    pub fn ticket_heading(&self, section: &OutlineSection, among_tickets: bool) -> Option<Item> {
+        if !among_tickets && section.heading.starts_with(HEADING_DECORATIONS) {
             return None;
         }
-        let (status, text) = match self.vocabulary.item_marker_at_start(&section.heading) {
-            Some((status, rest)) => (status, rest.to_string()),
-            None => (self.status_line_under(section)?, section.heading.clone()),
-        };
-        let text = clean_text(&text);
+        let (status, text) = self.heading_status(section)?;
+        let text = clean_text(text);
         if text.is_empty() {
             return None;
         }
@@ -378,6 +380,32 @@ impl<'a> ItemReader<'a> {
             source: Arc::clone(self.source),
             line: section.line,
             children: Vec::new(),
+        })
+    }
+
+    /// The status a heading gives its section as a ticket, and the text
+    /// after its symbol: a status symbol it starts with, else a `Statut :`
+    /// line right under it.
+    fn heading_status<'s>(&self, section: &'s OutlineSection) -> Option<(Status, &'s str)> {
+        // A calendar emoji decorates a heading (`### 📅 Actions Court Terme`), it is not a status.
+        if section.heading.starts_with('📅') {
+            return None;
+        }
+        match self.vocabulary.item_marker_at_start(&section.heading) {
+            Some((status, rest)) => Some((status, rest)),
+            None => Some((self.status_line_under(section)?, &section.heading)),
+        }
+    }
+
+    /// Whether one of the sibling `sections` reads as a ticket by a plain
+    /// status: a heading with a status ([`heading_status`](Self::heading_status))
+    /// other than a decoration, over no subsections. `## ✅ CE QUI EST
+    /// FAIT` over its `###` parts is not one.
+    pub fn tickets_among(&self, sections: &[OutlineSection]) -> bool {
+        sections.iter().any(|s| {
+            s.children.is_empty()
+                && !s.heading.starts_with(HEADING_DECORATIONS)
+                && self.heading_status(s).is_some()
         })
     }
 
@@ -396,6 +424,9 @@ impl<'a> ItemReader<'a> {
         self.vocabulary.status_of_value(value)
     }
 }
+
+/// Status symbols that also decorate headings: a warning sign, an update.
+const HEADING_DECORATIONS: [char; 2] = ['⚠', '🔄'];
 
 /// What each column of a status table holds.
 #[derive(Debug, Default)]

@@ -141,10 +141,11 @@ pub fn read(
     let (preamble_items, _) =
         builder.block_items(&outline.preamble, Held::Work, false, None, 1, &mut people);
     let mut counter = 0;
+    let among = builder.reader.tickets_among(&outline.sections);
     let mut sections: Vec<Section> = outline
         .sections
         .iter()
-        .filter_map(|s| builder.section(s, &mut counter, Held::Work, false, &mut people))
+        .filter_map(|s| builder.section(s, &mut counter, Held::Work, false, among, &mut people))
         .collect();
     if !preamble_items.is_empty() {
         let title = outline.title.as_ref();
@@ -533,13 +534,15 @@ impl Builder<'_> {
     /// The section of `section`, its items and subsections. `in_team`:
     /// under a team section, whose subsections list members too (corpus
     /// 21's `Staffing` over `TC Sponsorship`: `* @carlosalberto (TC
-    /// Sponsor)`).
+    /// Sponsor)`). `among_tickets`: whether its sibling headings hold a
+    /// ticket ([`ItemReader::tickets_among`]).
     fn section(
         &self,
         section: &OutlineSection,
         counter: &mut usize,
         held: Held,
         in_team: bool,
+        among_tickets: bool,
         people: &mut People,
     ) -> Option<Section> {
         let id = *counter;
@@ -554,14 +557,15 @@ impl Builder<'_> {
             section.level,
             people,
         );
+        let among = self.reader.tickets_among(&section.children);
         children.extend(
             section
                 .children
                 .iter()
-                .filter_map(|child| self.section(child, counter, held, team, people)),
+                .filter_map(|child| self.section(child, counter, held, team, among, people)),
         );
         if items.is_empty() && section.children.is_empty() && held == Held::Work {
-            items.extend(self.reader.ticket_heading(section));
+            items.extend(self.reader.ticket_heading(section, among_tickets));
         }
         if held == Held::Work {
             self.open_boxes_take_heading_status(section, &mut items);
@@ -1102,6 +1106,30 @@ mod documents {
         assert_eq!(phase.sections[0].items[0].text, "2. GED - Upload");
         assert_eq!(phase.sections[0].items[0].status, Status::Todo);
         assert_eq!(phase.sections[1].items[0].status, Status::Done);
+    }
+
+    /// ⚠️ and 🔄 decorate a heading over notes or a template (corpus 07
+    /// and 15); among sibling tickets they are statuses.
+    #[test]
+    fn a_warning_sign_alone_among_headings_is_no_ticket() {
+        let text = "# T\n\n## ✅ Fait\n\n### Docker ✅\n\n- [x] image\n\n## ⚠️ POINTS D'ATTENTION\n\n1. **Models vides** : à compléter\n\n## 🔄 Daily Update Template\n\n```\n- Completed:\n```\n";
+        let status = status_of(text);
+        assert_eq!(status.sections[1].title, "POINTS D'ATTENTION");
+        assert!(status.sections[1].items.is_empty());
+        assert!(status.sections[2].items.is_empty());
+        assert_eq!(status.sections[0].counts.total, 1);
+        let tickets = "# T\n\n## Lot 2\n\n### ⚠️ Validation minimale\n\nÀ revoir.\n\n### ✅ Export CSV\n\nLivré.\n";
+        let status = status_of(tickets);
+        let items: Vec<_> = (status.sections[0].sections.iter())
+            .map(|s| (s.items[0].text.as_str(), s.items[0].status))
+            .collect();
+        assert_eq!(
+            items,
+            [
+                ("Validation minimale", Status::InProgress),
+                ("Export CSV", Status::Done)
+            ]
+        );
     }
 
     #[test]

@@ -8,7 +8,7 @@ use chrono::NaiveDate;
 use rayon::prelude::*;
 
 use crate::config::Config;
-use crate::extract::declarations::is_whole_project;
+use crate::extract::declarations::{is_whole_project, key_in};
 use crate::ingest::{names, Content, Document, ProjectSources};
 use crate::model::{
     Counts, Declaration, DocumentStatus, Health, Packed, PortfolioStatus, Project, Sections,
@@ -146,11 +146,7 @@ fn project(
             project.declared_health_at = at(document.declared_health_line);
             health_from = Some(date);
         }
-        let claim = document
-            .declarations
-            .iter()
-            .find(|d| is_whole_project(&d.label));
-        if let Some(claim) = claim {
+        if let Some(claim) = whole_project_claim(&document.declarations) {
             if as_recent(date, overall.as_ref().map(|(from, _)| *from)) {
                 overall = Some((date, claim.clone()));
             }
@@ -167,6 +163,23 @@ fn project(
     health::apply_front_matter_status(&mut project, front.status.as_deref());
     project.pack();
     project
+}
+
+/// The claim a document makes about its whole project (§6): the first
+/// whose label says so (`PROGRESSION TOTALE : 19%`), else the only claim
+/// of a section whose heading says so (`## 📊 Overall Progress` over
+/// `Current MVP Completion: 42%`, corpus 15), as a reader takes it. A
+/// label that names a part (`Phase 2 : Rollout`, a phase without a
+/// section of its own) is about that part wherever it stands.
+fn whole_project_claim(declarations: &[Declaration]) -> Option<&Declaration> {
+    if let Some(claim) = declarations.iter().find(|d| is_whole_project(&d.label)) {
+        return Some(claim);
+    }
+    let claim = declarations.iter().find(|d| {
+        d.section.as_deref().is_some_and(is_whole_project) && key_in(&d.label).is_none()
+    })?;
+    let of_its_section = declarations.iter().filter(|d| d.section == claim.section);
+    (of_its_section.count() == 1).then_some(claim)
 }
 
 /// When a document says it was last true, and on which line: its own
@@ -187,4 +200,54 @@ fn document_date(document: &Document, status: &DocumentStatus) -> Option<(NaiveD
 /// last sprint report of a folder speaks for the project.
 fn as_recent(date: Option<NaiveDate>, than: Option<Option<NaiveDate>>) -> bool {
     than.is_none_or(|than| date >= than)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn claim(label: &str, value: f64, section: Option<&str>) -> Declaration {
+        Declaration {
+            label: label.to_string(),
+            value,
+            section: section.map(str::to_string),
+            source: "status.md".into(),
+            line: 1,
+        }
+    }
+
+    #[test]
+    fn a_label_about_the_whole_project_comes_first() {
+        let claims = [
+            claim("Current MVP Completion", 42.0, Some("📊 Overall Progress")),
+            claim("PROGRESSION TOTALE", 19.0, None),
+        ];
+        assert_eq!(whole_project_claim(&claims).map(|c| c.value), Some(19.0));
+    }
+
+    #[test]
+    fn the_only_claim_under_an_overall_heading_is_the_projects() {
+        let claims = [
+            claim("Statut", 80.0, Some("Phase 1")),
+            claim("Current MVP Completion", 42.0, Some("📊 Overall Progress")),
+        ];
+        assert_eq!(whole_project_claim(&claims).map(|c| c.value), Some(42.0));
+        // Two claims there (`Backend completion`, `Frontend completion`)
+        // are about parts: neither is the project's.
+        let parts = [
+            claim("Backend completion", 80.0, Some("Project Status")),
+            claim("Frontend completion", 40.0, Some("Project Status")),
+        ];
+        assert_eq!(whole_project_claim(&parts), None);
+        // A phase's bar under the overall heading is about that phase.
+        let phase = [claim(
+            "Phase 2 : Rollout",
+            70.0,
+            Some("📈 Overall progress"),
+        )];
+        assert_eq!(whole_project_claim(&phase), None);
+        // A section that does not speak for the whole project keeps its claim.
+        let section = [claim("Progress", 0.0, Some("Current Position"))];
+        assert_eq!(whole_project_claim(&section), None);
+    }
 }
