@@ -35,7 +35,8 @@ const RISK_WORDS: &[&str] = &[
 
 /// Words and phrases (folded, words joined by a space) of the headings of
 /// a sprint's retrospective: what went well and what did not, written as
-/// `✅`/`⚠️` bullets, are notes, not work items.
+/// `✅`/`⚠️` bullets, are notes, not work items. So are the boxes of a
+/// Definition of Done or of Ready: what every task must meet, not tasks.
 const NOTES_WORDS: &[&str] = &[
     "retrospective",
     "retrospectives",
@@ -52,6 +53,11 @@ const NOTES_PHRASES: &[&[&str]] = &[
     &["retours", "d", "experience"],
     &["what", "went", "well"],
     &["post", "mortem"],
+    &["definition", "of", "done"],
+    &["definition", "of", "ready"],
+    &["definition", "de", "fini"],
+    &["definition", "du", "fini"],
+    &["definition", "de", "termine"],
 ];
 
 /// What the lists and tables of a section hold.
@@ -1033,6 +1039,11 @@ mod documents {
         assert_eq!(total, 2, "{:#?}", status.sections);
         let titles: Vec<&str> = status.sections.iter().map(|s| s.title.as_str()).collect();
         assert!(titles.contains(&"Rétrospective"), "{titles:?}");
+        // A Definition of Done lists what every task must meet.
+        let text = "# Sprint\n\n- [ ] Login\n\n## 🎯 Definition of Done\n\n- [ ] Code reviewed\n- [ ] Tests written\n\n## Définition de fini\n\n- [ ] Recetté\n";
+        let status = status_of(text);
+        let total: u32 = status.sections.iter().map(|s| s.counts.total).sum();
+        assert_eq!(total, 1, "{:#?}", status.sections);
         // `Rétro-compatibilité` is work: only whole retrospective words count.
         let status = status_of("# T\n\n## Rétro-compatibilité API\n\n- [ ] v1 lue par v2\n");
         assert_eq!(status.sections[0].counts.total, 1);
