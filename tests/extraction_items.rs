@@ -286,6 +286,42 @@ fn corpus_02_a_status_word_outweighs_its_emoji() {
     assert_eq!(status_of("Déploiement").as_deref(), Some("blocked"));
 }
 
+/// 02's bug table, `| ID | Fichier | Bug | État |`: the row of line 166
+/// is the bug `3 timers sans cleanup → memory leak` (C1), fixed on
+/// 2026-04-04, not the file it is in.
+#[test]
+fn corpus_02_a_bug_table_row_is_named_by_its_bug() {
+    let Some(project) = project_of(&corpus_dir(), "02_trackyu-gps-suivi.md") else {
+        return;
+    };
+    let items = all_items(&project);
+    let bug = items.iter().find(|i| i["line"] == 166).expect("line 166");
+    assert_eq!(
+        (
+            bug["text"].as_str(),
+            bug["id"].as_str(),
+            bug["status"].as_str()
+        ),
+        (
+            Some("3 timers sans cleanup → memory leak"),
+            Some("C1"),
+            Some("done")
+        )
+    );
+    let milestones = project["milestones"].as_array().expect("milestones");
+    let fixed = milestones
+        .iter()
+        .find(|m| m["line"] == 166)
+        .expect("line 166");
+    assert_eq!(
+        (fixed["title"].as_str(), fixed["date"].as_str()),
+        (
+            Some("3 timers sans cleanup → memory leak"),
+            Some("2026-04-04")
+        )
+    );
+}
+
 /// 01: its `**Légende:**` list (lines 664-669) keys six symbols, two of
 /// them (`🟡 Préparation`, `⚠️ Critique`) to words that are no status. The
 /// list is still the legend: none of its lines is an item, and its

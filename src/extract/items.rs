@@ -549,7 +549,7 @@ impl Columns {
                 excluded[i] = true;
             }
         }
-        columns.text = (0..headers.len()).find(|i| !excluded[*i]);
+        columns.text = tables::name_column(table, (0..headers.len()).filter(|i| !excluded[*i]));
         columns
     }
 }
@@ -977,6 +977,22 @@ mod tests {
         let items = items_of(markdown);
         assert_eq!(items.len(), 1, "{items:#?}");
         items.into_iter().next().unwrap()
+    }
+
+    /// A column that names the work wins over an earlier text column
+    /// (corpus 02's `| ID | Fichier | Bug | État |`); else the first.
+    #[test]
+    fn a_column_naming_the_work_names_the_row() {
+        let bug = one("| ID | Fichier | Bug | État |\n|---|---|---|---|\n| C1 | `Toast.tsx` | 3 timers sans cleanup | ✅ CORRIGÉ |\n");
+        assert_eq!(
+            (bug.text.as_str(), bug.id.as_deref()),
+            ("3 timers sans cleanup", Some("C1"))
+        );
+        let view =
+            one("| Vue | Fichier | État |\n|---|---|---|\n| Login | `LoginView.tsx` | ✅ |\n");
+        assert_eq!(view.text, "Login");
+        let task = one("| Tâche | Description | Statut |\n|---|---|---|\n| Migrer | La base entière | En cours |\n");
+        assert_eq!(task.text, "Migrer");
     }
 
     #[test]

@@ -230,7 +230,7 @@ impl MilestoneReader<'_> {
             return;
         };
         let end_column = columns.iter().position(|c| *c == Column::EndDate);
-        let name_column = columns.iter().position(|c| *c == Column::Text);
+        let name_column = text_column(table, columns);
         let status_column = columns.iter().position(|c| *c == Column::Status);
         // Corpus 22: one small table per roadmap item, named by its heading
         // (its columns are a category, a status, a date): a row that names
@@ -302,7 +302,7 @@ impl MilestoneReader<'_> {
     /// day that piece of work was done or is due (corpus 02: `✅ 2026-04-04`).
     fn read_status_table(&mut self, table: &Table) {
         let columns = tables::columns(table);
-        let Some(name_column) = columns.iter().position(|c| *c == Column::Text) else {
+        let Some(name_column) = text_column(table, columns) else {
             return;
         };
         let status_column = columns.iter().position(|c| *c == Column::Status);
@@ -648,6 +648,13 @@ pub fn clean_title(text: &str) -> String {
     let trimmed = trimmed
         .trim_start_matches(|c: char| !c.is_alphanumeric() && c != '(' && c != '[' && c != '"');
     trimmed.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+/// The column that names a milestone row, of the table's text columns
+/// ([`tables::name_column`]).
+fn text_column(table: &Table, columns: &[Column]) -> Option<usize> {
+    let texts = (0..columns.len()).filter(|i| columns[*i] == Column::Text);
+    tables::name_column(table, texts)
 }
 
 #[cfg(test)]

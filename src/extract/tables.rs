@@ -177,6 +177,49 @@ pub fn folded_header(table: &Table) -> &[String] {
         .get_or_init(|| table.header.iter().map(|header| fold(header)).collect())
 }
 
+/// Headers of a column that names the work of its row (`| ID | Fichier |
+/// Bug | État |`, corpus 02: the bug is the item, not the file it is in).
+const WORK_NAME_HEADERS: &[&str] = &[
+    "tache",
+    "taches",
+    "task",
+    "tasks",
+    "bug",
+    "bugs",
+    "anomalie",
+    "action",
+    "actions",
+    "titre",
+    "title",
+    "feature",
+    "features",
+    "fonctionnalite",
+    "fonctionnalites",
+    "livrable",
+    "livrables",
+    "deliverable",
+    "deliverables",
+    "story",
+];
+
+/// The column that names a row, of the text columns `candidates` (in
+/// order): one whose header names the work (`Bug`, `Tâche`), else the first.
+pub fn name_column(
+    table: &Table,
+    mut candidates: impl Iterator<Item = usize> + Clone,
+) -> Option<usize> {
+    let headers = folded_header(table);
+    let names_work = |i: &usize| {
+        headers
+            .get(*i)
+            .is_some_and(|h| words(h).any(|w| WORK_NAME_HEADERS.contains(&w)))
+    };
+    candidates
+        .clone()
+        .find(names_work)
+        .or_else(|| candidates.next())
+}
+
 /// Whether a row's name is a total (`Total`, `TOTAL PROJET`, `Total P0.1`).
 pub fn is_total_label(text: &str) -> bool {
     words(&fold(text))
