@@ -286,6 +286,30 @@ fn corpus_02_a_status_word_outweighs_its_emoji() {
     assert_eq!(status_of("Déploiement").as_deref(), Some("blocked"));
 }
 
+/// 03 lists what is left of each record type under `- **À faire** :`
+/// (lines 42-107): 3 + 2 + 3 + 2 + 4 + 3 + 2 + 3 + 3 = 25 tasks to do,
+/// beside its 31 `❌` entries. Done: the 15 `✅` of `État général` and
+/// the `✅` RecordTypeA and RecordTypeH validations and RecordTypeA tests,
+/// 18; in progress: RecordTypeB's `⚠️` validation. 75 items, 24.7 %.
+#[test]
+fn corpus_03_the_tasks_under_a_to_do_label_are_to_do() {
+    let Some(project) = project_of(&corpus_dir(), "03_phpigcinspector-avancement.md") else {
+        return;
+    };
+    assert_eq!(counts(&project), (18, 1, 56, 0, 0, 75));
+    assert_eq!(project["progress"], 24.7);
+    let items = all_items(&project);
+    let waypoints = items.iter().find(|i| i["line"] == 44).expect("line 44");
+    assert_eq!(
+        (waypoints["text"].as_str(), waypoints["status"].as_str()),
+        (
+            Some("Parser les waypoints (points de départ, tour de piste, arrivée)"),
+            Some("todo")
+        )
+    );
+    assert!(items.iter().all(|i| i["text"] != "À faire"));
+}
+
 /// 02's bug table, `| ID | Fichier | Bug | État |`: the row of line 166
 /// is the bug `3 timers sans cleanup → memory leak` (C1), fixed on
 /// 2026-04-04, not the file it is in.

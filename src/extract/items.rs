@@ -128,17 +128,54 @@ impl<'a> ItemReader<'a> {
         if first.is_some_and(|line| self.not_items.contains(&line.line)) {
             return self.list_into(&entry.children, inherited_owner, out);
         }
-        let parsed = first.and_then(|line| self.parse_line(line));
+        self.list_entry_or(entry, inherited_owner, None, out);
+    }
+
+    /// [`list_entry`](Self::list_entry); `default`, when given, is the
+    /// status of an entry that gives none ([`status_label`](Self::status_label)).
+    fn list_entry_or(
+        &self,
+        entry: &ListEntry,
+        inherited_owner: Option<&str>,
+        default: Option<Status>,
+        out: &mut Vec<Item>,
+    ) {
+        let first = entry.lines.first();
+        let parsed = first.and_then(|line| self.read_line(line, default));
         let own_owner = first.and_then(|line| self.owner_of(line, &entry.lines[1..]));
         let owner = own_owner.or(inherited_owner.map(str::to_string));
-        match parsed {
-            Some(mut item) => {
+        let label = match (&parsed, first) {
+            (None, Some(line)) if !entry.children.is_empty() => self.status_label(line),
+            _ => None,
+        };
+        match (parsed, label) {
+            (Some(mut item), _) => {
                 self.list_into(&entry.children, owner.as_deref(), &mut item.children);
                 item.owner = owner;
                 out.push(item);
             }
-            None => self.list_into(&entry.children, owner.as_deref(), out),
+            (None, Some(status)) => {
+                for child in &entry.children {
+                    self.list_entry_or(child, owner.as_deref(), Some(status), out);
+                }
+            }
+            (None, None) => self.list_into(&entry.children, owner.as_deref(), out),
         }
+    }
+
+    /// The status an entry that is only a status phrase gives the list
+    /// under it (`- **À faire** :` over the tasks left, corpus 03): that
+    /// entry is no item, its children are, and those without a status of
+    /// their own have that one.
+    fn status_label(&self, line: &TextLine) -> Option<Status> {
+        let text = line.text.trim();
+        let (status, end) = self.vocabulary.phrase_at_start(text)?;
+        text[end..]
+            .trim_start_matches(['*', '_', ' '])
+            .trim_start_matches(':')
+            .trim()
+            .is_empty()
+            .then_some(status)
     }
 
     /// Task boxes on paragraph lines that are not list items (corpus `06_…`:
@@ -158,14 +195,21 @@ impl<'a> ItemReader<'a> {
 
     /// Reads one item line; `None` when it carries no status.
     pub fn parse_line(&self, line: &TextLine) -> Option<Item> {
+        self.read_line(line, None)
+    }
+
+    /// [`parse_line`](Self::parse_line), with `default` the status of a
+    /// line that gives none.
+    fn read_line(&self, line: &TextLine, default: Option<Status>) -> Option<Item> {
         let text = line.text.as_str();
         let (status, body) = if line.struck {
             (Status::Cancelled, text)
         } else if let Some((status, rest)) = self.vocabulary.marker_at_start(text) {
             (status, rest)
-        } else {
-            let (status, start) = self.trailing_clause(text)?;
+        } else if let Some((status, start)) = self.trailing_clause(text) {
             (status, before_clause(text, start))
+        } else {
+            (default?, text)
         };
         // Even when a box gave the status, a trailing clause is not part of the text.
         let body = match self.trailing_clause(body) {
@@ -977,6 +1021,32 @@ mod tests {
         let items = items_of(markdown);
         assert_eq!(items.len(), 1, "{items:#?}");
         items.into_iter().next().unwrap()
+    }
+
+    /// `- **À faire** :` over a list (corpus 03): the list's entries are
+    /// the work, to do unless they say otherwise; the label is no item.
+    #[test]
+    fn an_entry_that_is_only_a_status_heads_its_list() {
+        let items = items_of("- **Statut** : Ignoré\n- **À faire** :\n  - Parser les waypoints\n  - ✅ Lire l'en-tête\n  - Extraire la tâche @ana\n    - détail\n- **Done:**\n  - Export JSON\n");
+        let read: Vec<_> = items
+            .iter()
+            .map(|i| (i.text.as_str(), i.status, i.owner.as_deref()))
+            .collect();
+        assert_eq!(
+            read,
+            [
+                ("Parser les waypoints", Status::Todo, None),
+                ("Lire l'en-tête", Status::Done, None),
+                ("Extraire la tâche @ana", Status::Todo, Some("@ana")),
+                ("Export JSON", Status::Done, None),
+            ]
+        );
+        // The detail under a task is not a task of its own.
+        assert!(items[2].children.is_empty());
+        // A phrase followed by more text heads nothing, and a label over
+        // nothing gives nothing.
+        assert!(items_of("- À faire : migrer la base\n  - sauvegarde\n").is_empty());
+        assert!(items_of("- **À faire** :\n\nTexte.\n").is_empty());
     }
 
     /// A column that names the work wins over an earlier text column
