@@ -115,6 +115,21 @@ impl<'a> ItemReader<'a> {
         items
     }
 
+    /// The items of one top-level entry of a list, appended to `out`;
+    /// `sorted_as`, the status of the heading the list stands under when
+    /// that heading is only a status, is the status of an entry that gives
+    /// none.
+    pub fn entry_under(&self, entry: &ListEntry, sorted_as: Option<Status>, out: &mut Vec<Item>) {
+        if entry
+            .lines
+            .first()
+            .is_some_and(|line| self.not_items.contains(&line.line))
+        {
+            return self.list_into(&entry.children, None, out);
+        }
+        self.list_entry_or(entry, None, sorted_as, out);
+    }
+
     /// [`list`](Self::list), appending to `out`: a nested list's items go
     /// straight where they belong, not through a vector of their own.
     fn list_into(&self, entries: &[ListEntry], inherited_owner: Option<&str>, out: &mut Vec<Item>) {

@@ -6,7 +6,6 @@
 //! taken for items); then build each section from its blocks, bottom up.
 
 use std::borrow::Cow;
-use std::slice;
 use std::sync::Arc;
 
 use chrono::NaiveDate;
@@ -640,6 +639,7 @@ impl Builder<'_> {
             .filter(|b| matches!(b, Block::Table(_)))
             .count();
         let card_heading = heading.filter(|_| tables == 1 && held == Held::Work);
+        let sorted_as = heading.and_then(|h| self.status_heading(h));
         for block in blocks {
             match block {
                 Block::List(entries) => {
@@ -657,9 +657,7 @@ impl Builder<'_> {
                         for entry in entries {
                             match self.milestone_group(entry, level) {
                                 Some(group) => groups.push(group),
-                                None => {
-                                    items.extend(self.reader.list(slice::from_ref(entry), None))
-                                }
+                                None => self.reader.entry_under(entry, sorted_as, &mut items),
                             }
                         }
                     }
@@ -691,6 +689,16 @@ impl Builder<'_> {
             }
         }
         (items, groups)
+    }
+
+    /// The status of a heading that is only a status phrase (`### À
+    /// faire`, `## ✅ Terminé`, `**En cours :**`): the author sorted the
+    /// entries of its lists there, so an entry without a status of its own
+    /// has that one ([`ItemReader::entry_under`]).
+    fn status_heading(&self, heading: &str) -> Option<Status> {
+        let title = section_title(heading);
+        let (status, end) = self.reader.vocabulary.phrase_at_start(&title)?;
+        (!title[end..].chars().any(char::is_alphanumeric)).then_some(status)
     }
 
     /// Under a heading that is only a status a task box cannot write
@@ -1117,6 +1125,32 @@ mod documents {
         assert_eq!(phase.sections[0].items[0].text, "2. GED - Upload");
         assert_eq!(phase.sections[0].items[0].status, Status::Todo);
         assert_eq!(phase.sections[1].items[0].status, Status::Done);
+    }
+
+    /// Entries sorted under a heading that is only a status have that
+    /// status, as under a `- **À faire** :` entry; their details and the
+    /// entries that say otherwise keep theirs.
+    #[test]
+    fn entries_under_a_status_heading_have_its_status() {
+        let text = "# Sprint 3\n\n## À faire\n\n- Migrer la base\n  - sauvegarde d'abord\n- ✅ Écrire la doc\n\n## ✅ Terminé\n\n- Export CSV\n\n## Notes\n\n- Réunion mardi\n";
+        let status = status_of(text);
+        let read = |section: &crate::model::Section| {
+            (section.items.iter())
+                .map(|i| (i.text.clone(), i.status, i.children.len()))
+                .collect::<Vec<_>>()
+        };
+        assert_eq!(
+            read(&status.sections[0]),
+            [
+                ("Migrer la base".to_string(), Status::Todo, 0),
+                ("Écrire la doc".to_string(), Status::Done, 0)
+            ]
+        );
+        assert_eq!(
+            read(&status.sections[1]),
+            [("Export CSV".to_string(), Status::Done, 0)]
+        );
+        assert!(status.sections[2].items.is_empty());
     }
 
     /// ⚠️ and 🔄 decorate a heading over notes or a template (corpus 07
