@@ -120,35 +120,21 @@ impl<'a> ItemReader<'a> {
     /// that heading is only a status, is the status of an entry that gives
     /// none.
     pub fn entry_under(&self, entry: &ListEntry, sorted_as: Option<Status>, out: &mut Vec<Item>) {
-        if entry
-            .lines
-            .first()
-            .is_some_and(|line| self.not_items.contains(&line.line))
-        {
-            return self.list_into(&entry.children, None, out);
-        }
-        self.list_entry_or(entry, None, sorted_as, out);
+        self.list_entry(entry, None, sorted_as, out);
     }
 
     /// [`list`](Self::list), appending to `out`: a nested list's items go
     /// straight where they belong, not through a vector of their own.
     fn list_into(&self, entries: &[ListEntry], inherited_owner: Option<&str>, out: &mut Vec<Item>) {
         for entry in entries {
-            self.list_entry(entry, inherited_owner, out);
+            self.list_entry(entry, inherited_owner, None, out);
         }
     }
 
-    fn list_entry(&self, entry: &ListEntry, inherited_owner: Option<&str>, out: &mut Vec<Item>) {
-        let first = entry.lines.first();
-        if first.is_some_and(|line| self.not_items.contains(&line.line)) {
-            return self.list_into(&entry.children, inherited_owner, out);
-        }
-        self.list_entry_or(entry, inherited_owner, None, out);
-    }
-
-    /// [`list_entry`](Self::list_entry); `default`, when given, is the
-    /// status of an entry that gives none ([`status_label`](Self::status_label)).
-    fn list_entry_or(
+    /// The items of one entry and its children; `default`, when given, is
+    /// the status of an entry that gives none (it stands under a label:
+    /// [`Vocabulary::only_phrase`]).
+    fn list_entry(
         &self,
         entry: &ListEntry,
         inherited_owner: Option<&str>,
@@ -156,11 +142,18 @@ impl<'a> ItemReader<'a> {
         out: &mut Vec<Item>,
     ) {
         let first = entry.lines.first();
+        if first.is_some_and(|line| self.not_items.contains(&line.line)) {
+            return self.list_into(&entry.children, inherited_owner, out);
+        }
         let parsed = first.and_then(|line| self.read_line(line, default));
         let own_owner = first.and_then(|line| self.owner_of(line, &entry.lines[1..]));
         let owner = own_owner.or(inherited_owner.map(str::to_string));
+        // `- **À faire** :` over the tasks left (corpus 03): the label is no
+        // item, its entries are, and those without a status have its own.
         let label = match (&parsed, first) {
-            (None, Some(line)) if !entry.children.is_empty() => self.status_label(line),
+            (None, Some(line)) if !entry.children.is_empty() => {
+                self.vocabulary.only_phrase(&line.text)
+            }
             _ => None,
         };
         match (parsed, label) {
@@ -171,26 +164,11 @@ impl<'a> ItemReader<'a> {
             }
             (None, Some(status)) => {
                 for child in &entry.children {
-                    self.list_entry_or(child, owner.as_deref(), Some(status), out);
+                    self.list_entry(child, owner.as_deref(), Some(status), out);
                 }
             }
             (None, None) => self.list_into(&entry.children, owner.as_deref(), out),
         }
-    }
-
-    /// The status an entry that is only a status phrase gives the list
-    /// under it (`- **À faire** :` over the tasks left, corpus 03): that
-    /// entry is no item, its children are, and those without a status of
-    /// their own have that one.
-    fn status_label(&self, line: &TextLine) -> Option<Status> {
-        let text = line.text.trim();
-        let (status, end) = self.vocabulary.phrase_at_start(text)?;
-        text[end..]
-            .trim_start_matches(['*', '_', ' '])
-            .trim_start_matches(':')
-            .trim()
-            .is_empty()
-            .then_some(status)
     }
 
     /// Task boxes on paragraph lines that are not list items (corpus `06_…`:

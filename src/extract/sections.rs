@@ -696,9 +696,7 @@ impl Builder<'_> {
     /// entries of its lists there, so an entry without a status of its own
     /// has that one ([`ItemReader::entry_under`]).
     fn status_heading(&self, heading: &str) -> Option<Status> {
-        let title = section_title(heading);
-        let (status, end) = self.reader.vocabulary.phrase_at_start(&title)?;
-        (!title[end..].chars().any(char::is_alphanumeric)).then_some(status)
+        self.reader.vocabulary.only_phrase(&section_title(heading))
     }
 
     /// Under a heading that is only a status a task box cannot write
@@ -707,14 +705,10 @@ impl Builder<'_> {
     /// author sorted them there, a box being only done or not (corpus 20).
     /// Their subtasks keep their boxes.
     fn open_boxes_take_heading_status(&self, section: &OutlineSection, items: &mut [Item]) {
-        let title = section_title(&section.heading);
-        let Some((status, end)) = self.reader.vocabulary.phrase_at_start(&title) else {
+        let status = self.status_heading(&section.heading);
+        let Some(status @ (Status::InProgress | Status::Blocked)) = status else {
             return;
         };
-        let only_status = !title[end..].chars().any(char::is_alphanumeric);
-        if !only_status || !matches!(status, Status::InProgress | Status::Blocked) {
-            return;
-        }
         let open: FxHashSet<usize> = (section.blocks.iter())
             .filter_map(|block| match block {
                 Block::List(entries) => Some(entries),

@@ -607,6 +607,14 @@ impl Vocabulary {
         })
     }
 
+    /// The status of a text that is only a status phrase, but for
+    /// punctuation and symbols (`À faire :`, `✅ Terminé`, `Done:`): a
+    /// label that heads the entries sorted under it.
+    pub fn only_phrase(&self, text: &str) -> Option<Status> {
+        let (status, end) = self.phrase_at_start(text)?;
+        (!text[end..].chars().any(char::is_alphanumeric)).then_some(status)
+    }
+
     /// The first status phrase anywhere in `text`, as whole words.
     pub fn phrase_anywhere(&self, text: &str) -> Option<Status> {
         let words: Vec<(String, Range<usize>)> = word_spans(text).collect();
