@@ -1070,6 +1070,9 @@ pub fn build_and_keep(options: &BuildOptions) -> anyhow::Result<(BuildReport, Po
     let staging = output::Staging::begin(&output, memo.take_kept())?;
     stages.done("previous");
     let rendered = render_into(options, &mut stages, &memo, &staging, Previous::default())?;
+    // What the pages' threads freed would stay theirs while this thread
+    // sums up the diagnostics and the cache's thread saves its entries.
+    crate::cpu::hand_back_freed_memory();
     let portal = rendered.portal;
     let projects = portal.status.projects.len();
     let documents = portal
