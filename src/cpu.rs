@@ -60,8 +60,8 @@ pub fn peak_memory() -> Option<u64> {
 /// of rayon's threads has its own heap: once the pages are rendered, what
 /// their threads freed would stay held while the main thread sums up the
 /// diagnostics and the cache's thread saves its entries, so the peak came
-/// after the pages. At 10,000 documents it went from 192-198 MB to
-/// 177-182 MB (BENCHMARKS.md). Without mimalloc, nothing to do.
+/// after the pages. At 10,000 documents it went from 181-198 MB to
+/// 177-183 MB (BENCHMARKS.md). Without mimalloc, nothing to do.
 pub fn hand_back_freed_memory() {
     #[cfg(feature = "mimalloc")]
     {
