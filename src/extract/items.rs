@@ -115,14 +115,6 @@ impl<'a> ItemReader<'a> {
         items
     }
 
-    /// The items of one top-level entry of a list, appended to `out`;
-    /// `sorted_as`, the status of the heading the list stands under when
-    /// that heading is only a status, is the status of an entry that gives
-    /// none.
-    pub fn entry_under(&self, entry: &ListEntry, sorted_as: Option<Status>, out: &mut Vec<Item>) {
-        self.list_entry(entry, None, sorted_as, out);
-    }
-
     /// [`list`](Self::list), appending to `out`: a nested list's items go
     /// straight where they belong, not through a vector of their own.
     fn list_into(&self, entries: &[ListEntry], inherited_owner: Option<&str>, out: &mut Vec<Item>) {
@@ -131,10 +123,11 @@ impl<'a> ItemReader<'a> {
         }
     }
 
-    /// The items of one entry and its children; `default`, when given, is
-    /// the status of an entry that gives none (it stands under a label:
-    /// [`Vocabulary::only_phrase`]).
-    fn list_entry(
+    /// The items of one entry and its children, appended to `out`;
+    /// `default`, when given, is the status of an entry that gives none:
+    /// it stands under a label or a heading that is only a status
+    /// ([`Vocabulary::only_phrase`]).
+    pub fn list_entry(
         &self,
         entry: &ListEntry,
         inherited_owner: Option<&str>,

@@ -639,7 +639,7 @@ impl Builder<'_> {
             .filter(|b| matches!(b, Block::Table(_)))
             .count();
         let card_heading = heading.filter(|_| tables == 1 && held == Held::Work);
-        let sorted_as = heading.and_then(|h| self.status_heading(h));
+        let sorted_as = heading.and_then(|h| self.sorted_as(h));
         for block in blocks {
             match block {
                 Block::List(entries) => {
@@ -657,7 +657,7 @@ impl Builder<'_> {
                         for entry in entries {
                             match self.milestone_group(entry, level) {
                                 Some(group) => groups.push(group),
-                                None => self.reader.entry_under(entry, sorted_as, &mut items),
+                                None => self.reader.list_entry(entry, None, sorted_as, &mut items),
                             }
                         }
                     }
@@ -694,8 +694,8 @@ impl Builder<'_> {
     /// The status of a heading that is only a status phrase (`### À
     /// faire`, `## ✅ Terminé`, `**En cours :**`): the author sorted the
     /// entries of its lists there, so an entry without a status of its own
-    /// has that one ([`ItemReader::entry_under`]).
-    fn status_heading(&self, heading: &str) -> Option<Status> {
+    /// has that one ([`ItemReader::list_entry`]).
+    fn sorted_as(&self, heading: &str) -> Option<Status> {
         self.reader.vocabulary.only_phrase(&section_title(heading))
     }
 
@@ -705,7 +705,7 @@ impl Builder<'_> {
     /// author sorted them there, a box being only done or not (corpus 20).
     /// Their subtasks keep their boxes.
     fn open_boxes_take_heading_status(&self, section: &OutlineSection, items: &mut [Item]) {
-        let status = self.status_heading(&section.heading);
+        let status = self.sorted_as(&section.heading);
         let Some(status @ (Status::InProgress | Status::Blocked)) = status else {
             return;
         };
