@@ -565,6 +565,22 @@ fn corpus_15_the_overall_progress_section_speaks_for_the_project() {
     assert!(has_diagnostic(&project, "declared-vs-computed"));
 }
 
+/// 16, a planning state file titled `Project State`, has no items yet:
+/// under `## Current Position` it says `Phase: 1 of 3 (Foundation)` and
+/// `Progress: [░░░░░░░░░░] 0%`. That bare `Progress`, the document's only
+/// claim, is the project's: 0 % declared, nothing computed to set it
+/// against.
+#[test]
+fn corpus_16_progress_where_the_project_stands_is_the_projects() {
+    let Some(project) = project_of(&corpus_dir(), "16_viscy-planning-state.md") else {
+        return;
+    };
+    assert_eq!(counts(&project), (0, 0, 0, 0, 0, 0));
+    assert_eq!(project["declared_progress"], 0.0);
+    assert!(project["progress"].is_null());
+    assert!(!has_diagnostic(&project, "declared-vs-computed"));
+}
+
 /// 09: the game HUD bars in a code block (`[####....] 87/100`) are not
 /// declarations.
 #[test]

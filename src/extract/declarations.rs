@@ -146,6 +146,51 @@ pub fn is_whole_project(label: &str) -> bool {
     has_word(label, WHOLE_PROJECT_WORDS)
 }
 
+/// Words a label may be made of and still name nothing but progress
+/// (`Progress`, `Avancement`): such a label says what is measured, not of
+/// what.
+const BARE_PROGRESS_WORDS: &[&str] = &[
+    "progress",
+    "progression",
+    "avancement",
+    "completion",
+    "progreso",
+    "fortschritt",
+];
+
+/// Whether a label is only a progress word (`Progress:`, `**Avancement** :`),
+/// naming no part of the project.
+pub fn is_bare_progress(label: &str) -> bool {
+    let folded = fold(label);
+    let mut words = folding::words(&folded).peekable();
+    words.peek().is_some() && words.all(|w| BARE_PROGRESS_WORDS.contains(&w))
+}
+
+/// Words of a heading over where the project stands (`## Current
+/// Position`, `## État actuel`, `## Status`), rather than over one of its
+/// parts (`## Backend`).
+const STANDING_WORDS: &[&str] = &[
+    "current",
+    "position",
+    "state",
+    "status",
+    "statut",
+    "etat",
+    "situation",
+    "actuel",
+    "actuelle",
+    "summary",
+    "synthese",
+    "overview",
+    "snapshot",
+];
+
+/// Whether a heading is about where the project stands as a whole: it
+/// holds one of [`STANDING_WORDS`] and names no part (`Phase 2 Status`).
+pub fn is_standing(heading: &str) -> bool {
+    has_word(heading, STANDING_WORDS) && key_in(heading).is_none()
+}
+
 fn has_word(text: &str, words: &[&str]) -> bool {
     folding::words(&fold(text)).any(|w| words.contains(&w))
 }

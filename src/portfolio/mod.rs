@@ -8,7 +8,7 @@ use chrono::NaiveDate;
 use rayon::prelude::*;
 
 use crate::config::Config;
-use crate::extract::declarations::{is_whole_project, key_in};
+use crate::extract::declarations::{is_bare_progress, is_standing, is_whole_project, key_in};
 use crate::ingest::{names, Content, Document, ProjectSources};
 use crate::model::{
     Counts, Declaration, DocumentStatus, Health, Packed, PortfolioStatus, Project, Sections,
@@ -170,16 +170,31 @@ fn project(
 /// of a section whose heading says so (`## 📊 Overall Progress` over
 /// `Current MVP Completion: 42%`, corpus 15), as a reader takes it. A
 /// label that names a part (`Phase 2 : Rollout`, a phase without a
-/// section of its own) is about that part wherever it stands.
+/// section of its own) is about that part wherever it stands. Last, the
+/// only claim of a section over where the project stands, labelled with
+/// nothing but a progress word (`Progress: [░░░░░░░░░░] 0%` under `##
+/// Current Position`, corpus 16), is the project's too.
 fn whole_project_claim(declarations: &[Declaration]) -> Option<&Declaration> {
     if let Some(claim) = declarations.iter().find(|d| is_whole_project(&d.label)) {
         return Some(claim);
     }
-    let claim = declarations.iter().find(|d| {
-        d.section.as_deref().is_some_and(is_whole_project) && key_in(&d.label).is_none()
-    })?;
-    let of_its_section = declarations.iter().filter(|d| d.section == claim.section);
-    (of_its_section.count() == 1).then_some(claim)
+    let only_of_its_section = |claim: &&Declaration| {
+        declarations
+            .iter()
+            .filter(|d| d.section == claim.section)
+            .count()
+            == 1
+    };
+    let under_overall = declarations
+        .iter()
+        .find(|d| d.section.as_deref().is_some_and(is_whole_project) && key_in(&d.label).is_none());
+    if let Some(claim) = under_overall {
+        return Some(claim).filter(only_of_its_section);
+    }
+    declarations
+        .iter()
+        .find(|d| d.section.as_deref().is_some_and(is_standing) && is_bare_progress(&d.label))
+        .filter(only_of_its_section)
 }
 
 /// When a document says it was last true, and on which line: its own
@@ -247,7 +262,32 @@ mod tests {
         )];
         assert_eq!(whole_project_claim(&phase), None);
         // A section that does not speak for the whole project keeps its claim.
-        let section = [claim("Progress", 0.0, Some("Current Position"))];
+        let section = [claim("Progress", 0.0, Some("Backend"))];
         assert_eq!(whole_project_claim(&section), None);
+    }
+
+    /// Corpus 16 (`# Project State`) gives `Progress: [░░░░░░░░░░] 0%`
+    /// under `## Current Position`, beside `Phase: 1 of 3 (Foundation)`: a
+    /// reader takes it for the project's progress.
+    #[test]
+    fn a_bare_progress_where_the_project_stands_is_the_projects() {
+        let standing = [claim("Progress", 0.0, Some("Current Position"))];
+        assert_eq!(whole_project_claim(&standing).map(|c| c.value), Some(0.0));
+        let french = [
+            claim("Statut", 80.0, Some("Phase 1")),
+            claim("**Avancement**", 35.0, Some("📍 État actuel")),
+        ];
+        assert_eq!(whole_project_claim(&french).map(|c| c.value), Some(35.0));
+        // A label naming what progressed, a phase's status heading, two
+        // claims under one heading: not the project's.
+        let named = [claim("Backend progress", 40.0, Some("Current Position"))];
+        assert_eq!(whole_project_claim(&named), None);
+        let phase = [claim("Progress", 40.0, Some("Phase 2 Status"))];
+        assert_eq!(whole_project_claim(&phase), None);
+        let two = [
+            claim("Progress", 40.0, Some("Status")),
+            claim("Progress", 60.0, Some("Status")),
+        ];
+        assert_eq!(whole_project_claim(&two), None);
     }
 }
