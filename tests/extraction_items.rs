@@ -604,15 +604,35 @@ fn corpus_08_prose_mentions_are_not_people() {
 
 /// 04: ticket-per-heading sections: `### ✅ 1. Collaboration` (done),
 /// `### ⏳ 2. GED - Upload` and `### ⏳ 3. GED - Bouton Rechercher` (to
-/// do), plus the 4 ✅ items of phase 1; the summary list `- ✅ Phase 1 :
-/// **100%** (4/4)` declares, and `**Total** : **45%**` is the project's claim.
+/// do), plus the 4 ✅ items of phase 1; the four numbered headings under
+/// `## ⏳ **PHASE 3 - NON COMMENCÉE (0%)**` (`### 1. Galerie Photos Suivi
+/// Chantier` … `### 4. Messagerie Démo`) are its tasks, not started. That
+/// is the document's own count, `**Total** : **45%** (5/11 tâches)`: the
+/// summary list `- ✅ Phase 1 : **100%** (4/4)` declares, and the total is
+/// the project's claim, which the items now agree with.
 #[test]
 fn corpus_04_ticket_headings_and_summary() {
     let Some(project) = project_of(&corpus_dir(), "04_eco-tp-dashboard-etat-avancement.md") else {
         return;
     };
-    assert_eq!(counts(&project), (5, 0, 2, 0, 0, 7));
+    assert_eq!(counts(&project), (5, 0, 6, 0, 0, 11));
+    assert_eq!(project["progress"], 45.5);
     assert_eq!(project["declared_progress"], 45.0);
+    assert!(!has_diagnostic(&project, "declared-vs-computed"));
+    let phase_3_tasks: Vec<_> = all_items(&project)
+        .into_iter()
+        .filter(|i| i["line"].as_u64().is_some_and(|line| line >= 40))
+        .map(|i| (i["text"].as_str().unwrap().to_string(), i["status"].clone()))
+        .collect();
+    assert_eq!(
+        phase_3_tasks,
+        [
+            ("1. Galerie Photos Suivi Chantier".to_string(), "todo".into()),
+            ("2. Bouton \"Générer étape\"".to_string(), "todo".into()),
+            ("3. Bouton \"Modifier\" Projet".to_string(), "todo".into()),
+            ("4. Messagerie Démo".to_string(), "todo".into()),
+        ]
+    );
     let sections = all_sections(&project);
     let phase_2 = sections
         .iter()

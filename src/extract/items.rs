@@ -385,16 +385,25 @@ impl<'a> ItemReader<'a> {
     /// text is the heading. Only for sections with no items and no
     /// subsections of their own.
     ///
-    /// `among_tickets`: whether a heading beside this one reads as a
-    /// ticket ([`tickets_among`](Self::tickets_among)). ⚠️ and 🔄 also
-    /// decorate headings (`## ⚠️ POINTS D'ATTENTION`, `## 🔄 Daily Update
-    /// Template`, corpus 07 and 15): alone among their sibling headings,
-    /// they are that, not a status.
-    pub fn ticket_heading(&self, section: &OutlineSection, among_tickets: bool) -> Option<Item> {
-        if !among_tickets && section.heading.starts_with(HEADING_DECORATIONS) {
+    /// ⚠️ and 🔄 also decorate headings (`## ⚠️ POINTS D'ATTENTION`, `## 🔄
+    /// Daily Update Template`, corpus 07 and 15): alone among their sibling
+    /// headings, they are that, not a status ([`Siblings::tickets`]).
+    ///
+    /// A numbered heading with no status of its own under a heading that
+    /// has one (`### 1. Galerie Photos` under `## ⏳ PHASE 3 - NON
+    /// COMMENCÉE (0%)`, corpus 04) is a ticket of its parent's status
+    /// ([`Siblings::parent_status`]).
+    pub fn ticket_heading(&self, section: &OutlineSection, siblings: Siblings) -> Option<Item> {
+        if !siblings.tickets && section.heading.starts_with(HEADING_DECORATIONS) {
             return None;
         }
-        let (status, text) = self.heading_status(section)?;
+        let (status, text) = match self.heading_status(section) {
+            Some(found) => found,
+            None if is_numbered(&section.heading) && !self.holds_status(&section.heading) => {
+                (siblings.parent_status?, section.heading.as_str())
+            }
+            None => return None,
+        };
         let text = clean_text(text);
         if text.is_empty() {
             return None;
@@ -427,16 +436,42 @@ impl<'a> ItemReader<'a> {
         }
     }
 
-    /// Whether one of the sibling `sections` reads as a ticket by a plain
-    /// status: a heading with a status ([`heading_status`](Self::heading_status))
-    /// other than a decoration, over no subsections. `## ✅ CE QUI EST
-    /// FAIT` over its `###` parts is not one.
-    pub fn tickets_among(&self, sections: &[OutlineSection]) -> bool {
-        sections.iter().any(|s| {
+    /// Whether a heading says a status anywhere (`~~1. Vercel Build
+    /// Failing~~ ✅ RÉSOLU`, corpus 01), though not where it would make a
+    /// ticket of it: it does not take its parent's.
+    fn holds_status(&self, heading: &str) -> bool {
+        let marked = heading
+            .split_whitespace()
+            .any(|word| self.vocabulary.marker_at_start(word).is_some());
+        marked || self.vocabulary.phrase_anywhere(heading).is_some()
+    }
+
+    /// What the headings `sections` stand among tell each of them:
+    /// whether one of them reads as a ticket by a plain status (a heading
+    /// with a status ([`heading_status`](Self::heading_status)) other than
+    /// a decoration, over no subsections; `## ✅ CE QUI EST FAIT` over its
+    /// `###` parts is not one), and the status their `parent` heading
+    /// gives the tasks it numbers.
+    pub fn siblings(
+        &self,
+        parent: Option<&OutlineSection>,
+        sections: &[OutlineSection],
+    ) -> Siblings {
+        let tickets = sections.iter().any(|s| {
             s.children.is_empty()
                 && !s.heading.starts_with(HEADING_DECORATIONS)
                 && self.heading_status(s).is_some()
-        })
+        });
+        // A phase in progress says nothing of each of its tasks; one not
+        // started, done, blocked or dropped says it of all of them.
+        let parent_status = parent
+            .and_then(|parent| self.heading_status(parent))
+            .map(|(status, _)| status)
+            .filter(|&status| status != Status::InProgress);
+        Siblings {
+            tickets,
+            parent_status,
+        }
     }
 
     /// The status given by a `Statut :` line right under a heading.
@@ -457,6 +492,31 @@ impl<'a> ItemReader<'a> {
 
 /// Status symbols that also decorate headings: a warning sign, an update.
 const HEADING_DECORATIONS: [char; 2] = ['⚠', '🔄'];
+
+/// What the sibling headings of a section, and the heading over them, say
+/// of it as a ticket ([`ItemReader::siblings`]).
+#[derive(Debug, Clone, Copy, Default)]
+pub struct Siblings {
+    /// One of the sibling headings is a ticket with a plain status.
+    pub tickets: bool,
+    /// The status of the heading over them, when it speaks for each task
+    /// under it (not in progress).
+    pub parent_status: Option<Status>,
+}
+
+/// Whether a heading is numbered as a task in a list is (`1. Galerie
+/// Photos`, `2) Export`, `1.2 Import`): a year or a figure alone is not.
+fn is_numbered(heading: &str) -> bool {
+    let text = heading.trim_start_matches(['*', '_', ' ']);
+    let digits = text.bytes().take_while(u8::is_ascii_digit).count();
+    if !(1..=3).contains(&digits) {
+        return false;
+    }
+    let rest = &text[digits..];
+    rest.starts_with(". ")
+        || rest.starts_with(") ")
+        || (rest.starts_with('.') && rest[1..].starts_with(|c: char| c.is_ascii_digit()))
+}
 
 /// What each column of a status table holds.
 #[derive(Debug, Default)]

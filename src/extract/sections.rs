@@ -16,7 +16,7 @@ use crate::messages;
 
 use super::declarations::{key_at_start, Claim, ClaimReader, Target};
 use super::folding::words;
-use super::items::{clean_text, is_total_row, Columns, ItemReader};
+use super::items::{clean_text, is_total_row, Columns, ItemReader, Siblings};
 use super::outline::{Block, ListEntry, Outline, OutlineSection, Table};
 use super::people::{names_team, People};
 use super::tables::{self, classify, TableKind};
@@ -146,11 +146,11 @@ pub fn read(
     let (preamble_items, _) =
         builder.block_items(&outline.preamble, Held::Work, false, None, 1, &mut people);
     let mut counter = 0;
-    let among = builder.reader.tickets_among(&outline.sections);
+    let siblings = builder.reader.siblings(None, &outline.sections);
     let mut sections: Vec<Section> = outline
         .sections
         .iter()
-        .filter_map(|s| builder.section(s, &mut counter, Held::Work, false, among, &mut people))
+        .filter_map(|s| builder.section(s, &mut counter, Held::Work, false, siblings, &mut people))
         .collect();
     if !preamble_items.is_empty() {
         let title = outline.title.as_ref();
@@ -539,15 +539,15 @@ impl Builder<'_> {
     /// The section of `section`, its items and subsections. `in_team`:
     /// under a team section, whose subsections list members too (corpus
     /// 21's `Staffing` over `TC Sponsorship`: `* @carlosalberto (TC
-    /// Sponsor)`). `among_tickets`: whether its sibling headings hold a
-    /// ticket ([`ItemReader::tickets_among`]).
+    /// Sponsor)`). `siblings`: what its sibling headings and the heading
+    /// over them say of it as a ticket ([`ItemReader::siblings`]).
     fn section(
         &self,
         section: &OutlineSection,
         counter: &mut usize,
         held: Held,
         in_team: bool,
-        among_tickets: bool,
+        siblings: Siblings,
         people: &mut People,
     ) -> Option<Section> {
         let id = *counter;
@@ -562,15 +562,15 @@ impl Builder<'_> {
             section.level,
             people,
         );
-        let among = self.reader.tickets_among(&section.children);
+        let beside = self.reader.siblings(Some(section), &section.children);
         children.extend(
             section
                 .children
                 .iter()
-                .filter_map(|child| self.section(child, counter, held, team, among, people)),
+                .filter_map(|child| self.section(child, counter, held, team, beside, people)),
         );
         if items.is_empty() && section.children.is_empty() && held == Held::Work {
-            items.extend(self.reader.ticket_heading(section, among_tickets));
+            items.extend(self.reader.ticket_heading(section, siblings));
         }
         if held == Held::Work {
             self.open_boxes_take_heading_status(section, &mut items);
@@ -1119,6 +1119,30 @@ mod documents {
         assert_eq!(phase.sections[0].items[0].text, "2. GED - Upload");
         assert_eq!(phase.sections[0].items[0].status, Status::Todo);
         assert_eq!(phase.sections[1].items[0].status, Status::Done);
+    }
+
+    /// Numbered headings with no status of their own under a heading with
+    /// one are its tasks (corpus 04's `## ⏳ PHASE 3 - NON COMMENCÉE`);
+    /// not under a phase in progress, whose tasks may be at any stage, and
+    /// not when the heading says its own status elsewhere.
+    #[test]
+    fn numbered_headings_take_their_parents_status() {
+        let text = "# T\n\n## ⏳ PHASE 3 - NON COMMENCÉE (0%)\n\n### 1. Galerie Photos\n- Lightbox\n\n### 2. Bouton Modifier\n- Rendre fonctionnel\n\n### Notes\nRien.\n\n## 🟡 PHASE 2 - EN COURS\n\n### 1. Export\n- CSV\n\n## 🛑 BLOQUANTS\n\n### ~~1. Build~~ ✅ RÉSOLU\n**Impact:** aucun\n\n### 2026 Roadmap\n- rien\n";
+        let status = status_of(text);
+        let items = |section: &crate::model::Section| {
+            (section.sections.iter())
+                .flat_map(|s| s.items.iter().map(|i| (i.text.clone(), i.status)))
+                .collect::<Vec<_>>()
+        };
+        assert_eq!(
+            items(&status.sections[0]),
+            [
+                ("1. Galerie Photos".to_string(), Status::Todo),
+                ("2. Bouton Modifier".to_string(), Status::Todo)
+            ]
+        );
+        assert!(items(&status.sections[1]).is_empty());
+        assert!(items(&status.sections[2]).is_empty());
     }
 
     /// Entries sorted under a heading that is only a status have that
