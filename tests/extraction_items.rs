@@ -627,7 +627,10 @@ fn corpus_04_ticket_headings_and_summary() {
     assert_eq!(
         phase_3_tasks,
         [
-            ("1. Galerie Photos Suivi Chantier".to_string(), "todo".into()),
+            (
+                "1. Galerie Photos Suivi Chantier".to_string(),
+                "todo".into()
+            ),
             ("2. Bouton \"Générer étape\"".to_string(), "todo".into()),
             ("3. Bouton \"Modifier\" Projet".to_string(), "todo".into()),
             ("4. Messagerie Démo".to_string(), "todo".into()),

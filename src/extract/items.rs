@@ -457,6 +457,9 @@ impl<'a> ItemReader<'a> {
         parent: Option<&OutlineSection>,
         sections: &[OutlineSection],
     ) -> Siblings {
+        if sections.is_empty() {
+            return Siblings::default();
+        }
         let tickets = sections.iter().any(|s| {
             s.children.is_empty()
                 && !s.heading.starts_with(HEADING_DECORATIONS)
