@@ -507,8 +507,9 @@ pub struct Siblings {
     pub parent_status: Option<Status>,
 }
 
-/// Whether a heading is numbered as a task in a list is (`1. Galerie
-/// Photos`, `2) Export`, `1.2 Import`): a year or a figure alone is not.
+/// Whether a heading is numbered as the entries of a numbered list are
+/// (`1. Galerie Photos`, `2) Export`, `1.2 Import`): a year or a figure
+/// alone is not.
 fn is_numbered(heading: &str) -> bool {
     let text = heading.trim_start_matches(['*', '_', ' ']);
     let digits = text.bytes().take_while(u8::is_ascii_digit).count();
