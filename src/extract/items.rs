@@ -509,17 +509,24 @@ pub struct Siblings {
 
 /// Whether a heading is numbered as the entries of a numbered list are
 /// (`1. Galerie Photos`, `2) Export`, `1.2 Import`): a year or a figure
-/// alone is not.
+/// (`2026 Roadmap`, `10.000 utilisateurs`) is not.
 fn is_numbered(heading: &str) -> bool {
     let text = heading.trim_start_matches(['*', '_', ' ']);
-    let digits = text.bytes().take_while(u8::is_ascii_digit).count();
-    if !(1..=3).contains(&digits) {
+    let digits = |text: &str| text.bytes().take_while(u8::is_ascii_digit).count();
+    let first = digits(text);
+    if !(1..=3).contains(&first) {
         return false;
     }
-    let rest = &text[digits..];
-    rest.starts_with(". ")
-        || rest.starts_with(") ")
-        || (rest.starts_with('.') && rest[1..].starts_with(|c: char| c.is_ascii_digit()))
+    let rest = &text[first..];
+    if rest.starts_with(". ") || rest.starts_with(") ") {
+        return true;
+    }
+    // `1.2 Import`, `1.2. Import`: a sub-number of one or two digits.
+    let Some(after_dot) = rest.strip_prefix('.') else {
+        return false;
+    };
+    let second = digits(after_dot);
+    (1..=2).contains(&second) && after_dot[second..].starts_with([' ', '.'])
 }
 
 /// What each column of a status table holds.
@@ -1042,6 +1049,29 @@ fn only_in_code(source: &str, needle: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn numbered_headings_are_told_from_figures() {
+        for numbered in [
+            "1. Galerie Photos",
+            "2) Export",
+            "1.2 Import",
+            "**3. Bouton**",
+            "1.2. Tests",
+        ] {
+            assert!(is_numbered(numbered), "{numbered}");
+        }
+        for not in [
+            "2026 Roadmap",
+            "10.000 utilisateurs",
+            "1.",
+            "Phase 1",
+            "1.5MB max",
+            "v1.2 Release",
+        ] {
+            assert!(!is_numbered(not), "{not}");
+        }
+    }
     use crate::config::VocabularyConfig;
 
     fn items_of(markdown: &str) -> Vec<Item> {
