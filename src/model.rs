@@ -333,6 +333,11 @@ pub struct DocumentStatus {
     /// The line that states it, for diagnostics about it (`stale`).
     #[serde(default)]
     pub as_of_line: Option<usize>,
+    /// The day the document says the project started (`**Start Date**:
+    /// 2025-11-05`): the project's `start` when the front matter gives
+    /// none, and day one of its project weeks (`End of Week 2`).
+    #[serde(default)]
+    pub start: Option<NaiveDate>,
     /// A health the document states for itself (`**Statut global :** 🟢`).
     pub declared_health: Option<Health>,
     /// The line that states it (`declared-health-mismatch`).

@@ -351,6 +351,110 @@ fn corpus_22_quarter_targets() {
     assert!(codes(&project).contains(&"overdue-milestone"));
 }
 
+/// Corpus 15, a sprint tracker, starts `**Start Date**: 2025-11-05` and
+/// lists its milestones by project week: `**End of Week 2**: Milestone 1 -
+/// Authentication Complete` … `**End of Week 10**: Milestone 4 -
+/// Production Ready`. Week 1 is 5-11 November, so the second week ends on
+/// the 18th and the tenth on 13 January, the eve of the `Target Launch:
+/// 2026-01-14 (10 weeks)` it also gives. Corpus 02 says `Démarré le
+/// 2026-04-03` in its header line: that is its project's start.
+#[test]
+fn corpus_15_project_weeks_count_from_its_start_date() {
+    let Some(project) = project_of(
+        "corpus/real/15_intelligent-workflows-sprint-tracker.md",
+        "2025-11-20",
+    ) else {
+        return;
+    };
+    assert_eq!(project["start"], "2025-11-05");
+    let milestones = &project["milestones"];
+    let read: Vec<(&str, &str, &str)> = (milestones.as_array().into_iter().flatten())
+        .map(|m| {
+            let text = |key: &str| m[key].as_str().unwrap_or("");
+            (text("title"), text("date"), text("date_text"))
+        })
+        .collect();
+    assert_eq!(
+        read,
+        [
+            ("Target Launch", "2026-01-14", "2026-01-14"),
+            (
+                "Milestone 1 - Authentication Complete",
+                "2025-11-18",
+                "End of Week 2"
+            ),
+            (
+                "Milestone 2 - Core Backend Complete",
+                "2025-12-16",
+                "End of Week 6"
+            ),
+            (
+                "Milestone 3 - Feature Complete",
+                "2025-12-30",
+                "End of Week 8"
+            ),
+            (
+                "Milestone 4 - Production Ready",
+                "2026-01-13",
+                "End of Week 10"
+            ),
+        ]
+    );
+    // On 20 November only the first is past.
+    let overdue: Vec<bool> = (milestones.as_array().into_iter().flatten())
+        .map(|m| m["overdue"] == true)
+        .collect();
+    assert_eq!(overdue, [false, true, false, false, false]);
+    // The streams' `**ETA**: End of Week 2` lines are no milestones.
+    assert_eq!(milestones.as_array().map(Vec::len), Some(5));
+
+    let Some(project) = project_of("corpus/real/02_trackyu-gps-suivi.md", "2026-04-10") else {
+        return;
+    };
+    assert_eq!(project["start"], "2026-04-03");
+}
+
+/// A project's start is its front matter's `start`, else the earliest
+/// start its documents state (a folder of sprint trackers).
+#[test]
+fn a_project_starts_when_its_front_matter_or_first_document_says() {
+    let root = tempfile::tempdir().expect("temp dir");
+    let content = root.path().join("content");
+    std::fs::create_dir_all(content.join("alpha")).expect("project folder");
+    let files = [
+        (
+            "alpha/sprint-2.md",
+            "# Sprint 2\n\n**Start Date**: 2026-02-02\n",
+        ),
+        (
+            "alpha/sprint-1.md",
+            "# Sprint 1\n\n**Start Date**: 2026-01-05\n",
+        ),
+        (
+            "beta.md",
+            "---\nstart: 2025-09-01\n---\n# Beta\n\nDate de début : 01/10/2025\n",
+        ),
+    ];
+    for (name, text) in files {
+        std::fs::write(content.join(name), text).expect("write document");
+    }
+    let output = Command::new(env!("CARGO_BIN_EXE_sitrep"))
+        .args(["build", "-q", "--as-of", "2026-03-01", "--root"])
+        .arg(root.path())
+        .output()
+        .expect("run sitrep");
+    assert!(output.status.success());
+    let json = std::fs::read_to_string(root.path().join("public/status.json")).expect("json");
+    let status: Value = serde_json::from_str(&json).expect("valid json");
+    let start = |slug: &str| {
+        (status["projects"].as_array().into_iter().flatten())
+            .find(|p| p["slug"] == slug)
+            .map(|p| p["start"].clone())
+    };
+    assert_eq!(start("alpha"), Some(Value::from("2026-01-05")));
+    assert_eq!(start("beta"), Some(Value::from("2025-09-01")));
+}
+
 /// Corpus 16 (a planning state file) has no `Updated` line; its
 /// `Last activity: 2026-03-27 — Roadmap created` (line 15) says when it was
 /// last true. The `(updated 2026-03-27)` of line 5 belongs to another file

@@ -1270,3 +1270,36 @@ fn a_risk_matrix_with_nothing_to_place_is_a_sentence() {
     let risks = read("risks/index.html");
     assert_eq!(risks.matches("<table class=\"matrix\">").count(), 1);
 }
+
+/// A project's span: both ends, or the one the project gives.
+#[test]
+fn a_project_page_shows_the_period_it_knows() {
+    let render_with = |start: Option<NaiveDate>, end: Option<NaiveDate>, config: &Config| {
+        let (mut portfolio, content) = fixture();
+        portfolio.projects[0].start = start;
+        portfolio.projects[0].end = end;
+        let site = render(&portfolio, &content, config, Path::new("/nonexistent")).expect("render");
+        page(&site, "alpha/index.html")
+    };
+    let english = unminified();
+    let french = Config {
+        language: Language::Fr,
+        ..unminified()
+    };
+    let both = render_with(Some(date(2025, 11, 5)), Some(date(2026, 1, 14)), &english);
+    assert!(
+        both.contains("<dt>Period</dt><dd>5\u{a0}Nov\u{a0}2025 → 14\u{a0}Jan\u{a0}2026</dd>"),
+        "{both}"
+    );
+    let from = render_with(Some(date(2025, 11, 5)), None, &english);
+    assert!(
+        from.contains("<dt>Period</dt><dd>from 5\u{a0}Nov\u{a0}2025</dd>"),
+        "{from}"
+    );
+    let until = render_with(None, Some(date(2026, 1, 14)), &french);
+    assert!(
+        until.contains("<dt>Période</dt><dd>jusqu&#39;au 14\u{a0}janv.\u{a0}2026</dd>"),
+        "{until}"
+    );
+    assert!(!render_with(None, None, &english).contains("<dt>Period</dt>"));
+}

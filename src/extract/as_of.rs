@@ -11,7 +11,7 @@ use std::sync::LazyLock;
 use chrono::NaiveDate;
 
 use super::dates::{self, ParsedDate};
-use super::folding::{fold, folded_words, words, Prefixes};
+use super::folding::{fold, folded_words, Prefixes, WordList};
 use super::outline::{Block, ListEntry, Outline, OutlineSection, TextLine};
 use super::Context;
 use crate::ingest::Document;
@@ -54,6 +54,32 @@ const AS_OF_LABELS: &[&str] = &[
 
 /// [`AS_OF_LABELS`] as prefixes of a line's first words.
 static AS_OF_LABEL_STARTS: LazyLock<Prefixes> = LazyLock::new(|| Prefixes::new(AS_OF_LABELS));
+
+/// Labels of the line that says when the project started (folded):
+/// corpus 15's `**Start Date**: 2025-11-05`, corpus 02's `Démarré le
+/// 2026-04-03`. `Lancement` is not one: it is as often the launch, a
+/// milestone.
+const START_LABELS: &[&str] = &[
+    "start date",
+    "start",
+    "started",
+    "started on",
+    "project start",
+    "kick-off",
+    "kickoff",
+    "kick off",
+    "date de debut",
+    "debut",
+    "debut du projet",
+    "demarre le",
+    "demarrage",
+    "date de demarrage",
+    "fecha de inicio",
+    "inicio",
+];
+
+/// [`START_LABELS`] as prefixes of a line's first words.
+static START_LABEL_STARTS: LazyLock<Prefixes> = LazyLock::new(|| Prefixes::new(START_LABELS));
 
 /// Labels of a project status line whose RAG colour is the health the
 /// document claims (`**Statut global :** 🟢 …`).
@@ -284,6 +310,7 @@ pub fn read(
             ));
         }
     }
+    status.start = find_start(&lines, reference, context);
     if let Some((health, line)) = find_declared_health(&lines) {
         status.declared_health = Some(health);
         status.declared_health_line = Some(line);
@@ -315,6 +342,38 @@ fn find_as_of(
     None
 }
 
+/// The day the project started, from the first line labelled so
+/// ([`START_LABELS`]) that speaks for the whole project: in the preamble
+/// or under a heading about the whole project, not a phase's `Début :`.
+/// Project weeks (`End of Week 2`) count from it.
+fn find_start(lines: &[PlacedLine], reference: NaiveDate, context: &Context) -> Option<NaiveDate> {
+    // Lines come in runs of one section: its heading is read once a run.
+    let mut last: Option<(*const OutlineSection, bool)> = None;
+    let mut speaks_for_project = |section: Option<&OutlineSection>| match section {
+        None => true,
+        Some(section) => match last {
+            Some((seen, global)) if std::ptr::eq(seen, section) => global,
+            _ => {
+                let global = is_global_section(section);
+                last = Some((section, global));
+                global
+            }
+        },
+    };
+    lines
+        .iter()
+        .filter(|placed| speaks_for_project(placed.section))
+        .flat_map(|placed| segments(placed.text))
+        .filter(|segment| START_LABEL_STARTS.begin(segment))
+        .find_map(|segment| {
+            let found = dates::find_dates(segment, reference, context.config.date_order);
+            let (date, range) = found.first()?;
+            START_LABELS
+                .contains(&label_before(segment, range.start).as_str())
+                .then_some(date.start)
+        })
+}
+
 /// The health a project status line states, by its RAG colour, and its line.
 fn find_declared_health(lines: &[PlacedLine]) -> Option<(Health, usize)> {
     lines.iter().find_map(|placed| {
@@ -337,7 +396,8 @@ fn find_declared_health(lines: &[PlacedLine]) -> Option<(Health, usize)> {
 }
 
 fn is_global_section(section: &OutlineSection) -> bool {
-    words(&section.folded).any(|word| GLOBAL_HEADING_WORDS.contains(&word))
+    static GLOBAL: LazyLock<WordList> = LazyLock::new(|| WordList::of(GLOBAL_HEADING_WORDS));
+    GLOBAL.any(&section.folded)
 }
 
 /// The first RAG marker of a status value, else a RAG word (`Vert`, `At risk`).
@@ -420,6 +480,29 @@ mod tests {
 
     fn date(y: i32, m: u32, d: u32) -> NaiveDate {
         NaiveDate::from_ymd_opt(y, m, d).unwrap()
+    }
+
+    /// The project's start is a labelled date that speaks for the whole
+    /// project: in the preamble (corpus 15's `**Start Date**: 2025-11-05`,
+    /// corpus 02's `Démarré le 2026-04-03 · Audit complet : …`) or under a
+    /// heading about the whole project, not a phase's `Début :`.
+    #[test]
+    fn the_project_start_is_a_labelled_date_of_the_whole_project() {
+        let read = |text: &str| read_text(text, date(2026, 6, 1)).start;
+        assert_eq!(
+            read("# Sprint\n\n**Start Date**: 2025-11-05\n**Target Launch**: 2026-01-14\n"),
+            Some(date(2025, 11, 5))
+        );
+        assert_eq!(
+            read("# Suivi\n\n> TrackYu GPS · Démarré le 2026-04-03 · MàJ : 2026-04-04\n"),
+            Some(date(2026, 4, 3))
+        );
+        assert_eq!(
+            read("# P\n\n## Synthèse globale\n\nDate de début : 12/01/2026\n"),
+            Some(date(2026, 1, 12))
+        );
+        assert_eq!(read("# P\n\n## Phase 2\n\n**Début** : 10/03/2026\n"), None);
+        assert_eq!(read("# P\n\nStarted the migration on 2026-02-01\n"), None);
     }
 
     #[test]

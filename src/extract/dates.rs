@@ -17,7 +17,9 @@
 //! them: `1.2` and `P0.1` (ticket numbers), `v2.10` (versions), `5/8` and
 //! `4/6 (67%)` (fractions: a year-less numeric date needs a two-digit
 //! month), `100%`, `01:15` (times), `Sem 3` (a project week, not an ISO
-//! week), a month name alone (`Mar-Avr`, `march`).
+//! week), a month name alone (`Mar-Avr`, `march`). A project week is read
+//! only by [`find_project_week`], against the day the document says its
+//! project started.
 
 use std::borrow::Cow;
 
@@ -1022,6 +1024,50 @@ fn only_filler(text: &str) -> bool {
     words(&fold(text)).all(|word| FILLER_WORDS.contains(&word) || WEEKDAY_WORDS.contains(&word))
 }
 
+/// A project week: `End of Week 2`, `Week 3`, `Semaine 1-2`, `Sem. 4`,
+/// `fin de la semaine 6`.
+static PROJECT_WEEK: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"(?ix)
+        \b(?:(?P<end>(?:by\s+)?end\s+of|fin\s+de(?:\s+la)?)\s+)?
+        (?:week|semaine|sem\.?|semana)\s*(?P<first>\d{1,2})
+        (?:\s*(?:-|–|to|à|au)\s*(?P<last>\d{1,2}))?\b",
+    )
+    .expect("project week pattern compiles")
+});
+
+/// The first project week of `text`, counted from `start`, the day the
+/// project started: week N runs seven days from `start` + 7 × (N − 1), so
+/// `Week 1-2` is the first fortnight and `End of Week 2` its last day.
+/// Only a document that says when its project started has project weeks;
+/// elsewhere `Sem 3` is no date.
+pub fn find_project_week(text: &str, start: NaiveDate) -> Option<(ParsedDate, Range<usize>)> {
+    let captures = PROJECT_WEEK.captures(text)?;
+    let week = |name: &str| captures.name(name)?.as_str().parse::<i64>().ok();
+    let first = week("first").filter(|&n| n >= 1)?;
+    let last = week("last").filter(|&n| n > first);
+    let day = |days: i64| start.checked_add_signed(Duration::days(days));
+    let date = if captures.name("end").is_some() {
+        ParsedDate {
+            start: day(7 * last.unwrap_or(first) - 1)?,
+            end: None,
+            precision: DatePrecision::Day,
+            year_inferred: false,
+        }
+    } else {
+        ParsedDate {
+            start: day(7 * (first - 1))?,
+            end: match last {
+                Some(last) => Some(day(7 * last - 1)?),
+                None => None,
+            },
+            precision: DatePrecision::Week,
+            year_inferred: false,
+        }
+    };
+    Some((date, captures.get(0)?.range()))
+}
+
 static PLACEHOLDER: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
         r"(?x)
@@ -1289,6 +1335,55 @@ mod tests {
         let parsed = parse("Week of March 2, 2026").unwrap();
         assert_eq!(parsed.start, date(2026, 3, 2));
         assert_eq!(parsed.precision, DatePrecision::Week);
+    }
+
+    /// Week N of a project that started on Wednesday 5 November 2025 runs
+    /// from the 5th + 7 × (N − 1) days for seven days.
+    #[test]
+    fn project_weeks_count_from_the_start() {
+        let start = date(2025, 11, 5);
+        let week = |text: &'static str| {
+            find_project_week(text, start)
+                .map(|(d, range)| (d.start, d.end, d.precision, &text[range]))
+        };
+        assert_eq!(
+            week("End of Week 2: Milestone 1"),
+            Some((
+                date(2025, 11, 18),
+                None,
+                DatePrecision::Day,
+                "End of Week 2"
+            ))
+        );
+        assert_eq!(
+            week("Week 3"),
+            Some((date(2025, 11, 19), None, DatePrecision::Week, "Week 3"))
+        );
+        assert_eq!(
+            week("Sprint 1 (Semaine 1-2)"),
+            Some((
+                date(2025, 11, 5),
+                Some(date(2025, 11, 18)),
+                DatePrecision::Week,
+                "Semaine 1-2"
+            ))
+        );
+        assert_eq!(
+            week("livraison fin de la semaine 6").map(|w| w.0),
+            Some(date(2025, 12, 16))
+        );
+        assert_eq!(week("Sem. 4").map(|w| w.0), Some(date(2025, 11, 26)));
+        // No week number, week 0, a week of the year, a weekday.
+        for text in [
+            "Weekly sync",
+            "Week 0",
+            "W12",
+            "weekend 2",
+            "Sprint 3",
+            "2 weeks",
+        ] {
+            assert_eq!(week(text), None, "{text}");
+        }
     }
 
     #[test]

@@ -123,6 +123,7 @@ pub fn read(
             .or(document.front_matter.date)
             .unwrap_or(context.portal_as_of),
         order: context.config.date_order,
+        start: status.start.or(document.front_matter.start),
         milestones: Vec::new(),
         diagnostics: Vec::new(),
         used_lines: FxHashSet::default(),
@@ -143,6 +144,9 @@ struct MilestoneReader<'d> {
     source: Arc<str>,
     reference: NaiveDate,
     order: DateOrder,
+    /// The day the project started, from which project weeks (`End of
+    /// Week 2`) count; none when the document does not say.
+    start: Option<NaiveDate>,
     milestones: Vec<Milestone>,
     diagnostics: Vec<Diagnostic>,
     /// Lines that already gave a milestone, so that a labelled line inside
@@ -488,7 +492,11 @@ impl MilestoneReader<'_> {
                 continue;
             }
             if dates::find_placeholders(segment).is_empty() {
-                if let Some((date, range)) = self.first_date(segment) {
+                let found = self.first_date(segment).or_else(|| {
+                    // Corpus 15: `**End of Week 2**: Milestone 1 - …`.
+                    dates::find_project_week(segment, self.start?)
+                });
+                if let Some((date, range)) = found {
                     let label = label_before(segment, range.start);
                     let text = segment.get(range.clone()).unwrap_or("").to_string();
                     if is_milestone_label(&label) {
@@ -779,6 +787,51 @@ mod tests {
         assert_eq!(status.milestones[0].title, "Date prévue de fin");
         assert_eq!(status.milestones[0].date, Some(date(2025, 6, 30)));
         assert_eq!(status.milestones[0].date_text, "30/06/2025");
+    }
+
+    /// Project weeks are dates only in a document that says when its
+    /// project started; they count from that day.
+    #[test]
+    fn project_weeks_need_the_project_start() {
+        let text = "## Upcoming Milestones\n\n- **End of Week 2**: Milestone 1 - Auth\n- Week 4: Beta\n\n## Stream 1\n\n**ETA**: End of Week 2\n";
+        let read = |start: Option<NaiveDate>| {
+            let document = Document {
+                source: "doc.md".to_string(),
+                text: text.to_string(),
+                front_matter: FrontMatter::default(),
+                diagnostics: Vec::new(),
+                decoding: None,
+            };
+            let config = Config::default();
+            let context = Context::new(&config, date(2025, 11, 20));
+            let outline = Outline::parse(text);
+            let mut status = DocumentStatus {
+                start,
+                ..DocumentStatus::default()
+            };
+            let words = DocumentVocabulary::new(&outline, &context.vocabulary);
+            read(&outline, &document, &context, &words, &mut status);
+            (status.milestones.iter())
+                .map(|m| (m.title.clone(), m.date, m.date_end))
+                .collect::<Vec<_>>()
+        };
+        assert_eq!(read(None), []);
+        assert_eq!(
+            read(Some(date(2025, 11, 5))),
+            [
+                (
+                    "Milestone 1 - Auth".to_string(),
+                    Some(date(2025, 11, 18)),
+                    None
+                ),
+                // A week is due on its last day.
+                (
+                    "Beta".to_string(),
+                    Some(date(2025, 11, 26)),
+                    Some(date(2025, 12, 2))
+                ),
+            ]
+        );
     }
 
     #[test]

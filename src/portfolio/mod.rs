@@ -99,7 +99,10 @@ fn project(
         owner: front.owner.clone(),
         tags: front.tags.clone(),
         weight: front.weight.unwrap_or(0),
-        start: front.start,
+        // The front matter's, else the earliest a document states.
+        start: front
+            .start
+            .or_else(|| documents.iter().filter_map(|d| d.start).min()),
         end: front.end,
         health: Health::Unknown,
         health_reason: String::new(),

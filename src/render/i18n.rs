@@ -70,6 +70,11 @@ const STRINGS: &[(&str, &str, &str)] = &[
     ("source_documents", "Source documents", "Documents sources"),
     ("title", "Title", "Titre"),
     ("date", "Date", "Date"),
+    // The project's span, from the front matter's `start`/`end` or the
+    // start date its document states.
+    ("period", "Period", "Période"),
+    ("from_date", "from {0}", "depuis le {0}"),
+    ("until_date", "until {0}", "jusqu'au {0}"),
     ("as_written", "As written", "Tel qu'écrit"),
     ("status", "Status", "Statut"),
     ("severity", "Severity", "Gravité"),

@@ -1466,8 +1466,8 @@ impl ProjectHeader {
     fn new(project: &Project, apart: bool, t: &Strings) -> Self {
         let dates = match (project.start, project.end) {
             (Some(start), Some(end)) => format!("{} → {}", t.date(start), t.date(end)),
-            (Some(start), None) => format!("{} →", t.date(start)),
-            (None, Some(end)) => format!("→ {}", t.date(end)),
+            (Some(start), None) => t.fill("from_date", &[&t.date(start)]),
+            (None, Some(end)) => t.fill("until_date", &[&t.date(end)]),
             (None, None) => String::new(),
         };
         ProjectHeader {
