@@ -565,6 +565,35 @@ fn corpus_15_the_overall_progress_section_speaks_for_the_project() {
     assert!(has_diagnostic(&project, "declared-vs-computed"));
 }
 
+/// 18 lists its remaining phases as `### Phase 4: Domain API
+/// Consolidation (Not Started)` … `### Phase 7: Testing & Validation (Not
+/// Started)`, each over `**Work Required:**` and `**Files to Modify:**`
+/// lists without statuses. Each phase is one task to do, beside the 19
+/// ticked details of phases 1-3 and the summary's 3 done and 4 🚧 phases:
+/// 22 done, 4 in progress, 4 to do, (2,200 + 200) / 30 = 80 %.
+#[test]
+fn corpus_18_phases_not_started_are_to_do() {
+    let Some(project) = project_of(&corpus_dir(), "18_ferrumc-implementation-status.md") else {
+        return;
+    };
+    assert_eq!(counts(&project), (22, 4, 4, 0, 0, 30));
+    assert_eq!(project["progress"], 80.0);
+    let todo: Vec<String> = all_items(&project)
+        .iter()
+        .filter(|i| i["status"] == "todo")
+        .map(|i| i["text"].as_str().unwrap_or("").to_string())
+        .collect();
+    assert_eq!(
+        todo,
+        [
+            "Phase 4: Domain API Consolidation",
+            "Phase 5: Plugin Migration",
+            "Phase 6: Enforcement",
+            "Phase 7: Testing & Validation"
+        ]
+    );
+}
+
 /// 16, a planning state file titled `Project State`, has no items yet:
 /// under `## Current Position` it says `Phase: 1 of 3 (Foundation)` and
 /// `Progress: [░░░░░░░░░░] 0%`. That bare `Progress`, the document's only

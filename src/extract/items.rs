@@ -383,7 +383,8 @@ impl<'a> ItemReader<'a> {
     /// A section written as one ticket (`### ⏳ 2. GED - Upload Documents`
     /// followed by `**Statut** : ⏳ À faire`, corpus `04_…`): one item whose
     /// text is the heading. Only for sections with no items and no
-    /// subsections of their own.
+    /// subsections of their own (bold lines used as headings that hold
+    /// nothing do not count: corpus 18's `**Work Required:**`).
     ///
     /// ⚠️ and 🔄 also decorate headings (`## ⚠️ POINTS D'ATTENTION`, `## 🔄
     /// Daily Update Template`, corpus 07 and 15): alone among their sibling
@@ -430,10 +431,36 @@ impl<'a> ItemReader<'a> {
         if section.heading.starts_with('📅') {
             return None;
         }
-        match self.vocabulary.item_marker_at_start(&section.heading) {
-            Some((status, rest)) => Some((status, rest)),
-            None => Some((self.status_line_under(section)?, &section.heading)),
+        if let Some(found) = self.vocabulary.item_marker_at_start(&section.heading) {
+            return Some(found);
         }
+        if let Some(found) = self.status_in_parentheses(&section.heading) {
+            return Some(found);
+        }
+        Some((self.status_line_under(section)?, &section.heading))
+    }
+
+    /// A status in parentheses that ends a heading (corpus 18: `### Phase
+    /// 4: Domain API Consolidation (Not Started)`), and the heading before
+    /// it. The parentheses hold a status and nothing else: `(4h)` and
+    /// `(Optionnel)` are none, and neither is corpus 07's `### 🔥 Priorité
+    /// CRITIQUE (À faire immédiatement)`, a priority over the tasks it
+    /// lists, not one task to do.
+    fn status_in_parentheses<'s>(&self, heading: &'s str) -> Option<(Status, &'s str)> {
+        let inside = heading.trim_end().strip_suffix(')')?;
+        let open = inside.rfind('(')?;
+        let value = inside[open + 1..].trim();
+        // `(60%)`, `(2024)`: no word, no symbol, no status.
+        if !value.bytes().any(|b| b.is_ascii_alphabetic() || b >= 0x80) {
+            return None;
+        }
+        let value = match self.vocabulary.item_marker_at_start(value) {
+            Some((status, "")) => return Some((status, inside[..open].trim_end())),
+            Some((_, rest)) => rest,
+            None => value,
+        };
+        let (status, end) = self.vocabulary.phrase_at_start(value)?;
+        (words_outside_parentheses(&value[end..]) == 0).then(|| (status, inside[..open].trim_end()))
     }
 
     /// Whether a heading says a status anywhere (`~~1. Vercel Build

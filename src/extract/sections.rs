@@ -569,7 +569,10 @@ impl Builder<'_> {
                 .iter()
                 .filter_map(|child| self.section(child, counter, held, team, beside, people)),
         );
-        if items.is_empty() && section.children.is_empty() && held == Held::Work {
+        // Bold lines used as headings that hold no items (`**Work
+        // Required:**`, corpus 18) left no subsections: the section is
+        // still one ticket.
+        if items.is_empty() && children.is_empty() && held == Held::Work {
             items.extend(self.reader.ticket_heading(section, siblings));
         }
         if held == Held::Work {
@@ -1143,6 +1146,29 @@ mod documents {
         );
         assert!(items(&status.sections[1]).is_empty());
         assert!(items(&status.sections[2]).is_empty());
+    }
+
+    /// A heading that ends with its status in parentheses is a ticket,
+    /// though its details sit under bold lines used as headings (corpus
+    /// 18's `### Phase 4: … (Not Started)` over `**Work Required:**`);
+    /// parentheses that hold more than a status are not one.
+    #[test]
+    fn a_status_in_parentheses_ends_a_ticket_heading() {
+        let text = "# T\n\n## Remaining Phases\n\n### Phase 4: Domain APIs (Not Started)\n\n**Scope:** LARGE\n\n**Work Required:**\n\n1. **Move Events**\n   - BlockPlacedEvent → block-api\n\n**Files to Modify:**\n- `src/lib.rs`\n\n### Phase 5: Migration (✅ Done)\n\nAll six plugins.\n\n## Priorités\n\n### 🔥 Priorité CRITIQUE (À faire immédiatement)\n\n1. **Compléter les Models**\n\n### Backup Automatique (4h)\n\nChaque nuit.\n";
+        let status = status_of(text);
+        let items = |section: &crate::model::Section| {
+            (section.sections.iter())
+                .flat_map(|s| s.items.iter().map(|i| (i.text.clone(), i.status)))
+                .collect::<Vec<_>>()
+        };
+        assert_eq!(
+            items(&status.sections[0]),
+            [
+                ("Phase 4: Domain APIs".to_string(), Status::Todo),
+                ("Phase 5: Migration".to_string(), Status::Done)
+            ]
+        );
+        assert!(items(&status.sections[1]).is_empty());
     }
 
     /// Entries sorted under a heading that is only a status have that
