@@ -720,6 +720,15 @@ mod tests {
     }
 
     fn milestones(text: &str, as_of: NaiveDate) -> DocumentStatus {
+        let status = DocumentStatus {
+            as_of: Some(as_of),
+            ..DocumentStatus::default()
+        };
+        milestones_after(text, status)
+    }
+
+    /// The milestones of `text`, read after as-of reading left `status`.
+    fn milestones_after(text: &str, mut status: DocumentStatus) -> DocumentStatus {
         let document = Document {
             source: "doc.md".to_string(),
             text: text.to_string(),
@@ -730,10 +739,6 @@ mod tests {
         let config = Config::default();
         let context = Context::new(&config, date(2030, 1, 1));
         let outline = Outline::parse(text);
-        let mut status = DocumentStatus {
-            as_of: Some(as_of),
-            ..DocumentStatus::default()
-        };
         let words = DocumentVocabulary::new(&outline, &context.vocabulary);
         let (_, diagnostics) = read(&outline, &document, &context, &words, &mut status);
         status.diagnostics.extend(diagnostics);
@@ -795,23 +800,11 @@ mod tests {
     fn project_weeks_need_the_project_start() {
         let text = "## Upcoming Milestones\n\n- **End of Week 2**: Milestone 1 - Auth\n- Week 4: Beta\n\n## Stream 1\n\n**ETA**: End of Week 2\n";
         let read = |start: Option<NaiveDate>| {
-            let document = Document {
-                source: "doc.md".to_string(),
-                text: text.to_string(),
-                front_matter: FrontMatter::default(),
-                diagnostics: Vec::new(),
-                decoding: None,
-            };
-            let config = Config::default();
-            let context = Context::new(&config, date(2025, 11, 20));
-            let outline = Outline::parse(text);
-            let mut status = DocumentStatus {
+            let status = DocumentStatus {
                 start,
                 ..DocumentStatus::default()
             };
-            let words = DocumentVocabulary::new(&outline, &context.vocabulary);
-            read(&outline, &document, &context, &words, &mut status);
-            (status.milestones.iter())
+            (milestones_after(text, status).milestones.iter())
                 .map(|m| (m.title.clone(), m.date, m.date_end))
                 .collect::<Vec<_>>()
         };

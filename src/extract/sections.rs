@@ -1128,15 +1128,18 @@ mod documents {
     /// one are its tasks (corpus 04's `## ⏳ PHASE 3 - NON COMMENCÉE`);
     /// not under a phase in progress, whose tasks may be at any stage, and
     /// not when the heading says its own status elsewhere.
+    /// The items of a section's subsections, as (text, status).
+    fn subsection_items(section: &crate::model::Section) -> Vec<(String, Status)> {
+        (section.sections.iter())
+            .flat_map(|s| s.items.iter().map(|i| (i.text.clone(), i.status)))
+            .collect()
+    }
+
     #[test]
     fn numbered_headings_take_their_parents_status() {
         let text = "# T\n\n## ⏳ PHASE 3 - NON COMMENCÉE (0%)\n\n### 1. Galerie Photos\n- Lightbox\n\n### 2. Bouton Modifier\n- Rendre fonctionnel\n\n### Notes\nRien.\n\n## 🟡 PHASE 2 - EN COURS\n\n### 1. Export\n- CSV\n\n## 🛑 BLOQUANTS\n\n### ~~1. Build~~ ✅ RÉSOLU\n**Impact:** aucun\n\n### 2026 Roadmap\n- rien\n";
         let status = status_of(text);
-        let items = |section: &crate::model::Section| {
-            (section.sections.iter())
-                .flat_map(|s| s.items.iter().map(|i| (i.text.clone(), i.status)))
-                .collect::<Vec<_>>()
-        };
+        let items = subsection_items;
         assert_eq!(
             items(&status.sections[0]),
             [
@@ -1156,11 +1159,7 @@ mod documents {
     fn a_status_in_parentheses_ends_a_ticket_heading() {
         let text = "# T\n\n## Remaining Phases\n\n### Phase 4: Domain APIs (Not Started)\n\n**Scope:** LARGE\n\n**Work Required:**\n\n1. **Move Events**\n   - BlockPlacedEvent → block-api\n\n**Files to Modify:**\n- `src/lib.rs`\n\n### Phase 5: Migration (✅ Done)\n\nAll six plugins.\n\n## Priorités\n\n### 🔥 Priorité CRITIQUE (À faire immédiatement)\n\n1. **Compléter les Models**\n\n### Backup Automatique (4h)\n\nChaque nuit.\n";
         let status = status_of(text);
-        let items = |section: &crate::model::Section| {
-            (section.sections.iter())
-                .flat_map(|s| s.items.iter().map(|i| (i.text.clone(), i.status)))
-                .collect::<Vec<_>>()
-        };
+        let items = subsection_items;
         assert_eq!(
             items(&status.sections[0]),
             [
