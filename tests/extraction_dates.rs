@@ -34,7 +34,11 @@ fn build(files: &[(&str, &[u8])], as_of: &str) -> Value {
     let content = root.path().join("content");
     std::fs::create_dir_all(&content).expect("content dir");
     for (name, bytes) in files {
-        std::fs::write(content.join(name), bytes).expect("write document");
+        let path = content.join(name);
+        if let Some(folder) = path.parent() {
+            std::fs::create_dir_all(folder).expect("project folder");
+        }
+        std::fs::write(path, bytes).expect("write document");
     }
     let output = Command::new(env!("CARGO_BIN_EXE_sitrep"))
         .args(["build", "--root"])
@@ -418,34 +422,21 @@ fn corpus_15_project_weeks_count_from_its_start_date() {
 /// start its documents state (a folder of sprint trackers).
 #[test]
 fn a_project_starts_when_its_front_matter_or_first_document_says() {
-    let root = tempfile::tempdir().expect("temp dir");
-    let content = root.path().join("content");
-    std::fs::create_dir_all(content.join("alpha")).expect("project folder");
-    let files = [
+    let files: [(&str, &[u8]); 3] = [
         (
             "alpha/sprint-2.md",
-            "# Sprint 2\n\n**Start Date**: 2026-02-02\n",
+            b"# Sprint 2\n\n**Start Date**: 2026-02-02\n",
         ),
         (
             "alpha/sprint-1.md",
-            "# Sprint 1\n\n**Start Date**: 2026-01-05\n",
+            b"# Sprint 1\n\n**Start Date**: 2026-01-05\n",
         ),
         (
             "beta.md",
-            "---\nstart: 2025-09-01\n---\n# Beta\n\nDate de début : 01/10/2025\n",
+            "---\nstart: 2025-09-01\n---\n# Beta\n\nDate de début : 01/10/2025\n".as_bytes(),
         ),
     ];
-    for (name, text) in files {
-        std::fs::write(content.join(name), text).expect("write document");
-    }
-    let output = Command::new(env!("CARGO_BIN_EXE_sitrep"))
-        .args(["build", "-q", "--as-of", "2026-03-01", "--root"])
-        .arg(root.path())
-        .output()
-        .expect("run sitrep");
-    assert!(output.status.success());
-    let json = std::fs::read_to_string(root.path().join("public/status.json")).expect("json");
-    let status: Value = serde_json::from_str(&json).expect("valid json");
+    let status = build(&files, "2026-03-01");
     let start = |slug: &str| {
         (status["projects"].as_array().into_iter().flatten())
             .find(|p| p["slug"] == slug)
