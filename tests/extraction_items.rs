@@ -594,6 +594,67 @@ fn corpus_18_phases_not_started_are_to_do() {
     );
 }
 
+/// 14, a Rust project goal, lists its top-priority items in a table whose
+/// last column asks `More to do?`: `Reserve gen keyword` answers `No.`
+/// (done); the other three answer `Yes.`, work under way with more left
+/// (in progress). (100 + 3 × 50) / 4 = 62.5 %.
+#[test]
+fn corpus_14_more_to_do_answers_are_statuses() {
+    let Some(project) = project_of(&corpus_dir(), "14_rust-2024-edition-goal.md") else {
+        return;
+    };
+    assert_eq!(counts(&project), (1, 3, 0, 0, 0, 4));
+    assert_eq!(project["progress"], 62.5);
+    let done: Vec<Value> = all_items(&project)
+        .into_iter()
+        .filter(|i| i["status"] == "done")
+        .collect();
+    assert_eq!(done.len(), 1);
+    assert_eq!(done[0]["text"], "Reserve gen keyword");
+    assert_eq!(done[0]["line"], 30);
+}
+
+/// A checklist table asks `Done?` / `Terminé ?` of each row and answers
+/// `Yes`/`No` (`Oui`/`Non`, `x`); a milestone table asks `Atteint ?`.
+/// An empty answer says nothing, and `Supported` asks no question of work.
+#[test]
+fn yes_and_no_under_a_question_of_work_are_statuses() {
+    let folder = tempfile::tempdir().expect("temp dir");
+    let text = "# Checklist\n\n## Tasks\n\n| Task | Done? |\n|---|---|\n\
+        | Write the spec | Yes |\n| Build it | No |\n| Test it | x |\n| Party | |\n\n\
+        ## Suivi\n\n| Tâche | Terminé ? |\n|---|---|\n| Rédiger | **Oui** |\n| Relire | Non. |\n\n\
+        ## Platforms\n\n| Platform | Supported |\n|---|---|\n| Linux | Yes |\n| Windows | No |\n\n\
+        ## Jalons\n\n| Date | Jalon | Atteint ? |\n|---|---|---|\n\
+        | 2026-09-01 | Lancement | Oui |\n| 2026-12-15 | Recette | Non |\n";
+    std::fs::write(folder.path().join("checklist.md"), text).expect("write");
+    let project = project_of(folder.path(), "checklist.md").expect("project");
+    let items: Vec<(String, String)> = all_items(&project)
+        .iter()
+        .map(|i| (i["text"].to_string(), i["status"].to_string()))
+        .collect();
+    let expected = [
+        ("Write the spec", "done"),
+        ("Build it", "todo"),
+        ("Test it", "done"),
+        ("Rédiger", "done"),
+        ("Relire", "todo"),
+    ];
+    let expected: Vec<(String, String)> = (expected.iter())
+        .map(|(t, s)| (format!("{t:?}"), format!("{s:?}")))
+        .collect();
+    assert_eq!(items, expected);
+    let milestones: Vec<(&str, &str)> = (project["milestones"].as_array().expect("milestones"))
+        .iter()
+        .map(|m| {
+            (
+                m["title"].as_str().unwrap_or(""),
+                m["status"].as_str().unwrap_or(""),
+            )
+        })
+        .collect();
+    assert_eq!(milestones, [("Lancement", "done"), ("Recette", "todo")]);
+}
+
 /// 16, a planning state file titled `Project State`, has no items yet:
 /// under `## Current Position` it says `Phase: 1 of 3 (Foundation)` and
 /// `Progress: [░░░░░░░░░░] 0%`. That bare `Progress`, the document's only

@@ -305,7 +305,7 @@ impl<'a> ItemReader<'a> {
             .rows
             .iter()
             .filter(|row| row.cells != table.header && !is_total_row(&row.cells))
-            .filter_map(|row| self.row_item(&columns, row, inherited_owner, None))
+            .filter_map(|row| self.row_item(table, &columns, row, inherited_owner, None))
             .collect()
     }
 
@@ -313,6 +313,7 @@ impl<'a> ItemReader<'a> {
     /// text instead of the row's text column ([`card`](Self::card)).
     fn row_item(
         &self,
+        table: &Table,
         columns: &Columns,
         row: &TableRow,
         inherited_owner: Option<&str>,
@@ -323,7 +324,11 @@ impl<'a> ItemReader<'a> {
         let status = columns
             .status
             .iter()
-            .find_map(|i| cell(Some(*i)).and_then(|c| self.vocabulary.status_of_value(c)))
+            .find_map(|&i| {
+                let c = cell(Some(i))?;
+                (self.vocabulary.status_of_value(c))
+                    .or_else(|| tables::answered_status(table, i, c))
+            })
             .or_else(|| percent.map(status_of_percent))?;
         let percent = percent.or_else(|| {
             columns
@@ -377,7 +382,7 @@ impl<'a> ItemReader<'a> {
         }
         let columns = Columns::analyse(table, self.vocabulary);
         let name = clean_text(&super::sections::section_title(heading));
-        self.row_item(&columns, row, None, Some(name))
+        self.row_item(table, &columns, row, None, Some(name))
     }
 
     /// A section written as one ticket (`### ⏳ 2. GED - Upload Documents`
@@ -644,7 +649,9 @@ impl Columns {
                 .collect();
             let has_word = |list: &[&str]| list.iter().any(|w| words.contains(w) || header == w);
             let is_percent = mostly(i, &|c| percent_of(c).is_some() && c.len() <= 12);
-            if STATUS_HEADERS.iter().any(|w| header.contains(w)) {
+            if STATUS_HEADERS.iter().any(|w| header.contains(w))
+                || tables::is_answer_column(table, i)
+            {
                 if is_percent && columns.percent.is_none() {
                     columns.percent = Some(i);
                 }

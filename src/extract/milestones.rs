@@ -250,7 +250,10 @@ impl MilestoneReader<'_> {
                 .or_else(|| heading_title.clone())
                 .unwrap_or_default();
             let status = cell(status_column)
-                .and_then(|c| self.status_of(c))
+                .and_then(|c| {
+                    let answered = || tables::answered_status(table, status_column?, c);
+                    self.status_of(c).or_else(answered)
+                })
                 .or_else(|| self.vocabulary.legend_status(&row.cells.join(" ")))
                 .or_else(|| milestone_marker_status(&row.cells.join(" ")));
             let date = self.row_date(date_cell, cell(end_column), row);

@@ -16,6 +16,7 @@ use std::sync::LazyLock;
 use super::folding::{fold, words, WordList};
 use super::outline::Table;
 use crate::config::DateOrder;
+use crate::model::Status;
 
 /// The role of a table in a tracking document.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -143,6 +144,113 @@ const ATTRIBUTE_HEADER_WORDS: &[&str] = &[
     "complexity",
     "sprint",
 ];
+
+/// Headers that ask whether a row's work is done, answered `Yes` or `No`
+/// (`Done?`, `Terminé ?`, `OK`).
+const DONE_QUESTION_WORDS: &[&str] = &[
+    "done",
+    "complete",
+    "completed",
+    "complet",
+    "termine",
+    "terminee",
+    "fait",
+    "fini",
+    "finished",
+    "ok",
+    "hecho",
+    "terminado",
+    "atteint",
+    "reached",
+    "achieved",
+    "livre",
+    "delivered",
+];
+
+/// Headers that ask whether work is left on a row (`More to do?`, corpus
+/// 14), answered `Yes` or `No`: the other way round.
+const WORK_LEFT_WORDS: &[&str] = &[
+    "more to do",
+    "left to do",
+    "still to do",
+    "remaining",
+    "reste a faire",
+    "a faire",
+    "to do",
+    "todo",
+    "pendiente",
+];
+
+const YES_WORDS: &[&str] = &["yes", "y", "oui", "si", "sí", "ja", "x", "true", "vrai"];
+const NO_WORDS: &[&str] = &["no", "n", "non", "false", "faux", "nein"];
+
+static DONE_QUESTIONS: LazyLock<WordList> = LazyLock::new(|| WordList::of(DONE_QUESTION_WORDS));
+static WORK_LEFT: LazyLock<WordList> = LazyLock::new(|| WordList::of(WORK_LEFT_WORDS));
+
+/// What a `Yes` means in a column that asks a question of each row.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Question {
+    /// `Done?`: yes, the work is done.
+    Done,
+    /// `More to do?`: yes, some is done and more is left.
+    MoreToDo,
+    /// `Remaining?`, `Reste à faire ?`: yes, the work is still to do.
+    Left,
+}
+
+/// The question folded `header` asks of each row, if it asks one.
+fn question(header: &str) -> Option<Question> {
+    if WORK_LEFT.any(header) {
+        Some(match words(header).any(|w| w == "more") {
+            true => Question::MoreToDo,
+            false => Question::Left,
+        })
+    } else if DONE_QUESTIONS.any(header) {
+        Some(Question::Done)
+    } else {
+        None
+    }
+}
+
+/// `Yes` (true) or `No` (false) in a cell, whatever its case, markup or
+/// closing stop (`**Oui**`, `No.`).
+fn answer(cell: &str) -> Option<bool> {
+    let bare = cell
+        .trim()
+        .trim_matches(['*', '_', '`'])
+        .trim_end_matches(['.', '!'])
+        .trim();
+    let is = |words: &[&str]| words.iter().any(|w| w.eq_ignore_ascii_case(bare));
+    if bare.len() > 5 {
+        None
+    } else if is(YES_WORDS) {
+        Some(true)
+    } else if is(NO_WORDS) {
+        Some(false)
+    } else {
+        None
+    }
+}
+
+/// The status a `Yes`/`No` cell gives in column `index` of `table`, when
+/// the column's header asks a question of each row (`Done?`, `More to
+/// do?`); nothing for any other cell or column.
+pub fn answered_status(table: &Table, index: usize, cell: &str) -> Option<Status> {
+    let question = question(folded_header(table).get(index)?)?;
+    Some(match (question, answer(cell)?) {
+        (Question::Done, true) | (Question::MoreToDo | Question::Left, false) => Status::Done,
+        (Question::Done, false) | (Question::Left, true) => Status::Todo,
+        (Question::MoreToDo, true) => Status::InProgress,
+    })
+}
+
+/// Whether column `index` asks a question of each row and every filled
+/// cell of it answers `Yes` or `No`.
+pub fn is_answer_column(table: &Table, index: usize) -> bool {
+    // The cells first: most columns' first cell is no answer.
+    all_cells(table, index, |cell| answer(cell).is_some())
+        && (folded_header(table).get(index)).is_some_and(|header| question(header).is_some())
+}
 
 /// Whether a date header only says when work was finished (`Completed`,
 /// but not `Target Completion`).
@@ -322,7 +430,7 @@ fn roles_of(table: &Table) -> Vec<Column> {
 /// The role of column `index`, whose header folded is `header`.
 fn column_role(table: &Table, index: usize, header: &str) -> Column {
     let header_has = |words: &WordList| words.any(header);
-    if header_has(&STATUS_HEADERS) {
+    if header_has(&STATUS_HEADERS) || is_answer_column(table, index) {
         Column::Status
     } else if header_has(&END_HEADERS) && holds_dates(table, index) {
         Column::EndDate
@@ -392,6 +500,34 @@ mod tests {
             columns(&t),
             vec![Column::Text, Column::Date, Column::Status]
         );
+    }
+
+    #[test]
+    fn a_question_column_answered_yes_or_no_gives_statuses() {
+        let t =
+            table("| Task | Done? |\n|---|---|\n| Spec | **Yes** |\n| Build | No. |\n| Ship | |\n");
+        assert_eq!(classify(&t, false), TableKind::Status);
+        assert_eq!(answered_status(&t, 1, "**Yes**"), Some(Status::Done));
+        assert_eq!(answered_status(&t, 1, "No."), Some(Status::Todo));
+        assert_eq!(answered_status(&t, 1, "Maybe"), None);
+        // Corpus 14: "more" to do says some is done already.
+        let t = table("| Item | More to do? |\n|---|---|\n| A | No. |\n| B | Yes. |\n");
+        assert_eq!(columns(&t), vec![Column::Text, Column::Status]);
+        assert_eq!(answered_status(&t, 1, "No."), Some(Status::Done));
+        assert_eq!(answered_status(&t, 1, "Yes."), Some(Status::InProgress));
+        let t = table("| Tâche | Reste à faire ? |\n|---|---|\n| A | oui |\n| B | non |\n");
+        assert_eq!(answered_status(&t, 1, "oui"), Some(Status::Todo));
+        assert_eq!(answered_status(&t, 1, "non"), Some(Status::Done));
+    }
+
+    #[test]
+    fn a_question_column_of_other_cells_is_no_status() {
+        // Days left are no answer, and a column that asks nothing gives none.
+        let t = table("| Tâche | Reste à faire |\n|---|---|\n| A | 2 j |\n| B | 0 j |\n");
+        assert_eq!(classify(&t, false), TableKind::Other);
+        let t = table("| Feature | Supported |\n|---|---|\n| A | Yes |\n| B | No |\n");
+        assert_eq!(classify(&t, false), TableKind::Other);
+        assert_eq!(answered_status(&t, 1, "Yes"), None);
     }
 
     #[test]
