@@ -3,9 +3,9 @@
 //! of copies of real documents, and `public/status.json` is read back.
 //!
 //! Expected figures were counted by hand from the documents; each test says
-//! how. Seed tests need the mojibake repair of the ingest branch: until it
-//! lands they are ignored (run them on repaired copies with
-//! `SITREP_SEED_DIR=/path/to/repaired cargo test -- --ignored`).
+//! how. The seeds are read as they arrived, mojibake included (the build
+//! repairs it); `SITREP_SEED_DIR=/path/to/copies` runs the seed tests on
+//! other copies.
 
 use std::path::{Path, PathBuf};
 use std::process::Command;
