@@ -355,6 +355,30 @@ fn corpus_22_quarter_targets() {
     assert!(codes(&project).contains(&"overdue-milestone"));
 }
 
+/// Corpus 14's `| Date | Version | Edition stage |` table: each row is a
+/// stage of the edition, released in a version; the stage names the
+/// milestone (`2025-02-20 | Release v1.85 | Release Rust 2024`).
+#[test]
+fn corpus_14_milestones_are_named_by_their_stage_not_their_version() {
+    let Some(project) = project_of("corpus/real/14_rust-2024-edition-goal.md", "2026-01-01") else {
+        return;
+    };
+    let milestones = &project["milestones"];
+    assert_eq!(
+        strings(milestones, "title"),
+        [
+            "Go / no go on all items",
+            "Rust 2024 nightly beta",
+            "Cut Rust 2024 to beta",
+            "Release Rust 2024"
+        ]
+    );
+    assert_eq!(
+        strings(milestones, "date"),
+        ["2024-10-11", "2024-10-17", "2025-01-03", "2025-02-20"]
+    );
+}
+
 /// Corpus 15, a sprint tracker, starts `**Start Date**: 2025-11-05` and
 /// lists its milestones by project week: `**End of Week 2**: Milestone 1 -
 /// Authentication Complete` … `**End of Week 10**: Milestone 4 -

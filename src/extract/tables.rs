@@ -311,21 +311,23 @@ const WORK_NAME_HEADERS: &[&str] = &[
 ];
 
 /// The column that names a row, of the text columns `candidates` (in
-/// order): one whose header names the work (`Bug`, `Tâche`), else the first.
+/// order): one whose header names the work (`Bug`, `Tâche`), else the
+/// first that is not a version (corpus 14: `| Date | Version | Edition
+/// stage |` names its milestones `Release Rust 2024`, not `Release
+/// v1.85`), else the first.
 pub fn name_column(
     table: &Table,
     mut candidates: impl Iterator<Item = usize> + Clone,
 ) -> Option<usize> {
     let headers = folded_header(table);
-    let names_work = |i: &usize| {
-        headers
-            .get(*i)
-            .is_some_and(|h| words(h).any(|w| WORK_NAME_HEADERS.contains(&w)))
+    let header_has = |i: &usize, list: &[&str]| {
+        (headers.get(*i)).is_some_and(|h| words(h).any(|w| list.contains(&w)))
     };
-    candidates
+    (candidates
         .clone()
-        .find(names_work)
-        .or_else(|| candidates.next())
+        .find(|i| header_has(i, WORK_NAME_HEADERS)))
+    .or_else(|| candidates.clone().find(|i| !header_has(i, &["version"])))
+    .or_else(|| candidates.next())
 }
 
 /// Whether a row's name is a total (`Total`, `TOTAL PROJET`, `Total P0.1`).
