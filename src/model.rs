@@ -240,11 +240,19 @@ impl Milestone {
         !matches!(self.status, Some(Status::Done | Status::Cancelled))
     }
 
-    /// Open and dated from `as_of` to [`Tally::HORIZON_DAYS`] days after
-    /// it: a milestone of "the next 30 days" (summary tiles, timeline).
+    /// The day it is due: the end of its range (`Q1 2027` is due on 31
+    /// March), else its date.
+    pub fn due(&self) -> Option<NaiveDate> {
+        self.date_end.or(self.date)
+    }
+
+    /// Open and due from `as_of` to [`Tally::HORIZON_DAYS`] days after it:
+    /// a milestone of "the next 30 days" (summary tiles, timeline). A span
+    /// counts by its end: `2027` is not due in January 2027, and a range
+    /// that began last week and ends next week is.
     pub fn is_coming(&self, as_of: NaiveDate) -> bool {
         let horizon = as_of + chrono::Duration::days(Tally::HORIZON_DAYS);
-        self.is_open() && self.date.is_some_and(|d| d >= as_of && d <= horizon)
+        self.is_open() && self.due().is_some_and(|d| d >= as_of && d <= horizon)
     }
 }
 
@@ -1134,6 +1142,39 @@ mod tests {
             line: 3,
             children: Vec::new(),
         }
+    }
+
+    /// A milestone of the next 30 days is one due in them: a span by its
+    /// end. On 3 December 2026, `2027` (due 31 December 2027) is not, nor
+    /// `Q1 2027`; `15-20 Dec` is, and so is a sprint of 20 November to 10
+    /// December, under way; 10 January 2027 is over the horizon.
+    #[test]
+    fn a_milestone_is_coming_by_the_day_it_is_due() {
+        let day = |m: u32, d: u32, y: i32| NaiveDate::from_ymd_opt(y, m, d);
+        let milestone = |date, date_end| Milestone {
+            title: "M".into(),
+            date,
+            date_end,
+            date_text: String::new(),
+            status: None,
+            overdue: false,
+            source: "a.md".into(),
+            line: 1,
+        };
+        let as_of = day(12, 3, 2026).expect("a day");
+        let coming = |date, end| milestone(date, end).is_coming(as_of);
+        assert!(!coming(day(1, 1, 2027), day(12, 31, 2027)));
+        assert!(!coming(day(1, 1, 2027), day(3, 31, 2027)));
+        assert!(coming(day(12, 15, 2026), day(12, 20, 2026)));
+        assert!(coming(day(11, 20, 2026), day(12, 10, 2026)));
+        assert!(coming(day(12, 3, 2026), None));
+        assert!(!coming(day(1, 10, 2027), None));
+        assert!(!coming(day(11, 20, 2026), None));
+        let done = Milestone {
+            status: Some(Status::Done),
+            ..milestone(day(12, 10, 2026), None)
+        };
+        assert!(!done.is_coming(as_of));
     }
 
     /// Three risks, one closed and one open critical, and no milestone:

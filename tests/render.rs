@@ -1272,6 +1272,41 @@ fn a_risk_matrix_with_nothing_to_place_is_a_sentence() {
 }
 
 /// A project's span: both ends, or the one the project gives.
+/// A card's next milestone is the open one due soonest: a sprint of 26
+/// January to 6 February, under way on 2 February, comes before Go-live
+/// (15 March), shown whole; a year-long `2026` (due 31 December) after it.
+#[test]
+fn a_cards_next_milestone_is_the_one_due_soonest() {
+    let (mut portfolio, content) = fixture();
+    let span = |title: &str, start: NaiveDate, end: NaiveDate| Milestone {
+        date_end: Some(end),
+        ..milestone(title, Some(start), Status::InProgress, false, 9)
+    };
+    let alpha = &mut portfolio.projects[0];
+    let mut milestones = alpha.milestones.to_vec();
+    milestones.push(span("Year", date(2026, 1, 1), date(2026, 12, 31)));
+    milestones.push(span("Sprint 4", date(2026, 1, 26), date(2026, 2, 6)));
+    *alpha.milestones = milestones;
+    let site = render(
+        &portfolio,
+        &content,
+        &unminified(),
+        Path::new("/nonexistent"),
+    )
+    .expect("render");
+    let index = page(&site, "index.html");
+    let card = &index[index
+        .find("href=\"alpha/index.html\"")
+        .expect("alpha's card")..];
+    let next = &card[card.find("Next milestone").expect("next milestone")..];
+    let next = &next[..next.find("</dd>").expect("its end")];
+    assert!(next.contains("Sprint 4"), "{next}");
+    assert!(
+        next.contains("26\u{a0}Jan\u{a0}2026 – 6\u{a0}Feb\u{a0}2026"),
+        "{next}"
+    );
+}
+
 #[test]
 fn a_project_page_shows_the_period_it_knows() {
     let render_with = |start: Option<NaiveDate>, end: Option<NaiveDate>, config: &Config| {

@@ -70,16 +70,11 @@ pub fn apply_front_matter_status(project: &mut Project, status: Option<&str>) {
     }
 }
 
-/// The day a milestone is due: the end of its range, else its date.
-fn due(milestone: &Milestone) -> Option<NaiveDate> {
-    milestone.date_end.or(milestone.date)
-}
-
 fn mark_overdue(project: &mut Project, as_of: NaiveDate) {
     project.late_items = LateItem::gather(&project.sections, as_of).into();
     let mut warnings = Vec::new();
     for milestone in project.milestones.iter_mut() {
-        let Some(due) = due(milestone) else {
+        let Some(due) = milestone.due() else {
             continue;
         };
         milestone.overdue = due < as_of && milestone.is_open();
@@ -245,7 +240,8 @@ impl Facts<'_> {
     fn red_reasons(&self, config: &Config) -> Vec<Phrase<'_>> {
         let mut reasons = Vec::new();
         for milestone in self.milestones.iter().filter(|m| m.overdue) {
-            let days = due(milestone)
+            let days = milestone
+                .due()
                 .map(|d| self.as_of.signed_duration_since(d).num_days())
                 .unwrap_or(0);
             reasons.push(Phrase::Overdue(&milestone.title, days));

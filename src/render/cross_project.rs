@@ -487,7 +487,7 @@ impl Renderer<'_> {
                         let milestones = project.milestones.get();
                         (milestones.iter().enumerate())
                             .filter(|(_, m)| keep(m))
-                            .map(|(at, m)| (m.date.is_none(), m.date, index, at))
+                            .map(|(at, m)| (m.due().is_none(), m.due(), index, at))
                             .collect::<Vec<_>>()
                     })
                     .collect();

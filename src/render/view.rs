@@ -264,13 +264,13 @@ pub struct RiskRef {
     pub href: String,
 }
 
-/// Open milestones dated from `as_of` on, soonest first.
+/// The open milestone due soonest from `as_of` on.
 fn upcoming(milestones: &[Milestone], as_of: NaiveDate) -> Option<&Milestone> {
     milestones
         .iter()
         .filter(|m| !matches!(m.status, Some(Status::Done | Status::Cancelled)))
-        .filter(|m| m.date.is_some_and(|d| d >= as_of))
-        .min_by_key(|m| m.date)
+        .filter(|m| m.due().is_some_and(|d| d >= as_of))
+        .min_by_key(|m| m.due())
 }
 
 /// The open risk with the highest severity, then impact × probability.
@@ -302,7 +302,7 @@ pub fn project_row(project: &Project, as_of: NaiveDate, root: &str, t: &Strings)
         items_text: items_text(&project.counts, t),
         next_milestone: upcoming(&milestones, as_of).map(|m| MilestoneRef {
             title: m.title.clone(),
-            date: m.date.map(|d| t.date(d)).unwrap_or_default(),
+            date: milestone_date(m, t),
             href: format!("{href}#milestones"),
         }),
         worst_risk: worst_risk(&risks).map(|(index, r)| RiskRef {
@@ -409,6 +409,18 @@ pub struct MilestoneRow {
     pub href: String,
 }
 
+/// When `m` is due as a reader says it: its day, or its span (`Q4/2023`
+/// is `1 Oct 2023 – 31 Dec 2023`: due at its end, not on its first day).
+fn milestone_date(m: &Milestone, t: &Strings) -> String {
+    match (m.date, m.date_end) {
+        (Some(start), Some(end)) if end != start => {
+            format!("{} – {}", t.date(start), t.date(end))
+        }
+        (Some(start), _) => t.date(start),
+        (None, _) => String::new(),
+    }
+}
+
 pub fn milestone_rows(
     entries: &[(&Milestone, &Project, String)],
     root: &str,
@@ -417,13 +429,9 @@ pub fn milestone_rows(
     let mut rows: Vec<(&Milestone, MilestoneRow)> = entries
         .iter()
         .map(|(m, project, href)| {
-            let date = match (m.date, m.date_end) {
-                (Some(start), Some(end)) if end != start => {
-                    format!("{} – {}", t.date(start), t.date(end))
-                }
-                (Some(start), _) => t.date(start),
-                _ => t.get("no_date"),
-            };
+            let date = m
+                .date
+                .map_or_else(|| t.get("no_date"), |_| milestone_date(m, t));
             let row = MilestoneRow {
                 project: project.name.clone(),
                 project_href: format!("{root}{}/index.html", project.slug),
