@@ -929,47 +929,38 @@ mod tests {
 
     #[test]
     fn an_id_without_its_hyphen_needs_a_separator() {
-        let id_and_title = |text: &str| {
+        let cases = [
+            (
+                "R8 — Départ d'un développeur clé",
+                Some("R8"),
+                "Départ d'un développeur clé",
+            ),
+            ("R3: budget", Some("R3"), "budget"),
+            ("Q4 delivery slips", None, "Q4 delivery slips"),
+            ("API3 instable", None, "API3 instable"),
+            (
+                "CR-01: SOW Negotiation Extends",
+                Some("CR-01"),
+                "SOW Negotiation Extends",
+            ),
+            ("HR-10 - Turnover", Some("HR-10"), "Turnover"),
+            (
+                "R-001 Retard fournisseur",
+                Some("R-001"),
+                "Retard fournisseur",
+            ),
+            // Five capitals or five digits are no id.
+            ("ABCDE-1 five", None, "ABCDE-1 five"),
+            ("R-12345 big", None, "R-12345 big"),
+        ];
+        for (text, id, title) in cases {
             let draft = Draft::titled(text, 1, false);
-            (draft.id, draft.title)
-        };
-        assert_eq!(
-            id_and_title("R8 — Départ d'un développeur clé"),
-            (
-                Some("R8".to_string()),
-                "Départ d'un développeur clé".to_string()
-            )
-        );
-        assert_eq!(
-            id_and_title("R3: budget"),
-            (Some("R3".to_string()), "budget".to_string())
-        );
-        assert_eq!(
-            id_and_title("Q4 delivery slips"),
-            (None, "Q4 delivery slips".to_string())
-        );
-        assert_eq!(
-            id_and_title("API3 instable"),
-            (None, "API3 instable".to_string())
-        );
-        assert_eq!(
-            id_and_title("CR-01: SOW Negotiation Extends"),
-            (
-                Some("CR-01".to_string()),
-                "SOW Negotiation Extends".to_string()
-            )
-        );
-        assert_eq!(
-            id_and_title("HR-10 - Turnover"),
-            (Some("HR-10".to_string()), "Turnover".to_string())
-        );
-        assert_eq!(
-            id_and_title("R-001 Retard fournisseur"),
-            (Some("R-001".to_string()), "Retard fournisseur".to_string())
-        );
-        // Five capitals or five digits are no id.
-        assert_eq!(id_and_title("ABCDE-1 five").0, None);
-        assert_eq!(id_and_title("R-12345 big").0, None);
+            assert_eq!(
+                (draft.id.as_deref(), draft.title.as_str()),
+                (id, title),
+                "{text}"
+            );
+        }
     }
 
     #[test]
