@@ -385,6 +385,15 @@ impl ClaimReader<'_> {
         })
     }
 
+    /// The section a summary entry's label names, when it is another than
+    /// the one the entry is in (`✅ **Phase 1:** Capability System (2
+    /// hours)` under `### Completed`, corpus 18).
+    pub fn restated_section(&self, text: &str, enclosing: Option<usize>) -> Option<usize> {
+        let (label, _) = text.split_once(':')?;
+        let section = key_in(label).and_then(|key| (self.section_of_key)(&key))?;
+        (Some(section) != enclosing).then_some(section)
+    }
+
     /// A `Total` row: its percentage claims the enclosing section's progress.
     pub fn total_row(
         &self,

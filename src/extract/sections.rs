@@ -121,6 +121,16 @@ pub fn read(
     let source: Arc<str> = Arc::from(document.source.as_str());
     let mut not_items = std::mem::take(&mut claims.summary_lines);
     not_items.extend(milestone_lines.iter().copied());
+    // A summary entry that names a section with work of its own says that
+    // work's status again: counted there, not twice. Over a section
+    // without any, it is the only word on it and stays an item.
+    let restating = (claims.restated.iter())
+        .filter(|(_, section)| {
+            walk.get(*section)
+                .is_some_and(|s| holds_work(s, vocabulary))
+        })
+        .map(|(line, _)| *line);
+    not_items.extend(restating);
     let reference = status
         .as_of
         .or(document.front_matter.updated)
@@ -430,6 +440,9 @@ fn legend_pairs(value: &str, vocabulary: &mut Cow<Vocabulary>) {
 struct Claims {
     list: Vec<Claim>,
     summary_lines: FxHashSet<usize>,
+    /// Marked summary entries that name another section, by line: they
+    /// restate its status when it holds work of its own ([`holds_work`]).
+    restated: Vec<(usize, usize)>,
 }
 
 impl Claims {
@@ -473,7 +486,7 @@ impl Claims {
                             .extend(reader.line(&line.text, line.line, enclosing));
                     }
                 }
-                Block::List(entries) => self.entries(reader, entries),
+                Block::List(entries) => self.entries(reader, entries, enclosing),
                 Block::Table(table) => {
                     // Only a table with a total row needs its columns.
                     let mut columns = None;
@@ -489,24 +502,46 @@ impl Claims {
         }
     }
 
-    fn entries(&mut self, reader: &ClaimReader, entries: &[ListEntry]) {
+    fn entries(&mut self, reader: &ClaimReader, entries: &[ListEntry], enclosing: Option<usize>) {
         for entry in entries {
             // A summary entry holds a `:` (`✅ Phase 1 : 100%`); most
             // entries are ruled out before their marker is looked for.
             if let Some(first) = entry.lines.first().filter(|l| l.text.contains(':')) {
-                let text = reader
-                    .vocabulary
-                    .marker_at_start(&first.text)
-                    .map(|(_, rest)| rest)
-                    .unwrap_or(&first.text);
+                let marked = reader.vocabulary.marker_at_start(&first.text);
+                let text = marked.map_or(first.text.as_str(), |(_, rest)| rest);
                 if let Some(claim) = reader.summary_entry(text, first.line) {
                     self.summary_lines.insert(first.line);
                     self.list.push(claim);
+                } else if let Some(section) = marked.and(reader.restated_section(text, enclosing)) {
+                    self.restated.push((first.line, section));
                 }
             }
-            self.entries(reader, &entry.children);
+            self.entries(reader, &entry.children, enclosing);
         }
     }
+}
+
+/// Whether `section` or a section under it holds work that carries a
+/// status of its own: a marked list entry (a box, a symbol), a status
+/// table, or a heading with a status (`(Not Started)`, `✅`).
+fn holds_work(section: &OutlineSection, vocabulary: &Vocabulary) -> bool {
+    fn marked(entries: &[ListEntry], vocabulary: &Vocabulary) -> bool {
+        entries.iter().any(|entry| {
+            vocabulary.marker_at_start(entry.first_line()).is_some()
+                || marked(&entry.children, vocabulary)
+        })
+    }
+    let block_holds = |block: &Block| match block {
+        Block::List(entries) => marked(entries, vocabulary),
+        Block::Table(table) => tables::classify(table, false) == tables::TableKind::Status,
+        Block::Paragraph(_) | Block::Code { .. } => false,
+    };
+    let heading_holds = (section.heading.split_whitespace())
+        .any(|word| vocabulary.marker_at_start(word).is_some())
+        || vocabulary.phrase_anywhere(&section.heading).is_some();
+    heading_holds
+        || section.blocks.iter().any(block_holds)
+        || (section.children.iter()).any(|child| holds_work(child, vocabulary))
 }
 
 /// Builds the model sections.
