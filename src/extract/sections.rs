@@ -512,7 +512,9 @@ impl Claims {
                 if let Some(claim) = reader.summary_entry(text, first.line) {
                     self.summary_lines.insert(first.line);
                     self.list.push(claim);
-                } else if let Some(section) = marked.and(reader.restated_section(text, enclosing)) {
+                } else if let Some(section) =
+                    marked.and_then(|_| reader.restated_section(text, enclosing))
+                {
                     self.restated.push((first.line, section));
                 }
             }
