@@ -54,6 +54,13 @@ fn project_of(folder: &Path, file: &str) -> Option<Value> {
     Some(status["projects"][0].clone())
 }
 
+/// Builds a portal of one document `name` holding `text`.
+fn project_of_text(name: &str, text: &str) -> Value {
+    let folder = tempfile::tempdir().expect("temp dir");
+    std::fs::write(folder.path().join(name), text).expect("write the document");
+    project_of(folder.path(), name).expect("its project")
+}
+
 fn counts(project: &Value) -> (u64, u64, u64, u64, u64, u64) {
     let c = &project["counts"];
     let n = |k: &str| c[k].as_u64().unwrap_or(u64::MAX);
@@ -625,13 +632,11 @@ fn corpus_18_phases_not_started_are_to_do() {
 /// is the only word on that phase and stays an item.
 #[test]
 fn a_summary_entry_naming_a_section_with_work_is_not_counted_again() {
-    let folder = tempfile::tempdir().expect("temp dir");
     let text = "# Plan\n\n## Summary\n\n- ✅ Phase 1: Setup\n- ✅ Phase 2: Design\n\
         - 🚧 Phase 3: Build\n\n## Phase 1: Setup\n\n- [x] Repository\n- [x] CI\n\n\
         ## Phase 2: Design\n\nWe drew the screens with the users.\n\n\
         ## Phase 3: Build (In Progress)\n\n- [ ] Backend\n";
-    std::fs::write(folder.path().join("plan.md"), text).expect("write");
-    let project = project_of(folder.path(), "plan.md").expect("project");
+    let project = project_of_text("plan.md", text);
     assert_items(
         &project,
         &[
@@ -671,15 +676,13 @@ fn corpus_14_more_to_do_answers_are_statuses() {
 /// An empty answer says nothing, and `Supported` asks no question of work.
 #[test]
 fn yes_and_no_under_a_question_of_work_are_statuses() {
-    let folder = tempfile::tempdir().expect("temp dir");
     let text = "# Checklist\n\n## Tasks\n\n| Task | Done? |\n|---|---|\n\
         | Write the spec | Yes |\n| Build it | No |\n| Test it | x |\n| Party | |\n\n\
         ## Suivi\n\n| Tâche | Terminé ? |\n|---|---|\n| Rédiger | **Oui** |\n| Relire | Non. |\n\n\
         ## Platforms\n\n| Platform | Supported |\n|---|---|\n| Linux | Yes |\n| Windows | No |\n\n\
         ## Jalons\n\n| Date | Jalon | Atteint ? |\n|---|---|---|\n\
         | 2026-09-01 | Lancement | Oui |\n| 2026-12-15 | Recette | Non |\n";
-    std::fs::write(folder.path().join("checklist.md"), text).expect("write");
-    let project = project_of(folder.path(), "checklist.md").expect("project");
+    let project = project_of_text("checklist.md", text);
     assert_items(
         &project,
         &[

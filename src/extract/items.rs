@@ -405,7 +405,12 @@ impl<'a> ItemReader<'a> {
         }
         let (status, text) = match self.heading_status(section) {
             Some(found) => found,
-            None if is_numbered(&section.heading) && !self.holds_status(&section.heading) => {
+            // A heading that says a status anywhere (`~~1. Vercel Build
+            // Failing~~ ✅ RÉSOLU`, corpus 01), though not where it would
+            // make a ticket of it, does not take its parent's.
+            None if is_numbered(&section.heading)
+                && !self.vocabulary.holds_status(&section.heading) =>
+            {
                 (siblings.parent_status?, section.heading.as_str())
             }
             None => return None,
@@ -466,16 +471,6 @@ impl<'a> ItemReader<'a> {
         };
         let (status, end) = self.vocabulary.phrase_at_start(value)?;
         (words_outside_parentheses(&value[end..]) == 0).then(|| (status, inside[..open].trim_end()))
-    }
-
-    /// Whether a heading says a status anywhere (`~~1. Vercel Build
-    /// Failing~~ ✅ RÉSOLU`, corpus 01), though not where it would make a
-    /// ticket of it: it does not take its parent's.
-    fn holds_status(&self, heading: &str) -> bool {
-        let marked = heading
-            .split_whitespace()
-            .any(|word| self.vocabulary.marker_at_start(word).is_some());
-        marked || self.vocabulary.phrase_anywhere(heading).is_some()
     }
 
     /// What the headings `sections` stand among tell each of them:

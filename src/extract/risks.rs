@@ -250,14 +250,14 @@ fn split_id(title: &str) -> Option<(&str, &str)> {
     }
     let end = digits_at + digits;
     let rest = title[end..].trim_start();
-    let separated = match hyphen {
-        true => rest.strip_prefix([':', '-', '–', '—', '.']),
-        false => rest.strip_prefix([':', '-', '–', '—']),
-    };
-    if !hyphen && separated.is_none() {
-        return None;
+    let separated = rest.strip_prefix([':', '-', '–', '—', '.']);
+    if hyphen {
+        Some((&title[..end], separated.unwrap_or(rest).trim_start()))
+    } else {
+        // `R3.` could be the start of a sentence: a stop is no separator here.
+        let separated = separated.filter(|_| !rest.starts_with('.'))?;
+        Some((&title[..end], separated.trim_start()))
     }
-    Some((&title[..end], separated.unwrap_or(rest).trim_start()))
 }
 
 /// Whether `title` begins as [`RISK_NUMBER`] needs: with the first letter

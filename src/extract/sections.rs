@@ -538,10 +538,7 @@ fn holds_work(section: &OutlineSection, vocabulary: &Vocabulary) -> bool {
         Block::Table(table) => tables::classify(table, false) == tables::TableKind::Status,
         Block::Paragraph(_) | Block::Code { .. } => false,
     };
-    let heading_holds = (section.heading.split_whitespace())
-        .any(|word| vocabulary.marker_at_start(word).is_some())
-        || vocabulary.phrase_anywhere(&section.heading).is_some();
-    heading_holds
+    vocabulary.holds_status(&section.heading)
         || section.blocks.iter().any(block_holds)
         || (section.children.iter()).any(|child| holds_work(child, vocabulary))
 }

@@ -615,6 +615,14 @@ impl Vocabulary {
         (!text[end..].chars().any(char::is_alphanumeric)).then_some(status)
     }
 
+    /// Whether `text` says a status anywhere: a marker at the start of
+    /// any of its words, or a phrase (`~~1. Vercel Build Failing~~ ✅
+    /// RÉSOLU`, `Phase 4: … (Not Started)`).
+    pub fn holds_status(&self, text: &str) -> bool {
+        let marked = (text.split_whitespace()).any(|word| self.marker_at_start(word).is_some());
+        marked || self.phrase_anywhere(text).is_some()
+    }
+
     /// The first status phrase anywhere in `text`, as whole words.
     pub fn phrase_anywhere(&self, text: &str) -> Option<Status> {
         let words: Vec<(String, Range<usize>)> = word_spans(text).collect();
