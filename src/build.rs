@@ -53,7 +53,10 @@ pub struct BuildReport {
     pub projects: usize,
     pub documents: usize,
     pub warnings: usize,
-    pub errors: usize,
+    /// The error diagnostics, sorted by file and line: few (a file that
+    /// cannot be read, a name that is not UTF-8), and each one a document
+    /// missing from the site, so the build names them, not only counts them.
+    pub errors: Vec<Diagnostic>,
     pub elapsed: Duration,
 }
 
@@ -232,6 +235,8 @@ pub struct Previous {
     /// Whether a rebuild follows: then a build notes each project's key,
     /// which `sitrep build` has no use for.
     rebuilds: bool,
+    /// The build's errors (files it could not read), for `serve` to name.
+    errors: Vec<Diagnostic>,
 }
 
 /// A document as the previous build read it.
@@ -269,6 +274,10 @@ impl Previous {
     /// its documents and its projects, each put by key on its own core.
     fn keep(portal: Portal, extraction: &Extraction) -> Previous {
         let (content, projects) = (portal.content, portal.status.projects);
+        // Errors are the portfolio's: a file that could not be read is no
+        // project's document.
+        let mut errors = portal.status.diagnostics;
+        errors.retain(|d| d.level == Level::Error);
         let (documents, projects) = rayon::join(
             || Previous::documents_of(content, extraction),
             || {
@@ -289,6 +298,7 @@ impl Previous {
             reused: extraction.reused,
             unread: extraction.unread,
             rebuilds: true,
+            errors,
         }
     }
 
@@ -343,6 +353,11 @@ impl Previous {
     /// How many projects the build that left this had.
     pub fn projects(&self) -> usize {
         self.projects.len()
+    }
+
+    /// The errors of the build that left this.
+    pub fn errors(&self) -> &[Diagnostic] {
+        &self.errors
     }
 }
 
@@ -1096,8 +1111,9 @@ pub fn build_and_keep(options: &BuildOptions) -> anyhow::Result<(BuildReport, Po
         staging.finish_then(|kept| memo.save(kept))
     })?;
     stages.done("swap");
-    let diagnostics = all_diagnostics(&portal.status);
-    let count = |level: Level| diagnostics.iter().filter(|d| d.level == level).count();
+    let (errors, warnings): (Vec<_>, Vec<_>) = all_diagnostics(&portal.status)
+        .into_iter()
+        .partition(|d| d.level == Level::Error);
     let report = BuildReport {
         output,
         stages: stages.times,
@@ -1106,8 +1122,8 @@ pub fn build_and_keep(options: &BuildOptions) -> anyhow::Result<(BuildReport, Po
         writes,
         projects,
         documents,
-        warnings: count(Level::Warning),
-        errors: count(Level::Error),
+        warnings: warnings.len(),
+        errors,
         elapsed: started.elapsed(),
     };
     Ok((report, portal))

@@ -121,6 +121,27 @@ pub fn locate(diagnostics: &[Diagnostic], content: &Content, content_dir: &str) 
         .collect()
 }
 
+/// How many errors a build names before it sends the reader to `check`.
+const ERRORS_NAMED: usize = 20;
+
+/// The errors of a build, one `path:line: error[code]: message` line each,
+/// as [`short`] writes them: an error is a document left out of the site,
+/// so `build` and `serve` name each one (the first twenty, then how many
+/// more), where warnings are only counted.
+pub fn named_errors(errors: &[Diagnostic], content_dir: &Path) -> String {
+    let named = &errors[..errors.len().min(ERRORS_NAMED)];
+    let content_dir = content_dir.to_string_lossy();
+    // The files of errors are not in the site: no source line to show.
+    let mut text = short(&locate(named, &Content::default(), &content_dir));
+    if errors.len() > named.len() {
+        let more = errors.len() - named.len();
+        text.push_str(&format!(
+            "… and {more} more error(s): `sitrep check` lists them all\n"
+        ));
+    }
+    text
+}
+
 /// What a diagnostic points at on its line. Messages quote what they are
 /// about, as written (`` `2024-MM-JJ` is a placeholder``, `milestone "Go-live"
 /// was due …`): the first quoted fragment found on the line is the span.

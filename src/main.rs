@@ -323,17 +323,27 @@ fn build_command(options: &BuildOptions, quiet: bool, verbose: bool) -> anyhow::
     let result = build::build_and_keep(options);
     spinner.finish_and_clear();
     let (report, portal) = result?;
+    let content_dir = options.root.join("content");
+    eprint!(
+        "{}",
+        diagnostics::named_errors(&report.errors, &content_dir)
+    );
     // The command ends here: its memory goes back to the system whole.
     std::mem::forget(portal);
     if verbose {
         print_times(&report);
     }
     if !quiet {
+        let listed = if report.warnings > 0 {
+            " (`sitrep check` lists them)"
+        } else {
+            ""
+        };
         println!(
-            "built {} project(s) from {} document(s): {} error(s), {} warning(s) in {:.2}s → {}",
+            "built {} project(s) from {} document(s): {} error(s), {} warning(s){listed} in {:.2}s → {}",
             report.projects,
             report.documents,
-            report.errors,
+            report.errors.len(),
             report.warnings,
             report.elapsed.as_secs_f64(),
             report.output.display()

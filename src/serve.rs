@@ -19,6 +19,7 @@ use anyhow::{bail, Context as _};
 use tiny_http::{Header, Request, Response, ResponseBox, Server};
 
 use crate::build::{self, BuildOptions};
+use crate::diagnostics;
 use crate::memo::MemoryMemo;
 use crate::render::escape;
 
@@ -133,6 +134,11 @@ fn rebuild(options: &ServeOptions, shared: &Shared, kept: Kept) -> Kept {
                 started.elapsed().as_millis(),
                 previous.reused(),
                 previous.projects()
+            );
+            let content_dir = options.build.root.join("content");
+            eprint!(
+                "{}",
+                diagnostics::named_errors(previous.errors(), &content_dir)
             );
             if options.verbose {
                 print_stages(&stages);

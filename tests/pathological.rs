@@ -308,6 +308,49 @@ fn a_file_name_that_is_not_utf8() {
     assert!(said.contains("unreadable-file"), "check says: {said}");
 }
 
+/// A document the build leaves out is named by the build itself, on
+/// standard error and even with `--quiet` ("print nothing but errors"), as
+/// `check --format short` names it; past twenty the build sends the reader
+/// to `check`. Warnings stay a count on the summary line.
+#[test]
+fn the_build_names_the_documents_it_could_not_read() {
+    use std::os::unix::ffi::OsStrExt;
+    let portal = Portal::new();
+    portal.write("ok.md", "# Fine\n\n- [x] done\n");
+    let odd = |n: usize| format!("odd-{n:02}-\u{FFFD}.md");
+    for n in 0..22 {
+        let name = [format!("odd-{n:02}-").as_bytes(), b"\xe9.md"].concat();
+        let path = portal.content().join(std::ffi::OsStr::from_bytes(&name));
+        std::fs::write(path, "# Odd\n").expect("write");
+    }
+    let quiet = portal.run(&["build", "--quiet", "--as-of", AS_OF]);
+    assert!(quiet.status.success());
+    assert!(quiet.stdout.is_empty(), "--quiet prints no summary");
+    let said = String::from_utf8_lossy(&quiet.stderr);
+    let lines: Vec<&str> = said.lines().collect();
+    assert_eq!(
+        lines.len(),
+        21,
+        "twenty errors named, then a pointer: {said}"
+    );
+    let content = portal.content().to_string_lossy().into_owned();
+    for (n, line) in lines[..20].iter().enumerate() {
+        let named = format!("{content}/{}:1: error[unreadable-file]: ", odd(n));
+        assert!(line.starts_with(&named), "{line} names {named}");
+    }
+    assert_eq!(
+        lines[20],
+        "… and 2 more error(s): `sitrep check` lists them all"
+    );
+
+    let loud = portal.run(&["build", "--as-of", AS_OF]);
+    let summary = String::from_utf8_lossy(&loud.stdout);
+    assert!(
+        summary.starts_with("built 1 project(s) from 1 document(s): 22 error(s), 0 warning(s) in "),
+        "{summary}"
+    );
+}
+
 #[test]
 fn symbolic_link_loops() {
     use std::os::unix::fs::symlink;

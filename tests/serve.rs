@@ -289,3 +289,37 @@ fn a_busy_persons_pages_follow_the_projects_they_list() {
         "{second}"
     );
 }
+
+/// `serve` names a file it had to leave out after each build, on standard
+/// error, as `build` does: here a name that is not UTF-8.
+#[test]
+fn serve_names_the_documents_it_could_not_read() {
+    use std::os::unix::ffi::OsStrExt;
+    let portal = Portal::new();
+    portal.write("alpha.md", "# Alpha\n\n- [x] one\n");
+    let odd = std::ffi::OsStr::from_bytes(b"caf\xe9.md");
+    std::fs::write(portal.content().join(odd), "# Caf\n").expect("write");
+    let mut child = Command::new(env!("CARGO_BIN_EXE_sitrep"))
+        .args(["serve", "--port", "0", "--as-of", common::AS_OF, "--root"])
+        .arg(portal.root())
+        .stdout(Stdio::null())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("serve starts");
+    let stderr = child.stderr.take().expect("stderr");
+    let (sender, received) = std::sync::mpsc::channel();
+    std::thread::spawn(move || {
+        for line in BufReader::new(stderr).lines().map_while(Result::ok) {
+            let _ = sender.send(line);
+        }
+    });
+    let line = received.recv_timeout(Duration::from_secs(20));
+    let _ = child.kill();
+    let _ = child.wait();
+    let expected = format!(
+        "{}/caf\u{FFFD}.md:1: error[unreadable-file]: the file name is not valid UTF-8; \
+         rename the file to include it",
+        portal.content().display()
+    );
+    assert_eq!(line.as_deref(), Ok(expected.as_str()));
+}
