@@ -34,12 +34,12 @@ use serde::Serialize;
 use super::charts;
 use super::compiled::{PersonPageView, RisksView, TimelineView};
 use super::groups::{self, Group};
-use super::paging::{self, PageSizes, Pagination};
+use super::paging::{self, root_of, PageSizes, Pagination};
 use super::view::{
     self, HealthCount, Links, MilestoneRow, PersonRow, PersonTally, PersonView, ProjectRow,
     RiskEntry,
 };
-use super::{nearest_milestones, root_of, trends, Renderer, ROWS_SHOWN};
+use super::{nearest_milestones, trends, Renderer, ROWS_SHOWN};
 use crate::ingest::names::slugify;
 use crate::model::{Milestone, Project, Risk, Severity, Tally};
 

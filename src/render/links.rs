@@ -11,6 +11,10 @@ use std::sync::LazyLock;
 
 use percent_encoding::{utf8_percent_encode, AsciiSet, CONTROLS};
 
+use super::{anchor_prefix, document_anchor, document_page, documents_apart, source};
+use crate::config::Config;
+use crate::ingest::Content;
+
 /// What a file name must escape to be one segment of a URL's path: a
 /// `sprint #2.md` is not `sprint ` with a fragment.
 const SEGMENT: &AsciiSet = &CONTROLS
@@ -274,6 +278,68 @@ impl Origin<'_> {
 /// its anchors start with `prefix`.
 pub(super) fn heading_url(prefix: &str, fragment: &str) -> String {
     format!("#{prefix}h-{fragment}")
+}
+
+/// A link of a document that leads nowhere on the site (a file the portal
+/// does not hold, and no `source_url`): `sitrep check` lists them.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct LinkNowhere {
+    /// The document's path under `content/`.
+    pub source: String,
+    pub line: usize,
+    pub url: String,
+}
+
+/// Every link of the portal's documents (its introduction included) that
+/// leads nowhere on the site, in path and line order.
+pub fn links_leading_nowhere(content: &Content, config: &Config) -> Vec<LinkNowhere> {
+    let targets = link_targets(content, config);
+    let documents =
+        (content.intro.iter()).chain(content.projects.iter().flat_map(|p| p.documents.iter()));
+    let mut found: Vec<LinkNowhere> = documents
+        .flat_map(|document| {
+            // Whether a link leads nowhere depends on the document's place
+            // in `content/`, not on the page that shows it.
+            let origin = Origin {
+                source: &document.source,
+                page: "index.html",
+                targets: &targets,
+            };
+            source::links_leading_nowhere(&document.text, origin)
+                .into_iter()
+                .map(|(line, url)| LinkNowhere {
+                    source: document.source.clone(),
+                    line,
+                    url,
+                })
+        })
+        .collect();
+    found.sort_by(|a, b| (&a.source, a.line).cmp(&(&b.source, b.line)));
+    found
+}
+
+/// Where each document of the portal is shown: a project of at most
+/// [`DOCUMENTS_ON_PAGE`](super::DOCUMENTS_ON_PAGE) documents shows each on its page (`#doc-2`), a
+/// larger one on its own page (`doc-12.html`). Images lead to the site's
+/// copies; links to other files into the config's `source_url`, if any.
+pub(super) fn link_targets(content: &Content, config: &Config) -> LinkTargets {
+    let mut targets = LinkTargets::new(config.source_url.as_deref());
+    for image in &content.images {
+        targets.add_image(&image.source);
+    }
+    for project in &content.projects {
+        let apart = documents_apart(project.documents.len());
+        for (place, document) in project.documents.iter().enumerate() {
+            let (page, anchor) = if apart {
+                (document_page(place), String::new())
+            } else {
+                ("index.html".to_string(), document_anchor(place))
+            };
+            let page = format!("{}/{page}", project.slug);
+            targets.add(&document.source, page, anchor, anchor_prefix(place));
+        }
+    }
+    targets
 }
 
 #[cfg(test)]

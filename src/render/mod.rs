@@ -10,13 +10,17 @@
 pub mod charts;
 mod compiled;
 mod cross_project;
+mod format;
 pub mod groups;
 pub mod i18n;
+mod keys;
 pub mod links;
 pub mod paging;
 mod part;
+mod sitemap;
 pub mod source;
 pub mod status_json;
+mod templates;
 pub mod theme;
 pub mod trends;
 pub mod typography;
@@ -24,7 +28,6 @@ pub mod view;
 
 use std::borrow::Cow;
 use std::collections::{BTreeMap, HashMap};
-use std::io::Write;
 use std::ops::Range;
 use std::path::Path;
 use std::sync::atomic::{AtomicUsize, Ordering};
@@ -38,7 +41,7 @@ use serde::Serialize;
 use tera::Tera;
 
 use crate::cache::Key;
-use crate::config::{Config, Language};
+use crate::config::Config;
 use crate::history::History;
 use crate::ingest::{Content, Document, ProjectSources};
 use crate::model::{Milestone, PortfolioStatus, Project};
@@ -46,13 +49,20 @@ use chrono::NaiveDate;
 use compiled::{DocumentLink, DocumentProject, DocumentView};
 use cross_project::Emit;
 use i18n::{Strings, Table};
-use links::{LinkTargets, Origin};
+use keys::{document_key, page_hasher, page_key};
+use links::{link_targets, LinkTargets, Origin};
+use paging::root_of;
+use sitemap::{base_url, robots};
 use source::{Anchors, RenderedDocument};
+use templates::{finish_html, parsed, tera_error};
 use view::{Links, RiskEntry};
 
 pub use cross_project::{
     PEOPLE_PER_PAGE, PERSON_PROJECTS_SHOWN, PROJECTS_PER_PAGE, RISK_PAGE_SIZES,
 };
+pub use format::{escape, one_decimal, pct, write_escaped};
+pub use keys::page_seed;
+pub use links::{links_leading_nowhere, LinkNowhere};
 pub use part::{write_part, MemoryFile, Output, Part, PiecesWriter};
 
 /// The rendered site: output-relative paths (`/`-separated) to file bytes.
@@ -460,7 +470,7 @@ pub fn render_into(
     if let Some(base) = &base_url {
         sink.put(
             "sitemap.xml",
-            sitemap(base, portfolio, &more_pages).into_bytes(),
+            sitemap::sitemap(base, portfolio, &more_pages).into_bytes(),
         )?;
     }
     let mut times = lock(&renderer.times).clone();
@@ -584,115 +594,6 @@ fn section_pages(
     Ok(more_pages.into_inner().unwrap_or_else(|p| p.into_inner()))
 }
 
-/// What every project page depends on besides its own documents: the sitrep
-/// build, the config, the portfolio's title and date, the templates, the
-/// recorded snapshots, and where every document is shown (a document's
-/// links to the others lead there). Part of every page's key in the
-/// [`Memo`].
-pub fn page_seed(
-    portfolio: &PortfolioStatus,
-    config: &Config,
-    templates: &BTreeMap<String, String>,
-    history: &History,
-    targets: &LinkTargets,
-) -> Key {
-    let mut hasher = HashWriter(xxhash_rust::xxh3::Xxh3::new());
-    hasher
-        .0
-        .update(crate::cache::build_fingerprint().as_bytes());
-    let shared = (
-        config,
-        templates,
-        &portfolio.title,
-        &portfolio.description,
-        portfolio.as_of,
-        &portfolio.generator,
-    );
-    let _ = serde_json::to_writer(&mut hasher, &shared);
-    for snapshot in &history.snapshots {
-        let flags = (&snapshot.label, snapshot.archived, snapshot.tarball);
-        let _ = serde_json::to_writer(&mut hasher, &flags);
-        let _ = serde_json::to_writer(&mut hasher, &snapshot.status);
-    }
-    targets.hash_into(&mut hasher.0);
-    hasher.0.digest128()
-}
-
-/// The key of a project page: the shared seed, its slug, and its documents'
-/// paths and content keys (`None` when one has no key).
-fn page_key(seed: Key, slug: &str, documents: &[Document], texts: &dyn Texts) -> Option<Key> {
-    let mut hasher = xxhash_rust::xxh3::Xxh3::new();
-    hasher.update(&seed.to_le_bytes());
-    hasher.update(slug.as_bytes());
-    for document in documents {
-        hasher.update(&[0]);
-        hasher.update(document.source.as_bytes());
-        hasher.update(&texts.key(document)?.to_le_bytes());
-    }
-    Some(hasher.digest128())
-}
-
-/// The key of the own page of the `place`-th of `project`'s `documents`:
-/// the shared seed, the project's slug and name, the document's place,
-/// path and content key, and what the page says of the others (their
-/// number, the paths of the documents before and after it).
-fn document_key(
-    seed: Key,
-    project: &Project,
-    documents: &[Document],
-    place: usize,
-    texts: &dyn Texts,
-) -> Option<Key> {
-    let mut hasher = xxhash_rust::xxh3::Xxh3::new();
-    hasher.update(&seed.to_le_bytes());
-    for text in [&project.slug, &project.name] {
-        hasher.update(text.as_bytes());
-        hasher.update(&[0]);
-    }
-    hasher.update(&(place as u64).to_le_bytes());
-    hasher.update(&(documents.len() as u64).to_le_bytes());
-    hasher.update(&texts.key(&documents[place])?.to_le_bytes());
-    let neighbours = place.saturating_sub(1)..(place + 2).min(documents.len());
-    for document in &documents[neighbours] {
-        hasher.update(document.source.as_bytes());
-        hasher.update(&[0]);
-    }
-    Some(hasher.digest128())
-}
-
-/// A hasher holding what the key of every cross-project page starts with:
-/// the shared seed, the template, the path, and `kind`, which of the two
-/// kinds of key it is (by the page's values, or by its inputs).
-fn page_hasher(seed: Key, template: &str, path: &str, kind: &[u8]) -> HashWriter {
-    let mut hasher = HashWriter(xxhash_rust::xxh3::Xxh3::new());
-    hasher.0.update(&seed.to_le_bytes());
-    hasher.0.update(template.as_bytes());
-    hasher.0.update(&[0]);
-    hasher.0.update(path.as_bytes());
-    hasher.0.update(&[0]);
-    hasher.0.update(kind);
-    hasher
-}
-
-/// The way back to the site root from the page at `path` (`""`, `"../"`, …).
-fn root_of(path: &str) -> String {
-    "../".repeat(path.matches('/').count())
-}
-
-/// Feeds serde_json's output to a hasher, without building the text.
-struct HashWriter(xxhash_rust::xxh3::Xxh3);
-
-impl Write for HashWriter {
-    fn write(&mut self, bytes: &[u8]) -> std::io::Result<usize> {
-        self.0.update(bytes);
-        Ok(bytes.len())
-    }
-
-    fn flush(&mut self) -> std::io::Result<()> {
-        Ok(())
-    }
-}
-
 /// A kept page's documents, for the cross-project pages: their anchors only.
 fn anchors_only(documents: &[Document], anchors: Vec<Anchors>) -> ProjectDocuments {
     let sources = documents.iter().map(|d| d.source.clone()).collect();
@@ -716,68 +617,6 @@ fn anchor_prefix(index: usize) -> String {
     } else {
         format!("d{}-", index + 1)
     }
-}
-
-/// A link of a document that leads nowhere on the site (a file the portal
-/// does not hold, and no `source_url`): `sitrep check` lists them.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct LinkNowhere {
-    /// The document's path under `content/`.
-    pub source: String,
-    pub line: usize,
-    pub url: String,
-}
-
-/// Every link of the portal's documents (its introduction included) that
-/// leads nowhere on the site, in path and line order.
-pub fn links_leading_nowhere(content: &Content, config: &Config) -> Vec<LinkNowhere> {
-    let targets = link_targets(content, config);
-    let documents =
-        (content.intro.iter()).chain(content.projects.iter().flat_map(|p| p.documents.iter()));
-    let mut found: Vec<LinkNowhere> = documents
-        .flat_map(|document| {
-            // Whether a link leads nowhere depends on the document's place
-            // in `content/`, not on the page that shows it.
-            let origin = Origin {
-                source: &document.source,
-                page: "index.html",
-                targets: &targets,
-            };
-            source::links_leading_nowhere(&document.text, origin)
-                .into_iter()
-                .map(|(line, url)| LinkNowhere {
-                    source: document.source.clone(),
-                    line,
-                    url,
-                })
-        })
-        .collect();
-    found.sort_by(|a, b| (&a.source, a.line).cmp(&(&b.source, b.line)));
-    found
-}
-
-/// Where each document of the portal is shown: a project of at most
-/// [`DOCUMENTS_ON_PAGE`] documents shows each on its page (`#doc-2`), a
-/// larger one on its own page (`doc-12.html`). Images lead to the site's
-/// copies; links to other files into the config's `source_url`, if any.
-fn link_targets(content: &Content, config: &Config) -> LinkTargets {
-    let mut targets = LinkTargets::new(config.source_url.as_deref());
-    for image in &content.images {
-        targets.add_image(&image.source);
-    }
-    for project in &content.projects {
-        let apart = documents_apart(project.documents.len());
-        for (place, document) in project.documents.iter().enumerate() {
-            let (page, anchor) = if apart {
-                (document_page(place), String::new())
-            } else {
-                ("index.html".to_string(), document_anchor(place))
-            };
-            let page = format!("{}/{page}", project.slug);
-            targets.add(&document.source, page, anchor, anchor_prefix(place));
-        }
-    }
-    targets
 }
 
 /// The documents of project `slug` rendered to HTML, in merge order (the
@@ -1509,279 +1348,5 @@ impl ProjectHeader {
             },
             dates,
         }
-    }
-}
-
-/// `base_url` with exactly one trailing slash, if set.
-fn base_url(config: &Config) -> Option<String> {
-    config
-        .base_url
-        .as_deref()
-        .map(str::trim)
-        .filter(|url| !url.is_empty())
-        .map(|url| format!("{}/", url.trim_end_matches('/')))
-}
-
-fn robots(base_url: Option<&str>) -> String {
-    let mut text = String::from("User-agent: *\nAllow: /\n");
-    if let Some(base) = base_url {
-        text.push_str(&format!("Sitemap: {base}sitemap.xml\n"));
-    }
-    text
-}
-
-/// Every section page, the further pages of its lists (`more_pages`), and
-/// every project page.
-fn sitemap(base: &str, portfolio: &PortfolioStatus, more_pages: &[String]) -> String {
-    let mut xml = String::from(
-        "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n",
-    );
-    let lastmod = portfolio.as_of.format("%Y-%m-%d").to_string();
-    let paths = SECTIONS
-        .iter()
-        .map(|(folder, _)| folder.to_string())
-        .chain(
-            more_pages
-                .iter()
-                .map(|path| path.trim_end_matches("index.html").to_string()),
-        )
-        .chain(portfolio.projects.iter().flat_map(|p| {
-            let documents = if documents_apart(p.sources.len()) {
-                p.sources.len()
-            } else {
-                0
-            };
-            std::iter::once(format!("{}/", p.slug))
-                .chain((0..documents).map(|place| format!("{}/{}", p.slug, document_page(place))))
-        }));
-    for path in paths {
-        xml.push_str(&format!(
-            "  <url><loc>{}</loc><lastmod>{lastmod}</lastmod></url>\n",
-            escape(&format!("{base}{path}"))
-        ));
-    }
-    xml.push_str("</urlset>\n");
-    xml
-}
-
-/// Minifies a page when the config asks for it (the default).
-fn finish_html(html: String, minify: bool) -> Vec<u8> {
-    if !minify {
-        return html.into_bytes();
-    }
-    let cfg = minify_html::Cfg {
-        keep_closing_tags: true,
-        keep_html_and_head_opening_tags: true,
-        ..minify_html::Cfg::default()
-    };
-    reescape_title(minify_html::minify(html.as_bytes(), &cfg))
-}
-
-/// minify-html writes `<title>` text with raw `<` (valid: a title holds only
-/// text), which reads as markup to people and naive scanners; put the
-/// entities back so a title like `<script>` stays visibly inert.
-fn reescape_title(html: Vec<u8>) -> Vec<u8> {
-    let text = String::from_utf8_lossy(&html);
-    let (Some(start), Some(end)) = (text.find("<title>"), text.find("</title>")) else {
-        return html;
-    };
-    let start = start + "<title>".len();
-    if end < start {
-        return html;
-    }
-    let title = text[start..end].replace('<', "&lt;").replace('>', "&gt;");
-    format!("{}{}{}", &text[..start], title, &text[end..]).into_bytes()
-}
-
-/// The templates parsed by tera, parsed again only when they or the
-/// language changed: `serve` renders with the same templates rebuild after
-/// rebuild, and parsing them took a twentieth of a rebuild at 10,000
-/// documents.
-fn parsed(templates: BTreeMap<String, String>, t: &Strings) -> anyhow::Result<Arc<Tera>> {
-    type Parsed = Option<(BTreeMap<String, String>, Language, Arc<Tera>)>;
-    static LAST: Mutex<Parsed> = Mutex::new(None);
-    if let Some((last, language, tera)) = lock(&LAST).as_ref() {
-        if *last == templates && *language == t.language {
-            return Ok(Arc::clone(tera));
-        }
-    }
-    let mut tera = Tera::default();
-    tera.autoescape_on(vec![".html", ".htm", ".xml", ".svg"]);
-    tera.set_escape_fn(escape);
-    tera.register_filter("count", count_filter(t.get("thousands_separator")));
-    tera.add_raw_templates(templates.clone())
-        .map_err(|error| anyhow::anyhow!("templates: {}", tera_error(&error)))?;
-    let tera = Arc::new(tera);
-    *lock(&LAST) = Some((templates, t.language, Arc::clone(&tera)));
-    Ok(tera)
-}
-
-/// tera's `count` filter: `{{ open_items | count }}` writes `1,816` in
-/// English and `1 816` in French ([`i18n::group_thousands`]). A value that is
-/// not a whole number is written as tera would.
-fn count_filter(separator: String) -> impl tera::Filter {
-    move |value: &tera::Value, _: &HashMap<String, tera::Value>| {
-        let grouped = match value {
-            tera::Value::Number(number) => i18n::group_thousands(number, &separator),
-            tera::Value::String(text) => i18n::group_thousands(text, &separator),
-            other => return Ok(other.clone()),
-        };
-        Ok(tera::Value::String(grouped))
-    }
-}
-
-/// A tera error with its causes (tera hides the useful part in `source()`).
-fn tera_error(error: &tera::Error) -> String {
-    let mut message = error.to_string();
-    let mut cause = std::error::Error::source(error);
-    while let Some(inner) = cause {
-        message.push_str(&format!(": {inner}"));
-        cause = inner.source();
-    }
-    message
-}
-
-/// A percentage with at most one decimal: `41.7`, `100`.
-pub fn pct(value: f64) -> String {
-    let clamped = if value.is_finite() {
-        value.clamp(0.0, 100.0)
-    } else {
-        0.0
-    };
-    one_decimal(clamped)
-}
-
-/// A figure with at most one decimal: `2.5`, `13`.
-pub fn one_decimal(value: f64) -> String {
-    // `+ 0.0` turns a negative zero into zero: `0`, never `-0`.
-    let rounded = (value * 10.0).round() / 10.0 + 0.0;
-    if rounded.fract() == 0.0 {
-        format!("{rounded:.0}")
-    } else {
-        format!("{rounded:.1}")
-    }
-}
-
-/// Escapes text for HTML element content and attribute values (also tera's
-/// escape function: unlike tera's own, it leaves `/` alone so hrefs stay
-/// readable; and the compiled project page's, through [`compiled::Html`]).
-/// A space that French punctuation needs kept with its word is written as
-/// a no-break space ([`typography`]).
-///
-/// Every character it replaces is ASCII, so it scans bytes and copies the
-/// runs between them whole (every page's text goes through it).
-pub fn escape(text: &str) -> String {
-    let mut out = String::with_capacity(text.len() + text.len() / 16);
-    write_escaped(&mut out, text).expect("a String takes every write");
-    out
-}
-
-/// [`escape`] into `out`, without a `String` of its own.
-pub fn write_escaped(out: &mut impl std::fmt::Write, text: &str) -> std::fmt::Result {
-    let bytes = text.as_bytes();
-    let mut copied = 0;
-    for (at, &byte) in bytes.iter().enumerate() {
-        let entity = match byte {
-            b'&' => "&amp;",
-            b'<' => "&lt;",
-            b'>' => "&gt;",
-            b'"' => "&quot;",
-            b'\'' => "&#39;",
-            b' ' if typography::binds(bytes, at) => typography::NO_BREAK,
-            _ => continue,
-        };
-        out.write_str(&text[copied..at])?;
-        out.write_str(entity)?;
-        copied = at + 1;
-    }
-    out.write_str(&text[copied..])
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn escaping_replaces_each_special_byte_wherever_it_falls() {
-        // Byte by byte, the rule `escape` follows.
-        let plain = |text: &str| {
-            text.chars()
-                .map(|c| match c {
-                    '&' => "&amp;".to_string(),
-                    '<' => "&lt;".to_string(),
-                    '>' => "&gt;".to_string(),
-                    '"' => "&quot;".to_string(),
-                    '\'' => "&#39;".to_string(),
-                    c => c.to_string(),
-                })
-                .collect::<String>()
-        };
-        let pieces = ["a", "&", "<", ">", "\"", "'", "é", "✅", "%", "=", "\u{80}"];
-        // Every mix of pieces, each special byte at many offsets.
-        for length in 0..20 {
-            for seed in 0..pieces.len() * 3 {
-                let text: String = (0..length)
-                    .map(|i| pieces[(seed * 7 + i * (seed + 3)) % pieces.len()])
-                    .collect();
-                assert_eq!(escape(&text), plain(&text), "{text:?}");
-            }
-        }
-        assert_eq!(
-            escape("Tom & Jerry's <b>\"plan\"</b> → done"),
-            "Tom &amp; Jerry&#39;s &lt;b&gt;&quot;plan&quot;&lt;/b&gt; → done"
-        );
-        assert_eq!(
-            escape("no special byte in this long line at all, é ✅"),
-            "no special byte in this long line at all, é ✅"
-        );
-    }
-
-    #[test]
-    fn the_count_filter_groups_whole_numbers_as_the_language_does() {
-        let french = count_filter(Strings::new(Language::Fr).get("thousands_separator"));
-        let english = count_filter(Strings::new(Language::En).get("thousands_separator"));
-        let apply = |filter: &dyn tera::Filter, value: tera::Value| {
-            filter.filter(&value, &HashMap::new()).expect("filtered")
-        };
-        assert_eq!(apply(&french, 1816.into()), "1\u{202f}816");
-        assert_eq!(apply(&english, 1816.into()), "1,816");
-        assert_eq!(apply(&english, 999.into()), "999");
-        assert_eq!(apply(&english, "25000".into()), "25,000");
-        assert_eq!(apply(&english, 2.5.into()), "2.5");
-        assert_eq!(apply(&english, true.into()), true);
-    }
-
-    #[test]
-    fn escape_replaces_the_five_characters_and_keeps_the_rest() {
-        assert_eq!(escape(""), "");
-        assert_eq!(escape("Déploiement — été"), "Déploiement — été");
-        assert_eq!(
-            escape("<a href=\"x\">l'été & co</a>/"),
-            "&lt;a href=&quot;x&quot;&gt;l&#39;été &amp; co&lt;/a&gt;/"
-        );
-        assert_eq!(escape("&&"), "&amp;&amp;");
-        assert_eq!(escape("🟢<"), "🟢&lt;");
-    }
-
-    #[test]
-    fn percentages_have_one_decimal_at_most() {
-        assert_eq!(pct(41.66), "41.7");
-        assert_eq!(pct(100.0), "100");
-        assert_eq!(pct(120.0), "100");
-        assert_eq!(pct(f64::NAN), "0");
-        assert_eq!(pct(-0.0), "0");
-        assert_eq!(one_decimal(-0.01), "0");
-    }
-
-    #[test]
-    fn base_url_gets_one_trailing_slash() {
-        let config = Config {
-            base_url: Some("https://org.github.io/portal".into()),
-            ..Config::default()
-        };
-        assert_eq!(
-            base_url(&config).as_deref(),
-            Some("https://org.github.io/portal/")
-        );
     }
 }
