@@ -25,10 +25,11 @@ use super::charts::{Matrix, Timeline};
 use super::cross_project::{MilestoneSummary, SeverityJump};
 use super::i18n::Table;
 use super::paging::Pagination;
+use super::project_view::{ProjectHeader, SourceView};
 use super::theme;
 use super::trends::ProjectTrend;
 use super::view::{DiagnosticRow, DocumentRow, MilestoneRow, PersonView, RiskRow, SectionRow};
-use super::{PageMeta, PageView, ProjectHeader, SourceView};
+use super::{PageMeta, PageView};
 
 /// askama's escaper for `.html` templates (`askama.toml`): sitrep's own, the
 /// one tera uses ([`escape`](super::escape)), so both write the same entities.

@@ -35,11 +35,12 @@ use super::charts;
 use super::compiled::{PersonPageView, RisksView, TimelineView};
 use super::groups::{self, Group};
 use super::paging::{self, root_of, PageSizes, Pagination};
+use super::project_view::{nearest_milestones, ROWS_SHOWN};
 use super::view::{
     self, HealthCount, Links, MilestoneRow, PersonRow, PersonTally, PersonView, ProjectRow,
     RiskEntry,
 };
-use super::{nearest_milestones, trends, Renderer, ROWS_SHOWN};
+use super::{trends, Renderer};
 use crate::ingest::names::slugify;
 use crate::model::{Milestone, Project, Risk, Severity, Tally};
 

@@ -17,6 +17,7 @@ mod keys;
 pub mod links;
 pub mod paging;
 mod part;
+mod project_view;
 mod sitemap;
 pub mod source;
 pub mod status_json;
@@ -36,7 +37,7 @@ use std::time::Duration;
 
 use anyhow::Context as _;
 use rayon::prelude::*;
-use rustc_hash::{FxHashMap, FxHashSet};
+use rustc_hash::FxHashSet;
 use serde::Serialize;
 use tera::Tera;
 
@@ -44,7 +45,7 @@ use crate::cache::Key;
 use crate::config::Config;
 use crate::history::History;
 use crate::ingest::{Content, Document, ProjectSources};
-use crate::model::{Milestone, PortfolioStatus, Project};
+use crate::model::{PortfolioStatus, Project};
 use chrono::NaiveDate;
 use compiled::{DocumentLink, DocumentProject, DocumentView};
 use cross_project::Emit;
@@ -52,6 +53,9 @@ use i18n::{Strings, Table};
 use keys::{document_key, page_hasher, page_key};
 use links::{link_targets, LinkTargets, Origin};
 use paging::root_of;
+use project_view::{
+    document_href, nearest_milestones, DocumentParts, ProjectHeader, SourceView, ROWS_SHOWN,
+};
 use sitemap::{base_url, robots};
 use source::{Anchors, RenderedDocument};
 use templates::{finish_html, parsed, tera_error};
@@ -1157,196 +1161,5 @@ trait PageView: Serialize + Sized {
 impl PageView for serde_json::Value {
     fn into_context(self) -> tera::Result<tera::Context> {
         tera::Context::from_value(self)
-    }
-}
-
-/// A document on its project's page: its HTML there, or a link to its
-/// own page (`html` empty) when the project has more than
-/// [`DOCUMENTS_ON_PAGE`].
-#[derive(Debug, Clone, Serialize)]
-struct SourceView {
-    anchor: String,
-    /// `#doc-2` on the page, or `doc-2.html`, its own page.
-    href: String,
-    source: String,
-    html: String,
-}
-
-/// Where the `index`-th document of a project is, from the project's
-/// page: its place at the foot of the page, or its own page.
-fn document_href(index: usize, apart: bool) -> String {
-    if apart {
-        document_page(index)
-    } else {
-        format!("#{}", document_anchor(index))
-    }
-}
-
-/// A project split by document, for the pages of its documents: each
-/// document's sections, milestones, risks and diagnostics as a project of
-/// its own (with the project's name and other values). Made once per
-/// project, when the first of its document pages is drawn.
-struct DocumentParts {
-    parts: FxHashMap<String, Project>,
-    /// The part of a document that has none of them.
-    empty: Project,
-}
-
-impl DocumentParts {
-    fn new(project: &Project) -> DocumentParts {
-        // The copy shares the packed bytes; the four lists it takes are
-        // decoded (and left empty, without bytes), the others never read.
-        let mut whole = project.clone();
-        let sections = std::mem::take(&mut *whole.sections);
-        let milestones = std::mem::take(&mut *whole.milestones);
-        let risks = std::mem::take(&mut *whole.risks);
-        let diagnostics = std::mem::take(&mut *whole.diagnostics);
-        // Each part would copy the list of sources: 4,000 paths for each
-        // of 4,000 documents.
-        whole.sources = Vec::new();
-        let mut parts = DocumentParts {
-            parts: FxHashMap::default(),
-            empty: whole,
-        };
-        for section in sections {
-            parts.part(&section.source).sections.push(section);
-        }
-        for milestone in milestones {
-            parts.part(&milestone.source).milestones.push(milestone);
-        }
-        for risk in risks {
-            parts.part(&risk.source).risks.push(risk);
-        }
-        for diagnostic in diagnostics {
-            parts.part(&diagnostic.source).diagnostics.push(diagnostic);
-        }
-        parts
-    }
-
-    fn part(&mut self, source: &str) -> &mut Project {
-        (self.parts.entry(source.to_string())).or_insert_with(|| self.empty.clone())
-    }
-
-    /// The part of the document at `source`.
-    fn of(&self, source: &str) -> &Project {
-        self.parts.get(source).unwrap_or(&self.empty)
-    }
-}
-
-/// How many milestones, risks and diagnostics the page of a project of
-/// document pages lists, of each: each document's page lists its own, and
-/// a project of 4,000 documents listed 88,000 risks (29 MB).
-const ROWS_SHOWN: usize = 200;
-
-/// The [`ROWS_SHOWN`] milestones nearest `as_of`, in their order, when
-/// there are more: what the pages of a project of thousands of documents
-/// (tens of thousands of milestones) show of them; each document's page
-/// lists its own. Undated ones count as farthest; of equal distances, the
-/// first in document order.
-fn nearest_milestones(milestones: &[Milestone], as_of: NaiveDate) -> Option<Vec<Milestone>> {
-    if milestones.len() <= ROWS_SHOWN {
-        return None;
-    }
-    let distance = |m: &Milestone| {
-        m.date
-            .map(|date| date.signed_duration_since(as_of).num_days().abs())
-    };
-    let mut nearest: Vec<usize> = (0..milestones.len()).collect();
-    nearest.sort_by_key(|&i| (distance(&milestones[i]).unwrap_or(i64::MAX), i));
-    nearest.truncate(ROWS_SHOWN);
-    nearest.sort_unstable();
-    Some(nearest.into_iter().map(|i| milestones[i].clone()).collect())
-}
-
-/// How many of its documents a project page's head lists: a project of
-/// thousands of documents listed them all, a column as long as the page.
-/// The others are in the source section below, where "and N more" leads.
-const SOURCES_SHOWN: usize = 10;
-
-/// A document named in the head of its project's page, and its place
-/// in the page's source section.
-#[derive(Debug, Clone, Serialize)]
-struct SourceLink {
-    anchor: String,
-    /// Where the document is ([`document_href`]).
-    href: String,
-    source: String,
-}
-
-/// The head of a project page.
-#[derive(Debug, Clone, Serialize)]
-struct ProjectHeader {
-    name: String,
-    title: String,
-    slug: String,
-    health: view::HealthView,
-    declared_health: Option<view::HealthView>,
-    bar: view::Bar,
-    computed: String,
-    declared: String,
-    method: String,
-    items_text: String,
-    counts: Vec<view::CountView>,
-    as_of: Option<String>,
-    stale: bool,
-    owner: String,
-    tags: Vec<String>,
-    sources: Vec<String>,
-    /// The first [`SOURCES_SHOWN`] documents, linked to their source view.
-    source_links: Vec<SourceLink>,
-    /// `and 2,990 more` when there are more, else empty.
-    more_sources: String,
-    dates: String,
-}
-
-impl ProjectHeader {
-    /// The head of `project`'s page; `apart`: its documents have pages
-    /// of their own.
-    fn new(project: &Project, apart: bool, t: &Strings) -> Self {
-        let dates = match (project.start, project.end) {
-            (Some(start), Some(end)) => format!("{} → {}", t.date(start), t.date(end)),
-            (Some(start), None) => t.fill("from_date", &[&t.date(start)]),
-            (None, Some(end)) => t.fill("until_date", &[&t.date(end)]),
-            (None, None) => String::new(),
-        };
-        ProjectHeader {
-            name: project.name.clone(),
-            title: project.title.clone(),
-            slug: project.slug.clone(),
-            health: view::health_view(project.health, &project.health_reason, t),
-            declared_health: project
-                .declared_health
-                .filter(|&h| h != project.health)
-                .map(|h| view::health_view(h, "", t)),
-            bar: view::Bar::new(project.progress, project.declared_progress, t),
-            computed: project
-                .progress
-                .map(|p| t.percent(p))
-                .unwrap_or_else(|| t.get("no_data")),
-            declared: project
-                .declared_progress
-                .map(|p| t.percent(p))
-                .unwrap_or_default(),
-            method: project.progress_method.clone(),
-            items_text: view::items_text(&project.counts, t),
-            counts: view::count_views(&project.counts, t),
-            as_of: project.as_of.map(|d| t.date(d)),
-            stale: project.stale,
-            owner: project.owner.clone().unwrap_or_default(),
-            tags: project.tags.clone(),
-            sources: project.sources.clone(),
-            source_links: (project.sources.iter().take(SOURCES_SHOWN).enumerate())
-                .map(|(index, source)| SourceLink {
-                    anchor: document_anchor(index),
-                    href: document_href(index, apart),
-                    source: source.clone(),
-                })
-                .collect(),
-            more_sources: match project.sources.len().saturating_sub(SOURCES_SHOWN) {
-                0 => String::new(),
-                more => t.fill("more_sources", &[&t.count(more)]),
-            },
-            dates,
-        }
     }
 }
