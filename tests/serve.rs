@@ -16,11 +16,18 @@ struct Server {
     address: String,
 }
 
+/// `sitrep serve` on a free port of loopback, for `portal`.
+fn serve_command(portal: &Portal) -> Command {
+    let mut command = Command::new(env!("CARGO_BIN_EXE_sitrep"));
+    command
+        .args(["serve", "--port", "0", "--as-of", common::AS_OF, "--root"])
+        .arg(portal.root());
+    command
+}
+
 impl Server {
     fn start(portal: &Portal) -> Server {
-        let mut child = Command::new(env!("CARGO_BIN_EXE_sitrep"))
-            .args(["serve", "--port", "0", "--as-of", common::AS_OF, "--root"])
-            .arg(portal.root())
+        let mut child = serve_command(portal)
             .stdout(Stdio::piped())
             .stderr(Stdio::null())
             .spawn()
@@ -299,9 +306,7 @@ fn serve_names_the_documents_it_could_not_read() {
     portal.write("alpha.md", "# Alpha\n\n- [x] one\n");
     let odd = std::ffi::OsStr::from_bytes(b"caf\xe9.md");
     std::fs::write(portal.content().join(odd), "# Caf\n").expect("write");
-    let mut child = Command::new(env!("CARGO_BIN_EXE_sitrep"))
-        .args(["serve", "--port", "0", "--as-of", common::AS_OF, "--root"])
-        .arg(portal.root())
+    let mut child = serve_command(&portal)
         .stdout(Stdio::null())
         .stderr(Stdio::piped())
         .spawn()
