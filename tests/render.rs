@@ -434,8 +434,8 @@ fn a_five_by_five_risk_sits_in_the_top_right_cell() {
     // The cell is in the red zone (5 × 5 = 25).
     let opening = &risks[risks[..cell_start].rfind("<td").unwrap()..cell_start];
     assert!(opening.contains("zone-high"), "{opening}");
-    // No other cell holds it.
-    assert_eq!(risks.matches("title=\"Backend vide\"").count(), 1);
+    // No other cell holds it; its project is named on hover.
+    assert_eq!(risks.matches("title=\"Alpha · Backend vide\"").count(), 1);
     assert!(risks.contains("id=\"risk-alpha-1\""));
 }
 

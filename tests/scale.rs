@@ -366,7 +366,21 @@ fn the_risk_matrix_names_five_risks_a_cell_and_links_to_the_rest() {
         "{}",
         text(cell)
     );
-    assert_eq!(select_in(cell, "li a").len(), 5);
+    // Named by their titles, the project on hover: ids start again in
+    // every project.
+    let named: Vec<(String, String)> = select_in(cell, "li a")
+        .iter()
+        .map(|a| (text(a), a.value().attr("title").unwrap_or("").to_string()))
+        .collect();
+    let expected: Vec<(String, String)> = (1..=5)
+        .map(|n| {
+            (
+                format!("Panne {n:04}"),
+                format!("Projet {n:04} · Panne {n:04}"),
+            )
+        })
+        .collect();
+    assert_eq!(named, expected);
     let more = select_in(cell, "a.cell-more")[0];
     assert_eq!(text(&more), "+1,195 more");
     // Same severity and score: the table keeps portfolio order, so the

@@ -443,11 +443,25 @@ impl Rated {
     }
 }
 
-/// The link a matrix cell makes to `risk`, whose row is at `href`.
+/// The link a project's matrix cell makes to `risk`, whose row is at
+/// `href`: by its id when it has one (`R-003`, as the table beside it
+/// shows), else by its title.
 pub fn matrix_link(risk: &Risk, href: String) -> MatrixLink {
     MatrixLink {
         label: truncate(risk.id.as_deref().unwrap_or(&risk.title), 34),
         title: risk.title.clone(),
+        href,
+    }
+}
+
+/// The link the portfolio's matrix makes to `risk` of `project`: by its
+/// title, as ids start again in every project (a cell of `R4`, `R9`,
+/// `R4` says nothing), and the project's name with the whole title on
+/// hover.
+pub fn portfolio_matrix_link(risk: &Risk, project: &str, href: String) -> MatrixLink {
+    MatrixLink {
+        label: truncate(&risk.title, 34),
+        title: format!("{project} · {}", risk.title),
         href,
     }
 }
@@ -651,6 +665,24 @@ mod tests {
         assert_eq!(more.href, "#r6");
         let named: Vec<&str> = cell.risks.iter().map(|l| l.href.as_str()).collect();
         assert_eq!(named, ["#r1", "#r2", "#r3", "#r4", "#r5"]);
+    }
+
+    /// A project's cell names a risk by its id; the portfolio's by its
+    /// title, with its project on hover.
+    #[test]
+    fn the_portfolios_matrix_names_risks_by_title_and_project() {
+        let mut r = risk(4, 4);
+        r.id = Some("R4".into());
+        r.title = "Départ d'un développeur clé en pleine recette".into();
+        let own = matrix_link(&r, "#risk-1".into());
+        assert_eq!(own.label, "R4");
+        let across = portfolio_matrix_link(&r, "App CRM", "#risk-app-crm-1".into());
+        assert_eq!(across.label, "Départ d'un développeur clé en pl…");
+        assert_eq!(
+            across.title,
+            "App CRM · Départ d'un développeur clé en pleine recette"
+        );
+        assert_eq!(across.href, "#risk-app-crm-1");
     }
 
     #[test]

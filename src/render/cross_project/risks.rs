@@ -74,7 +74,9 @@ impl Renderer<'_> {
             let rated: Vec<charts::Rated> = placed.iter().map(|risk| risk.rated).collect();
             let link = |position: usize| {
                 let risk = &placed[position];
-                charts::matrix_link(&risk.get(projects), href_from_first(position))
+                let project = &projects[risk.project()].name;
+                let href = href_from_first(position);
+                charts::portfolio_matrix_link(&risk.get(projects), project, href)
             };
             let matrix = charts::matrix(&rated, &link, &self.t);
             let jumps = if pages.len() > 1 {
