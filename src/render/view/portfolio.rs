@@ -1,0 +1,205 @@
+//! The portfolio page's views: its tiles, health counts and project cards
+//! (progress, next milestone, worst risk).
+
+use chrono::{Duration, NaiveDate};
+use rustc_hash::FxHashMap;
+use serde::Serialize;
+
+use super::milestones::milestone_date;
+use super::{health_view, severity_view, Bar, HealthView, SeverityView};
+use crate::model::{Counts, Health, Milestone, Project, Risk, Status, Tally};
+use crate::render::charts;
+use crate::render::i18n::Strings;
+
+#[derive(Debug, Clone, Serialize)]
+pub struct Tile {
+    pub label: String,
+    pub value: String,
+    pub detail: String,
+    /// `good`, `warn`, `bad` or `neutral`, drawn with a text cue too.
+    pub tone: &'static str,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct HealthCount {
+    pub health: HealthView,
+    pub count: usize,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct ProjectRow {
+    pub name: String,
+    pub title: String,
+    pub href: String,
+    pub health: HealthView,
+    pub bar: Bar,
+    pub items_text: String,
+    pub next_milestone: Option<MilestoneRef>,
+    pub worst_risk: Option<RiskRef>,
+    pub as_of: Option<String>,
+    pub stale: bool,
+    /// Progress over the recorded snapshots, when there are any.
+    pub sparkline: Option<crate::render::trends::Sparkline>,
+    /// The project's first source, shown when another project on the same
+    /// page has the same name ([`tell_apart`]).
+    pub source: Option<String>,
+}
+
+/// Gives each row of `rows` whose project's name another row shares
+/// (corpus 11 and 17 are both "Risk Register", once in capitals) the
+/// project's first source, so that a reader tells the cards apart.
+pub fn tell_apart(rows: &mut [(&Project, ProjectRow)]) {
+    let mut names: FxHashMap<String, usize> = FxHashMap::default();
+    for (project, _) in rows.iter() {
+        *names.entry(project.name.to_lowercase()).or_default() += 1;
+    }
+    for (project, row) in rows {
+        if names[&project.name.to_lowercase()] > 1 {
+            row.source = project.sources.first().cloned();
+        }
+    }
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct MilestoneRef {
+    pub title: String,
+    pub date: String,
+    pub href: String,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct RiskRef {
+    pub title: String,
+    pub severity: SeverityView,
+    pub href: String,
+}
+
+/// The open milestone due soonest from `as_of` on.
+fn upcoming(milestones: &[Milestone], as_of: NaiveDate) -> Option<&Milestone> {
+    milestones
+        .iter()
+        .filter(|m| !matches!(m.status, Some(Status::Done | Status::Cancelled)))
+        .filter(|m| m.due().is_some_and(|d| d >= as_of))
+        .min_by_key(|m| m.due())
+}
+
+/// The open risk with the highest severity, then impact × probability.
+fn worst_risk(risks: &[Risk]) -> Option<(usize, &Risk)> {
+    risks
+        .iter()
+        .enumerate()
+        .filter(|(_, r)| !r.closed)
+        .max_by_key(|(index, r)| (r.severity, score(r), std::cmp::Reverse(*index)))
+}
+
+pub(super) fn score(risk: &Risk) -> u8 {
+    charts::rating(risk).map(|(i, p)| i * p).unwrap_or(0)
+}
+
+pub fn items_text(counts: &Counts, t: &Strings) -> String {
+    t.fill("items_of", &[&t.count(counts.done), &t.count(counts.total)])
+}
+
+pub fn project_row(project: &Project, as_of: NaiveDate, root: &str, t: &Strings) -> ProjectRow {
+    let href = format!("{root}{}/index.html", project.slug);
+    // Decoded for the row only ([`crate::model::Stowed`]).
+    let (milestones, risks) = (project.milestones.get(), project.risks.get());
+    ProjectRow {
+        name: project.name.clone(),
+        title: project.title.clone(),
+        health: health_view(project.health, &project.health_reason, t),
+        bar: Bar::new(project.progress, project.declared_progress, t),
+        items_text: items_text(&project.counts, t),
+        next_milestone: upcoming(&milestones, as_of).map(|m| MilestoneRef {
+            title: m.title.clone(),
+            date: milestone_date(m, t),
+            href: format!("{href}#milestones"),
+        }),
+        worst_risk: worst_risk(&risks).map(|(index, r)| RiskRef {
+            title: r.title.clone(),
+            severity: severity_view(r.severity, t),
+            href: format!("{href}#risk-{}", index + 1),
+        }),
+        as_of: project.as_of.map(|d| t.date(d)),
+        stale: project.stale,
+        sparkline: None,
+        source: None,
+        href,
+    }
+}
+
+pub fn health_counts(projects: &[Project], t: &Strings) -> Vec<HealthCount> {
+    health_counts_of(projects.iter(), t)
+}
+
+/// How many of `projects` have each health, worst first; healths nobody has are left out.
+pub fn health_counts_of<'p>(
+    projects: impl Iterator<Item = &'p Project> + Clone,
+    t: &Strings,
+) -> Vec<HealthCount> {
+    [
+        Health::Red,
+        Health::Amber,
+        Health::Green,
+        Health::Done,
+        Health::Unknown,
+    ]
+    .into_iter()
+    .map(|health| HealthCount {
+        health: health_view(health, "", t),
+        count: projects.clone().filter(|p| p.health == health).count(),
+    })
+    .filter(|count| count.count > 0)
+    .collect()
+}
+
+pub fn tiles(projects: &[Project], as_of: NaiveDate, t: &Strings) -> Vec<Tile> {
+    let mut counts = Counts::default();
+    projects.iter().for_each(|p| counts.merge(&p.counts));
+    let horizon = as_of + Duration::days(Tally::HORIZON_DAYS);
+    // Counted when each project was assembled: summed here, not decoded.
+    let tally: Tally = projects.iter().map(|p| p.tally).sum();
+    let (next30, overdue, critical) = (tally.next30, tally.overdue, tally.critical);
+    let stale = projects.iter().filter(|p| p.stale).count();
+    // The done count alone is the tile's figure: `324 / 608` in the
+    // tile's large type wrapped after the slash in a tile of 170 px.
+    let done_share = if counts.total > 0 {
+        let share = t.percent(counts.done as f64 * 100.0 / counts.total as f64);
+        t.fill("tile_items_of", &[&t.count(counts.total as usize), &share])
+    } else {
+        t.get("no_data")
+    };
+    let alarm = |n: usize, tone: &'static str| if n > 0 { tone } else { "good" };
+    vec![
+        Tile {
+            label: t.get("tile_items"),
+            value: t.count(counts.done as usize),
+            detail: done_share,
+            tone: "neutral",
+        },
+        Tile {
+            label: t.get("tile_next30"),
+            value: t.count(next30),
+            detail: format!("{} → {}", t.date(as_of), t.date(horizon)),
+            tone: "neutral",
+        },
+        Tile {
+            label: t.get("tile_overdue"),
+            value: t.count(overdue),
+            detail: String::new(),
+            tone: alarm(overdue, "bad"),
+        },
+        Tile {
+            label: t.get("tile_critical"),
+            value: t.count(critical),
+            detail: String::new(),
+            tone: alarm(critical, "bad"),
+        },
+        Tile {
+            label: t.get("tile_stale"),
+            value: t.count(stale),
+            detail: String::new(),
+            tone: alarm(stale, "warn"),
+        },
+    ]
+}

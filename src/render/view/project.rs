@@ -1,0 +1,258 @@
+//! A project page's views: its section tree with items, its documents'
+//! rows, counts and diagnostics.
+
+use std::sync::Arc;
+
+use chrono::NaiveDate;
+use rustc_hash::FxHashMap;
+use serde::Serialize;
+
+use super::portfolio::items_text;
+use super::{health_view, status_view, Bar, HealthView, Links, StatusView};
+use crate::config::ProgressWeight;
+use crate::messages;
+use crate::model::{Counts, Item, Section, Status};
+use crate::portfolio::progress;
+use crate::render::i18n::Strings;
+
+#[derive(Debug, Clone, Serialize)]
+pub struct SectionRow {
+    pub title: String,
+    /// In a project of several documents, the path of the document a
+    /// section comes from, on the first section shown of each: two
+    /// documents' `Tâches` sections are told apart. Else empty.
+    pub document: String,
+    pub depth: usize,
+    pub level: u8,
+    pub bar: Bar,
+    pub items_text: String,
+    pub href: String,
+    pub health: Option<HealthView>,
+    pub items: Vec<ItemRow>,
+    /// Set when the items are folded away, to the words that unfold them.
+    pub folded: Option<String>,
+}
+
+/// A section with more items than this, all of them closed, shows them
+/// folded: a finished phase's long checklist is history, and the open work
+/// further down is what a reader came for.
+const FOLD_CLOSED_AFTER: usize = 8;
+
+/// The summary that unfolds `items`, when they are to be folded.
+fn fold_summary(items: &[ItemRow], t: &Strings) -> Option<String> {
+    let all_closed = items.iter().all(|i| i.closed);
+    (items.len() > FOLD_CLOSED_AFTER && all_closed)
+        .then(|| t.fill("show_closed", &[&t.count(items.len())]))
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct ItemRow {
+    pub text: String,
+    pub status: StatusView,
+    pub percent: String,
+    pub owner: String,
+    pub id: String,
+    pub points: String,
+    pub due: String,
+    pub overdue: bool,
+    pub depth: usize,
+    pub href: String,
+    pub cancelled: bool,
+    /// Done or cancelled.
+    pub closed: bool,
+    /// Whether it has a percentage, id, owner, points or due date to show
+    /// beside its text (the row leaves the place out otherwise).
+    pub has_meta: bool,
+}
+
+/// The section tree flattened in document order, `depth` 0 at the top.
+pub fn section_rows(links: &Links, as_of: NaiveDate, t: &Strings) -> Vec<SectionRow> {
+    let mut rows = Rows {
+        links,
+        as_of,
+        t,
+        rows: Vec::new(),
+        last_source: None,
+    };
+    (links.project.sections).read(|tree| rows.push_sections(tree, 0));
+    rows.rows
+}
+
+/// A document of a project whose documents have pages of their own: its
+/// line on the project's page, which its sections and items would make
+/// too long (thousands of sprint reports), and a link to its page, where
+/// they are.
+#[derive(Debug, Clone, Serialize)]
+pub struct DocumentRow {
+    /// `doc-3`: where the page's head links to it.
+    pub anchor: String,
+    pub source: String,
+    /// Its title (its first heading, when an H1), else empty: then the
+    /// row is named by its path alone.
+    pub title: String,
+    pub href: String,
+    pub bar: Bar,
+    pub items_text: String,
+}
+
+/// A row for each of the project's documents, in their order, with the
+/// counts and progress of its own items.
+pub fn document_rows(links: &Links, weight: ProgressWeight, t: &Strings) -> Vec<DocumentRow> {
+    links.project.sections.read(|tree| {
+        let mut parts: FxHashMap<&str, Vec<&Section>> = FxHashMap::default();
+        for section in tree {
+            parts.entry(&section.source).or_default().push(section);
+        }
+        (links.sources.iter().enumerate())
+            .map(|(place, source)| {
+                let sections = parts.get(source.as_str()).map_or(&[][..], Vec::as_slice);
+                let mut counts = Counts::default();
+                sections.iter().for_each(|s| counts.merge(&s.counts));
+                let items = sections.iter().flat_map(|s| progress::section_items(s));
+                DocumentRow {
+                    anchor: crate::render::document_anchor(place),
+                    source: source.clone(),
+                    title: (sections.first())
+                        .filter(|s| s.level == 1)
+                        .map_or_else(String::new, |s| s.title.clone()),
+                    href: crate::render::document_page(place),
+                    bar: Bar::new(progress::mean_progress(items, weight), None, t),
+                    items_text: items_text(&counts, t),
+                }
+            })
+            .collect()
+    })
+}
+
+/// The section rows of a project page, as they are pushed.
+struct Rows<'a> {
+    links: &'a Links<'a>,
+    as_of: NaiveDate,
+    t: &'a Strings,
+    rows: Vec<SectionRow>,
+    /// The document of the last row pushed.
+    last_source: Option<Arc<str>>,
+}
+
+impl Rows<'_> {
+    fn push_sections(&mut self, sections: &[Section], depth: usize) {
+        let (links, as_of, t) = (self.links, self.as_of, self.t);
+        // A section with nothing to show (no item, no claim, anywhere below
+        // it: a `## Jalons` or `## Équipe` heading) stays out of the tree.
+        for section in sections.iter().filter(|s| has_progress(s)) {
+            let mut items = Vec::new();
+            push_items(&section.items, 0, links, as_of, t, &mut items);
+            let document = self.document_of(section);
+            self.rows.push(SectionRow {
+                title: section.title.clone(),
+                document,
+                depth: depth.min(5),
+                level: section.level,
+                bar: Bar::new(section.progress, section.declared_progress, t),
+                items_text: items_text(&section.counts, t),
+                href: links.line(&section.source, section.line),
+                health: section.health.map(|h| health_view(h, "", t)),
+                folded: fold_summary(&items, t),
+                items,
+            });
+            self.push_sections(&section.sections, depth + 1);
+        }
+    }
+
+    /// The path of `section`'s document when the project has several and
+    /// the row before came from another one; else empty.
+    fn document_of(&mut self, section: &Section) -> String {
+        if self.links.sources.len() < 2 || self.last_source.as_ref() == Some(&section.source) {
+            return String::new();
+        }
+        self.last_source = Some(section.source.clone());
+        section.source.to_string()
+    }
+}
+
+/// Whether a section or one below it has items or a declared progress.
+fn has_progress(section: &Section) -> bool {
+    section.counts.total + section.counts.cancelled > 0
+        || section.declared_progress.is_some()
+        || section.sections.iter().any(has_progress)
+}
+
+fn push_items(
+    items: &[Item],
+    depth: usize,
+    links: &Links,
+    as_of: NaiveDate,
+    t: &Strings,
+    rows: &mut Vec<ItemRow>,
+) {
+    for item in items {
+        let open = !matches!(item.status, Status::Done | Status::Cancelled);
+        let mut row = ItemRow {
+            text: item.text.clone(),
+            status: status_view(Some(item.status), t),
+            percent: item.percent.map(|p| t.percent(p)).unwrap_or_default(),
+            owner: item.owner.clone().unwrap_or_default(),
+            id: item.id.clone().unwrap_or_default(),
+            points: item.points.map(|p| t.figure(p)).unwrap_or_default(),
+            due: item.due.map(|d| t.date(d)).unwrap_or_default(),
+            overdue: open && item.due.is_some_and(|d| d < as_of),
+            depth: depth.min(6),
+            href: links.line(&item.source, item.line),
+            cancelled: item.status == Status::Cancelled,
+            closed: !open,
+            has_meta: false,
+        };
+        row.has_meta = [&row.percent, &row.id, &row.owner, &row.points, &row.due]
+            .iter()
+            .any(|meta| !meta.is_empty());
+        rows.push(row);
+        push_items(&item.children, depth + 1, links, as_of, t, rows);
+    }
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct CountView {
+    pub status: StatusView,
+    pub count: u32,
+}
+
+pub fn count_views(counts: &Counts, t: &Strings) -> Vec<CountView> {
+    Status::ALL
+        .iter()
+        .map(|&status| CountView {
+            status: status_view(Some(status), t),
+            count: counts.get(status),
+        })
+        .collect()
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct DiagnosticRow {
+    pub class: &'static str,
+    pub level: String,
+    pub code: String,
+    pub location: String,
+    pub href: String,
+    pub message: String,
+}
+
+pub fn diagnostic_rows(links: &Links, t: &Strings) -> Vec<DiagnosticRow> {
+    let mut diagnostics = links.project.diagnostics.clone();
+    diagnostics.sort_by(|a, b| (&a.source, a.line, &a.code).cmp(&(&b.source, b.line, &b.code)));
+    diagnostics.dedup();
+    diagnostics
+        .iter()
+        .map(|d| DiagnosticRow {
+            class: d.level.as_str(),
+            level: t.get(&format!("lvl_{}", d.level.as_str())),
+            code: d.code.clone(),
+            location: if d.line > 0 {
+                format!("{}:{}", d.source, d.line)
+            } else {
+                d.source.clone()
+            },
+            href: links.line(&d.source, d.line),
+            message: messages::in_language(&d.message, t.language, &|day| t.date(day)),
+        })
+        .collect()
+}
