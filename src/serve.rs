@@ -94,11 +94,15 @@ fn lock(shared: &Shared) -> std::sync::MutexGuard<'_, Served> {
         .unwrap_or_else(|poisoned| poisoned.into_inner())
 }
 
-/// What one rebuild leaves the next: the memo of its pages, and its
-/// documents and projects ([`build::Previous`]).
+/// What one rebuild leaves the next: the memo of its pages, its documents
+/// and projects ([`build::Previous`]), and the errors it last printed.
 struct Kept {
     memo: MemoryMemo,
     previous: build::Previous,
+    /// The documents named as unreadable by the last good rebuild, as
+    /// printed: a rebuild prints them again only when they change, so that
+    /// an author editing another file is not shown the same list each time.
+    printed_errors: String,
 }
 
 impl Kept {
@@ -106,6 +110,7 @@ impl Kept {
         Kept {
             memo: MemoryMemo::default(),
             previous: build::Previous::first(),
+            printed_errors: String::new(),
         }
     }
 }
@@ -118,7 +123,11 @@ impl Kept {
 fn rebuild(options: &ServeOptions, shared: &Shared, kept: Kept) -> Kept {
     let started = std::time::Instant::now();
     let mut stages = build::Stages::default();
-    let Kept { memo, previous } = kept;
+    let Kept {
+        memo,
+        previous,
+        printed_errors,
+    } = kept;
     let files = Arc::clone(&lock(shared).files);
     let result = build::render_site_after(&options.build, &mut stages, &memo, &files, previous);
     drop(files);
@@ -129,21 +138,30 @@ fn rebuild(options: &ServeOptions, shared: &Shared, kept: Kept) -> Kept {
             served.error = None;
             let memo = memo.after_success(&served.files);
             stages.done("serve");
+            let content_dir = options.build.root.join("content");
+            let errors = diagnostics::named_errors(previous.errors(), &content_dir);
+            let unchanged = errors == printed_errors;
+            let same_errors = match previous.errors().len() {
+                n if n > 0 && unchanged => format!("; the same {n} error(s) as before"),
+                _ => String::new(),
+            };
             println!(
-                "rebuilt in {} ms ({} of {} project(s) unchanged)",
+                "rebuilt in {} ms ({} of {} project(s) unchanged{same_errors})",
                 started.elapsed().as_millis(),
                 previous.reused(),
                 previous.projects()
             );
-            let content_dir = options.build.root.join("content");
-            eprint!(
-                "{}",
-                diagnostics::named_errors(previous.errors(), &content_dir)
-            );
+            if !unchanged {
+                print_errors(&errors);
+            }
             if options.verbose {
                 print_stages(&stages);
             }
-            Kept { memo, previous }
+            Kept {
+                memo,
+                previous,
+                printed_errors: errors,
+            }
         }
         Err(error) => {
             let message = format!("{error:#}");
@@ -154,12 +172,23 @@ fn rebuild(options: &ServeOptions, shared: &Shared, kept: Kept) -> Kept {
             Kept {
                 memo: memo.after_failure(),
                 previous: build::Previous::first(),
+                printed_errors,
             }
         }
     };
     served.generation += 1;
     shared.1.notify_all();
     kept
+}
+
+/// Names the documents a rebuild could not read on standard error, or says
+/// that the ones named before are read now.
+fn print_errors(errors: &str) {
+    if errors.is_empty() {
+        eprintln!("every document is read now: no error left");
+    } else {
+        eprint!("{errors}");
+    }
 }
 
 /// `--verbose`: the wall time of each stage of the last rebuild, on one line.

@@ -297,34 +297,81 @@ fn a_busy_persons_pages_follow_the_projects_they_list() {
     );
 }
 
-/// `serve` names a file it had to leave out after each build, on standard
-/// error, as `build` does: here a name that is not UTF-8.
+/// `serve` names a file it had to leave out, on standard error, as `build`
+/// does (here a name that is not UTF-8); a rebuild that leaves out the same
+/// files only counts them, and one that reads them all again says so.
 #[test]
-fn serve_names_the_documents_it_could_not_read() {
+fn serve_names_the_documents_it_could_not_read_each_time_they_change() {
     use std::os::unix::ffi::OsStrExt;
     let portal = Portal::new();
     portal.write("alpha.md", "# Alpha\n\n- [x] one\n");
     let odd = std::ffi::OsStr::from_bytes(b"caf\xe9.md");
     std::fs::write(portal.content().join(odd), "# Caf\n").expect("write");
     let mut child = serve_command(&portal)
-        .stdout(Stdio::null())
+        .stdout(Stdio::piped())
         .stderr(Stdio::piped())
         .spawn()
         .expect("serve starts");
-    let stderr = child.stderr.take().expect("stderr");
+    // Both streams in one channel, each line marked with its stream.
     let (sender, received) = std::sync::mpsc::channel();
+    let stdout = BufReader::new(child.stdout.take().expect("stdout"));
+    let stderr = BufReader::new(child.stderr.take().expect("stderr"));
+    let out = sender.clone();
     std::thread::spawn(move || {
-        for line in BufReader::new(stderr).lines().map_while(Result::ok) {
-            let _ = sender.send(line);
-        }
+        stdout.lines().map_while(Result::ok).for_each(|l| {
+            let _ = out.send(("out", l));
+        })
     });
-    let line = received.recv_timeout(Duration::from_secs(20));
+    std::thread::spawn(move || {
+        stderr.lines().map_while(Result::ok).for_each(|l| {
+            let _ = sender.send(("err", l));
+        })
+    });
+    let mut errors = Vec::new();
+    // Waits for the next rebuild's summary line, keeping the errors on the way.
+    let next_rebuild = |errors: &mut Vec<String>| loop {
+        match received.recv_timeout(Duration::from_secs(20)) {
+            Ok(("out", line)) if line.starts_with("rebuilt in") => return line,
+            Ok(("err", line)) => errors.push(line),
+            Ok(_) => {}
+            Err(error) => panic!("no rebuild: {error}; errors so far {errors:?}"),
+        }
+    };
+    next_rebuild(&mut errors);
+    // Wait for the server to listen, then for its watcher to start.
+    loop {
+        match received.recv_timeout(Duration::from_secs(20)) {
+            Ok(("out", line)) if line.starts_with("serving on") => break,
+            Ok(("err", line)) => errors.push(line),
+            Ok(_) => {}
+            Err(error) => panic!("not serving: {error}"),
+        }
+    }
+    std::thread::sleep(Duration::from_millis(500));
+    portal.write("alpha.md", "# Alpha\n\n- [x] one\n- [ ] two\n");
+    let edited = next_rebuild(&mut errors);
+    std::fs::rename(portal.content().join(odd), portal.content().join("cafe.md")).expect("rename");
+    next_rebuild(&mut errors);
+    // The rebuild prints its summary before what it says of the errors.
+    while let Ok((stream, line)) = received.recv_timeout(Duration::from_secs(5)) {
+        if stream == "err" {
+            errors.push(line);
+            break;
+        }
+    }
     let _ = child.kill();
     let _ = child.wait();
-    let expected = format!(
+    let named = format!(
         "{}/caf\u{FFFD}.md:1: error[unreadable-file]: the file name is not valid UTF-8; \
          rename the file to include it",
         portal.content().display()
     );
-    assert_eq!(line.as_deref(), Ok(expected.as_str()));
+    assert!(
+        edited.ends_with("unchanged; the same 1 error(s) as before)"),
+        "{edited}"
+    );
+    assert_eq!(
+        errors,
+        [named.as_str(), "every document is read now: no error left"]
+    );
 }
