@@ -15,6 +15,7 @@ use std::process::Command;
 use common::{check_fragments, check_links, read_tree, Portal};
 
 use chrono::NaiveDate;
+use scraper::{Html, Selector};
 use sitrep::config::{Config, Language};
 use sitrep::ingest::{Content, Document, FrontMatter, ProjectSources};
 use sitrep::model::*;
@@ -392,6 +393,25 @@ fn project_page_shows_sections_items_and_source_links() {
     assert!(alpha.contains("src=\"badge.svg\""));
     let badge = page(&site, "alpha/badge.svg");
     assert!(badge.contains("41.7% · amber"), "{badge}");
+}
+
+/// A project's head tallies its milestones beside its items; one with
+/// neither says it has no items rather than `0 of 0 items`.
+#[test]
+fn the_head_tallies_items_and_milestones() {
+    let site = render_fixture(&unminified());
+    let head = |slug: &str| {
+        let page = Html::parse_document(&page(&site, &format!("{slug}/index.html")));
+        let counts = Selector::parse(".head-counts").unwrap();
+        let text: String = page.select(&counts).next().unwrap().text().collect();
+        text.split_whitespace().collect::<Vec<_>>().join(" ")
+    };
+    // Alpha: one item done of three; three milestones, none done.
+    assert_eq!(
+        head("alpha"),
+        "Items 1 of 3 items ✓ done 1 ◐ in progress 1 ○ to do 1 0 of 3 milestones done"
+    );
+    assert_eq!(head("beta"), "Items no items");
 }
 
 #[test]

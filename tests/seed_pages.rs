@@ -88,6 +88,23 @@ fn aiprod_timeline_shows_its_seven_milestones() {
     assert_eq!(page.select(&rows).count(), 7, "the table repeats the chart");
 }
 
+/// Corpus 05 tracks its work in a planning table (`| Date | Objectif | État
+/// |`), read as milestones: its head says it has no items rather than
+/// `0 of 0`, and tallies the milestones (five `Fait`, one `À faire`).
+#[test]
+fn a_project_tracked_by_milestones_shows_their_tally_in_its_head() {
+    let Some(shared) = shared() else { return };
+    let file = shared.join("corpus/real/05_festival-musique-suivi-projet.md");
+    let portal = Portal::with_copies(&[file]);
+    let status = portal.build();
+    let slug = status["projects"][0]["slug"].as_str().unwrap().to_string();
+    let page = Html::parse_document(&portal.read_output(&format!("{slug}/index.html")));
+    let head = Selector::parse(".head-counts").unwrap();
+    let text: String = page.select(&head).next().unwrap().text().collect();
+    let words: Vec<&str> = text.split_whitespace().collect();
+    assert_eq!(words.join(" "), "Items no items 5 of 6 milestones done");
+}
+
 #[test]
 fn the_portfolio_lists_every_seed_with_its_computed_progress() {
     let Some(shared) = shared() else { return };

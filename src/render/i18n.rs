@@ -55,6 +55,8 @@ const STRINGS: &[(&str, &str, &str)] = &[
     ("no_data", "no data", "pas de données"),
     ("items", "Items", "Tâches"),
     ("items_of", "{0} of {1} items", "{0} sur {1} tâches"),
+    ("items_none", "no items", "aucune tâche"),
+    ("milestones_done_of", "{0} of {1} milestones done", "{0} jalons atteints sur {1}"),
     ("show_closed", "Show the {0} closed items", "Afficher les {0} tâches closes"),
     ("next_milestone", "Next milestone", "Prochain jalon"),
     ("worst_risk", "Worst risk", "Risque principal"),

@@ -1023,6 +1023,7 @@ impl<'a> Renderer<'a> {
         // portfolio keeps them packed ([`crate::model::Stowed`]).
         let mut project = self.portfolio.projects[index].decoded();
         let as_of = self.portfolio.as_of;
+        let milestones_text = view::milestones_text(&project.milestones, &self.t);
         let milestones_cut = match docs.apart {
             true => self.keep_nearest_milestones(&mut project, as_of),
             false => String::new(),
@@ -1073,7 +1074,7 @@ impl<'a> Renderer<'a> {
             })
             .collect();
         let view = compiled::ProjectView {
-            project: ProjectHeader::new(project, docs.apart, t),
+            project: ProjectHeader::new(project, docs.apart, milestones_text, t),
             documents_apart: if docs.apart {
                 t.fill("documents_apart", &[&t.count(sources.len())])
             } else {

@@ -142,6 +142,8 @@ pub(super) struct ProjectHeader {
     pub(super) declared: String,
     pub(super) method: String,
     pub(super) items_text: String,
+    /// `5 of 6 milestones done`, or empty without milestones.
+    pub(super) milestones_text: String,
     pub(super) counts: Vec<view::CountView>,
     pub(super) as_of: Option<String>,
     pub(super) stale: bool,
@@ -157,8 +159,14 @@ pub(super) struct ProjectHeader {
 
 impl ProjectHeader {
     /// The head of `project`'s page; `apart`: its documents have pages
-    /// of their own.
-    pub(super) fn new(project: &Project, apart: bool, t: &Strings) -> Self {
+    /// of their own; `milestones_text`: its tally of milestones, counted
+    /// before a large project keeps only the nearest.
+    pub(super) fn new(
+        project: &Project,
+        apart: bool,
+        milestones_text: String,
+        t: &Strings,
+    ) -> Self {
         let dates = match (project.start, project.end) {
             (Some(start), Some(end)) => format!("{} → {}", t.date(start), t.date(end)),
             (Some(start), None) => t.fill("from_date", &[&t.date(start)]),
@@ -185,6 +193,7 @@ impl ProjectHeader {
                 .unwrap_or_default(),
             method: project.progress_method.clone(),
             items_text: view::items_text(&project.counts, t),
+            milestones_text,
             counts: view::count_views(&project.counts, t),
             as_of: project.as_of.map(|d| t.date(d)),
             stale: project.stale,

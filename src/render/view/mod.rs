@@ -18,8 +18,8 @@ mod risks;
 pub use milestones::{milestone_rows, project_timeline, MilestoneRow};
 pub use people::{people, ItemRef, MoreLink, PersonProject, PersonRow, PersonTally, PersonView};
 pub use portfolio::{
-    health_counts, health_counts_of, items_text, project_row, tell_apart, tiles, HealthCount,
-    MilestoneRef, ProjectRow, RiskRef, Tile,
+    health_counts, health_counts_of, items_text, milestones_text, project_row, tell_apart, tiles,
+    HealthCount, MilestoneRef, ProjectRow, RiskRef, Tile,
 };
 pub use project::{
     count_views, diagnostic_rows, document_rows, section_rows, CountView, DiagnosticRow,

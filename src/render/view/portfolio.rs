@@ -96,8 +96,30 @@ pub(super) fn score(risk: &Risk) -> u8 {
     charts::rating(risk).map(|(i, p)| i * p).unwrap_or(0)
 }
 
+/// `12 of 40 items`, or `no items` when nothing at all was read (a
+/// `0 of 0` reads like a count that went wrong).
 pub fn items_text(counts: &Counts, t: &Strings) -> String {
+    if counts.total == 0 && counts.cancelled == 0 {
+        return t.get("items_none");
+    }
     t.fill("items_of", &[&t.count(counts.done), &t.count(counts.total)])
+}
+
+/// `5 of 6 milestones done` (cancelled ones left out), or empty when there
+/// is no milestone: a project tracked by its milestones alone shows its
+/// tally beside its items.
+pub fn milestones_text(milestones: &[Milestone], t: &Strings) -> String {
+    let counted = || {
+        milestones
+            .iter()
+            .filter(|m| m.status != Some(Status::Cancelled))
+    };
+    let total = counted().count();
+    if total == 0 {
+        return String::new();
+    }
+    let done = counted().filter(|m| m.status == Some(Status::Done)).count();
+    t.fill("milestones_done_of", &[&t.count(done), &t.count(total)])
 }
 
 pub fn project_row(project: &Project, as_of: NaiveDate, root: &str, t: &Strings) -> ProjectRow {
