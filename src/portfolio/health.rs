@@ -216,7 +216,12 @@ impl Facts<'_> {
             return (Health::Done, vec![Phrase::AllDone(counts.total)]);
         }
         if counts.total == 0 && !self.has_declarations && self.milestones.is_empty() {
-            return (Health::Unknown, vec![Phrase::NothingToJudge]);
+            // A risk register has nothing to judge progress by, but its
+            // open critical and high risks are worth saying.
+            let mut phrases = vec![Phrase::NothingToJudge];
+            phrases.extend(self.risk_phrases(Severity::Critical));
+            phrases.extend(self.risk_phrases(Severity::High));
+            return (Health::Unknown, phrases);
         }
         let red = self.red_reasons(config);
         if !red.is_empty() {
@@ -237,6 +242,18 @@ impl Facts<'_> {
             .collect()
     }
 
+    /// The open risks of `severity`: one named by its title, more counted.
+    fn risk_phrases(&self, severity: Severity) -> Option<Phrase<'_>> {
+        let critical = severity == Severity::Critical;
+        match self.open_risks(severity).as_slice() {
+            [] => None,
+            [risk] if critical => Some(Phrase::CriticalRisk(&risk.title)),
+            [risk] => Some(Phrase::HighRisk(&risk.title)),
+            many if critical => Some(Phrase::CriticalRisks(many.len())),
+            many => Some(Phrase::HighRisks(many.len())),
+        }
+    }
+
     fn red_reasons(&self, config: &Config) -> Vec<Phrase<'_>> {
         let mut reasons = Vec::new();
         for milestone in self.milestones.iter().filter(|m| m.overdue) {
@@ -246,12 +263,7 @@ impl Facts<'_> {
                 .unwrap_or(0);
             reasons.push(Phrase::Overdue(&milestone.title, days));
         }
-        let critical = self.open_risks(Severity::Critical);
-        match critical.as_slice() {
-            [] => {}
-            [risk] => reasons.push(Phrase::CriticalRisk(&risk.title)),
-            many => reasons.push(Phrase::CriticalRisks(many.len())),
-        }
+        reasons.extend(self.risk_phrases(Severity::Critical));
         let counts = &self.counts;
         if counts.total > 0 {
             let share = f64::from(counts.blocked) * 100.0 / f64::from(counts.total);
@@ -264,11 +276,7 @@ impl Facts<'_> {
 
     fn amber_reasons(&self, config: &Config) -> Vec<Phrase<'_>> {
         let mut reasons = Vec::new();
-        match self.open_risks(Severity::High).as_slice() {
-            [] => {}
-            [risk] => reasons.push(Phrase::HighRisk(&risk.title)),
-            many => reasons.push(Phrase::HighRisks(many.len())),
-        }
+        reasons.extend(self.risk_phrases(Severity::High));
         match self.counts.blocked {
             0 => {}
             n => reasons.push(Phrase::Blocked(n)),
@@ -627,6 +635,34 @@ mod tests {
         assert_eq!(
             assessed(project(), date(2026, 1, 2)).health,
             Health::Unknown
+        );
+    }
+
+    /// A risk register (corpus 11, 17) has no items, claims or milestones:
+    /// its health is unknown, as `STATUS_JSON.md` rules, and the reason
+    /// names its open critical and high risks; closed and medium ones are
+    /// left out.
+    #[test]
+    fn a_risk_register_is_unknown_and_says_its_open_risks() {
+        let mut p = project();
+        *p.risks = vec![
+            risk("API cassée", Severity::Critical, false, 3),
+            risk("EOL", Severity::Critical, false, 4),
+            risk("Fermé", Severity::Critical, true, 5),
+            risk("Quotas GPU", Severity::High, false, 6),
+            risk("Logs", Severity::Medium, false, 7),
+        ];
+        let register = assessed(p.clone(), date(2026, 1, 2));
+        assert_eq!(register.health, Health::Unknown);
+        assert_eq!(
+            register.health_reason,
+            "unknown: no items, progress claims or milestones; 2 open critical risks; \
+             high risk \"Quotas GPU\""
+        );
+        p.risks.retain(|r| r.severity == Some(Severity::Medium));
+        assert_eq!(
+            assessed(p, date(2026, 1, 2)).health_reason,
+            "unknown: no items, progress claims or milestones"
         );
     }
 
