@@ -412,6 +412,9 @@ fn the_head_tallies_items_and_milestones() {
         "Items 1 of 3 items ✓ done 1 ◐ in progress 1 ○ to do 1 0 of 3 milestones done"
     );
     assert_eq!(head("beta"), "Items no items");
+    // No empty list of counts is written for it either.
+    assert!(!page(&site, "beta/index.html").contains("class=\"counts\""));
+    assert!(page(&site, "alpha/index.html").contains("class=\"counts\""));
 }
 
 #[test]
@@ -1019,7 +1022,7 @@ fn a_project_of_many_documents_gives_each_a_page_of_its_own() {
         let row = format!(
             "<tr id=\"doc-{n}\"><td><a href=\"doc-{n}.html\">Lot {n}</a> \
              <code class=\"muted small\">chantier/lot{n}.md</code></td>\
-             <td class=\"nowrap\">0 of 1 items</td><td class=\"nowrap\">\
+             <td class=\"nowrap\">0 of 1 item</td><td class=\"nowrap\">\
              <progress max=\"100\" value=\"0\"></progress> <span class=\"progress-label\">0%</span></td></tr>"
         );
         let at = page.find(&row).unwrap_or_else(|| panic!("{row}"));
@@ -1152,7 +1155,7 @@ fn a_rebuild_renders_the_pages_of_changed_documents_only() {
     assert_eq!(document_pages_rendered(&portal), 1);
     assert!(read("chantier/doc-3.html").contains("Tâche 3 livrée"));
     assert!(read("chantier/doc-3.html").contains("href=\"#d3-L3\">Tâche 3 livrée<"));
-    assert!(read("chantier/index.html").contains("1 of 1 items"));
+    assert!(read("chantier/index.html").contains("1 of 1 item"));
 
     std::fs::remove_file(portal.public().join("chantier/doc-5.html")).unwrap();
     assert_eq!(document_pages_rendered(&portal), 1);

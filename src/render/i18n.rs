@@ -55,8 +55,12 @@ const STRINGS: &[(&str, &str, &str)] = &[
     ("no_data", "no data", "pas de données"),
     ("items", "Items", "Tâches"),
     ("items_of", "{0} of {1} items", "{0} sur {1} tâches"),
+    ("items_of_one", "{0} of {1} item", "{0} sur {1} tâche"),
     ("items_none", "no items", "aucune tâche"),
     ("milestones_done_of", "{0} of {1} milestones done", "{0} jalons atteints sur {1}"),
+    // French puts 0 and 1 in the singular; English follows the total.
+    ("milestones_done_of_few", "{0} of {1} milestones done", "{0} jalon atteint sur {1}"),
+    ("milestones_done_of_one", "{0} of {1} milestone done", "{0} jalon atteint sur {1}"),
     ("show_closed", "Show the {0} closed items", "Afficher les {0} tâches closes"),
     ("next_milestone", "Next milestone", "Prochain jalon"),
     ("worst_risk", "Worst risk", "Risque principal"),

@@ -102,7 +102,12 @@ pub fn items_text(counts: &Counts, t: &Strings) -> String {
     if counts.total == 0 && counts.cancelled == 0 {
         return t.get("items_none");
     }
-    t.fill("items_of", &[&t.count(counts.done), &t.count(counts.total)])
+    let key = if counts.total == 1 {
+        "items_of_one"
+    } else {
+        "items_of"
+    };
+    t.fill(key, &[&t.count(counts.done), &t.count(counts.total)])
 }
 
 /// `5 of 6 milestones done` (cancelled ones left out), or empty when there
@@ -119,7 +124,12 @@ pub fn milestones_text(milestones: &[Milestone], t: &Strings) -> String {
         return String::new();
     }
     let done = counted().filter(|m| m.status == Some(Status::Done)).count();
-    t.fill("milestones_done_of", &[&t.count(done), &t.count(total)])
+    let key = match (total, done) {
+        (1, _) => "milestones_done_of_one",
+        (_, 0 | 1) => "milestones_done_of_few",
+        _ => "milestones_done_of",
+    };
+    t.fill(key, &[&t.count(done), &t.count(total)])
 }
 
 pub fn project_row(project: &Project, as_of: NaiveDate, root: &str, t: &Strings) -> ProjectRow {
@@ -224,4 +234,59 @@ pub fn tiles(projects: &[Project], as_of: NaiveDate, t: &Strings) -> Vec<Tile> {
             tone: alarm(stale, "warn"),
         },
     ]
+}
+
+#[cfg(test)]
+mod tests {
+    use std::sync::Arc;
+
+    use super::*;
+    use crate::config::Language;
+
+    fn milestones(statuses: &[Status]) -> Vec<Milestone> {
+        (statuses.iter())
+            .map(|&status| Milestone {
+                title: "Go-live".into(),
+                date: None,
+                date_end: None,
+                date_text: String::new(),
+                status: Some(status),
+                overdue: false,
+                source: Arc::from("status.md"),
+                line: 1,
+            })
+            .collect()
+    }
+
+    #[test]
+    fn the_tallies_agree_in_number_with_their_count() {
+        let (en, fr) = (Strings::new(Language::En), Strings::new(Language::Fr));
+        let one = Counts {
+            todo: 1,
+            total: 1,
+            ..Counts::default()
+        };
+        assert_eq!(items_text(&one, &en), "0 of 1 item");
+        assert_eq!(items_text(&one, &fr), "0 sur 1 tâche");
+        let seven = Counts {
+            done: 3,
+            todo: 4,
+            total: 7,
+            ..Counts::default()
+        };
+        assert_eq!(items_text(&seven, &en), "3 of 7 items");
+        assert_eq!(items_text(&Counts::default(), &en), "no items");
+
+        let single = milestones(&[Status::Todo]);
+        assert_eq!(milestones_text(&single, &en), "0 of 1 milestone done");
+        assert_eq!(milestones_text(&single, &fr), "0 jalon atteint sur 1");
+        // A cancelled milestone is not counted, so one is left.
+        let one_done = milestones(&[Status::Done, Status::Cancelled, Status::Todo, Status::Todo]);
+        assert_eq!(milestones_text(&one_done, &en), "1 of 3 milestones done");
+        assert_eq!(milestones_text(&one_done, &fr), "1 jalon atteint sur 3");
+        let two_done = milestones(&[Status::Done, Status::Done, Status::Todo]);
+        assert_eq!(milestones_text(&two_done, &en), "2 of 3 milestones done");
+        assert_eq!(milestones_text(&two_done, &fr), "2 jalons atteints sur 3");
+        assert_eq!(milestones_text(&milestones(&[Status::Cancelled]), &en), "");
+    }
 }

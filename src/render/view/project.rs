@@ -216,9 +216,12 @@ pub struct CountView {
     pub count: u32,
 }
 
+/// The head's count per status, statuses without items left out (a project
+/// with no items shows no list at all).
 pub fn count_views(counts: &Counts, t: &Strings) -> Vec<CountView> {
     Status::ALL
         .iter()
+        .filter(|&&status| counts.get(status) > 0)
         .map(|&status| CountView {
             status: status_view(Some(status), t),
             count: counts.get(status),
