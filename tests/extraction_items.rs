@@ -342,7 +342,7 @@ fn corpus_03_the_tasks_under_a_to_do_label_are_to_do() {
 
 /// 02's bug table, `| ID | Fichier | Bug | État |`: the row of line 166
 /// is the bug `3 timers sans cleanup → memory leak` (C1), fixed on
-/// 2026-04-04, not the file it is in.
+/// 2026-04-04, not the file it is in; the fix is an item, not a milestone.
 #[test]
 fn corpus_02_a_bug_table_row_is_named_by_its_bug() {
     let Some(project) = project_of(&corpus_dir(), "02_trackyu-gps-suivi.md") else {
@@ -362,18 +362,11 @@ fn corpus_02_a_bug_table_row_is_named_by_its_bug() {
             Some("done")
         )
     );
+    // The day it was fixed, stamped in its status cell, makes it no
+    // milestone; neither do the views migrated on that day (`| Login | … |
+    // ✅ 2026-04-04 |`, line 100): the document names no milestone at all.
     let milestones = project["milestones"].as_array().expect("milestones");
-    let fixed = milestones
-        .iter()
-        .find(|m| m["line"] == 166)
-        .expect("line 166");
-    assert_eq!(
-        (fixed["title"].as_str(), fixed["date"].as_str()),
-        (
-            Some("3 timers sans cleanup → memory leak"),
-            Some("2026-04-04")
-        )
-    );
+    assert!(milestones.is_empty(), "{milestones:?}");
 }
 
 /// 01: its `**Légende:**` list (lines 664-669) keys six symbols, two of

@@ -3,7 +3,8 @@
 //! They come from four places, each seen in a real document:
 //! - milestone tables (seed `003_…`: `| Jalon | Date Estimée | Statut |`,
 //!   corpus 20: `| Phase | Name | Status | Start | End |`);
-//! - dated rows of status tables (corpus 02: `| Login | … | ✅ 2026-04-04 |`);
+//! - dated rows of status tables, the date in a column of its own (corpus
+//!   24: `| Phase | … | Status | Completed |`);
 //! - dated list items, lines and sub-headings under a milestone heading
 //!   (corpus 24: `## Milestones` / `- ✅ **v0.9 …** (shipped 2026-02-15)`,
 //!   corpus 01: `## JALONS CLÉS` / `### ✅ Jalon 0: … (8 Jan)`);
@@ -305,8 +306,12 @@ impl MilestoneReader<'_> {
         ));
     }
 
-    /// A row of a status table that holds a date is also a milestone: the
-    /// day that piece of work was done or is due (corpus 02: `✅ 2026-04-04`).
+    /// A row of a status table that holds a date in a column of its own
+    /// (corpus 24: `| Phase | … | Status | Completed |`) or in its text is
+    /// also a milestone: the day that stage was done or is due. A date
+    /// stamped in the status cell (corpus 02: `| Login | … | ✅ 2026-04-04 |`,
+    /// `✅ CORRIGÉ 2026-04-04` beside a bug) is the row's own bookkeeping,
+    /// when that task was closed: the row stays an item and no milestone.
     fn read_status_table(&mut self, table: &Table) {
         let columns = tables::columns(table);
         let Some(name_column) = text_column(table, columns) else {
@@ -319,7 +324,7 @@ impl MilestoneReader<'_> {
                 // is a count, not the 10th of December.
                 let readable = matches!(
                     columns.get(i),
-                    Some(Column::Status | Column::Text | Column::Date | Column::EndDate)
+                    Some(Column::Text | Column::Date | Column::EndDate)
                 );
                 let fraction = cell.trim().chars().all(|c| c.is_ascii_digit() || c == '/');
                 if i == name_column || !readable || fraction {
@@ -934,11 +939,16 @@ mod tests {
 
     #[test]
     fn dated_rows_of_a_status_table() {
-        let text = "| Vue | Fichier | Occurrences | État |\n|---|---|---|---|\n| Login | `LoginView.tsx` | 34 | ✅ 2026-04-04 |\n| Carte GPS | `MapView.tsx` | 92 | ⬜ |\n";
+        let text = "| Phase | Status | Completed |\n|---|---|---|\n| 1. Timing Attack Prevention | Complete | 2026-02-15 |\n| 2. Rate Limiter | In progress | |\n";
         let status = milestones(text, date(2026, 4, 4));
         assert_eq!(status.milestones.len(), 1);
-        assert_eq!(status.milestones[0].title, "Login");
+        assert_eq!(status.milestones[0].title, "1. Timing Attack Prevention");
+        assert_eq!(status.milestones[0].date, Some(date(2026, 2, 15)));
         assert_eq!(status.milestones[0].status, Some(Status::Done));
+        // A date stamped beside the status word says when the task was
+        // closed: no milestone (corpus 02).
+        let stamped = "| Vue | Fichier | Occurrences | État |\n|---|---|---|---|\n| Login | `LoginView.tsx` | 34 | ✅ 2026-04-04 |\n| Carte GPS | `MapView.tsx` | 92 | ⬜ |\n";
+        assert!(milestones(stamped, date(2026, 4, 4)).milestones.is_empty());
         let counts = "| Phase | Plans | Status |\n|---|---|---|\n| Timing | 10/12 | 🚧 |\n";
         assert!(milestones(counts, date(2026, 4, 4)).milestones.is_empty());
     }
