@@ -664,7 +664,7 @@ mod tests {
         assert_ne!(base, Cache::open(dir.path(), &mdy, day).key("a.md", b"x"));
         // The title is not read by extraction: same key.
         let titled = Config {
-            title: "Other".into(),
+            written_title: Some("Other".into()),
             ..Config::default()
         };
         assert_eq!(

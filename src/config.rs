@@ -12,7 +12,10 @@ use serde::{Deserialize, Deserializer, Serialize};
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(default, deny_unknown_fields)]
 pub struct Config {
-    pub title: String,
+    /// The portfolio's title as written; [`Config::title`] gives the one
+    /// the pages show, in their language when none is written.
+    #[serde(rename = "title")]
+    pub written_title: Option<String>,
     pub description: Option<String>,
     /// Absolute URL of the published site; used only where an absolute URL
     /// is required (sitemap, canonical link, feeds).
@@ -47,7 +50,7 @@ pub struct Config {
 impl Default for Config {
     fn default() -> Self {
         Config {
-            title: "Project status".to_string(),
+            written_title: None,
             description: None,
             base_url: None,
             source_url: None,
@@ -70,6 +73,19 @@ impl Default for Config {
 pub enum Language {
     En,
     Fr,
+}
+
+impl Config {
+    /// The portfolio's title: the one written in `config.toml`, else
+    /// "Project status" in the pages' language (a French portal is not
+    /// headed in English).
+    pub fn title(&self) -> String {
+        match (&self.written_title, self.language) {
+            (Some(title), _) => title.clone(),
+            (None, Language::En) => "Project status".to_string(),
+            (None, Language::Fr) => "État des projets".to_string(),
+        }
+    }
 }
 
 impl Language {
@@ -229,6 +245,9 @@ mod tests {
     #[test]
     fn empty_config_gives_the_spec_defaults() {
         let config = Config::parse("").unwrap();
+        assert_eq!(config.title(), "Project status");
+        let french = Config::parse("language = \"fr\"").unwrap();
+        assert_eq!(french.title(), "État des projets");
         assert_eq!(config.stale_after_days, 30);
         assert_eq!(config.date_order, DateOrder::Dmy);
         assert!(!config.minify);
@@ -250,7 +269,7 @@ words = ["ok"]
 markers = ["🆗"]
 "#;
         let config = Config::parse(text).unwrap();
-        assert_eq!(config.title, "Portefeuille");
+        assert_eq!(config.title(), "Portefeuille");
         assert_eq!(config.language, Language::Fr);
         assert_eq!(config.date_order, DateOrder::Mdy);
         assert_eq!(config.stale_after_days, 14);

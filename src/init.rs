@@ -7,7 +7,7 @@ use std::path::Path;
 use anyhow::{bail, Context as _};
 
 const CONFIG: &str = r#"# sitrep portal settings; every key is optional.
-title = "Project status"
+# title = "Q3 programme"  # default: "Project status" ("État des projets" in French)
 # description = "Where our projects stand"
 # base_url = "https://example.github.io/portal/"
 # source_url = "https://github.com/example/portal/blob/main/content/"  # where relative links to other files lead

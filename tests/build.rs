@@ -460,6 +460,23 @@ fn french_punctuation_never_starts_a_line() {
     assert_eq!(item["text"], "Livrer « vite » (a : b)");
 }
 
+/// A French portal with no title of its own is headed in French, on its
+/// pages and in `status.json`; a title written in `config.toml` wins.
+#[test]
+fn a_french_portal_is_titled_in_french() {
+    let portal = Portal::new();
+    portal
+        .write_config("language = \"fr\"\n")
+        .write("projet.md", "# Projet\n\n- [ ] Livrer\n");
+    let status = portal.build();
+    assert_eq!(status["title"], "État des projets");
+    let index = portal.read_output("index.html");
+    assert!(index.contains("<h1>État des projets</h1>"), "{index}");
+    assert!(!index.contains("Project status"), "{index}");
+    portal.write_config("language = \"fr\"\ntitle = \"Portefeuille DSI\"\n");
+    assert_eq!(portal.build()["title"], "Portefeuille DSI");
+}
+
 /// The summary's items tile shows the done count as its figure and the
 /// total with the share under it: `324 / 608` in the tile's large type
 /// broke after the slash.

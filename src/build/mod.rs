@@ -286,7 +286,7 @@ fn add_history(
     sink.put("changes.json", feed::changes_json(&log).into_bytes())?;
     let atom = feed::atom(
         &log,
-        &portal.config.title,
+        &portal.config.title(),
         portal.config.base_url.as_deref(),
     );
     sink.put("feed.xml", atom.into_bytes())?;

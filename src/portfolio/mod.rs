@@ -53,7 +53,7 @@ pub fn assemble(
     PortfolioStatus {
         schema: SCHEMA,
         generator: format!("sitrep {}", env!("CARGO_PKG_VERSION")),
-        title: config.title.clone(),
+        title: config.title(),
         description: config.description.clone(),
         as_of,
         built_at,
