@@ -417,6 +417,25 @@ fn the_head_tallies_items_and_milestones() {
     assert!(page(&site, "alpha/index.html").contains("class=\"counts\""));
 }
 
+/// A project with no progress to show says so once: no "computed (method:
+/// items)" after "no data", and no empty bar labelled "no data" again.
+#[test]
+fn the_head_says_no_data_once() {
+    let site = render_fixture(&unminified());
+    let progress = |slug: &str| {
+        let page = Html::parse_document(&page(&site, &format!("{slug}/index.html")));
+        let card = Selector::parse(".head-progress").unwrap();
+        let text: String = page.select(&card).next().unwrap().text().collect();
+        text.split_whitespace().collect::<Vec<_>>().join(" ")
+    };
+    assert_eq!(progress("beta"), "Progress no data");
+    // Alpha: 41.7 computed and 100 declared in the fixture, with its bar.
+    assert_eq!(
+        progress("alpha"),
+        "Progress 41.7% computed (method: items) declared: 100% 41.7% (declared 100%)"
+    );
+}
+
 #[test]
 fn timeline_has_one_mark_per_dated_milestone() {
     let site = render_fixture(&unminified());
