@@ -554,7 +554,7 @@ pub fn badge(progress: Option<f64>, health: Health, t: &Strings) -> String {
         "{} · {}",
         progress
             .map(|p| t.percent(p))
-            .unwrap_or_else(|| "n/a".to_string()),
+            .unwrap_or_else(|| t.get("badge_no_progress")),
         t.health_word(health)
     );
     let colour = match health {
@@ -690,6 +690,11 @@ mod tests {
         let svg = badge(Some(42.0), Health::Amber, &Strings::new(Language::En));
         assert!(svg.contains("42% · amber"), "{svg}");
         assert!(svg.starts_with("<svg"));
+        // Without progress, in the badge's language.
+        let fr = badge(None, Health::Red, &Strings::new(Language::Fr));
+        assert!(fr.contains("avancement: n.d. · rouge"), "{fr}");
+        let en = badge(None, Health::Unknown, &Strings::new(Language::En));
+        assert!(en.contains("progress: n/a · unknown"), "{en}");
     }
 
     /// The "today" label reads to the right of its line unless it would

@@ -53,6 +53,8 @@ const STRINGS: &[(&str, &str, &str)] = &[
     ("computed", "computed", "calculé"),
     ("declared", "declared", "déclaré"),
     ("no_data", "no data", "pas de données"),
+    // The badge's short form of "no data" (non disponible).
+    ("badge_no_progress", "n/a", "n.d."),
     ("items", "Items", "Tâches"),
     ("items_of", "{0} of {1} items", "{0} sur {1} tâches"),
     ("items_of_one", "{0} of {1} item", "{0} sur {1} tâche"),
