@@ -395,17 +395,21 @@ fn project_page_shows_sections_items_and_source_links() {
     assert!(badge.contains("41.7% · amber"), "{badge}");
 }
 
+/// The words of the card `selector` in the head of project `slug`'s page,
+/// spaces collapsed.
+fn head_card(site: &Site, slug: &str, selector: &str) -> String {
+    let page = Html::parse_document(&page(site, &format!("{slug}/index.html")));
+    let card = Selector::parse(selector).unwrap();
+    let text: String = page.select(&card).next().unwrap().text().collect();
+    text.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
 /// A project's head tallies its milestones beside its items; one with
 /// neither says it has no items rather than `0 of 0 items`.
 #[test]
 fn the_head_tallies_items_and_milestones() {
     let site = render_fixture(&unminified());
-    let head = |slug: &str| {
-        let page = Html::parse_document(&page(&site, &format!("{slug}/index.html")));
-        let counts = Selector::parse(".head-counts").unwrap();
-        let text: String = page.select(&counts).next().unwrap().text().collect();
-        text.split_whitespace().collect::<Vec<_>>().join(" ")
-    };
+    let head = |slug: &str| head_card(&site, slug, ".head-counts");
     // Alpha: one item done of three; three milestones, none done.
     assert_eq!(
         head("alpha"),
@@ -422,12 +426,7 @@ fn the_head_tallies_items_and_milestones() {
 #[test]
 fn the_head_says_no_data_once() {
     let site = render_fixture(&unminified());
-    let progress = |slug: &str| {
-        let page = Html::parse_document(&page(&site, &format!("{slug}/index.html")));
-        let card = Selector::parse(".head-progress").unwrap();
-        let text: String = page.select(&card).next().unwrap().text().collect();
-        text.split_whitespace().collect::<Vec<_>>().join(" ")
-    };
+    let progress = |slug: &str| head_card(&site, slug, ".head-progress");
     assert_eq!(progress("beta"), "Progress no data");
     // Alpha: 41.7 computed and 100 declared in the fixture, with its bar.
     assert_eq!(
