@@ -75,19 +75,6 @@ pub enum Language {
     Fr,
 }
 
-impl Config {
-    /// The portfolio's title: the one written in `config.toml`, else
-    /// "Project status" in the pages' language (a French portal is not
-    /// headed in English).
-    pub fn title(&self) -> String {
-        match (&self.written_title, self.language) {
-            (Some(title), _) => title.clone(),
-            (None, Language::En) => "Project status".to_string(),
-            (None, Language::Fr) => "État des projets".to_string(),
-        }
-    }
-}
-
 impl Language {
     pub fn code(self) -> &'static str {
         match self {
@@ -219,6 +206,17 @@ pub fn source_url(text: &str) -> Result<String, String> {
 }
 
 impl Config {
+    /// The portfolio's title: the one written in `config.toml`, else
+    /// "Project status" in the pages' language (a French portal is not
+    /// headed in English).
+    pub fn title(&self) -> String {
+        match (&self.written_title, self.language) {
+            (Some(title), _) => title.clone(),
+            (None, Language::En) => "Project status".to_string(),
+            (None, Language::Fr) => "État des projets".to_string(),
+        }
+    }
+
     /// Parses a `config.toml` text. The error names the key and its line.
     pub fn parse(text: &str) -> Result<Config, toml::de::Error> {
         toml::from_str(text)
