@@ -172,6 +172,19 @@ pub const MILESTONE_WITHOUT_YEAR: Template = Template::new(
     "milestone \"{}\": `{}` has no year; read as {}",
     "jalon « {} » : `{}` n'a pas d'année ; lu comme le {}",
 );
+pub const WEEKDAY_MISMATCH: Template = Template {
+    en: "milestone \"{}\": {} is a {}, not the {} written beside `{}`",
+    fr: "jalon « {} » : le {} est un {}, pas le {} écrit devant `{}`",
+    words: &[
+        ("Monday", "lundi"),
+        ("Tuesday", "mardi"),
+        ("Wednesday", "mercredi"),
+        ("Thursday", "jeudi"),
+        ("Friday", "vendredi"),
+        ("Saturday", "samedi"),
+        ("Sunday", "dimanche"),
+    ],
+};
 pub const AS_OF_WITHOUT_YEAR: Template = Template::new(
     "the as-of date has no year; read as {}",
     "la date du document n'a pas d'année ; lue comme le {}",
@@ -263,6 +276,7 @@ const TEMPLATES: &[Template] = &[
     UNKNOWN_STATUS,
     CONFLICTING_DECLARATIONS,
     MILESTONE_WITHOUT_YEAR,
+    WEEKDAY_MISMATCH,
     AS_OF_WITHOUT_YEAR,
     PLACEHOLDER_DATE,
     REPAIRED_ONE_RUN,
@@ -330,6 +344,17 @@ mod tests {
         assert_eq!(
             french(&overdue),
             "le jalon « Go-live \"v2\" (B) » était prévu le 15/3/2026 et n'est pas atteint (12 jours de retard)"
+        );
+        let day = WEEKDAY_MISMATCH.say(&[
+            &"Soutenance",
+            &"2026-07-15",
+            &"Wednesday",
+            &"Tuesday",
+            &"15/07",
+        ]);
+        assert_eq!(
+            french(&day),
+            "jalon « Soutenance » : le 15/7/2026 est un mercredi, pas le mardi écrit devant `15/07`"
         );
         let year = MILESTONE_WITHOUT_YEAR.say(&[&"Recette", &"15/03", &"2026-03-15"]);
         assert_eq!(

@@ -173,6 +173,29 @@ fn seed_004_placeholder_date() {
     assert_eq!(project["as_of"], Value::Null);
 }
 
+/// Corpus 05 plans its week as `| Jeu 10/07 |` … `| Mar 15/07 |` under a
+/// header that says `soutenance le 15/07/2026`: the dates are read in 2026,
+/// and each of the six rows is said to name the weekday 2025 gave that
+/// day (10 July 2026 is a Friday, not a Thursday).
+#[test]
+fn corpus_05_weekdays_that_belong_to_another_year() {
+    let Some(project) = project_of(
+        "corpus/real/05_festival-musique-suivi-projet.md",
+        "2026-12-04",
+    ) else {
+        return;
+    };
+    let lines: Vec<u64> = (project["diagnostics"].as_array().into_iter().flatten())
+        .filter(|d| d["code"] == "weekday-mismatch")
+        .filter_map(|d| d["line"].as_u64())
+        .collect();
+    assert_eq!(lines, [22, 23, 24, 25, 26, 27]);
+    let soutenance = (project["milestones"].as_array().into_iter().flatten())
+        .find(|m| m["line"] == 27)
+        .expect("line 27");
+    assert_eq!(soutenance["date"], "2026-07-15");
+}
+
 /// Seeds 000 and 002 carry no labelled date line: as-of is null (000's
 /// only date is the heading `SYNTHÈSE DE COUVERTURE (Décembre 2025)`).
 #[test]

@@ -659,6 +659,60 @@ impl Reader {
     }
 }
 
+/// Day names and their abbreviations, folded, in French and English.
+const WEEKDAY_NAMES: &[(&str, Weekday)] = &[
+    ("lundi", Weekday::Mon),
+    ("lun", Weekday::Mon),
+    ("mardi", Weekday::Tue),
+    ("mar", Weekday::Tue),
+    ("mercredi", Weekday::Wed),
+    ("mer", Weekday::Wed),
+    ("jeudi", Weekday::Thu),
+    ("jeu", Weekday::Thu),
+    ("vendredi", Weekday::Fri),
+    ("ven", Weekday::Fri),
+    ("samedi", Weekday::Sat),
+    ("sam", Weekday::Sat),
+    ("dimanche", Weekday::Sun),
+    ("dim", Weekday::Sun),
+    ("monday", Weekday::Mon),
+    ("mon", Weekday::Mon),
+    ("tuesday", Weekday::Tue),
+    ("tue", Weekday::Tue),
+    ("tues", Weekday::Tue),
+    ("wednesday", Weekday::Wed),
+    ("wed", Weekday::Wed),
+    ("thursday", Weekday::Thu),
+    ("thu", Weekday::Thu),
+    ("thur", Weekday::Thu),
+    ("thurs", Weekday::Thu),
+    ("friday", Weekday::Fri),
+    ("fri", Weekday::Fri),
+    ("saturday", Weekday::Sat),
+    ("sat", Weekday::Sat),
+    ("sunday", Weekday::Sun),
+    ("sun", Weekday::Sun),
+];
+
+/// The day of the week written right before a date that starts with its
+/// day number (corpus 05's `Jeu 10/07`, `Monday, 3 March`), or `None`.
+/// `at` is where the date starts in `text`. A month name there would have
+/// been read as part of the date, so `Mar 15/07` names a Tuesday.
+pub fn weekday_before(text: &str, at: usize) -> Option<Weekday> {
+    let date = text.get(at..)?;
+    if !date.starts_with(|c: char| c.is_ascii_digit()) {
+        return None;
+    }
+    // Past the spaces, commas, dots and markup between them (`**Jeudi**`).
+    let before = text
+        .get(..at)?
+        .trim_end_matches(|c: char| !c.is_alphanumeric());
+    let word = fold(before.rsplit(|c: char| !c.is_alphabetic()).next()?);
+    (WEEKDAY_NAMES.iter())
+        .find(|(name, _)| *name == word)
+        .map(|&(_, day)| day)
+}
+
 /// The last day of the period a date names when the text gave no end:
 /// `Q4/2023` runs to 2023-12-31, `Décembre 2025` to 2025-12-31, a week to
 /// its Sunday; `None` for a day. A milestone is due at the end of its period.
@@ -1384,6 +1438,27 @@ mod tests {
         ] {
             assert_eq!(week(text), None, "{text}");
         }
+    }
+
+    #[test]
+    fn the_weekday_written_before_a_date_is_read() {
+        let before = |text: &str, date: &str| weekday_before(text, text.find(date).unwrap());
+        assert_eq!(before("| Jeu 10/07 |", "10/07"), Some(Weekday::Thu));
+        assert_eq!(before("| Mar 15/07 |", "15/07"), Some(Weekday::Tue));
+        assert_eq!(
+            before("- **Jeudi** 10 juillet", "10 juillet"),
+            Some(Weekday::Thu)
+        );
+        assert_eq!(
+            before("Monday, 3 March 2026", "3 March"),
+            Some(Weekday::Mon)
+        );
+        assert_eq!(before("Sat. 4 April", "4 April"), Some(Weekday::Sat));
+        // A month name or another word is no weekday; a date that does not
+        // start with its day has none.
+        assert_eq!(before("Version 10/07", "10/07"), None);
+        assert_eq!(before("Livraison Mar 2026", "Mar 2026"), None);
+        assert_eq!(before("10/07", "10/07"), None);
     }
 
     #[test]

@@ -135,9 +135,24 @@ pub fn read(
     reader.read_headings(outline);
     reader.read_lines(outline);
     reader.read_year_headings(outline);
+    reader.check_weekdays(outline);
     reader.milestones.sort_by_key(|milestone| milestone.line);
     status.milestones.extend(reader.milestones);
     (reader.listed_lines, reader.diagnostics)
+}
+
+/// The English name of `day`, as the diagnostics say it.
+fn weekday_name(day: chrono::Weekday) -> &'static str {
+    use chrono::Weekday::*;
+    match day {
+        Mon => "Monday",
+        Tue => "Tuesday",
+        Wed => "Wednesday",
+        Thu => "Thursday",
+        Fri => "Friday",
+        Sat => "Saturday",
+        Sun => "Sunday",
+    }
 }
 
 struct MilestoneReader<'d> {
@@ -209,6 +224,40 @@ impl MilestoneReader<'_> {
             source: Arc::clone(&self.source),
             line,
         });
+    }
+
+    /// A day of the week written beside a milestone's date that the date
+    /// does not fall on says the document is wrong somewhere, its year or
+    /// its day: corpus 05 plans `Jeu 10/07` … `Mar 15/07` under a header
+    /// that says `soutenance le 15/07/2026`, and those are 2025's weekdays.
+    /// The date stays as read; the diagnostic names the mismatch.
+    fn check_weekdays(&mut self, outline: &Outline) {
+        for milestone in &self.milestones {
+            let Some(date) = milestone.date else {
+                continue;
+            };
+            let line = outline.source_line(milestone.line);
+            let Some(at) = line.find(milestone.date_text.as_str()) else {
+                continue;
+            };
+            let Some(written) = dates::weekday_before(line, at) else {
+                continue;
+            };
+            if written != date.weekday() {
+                self.diagnostics.push(Diagnostic::warning(
+                    "weekday-mismatch",
+                    &self.source,
+                    milestone.line,
+                    messages::WEEKDAY_MISMATCH.say(&[
+                        &milestone.title,
+                        &date,
+                        &weekday_name(date.weekday()),
+                        &weekday_name(written),
+                        &milestone.date_text,
+                    ]),
+                ));
+            }
+        }
     }
 
     /// The first date of `text`, with the text as written.
@@ -751,6 +800,29 @@ mod tests {
         let (_, diagnostics) = read(&outline, &document, &context, &words, &mut status);
         status.diagnostics.extend(diagnostics);
         status
+    }
+
+    /// A weekday beside a date that falls on another day is said, once
+    /// per milestone; the date stays as read.
+    #[test]
+    fn a_weekday_the_date_does_not_fall_on_is_said() {
+        let text = "## Planning\n\n| Date | Objectif | État |\n|---|---|---|\n| Jeu 10/07 | Architecture | Fait |\n| Ven 11/07/2025 | Prévision | Fait |\n| 12/07 | Allocation | Fait |\n";
+        let status = milestones(text, date(2026, 7, 1));
+        let m = &status.milestones;
+        assert_eq!(m.len(), 3);
+        // 10 July 2026 is a Friday; 11 July 2025 was a Friday.
+        assert_eq!(m[0].date, Some(date(2026, 7, 10)));
+        let said: Vec<(usize, &str)> = (status.diagnostics.iter())
+            .filter(|d| d.code == "weekday-mismatch")
+            .map(|d| (d.line, d.message.as_str()))
+            .collect();
+        assert_eq!(
+            said,
+            [(
+                5,
+                "milestone \"Architecture\": 2026-07-10 is a Friday, not the Thursday written beside `10/07`"
+            )]
+        );
     }
 
     #[test]
