@@ -309,6 +309,30 @@ impl<'a> ItemReader<'a> {
             .collect()
     }
 
+    /// The rows of a feature matrix ([`super::matrix`]) as items: a
+    /// feature each, at the share of its implementations that are there.
+    pub fn matrix(&self, table: &Table) -> Vec<Item> {
+        let rows = super::matrix::rows(table, self.vocabulary);
+        rows.into_iter()
+            .filter_map(|row| {
+                let (status, percent) = row.progress()?;
+                let text = clean_text(&row.name);
+                (!text.is_empty()).then(|| Item {
+                    id: id_of(&text),
+                    percent,
+                    points: None,
+                    text,
+                    status,
+                    owner: None,
+                    due: None,
+                    source: Arc::clone(self.source),
+                    line: row.line,
+                    children: Vec::new(),
+                })
+            })
+            .collect()
+    }
+
     /// The item of one row of a status table; `name`, when given, is its
     /// text instead of the row's text column ([`card`](Self::card)).
     fn row_item(

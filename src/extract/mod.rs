@@ -8,6 +8,7 @@ pub mod dates;
 pub mod declarations;
 pub mod folding;
 pub mod items;
+pub mod matrix;
 pub mod milestones;
 pub mod outline;
 pub mod people;

@@ -17,6 +17,7 @@ use crate::messages;
 use super::declarations::{key_at_start, Claim, ClaimReader, Target};
 use super::folding::words;
 use super::items::{clean_text, is_total_row, Columns, ItemReader, Siblings};
+use super::matrix;
 use super::outline::{Block, ListEntry, Outline, OutlineSection, Table};
 use super::people::{names_team, People};
 use super::tables::{self, classify, TableKind};
@@ -304,6 +305,7 @@ fn read_legend(outline: &Outline, vocabulary: &mut Cow<Vocabulary>) -> FxHashSet
                 match block {
                     Block::Paragraph(lines) => {
                         after_label = false;
+                        matrix::read_definitions(lines, vocabulary);
                         for line in lines {
                             if let Some((label, value)) = line.text.split_once(':') {
                                 if is_legend_label(label) {
@@ -712,6 +714,8 @@ impl Builder<'_> {
                         items.push(card);
                     } else if held != Held::Notes && kind == TableKind::Status {
                         items.extend(self.reader.table(table, None));
+                    } else if held == Held::Work && kind == TableKind::Other {
+                        items.extend(self.reader.matrix(table));
                     }
                 }
                 Block::Paragraph(lines) => {

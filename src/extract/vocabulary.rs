@@ -411,6 +411,10 @@ pub struct Vocabulary {
     legend_circles: Vec<String>,
     /// Every marker the document's own legend defined, with its status.
     legend: Vec<(String, Status)>,
+    /// The symbols the document defines for the cells of its feature
+    /// matrices (`+` supported), folded, with their status
+    /// ([`super::matrix`]): read only as a whole cell of such a table.
+    cell_symbols: Vec<(String, Status)>,
 }
 
 impl Vocabulary {
@@ -455,6 +459,7 @@ impl Vocabulary {
             phrases: Arc::new(phrases),
             legend_circles: Vec::new(),
             legend: Vec::new(),
+            cell_symbols: Vec::new(),
         };
         vocabulary.sort_markers();
         vocabulary
@@ -483,6 +488,28 @@ impl Vocabulary {
         self.markers.retain(|(m, _)| *m != marker);
         self.markers.insert(0, (marker, status));
         self.sort_markers();
+    }
+
+    /// Makes `symbol` (`+`, `N/A`) give `status` as the whole cell of a
+    /// feature matrix; a later definition of the same symbol wins.
+    pub fn add_cell_symbol(&mut self, symbol: &str, status: Status) {
+        let symbol = fold(symbol.trim());
+        self.cell_symbols.retain(|(s, _)| *s != symbol);
+        self.cell_symbols.push((symbol, status));
+    }
+
+    /// Whether the document defines symbols for the cells of its tables.
+    pub fn has_cell_symbols(&self) -> bool {
+        !self.cell_symbols.is_empty()
+    }
+
+    /// The status of a table cell that is only a symbol the document
+    /// defines (`+`), ignoring markup around it (`**+**`).
+    pub fn cell_symbol(&self, cell: &str) -> Option<Status> {
+        let cell = fold(cell.trim().trim_matches(['*', '_', '`']).trim());
+        (self.cell_symbols.iter())
+            .find(|(symbol, _)| *symbol == cell)
+            .map(|(_, status)| *status)
     }
 
     /// The health circle (🟢 🟡 🟠 🔴) `text` starts with, unless the

@@ -1,0 +1,316 @@
+//! Feature matrices: tables whose cells are symbols the document defines
+//! in its own words (corpus `13_…`: "`+` means the feature is supported,
+//! `-` means it is not supported, `N/A` means the feature is not
+//! applicable to the particular language", over tables of features ×
+//! languages).
+//!
+//! Such a table has no status column (`EXTRACTION.md` §4), yet its reader
+//! sees work done and work left: a row is a feature, a column of symbols
+//! one implementation of it. Each row with a counted cell becomes one item
+//! whose percentage is the mean value of its cells (§5: done 100, in
+//! progress 50, else 0), cells the definitions call not applicable left
+//! out, as cancelled items are; a blank cell, or one the document does not
+//! define, says nothing.
+
+use std::borrow::Cow;
+
+use super::folding::{find_word, folded_words};
+use super::outline::{Table, TextLine};
+use super::vocabulary::Vocabulary;
+use crate::model::Status;
+
+/// The words that make a definition of what follows them: `+` *means*
+/// supported, `✓` *signifie* pris en charge, `~` = partiel.
+const DEFINING: &[&str] = &[" means ", " signifie ", " veut dire ", " = "];
+
+/// What a definition may say (folded, whole words), the first found
+/// winning: not applicable first, then what is not there, then what is.
+const MEANINGS: &[(&str, Status)] = &[
+    ("not applicable", Status::Cancelled),
+    ("non applicable", Status::Cancelled),
+    ("sans objet", Status::Cancelled),
+    ("not supported", Status::Todo),
+    ("not yet supported", Status::Todo),
+    ("not implemented", Status::Todo),
+    ("not yet implemented", Status::Todo),
+    ("unsupported", Status::Todo),
+    ("non supporte", Status::Todo),
+    ("pas supporte", Status::Todo),
+    ("non implemente", Status::Todo),
+    ("pas implemente", Status::Todo),
+    ("non pris en charge", Status::Todo),
+    ("pas pris en charge", Status::Todo),
+    ("partially supported", Status::InProgress),
+    ("partially implemented", Status::InProgress),
+    ("partiellement supporte", Status::InProgress),
+    ("partiellement implemente", Status::InProgress),
+    ("supported", Status::Done),
+    ("implemented", Status::Done),
+    ("supporte", Status::Done),
+    ("implemente", Status::Done),
+    ("pris en charge", Status::Done),
+];
+
+/// A symbol is short (`+`, `N/A`, `WIP`) and has no lower-case letter:
+/// "blank *cell* means unknown" defines no symbol.
+const SYMBOL_CHARS: usize = 4;
+
+/// Reads the symbol definitions of one paragraph into `vocabulary`.
+///
+/// The paragraph is read as one text, since a definition may run over a
+/// line break, and cut into clauses at `,`, `;` and `.` followed by a
+/// space; a clause `<symbol> means <meaning>` defines the symbol when its
+/// meaning is one of [`MEANINGS`] or a status phrase (`~ means in
+/// progress`). Definitions of nothing sitrep counts (`X means the feature
+/// is optional`, `blank cell means the status … is not known`) are left.
+pub fn read_definitions(lines: &[TextLine], vocabulary: &mut Cow<Vocabulary>) {
+    let defines = |line: &TextLine| DEFINING.iter().any(|word| line.text.contains(word));
+    if !lines.iter().any(defines) {
+        return;
+    }
+    let text: Vec<&str> = lines.iter().map(|line| line.text.as_str()).collect();
+    let text = text.join(" ");
+    for clause in text.split([',', ';', '.']) {
+        if let Some((symbol, status)) = definition(clause, vocabulary) {
+            vocabulary.to_mut().add_cell_symbol(symbol, status);
+        }
+    }
+}
+
+/// The symbol a clause defines, with the status its meaning says.
+fn definition<'t>(clause: &'t str, vocabulary: &Vocabulary) -> Option<(&'t str, Status)> {
+    let (before, meaning) = DEFINING.iter().find_map(|word| clause.split_once(word))?;
+    let symbol = before.split_whitespace().last()?;
+    let is_symbol = symbol.chars().count() <= SYMBOL_CHARS
+        && !symbol.chars().any(char::is_lowercase)
+        && !symbol.chars().all(|c| c.is_ascii_digit());
+    if !is_symbol {
+        return None;
+    }
+    Some((symbol, meaning_status(meaning, vocabulary)?))
+}
+
+/// The status a definition's meaning says: one of [`MEANINGS`], else a
+/// status phrase at its start (`in progress`, `à faire`).
+fn meaning_status(meaning: &str, vocabulary: &Vocabulary) -> Option<Status> {
+    let folded = folded_words(meaning);
+    MEANINGS
+        .iter()
+        .find(|(words, _)| find_word(&folded, words).is_some())
+        .map(|(_, status)| *status)
+        .or_else(|| {
+            vocabulary
+                .phrase_at_start(meaning)
+                .map(|(status, _)| status)
+        })
+}
+
+/// A row's status, and its percentage when it counts several cells.
+pub type RowProgress = (Status, Option<f64>);
+
+/// One row of a feature matrix: the feature and the status of each of its
+/// cells that holds a defined symbol.
+#[derive(Debug, Clone, PartialEq)]
+pub struct MatrixRow {
+    /// The row's first cell, as written.
+    pub name: String,
+    pub line: usize,
+    pub statuses: Vec<Status>,
+}
+
+impl MatrixRow {
+    /// The row's status and percentage, or `None` when every cell it
+    /// counts is not applicable. One counted cell is the row's status, as a
+    /// status cell would be; several give the mean value of the cells, and
+    /// the status they share, else the status of that percentage.
+    pub fn progress(&self) -> Option<RowProgress> {
+        let counted: Vec<Status> = (self.statuses.iter().copied())
+            .filter(|s| *s != Status::Cancelled)
+            .collect();
+        let first = *counted.first()?;
+        if counted.len() == 1 {
+            return Some((first, None));
+        }
+        let value = |status: &Status| match status {
+            Status::Done => 100.0,
+            Status::InProgress => 50.0,
+            _ => 0.0,
+        };
+        let mean = counted.iter().map(value).sum::<f64>() / counted.len() as f64;
+        let percent = (mean * 10.0).round() / 10.0;
+        let status = if counted.iter().all(|s| *s == first) {
+            first
+        } else {
+            super::items::status_of_percent(percent)
+        };
+        Some((status, Some(percent)))
+    }
+}
+
+/// The rows of `table` when it is a feature matrix: a table other than the
+/// first column of which at least one column holds defined symbols in at
+/// least half of its written cells (a header repeated inside the table,
+/// `| Tracer | Optional | Go | Java |`, is not one of them). Empty for any
+/// other table, and for every table of a document that defines no symbol.
+pub fn rows(table: &Table, vocabulary: &Vocabulary) -> Vec<MatrixRow> {
+    if !vocabulary.has_cell_symbols() {
+        return Vec::new();
+    }
+    let columns: Vec<usize> = (1..table.header.len())
+        .filter(|&column| holds_symbols(table, column, vocabulary))
+        .collect();
+    if columns.is_empty() {
+        return Vec::new();
+    }
+    (table.rows.iter())
+        .filter(|row| row.cells != table.header)
+        .filter_map(|row| {
+            let name = row.cells.first()?.trim();
+            let statuses: Vec<Status> = (columns.iter())
+                .filter_map(|&column| vocabulary.cell_symbol(row.cells.get(column)?))
+                .collect();
+            (!name.is_empty() && !statuses.is_empty()).then(|| MatrixRow {
+                name: name.to_string(),
+                line: row.line,
+                statuses,
+            })
+        })
+        .collect()
+}
+
+/// Whether at least half of the written cells of `column` are symbols the
+/// document defines.
+fn holds_symbols(table: &Table, column: usize, vocabulary: &Vocabulary) -> bool {
+    let written = (table.rows.iter())
+        .filter_map(|row| row.cells.get(column))
+        .filter(|cell| !cell.trim().is_empty());
+    let (mut cells, mut symbols) = (0, 0);
+    for cell in written {
+        cells += 1;
+        symbols += usize::from(vocabulary.cell_symbol(cell).is_some());
+    }
+    cells > 0 && symbols * 2 >= cells
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::config::VocabularyConfig;
+    use crate::extract::outline::Outline;
+
+    fn vocabulary_of(definitions: &str) -> Vocabulary {
+        let portal = Vocabulary::new(&VocabularyConfig::default());
+        let mut vocabulary = Cow::Owned(portal);
+        let lines: Vec<TextLine> = (definitions.lines().enumerate())
+            .map(|(i, text)| TextLine {
+                text: text.to_string(),
+                line: i + 1,
+                struck: false,
+            })
+            .collect();
+        read_definitions(&lines, &mut vocabulary);
+        vocabulary.into_owned()
+    }
+
+    /// Corpus 13's definitions, cut over lines as they are written there.
+    const OTEL: &str = "+ means the feature is supported, - means it is not supported, N/A means\n\
+        the feature is not applicable to the particular language, blank cell means the\n\
+        status of the feature is not known.";
+
+    #[test]
+    fn a_paragraph_defines_its_symbols() {
+        let vocabulary = vocabulary_of(OTEL);
+        assert_eq!(vocabulary.cell_symbol("+"), Some(Status::Done));
+        assert_eq!(vocabulary.cell_symbol(" - "), Some(Status::Todo));
+        assert_eq!(vocabulary.cell_symbol("N/A"), Some(Status::Cancelled));
+        assert_eq!(vocabulary.cell_symbol("n/a"), Some(Status::Cancelled));
+        // "blank cell" is no symbol, and nothing else was defined.
+        assert_eq!(vocabulary.cell_symbol(""), None);
+        assert_eq!(vocabulary.cell_symbol("cell"), None);
+        assert_eq!(vocabulary.cell_symbol("X"), None);
+    }
+
+    #[test]
+    fn definitions_of_nothing_counted_are_left() {
+        let vocabulary = vocabulary_of(
+            "For the Optional column, X means the feature is optional, blank means required.",
+        );
+        assert!(!vocabulary.has_cell_symbols());
+        // Prose that only uses the word.
+        let vocabulary = vocabulary_of("This means the team is supported by the vendor.");
+        assert!(!vocabulary.has_cell_symbols());
+    }
+
+    #[test]
+    fn french_and_status_phrase_definitions() {
+        let vocabulary = vocabulary_of(
+            "✓ signifie pris en charge ; ✗ signifie non pris en charge ; ~ = en cours",
+        );
+        assert_eq!(vocabulary.cell_symbol("✓"), Some(Status::Done));
+        assert_eq!(vocabulary.cell_symbol("✗"), Some(Status::Todo));
+        assert_eq!(vocabulary.cell_symbol("~"), Some(Status::InProgress));
+    }
+
+    fn rows_of(markdown: &str) -> Vec<MatrixRow> {
+        let outline = Outline::parse(markdown);
+        let vocabulary = vocabulary_of(OTEL);
+        let table = outline
+            .walk_sections()
+            .into_iter()
+            .flat_map(|section| section.blocks.iter())
+            .find_map(|block| match block {
+                crate::extract::outline::Block::Table(table) => Some(table),
+                _ => None,
+            })
+            .expect("a table");
+        rows(table, &vocabulary)
+    }
+
+    #[test]
+    fn a_matrix_row_is_one_feature_across_its_columns() {
+        let rows = rows_of(
+            "## Traces\n\n\
+             | Feature | Optional | Go | Java | JS |\n\
+             |---|---|---|---|---|\n\
+             | Tracer | Optional | Go | Java | JS |\n\
+             | Create a Tracer | | + | + | + |\n\
+             | Get a Tracer with schema_url | X | + | - | |\n\
+             | Set active Span | | N/A | - | - |\n\
+             | Only where it applies | | N/A | + | N/A |\n\
+             | Nowhere | | N/A | N/A | N/A |\n",
+        );
+        let named: Vec<(&str, Option<RowProgress>)> = rows
+            .iter()
+            .map(|row| (row.name.as_str(), row.progress()))
+            .collect();
+        assert_eq!(
+            named,
+            [
+                // Every language supports it.
+                ("Create a Tracer", Some((Status::Done, Some(100.0)))),
+                // Go yes, Java no, JS unknown: one of two.
+                (
+                    "Get a Tracer with schema_url",
+                    Some((Status::InProgress, Some(50.0)))
+                ),
+                // Not in Go's API; Java and JS lack it.
+                ("Set active Span", Some((Status::Todo, Some(0.0)))),
+                // One counted cell is the row's status.
+                ("Only where it applies", Some((Status::Done, None))),
+                ("Nowhere", None),
+            ]
+        );
+        // The repeated header row holds no symbol: no row. The Optional
+        // column's `X` is not counted.
+        assert_eq!(rows[0].line, 6);
+        assert_eq!(rows[1].statuses, [Status::Done, Status::Todo]);
+    }
+
+    #[test]
+    fn a_table_without_defined_symbols_is_no_matrix() {
+        let rows = rows_of(
+            "## Budget\n\n| Poste | Prévu | Réel |\n|---|---|---|\n| Serveurs | 10 k€ | 12 k€ |\n",
+        );
+        assert!(rows.is_empty());
+    }
+}
