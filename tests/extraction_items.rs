@@ -374,7 +374,8 @@ fn corpus_02_a_bug_table_row_is_named_by_its_bug() {
 /// supported, `N/A` means the feature is not applicable …, blank cell means
 /// the status … is not known"), over tables of features × twelve
 /// languages. Each feature row is an item at the share of the languages
-/// that implement it, blank and `N/A` cells left out. The figures were
+/// that implement it, blank and `N/A` cells left out; the rows under a
+/// header repeated inside a table are a group of their section. The figures were
 /// counted from the file apart from sitrep: 323 rows with at least one
 /// `+` or `-` (the `Optional` column's `X` and `*` are not languages), 80
 /// all `+`, 6 all `-`, 237 mixed.
@@ -435,6 +436,31 @@ fn corpus_13_a_compliance_matrix_gives_one_item_per_feature() {
         .find(|s| s["title"] == "Traces")
         .expect("Traces");
     assert_eq!(traces["counts"]["total"], 64);
+    // A header repeated with a name of its own opens a group of the
+    // section: Exporters keeps its first four rows and holds OTLP (17
+    // rows), Zipkin (14) and Prometheus (22), at the mean of their rows
+    // (counted apart from sitrep: 68.8, 70.1 and 42.0).
+    let exporters = (sections.iter())
+        .find(|s| s["title"] == "Exporters")
+        .expect("Exporters");
+    assert_eq!(exporters["items"].as_array().map(Vec::len), Some(4));
+    let groups: Vec<(&str, u64, f64)> = (exporters["sections"].as_array().into_iter().flatten())
+        .map(|group| {
+            (
+                group["title"].as_str().unwrap_or_default(),
+                group["counts"]["total"].as_u64().unwrap_or_default(),
+                group["progress"].as_f64().unwrap_or_default(),
+            )
+        })
+        .collect();
+    assert_eq!(
+        groups,
+        [
+            ("OTLP", 17, 68.8),
+            ("Zipkin", 14, 70.1),
+            ("Prometheus", 22, 42.0)
+        ]
+    );
 }
 
 /// 01: its `**Légende:**` list (lines 664-669) keys six symbols, two of

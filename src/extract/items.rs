@@ -15,6 +15,7 @@ use regex::Regex;
 use rustc_hash::FxHashSet;
 
 use super::folding::{fold, fold_char, folds_ending_with, holds_digit, FoldedChar};
+use super::matrix::MatrixRow;
 use super::outline::{Block, ListEntry, Outline, OutlineSection, Table, TableRow, TextLine};
 use super::tables;
 use super::vocabulary::{strip_status_label, word_matches, Vocabulary, STATUS_LABELS};
@@ -309,28 +310,23 @@ impl<'a> ItemReader<'a> {
             .collect()
     }
 
-    /// The rows of a feature matrix ([`super::matrix`]) as items: a
-    /// feature each, at the share of its implementations that are there.
-    pub fn matrix(&self, table: &Table) -> Vec<Item> {
-        let rows = super::matrix::rows(table, self.vocabulary);
-        rows.into_iter()
-            .filter_map(|row| {
-                let (status, percent) = row.progress()?;
-                let text = clean_text(&row.name);
-                (!text.is_empty()).then(|| Item {
-                    id: id_of(&text),
-                    percent,
-                    points: None,
-                    text,
-                    status,
-                    owner: None,
-                    due: None,
-                    source: Arc::clone(self.source),
-                    line: row.line,
-                    children: Vec::new(),
-                })
-            })
-            .collect()
+    /// The item of one row of a feature matrix ([`super::matrix`]): a
+    /// feature, at the share of its implementations that are there.
+    pub fn matrix_item(&self, row: &MatrixRow) -> Option<Item> {
+        let (status, percent) = row.progress()?;
+        let text = clean_text(&row.name);
+        (!text.is_empty()).then(|| Item {
+            id: id_of(&text),
+            percent,
+            points: None,
+            text,
+            status,
+            owner: None,
+            due: None,
+            source: Arc::clone(self.source),
+            line: row.line,
+            children: Vec::new(),
+        })
     }
 
     /// The item of one row of a status table; `name`, when given, is its

@@ -108,14 +108,32 @@ fn meaning_status(meaning: &str, vocabulary: &Vocabulary) -> Option<Status> {
 /// A row's status, and its percentage when it counts several cells.
 pub type RowProgress = (Status, Option<f64>);
 
-/// One row of a feature matrix: the feature and the status of each of its
-/// cells that holds a defined symbol.
+/// A feature matrix: its rows with a counted cell, and the groups a header
+/// repeated inside the table opens (`| [TracerProvider](…) | Optional | Go
+/// | Java | … |` under `| Feature | Optional | Go | Java | … |`).
+#[derive(Debug, Default, PartialEq)]
+pub struct Matrix {
+    pub groups: Vec<Group>,
+    pub rows: Vec<MatrixRow>,
+}
+
+/// A group of rows: the first cell of the header row that opens it.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Group {
+    pub name: String,
+    pub line: usize,
+}
+
+/// One row of a feature matrix: the feature, the status of each of its
+/// cells that holds a defined symbol, and its group (an index in
+/// [`Matrix::groups`]) when a header row above it opened one.
 #[derive(Debug, Clone, PartialEq)]
 pub struct MatrixRow {
     /// The row's first cell, as written.
     pub name: String,
     pub line: usize,
     pub statuses: Vec<Status>,
+    pub group: Option<usize>,
 }
 
 impl MatrixRow {
@@ -147,35 +165,53 @@ impl MatrixRow {
     }
 }
 
-/// The rows of `table` when it is a feature matrix: a table other than the
-/// first column of which at least one column holds defined symbols in at
-/// least half of its written cells (a header repeated inside the table,
-/// `| Tracer | Optional | Go | Java |`, is not one of them). Empty for any
-/// other table, and for every table of a document that defines no symbol.
-pub fn rows(table: &Table, vocabulary: &Vocabulary) -> Vec<MatrixRow> {
+/// `table` read as a feature matrix: a table at least one of whose
+/// columns after the first holds defined symbols in at least half of its
+/// written cells. Empty for any other table, and for every table of a
+/// document that defines no symbol.
+pub fn read(table: &Table, vocabulary: &Vocabulary) -> Matrix {
+    let mut matrix = Matrix::default();
     if !vocabulary.has_cell_symbols() {
-        return Vec::new();
+        return matrix;
     }
     let columns: Vec<usize> = (1..table.header.len())
         .filter(|&column| holds_symbols(table, column, vocabulary))
         .collect();
     if columns.is_empty() {
-        return Vec::new();
+        return matrix;
     }
-    (table.rows.iter())
-        .filter(|row| row.cells != table.header)
-        .filter_map(|row| {
-            let name = row.cells.first()?.trim();
-            let statuses: Vec<Status> = (columns.iter())
-                .filter_map(|&column| vocabulary.cell_symbol(row.cells.get(column)?))
-                .collect();
-            (!name.is_empty() && !statuses.is_empty()).then(|| MatrixRow {
+    let header_cell = |column: usize| table.header[column].trim();
+    for row in table.rows.iter().filter(|row| row.cells != table.header) {
+        let Some(name) = row.cells.first().map(|cell| cell.trim()) else {
+            continue;
+        };
+        let cell = |column: usize| row.cells.get(column).map_or("", |cell| cell.trim());
+        if name.is_empty() {
+            continue;
+        }
+        if columns
+            .iter()
+            .all(|&column| cell(column) == header_cell(column))
+        {
+            matrix.groups.push(Group {
+                name: name.to_string(),
+                line: row.line,
+            });
+            continue;
+        }
+        let statuses: Vec<Status> = (columns.iter())
+            .filter_map(|&column| vocabulary.cell_symbol(cell(column)))
+            .collect();
+        if !statuses.is_empty() {
+            matrix.rows.push(MatrixRow {
                 name: name.to_string(),
                 line: row.line,
                 statuses,
-            })
-        })
-        .collect()
+                group: matrix.groups.len().checked_sub(1),
+            });
+        }
+    }
+    matrix
 }
 
 /// Whether at least half of the written cells of `column` are symbols the
@@ -251,7 +287,7 @@ mod tests {
         assert_eq!(vocabulary.cell_symbol("~"), Some(Status::InProgress));
     }
 
-    fn rows_of(markdown: &str) -> Vec<MatrixRow> {
+    fn matrix_of(markdown: &str) -> Matrix {
         let outline = Outline::parse(markdown);
         let vocabulary = vocabulary_of(OTEL);
         let table = outline
@@ -263,12 +299,12 @@ mod tests {
                 _ => None,
             })
             .expect("a table");
-        rows(table, &vocabulary)
+        read(table, &vocabulary)
     }
 
     #[test]
     fn a_matrix_row_is_one_feature_across_its_columns() {
-        let rows = rows_of(
+        let matrix = matrix_of(
             "## Traces\n\n\
              | Feature | Optional | Go | Java | JS |\n\
              |---|---|---|---|---|\n\
@@ -279,6 +315,7 @@ mod tests {
              | Only where it applies | | N/A | + | N/A |\n\
              | Nowhere | | N/A | N/A | N/A |\n",
         );
+        let rows = &matrix.rows;
         let named: Vec<(&str, Option<RowProgress>)> = rows
             .iter()
             .map(|row| (row.name.as_str(), row.progress()))
@@ -300,17 +337,23 @@ mod tests {
                 ("Nowhere", None),
             ]
         );
-        // The repeated header row holds no symbol: no row. The Optional
-        // column's `X` is not counted.
+        // The header repeated with a name of its own opens a group that
+        // holds every row after it. The Optional column's `X` is not counted.
+        let tracer = Group {
+            name: "Tracer".to_string(),
+            line: 5,
+        };
+        assert_eq!(matrix.groups, [tracer]);
+        assert!(rows.iter().all(|row| row.group == Some(0)));
         assert_eq!(rows[0].line, 6);
         assert_eq!(rows[1].statuses, [Status::Done, Status::Todo]);
     }
 
     #[test]
     fn a_table_without_defined_symbols_is_no_matrix() {
-        let rows = rows_of(
+        let matrix = matrix_of(
             "## Budget\n\n| Poste | Prévu | Réel |\n|---|---|---|\n| Serveurs | 10 k€ | 12 k€ |\n",
         );
-        assert!(rows.is_empty());
+        assert_eq!(matrix, Matrix::default());
     }
 }

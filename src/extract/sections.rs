@@ -659,8 +659,9 @@ impl Builder<'_> {
     }
 
     /// Items of the blocks of one section (at `level`, under `heading`), and
-    /// the groups its milestone list makes
-    /// ([`milestone_group`](Self::milestone_group)); people of a team section.
+    /// the groups its milestone list ([`milestone_group`](Self::milestone_group))
+    /// and its feature matrices ([`matrix`](Self::matrix)) make; people of a
+    /// team section.
     fn block_items(
         &self,
         blocks: &[Block],
@@ -715,7 +716,7 @@ impl Builder<'_> {
                     } else if held != Held::Notes && kind == TableKind::Status {
                         items.extend(self.reader.table(table, None));
                     } else if held == Held::Work && kind == TableKind::Other {
-                        items.extend(self.reader.matrix(table));
+                        self.matrix(table, level, &mut items, &mut groups);
                     }
                 }
                 Block::Paragraph(lines) => {
@@ -781,6 +782,32 @@ impl Builder<'_> {
             })
             .map(|(date, _)| super::dates::period_end(&date).unwrap_or(date.start));
         Some(item)
+    }
+
+    /// The rows of a feature matrix ([`matrix`]) as items; those under a
+    /// header repeated inside the table with a name of its own (corpus 13's
+    /// `| [TracerProvider](…) | Optional | Go | … |`) form a group one
+    /// level down, titled by that name, as the rows under it are that
+    /// part of the section's features.
+    fn matrix(&self, table: &Table, level: u8, items: &mut Vec<Item>, groups: &mut Vec<Section>) {
+        let matrix = matrix::read(table, self.reader.vocabulary);
+        let mut grouped: Vec<Vec<Item>> = vec![Vec::new(); matrix.groups.len()];
+        for row in &matrix.rows {
+            let Some(item) = self.reader.matrix_item(row) else {
+                continue;
+            };
+            match row.group {
+                Some(group) => grouped[group].push(item),
+                None => items.push(item),
+            }
+        }
+        for (group, items) in matrix.groups.iter().zip(grouped) {
+            if !items.is_empty() {
+                let title = clean_text(&group.name);
+                let level = level.saturating_add(1);
+                groups.push(self.finish(title, level, group.line, items, Vec::new(), None));
+            }
+        }
     }
 
     /// A milestone of a milestone list with tasks under it (`- [x] Q1
