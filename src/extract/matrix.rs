@@ -51,8 +51,9 @@ const MEANINGS: &[(&str, Status)] = &[
     ("pris en charge", Status::Done),
 ];
 
-/// A symbol is short (`+`, `N/A`, `WIP`) and has no lower-case letter:
-/// "blank *cell* means unknown" defines no symbol.
+/// A symbol is short (`+`, `N/A`, `WIP`) and has no lower-case letter,
+/// unless it is one character (`x`): "blank *cell* means unknown" defines
+/// no symbol.
 const SYMBOL_CHARS: usize = 4;
 
 /// Reads the symbol definitions of one paragraph into `vocabulary`.
@@ -81,8 +82,9 @@ pub fn read_definitions(lines: &[TextLine], vocabulary: &mut Cow<Vocabulary>) {
 fn definition<'t>(clause: &'t str, vocabulary: &Vocabulary) -> Option<(&'t str, Status)> {
     let (before, meaning) = DEFINING.iter().find_map(|word| clause.split_once(word))?;
     let symbol = before.split_whitespace().last()?;
-    let is_symbol = symbol.chars().count() <= SYMBOL_CHARS
-        && !symbol.chars().any(char::is_lowercase)
+    let length = symbol.chars().count();
+    let is_symbol = length <= SYMBOL_CHARS
+        && (length == 1 || !symbol.chars().any(char::is_lowercase))
         && !symbol.chars().all(|c| c.is_ascii_digit());
     if !is_symbol {
         return None;
@@ -285,6 +287,11 @@ mod tests {
         assert_eq!(vocabulary.cell_symbol("✓"), Some(Status::Done));
         assert_eq!(vocabulary.cell_symbol("✗"), Some(Status::Todo));
         assert_eq!(vocabulary.cell_symbol("~"), Some(Status::InProgress));
+        // A legend line of pairs; `x`, one character, is a symbol.
+        let vocabulary = vocabulary_of("Légende : x = implémenté, o = non implémenté");
+        assert_eq!(vocabulary.cell_symbol("x"), Some(Status::Done));
+        assert_eq!(vocabulary.cell_symbol("X"), Some(Status::Done));
+        assert_eq!(vocabulary.cell_symbol("o"), Some(Status::Todo));
     }
 
     fn matrix_of(markdown: &str) -> Matrix {
