@@ -59,9 +59,9 @@ const SYMBOL_CHARS: usize = 4;
 /// Reads the symbol definitions of one paragraph into `vocabulary`.
 ///
 /// The paragraph is read as one text, since a definition may run over a
-/// line break, and cut into clauses at `,`, `;` and `.` followed by a
-/// space; a clause `<symbol> means <meaning>` defines the symbol when its
-/// meaning is one of [`MEANINGS`] or a status phrase (`~ means in
+/// line break. Each `<symbol> means <meaning>` in it defines the symbol
+/// (the word right before `means`) when its meaning (up to the next `, `,
+/// `; ` or `. `) is one of [`MEANINGS`] or a status phrase (`~ means in
 /// progress`). Definitions of nothing sitrep counts (`X means the feature
 /// is optional`, `blank cell means the status … is not known`) are left.
 pub fn read_definitions(lines: &[TextLine], vocabulary: &mut Cow<Vocabulary>) {
@@ -71,16 +71,27 @@ pub fn read_definitions(lines: &[TextLine], vocabulary: &mut Cow<Vocabulary>) {
     }
     let text: Vec<&str> = lines.iter().map(|line| line.text.as_str()).collect();
     let text = text.join(" ");
-    for clause in text.split([',', ';', '.']) {
-        if let Some((symbol, status)) = definition(clause, vocabulary) {
-            vocabulary.to_mut().add_cell_symbol(symbol, status);
-        }
+    let mut definitions: Vec<(usize, &str, Status)> = (DEFINING.iter())
+        .flat_map(|word| text.match_indices(word))
+        .filter_map(|(at, word)| {
+            let (symbol, status) = definition(&text[..at], &text[at + word.len()..], vocabulary)?;
+            Some((at, symbol, status))
+        })
+        .collect();
+    // In the order written: a later definition of a symbol wins.
+    definitions.sort_by_key(|(at, _, _)| *at);
+    for (_, symbol, status) in definitions {
+        vocabulary.to_mut().add_cell_symbol(symbol, status);
     }
 }
 
-/// The symbol a clause defines, with the status its meaning says.
-fn definition<'t>(clause: &'t str, vocabulary: &Vocabulary) -> Option<(&'t str, Status)> {
-    let (before, meaning) = DEFINING.iter().find_map(|word| clause.split_once(word))?;
+/// The symbol defined between `before` and `after` (the text around a
+/// defining word), with the status its meaning says.
+fn definition<'t>(
+    before: &'t str,
+    after: &str,
+    vocabulary: &Vocabulary,
+) -> Option<(&'t str, Status)> {
     let symbol = before.split_whitespace().last()?;
     let length = symbol.chars().count();
     let is_symbol = length <= SYMBOL_CHARS
@@ -89,8 +100,15 @@ fn definition<'t>(clause: &'t str, vocabulary: &Vocabulary) -> Option<(&'t str, 
     if !is_symbol {
         return None;
     }
-    Some((symbol, meaning_status(meaning, vocabulary)?))
+    let end = (CLAUSE_ENDS.iter())
+        .filter_map(|stop| after.find(stop))
+        .min()
+        .unwrap_or(after.len());
+    Some((symbol, meaning_status(&after[..end], vocabulary)?))
 }
+
+/// Where the meaning of a definition ends.
+const CLAUSE_ENDS: &[&str] = &[", ", "; ", ". "];
 
 /// The status a definition's meaning says: one of [`MEANINGS`], else a
 /// status phrase at its start (`in progress`, `à faire`).
@@ -292,6 +310,13 @@ mod tests {
         assert_eq!(vocabulary.cell_symbol("x"), Some(Status::Done));
         assert_eq!(vocabulary.cell_symbol("X"), Some(Status::Done));
         assert_eq!(vocabulary.cell_symbol("o"), Some(Status::Todo));
+        // A stop inside a symbol does not cut its clause.
+        let vocabulary = vocabulary_of(
+            "Y. means supported. N.A. means not applicable. Z means it is supported.",
+        );
+        assert_eq!(vocabulary.cell_symbol("Y."), Some(Status::Done));
+        assert_eq!(vocabulary.cell_symbol("N.A."), Some(Status::Cancelled));
+        assert_eq!(vocabulary.cell_symbol("Z"), Some(Status::Done));
     }
 
     fn matrix_of(markdown: &str) -> Matrix {
