@@ -17,6 +17,7 @@ use rustc_hash::FxHashSet;
 use super::folding::{fold, fold_char, folds_ending_with, holds_digit, FoldedChar};
 use super::matrix::MatrixRow;
 use super::outline::{Block, ListEntry, Outline, OutlineSection, Table, TableRow, TextLine};
+use super::people::names_no_one;
 use super::tables;
 use super::vocabulary::{strip_status_label, word_matches, Vocabulary, STATUS_LABELS};
 use crate::model::{Item, Status};
@@ -294,6 +295,7 @@ impl<'a> ItemReader<'a> {
             // `@sentry/react` is a package, not an owner; in `4 @given tests`
             // the handle is a word of a sentence: an owner stands apart.
             .filter(|name| stands_apart(&text[name.end..]))
+            .filter(|name| !names_no_one(&text[name.clone()]))
             .map(|name| format!("@{}", &text[name]))
             .find(|handle| !only_in_code(source, handle))
     }
@@ -1380,6 +1382,10 @@ mod tests {
         assert_eq!(one("- ✅ mail bob@example.com").owner, None);
         assert_eq!(one("- [x] Installer @sentry/react ✅").owner, None);
         assert_eq!(one("- [x] Fuzz tests: 4 @given tests for X").owner, None);
+        // A whole channel is no one's name.
+        assert_eq!(one("- [ ] Annoncer la recette @channel").owner, None);
+        let owned = one("- [ ] Annoncer la recette @channel @lea");
+        assert_eq!(owned.owner.as_deref(), Some("@lea"));
     }
 
     #[test]

@@ -126,6 +126,19 @@ fn column_of(folded: &[String], list: &[&str]) -> Option<usize> {
         .position(|header| words(header).any(|word| list.contains(&word)))
 }
 
+/// Handles that name no one (folded, without the `@`): the word for a
+/// mention itself (corpus `SOURCES.md`: "OpenTelemetry SIG project page:
+/// @mention staffing lists"), and the mentions of a whole channel or
+/// team that chat tools and GitHub give a meaning of their own.
+const NO_ONE: &[&str] = &[
+    "mention", "mentions", "here", "channel", "everyone", "all", "tous", "team",
+];
+
+/// Whether the handle named `name` (without its `@`) names no one.
+pub fn names_no_one(name: &str) -> bool {
+    NO_ONE.contains(&fold(name).as_str())
+}
+
 /// The name of the handle [`People::mention`] takes from `text`, if any.
 fn mentioned(text: &str) -> Option<&str> {
     // memchr: every table cell and list line is asked, few hold an `@`.
@@ -138,7 +151,8 @@ fn mentioned(text: &str) -> Option<&str> {
     let after = &text[at + 1..];
     let name = HANDLE_NAME.find(after)?.as_str();
     // `@sentry/react` is a package, not a person.
-    (!after[name.len()..].starts_with(['/', '.'])).then_some(name)
+    let package = after[name.len()..].starts_with(['/', '.']);
+    (!package && !names_no_one(name)).then_some(name)
 }
 
 /// Whether `before` is a label and its colon: 1 to 40 characters without
@@ -372,6 +386,10 @@ mod tests {
         people.mention("@lead-one (Company)");
         people.mention("Installer @sentry/react");
         people.mention("@sentry/react installé");
+        // The word for a mention, and a whole channel, are no one.
+        people.mention("OpenTelemetry SIG project page: @mention staffing lists");
+        people.mention("@here la démo est à 14 h");
+        people.mention("Owner: @everyone");
         let people = people.into_vec();
         assert_eq!(people.len(), 2);
         assert_eq!(people[0].handle.as_deref(), Some("@traviscross"));
@@ -417,7 +435,7 @@ mod tests {
                 .or_else(|| labelled.captures(text))
                 .and_then(|c| c.get(1))?;
             let package = text[found.end()..].starts_with(['/', '.']);
-            (!package).then(|| found.as_str().to_string())
+            (!package && !names_no_one(found.as_str())).then(|| found.as_str().to_string())
         };
         proptest::proptest!(|(text in "[a-zA-Z0-9 :@_./é\t-]{0,60}")| {
             proptest::prop_assert_eq!(mentioned(&text).map(str::to_string), patterns(&text));
