@@ -92,6 +92,8 @@ const HEALTH_LABELS: &[&str] = &[
     "etat du projet",
     "meteo",
     "meteo du projet",
+    "meteo projet",
+    "meteo globale",
     "sante du projet",
     "global status",
     "overall status",
@@ -126,12 +128,45 @@ const GLOBAL_HEADING_WORDS: &[&str] = &[
     "recommandation",
 ];
 
-/// RAG markers and words of a status line, in the order they are looked for.
+/// RAG markers of a status line, and the weather of a French *météo
+/// projet* (sun: all is well; clouds or showers: difficulties; rain and
+/// storms: in trouble), wherever they stand in its value.
 const HEALTH_MARKERS: &[(&str, Health)] = &[
     ("🟢", Health::Green),
     ("🟡", Health::Amber),
     ("🟠", Health::Amber),
     ("🔴", Health::Red),
+    ("☀", Health::Green),
+    ("🌞", Health::Green),
+    ("🌤", Health::Green),
+    ("⛅", Health::Amber),
+    ("🌥", Health::Amber),
+    ("☁", Health::Amber),
+    ("🌦", Health::Amber),
+    ("🌧", Health::Red),
+    ("⛈", Health::Red),
+    ("🌩", Health::Red),
+    ("🌪", Health::Red),
+];
+
+/// Words of the weather a project status line may give instead of its
+/// colour (`Météo : Ensoleillé`), folded.
+const WEATHER_WORDS: &[(&str, Health)] = &[
+    ("soleil", Health::Green),
+    ("ensoleille", Health::Green),
+    ("beau temps", Health::Green),
+    ("sunny", Health::Green),
+    ("nuageux", Health::Amber),
+    ("eclaircies", Health::Amber),
+    ("variable", Health::Amber),
+    ("cloudy", Health::Amber),
+    ("pluie", Health::Red),
+    ("pluvieux", Health::Red),
+    ("orage", Health::Red),
+    ("orageux", Health::Red),
+    ("tempete", Health::Red),
+    ("rainy", Health::Red),
+    ("stormy", Health::Red),
 ];
 
 /// Separators between labelled segments on one line
@@ -400,7 +435,9 @@ fn is_global_section(section: &OutlineSection) -> bool {
     GLOBAL.any(&section.folded)
 }
 
-/// The first RAG marker of a status value, else a RAG word (`Vert`, `At risk`).
+/// The first RAG or weather marker of a status value, else a RAG word
+/// (`Vert`, `At risk`) or a weather word (`Ensoleillé`) before any
+/// parenthesis, dash or comma.
 fn health_of(value: &str) -> Option<Health> {
     HEALTH_MARKERS
         .iter()
@@ -410,7 +447,13 @@ fn health_of(value: &str) -> Option<Health> {
         .or_else(|| {
             let words = fold(value);
             let first = words.split(['(', '-', ',', '—']).next().unwrap_or("");
-            Health::parse(first).filter(|h| !matches!(h, Health::Unknown))
+            let weather = || {
+                let first = folded_words(first);
+                (WEATHER_WORDS.iter())
+                    .find(|(word, _)| first == *word)
+                    .map(|(_, health)| *health)
+            };
+            (Health::parse(first).filter(|h| !matches!(h, Health::Unknown))).or_else(weather)
         })
 }
 
@@ -589,6 +632,39 @@ mod tests {
             date(2026, 11, 1),
         );
         assert_eq!(status.as_of, None);
+    }
+
+    /// A French *météo projet*: sun, clouds, rain and storms.
+    #[test]
+    fn the_weather_of_a_project_is_its_health() {
+        let health =
+            |line: &str| read_text(&format!("# P\n\n{line}\n"), date(2026, 1, 1)).declared_health;
+        assert_eq!(health("**Météo projet :** ☀️"), Some(Health::Green));
+        assert_eq!(
+            health("**Météo :** 🌤️ quelques réserves"),
+            Some(Health::Green)
+        );
+        assert_eq!(
+            health("Météo : ⛅ retards sur le lot 2"),
+            Some(Health::Amber)
+        );
+        assert_eq!(
+            health("- **Météo du projet** : 🌧️ (budget dépassé)"),
+            Some(Health::Red)
+        );
+        assert_eq!(health("**Statut global :** ⛈️ crise"), Some(Health::Red));
+        assert_eq!(health("**Météo :** Ensoleillé"), Some(Health::Green));
+        assert_eq!(
+            health("**Météo :** Orageux — arbitrage demandé"),
+            Some(Health::Red)
+        );
+        // A weather word inside a sentence is not the weather.
+        assert_eq!(
+            health("**Météo :** à revoir après la pluie de tickets"),
+            None
+        );
+        // Nor is the weather of a line that is no project status.
+        assert_eq!(health("Prévision : ☀️ pour la démo"), None);
     }
 
     #[test]
