@@ -27,7 +27,7 @@ use super::folding::{fold, Prefixes, WordList};
 use super::outline::{Block, Outline, OutlineSection, Table, TableRow};
 use super::risks::risk_context;
 use super::sections::DocumentVocabulary;
-use super::tables::{self, Column, TableKind};
+use super::tables::{self, Column, DateRole, TableKind};
 use super::vocabulary::{milestone_marker_status, milestone_status, Vocabulary};
 use super::Context;
 use crate::config::DateOrder;
@@ -278,9 +278,16 @@ impl MilestoneReader<'_> {
     }
 
     /// Each row of a milestone table with a date (or a `TBD`) is a milestone.
+    ///
+    /// Of several date columns ([`DateColumns`]), a row's date is the day it
+    /// was reached when the row gives one (and the milestone is then done,
+    /// unless its status says otherwise), else the date planned now, else
+    /// the date first planned: `| Recette | 01/03/2026 | 30/04/2026 | |`
+    /// under `| Jalon | Date prévue | Date révisée | Date réelle |` is due
+    /// on 30 April, not late since 1 March.
     fn read_milestone_table(&mut self, table: &Table, section: Option<&OutlineSection>) {
         let columns = tables::columns(table);
-        let Some(date_column) = columns.iter().position(|c| *c == Column::Date) else {
+        let Some(dates) = DateColumns::of(table, columns) else {
             return;
         };
         let end_column = columns.iter().position(|c| *c == Column::EndDate);
@@ -294,6 +301,9 @@ impl MilestoneReader<'_> {
             .flatten();
         for row in &table.rows {
             let cell = |i: Option<usize>| i.and_then(|i| row.cells.get(i)).map(String::as_str);
+            let written = |i: &usize| cell(Some(*i)).is_some_and(|c| self.first_date(c).is_some());
+            let reached = dates.actual.filter(written);
+            let date_column = (reached.or(dates.revised.filter(written))).unwrap_or(dates.planned);
             let date_cell = cell(Some(date_column)).unwrap_or("");
             let title = (cell(name_column).map(clean_title))
                 .filter(|name| !name.is_empty())
@@ -304,6 +314,7 @@ impl MilestoneReader<'_> {
                     let answered = || tables::answered_status(table, status_column?, c);
                     self.status_of(c).or_else(answered)
                 })
+                .or_else(|| reached.map(|_| Status::Done))
                 .or_else(|| self.vocabulary.legend_status(&row.cells.join(" ")))
                 .or_else(|| milestone_marker_status(&row.cells.join(" ")));
             let date = self.row_date(date_cell, cell(end_column), row);
@@ -602,6 +613,33 @@ fn milestone_section_lines(outline: &Outline) -> FxHashSet<usize> {
 }
 
 /// Every table with whether it stands under a risk heading and its section.
+/// The date columns of a milestone table by what they say
+/// ([`tables::date_role`]).
+struct DateColumns {
+    /// The date first planned; the first date column when none says so.
+    planned: usize,
+    /// The date planned now, when a column gives it.
+    revised: Option<usize>,
+    /// The day it was reached, when a column gives it.
+    actual: Option<usize>,
+}
+
+impl DateColumns {
+    fn of(table: &Table, columns: &[Column]) -> Option<DateColumns> {
+        let dated: Vec<(usize, DateRole)> = (columns.iter().enumerate())
+            .filter(|(_, column)| **column == Column::Date)
+            .map(|(index, _)| (index, tables::date_role(table, index)))
+            .collect();
+        let first = dated.first()?.0;
+        let with = |role: DateRole| dated.iter().find(|(_, r)| *r == role).map(|(i, _)| *i);
+        Some(DateColumns {
+            planned: with(DateRole::Planned).unwrap_or(first),
+            revised: with(DateRole::Revised),
+            actual: with(DateRole::Actual),
+        })
+    }
+}
+
 fn tables_with_context<'o>(
     outline: &'o Outline,
 ) -> Vec<(&'o Table, bool, Option<&'o OutlineSection>)> {
@@ -1023,6 +1061,50 @@ mod tests {
         assert!(milestones(stamped, date(2026, 4, 4)).milestones.is_empty());
         let counts = "| Phase | Plans | Status |\n|---|---|---|\n| Timing | 10/12 | 🚧 |\n";
         assert!(milestones(counts, date(2026, 4, 4)).milestones.is_empty());
+    }
+
+    /// A French milestone plan keeps the date first planned, the date
+    /// planned now and the day each was reached.
+    #[test]
+    fn planned_revised_and_actual_dates() {
+        let text = "## Jalons\n\n| Jalon | Date prévue | Date révisée | Date réelle | Statut |\n|---|---|---|---|---|\n| Cadrage validé | 15/01/2026 | | 20/01/2026 | Fait |\n| Recette | 01/03/2026 | 30/04/2026 | | En cours |\n| Mise en production | 01/04/2026 | 31/05/2026 | | À faire |\n| Bilan | 30/06/2026 | | | |\n";
+        let status = milestones(text, date(2026, 3, 15));
+        let read: Vec<(&str, Option<NaiveDate>, Option<Status>)> = (status.milestones.iter())
+            .map(|m| (m.title.as_str(), m.date, m.status))
+            .collect();
+        assert_eq!(
+            read,
+            [
+                // Reached on 20 January, five days after the plan.
+                (
+                    "Cadrage validé",
+                    Some(date(2026, 1, 20)),
+                    Some(Status::Done)
+                ),
+                // Moved to 30 April: not late on 15 March.
+                ("Recette", Some(date(2026, 4, 30)), Some(Status::InProgress)),
+                (
+                    "Mise en production",
+                    Some(date(2026, 5, 31)),
+                    Some(Status::Todo)
+                ),
+                // Neither moved nor reached: the date first planned.
+                ("Bilan", Some(date(2026, 6, 30)), None),
+            ]
+        );
+        // Without a status column, a day reached says the milestone is done.
+        let text = "## Milestones\n\n| Milestone | Baseline | Forecast | Actual |\n|---|---|---|---|\n| Design review | 2026-02-01 | | 2026-02-03 |\n| Beta | 2026-03-01 | 2026-04-15 | |\n";
+        let status = milestones(text, date(2026, 3, 15));
+        let read: Vec<(&str, Option<NaiveDate>, Option<Status>)> = (status.milestones.iter())
+            .map(|m| (m.title.as_str(), m.date, m.status))
+            .collect();
+        assert_eq!(
+            read,
+            [
+                ("Design review", Some(date(2026, 2, 3)), Some(Status::Done)),
+                ("Beta", Some(date(2026, 4, 15)), None),
+            ]
+        );
     }
 
     #[test]

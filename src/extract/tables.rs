@@ -94,6 +94,9 @@ const DATE_HEADER_WORDS: &[&str] = &[
     "delivery",
     "semaine",
     "week",
+    "baseline",
+    "forecast",
+    "actual",
 ];
 
 /// Date headers that say when work was finished, not when it is due: a
@@ -108,6 +111,7 @@ const COMPLETION_HEADER_WORDS: &[&str] = &[
     "fait le",
     "livre le",
     "shipped",
+    "actual",
 ];
 
 const END_HEADER_WORDS: &[&str] = &["end", "fin", "finish", "until", "ende"];
@@ -256,6 +260,73 @@ pub fn is_answer_column(table: &Table, index: usize) -> bool {
 /// but not `Target Completion`).
 fn is_completion_header(folded: &str) -> bool {
     COMPLETION_HEADERS.any(folded) && !DUE_HEADERS.any(folded)
+}
+
+/// What one date column of a milestone table says of its rows' dates.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum DateRole {
+    /// The date first planned (`Date prévue`, `Baseline`), or just `Date`.
+    Planned,
+    /// The date planned now (`Date révisée`, `Replanifiée`, `Forecast`).
+    Revised,
+    /// The day it was reached (`Date réelle`, `Actual`, `Terminé le`).
+    Actual,
+}
+
+/// Header words of a date moved since it was first planned.
+const REVISED_HEADER_WORDS: &[&str] = &[
+    "revise",
+    "revisee",
+    "replanifie",
+    "replanifiee",
+    "recale",
+    "recalee",
+    "reportee",
+    "nouvelle",
+    "actualise",
+    "actualisee",
+    "prevision",
+    "previsionnelle",
+    "estimee",
+    "revised",
+    "replanned",
+    "rescheduled",
+    "forecast",
+    "new",
+    "estimated",
+    "expected",
+];
+
+/// Header words of the day a milestone was reached.
+const ACTUAL_HEADER_WORDS: &[&str] = &[
+    "reelle",
+    "reel",
+    "effective",
+    "actual",
+    "realise",
+    "realisee",
+    "atteint",
+    "atteinte",
+];
+
+static REVISED_HEADERS: LazyLock<WordList> = LazyLock::new(|| WordList::of(REVISED_HEADER_WORDS));
+static ACTUAL_HEADERS: LazyLock<WordList> = LazyLock::new(|| WordList::of(ACTUAL_HEADER_WORDS));
+
+/// The role of date column `index` of `table` from its header: a French
+/// milestone plan keeps `| Jalon | Date prévue | Date révisée | Date
+/// réelle |`, the date first planned, the date planned now and the day it
+/// was reached.
+pub fn date_role(table: &Table, index: usize) -> DateRole {
+    let Some(header) = folded_header(table).get(index) else {
+        return DateRole::Planned;
+    };
+    if ACTUAL_HEADERS.any(header) || is_completion_header(header) {
+        DateRole::Actual
+    } else if REVISED_HEADERS.any(header) {
+        DateRole::Revised
+    } else {
+        DateRole::Planned
+    }
 }
 
 /// Date headers that say a date is due, even beside a completion word.
