@@ -24,7 +24,7 @@ use rustc_hash::FxHashSet;
 use super::as_of::{label_before, segments, text_lines, LineKind};
 use super::dates::{self, ParsedDate};
 use super::folding::{fold, Prefixes, WordList};
-use super::outline::{Block, Outline, OutlineSection, Table, TableRow};
+use super::outline::{Block, Outline, OutlineSection, Table};
 use super::risks::risk_context;
 use super::sections::DocumentVocabulary;
 use super::tables::{self, Column, DateRole, TableKind};
@@ -301,10 +301,18 @@ impl MilestoneReader<'_> {
             .flatten();
         for row in &table.rows {
             let cell = |i: Option<usize>| i.and_then(|i| row.cells.get(i)).map(String::as_str);
-            let written = |i: &usize| cell(Some(*i)).is_some_and(|c| self.first_date(c).is_some());
-            let reached = dates.actual.filter(written);
-            let date_column = (reached.or(dates.revised.filter(written))).unwrap_or(dates.planned);
-            let date_cell = cell(Some(date_column)).unwrap_or("");
+            // The first of the day reached and the date planned now that
+            // the row gives, read once; else the date first planned.
+            let dated = |i: usize| {
+                let text = cell(Some(i))?;
+                Some((text, self.first_date(text)?))
+            };
+            let reached = dates.actual.and_then(dated);
+            let moved = || dates.revised.and_then(dated);
+            let (date_cell, first) = match reached.clone().or_else(moved) {
+                Some((text, first)) => (text, Some(first)),
+                None => (cell(Some(dates.planned)).unwrap_or(""), None),
+            };
             let title = (cell(name_column).map(clean_title))
                 .filter(|name| !name.is_empty())
                 .or_else(|| heading_title.clone())
@@ -314,10 +322,10 @@ impl MilestoneReader<'_> {
                     let answered = || tables::answered_status(table, status_column?, c);
                     self.status_of(c).or_else(answered)
                 })
-                .or_else(|| reached.map(|_| Status::Done))
+                .or_else(|| reached.as_ref().map(|_| Status::Done))
                 .or_else(|| self.vocabulary.legend_status(&row.cells.join(" ")))
                 .or_else(|| milestone_marker_status(&row.cells.join(" ")));
-            let date = self.row_date(date_cell, cell(end_column), row);
+            let date = self.row_date(date_cell, first, cell(end_column));
             match date {
                 Some(date) => self.push(title, Some(date), status, row.line),
                 None if dates::is_placeholder(date_cell) => {
@@ -329,14 +337,15 @@ impl MilestoneReader<'_> {
         }
     }
 
-    /// The date of a milestone row, joined with an end column if it has one.
+    /// The date of a milestone row, joined with an end column if it has
+    /// one; `first` is the first date of `date_cell` when already read.
     fn row_date(
         &self,
         date_cell: &str,
+        first: Option<(ParsedDate, Range<usize>)>,
         end_cell: Option<&str>,
-        row: &TableRow,
     ) -> Option<(ParsedDate, String)> {
-        let (mut date, range) = self.first_date(date_cell)?;
+        let (mut date, range) = first.or_else(|| self.first_date(date_cell))?;
         let mut text = date_cell.get(range).unwrap_or(date_cell).trim().to_string();
         if let Some(end_cell) = end_cell {
             if let Some((end, end_range)) = self.first_date(end_cell) {
@@ -353,7 +362,6 @@ impl MilestoneReader<'_> {
                 }
             }
         }
-        let _ = row;
         Some((date, text))
     }
 

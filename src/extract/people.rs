@@ -126,7 +126,7 @@ fn column_of(folded: &[String], list: &[&str]) -> Option<usize> {
         .position(|header| words(header).any(|word| list.contains(&word)))
 }
 
-/// Handles that name no one (folded, without the `@`): the word for a
+/// Handles that name no one (lower case, without the `@`): the word for a
 /// mention itself (corpus `SOURCES.md`: "OpenTelemetry SIG project page:
 /// @mention staffing lists"), and the mentions of a whole channel or
 /// team that chat tools and GitHub give a meaning of their own.
@@ -134,9 +134,10 @@ const NO_ONE: &[&str] = &[
     "mention", "mentions", "here", "channel", "everyone", "all", "tous", "team",
 ];
 
-/// Whether the handle named `name` (without its `@`) names no one.
+/// Whether the handle named `name` (without its `@`, ASCII as every
+/// handle's name is) names no one.
 pub fn names_no_one(name: &str) -> bool {
-    NO_ONE.contains(&fold(name).as_str())
+    NO_ONE.iter().any(|word| name.eq_ignore_ascii_case(word))
 }
 
 /// The name of the handle [`People::mention`] takes from `text`, if any.
