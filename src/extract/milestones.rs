@@ -305,13 +305,13 @@ impl MilestoneReader<'_> {
             // the row gives, read once; else the date first planned.
             let dated = |i: usize| {
                 let text = cell(Some(i))?;
-                Some((text, self.first_date(text)?))
+                Some((i, text, self.first_date(text)?))
             };
             let reached = dates.actual.and_then(dated);
             let moved = || dates.revised.and_then(dated);
-            let (date_cell, first) = match reached.clone().or_else(moved) {
-                Some((text, first)) => (text, Some(first)),
-                None => (cell(Some(dates.planned)).unwrap_or(""), None),
+            let (column, date_cell, first) = match reached.clone().or_else(moved) {
+                Some((column, text, first)) => (column, text, Some(first)),
+                None => (dates.planned, cell(Some(dates.planned)).unwrap_or(""), None),
             };
             let title = (cell(name_column).map(clean_title))
                 .filter(|name| !name.is_empty())
@@ -325,7 +325,10 @@ impl MilestoneReader<'_> {
                 .or_else(|| reached.as_ref().map(|_| Status::Done))
                 .or_else(|| self.vocabulary.legend_status(&row.cells.join(" ")))
                 .or_else(|| milestone_marker_status(&row.cells.join(" ")));
-            let date = self.row_date(date_cell, first, cell(end_column));
+            let mut date = self.row_date(date_cell, first, cell(end_column));
+            if let Some((parsed, text)) = date.as_mut().filter(|_| column != dates.planned) {
+                self.show_move(cell(Some(dates.planned)), parsed, text);
+            }
             match date {
                 Some(date) => self.push(title, Some(date), status, row.line),
                 None if dates::is_placeholder(date_cell) => {
@@ -334,6 +337,22 @@ impl MilestoneReader<'_> {
                 }
                 None => {}
             }
+        }
+    }
+
+    /// Puts the date first planned before the date a milestone row moved
+    /// to or was reached on, when they differ: `01/03/2026 → 30/04/2026`
+    /// says the milestone slipped two months.
+    fn show_move(&self, planned_cell: Option<&str>, date: &ParsedDate, text: &mut String) {
+        let Some(cell) = planned_cell else {
+            return;
+        };
+        let Some((planned, range)) = self.first_date(cell) else {
+            return;
+        };
+        if planned.start != date.start {
+            let planned_text = cell.get(range).unwrap_or(cell).trim();
+            *text = format!("{planned_text} → {text}");
         }
     }
 
@@ -1098,6 +1117,19 @@ mod tests {
                 ),
                 // Neither moved nor reached: the date first planned.
                 ("Bilan", Some(date(2026, 6, 30)), None),
+            ]
+        );
+        // The date as written shows the move: first planned, then now.
+        let written: Vec<&str> = (status.milestones.iter())
+            .map(|m| m.date_text.as_str())
+            .collect();
+        assert_eq!(
+            written,
+            [
+                "15/01/2026 → 20/01/2026",
+                "01/03/2026 → 30/04/2026",
+                "01/04/2026 → 31/05/2026",
+                "30/06/2026"
             ]
         );
         // Without a status column, a day reached says the milestone is done.
