@@ -237,7 +237,9 @@ impl MilestoneReader<'_> {
                 continue;
             };
             let line = outline.source_line(milestone.line);
-            let Some(at) = line.find(milestone.date_text.as_str()) else {
+            // A moved milestone's text is `planned → now`: its date is the last.
+            let date_text = milestone.date_text.rsplit(" → ").next().unwrap_or("");
+            let Some(at) = line.find(date_text) else {
                 continue;
             };
             let Some(written) = dates::weekday_before(line, at) else {
@@ -253,7 +255,7 @@ impl MilestoneReader<'_> {
                         &date,
                         &weekday_name(date.weekday()),
                         &weekday_name(written),
-                        &milestone.date_text,
+                        &date_text,
                     ]),
                 ));
             }
@@ -1131,6 +1133,17 @@ mod tests {
                 "01/04/2026 → 31/05/2026",
                 "30/06/2026"
             ]
+        );
+        // The weekday beside the date a milestone moved to is checked.
+        let text = "## Jalons\n\n| Jalon | Date prévue | Date révisée | Statut |\n|---|---|---|---|\n| Démo | Lun 02/03/2026 | Mer 30/04/2026 | À faire |\n";
+        let status = milestones(text, date(2026, 3, 15));
+        let said: Vec<&str> = (status.diagnostics.iter())
+            .filter(|d| d.code == "weekday-mismatch")
+            .map(|d| d.message.as_str())
+            .collect();
+        assert_eq!(
+            said,
+            ["milestone \"Démo\": 2026-04-30 is a Thursday, not the Wednesday written beside `30/04/2026`"]
         );
         // Without a status column, a day reached says the milestone is done.
         let text = "## Milestones\n\n| Milestone | Baseline | Forecast | Actual |\n|---|---|---|---|\n| Design review | 2026-02-01 | | 2026-02-03 |\n| Beta | 2026-03-01 | 2026-04-15 | |\n";
