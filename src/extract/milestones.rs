@@ -1096,13 +1096,15 @@ mod tests {
     /// planned now and the day each was reached.
     #[test]
     fn planned_revised_and_actual_dates() {
+        fn dated(status: &DocumentStatus) -> Vec<(&str, Option<NaiveDate>, Option<Status>)> {
+            (status.milestones.iter())
+                .map(|m| (m.title.as_str(), m.date, m.status))
+                .collect()
+        }
         let text = "## Jalons\n\n| Jalon | Date prévue | Date révisée | Date réelle | Statut |\n|---|---|---|---|---|\n| Cadrage validé | 15/01/2026 | | 20/01/2026 | Fait |\n| Recette | 01/03/2026 | 30/04/2026 | | En cours |\n| Mise en production | 01/04/2026 | 31/05/2026 | | À faire |\n| Bilan | 30/06/2026 | | | |\n";
         let status = milestones(text, date(2026, 3, 15));
-        let read: Vec<(&str, Option<NaiveDate>, Option<Status>)> = (status.milestones.iter())
-            .map(|m| (m.title.as_str(), m.date, m.status))
-            .collect();
         assert_eq!(
-            read,
+            dated(&status),
             [
                 // Reached on 20 January, five days after the plan.
                 (
@@ -1148,11 +1150,8 @@ mod tests {
         // Without a status column, a day reached says the milestone is done.
         let text = "## Milestones\n\n| Milestone | Baseline | Forecast | Actual |\n|---|---|---|---|\n| Design review | 2026-02-01 | | 2026-02-03 |\n| Beta | 2026-03-01 | 2026-04-15 | |\n";
         let status = milestones(text, date(2026, 3, 15));
-        let read: Vec<(&str, Option<NaiveDate>, Option<Status>)> = (status.milestones.iter())
-            .map(|m| (m.title.as_str(), m.date, m.status))
-            .collect();
         assert_eq!(
-            read,
+            dated(&status),
             [
                 ("Design review", Some(date(2026, 2, 3)), Some(Status::Done)),
                 ("Beta", Some(date(2026, 4, 15)), None),
