@@ -742,7 +742,7 @@ const PROPERTY_LABELS: &[&str] = &[
 
 /// Whether `cells` are not empty and at least half of them pass `test`,
 /// testing only until that is sure either way.
-fn at_least_half(cells: &[&str], test: &dyn Fn(&str) -> bool) -> bool {
+pub(super) fn at_least_half(cells: &[&str], test: &dyn Fn(&str) -> bool) -> bool {
     let mut passed = 0;
     for (read, cell) in cells.iter().enumerate() {
         passed += usize::from(test(cell));

@@ -15,6 +15,7 @@
 use std::borrow::Cow;
 
 use super::folding::{find_word, folded_words};
+use super::items::{at_least_half, status_of_percent};
 use super::outline::{Table, TextLine};
 use super::vocabulary::Vocabulary;
 use crate::model::Status;
@@ -179,7 +180,7 @@ impl MatrixRow {
         let status = if counted.iter().all(|s| *s == first) {
             first
         } else {
-            super::items::status_of_percent(percent)
+            status_of_percent(percent)
         };
         Some((status, Some(percent)))
     }
@@ -237,15 +238,11 @@ pub fn read(table: &Table, vocabulary: &Vocabulary) -> Matrix {
 /// Whether at least half of the written cells of `column` are symbols the
 /// document defines.
 fn holds_symbols(table: &Table, column: usize, vocabulary: &Vocabulary) -> bool {
-    let written = (table.rows.iter())
-        .filter_map(|row| row.cells.get(column))
-        .filter(|cell| !cell.trim().is_empty());
-    let (mut cells, mut symbols) = (0, 0);
-    for cell in written {
-        cells += 1;
-        symbols += usize::from(vocabulary.cell_symbol(cell).is_some());
-    }
-    cells > 0 && symbols * 2 >= cells
+    let written: Vec<&str> = (table.rows.iter())
+        .filter_map(|row| row.cells.get(column).map(String::as_str))
+        .filter(|cell| !cell.trim().is_empty())
+        .collect();
+    at_least_half(&written, &|cell| vocabulary.cell_symbol(cell).is_some())
 }
 
 #[cfg(test)]
