@@ -63,6 +63,7 @@ fn milestone(
         date,
         date_end: None,
         date_text: date.map(|d| d.to_string()).unwrap_or_else(|| "TBD".into()),
+        baseline: None,
         status: Some(status),
         overdue,
         source: "alpha.md".into(),
@@ -1345,6 +1346,63 @@ fn a_cards_next_milestone_is_the_one_due_soonest() {
     assert!(
         next.contains("26\u{a0}Jan\u{a0}2026 – 6\u{a0}Feb\u{a0}2026"),
         "{next}"
+    );
+}
+
+/// A milestone that moved shows it: its first plan as a hollow diamond
+/// joined to it on the timelines, how many days it moved beside its date
+/// in the tables, and its first plan in `status.json`.
+#[test]
+fn a_moved_milestone_shows_its_first_plan() {
+    let (mut portfolio, content) = fixture();
+    let alpha = &mut portfolio.projects[0];
+    let mut milestones = alpha.milestones.to_vec();
+    milestones.push(Milestone {
+        date_text: "01/03/2026 → 30/04/2026".into(),
+        baseline: Some(date(2026, 3, 1)),
+        ..milestone("Recette", Some(date(2026, 4, 30)), Status::Todo, false, 9)
+    });
+    *alpha.milestones = milestones;
+    let site = render(
+        &portfolio,
+        &content,
+        &unminified(),
+        Path::new("/nonexistent"),
+    )
+    .expect("render");
+    for path in ["alpha/index.html", "timeline/index.html"] {
+        let html = page(&site, path);
+        // Its mark and the legend's.
+        assert_eq!(
+            html.matches("class=\"tl-first-plan\" points").count(),
+            2,
+            "{path}"
+        );
+        assert_eq!(
+            html.matches("<line class=\"tl-moved\"").count(),
+            1,
+            "{path}"
+        );
+        assert!(html.contains("> first plan</span>"), "{path}: the legend");
+        // 1 March to 30 April 2026: 60 days later.
+        assert!(
+            html.contains("<span class=\"moved\" title=\"first planned for 1\u{a0}Mar\u{a0}2026\">+60 d</span>"),
+            "{path}"
+        );
+    }
+    // A timeline where nothing moved has no first plan in its legend.
+    let gamma = page(&site, "gamma/index.html");
+    assert!(!gamma.contains("first plan"));
+    let json: serde_json::Value =
+        serde_json::from_str(&page(&site, "status.json")).expect("status.json is JSON");
+    let recette = &json["projects"][0]["milestones"]
+        .as_array()
+        .expect("milestones")[3];
+    assert_eq!(recette["title"], "Recette");
+    assert_eq!(recette["baseline"], "2026-03-01");
+    assert_eq!(
+        json["projects"][0]["milestones"][0]["baseline"],
+        serde_json::Value::Null
     );
 }
 

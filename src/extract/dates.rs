@@ -1056,6 +1056,99 @@ pub fn date_alone(text: &str, found: &[(ParsedDate, Range<usize>)]) -> Option<Pa
     only_filler(&rest).then_some(*date)
 }
 
+/// Stems of the words that say a date moved to the date after them
+/// (`prévue le 01/03, décalée au 30/04`, `due 1 March, postponed to 30
+/// April`), folded; `now` only as a whole word.
+const MOVED_TO: &[&str] = &[
+    "decal",
+    "report",
+    "repouss",
+    "replanif",
+    "recal",
+    "gliss",
+    "moved",
+    "postpon",
+    "pushed",
+    "slipped",
+    "reschedul",
+    "delayed",
+    "deferred",
+    "desormais",
+];
+
+/// Words that say the date after them is the one first planned, folded (`30/04
+/// (initialement 01/03)`, `30 April (was 1 March)`, `au lieu du 01/03`).
+const FIRST_PLANNED: &[&str] = &[
+    "initialement",
+    "initially",
+    "originally",
+    "originellement",
+    "was",
+    "lieu",
+    "instead",
+    "baseline",
+];
+
+/// Of the dates `found` in `text` ([`find_dates`]), the one a reader takes
+/// as the date now, and the one first planned when the text shows that the
+/// date moved, as indices into `found`. A date struck out (`~~01/03/2026~~
+/// 30/04/2026`, looked for in `written`, the line as the document wrote it:
+/// the outline's text has lost its markup) is a plan given up, never the
+/// date; a date after a word of
+/// moving (`prévue le 01/03, décalée au 30/04`) replaces the one before
+/// it, and one after a word of first plans (`30/04 (initialement 01/03)`)
+/// is the one replaced. Otherwise the first date is the date.
+pub fn date_now(
+    text: &str,
+    written: &str,
+    found: &[(ParsedDate, Range<usize>)],
+) -> Option<(usize, Option<usize>)> {
+    if found.is_empty() {
+        return None;
+    }
+    let moved = |now: usize, first: usize| {
+        let differ = found[now].0.start != found[first].0.start;
+        Some((now, differ.then_some(first)))
+    };
+    let struck = |range: &Range<usize>| {
+        let date = text.get(range.clone()).unwrap_or("");
+        (written.find(date)).is_some_and(|at| is_struck(written, &(at..at + date.len())))
+    };
+    if found.len() > 1 && written.contains("~~") && struck(&found[0].1) {
+        return match found.iter().position(|(_, range)| !struck(range)) {
+            Some(0) | None => Some((0, None)),
+            Some(now) => moved(now, now - 1),
+        };
+    }
+    let mut now = 0;
+    let mut first = None;
+    for (index, pair) in found.windows(2).enumerate() {
+        let between = fold(text.get(pair[0].1.end..pair[1].1.start).unwrap_or(""));
+        let moved_to =
+            words(&between).any(|w| w == "now" || MOVED_TO.iter().any(|s| w.starts_with(s)));
+        if index == now && moved_to {
+            first.get_or_insert(index);
+            now = index + 1;
+        } else if index == now
+            && first.is_none()
+            && words(&between).any(|w| FIRST_PLANNED.contains(&w))
+        {
+            first = Some(index + 1);
+        }
+    }
+    match first {
+        Some(first) => moved(now, first),
+        None => Some((now, None)),
+    }
+}
+
+/// Whether `range` of `text` lies between a `~~` and the next: struck out.
+fn is_struck(text: &str, range: &Range<usize>) -> bool {
+    let before = text.get(..range.start).unwrap_or("");
+    let after = text.get(range.end..).unwrap_or("");
+    before.matches("~~").count() % 2 == 1 && after.contains("~~")
+}
+
 fn lone_year(text: &str) -> Option<ParsedDate> {
     let trimmed = text.trim();
     if trimmed.len() != 4 || !trimmed.bytes().all(|b| b.is_ascii_digit()) {
@@ -1188,6 +1281,60 @@ mod tests {
         parse(text)
             .unwrap_or_else(|| panic!("{text:?} should be a date"))
             .start
+    }
+
+    /// Which date of a line is the date now, and which the first plan:
+    /// as the line is written (`written`, markup kept) for struck dates.
+    #[test]
+    fn the_date_now_of_a_line_that_shows_a_move() {
+        let now = |text: &str, written: &str| {
+            let found = find_dates(text, reference(), DateOrder::Dmy);
+            let (now, first) = date_now(text, written, &found).expect("dates");
+            (found[now].0.start, first.map(|first| found[first].0.start))
+        };
+        let (march, april) = (date(2026, 3, 1), date(2026, 4, 30));
+        let plain = |text: &str| now(text, text);
+        assert_eq!(
+            plain("01/03/2026 décalée au 30/04/2026"),
+            (april, Some(march))
+        );
+        assert_eq!(
+            plain("01/03/2026, reportée au 30/04/2026"),
+            (april, Some(march))
+        );
+        assert_eq!(
+            plain("1 March 2026, postponed to 30 April 2026"),
+            (april, Some(march))
+        );
+        assert_eq!(
+            plain("30/04/2026 (initialement 01/03/2026)"),
+            (april, Some(march))
+        );
+        assert_eq!(
+            plain("30 April 2026 (was 1 March 2026)"),
+            (april, Some(march))
+        );
+        // Moved twice: the last date is now, the first is the first plan.
+        assert_eq!(
+            plain("01/03/2026, décalée au 15/04/2026 puis repoussée au 30/04/2026"),
+            (april, Some(march))
+        );
+        // No word of moving: the first date, and no first plan.
+        assert_eq!(plain("01/03/2026 et 30/04/2026"), (march, None));
+        // Moved to the same day: no first plan to show.
+        assert_eq!(plain("01/03/2026, reportée au 1 mars 2026"), (march, None));
+        // Struck out where the line is written, as the outline's text is not.
+        let text = "Recette 01/03/2026 30/04/2026";
+        assert_eq!(
+            now(text, "| Recette | ~~01/03/2026~~ 30/04/2026 |"),
+            (april, Some(march))
+        );
+        assert_eq!(now(text, text), (march, None));
+        // Every date struck: the first, as before.
+        assert_eq!(
+            now(text, "~~Recette 01/03/2026 30/04/2026~~"),
+            (march, None)
+        );
     }
 
     #[test]

@@ -130,6 +130,7 @@ pub fn read(
         used_lines: FxHashSet::default(),
         listed_lines: FxHashSet::default(),
         vocabulary: &words.vocabulary,
+        outline,
     };
     reader.read_tables(outline);
     reader.read_headings(outline);
@@ -155,6 +156,78 @@ fn weekday_name(day: chrono::Weekday) -> &'static str {
     }
 }
 
+/// A milestone's date as read: the date now, as written, and the date
+/// first planned when the document shows that the milestone moved.
+struct When {
+    date: ParsedDate,
+    text: String,
+    baseline: Option<NaiveDate>,
+}
+
+impl When {
+    fn at(date: ParsedDate, text: String) -> When {
+        When {
+            date,
+            text,
+            baseline: None,
+        }
+    }
+}
+
+/// The date a text gives now and where it stands, with the date first
+/// planned and where it stands when the text shows a move
+/// ([`dates::date_now`]).
+#[derive(Clone)]
+struct Found {
+    date: ParsedDate,
+    range: Range<usize>,
+    baseline: Option<(ParsedDate, Range<usize>)>,
+}
+
+impl Found {
+    /// The bytes that give the dates, a move's both with what joins them
+    /// (`~~01/03/2026~~ 30/04/2026`, `01/03, décalée au 30/04`, `30/04
+    /// (initialement 01/03)`): what a title leaves out.
+    fn span(&self, text: &str) -> Range<usize> {
+        let Some((_, first)) = &self.baseline else {
+            return self.range.clone();
+        };
+        let (mut start, mut end) = if first.start < self.range.start {
+            (first.start, self.range.end)
+        } else {
+            (self.range.start, first.end)
+        };
+        let opened = text.get(..start).unwrap_or("");
+        if opened.ends_with("~~") {
+            start -= 2;
+        }
+        let inside = text.get(start..end).unwrap_or("");
+        let after = text.get(end..).unwrap_or("");
+        if inside.contains('(') && !inside.contains(')') && after.starts_with(')') {
+            end += 1;
+        }
+        start..end
+    }
+
+    /// The date as written: a move shows both, first plan first
+    /// (`01/03/2026 → 30/04/2026`).
+    fn written(&self, text: &str) -> String {
+        let at = |range: &Range<usize>| text.get(range.clone()).unwrap_or("").trim().to_string();
+        match &self.baseline {
+            Some((_, first)) => format!("{} → {}", at(first), at(&self.range)),
+            None => at(&self.range),
+        }
+    }
+
+    fn when(&self, text: &str) -> When {
+        When {
+            date: self.date,
+            text: self.written(text),
+            baseline: self.baseline.as_ref().map(|(first, _)| first.start),
+        }
+    }
+}
+
 struct MilestoneReader<'d> {
     /// One copy of the path, shared by every milestone.
     source: Arc<str>,
@@ -173,6 +246,8 @@ struct MilestoneReader<'d> {
     listed_lines: FxHashSet<usize>,
     /// The document's vocabulary, for the markers its own legend defines.
     vocabulary: &'d Vocabulary,
+    /// The document's outline, for its lines as written.
+    outline: &'d Outline<'d>,
 }
 
 impl MilestoneReader<'_> {
@@ -184,13 +259,7 @@ impl MilestoneReader<'_> {
             .or_else(|| milestone_status(cell))
     }
 
-    fn push(
-        &mut self,
-        title: String,
-        date: Option<(ParsedDate, String)>,
-        status: Option<Status>,
-        line: usize,
-    ) {
+    fn push(&mut self, title: String, date: Option<When>, status: Option<Status>, line: usize) {
         if !self.used_lines.insert(line) {
             return;
         }
@@ -199,8 +268,12 @@ impl MilestoneReader<'_> {
         } else {
             title
         };
-        let (start, end, date_text) = match date {
-            Some((parsed, text)) => {
+        let (start, end, date_text, baseline) = match date {
+            Some(When {
+                date: parsed,
+                text,
+                baseline,
+            }) => {
                 if parsed.year_inferred {
                     self.diagnostics.push(Diagnostic::warning(
                         "inferred-year",
@@ -210,15 +283,21 @@ impl MilestoneReader<'_> {
                     ));
                 }
                 // `Q4/2023` is due at the end of the quarter, not its first day.
-                (Some(parsed.start), dates::period_end(&parsed), text)
+                (
+                    Some(parsed.start),
+                    dates::period_end(&parsed),
+                    text,
+                    baseline,
+                )
             }
-            None => (None, None, "TBD".to_string()),
+            None => (None, None, "TBD".to_string(), None),
         };
         self.milestones.push(Milestone {
             title,
             date: start,
             date_end: end,
             date_text,
+            baseline,
             status,
             overdue: false,
             source: Arc::clone(&self.source),
@@ -262,11 +341,26 @@ impl MilestoneReader<'_> {
         }
     }
 
-    /// The first date of `text`, with the text as written.
-    fn first_date(&self, text: &str) -> Option<(ParsedDate, Range<usize>)> {
-        dates::find_dates(text, self.reference, self.order)
-            .into_iter()
-            .next()
+    /// The date `text`, read from the document's line `line`, gives now
+    /// ([`Found`]). The outline's text has lost the markup, so a date
+    /// struck out is looked for in the line as written.
+    fn found(&self, text: &str, line: usize) -> Option<Found> {
+        let mut found = dates::find_dates(text, self.reference, self.order);
+        let written = self.outline.source_line(line);
+        let (now, first) = dates::date_now(text, written, &found)?;
+        let baseline = first.map(|first| found[first].clone());
+        let (date, range) = found.swap_remove(now);
+        Some(Found {
+            date,
+            range,
+            baseline,
+        })
+    }
+
+    /// The date `text` gives now, and where it stands.
+    fn first_date(&self, text: &str, line: usize) -> Option<(ParsedDate, Range<usize>)> {
+        self.found(text, line)
+            .map(|found| (found.date, found.range))
     }
 
     fn read_tables(&mut self, outline: &Outline) {
@@ -307,7 +401,7 @@ impl MilestoneReader<'_> {
             // the row gives, read once; else the date first planned.
             let dated = |i: usize| {
                 let text = cell(Some(i))?;
-                Some((i, text, self.first_date(text)?))
+                Some((i, text, self.found(text, row.line)?))
             };
             let reached = dates.actual.and_then(dated);
             let moved = || dates.revised.and_then(dated);
@@ -327,9 +421,9 @@ impl MilestoneReader<'_> {
                 .or_else(|| reached.as_ref().map(|_| Status::Done))
                 .or_else(|| self.vocabulary.legend_status(&row.cells.join(" ")))
                 .or_else(|| milestone_marker_status(&row.cells.join(" ")));
-            let mut date = self.row_date(date_cell, first, cell(end_column));
-            if let Some((parsed, text)) = date.as_mut().filter(|_| column != dates.planned) {
-                self.show_move(cell(Some(dates.planned)), parsed, text);
+            let mut date = self.row_date(date_cell, first, cell(end_column), row.line);
+            if let Some(when) = date.as_mut().filter(|_| column != dates.planned) {
+                self.show_move(cell(Some(dates.planned)), when, row.line);
             }
             match date {
                 Some(date) => self.push(title, Some(date), status, row.line),
@@ -344,32 +438,36 @@ impl MilestoneReader<'_> {
 
     /// Puts the date first planned before the date a milestone row moved
     /// to or was reached on, when they differ: `01/03/2026 → 30/04/2026`
-    /// says the milestone slipped two months.
-    fn show_move(&self, planned_cell: Option<&str>, date: &ParsedDate, text: &mut String) {
-        let Some(cell) = planned_cell else {
+    /// says the milestone slipped two months. A cell that shows its own
+    /// move (`~~15/03/2026~~ 30/04/2026`) keeps it.
+    fn show_move(&self, planned_cell: Option<&str>, when: &mut When, line: usize) {
+        let Some(cell) = planned_cell.filter(|_| when.baseline.is_none()) else {
             return;
         };
-        let Some((planned, range)) = self.first_date(cell) else {
+        let Some((planned, range)) = self.first_date(cell, line) else {
             return;
         };
-        if planned.start != date.start {
+        if planned.start != when.date.start {
             let planned_text = cell.get(range).unwrap_or(cell).trim();
-            *text = format!("{planned_text} → {text}");
+            when.text = format!("{planned_text} → {}", when.text);
+            when.baseline = Some(planned.start);
         }
     }
 
     /// The date of a milestone row, joined with an end column if it has
-    /// one; `first` is the first date of `date_cell` when already read.
+    /// one; `first` is what `date_cell` gives ([`Found`]) when already read.
     fn row_date(
         &self,
         date_cell: &str,
-        first: Option<(ParsedDate, Range<usize>)>,
+        first: Option<Found>,
         end_cell: Option<&str>,
-    ) -> Option<(ParsedDate, String)> {
-        let (mut date, range) = first.or_else(|| self.first_date(date_cell))?;
-        let mut text = date_cell.get(range).unwrap_or(date_cell).trim().to_string();
+        line: usize,
+    ) -> Option<When> {
+        let found = first.or_else(|| self.found(date_cell, line))?;
+        let mut date = found.date;
+        let mut text = found.written(date_cell);
         if let Some(end_cell) = end_cell {
-            if let Some((end, end_range)) = self.first_date(end_cell) {
+            if let Some((end, end_range)) = self.first_date(end_cell, line) {
                 let mut end_date = end.start;
                 if end.year_inferred && end_date < date.start {
                     end_date = end_date.with_year(end_date.year() + 1).unwrap_or(end_date);
@@ -383,7 +481,11 @@ impl MilestoneReader<'_> {
                 }
             }
         }
-        Some((date, text))
+        Some(When {
+            date,
+            text,
+            baseline: found.baseline.map(|(first, _)| first.start),
+        })
     }
 
     fn placeholder(&mut self, written: &str, line: usize) {
@@ -419,8 +521,7 @@ impl MilestoneReader<'_> {
                 if i == name_column || !readable || fraction {
                     return None;
                 }
-                let (date, range) = self.first_date(cell)?;
-                Some((date, cell.get(range).unwrap_or(cell).trim().to_string()))
+                Some(self.found(cell, row.line)?.when(cell))
             });
             let Some(date) = dated else {
                 continue;
@@ -449,14 +550,16 @@ impl MilestoneReader<'_> {
                 if !(named || names_milestones(&child.folded)) {
                     continue;
                 }
-                let Some((date, range)) = self.first_date(&child.heading) else {
+                let Some(found) = self.found(&child.heading, child.line) else {
                     continue;
                 };
-                let text = child.heading.get(range.clone()).unwrap_or("").to_string();
-                let title = title_without_date(&child.heading, range);
+                let mut title = title_without_date(&child.heading, found.span(&child.heading));
+                if found.baseline.is_some() {
+                    title = without_planning_words(&title);
+                }
                 let status =
                     milestone_marker_status(&child.heading).or_else(|| section_status_line(child));
-                self.push(title, Some((date, text)), status, child.line);
+                self.push(title, Some(found.when(&child.heading)), status, child.line);
             }
         }
     }
@@ -489,7 +592,8 @@ impl MilestoneReader<'_> {
                     let status =
                         milestone_marker_status(&child.heading).or_else(|| self.all_done(child));
                     let title = clean_title(&child.heading);
-                    self.push(title.clone(), Some((year, title)), status, child.line);
+                    let when = When::at(year, title.clone());
+                    self.push(title, Some(when), status, child.line);
                 }
             }
         }
@@ -576,7 +680,7 @@ impl MilestoneReader<'_> {
         let status = milestone_marker_status(text);
         self.push(
             clean_title(&body),
-            Some((date, format!("{letter}{digit}"))),
+            Some(When::at(date, format!("{letter}{digit}"))),
             status,
             line,
         );
@@ -589,33 +693,33 @@ impl MilestoneReader<'_> {
                 continue;
             }
             if dates::find_placeholders(segment).is_empty() {
-                let found = self.first_date(segment).or_else(|| {
+                let found = self.found(segment, line).or_else(|| {
                     // Corpus 15: `**End of Week 2**: Milestone 1 - …`.
-                    dates::find_project_week(segment, self.start?)
+                    let (date, range) = dates::find_project_week(segment, self.start?)?;
+                    Some(Found {
+                        date,
+                        range,
+                        baseline: None,
+                    })
                 });
-                if let Some((date, range)) = found {
-                    let label = label_before(segment, range.start);
-                    let text = segment.get(range.clone()).unwrap_or("").to_string();
-                    if is_milestone_label(&label) {
-                        let title = clean_title(segment.get(..range.start).unwrap_or(""));
-                        self.push(
-                            title,
-                            Some((date, text)),
-                            milestone_marker_status(segment),
-                            line,
-                        );
-                        return;
-                    }
-                    if in_milestone_section {
-                        let title = title_without_date(segment, range);
-                        self.push(
-                            title,
-                            Some((date, text)),
-                            milestone_marker_status(segment),
-                            line,
-                        );
-                        return;
-                    }
+                if let Some(found) = found {
+                    let span = found.span(segment);
+                    let label = label_before(segment, span.start);
+                    let title = if is_milestone_label(&label) {
+                        clean_title(segment.get(..span.start).unwrap_or(""))
+                    } else if in_milestone_section {
+                        title_without_date(segment, span)
+                    } else {
+                        continue;
+                    };
+                    let title = if found.baseline.is_some() {
+                        without_planning_words(&title)
+                    } else {
+                        title
+                    };
+                    let status = milestone_marker_status(segment);
+                    self.push(title, Some(found.when(segment)), status, line);
+                    return;
                 }
             }
         }
@@ -743,6 +847,46 @@ fn cut(text: &str, range: Range<usize>) -> String {
         return format!("{before}{after}");
     }
     format!("{before}{after}")
+}
+
+/// Words that bring in the date first planned (`prévue le`, `planned
+/// for`), folded: a moved milestone's title leaves them out (`Bilan :
+/// prévu le 01/04, décalé au 15/06` is `Bilan`).
+const PLANNING_WORDS: &[&str] = &[
+    "prevu",
+    "prevue",
+    "prevus",
+    "prevues",
+    "planifie",
+    "planifiee",
+    "initialement",
+    "planned",
+    "scheduled",
+    "initially",
+    "originally",
+    "was",
+    "due",
+    "le",
+    "la",
+    "du",
+    "au",
+    "pour",
+    "for",
+    "on",
+];
+
+/// `title` without the [`PLANNING_WORDS`] it ends with, cleaned again.
+fn without_planning_words(title: &str) -> String {
+    let mut words: Vec<&str> = title.split_whitespace().collect();
+    while let Some(last) = words.last() {
+        let folded = fold(last);
+        let word = folded.trim_matches(|c: char| !c.is_alphanumeric());
+        if word.is_empty() || !PLANNING_WORDS.contains(&word) {
+            break;
+        }
+        words.pop();
+    }
+    clean_title(&words.join(" "))
 }
 
 /// The title of a dated line: the line without its date, or the whole
@@ -1136,6 +1280,18 @@ mod tests {
                 "30/06/2026"
             ]
         );
+        // The date first planned is kept when it differs from the date.
+        let baselines: Vec<Option<NaiveDate>> =
+            (status.milestones.iter()).map(|m| m.baseline).collect();
+        assert_eq!(
+            baselines,
+            [
+                Some(date(2026, 1, 15)),
+                Some(date(2026, 3, 1)),
+                Some(date(2026, 4, 1)),
+                None
+            ]
+        );
         // The weekday beside the date a milestone moved to is checked.
         let text = "## Jalons\n\n| Jalon | Date prévue | Date révisée | Statut |\n|---|---|---|---|\n| Démo | Lun 02/03/2026 | Mer 30/04/2026 | À faire |\n";
         let status = milestones(text, date(2026, 3, 15));
@@ -1157,6 +1313,56 @@ mod tests {
                 ("Beta", Some(date(2026, 4, 15)), None),
             ]
         );
+    }
+
+    /// A date struck out is a plan given up, and words say which of two
+    /// dates is the one planned now: on 15 March, `Recette ~~01/03~~
+    /// 30/04` is due on 30 April, not two weeks late.
+    #[test]
+    fn a_milestone_moved_in_its_text() {
+        let text = "## Jalons\n\n| Jalon | Date | Statut |\n|---|---|---|\n| Recette | ~~01/03/2026~~ 30/04/2026 | En cours |\n| Go-live | 15/06/2026 | À faire |\n\n- Formation : ~~10/03/2026~~ 20/05/2026\n- Bilan : prévu le 01/04/2026, décalé au 15/06/2026\n- Livraison : 30/04/2026 (initialement 01/03/2026)\n- Go-live was 1 March 2026, now 15 May 2026\n- Audit : 02/04/2026 → 10/06/2026\n- Démo client : 10/03/2026\n";
+        let status = milestones(text, date(2026, 3, 15));
+        let read: Vec<(&str, Option<NaiveDate>, Option<NaiveDate>, &str)> =
+            (status.milestones.iter())
+                .map(|m| (m.title.as_str(), m.date, m.baseline, m.date_text.as_str()))
+                .collect();
+        let (march, april) = (|d| Some(date(2026, 3, d)), |d| Some(date(2026, 4, d)));
+        assert_eq!(
+            read,
+            [
+                ("Recette", april(30), march(1), "01/03/2026 → 30/04/2026"),
+                ("Go-live", Some(date(2026, 6, 15)), None, "15/06/2026"),
+                (
+                    "Formation",
+                    Some(date(2026, 5, 20)),
+                    march(10),
+                    "10/03/2026 → 20/05/2026"
+                ),
+                (
+                    "Bilan",
+                    Some(date(2026, 6, 15)),
+                    april(1),
+                    "01/04/2026 → 15/06/2026"
+                ),
+                ("Livraison", april(30), march(1), "01/03/2026 → 30/04/2026"),
+                (
+                    "Go-live",
+                    Some(date(2026, 5, 15)),
+                    march(1),
+                    "1 March 2026 → 15 May 2026"
+                ),
+                // An arrow between two dates is a span, not a move.
+                ("Audit", april(2), None, "02/04/2026 → 10/06/2026"),
+                ("Démo client", march(10), None, "10/03/2026"),
+            ]
+        );
+        assert_eq!(status.milestones[0].moved_days(), Some(60));
+        assert_eq!(status.milestones[1].moved_days(), None);
+        // Two dates and no word of moving: the first is the date.
+        let text = "## Jalons\n\n- Kick-off 01/03/2026, revue 15/03/2026\n";
+        let status = milestones(text, date(2026, 3, 15));
+        assert_eq!(status.milestones[0].date, march(1));
+        assert_eq!(status.milestones[0].baseline, None);
     }
 
     #[test]

@@ -180,7 +180,7 @@ pub fn read(
         people.owners(top_items(section).into_iter());
     }
     for section in &mut sections {
-        set_due_dates(section, reference, context.config.date_order);
+        set_due_dates(section, outline, reference, context.config.date_order);
     }
     status.sections = sections;
     status.declarations = claims
@@ -207,21 +207,25 @@ pub fn read(
 }
 
 /// An item's due date is the date written on it (`Livraison 15/03/2026`,
-/// `Recette — fin mars`): the end of its range or period, like a milestone's.
-fn set_due_dates(section: &mut Section, reference: NaiveDate, order: DateOrder) {
-    fn visit(items: &mut [Item], reference: NaiveDate, order: DateOrder) {
+/// `Recette — fin mars`): the end of its range or period, like a
+/// milestone's, and the date it moved to when it shows a move (`Recette
+/// ~~01/03~~ 30/04`, `prévue le 01/03, décalée au 30/04`).
+fn set_due_dates(section: &mut Section, outline: &Outline, reference: NaiveDate, order: DateOrder) {
+    fn visit(items: &mut [Item], outline: &Outline, reference: NaiveDate, order: DateOrder) {
         for item in items {
             if item.due.is_none() {
-                item.due = super::dates::find_dates(&item.text, reference, order)
-                    .first()
-                    .map(|(date, _)| super::dates::period_end(date).unwrap_or(date.start));
+                let found = super::dates::find_dates(&item.text, reference, order);
+                let written = outline.source_line(item.line);
+                item.due = super::dates::date_now(&item.text, written, &found)
+                    .map(|(now, _)| &found[now].0)
+                    .map(|date| super::dates::period_end(date).unwrap_or(date.start));
             }
-            visit(&mut item.children, reference, order);
+            visit(&mut item.children, outline, reference, order);
         }
     }
-    visit(&mut section.items, reference, order);
+    visit(&mut section.items, outline, reference, order);
     for child in &mut section.sections {
-        set_due_dates(child, reference, order);
+        set_due_dates(child, outline, reference, order);
     }
 }
 
@@ -916,12 +920,15 @@ mod tests {
 
     #[test]
     fn an_item_is_due_on_the_date_written_on_it() {
-        let text = "# P\n\nDernière mise à jour : 01/03/2026\n\n## Lot\n\n- [ ] Livraison du module 15/03/2026\n- [ ] Recette fin avril\n- [ ] Sans date\n";
+        let text = "# P\n\nDernière mise à jour : 01/03/2026\n\n## Lot\n\n- [ ] Livraison du module 15/03/2026\n- [ ] Recette fin avril\n- [ ] Sans date\n- [ ] Formation ~~10/03/2026~~ 20/05/2026\n- [ ] Audit prévu le 01/04/2026, repoussé au 15/06/2026\n";
         let status = extracted(text);
         let items = &status.sections[0].items;
         assert_eq!(items[0].due, NaiveDate::from_ymd_opt(2026, 3, 15));
         assert_eq!(items[1].due, NaiveDate::from_ymd_opt(2026, 4, 30));
         assert_eq!(items[2].due, None);
+        // A task that moved is due on the date it moved to.
+        assert_eq!(items[3].due, NaiveDate::from_ymd_opt(2026, 5, 20));
+        assert_eq!(items[4].due, NaiveDate::from_ymd_opt(2026, 6, 15));
     }
 
     #[test]

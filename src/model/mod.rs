@@ -229,6 +229,13 @@ pub struct Milestone {
     pub date_end: Option<NaiveDate>,
     /// The date as the document wrote it.
     pub date_text: String,
+    /// The date first planned, when the document shows that the milestone
+    /// moved since (a `Date révisée` or `Date réelle` column beside the
+    /// planned one, a date struck out, `décalée au`, `postponed to`):
+    /// `date` is then the date planned now, or the day it was reached.
+    /// Absent from snapshots older than the field: read as none.
+    #[serde(default)]
+    pub baseline: Option<NaiveDate>,
     pub status: Option<Status>,
     /// Dated before the portal's as-of date and not done.
     pub overdue: bool,
@@ -241,6 +248,12 @@ impl Milestone {
     /// Neither done nor cancelled.
     pub fn is_open(&self) -> bool {
         !matches!(self.status, Some(Status::Done | Status::Cancelled))
+    }
+
+    /// How many days later than first planned it is due or was reached
+    /// (negative when earlier), when the document shows that it moved.
+    pub fn moved_days(&self) -> Option<i64> {
+        Some((self.date? - self.baseline?).num_days())
     }
 
     /// The day it is due: the end of its range (`Q1 2027` is due on 31
@@ -612,6 +625,7 @@ mod tests {
             date,
             date_end,
             date_text: String::new(),
+            baseline: None,
             status: None,
             overdue: false,
             source: "a.md".into(),

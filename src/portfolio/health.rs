@@ -451,6 +451,7 @@ mod tests {
             date: Some(due),
             date_end: None,
             date_text: due.to_string(),
+            baseline: None,
             status,
             overdue: false,
             source: "p.md".into(),

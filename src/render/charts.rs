@@ -41,6 +41,8 @@ pub struct Timeline {
     pub marks: Vec<Mark>,
     pub undated_note: Option<String>,
     pub empty: bool,
+    /// Some milestone moved: the legend names the first plan's mark.
+    pub moved: bool,
 }
 
 #[derive(Debug, Clone, Serialize)]
@@ -86,6 +88,20 @@ pub struct Mark {
     pub flag_y: String,
     pub tooltip: String,
     pub href: String,
+    /// Where the milestone was first planned, when it moved since.
+    pub moved_from: Option<MovedFrom>,
+}
+
+/// A moved milestone's first plan on the timeline: a hollow diamond at the
+/// date first planned, joined to the milestone by a dashed line, so that a
+/// slip reads at a glance.
+#[derive(Debug, Clone, Serialize)]
+pub struct MovedFrom {
+    pub points: String,
+    /// The dashed line, from the first plan to the milestone's mark.
+    pub x1: String,
+    pub x2: String,
+    pub y: String,
 }
 
 /// A coordinate to a tenth, without a trailing `.0`: `12`, `12.5`, `-0.5`.
@@ -136,7 +152,7 @@ pub fn timeline(rows: &[TimelineRow], as_of: NaiveDate, title: String, t: &Strin
     let dates: Vec<NaiveDate> = rows
         .iter()
         .flat_map(|row| row.milestones.iter())
-        .flat_map(|(m, _)| [m.date, m.date_end])
+        .flat_map(|(m, _)| [m.date, m.date_end, m.date.and(m.baseline)])
         .flatten()
         .collect();
     let undated = rows
@@ -161,6 +177,7 @@ pub fn timeline(rows: &[TimelineRow], as_of: NaiveDate, title: String, t: &Strin
         marks: Vec::new(),
         undated_note,
         empty: dates.is_empty(),
+        moved: false,
     };
     let (Some(&first), Some(&last)) = (dates.iter().min(), dates.iter().max()) else {
         return view;
@@ -218,14 +235,19 @@ pub fn timeline(rows: &[TimelineRow], as_of: NaiveDate, title: String, t: &Strin
         });
         for (milestone, href) in &row.milestones {
             let Some(date) = milestone.date else { continue };
-            view.marks.push(mark(
+            let mut mark = mark(
                 milestone,
                 href,
                 x_of(date),
                 milestone.date_end.map(x_of),
                 centre,
                 t,
-            ));
+            );
+            mark.moved_from = (milestone.baseline)
+                .filter(|first| *first != date)
+                .map(|first| moved_from(x_of(first), x_of(date), centre));
+            view.moved |= mark.moved_from.is_some();
+            view.marks.push(mark);
         }
     }
     view
@@ -253,17 +275,7 @@ fn mark(
     };
     Mark {
         kind,
-        points: format!(
-            "{},{} {},{} {},{} {},{}",
-            num(x),
-            num(y - DIAMOND),
-            num(x + DIAMOND),
-            num(y),
-            num(x),
-            num(y + DIAMOND),
-            num(x - DIAMOND),
-            num(y)
-        ),
+        points: diamond_points(x, y),
         x: num(x),
         y: num(y - 6.0),
         w: num(right - x),
@@ -274,7 +286,35 @@ fn mark(
         flag_y: num(y - 4.0),
         tooltip,
         href: href.to_string(),
+        moved_from: None,
     }
+}
+
+/// The first plan of a milestone drawn at `x` on the row at `y`, whose
+/// mark is at `to`: the dashed line stops at the edges of both diamonds.
+fn moved_from(x: f64, to: f64, y: f64) -> MovedFrom {
+    let towards = if to >= x { 1.0 } else { -1.0 };
+    MovedFrom {
+        points: diamond_points(x, y),
+        x1: num(x + towards * DIAMOND),
+        x2: num(to - towards * DIAMOND),
+        y: num(y),
+    }
+}
+
+/// The four corners of a diamond centred on (`x`, `y`).
+fn diamond_points(x: f64, y: f64) -> String {
+    format!(
+        "{},{} {},{} {},{} {},{}",
+        num(x),
+        num(y - DIAMOND),
+        num(x + DIAMOND),
+        num(y),
+        num(x),
+        num(y + DIAMOND),
+        num(x - DIAMOND),
+        num(y)
+    )
 }
 
 /// Start and end of the axis: whole months around the dates, at least three months.
@@ -706,6 +746,7 @@ mod tests {
             date: Some(date),
             date_end: None,
             date_text: String::new(),
+            baseline: None,
             status: None,
             overdue: false,
             source: std::sync::Arc::from("a.md"),

@@ -142,6 +142,10 @@ const STRINGS: &[(&str, &str, &str)] = &[
     ("undated", "{0} milestone(s) without a date appear only in the table.", "{0} jalon(s) sans date n'apparaissent que dans le tableau."),
     ("legend", "Legend", "Légende"),
     ("range", "range", "période"),
+    ("first_plan", "first plan", "plan initial"),
+    // A moved milestone's shift from its first plan, in days, signed.
+    ("moved_short", "{0} d", "{0} j"),
+    ("moved_note", "first planned for {0}", "prévu d'abord le {0}"),
     ("person_projects", "Open and overdue items per project", "Tâches ouvertes et en retard par projet"),
     ("declared_health", "declared health", "santé déclarée"),
     ("badge", "Badge", "Badge"),

@@ -18,6 +18,10 @@ pub struct MilestoneRow {
     pub status: StatusView,
     pub class: String,
     pub overdue: bool,
+    /// How far the milestone moved from its first plan (`+60 d`), or "".
+    pub moved: String,
+    /// When it was first planned (`first planned for 1 Mar 2026`), or "".
+    pub moved_note: String,
     pub href: String,
 }
 
@@ -53,6 +57,12 @@ pub fn milestone_rows(
                 status: status_view(m.status, t),
                 class: charts::milestone_class(m),
                 overdue: m.overdue,
+                moved: (m.moved_days()).map_or_else(String::new, |days| {
+                    t.fill("moved_short", &[&format!("{days:+}")])
+                }),
+                moved_note: (m.baseline)
+                    .filter(|_| m.moved_days().is_some())
+                    .map_or_else(String::new, |first| t.fill("moved_note", &[&t.date(first)])),
                 href: href.clone(),
             };
             (*m, row)

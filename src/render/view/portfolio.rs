@@ -250,6 +250,7 @@ mod tests {
                 date: None,
                 date_end: None,
                 date_text: String::new(),
+                baseline: None,
                 status: Some(status),
                 overdue: false,
                 source: Arc::from("status.md"),
