@@ -557,8 +557,9 @@ impl MilestoneReader<'_> {
                 if found.baseline.is_some() {
                     title = without_planning_words(&title);
                 }
-                let status =
-                    milestone_marker_status(&child.heading).or_else(|| section_status_line(child));
+                let status = milestone_marker_status(&child.heading)
+                    .or_else(|| section_status_line(child))
+                    .or_else(|| self.tasks_status(child));
                 self.push(title, Some(found.when(&child.heading)), status, child.line);
             }
         }
@@ -589,8 +590,8 @@ impl MilestoneReader<'_> {
                 let dated_under =
                     (self.milestones.iter()).any(|m| (child.line..end).contains(&m.line));
                 if !dated_under {
-                    let status =
-                        milestone_marker_status(&child.heading).or_else(|| self.all_done(child));
+                    let status = milestone_marker_status(&child.heading)
+                        .or_else(|| self.tasks_status(child));
                     let title = clean_title(&child.heading);
                     let when = When::at(year, title.clone());
                     self.push(title, Some(when), status, child.line);
@@ -599,23 +600,34 @@ impl MilestoneReader<'_> {
         }
     }
 
-    /// `Done` when `section` lists tasks and every one starts with a done
-    /// marker (`- [x] …`, `- ✅ …`).
-    fn all_done(&self, section: &OutlineSection) -> Option<Status> {
-        let mut entries = (section.blocks.iter())
+    /// What the tasks `section` lists say of their milestone: `Done` when
+    /// every one starts with a done marker (`- [x] …`, `- ✅ …`), `InProgress`
+    /// when some are done or under way and others not (corpus 10's `### Q1
+    /// 2025 (Actual)`: `- ✅ FASE 1-3`, `- 🔄 FASE 4-6`), else nothing.
+    fn tasks_status(&self, section: &OutlineSection) -> Option<Status> {
+        let statuses: Vec<Option<Status>> = (section.blocks.iter())
             .filter_map(|block| match block {
                 Block::List(entries) => Some(entries),
                 _ => None,
             })
             .flatten()
-            .peekable();
-        entries.peek()?;
-        entries
-            .all(|entry| {
+            .map(|entry| {
                 let marker = self.vocabulary.marker_at_start(entry.first_line());
-                marker.is_some_and(|(status, _)| status == Status::Done)
+                marker.map(|(status, _)| status)
             })
-            .then_some(Status::Done)
+            .collect();
+        let done = |status: &Option<Status>| *status == Some(Status::Done);
+        let started =
+            |status: &Option<Status>| matches!(status, Some(Status::Done | Status::InProgress));
+        if statuses.is_empty() {
+            None
+        } else if statuses.iter().all(done) {
+            Some(Status::Done)
+        } else if statuses.iter().any(started) {
+            Some(Status::InProgress)
+        } else {
+            None
+        }
     }
 
     /// Dated list items and lines under a milestone heading, and lines
@@ -1218,6 +1230,27 @@ mod tests {
         );
         assert_eq!(m[2].date, Some(date(2026, 2, 18)));
         assert_eq!(m[2].status, None);
+    }
+
+    /// A dated sub-heading's tasks say how far its milestone is: corpus
+    /// 10's roadmap, one quarter begun (a phase done, one under way), one
+    /// all done, one not begun and one with no markers at all.
+    #[test]
+    fn a_dated_heading_is_as_far_as_its_tasks() {
+        let text = "## 🎯 ROADMAP\n\n### Q1 2025 (Actual)\n- ✅ FASE 1-3 (Semanas 1-3)\n- 🔄 FASE 4-6 (Semanas 4-6)\n\n### Q4 2024\n- ✅ FASE 0\n- [x] Kick-off\n\n### Q2 2025\n- [ ] FASE 7-9\n- ⏳ FASE 10-12\n\n### Q3 2025\n- Primeros clientes\n";
+        let status = milestones(text, date(2024, 12, 17));
+        let read: Vec<(&str, Option<Status>)> = (status.milestones.iter())
+            .map(|m| (m.title.as_str(), m.status))
+            .collect();
+        assert_eq!(
+            read,
+            [
+                ("Q1 2025 (Actual)", Some(Status::InProgress)),
+                ("Q4 2024", Some(Status::Done)),
+                ("Q2 2025", None),
+                ("Q3 2025", None),
+            ]
+        );
     }
 
     #[test]
