@@ -436,6 +436,34 @@ fn the_head_says_no_data_once() {
     );
 }
 
+/// On the portfolio too, a project with nothing to compute its progress
+/// from and no figure declared says "no data" with no bar, which would
+/// read as 0 %; the others keep theirs.
+#[test]
+fn a_card_without_progress_has_no_bar() {
+    let site = render_fixture(&unminified());
+    let index = Html::parse_document(&page(&site, "index.html"));
+    let cards = Selector::parse(".project-card").unwrap();
+    let name = Selector::parse(".project-name").unwrap();
+    let bar = Selector::parse(".progress").unwrap();
+    let words = Selector::parse(".no-progress").unwrap();
+    let read: Vec<(String, usize, Vec<String>)> = index
+        .select(&cards)
+        .map(|card| {
+            let title = card.select(&name).next().unwrap().text().collect();
+            let said = card.select(&words).map(|p| p.text().collect()).collect();
+            (title, card.select(&bar).count(), said)
+        })
+        .collect();
+    let card = |name: &str| read.iter().find(|(n, ..)| n == name).cloned();
+    assert_eq!(
+        card("Beta"),
+        Some(("Beta".into(), 0, vec!["no data".into()]))
+    );
+    assert_eq!(card("Alpha"), Some(("Alpha".into(), 1, vec![])));
+    assert_eq!(card("Gamma"), Some(("Gamma".into(), 1, vec![])));
+}
+
 #[test]
 fn timeline_has_one_mark_per_dated_milestone() {
     let site = render_fixture(&unminified());
