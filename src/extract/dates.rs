@@ -168,6 +168,81 @@ const FILLER_WORDS: &[&str] = &[
     "due", "deadline",
 ];
 
+/// Words that, right after `11/11`, say it counts them (folded): a
+/// fraction (`11/11 tests pasando`), not the 11th of November.
+const COUNTED_WORDS: &[&str] = &[
+    "test",
+    "tests",
+    "item",
+    "items",
+    "tache",
+    "taches",
+    "task",
+    "tasks",
+    "ticket",
+    "tickets",
+    "story",
+    "stories",
+    "bug",
+    "bugs",
+    "fichier",
+    "fichiers",
+    "file",
+    "files",
+    "check",
+    "checks",
+    "cas",
+    "case",
+    "cases",
+    "point",
+    "points",
+    "pts",
+    "module",
+    "modules",
+    "page",
+    "pages",
+    "ecran",
+    "ecrans",
+    "screen",
+    "screens",
+    "feature",
+    "features",
+    "fonctionnalite",
+    "fonctionnalites",
+    "endpoint",
+    "endpoints",
+    "critere",
+    "criteres",
+    "criteria",
+    "etape",
+    "etapes",
+    "step",
+    "steps",
+    "livrable",
+    "livrables",
+    "deliverable",
+    "deliverables",
+    "pasando",
+    "passing",
+    "passed",
+    "pass",
+    "ok",
+    "done",
+    "faits",
+    "faites",
+    "valides",
+    "reussis",
+    "passes",
+    "completed",
+    "complete",
+    "termines",
+    "terminees",
+    "completados",
+    "completadas",
+    "tareas",
+    "pruebas",
+];
+
 /// Qualifiers that place a date inside its month (`fin mars`: the last day).
 const MONTH_PART_WORDS: &[(&str, MonthPart)] = &[
     ("debut", MonthPart::Start),
@@ -364,7 +439,7 @@ static FORMS: LazyLock<Vec<Form>> = LazyLock::new(|| {
         form(
             r"(?:^|[^\d/.,])(?P<whole>(?P<a>\d{1,2})/(?P<b>\d{2}))(?:$|[^\d/%.,])",
             digit.and_one_of(b"/"),
-            Reader::numeric,
+            Reader::numeric_without_year,
         ),
         // `2 février 2026`, `1er mars 2025`, `31 jan`, `5 FEV`, `3 de marzo de 2026`
         form(
@@ -441,9 +516,12 @@ struct Groups<'h> {
 
 impl<'h> Groups<'h> {
     fn name(&self, name: &str) -> Option<&'h str> {
+        self.haystack.get(self.range(name)?)
+    }
+
+    fn range(&self, name: &str) -> Option<Range<usize>> {
         let &(_, index) = self.names.iter().find(|(named, _)| named == name)?;
-        let span = self.captures.get_group(index)?;
-        self.haystack.get(span.range())
+        Some(self.captures.get_group(index)?.range())
     }
 }
 
@@ -521,6 +599,19 @@ impl Reader {
             return None;
         }
         reader.day_date(year, month, day)
+    }
+
+    /// `10/07`, unless the word after it says what it counts: `11/11
+    /// tests pasando` (corpus 10), `12/12 tâches` are fractions.
+    fn numeric_without_year(captures: &Groups, reader: &Reader) -> Option<ParsedDate> {
+        let end = captures.range("whole")?.end;
+        let after = captures.haystack.get(end..).unwrap_or("");
+        let next = after.split_whitespace().next().unwrap_or("");
+        let next = next.trim_end_matches(|c: char| !c.is_alphanumeric());
+        if COUNTED_WORDS.contains(&next) {
+            return None;
+        }
+        Self::numeric(captures, reader)
     }
 
     fn day_month(captures: &Groups, reader: &Reader) -> Option<ParsedDate> {
@@ -1662,6 +1753,10 @@ mod tests {
             "May",
             "T2",
             "Q1",
+            // Counts of what follows (corpus 10), not the 11th of November.
+            "11/11 tests pasando",
+            "12/12 tâches validées",
+            "10/12 Tests OK",
         ] {
             assert!(
                 find_dates(text, reference(), DateOrder::Dmy).is_empty(),
@@ -1673,6 +1768,9 @@ mod tests {
 
     #[test]
     fn dates_inside_a_line_with_ranges_in_the_original_text() {
+        // A count word after a colon is no longer the date's: 11 November.
+        let found = find_dates("Démo 11/11 : tests de charge", reference(), DateOrder::Dmy);
+        assert_eq!(found[0].0.start, date(2025, 11, 11));
         let line = "Dernière mise à jour : 10/01/2025 01:15";
         let found = find_dates(line, reference(), DateOrder::Dmy);
         assert_eq!(found.len(), 1);
