@@ -240,6 +240,28 @@ fn a_five_megabyte_single_line() {
 }
 
 #[test]
+fn a_milestone_moved_sixty_thousand_times() {
+    // Sixty thousand distinct dates struck out on one line, then the date
+    // planned now: each date is looked for once, after the one before, not
+    // from the line's start (quadratic in the line's length).
+    let struck: String = (1900..2100)
+        .flat_map(|year| {
+            (1..=12).flat_map(move |month| (1..=25).map(move |day| (day, month, year)))
+        })
+        .map(|(day, month, year)| format!("~~{day:02}/{month:02}/{year}~~ "))
+        .collect();
+    let portal = Portal::new();
+    portal.write(
+        "moved.md",
+        format!("# Moved\n\n## Jalons\n\n- Recette : {struck}30/04/2026\n"),
+    );
+    let status = build_sane(&portal);
+    let milestones = &only_project(&status)["milestones"];
+    assert_eq!(milestones[0]["date"], "2026-04-30");
+    assert_eq!(milestones[0]["baseline"], "2099-12-25");
+}
+
+#[test]
 fn a_table_with_five_thousand_columns() {
     let columns = 5_000;
     let header: Vec<String> = (0..columns).map(|c| format!("c{c}")).collect();

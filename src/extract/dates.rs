@@ -1201,15 +1201,14 @@ pub fn date_now(
         let differ = found[now].0.start != found[first].0.start;
         Some((now, differ.then_some(first)))
     };
-    let struck = |range: &Range<usize>| {
-        let date = text.get(range.clone()).unwrap_or("");
-        (written.find(date)).is_some_and(|at| is_struck(written, &(at..at + date.len())))
-    };
-    if found.len() > 1 && written.contains("~~") && struck(&found[0].1) {
-        return match found.iter().position(|(_, range)| !struck(range)) {
-            Some(0) | None => Some((0, None)),
-            Some(now) => moved(now, now - 1),
-        };
+    if found.len() > 1 && written.contains("~~") {
+        let struck = struck_dates(text, written, found);
+        if struck[0] {
+            return match struck.iter().position(|struck| !struck) {
+                Some(0) | None => Some((0, None)),
+                Some(now) => moved(now, now - 1),
+            };
+        }
     }
     let mut now = 0;
     let mut first = None;
@@ -1233,11 +1232,29 @@ pub fn date_now(
     }
 }
 
-/// Whether `range` of `text` lies between a `~~` and the next: struck out.
-fn is_struck(text: &str, range: &Range<usize>) -> bool {
-    let before = text.get(..range.start).unwrap_or("");
-    let after = text.get(range.end..).unwrap_or("");
-    before.matches("~~").count() % 2 == 1 && after.contains("~~")
+/// Which of the dates `found` in `text` stand struck out (between a `~~`
+/// and the next) in `written`, the line as the document wrote it. Each
+/// date is looked for after the one before, and the pairs of `~~` are
+/// passed in the same order: a long line is read once, however many
+/// dates it holds.
+fn struck_dates(text: &str, written: &str, found: &[(ParsedDate, Range<usize>)]) -> Vec<bool> {
+    let marks: Vec<usize> = memchr::memmem::find_iter(written.as_bytes(), "~~").collect();
+    let pairs: Vec<(usize, usize)> = (marks.chunks_exact(2)).map(|p| (p[0], p[1])).collect();
+    let (mut cursor, mut pair) = (0, 0);
+    (found.iter())
+        .map(|(_, range)| {
+            let date = text.get(range.clone()).unwrap_or("");
+            let Some(at) = written.get(cursor..).and_then(|rest| rest.find(date)) else {
+                return false;
+            };
+            let at = cursor + at;
+            cursor = at + date.len();
+            while pairs.get(pair).is_some_and(|&(_, close)| close < cursor) {
+                pair += 1;
+            }
+            pairs.get(pair).is_some_and(|&(open, _)| open < at)
+        })
+        .collect()
 }
 
 fn lone_year(text: &str) -> Option<ParsedDate> {
