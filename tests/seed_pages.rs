@@ -91,6 +91,99 @@ fn aiprod_timeline_shows_its_seven_milestones() {
 /// Corpus 05 tracks its work in a planning table (`| Date | Objectif | État
 /// |`), read as milestones: its head says it has no items rather than
 /// `0 of 0`, and tallies the milestones (five `Fait`, one `À faire`).
+/// The section rows of a project page: each title with its items' texts.
+fn section_tree(html: &str) -> Vec<(String, Vec<String>)> {
+    let page = Html::parse_document(html);
+    let section = Selector::parse("ol.section-tree > li.section").unwrap();
+    let title = Selector::parse(".section-title").unwrap();
+    let item = Selector::parse(".item-text").unwrap();
+    let words = |text: String| text.split_whitespace().collect::<Vec<_>>().join(" ");
+    page.select(&section)
+        .map(|row| {
+            let name = words(row.select(&title).next().unwrap().text().collect());
+            let items = row
+                .select(&item)
+                .map(|i| words(i.text().collect()))
+                .collect();
+            (name, items)
+        })
+        .collect()
+}
+
+/// Corpus 22 gives each roadmap entry a heading over a one-row table: a
+/// section of one task named as it. Under `## In the works` and `##
+/// Done`, every section is such a task, so each heading lists them as
+/// its items instead of a row each that says each name twice.
+#[test]
+fn a_roadmap_of_one_task_per_heading_lists_them_under_their_heading() {
+    let Some(shared) = shared() else { return };
+    let file = shared.join("corpus/real/22_rust-libp2p-roadmap.md");
+    let portal = Portal::with_copies(&[file]);
+    let status = portal.build();
+    let slug = status["projects"][0]["slug"].as_str().unwrap().to_string();
+    let rows = section_tree(&portal.read_output(&format!("{slug}/index.html")));
+    let names = |names: &[&str]| names.iter().map(|n| n.to_string()).collect::<Vec<_>>();
+    assert_eq!(
+        rows,
+        [
+            (
+                "In the works".to_string(),
+                names(&[
+                    "WebTransport",
+                    "AutoNATv2",
+                    "Address pipeline",
+                    "Optimize Hole punching",
+                    "Improved Wasm support",
+                    "WebRTC in the browser via WASM",
+                    "Attempt to switch from webrtc-rs to str0m",
+                ])
+            ),
+            (
+                "Done".to_string(),
+                names(&[
+                    "Alpha QUIC support",
+                    "WebRTC support (browser-to-server)",
+                    "Kademlia efficient querying",
+                    "Generic connection management",
+                    "Cross Behaviour communication",
+                ])
+            ),
+            // Headings of the document's own level two, kept as written.
+            (
+                "QUIC - implement hole punching".to_string(),
+                names(&["QUIC - implement hole punching"])
+            ),
+            (
+                "Kademlia client mode".to_string(),
+                names(&["Kademlia client mode"])
+            ),
+            (
+                "QUIC - evaluate and move to quinn".to_string(),
+                names(&[
+                    "QUIC - evaluate and move to quinn",
+                    "Automate port-forwarding e.g. via UPnP"
+                ])
+            ),
+        ]
+    );
+}
+
+/// A heading keeps its sections when one of them is more than a task
+/// named as it.
+#[test]
+fn sections_of_several_tasks_keep_their_rows() {
+    let portal = Portal::new();
+    portal.write(
+        "lot.md",
+        "# Lot\n\n## Réalisation\n\n### Import\n\n- [x] Import\n\n### Export\n\n- [ ] Export CSV\n- [ ] Export PDF\n",
+    );
+    let status = portal.build();
+    let slug = status["projects"][0]["slug"].as_str().unwrap().to_string();
+    let rows = section_tree(&portal.read_output(&format!("{slug}/index.html")));
+    let titles: Vec<&str> = rows.iter().map(|(title, _)| title.as_str()).collect();
+    assert_eq!(titles, ["Réalisation", "Import", "Export"]);
+}
+
 #[test]
 fn a_project_tracked_by_milestones_shows_their_tally_in_its_head() {
     let Some(shared) = shared() else { return };
