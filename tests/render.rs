@@ -1386,9 +1386,9 @@ fn a_moved_milestone_shows_its_first_plan() {
     let alpha = &mut portfolio.projects[0];
     let mut milestones = alpha.milestones.to_vec();
     milestones.push(Milestone {
-        date_text: "01/03/2026 → 30/04/2026".into(),
-        baseline: Some(date(2026, 3, 1)),
-        ..milestone("Recette", Some(date(2026, 4, 30)), Status::Todo, false, 9)
+        date_text: "01/01/2026 → 02/03/2026".into(),
+        baseline: Some(date(2026, 1, 1)),
+        ..milestone("Recette", Some(date(2026, 3, 2)), Status::Todo, false, 9)
     });
     *alpha.milestones = milestones;
     let site = render(
@@ -1412,12 +1412,26 @@ fn a_moved_milestone_shows_its_first_plan() {
             "{path}"
         );
         assert!(html.contains("> first plan</span>"), "{path}: the legend");
-        // 1 March to 30 April 2026: 60 days later.
+        // 1 January to 2 March 2026: 60 days later.
         assert!(
-            html.contains("<span class=\"moved\" title=\"first planned for 1\u{a0}Mar\u{a0}2026\">+60 d</span>"),
+            html.contains("<span class=\"moved\" title=\"first planned for 1\u{a0}Jan\u{a0}2026\">+60 d</span>"),
             "{path}"
         );
     }
+    // Alpha's next milestone is Recette: its card says it moved too.
+    let index = page(&site, "index.html");
+    let card = &index[index
+        .find("href=\"alpha/index.html\"")
+        .expect("alpha's card")..];
+    let next = &card[card.find("Next milestone").expect("next milestone")..];
+    let next = &next[..next.find("</dd>").expect("its end")];
+    assert!(next.contains(">Recette</a>"), "{next}");
+    assert!(
+        next.contains(
+            "<span class=\"moved\" title=\"first planned for 1\u{a0}Jan\u{a0}2026\">+60 d</span>"
+        ),
+        "{next}"
+    );
     // A timeline where nothing moved has no first plan in its legend.
     let gamma = page(&site, "gamma/index.html");
     assert!(!gamma.contains("first plan"));
@@ -1427,7 +1441,7 @@ fn a_moved_milestone_shows_its_first_plan() {
         .as_array()
         .expect("milestones")[3];
     assert_eq!(recette["title"], "Recette");
-    assert_eq!(recette["baseline"], "2026-03-01");
+    assert_eq!(recette["baseline"], "2026-01-01");
     assert_eq!(
         json["projects"][0]["milestones"][0]["baseline"],
         serde_json::Value::Null

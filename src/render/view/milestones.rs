@@ -37,6 +37,21 @@ pub(super) fn milestone_date(m: &Milestone, t: &Strings) -> String {
     }
 }
 
+/// How far `m` moved from its first plan, in days (`+60 d`), or "".
+pub(super) fn moved(m: &Milestone, t: &Strings) -> String {
+    (m.moved_days()).map_or_else(String::new, |days| {
+        t.fill("moved_short", &[&format!("{days:+}")])
+    })
+}
+
+/// When `m` was first planned (`first planned for 1 Mar 2026`) if it
+/// moved, or "".
+pub(super) fn moved_note(m: &Milestone, t: &Strings) -> String {
+    (m.baseline)
+        .filter(|_| m.moved_days().is_some())
+        .map_or_else(String::new, |first| t.fill("moved_note", &[&t.date(first)]))
+}
+
 pub fn milestone_rows(
     entries: &[(&Milestone, &Project, String)],
     root: &str,
@@ -57,12 +72,8 @@ pub fn milestone_rows(
                 status: status_view(m.status, t),
                 class: charts::milestone_class(m),
                 overdue: m.overdue,
-                moved: (m.moved_days()).map_or_else(String::new, |days| {
-                    t.fill("moved_short", &[&format!("{days:+}")])
-                }),
-                moved_note: (m.baseline)
-                    .filter(|_| m.moved_days().is_some())
-                    .map_or_else(String::new, |first| t.fill("moved_note", &[&t.date(first)])),
+                moved: moved(m, t),
+                moved_note: moved_note(m, t),
                 href: href.clone(),
             };
             (*m, row)

@@ -5,7 +5,7 @@ use chrono::{Duration, NaiveDate};
 use rustc_hash::FxHashMap;
 use serde::Serialize;
 
-use super::milestones::milestone_date;
+use super::milestones::{milestone_date, moved, moved_note};
 use super::{health_view, severity_view, Bar, HealthView, SeverityView};
 use crate::model::{Counts, Health, Milestone, Project, Risk, Status, Tally};
 use crate::render::charts;
@@ -64,6 +64,9 @@ pub fn tell_apart(rows: &mut [(&Project, ProjectRow)]) {
 pub struct MilestoneRef {
     pub title: String,
     pub date: String,
+    /// How far it moved from its first plan (`+14 d`), or "".
+    pub moved: String,
+    pub moved_note: String,
     pub href: String,
 }
 
@@ -145,6 +148,8 @@ pub fn project_row(project: &Project, as_of: NaiveDate, root: &str, t: &Strings)
         next_milestone: upcoming(&milestones, as_of).map(|m| MilestoneRef {
             title: m.title.clone(),
             date: milestone_date(m, t),
+            moved: moved(m, t),
+            moved_note: moved_note(m, t),
             href: format!("{href}#milestones"),
         }),
         worst_risk: worst_risk(&risks).map(|(index, r)| RiskRef {
