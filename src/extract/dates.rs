@@ -1167,7 +1167,8 @@ const MOVED_TO: &[&str] = &[
     "desormais",
 ];
 
-/// Words that say the date after them is the one first planned, folded (`30/04
+/// Words that say the date after them is the one first planned, folded
+/// (`moved from 01/03` too: they are looked for before the words of moving) (`30/04
 /// (initialement 01/03)`, `30 April (was 1 March)`, `au lieu du 01/03`).
 const FIRST_PLANNED: &[&str] = &[
     "initialement",
@@ -1177,6 +1178,7 @@ const FIRST_PLANNED: &[&str] = &[
     "was",
     "lieu",
     "instead",
+    "from",
     "baseline",
 ];
 
@@ -1214,16 +1216,15 @@ pub fn date_now(
     let mut first = None;
     for (index, pair) in found.windows(2).enumerate() {
         let between = fold(text.get(pair[0].1.end..pair[1].1.start).unwrap_or(""));
-        let moved_to =
-            words(&between).any(|w| w == "now" || MOVED_TO.iter().any(|s| w.starts_with(s)));
-        if index == now && moved_to {
+        if index != now {
+            continue;
+        }
+        // `30/04 (moved from 01/03)`: the words of first plans come first.
+        if first.is_none() && words(&between).any(|w| FIRST_PLANNED.contains(&w)) {
+            first = Some(index + 1);
+        } else if words(&between).any(|w| w == "now" || MOVED_TO.iter().any(|s| w.starts_with(s))) {
             first.get_or_insert(index);
             now = index + 1;
-        } else if index == now
-            && first.is_none()
-            && words(&between).any(|w| FIRST_PLANNED.contains(&w))
-        {
-            first = Some(index + 1);
         }
     }
     match first {
@@ -1420,6 +1421,10 @@ mod tests {
         );
         assert_eq!(
             plain("30 April 2026 (was 1 March 2026)"),
+            (april, Some(march))
+        );
+        assert_eq!(
+            plain("30/04/2026, moved from 01/03/2026"),
             (april, Some(march))
         );
         // Moved twice: the last date is now, the first is the first plan.
