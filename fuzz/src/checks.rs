@@ -152,12 +152,21 @@ fn check_lines(status: &DocumentStatus, lines: usize) {
 /// Every range it returns lies on char boundaries of the input, in order.
 pub fn read_dates(text: &str) {
     for order in [DateOrder::Dmy, DateOrder::Mdy] {
-        for (date, range) in dates::find_dates(text, as_of(), order) {
+        let found = dates::find_dates(text, as_of(), order);
+        for (date, range) in &found {
             assert!(
                 range.start < range.end && text.get(range.clone()).is_some(),
                 "range {range:?} empty or off a char boundary"
             );
-            let _ = dates::period_end(&date);
+            let _ = dates::period_end(date);
+        }
+        // The date now and the first plan are dates of the line, and
+        // differ; the text stands for its own line as written.
+        if let Some((now, first)) = dates::date_now(text, text, &found) {
+            assert!(now < found.len(), "date now {now} of {}", found.len());
+            if let Some(first) = first {
+                assert!(first < found.len() && first != now, "first plan {first}");
+            }
         }
         let _ = dates::parse_date(text, as_of(), order);
     }
