@@ -1341,7 +1341,15 @@ fn a_risk_matrix_with_nothing_to_place_is_a_sentence() {
     assert_eq!(risks.matches("<table class=\"matrix\">").count(), 1);
 }
 
-/// A project's span: both ends, or the one the project gives.
+/// The markup of Alpha's card's next milestone on the portfolio `index`.
+fn alphas_next_milestone(index: &str) -> &str {
+    let card = &index[index
+        .find("href=\"alpha/index.html\"")
+        .expect("alpha's card")..];
+    let next = &card[card.find("Next milestone").expect("next milestone")..];
+    &next[..next.find("</dd>").expect("its end")]
+}
+
 /// A card's next milestone is the open one due soonest: a sprint of 26
 /// January to 6 February, under way on 2 February, comes before Go-live
 /// (15 March), shown whole; a year-long `2026` (due 31 December) after it.
@@ -1365,11 +1373,7 @@ fn a_cards_next_milestone_is_the_one_due_soonest() {
     )
     .expect("render");
     let index = page(&site, "index.html");
-    let card = &index[index
-        .find("href=\"alpha/index.html\"")
-        .expect("alpha's card")..];
-    let next = &card[card.find("Next milestone").expect("next milestone")..];
-    let next = &next[..next.find("</dd>").expect("its end")];
+    let next = alphas_next_milestone(&index);
     assert!(next.contains("Sprint 4"), "{next}");
     assert!(
         next.contains("26\u{a0}Jan\u{a0}2026 – 6\u{a0}Feb\u{a0}2026"),
@@ -1420,11 +1424,7 @@ fn a_moved_milestone_shows_its_first_plan() {
     }
     // Alpha's next milestone is Recette: its card says it moved too.
     let index = page(&site, "index.html");
-    let card = &index[index
-        .find("href=\"alpha/index.html\"")
-        .expect("alpha's card")..];
-    let next = &card[card.find("Next milestone").expect("next milestone")..];
-    let next = &next[..next.find("</dd>").expect("its end")];
+    let next = alphas_next_milestone(&index);
     assert!(next.contains(">Recette</a>"), "{next}");
     assert!(
         next.contains(
@@ -1448,6 +1448,7 @@ fn a_moved_milestone_shows_its_first_plan() {
     );
 }
 
+/// A project's span: both ends, or the one the project gives.
 #[test]
 fn a_project_page_shows_the_period_it_knows() {
     let render_with = |start: Option<NaiveDate>, end: Option<NaiveDate>, config: &Config| {
