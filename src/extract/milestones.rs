@@ -186,21 +186,18 @@ struct Found {
 
 impl Found {
     /// The bytes that give the dates, a move's both with what joins them
-    /// (`~~01/03/2026~~ 30/04/2026`, `01/03, décalée au 30/04`, `30/04
-    /// (initialement 01/03)`): what a title leaves out.
+    /// (`01/03/2026 30/04/2026` of a line that struck the first out,
+    /// `01/03, décalée au 30/04`, `30/04 (initialement 01/03)`): what a
+    /// title leaves out.
     fn span(&self, text: &str) -> Range<usize> {
         let Some((_, first)) = &self.baseline else {
             return self.range.clone();
         };
-        let (mut start, mut end) = if first.start < self.range.start {
+        let (start, mut end) = if first.start < self.range.start {
             (first.start, self.range.end)
         } else {
             (self.range.start, first.end)
         };
-        let opened = text.get(..start).unwrap_or("");
-        if opened.ends_with("~~") {
-            start -= 2;
-        }
         let inside = text.get(start..end).unwrap_or("");
         let after = text.get(end..).unwrap_or("");
         if inside.contains('(') && !inside.contains(')') && after.starts_with(')') {
