@@ -132,11 +132,11 @@ pub fn read(
         vocabulary: &words.vocabulary,
         outline,
     };
-    reader.read_tables(outline);
-    reader.read_headings(outline);
-    reader.read_lines(outline);
-    reader.read_year_headings(outline);
-    reader.check_weekdays(outline);
+    reader.read_tables();
+    reader.read_headings();
+    reader.read_lines();
+    reader.read_year_headings();
+    reader.check_weekdays();
     reader.milestones.sort_by_key(|milestone| milestone.line);
     status.milestones.extend(reader.milestones);
     (reader.listed_lines, reader.diagnostics)
@@ -243,7 +243,7 @@ struct MilestoneReader<'d> {
     listed_lines: FxHashSet<usize>,
     /// The document's vocabulary, for the markers its own legend defines.
     vocabulary: &'d Vocabulary,
-    /// The document's outline, for its lines as written.
+    /// The document read: its sections, tables and lines as written.
     outline: &'d Outline<'d>,
 }
 
@@ -307,7 +307,8 @@ impl MilestoneReader<'_> {
     /// its day: corpus 05 plans `Jeu 10/07` … `Mar 15/07` under a header
     /// that says `soutenance le 15/07/2026`, and those are 2025's weekdays.
     /// The date stays as read; the diagnostic names the mismatch.
-    fn check_weekdays(&mut self, outline: &Outline) {
+    fn check_weekdays(&mut self) {
+        let outline = self.outline;
         for milestone in &self.milestones {
             let Some(date) = milestone.date else {
                 continue;
@@ -360,7 +361,8 @@ impl MilestoneReader<'_> {
             .map(|found| (found.date, found.range))
     }
 
-    fn read_tables(&mut self, outline: &Outline) {
+    fn read_tables(&mut self) {
+        let outline = self.outline;
         for (table, in_risk_section, section) in tables_with_context(outline) {
             match tables::classify(table, in_risk_section) {
                 TableKind::Milestone => self.read_milestone_table(table, section),
@@ -540,7 +542,8 @@ impl MilestoneReader<'_> {
 
     /// Sub-headings of a milestone section that carry a date
     /// (corpus 01: `### ✅ Jalon 0: Pilote Données Importées (8 Jan)`).
-    fn read_headings(&mut self, outline: &Outline) {
+    fn read_headings(&mut self) {
+        let outline = self.outline;
         for section in outline.walk_sections() {
             let named = names_milestones(&section.folded);
             for child in &section.children {
@@ -568,7 +571,8 @@ impl MilestoneReader<'_> {
     /// corpus 21's `### 2024` the quarters are the milestones, and the
     /// year only dates them. A year whose tasks are all ticked is done
     /// (corpus 21's `### 2025` / `- [x] Propose phase 2 of the CICD SIG`).
-    fn read_year_headings(&mut self, outline: &Outline) {
+    fn read_year_headings(&mut self) {
+        let outline = self.outline;
         let walk = outline.walk_sections();
         for (index, section) in walk.iter().enumerate() {
             if !names_milestones(&section.folded) {
@@ -629,7 +633,8 @@ impl MilestoneReader<'_> {
 
     /// Dated list items and lines under a milestone heading, and lines
     /// labelled with a milestone word anywhere.
-    fn read_lines(&mut self, outline: &Outline) {
+    fn read_lines(&mut self) {
+        let outline = self.outline;
         let milestone_sections: FxHashSet<usize> = milestone_section_lines(outline);
         for placed in text_lines(outline) {
             let in_milestone_section = placed
