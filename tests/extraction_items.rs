@@ -463,6 +463,50 @@ fn corpus_13_a_compliance_matrix_gives_one_item_per_feature() {
     );
 }
 
+/// 23: a feature matrix whose legend is a list of terms (`**WIP**:
+/// Development work on the feature is actively progressing`, `**TBA**:
+/// Active work on this feature is not being undertaken`, `**Kernel
+/// release, *e.g.* 6.0:** the feature was incorporated upstream`,
+/// `**linux-asahi**: the feature is (mostly) stable and available for
+/// use`). Counted apart from sitrep over its three tables: 31 + 22 + 22
+/// rows, of which 7 have no cell the legend defines (`PCIe (GE)`, `Neural
+/// Engine`, both `Installer`, `SD card slot`, the Pro's `1Gbps Ethernet`
+/// and `Touch Bar`): 68 features; in progress Thunderbolt, DP Alt Mode,
+/// Video Decoder, SEP (all `WIP`) and the M1's Speakers and Microphones
+/// (mixed); to do Video Encoder, ProRes Codec and both `TouchID` rows.
+#[test]
+fn corpus_23_a_feature_matrix_read_through_its_legend_list() {
+    let Some(project) = project_of(&corpus_dir(), "23_asahi-m1-feature-support.md") else {
+        return;
+    };
+    assert_eq!(counts(&project), (58, 6, 4, 0, 0, 68));
+    let items = all_items(&project);
+    let at = |line: u64| {
+        let item = items.iter().find(|i| i["line"] == line).expect("an item");
+        (
+            item["text"].as_str().unwrap_or_default().to_string(),
+            item["status"].as_str().unwrap_or_default().to_string(),
+            item["percent"].as_f64(),
+        )
+    };
+    let item = |text: &str, status: &str, percent: Option<f64>| {
+        (text.to_string(), status.to_string(), percent)
+    };
+    assert_eq!(at(30), item("Thunderbolt", "in_progress", Some(50.0)));
+    // `linux-asahi (notes)` is linux-asahi; `(notes)` alone says nothing.
+    assert_eq!(at(38), item("cpuidle", "done", None));
+    // Three devices have them downstream, the iMac's are to be announced.
+    assert_eq!(at(77), item("Speakers", "in_progress", Some(75.0)));
+    // Two of them, and the iMac's work in progress: (100 + 100 + 50) / 3.
+    assert_eq!(at(81), item("Microphones", "in_progress", Some(83.3)));
+    assert_eq!(at(84), item("TouchID", "todo", Some(0.0)));
+    // `linux-asahi (13.5 FW only)` and `6.2`.
+    assert_eq!(at(93), item("HDMI Out", "done", Some(100.0)));
+    for line in [36, 57, 63, 89] {
+        assert!(items.iter().all(|i| i["line"] != line), "line {line}");
+    }
+}
+
 /// 01: its `**Légende:**` list (lines 664-669) keys six symbols, two of
 /// them (`🟡 Préparation`, `⚠️ Critique`) to words that are no status. The
 /// list is still the legend: none of its lines is an item, and its

@@ -16,7 +16,7 @@ use std::borrow::Cow;
 
 use super::folding::{find_word, folded_words};
 use super::items::{at_least_half, status_of_percent};
-use super::outline::{Table, TextLine};
+use super::outline::{ListEntry, Table, TextLine};
 use super::vocabulary::Vocabulary;
 use crate::model::Status;
 
@@ -31,6 +31,16 @@ const MEANINGS: &[(&str, Status)] = &[
     ("non applicable", Status::Cancelled),
     ("sans objet", Status::Cancelled),
     ("not supported", Status::Todo),
+    ("not available", Status::Todo),
+    ("not yet available", Status::Todo),
+    ("unavailable", Status::Todo),
+    ("not started", Status::Todo),
+    ("not being undertaken", Status::Todo),
+    ("not undertaken", Status::Todo),
+    ("non disponible", Status::Todo),
+    ("pas disponible", Status::Todo),
+    ("non demarre", Status::Todo),
+    ("pas commence", Status::Todo),
     ("not yet supported", Status::Todo),
     ("not implemented", Status::Todo),
     ("not yet implemented", Status::Todo),
@@ -45,11 +55,25 @@ const MEANINGS: &[(&str, Status)] = &[
     ("partially implemented", Status::InProgress),
     ("partiellement supporte", Status::InProgress),
     ("partiellement implemente", Status::InProgress),
+    ("in progress", Status::InProgress),
+    ("progressing", Status::InProgress),
+    ("under development", Status::InProgress),
+    ("being developed", Status::InProgress),
+    ("en cours", Status::InProgress),
+    ("en developpement", Status::InProgress),
     ("supported", Status::Done),
     ("implemented", Status::Done),
     ("supporte", Status::Done),
     ("implemente", Status::Done),
     ("pris en charge", Status::Done),
+    ("incorporated", Status::Done),
+    ("merged", Status::Done),
+    ("released", Status::Done),
+    ("stable", Status::Done),
+    ("available", Status::Done),
+    ("disponible", Status::Done),
+    ("integre", Status::Done),
+    ("livre", Status::Done),
 ];
 
 /// A symbol is short (`+`, `N/A`, `WIP`) and has no lower-case letter,
@@ -101,11 +125,94 @@ fn definition<'t>(
     if !is_symbol {
         return None;
     }
+    Some((symbol, meaning_status(clause(after), vocabulary)?))
+}
+
+/// Reads a list that defines, one entry each, the words a document's
+/// tables are written in (corpus `23_…`: `* **WIP**: Development work on
+/// the feature is actively progressing, …`, `* **TBA**: Active work on this
+/// feature is not being undertaken at this time`).
+///
+/// Each entry is `term: meaning`, the term short and starting with a
+/// letter or a digit, not with an item's marker (`- 🟢 **the dashboard**:
+/// Done` is an item); the
+/// meanings of at least two say different statuses ([`MEANINGS`], status
+/// phrases), which tells a legend from a list of a project's parts and
+/// their state. A note in brackets after a term is dropped
+/// (`linux-asahi (kernel release)`), and a term given by an example
+/// (`Kernel release, e.g. 6.0`) defines the cells written like it
+/// ([`Vocabulary::add_cell_example`]). The entries stay what they were:
+/// the list is not an item legend.
+pub fn read_term_list(entries: &[ListEntry], vocabulary: &mut Cow<Vocabulary>) {
+    if entries.len() < 2 {
+        return;
+    }
+    let Some(terms) = (entries.iter())
+        .map(|entry| list_term(entry, vocabulary))
+        .collect::<Option<Vec<(&str, &str)>>>()
+    else {
+        return;
+    };
+    let defined: Vec<(&str, Status)> = (terms.iter())
+        .filter_map(|(term, meaning)| Some((*term, meaning_status(clause(meaning), vocabulary)?)))
+        .collect();
+    let mut statuses: Vec<Status> = defined.iter().map(|(_, status)| *status).collect();
+    statuses.sort();
+    statuses.dedup();
+    if statuses.len() < 2 {
+        return;
+    }
+    for (term, status) in defined {
+        vocabulary.to_mut().add_cell_example(term, status);
+    }
+}
+
+/// Words a term of a legend list has at most (`Kernel release`).
+const TERM_WORDS: usize = 4;
+
+/// The words that bring in an example of a term.
+const EXAMPLE_WORDS: &[&str] = &["e.g.", "eg.", "par ex.", "p. ex.", "ex."];
+
+/// An entry of a legend list as its term (the symbol its cells are
+/// written with: the term, or the example it gives) and its meaning;
+/// `None` when it is not `term: meaning`.
+fn list_term<'e>(entry: &'e ListEntry, vocabulary: &Vocabulary) -> Option<(&'e str, &'e str)> {
+    let (term, meaning) = entry.first_line().split_once(':')?;
+    let term = term.trim();
+    let symbol = match EXAMPLE_WORDS
+        .iter()
+        .find_map(|word| example_after(term, word))
+    {
+        Some(example) => example,
+        // `linux-asahi (kernel release)`: the note says where it goes.
+        None => term.split_once(" (").map_or(term, |(term, _)| term).trim(),
+    };
+    let words = symbol.split_whitespace().count();
+    let is_term = (1..=TERM_WORDS).contains(&words)
+        && term.split_whitespace().count() <= 2 * TERM_WORDS
+        && term.starts_with(char::is_alphanumeric)
+        && vocabulary.marker_at_start(term).is_none();
+    is_term.then_some((symbol, meaning.trim()))
+}
+
+/// The example `word` brings in inside `term` (`Kernel release, e.g.
+/// 6.0`: `6.0`), `word` standing as a word of its own.
+fn example_after<'t>(term: &'t str, word: &str) -> Option<&'t str> {
+    let (at, _) = term.match_indices(word).find(|(at, _)| {
+        let before = term[..*at].chars().next_back();
+        before.is_none_or(|c| c == ' ' || c == '(')
+    })?;
+    let example = term[at + word.len()..].trim_matches([' ', ')']);
+    (!example.is_empty()).then_some(example)
+}
+
+/// A definition's meaning up to where its first clause ends.
+fn clause(meaning: &str) -> &str {
     let end = (CLAUSE_ENDS.iter())
-        .filter_map(|stop| after.find(stop))
+        .filter_map(|stop| meaning.find(stop))
         .min()
-        .unwrap_or(after.len());
-    Some((symbol, meaning_status(&after[..end], vocabulary)?))
+        .unwrap_or(meaning.len());
+    &meaning[..end]
 }
 
 /// Where the meaning of a definition ends.
@@ -314,6 +421,80 @@ mod tests {
         assert_eq!(vocabulary.cell_symbol("Y."), Some(Status::Done));
         assert_eq!(vocabulary.cell_symbol("N.A."), Some(Status::Cancelled));
         assert_eq!(vocabulary.cell_symbol("Z"), Some(Status::Done));
+    }
+
+    fn vocabulary_of_list(markdown: &str) -> Vocabulary {
+        let outline = Outline::parse(markdown);
+        let entries = (outline.preamble.iter())
+            .find_map(|block| match block {
+                crate::extract::outline::Block::List(entries) => Some(entries),
+                _ => None,
+            })
+            .expect("a list");
+        let portal = Vocabulary::new(&VocabularyConfig::default());
+        let mut vocabulary = Cow::Owned(portal);
+        read_term_list(entries, &mut vocabulary);
+        vocabulary.into_owned()
+    }
+
+    /// Corpus 23's legend, as it is written there.
+    const ASAHI: &str = "\
+* **Kernel release, *e.g.* 6.0:** the feature was incorporated upstream as of this release
+* **linux-asahi (kernel release):** the feature is stable, available for use in Fedora Asahi Remix, and should be upstream by the release indicated
+* **linux-asahi**: the feature is (mostly) stable and available for use in Fedora Asahi Remix
+* **WIP**: Development work on the feature is actively progressing, however is not yet ready for wider testing, use or distribution
+* **TBA**: Active work on this feature is not being undertaken at this time
+";
+
+    #[test]
+    fn a_legend_list_defines_the_words_of_the_tables() {
+        let vocabulary = vocabulary_of_list(ASAHI);
+        // Upstream in a kernel release: any release written as `6.0` is.
+        assert_eq!(vocabulary.cell_symbol("6.0"), Some(Status::Done));
+        assert_eq!(vocabulary.cell_symbol("5.19"), Some(Status::Done));
+        assert_eq!(vocabulary.cell_symbol(" 7.0 "), Some(Status::Done));
+        // Stable downstream; a note in brackets after it is no other word.
+        assert_eq!(vocabulary.cell_symbol("linux-asahi"), Some(Status::Done));
+        assert_eq!(
+            vocabulary.cell_symbol("linux-asahi (notes)"),
+            Some(Status::Done)
+        );
+        assert_eq!(
+            vocabulary.cell_symbol("linux-asahi (13.5 FW only)"),
+            Some(Status::Done)
+        );
+        assert_eq!(vocabulary.cell_symbol("WIP"), Some(Status::InProgress));
+        assert_eq!(vocabulary.cell_symbol("TBA"), Some(Status::Todo));
+        // Not defined: a dash, a year, a version of another shape, a note
+        // alone, words the legend does not give.
+        for cell in [
+            "-",
+            "2020",
+            "6.0.1",
+            "(notes)",
+            "yes",
+            "out of tree (notes)",
+        ] {
+            assert_eq!(vocabulary.cell_symbol(cell), None, "{cell}");
+        }
+    }
+
+    #[test]
+    fn lists_that_are_no_legend_define_nothing() {
+        // A project's parts and their state, every one the same.
+        let parts = vocabulary_of_list("- Backend: implemented\n- Frontend: implemented\n");
+        assert!(!parts.has_cell_symbols());
+        // Items with their markers.
+        let items = vocabulary_of_list("- 🟢 **Dashboard**: done\n- 🚧 **Billing**: in progress\n");
+        assert!(!items.has_cell_symbols());
+        // One entry is not `term: meaning`.
+        let mixed = vocabulary_of_list("- WIP: in progress\n- TBA: not started\n- see the notes\n");
+        assert!(!mixed.has_cell_symbols());
+        // A long sentence before the colon is no term.
+        let prose = vocabulary_of_list(
+            "- The team that runs the billing servers: not started\n- WIP: in progress\n",
+        );
+        assert!(!prose.has_cell_symbols());
     }
 
     fn matrix_of(markdown: &str) -> Matrix {

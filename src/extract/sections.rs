@@ -326,14 +326,21 @@ fn read_legend(outline: &Outline, vocabulary: &mut Cow<Vocabulary>) -> FxHashSet
                             .iter()
                             .map(|e| legend_entry(e, vocabulary))
                             .collect();
-                        if let Some(pairs) = pairs {
-                            for (marker, status) in pairs {
-                                if let Some(status) = status {
-                                    vocabulary.to_mut().add_legend(&marker, status);
+                        match pairs {
+                            Some(pairs) => {
+                                for (marker, status) in pairs {
+                                    if let Some(status) = status {
+                                        vocabulary.to_mut().add_legend(&marker, status);
+                                    }
                                 }
+                                legend_lists.extend(entries.first().map(|e| e.line));
                             }
-                            legend_lists.extend(entries.first().map(|e| e.line));
+                            None => matrix::read_term_list(entries, vocabulary),
                         }
+                        after_label = false;
+                    }
+                    Block::List(entries) => {
+                        matrix::read_term_list(entries, vocabulary);
                         after_label = false;
                     }
                     _ => after_label = false,

@@ -415,6 +415,10 @@ pub struct Vocabulary {
     /// matrices (`+` supported), folded, with their status
     /// ([`super::matrix`]): read only as a whole cell of such a table.
     cell_symbols: Vec<(String, Status)>,
+    /// The numbers the document's legend defines by example (`Kernel
+    /// release, e.g. 6.0`), as [`number_shape`] writes them (`0.0`), with
+    /// their status: every cell written like the example has it (`5.19`).
+    cell_shapes: Vec<(String, Status)>,
 }
 
 impl Vocabulary {
@@ -460,6 +464,7 @@ impl Vocabulary {
             legend_circles: Vec::new(),
             legend: Vec::new(),
             cell_symbols: Vec::new(),
+            cell_shapes: Vec::new(),
         };
         vocabulary.sort_markers();
         vocabulary
@@ -498,17 +503,53 @@ impl Vocabulary {
         self.cell_symbols.push((symbol, status));
     }
 
+    /// Defines by `example` the cells of a feature matrix written like it:
+    /// a number (`6.0`) stands for every number of its shape (`5.19`,
+    /// `7.0`), anything else for itself.
+    pub fn add_cell_example(&mut self, example: &str, status: Status) {
+        match number_shape(example.trim()) {
+            Some(shape) => {
+                self.cell_shapes.retain(|(s, _)| *s != shape);
+                self.cell_shapes.push((shape, status));
+            }
+            None => self.add_cell_symbol(example, status),
+        }
+    }
+
     /// Whether the document defines symbols for the cells of its tables.
     pub fn has_cell_symbols(&self) -> bool {
-        !self.cell_symbols.is_empty()
+        !self.cell_symbols.is_empty() || !self.cell_shapes.is_empty()
     }
 
     /// The status of a table cell that is only a symbol the document
-    /// defines (`+`), ignoring markup around it (`**+**`).
+    /// defines (`+`), ignoring markup around it (`**+**`) and a note in
+    /// brackets after it (corpus `23_…`: `linux-asahi (notes)`,
+    /// `linux-asahi (13.5 FW only)`).
     pub fn cell_symbol(&self, cell: &str) -> Option<Status> {
-        let cell = fold(cell.trim().trim_matches(['*', '_', '`']).trim());
-        (self.cell_symbols.iter())
-            .find(|(symbol, _)| *symbol == cell)
+        let cell = cell.trim().trim_matches(['*', '_', '`']).trim();
+        self.whole_cell_symbol(cell).or_else(|| {
+            let (symbol, note) = cell.split_once(" (")?;
+            let symbol = symbol.trim_end();
+            (note.ends_with(')') && !symbol.is_empty())
+                .then(|| self.whole_cell_symbol(symbol))
+                .flatten()
+        })
+    }
+
+    /// The status of `cell` when it is a defined symbol or a number shaped
+    /// as a defined example.
+    fn whole_cell_symbol(&self, cell: &str) -> Option<Status> {
+        let folded = fold(cell);
+        let symbol = (self.cell_symbols.iter()).find(|(symbol, _)| *symbol == folded);
+        if let Some((_, status)) = symbol {
+            return Some(*status);
+        }
+        if self.cell_shapes.is_empty() {
+            return None;
+        }
+        let shape = number_shape(cell)?;
+        (self.cell_shapes.iter())
+            .find(|(s, _)| *s == shape)
             .map(|(_, status)| *status)
     }
 
@@ -816,6 +857,27 @@ pub fn names_legend(folded: &str) -> bool {
 pub fn is_health_circle(text: &str) -> bool {
     let normalized = fold(text.trim());
     HEALTH_CIRCLES.iter().any(|c| normalized.starts_with(c))
+}
+
+/// A number as its shape: every run of digits written `0` (`5.19` and
+/// `6.0` are both `0.0`), or `None` when `text` is not only digits and
+/// the dots between them.
+fn number_shape(text: &str) -> Option<String> {
+    let is_number = text.starts_with(|c: char| c.is_ascii_digit())
+        && text.ends_with(|c: char| c.is_ascii_digit())
+        && text.chars().all(|c| c.is_ascii_digit() || c == '.');
+    if !is_number {
+        return None;
+    }
+    let mut shape = String::with_capacity(text.len());
+    for c in text.chars() {
+        if c == '.' {
+            shape.push('.');
+        } else if !shape.ends_with('0') {
+            shape.push('0');
+        }
+    }
+    Some(shape)
 }
 
 #[cfg(test)]
