@@ -1168,19 +1168,35 @@ const MOVED_TO: &[&str] = &[
 ];
 
 /// Words that say the date after them is the one first planned, folded
-/// (`moved from 01/03` too: they are looked for before the words of moving) (`30/04
-/// (initialement 01/03)`, `30 April (was 1 March)`, `au lieu du 01/03`).
+/// (`30/04 (initialement 01/03)`, `au lieu du 01/03`). `was` says so only
+/// right before the date (`30 April (was 1 March)`, not `01/03, which was
+/// the plan, now 15/04`), and `from` only after a word of moving (`moved
+/// from 01/03`, not `blocked from 15/02`).
 const FIRST_PLANNED: &[&str] = &[
     "initialement",
     "initially",
     "originally",
     "originellement",
-    "was",
     "lieu",
     "instead",
-    "from",
     "baseline",
 ];
+
+/// Whether `word` (folded) says the date after it is the one moved to.
+fn is_moving(word: &str) -> bool {
+    word == "now" || MOVED_TO.iter().any(|stem| word.starts_with(stem))
+}
+
+/// Whether the words between two dates (folded) say the second is the one
+/// first planned ([`FIRST_PLANNED`]).
+fn names_first_plan(between: &str) -> bool {
+    let words: Vec<&str> = words(between).collect();
+    (words.iter().enumerate()).any(|(at, word)| match *word {
+        "was" => at + 1 == words.len(),
+        "from" => words[..at].iter().any(|w| is_moving(w) || *w == "changed"),
+        word => FIRST_PLANNED.contains(&word),
+    })
+}
 
 /// Of the dates `found` in `text` ([`find_dates`]), the one a reader takes
 /// as the date now, and the one first planned when the text shows that the
@@ -1220,9 +1236,9 @@ pub fn date_now(
             continue;
         }
         // `30/04 (moved from 01/03)`: the words of first plans come first.
-        if first.is_none() && words(&between).any(|w| FIRST_PLANNED.contains(&w)) {
+        if first.is_none() && names_first_plan(&between) {
             first = Some(index + 1);
-        } else if words(&between).any(|w| w == "now" || MOVED_TO.iter().any(|s| w.starts_with(s))) {
+        } else if words(&between).any(is_moving) {
             first.get_or_insert(index);
             now = index + 1;
         }
@@ -1434,6 +1450,24 @@ mod tests {
         );
         // No word of moving: the first date, and no first plan.
         assert_eq!(plain("01/03/2026 et 30/04/2026"), (march, None));
+        // `from` and `was` that say nothing of a plan.
+        let february = date(2026, 2, 15);
+        assert_eq!(
+            plain("Deploy 01/03/2026 (blocked from 15/02/2026)"),
+            (march, None)
+        );
+        assert_eq!(
+            plain("01/03/2026: what was asked on 15/02/2026"),
+            (march, None)
+        );
+        assert_eq!(
+            plain("15/02/2026, which was the plan, now 01/03/2026"),
+            (march, Some(february))
+        );
+        assert_eq!(
+            plain("01/03/2026 (changed from 15/02/2026)"),
+            (march, Some(february))
+        );
         // Moved to the same day: no first plan to show.
         assert_eq!(plain("01/03/2026, reportée au 1 mars 2026"), (march, None));
         // Struck out where the line is written, as the outline's text is not.
