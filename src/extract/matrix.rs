@@ -10,13 +10,16 @@
 //! whose percentage is the mean value of its cells (§5: done 100, in
 //! progress 50, else 0), cells the definitions call not applicable left
 //! out, as cancelled items are; a blank cell, or one the document does not
-//! define, says nothing.
+//! define, says nothing. Status markers (`✅`, `❌`) need no definition,
+//! in two columns or more; a legend may also be a list of terms
+//! ([`read_term_list`], corpus `23_…`).
 
 use std::borrow::Cow;
 
 use super::folding::{find_word, folded_words};
 use super::items::{at_least_half, status_of_percent};
 use super::outline::{ListEntry, Table, TextLine};
+use super::tables::{self, Column};
 use super::vocabulary::Vocabulary;
 use crate::model::Status;
 
@@ -294,18 +297,33 @@ impl MatrixRow {
 }
 
 /// `table` read as a feature matrix: a table at least one of whose
-/// columns after the first holds defined symbols in at least half of its
-/// written cells. Empty for any other table, and for every table of a
-/// document that defines no symbol.
+/// columns after the first holds symbols the document defines in at least
+/// half of its written cells, or two of whose columns hold status markers
+/// so (`| Feature | Chrome | Firefox |` over `✅` and `❌`: the markers
+/// need no legend, but one column of them under a header that names no
+/// status is no reason to read the table, nor are marks beside a column
+/// of figures). Empty for any other table.
 pub fn read(table: &Table, vocabulary: &Vocabulary) -> Matrix {
     let mut matrix = Matrix::default();
-    if !vocabulary.has_cell_symbols() {
-        return matrix;
-    }
     let columns: Vec<usize> = (1..table.header.len())
-        .filter(|&column| holds_symbols(table, column, vocabulary))
+        .filter(|&column| {
+            holds(table, column, &|cell| {
+                cell_status(cell, vocabulary).is_some()
+            })
+        })
         .collect();
-    if columns.is_empty() {
+    let defined = |column: &usize| {
+        holds(table, *column, &|cell| {
+            vocabulary.cell_symbol(cell).is_some()
+        })
+    };
+    // Corpus 07's `| Composant | Fait | Total | % |` over `| Docker | ✅ |
+    // ✅ | 100% |` counts work in figures: its marks are no platforms.
+    let counts = (tables::columns(table).iter())
+        .any(|role| matches!(role, Column::Percent | Column::Number));
+    let is_matrix = (columns.len() >= 2 && !counts)
+        || (vocabulary.has_cell_symbols() && columns.iter().any(defined));
+    if !is_matrix {
         return matrix;
     }
     let header_cell = |column: usize| table.header[column].trim();
@@ -328,7 +346,7 @@ pub fn read(table: &Table, vocabulary: &Vocabulary) -> Matrix {
             continue;
         }
         let statuses: Vec<Status> = (columns.iter())
-            .filter_map(|&column| vocabulary.cell_symbol(cell(column)))
+            .filter_map(|&column| cell_status(cell(column), vocabulary))
             .collect();
         if !statuses.is_empty() {
             matrix.rows.push(MatrixRow {
@@ -342,14 +360,26 @@ pub fn read(table: &Table, vocabulary: &Vocabulary) -> Matrix {
     matrix
 }
 
-/// Whether at least half of the written cells of `column` are symbols the
-/// document defines.
-fn holds_symbols(table: &Table, column: usize, vocabulary: &Vocabulary) -> bool {
+/// Words a status marker of a matrix's cell may have after it (`✅`,
+/// `🚧 partiel`, `❌ not yet`).
+const MARKER_WORDS: usize = 3;
+
+/// The status a cell of a feature matrix gives: a symbol the document
+/// defines, else a status marker alone or before a few words.
+fn cell_status(cell: &str, vocabulary: &Vocabulary) -> Option<Status> {
+    vocabulary.cell_symbol(cell).or_else(|| {
+        let (status, rest) = vocabulary.marker_at_start(cell)?;
+        (rest.split_whitespace().count() <= MARKER_WORDS).then_some(status)
+    })
+}
+
+/// Whether at least half of the written cells of `column` are `wanted`.
+fn holds(table: &Table, column: usize, wanted: &dyn Fn(&str) -> bool) -> bool {
     let written: Vec<&str> = (table.rows.iter())
         .filter_map(|row| row.cells.get(column).map(String::as_str))
         .filter(|cell| !cell.trim().is_empty())
         .collect();
-    at_least_half(&written, &|cell| vocabulary.cell_symbol(cell).is_some())
+    at_least_half(&written, &wanted)
 }
 
 #[cfg(test)]
@@ -557,6 +587,59 @@ mod tests {
         assert!(rows.iter().all(|row| row.group == Some(0)));
         assert_eq!(rows[0].line, 6);
         assert_eq!(rows[1].statuses, [Status::Done, Status::Todo]);
+    }
+
+    /// The first table of `markdown` read with the built-in vocabulary
+    /// alone: no symbol defined.
+    fn bare_matrix_of(markdown: &str) -> Matrix {
+        let outline = Outline::parse(markdown);
+        let vocabulary = Vocabulary::new(&VocabularyConfig::default());
+        let table = (outline.walk_sections().into_iter())
+            .flat_map(|section| section.blocks.iter())
+            .find_map(|block| match block {
+                crate::extract::outline::Block::Table(table) => Some(table),
+                _ => None,
+            })
+            .expect("a table");
+        read(table, &vocabulary)
+    }
+
+    #[test]
+    fn status_markers_need_no_legend_in_two_columns() {
+        let matrix = bare_matrix_of(
+            "## Support\n\n\
+             | Feature | Chrome | Firefox | Safari |\n|---|---|---|---|\n\
+             | Login | ✅ | ✅ | ✅ |\n\
+             | Export PDF | ✅ | ❌ | |\n\
+             | Dark mode | ✅ | ✅ | 🚧 partiel |\n\
+             | Offline | ❌ | ❌ | ❌ |\n\
+             | Print | see notes | | |\n",
+        );
+        let named: Vec<(&str, Option<RowProgress>)> = (matrix.rows.iter())
+            .map(|row| (row.name.as_str(), row.progress()))
+            .collect();
+        assert_eq!(
+            named,
+            [
+                ("Login", Some((Status::Done, Some(100.0)))),
+                // Safari's blank cell says nothing: one of two.
+                ("Export PDF", Some((Status::InProgress, Some(50.0)))),
+                // (100 + 100 + 50) / 3.
+                ("Dark mode", Some((Status::InProgress, Some(83.3)))),
+                ("Offline", Some((Status::Todo, Some(0.0)))),
+            ]
+        );
+        // One column of marks under a header that names no status.
+        let one = bare_matrix_of(
+            "## Modules\n\n| Module | Chrome |\n|---|---|\n| A | ✅ |\n| B | ❌ |\n",
+        );
+        assert_eq!(one, Matrix::default());
+        // Corpus 07: marks beside a column of figures count no platforms.
+        let figures = bare_matrix_of(
+            "## Infrastructure\n\n| Composant | Fait | Total | % |\n|---|---|---|---|\n\
+             | Docker | ✅ | ✅ | 100% |\n| Documentation | ✅ | ✅ | 90% |\n",
+        );
+        assert_eq!(figures, Matrix::default());
     }
 
     #[test]
