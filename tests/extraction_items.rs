@@ -507,6 +507,48 @@ fn corpus_23_a_feature_matrix_read_through_its_legend_list() {
     }
 }
 
+/// A legend of terms under its label (`**Légende :**`, `- WIP : en cours
+/// de développement`) defines the words of the table after it, and its
+/// entries are no work: the matrix gives the three features, nothing else.
+#[test]
+fn a_legend_of_terms_under_its_label_is_no_work() {
+    let project = project_of_text(
+        "support.md",
+        "# Support\n\n**Légende :**\n\n\
+         - OK : fonctionnalité disponible\n\
+         - WIP : en cours de développement\n\
+         - TBA : non démarré\n\n\
+         ## Matrice\n\n\
+         | Fonction | Web | Mobile |\n|---|---|---|\n\
+         | Connexion | OK | OK |\n\
+         | Export | OK | WIP |\n\
+         | Hors ligne | TBA | TBA |\n",
+    );
+    assert_eq!(counts(&project), (1, 1, 1, 0, 0, 3));
+    let items: Vec<(String, String, Option<f64>)> = all_items(&project)
+        .iter()
+        .map(|item| {
+            (
+                item["text"].as_str().unwrap_or_default().to_string(),
+                item["status"].as_str().unwrap_or_default().to_string(),
+                item["percent"].as_f64(),
+            )
+        })
+        .collect();
+    let item = |text: &str, status: &str, percent: f64| {
+        (text.to_string(), status.to_string(), Some(percent))
+    };
+    assert_eq!(
+        items,
+        [
+            item("Connexion", "done", 100.0),
+            // Web has it, mobile is on it: (100 + 50) / 2.
+            item("Export", "in_progress", 75.0),
+            item("Hors ligne", "todo", 0.0),
+        ]
+    );
+}
+
 /// 01: its `**Légende:**` list (lines 664-669) keys six symbols, two of
 /// them (`🟡 Préparation`, `⚠️ Critique`) to words that are no status. The
 /// list is still the legend: none of its lines is an item, and its

@@ -144,17 +144,18 @@ fn definition<'t>(
 /// their state. A note in brackets after a term is dropped
 /// (`linux-asahi (kernel release)`), and a term given by an example
 /// (`Kernel release, e.g. 6.0`) defines the cells written like it
-/// ([`Vocabulary::add_cell_example`]). The entries stay what they were:
-/// the list is not an item legend.
-pub fn read_term_list(entries: &[ListEntry], vocabulary: &mut Cow<Vocabulary>) {
+/// ([`Vocabulary::add_cell_example`]). Whether the list defined terms: the
+/// caller knows whether it stands under a legend's label, where its
+/// entries are no work; elsewhere they stay what they were.
+pub fn read_term_list(entries: &[ListEntry], vocabulary: &mut Cow<Vocabulary>) -> bool {
     if entries.len() < 2 {
-        return;
+        return false;
     }
     let Some(terms) = (entries.iter())
         .map(|entry| list_term(entry, vocabulary))
         .collect::<Option<Vec<(&str, &str)>>>()
     else {
-        return;
+        return false;
     };
     let defined: Vec<(&str, Status)> = (terms.iter())
         .filter_map(|(term, meaning)| Some((*term, meaning_status(clause(meaning), vocabulary)?)))
@@ -163,11 +164,12 @@ pub fn read_term_list(entries: &[ListEntry], vocabulary: &mut Cow<Vocabulary>) {
     statuses.sort();
     statuses.dedup();
     if statuses.len() < 2 {
-        return;
+        return false;
     }
     for (term, status) in defined {
         vocabulary.to_mut().add_cell_example(term, status);
     }
+    true
 }
 
 /// Words a term of a legend list has at most (`Kernel release`).

@@ -335,7 +335,13 @@ fn read_legend(outline: &Outline, vocabulary: &mut Cow<Vocabulary>) -> FxHashSet
                                 }
                                 legend_lists.extend(entries.first().map(|e| e.line));
                             }
-                            None => matrix::read_term_list(entries, vocabulary),
+                            // `- WIP : en cours de développement` under
+                            // `**Légende :**` defines a table's words.
+                            None => {
+                                if matrix::read_term_list(entries, vocabulary) {
+                                    legend_lists.extend(entries.first().map(|e| e.line));
+                                }
+                            }
                         }
                         after_label = false;
                     }
