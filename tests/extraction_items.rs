@@ -507,6 +507,61 @@ fn corpus_23_a_feature_matrix_read_through_its_legend_list() {
     }
 }
 
+/// A sprint page as teams write them outside any template: status words
+/// in capitals before the task (`DONE`, `TODO:`, `WIP`, `BLOCKED`), an
+/// owner set aside in parentheses (`(@alice)`), a `Resp.` column.
+#[test]
+fn a_to_do_list_in_its_own_words() {
+    let project = project_of_text(
+        "sprint-12.md",
+        "# Sprint 12\n\n## Tickets\n\n\
+         - [ ] #123 Fix login redirect (@alice) — due 2026-12-10\n\
+         - DONE Write the migration spec\n\
+         - TODO: deploy to staging\n\
+         - WIP Load tests @bob\n\
+         - BLOCKED Vendor contract (waiting for legal)\n\
+         - Done with the old flow, we moved on\n\n\
+         ## Suivi\n\n\
+         | # | Sujet | Resp. | Avancement |\n|---|---|---|---|\n\
+         | 1 | API v2 | @alice | 100 % |\n\
+         | 2 | Webhooks | @bob | 40 % |\n",
+    );
+    let items: Vec<(String, String, Option<String>)> = all_items(&project)
+        .iter()
+        .map(|item| {
+            (
+                item["text"].as_str().unwrap_or_default().to_string(),
+                item["status"].as_str().unwrap_or_default().to_string(),
+                item["owner"].as_str().map(str::to_string),
+            )
+        })
+        .collect();
+    let item = |text: &str, status: &str, owner: Option<&str>| {
+        (
+            text.to_string(),
+            status.to_string(),
+            owner.map(str::to_string),
+        )
+    };
+    assert_eq!(
+        items,
+        [
+            item(
+                "#123 Fix login redirect (@alice) — due 2026-12-10",
+                "todo",
+                Some("@alice")
+            ),
+            item("Write the migration spec", "done", None),
+            item("deploy to staging", "todo", None),
+            item("Load tests @bob", "in_progress", Some("@bob")),
+            item("Vendor contract (waiting for legal)", "blocked", None),
+            // A sentence that starts with a status word is no task.
+            item("API v2", "done", Some("@alice")),
+            item("Webhooks", "in_progress", Some("@bob")),
+        ]
+    );
+}
+
 /// A legend of terms under its label (`**Légende :**`, `- WIP : en cours
 /// de développement`) defines the words of the table after it, and its
 /// entries are no work: the matrix gives the three features, nothing else.

@@ -194,6 +194,8 @@ impl<'a> ItemReader<'a> {
             (Status::Cancelled, text)
         } else if let Some((status, rest)) = self.vocabulary.marker_at_start(text) {
             (status, rest)
+        } else if let Some((status, rest)) = self.keyword_at_start(text) {
+            (status, rest)
         } else if let Some((status, start)) = self.trailing_clause(text) {
             (status, before_clause(text, start))
         } else {
@@ -221,6 +223,24 @@ impl<'a> ItemReader<'a> {
             line: line.line,
             children: Vec::new(),
         })
+    }
+
+    /// The status keyword in capitals `text` starts with ([`KEYWORDS`]),
+    /// and the task after it: a status marker as plain-text to-do lists
+    /// write one (`DONE Write the spec`, `TODO: deploy`, `EN COURS Recette`).
+    fn keyword_at_start<'t>(&self, text: &'t str) -> Option<(Status, &'t str)> {
+        let text = text.trim_start();
+        if !text.starts_with(|c: char| c.is_uppercase()) {
+            return None;
+        }
+        let (status, end) = self.vocabulary.phrase_at_start(text)?;
+        let keyword = &text[..end];
+        if keyword.chars().any(char::is_lowercase) || !KEYWORDS.contains(&fold(keyword).as_str()) {
+            return None;
+        }
+        let task = text[end..].trim_start_matches(|c: char| c == ':' || c.is_whitespace());
+        (task.starts_with(char::is_alphanumeric) && text[end..].starts_with([' ', ':']))
+            .then_some((status, task))
     }
 
     /// The status of a trailing clause and the byte offset where it starts.
@@ -290,8 +310,11 @@ impl<'a> ItemReader<'a> {
         }
         let source = self.outline.source_line(line);
         handle_names(text)
-            // `(@mentions, déplacements…)` in prose names a feature, not an owner.
-            .filter(|name| !inside_parentheses(text, name.start))
+            // `(@mentions, déplacements…)` in prose names a feature, not an
+            // owner; `(@alice)` or `(@alice, @bob)` is an owner set aside.
+            .filter(|name| {
+                !inside_parentheses(text, name.start) || among_handles_only(text, name.start)
+            })
             // `@sentry/react` is a package, not an owner; in `4 @given tests`
             // the handle is a word of a sentence: an owner stands apart.
             .filter(|name| stands_apart(&text[name.end..]))
@@ -603,19 +626,6 @@ const STATUS_HEADERS: &[&str] = &[
     "progreso",
 ];
 const ID_HEADERS: &[&str] = &["id", "ticket", "cle", "key", "#", "ref", "n°", "no"];
-const OWNER_HEADERS: &[&str] = &[
-    "responsable",
-    "owner",
-    "assignee",
-    "assigne",
-    "assigned",
-    "porteur",
-    "lead",
-    "qui",
-    "who",
-    "membre",
-    "member",
-];
 const POINTS_HEADERS: &[&str] = &["points", "pts", "sp", "story points"];
 /// Columns that hold the figure aimed at, never the figure reached: in seed
 /// `001_…` `| Code backend développé | 100% | 0% | ❌ |` under `| Métrique |
@@ -682,7 +692,7 @@ impl Columns {
             {
                 columns.id.get_or_insert(i);
                 excluded[i] = true;
-            } else if has_word(OWNER_HEADERS) {
+            } else if has_word(tables::OWNER_HEADER_WORDS) {
                 columns.owner.get_or_insert(i);
                 excluded[i] = true;
             } else if POINTS_HEADERS
@@ -1083,6 +1093,39 @@ fn inside_parentheses(text: &str, at: usize) -> bool {
     before.matches('(').count() > before.matches(')').count()
 }
 
+/// The status words a plain-text to-do list writes in capitals before a
+/// task (org-mode's `TODO` and `DONE`, `WIP`, `BLOCKED`, `FAIT`, `À
+/// FAIRE`), folded. Only these: `OPEN SOURCE the SDK` is no open task, and
+/// `Done with the migration` is a sentence.
+const KEYWORDS: &[&str] = &[
+    "done",
+    "todo",
+    "to do",
+    "wip",
+    "in progress",
+    "blocked",
+    "waiting",
+    "cancelled",
+    "canceled",
+    "fait",
+    "termine",
+    "a faire",
+    "en cours",
+    "bloque",
+    "annule",
+];
+
+/// Whether the parentheses around byte `at` of `text` hold nothing but
+/// handles (`(@alice)`, `(@alice, @bob)`, `(@alice et @bob)`).
+fn among_handles_only(text: &str, at: usize) -> bool {
+    let (Some(open), Some(close)) = (text[..at].rfind('('), text[at..].find(')')) else {
+        return false;
+    };
+    (text[open + 1..at + close].split([' ', ',', ';', '/', '&']))
+        .filter(|word| !word.is_empty())
+        .all(|word| word.starts_with('@') || matches!(word, "et" | "and"))
+}
+
 /// Whether every occurrence of `needle` in the source line is inside inline code.
 fn only_in_code(source: &str, needle: &str) -> bool {
     let mut seen = false;
@@ -1152,6 +1195,13 @@ mod tests {
         let items = items_of(markdown);
         assert_eq!(items.len(), 1, "{items:#?}");
         items.into_iter().next().unwrap()
+    }
+
+    /// The item of a one-line list, if it is one.
+    fn lone(markdown: &str) -> Option<Item> {
+        let items = items_of(markdown);
+        assert!(items.len() <= 1, "{items:#?}");
+        items.into_iter().next()
     }
 
     /// `- **À faire** :` over a list (corpus 03): the list's entries are
@@ -1254,6 +1304,36 @@ mod tests {
         );
         let item = one("- Notification (@mentions, déplacements…) ⌛ En cours");
         assert_eq!(item.status, Status::InProgress);
+        assert_eq!(item.owner, None);
+        // Status words in capitals before the task, as to-do lists write them.
+        let item = one("- DONE Write the migration spec");
+        assert_eq!(
+            (item.status, item.text.as_str()),
+            (Status::Done, "Write the migration spec")
+        );
+        let item = one("- TODO: deploy to staging");
+        assert_eq!(
+            (item.status, item.text.as_str()),
+            (Status::Todo, "deploy to staging")
+        );
+        let item = one("- WIP Load tests @bob");
+        assert_eq!(item.status, Status::InProgress);
+        assert_eq!(item.owner.as_deref(), Some("@bob"));
+        assert_eq!(one("- BLOCKED Vendor contract").status, Status::Blocked);
+        let item = one("- À FAIRE Recette utilisateur");
+        assert_eq!(
+            (item.status, item.text.as_str()),
+            (Status::Todo, "Recette utilisateur")
+        );
+        // Not in capitals, not a keyword of to-do lists, or nothing after it.
+        assert!(lone("- Done with the migration, we moved on").is_none());
+        assert!(lone("- OPEN SOURCE the SDK").is_none());
+        assert!(lone("- DONE").is_none());
+        // A handle alone in parentheses is the owner, set aside.
+        let item = one("- [ ] #123 Fix login redirect (@alice) — due 2026-12-10");
+        assert_eq!(item.owner.as_deref(), Some("@alice"));
+        let item = one("- [ ] Load tests (@bob, @carol)");
+        assert_eq!(item.owner.as_deref(), Some("@bob"));
         assert_eq!(one("- Lanceur ✔️ Fait !").status, Status::Done);
         assert_eq!(
             one("2. **RecordTypeB** : ⚠️ Validation minimale (TODO ligne 122)").status,

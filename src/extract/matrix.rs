@@ -144,10 +144,18 @@ fn definition<'t>(
 /// their state. A note in brackets after a term is dropped
 /// (`linux-asahi (kernel release)`), and a term given by an example
 /// (`Kernel release, e.g. 6.0`) defines the cells written like it
-/// ([`Vocabulary::add_cell_example`]). Whether the list defined terms: the
-/// caller knows whether it stands under a legend's label, where its
-/// entries are no work; elsewhere they stay what they were.
-pub fn read_term_list(entries: &[ListEntry], vocabulary: &mut Cow<Vocabulary>) -> bool {
+/// ([`Vocabulary::add_cell_example`]).
+///
+/// Returns whether the list is a legend, whose entries are no work: it
+/// defined terms and stands under a legend's label (`under_label`), or
+/// one of its terms is a status word itself (`WIP`, whose entry would
+/// otherwise read as a task in progress). Elsewhere its entries stay what
+/// they were (`- Backend: implemented`).
+pub fn read_term_list(
+    entries: &[ListEntry],
+    vocabulary: &mut Cow<Vocabulary>,
+    under_label: bool,
+) -> bool {
     if entries.len() < 2 {
         return false;
     }
@@ -166,10 +174,12 @@ pub fn read_term_list(entries: &[ListEntry], vocabulary: &mut Cow<Vocabulary>) -
     if statuses.len() < 2 {
         return false;
     }
+    let defines_status_words =
+        (terms.iter()).any(|(term, _)| vocabulary.only_phrase(term).is_some());
     for (term, status) in defined {
         vocabulary.to_mut().add_cell_example(term, status);
     }
-    true
+    under_label || defines_status_words
 }
 
 /// Words a term of a legend list has at most (`Kernel release`).
@@ -465,7 +475,7 @@ mod tests {
             .expect("a list");
         let portal = Vocabulary::new(&VocabularyConfig::default());
         let mut vocabulary = Cow::Owned(portal);
-        read_term_list(entries, &mut vocabulary);
+        read_term_list(entries, &mut vocabulary, false);
         vocabulary.into_owned()
     }
 

@@ -338,7 +338,7 @@ fn read_legend(outline: &Outline, vocabulary: &mut Cow<Vocabulary>) -> FxHashSet
                             // `- WIP : en cours de développement` under
                             // `**Légende :**` defines a table's words.
                             None => {
-                                if matrix::read_term_list(entries, vocabulary) {
+                                if matrix::read_term_list(entries, vocabulary, true) {
                                     legend_lists.extend(entries.first().map(|e| e.line));
                                 }
                             }
@@ -346,7 +346,9 @@ fn read_legend(outline: &Outline, vocabulary: &mut Cow<Vocabulary>) -> FxHashSet
                         after_label = false;
                     }
                     Block::List(entries) => {
-                        matrix::read_term_list(entries, vocabulary);
+                        if matrix::read_term_list(entries, vocabulary, false) {
+                            legend_lists.extend(entries.first().map(|e| e.line));
+                        }
                         after_label = false;
                     }
                     _ => after_label = false,

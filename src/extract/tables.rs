@@ -118,15 +118,26 @@ const END_HEADER_WORDS: &[&str] = &["end", "fin", "finish", "until", "ende"];
 
 const ID_HEADER_WORDS: &[&str] = &["id", "ticket", "cle", "key", "ref", "#"];
 
-const OWNER_HEADER_WORDS: &[&str] = &[
+/// Headers of the column that names who does the work (whole words,
+/// folded), for the roles of columns and the owners of a status table's
+/// rows alike.
+pub(super) const OWNER_HEADER_WORDS: &[&str] = &[
     "owner",
     "responsable",
+    // `Resp.`
+    "resp",
     "assignee",
     "assigne",
+    "assigned",
+    "pilote",
+    "referent",
+    "dri",
+    "lead",
     "porteur",
     "qui",
     "who",
     "membre",
+    "member",
     "verantwortlich",
 ];
 
