@@ -230,7 +230,9 @@ impl<'a> ItemReader<'a> {
     /// write one (`DONE Write the spec`, `TODO: deploy`, `EN COURS Recette`).
     fn keyword_at_start<'t>(&self, text: &'t str) -> Option<(Status, &'t str)> {
         let text = text.trim_start();
-        if !text.starts_with(|c: char| c.is_uppercase()) {
+        // Most lines start with a word in lower case after its capital.
+        let first_word = text.split([' ', ':']).next().unwrap_or("");
+        if !text.starts_with(char::is_uppercase) || first_word.chars().any(char::is_lowercase) {
             return None;
         }
         let (status, end) = self.vocabulary.phrase_at_start(text)?;
