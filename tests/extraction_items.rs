@@ -562,6 +562,41 @@ fn a_to_do_list_in_its_own_words() {
     );
 }
 
+/// A kanban board written as headings: each column's cards have its
+/// status, `Doing` the board's word for work in progress; a status clause
+/// in the generated corpus's words (`— 🟡 En développement`) too.
+#[test]
+fn a_kanban_board_by_its_columns() {
+    let project = project_of_text(
+        "board.md",
+        "# Board\n\n## Doing\n\n- Refonte API\n- Migration base\n\n\
+         ## In Review\n\n- Webhooks v2\n\n## Backlog\n\n- Mode sombre\n\n\
+         ## Done\n\n- Connexion Google\n\n## Suivi\n\n\
+         - Export CSV : En développement\n",
+    );
+    let items: Vec<(String, String)> = all_items(&project)
+        .iter()
+        .map(|item| {
+            (
+                item["text"].as_str().unwrap_or_default().to_string(),
+                item["status"].as_str().unwrap_or_default().to_string(),
+            )
+        })
+        .collect();
+    let item = |text: &str, status: &str| (text.to_string(), status.to_string());
+    assert_eq!(
+        items,
+        [
+            item("Refonte API", "in_progress"),
+            item("Migration base", "in_progress"),
+            item("Webhooks v2", "in_progress"),
+            item("Mode sombre", "todo"),
+            item("Connexion Google", "done"),
+            item("Export CSV", "in_progress"),
+        ]
+    );
+}
+
 /// A legend of terms under its label (`**Légende :**`, `- WIP : en cours
 /// de développement`) defines the words of the table after it, and its
 /// entries are no work: the matrix gives the three features, nothing else.

@@ -1104,6 +1104,7 @@ const KEYWORDS: &[&str] = &[
     "todo",
     "to do",
     "wip",
+    "doing",
     "in progress",
     "blocked",
     "waiting",

@@ -68,6 +68,7 @@ const WORDS: &[(&str, Status)] = &[
     ("partiellement", Status::InProgress),
     ("commence", Status::InProgress),
     ("en revue", Status::InProgress),
+    ("en developpement", Status::InProgress),
     ("a faire", Status::Todo),
     ("non demarre", Status::Todo),
     ("non commence", Status::Todo),
@@ -96,6 +97,9 @@ const WORDS: &[(&str, Status)] = &[
     ("partial", Status::InProgress),
     ("partially", Status::InProgress),
     ("in review", Status::InProgress),
+    // A kanban board's middle column.
+    ("doing", Status::InProgress),
+    ("in development", Status::InProgress),
     ("todo", Status::Todo),
     ("to do", Status::Todo),
     ("not started", Status::Todo),
