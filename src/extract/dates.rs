@@ -422,11 +422,28 @@ static FORMS: LazyLock<Vec<Form>> = LazyLock::new(|| {
             digit.and_one_of(b"sw"),
             Reader::iso_week,
         ),
-        // `Q3 2026`, `T2 2025`, `Q4/2023`, `2026-Q1`
+        // `Q3 2026`, `T2 2025`, `Q4/2023`, `2026-Q1`; `end of Q2 2027`, a
+        // point in it.
         form(
-            r"\b(?:[qt](?P<quarter>[1-4])\s*[/ -]?\s*(?P<year>\d{4})|(?P<year2>\d{4})\s*[- ]?\s*q(?P<quarter2>[1-4]))\b",
+            &format!(
+                r"\b(?:{part}[\s-]+)?(?:[qt](?P<quarter>[1-4])\s*[/ -]?\s*(?P<year>\d{{4}})|(?P<year2>\d{{4}})\s*[- ]?\s*q(?P<quarter2>[1-4]))\b"
+            ),
             digit.and_one_of(b"qt"),
             Reader::quarter,
+        ),
+        // `H1 2027`, `H2/2026`, `2027-H1`: a half-year; `fin H1 2027`.
+        form(
+            &format!(
+                r"\b(?:{part}[\s-]+)?(?:h(?P<half>[12])\s*[/ -]?\s*(?P<year>\d{{4}})|(?P<year2>\d{{4}})\s*[- ]?\s*h(?P<half2>[12]))\b"
+            ),
+            digit.and_one_of(b"h"),
+            Reader::half,
+        ),
+        // `fin 2027`, `mid-2026`, `early 2027`: a point in a year.
+        form(
+            &format!(r"\b{part}[\s-]+(?P<year>\d{{4}})\b"),
+            digit,
+            Reader::year_part,
         ),
         // `10/01/2025`, `15/03/25`, `10.01.2025`
         form(
@@ -523,6 +540,35 @@ impl<'h> Groups<'h> {
         let &(_, index) = self.names.iter().find(|(named, _)| named == name)?;
         Some(self.captures.get_group(index)?.range())
     }
+}
+
+/// The day a part word (`fin`, `mid`, `early`) names in the period of
+/// `months` months from `start`: its first day, the middle of its middle
+/// month (the 1st of July for a year), or its last day. `None` without a
+/// part word.
+fn part_of_period(captures: &Groups, start: NaiveDate, months: u32) -> Option<ParsedDate> {
+    let word = captures.name("part")?;
+    let part = MONTH_PART_WORDS.iter().find(|(w, _)| *w == word)?.1;
+    let day = match part {
+        MonthPart::Start => start,
+        // A year's middle is the 1st of July, a quarter's the 15th of its
+        // second month.
+        MonthPart::Middle if months.is_multiple_of(2) => months_later(start, months / 2)?,
+        MonthPart::Middle => months_later(start, months / 2)?.with_day(15)?,
+        MonthPart::End => months_later(start, months)?.pred_opt()?,
+    };
+    Some(ParsedDate {
+        start: day,
+        end: None,
+        precision: DatePrecision::Day,
+        year_inferred: false,
+    })
+}
+
+/// The first day of the month `months` after `start`'s (a first of month).
+fn months_later(start: NaiveDate, months: u32) -> Option<NaiveDate> {
+    let index = start.year() * 12 + start.month0() as i32 + months as i32;
+    NaiveDate::from_ymd_opt(index.div_euclid(12), index.rem_euclid(12) as u32 + 1, 1)
 }
 
 fn number(captures: &Groups, name: &str) -> Option<u32> {
@@ -711,12 +757,39 @@ impl Reader {
         if !plausible_year(year) {
             return None;
         }
-        Some(ParsedDate {
-            start: NaiveDate::from_ymd_opt(year, (quarter - 1) * 3 + 1, 1)?,
+        let start = NaiveDate::from_ymd_opt(year, (quarter - 1) * 3 + 1, 1)?;
+        part_of_period(captures, start, 3).or(Some(ParsedDate {
+            start,
             end: None,
             precision: DatePrecision::Quarter,
             year_inferred: false,
-        })
+        }))
+    }
+
+    /// `H1 2027`: January to June, a span as `Jan-Jun 2027` is.
+    fn half(captures: &Groups, reader: &Reader) -> Option<ParsedDate> {
+        let _ = reader;
+        let half = number(captures, "half").or_else(|| number(captures, "half2"))?;
+        let year = number(captures, "year").or_else(|| number(captures, "year2"))? as i32;
+        if !plausible_year(year) {
+            return None;
+        }
+        let start = NaiveDate::from_ymd_opt(year, (half - 1) * 6 + 1, 1)?;
+        part_of_period(captures, start, 6).or(Some(ParsedDate {
+            start,
+            end: Some(months_later(start, 6)?.pred_opt()?),
+            precision: DatePrecision::Month,
+            year_inferred: false,
+        }))
+    }
+
+    fn year_part(captures: &Groups, reader: &Reader) -> Option<ParsedDate> {
+        let _ = reader;
+        let year = number(captures, "year")? as i32;
+        if !plausible_year(year) {
+            return None;
+        }
+        part_of_period(captures, NaiveDate::from_ymd_opt(year, 1, 1)?, 12)
     }
 
     fn iso_week(captures: &Groups, reader: &Reader) -> Option<ParsedDate> {
@@ -1594,6 +1667,42 @@ mod tests {
         assert_eq!(day("T2 2025"), date(2025, 4, 1));
         assert_eq!(day("Q4/2023"), date(2023, 10, 1));
         assert_eq!(day("2026-Q1"), date(2026, 1, 1));
+    }
+
+    #[test]
+    fn halves_and_points_in_a_period() {
+        // A half-year is a span, as two months are.
+        let h1 = parse("H1 2027").unwrap();
+        assert_eq!(
+            (h1.start, h1.end),
+            (date(2027, 1, 1), Some(date(2027, 6, 30)))
+        );
+        let h2 = parse("2026-H2").unwrap();
+        assert_eq!(
+            (h2.start, h2.end),
+            (date(2026, 7, 1), Some(date(2026, 12, 31)))
+        );
+        assert_eq!(parse("H2/2026").unwrap().start, date(2026, 7, 1));
+        // A part word names a day of its quarter, half or year.
+        for (text, expected) in [
+            ("end of Q2 2027", date(2027, 6, 30)),
+            ("fin T4 2026", date(2026, 12, 31)),
+            ("early Q3 2027", date(2027, 7, 1)),
+            ("mid Q1 2027", date(2027, 2, 15)),
+            ("fin H1 2027", date(2027, 6, 30)),
+            ("fin 2027", date(2027, 12, 31)),
+            ("mid-2027", date(2027, 7, 1)),
+            ("début 2028", date(2028, 1, 1)),
+            ("late 2026", date(2026, 12, 31)),
+        ] {
+            let parsed = parse(text).unwrap_or_else(|| panic!("{text}"));
+            assert_eq!((parsed.start, parsed.end), (expected, None), "{text}");
+            assert_eq!(parsed.precision, DatePrecision::Day, "{text}");
+        }
+        // Not a half: a word, a heading number, an hour.
+        for text in ["HH1 2027", "h3 2027", "à 14h 2027 participants"] {
+            assert_eq!(parse(text), None, "{text}");
+        }
     }
 
     #[test]
