@@ -562,6 +562,43 @@ fn a_to_do_list_in_its_own_words() {
     );
 }
 
+/// A RAID log names each row by its description, not by its type; a
+/// table of one category column and a status is still named by the
+/// category.
+#[test]
+fn a_raid_log_names_its_rows_by_their_description() {
+    let project = project_of_text(
+        "raid.md",
+        "# Atlas\n\n## RAID\n\n\
+         | ID | Type | Description | Owner | Status |\n|---|---|---|---|---|\n\
+         | R1 | Risk | Data migration may slip | @tom | Open |\n\
+         | D1 | Decision | Use Postgres 16 | @ana | Closed |\n\n\
+         ## Lots\n\n| Catégorie | Statut |\n|---|---|\n| Backend | Fait |\n| Frontend | À faire |\n",
+    );
+    let items: Vec<(String, String, Option<String>)> = all_items(&project)
+        .iter()
+        .map(|item| {
+            (
+                item["text"].as_str().unwrap_or_default().to_string(),
+                item["status"].as_str().unwrap_or_default().to_string(),
+                item["id"].as_str().map(str::to_string),
+            )
+        })
+        .collect();
+    let item = |text: &str, status: &str, id: Option<&str>| {
+        (text.to_string(), status.to_string(), id.map(str::to_string))
+    };
+    assert_eq!(
+        items,
+        [
+            item("Data migration may slip", "todo", Some("R1")),
+            item("Use Postgres 16", "done", Some("D1")),
+            item("Backend", "done", None),
+            item("Frontend", "todo", None),
+        ]
+    );
+}
+
 /// A kanban board written as headings: each column's cards have its
 /// status, `Doing` the board's word for work in progress; a status clause
 /// in the generated corpus's words (`— 🟡 En développement`) too.

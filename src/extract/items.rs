@@ -633,6 +633,11 @@ const POINTS_HEADERS: &[&str] = &["points", "pts", "sp", "story points"];
 /// `001_…` `| Code backend développé | 100% | 0% | ❌ |` under `| Métrique |
 /// Cible | Actuel | Statut |` is at 0%, not 100%.
 const TARGET_HEADERS: &[&str] = &["cible", "target", "objectif", "goal"];
+/// Columns that say what kind of work a row is: they name it only when no
+/// other column can (a RAID log's `| ID | Type | Description |` is named
+/// by its description, of type `Risk`; corpus 22's `| Category | Status |`
+/// by its category).
+const KIND_HEADERS: &[&str] = &["type", "categor"];
 /// Columns that qualify an item but never name it.
 const QUALIFIER_HEADERS: &[&str] = &[
     "priorit",
@@ -671,6 +676,7 @@ impl Columns {
         };
         let mostly = |i: usize, test: &dyn Fn(&str) -> bool| at_least_half(&column(i), test);
         let mut excluded = vec![false; headers.len()];
+        let mut kinds = Vec::new();
         for (i, header) in headers.iter().enumerate() {
             let words: Vec<&str> = header
                 .split(|c: char| !c.is_alphanumeric() && c != '#' && c != '°')
@@ -703,6 +709,9 @@ impl Columns {
             {
                 columns.points.get_or_insert(i);
                 excluded[i] = true;
+            } else if KIND_HEADERS.iter().any(|w| header.contains(w)) {
+                kinds.push(i);
+                excluded[i] = true;
             } else if QUALIFIER_HEADERS.iter().any(|w| header.contains(w))
                 || mostly(i, &|c| parse_number(c).is_some())
                 // The word count first: a status lookup costs far more.
@@ -713,7 +722,8 @@ impl Columns {
                 excluded[i] = true;
             }
         }
-        columns.text = tables::name_column(table, (0..headers.len()).filter(|i| !excluded[*i]));
+        columns.text = tables::name_column(table, (0..headers.len()).filter(|i| !excluded[*i]))
+            .or(kinds.first().copied());
         columns
     }
 }

@@ -88,6 +88,9 @@ const SCALE_WORDS: &[(&str, u8)] = &[
     ("tres eleve", 5),
     ("tres elevee", 5),
     ("tres haute", 5),
+    ("tres haut", 5),
+    ("tres fort", 5),
+    ("tres forte", 5),
     ("very high", 5),
     ("tres faible", 1),
     ("tres basse", 1),
@@ -102,6 +105,9 @@ const SCALE_WORDS: &[(&str, u8)] = &[
     ("eleve", 4),
     ("elevee", 4),
     ("haute", 4),
+    ("haut", 4),
+    ("fort", 4),
+    ("forte", 4),
     ("high", 4),
     ("hoch", 4),
     ("major", 4),
@@ -115,6 +121,7 @@ const SCALE_WORDS: &[(&str, u8)] = &[
     ("mittel", 3),
     ("faible", 2),
     ("basse", 2),
+    ("bas", 2),
     ("low", 2),
     ("niedrig", 2),
     ("minor", 2),
@@ -817,18 +824,13 @@ fn inline_fields(text: &str) -> (&str, Vec<(Field, &str)>) {
     let (title, scales) = body.split_once(':').unwrap_or((body, ""));
     let mitigation = !fields.is_empty();
     let before_scales = fields.len();
-    for segment in scales.split([',', ';', '.']) {
-        let segment = segment.trim();
-        let Some((label, value)) = segment.split_once([' ', ':']) else {
-            continue;
-        };
-        if let Some(field @ (Field::Impact | Field::Probability)) = field_of(label) {
-            fields.push((field, value.trim_start_matches([':', ' '])));
-        }
-    }
+    fields.extend(scale_fields(scales));
     // An impact or a probability was read: the title stops at the colon.
     let rated = fields.len() > before_scales;
     if rated {
+        (title, fields)
+    } else if let Some((title, scales)) = parenthesised_scales(body) {
+        fields.extend(scales);
         (title, fields)
     } else if mitigation {
         let title = body.trim_end_matches(|c: char| c.is_whitespace() || "-—–:.,;".contains(c));
@@ -836,6 +838,44 @@ fn inline_fields(text: &str) -> (&str, Vec<(Field, &str)>) {
     } else {
         (text, fields)
     }
+}
+
+/// The impact and probability of `text`'s segments (`impact élevé,
+/// probabilité moyenne`).
+fn scale_fields(text: &str) -> Vec<(Field, &str)> {
+    (text.split([',', ';', '.']))
+        .filter_map(|segment| {
+            let (label, value) = segment.trim().split_once([' ', ':'])?;
+            match field_of(label) {
+                Some(field @ (Field::Impact | Field::Probability)) => {
+                    Some((field, value.trim_start_matches([':', ' '])))
+                }
+                _ => None,
+            }
+        })
+        .collect()
+}
+
+/// Scales in parentheses at the end of a risk's line, a handle after them
+/// at most (`Retard du fournisseur (impact fort, probabilité moyenne) —
+/// @julie`): the title before them, and the fields. `None` when the
+/// parentheses rate nothing, or when more text follows them.
+fn parenthesised_scales(body: &str) -> Option<(&str, Vec<(Field, &str)>)> {
+    let open = body.rfind('(')?;
+    let close = open + body[open..].find(')')?;
+    let after = body[close + 1..]
+        .trim()
+        .trim_start_matches(['—', '–', '-'])
+        .trim();
+    let owner = after.starts_with('@') && !after.contains(' ');
+    let mut fields = scale_fields(&body[open + 1..close]);
+    if fields.is_empty() || !(after.is_empty() || owner) {
+        return None;
+    }
+    if owner {
+        fields.push((Field::Owner, after));
+    }
+    Some((body[..open].trim_end(), fields))
 }
 
 /// Where a field label ends `before` starts: after its last stop, comma,
@@ -1047,6 +1087,14 @@ mod tests {
         );
         assert_eq!(r[1].impact, None);
         assert!(r[1].title.starts_with("Retard"));
+        // The scales in parentheses, the owner after them.
+        let r = risks("## Risques\n\n- ⚠️ Retard du fournisseur de badges (impact fort, probabilité moyenne) — @julie\n- Départ d'un développeur (Paris, Lyon)\n- Hausse des coûts (impact fort) sur le lot 2\n");
+        assert_eq!(r[0].title, "Retard du fournisseur de badges");
+        assert_eq!((r[0].impact, r[0].probability), (Some(4), Some(3)));
+        assert_eq!(r[0].owner.as_deref(), Some("@julie"));
+        // Parentheses that rate nothing, or with more text after them, stay.
+        assert_eq!(r[1].title, "Départ d'un développeur (Paris, Lyon)");
+        assert_eq!(r[2].title, "Hausse des coûts (impact fort) sur le lot 2");
     }
 
     #[test]
