@@ -562,6 +562,41 @@ fn a_to_do_list_in_its_own_words() {
     );
 }
 
+/// A weekly report sorts its work under its headings: what was done this
+/// week, what is planned next. Entries that say their own status keep it.
+#[test]
+fn a_weekly_report_sorts_its_work_under_its_headings() {
+    let project = project_of_text(
+        "weekly.md",
+        "# Weekly Status Report\n\n## Accomplishments this week\n\n\
+         - Finished the data model review\n- Deployed release 1.4 to UAT\n\n\
+         ## Planned next week\n\n- Start performance testing\n- 🚧 Go-live checklist\n\n\
+         ## Prochaines étapes\n\n- Recette utilisateur\n\n\
+         ## This week\n\n- Sprint review\n",
+    );
+    let items: Vec<(String, String)> = all_items(&project)
+        .iter()
+        .map(|item| {
+            (
+                item["text"].as_str().unwrap_or_default().to_string(),
+                item["status"].as_str().unwrap_or_default().to_string(),
+            )
+        })
+        .collect();
+    let item = |text: &str, status: &str| (text.to_string(), status.to_string());
+    assert_eq!(
+        items,
+        [
+            item("Finished the data model review", "done"),
+            item("Deployed release 1.4 to UAT", "done"),
+            item("Start performance testing", "todo"),
+            item("Go-live checklist", "in_progress"),
+            item("Recette utilisateur", "todo"),
+            // `This week` may be what was done or what is planned: no status.
+        ]
+    );
+}
+
 /// A RAID log names each row by its description, not by its type; a
 /// table of one category column and a status is still named by the
 /// category.

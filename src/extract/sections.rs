@@ -15,7 +15,7 @@ use crate::config::DateOrder;
 use crate::messages;
 
 use super::declarations::{key_at_start, Claim, ClaimReader, Target};
-use super::folding::words;
+use super::folding::{fold, words};
 use super::items::{clean_text, is_total_row, Columns, ItemReader, Siblings};
 use super::matrix;
 use super::outline::{Block, ListEntry, Outline, OutlineSection, Table};
@@ -269,6 +269,39 @@ fn names_notes(folded: &str) -> bool {
         || NOTES_PHRASES
             .iter()
             .any(|phrase| words.windows(phrase.len()).any(|run| run == *phrase))
+}
+
+/// The headings of a weekly report that sort its work, folded: what was
+/// done this week, what is planned next (`## Accomplishments this week`,
+/// `## Prochaines étapes`).
+const REPORT_HEADINGS: &[(&str, Status)] = &[
+    ("accomplishments", Status::Done),
+    ("accomplishments this week", Status::Done),
+    ("achievements", Status::Done),
+    ("completed this week", Status::Done),
+    ("done this week", Status::Done),
+    ("realisations", Status::Done),
+    ("realisations de la semaine", Status::Done),
+    ("realise cette semaine", Status::Done),
+    ("fait cette semaine", Status::Done),
+    ("next steps", Status::Todo),
+    ("next week", Status::Todo),
+    ("planned next week", Status::Todo),
+    ("plans for next week", Status::Todo),
+    ("prochaines etapes", Status::Todo),
+    ("semaine prochaine", Status::Todo),
+    ("a venir", Status::Todo),
+];
+
+/// The status a weekly report's heading gives the entries of its lists
+/// ([`REPORT_HEADINGS`], the whole heading but for marks and a colon).
+fn report_heading_status(title: &str) -> Option<Status> {
+    let folded = fold(title);
+    let words: Vec<&str> = words(&folded).collect();
+    let heading = words.join(" ");
+    (REPORT_HEADINGS.iter())
+        .find(|(phrase, _)| *phrase == heading)
+        .map(|(_, status)| *status)
 }
 
 /// Reads the document's own legend into `vocabulary` and returns the lines
@@ -757,7 +790,11 @@ impl Builder<'_> {
     /// entries of its lists there, so an entry without a status of its own
     /// has that one ([`ItemReader::list_entry`]).
     fn sorted_as(&self, heading: &str) -> Option<Status> {
-        self.reader.vocabulary.only_phrase(&section_title(heading))
+        let title = section_title(heading);
+        self.reader
+            .vocabulary
+            .only_phrase(&title)
+            .or_else(|| report_heading_status(&title))
     }
 
     /// Under a heading that is only a status a task box cannot write
