@@ -44,6 +44,10 @@ const RISK_HEADING_WORDS: &[&str] = &[
     "risiken",
     "riesgo",
     "riesgos",
+    // What a French steering committee watches (`Points de vigilance`):
+    // risks written without their scales. `Points d'attention` is left:
+    // seed 001's sums up the risks its risk section rated already.
+    "vigilance",
 ];
 
 /// Heading words of sections about risk management, not risks.
@@ -1095,6 +1099,10 @@ mod tests {
         // Parentheses that rate nothing, or with more text after them, stay.
         assert_eq!(r[1].title, "Départ d'un développeur (Paris, Lyon)");
         assert_eq!(r[2].title, "Hausse des coûts (impact fort) sur le lot 2");
+        // A steering committee's watch points are risks, rated or not.
+        let r = risks("## Points de vigilance\n\n- Disponibilité des key users en décembre\n");
+        assert_eq!(r.len(), 1);
+        assert_eq!(r[0].title, "Disponibilité des key users en décembre");
     }
 
     #[test]
