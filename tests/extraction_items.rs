@@ -74,6 +74,31 @@ fn counts(project: &Value) -> (u64, u64, u64, u64, u64, u64) {
     )
 }
 
+/// Each item's text and status, depth first.
+fn texts_and_statuses(project: &Value) -> Vec<(String, String)> {
+    (all_items(project).iter())
+        .map(|item| {
+            (
+                item["text"].as_str().unwrap_or_default().to_string(),
+                item["status"].as_str().unwrap_or_default().to_string(),
+            )
+        })
+        .collect()
+}
+
+/// Each item's text, status and `field` (`owner`, `id`), depth first.
+fn items_with(project: &Value, field: &str) -> Vec<(String, String, Option<String>)> {
+    (all_items(project).iter())
+        .map(|item| {
+            (
+                item["text"].as_str().unwrap_or_default().to_string(),
+                item["status"].as_str().unwrap_or_default().to_string(),
+                item[field].as_str().map(str::to_string),
+            )
+        })
+        .collect()
+}
+
 /// Every item of the project, depth first.
 fn all_items(project: &Value) -> Vec<Value> {
     fn items(list: &Value, out: &mut Vec<Value>) {
@@ -526,16 +551,7 @@ fn a_to_do_list_in_its_own_words() {
          | 1 | API v2 | @alice | 100 % |\n\
          | 2 | Webhooks | @bob | 40 % |\n",
     );
-    let items: Vec<(String, String, Option<String>)> = all_items(&project)
-        .iter()
-        .map(|item| {
-            (
-                item["text"].as_str().unwrap_or_default().to_string(),
-                item["status"].as_str().unwrap_or_default().to_string(),
-                item["owner"].as_str().map(str::to_string),
-            )
-        })
-        .collect();
+    let items = items_with(&project, "owner");
     let item = |text: &str, status: &str, owner: Option<&str>| {
         (
             text.to_string(),
@@ -574,15 +590,7 @@ fn a_weekly_report_sorts_its_work_under_its_headings() {
          ## Prochaines étapes\n\n- Recette utilisateur\n\n\
          ## This week\n\n- Sprint review\n",
     );
-    let items: Vec<(String, String)> = all_items(&project)
-        .iter()
-        .map(|item| {
-            (
-                item["text"].as_str().unwrap_or_default().to_string(),
-                item["status"].as_str().unwrap_or_default().to_string(),
-            )
-        })
-        .collect();
+    let items = texts_and_statuses(&project);
     let item = |text: &str, status: &str| (text.to_string(), status.to_string());
     assert_eq!(
         items,
@@ -610,16 +618,7 @@ fn a_raid_log_names_its_rows_by_their_description() {
          | D1 | Decision | Use Postgres 16 | @ana | Closed |\n\n\
          ## Lots\n\n| Catégorie | Statut |\n|---|---|\n| Backend | Fait |\n| Frontend | À faire |\n",
     );
-    let items: Vec<(String, String, Option<String>)> = all_items(&project)
-        .iter()
-        .map(|item| {
-            (
-                item["text"].as_str().unwrap_or_default().to_string(),
-                item["status"].as_str().unwrap_or_default().to_string(),
-                item["id"].as_str().map(str::to_string),
-            )
-        })
-        .collect();
+    let items = items_with(&project, "id");
     let item = |text: &str, status: &str, id: Option<&str>| {
         (text.to_string(), status.to_string(), id.map(str::to_string))
     };
@@ -646,15 +645,7 @@ fn a_kanban_board_by_its_columns() {
          ## Done\n\n- Connexion Google\n\n## Suivi\n\n\
          - Export CSV : En développement\n",
     );
-    let items: Vec<(String, String)> = all_items(&project)
-        .iter()
-        .map(|item| {
-            (
-                item["text"].as_str().unwrap_or_default().to_string(),
-                item["status"].as_str().unwrap_or_default().to_string(),
-            )
-        })
-        .collect();
+    let items = texts_and_statuses(&project);
     let item = |text: &str, status: &str| (text.to_string(), status.to_string());
     assert_eq!(
         items,

@@ -539,19 +539,21 @@ mod tests {
         assert!(!prose.has_cell_symbols());
     }
 
-    fn matrix_of(markdown: &str) -> Matrix {
+    /// The first table of `markdown` read as a matrix with `vocabulary`.
+    fn first_matrix(markdown: &str, vocabulary: &Vocabulary) -> Matrix {
         let outline = Outline::parse(markdown);
-        let vocabulary = vocabulary_of(OTEL);
-        let table = outline
-            .walk_sections()
-            .into_iter()
+        let table = (outline.walk_sections().into_iter())
             .flat_map(|section| section.blocks.iter())
             .find_map(|block| match block {
                 crate::extract::outline::Block::Table(table) => Some(table),
                 _ => None,
             })
             .expect("a table");
-        read(table, &vocabulary)
+        read(table, vocabulary)
+    }
+
+    fn matrix_of(markdown: &str) -> Matrix {
+        first_matrix(markdown, &vocabulary_of(OTEL))
     }
 
     #[test]
@@ -604,16 +606,7 @@ mod tests {
     /// The first table of `markdown` read with the built-in vocabulary
     /// alone: no symbol defined.
     fn bare_matrix_of(markdown: &str) -> Matrix {
-        let outline = Outline::parse(markdown);
-        let vocabulary = Vocabulary::new(&VocabularyConfig::default());
-        let table = (outline.walk_sections().into_iter())
-            .flat_map(|section| section.blocks.iter())
-            .find_map(|block| match block {
-                crate::extract::outline::Block::Table(table) => Some(table),
-                _ => None,
-            })
-            .expect("a table");
-        read(table, &vocabulary)
+        first_matrix(markdown, &Vocabulary::new(&VocabularyConfig::default()))
     }
 
     #[test]
