@@ -99,6 +99,16 @@ fn items_with(project: &Value, field: &str) -> Vec<(String, String, Option<Strin
         .collect()
 }
 
+/// The text, status and percentage of the item on `line`.
+fn item_at(items: &[Value], line: u64) -> (String, String, Option<f64>) {
+    let item = items.iter().find(|i| i["line"] == line).expect("an item");
+    (
+        item["text"].as_str().unwrap_or_default().to_string(),
+        item["status"].as_str().unwrap_or_default().to_string(),
+        item["percent"].as_f64(),
+    )
+}
+
 /// Every item of the project, depth first.
 fn all_items(project: &Value) -> Vec<Value> {
     fn items(list: &Value, out: &mut Vec<Value>) {
@@ -411,14 +421,7 @@ fn corpus_13_a_compliance_matrix_gives_one_item_per_feature() {
     };
     assert_eq!(counts(&project), (80, 237, 6, 0, 0, 323));
     let items = all_items(&project);
-    let at = |line: u64| {
-        let item = items.iter().find(|i| i["line"] == line).expect("an item");
-        (
-            item["text"].as_str().unwrap_or_default().to_string(),
-            item["status"].as_str().unwrap_or_default().to_string(),
-            item["percent"].as_f64(),
-        )
-    };
+    let at = |line: u64| item_at(&items, line);
     let item = |text: &str, status: &str, percent: f64| {
         (text.to_string(), status.to_string(), Some(percent))
     };
@@ -506,14 +509,7 @@ fn corpus_23_a_feature_matrix_read_through_its_legend_list() {
     };
     assert_eq!(counts(&project), (58, 6, 4, 0, 0, 68));
     let items = all_items(&project);
-    let at = |line: u64| {
-        let item = items.iter().find(|i| i["line"] == line).expect("an item");
-        (
-            item["text"].as_str().unwrap_or_default().to_string(),
-            item["status"].as_str().unwrap_or_default().to_string(),
-            item["percent"].as_f64(),
-        )
-    };
+    let at = |line: u64| item_at(&items, line);
     let item = |text: &str, status: &str, percent: Option<f64>| {
         (text.to_string(), status.to_string(), percent)
     };

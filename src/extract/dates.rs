@@ -542,6 +542,14 @@ impl<'h> Groups<'h> {
     }
 }
 
+/// The number of a quarter or half-year (group `name`, or `after` when
+/// written after its year: `2026-Q1`) and its year, when plausible.
+fn numbered_period(captures: &Groups, name: &str, after: &str) -> Option<(u32, i32)> {
+    let index = number(captures, name).or_else(|| number(captures, after))?;
+    let year = number(captures, "year").or_else(|| number(captures, "year2"))? as i32;
+    plausible_year(year).then_some((index, year))
+}
+
 /// The day a part word (`fin`, `mid`, `early`) names in the period of
 /// `months` months from `start`: its first day, the middle of its middle
 /// month (the 1st of July for a year), or its last day. `None` without a
@@ -752,11 +760,7 @@ impl Reader {
 
     fn quarter(captures: &Groups, reader: &Reader) -> Option<ParsedDate> {
         let _ = reader;
-        let quarter = number(captures, "quarter").or_else(|| number(captures, "quarter2"))?;
-        let year = number(captures, "year").or_else(|| number(captures, "year2"))? as i32;
-        if !plausible_year(year) {
-            return None;
-        }
+        let (quarter, year) = numbered_period(captures, "quarter", "quarter2")?;
         let start = NaiveDate::from_ymd_opt(year, (quarter - 1) * 3 + 1, 1)?;
         part_of_period(captures, start, 3).or(Some(ParsedDate {
             start,
@@ -769,11 +773,7 @@ impl Reader {
     /// `H1 2027`: January to June, a span as `Jan-Jun 2027` is.
     fn half(captures: &Groups, reader: &Reader) -> Option<ParsedDate> {
         let _ = reader;
-        let half = number(captures, "half").or_else(|| number(captures, "half2"))?;
-        let year = number(captures, "year").or_else(|| number(captures, "year2"))? as i32;
-        if !plausible_year(year) {
-            return None;
-        }
+        let (half, year) = numbered_period(captures, "half", "half2")?;
         let start = NaiveDate::from_ymd_opt(year, (half - 1) * 6 + 1, 1)?;
         part_of_period(captures, start, 6).or(Some(ParsedDate {
             start,
