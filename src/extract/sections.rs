@@ -15,7 +15,7 @@ use crate::config::DateOrder;
 use crate::messages;
 
 use super::declarations::{key_at_start, Claim, ClaimReader, Target};
-use super::folding::{fold, words};
+use super::folding::words;
 use super::items::{clean_text, is_total_row, Columns, ItemReader, Siblings};
 use super::matrix;
 use super::outline::{Block, ListEntry, Outline, OutlineSection, Table};
@@ -293,14 +293,18 @@ const REPORT_HEADINGS: &[(&str, Status)] = &[
     ("a venir", Status::Todo),
 ];
 
-/// The status a weekly report's heading gives the entries of its lists
-/// ([`REPORT_HEADINGS`], the whole heading but for marks and a colon).
-fn report_heading_status(title: &str) -> Option<Status> {
-    let folded = fold(title);
-    let words: Vec<&str> = words(&folded).collect();
-    let heading = words.join(" ");
+/// The status a weekly report's heading (`folded`) gives the entries of
+/// its lists ([`REPORT_HEADINGS`], the whole heading but for marks and a
+/// colon).
+fn report_heading_status(folded: &str) -> Option<Status> {
+    // The heading's first word rules out nearly every phrase at once.
+    let first = words(folded).next()?;
     (REPORT_HEADINGS.iter())
-        .find(|(phrase, _)| *phrase == heading)
+        .filter(|(phrase, _)| {
+            (phrase.strip_prefix(first))
+                .is_some_and(|rest| rest.is_empty() || rest.starts_with(' '))
+        })
+        .find(|(phrase, _)| phrase.split(' ').eq(words(folded)))
         .map(|(_, status)| *status)
 }
 
@@ -646,7 +650,7 @@ impl Builder<'_> {
             &section.blocks,
             held,
             team,
-            Some(&section.heading),
+            Some(section),
             section.level,
             people,
         );
@@ -719,10 +723,11 @@ impl Builder<'_> {
         blocks: &[Block],
         held: Held,
         team: bool,
-        heading: Option<&str>,
+        section: Option<&OutlineSection>,
         level: u8,
         people: &mut People,
     ) -> (Vec<Item>, Vec<Section>) {
+        let heading = section.map(|section| section.heading.as_str());
         let mut items = Vec::new();
         let mut groups = Vec::new();
         // A section's only table may be a ticket card that stands for it.
@@ -731,7 +736,7 @@ impl Builder<'_> {
             .filter(|b| matches!(b, Block::Table(_)))
             .count();
         let card_heading = heading.filter(|_| tables == 1 && held == Held::Work);
-        let sorted_as = heading.and_then(|h| self.sorted_as(h));
+        let sorted_as = section.and_then(|section| self.sorted_as(section));
         for block in blocks {
             match block {
                 Block::List(entries) => {
@@ -789,12 +794,10 @@ impl Builder<'_> {
     /// faire`, `## ✅ Terminé`, `**En cours :**`): the author sorted the
     /// entries of its lists there, so an entry without a status of its own
     /// has that one ([`ItemReader::list_entry`]).
-    fn sorted_as(&self, heading: &str) -> Option<Status> {
-        let title = section_title(heading);
-        self.reader
-            .vocabulary
-            .only_phrase(&title)
-            .or_else(|| report_heading_status(&title))
+    fn sorted_as(&self, section: &OutlineSection) -> Option<Status> {
+        (self.reader.vocabulary)
+            .only_phrase(&section_title(&section.heading))
+            .or_else(|| report_heading_status(&section.folded))
     }
 
     /// Under a heading that is only a status a task box cannot write
@@ -803,7 +806,7 @@ impl Builder<'_> {
     /// author sorted them there, a box being only done or not (corpus 20).
     /// Their subtasks keep their boxes.
     fn open_boxes_take_heading_status(&self, section: &OutlineSection, items: &mut [Item]) {
-        let status = self.sorted_as(&section.heading);
+        let status = self.sorted_as(section);
         let Some(status @ (Status::InProgress | Status::Blocked)) = status else {
             return;
         };
