@@ -138,10 +138,9 @@ fn definition<'t>(
 ///
 /// Each entry is `term: meaning`, the term short and starting with a
 /// letter or a digit, not with an item's marker (`- 🟢 **the dashboard**:
-/// Done` is an item); the
-/// meanings of at least two say different statuses ([`MEANINGS`], status
-/// phrases), which tells a legend from a list of a project's parts and
-/// their state. A note in brackets after a term is dropped
+/// Done` is an item); the meanings of at least two say different statuses
+/// ([`MEANINGS`], status phrases), which tells a legend from a list of a
+/// project's parts and their state. A note in brackets after a term is dropped
 /// (`linux-asahi (kernel release)`), and a term given by an example
 /// (`Kernel release, e.g. 6.0`) defines the cells written like it
 /// ([`Vocabulary::add_cell_example`]).
