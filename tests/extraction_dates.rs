@@ -330,7 +330,9 @@ fn corpus_17_risk_register() {
 /// give 10 milestones with start and end days but no year; the risks are
 /// the 5 rows of `Technical Debt & Blockers` (severity column: 2 Critical,
 /// 2 High, 1 Medium) and the 5 of `Risk Assessment` (M×M 9, L×L 4, M×M 9,
-/// L×H 8, H×M 12).
+/// L×H 8, H×M 12). Its five `### **SPRINT n: … (Nov 27 - Dec 11, 2025)**`
+/// headings are milestones too, each due at the end of its dates, their
+/// tasks all `🟡 Queued` (so no status).
 #[test]
 fn corpus_20_phase_table_without_years() {
     let Some(project) = project_of(
@@ -341,7 +343,7 @@ fn corpus_20_phase_table_without_years() {
     };
     assert_eq!(project["as_of"], "2025-11-27");
     let milestones = &project["milestones"];
-    assert_eq!(milestones.as_array().map(Vec::len), Some(10));
+    assert_eq!(milestones.as_array().map(Vec::len), Some(15));
     assert_eq!(milestones[0]["title"], "Advanced Cowrie Customization");
     assert_eq!(milestones[0]["date"], "2025-11-27");
     assert_eq!(milestones[0]["date_end"], "2025-12-11");
@@ -349,12 +351,102 @@ fn corpus_20_phase_table_without_years() {
     // Phase 3: Dec 27 - Jan 9 spans the new year.
     assert_eq!(milestones[2]["date"], "2025-12-27");
     assert_eq!(milestones[2]["date_end"], "2026-01-09");
+    let sprints: Vec<_> = (milestones.as_array().into_iter().flatten())
+        .filter(|m| m["title"].as_str().is_some_and(|t| t.starts_with("SPRINT")))
+        .map(|m| {
+            (
+                m["title"].as_str(),
+                m["date"].as_str(),
+                m["date_end"].as_str(),
+            )
+        })
+        .collect();
+    assert_eq!(
+        sprints,
+        [
+            (
+                Some("SPRINT 1: Quick Wins"),
+                Some("2025-11-27"),
+                Some("2025-12-11")
+            ),
+            (
+                Some("SPRINT 2: Behavioral Randomization"),
+                Some("2025-12-12"),
+                Some("2025-12-26")
+            ),
+            (
+                Some("SPRINT 3: IoT Protocol Support"),
+                Some("2026-01-01"),
+                Some("2026-01-15")
+            ),
+            (
+                Some("SPRINT 4: Advanced Cowrie Customization"),
+                Some("2025-12-27"),
+                Some("2026-01-09")
+            ),
+            (
+                Some("SPRINT 5: Threat Intelligence Integration"),
+                Some("2026-01-16"),
+                Some("2026-02-06")
+            ),
+        ]
+    );
+    assert_eq!(milestones[10]["status"], Value::Null);
+    assert_eq!(milestones[10]["line"], 36);
     let risks = &project["risks"];
     assert_eq!(risks.as_array().map(Vec::len), Some(10));
     assert_eq!(count_where(risks, "severity", "critical"), 2);
     assert_eq!(count_where(risks, "severity", "high"), 3);
     assert_eq!(count_where(risks, "severity", "medium"), 4);
     assert_eq!(count_where(risks, "severity", "low"), 1);
+}
+
+/// A dated sprint heading is a milestone due at the end of its dates, as
+/// far as the tasks under it, in a table or a list: a sprint whose tasks
+/// are all done is done and not late; one with a task done and others
+/// open is in progress, and late once its end has passed (section health
+/// red); an undated sprint or one dated in weeks of the project gives no
+/// milestone; a heading that only mentions a release is no time box.
+#[test]
+fn dated_sprint_headings_are_milestones_as_far_as_their_tasks() {
+    let text = "# Sprint tracker\n\n\
+        ## Sprint 1 (02/03/2026 - 13/03/2026)\n\n\
+        | Task | Status |\n|---|---|\n| Login | ✅ Done |\n| Logout | Done |\n\n\
+        ## Sprint 2 (16/03/2026 - 27/03/2026)\n\n\
+        - [x] Search\n- [ ] Filters\n- [ ] Export\n\n\
+        ## Sprint 3 (Semaines 5-6)\n\n- [ ] Billing\n\n\
+        ## Notes on the release (01/04/2026)\n\n- [ ] Changelog\n";
+    let status = build(&[("tracker.md", text.as_bytes())], "2026-04-15");
+    let project = &status["projects"][0];
+    let read: Vec<_> = (project["milestones"].as_array().into_iter().flatten())
+        .map(|m| {
+            let field = |name: &str| m[name].as_str().map(str::to_string);
+            (
+                field("title"),
+                field("date_end"),
+                field("status"),
+                m["overdue"].as_bool(),
+            )
+        })
+        .collect();
+    let owned = |title: &str, end: &str, status: Option<&str>, overdue: bool| {
+        (
+            Some(title.to_string()),
+            Some(end.to_string()),
+            status.map(str::to_string),
+            Some(overdue),
+        )
+    };
+    assert_eq!(
+        read,
+        [
+            owned("Sprint 1", "2026-03-13", Some("done"), false),
+            owned("Sprint 2", "2026-03-27", Some("in_progress"), true),
+        ]
+    );
+    let sprint_two = &project["sections"][1];
+    assert_eq!(sprint_two["title"], "Sprint 2 (16/03/2026 - 27/03/2026)");
+    assert_eq!(sprint_two["health"], "red");
 }
 
 /// Corpus 22: one small table per roadmap item; 10 of them give a `Target

@@ -23,7 +23,7 @@ use rustc_hash::FxHashSet;
 
 use super::as_of::{label_before, segments, text_lines, LineKind};
 use super::dates::{self, ParsedDate};
-use super::folding::{fold, Prefixes, WordList};
+use super::folding::{self, fold, Prefixes, WordList};
 use super::outline::{Block, Outline, OutlineSection, Table};
 use super::risks::risk_context;
 use super::sections::DocumentVocabulary;
@@ -52,6 +52,19 @@ const MILESTONE_HEADING_WORDS: &[&str] = &[
     "hitos",
     "meilensteine",
 ];
+
+/// First words of a heading that names a time box of the plan (folded):
+/// `### SPRINT 1: Quick Wins (Nov 27 - Dec 11, 2025)` (corpus 20), `##
+/// Phase 2 (Q3 2026)`, `## Release 1.4 — 15/03/2027`. Dated, such a
+/// heading is a milestone wherever it stands, due at the end of its dates.
+const TIME_BOX_WORDS: &[&str] = &["sprint", "iteration", "increment", "phase", "release"];
+
+/// Whether a heading, folded, begins with a time box's word.
+fn names_a_time_box(folded: &str) -> bool {
+    folding::words(folded)
+        .next()
+        .is_some_and(|first| TIME_BOX_WORDS.contains(&first))
+}
 
 /// Labels that make a dated line a milestone wherever it stands (folded;
 /// the label may go on: `Jalon 2 : Beta`, `Mise en production prévue`).
@@ -140,6 +153,35 @@ pub fn read(
     reader.milestones.sort_by_key(|milestone| milestone.line);
     status.milestones.extend(reader.milestones);
     (reader.listed_lines, reader.diagnostics)
+}
+
+/// Gives a dated heading that said nothing of its own status the status
+/// of the tasks read under it, in lists or tables: done when every one is
+/// done, in progress when some are done or under way. Called once the
+/// sections are read: corpus 20's `### SPRINT 1` lists its tasks in a
+/// table, and a sprint whose tasks are all ticked is no late milestone.
+pub fn as_far_as_their_tasks(status: &mut DocumentStatus) {
+    fn visit(sections: &[crate::model::Section], milestones: &mut [Milestone]) {
+        for section in sections {
+            let counts = &section.counts;
+            let told = if counts.total > 0 && counts.done == counts.total {
+                Some(Status::Done)
+            } else if counts.done + counts.in_progress > 0 {
+                Some(Status::InProgress)
+            } else {
+                None
+            };
+            let dated_here =
+                (milestones.iter_mut()).filter(|m| m.line == section.line && m.status.is_none());
+            for milestone in dated_here {
+                milestone.status = told;
+            }
+            visit(&section.sections, milestones);
+        }
+    }
+    if status.milestones.iter().any(|m| m.status.is_none()) {
+        visit(&status.sections, &mut status.milestones);
+    }
 }
 
 /// The English name of `day`, as the diagnostics say it.
@@ -540,28 +582,45 @@ impl MilestoneReader<'_> {
         }
     }
 
-    /// Sub-headings of a milestone section that carry a date
-    /// (corpus 01: `### ✅ Jalon 0: Pilote Données Importées (8 Jan)`).
+    /// Sub-headings of a milestone section that carry a date (corpus 01:
+    /// `### ✅ Jalon 0: Pilote Données Importées (8 Jan)`), and dated
+    /// headings of a time box anywhere (corpus 20: `### SPRINT 1: Quick
+    /// Wins (Nov 27 - Dec 11, 2025)`).
     fn read_headings(&mut self) {
         let outline = self.outline;
+        let top = outline
+            .sections
+            .iter()
+            .filter(|s| names_a_time_box(&s.folded));
+        self.read_dated_headings(top);
         for section in outline.walk_sections() {
             let named = names_milestones(&section.folded);
-            for child in &section.children {
-                if !(named || names_milestones(&child.folded)) {
-                    continue;
-                }
-                let Some(found) = self.found(&child.heading, child.line) else {
-                    continue;
-                };
-                let mut title = title_without_date(&child.heading, found.span(&child.heading));
-                if found.baseline.is_some() {
-                    title = without_planning_words(&title);
-                }
-                let status = milestone_marker_status(&child.heading)
-                    .or_else(|| section_status_line(child))
-                    .or_else(|| self.tasks_status(child));
-                self.push(title, Some(found.when(&child.heading)), status, child.line);
+            let children = (section.children.iter()).filter(|child| {
+                named || names_milestones(&child.folded) || names_a_time_box(&child.folded)
+            });
+            self.read_dated_headings(children);
+        }
+    }
+
+    /// Each of `headings` that carries a date, as a milestone.
+    fn read_dated_headings<'o>(&mut self, headings: impl Iterator<Item = &'o OutlineSection>) {
+        for heading in headings {
+            let Some(found) = self.found(&heading.heading, heading.line) else {
+                continue;
+            };
+            let mut title = title_without_date(&heading.heading, found.span(&heading.heading));
+            if found.baseline.is_some() {
+                title = without_planning_words(&title);
             }
+            let status = milestone_marker_status(&heading.heading)
+                .or_else(|| section_status_line(heading))
+                .or_else(|| self.tasks_status(heading));
+            self.push(
+                title,
+                Some(found.when(&heading.heading)),
+                status,
+                heading.line,
+            );
         }
     }
 

@@ -69,6 +69,7 @@ pub fn extract(document: &Document, context: &Context) -> DocumentStatus {
         &milestone_lines,
         &mut status,
     );
+    milestones::as_far_as_their_tasks(&mut status);
     status.diagnostics.extend(milestone_diagnostics);
     risks::read(&outline, document, context, &mut status);
     for (line, fragment) in outline.broken_fragment_links() {
