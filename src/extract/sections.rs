@@ -308,12 +308,6 @@ fn report_heading_status(folded: &str) -> Option<Status> {
         .map(|(_, status)| *status)
 }
 
-/// Reads the document's own legend into `vocabulary` and returns the lines
-/// of the lists that are legends (not items).
-///
-/// Two shapes: a list under a `**Légende :**` label (seed `004_…`:
-/// `*   [✅] Fait`), and one line of pairs (corpus `20_…`:
-/// `**Legend:** 🟢 Completed | 🔵 In Progress | 🟡 Queued`).
 /// The vocabulary in force for one document, built once and shared by the
 /// readers of items and milestones: the built-in tables, the portal's
 /// `[vocabulary]`, and the document's own legend over both.
@@ -337,6 +331,14 @@ impl<'v> DocumentVocabulary<'v> {
     }
 }
 
+/// Reads the document's own legend into `vocabulary` and returns the lines
+/// of the lists that are legends (not items).
+///
+/// Three shapes: a list under a `**Légende :**` label (seed `004_…`:
+/// `*   [✅] Fait`), one line of pairs (corpus `20_…`: `**Legend:** 🟢
+/// Completed | 🔵 In Progress | 🟡 Queued`), and a list of terms whose
+/// meanings say statuses (corpus `23_…`: `* **WIP**: Development work …`,
+/// read by [`super::matrix::read_term_list`]).
 fn read_legend(outline: &Outline, vocabulary: &mut Cow<Vocabulary>) -> FxHashSet<usize> {
     let mut legend_lists = FxHashSet::default();
     let mut visit =
