@@ -302,7 +302,7 @@ fn assess_sections(project: &mut Project, config: &Config, as_of: NaiveDate) {
         config,
         as_of,
     };
-    assess_siblings(&mut project.sections, None, &context);
+    assess_siblings(&mut project.sections, None, &[], &context);
 }
 
 struct SectionContext<'p> {
@@ -355,7 +355,11 @@ impl<'p, T> ByLine<'p, T> {
     }
 }
 
-/// `end` is the first line after the parent section (same source), if known.
+/// `end` is the first line after the parent section (same source), if known;
+/// `dating` the milestones written on the headings of the sections above
+/// (`### SPRINT 1: Quick Wins (Nov 27 - Dec 11, 2025)`): such a milestone
+/// dates its whole section, so the sprint's `#### Deliverables` are late
+/// with it.
 ///
 /// A section's lines end where the next sibling of its level or above
 /// starts. Siblings are mostly of one level; the exception is a document's
@@ -363,7 +367,12 @@ impl<'p, T> ByLine<'p, T> {
 /// first `##`), whose `## Risques` is a sibling in the tree but is written
 /// under it: a sprint report's title section is not green with the
 /// sprint's high risk below it.
-fn assess_siblings(sections: &mut [Section], end: Option<usize>, context: &SectionContext) {
+fn assess_siblings<'p>(
+    sections: &mut [Section],
+    end: Option<usize>,
+    dating: &[&'p Milestone],
+    context: &SectionContext<'p>,
+) {
     let starts: Vec<(Arc<str>, usize, u8)> = sections
         .iter()
         .map(|s| (s.source.clone(), s.line, s.level))
@@ -375,19 +384,24 @@ fn assess_siblings(sections: &mut [Section], end: Option<usize>, context: &Secti
             .find(|(_, _, level)| *level <= section.level)
             .map(|(_, line, _)| *line)
             .or(end);
+        let mut milestones = dating.to_vec();
+        milestones.extend((context.milestones).within(&section.source, section.line, own_end));
         let facts = Facts {
             counts: section.counts,
             progress: section.progress,
             declared_progress: section.declared_progress,
             has_declarations: section.declared_progress.is_some(),
-            milestones: (context.milestones).within(&section.source, section.line, own_end),
+            milestones,
             risks: (context.risks).within(&section.source, section.line, own_end),
             stale: false,
             as_of: context.as_of,
             language: context.config.language,
         };
         section.health = Some(facts.verdict(context.config).0);
-        assess_siblings(&mut section.sections, own_end, context);
+        let on_heading =
+            (context.milestones).within(&section.source, section.line, Some(section.line + 1));
+        let dating_children = [dating, &on_heading].concat();
+        assess_siblings(&mut section.sections, own_end, &dating_children, context);
     }
 }
 
@@ -758,6 +772,36 @@ mod tests {
         assert_eq!(p.sections[0].health, Some(Health::Done));
         assert_eq!(p.sections[0].sections[0].health, Some(Health::Done));
         assert_eq!(p.sections[1].health, Some(Health::Red));
+    }
+
+    /// A milestone written on a section's heading (a dated sprint) dates
+    /// the whole section: its subsections are late with it, the next
+    /// sprint is not. A milestone written inside a subsection dates only
+    /// that subsection.
+    #[test]
+    fn a_dated_heading_dates_its_subsections() {
+        let mut p = project();
+        let mut sprint1 = section("Sprint 1 (01/12 - 12/12/2025)", 10, counts(0, 0, 2, 0));
+        let mut deliverables = section("Deliverables", 14, counts(0, 0, 1, 0));
+        deliverables.level = 3;
+        sprint1.sections = vec![deliverables];
+        let mut sprint2 = section("Sprint 2", 20, counts(0, 0, 2, 0));
+        let mut review = section("Review", 24, counts(0, 0, 1, 0));
+        review.level = 3;
+        let mut notes = section("Notes", 28, counts(0, 0, 1, 0));
+        notes.level = 3;
+        sprint2.sections = vec![review, notes];
+        p.sections = vec![sprint1, sprint2].into();
+        *p.milestones = vec![
+            milestone("Sprint 1", date(2025, 12, 12), None, 10),
+            milestone("Review", date(2025, 12, 20), None, 25),
+        ];
+        let p = assessed(p, date(2026, 1, 2));
+        assert_eq!(p.sections[0].health, Some(Health::Red));
+        assert_eq!(p.sections[0].sections[0].health, Some(Health::Red));
+        assert_eq!(p.sections[1].health, Some(Health::Red));
+        assert_eq!(p.sections[1].sections[0].health, Some(Health::Red));
+        assert_eq!(p.sections[1].sections[1].health, Some(Health::Green));
     }
 
     /// A sprint report's title section (`# Sprint 11`, its items written
