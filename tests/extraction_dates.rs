@@ -449,6 +449,78 @@ fn dated_sprint_headings_are_milestones_as_far_as_their_tasks() {
     assert_eq!(sprint_two["health"], "red");
 }
 
+/// A ticket table (Jira's export: key, summary, status, assignee, story
+/// points, due date) gives its rows as items, each due on its date, with
+/// its owner and points, and no milestone: 1 done, 2 in progress (`In
+/// Progress`, `In Review`), 1 to do, 1 blocked; progress (100 + 50 + 0 +
+/// 0 + 50) / 5 = 40. As of 22 November, PAY-103 (due the 20th, to do) and
+/// PAY-104 (the 19th, blocked) are late; PAY-101 is done and PAY-102 not
+/// yet due. The steering committee's action table (`Porteur`, `Échéance`)
+/// reads the same; its milestone table beside it stays milestones.
+#[test]
+fn ticket_tables_give_items_due_on_their_dates() {
+    let sprint = "# Sprint 14 — Payments\n\n\
+        | Key | Summary | Status | Assignee | Story Points | Due date |\n\
+        |-----|---------|--------|----------|--------------|----------|\n\
+        | PAY-101 | Refund API endpoint | Done | Alice Martin | 5 | 2026-11-18 |\n\
+        | PAY-102 | Refund UI in back-office | In Progress | Bob Stone | 3 | 2026-11-24 |\n\
+        | PAY-103 | Ledger reconciliation | To Do | Carla Diaz | 8 | 2026-11-20 |\n\
+        | PAY-104 | PSP webhook retries | Blocked | Alice Martin | 2 | 2026-11-19 |\n\
+        | PAY-105 | Docs for refunds | In Review | Dan Roe | 1 | |\n";
+    let copil = "# COPIL du 12 novembre 2026\n\n## Relevé d'actions\n\n\
+        | # | Action | Porteur | Échéance | État |\n|---|---|---|---|---|\n\
+        | A1 | Valider le cahier de recette | M. Dupont | 15/11/2026 | Fait |\n\
+        | A2 | Migrer les contacts | Julie Martin | 20/11/2026 | En cours |\n\n\
+        ## Jalons\n\n| Jalon | Date | Statut |\n|---|---|---|\n\
+        | Recette | 18/11/2026 | En cours |\n";
+    let status = build(
+        &[
+            ("payments/sprint.md", sprint.as_bytes()),
+            ("crm/copil.md", copil.as_bytes()),
+        ],
+        "2026-11-22",
+    );
+    let by_name = |name: &str| -> &Value {
+        (status["projects"].as_array().into_iter().flatten())
+            .find(|p| p["slug"].as_str().is_some_and(|s| s.contains(name)))
+            .expect("project")
+    };
+    let items = |project: &Value| -> Vec<(String, String, String, String)> {
+        let mut found = Vec::new();
+        for section in project["sections"].as_array().into_iter().flatten() {
+            for item in section["items"].as_array().into_iter().flatten() {
+                let field = |name: &str| item[name].as_str().unwrap_or("-").to_string();
+                found.push((field("id"), field("status"), field("owner"), field("due")));
+            }
+        }
+        found
+    };
+    let payments = by_name("payments");
+    let owned = |row: [&str; 4]| row.map(str::to_string).into();
+    let expected: Vec<(String, String, String, String)> = vec![
+        owned(["PAY-101", "done", "Alice Martin", "2026-11-18"]),
+        owned(["PAY-102", "in_progress", "Bob Stone", "2026-11-24"]),
+        owned(["PAY-103", "todo", "Carla Diaz", "2026-11-20"]),
+        owned(["PAY-104", "blocked", "Alice Martin", "2026-11-19"]),
+        owned(["PAY-105", "in_progress", "Dan Roe", "-"]),
+    ];
+    assert_eq!(items(payments), expected);
+    assert_eq!(payments["progress"], 40.0);
+    assert_eq!(payments["milestones"].as_array().map(Vec::len), Some(0));
+    let crm = by_name("crm");
+    assert_eq!(
+        items(crm),
+        vec![
+            owned(["A1", "done", "M. Dupont", "2026-11-15"]),
+            owned(["A2", "in_progress", "Julie Martin", "2026-11-20"]),
+        ]
+    );
+    let milestones: Vec<&str> = (crm["milestones"].as_array().into_iter().flatten())
+        .filter_map(|m| m["title"].as_str())
+        .collect();
+    assert_eq!(milestones, ["Recette"]);
+}
+
 /// Corpus 22: one small table per roadmap item; 10 of them give a `Target
 /// Completion` quarter (`Q4/2023` …), 2 still `todo`. Each milestone is
 /// named by its heading (`AutoNATv2`), the table's first column being a

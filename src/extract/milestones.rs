@@ -408,6 +408,14 @@ impl MilestoneReader<'_> {
         for (table, in_risk_section, section) in tables_with_context(outline) {
             match tables::classify(table, in_risk_section) {
                 TableKind::Milestone => self.read_milestone_table(table, section),
+                // A ticket's date is when it is due: an item's, not a
+                // milestone. One row alone is a roadmap card (corpus 22),
+                // a milestone as well, named by its heading.
+                TableKind::Status if tables::is_ticket_table(table) => {
+                    if table.rows.len() == 1 {
+                        self.read_milestone_table(table, section);
+                    }
+                }
                 TableKind::Status => self.read_status_table(table),
                 TableKind::Risk | TableKind::Other => {}
             }

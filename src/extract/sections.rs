@@ -773,7 +773,7 @@ impl Builder<'_> {
                     if let Some(card) = card {
                         items.push(card);
                     } else if held != Held::Notes && kind == TableKind::Status {
-                        items.extend(self.reader.table(table, None));
+                        items.extend(self.rows_with_due_dates(table));
                     } else if held == Held::Work && kind == TableKind::Other {
                         self.matrix(table, level, &mut items, &mut groups);
                     }
@@ -833,16 +833,31 @@ impl Builder<'_> {
     /// a milestone of that row is.
     fn card(&self, table: &Table, heading: &str) -> Option<Item> {
         let mut item = self.reader.card(table, heading)?;
-        let (reference, order) = self.dates;
-        item.due = tables::due_column(table)
-            .and_then(|column| table.rows[0].cells.get(column))
-            .and_then(|cell| {
-                super::dates::find_dates(cell, reference, order)
-                    .into_iter()
-                    .next()
-            })
-            .map(|(date, _)| super::dates::period_end(&date).unwrap_or(date.start));
+        item.due = self.due_in(table, &table.rows[0].cells);
         Some(item)
+    }
+
+    /// The items of a status table's rows; those of a ticket table
+    /// ([`tables::is_ticket_table`]) due on their row's date.
+    fn rows_with_due_dates(&self, table: &Table) -> Vec<Item> {
+        let mut items = self.reader.table(table, None);
+        if tables::is_ticket_table(table) {
+            for item in &mut items {
+                let row = table.rows.iter().find(|row| row.line == item.line);
+                item.due = row.and_then(|row| self.due_in(table, &row.cells));
+            }
+        }
+        items
+    }
+
+    /// The day a row's due-date column says, at the end of its period.
+    fn due_in(&self, table: &Table, cells: &[String]) -> Option<chrono::NaiveDate> {
+        let (reference, order) = self.dates;
+        let cell = cells.get(tables::due_column(table)?)?;
+        let (date, _) = super::dates::find_dates(cell, reference, order)
+            .into_iter()
+            .next()?;
+        Some(super::dates::period_end(&date).unwrap_or(date.start))
     }
 
     /// The rows of a feature matrix ([`matrix`]) as items; those under a

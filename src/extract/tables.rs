@@ -546,6 +546,18 @@ pub fn due_column(table: &Table) -> Option<usize> {
         .position(|(role, header)| *role == Column::Date && !is_completion_header(header))
 }
 
+/// Whether `table` lists tickets: a status column, a date column and an
+/// owner or id column (`| Key | Summary | Status | Assignee | Due date |`,
+/// `| Action | Porteur | Échéance | État |`). Its rows are work items,
+/// each due on its date, not milestones: the owner or the ticket key is
+/// what a milestone table never has, and what an item keeps.
+pub fn is_ticket_table(table: &Table) -> bool {
+    let roles = columns(table);
+    roles.contains(&Column::Status)
+        && roles.contains(&Column::Date)
+        && (roles.contains(&Column::Owner) || roles.contains(&Column::Id))
+}
+
 /// Classifies `table`; `in_risk_section` says whether it stands under a risk heading.
 pub fn classify(table: &Table, in_risk_section: bool) -> TableKind {
     let has = |words: &WordList| folded_header(table).iter().any(|h| words.any(h));
@@ -554,7 +566,10 @@ pub fn classify(table: &Table, in_risk_section: bool) -> TableKind {
     }
     let roles = columns(table);
     let completion_only = roles.contains(&Column::Date) && due_column(table).is_none();
-    if roles.contains(&Column::Date) && !(completion_only && roles.contains(&Column::Status)) {
+    if is_ticket_table(table) {
+        TableKind::Status
+    } else if roles.contains(&Column::Date) && !(completion_only && roles.contains(&Column::Status))
+    {
         TableKind::Milestone
     } else if roles.contains(&Column::Status) {
         TableKind::Status
@@ -574,6 +589,23 @@ mod tests {
             Some(Block::Table(table)) => table,
             other => panic!("expected a table, got {other:?}"),
         }
+    }
+
+    /// A table with a status, a date and an owner or a ticket key lists
+    /// tickets due on their dates; without the owner and the key it is a
+    /// milestone table.
+    #[test]
+    fn tickets_with_due_dates_are_not_milestones() {
+        let jira = table("| Key | Summary | Status | Due date |\n|---|---|---|---|\n| PAY-101 | Refund API | Done | 2026-11-18 |\n");
+        assert_eq!(classify(&jira, false), TableKind::Status);
+        let actions = table("| Action | Porteur | Échéance | État |\n|---|---|---|---|\n| Migrer les contacts | Julie Martin | 20/11/2026 | En cours |\n");
+        assert!(is_ticket_table(&actions));
+        assert_eq!(classify(&actions, false), TableKind::Status);
+        let milestones = table(
+            "| Jalon | Échéance | État |\n|---|---|---|\n| Recette | 20/11/2026 | En cours |\n",
+        );
+        assert!(!is_ticket_table(&milestones));
+        assert_eq!(classify(&milestones, false), TableKind::Milestone);
     }
 
     #[test]

@@ -339,6 +339,18 @@ impl Strings {
         }
     }
 
+    /// An item's story points with their word, singular as each language
+    /// says it: `1 point`, `3 points`; `1,5 point` (French keeps the
+    /// singular below two).
+    pub fn story_points(&self, value: f64) -> String {
+        let singular = match self.language {
+            Language::En => value == 1.0,
+            Language::Fr => value < 2.0,
+        };
+        let word = if singular { "point" } else { "points" };
+        format!("{} {word}", self.figure(value))
+    }
+
     /// A figure with at most one decimal, as the language writes it:
     /// `2.5`; `2,5` (an item's story points).
     pub fn figure(&self, value: f64) -> String {
@@ -489,6 +501,16 @@ mod tests {
         assert_eq!(fr.figure(2.5), "2,5");
         assert_eq!(fr.figure(120.0), "120");
         assert_eq!(en.figure(13.04), "13");
+    }
+
+    #[test]
+    fn story_points_say_point_for_one() {
+        let (en, fr) = (Strings::new(Language::En), Strings::new(Language::Fr));
+        assert_eq!(en.story_points(1.0), "1 point");
+        assert_eq!(en.story_points(0.5), "0.5 points");
+        assert_eq!(en.story_points(8.0), "8 points");
+        assert_eq!(fr.story_points(1.5), "1,5 point");
+        assert_eq!(fr.story_points(2.0), "2 points");
     }
 
     #[test]

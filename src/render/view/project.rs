@@ -225,7 +225,7 @@ fn push_items(
             percent: item.percent.map(|p| t.percent(p)).unwrap_or_default(),
             owner: item.owner.clone().unwrap_or_default(),
             id: item.id.clone().unwrap_or_default(),
-            points: item.points.map(|p| t.figure(p)).unwrap_or_default(),
+            points: item.points.map(|p| t.story_points(p)).unwrap_or_default(),
             due: item.due.map(|d| t.date(d)).unwrap_or_default(),
             overdue: open && item.due.is_some_and(|d| d < as_of),
             depth: depth.min(6),
