@@ -438,6 +438,7 @@ impl MilestoneReader<'_> {
         let end_column = columns.iter().position(|c| *c == Column::EndDate);
         let name_column = text_column(table, columns);
         let status_column = columns.iter().position(|c| *c == Column::Status);
+        let percent_column = columns.iter().position(|c| *c == Column::Percent);
         // Corpus 22: one small table per roadmap item, named by its heading
         // (its columns are a category, a status, a date): a row that names
         // itself (`| Mise en production | 01/12/2026 |`) keeps its name.
@@ -465,9 +466,13 @@ impl MilestoneReader<'_> {
             let status = cell(status_column)
                 .and_then(|c| {
                     let answered = || tables::answered_status(table, status_column?, c);
-                    self.status_of(c).or_else(answered)
+                    self.status_of(c)
+                        .or_else(answered)
+                        .or_else(|| percent_status(c))
                 })
                 .or_else(|| reached.as_ref().map(|_| Status::Done))
+                // A planning's `| Conception | 01/09 | 30/09 | 100 % |`.
+                .or_else(|| cell(percent_column).and_then(percent_status))
                 .or_else(|| self.vocabulary.legend_status(&row.cells.join(" ")))
                 .or_else(|| milestone_marker_status(&row.cells.join(" ")));
             let mut date = self.row_date(date_cell, first, cell(end_column), row.line);
@@ -805,6 +810,12 @@ impl MilestoneReader<'_> {
             }
         }
     }
+}
+
+/// The status a milestone row's percentage says: 100 done, 0 to do, else
+/// in progress.
+fn percent_status(cell: &str) -> Option<Status> {
+    super::items::percent_of(cell.trim()).map(super::items::status_of_percent)
 }
 
 /// Lines of every section under a milestone heading (the heading's own
@@ -1318,6 +1329,29 @@ mod tests {
                 ("Q4 2024", Some(Status::Done)),
                 ("Q2 2025", None),
                 ("Q3 2025", None),
+            ]
+        );
+    }
+
+    /// A planning's rows say how far each phase is by a percentage, in an
+    /// `Avancement` column or a column of percentages: 100 is done, 0 not
+    /// begun, anything between under way. Conception, ended in September,
+    /// is not late.
+    #[test]
+    fn a_planning_row_is_as_far_as_its_percentage() {
+        let text = "| Tâche | Début | Fin | Avancement |\n|---|---|---|---|\n| Conception | 01/09/2026 | 30/09/2026 | 100 % |\n| Développement | 01/10/2026 | 30/11/2026 | 60 % |\n| Recette | 01/12/2026 | 20/12/2026 | 0 % |\n\n| Lot | Date | Fait |\n|---|---|---|\n| Lot 1 | 15/10/2026 | 100% |\n| Lot 2 | 15/12/2026 | 20% |\n";
+        let status = milestones(text, date(2026, 11, 22));
+        let read: Vec<(&str, Option<Status>)> = (status.milestones.iter())
+            .map(|m| (m.title.as_str(), m.status))
+            .collect();
+        assert_eq!(
+            read,
+            [
+                ("Conception", Some(Status::Done)),
+                ("Développement", Some(Status::InProgress)),
+                ("Recette", Some(Status::Todo)),
+                ("Lot 1", Some(Status::Done)),
+                ("Lot 2", Some(Status::InProgress)),
             ]
         );
     }
