@@ -401,6 +401,36 @@ fn read_legend(outline: &Outline, vocabulary: &mut Cow<Vocabulary>) -> FxHashSet
     legend_lists
 }
 
+/// Whether `table` is a health dashboard, not work: a report's `| Axe |
+/// Statut | Commentaire |` with `| Budget | 🟢 | … |`, `| Planning | 🟠 |
+/// … |`. Every filled status cell is a health circle the document's legend
+/// does not define, followed by no status word (`🟠 Vigilance` is one,
+/// `🟡 En cours` is not), and one at least is green or red, which no item
+/// is: its rows are the project's aspects, not tasks, and `🟠` there is
+/// no work in progress.
+fn is_health_table(table: &Table, vocabulary: &Vocabulary) -> bool {
+    let columns = tables::columns(table);
+    let mut green_or_red = false;
+    for row in &table.rows {
+        for (cell, _) in
+            (row.cells.iter().zip(columns)).filter(|(_, c)| **c == tables::Column::Status)
+        {
+            let cell = cell.trim_start_matches(['*', '_', ' ']);
+            if cell.trim().is_empty() {
+                continue;
+            }
+            let Some(circle) = vocabulary.undefined_circle_at_start(cell) else {
+                return false;
+            };
+            if vocabulary.phrase_at_start(&cell[circle.len()..]).is_some() {
+                return false;
+            }
+            green_or_red |= matches!(circle, "🟢" | "🔴");
+        }
+    }
+    green_or_red
+}
+
 /// A health circle the document writes before a status word in its status
 /// cells (corpus 07's `| **Frontend React/Next.js** | 🔴 Non démarré |`)
 /// has that status on its list items too (`` - 🔴 `Property` : **VIDE** ``),
@@ -772,7 +802,10 @@ impl Builder<'_> {
                         .and_then(|heading| self.card(table, heading));
                     if let Some(card) = card {
                         items.push(card);
-                    } else if held != Held::Notes && kind == TableKind::Status {
+                    } else if held != Held::Notes
+                        && kind == TableKind::Status
+                        && !is_health_table(table, self.reader.vocabulary)
+                    {
                         items.extend(self.rows_with_due_dates(table));
                     } else if held == Held::Work && kind == TableKind::Other {
                         self.matrix(table, level, &mut items, &mut groups);
@@ -1362,6 +1395,25 @@ mod documents {
                 ("Export CSV", Status::Done)
             ]
         );
+    }
+
+    /// A report's health dashboard gives no items: its rows are aspects
+    /// of the project in green, orange or red. Circles beside status words,
+    /// or bare amber ones with no green or red, are still statuses.
+    #[test]
+    fn a_health_dashboard_is_no_work() {
+        let dashboard = "# R\n\n## Indicateurs\n\n| Axe | Statut | Commentaire |\n|---|---|---|\n| Planning | 🟠 | Retard |\n| Budget | **🟢** | |\n| Qualité | 🔴 Alerte | 12 anomalies |\n| Périmètre | | |\n";
+        let counts = |text: &str| {
+            status_of(text)
+                .sections
+                .iter()
+                .map(|s| s.counts)
+                .collect::<Vec<_>>()
+        };
+        assert_eq!(counts(dashboard)[0].total, 0);
+        let tasks = "# R\n\n## Tâches\n\n| Tâche | Statut |\n|---|---|\n| API | 🟡 |\n| Front | 🟠 |\n\n| Tâche | Statut |\n|---|---|\n| Recette | 🟢 Terminé |\n| Doc | 🔴 Non démarré |\n";
+        let tasks = counts(tasks)[0];
+        assert_eq!((tasks.in_progress, tasks.done, tasks.total), (2, 1, 4));
     }
 
     #[test]
