@@ -794,8 +794,7 @@ fn corpus_19_memory_bank() {
 /// Overview table has start and end dates, so it is a milestone table
 /// (§4: its rows are milestones, not items): phases 1 and 10 are 🔵,
 /// phases 2-9 🟡 ("Queued", "Future"). The five dated `SPRINT` headings
-/// after them are milestones too, with no status: every task under them
-/// is queued.
+/// after them are milestones too, to do: every task under them is queued.
 #[test]
 fn corpus_20_own_legend() {
     let Some(project) = project_of(&corpus_dir(), "20_cerberus-honeypot-milestones-2025.md") else {

@@ -157,7 +157,8 @@ pub fn read(
 
 /// Gives a dated heading that said nothing of its own status the status
 /// of the tasks read under it, in lists or tables: done when every one is
-/// done, in progress when some are done or under way. Called once the
+/// done, in progress when some are done or under way, to do when every
+/// one is to do. Called once the
 /// sections are read: corpus 20's `### SPRINT 1` lists its tasks in a
 /// table, and a sprint whose tasks are all ticked is no late milestone.
 pub fn as_far_as_their_tasks(status: &mut DocumentStatus) {
@@ -168,6 +169,8 @@ pub fn as_far_as_their_tasks(status: &mut DocumentStatus) {
                 Some(Status::Done)
             } else if counts.done + counts.in_progress > 0 {
                 Some(Status::InProgress)
+            } else if counts.total > 0 && counts.todo == counts.total {
+                Some(Status::Todo)
             } else {
                 None
             };
@@ -676,7 +679,8 @@ impl MilestoneReader<'_> {
     /// What the tasks `section` lists say of their milestone: `Done` when
     /// every one starts with a done marker (`- [x] …`, `- ✅ …`), `InProgress`
     /// when some are done or under way and others not (corpus 10's `### Q1
-    /// 2025 (Actual)`: `- ✅ FASE 1-3`, `- 🔄 FASE 4-6`), else nothing.
+    /// 2025 (Actual)`: `- ✅ FASE 1-3`, `- 🔄 FASE 4-6`), `Todo` when every
+    /// one is still to do, else nothing.
     fn tasks_status(&self, section: &OutlineSection) -> Option<Status> {
         let statuses: Vec<Option<Status>> = (section.blocks.iter())
             .filter_map(|block| match block {
@@ -690,6 +694,7 @@ impl MilestoneReader<'_> {
             })
             .collect();
         let done = |status: &Option<Status>| *status == Some(Status::Done);
+        let to_do = |status: &Option<Status>| *status == Some(Status::Todo);
         let started =
             |status: &Option<Status>| matches!(status, Some(Status::Done | Status::InProgress));
         if statuses.is_empty() {
@@ -698,6 +703,8 @@ impl MilestoneReader<'_> {
             Some(Status::Done)
         } else if statuses.iter().any(started) {
             Some(Status::InProgress)
+        } else if statuses.iter().all(to_do) {
+            Some(Status::Todo)
         } else {
             None
         }
@@ -1314,7 +1321,7 @@ mod tests {
 
     /// A dated sub-heading's tasks say how far its milestone is: corpus
     /// 10's roadmap, one quarter begun (a phase done, one under way), one
-    /// all done, one not begun and one with no markers at all.
+    /// all done, one not begun (to do) and one with no markers at all.
     #[test]
     fn a_dated_heading_is_as_far_as_its_tasks() {
         let text = "## 🎯 ROADMAP\n\n### Q1 2025 (Actual)\n- ✅ FASE 1-3 (Semanas 1-3)\n- 🔄 FASE 4-6 (Semanas 4-6)\n\n### Q4 2024\n- ✅ FASE 0\n- [x] Kick-off\n\n### Q2 2025\n- [ ] FASE 7-9\n- ⏳ FASE 10-12\n\n### Q3 2025\n- Primeros clientes\n";
@@ -1327,7 +1334,7 @@ mod tests {
             [
                 ("Q1 2025 (Actual)", Some(Status::InProgress)),
                 ("Q4 2024", Some(Status::Done)),
-                ("Q2 2025", None),
+                ("Q2 2025", Some(Status::Todo)),
                 ("Q3 2025", None),
             ]
         );
