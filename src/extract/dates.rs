@@ -243,6 +243,36 @@ const COUNTED_WORDS: &[&str] = &[
     "pruebas",
 ];
 
+/// Ranks of a quarter or a half-year, folded (`2e semestre`, `first
+/// quarter`); the last is the fourth quarter or the second half.
+const RANKS: &[(&str, u32)] = &[
+    ("1er", 1),
+    ("1re", 1),
+    ("1ere", 1),
+    ("premier", 1),
+    ("premiere", 1),
+    ("1st", 1),
+    ("first", 1),
+    ("2e", 2),
+    ("2eme", 2),
+    ("2nd", 2),
+    ("deuxieme", 2),
+    ("second", 2),
+    ("seconde", 2),
+    ("3e", 3),
+    ("3eme", 3),
+    ("3rd", 3),
+    ("troisieme", 3),
+    ("third", 3),
+    ("4e", 4),
+    ("4eme", 4),
+    ("4th", 4),
+    ("quatrieme", 4),
+    ("fourth", 4),
+    ("dernier", 0),
+    ("last", 0),
+];
+
 /// Qualifiers that place a date inside its month (`fin mars`: the last day).
 const MONTH_PART_WORDS: &[(&str, MonthPart)] = &[
     ("debut", MonthPart::Start),
@@ -438,6 +468,16 @@ static FORMS: LazyLock<Vec<Form>> = LazyLock::new(|| {
             ),
             digit.and_one_of(b"h"),
             Reader::half,
+        ),
+        // `2e semestre 2027`, `1er trimestre 2028`, `second half of 2027`:
+        // a quarter or a half-year named by its rank.
+        form(
+            &format!(
+                r"\b(?P<rank>{})\s+(?P<unit>trimestre|semestre|quarter|half)\s+(?:de\s+l'annee\s+|de\s+|of\s+)?(?P<year>\d{{4}})\b",
+                alternation(&RANKS.iter().map(|(w, _)| *w).collect::<Vec<_>>())
+            ),
+            digit.and_one_of(b"tf"),
+            Reader::ranked_period,
         ),
         // `fin 2027`, `mid-2026`, `early 2027`: a point in a year.
         form(
@@ -781,6 +821,37 @@ impl Reader {
             precision: DatePrecision::Month,
             year_inferred: false,
         }))
+    }
+
+    /// `2e semestre 2027`: the second half of 2027, a span as `H2 2027`
+    /// is; `1er trimestre 2028`: the first quarter of 2028, as `Q1 2028`.
+    fn ranked_period(captures: &Groups, reader: &Reader) -> Option<ParsedDate> {
+        let _ = reader;
+        let rank = captures.name("rank")?;
+        let rank = RANKS.iter().find(|(word, _)| *word == rank)?.1;
+        let year = number(captures, "year")? as i32;
+        let quarter = matches!(captures.name("unit")?, "trimestre" | "quarter");
+        let (count, months) = if quarter { (4, 3) } else { (2, 6) };
+        let rank = if rank == 0 { count } else { rank };
+        if rank > count || !plausible_year(year) {
+            return None;
+        }
+        let start = NaiveDate::from_ymd_opt(year, (rank - 1) * months + 1, 1)?;
+        Some(if quarter {
+            ParsedDate {
+                start,
+                end: None,
+                precision: DatePrecision::Quarter,
+                year_inferred: false,
+            }
+        } else {
+            ParsedDate {
+                start,
+                end: Some(months_later(start, 6)?.pred_opt()?),
+                precision: DatePrecision::Month,
+                year_inferred: false,
+            }
+        })
     }
 
     fn year_part(captures: &Groups, reader: &Reader) -> Option<ParsedDate> {
@@ -1667,6 +1738,43 @@ mod tests {
         assert_eq!(day("T2 2025"), date(2025, 4, 1));
         assert_eq!(day("Q4/2023"), date(2023, 10, 1));
         assert_eq!(day("2026-Q1"), date(2026, 1, 1));
+    }
+
+    /// A quarter or a half-year named by its rank, in words or figures, in
+    /// French and English; the last is the fourth quarter or second half.
+    #[test]
+    fn ranked_quarters_and_halves() {
+        for (text, start, end) in [
+            (
+                "2e semestre 2027",
+                date(2027, 7, 1),
+                Some(date(2027, 12, 31)),
+            ),
+            (
+                "premier semestre 2028",
+                date(2028, 1, 1),
+                Some(date(2028, 6, 30)),
+            ),
+            (
+                "second half of 2027",
+                date(2027, 7, 1),
+                Some(date(2027, 12, 31)),
+            ),
+            ("1er trimestre 2028", date(2028, 1, 1), None),
+            ("3ème trimestre de l'année 2026", date(2026, 7, 1), None),
+            ("3rd quarter 2027", date(2027, 7, 1), None),
+            ("dernier trimestre 2028", date(2028, 10, 1), None),
+        ] {
+            let parsed = parse(text).unwrap_or_else(|| panic!("{text}"));
+            assert_eq!((parsed.start, parsed.end), (start, end), "{text}");
+        }
+        assert_eq!(
+            parse("1er trimestre 2028").unwrap().precision,
+            DatePrecision::Quarter
+        );
+        // A fifth quarter or a third half is no period.
+        assert!(parse("5e trimestre 2027").is_none());
+        assert!(parse("3e semestre 2027").is_none());
     }
 
     #[test]

@@ -799,7 +799,7 @@ impl MilestoneReader<'_> {
                     let span = found.span(segment);
                     let label = label_before(segment, span.start);
                     let title = if is_milestone_label(&label) {
-                        clean_title(segment.get(..span.start).unwrap_or(""))
+                        clean_title(without_lead_in(segment.get(..span.start).unwrap_or("")))
                     } else if in_milestone_section {
                         title_without_date(segment, span)
                     } else {
@@ -936,6 +936,9 @@ fn cut(text: &str, range: Range<usize>) -> String {
             return format!("{}{}", &before[..open], &after[close + 1..]);
         }
     }
+    // The words that brought the date in go with it: `Recette : courant
+    // avril 2027` is `Recette`, `Go-live prévu le 15/03` `Go-live`.
+    let before = without_lead_in(before);
     // The seam the date leaves: `(shipped 2026-03-08, released …)` reads
     // `(shipped, released …)`, and `(2026-03-08, à confirmer)` `(à confirmer)`.
     if after.starts_with([',', ';']) {
@@ -973,6 +976,30 @@ const PLANNING_WORDS: &[&str] = &[
     "for",
     "on",
 ];
+
+/// Words that bring a date in (folded), besides the [`PLANNING_WORDS`]:
+/// `courant avril`, `d'ici fin 2026`, `avant le 15/03`, `by Q3`.
+const LEAD_IN_WORDS: &[&str] = &[
+    "courant", "d'ici", "d’ici", "avant", "vers", "en", "a", "des", "by", "before", "until",
+    "around", "in", "at", "target", "cible", "eta",
+];
+
+/// `before` (the text before a date) without the words that brought the
+/// date in, at its end ([`LEAD_IN_WORDS`], [`PLANNING_WORDS`]).
+fn without_lead_in(before: &str) -> &str {
+    let mut kept = before.trim_end();
+    while let Some(last) = kept.split_whitespace().last() {
+        let folded = fold(last);
+        let word = folded.trim_matches(|c: char| !c.is_alphanumeric() && c != '\'' && c != '’');
+        let lead_in = LEAD_IN_WORDS.contains(&word) || PLANNING_WORDS.contains(&word);
+        // A word glued to punctuation (`Recette:`) ends the title.
+        if !lead_in || last.ends_with([':', ',', ';', '-', '—']) {
+            break;
+        }
+        kept = kept[..kept.len() - last.len()].trim_end();
+    }
+    kept
+}
 
 /// `title` without the [`PLANNING_WORDS`] it ends with, cleaned again.
 fn without_planning_words(title: &str) -> String {
@@ -1270,6 +1297,27 @@ mod tests {
                     Some(date(2025, 12, 31)),
                     Some(Status::Done)
                 ),
+            ]
+        );
+    }
+
+    /// The words that bring a date in are no part of the title.
+    #[test]
+    fn a_title_leaves_out_the_words_before_its_date() {
+        let text = "## Jalons\n\n- Recette : courant avril 2027\n- Migration : d'ici fin 2026\n- Livraison du lot 2 le 15/03/2027\n- Bascule avant le 30/06/2027\n- Audit: 2e semestre 2027\n\nGo-live prévu le 15/09/2027\n";
+        let status = milestones(text, date(2026, 11, 22));
+        let titles: Vec<&str> = (status.milestones.iter())
+            .map(|m| m.title.as_str())
+            .collect();
+        assert_eq!(
+            titles,
+            [
+                "Recette",
+                "Migration",
+                "Livraison du lot 2",
+                "Bascule",
+                "Audit",
+                "Go-live"
             ]
         );
     }
