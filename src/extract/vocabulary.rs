@@ -156,6 +156,18 @@ const WORDS: &[(&str, Status)] = &[
 /// tables write one status word per cell. A word beats a marker: `🟡
 /// BLOQUÉ` is blocked.
 const MILESTONE_WORDS: &[(&str, Status)] = &[
+    // A status report's milestone table says how a milestone is going,
+    // not only whether it is reached: one on track, at risk or late is
+    // under way (and overdue once its date has passed).
+    ("on track", Status::InProgress),
+    ("at risk", Status::InProgress),
+    ("delayed", Status::InProgress),
+    ("behind schedule", Status::InProgress),
+    ("late", Status::InProgress),
+    ("dans les temps", Status::InProgress),
+    ("en bonne voie", Status::InProgress),
+    ("a risque", Status::InProgress),
+    ("en retard", Status::InProgress),
     ("hors perimetre", Status::Cancelled),
     ("out of scope", Status::Cancelled),
     ("won't do", Status::Cancelled),
@@ -1143,5 +1155,23 @@ mod tests {
         assert_eq!(milestone_status("Fait"), Some(Status::Done));
         assert_eq!(milestone_status("📅"), Some(Status::Todo));
         assert_eq!(milestone_status("Phase 2"), None);
+    }
+
+    /// How a milestone is going says it is under way; a word inside
+    /// another (`translated`) says nothing.
+    #[test]
+    fn a_milestone_on_track_or_late_is_under_way() {
+        for cell in [
+            "On track",
+            "At risk",
+            "🟠 Delayed",
+            "Late",
+            "En retard",
+            "À risque",
+            "Dans les temps",
+        ] {
+            assert_eq!(milestone_status(cell), Some(Status::InProgress), "{cell}");
+        }
+        assert_eq!(milestone_status("Translated"), None);
     }
 }
