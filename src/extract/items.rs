@@ -313,9 +313,12 @@ impl<'a> ItemReader<'a> {
         let source = self.outline.source_line(line);
         handle_names(text)
             // `(@mentions, déplacements…)` in prose names a feature, not an
-            // owner; `(@alice)` or `(@alice, @bob)` is an owner set aside.
+            // owner; `(@alice)`, `(@alice, @bob)` or `(@alice, due
+            // 01/12)` is an owner set aside.
             .filter(|name| {
-                !inside_parentheses(text, name.start) || among_handles_only(text, name.start)
+                !inside_parentheses(text, name.start)
+                    || among_handles_only(text, name.start)
+                    || opens_an_aside_with_a_figure(text, name.start)
             })
             // `@sentry/react` is a package, not an owner; in `4 @given tests`
             // the handle is a word of a sentence: an owner stands apart.
@@ -1128,6 +1131,21 @@ const KEYWORDS: &[&str] = &[
     "annule",
 ];
 
+/// Whether the handle whose name starts at byte `at` of `text` opens its
+/// parentheses and a date or a figure follows it after a comma: a task
+/// list's `(@alice, due 2026-12-01)`, `(@bob; 3 pts)`. Words alone after
+/// it do not (`(@mentions, déplacements…)` names features).
+fn opens_an_aside_with_a_figure(text: &str, at: usize) -> bool {
+    let (Some(open), Some(close)) = (text[..at].rfind('('), text[at..].find(')')) else {
+        return false;
+    };
+    let after_name = text[at..at + close]
+        .trim_start_matches(|c: char| c.is_ascii_alphanumeric() || matches!(c, '_' | '-'));
+    text[open + 1..at].trim() == "@"
+        && after_name.starts_with([',', ';'])
+        && after_name.bytes().any(|b| b.is_ascii_digit())
+}
+
 /// Whether the parentheses around byte `at` of `text` hold nothing but
 /// handles (`(@alice)`, `(@alice, @bob)`, `(@alice et @bob)`).
 fn among_handles_only(text: &str, at: usize) -> bool {
@@ -1347,6 +1365,15 @@ mod tests {
         assert_eq!(item.owner.as_deref(), Some("@alice"));
         let item = one("- [ ] Load tests (@bob, @carol)");
         assert_eq!(item.owner.as_deref(), Some("@bob"));
+        // A handle that opens its parentheses, a date or a figure after it.
+        let item = one("- [ ] #124 Fix logout (@alice, due 2026-12-01)");
+        assert_eq!(item.owner.as_deref(), Some("@alice"));
+        assert_eq!(
+            one("- [ ] Cache (@dan; 3 pts)").owner.as_deref(),
+            Some("@dan")
+        );
+        let prose = one("- [ ] Messagerie (@mentions, déplacements, pièces jointes)");
+        assert_eq!(prose.owner, None);
         assert_eq!(one("- Lanceur ✔️ Fait !").status, Status::Done);
         assert_eq!(
             one("2. **RecordTypeB** : ⚠️ Validation minimale (TODO ligne 122)").status,
