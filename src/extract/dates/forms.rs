@@ -590,6 +590,41 @@ pub(super) fn months_later(start: NaiveDate, months: u32) -> Option<NaiveDate> {
     NaiveDate::from_ymd_opt(index.div_euclid(12), index.rem_euclid(12) as u32 + 1, 1)
 }
 
+/// The quarter that starts on `start`.
+fn quarter_from(start: NaiveDate) -> ParsedDate {
+    ParsedDate {
+        start,
+        end: None,
+        precision: DatePrecision::Quarter,
+        year_inferred: false,
+    }
+}
+
+/// The half-year that starts on `start`: a span of six months, as `Jan-Jun
+/// 2027` is.
+fn half_from(start: NaiveDate) -> Option<ParsedDate> {
+    Some(ParsedDate {
+        start,
+        end: Some(months_later(start, 6)?.pred_opt()?),
+        precision: DatePrecision::Month,
+        year_inferred: false,
+    })
+}
+
+/// Month `month` of a year written in full (`Décembre 2025`, `2025-12`).
+fn month_of(year: u32, month: u32) -> Option<ParsedDate> {
+    let year = year as i32;
+    if !plausible_year(year) {
+        return None;
+    }
+    Some(ParsedDate {
+        start: NaiveDate::from_ymd_opt(year, month, 1)?,
+        end: None,
+        precision: DatePrecision::Month,
+        year_inferred: false,
+    })
+}
+
 pub(super) fn number(captures: &Groups, name: &str) -> Option<u32> {
     captures.name(name)?.parse().ok()
 }
@@ -704,30 +739,12 @@ impl Reader {
 
     pub(super) fn month_year(captures: &Groups, reader: &Reader) -> Option<ParsedDate> {
         let _ = reader;
-        let year = number(captures, "year")? as i32;
-        if !plausible_year(year) {
-            return None;
-        }
-        Some(ParsedDate {
-            start: NaiveDate::from_ymd_opt(year, month_number(captures, "month")?, 1)?,
-            end: None,
-            precision: DatePrecision::Month,
-            year_inferred: false,
-        })
+        month_of(number(captures, "year")?, month_number(captures, "month")?)
     }
 
     pub(super) fn year_month(captures: &Groups, reader: &Reader) -> Option<ParsedDate> {
         let _ = reader;
-        let year = number(captures, "year")? as i32;
-        if !plausible_year(year) {
-            return None;
-        }
-        Some(ParsedDate {
-            start: NaiveDate::from_ymd_opt(year, number(captures, "month_number")?, 1)?,
-            end: None,
-            precision: DatePrecision::Month,
-            year_inferred: false,
-        })
+        month_of(number(captures, "year")?, number(captures, "month_number")?)
     }
 
     /// From the first day of the first month to the last of the second;
@@ -773,12 +790,7 @@ impl Reader {
         let _ = reader;
         let (quarter, year) = numbered_period(captures, "quarter", "quarter2")?;
         let start = NaiveDate::from_ymd_opt(year, (quarter - 1) * 3 + 1, 1)?;
-        part_of_period(captures, start, 3).or(Some(ParsedDate {
-            start,
-            end: None,
-            precision: DatePrecision::Quarter,
-            year_inferred: false,
-        }))
+        part_of_period(captures, start, 3).or(Some(quarter_from(start)))
     }
 
     /// `H1 2027`: January to June, a span as `Jan-Jun 2027` is.
@@ -786,12 +798,7 @@ impl Reader {
         let _ = reader;
         let (half, year) = numbered_period(captures, "half", "half2")?;
         let start = NaiveDate::from_ymd_opt(year, (half - 1) * 6 + 1, 1)?;
-        part_of_period(captures, start, 6).or(Some(ParsedDate {
-            start,
-            end: Some(months_later(start, 6)?.pred_opt()?),
-            precision: DatePrecision::Month,
-            year_inferred: false,
-        }))
+        part_of_period(captures, start, 6).or_else(|| half_from(start))
     }
 
     /// `2e semestre 2027`: the second half of 2027, a span as `H2 2027`
@@ -808,21 +815,11 @@ impl Reader {
             return None;
         }
         let start = NaiveDate::from_ymd_opt(year, (rank - 1) * months + 1, 1)?;
-        Some(if quarter {
-            ParsedDate {
-                start,
-                end: None,
-                precision: DatePrecision::Quarter,
-                year_inferred: false,
-            }
+        if quarter {
+            Some(quarter_from(start))
         } else {
-            ParsedDate {
-                start,
-                end: Some(months_later(start, 6)?.pred_opt()?),
-                precision: DatePrecision::Month,
-                year_inferred: false,
-            }
-        })
+            half_from(start)
+        }
     }
 
     pub(super) fn year_part(captures: &Groups, reader: &Reader) -> Option<ParsedDate> {
