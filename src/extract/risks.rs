@@ -825,12 +825,12 @@ fn inline_fields(text: &str) -> (&str, Vec<(Field, &str)>) {
             break;
         }
     }
-    let (title, scales) = body.split_once(':').unwrap_or((body, ""));
+    let (title, scales) = title_and_scales(body);
     let mitigation = !fields.is_empty();
-    let before_scales = fields.len();
     fields.extend(scale_fields(scales));
     // An impact or a probability was read: the title stops at the colon.
-    let rated = fields.len() > before_scales;
+    let rated =
+        (fields.iter()).any(|(field, _)| matches!(field, Field::Impact | Field::Probability));
     if rated {
         (title, fields)
     } else if let Some((title, scales)) = parenthesised_scales(body) {
@@ -844,20 +844,58 @@ fn inline_fields(text: &str) -> (&str, Vec<(Field, &str)>) {
     }
 }
 
-/// The impact and probability of `text`'s segments (`impact élevé,
-/// probabilité moyenne`).
+/// A risk's line split at its first colon: the title, then the text its
+/// scales may stand in. When a scale's label is what comes right before
+/// the colon (`**Vendor API deprecation** — Likelihood: High, Impact:
+/// Critical`), the title ends before the label, which goes with the
+/// scales.
+fn title_and_scales(body: &str) -> (&str, &str) {
+    let Some((before, after)) = body.split_once(':') else {
+        return (body, "");
+    };
+    let start = label_start(before);
+    match field_of(&before[start..]) {
+        Some(Field::Impact | Field::Probability) if start > 0 => {
+            let title = before[..start]
+                .trim_end_matches(|c: char| c.is_whitespace() || "-—–,;.".contains(c));
+            (title, &body[start..])
+        }
+        _ => (before, after),
+    }
+}
+
+/// The impact, probability and owner of `text`'s segments (`impact élevé,
+/// probabilité moyenne`, `Likelihood: High, Impact: Critical. Owner:
+/// @sam`).
 fn scale_fields(text: &str) -> Vec<(Field, &str)> {
     (text.split([',', ';', '.']))
         .filter_map(|segment| {
+            if let Some(scale) = lettered_scale(segment) {
+                return Some(scale);
+            }
             let (label, value) = segment.trim().split_once([' ', ':'])?;
+            let value = value.trim_start_matches([':', ' ']);
             match field_of(label) {
-                Some(field @ (Field::Impact | Field::Probability)) => {
-                    Some((field, value.trim_start_matches([':', ' '])))
-                }
+                Some(field @ (Field::Impact | Field::Probability)) => Some((field, value)),
+                Some(Field::Owner) if value.starts_with('@') => Some((Field::Owner, value)),
                 _ => None,
             }
         })
         .collect()
+}
+
+/// A scale written with its initial and a figure of the 1-5 scale: `P=2`,
+/// `I = 4`, `P:3` (a risk register's shorthand, `(P=2, I=4)`).
+fn lettered_scale(segment: &str) -> Option<(Field, &str)> {
+    let segment = segment.trim();
+    let mut chars = segment.chars();
+    let field = match chars.next()? {
+        'P' | 'p' => Field::Probability,
+        'I' | 'i' => Field::Impact,
+        _ => return None,
+    };
+    let value = chars.as_str().trim_start().strip_prefix(['=', ':'])?.trim();
+    (value.len() == 1 && ('1'..='5').contains(&value.chars().next()?)).then_some((field, value))
 }
 
 /// Scales in parentheses at the end of a risk's line, a handle after them
@@ -1103,6 +1141,38 @@ mod tests {
         let r = risks("## Points de vigilance\n\n- Disponibilité des key users en décembre\n");
         assert_eq!(r.len(), 1);
         assert_eq!(r[0].title, "Disponibilité des key users en décembre");
+    }
+
+    /// A risk line whose first label is a scale: the title ends before
+    /// it, and an owner among the fields is read; a register's shorthand
+    /// `(P=2, I=4)` rates the risk.
+    #[test]
+    fn labelled_scales_after_the_title_and_their_shorthand() {
+        let text = "## Top risks\n\n1. **Vendor API deprecation** — Likelihood: High, Impact: Critical. Owner: @sam. Mitigation: migrate to v3.\n2. Cloud cost overrun (P=2, I=4)\n3. Hiring (P = 3; I: 5) — @ana\n4. Pipeline (p=7, i=x)\n";
+        let r = risks(text);
+        type Read<'r> = (&'r str, Option<u8>, Option<u8>, Option<&'r str>);
+        let read: Vec<Read> = (r.iter())
+            .map(|r| {
+                (
+                    r.title.as_str(),
+                    r.impact,
+                    r.probability,
+                    r.owner.as_deref(),
+                )
+            })
+            .collect();
+        assert_eq!(
+            read,
+            [
+                ("Vendor API deprecation", Some(5), Some(4), Some("@sam")),
+                ("Cloud cost overrun", Some(4), Some(2), None),
+                ("Hiring", Some(5), Some(3), Some("@ana")),
+                // Not a figure of the 1-5 scale: no rating, all title.
+                ("Pipeline (p=7, i=x)", None, None, None),
+            ]
+        );
+        assert_eq!(r[0].mitigation.as_deref(), Some("migrate to v3."));
+        assert_eq!(r[1].severity, Some(Severity::Medium));
     }
 
     #[test]
