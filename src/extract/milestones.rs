@@ -59,11 +59,20 @@ const MILESTONE_HEADING_WORDS: &[&str] = &[
 /// heading is a milestone wherever it stands, due at the end of its dates.
 const TIME_BOX_WORDS: &[&str] = &["sprint", "iteration", "increment", "phase", "release"];
 
-/// Whether a heading, folded, begins with a time box's word.
+/// Whether a heading, folded, names a time box of the plan: it begins
+/// with a time box's word, or it is a quarter or a half-year and at most
+/// one word more (a roadmap's `## Q1 2027`, `## H2 2027`, `## T3 2026
+/// (prévu)`).
 fn names_a_time_box(folded: &str) -> bool {
-    folding::words(folded)
-        .next()
-        .is_some_and(|first| TIME_BOX_WORDS.contains(&first))
+    let mut words = folding::words(folded);
+    let Some(first) = words.next() else {
+        return false;
+    };
+    let period = matches!(
+        first.as_bytes(),
+        [b'q' | b't', b'1'..=b'4'] | [b'h', b'1' | b'2']
+    );
+    TIME_BOX_WORDS.contains(&first) || period && words.count() <= 2
 }
 
 /// Labels that make a dated line a milestone wherever it stands (folded;
@@ -1296,6 +1305,30 @@ mod tests {
                     Some(date(2025, 1, 1)),
                     Some(date(2025, 12, 31)),
                     Some(Status::Done)
+                ),
+            ]
+        );
+    }
+
+    /// A roadmap's quarter and half-year headings are milestones wherever
+    /// they stand, as far as their tasks; a heading that only begins with
+    /// a quarter and says more is not.
+    #[test]
+    fn quarter_and_half_headings_are_time_boxes() {
+        let text = "# Product plan\n\n## Q1 2027\n\n- [x] SSO\n- [ ] Audit log\n\n## H2 2027\n\n- [ ] Marketplace\n\n## T3 2026 (prévu)\n\n- [ ] Offline\n\n## Q1 2027 goals for the sales team\n\n- [ ] Deck\n";
+        let status = milestones(text, date(2027, 4, 15));
+        let read: Vec<(&str, Option<NaiveDate>, Option<Status>)> = (status.milestones.iter())
+            .map(|m| (m.title.as_str(), m.date_end, m.status))
+            .collect();
+        assert_eq!(
+            read,
+            [
+                ("Q1 2027", Some(date(2027, 3, 31)), Some(Status::InProgress)),
+                ("H2 2027", Some(date(2027, 12, 31)), Some(Status::Todo)),
+                (
+                    "T3 2026 (prévu)",
+                    Some(date(2026, 9, 30)),
+                    Some(Status::Todo)
                 ),
             ]
         );
