@@ -164,6 +164,24 @@ pub fn read(
     (reader.listed_lines, reader.diagnostics)
 }
 
+/// What `all` tasks say of their milestone, `done` of them done, `under_way`
+/// in progress and `to_do` to do: done when every one is done, in progress
+/// when some are done or under way, to do when every one is to do, else
+/// nothing (a task with no status of its own says nothing either).
+fn tasks_say(done: usize, under_way: usize, to_do: usize, all: usize) -> Option<Status> {
+    if all == 0 {
+        None
+    } else if done == all {
+        Some(Status::Done)
+    } else if done + under_way > 0 {
+        Some(Status::InProgress)
+    } else if to_do == all {
+        Some(Status::Todo)
+    } else {
+        None
+    }
+}
+
 /// Gives a dated heading that said nothing of its own status the status
 /// of the tasks read under it, in lists or tables: done when every one is
 /// done, in progress when some are done or under way, to do when every
@@ -174,15 +192,12 @@ pub fn as_far_as_their_tasks(status: &mut DocumentStatus) {
     fn visit(sections: &[crate::model::Section], milestones: &mut [Milestone]) {
         for section in sections {
             let counts = &section.counts;
-            let told = if counts.total > 0 && counts.done == counts.total {
-                Some(Status::Done)
-            } else if counts.done + counts.in_progress > 0 {
-                Some(Status::InProgress)
-            } else if counts.total > 0 && counts.todo == counts.total {
-                Some(Status::Todo)
-            } else {
-                None
-            };
+            let told = tasks_say(
+                counts.done as usize,
+                counts.in_progress as usize,
+                counts.todo as usize,
+                counts.total as usize,
+            );
             let dated_here =
                 (milestones.iter_mut()).filter(|m| m.line == section.line && m.status.is_none());
             for milestone in dated_here {
@@ -702,21 +717,9 @@ impl MilestoneReader<'_> {
                 marker.map(|(status, _)| status)
             })
             .collect();
-        let done = |status: &Option<Status>| *status == Some(Status::Done);
-        let to_do = |status: &Option<Status>| *status == Some(Status::Todo);
-        let started =
-            |status: &Option<Status>| matches!(status, Some(Status::Done | Status::InProgress));
-        if statuses.is_empty() {
-            None
-        } else if statuses.iter().all(done) {
-            Some(Status::Done)
-        } else if statuses.iter().any(started) {
-            Some(Status::InProgress)
-        } else if statuses.iter().all(to_do) {
-            Some(Status::Todo)
-        } else {
-            None
-        }
+        let count = |wanted: Status| statuses.iter().filter(|s| **s == Some(wanted)).count();
+        let (done, under_way) = (count(Status::Done), count(Status::InProgress));
+        tasks_say(done, under_way, count(Status::Todo), statuses.len())
     }
 
     /// Dated list items and lines under a milestone heading, and lines
