@@ -19,7 +19,7 @@ use std::sync::Arc;
 use std::sync::LazyLock;
 
 use chrono::{Datelike, NaiveDate};
-use rustc_hash::FxHashSet;
+use rustc_hash::{FxHashMap, FxHashSet};
 
 use super::as_of::{label_before, segments, text_lines, LineKind};
 use super::dates::{self, ParsedDate};
@@ -189,25 +189,34 @@ fn tasks_say(done: usize, under_way: usize, to_do: usize, all: usize) -> Option<
 /// sections are read: corpus 20's `### SPRINT 1` lists its tasks in a
 /// table, and a sprint whose tasks are all ticked is no late milestone.
 pub fn as_far_as_their_tasks(status: &mut DocumentStatus) {
-    fn visit(sections: &[crate::model::Section], milestones: &mut [Milestone]) {
-        for section in sections {
-            let counts = &section.counts;
-            let told = tasks_say(
-                counts.done as usize,
-                counts.in_progress as usize,
-                counts.todo as usize,
-                counts.total as usize,
-            );
-            let dated_here =
-                (milestones.iter_mut()).filter(|m| m.line == section.line && m.status.is_none());
-            for milestone in dated_here {
-                milestone.status = told;
-            }
-            visit(&section.sections, milestones);
+    // The milestones without a status, by line: each section looks up its
+    // heading's line once (a scan of every milestone for each section was
+    // quadratic in a document of thousands of dated headings).
+    let mut silent: FxHashMap<usize, Vec<usize>> = FxHashMap::default();
+    for (index, milestone) in status.milestones.iter().enumerate() {
+        if milestone.status.is_none() {
+            silent.entry(milestone.line).or_default().push(index);
         }
     }
-    if status.milestones.iter().any(|m| m.status.is_none()) {
-        visit(&status.sections, &mut status.milestones);
+    if silent.is_empty() {
+        return;
+    }
+    let mut stack: Vec<&crate::model::Section> = status.sections.iter().collect();
+    while let Some(section) = stack.pop() {
+        stack.extend(&section.sections);
+        let Some(indices) = silent.get(&section.line) else {
+            continue;
+        };
+        let counts = &section.counts;
+        let told = tasks_say(
+            counts.done as usize,
+            counts.in_progress as usize,
+            counts.todo as usize,
+            counts.total as usize,
+        );
+        for &index in indices {
+            status.milestones[index].status = told;
+        }
     }
 }
 
