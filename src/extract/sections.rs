@@ -876,8 +876,10 @@ impl Builder<'_> {
         let mut items = self.reader.table(table, None);
         if tables::is_ticket_table(table) {
             for item in &mut items {
-                let row = table.rows.iter().find(|row| row.line == item.line);
-                item.due = row.and_then(|row| self.due_in(table, &row.cells));
+                // Rows are in line order: found by binary search, not a
+                // scan per row (quadratic in a table of thousands).
+                let row = (table.rows.binary_search_by_key(&item.line, |row| row.line)).ok();
+                item.due = row.and_then(|row| self.due_in(table, &table.rows[row].cells));
             }
         }
         items
