@@ -995,6 +995,32 @@ fn corpus_14_more_to_do_answers_are_statuses() {
     );
 }
 
+/// The project's owner is the one an owner line names where it speaks for
+/// the whole project: corpus 14 says `**Owner:** @traviscross` under `##
+/// Ownership and team asks`; a phase's or a risk's `Owner:` (corpus 15,
+/// 17) is not the project's, and the front matter wins over the document.
+#[test]
+fn the_owner_line_of_the_whole_project_names_its_owner() {
+    let Some(project) = project_of(&corpus_dir(), "14_rust-2024-edition-goal.md") else {
+        return;
+    };
+    assert_eq!(project["owner"], "@traviscross");
+    for risks in [
+        "15_intelligent-workflows-sprint-tracker.md",
+        "17_pervices-risk-register.md",
+    ] {
+        let Some(project) = project_of(&corpus_dir(), risks) else {
+            return;
+        };
+        assert_eq!(project["owner"], Value::Null, "{risks}");
+    }
+    let text = "# COPIL n°7\n\nDate : 02/12/2026 · Chef de projet : Claire Dupont (PMO)\n\n\
+        ## Plan d'actions\n\n- [ ] Relancer le fournisseur\n";
+    assert_eq!(project_of_text("copil.md", text)["owner"], "Claire Dupont");
+    let front = "---\nowner: \"@ines\"\n---\n# Data\n\n**Owner:** @sam\n\n- [x] Ingest\n";
+    assert_eq!(project_of_text("data.md", front)["owner"], "@ines");
+}
+
 /// A checklist table asks `Done?` / `Terminé ?` of each row and answers
 /// `Yes`/`No` (`Oui`/`Non`, `x`); a milestone table asks `Atteint ?`.
 /// An empty answer says nothing, and `Supported` asks no question of work.

@@ -1,6 +1,7 @@
-//! When the document says it was last true (`as_of`), the health it claims
-//! for itself (`declared_health`), and date placeholders left from a
-//! template (`EXTRACTION.md` §2 and §7).
+//! When the document says it was last true (`as_of`), when the project
+//! started and who owns it, the health it claims for itself
+//! (`declared_health`), and date placeholders left from a template
+//! (`EXTRACTION.md` §2 and §7).
 //!
 //! Read first, because the as-of date is the reference year of every date
 //! written without one (seed `003_…` says `**Date**: 2 février 2026`, and
@@ -80,6 +81,58 @@ const START_LABELS: &[&str] = &[
 
 /// [`START_LABELS`] as prefixes of a line's first words.
 static START_LABEL_STARTS: LazyLock<Prefixes> = LazyLock::new(|| Prefixes::new(START_LABELS));
+
+/// Labels of the line that names who owns the project (folded): `**Owner:**
+/// @traviscross` (corpus 14), `Chef de projet : Claire Dupont`,
+/// `Responsable : @marc`. Read only where a line speaks for the whole
+/// project ([`speaks_for_project`]): a phase's or a risk's `Owner:` is
+/// theirs, not the project's (corpus 15 and 17).
+const OWNER_LABELS: &[&str] = &[
+    "owner",
+    "owners",
+    "project owner",
+    "project lead",
+    "project manager",
+    "lead",
+    "dri",
+    "chef de projet",
+    "cheffe de projet",
+    "chef du projet",
+    "directeur de projet",
+    "directrice de projet",
+    "responsable",
+    "responsable projet",
+    "responsable du projet",
+    "porteur",
+    "porteuse",
+    "porteur du projet",
+    "porteuse du projet",
+    "pilote",
+    "pilote du projet",
+    "responsable del proyecto",
+];
+
+/// [`OWNER_LABELS`] as prefixes of a line's first words.
+static OWNER_LABEL_STARTS: LazyLock<Prefixes> = LazyLock::new(|| Prefixes::new(OWNER_LABELS));
+
+/// Heading words of a section about who owns the project (corpus 14's `##
+/// Ownership and team asks`), where an owner line is the project's.
+const OWNERSHIP_HEADING_WORDS: &[&str] = &["ownership", "gouvernance", "governance"];
+
+/// Values of an owner line that name no one yet (folded).
+const NO_OWNER: &[&str] = &[
+    "tbd",
+    "tbc",
+    "n a",
+    "na",
+    "none",
+    "nobody",
+    "aucun",
+    "personne",
+    "a definir",
+    "a designer",
+    "a nommer",
+];
 
 /// Labels of a project status line whose RAG colour is the health the
 /// document claims (`**Statut global :** 🟢 …`).
@@ -346,6 +399,7 @@ pub fn read(
         }
     }
     status.start = find_start(&lines, reference, context);
+    status.owner = find_owner(&lines);
     if let Some((health, line)) = find_declared_health(&lines) {
         status.declared_health = Some(health);
         status.declared_health_line = Some(line);
@@ -382,22 +436,10 @@ fn find_as_of(
 /// or under a heading about the whole project, not a phase's `Début :`.
 /// Project weeks (`End of Week 2`) count from it.
 fn find_start(lines: &[PlacedLine], reference: NaiveDate, context: &Context) -> Option<NaiveDate> {
-    // Lines come in runs of one section: its heading is read once a run.
-    let mut last: Option<(*const OutlineSection, bool)> = None;
-    let mut speaks_for_project = |section: Option<&OutlineSection>| match section {
-        None => true,
-        Some(section) => match last {
-            Some((seen, global)) if std::ptr::eq(seen, section) => global,
-            _ => {
-                let global = is_global_section(section);
-                last = Some((section, global));
-                global
-            }
-        },
-    };
+    let mut speaks = speaks_for_project(is_global_section);
     lines
         .iter()
-        .filter(|placed| speaks_for_project(placed.section))
+        .filter(|placed| speaks(placed.section))
         .flat_map(|placed| segments(placed.text))
         .filter(|segment| START_LABEL_STARTS.begin(segment))
         .find_map(|segment| {
@@ -407,6 +449,67 @@ fn find_start(lines: &[PlacedLine], reference: NaiveDate, context: &Context) -> 
                 .contains(&label_before(segment, range.start).as_str())
                 .then_some(date.start)
         })
+}
+
+/// Who owns the project, from the first line labelled so ([`OWNER_LABELS`])
+/// that speaks for the whole project (the preamble, a heading about the
+/// whole project or about its ownership): an `@handle` or a name of at
+/// most five words, as written.
+fn find_owner(lines: &[PlacedLine]) -> Option<String> {
+    static OWNERSHIP: LazyLock<WordList> = LazyLock::new(|| WordList::of(OWNERSHIP_HEADING_WORDS));
+    let mut speaks =
+        speaks_for_project(|section| is_global_section(section) || OWNERSHIP.any(&section.folded));
+    lines
+        .iter()
+        .filter(|placed| placed.kind != LineKind::ListContinuation)
+        .filter(|placed| speaks(placed.section))
+        .flat_map(|placed| segments(placed.text))
+        .filter(|segment| OWNER_LABEL_STARTS.begin(segment))
+        .find_map(|segment| {
+            let (label, value) = segment.split_once(':')?;
+            let label = label_before(label, label.len());
+            OWNER_LABELS.contains(&label.as_str()).then_some(())?;
+            owner_named(value)
+        })
+}
+
+/// The owner an owner line's value names: its text up to a dash, a
+/// semicolon or a parenthesis (`CEO (Chad Rienstra)` is the CEO), when it
+/// is one or more `@handles` or a name of at most five words without
+/// figures, and not a placeholder (`TBD`, `À définir`).
+fn owner_named(value: &str) -> Option<String> {
+    let value = value
+        .split(['—', '–', ';', '(', '|'])
+        .next()
+        .unwrap_or("")
+        .trim()
+        .trim_end_matches(['.', ','])
+        .trim();
+    let words = value.split_whitespace().count();
+    let handles = value.starts_with('@');
+    let name = (1..=5).contains(&words) && !value.chars().any(|c| c.is_ascii_digit());
+    let placeholder = NO_OWNER.contains(&folded_words(value).as_str());
+    ((handles || name) && !placeholder).then(|| value.to_string())
+}
+
+/// Whether the line of a section speaks for the whole project: every line
+/// of the preamble, and the lines of a section `global` accepts. Lines
+/// come in runs of one section, so its heading is judged once a run.
+fn speaks_for_project(
+    global: impl Fn(&OutlineSection) -> bool,
+) -> impl FnMut(Option<&OutlineSection>) -> bool {
+    let mut last: Option<(*const OutlineSection, bool)> = None;
+    move |section| match section {
+        None => true,
+        Some(section) => match last {
+            Some((seen, speaks)) if std::ptr::eq(seen, section) => speaks,
+            _ => {
+                let speaks = global(section);
+                last = Some((section, speaks));
+                speaks
+            }
+        },
+    }
 }
 
 /// The health a project status line states, by its RAG colour, and its line.
@@ -546,6 +649,44 @@ mod tests {
         );
         assert_eq!(read("# P\n\n## Phase 2\n\n**Début** : 10/03/2026\n"), None);
         assert_eq!(read("# P\n\nStarted the migration on 2026-02-01\n"), None);
+    }
+
+    /// The owner is named by an owner line of the whole project: in the
+    /// preamble, under a heading about the whole project or about its
+    /// ownership; a phase's, a risk's or a task's is not the project's.
+    #[test]
+    fn the_owner_is_named_by_a_line_of_the_whole_project() {
+        let read = |text: &str| read_text(text, date(2026, 6, 1)).owner;
+        assert_eq!(read("# App\n\n**Owner:** @dana\n"), Some("@dana".into()));
+        assert_eq!(
+            read("# COPIL\n\nDate : 02/12/2026 · Chef de projet : @claire.dupont\n"),
+            Some("@claire.dupont".into())
+        );
+        assert_eq!(
+            read("# P\n\n- Responsable du projet : Marie Curie.\n- Sponsor : DSI\n"),
+            Some("Marie Curie".into())
+        );
+        assert_eq!(
+            read("# G\n\n## Ownership and team asks\n\n**Owner:** @traviscross\n"),
+            Some("@traviscross".into())
+        );
+        assert_eq!(
+            read("# P\n\n**Owners:** @ana, @bo\n"),
+            Some("@ana, @bo".into())
+        );
+        // Not the whole project's, or no one yet.
+        assert_eq!(
+            read("# P\n\n## Stream 1\n\n**Owner**: Backend Engineer\n"),
+            None
+        );
+        assert_eq!(read("# P\n\n## Risks\n\n- **Owner:** CEO\n"), None);
+        assert_eq!(read("# P\n\n**Owner:** TBD\n"), None);
+        assert_eq!(read("# P\n\nChef de projet : à définir\n"), None);
+        assert_eq!(
+            read("# P\n\nOwner: the platform team of the two sites in the north\n"),
+            None
+        );
+        assert_eq!(read("# P\n\n**Ownership:** shared\n"), None);
     }
 
     #[test]

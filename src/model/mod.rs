@@ -362,6 +362,11 @@ pub struct DocumentStatus {
     /// none, and day one of its project weeks (`End of Week 2`).
     #[serde(default)]
     pub start: Option<NaiveDate>,
+    /// Who the document says owns the project (`**Owner:** @dana`, `Chef
+    /// de projet : Claire Dupont`): the project's `owner` when the front
+    /// matter names none.
+    #[serde(default)]
+    pub owner: Option<String>,
     /// A health the document states for itself (`**Statut global :** 🟢`).
     pub declared_health: Option<Health>,
     /// The line that states it (`declared-health-mismatch`).

@@ -96,7 +96,11 @@ fn project(
         sources: sources.documents.iter().map(|d| d.source.clone()).collect(),
         as_of: front.updated.or(front.date),
         as_of_at: None,
-        owner: front.owner.clone(),
+        // The front matter's, else the first a document states.
+        owner: front
+            .owner
+            .clone()
+            .or_else(|| documents.iter().find_map(|d| d.owner.clone())),
         tags: front.tags.clone(),
         weight: front.weight.unwrap_or(0),
         // The front matter's, else the earliest a document states.

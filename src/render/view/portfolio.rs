@@ -36,6 +36,8 @@ pub struct ProjectRow {
     pub items_text: String,
     pub next_milestone: Option<MilestoneRef>,
     pub worst_risk: Option<RiskRef>,
+    /// Who owns the project, when its front matter or document says.
+    pub owner: Option<String>,
     pub as_of: Option<String>,
     pub stale: bool,
     /// Progress over the recorded snapshots, when there are any.
@@ -157,6 +159,7 @@ pub fn project_row(project: &Project, as_of: NaiveDate, root: &str, t: &Strings)
             severity: severity_view(r.severity, t),
             href: format!("{href}#risk-{}", index + 1),
         }),
+        owner: project.owner.clone(),
         as_of: project.as_of.map(|d| t.date(d)),
         stale: project.stale,
         sparkline: None,
