@@ -710,3 +710,48 @@ fn stale_and_health_mismatch_point_at_the_lines_that_state_them() {
     assert_eq!(line_of("x", "declared-health-mismatch"), Some(7));
     assert_eq!(line_of("y", "stale"), Some(1));
 }
+
+/// A roadmap drawn as a Mermaid Gantt chart gives its milestones: the
+/// tasks tagged `milestone`, on the day the chart places them. `Beta`
+/// follows the tokenisation, which follows the ledger (done on 15
+/// October) by 30 days: 14 November; as of 1 December it is late. The
+/// design freeze is done; the launch is to come. The chart's other tasks
+/// are not items (text in a code block never is), and a Mermaid block of
+/// another kind gives nothing.
+#[test]
+fn a_mermaid_gantt_chart_gives_its_milestones() {
+    let text = "# Payments roadmap\n\n## Plan\n\n```mermaid\ngantt\n\
+        \x20   dateFormat YYYY-MM-DD\n\
+        \x20   section Foundations\n\
+        \x20   Ledger service    :done, ledger, 2026-09-01, 2026-10-15\n\
+        \x20   Card tokenisation :active, token, after ledger, 30d\n\
+        \x20   Design freeze     :milestone, done, freeze, 2026-10-20, 0d\n\
+        \x20   Beta              :milestone, beta, after token, 0d\n\
+        \x20   Public launch     :milestone, crit, 2027-03-01, 0d\n```\n\n\
+        ```mermaid\nflowchart LR\n    Launch :milestone, 2027-01-01, 0d\n```\n\n\
+        ## Tasks\n\n- [x] Ledger schema\n- [ ] PSP contract\n";
+    let status = build(&[("roadmap.md", text.as_bytes())], "2026-12-01");
+    let project = &status["projects"][0];
+    let read: Vec<_> = (project["milestones"].as_array().into_iter().flatten())
+        .map(|m| {
+            let field = |name: &str| m[name].as_str().unwrap_or("-").to_string();
+            (
+                field("title"),
+                field("date"),
+                field("status"),
+                m["overdue"] == true,
+            )
+        })
+        .collect();
+    let expected = [
+        ("Design freeze", "2026-10-20", "done", false),
+        ("Beta", "2026-11-14", "-", true),
+        ("Public launch", "2027-03-01", "-", false),
+    ];
+    let expected: Vec<_> = (expected.iter())
+        .map(|(t, d, s, o)| (t.to_string(), d.to_string(), s.to_string(), *o))
+        .collect();
+    assert_eq!(read, expected);
+    assert_eq!(project["counts"]["total"], 2);
+    assert_eq!(project["health"], "red");
+}

@@ -24,6 +24,7 @@ use rustc_hash::{FxHashMap, FxHashSet};
 use super::as_of::{label_before, segments, text_lines, LineKind};
 use super::dates::{self, ParsedDate};
 use super::folding::{self, fold, Prefixes, WordList};
+use super::gantt;
 use super::outline::{Block, Outline, OutlineSection, Table};
 use super::risks::risk_context;
 use super::sections::DocumentVocabulary;
@@ -155,6 +156,7 @@ pub fn read(
         outline,
     };
     reader.read_tables();
+    reader.read_charts();
     reader.read_headings();
     reader.read_lines();
     reader.read_year_headings();
@@ -454,6 +456,48 @@ impl MilestoneReader<'_> {
                 }
                 TableKind::Status => self.read_status_table(table),
                 TableKind::Risk | TableKind::Other => {}
+            }
+        }
+    }
+
+    /// The milestones of the document's Mermaid Gantt charts ([`gantt`]),
+    /// wherever they stand.
+    fn read_charts(&mut self) {
+        fn visit<'d>(section: &'d OutlineSection, reader: &mut MilestoneReader<'d>) {
+            reader.read_charts_in(&section.blocks);
+            for child in &section.children {
+                visit(child, reader);
+            }
+        }
+        let outline = self.outline;
+        self.read_charts_in(&outline.preamble);
+        for section in &outline.sections {
+            visit(section, self);
+        }
+    }
+
+    fn read_charts_in(&mut self, blocks: &[Block]) {
+        for block in blocks {
+            let Block::Code { language, lines } = block else {
+                continue;
+            };
+            if !gantt::is_chart(language, lines) {
+                continue;
+            }
+            for milestone in gantt::milestones(lines) {
+                let date = ParsedDate {
+                    start: milestone.date,
+                    end: None,
+                    precision: DatePrecision::Day,
+                    year_inferred: false,
+                };
+                let when = When::at(date, milestone.date_text);
+                self.push(
+                    milestone.title,
+                    Some(when),
+                    milestone.status,
+                    milestone.line,
+                );
             }
         }
     }

@@ -7,6 +7,7 @@ pub mod as_of;
 pub mod dates;
 pub mod declarations;
 pub mod folding;
+pub mod gantt;
 pub mod items;
 pub mod matrix;
 pub mod milestones;
