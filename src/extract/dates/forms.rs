@@ -250,6 +250,8 @@ pub(super) const MONTH_PART_WORDS: &[(&str, MonthPart)] = &[
     ("fin", MonthPart::End),
     ("late", MonthPart::End),
     ("end of", MonthPart::End),
+    // `EOY 2027`: the end of the year.
+    ("eoy", MonthPart::End),
 ];
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -419,6 +421,14 @@ pub(super) static FORMS: LazyLock<Vec<Form>> = LazyLock::new(|| {
             digit.and_one_of(b"sw"),
             Reader::iso_week,
         ),
+        // `semaine 12 2027`, `week 12, 2027`, `Sem. 12/2027`: an ISO week
+        // written in words, with its year (without one, `Semaine 3` is a
+        // week of the project).
+        form(
+            r"\b(?:semaine|sem\.?|week|wk)\s*(?P<week>\d{1,2})(?:,\s*|\s*[/ -]\s*)(?P<year>\d{4})\b",
+            digit.and_one_of(b"sw"),
+            Reader::iso_week,
+        ),
         // `Q3 2026`, `T2 2025`, `Q4/2023`, `2026-Q1`; `end of Q2 2027`, a
         // point in it.
         form(
@@ -446,9 +456,12 @@ pub(super) static FORMS: LazyLock<Vec<Form>> = LazyLock::new(|| {
             digit.and_one_of(b"tf"),
             Reader::ranked_period,
         ),
-        // `fin 2027`, `mid-2026`, `early 2027`: a point in a year.
+        // `fin 2027`, `mid-2026`, `early 2027`, `fin d'année 2027`, `end of
+        // the year 2027`, `EOY 2027`: a point in a year.
         form(
-            &format!(r"\b{part}[\s-]+(?P<year>\d{{4}})\b"),
+            &format!(
+                r"\b{part}[\s-]+(?:(?:de\s+l['’]|d['’])annee\s+|(?:the\s+)?year\s+)?(?P<year>\d{{4}})\b"
+            ),
             digit,
             Reader::year_part,
         ),

@@ -960,6 +960,11 @@ mod tests {
             ("mid-2027", date(2027, 7, 1)),
             ("début 2028", date(2028, 1, 1)),
             ("late 2026", date(2026, 12, 31)),
+            ("fin d'année 2027", date(2027, 12, 31)),
+            ("fin de l’année 2026", date(2026, 12, 31)),
+            ("end of the year 2027", date(2027, 12, 31)),
+            ("mid-year 2027", date(2027, 7, 1)),
+            ("EOY 2026", date(2026, 12, 31)),
         ] {
             let parsed = parse(text).unwrap_or_else(|| panic!("{text}"));
             assert_eq!((parsed.start, parsed.end), (expected, None), "{text}");
@@ -995,6 +1000,26 @@ mod tests {
         // (a proptest's case: its ISO form would not read back).
         assert!(parse("S1 1970").is_none());
         assert_eq!(parse("S2 1970").unwrap().start, date(1970, 1, 5));
+        // A week written in words, with its year.
+        for text in [
+            "semaine 12 2026",
+            "Semaine 12, 2026",
+            "Week 12 2026",
+            "sem. 12/2026",
+        ] {
+            let parsed = parse(text).unwrap_or_else(|| panic!("{text}"));
+            assert_eq!(
+                (parsed.start, parsed.year_inferred),
+                (date(2026, 3, 16), false),
+                "{text}"
+            );
+        }
+        // Without a year it is a week of the project, read only where the
+        // document says when its project started; a date after it is a day.
+        assert_eq!(parse("Semaine 12"), None);
+        let found = find_dates("Week 1 2026-01-05", reference(), DateOrder::Dmy);
+        let days: Vec<_> = found.iter().map(|(parsed, _)| parsed.start).collect();
+        assert_eq!(days, [date(2026, 1, 5)]);
     }
 
     #[test]
