@@ -755,3 +755,71 @@ fn a_mermaid_gantt_chart_gives_its_milestones() {
     assert_eq!(project["counts"]["total"], 2);
     assert_eq!(project["health"], "red");
 }
+
+/// A RAID log (risks, assumptions, issues, dependencies in one table, a
+/// `Type` column saying which) gives its risks and its issues as risks,
+/// and nothing else: no work items from its `Open` rows. R1 is high ×
+/// high, 4 × 4 = 16, critical; R2 is closed; the issue I1 has occurred
+/// (probability 5, §8's `occurred`): 4 × 5 = 20, critical. The mitigation
+/// is the `Mitigation / Action` column, the owner the `Owner` column.
+#[test]
+fn a_raid_log_gives_its_risks_and_issues() {
+    let text = "# CRM Migration — RAID log\n\n## RAID\n\n\
+        | ID | Type | Description | Owner | Impact | Probability | Status | Mitigation / Action |\n\
+        |---|---|---|---|---|---|---|---|\n\
+        | R1 | Risk | Data quality of legacy accounts | @nina | High | High | Open | Cleansing sprint |\n\
+        | R2 | Risk | Vendor API rate limits | @omar | Medium | Low | Closed | Batch sync |\n\
+        | A1 | Assumption | Sales team available for UAT | @paul | | | Open | Confirm |\n\
+        | I1 | Issue | SSO integration failing in staging | @omar | High | | Open | Vendor ticket |\n\
+        | D1 | Dependency | Data warehouse schema v3 | @lina | Medium | | Open | Track |\n\n\
+        ## Plan\n\n- [x] Extract accounts\n- [ ] Load accounts\n";
+    let status = build(&[("raid.md", text.as_bytes())], "2026-12-05");
+    let project = &status["projects"][0];
+    let risks: Vec<_> = (project["risks"].as_array().into_iter().flatten())
+        .map(|r| {
+            let text = |name: &str| r[name].as_str().unwrap_or("-").to_string();
+            let scale = |name: &str| r[name].as_u64().unwrap_or(0);
+            let read = (
+                text("id"),
+                text("severity"),
+                text("owner"),
+                text("mitigation"),
+            );
+            (
+                read,
+                scale("impact"),
+                scale("probability"),
+                r["closed"] == true,
+            )
+        })
+        .collect();
+    let risk = |id: &str, severity: &str, owner: &str, mitigation: &str| {
+        let text = [id, severity, owner, mitigation].map(str::to_string);
+        (
+            text[0].clone(),
+            text[1].clone(),
+            text[2].clone(),
+            text[3].clone(),
+        )
+    };
+    assert_eq!(
+        risks,
+        [
+            (
+                risk("R1", "critical", "@nina", "Cleansing sprint"),
+                4,
+                4,
+                false
+            ),
+            (risk("R2", "medium", "@omar", "Batch sync"), 3, 2, true),
+            (
+                risk("I1", "critical", "@omar", "Vendor ticket"),
+                4,
+                5,
+                false
+            ),
+        ]
+    );
+    assert_eq!(project["counts"]["total"], 2);
+    assert_eq!(project["health"], "red");
+}

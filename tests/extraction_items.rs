@@ -601,9 +601,9 @@ fn a_weekly_report_sorts_its_work_under_its_headings() {
     );
 }
 
-/// A RAID log names each row by its description, not by its type; a
-/// table of one category column and a status is still named by the
-/// category.
+/// A RAID log's risks are risks, named by their description, and its
+/// decisions neither risks nor work; a table of one category column and a
+/// status is still a list of work named by the category.
 #[test]
 fn a_raid_log_names_its_rows_by_their_description() {
     let project = project_of_text(
@@ -621,11 +621,22 @@ fn a_raid_log_names_its_rows_by_their_description() {
     assert_eq!(
         items,
         [
-            item("Data migration may slip", "todo", Some("R1")),
-            item("Use Postgres 16", "done", Some("D1")),
             item("Backend", "done", None),
-            item("Frontend", "todo", None),
+            item("Frontend", "todo", None)
         ]
+    );
+    let risks = project["risks"].as_array().expect("risks");
+    let named: Vec<_> = risks
+        .iter()
+        .map(|r| (&r["id"], &r["title"], &r["owner"]))
+        .collect();
+    assert_eq!(
+        named,
+        [(
+            &"R1".into(),
+            &"Data migration may slip".into(),
+            &"@tom".into()
+        )]
     );
 }
 

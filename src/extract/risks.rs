@@ -21,7 +21,7 @@ use regex::Regex;
 
 use super::folding::{fold, folded_words, WordList};
 use super::outline::{Block, ListEntry, Outline, OutlineSection, Table, TextLine};
-use super::tables::{self, TableKind, RISK_COLUMN_WORDS};
+use super::tables::{self, RaidKind, TableKind, RISK_COLUMN_WORDS};
 use super::Context;
 use crate::ingest::Document;
 use crate::model::{DocumentStatus, Risk, Severity};
@@ -173,6 +173,8 @@ enum Field {
     Status,
     Id,
     Title,
+    /// A RAID log's type column: which rows are risks.
+    Kind,
 }
 
 const FIELD_LABELS: &[(&str, Field)] = &[
@@ -195,6 +197,10 @@ const FIELD_LABELS: &[(&str, Field)] = &[
     ("mitigations", Field::Mitigation),
     ("mitigation strategies", Field::Mitigation),
     ("mitigation strategy", Field::Mitigation),
+    ("mitigation plan", Field::Mitigation),
+    ("mitigation action", Field::Mitigation),
+    ("mitigation actions", Field::Mitigation),
+    ("action plan", Field::Mitigation),
     ("parade", Field::Mitigation),
     ("action", Field::Mitigation),
     ("actions", Field::Mitigation),
@@ -932,12 +938,19 @@ fn label_start(before: &str) -> usize {
     punctuation.max(dash)
 }
 
-/// One risk per row of a risk table.
+/// One risk per row of a risk table. Of a RAID log, only the risks and
+/// the issues are risks, an issue with no probability of its own rated as
+/// occurred (5, §8): its assumptions and dependencies are neither risks
+/// nor work.
 fn table_risks(table: &Table, severity: Option<Severity>, source: &Arc<str>) -> Vec<Risk> {
+    let raid = tables::raid_column(table);
     let fields: Vec<Option<Field>> = (table.header.iter())
         .zip(tables::folded_header(table))
-        .map(|(header, folded)| {
-            if RISK_COLUMNS.any(folded) || TITLE_COLUMNS.any(folded) {
+        .enumerate()
+        .map(|(index, (header, folded))| {
+            if Some(index) == raid {
+                Some(Field::Kind)
+            } else if RISK_COLUMNS.any(folded) || TITLE_COLUMNS.any(folded) {
                 Some(Field::Title)
             } else {
                 field_of(header)
@@ -956,12 +969,19 @@ fn table_risks(table: &Table, severity: Option<Severity>, source: &Arc<str>) -> 
         if title.trim().is_empty() || tables::is_total_label(title) {
             continue;
         }
+        let kind = raid.map(|column| row.cells.get(column).and_then(|c| tables::raid_kind(c)));
+        if matches!(kind, Some(None | Some(RaidKind::Other))) {
+            continue;
+        }
         let mut draft = Draft::titled(title, row.line, false);
         for (cell, field) in row.cells.iter().zip(&fields) {
             match field {
                 Some(Field::Title) | None => {}
                 Some(field) => draft.apply(*field, cell),
             }
+        }
+        if kind == Some(Some(RaidKind::Issue)) {
+            draft.probability = draft.probability.or(Some(5));
         }
         out.push(draft.finish(severity, source));
     }

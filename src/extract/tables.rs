@@ -25,7 +25,8 @@ pub enum TableKind {
     Status,
     /// Rows are milestones (a date column and a name column).
     Milestone,
-    /// Rows are risks (a `Risque`/`Risk` column, or any table in a risk section).
+    /// Rows are risks (a `Risque`/`Risk` column, a RAID log's type column,
+    /// or any table in a risk section).
     Risk,
     /// Anything else (budgets, KPIs, glossaries).
     Other,
@@ -558,10 +559,85 @@ pub fn is_ticket_table(table: &Table) -> bool {
         && (roles.contains(&Column::Owner) || roles.contains(&Column::Id))
 }
 
+/// What a row of a RAID log (risks, assumptions, issues, dependencies) is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum RaidKind {
+    Risk,
+    /// A risk that has occurred.
+    Issue,
+    /// An assumption, a dependency, an action or a decision: no risk.
+    Other,
+}
+
+/// Headers of a RAID log's column that says what each row is (folded).
+const RAID_KIND_HEADERS: &[&str] = &["type", "categorie", "category", "nature", "kind", "raid"];
+
+/// The values of that column (folded, whole), and what each says; a RAID
+/// log often writes only the letter.
+const RAID_KINDS: &[(&str, RaidKind)] = &[
+    ("risk", RaidKind::Risk),
+    ("risks", RaidKind::Risk),
+    ("risque", RaidKind::Risk),
+    ("risques", RaidKind::Risk),
+    ("r", RaidKind::Risk),
+    ("issue", RaidKind::Issue),
+    ("issues", RaidKind::Issue),
+    ("probleme", RaidKind::Issue),
+    ("problemes", RaidKind::Issue),
+    ("i", RaidKind::Issue),
+    ("assumption", RaidKind::Other),
+    ("assumptions", RaidKind::Other),
+    ("hypothese", RaidKind::Other),
+    ("hypotheses", RaidKind::Other),
+    ("a", RaidKind::Other),
+    ("dependency", RaidKind::Other),
+    ("dependencies", RaidKind::Other),
+    ("dependance", RaidKind::Other),
+    ("dependances", RaidKind::Other),
+    ("d", RaidKind::Other),
+    ("action", RaidKind::Other),
+    ("actions", RaidKind::Other),
+    ("decision", RaidKind::Other),
+    ("decisions", RaidKind::Other),
+];
+
+/// What a cell of a RAID log's type column says its row is.
+pub fn raid_kind(cell: &str) -> Option<RaidKind> {
+    let said = super::folding::folded_words(cell);
+    (RAID_KINDS.iter())
+        .find(|(word, _)| *word == said)
+        .map(|(_, kind)| *kind)
+}
+
+/// The column of `table` that says which of a RAID log's four each row
+/// is (`| ID | Type | Description | Owner | Impact | Status |`, `Type`
+/// being `Risk`, `Assumption`, `Issue` or `Dependency`): headed `Type` or
+/// `Catégorie`, every filled cell one of those words, and one row at least
+/// a risk or an issue.
+pub fn raid_column(table: &Table) -> Option<usize> {
+    let column = folded_header(table)
+        .iter()
+        .position(|header| RAID_KIND_HEADERS.contains(&header.trim()))?;
+    let mut kinds = table
+        .rows
+        .iter()
+        .filter_map(|row| row.cells.get(column))
+        .filter(|cell| !cell.trim().is_empty())
+        .map(|cell| raid_kind(cell));
+    let mut risky = false;
+    for kind in kinds.by_ref() {
+        match kind? {
+            RaidKind::Risk | RaidKind::Issue => risky = true,
+            RaidKind::Other => {}
+        }
+    }
+    risky.then_some(column)
+}
+
 /// Classifies `table`; `in_risk_section` says whether it stands under a risk heading.
 pub fn classify(table: &Table, in_risk_section: bool) -> TableKind {
     let has = |words: &WordList| folded_header(table).iter().any(|h| words.any(h));
-    if in_risk_section || has(&RISK_COLUMNS) {
+    if in_risk_section || has(&RISK_COLUMNS) || raid_column(table).is_some() {
         return TableKind::Risk;
     }
     let roles = columns(table);
@@ -695,6 +771,25 @@ mod tests {
     fn completion_dates_keep_a_status_table() {
         let t = table("| Phase | Plans | Status | Completed |\n|---|---|---|---|\n| 1. Timing | 2/2 | Complete | 2026-02-15 |\n");
         assert_eq!(classify(&t, false), TableKind::Status);
+    }
+
+    /// A RAID log's type column makes it a risk table; a `Type` column of
+    /// other values, or of assumptions and dependencies alone, does not.
+    #[test]
+    fn raid_logs() {
+        let raid = table("| ID | Type | Description | Status |\n|---|---|---|---|\n| R1 | Risk | Data quality | Open |\n| A1 | Assumption | Users in January | Open |\n| I1 | Issue | SSO failing | Open |\n| D1 | Dépendance | Schema v3 | Open |\n");
+        assert_eq!(raid_column(&raid), Some(1));
+        assert_eq!(classify(&raid, false), TableKind::Risk);
+        let letters = table(
+            "| Type | Item | Status |\n|---|---|---|\n| R | Budget | Open |\n| D | API | Open |\n",
+        );
+        assert_eq!(raid_column(&letters), Some(0));
+        let tickets = table("| Type | Summary | Status |\n|---|---|---|\n| Bug | Crash | Open |\n| Risk | Budget | Open |\n");
+        assert_eq!(raid_column(&tickets), None);
+        assert_eq!(classify(&tickets, false), TableKind::Status);
+        let quiet =
+            table("| Type | Item | Status |\n|---|---|---|\n| Assumption | Users | Open |\n");
+        assert_eq!(raid_column(&quiet), None);
     }
 
     #[test]
