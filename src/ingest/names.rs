@@ -186,7 +186,7 @@ const MAX_NAME_WORDS: usize = 3;
 ///    letters and digits, not only a number, no phrase word) is the name;
 /// 4. otherwise the whole title.
 pub fn short_name(title: &str) -> String {
-    let parts = candidates(title);
+    let parts = candidates(without_periods(title));
     parts
         .iter()
         .copied()
@@ -219,6 +219,105 @@ fn beside_a_document_label(parts: &[&str]) -> Option<String> {
     let reads_as_a_name =
         (1..=MAX_PHRASE_NAME_WORDS).contains(&words.len()) && words.iter().all(|w| is_name_word(w));
     reads_as_a_name.then(|| words.join(" "))
+}
+
+/// `title` without the parts at its ends that only say when it was
+/// written (`Monthly Status Report — Data Lake — November 2026`, `Semaine
+/// 48 - Migration`): a report's period is not its project's name.
+fn without_periods(title: &str) -> &str {
+    let mut title = title.trim();
+    loop {
+        let last = SEPARATORS
+            .iter()
+            .filter_map(|s| title.rfind(s).map(|at| (at, s.len())))
+            .max();
+        let first = SEPARATORS
+            .iter()
+            .filter_map(|s| title.find(s).map(|at| (at, s.len())))
+            .min();
+        match (last, first) {
+            (Some((at, length)), _) if is_period(&title[at + length..]) => {
+                title = title[..at].trim_end();
+            }
+            (_, Some((at, length))) if is_period(&title[..at]) => {
+                title = title[at + length..].trim_start();
+            }
+            _ => return title,
+        }
+    }
+}
+
+/// Words of a period besides numbers: months (French and English, in
+/// full and cut short), and the words that say which week or quarter.
+const PERIOD_WORDS: &[&str] = &[
+    "janvier",
+    "fevrier",
+    "mars",
+    "avril",
+    "mai",
+    "juin",
+    "juillet",
+    "aout",
+    "septembre",
+    "octobre",
+    "novembre",
+    "decembre",
+    "january",
+    "february",
+    "march",
+    "april",
+    "may",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
+    "jan",
+    "feb",
+    "fev",
+    "mar",
+    "apr",
+    "avr",
+    "jun",
+    "jul",
+    "juil",
+    "aug",
+    "sep",
+    "sept",
+    "oct",
+    "nov",
+    "dec",
+    "semaine",
+    "sem",
+    "week",
+    "wk",
+    "du",
+    "au",
+    "of",
+    "to",
+    "le",
+];
+
+/// Whether `part` only names a date or a period: `November 2026`, `2026-11-30`,
+/// `Semaine 48`, `S48`, `Q4 2026`, `du 2 au 6 mars`.
+fn is_period(part: &str) -> bool {
+    let is_period_word = |word: &str| {
+        let word = folded(word.trim_matches(|c: char| ",.()".contains(c)));
+        let token = |prefixes: &str| {
+            word.len() > 1
+                && prefixes.contains(&word[..1])
+                && word[1..].bytes().all(|b| b.is_ascii_digit())
+        };
+        word.bytes()
+            .all(|b| b.is_ascii_digit() || b"/-.".contains(&b))
+            || token("swqth")
+            || PERIOD_WORDS.contains(&word.as_str())
+    };
+    let words: Vec<&str> = part.split_whitespace().collect();
+    words.iter().any(|w| w.bytes().any(|b| b.is_ascii_digit()))
+        && words.iter().all(|w| is_period_word(w))
 }
 
 fn candidates(title: &str) -> Vec<&str> {
@@ -424,6 +523,29 @@ mod tests {
         // Too long to be a name: a sentence stays the title.
         let sentence = "Suivi - Mise en place de la plateforme de données client";
         assert_eq!(short_name(sentence), sentence);
+    }
+
+    /// A report's period at an end of its title is not the project's name.
+    #[test]
+    fn the_period_of_a_report_is_not_its_name() {
+        let titles = [
+            (
+                "Monthly Status Report — Data Lake — November 2026",
+                "Data Lake",
+            ),
+            ("Weekly report - Payments - 2026-11-30", "Payments"),
+            ("Semaine 48 - Migration ERP", "Migration ERP"),
+            ("COPIL du 02/12/2026 | Portail RH", "Portail RH"),
+            ("Status report: Data Lake (Q4 2026)", "Data Lake"),
+            ("Rapport mensuel — Portail RH — novembre 2026", "Portail RH"),
+        ];
+        for (title, name) in titles {
+            assert_eq!(short_name(title), name, "{title}");
+        }
+        // A name with a figure in it stays a name; a title that is only a
+        // period keeps the whole title.
+        assert_eq!(short_name("Roadmap - Windows 11"), "Windows 11");
+        assert_eq!(short_name("Novembre 2026"), "Novembre 2026");
     }
 
     #[test]
