@@ -327,6 +327,71 @@ pub fn text_lines<'o>(outline: &'o Outline) -> Vec<PlacedLine<'o>> {
     out
 }
 
+/// The rows of the two-column tables that describe the whole project, as
+/// `label: value` lines with their line and section: a report's header
+/// table (`| **Project Manager** | Jane Doe |`, `| **Overall status** | 🟡
+/// Amber |`, `| Date | 30/11/2026 |`) says what its labelled lines would.
+/// Only in the preamble or under a heading about the whole project: a
+/// two-column table elsewhere lists milestones or phases.
+fn labelled_rows<'o>(outline: &'o Outline) -> Vec<(String, usize, Option<&'o OutlineSection>)> {
+    fn add<'o>(
+        blocks: &'o [Block],
+        section: Option<&'o OutlineSection>,
+        out: &mut Vec<(String, usize, Option<&'o OutlineSection>)>,
+    ) {
+        for block in blocks {
+            let Block::Table(table) = block else {
+                continue;
+            };
+            let mut push = |label: &str, value: &str, line: usize| {
+                if !label.trim().is_empty() && !value.trim().is_empty() {
+                    out.push((format!("{}: {}", label.trim(), value.trim()), line, section));
+                }
+            };
+            match &table.rows[..] {
+                // `| Owner | Last updated |` over `| @sam | 2026-11-02 |`.
+                [row] if table.header.iter().filter(|h| is_label(h)).count() >= 2 => {
+                    for (label, value) in table.header.iter().zip(&row.cells) {
+                        push(label, value, row.line);
+                    }
+                }
+                // `| **Project Manager** | Jane Doe |`, a row a line.
+                rows if table.header.len() == 2 => {
+                    let header = (&table.header[..], table.line);
+                    let rows = rows.iter().map(|row| (&row.cells[..], row.line));
+                    for (cells, line) in std::iter::once(header).chain(rows) {
+                        if let [label, value] = cells {
+                            push(label, value, line);
+                        }
+                    }
+                }
+                _ => {}
+            }
+        }
+    }
+    let mut out = Vec::new();
+    add(&outline.preamble, None, &mut out);
+    for section in outline.sections.iter().filter(|s| is_global_section(s)) {
+        add(&section.blocks, Some(section), &mut out);
+    }
+    out
+}
+
+/// Whether `cell` is one of the labels read here (as-of, start, owner,
+/// status), as a header of a one-row table.
+fn is_label(cell: &str) -> bool {
+    let label = folded_words(cell);
+    [
+        AS_OF_LABELS,
+        START_LABELS,
+        OWNER_LABELS,
+        HEALTH_LABELS,
+        PLAIN_STATUS_LABELS,
+    ]
+    .iter()
+    .any(|labels| labels.contains(&label.as_str()))
+}
+
 /// The label of a segment: the text before `value_start`, folded, with
 /// markup, emoji and the trailing colon removed.
 pub fn label_before(segment: &str, value_start: usize) -> String {
@@ -385,7 +450,15 @@ pub fn read(
     status: &mut DocumentStatus,
 ) {
     let reference = provisional_reference(document, context);
-    let lines = text_lines(outline);
+    let pairs = labelled_rows(outline);
+    let mut lines = text_lines(outline);
+    lines.extend(pairs.iter().map(|(text, line, section)| PlacedLine {
+        kind: LineKind::Paragraph,
+        text,
+        line: *line,
+        section: *section,
+    }));
+    lines.sort_by_key(|placed| placed.line);
     if let Some((date, line)) = find_as_of(&lines, reference, context) {
         status.as_of = Some(date.start);
         status.as_of_line = Some(line);
@@ -687,6 +760,29 @@ mod tests {
             None
         );
         assert_eq!(read("# P\n\n**Ownership:** shared\n"), None);
+    }
+
+    /// A report's header table says what labelled lines would: its date,
+    /// its owner and its status. A two-column table under another heading
+    /// says nothing of the whole project.
+    #[test]
+    fn a_header_table_is_read_as_labelled_lines() {
+        let text = "# Monthly Status Report — Data Lake — November 2026\n\n| | |\n|---|---|\n\
+            | **Project Manager** | Jane Doe |\n| **Date** | 30/11/2026 |\n\
+            | **Overall status** | 🟡 Amber |\n\n## Plan\n\n| Phase | Owner |\n|---|---|\n| Build | @ana |\n";
+        let status = read_text(text, date(2026, 12, 5));
+        assert_eq!(status.owner.as_deref(), Some("Jane Doe"));
+        assert_eq!(status.as_of, Some(date(2026, 11, 30)));
+        assert_eq!(status.declared_health, Some(Health::Amber));
+        let text =
+            "# P\n\n## Jalons\n\n| Jalon | Date |\n|---|---|\n| Mise à jour | 01/03/2026 |\n";
+        assert_eq!(read_text(text, date(2026, 12, 5)).as_of, None);
+        // A one-row table under labels: each label over its value.
+        let text = "# P\n\n| **Owner** | **Last updated** | Status |\n|---|---|---|\n| @sam | 2026-11-02 | 🔴 |\n";
+        let status = read_text(text, date(2026, 12, 5));
+        assert_eq!(status.owner.as_deref(), Some("@sam"));
+        assert_eq!(status.as_of, Some(date(2026, 11, 2)));
+        assert_eq!(status.declared_health, Some(Health::Red));
     }
 
     #[test]
