@@ -601,6 +601,31 @@ fn a_weekly_report_sorts_its_work_under_its_headings() {
     );
 }
 
+/// A monthly report sorts its work the same way, by the period it names:
+/// `Accomplishments this period`, `Planned next period`, `Réalisations du
+/// mois`, `Mois prochain`.
+#[test]
+fn a_monthly_report_sorts_its_work_under_its_headings() {
+    let project = project_of_text(
+        "monthly.md",
+        "# Monthly Status Report\n\n## Accomplishments this period\n\n\
+         - Completed ingestion of 12 of 15 source systems\n\n\
+         ## Planned next period\n\n- Ingest the remaining 3 sources\n\n\
+         ## Réalisations du mois\n\n- Contrat signé\n\n## Mois prochain\n\n- Recette\n",
+    );
+    let items = texts_and_statuses(&project);
+    let item = |text: &str, status: &str| (text.to_string(), status.to_string());
+    assert_eq!(
+        items,
+        [
+            item("Completed ingestion of 12 of 15 source systems", "done"),
+            item("Ingest the remaining 3 sources", "todo"),
+            item("Contrat signé", "done"),
+            item("Recette", "todo"),
+        ]
+    );
+}
+
 /// A RAID log's risks are risks, named by their description, and its
 /// decisions neither risks nor work; a table of one category column and a
 /// status is still a list of work named by the category.

@@ -271,25 +271,54 @@ fn names_notes(folded: &str) -> bool {
             .any(|phrase| words.windows(phrase.len()).any(|run| run == *phrase))
 }
 
-/// The headings of a weekly report that sort its work, folded: what was
-/// done this week, what is planned next (`## Accomplishments this week`,
-/// `## Prochaines étapes`).
+/// The headings of a weekly or monthly report that sort its work, folded:
+/// what was done this period, what is planned next (`## Accomplishments
+/// this week`, `## Planned next period`, `## Prochaines étapes`).
 const REPORT_HEADINGS: &[(&str, Status)] = &[
     ("accomplishments", Status::Done),
     ("accomplishments this week", Status::Done),
+    ("accomplishments this period", Status::Done),
+    ("accomplishments this month", Status::Done),
+    ("accomplishments this sprint", Status::Done),
+    ("key accomplishments", Status::Done),
     ("achievements", Status::Done),
+    ("achievements this week", Status::Done),
+    ("achievements this period", Status::Done),
+    ("achievements this month", Status::Done),
+    ("key achievements", Status::Done),
     ("completed this week", Status::Done),
+    ("completed this period", Status::Done),
+    ("completed this month", Status::Done),
+    ("completed this sprint", Status::Done),
     ("done this week", Status::Done),
+    ("done this sprint", Status::Done),
     ("realisations", Status::Done),
     ("realisations de la semaine", Status::Done),
+    ("realisations du mois", Status::Done),
+    ("realisations de la periode", Status::Done),
+    ("realisations du sprint", Status::Done),
     ("realise cette semaine", Status::Done),
+    ("realise ce mois", Status::Done),
     ("fait cette semaine", Status::Done),
     ("next steps", Status::Todo),
     ("next week", Status::Todo),
+    ("next period", Status::Todo),
+    ("next month", Status::Todo),
     ("planned next week", Status::Todo),
+    ("planned next period", Status::Todo),
+    ("planned next month", Status::Todo),
+    ("planned for next period", Status::Todo),
     ("plans for next week", Status::Todo),
+    ("plans for next period", Status::Todo),
+    ("plans for next month", Status::Todo),
+    ("upcoming", Status::Todo),
+    ("upcoming activities", Status::Todo),
+    ("planned activities", Status::Todo),
     ("prochaines etapes", Status::Todo),
     ("semaine prochaine", Status::Todo),
+    ("mois prochain", Status::Todo),
+    ("prevu le mois prochain", Status::Todo),
+    ("periode suivante", Status::Todo),
     ("a venir", Status::Todo),
 ];
 
