@@ -53,8 +53,21 @@ const AS_OF_LABELS: &[&str] = &[
     "ultima actualizacion",
 ];
 
+/// Labels of the period a report covers (folded): it is true as of the
+/// period's last day (`**Reporting period:** 1–30 November 2026`).
+const PERIOD_LABELS: &[&str] = &[
+    "reporting period",
+    "report period",
+    "period",
+    "periode",
+    "periode couverte",
+    "periode du rapport",
+    "periode de reporting",
+];
+
 /// [`AS_OF_LABELS`] as prefixes of a line's first words.
-static AS_OF_LABEL_STARTS: LazyLock<Prefixes> = LazyLock::new(|| Prefixes::new(AS_OF_LABELS));
+static AS_OF_LABEL_STARTS: LazyLock<Prefixes> =
+    LazyLock::new(|| Prefixes::new(&[AS_OF_LABELS, PERIOD_LABELS].concat()));
 
 /// Labels of the line that says when the project started (folded):
 /// corpus 15's `**Start Date**: 2025-11-05`, corpus 02's `Démarré le
@@ -496,8 +509,19 @@ fn find_as_of(
             let Some((date, range)) = found.first() else {
                 continue;
             };
-            if AS_OF_LABELS.contains(&label_before(segment, range.start).as_str()) {
+            let label = label_before(segment, range.start);
+            if AS_OF_LABELS.contains(&label.as_str()) {
                 return Some((*date, placed.line));
+            }
+            if PERIOD_LABELS.contains(&label.as_str()) {
+                let last_day = dates::period_end(date).unwrap_or(date.start);
+                return Some((
+                    ParsedDate {
+                        start: last_day,
+                        ..*date
+                    },
+                    placed.line,
+                ));
             }
         }
     }
@@ -783,6 +807,25 @@ mod tests {
         assert_eq!(status.owner.as_deref(), Some("@sam"));
         assert_eq!(status.as_of, Some(date(2026, 11, 2)));
         assert_eq!(status.declared_health, Some(Health::Red));
+    }
+
+    /// A report is true as of the last day of the period it covers.
+    #[test]
+    fn a_report_is_as_of_the_end_of_its_period() {
+        let as_of = |text: &str| read_text(text, date(2026, 12, 5)).as_of;
+        assert_eq!(
+            as_of("# R\n\n**Reporting period:** 1–30 November 2026\n"),
+            Some(date(2026, 11, 30))
+        );
+        assert_eq!(
+            as_of("# R\n\nPériode : novembre 2026\n"),
+            Some(date(2026, 11, 30))
+        );
+        assert_eq!(
+            as_of("# R\n\n| Period | Q3 2026 |\n|---|---|\n"),
+            Some(date(2026, 9, 30))
+        );
+        assert_eq!(as_of("# R\n\nPériode d'essai : novembre 2026\n"), None);
     }
 
     #[test]
