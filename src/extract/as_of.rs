@@ -465,13 +465,15 @@ pub fn read(
     let reference = provisional_reference(document, context);
     let pairs = labelled_rows(outline);
     let mut lines = text_lines(outline);
-    lines.extend(pairs.iter().map(|(text, line, section)| PlacedLine {
-        kind: LineKind::Paragraph,
-        text,
-        line: *line,
-        section: *section,
-    }));
-    lines.sort_by_key(|placed| placed.line);
+    if !pairs.is_empty() {
+        lines.extend(pairs.iter().map(|(text, line, section)| PlacedLine {
+            kind: LineKind::Paragraph,
+            text,
+            line: *line,
+            section: *section,
+        }));
+        lines.sort_by_key(|placed| placed.line);
+    }
     if let Some((date, line)) = find_as_of(&lines, reference, context) {
         status.as_of = Some(date.start);
         status.as_of_line = Some(line);

@@ -326,8 +326,16 @@ const REPORT_HEADINGS: &[(&str, Status)] = &[
 /// its lists ([`REPORT_HEADINGS`], the whole heading but for marks and a
 /// colon).
 fn report_heading_status(folded: &str) -> Option<Status> {
-    // The heading's first word rules out nearly every phrase at once.
+    // The heading's first word rules out nearly every heading at once.
+    static FIRST_WORDS: std::sync::LazyLock<FxHashSet<&str>> = std::sync::LazyLock::new(|| {
+        (REPORT_HEADINGS.iter())
+            .filter_map(|(phrase, _)| phrase.split(' ').next())
+            .collect()
+    });
     let first = words(folded).next()?;
+    if !FIRST_WORDS.contains(first) {
+        return None;
+    }
     (REPORT_HEADINGS.iter())
         .filter(|(phrase, _)| {
             (phrase.strip_prefix(first))
@@ -870,6 +878,9 @@ impl Builder<'_> {
     /// author sorted them there, a box being only done or not (corpus 20).
     /// Their subtasks keep their boxes.
     fn open_boxes_take_heading_status(&self, section: &OutlineSection, items: &mut [Item]) {
+        if !items.iter().any(|item| item.status == Status::Todo) {
+            return;
+        }
         let status = self.sorted_as(section);
         let Some(status @ (Status::InProgress | Status::Blocked)) = status else {
             return;
