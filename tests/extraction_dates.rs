@@ -823,3 +823,36 @@ fn a_raid_log_gives_its_risks_and_issues() {
     assert_eq!(project["counts"]["total"], 2);
     assert_eq!(project["health"], "red");
 }
+
+/// A roadmap whose headings are versions, milestones or anything with a
+/// due date gives a milestone per dated heading, as far as its tasks go:
+/// `v2.0` (due March 2027, one of two tasks done: in progress), `Beta`
+/// (due 15 January 2027, in progress), `GA` (Q2 2027, to do). A heading
+/// whose date no due word brings in (`Target architecture (2026-11-01)`)
+/// and an undated one (`Backlog`) are none.
+#[test]
+fn versions_and_due_headings_are_milestones() {
+    let text = "# Widget SDK Roadmap\n\n\
+        ## v2.0 — target: March 2027\n\n- [x] New plugin API\n- [ ] Migration guide\n\n\
+        ## Beta (due 2027-01-15)\n\n- [x] Feature flags\n- [ ] Telemetry opt-out\n\n\
+        ## Milestone: GA (Q2 2027)\n\n- [ ] Docs site\n\n\
+        ## Target architecture (2026-11-01)\n\n- [ ] Diagram\n\n\
+        ## Backlog\n\n- [ ] Dark mode\n";
+    let status = build(&[("roadmap.md", text.as_bytes())], "2026-12-05");
+    let project = &status["projects"][0];
+    let read: Vec<_> = (project["milestones"].as_array().into_iter().flatten())
+        .map(|m| {
+            let field = |name: &str| m[name].as_str().unwrap_or("-").to_string();
+            (field("title"), field("date"), field("status"))
+        })
+        .collect();
+    let expected = [
+        ("v2.0", "2027-03-01", "in_progress"),
+        ("Beta", "2027-01-15", "in_progress"),
+        ("GA", "2027-04-01", "todo"),
+    ];
+    let expected: Vec<_> = (expected.iter())
+        .map(|(t, d, s)| (t.to_string(), d.to_string(), s.to_string()))
+        .collect();
+    assert_eq!(read, expected);
+}

@@ -76,6 +76,71 @@ fn names_a_time_box(folded: &str) -> bool {
     TIME_BOX_WORDS.contains(&first) || period && words.count() <= 2
 }
 
+/// Whether a heading, folded, names a milestone by what it is: a version
+/// (`## v2.0 — target: March 2027`, `## Version 3 (Q2 2027)`), or a
+/// milestone by its label (`## Milestone: GA (Q2 2027)`, `## Jalon 2 —
+/// 15/03/2027`). Dated, it is a milestone wherever it stands.
+fn names_a_milestone(folded: &str) -> bool {
+    let Some(first) = folding::words(folded).next() else {
+        return false;
+    };
+    let version =
+        first.len() > 1 && first.starts_with('v') && first[1..].bytes().all(|b| b.is_ascii_digit());
+    version || matches!(first, "version" | "milestone" | "jalon")
+}
+
+/// Words that say when a heading's work is due, right before its date
+/// (folded): `## Beta (due 2027-01-15)`, `## Migration — échéance :
+/// 15/03/2027`, `## GA (ETA Q2 2027)`.
+const DUE_WORDS: &[&str] = &[
+    "due",
+    "target",
+    "eta",
+    "deadline",
+    "echeance",
+    "cible",
+    "prevu le",
+    "prevue le",
+    "prevu pour",
+    "prevue pour",
+    "expected",
+];
+
+/// Whether a heading, folded, holds one of the [`DUE_WORDS`]: the headings
+/// worth a look for a date right after it.
+fn mentions_a_due_date(folded: &str) -> bool {
+    static DUE: LazyLock<WordList> = LazyLock::new(|| WordList::of(DUE_WORDS));
+    DUE.any(folded)
+}
+
+/// Whether the text before a heading's date ends with one of the
+/// [`DUE_WORDS`] (a colon, parenthesis or dash between them).
+fn due_right_before(before: &str) -> bool {
+    let folded = folding::folded_words(before);
+    DUE_WORDS
+        .iter()
+        .any(|word| folded == *word || folded.ends_with(&format!(" {word}")))
+}
+
+/// A dated heading's title without a `Milestone:` or `Jalon :` label
+/// before it and a due word left after it: `Milestone: GA` is `GA`, `v2.0
+/// — target` (of `v2.0 — target: March 2027`) is `v2.0`.
+fn without_label_and_due_word(title: &str) -> String {
+    let mut kept = title.trim();
+    if let Some((label, rest)) = kept.split_once(':') {
+        let label = folding::folded_words(label);
+        if matches!(label.as_str(), "milestone" | "jalon") && !rest.trim().is_empty() {
+            kept = rest.trim();
+        }
+    }
+    if let Some(last) = kept.split_whitespace().last() {
+        if DUE_WORDS.contains(&folding::folded_words(last).as_str()) {
+            kept = &kept[..kept.len() - last.len()];
+        }
+    }
+    clean_title(kept)
+}
+
 /// Labels that make a dated line a milestone wherever it stands (folded;
 /// the label may go on: `Jalon 2 : Beta`, `Mise en production prévue`).
 const MILESTONE_LABELS: &[&str] = &[
@@ -681,27 +746,39 @@ impl MilestoneReader<'_> {
     /// Wins (Nov 27 - Dec 11, 2025)`).
     fn read_headings(&mut self) {
         let outline = self.outline;
-        let top = outline
-            .sections
-            .iter()
-            .filter(|s| names_a_time_box(&s.folded));
-        self.read_dated_headings(top);
+        let dated_by_name =
+            |s: &&OutlineSection| names_a_time_box(&s.folded) || names_a_milestone(&s.folded);
+        let top = outline.sections.iter().filter(dated_by_name);
+        self.read_dated_headings(top, false);
         for section in outline.walk_sections() {
             let named = names_milestones(&section.folded);
-            let children = (section.children.iter()).filter(|child| {
-                named || names_milestones(&child.folded) || names_a_time_box(&child.folded)
-            });
-            self.read_dated_headings(children);
+            let children = (section.children.iter())
+                .filter(|child| named || names_milestones(&child.folded) || dated_by_name(child));
+            self.read_dated_headings(children, false);
         }
+        // A heading of any name whose date is said to be when it is due.
+        let due = (outline.walk_sections().into_iter())
+            .filter(|s| mentions_a_due_date(&s.folded) && !dated_by_name(s));
+        self.read_dated_headings(due, true);
     }
 
-    /// Each of `headings` that carries a date, as a milestone.
-    fn read_dated_headings<'o>(&mut self, headings: impl Iterator<Item = &'o OutlineSection>) {
+    /// Each of `headings` that carries a date, as a milestone; with
+    /// `due_only`, only when a due word brings the date in.
+    fn read_dated_headings<'o>(
+        &mut self,
+        headings: impl Iterator<Item = &'o OutlineSection>,
+        due_only: bool,
+    ) {
         for heading in headings {
             let Some(found) = self.found(&heading.heading, heading.line) else {
                 continue;
             };
-            let mut title = title_without_date(&heading.heading, found.span(&heading.heading));
+            let before = heading.heading.get(..found.range.start).unwrap_or("");
+            if due_only && !due_right_before(before) {
+                continue;
+            }
+            let title = title_without_date(&heading.heading, found.span(&heading.heading));
+            let mut title = without_label_and_due_word(&title);
             if found.baseline.is_some() {
                 title = without_planning_words(&title);
             }
