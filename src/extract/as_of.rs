@@ -202,6 +202,11 @@ const HEALTH_MARKERS: &[(&str, Health)] = &[
     ("🟡", Health::Amber),
     ("🟠", Health::Amber),
     ("🔴", Health::Red),
+    // Squares, as some templates draw RAG.
+    ("🟩", Health::Green),
+    ("🟨", Health::Amber),
+    ("🟧", Health::Amber),
+    ("🟥", Health::Red),
     ("☀", Health::Green),
     ("🌞", Health::Green),
     ("🌤", Health::Green),
@@ -828,6 +833,21 @@ mod tests {
             Some(date(2026, 9, 30))
         );
         assert_eq!(as_of("# R\n\nPériode d'essai : novembre 2026\n"), None);
+    }
+
+    /// RAG squares say a project's health as circles do.
+    #[test]
+    fn rag_squares_are_health() {
+        let health = |text: &str| read_text(text, date(2026, 12, 5)).declared_health;
+        assert_eq!(
+            health("# P\n\n**Overall status:** 🟨 Amber\n"),
+            Some(Health::Amber)
+        );
+        assert_eq!(health("# P\n\nStatut global : 🟥\n"), Some(Health::Red));
+        assert_eq!(
+            health("# P\n\nProject health: 🟩 on track\n"),
+            Some(Health::Green)
+        );
     }
 
     #[test]

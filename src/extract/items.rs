@@ -261,10 +261,13 @@ impl<'a> ItemReader<'a> {
         }
         starts.sort_unstable();
         starts.dedup();
+        // A clause leaves the item some words of its own: `▶️ Started
+        // item` is no item titled `▶️` that is started.
+        let first_word = text.find(char::is_alphanumeric)?;
         starts
             .into_iter()
             .rev()
-            .filter(|start| *start > 0 && *start < text.len())
+            .filter(|start| *start > first_word && *start < text.len())
             .find_map(|start| self.clause_status(&text[start..]).map(|s| (s, start)))
     }
 

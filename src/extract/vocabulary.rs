@@ -940,6 +940,9 @@ mod tests {
             Status::InProgress
         );
         assert_eq!(v.marker_at_start("⛔ x").unwrap().0, Status::Blocked);
+        // ⏸️ pauses what is on hold and what has not started alike
+        // (corpus 01: `**Statut:** ⏸️ Pas commencé`): no status alone.
+        assert!(v.marker_at_start("⏸️ Paused migration").is_none());
         assert!(v.marker_at_start("Structure ✅").is_none());
     }
 
