@@ -492,7 +492,10 @@ pub fn read(
         }
     }
     status.start = find_start(&lines, reference, context);
-    status.owner = find_owner(&lines);
+    if let Some((owner, role)) = find_owner(&lines) {
+        status.owner = Some(owner);
+        status.owner_role = Some(role);
+    }
     if let Some((health, line)) = find_declared_health(&lines) {
         status.declared_health = Some(health);
         status.declared_health_line = Some(line);
@@ -558,8 +561,8 @@ fn find_start(lines: &[PlacedLine], reference: NaiveDate, context: &Context) -> 
 /// Who owns the project, from the first line labelled so ([`OWNER_LABELS`])
 /// that speaks for the whole project (the preamble, a heading about the
 /// whole project or about its ownership): an `@handle` or a name of at
-/// most five words, as written.
-fn find_owner(lines: &[PlacedLine]) -> Option<String> {
+/// most five words, as written; with the label that names them.
+fn find_owner(lines: &[PlacedLine]) -> Option<(String, String)> {
     static OWNERSHIP: LazyLock<WordList> = LazyLock::new(|| WordList::of(OWNERSHIP_HEADING_WORDS));
     let mut speaks =
         speaks_for_project(|section| is_global_section(section) || OWNERSHIP.any(&section.folded));
@@ -571,9 +574,12 @@ fn find_owner(lines: &[PlacedLine]) -> Option<String> {
         .filter(|segment| OWNER_LABEL_STARTS.begin(segment))
         .find_map(|segment| {
             let (label, value) = segment.split_once(':')?;
-            let label = label_before(label, label.len());
-            OWNER_LABELS.contains(&label.as_str()).then_some(())?;
-            owner_named(value)
+            let folded = label_before(label, label.len());
+            OWNER_LABELS.contains(&folded.as_str()).then_some(())?;
+            let role = label
+                .trim_matches(|c: char| !c.is_alphanumeric())
+                .to_string();
+            Some((owner_named(value)?, role))
         })
 }
 
@@ -762,6 +768,11 @@ mod tests {
     fn the_owner_is_named_by_a_line_of_the_whole_project() {
         let read = |text: &str| read_text(text, date(2026, 6, 1)).owner;
         assert_eq!(read("# App\n\n**Owner:** @dana\n"), Some("@dana".into()));
+        let status = read_text(
+            "# R\n\n**Chef de projet :** Claire Dupont\n",
+            date(2026, 6, 1),
+        );
+        assert_eq!(status.owner_role.as_deref(), Some("Chef de projet"));
         assert_eq!(
             read("# COPIL\n\nDate : 02/12/2026 · Chef de projet : @claire.dupont\n"),
             Some("@claire.dupont".into())

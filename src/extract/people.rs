@@ -214,6 +214,15 @@ impl People {
         }
     }
 
+    /// The project's owner (`Claire Dupont`, `@dana`), in the role of the
+    /// label that names them (`Chef de projet`); several owners at once
+    /// (`@ana, @bo`) are each found where they are mentioned instead.
+    pub fn owner(&mut self, who: &str, role: &str) {
+        if !who.contains([',', '&', '/']) && !names_no_one(who) {
+            self.member(who, Some(role));
+        }
+    }
+
     /// A line of a team section: `@Mounir : Architecte, Scientifique`,
     /// `Alice Martin - Cheffe de projet`, or a bare name.
     pub fn team_line(&mut self, text: &str) {

@@ -152,6 +152,10 @@ pub fn read(
         dates: (reference, context.config.date_order),
     };
     let mut people = People::default();
+    // The project's owner is one of its people, in the role its label says.
+    if let (Some(owner), Some(role)) = (&status.owner, &status.owner_role) {
+        people.owner(owner, role);
+    }
     // The preamble stands under no heading, so under no milestone heading:
     // it holds no milestone list, and so no group.
     let (preamble_items, _) =

@@ -367,6 +367,10 @@ pub struct DocumentStatus {
     /// matter names none.
     #[serde(default)]
     pub owner: Option<String>,
+    /// The label that names the owner, as written (`Chef de projet`,
+    /// `Project Manager`): the owner's role among the project's people.
+    #[serde(default)]
+    pub owner_role: Option<String>,
     /// A health the document states for itself (`**Statut global :** 🟢`).
     pub declared_health: Option<Health>,
     /// The line that states it (`declared-health-mismatch`).
