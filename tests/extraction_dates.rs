@@ -56,6 +56,22 @@ fn build(files: &[(&str, &[u8])], as_of: &str) -> Value {
     serde_json::from_str(&json).expect("valid json")
 }
 
+/// Each milestone of `project` as its title, date and status (`-` for
+/// none) and whether it is overdue.
+fn milestones_read(project: &Value) -> Vec<(&str, &str, &str, bool)> {
+    (project["milestones"].as_array().into_iter().flatten())
+        .map(|m| {
+            let field = |name: &str| m[name].as_str().unwrap_or("-");
+            (
+                field("title"),
+                field("date"),
+                field("status"),
+                m["overdue"] == true,
+            )
+        })
+        .collect()
+}
+
 /// The one project of a single-document portal.
 fn project_of(relative: &str, as_of: &str) -> Option<Value> {
     let bytes = shared_file(relative)?;
@@ -732,26 +748,14 @@ fn a_mermaid_gantt_chart_gives_its_milestones() {
         ## Tasks\n\n- [x] Ledger schema\n- [ ] PSP contract\n";
     let status = build(&[("roadmap.md", text.as_bytes())], "2026-12-01");
     let project = &status["projects"][0];
-    let read: Vec<_> = (project["milestones"].as_array().into_iter().flatten())
-        .map(|m| {
-            let field = |name: &str| m[name].as_str().unwrap_or("-").to_string();
-            (
-                field("title"),
-                field("date"),
-                field("status"),
-                m["overdue"] == true,
-            )
-        })
-        .collect();
-    let expected = [
-        ("Design freeze", "2026-10-20", "done", false),
-        ("Beta", "2026-11-14", "-", true),
-        ("Public launch", "2027-03-01", "-", false),
-    ];
-    let expected: Vec<_> = (expected.iter())
-        .map(|(t, d, s, o)| (t.to_string(), d.to_string(), s.to_string(), *o))
-        .collect();
-    assert_eq!(read, expected);
+    assert_eq!(
+        milestones_read(project),
+        [
+            ("Design freeze", "2026-10-20", "done", false),
+            ("Beta", "2026-11-14", "-", true),
+            ("Public launch", "2027-03-01", "-", false),
+        ]
+    );
     assert_eq!(project["counts"]["total"], 2);
     assert_eq!(project["health"], "red");
 }
@@ -840,19 +844,12 @@ fn versions_and_due_headings_are_milestones() {
         ## Backlog\n\n- [ ] Dark mode\n";
     let status = build(&[("roadmap.md", text.as_bytes())], "2026-12-05");
     let project = &status["projects"][0];
-    let read: Vec<_> = (project["milestones"].as_array().into_iter().flatten())
-        .map(|m| {
-            let field = |name: &str| m[name].as_str().unwrap_or("-").to_string();
-            (field("title"), field("date"), field("status"))
-        })
-        .collect();
-    let expected = [
-        ("v2.0", "2027-03-01", "in_progress"),
-        ("Beta", "2027-01-15", "in_progress"),
-        ("GA", "2027-04-01", "todo"),
-    ];
-    let expected: Vec<_> = (expected.iter())
-        .map(|(t, d, s)| (t.to_string(), d.to_string(), s.to_string()))
-        .collect();
-    assert_eq!(read, expected);
+    assert_eq!(
+        milestones_read(project),
+        [
+            ("v2.0", "2027-03-01", "in_progress", false),
+            ("Beta", "2027-01-15", "in_progress", false),
+            ("GA", "2027-04-01", "todo", false),
+        ]
+    );
 }
