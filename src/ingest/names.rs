@@ -135,6 +135,7 @@ const DOCUMENT_WORDS: &[&str] = &[
     "etat",
     "implementation",
     "jalons",
+    "log",
     "manifest",
     "milestone",
     "milestones",
@@ -145,6 +146,7 @@ const DOCUMENT_WORDS: &[&str] = &[
     "project",
     "projet",
     "proyecto",
+    "raid",
     "rapport",
     "recapitulatif",
     "register",
@@ -538,6 +540,7 @@ mod tests {
             ("COPIL du 02/12/2026 | Portail RH", "Portail RH"),
             ("Status report: Data Lake (Q4 2026)", "Data Lake"),
             ("Rapport mensuel — Portail RH — novembre 2026", "Portail RH"),
+            ("CRM Migration — RAID log", "CRM Migration"),
         ];
         for (title, name) in titles {
             assert_eq!(short_name(title), name, "{title}");
