@@ -359,6 +359,17 @@ mod tests {
         let chart = lines("gantt\nexcludes weekends\nA :a, 2026-12-04, 10d\nM :milestone, after a, 0d\nB :b, 2026-12-04, 99999999999999d\nN :milestone, after b, 0d\n");
         let placed: Vec<_> = milestones(&chart).iter().map(|m| m.date).collect();
         assert_eq!(placed, [date(2026, 12, 18)]);
+        // A format or a length no chart means is no milestone, and no panic.
+        for format in ["%", "%Q", "YYYY-%", "%Y-%m-%d%", "💥"] {
+            let chart = lines(&format!(
+                "gantt\ndateFormat {format}\nM :milestone, 2026-12-04, 0d\n"
+            ));
+            let _ = milestones(&chart);
+        }
+        let chart = lines(
+            "gantt\nA :a, 2026-12-04, -5d\nB :b, after a, 1e9d\nM :milestone, after a, 9.9.9d\n",
+        );
+        assert!(milestones(&chart).is_empty());
         // From a Saturday, five working days end on the Friday after.
         let chart =
             lines("gantt\nexcludes weekends\nA :a, 2026-12-05, 5d\nM :milestone, after a, 0d\n");
