@@ -130,7 +130,8 @@ const WEEK_1: &str = "# Alpha\n\nDernière mise à jour : 02/11/2026\n\n## Trava
 
 const WEEK_2: &str = "# Alpha\n\nDernière mise à jour : 09/11/2026\n\n## Travaux\n\n\
 - [x] Cadrage\n- [x] Développement @marie #T-12\n- [ ] Recette\n- [ ] Formation\n\n\
-## Jalons\n\n| Jalon | Date |\n|---|---|\n| Mise en production | 15/12/2026 |\n";
+## Jalons\n\n| Jalon | Date |\n|---|---|\n| Mise en production | 15/12/2026 |\n\n\
+## Météo\n\n| Axe | Météo | Commentaire |\n|---|---|---|\n| Planning | 🌧️ | Recette <décalée> & \"retard\" |\n| Budget | ☀️ | |\n";
 
 #[test]
 fn a_project_page_with_history_is_the_same_compiled_or_through_tera() {
@@ -148,6 +149,7 @@ fn a_project_page_with_history_is_the_same_compiled_or_through_tera() {
     assert!(alpha.contains("id=\"burn-up-title\""), "{alpha}");
     assert!(alpha.contains("id=\"slips-title\""), "{alpha}");
     assert!(alpha.contains("class=\"changes\""), "{alpha}");
+    assert!(alpha.contains("id=\"areas-title\""), "{alpha}");
     assert_eq!(compare_engines(&portal, "2026-11-09"), 2);
 }
 

@@ -104,6 +104,7 @@ fn project(slug: &str, name: &str, progress: Option<f64>, declared: Option<f64>)
         health_reason: "declared 100% but items compute to 41.7%".into(),
         declared_health: None,
         declared_health_at: None,
+        areas: vec![],
         stale: false,
         progress,
         progress_method: "items".into(),
@@ -394,6 +395,90 @@ fn project_page_shows_sections_items_and_source_links() {
     assert!(alpha.contains("src=\"badge.svg\""));
     let badge = page(&site, "alpha/badge.svg");
     assert!(badge.contains("41.7% · amber"), "{badge}");
+}
+
+/// A project whose report rates its areas lists them under its head, in
+/// the report's order, each linked to its row in the source; its card
+/// names the first of the worst. A hostile name is text.
+#[test]
+fn areas_are_listed_on_the_page_and_the_worst_on_the_card() {
+    let (mut portfolio, content) = fixture();
+    let area = |name: &str, health: Health, note: Option<&str>, line: usize| Area {
+        name: name.into(),
+        health,
+        note: note.map(Into::into),
+        source: "alpha.md".into(),
+        line,
+    };
+    portfolio.projects[0].areas = vec![
+        area("Planning", Health::Amber, Some("Recette décalée"), 5),
+        area("<b>Budget</b>", Health::Red, None, 6),
+        area("Ressources", Health::Red, Some("Départ <script>"), 7),
+    ];
+    let site = render(
+        &portfolio,
+        &content,
+        &unminified(),
+        Path::new("/nonexistent"),
+    )
+    .unwrap();
+    let alpha = Html::parse_document(&page(&site, "alpha/index.html"));
+    let rows = Selector::parse("#areas tbody tr").unwrap();
+    let rows: Vec<String> = (alpha.select(&rows))
+        .map(|row| {
+            row.text()
+                .collect::<String>()
+                .split_whitespace()
+                .collect::<Vec<_>>()
+                .join(" ")
+        })
+        .collect();
+    assert_eq!(
+        rows,
+        [
+            "Planning ▲ amber Recette décalée",
+            "<b>Budget</b> ■ red",
+            "Ressources ■ red Départ <script>",
+        ]
+    );
+    let links = Selector::parse("#areas tbody a").unwrap();
+    let hrefs: Vec<&str> = (alpha.select(&links))
+        .filter_map(|a| a.value().attr("href"))
+        .collect();
+    assert_eq!(hrefs, ["#L5", "#L6", "#L7"]);
+    let raw = page(&site, "alpha/index.html");
+    assert!(!raw.contains("<b>Budget") && !raw.contains("Départ <script>"));
+    // The card: the first red area; Beta, rated nowhere, has no such row.
+    let index = Html::parse_document(&page(&site, "index.html"));
+    let cards = Selector::parse("li.project-card").unwrap();
+    let cards: Vec<String> = (index.select(&cards))
+        .map(|card| {
+            card.text()
+                .collect::<String>()
+                .split_whitespace()
+                .collect::<Vec<_>>()
+                .join(" ")
+        })
+        .collect();
+    let alpha_card = cards
+        .iter()
+        .find(|c| c.contains("Alpha"))
+        .expect("Alpha's card");
+    assert!(
+        alpha_card.contains("Worst area■ red <b>Budget</b> Updated"),
+        "{alpha_card}"
+    );
+    let beta_card = cards
+        .iter()
+        .find(|c| c.contains("Beta"))
+        .expect("Beta's card");
+    assert!(!beta_card.contains("Worst area"), "{beta_card}");
+    // And in status.json, in the report's order.
+    let json: serde_json::Value = serde_json::from_slice(&site.files["status.json"]).unwrap();
+    let names: Vec<&str> = (json["projects"][0]["areas"].as_array().unwrap().iter())
+        .map(|a| a["name"].as_str().unwrap())
+        .collect();
+    assert_eq!(names, ["Planning", "<b>Budget</b>", "Ressources"]);
 }
 
 /// The words of the card `selector` in the head of project `slug`'s page,

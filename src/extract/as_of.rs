@@ -648,6 +648,21 @@ fn is_global_section(section: &OutlineSection) -> bool {
     GLOBAL.any(&section.folded)
 }
 
+/// The health of the RAG or weather mark `text` starts with (after
+/// spaces), and the text after it (`🟠 Vigilance` gives amber and
+/// ` Vigilance`).
+pub fn health_mark_at_start(text: &str) -> Option<(Health, &str)> {
+    let text = text.trim_start();
+    let first = text.chars().next()?;
+    // Every mark is a symbol from U+2600 on: letters are ruled out at once.
+    if u32::from(first) < 0x2600 {
+        return None;
+    }
+    let (marker, health) = (HEALTH_MARKERS.iter()).find(|(marker, _)| marker.starts_with(first))?;
+    let rest = &text[marker.len()..];
+    Some((*health, rest.strip_prefix('\u{FE0F}').unwrap_or(rest)))
+}
+
 /// The first RAG or weather marker of a status value, else a RAG word
 /// (`Vert`, `At risk`) or a weather word (`Ensoleillé`) before any
 /// parenthesis, dash or comma.

@@ -3,6 +3,7 @@
 //! Each submodule reads the [`outline::Outline`] (the document parsed once)
 //! and never looks at other documents or the filesystem.
 
+pub mod areas;
 pub mod as_of;
 pub mod dates;
 pub mod declarations;
@@ -73,6 +74,7 @@ pub fn extract(document: &Document, context: &Context) -> DocumentStatus {
     milestones::as_far_as_their_tasks(&mut status);
     status.diagnostics.extend(milestone_diagnostics);
     risks::read(&outline, document, context, &mut status);
+    status.areas = areas::read(&outline, &words.vocabulary, &document.source);
     for (line, fragment) in outline.broken_fragment_links() {
         let message = format!(
             "link to `#{fragment}`: no heading of this document is named so; the page shows its text without the link"

@@ -129,6 +129,10 @@ const SEPARATORS: &[&str] = &[" - ", " – ", " — ", " | ", ": "];
 const DOCUMENT_WORDS: &[&str] = &[
     "analyse",
     "avancement",
+    "codir",
+    "comite",
+    "committee",
+    "copil",
     "dashboard",
     "devops",
     "estado",
@@ -140,6 +144,7 @@ const DOCUMENT_WORDS: &[&str] = &[
     "milestone",
     "milestones",
     "overview",
+    "pilotage",
     "plan",
     "progress",
     "progression",
@@ -159,6 +164,8 @@ const DOCUMENT_WORDS: &[&str] = &[
     "state",
     "status",
     "statut",
+    "steerco",
+    "steering",
     "suivi",
     "ticket",
     "tickets",
@@ -207,9 +214,7 @@ fn beside_a_document_label(parts: &[&str]) -> Option<String> {
     let is_label = |part: &str| {
         let words: Vec<&str> = part.split_whitespace().collect();
         words.iter().any(|w| is_document_word(w))
-            && words
-                .iter()
-                .all(|w| is_document_word(w) || is_phrase_word(w))
+            && (words.iter()).all(|w| is_document_word(w) || is_phrase_word(w) || is_numbering(w))
     };
     let other = match parts {
         [last, first] if is_label(first) && !is_label(last) => last,
@@ -384,6 +389,16 @@ fn is_document_word(word: &str) -> bool {
     DOCUMENT_WORDS.contains(&folded(without_elision(word)).as_str())
 }
 
+/// A document's number in its series (`COPIL n°7`, `Steering committee
+/// #12`, `CR 3`).
+fn is_numbering(word: &str) -> bool {
+    let digits = ["n°", "nº", "no.", "#"]
+        .iter()
+        .find_map(|prefix| word.strip_prefix(prefix))
+        .unwrap_or(word);
+    !digits.is_empty() && digits.chars().all(|c| c.is_ascii_digit())
+}
+
 fn is_phrase_word(word: &str) -> bool {
     let folded = folded(word);
     let elided_de = folded.starts_with("d'") || folded.starts_with("d’");
@@ -521,6 +536,19 @@ mod tests {
         assert_eq!(
             short_name("Rapport d'avancement — Migration de la paie"),
             "Migration de la paie"
+        );
+        // A steering committee's minutes, numbered in their series.
+        assert_eq!(
+            short_name("COPIL n°7 — Refonte du portail RH"),
+            "Refonte du portail RH"
+        );
+        assert_eq!(
+            short_name("Steering Committee #12 - Data Lake"),
+            "Data Lake"
+        );
+        assert_eq!(
+            short_name("Comité de pilotage – Dématérialisation des factures"),
+            "Dématérialisation des factures"
         );
         // Too long to be a name: a sentence stays the title.
         let sentence = "Suivi - Mise en place de la plateforme de données client";

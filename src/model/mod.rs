@@ -81,6 +81,17 @@ impl Health {
         }
     }
 
+    /// How much a health worries a reader, for the worst of several: red
+    /// 3, amber 2, green 1, done and unknown 0.
+    pub fn concern(self) -> u8 {
+        match self {
+            Health::Red => 3,
+            Health::Amber => 2,
+            Health::Green => 1,
+            Health::Done | Health::Unknown => 0,
+        }
+    }
+
     /// Parses the words a front matter `status` or a declared health uses.
     pub fn parse(word: &str) -> Option<Health> {
         match word.trim().to_lowercase().as_str() {
@@ -205,6 +216,23 @@ pub struct Declaration {
     pub value: f64,
     /// Title of the section the claim is about; `None` for the whole project.
     pub section: Option<String>,
+    #[serde(with = "source_path")]
+    pub source: Arc<str>,
+    pub line: usize,
+}
+
+/// An area of the project (a workstream, or an axis such as budget or
+/// schedule) and the health the document gives it: a row of a report's
+/// *météo par chantier* or RAG table (`extract::areas`).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Area {
+    /// The area as the row names it (`Migration des données`, `Budget`).
+    pub name: String,
+    /// `green`, `amber` or `red`.
+    pub health: Health,
+    /// What the row says of it (a comment column, or the words after the
+    /// mark: `🔴 Retard fournisseur`).
+    pub note: Option<String>,
     #[serde(with = "source_path")]
     pub source: Arc<str>,
     pub line: usize,
@@ -376,6 +404,9 @@ pub struct DocumentStatus {
     /// The line that states it (`declared-health-mismatch`).
     #[serde(default)]
     pub declared_health_line: Option<usize>,
+    /// The health it gives each area of the project, in document order.
+    #[serde(default)]
+    pub areas: Vec<Area>,
     /// Top-level sections (the heading tree below the title).
     pub sections: Vec<Section>,
     pub declarations: Vec<Declaration>,
@@ -412,6 +443,10 @@ pub struct Project {
     /// Where that health is written (document, line); not in `status.json`.
     #[serde(skip)]
     pub declared_health_at: Option<(String, usize)>,
+    /// The health its latest report gives each area of the project
+    /// (workstreams, budget, schedule), in that report's order.
+    #[serde(default)]
+    pub areas: Vec<Area>,
     pub stale: bool,
     pub progress: Option<f64>,
     /// `"items"` (mean of item values) or `"points"` (weighted by story points).

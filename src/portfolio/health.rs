@@ -432,6 +432,7 @@ mod tests {
             health_reason: String::new(),
             declared_health: None,
             declared_health_at: None,
+            areas: Vec::new(),
             stale: false,
             progress: None,
             progress_method: "items".into(),

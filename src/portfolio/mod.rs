@@ -112,6 +112,7 @@ fn project(
         health_reason: String::new(),
         declared_health: None,
         declared_health_at: None,
+        areas: Vec::new(),
         stale: false,
         progress: None,
         progress_method: config.progress.weight.as_str().to_string(),
@@ -135,6 +136,7 @@ fn project(
     // The project's own claims (a declared health, a whole-project
     // progress) come from its most recent document that makes one.
     let mut health_from: Option<Option<NaiveDate>> = None;
+    let mut areas_from: Option<Option<NaiveDate>> = None;
     let mut overall: Option<(Option<NaiveDate>, Declaration)> = None;
     let documents = documents.into_iter().zip(&sources.documents);
     for ((document, read), source) in documents.zip(&project.sources) {
@@ -152,6 +154,12 @@ fn project(
             project.declared_health = document.declared_health;
             project.declared_health_at = at(document.declared_health_line);
             health_from = Some(date);
+        }
+        // An area's health is the latest report's: a folder of weekly
+        // reports, each with its table, does not list each area ten times.
+        if !document.areas.is_empty() && as_recent(date, areas_from) {
+            project.areas = document.areas;
+            areas_from = Some(date);
         }
         if let Some(claim) = whole_project_claim(&document.declarations) {
             if as_recent(date, overall.as_ref().map(|(from, _)| *from)) {

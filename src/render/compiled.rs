@@ -28,7 +28,9 @@ use super::paging::Pagination;
 use super::project_view::{ProjectHeader, SourceView};
 use super::theme;
 use super::trends::ProjectTrend;
-use super::view::{DiagnosticRow, DocumentRow, MilestoneRow, PersonView, RiskRow, SectionRow};
+use super::view::{
+    AreaRow, DiagnosticRow, DocumentRow, MilestoneRow, PersonView, RiskRow, SectionRow,
+};
 use super::{PageMeta, PageView};
 
 /// askama's escaper for `.html` templates (`askama.toml`): sitrep's own, the
@@ -140,6 +142,8 @@ compiled_page!(PersonPage, PersonPageView, "person.html");
 #[derive(Serialize)]
 pub(super) struct ProjectView {
     pub project: ProjectHeader,
+    /// The health its latest report gives each area of the project.
+    pub areas: Vec<AreaRow>,
     /// The section tree, or nothing when the documents have pages of
     /// their own (`documents_apart`): then `document_rows`.
     pub sections: Vec<SectionRow>,

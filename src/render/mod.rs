@@ -1075,6 +1075,7 @@ impl<'a> Renderer<'a> {
             .collect();
         let view = compiled::ProjectView {
             project: ProjectHeader::new(project, docs.apart, milestones_text, t),
+            areas: view::area_rows(&project.areas, &links, t),
             documents_apart: if docs.apart {
                 t.fill("documents_apart", &[&t.count(sources.len())])
             } else {

@@ -500,8 +500,9 @@ mod tests {
                 "slug": format!("p{index}"), "title": "Refonte \"client\"\nportail", "name": "Refonte",
                 "url": format!("p{index}/"), "sources": [format!("p{index}.md")], "as_of": null,
                 "owner": null, "tags": [], "weight": 0, "start": null, "end": null,
-                "health": "amber", "health_reason": "", "declared_health": null, "stale": false,
-                "progress": 12.5, "progress_method": "items", "declared_progress": null,
+                "health": "amber", "health_reason": "", "declared_health": null,
+                "areas": [{"name": "Budget", "health": "red", "note": null, "source": "p0.md", "line": 2}],
+                "stale": false, "progress": 12.5, "progress_method": "items", "declared_progress": null,
                 "declarations": [], "counts": {"done": 1, "in_progress": 0, "todo": 1, "blocked": 0, "cancelled": 0, "total": 2},
                 "sections": [], "milestones": [], "risks": [], "people": [], "diagnostics": []
             }))
@@ -582,6 +583,9 @@ mod tests {
       "health": "amber",
       "health_reason": "",
       "declared_health": null,
+      "areas": [
+        {"name": "Budget", "health": "red", "note": null, "source": "p0.md", "line": 2}
+      ],
       "stale": false,
       "progress": 12.5,
       "progress_method": "items",

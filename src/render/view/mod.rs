@@ -19,11 +19,11 @@ pub use milestones::{milestone_rows, project_timeline, MilestoneRow};
 pub use people::{people, ItemRef, MoreLink, PersonProject, PersonRow, PersonTally, PersonView};
 pub use portfolio::{
     health_counts, health_counts_of, items_text, milestones_text, project_row, tell_apart, tiles,
-    HealthCount, MilestoneRef, ProjectRow, RiskRef, Tile,
+    AreaRef, HealthCount, MilestoneRef, ProjectRow, RiskRef, Tile,
 };
 pub use project::{
-    count_views, diagnostic_rows, document_rows, section_rows, CountView, DiagnosticRow,
-    DocumentRow, ItemRow, SectionRow,
+    area_rows, count_views, diagnostic_rows, document_rows, section_rows, AreaRow, CountView,
+    DiagnosticRow, DocumentRow, ItemRow, SectionRow,
 };
 pub use risks::{risk_matrix, risk_order, risk_rows, RiskEntry, RiskOrder, RiskRow};
 

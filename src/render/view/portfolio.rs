@@ -7,7 +7,7 @@ use serde::Serialize;
 
 use super::milestones::{milestone_date, moved, moved_note};
 use super::{health_view, severity_view, Bar, HealthView, SeverityView};
-use crate::model::{Counts, Health, Milestone, Project, Risk, Status, Tally};
+use crate::model::{Area, Counts, Health, Milestone, Project, Risk, Status, Tally};
 use crate::render::charts;
 use crate::render::i18n::Strings;
 
@@ -36,6 +36,8 @@ pub struct ProjectRow {
     pub items_text: String,
     pub next_milestone: Option<MilestoneRef>,
     pub worst_risk: Option<RiskRef>,
+    /// Its worst area, as its latest report rates them.
+    pub worst_area: Option<AreaRef>,
     /// Who owns the project, when its front matter or document says.
     pub owner: Option<String>,
     pub as_of: Option<String>,
@@ -77,6 +79,23 @@ pub struct RiskRef {
     pub title: String,
     pub severity: SeverityView,
     pub href: String,
+}
+
+/// An area named on a portfolio card: its health and name, and how many
+/// areas the report rates.
+#[derive(Debug, Clone, Serialize)]
+pub struct AreaRef {
+    pub name: String,
+    pub health: HealthView,
+    /// `of 3 areas`.
+    pub among: String,
+    pub href: String,
+}
+
+/// The first of the worst-rated of `areas` (red before amber before green).
+fn worst_area(areas: &[Area]) -> Option<&Area> {
+    // The first of equals: `max_by_key` keeps the last.
+    (areas.iter().rev()).max_by_key(|area| area.health.concern())
 }
 
 /// The open milestone due soonest from `as_of` on.
@@ -158,6 +177,12 @@ pub fn project_row(project: &Project, as_of: NaiveDate, root: &str, t: &Strings)
             title: r.title.clone(),
             severity: severity_view(r.severity, t),
             href: format!("{href}#risk-{}", index + 1),
+        }),
+        worst_area: worst_area(&project.areas).map(|area| AreaRef {
+            name: area.name.clone(),
+            health: health_view(area.health, "", t),
+            among: t.fill("among_areas", &[&t.count(project.areas.len())]),
+            href: format!("{href}#areas"),
         }),
         owner: project.owner.clone(),
         as_of: project.as_of.map(|d| t.date(d)),

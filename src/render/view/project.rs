@@ -11,7 +11,7 @@ use super::portfolio::items_text;
 use super::{health_view, status_view, Bar, HealthView, Links, StatusView};
 use crate::config::ProgressWeight;
 use crate::messages;
-use crate::model::{Counts, Item, Section, Status};
+use crate::model::{Area, Counts, Item, Section, Status};
 use crate::portfolio::progress;
 use crate::render::i18n::Strings;
 
@@ -257,6 +257,28 @@ pub fn count_views(counts: &Counts, t: &Strings) -> Vec<CountView> {
         .map(|&status| CountView {
             status: status_view(Some(status), t),
             count: counts.get(status),
+        })
+        .collect()
+}
+
+/// A row of a project's health by area: the area, its health, what the
+/// report says of it, and the line of the report that says so.
+#[derive(Debug, Clone, Serialize)]
+pub struct AreaRow {
+    pub name: String,
+    pub health: HealthView,
+    pub note: String,
+    pub href: String,
+}
+
+/// The rows of `areas`, as the project's latest report gives them.
+pub fn area_rows(areas: &[Area], links: &Links, t: &Strings) -> Vec<AreaRow> {
+    (areas.iter())
+        .map(|area| AreaRow {
+            name: area.name.clone(),
+            health: health_view(area.health, "", t),
+            note: area.note.clone().unwrap_or_default(),
+            href: links.line(&area.source, area.line),
         })
         .collect()
 }

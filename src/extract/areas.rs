@@ -1,0 +1,404 @@
+//! Areas: the health a report gives each area of its project.
+//!
+//! A steering committee's *météo par chantier* (`| Chantier | Météo | … |`
+//! over ☀️ ⛅ 🌧️), a status report's `| Axe | Statut | Commentaire |` over
+//! 🟢 🟠 🔴, a programme's `| Workstream | Schedule | Budget | Scope |
+//! Overall |`: each row names an area of the project (a workstream, or an
+//! axis such as budget or schedule) and the health the document gives it.
+//! Such rows are not work (the section reader leaves a health table's rows
+//! out of the items), so before this reader a red workstream showed only
+//! in the source view.
+
+use std::sync::{Arc, LazyLock};
+
+use rustc_hash::FxHashSet;
+
+use super::as_of::health_mark_at_start;
+use super::folding::WordList;
+use super::outline::{Block, Outline, OutlineSection, Table};
+use super::risks::risk_context;
+use super::tables::{self, classify, folded_header, Column, TableKind};
+use super::vocabulary::Vocabulary;
+use crate::model::{Area, Health};
+
+/// Headers of columns whose RAG colours rank something other than an
+/// area's health: a backlog's priority, a risk's impact.
+const NOT_HEALTH_HEADER_WORDS: &[&str] = &[
+    "priorite",
+    "priority",
+    "prio",
+    "impact",
+    "probabilite",
+    "probability",
+    "severite",
+    "severity",
+    "criticite",
+    "criticality",
+    "gravite",
+    "urgence",
+    "urgency",
+    "niveau",
+    "level",
+];
+
+/// Headers of the column that gives an area's health as a whole when a
+/// table has several (`Overall` beside `Schedule`, `Budget`, `Scope`).
+const OVERALL_HEADER_WORDS: &[&str] = &[
+    "overall", "global", "globale", "general", "generale", "meteo", "weather", "rag", "health",
+    "sante", "statut", "status", "etat", "state",
+];
+
+/// Headers under which a colour written as a word (`Green`, `Rouge`) is a
+/// health, not a colour of something else.
+const HEALTH_HEADER_WORDS: &[&str] = &[
+    "rag",
+    "health",
+    "sante",
+    "meteo",
+    "weather",
+    "statut",
+    "status",
+    "etat",
+    "state",
+    "overall",
+    "global",
+    "schedule",
+    "planning",
+    "delai",
+    "delais",
+    "budget",
+    "cost",
+    "costs",
+    "cout",
+    "couts",
+    "scope",
+    "perimetre",
+    "resources",
+    "ressources",
+    "staffing",
+    "quality",
+    "qualite",
+];
+
+static NOT_HEALTH_HEADERS: LazyLock<WordList> =
+    LazyLock::new(|| WordList::of(NOT_HEALTH_HEADER_WORDS));
+static OVERALL_HEADERS: LazyLock<WordList> = LazyLock::new(|| WordList::of(OVERALL_HEADER_WORDS));
+static HEALTH_HEADERS: LazyLock<WordList> = LazyLock::new(|| WordList::of(HEALTH_HEADER_WORDS));
+
+/// Every area of the document `source`, in document order. A table under
+/// a risk heading rates risks, not areas.
+pub fn read(outline: &Outline, vocabulary: &Vocabulary, source: &str) -> Vec<Area> {
+    let mut areas = Vec::new();
+    // Made once, for the first area: most documents have none.
+    let mut shared: Option<Arc<str>> = None;
+    // The risk sections, found only once a table gives areas (finding
+    // them reads every heading).
+    let mut risky: Option<FxHashSet<*const OutlineSection>> = None;
+    let sections = outline.walk_sections();
+    let preamble = outline.preamble.iter().map(|block| (block, None));
+    let blocks = (sections.iter()).flat_map(|s| s.blocks.iter().map(move |b| (b, Some(*s))));
+    for (block, section) in preamble.chain(blocks) {
+        let Block::Table(table) = block else {
+            continue;
+        };
+        if !may_rate(table) {
+            continue;
+        }
+        let source = || shared.get_or_insert_with(|| Arc::from(source)).clone();
+        let found = table_areas(table, vocabulary, source);
+        if found.is_empty() {
+            continue;
+        }
+        let in_risk_section = section.is_some_and(|section| {
+            let risky = risky.get_or_insert_with(|| {
+                (risk_context(outline).into_iter())
+                    .filter(|(_, risky)| *risky)
+                    .map(|(section, _)| section as *const OutlineSection)
+                    .collect()
+            });
+            risky.contains(&(section as *const OutlineSection))
+        });
+        if !in_risk_section {
+            areas.extend(found);
+        }
+    }
+    areas
+}
+
+/// Whether a cell of `table` could give a health: most tables hold none.
+fn may_rate(table: &Table) -> bool {
+    (table.rows.iter().flat_map(|row| &row.cells)).any(|cell| may_be_health(cell))
+}
+
+/// The areas of one table: none unless a column gives every row a health
+/// and another names the rows.
+fn table_areas(
+    table: &Table,
+    vocabulary: &Vocabulary,
+    mut source: impl FnMut() -> Arc<str>,
+) -> Vec<Area> {
+    if matches!(
+        classify(table, false),
+        TableKind::Risk | TableKind::Milestone
+    ) {
+        return Vec::new();
+    }
+    let health_columns: Vec<usize> = (0..table.header.len())
+        .filter(|&index| is_health_column(table, index, vocabulary))
+        .collect();
+    let Some(&first) = health_columns.first() else {
+        return Vec::new();
+    };
+    let roles = tables::columns(table);
+    let texts = (0..roles.len()).filter(|&i| roles[i] == Column::Text && i != first);
+    let texts = texts.filter(|i| !health_columns.contains(i));
+    let Some(name) = tables::name_column(table, texts.clone()) else {
+        return Vec::new();
+    };
+    let note = texts.clone().find(|&i| i > name);
+    let overall = overall_column(table, &health_columns);
+    let mut areas = Vec::new();
+    for row in &table.rows {
+        let cell = |index: usize| row.cells.get(index).map(|c| c.trim()).unwrap_or("");
+        let name = cell(name);
+        if name.is_empty() {
+            continue;
+        }
+        let health = match overall {
+            Some(column) => health_of_cell(cell(column), table, column),
+            // No column says the whole: the worst of the row's.
+            None => (health_columns.iter())
+                .filter_map(|&column| health_of_cell(cell(column), table, column))
+                .max_by_key(|health| health.concern()),
+        };
+        let Some((health, said)) = health.map(|h| (h, cell(overall.unwrap_or(first)))) else {
+            continue;
+        };
+        let comment = note.map(cell).filter(|c| !c.is_empty());
+        let after_mark = health_mark_at_start(said).map(|(_, rest)| rest.trim());
+        let note =
+            comment.or(after_mark.filter(|rest| !rest.is_empty() && rag_word(rest).is_none()));
+        areas.push(Area {
+            name: name.trim_matches(['*', '_', ' ']).to_string(),
+            health,
+            note: note.map(str::to_string),
+            source: source(),
+            line: row.line,
+        });
+    }
+    areas
+}
+
+/// Whether a cell could hold a health: a RAG mark or the weather first, or
+/// a colour word alone. Every cell of every table is asked.
+fn may_be_health(cell: &str) -> bool {
+    let Some(start) = cell.bytes().position(|b| !matches!(b, b'*' | b'_' | b' ')) else {
+        return false;
+    };
+    let cell = &cell[start..];
+    match cell.as_bytes()[0] {
+        // The first byte of every mark's UTF-8 (U+2600-U+26FF, U+1F300 on).
+        0xE2 | 0xF0 => health_mark_at_start(cell).is_some(),
+        // `off track**`, the longest colour word with its markup.
+        _ => cell.len() <= 13 && rag_word(cell).is_some(),
+    }
+}
+
+/// Colour words a RAG column writes, lower-case.
+const RAG_WORDS: &[(&str, Health)] = &[
+    ("green", Health::Green),
+    ("vert", Health::Green),
+    ("on track", Health::Green),
+    ("amber", Health::Amber),
+    ("orange", Health::Amber),
+    ("yellow", Health::Amber),
+    ("jaune", Health::Amber),
+    ("at risk", Health::Amber),
+    ("red", Health::Red),
+    ("rouge", Health::Red),
+    ("off track", Health::Red),
+];
+
+/// The health `text` names when it is only a RAG colour word (`Green`,
+/// `ROUGE`, `At risk`), with no string made.
+fn rag_word(text: &str) -> Option<Health> {
+    let text = text.trim_matches(['*', '_', ' ', '.']);
+    (RAG_WORDS.iter())
+        .find(|(word, _)| word.eq_ignore_ascii_case(text))
+        .map(|(_, health)| *health)
+}
+
+/// The health a cell of health column `column` gives: its mark, or its
+/// colour word under a health header.
+fn health_of_cell(cell: &str, table: &Table, column: usize) -> Option<Health> {
+    let cell = cell.trim_matches(['*', '_', ' ']);
+    match health_mark_at_start(cell) {
+        Some((health, _)) => Some(health),
+        None if has_health_header(table, column) => rag_word(cell),
+        None => None,
+    }
+}
+
+fn has_health_header(table: &Table, column: usize) -> bool {
+    (folded_header(table).get(column)).is_some_and(|header| HEALTH_HEADERS.any(header))
+}
+
+/// Whether every filled cell of column `index` is a health: a RAG mark or
+/// the weather, followed by no status word (`🟡 En cours` is an item's
+/// status, `🟠 Vigilance` a health), or a colour word under a health
+/// header; and one at least is green or red or the weather, or the header
+/// says health (🟡 alone is work in progress in §3's table).
+fn is_health_column(table: &Table, index: usize, vocabulary: &Vocabulary) -> bool {
+    // The cells first: most columns fail at their first filled cell, and
+    // a header is folded and searched only for a column that passes.
+    let mut filled = 0;
+    let mut telling = false;
+    for row in &table.rows {
+        let cell = row
+            .cells
+            .get(index)
+            .map(|c| c.trim_matches(['*', '_', ' ']));
+        let Some(cell) = cell.filter(|c| !c.is_empty()) else {
+            continue;
+        };
+        filled += 1;
+        match health_mark_at_start(cell) {
+            Some((health, rest)) => {
+                // The document's legend makes its marks statuses.
+                let defined = vocabulary.legend_status(cell).is_some();
+                if defined || vocabulary.phrase_at_start(rest).is_some() {
+                    return false;
+                }
+                let circle = vocabulary.undefined_circle_at_start(cell).is_some();
+                telling |= !circle || matches!(health, Health::Green | Health::Red);
+            }
+            None if rag_word(cell).is_some() => {}
+            None => return false,
+        }
+    }
+    let header = folded_header(table).get(index).map(String::as_str);
+    if filled == 0 || header.is_some_and(|h| NOT_HEALTH_HEADERS.any(h)) {
+        return false;
+    }
+    // Colour words alone (no mark makes `telling`) say health only under a
+    // header that says so.
+    telling || has_health_header(table, index)
+}
+
+/// Of several health columns, the one that says the whole: its header
+/// says overall or health (`Overall`, `Météo`, `RAG`), else none.
+fn overall_column(table: &Table, health_columns: &[usize]) -> Option<usize> {
+    if let [only] = health_columns {
+        return Some(*only);
+    }
+    let headers = folded_header(table);
+    (health_columns.iter().copied())
+        .find(|&index| (headers.get(index)).is_some_and(|h| OVERALL_HEADERS.any(h)))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::config::VocabularyConfig;
+
+    fn areas(markdown: &str) -> Vec<(String, Health, Option<String>)> {
+        let outline = Outline::parse(markdown);
+        let portal = Vocabulary::new(&VocabularyConfig::default());
+        let words = super::super::sections::DocumentVocabulary::new(&outline, &portal);
+        let read = read(&outline, &words.vocabulary, "report.md");
+        (read.into_iter())
+            .map(|area| (area.name, area.health, area.note))
+            .collect()
+    }
+
+    fn area(name: &str, health: Health, note: Option<&str>) -> (String, Health, Option<String>) {
+        (name.to_string(), health, note.map(str::to_string))
+    }
+
+    #[test]
+    fn a_steering_committees_weather_by_workstream() {
+        let found = areas(
+            "## Météo par chantier\n\n| Chantier | Météo | Avancement | Commentaire |\n|---|---|---|---|\n| Socle technique | ☀️ | 90 % | RAS |\n| Migration des données | 🌧️ | 40 % | Retard fournisseur |\n| Conduite du changement | ⛅ | 60 % | |\n",
+        );
+        assert_eq!(
+            found,
+            vec![
+                area("Socle technique", Health::Green, Some("RAS")),
+                area(
+                    "Migration des données",
+                    Health::Red,
+                    Some("Retard fournisseur")
+                ),
+                area("Conduite du changement", Health::Amber, None),
+            ]
+        );
+    }
+
+    #[test]
+    fn a_reports_axes_with_their_circles() {
+        let found = areas(
+            "| Axe | Statut | Commentaire |\n|---|---|---|\n| **Planning** | 🟠 | Recette décalée d'une semaine |\n| Budget | 🟢 | |\n| Périmètre | 🔴 Hors cadrage | |\n",
+        );
+        assert_eq!(
+            found,
+            vec![
+                area(
+                    "Planning",
+                    Health::Amber,
+                    Some("Recette décalée d'une semaine")
+                ),
+                area("Budget", Health::Green, None),
+                area("Périmètre", Health::Red, Some("Hors cadrage")),
+            ]
+        );
+    }
+
+    /// Several health columns: the overall one says the row's health; with
+    /// none, the worst does.
+    #[test]
+    fn a_workstream_table_takes_its_overall_column_else_the_worst() {
+        let with_overall = areas(
+            "| Workstream | Schedule | Budget | Scope | Overall |\n|---|---|---|---|---|\n| Data | 🟢 | 🔴 | 🟢 | 🟠 |\n| Apps | Green | Green | Amber | Green |\n",
+        );
+        assert_eq!(
+            with_overall,
+            vec![
+                area("Data", Health::Amber, None),
+                area("Apps", Health::Green, None),
+            ]
+        );
+        let without = areas(
+            "| Workstream | Schedule | Budget | Notes |\n|---|---|---|---|\n| Data | 🟢 | 🔴 | Vendor late |\n",
+        );
+        assert_eq!(
+            without,
+            vec![area("Data", Health::Red, Some("Vendor late"))]
+        );
+    }
+
+    /// Item tables keep their rows as work: a status column of circles
+    /// followed by status words, a priority column of circles, a column of
+    /// 🟡 alone.
+    #[test]
+    fn work_and_priorities_are_no_areas() {
+        assert!(areas(
+            "| Tâche | Statut |\n|---|---|\n| API | 🟢 Terminé |\n| UI | 🟡 En cours |\n"
+        )
+        .is_empty());
+        assert!(areas("| Tâche | Priorité | Statut |\n|---|---|---|\n| API | 🔴 | À faire |\n| UI | 🟢 | Fait |\n").is_empty());
+        assert!(areas("| Tâche | Avancement |\n|---|---|\n| API | 🟡 |\n").is_empty());
+        assert!(areas("| Couleur | Code |\n|---|---|\n| Red | #f00 |\n").is_empty());
+    }
+
+    /// A risk table's circles rank risks, and a legend's circles are
+    /// statuses.
+    #[test]
+    fn risks_and_legends_are_no_areas() {
+        assert!(
+            areas("## Risques\n\n| Sujet | Niveau |\n|---|---|\n| Fournisseur | 🔴 |\n").is_empty()
+        );
+        assert!(areas("| Risk | Rating |\n|---|---|\n| Vendor | 🔴 |\n").is_empty());
+        let legend = "**Legend:** 🟢 Completed | 🔵 In Progress\n\n| Sprint | State |\n|---|---|\n| One | 🟢 |\n";
+        assert!(areas(legend).is_empty());
+    }
+}
