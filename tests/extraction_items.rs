@@ -626,6 +626,31 @@ fn a_monthly_report_sorts_its_work_under_its_headings() {
     );
 }
 
+/// A Now / Next / Later roadmap: what is under way now, then what waits;
+/// `What's Next` is no such heading (corpus 18 lists its phases again
+/// there).
+#[test]
+fn a_now_next_later_roadmap_sorts_its_work() {
+    let project = project_of_text(
+        "roadmap.md",
+        "# Billing roadmap\n\n## Now\n\n- Invoicing API\n- ✅ PDF templates\n\n\
+         ## Next\n\n- Dunning emails\n\n## Later\n\n- Multi-currency\n\n\
+         ## Plus tard\n\n- Facturation électronique\n\n## What's Next\n\n- Phase 2\n",
+    );
+    let items = texts_and_statuses(&project);
+    let item = |text: &str, status: &str| (text.to_string(), status.to_string());
+    assert_eq!(
+        items,
+        [
+            item("Invoicing API", "in_progress"),
+            item("PDF templates", "done"),
+            item("Dunning emails", "todo"),
+            item("Multi-currency", "todo"),
+            item("Facturation électronique", "todo"),
+        ]
+    );
+}
+
 /// A RAID log's risks are risks, named by their description, and its
 /// decisions neither risks nor work; a table of one category column and a
 /// status is still a list of work named by the category.

@@ -324,6 +324,12 @@ const REPORT_HEADINGS: &[(&str, Status)] = &[
     ("prevu le mois prochain", Status::Todo),
     ("periode suivante", Status::Todo),
     ("a venir", Status::Todo),
+    // A Now / Next / Later roadmap: what is under way, then what waits.
+    ("now", Status::InProgress),
+    ("next", Status::Todo),
+    ("later", Status::Todo),
+    ("maintenant", Status::InProgress),
+    ("plus tard", Status::Todo),
 ];
 
 /// The status a weekly report's heading (`folded`) gives the entries of
