@@ -14,7 +14,7 @@ use std::sync::{Arc, LazyLock};
 use rustc_hash::FxHashSet;
 
 use super::as_of::health_mark_at_start;
-use super::folding::WordList;
+use super::folding::{fold, words, WordList};
 use super::outline::{Block, Outline, OutlineSection, Table};
 use super::risks::risk_context;
 use super::tables::{self, classify, folded_header, Column, TableKind};
@@ -80,6 +80,33 @@ const HEALTH_HEADER_WORDS: &[&str] = &[
     "qualite",
 ];
 
+/// Words of a heading over a report's health by area (`Health by area`,
+/// `Météo par axe`, `RAG status`), folded. `RAG` alone is as often a
+/// retrieval pipeline.
+const HEALTH_HEADING_WORDS: &[&str] = &[
+    "health",
+    "sante",
+    "meteo",
+    "weather",
+    "rag status",
+    "rag rating",
+    "statut rag",
+];
+
+/// Headings about a service's health, which is software, not a report's
+/// rating (`### Health checks`).
+const HEALTH_CHECK_WORDS: &[&str] = &["health check", "health checks", "health endpoint"];
+
+/// Words of a label that speaks for the whole project (its declared
+/// health, read with the as-of date), not for an area.
+const WHOLE_PROJECT_WORDS: &[&str] = &[
+    "overall", "global", "globale", "general", "generale", "projet", "project",
+];
+
+/// A label names an area in at most this many words (`Conduite du
+/// changement`); a longer one is a sentence.
+const MAX_LABEL_WORDS: usize = 6;
+
 static NOT_HEALTH_HEADERS: LazyLock<WordList> =
     LazyLock::new(|| WordList::of(NOT_HEALTH_HEADER_WORDS));
 static OVERALL_HEADERS: LazyLock<WordList> = LazyLock::new(|| WordList::of(OVERALL_HEADER_WORDS));
@@ -95,34 +122,126 @@ pub fn read(outline: &Outline, vocabulary: &Vocabulary, source: &str) -> Vec<Are
     // them reads every heading).
     let mut risky: Option<FxHashSet<*const OutlineSection>> = None;
     let sections = outline.walk_sections();
-    let preamble = outline.preamble.iter().map(|block| (block, None));
-    let blocks = (sections.iter()).flat_map(|s| s.blocks.iter().map(move |b| (b, Some(*s))));
-    for (block, section) in preamble.chain(blocks) {
-        let Block::Table(table) = block else {
-            continue;
-        };
-        if !may_rate(table) {
-            continue;
-        }
-        let source = || shared.get_or_insert_with(|| Arc::from(source)).clone();
-        let found = table_areas(table, vocabulary, source);
-        if found.is_empty() {
-            continue;
-        }
-        let in_risk_section = section.is_some_and(|section| {
-            let risky = risky.get_or_insert_with(|| {
-                (risk_context(outline).into_iter())
-                    .filter(|(_, risky)| *risky)
-                    .map(|(section, _)| section as *const OutlineSection)
-                    .collect()
+    let preamble = std::iter::once((&outline.preamble, None));
+    let blocks = preamble.chain(sections.iter().map(|s| (&s.blocks, Some(*s))));
+    for (blocks, section) in blocks {
+        // Asked once a section, and only of one that has lines to rate.
+        let mut under_health = None;
+        for block in blocks {
+            let source = || shared.get_or_insert_with(|| Arc::from(source)).clone();
+            let found = match block {
+                Block::Table(table) if may_rate(table) => table_areas(table, vocabulary, source),
+                Block::List(_) | Block::Paragraph(_)
+                    if *under_health.get_or_insert_with(|| section.is_some_and(names_health)) =>
+                {
+                    lines_areas(block, vocabulary, source)
+                }
+                _ => continue,
+            };
+            if found.is_empty() {
+                continue;
+            }
+            let in_risk_section = section.is_some_and(|section| {
+                let risky = risky.get_or_insert_with(|| {
+                    (risk_context(outline).into_iter())
+                        .filter(|(_, risky)| *risky)
+                        .map(|(section, _)| section as *const OutlineSection)
+                        .collect()
+                });
+                risky.contains(&(section as *const OutlineSection))
             });
-            risky.contains(&(section as *const OutlineSection))
-        });
-        if !in_risk_section {
-            areas.extend(found);
+            if !in_risk_section {
+                areas.extend(found);
+            }
         }
     }
     areas
+}
+
+/// Whether a section's heading is over the health of the project's areas.
+fn names_health(section: &OutlineSection) -> bool {
+    static WORDS: LazyLock<WordList> = LazyLock::new(|| WordList::of(HEALTH_HEADING_WORDS));
+    static CHECKS: LazyLock<WordList> = LazyLock::new(|| WordList::of(HEALTH_CHECK_WORDS));
+    WORDS.any(&section.folded) && !CHECKS.any(&section.folded)
+}
+
+/// The areas of a list's entries or a paragraph's lines under a health
+/// heading: `- **Schedule:** 🟠 two weeks late`, `- 🔴 Scope — new tax
+/// rules`, `**Budget :** Green`.
+fn lines_areas(
+    block: &Block,
+    vocabulary: &Vocabulary,
+    mut source: impl FnMut() -> Arc<str>,
+) -> Vec<Area> {
+    let lines: Vec<(&str, usize)> = match block {
+        Block::List(entries) => (entries.iter())
+            .map(|entry| (entry.first_line(), entry.line))
+            .collect(),
+        Block::Paragraph(lines) => lines.iter().map(|l| (l.text.as_str(), l.line)).collect(),
+        _ => Vec::new(),
+    };
+    (lines.into_iter())
+        .filter_map(|(text, line)| {
+            let (name, health, note) = line_area(text, vocabulary)?;
+            Some(Area {
+                name,
+                health,
+                note,
+                source: source(),
+                line,
+            })
+        })
+        .collect()
+}
+
+/// The area a line rates: `Label: <mark or colour word> note`, or `<mark>
+/// Label: note` (or `— note`). A label of the whole project (`Overall`,
+/// `Statut global`) is its declared health, not an area.
+fn line_area(text: &str, vocabulary: &Vocabulary) -> Option<(String, Health, Option<String>)> {
+    let text = text.trim();
+    if vocabulary.legend_status(text).is_some() {
+        return None;
+    }
+    let (name, health, note) = match health_mark_at_start(text) {
+        Some((health, rest)) => {
+            let (name, note) = split_off_note(rest);
+            (name, health, note)
+        }
+        None => {
+            let (name, value) = text.split_once(':')?;
+            let value = value.trim_start_matches(['*', '_', ' ']);
+            match health_mark_at_start(value) {
+                Some((health, rest)) => (name, health, rest),
+                None => {
+                    let (word, rest) = split_off_note(value);
+                    (name, rag_word(word)?, rest)
+                }
+            }
+        }
+    };
+    let name = name.trim_matches(['*', '_', ' ', ':']);
+    let length = name.split_whitespace().count();
+    let whole_project = words(&fold(name)).any(|word| WHOLE_PROJECT_WORDS.contains(&word));
+    if !(1..=MAX_LABEL_WORDS).contains(&length) || whole_project {
+        return None;
+    }
+    let note = note.trim_matches(['*', '_', ' ', '—', '–', '-', ':']);
+    // `🟡 En cours` says a task's status, not an area's health.
+    if vocabulary.phrase_at_start(note).is_some() {
+        return None;
+    }
+    let note = (!note.is_empty() && rag_word(note).is_none()).then(|| note.to_string());
+    Some((name.to_string(), health, note))
+}
+
+/// `Scope — new tax rules` as `Scope` and its note, split at the first
+/// colon or dash between words (none: the whole is the label).
+fn split_off_note(text: &str) -> (&str, &str) {
+    [":", " — ", " – ", " - ", " ("]
+        .iter()
+        .filter_map(|separator| text.find(separator))
+        .min()
+        .map_or((text, ""), |at| (&text[..at], &text[at..]))
 }
 
 /// Whether a cell of `table` could give a health: most tables hold none.
@@ -388,6 +507,28 @@ mod tests {
         assert!(areas("| Tâche | Priorité | Statut |\n|---|---|---|\n| API | 🔴 | À faire |\n| UI | 🟢 | Fait |\n").is_empty());
         assert!(areas("| Tâche | Avancement |\n|---|---|\n| API | 🟡 |\n").is_empty());
         assert!(areas("| Couleur | Code |\n|---|---|\n| Red | #f00 |\n").is_empty());
+    }
+
+    /// Under a heading about health, a list or lines rate areas: a label
+    /// and a mark or colour word, or a mark and a label. The whole
+    /// project's line is its declared health; a service's health checks,
+    /// a legend and a task's status are no areas.
+    #[test]
+    fn lines_under_a_health_heading_rate_areas() {
+        let found = areas(
+            "## Health by area\n\n**Overall:** 🟡\n\n- **Schedule:** 🟠 two weeks late\n- Budget: Green\n- 🔴 Scope — new tax rules\n- Team : 🟡 En cours\n- The vendor said on Monday that the API would be late: 🔴\n\n## Météo\n\n**Ressources :** 🌧️ départ non remplacé\n",
+        );
+        assert_eq!(
+            found,
+            vec![
+                area("Schedule", Health::Amber, Some("two weeks late")),
+                area("Budget", Health::Green, None),
+                area("Scope", Health::Red, Some("new tax rules")),
+                area("Ressources", Health::Red, Some("départ non remplacé")),
+            ]
+        );
+        assert!(areas("## Health checks\n\n- /healthz: 🟢 up\n").is_empty());
+        assert!(areas("## Tasks\n\n- Budget: 🟢\n").is_empty());
     }
 
     /// A risk table's circles rank risks, and a legend's circles are
