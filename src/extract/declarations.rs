@@ -156,6 +156,14 @@ const BARE_PROGRESS_WORDS: &[&str] = &[
     "completion",
     "progreso",
     "fortschritt",
+    // `Percent complete`, `% completed`, `Taux d'avancement`.
+    "percent",
+    "percentage",
+    "complete",
+    "completed",
+    "pourcentage",
+    "taux",
+    "d",
 ];
 
 /// Whether a label is only a progress word (`Progress:`, `**Avancement** :`),

@@ -188,7 +188,9 @@ fn project(
 /// section of its own) is about that part wherever it stands. Last, the
 /// only claim of a section over where the project stands, labelled with
 /// nothing but a progress word (`Progress: [░░░░░░░░░░] 0%` under `##
-/// Current Position`, corpus 16), is the project's too.
+/// Current Position`, corpus 16), is the project's too, and so is the only
+/// claim of the document's preamble so labelled (`**Percent complete:**
+/// 65%` under a report's title).
 fn whole_project_claim(declarations: &[Declaration]) -> Option<&Declaration> {
     if let Some(claim) = declarations.iter().find(|d| is_whole_project(&d.label)) {
         return Some(claim);
@@ -206,9 +208,10 @@ fn whole_project_claim(declarations: &[Declaration]) -> Option<&Declaration> {
     if let Some(claim) = under_overall {
         return Some(claim).filter(only_of_its_section);
     }
+    let standing = |d: &&Declaration| d.section.as_deref().is_none_or(is_standing);
     declarations
         .iter()
-        .find(|d| d.section.as_deref().is_some_and(is_standing) && is_bare_progress(&d.label))
+        .find(|d| standing(d) && is_bare_progress(&d.label))
         .filter(only_of_its_section)
 }
 
@@ -302,6 +305,26 @@ mod tests {
         let two = [
             claim("Progress", 40.0, Some("Status")),
             claim("Progress", 60.0, Some("Status")),
+        ];
+        assert_eq!(whole_project_claim(&two), None);
+    }
+
+    /// A report's `**Percent complete:** 65%` under its title (the
+    /// preamble: no section) is the project's claim; `Phase 1: 40%` there
+    /// names a part, and two bare claims there say nothing of which holds.
+    #[test]
+    fn a_bare_progress_under_the_title_is_the_projects() {
+        let header = [
+            claim("Percent complete", 65.0, None),
+            claim("Progress", 30.0, Some("Backend")),
+        ];
+        assert_eq!(whole_project_claim(&header).map(|c| c.value), Some(65.0));
+        let french = [claim("Taux d'avancement", 40.0, None)];
+        assert_eq!(whole_project_claim(&french).map(|c| c.value), Some(40.0));
+        assert_eq!(whole_project_claim(&[claim("Phase 1", 40.0, None)]), None);
+        let two = [
+            claim("% complete", 40.0, None),
+            claim("Completion", 60.0, None),
         ];
         assert_eq!(whole_project_claim(&two), None);
     }
