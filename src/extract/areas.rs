@@ -16,7 +16,6 @@ use rustc_hash::FxHashSet;
 use super::as_of::health_mark_at_start;
 use super::folding::{fold, words, WordList};
 use super::outline::{Block, Outline, OutlineSection, Table};
-use super::risks::risk_context;
 use super::tables::{self, classify, folded_header, Column, TableKind};
 use super::vocabulary::Vocabulary;
 use crate::model::{Area, Health};
@@ -114,12 +113,16 @@ static HEALTH_HEADERS: LazyLock<WordList> = LazyLock::new(|| WordList::of(HEALTH
 
 /// Every area of the document `source`, in document order. A table under
 /// a risk heading rates risks, not areas.
-pub fn read(outline: &Outline, vocabulary: &Vocabulary, source: &str) -> Vec<Area> {
+pub fn read(
+    outline: &Outline,
+    vocabulary: &Vocabulary,
+    risk_sections: &[(&OutlineSection, bool)],
+    source: &str,
+) -> Vec<Area> {
     let mut areas = Vec::new();
     // Made once, for the first area: most documents have none.
     let mut shared: Option<Arc<str>> = None;
-    // The risk sections, found only once a table gives areas (finding
-    // them reads every heading).
+    // The risk sections, gathered only once a table gives areas.
     let mut risky: Option<FxHashSet<*const OutlineSection>> = None;
     let sections = outline.walk_sections();
     let preamble = std::iter::once((&outline.preamble, None));
@@ -143,9 +146,9 @@ pub fn read(outline: &Outline, vocabulary: &Vocabulary, source: &str) -> Vec<Are
             }
             let in_risk_section = section.is_some_and(|section| {
                 let risky = risky.get_or_insert_with(|| {
-                    (risk_context(outline).into_iter())
+                    (risk_sections.iter())
                         .filter(|(_, risky)| *risky)
-                        .map(|(section, _)| section as *const OutlineSection)
+                        .map(|(section, _)| *section as *const OutlineSection)
                         .collect()
                 });
                 risky.contains(&(section as *const OutlineSection))
@@ -417,6 +420,7 @@ fn overall_column(table: &Table, health_columns: &[usize]) -> Option<usize> {
 
 #[cfg(test)]
 mod tests {
+    use super::super::risks::risk_context;
     use super::*;
     use crate::config::VocabularyConfig;
 
@@ -424,7 +428,12 @@ mod tests {
         let outline = Outline::parse(markdown);
         let portal = Vocabulary::new(&VocabularyConfig::default());
         let words = super::super::sections::DocumentVocabulary::new(&outline, &portal);
-        let read = read(&outline, &words.vocabulary, "report.md");
+        let read = read(
+            &outline,
+            &words.vocabulary,
+            &risk_context(&outline),
+            "report.md",
+        );
         (read.into_iter())
             .map(|area| (area.name, area.health, area.note))
             .collect()

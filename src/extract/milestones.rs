@@ -26,7 +26,6 @@ use super::dates::{self, ParsedDate};
 use super::folding::{self, fold, Prefixes, WordList};
 use super::gantt;
 use super::outline::{Block, Outline, OutlineSection, Table};
-use super::risks::risk_context;
 use super::sections::DocumentVocabulary;
 use super::tables::{self, Column, DateRole, TableKind};
 use super::vocabulary::{milestone_marker_status, milestone_status, Vocabulary};
@@ -202,6 +201,7 @@ pub fn read(
     document: &Document,
     context: &Context,
     words: &DocumentVocabulary,
+    risk_sections: &[(&OutlineSection, bool)],
     status: &mut DocumentStatus,
 ) -> (FxHashSet<usize>, Vec<Diagnostic>) {
     let mut reader = MilestoneReader {
@@ -219,6 +219,7 @@ pub fn read(
         listed_lines: FxHashSet::default(),
         vocabulary: &words.vocabulary,
         outline,
+        risk_sections,
     };
     reader.read_tables();
     reader.read_charts();
@@ -390,6 +391,9 @@ struct MilestoneReader<'d> {
     vocabulary: &'d Vocabulary,
     /// The document read: its sections, tables and lines as written.
     outline: &'d Outline<'d>,
+    /// Every section, with whether it is a risk section
+    /// ([`super::risks::risk_context`]), worked out once for every reader.
+    risk_sections: &'d [(&'d OutlineSection, bool)],
 }
 
 impl MilestoneReader<'_> {
@@ -508,7 +512,7 @@ impl MilestoneReader<'_> {
 
     fn read_tables(&mut self) {
         let outline = self.outline;
-        for (table, in_risk_section, section) in tables_with_context(outline) {
+        for (table, in_risk_section, section) in tables_with_context(outline, self.risk_sections) {
             match tables::classify(table, in_risk_section) {
                 TableKind::Milestone => self.read_milestone_table(table, section),
                 // A ticket's date is when it is due: an item's, not a
@@ -1016,6 +1020,7 @@ impl DateColumns {
 
 fn tables_with_context<'o>(
     outline: &'o Outline,
+    risk_sections: &[(&'o OutlineSection, bool)],
 ) -> Vec<(&'o Table, bool, Option<&'o OutlineSection>)> {
     let mut out = Vec::new();
     for block in &outline.preamble {
@@ -1023,7 +1028,7 @@ fn tables_with_context<'o>(
             out.push((table, false, None));
         }
     }
-    for (section, in_risk) in risk_context(outline) {
+    for &(section, in_risk) in risk_sections {
         for block in &section.blocks {
             if let Block::Table(table) = block {
                 out.push((table, in_risk, Some(section)));
@@ -1203,6 +1208,7 @@ fn text_column(table: &Table, columns: &[Column]) -> Option<usize> {
 
 #[cfg(test)]
 mod tests {
+    use super::super::risks::risk_context;
     use super::*;
 
     /// What [`Prefixes::begin`] tells, worked out the plain way: fold the
@@ -1276,7 +1282,15 @@ mod tests {
         let context = Context::new(&config, date(2030, 1, 1));
         let outline = Outline::parse(text);
         let words = DocumentVocabulary::new(&outline, &context.vocabulary);
-        let (_, diagnostics) = read(&outline, &document, &context, &words, &mut status);
+        let risk_sections = risk_context(&outline);
+        let (_, diagnostics) = read(
+            &outline,
+            &document,
+            &context,
+            &words,
+            &risk_sections,
+            &mut status,
+        );
         status.diagnostics.extend(diagnostics);
         status
     }

@@ -59,10 +59,19 @@ pub fn extract(document: &Document, context: &Context) -> DocumentStatus {
     // written without one.
     as_of::read(&outline, document, context, &mut status);
     let words = sections::DocumentVocabulary::new(&outline, &context.vocabulary);
+    // Which sections are risk sections: the milestone, risk and area
+    // readers all skip or read their tables by it.
+    let risk_sections = risks::risk_context(&outline);
     // Milestones before sections: the entries of a milestone list are
     // milestones, not items. Their diagnostics still follow the sections'.
-    let (milestone_lines, milestone_diagnostics) =
-        milestones::read(&outline, document, context, &words, &mut status);
+    let (milestone_lines, milestone_diagnostics) = milestones::read(
+        &outline,
+        document,
+        context,
+        &words,
+        &risk_sections,
+        &mut status,
+    );
     sections::read(
         &outline,
         document,
@@ -73,8 +82,13 @@ pub fn extract(document: &Document, context: &Context) -> DocumentStatus {
     );
     milestones::as_far_as_their_tasks(&mut status);
     status.diagnostics.extend(milestone_diagnostics);
-    risks::read(&outline, document, context, &mut status);
-    status.areas = areas::read(&outline, &words.vocabulary, &document.source);
+    risks::read(&outline, document, &risk_sections, &mut status);
+    status.areas = areas::read(
+        &outline,
+        &words.vocabulary,
+        &risk_sections,
+        &document.source,
+    );
     for (line, fragment) in outline.broken_fragment_links() {
         let message = format!(
             "link to `#{fragment}`: no heading of this document is named so; the page shows its text without the link"

@@ -22,7 +22,6 @@ use regex::Regex;
 use super::folding::{fold, folded_words, WordList};
 use super::outline::{Block, ListEntry, Outline, OutlineSection, Table, TextLine};
 use super::tables::{self, RaidKind, TableKind, RISK_COLUMN_WORDS};
-use super::Context;
 use crate::ingest::Document;
 use crate::model::{DocumentStatus, Risk, Severity};
 
@@ -612,10 +611,9 @@ fn list_text(entries: &[ListEntry]) -> String {
 pub fn read(
     outline: &Outline,
     document: &Document,
-    context: &Context,
+    context: &[(&OutlineSection, bool)],
     status: &mut DocumentStatus,
 ) {
-    let _ = context;
     // One copy of the path, shared by every risk.
     let source: Arc<str> = Arc::from(document.source.as_str());
     let source = &source;
@@ -627,8 +625,7 @@ pub fn read(
             }
         }
     }
-    let context = risk_context(outline);
-    let severities = heading_severities(&context);
+    let severities = heading_severities(context);
     let mut skip_below: Option<u8> = None;
     for (index, (section, in_risk)) in context.iter().enumerate() {
         if let Some(level) = skip_below {
@@ -991,9 +988,7 @@ fn table_risks(table: &Table, severity: Option<Severity>, source: &Arc<str>) -> 
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::config::Config;
     use crate::ingest::FrontMatter;
-    use chrono::NaiveDate;
 
     /// Numbering comes off a title; a number is read whole, and a title
     /// that is its numbering alone keeps it.
@@ -1105,10 +1100,9 @@ mod tests {
             diagnostics: Vec::new(),
             decoding: None,
         };
-        let config = Config::default();
-        let context = Context::new(&config, NaiveDate::from_ymd_opt(2026, 1, 1).unwrap());
         let mut status = DocumentStatus::default();
-        read(&Outline::parse(text), &document, &context, &mut status);
+        let outline = Outline::parse(text);
+        read(&outline, &document, &risk_context(&outline), &mut status);
         status.risks
     }
 
