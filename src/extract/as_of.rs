@@ -7,6 +7,7 @@
 //! written without one (seed `003_…` says `**Date**: 2 février 2026`, and
 //! its milestone table then says `5 feb`).
 
+use std::borrow::Cow;
 use std::sync::LazyLock;
 
 use chrono::NaiveDate;
@@ -257,6 +258,7 @@ pub enum LineKind {
 }
 
 /// A line of text with where it stands.
+#[derive(Clone, Copy)]
 pub struct PlacedLine<'o> {
     pub kind: LineKind,
     /// The line's text, markup removed.
@@ -460,17 +462,22 @@ fn provisional_reference(document: &Document, context: &Context) -> NaiveDate {
         .unwrap_or(context.portal_as_of)
 }
 
-/// Reads the as-of date, the declared health and placeholder dates.
-pub fn read(
-    outline: &Outline,
+/// Reads the as-of date, the declared health and placeholder dates from
+/// the document's text lines ([`text_lines`]).
+pub fn read<'o>(
+    outline: &'o Outline,
+    text_lines: &[PlacedLine<'o>],
     document: &Document,
     context: &Context,
     status: &mut DocumentStatus,
 ) {
     let reference = provisional_reference(document, context);
     let pairs = labelled_rows(outline);
-    let mut lines = text_lines(outline);
-    if !pairs.is_empty() {
+    // A header table's rows read as lines, in their place among them.
+    let lines: Cow<[PlacedLine]> = if pairs.is_empty() {
+        Cow::Borrowed(text_lines)
+    } else {
+        let mut lines = text_lines.to_vec();
         lines.extend(pairs.iter().map(|(text, line, section)| PlacedLine {
             kind: LineKind::Paragraph,
             text,
@@ -478,7 +485,8 @@ pub fn read(
             section: *section,
         }));
         lines.sort_by_key(|placed| placed.line);
-    }
+        Cow::Owned(lines)
+    };
     if let Some((date, line)) = find_as_of(&lines, reference, context) {
         status.as_of = Some(date.start);
         status.as_of_line = Some(line);
@@ -745,7 +753,13 @@ mod tests {
         let context = Context::new(&config, portal_as_of);
         let outline = Outline::parse(text);
         let mut status = DocumentStatus::default();
-        read(&outline, &document, &context, &mut status);
+        read(
+            &outline,
+            &text_lines(&outline),
+            &document,
+            &context,
+            &mut status,
+        );
         status
     }
 

@@ -21,7 +21,7 @@ use std::sync::LazyLock;
 use chrono::{Datelike, NaiveDate};
 use rustc_hash::{FxHashMap, FxHashSet};
 
-use super::as_of::{label_before, segments, text_lines, LineKind};
+use super::as_of::{label_before, segments, LineKind, PlacedLine};
 use super::dates::{self, ParsedDate};
 use super::folding::{self, fold, Prefixes, WordList};
 use super::gantt;
@@ -202,6 +202,7 @@ pub fn read(
     context: &Context,
     words: &DocumentVocabulary,
     risk_sections: &[(&OutlineSection, bool)],
+    text_lines: &[PlacedLine],
     status: &mut DocumentStatus,
 ) -> (FxHashSet<usize>, Vec<Diagnostic>) {
     let mut reader = MilestoneReader {
@@ -220,6 +221,7 @@ pub fn read(
         vocabulary: &words.vocabulary,
         outline,
         risk_sections,
+        text_lines,
     };
     reader.read_tables();
     reader.read_charts();
@@ -394,6 +396,8 @@ struct MilestoneReader<'d> {
     /// Every section, with whether it is a risk section
     /// ([`super::risks::risk_context`]), worked out once for every reader.
     risk_sections: &'d [(&'d OutlineSection, bool)],
+    /// Its paragraph lines and list items ([`super::as_of::text_lines`]).
+    text_lines: &'d [PlacedLine<'d>],
 }
 
 impl MilestoneReader<'_> {
@@ -861,7 +865,7 @@ impl MilestoneReader<'_> {
     fn read_lines(&mut self) {
         let outline = self.outline;
         let milestone_sections: FxHashSet<usize> = milestone_section_lines(outline);
-        for placed in text_lines(outline) {
+        for placed in self.text_lines {
             let in_milestone_section = placed
                 .section
                 .is_some_and(|s| milestone_sections.contains(&s.line));
@@ -1208,6 +1212,7 @@ fn text_column(table: &Table, columns: &[Column]) -> Option<usize> {
 
 #[cfg(test)]
 mod tests {
+    use super::super::as_of::text_lines;
     use super::super::risks::risk_context;
     use super::*;
 
@@ -1289,6 +1294,7 @@ mod tests {
             &context,
             &words,
             &risk_sections,
+            &text_lines(&outline),
             &mut status,
         );
         status.diagnostics.extend(diagnostics);

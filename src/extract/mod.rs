@@ -57,7 +57,10 @@ pub fn extract(document: &Document, context: &Context) -> DocumentStatus {
     };
     // The as-of date comes first: it is the reference year of every date
     // written without one.
-    as_of::read(&outline, document, context, &mut status);
+    // Every paragraph line and list item in place, for the as-of and
+    // milestone readers.
+    let lines = as_of::text_lines(&outline);
+    as_of::read(&outline, &lines, document, context, &mut status);
     let words = sections::DocumentVocabulary::new(&outline, &context.vocabulary);
     // Which sections are risk sections: the milestone, risk and area
     // readers all skip or read their tables by it.
@@ -70,6 +73,7 @@ pub fn extract(document: &Document, context: &Context) -> DocumentStatus {
         context,
         &words,
         &risk_sections,
+        &lines,
         &mut status,
     );
     sections::read(
