@@ -160,6 +160,26 @@ pub fn describe_in(change: &Change, language: Language) -> String {
         Change::RiskOpened { project, risk } => format!("{project}: risk opened “{risk}”"),
         Change::RiskClosed { project, risk } if fr => format!("{project} : risque clos « {risk} »"),
         Change::RiskClosed { project, risk } => format!("{project}: risk closed “{risk}”"),
+        Change::AreaHealthChanged {
+            project,
+            area,
+            from,
+            to,
+        } if fr => format!(
+            "{project} : axe « {area} » {} → {}",
+            health_fr(*from),
+            health_fr(*to)
+        ),
+        Change::AreaHealthChanged {
+            project,
+            area,
+            from,
+            to,
+        } => format!(
+            "{project}: area “{area}” {} → {}",
+            from.as_str(),
+            to.as_str()
+        ),
     }
 }
 

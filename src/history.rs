@@ -162,6 +162,14 @@ pub enum Change {
         project: String,
         risk: String,
     },
+    /// The latest report rates an area (`Budget`) otherwise than the
+    /// report before it did.
+    AreaHealthChanged {
+        project: String,
+        area: String,
+        from: Health,
+        to: Health,
+    },
     RiskClosed {
         project: String,
         risk: String,
@@ -217,6 +225,26 @@ fn diff_project(before: &Project, after: &Project, changes: &mut Vec<Change>) {
     });
     diff_milestones(&slug, before, after, changes);
     diff_risks(&slug, before, after, changes);
+    diff_areas(&slug, before, after, changes);
+}
+
+/// Areas rated in both, by name (folded as items' texts are), whose health
+/// moved. An area rated once only says nothing of a change.
+fn diff_areas(slug: &str, before: &Project, after: &Project, changes: &mut Vec<Change>) {
+    let old: BTreeMap<String, Health> = (before.areas.iter())
+        .map(|area| (normalise(&area.name), area.health))
+        .collect();
+    for area in &after.areas {
+        match old.get(&normalise(&area.name)) {
+            Some(&from) if from != area.health => changes.push(Change::AreaHealthChanged {
+                project: slug.to_string(),
+                area: area.name.clone(),
+                from,
+                to: area.health,
+            }),
+            _ => {}
+        }
+    }
 }
 
 /// Every item of a section tree, depth first, children included.
@@ -435,6 +463,55 @@ mod tests {
         assert!(!is_valid_label(".hidden"));
         assert!(!is_valid_label("a/b"));
         assert!(!is_valid_label(""));
+    }
+
+    /// An area the two reports rate differently is a change; one rated the
+    /// same, or only in one of them, is none.
+    #[test]
+    fn an_area_rated_otherwise_is_a_change() {
+        use crate::model::Area;
+        let area = |name: &str, health: Health| Area {
+            name: name.into(),
+            health,
+            note: None,
+            source: "copil.md".into(),
+            line: 3,
+        };
+        let project = |areas: Vec<Area>| -> Project {
+            let mut project: Project = serde_json::from_value(serde_json::json!({
+                "slug": "rh", "title": "RH", "name": "RH", "url": "rh/", "sources": [],
+                "as_of": null, "owner": null, "tags": [], "weight": 0, "start": null,
+                "end": null, "health": "amber", "health_reason": "", "declared_health": null,
+                "stale": false, "progress": null, "progress_method": "items",
+                "declared_progress": null, "declarations": [],
+                "counts": {"done": 0, "in_progress": 0, "todo": 0, "blocked": 0, "cancelled": 0, "total": 0},
+                "sections": [], "milestones": [], "risks": [], "people": [], "diagnostics": []
+            }))
+            .expect("a project");
+            project.areas = areas;
+            project
+        };
+        let before = project(vec![
+            area("Budget", Health::Green),
+            area("Planning", Health::Amber),
+            area("Recette", Health::Green),
+        ]);
+        let after = project(vec![
+            area("budget", Health::Red),
+            area("Planning", Health::Amber),
+            area("Ressources", Health::Red),
+        ]);
+        let mut changes = Vec::new();
+        diff_areas("rh", &before, &after, &mut changes);
+        assert_eq!(
+            changes,
+            [Change::AreaHealthChanged {
+                project: "rh".into(),
+                area: "budget".into(),
+                from: Health::Green,
+                to: Health::Red,
+            }]
+        );
     }
 
     #[test]

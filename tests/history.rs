@@ -199,6 +199,45 @@ fn three_snapshots_give_burn_up_slips_changes_and_feed() {
         .contains("class=\"sparkline\""));
 }
 
+/// A steering committee's weather by workstream, two weeks apart: the
+/// area whose weather turned is a change, in `changes.json`, the feed and
+/// the project page; the one that kept its weather is none.
+#[test]
+fn an_area_rated_otherwise_is_a_change_of_the_period() {
+    let copil = |date: &str, data: &str| {
+        format!(
+            "# COPIL — Portail RH\n\nDate : {date}\n\n## Météo par chantier\n\n\
+             | Chantier | Météo |\n|---|---|\n| Socle technique | ☀️ |\n| Migration des données | {data} |\n\n\
+             ## Actions\n\n- [ ] Relancer le fournisseur\n"
+        )
+    };
+    let portal = Portal::new();
+    portal.write("copil.md", copil("02/11/2026", "☀️"));
+    snapshot(&portal, "2026-11-02");
+    portal.write("copil.md", copil("16/11/2026", "🌧️"));
+    snapshot(&portal, "2026-11-16");
+    let log: Value = serde_json::from_str(&portal.read_output("changes.json")).unwrap();
+    let latest = &log["entries"][1];
+    assert_eq!(latest["label"], "2026-W47");
+    let turned: Vec<&Value> = (latest["changes"].as_array().unwrap().iter())
+        .filter(|c| c["kind"] == "area_health_changed")
+        .collect();
+    assert_eq!(turned.len(), 1, "{latest}");
+    assert_eq!(
+        (
+            turned[0]["area"].as_str(),
+            turned[0]["from"].as_str(),
+            turned[0]["to"].as_str()
+        ),
+        (Some("Migration des données"), Some("green"), Some("red"))
+    );
+    let feed = portal.read_output("feed.xml");
+    assert!(
+        feed.contains("area “Migration des données” green → red"),
+        "{feed}"
+    );
+}
+
 #[test]
 fn archived_snapshots_still_open_after_the_live_site_changed() {
     let portal = three_weeks();
