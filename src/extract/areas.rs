@@ -271,13 +271,16 @@ fn table_areas(
     let Some(&first) = health_columns.first() else {
         return Vec::new();
     };
+    // The area is the first column of words (`Category`, which names no
+    // work item, names an area here); the note the next one.
     let roles = tables::columns(table);
-    let texts = (0..roles.len()).filter(|&i| roles[i] == Column::Text && i != first);
-    let texts = texts.filter(|i| !health_columns.contains(i));
-    let Some(name) = tables::name_column(table, texts.clone()) else {
+    let mut words = (0..roles.len())
+        .filter(|&i| matches!(roles[i], Column::Text | Column::Attribute))
+        .filter(|i| !health_columns.contains(i));
+    let Some(name) = words.next() else {
         return Vec::new();
     };
-    let note = texts.clone().find(|&i| i > name);
+    let note = words.next();
     let overall = overall_column(table, &health_columns);
     let mut areas = Vec::new();
     for row in &table.rows {
@@ -477,6 +480,17 @@ mod tests {
                 ),
                 area("Budget", Health::Green, None),
                 area("Périmètre", Health::Red, Some("Hors cadrage")),
+            ]
+        );
+        // `Category` names no work item, but it names the areas here.
+        let by_category = areas(
+            "| Category | Status | Notes |\n|---|---|---|\n| Budget | 🔴 | CMS licence +18% |\n| Resources | 🟢 | |\n",
+        );
+        assert_eq!(
+            by_category,
+            vec![
+                area("Budget", Health::Red, Some("CMS licence +18%")),
+                area("Resources", Health::Green, None),
             ]
         );
     }
