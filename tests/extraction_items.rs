@@ -626,6 +626,48 @@ fn a_monthly_report_sorts_its_work_under_its_headings() {
     );
 }
 
+/// An aside at the end of an item that only says who owns it and when it
+/// is due leaves its text once both are read; an aside that says anything
+/// else stays (corpus 08's `(@mentions, déplacements…)` names a feature).
+#[test]
+fn an_owner_and_due_aside_leaves_the_items_text() {
+    let project = project_of_text(
+        "actions.md",
+        "# Actions\n\n## Action items\n\n\
+         - [x] Send the beta test plan to QA (@priya)\n\
+         - [ ] Renegotiate the CMS licence (@alex, due 2026-12-05)\n\
+         - [ ] Vendor contract (waiting for legal)\n\
+         - [ ] Notifications (@mentions, déplacements…)\n\
+         - [ ] Book the comms slot (@sam) — due 2026-12-10\n",
+    );
+    let items = all_items(&project);
+    let found: Vec<(String, Option<String>)> = (items.iter())
+        .map(|item| {
+            let text = item["text"].as_str().unwrap_or_default().to_string();
+            (text, item["due"].as_str().map(str::to_string))
+        })
+        .collect();
+    let item = |text: &str, due: Option<&str>| (text.to_string(), due.map(str::to_string));
+    assert_eq!(
+        found,
+        [
+            item("Send the beta test plan to QA", None),
+            item("Renegotiate the CMS licence", Some("2026-12-05")),
+            item("Vendor contract (waiting for legal)", None),
+            item("Notifications (@mentions, déplacements…)", None),
+            item(
+                "Book the comms slot (@sam) — due 2026-12-10",
+                Some("2026-12-10")
+            ),
+        ]
+    );
+    let owners: Vec<Option<&str>> = (items.iter()).map(|item| item["owner"].as_str()).collect();
+    assert_eq!(
+        owners,
+        [Some("@priya"), Some("@alex"), None, None, Some("@sam")]
+    );
+}
+
 /// A Now / Next / Later roadmap: what is under way now, then what waits;
 /// `What's Next` is no such heading (corpus 18 lists its phases again
 /// there).

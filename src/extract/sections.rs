@@ -15,7 +15,7 @@ use crate::config::DateOrder;
 use crate::messages;
 
 use super::declarations::{key_at_start, Claim, ClaimReader, Target};
-use super::folding::words;
+use super::folding::{fold, words};
 use super::items::{clean_text, is_total_row, Columns, ItemReader, Siblings};
 use super::matrix;
 use super::outline::{Block, ListEntry, Outline, OutlineSection, Table};
@@ -185,6 +185,7 @@ pub fn read(
     }
     for section in &mut sections {
         set_due_dates(section, outline, reference, context.config.date_order);
+        drop_read_asides(section);
     }
     status.sections = sections;
     status.declarations = claims
@@ -231,6 +232,59 @@ fn set_due_dates(section: &mut Section, outline: &Outline, reference: NaiveDate,
     for child in &mut section.sections {
         set_due_dates(child, outline, reference, order);
     }
+}
+
+/// Words that bring in a due date in an item's aside (`(@alex, due Dec
+/// 5)`), folded.
+const DUE_ASIDE_WORDS: &[&str] = &[
+    "due", "by", "deadline", "eta", "target", "echeance", "pour le", "avant le", "d'ici le",
+];
+
+/// Items' texts without the aside at their end that only says who owns
+/// them and when they are due, once both are read: `Renegotiate the CMS
+/// licence (@alex, due Dec 5)` is shown as `Renegotiate the CMS licence`,
+/// with @alex and 5 Dec beside it, as `— @claire` already is.
+fn drop_read_asides(section: &mut Section) {
+    fn visit(items: &mut [Item]) {
+        for item in items {
+            if let Some(open) = read_aside(&item.text, item.owner.is_some(), item.due.is_some()) {
+                let kept = item.text[..open].trim_end().len();
+                item.text.truncate(kept);
+            }
+            visit(&mut item.children);
+        }
+    }
+    visit(&mut section.items);
+    for child in &mut section.sections {
+        drop_read_asides(child);
+    }
+}
+
+/// Where the parenthesis that ends `text` opens, when it holds nothing but
+/// handles (`owned`: an owner was read) and due clauses (`due`: a due date
+/// was read), and some text stands before it.
+fn read_aside(text: &str, owned: bool, due: bool) -> Option<usize> {
+    let body = text.trim_end().strip_suffix(')')?;
+    let open = body.rfind('(')?;
+    let handle = |part: &str| {
+        (part.strip_prefix('@')).is_some_and(|name| {
+            !name.is_empty()
+                && name
+                    .chars()
+                    .all(|c| c.is_alphanumeric() || "._-".contains(c))
+        })
+    };
+    let due_clause = |part: &str| {
+        let folded = fold(part);
+        (DUE_ASIDE_WORDS.iter()).any(|word| {
+            folded
+                .strip_prefix(word)
+                .is_some_and(|rest| rest.starts_with(' '))
+        })
+    };
+    let mut parts = body[open + 1..].split([',', ';']).map(str::trim);
+    let only_read = parts.all(|part| (owned && handle(part)) || (due && due_clause(part)));
+    (only_read && !body[..open].trim().is_empty()).then_some(open)
 }
 
 /// The items of a section and its subsections, without their children
