@@ -422,17 +422,16 @@ fn areas_are_listed_on_the_page_and_the_worst_on_the_card() {
         Path::new("/nonexistent"),
     )
     .unwrap();
+    // The words of each element `selector` finds in `html`, spaces collapsed.
+    let words_of = |html: &Html, selector: &str| -> Vec<String> {
+        let selector = Selector::parse(selector).unwrap();
+        (html.select(&selector))
+            .map(|element| element.text().collect::<Vec<_>>().concat())
+            .map(|text| text.split_whitespace().collect::<Vec<_>>().join(" "))
+            .collect()
+    };
     let alpha = Html::parse_document(&page(&site, "alpha/index.html"));
-    let rows = Selector::parse("#areas tbody tr").unwrap();
-    let rows: Vec<String> = (alpha.select(&rows))
-        .map(|row| {
-            row.text()
-                .collect::<String>()
-                .split_whitespace()
-                .collect::<Vec<_>>()
-                .join(" ")
-        })
-        .collect();
+    let rows = words_of(&alpha, "#areas tbody tr");
     assert_eq!(
         rows,
         [
@@ -450,16 +449,7 @@ fn areas_are_listed_on_the_page_and_the_worst_on_the_card() {
     assert!(!raw.contains("<b>Budget") && !raw.contains("Départ <script>"));
     // The card: the first red area; Beta, rated nowhere, has no such row.
     let index = Html::parse_document(&page(&site, "index.html"));
-    let cards = Selector::parse("li.project-card").unwrap();
-    let cards: Vec<String> = (index.select(&cards))
-        .map(|card| {
-            card.text()
-                .collect::<String>()
-                .split_whitespace()
-                .collect::<Vec<_>>()
-                .join(" ")
-        })
-        .collect();
+    let cards = words_of(&index, "li.project-card");
     let alpha_card = cards
         .iter()
         .find(|c| c.contains("Alpha"))
