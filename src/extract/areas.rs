@@ -11,8 +11,6 @@
 
 use std::sync::{Arc, LazyLock};
 
-use rustc_hash::FxHashSet;
-
 use super::as_of::health_mark_at_start;
 use super::folding::{fold, words, WordList};
 use super::outline::{Block, Outline, OutlineSection, Table};
@@ -111,8 +109,9 @@ static NOT_HEALTH_HEADERS: LazyLock<WordList> =
 static OVERALL_HEADERS: LazyLock<WordList> = LazyLock::new(|| WordList::of(OVERALL_HEADER_WORDS));
 static HEALTH_HEADERS: LazyLock<WordList> = LazyLock::new(|| WordList::of(HEALTH_HEADER_WORDS));
 
-/// Every area of the document `source`, in document order. A table under
-/// a risk heading rates risks, not areas.
+/// Every area of the document `source`, in document order, outside its
+/// risk sections (`risk_sections`: every section, with whether it is
+/// one): a table under a risk heading rates risks, not areas.
 pub fn read(
     outline: &Outline,
     vocabulary: &Vocabulary,
@@ -122,39 +121,25 @@ pub fn read(
     let mut areas = Vec::new();
     // Made once, for the first area: most documents have none.
     let mut shared: Option<Arc<str>> = None;
-    // The risk sections, gathered only once a table gives areas.
-    let mut risky: Option<FxHashSet<*const OutlineSection>> = None;
-    let sections = outline.walk_sections();
     let preamble = std::iter::once((&outline.preamble, None));
-    let blocks = preamble.chain(sections.iter().map(|s| (&s.blocks, Some(*s))));
-    for (blocks, section) in blocks {
+    let sections = (risk_sections.iter())
+        .filter(|(_, risky)| !risky)
+        .map(|(section, _)| (&section.blocks, Some(*section)));
+    for (blocks, section) in preamble.chain(sections) {
         // Asked once a section, and only of one that has lines to rate.
         let mut under_health = None;
         for block in blocks {
             let source = || shared.get_or_insert_with(|| Arc::from(source)).clone();
-            let found = match block {
-                Block::Table(table) if may_rate(table) => table_areas(table, vocabulary, source),
+            match block {
+                Block::Table(table) if may_rate(table) => {
+                    areas.extend(table_areas(table, vocabulary, source));
+                }
                 Block::List(_) | Block::Paragraph(_)
                     if *under_health.get_or_insert_with(|| section.is_some_and(names_health)) =>
                 {
-                    lines_areas(block, vocabulary, source)
+                    areas.extend(lines_areas(block, vocabulary, source));
                 }
-                _ => continue,
-            };
-            if found.is_empty() {
-                continue;
-            }
-            let in_risk_section = section.is_some_and(|section| {
-                let risky = risky.get_or_insert_with(|| {
-                    (risk_sections.iter())
-                        .filter(|(_, risky)| *risky)
-                        .map(|(section, _)| *section as *const OutlineSection)
-                        .collect()
-                });
-                risky.contains(&(section as *const OutlineSection))
-            });
-            if !in_risk_section {
-                areas.extend(found);
+                _ => {}
             }
         }
     }
