@@ -66,7 +66,7 @@ const STRINGS: &[(&str, &str, &str)] = &[
     ("show_closed", "Show the {0} closed items", "Afficher les {0} tâches closes"),
     ("next_milestone", "Next milestone", "Prochain jalon"),
     ("worst_risk", "Worst risk", "Risque principal"),
-    ("worst_area", "Worst area", "Axe le plus à risque"),
+    ("worst_area", "Worst area", "Pire axe"),
     ("among_areas", "of {0} areas", "sur {0} axes"),
     ("introduction", "Introduction", "Introduction"),
     ("sources", "Sources", "Sources"),
