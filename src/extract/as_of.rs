@@ -174,8 +174,11 @@ const HEALTH_LABELS: &[&str] = &[
 /// Plain `Status :` labels: a project status only in the preamble or under
 /// a heading that speaks of the whole project (seed `001_…` ends with
 /// `### Recommandation Globale` / `**Status : 🟡 EN ALERTE**`); elsewhere
-/// they are the status of a phase.
-const PLAIN_STATUS_LABELS: &[&str] = &["statut", "status", "etat", "estado"];
+/// they are the status of a phase. `Overall :` and `Global :` alone, as
+/// a report's health section heads its areas with, too.
+const PLAIN_STATUS_LABELS: &[&str] = &[
+    "statut", "status", "etat", "estado", "overall", "global", "globale",
+];
 
 /// [`HEALTH_LABELS`] and [`PLAIN_STATUS_LABELS`] as prefixes of a label.
 static STATUS_LABEL_STARTS: LazyLock<Prefixes> =
@@ -193,6 +196,10 @@ const GLOBAL_HEADING_WORDS: &[&str] = &[
     "summary",
     "resume",
     "recommandation",
+    // `## Project health`, `## Météo` over `**Overall:** 🟡` and the areas.
+    "health",
+    "sante",
+    "meteo",
 ];
 
 /// RAG markers of a status line, and the weather of a French *météo
@@ -1007,6 +1014,20 @@ mod tests {
         );
         // Nor is the weather of a line that is no project status.
         assert_eq!(health("Prévision : ☀️ pour la démo"), None);
+    }
+
+    /// `**Overall:** 🟡` heading a report's health section is the
+    /// project's health; a lot's `Global :` under the lot's heading is not.
+    #[test]
+    fn an_overall_line_over_the_areas_is_the_projects_health() {
+        let text = "# P\n\n## Health by area\n\n**Overall:** 🟡\n\n- Budget: 🟢\n";
+        let status = read_text(text, date(2026, 11, 1));
+        assert_eq!(status.declared_health, Some(Health::Amber));
+        assert_eq!(status.declared_health_line, Some(5));
+        let lot = read_text("# P\n\n## Lot 2\n\n**Global :** 🟠\n", date(2026, 1, 1));
+        assert_eq!(lot.declared_health, None);
+        let top = read_text("# P\n\nGlobal : 🔴\n", date(2026, 1, 1));
+        assert_eq!(top.declared_health, Some(Health::Red));
     }
 
     #[test]
