@@ -314,28 +314,10 @@ fn may_be_health(cell: &str) -> bool {
     }
 }
 
-/// Colour words a RAG column writes, lower-case.
-const RAG_WORDS: &[(&str, Health)] = &[
-    ("green", Health::Green),
-    ("vert", Health::Green),
-    ("on track", Health::Green),
-    ("amber", Health::Amber),
-    ("orange", Health::Amber),
-    ("yellow", Health::Amber),
-    ("jaune", Health::Amber),
-    ("at risk", Health::Amber),
-    ("red", Health::Red),
-    ("rouge", Health::Red),
-    ("off track", Health::Red),
-];
-
-/// The health `text` names when it is only a RAG colour word (`Green`,
-/// `ROUGE`, `At risk`), with no string made.
+/// The health `text` names when it is only a RAG colour word, its markup
+/// aside ([`Health::of_colour_word`]).
 fn rag_word(text: &str) -> Option<Health> {
-    let text = text.trim_matches(['*', '_', ' ', '.']);
-    (RAG_WORDS.iter())
-        .find(|(word, _)| word.eq_ignore_ascii_case(text))
-        .map(|(_, health)| *health)
+    Health::of_colour_word(text.trim_matches(['*', '_', ' ', '.']))
 }
 
 /// The health a cell of health column `column` gives: its mark, or its

@@ -96,14 +96,37 @@ impl Health {
     pub fn parse(word: &str) -> Option<Health> {
         match word.trim().to_lowercase().as_str() {
             "done" => Some(Health::Done),
-            "green" | "vert" | "ok" | "on track" => Some(Health::Green),
-            "amber" | "orange" | "yellow" | "jaune" | "at risk" => Some(Health::Amber),
-            "red" | "rouge" | "off track" => Some(Health::Red),
             "unknown" => Some(Health::Unknown),
-            _ => None,
+            word => Health::of_colour_word(word),
         }
     }
+
+    /// The health a RAG colour word alone names (`Green`, `ROUGE`, `At
+    /// risk`), case aside, with no string made: every cell of a table is
+    /// asked whether it is one.
+    pub fn of_colour_word(word: &str) -> Option<Health> {
+        let word = word.trim();
+        (COLOUR_WORDS.iter())
+            .find(|(colour, _)| colour.eq_ignore_ascii_case(word))
+            .map(|(_, health)| *health)
+    }
 }
+
+/// The words a RAG value is written with, lower-case.
+const COLOUR_WORDS: &[(&str, Health)] = &[
+    ("green", Health::Green),
+    ("vert", Health::Green),
+    ("ok", Health::Green),
+    ("on track", Health::Green),
+    ("amber", Health::Amber),
+    ("orange", Health::Amber),
+    ("yellow", Health::Amber),
+    ("jaune", Health::Amber),
+    ("at risk", Health::Amber),
+    ("red", Health::Red),
+    ("rouge", Health::Red),
+    ("off track", Health::Red),
+];
 
 /// Risk severity (`EXTRACTION.md` §8).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
