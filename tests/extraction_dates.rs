@@ -468,11 +468,13 @@ fn dated_sprint_headings_are_milestones_as_far_as_their_tasks() {
 /// A ticket table (Jira's export: key, summary, status, assignee, story
 /// points, due date) gives its rows as items, each due on its date, with
 /// its owner and points, and no milestone: 1 done, 2 in progress (`In
-/// Progress`, `In Review`), 1 to do, 1 blocked; progress (100 + 50 + 0 +
-/// 0 + 50) / 5 = 40. As of 22 November, PAY-103 (due the 20th, to do) and
-/// PAY-104 (the 19th, blocked) are late; PAY-101 is done and PAY-102 not
-/// yet due. The steering committee's action table (`Porteur`, `Échéance`)
-/// reads the same; its milestone table beside it stays milestones.
+/// Progress`, `In Review`), 2 to do, 1 blocked; progress (100 + 50 + 0 +
+/// 0 + 50 + 0) / 6 = 33.3. As of 22 November, PAY-103 (due the 20th, to
+/// do) and PAY-104 (the 19th, blocked) are late; PAY-101 is done and
+/// PAY-102 not yet due. PAY-106 is `Unassigned`: no one owns it. The
+/// steering committee's action table (`Porteur`, `Échéance`) reads the
+/// same, its late action (`En retard`) begun and not done; its milestone
+/// table beside it stays milestones.
 #[test]
 fn ticket_tables_give_items_due_on_their_dates() {
     let sprint = "# Sprint 14 — Payments\n\n\
@@ -482,11 +484,13 @@ fn ticket_tables_give_items_due_on_their_dates() {
         | PAY-102 | Refund UI in back-office | In Progress | Bob Stone | 3 | 2026-11-24 |\n\
         | PAY-103 | Ledger reconciliation | To Do | Carla Diaz | 8 | 2026-11-20 |\n\
         | PAY-104 | PSP webhook retries | Blocked | Alice Martin | 2 | 2026-11-19 |\n\
-        | PAY-105 | Docs for refunds | In Review | Dan Roe | 1 | |\n";
+        | PAY-105 | Docs for refunds | In Review | Dan Roe | 1 | |\n\
+        | PAY-106 | Refund analytics | To Do | Unassigned | 2 | |\n";
     let copil = "# COPIL du 12 novembre 2026\n\n## Relevé d'actions\n\n\
         | # | Action | Porteur | Échéance | État |\n|---|---|---|---|---|\n\
         | A1 | Valider le cahier de recette | M. Dupont | 15/11/2026 | Fait |\n\
-        | A2 | Migrer les contacts | Julie Martin | 20/11/2026 | En cours |\n\n\
+        | A2 | Migrer les contacts | Julie Martin | 20/11/2026 | En cours |\n\
+        | A3 | Chiffrer l'avenant | Marc Leroy | 10/11/2026 | En retard |\n\n\
         ## Jalons\n\n| Jalon | Date | Statut |\n|---|---|---|\n\
         | Recette | 18/11/2026 | En cours |\n";
     let status = build(
@@ -519,9 +523,10 @@ fn ticket_tables_give_items_due_on_their_dates() {
         owned(["PAY-103", "todo", "Carla Diaz", "2026-11-20"]),
         owned(["PAY-104", "blocked", "Alice Martin", "2026-11-19"]),
         owned(["PAY-105", "in_progress", "Dan Roe", "-"]),
+        owned(["PAY-106", "todo", "-", "-"]),
     ];
     assert_eq!(items(payments), expected);
-    assert_eq!(payments["progress"], 40.0);
+    assert_eq!(payments["progress"], 33.3);
     assert_eq!(payments["milestones"].as_array().map(Vec::len), Some(0));
     let crm = by_name("crm");
     assert_eq!(
@@ -529,6 +534,7 @@ fn ticket_tables_give_items_due_on_their_dates() {
         vec![
             owned(["A1", "done", "M. Dupont", "2026-11-15"]),
             owned(["A2", "in_progress", "Julie Martin", "2026-11-20"]),
+            owned(["A3", "in_progress", "Marc Leroy", "2026-11-10"]),
         ]
     );
     let milestones: Vec<&str> = (crm["milestones"].as_array().into_iter().flatten())

@@ -638,7 +638,9 @@ fn an_owner_and_due_aside_leaves_the_items_text() {
          - [ ] Renegotiate the CMS licence (@alex, due 2026-12-05)\n\
          - [ ] Vendor contract (waiting for legal)\n\
          - [ ] Notifications (@mentions, déplacements…)\n\
-         - [ ] Book the comms slot (@sam) — due 2026-12-10\n",
+         - [ ] Book the comms slot (@sam) — due 2026-12-10\n\
+         - [ ] Move the CI to Spot instances (@paul, fin décembre)\n\
+         - [ ] Freeze the scope (@lea, v2)\n",
     );
     let items = all_items(&project);
     let found: Vec<(String, Option<String>)> = (items.iter())
@@ -659,12 +661,24 @@ fn an_owner_and_due_aside_leaves_the_items_text() {
                 "Book the comms slot (@sam) — due 2026-12-10",
                 Some("2026-12-10")
             ),
+            // A month's end is a date: the aside says who and when.
+            item("Move the CI to Spot instances", Some("2026-12-31")),
+            // `v2` is no date: the aside stays, and names no owner.
+            item("Freeze the scope (@lea, v2)", None),
         ]
     );
     let owners: Vec<Option<&str>> = (items.iter()).map(|item| item["owner"].as_str()).collect();
     assert_eq!(
         owners,
-        [Some("@priya"), Some("@alex"), None, None, Some("@sam")]
+        [
+            Some("@priya"),
+            Some("@alex"),
+            None,
+            None,
+            Some("@sam"),
+            Some("@paul"),
+            Some("@lea")
+        ]
     );
 }
 

@@ -275,11 +275,16 @@ fn table_areas(
             continue;
         }
         let health = match overall {
+            Some(column) if is_not_rated(cell(column)) => Some(Health::Unknown),
             Some(column) => health_of_cell(cell(column), table, column),
             // No column says the whole: the worst of the row's.
             None => (health_columns.iter())
                 .filter_map(|&column| health_of_cell(cell(column), table, column))
-                .max_by_key(|health| health.concern()),
+                .max_by_key(|health| health.concern())
+                .or_else(|| {
+                    let mut cells = health_columns.iter().map(|&c| cell(c));
+                    cells.any(is_not_rated).then_some(Health::Unknown)
+                }),
         };
         let Some((health, said)) = health.map(|h| (h, cell(overall.unwrap_or(first)))) else {
             continue;
@@ -331,6 +336,16 @@ fn health_of_cell(cell: &str, table: &Table, column: usize) -> Option<Health> {
     }
 }
 
+/// The marks of an area the report does not rate yet: a white or black
+/// circle beside the coloured ones (`| Paie | 0 % | ⚪ | Démarrage en
+/// janvier |`). The area is listed, its health unknown.
+const NOT_RATED_MARKS: &[char] = &['⚪', '⚫'];
+
+/// Whether `cell` starts with a not-rated mark ([`NOT_RATED_MARKS`]).
+fn is_not_rated(cell: &str) -> bool {
+    cell.trim_start().starts_with(NOT_RATED_MARKS)
+}
+
 fn has_health_header(table: &Table, column: usize) -> bool {
     (folded_header(table).get(column)).is_some_and(|header| HEALTH_HEADERS.any(header))
 }
@@ -364,7 +379,7 @@ fn is_health_column(table: &Table, index: usize, vocabulary: &Vocabulary) -> boo
                 let circle = vocabulary.undefined_circle_at_start(cell).is_some();
                 telling |= !circle || matches!(health, Health::Green | Health::Red);
             }
-            None if rag_word(cell).is_some() => {}
+            None if rag_word(cell).is_some() || is_not_rated(cell) => {}
             None => return false,
         }
     }
@@ -430,6 +445,26 @@ mod tests {
                 area("Conduite du changement", Health::Amber, None),
             ]
         );
+    }
+
+    /// A lot the report does not rate yet (⚪) is an area of unknown
+    /// health; it does not stop its neighbours being read.
+    #[test]
+    fn a_white_circle_is_an_area_not_rated_yet() {
+        let found = areas(
+            "## 1. Avancement\n\n| Lot | Avancement | Statut | Commentaire |\n|---|---|---|---|\n| Finance | 85 % | 🟢 | Recette en cours |\n| Stocks | 30 % | 🔴 | Données non fiables |\n| Paie | 0 % | ⚪ | Démarrage en janvier |\n",
+        );
+        assert_eq!(
+            found,
+            vec![
+                area("Finance", Health::Green, Some("Recette en cours")),
+                area("Stocks", Health::Red, Some("Données non fiables")),
+                area("Paie", Health::Unknown, Some("Démarrage en janvier")),
+            ]
+        );
+        // White circles alone rate nothing.
+        let unrated = "| Lot | Statut |\n|---|---|\n| Paie | ⚪ |\n| Achats | ⚫ |\n";
+        assert_eq!(areas(unrated), vec![]);
     }
 
     #[test]

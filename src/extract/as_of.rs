@@ -15,6 +15,7 @@ use chrono::NaiveDate;
 use super::dates::{self, ParsedDate};
 use super::folding::{fold, folded_words, Prefixes, WordList};
 use super::outline::{Block, ListEntry, Outline, OutlineSection, TextLine};
+use super::people::names_no_one_yet;
 use super::Context;
 use crate::ingest::Document;
 use crate::messages;
@@ -133,21 +134,6 @@ static OWNER_LABEL_STARTS: LazyLock<Prefixes> = LazyLock::new(|| Prefixes::new(O
 /// Ownership and team asks`), where an owner line is the project's.
 const OWNERSHIP_HEADING_WORDS: &[&str] = &["ownership", "gouvernance", "governance"];
 
-/// Values of an owner line that name no one yet (folded).
-const NO_OWNER: &[&str] = &[
-    "tbd",
-    "tbc",
-    "n a",
-    "na",
-    "none",
-    "nobody",
-    "aucun",
-    "personne",
-    "a definir",
-    "a designer",
-    "a nommer",
-];
-
 /// Labels of a project status line whose RAG colour is the health the
 /// document claims (`**Statut global :** 🟢 …`).
 const HEALTH_LABELS: &[&str] = &[
@@ -161,7 +147,16 @@ const HEALTH_LABELS: &[&str] = &[
     "meteo du projet",
     "meteo projet",
     "meteo globale",
+    "meteo generale",
+    "etat general",
     "sante du projet",
+    "sante globale",
+    "sante generale",
+    "rag status",
+    "overall rag",
+    "overall rag status",
+    "project rag",
+    "statut rag",
     "global status",
     "overall status",
     "project status",
@@ -613,7 +608,7 @@ fn owner_named(value: &str) -> Option<String> {
     let words = value.split_whitespace().count();
     let handles = value.starts_with('@');
     let name = (1..=5).contains(&words) && !value.chars().any(|c| c.is_ascii_digit());
-    let placeholder = NO_OWNER.contains(&folded_words(value).as_str());
+    let placeholder = names_no_one_yet(value);
     ((handles || name) && !placeholder).then(|| value.to_string())
 }
 
@@ -1014,6 +1009,11 @@ mod tests {
         );
         // Nor is the weather of a line that is no project status.
         assert_eq!(health("Prévision : ☀️ pour la démo"), None);
+        // The whole project's weather, by other names.
+        assert_eq!(health("**Météo générale :** 🟠"), Some(Health::Amber));
+        assert_eq!(health("**Santé globale** : 🔴"), Some(Health::Red));
+        assert_eq!(health("RAG status: Amber"), Some(Health::Amber));
+        assert_eq!(health("**Overall RAG:** 🟢"), Some(Health::Green));
     }
 
     /// `**Overall:** 🟡` heading a report's health section is the

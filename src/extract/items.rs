@@ -17,7 +17,7 @@ use rustc_hash::FxHashSet;
 use super::folding::{fold, fold_char, folds_ending_with, holds_digit, FoldedChar};
 use super::matrix::MatrixRow;
 use super::outline::{Block, ListEntry, Outline, OutlineSection, Table, TableRow, TextLine};
-use super::people::names_no_one;
+use super::people::{names_no_one, names_no_one_yet};
 use super::tables;
 use super::vocabulary::{strip_status_label, word_matches, Vocabulary, STATUS_LABELS};
 use crate::model::{Item, Status};
@@ -321,7 +321,7 @@ impl<'a> ItemReader<'a> {
             .filter(|name| {
                 !inside_parentheses(text, name.start)
                     || among_handles_only(text, name.start)
-                    || opens_an_aside_with_a_figure(text, name.start)
+                    || opens_an_aside_with_a_date(text, name.start)
             })
             // `@sentry/react` is a package, not an owner; in `4 @given tests`
             // the handle is a word of a sentence: an owner stands apart.
@@ -400,7 +400,8 @@ impl<'a> ItemReader<'a> {
             .and_then(|c| {
                 self.first_handle(c, row.line).or_else(|| {
                     let c = c.trim();
-                    (!c.is_empty() && c != "-" && c != "—").then(|| c.to_string())
+                    let someone = !c.is_empty() && c != "-" && c != "—" && !names_no_one_yet(c);
+                    someone.then(|| c.to_string())
                 })
             })
             .or(inherited_owner.map(str::to_string));
@@ -1136,9 +1137,10 @@ const KEYWORDS: &[&str] = &[
 
 /// Whether the handle whose name starts at byte `at` of `text` opens its
 /// parentheses and a date or a figure follows it after a comma: a task
-/// list's `(@alice, due 2026-12-01)`, `(@bob; 3 pts)`. Words alone after
-/// it do not (`(@mentions, déplacements…)` names features).
-fn opens_an_aside_with_a_figure(text: &str, at: usize) -> bool {
+/// list's `(@alice, due 2026-12-01)`, `(@bob; 3 pts)`, `(@paul, fin
+/// décembre)`. Other words alone after it do not (`(@mentions,
+/// déplacements…)` names features).
+fn opens_an_aside_with_a_date(text: &str, at: usize) -> bool {
     let (Some(open), Some(close)) = (text[..at].rfind('('), text[at..].find(')')) else {
         return false;
     };
@@ -1146,7 +1148,8 @@ fn opens_an_aside_with_a_figure(text: &str, at: usize) -> bool {
         .trim_start_matches(|c: char| c.is_ascii_alphanumeric() || matches!(c, '_' | '-'));
     text[open + 1..at].trim() == "@"
         && after_name.starts_with([',', ';'])
-        && after_name.bytes().any(|b| b.is_ascii_digit())
+        && (after_name.bytes().any(|b| b.is_ascii_digit())
+            || super::dates::names_a_month(after_name))
 }
 
 /// Whether the parentheses around byte `at` of `text` hold nothing but

@@ -140,6 +140,31 @@ pub fn names_no_one(name: &str) -> bool {
     NO_ONE.iter().any(|word| name.eq_ignore_ascii_case(word))
 }
 
+/// Values of an owner line or column that name no one yet (folded).
+const NO_OWNER_YET: &[&str] = &[
+    "tbd",
+    "tbc",
+    "n a",
+    "na",
+    "none",
+    "nobody",
+    "unassigned",
+    "not assigned",
+    "aucun",
+    "personne",
+    "non assigne",
+    "non attribue",
+    "a definir",
+    "a designer",
+    "a nommer",
+];
+
+/// Whether an owner's value is a placeholder (`TBD`, `À définir`, a
+/// tracker's `Unassigned`), not a person.
+pub fn names_no_one_yet(value: &str) -> bool {
+    NO_OWNER_YET.contains(&folded_words(value).as_str())
+}
+
 /// The name of the handle [`People::mention`] takes from `text`, if any.
 fn mentioned(text: &str) -> Option<&str> {
     // memchr: every table cell and list line is asked, few hold an `@`.

@@ -185,7 +185,9 @@ pub fn read(
     }
     for section in &mut sections {
         set_due_dates(section, outline, reference, context.config.date_order);
-        drop_read_asides(section);
+        drop_read_asides(section, &|part: &str| {
+            super::dates::parse_date(part, reference, context.config.date_order).is_some()
+        });
     }
     status.sections = sections;
     status.declarations = claims
@@ -243,27 +245,30 @@ const DUE_ASIDE_WORDS: &[&str] = &[
 /// Items' texts without the aside at their end that only says who owns
 /// them and when they are due, once both are read: `Renegotiate the CMS
 /// licence (@alex, due Dec 5)` is shown as `Renegotiate the CMS licence`,
-/// with @alex and 5 Dec beside it, as `— @claire` already is.
-fn drop_read_asides(section: &mut Section) {
-    fn visit(items: &mut [Item]) {
+/// with @alex and 5 Dec beside it, as `— @claire` already is. `is_date`
+/// says whether a part of the aside is a date alone (`(@paul, fin
+/// décembre)`).
+fn drop_read_asides(section: &mut Section, is_date: &dyn Fn(&str) -> bool) {
+    fn visit(items: &mut [Item], is_date: &dyn Fn(&str) -> bool) {
         for item in items {
-            if let Some(open) = read_aside(&item.text, item.owner.is_some(), item.due.is_some()) {
+            let (owned, due) = (item.owner.is_some(), item.due.is_some());
+            if let Some(open) = read_aside(&item.text, owned, due, is_date) {
                 let kept = item.text[..open].trim_end().len();
                 item.text.truncate(kept);
             }
-            visit(&mut item.children);
+            visit(&mut item.children, is_date);
         }
     }
-    visit(&mut section.items);
+    visit(&mut section.items, is_date);
     for child in &mut section.sections {
-        drop_read_asides(child);
+        drop_read_asides(child, is_date);
     }
 }
 
 /// Where the parenthesis that ends `text` opens, when it holds nothing but
-/// handles (`owned`: an owner was read) and due clauses (`due`: a due date
-/// was read), and some text stands before it.
-fn read_aside(text: &str, owned: bool, due: bool) -> Option<usize> {
+/// handles (`owned`: an owner was read) and due clauses or dates (`due`: a
+/// due date was read), and some text stands before it.
+fn read_aside(text: &str, owned: bool, due: bool, is_date: &dyn Fn(&str) -> bool) -> Option<usize> {
     let body = text.trim_end().strip_suffix(')')?;
     let open = body.rfind('(')?;
     let handle = |part: &str| {
@@ -280,7 +285,7 @@ fn read_aside(text: &str, owned: bool, due: bool) -> Option<usize> {
             folded
                 .strip_prefix(word)
                 .is_some_and(|rest| rest.starts_with(' '))
-        })
+        }) || is_date(part)
     };
     let mut parts = body[open + 1..].split([',', ';']).map(str::trim);
     let only_read = parts.all(|part| (owned && handle(part)) || (due && due_clause(part)));

@@ -69,6 +69,10 @@ const WORDS: &[(&str, Status)] = &[
     ("commence", Status::InProgress),
     ("en revue", Status::InProgress),
     ("en developpement", Status::InProgress),
+    // An action log's late action is work not done yet, begun: it is
+    // also overdue once its due date has passed. As a milestone's
+    // (`MILESTONE_WORDS`).
+    ("en retard", Status::InProgress),
     ("a faire", Status::Todo),
     ("non demarre", Status::Todo),
     ("non commence", Status::Todo),
@@ -97,6 +101,10 @@ const WORDS: &[(&str, Status)] = &[
     ("partial", Status::InProgress),
     ("partially", Status::InProgress),
     ("in review", Status::InProgress),
+    // Not `late`, which is as often a month's end (`Ship v2 — late March`).
+    ("delayed", Status::InProgress),
+    ("overdue", Status::InProgress),
+    ("behind schedule", Status::InProgress),
     // A kanban board's middle column.
     ("doing", Status::InProgress),
     ("in development", Status::InProgress),

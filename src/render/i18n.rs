@@ -153,6 +153,7 @@ const STRINGS: &[(&str, &str, &str)] = &[
     ("areas", "Health by area", "Météo par axe"),
     ("area", "Area", "Axe"),
     ("area_note", "What the report says", "Ce qu'en dit le rapport"),
+    ("area_unrated", "not rated", "non évalué"),
     ("badge", "Badge", "Badge"),
     ("document", "document", "document"),
     ("see_source", "see in the source", "voir dans la source"),

@@ -106,6 +106,15 @@ pub fn weekday_before(text: &str, at: usize) -> Option<Weekday> {
         .map(|&(_, day)| day)
 }
 
+/// Whether `text` holds a month's name as a word (`fin décembre`, `due
+/// Dec`), for an aside that says when as well as who (`(@paul, fin
+/// décembre)`).
+pub fn names_a_month(text: &str) -> bool {
+    let folded = fold(text);
+    let named = words(&folded).any(|word| MONTH_NAMES.iter().any(|(name, _)| *name == word));
+    named
+}
+
 /// The last day of the period a date names when the text gave no end:
 /// `Q4/2023` runs to 2023-12-31, `Décembre 2025` to 2025-12-31, a week to
 /// its Sunday; `None` for a day. A milestone is due at the end of its period.

@@ -11,7 +11,7 @@ use super::portfolio::items_text;
 use super::{health_view, status_view, Bar, HealthView, Links, StatusView};
 use crate::config::ProgressWeight;
 use crate::messages;
-use crate::model::{Area, Counts, Item, Section, Status};
+use crate::model::{Area, Counts, Health, Item, Section, Status};
 use crate::portfolio::progress;
 use crate::render::i18n::Strings;
 
@@ -276,11 +276,21 @@ pub fn area_rows(areas: &[Area], links: &Links, t: &Strings) -> Vec<AreaRow> {
     (areas.iter())
         .map(|area| AreaRow {
             name: area.name.clone(),
-            health: health_view(area.health, "", t),
+            health: area_health(area.health, t),
             note: area.note.clone().unwrap_or_default(),
             href: links.line(&area.source, area.line),
         })
         .collect()
+}
+
+/// An area's health as its row shows it: an area of unknown health is
+/// one the report marks as not rated yet (`⚪`), and says so.
+fn area_health(health: Health, t: &Strings) -> HealthView {
+    let mut view = health_view(health, "", t);
+    if health == Health::Unknown {
+        view.word = t.word("area_unrated");
+    }
+    view
 }
 
 #[derive(Debug, Clone, Serialize)]
