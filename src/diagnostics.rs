@@ -46,6 +46,10 @@ const HINTS: &[(&str, &str)] = &[
         "mark the milestone done, or move its date",
     ),
     (
+        "unread-status",
+        "write a status sitrep reads (done, in progress, to do, blocked, cancelled), or add yours under `[vocabulary]` in config.toml",
+    ),
+    (
         "declared-health-mismatch",
         "the stated health and the figures disagree; check both",
     ),

@@ -1455,3 +1455,36 @@ fn corpus_21_quarters_are_milestones_and_their_tasks_items() {
         ]
     );
 }
+
+/// A status table's row whose status is a word of the team's own
+/// (`Awaiting sign-off`) is left out, and a warning on its line names the
+/// word; rows that say nothing yet (`N/A`, `-`, ⚪) are left out quietly.
+#[test]
+fn an_unknown_status_in_a_table_is_named() {
+    let project = project_of_text(
+        "tickets.md",
+        "# Tickets\n\n## Board\n\n\
+         | Key | Summary | Status |\n|---|---|---|\n\
+         | T-1 | Sign the contract | Awaiting sign-off |\n\
+         | T-2 | Build the API | Done |\n\
+         | T-3 | Uptime KPI | N/A |\n\
+         | T-4 | Payroll | ⚪ |\n\
+         | T-5 | Docs | - |\n",
+    );
+    let items = all_items(&project);
+    let texts: Vec<&str> = (items.iter())
+        .filter_map(|item| item["text"].as_str())
+        .collect();
+    assert_eq!(texts, ["Build the API"]);
+    let unread: Vec<(u64, &str)> = (project["diagnostics"].as_array().into_iter().flatten())
+        .filter(|d| d["code"] == "unread-status")
+        .filter_map(|d| Some((d["line"].as_u64()?, d["message"].as_str()?)))
+        .collect();
+    assert_eq!(unread.len(), 1, "{unread:?}");
+    assert_eq!(unread[0].0, 7);
+    assert!(
+        unread[0].1.contains("`Awaiting sign-off`"),
+        "{}",
+        unread[0].1
+    );
+}

@@ -14,7 +14,7 @@ use aho_corasick::AhoCorasick;
 use regex::Regex;
 use rustc_hash::FxHashSet;
 
-use super::folding::{fold, fold_char, folds_ending_with, holds_digit, FoldedChar};
+use super::folding::{fold, fold_char, folded_words, folds_ending_with, holds_digit, FoldedChar};
 use super::matrix::MatrixRow;
 use super::outline::{Block, ListEntry, Outline, OutlineSection, Table, TableRow, TextLine};
 use super::people::{names_no_one, names_no_one_yet};
@@ -268,6 +268,8 @@ impl<'a> ItemReader<'a> {
             .into_iter()
             .rev()
             .filter(|start| *start > first_word && *start < text.len())
+            // `https://testing-library.com`: a link's scheme, no clause.
+            .filter(|start| !text[*start..].starts_with("//"))
             .find_map(|start| self.clause_status(&text[start..]).map(|s| (s, start)))
     }
 
@@ -334,13 +336,30 @@ impl<'a> ItemReader<'a> {
     /// Rows of a status table that carry a status (total rows are
     /// declarations, not items).
     pub fn table(&self, table: &Table, inherited_owner: Option<&str>) -> Vec<Item> {
+        self.table_and_unread(table, inherited_owner, &mut Vec::new())
+    }
+
+    /// [`table`](Self::table), and in `unread` the rows left out because
+    /// their status cell says something that is no status (`Awaiting
+    /// sign-off`), each as its line and that cell: the reader is told,
+    /// so that a portal's own word can go to `[vocabulary]`.
+    pub fn table_and_unread(
+        &self,
+        table: &Table,
+        inherited_owner: Option<&str>,
+        unread: &mut Vec<(usize, String)>,
+    ) -> Vec<Item> {
         let columns = Columns::analyse(table, self.vocabulary);
-        table
-            .rows
-            .iter()
-            .filter(|row| row.cells != table.header && !is_total_row(&row.cells))
-            .filter_map(|row| self.row_item(table, &columns, row, inherited_owner, None))
-            .collect()
+        let rows = (table.rows.iter())
+            .filter(|row| row.cells != table.header && !is_total_row(&row.cells));
+        let mut items = Vec::new();
+        for row in rows {
+            match self.row_item(table, &columns, row, inherited_owner, None) {
+                Some(item) => items.push(item),
+                None => unread.extend(unread_status(&columns, row).map(|c| (row.line, c))),
+            }
+        }
+        items
     }
 
     /// The item of one row of a feature matrix ([`super::matrix`]): a
@@ -1106,6 +1125,23 @@ fn stands_apart(after: &str) -> bool {
         || (after.starts_with(char::is_whitespace) && rest.starts_with(['&', '+']))
 }
 
+/// Cells of a status column that say nothing yet, rather than a status
+/// sitrep does not know (folded).
+const NO_STATUS_YET: &[&str] = &["n a", "na", "tbd", "tbc", "nc", "none", "aucun"];
+
+/// The status cell of a row left out, when it reads as a status of its
+/// own (a few words: `Awaiting sign-off`) rather than nothing yet (`N/A`,
+/// `-`, a not-rated ⚪) or a sentence.
+fn unread_status(columns: &Columns, row: &TableRow) -> Option<String> {
+    let cell = row.cells.get(*columns.status.first()?)?.trim();
+    let cell = cell.trim_matches(['*', '_', ' ']);
+    let words = cell.split_whitespace().count();
+    let says_something = cell.chars().any(char::is_alphabetic)
+        && (1..=4).contains(&words)
+        && !NO_STATUS_YET.contains(&folded_words(cell).as_str());
+    says_something.then(|| cell.to_string())
+}
+
 /// Whether byte `at` of `text` is inside an open parenthesis.
 fn inside_parentheses(text: &str, at: usize) -> bool {
     let before = &text[..at];
@@ -1334,6 +1370,9 @@ mod tests {
         assert_eq!(item.owner.as_deref(), Some("@Imrane"));
         assert_eq!(item.text, "TICKET-102 : Ajouter une pipeline");
         assert_eq!(one("- ✅ COMPLET").status, Status::Done);
+        // A link is no clause, whatever words its address holds.
+        let link = "- **React Testing Library:** https://testing-library.com";
+        assert!(lone(link).is_none());
         let item = one("- Dashboards WindFlow spécifiques ❌");
         assert_eq!(
             (item.status, item.text.as_str()),

@@ -150,6 +150,7 @@ pub fn read(
         source: &source,
         weight: context.config.progress.weight,
         dates: (reference, context.config.date_order),
+        unread: Default::default(),
     };
     let mut people = People::default();
     // The project's owner is one of its people, in the role its label says.
@@ -190,6 +191,9 @@ pub fn read(
         });
     }
     status.sections = sections;
+    status
+        .diagnostics
+        .extend(unread_statuses(builder.unread.into_inner(), &source));
     status.declarations = claims
         .list
         .iter()
@@ -211,6 +215,20 @@ pub fn read(
         context.config.health.declared_gap,
     ));
     status.people = people.into_vec();
+}
+
+/// A warning for each row of a status table left out because its status
+/// cell says what no status word says (`| A-12 | Sign the contract |
+/// Awaiting sign-off |`): the row is not counted, and the reader learns
+/// which word to add to `[vocabulary]`.
+fn unread_statuses(unread: Vec<(usize, String)>, source: &str) -> Vec<Diagnostic> {
+    (unread.into_iter())
+        .map(|(line, cell)| {
+            let message =
+                format!("status `{cell}` is no status sitrep knows; the row is not counted");
+            Diagnostic::warning("unread-status", source, line, message)
+        })
+        .collect()
 }
 
 /// An item's due date is the date written on it (`Livraison 15/03/2026`,
@@ -752,6 +770,10 @@ struct Builder<'a> {
     /// The reference date and order of the document's dates, for the due
     /// date of a ticket card.
     dates: (NaiveDate, DateOrder),
+    /// Rows of status tables left out for a status cell that is no status
+    /// (line, cell), for a diagnostic. A cell, since the builder's
+    /// recursion reads through `&self`.
+    unread: std::cell::RefCell<Vec<(usize, String)>>,
 }
 
 /// The first claim about each section, in document order.
@@ -982,7 +1004,7 @@ impl Builder<'_> {
     /// The items of a status table's rows; those of a ticket table
     /// ([`tables::is_ticket_table`]) due on their row's date.
     fn rows_with_due_dates(&self, table: &Table) -> Vec<Item> {
-        let mut items = self.reader.table(table, None);
+        let mut items = (self.reader).table_and_unread(table, None, &mut self.unread.borrow_mut());
         if tables::is_ticket_table(table) {
             for item in &mut items {
                 // Rows are in line order: found by binary search, not a

@@ -73,6 +73,14 @@ const WORDS: &[(&str, Status)] = &[
     // also overdue once its due date has passed. As a milestone's
     // (`MILESTONE_WORDS`).
     ("en retard", Status::InProgress),
+    // A tracker's columns between doing and done.
+    ("en test", Status::InProgress),
+    ("en tests", Status::InProgress),
+    ("en recette", Status::InProgress),
+    ("en validation", Status::InProgress),
+    ("a valider", Status::InProgress),
+    ("deploye", Status::Done),
+    ("en production", Status::Done),
     ("a faire", Status::Todo),
     ("non demarre", Status::Todo),
     ("non commence", Status::Todo),
@@ -83,6 +91,8 @@ const WORDS: &[(&str, Status)] = &[
     ("planifie", Status::Todo),
     ("bloque", Status::Blocked),
     ("en attente", Status::Blocked),
+    ("en pause", Status::Blocked),
+    ("suspendu", Status::Blocked),
     ("annule", Status::Cancelled),
     ("abandonne", Status::Cancelled),
     ("hors perimetre", Status::Cancelled),
@@ -105,11 +115,24 @@ const WORDS: &[(&str, Status)] = &[
     ("delayed", Status::InProgress),
     ("overdue", Status::InProgress),
     ("behind schedule", Status::InProgress),
+    // Jira's, Linear's and GitHub's columns between doing and done, and
+    // after it.
+    ("testing", Status::InProgress),
+    ("in testing", Status::InProgress),
+    ("in qa", Status::InProgress),
+    ("code review", Status::InProgress),
+    ("ready for qa", Status::InProgress),
+    ("ready for review", Status::InProgress),
+    ("deployed", Status::Done),
+    ("released", Status::Done),
+    ("merged", Status::Done),
     // A kanban board's middle column.
     ("doing", Status::InProgress),
     ("in development", Status::InProgress),
     ("todo", Status::Todo),
     ("to do", Status::Todo),
+    ("pending", Status::Todo),
+    ("triage", Status::Todo),
     ("not started", Status::Todo),
     ("planned", Status::Todo),
     // A phase being planned, none of its work done yet (corpus 24's
@@ -121,11 +144,16 @@ const WORDS: &[(&str, Status)] = &[
     ("blocked", Status::Blocked),
     ("on hold", Status::Blocked),
     ("waiting", Status::Blocked),
+    ("paused", Status::Blocked),
+    ("stalled", Status::Blocked),
     ("cancelled", Status::Cancelled),
     ("canceled", Status::Cancelled),
     ("dropped", Status::Cancelled),
     ("discarded", Status::Cancelled),
     ("won't do", Status::Cancelled),
+    ("won't fix", Status::Cancelled),
+    ("wontfix", Status::Cancelled),
+    ("duplicate", Status::Cancelled),
     ("out of scope", Status::Cancelled),
     // Spanish
     ("hecho", Status::Done),
@@ -1005,6 +1033,40 @@ mod tests {
             v.status_of_value("in Bearbeitung"),
             Some(Status::InProgress)
         );
+    }
+
+    /// The columns of Jira, Linear and GitHub boards, and of a French
+    /// action log, besides the spec's words.
+    #[test]
+    fn tracker_columns_and_late_actions() {
+        let v = vocabulary();
+        let expected = [
+            ("Code Review", Status::InProgress),
+            ("In QA", Status::InProgress),
+            ("Testing", Status::InProgress),
+            ("Ready for QA", Status::InProgress),
+            ("En recette", Status::InProgress),
+            ("À valider", Status::InProgress),
+            ("En retard", Status::InProgress),
+            ("Delayed", Status::InProgress),
+            ("Deployed", Status::Done),
+            ("Released", Status::Done),
+            ("Merged", Status::Done),
+            ("Déployé", Status::Done),
+            ("En production", Status::Done),
+            ("Pending", Status::Todo),
+            ("Triage", Status::Todo),
+            ("Paused", Status::Blocked),
+            ("En pause", Status::Blocked),
+            ("Suspendu", Status::Blocked),
+            ("Duplicate", Status::Cancelled),
+            ("Won't fix", Status::Cancelled),
+        ];
+        for (value, status) in expected {
+            assert_eq!(v.status_of_value(value), Some(status), "{value}");
+        }
+        // `Late` is as often a month's end as a status.
+        assert_eq!(v.status_of_value("Late"), None);
     }
 
     #[test]
