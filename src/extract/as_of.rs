@@ -47,6 +47,11 @@ const AS_OF_LABELS: &[&str] = &[
     "as of",
     "au",
     "last activity",
+    // Notion's and Confluence's page properties.
+    "last edited",
+    "last edited time",
+    "last modified",
+    "derniere modification",
     "derniere activite",
     "ultima actividad",
     "stand",
@@ -108,6 +113,9 @@ const OWNER_LABELS: &[&str] = &[
     "project owner",
     "project lead",
     "project manager",
+    // A release tracker's owner.
+    "release manager",
+    "release lead",
     "lead",
     "dri",
     "chef de projet",
@@ -820,6 +828,11 @@ mod tests {
             read("# P\n\n**Owners:** @ana, @bo\n"),
             Some("@ana, @bo".into())
         );
+        // A release tracker's release manager.
+        assert_eq!(
+            read("# Release 4.2 tracking\n\n**Release manager:** @mhernandez\n"),
+            Some("@mhernandez".into())
+        );
         // Not the whole project's, or no one yet.
         assert_eq!(
             read("# P\n\n## Stream 1\n\n**Owner**: Backend Engineer\n"),
@@ -957,6 +970,12 @@ mod tests {
         assert_eq!(status.as_of, Some(date(2026, 3, 27)));
         let status = read_text("**Dernière activité :** 4 mai 2026\n", date(2026, 11, 1));
         assert_eq!(status.as_of, Some(date(2026, 5, 4)));
+        // A page exported from Notion dates itself by its last edit.
+        let status = read_text(
+            "# Website Redesign\n\nStatus: In progress\nLast edited time: December 3, 2026 4:12 PM\n",
+            date(2026, 11, 1),
+        );
+        assert_eq!(status.as_of, Some(date(2026, 12, 3)));
         // An activity that is not the last one dates nothing.
         let status = read_text("Next activity: 2026-12-01\n", date(2026, 11, 1));
         assert_eq!(status.as_of, None);

@@ -78,6 +78,7 @@ const WORDS: &[(&str, Status)] = &[
     ("en tests", Status::InProgress),
     ("en recette", Status::InProgress),
     ("en validation", Status::InProgress),
+    ("en analyse", Status::InProgress),
     ("a valider", Status::InProgress),
     ("deploye", Status::Done),
     ("en production", Status::Done),
@@ -118,6 +119,8 @@ const WORDS: &[(&str, Status)] = &[
     // Jira's, Linear's and GitHub's columns between doing and done, and
     // after it.
     ("testing", Status::InProgress),
+    // An incident's or a bug's.
+    ("investigating", Status::InProgress),
     ("in testing", Status::InProgress),
     ("in qa", Status::InProgress),
     ("code review", Status::InProgress),
@@ -1044,6 +1047,8 @@ mod tests {
             ("Code Review", Status::InProgress),
             ("In QA", Status::InProgress),
             ("Testing", Status::InProgress),
+            ("Investigating", Status::InProgress),
+            ("En analyse", Status::InProgress),
             ("Ready for QA", Status::InProgress),
             ("En recette", Status::InProgress),
             ("À valider", Status::InProgress),
