@@ -565,7 +565,7 @@ fn a_to_do_list_in_its_own_words() {
             ),
             item("Write the migration spec", "done", None),
             item("deploy to staging", "todo", None),
-            item("Load tests @bob", "in_progress", Some("@bob")),
+            item("Load tests", "in_progress", Some("@bob")),
             item("Vendor contract (waiting for legal)", "blocked", None),
             // A sentence that starts with a status word is no task.
             item("API v2", "done", Some("@alice")),
@@ -640,7 +640,8 @@ fn an_owner_and_due_aside_leaves_the_items_text() {
          - [ ] Notifications (@mentions, déplacements…)\n\
          - [ ] Book the comms slot (@sam) — due 2026-12-10\n\
          - [ ] Move the CI to Spot instances (@paul, fin décembre)\n\
-         - [ ] Freeze the scope (@lea, v2)\n",
+         - [ ] Freeze the scope (@lea, v2)\n\
+         - [x] New query planner (#1203) @jlee\n",
     );
     let items = all_items(&project);
     let found: Vec<(String, Option<String>)> = (items.iter())
@@ -665,6 +666,8 @@ fn an_owner_and_due_aside_leaves_the_items_text() {
             item("Move the CI to Spot instances", Some("2026-12-31")),
             // `v2` is no date: the aside stays, and names no owner.
             item("Freeze the scope (@lea, v2)", None),
+            // A tracking issue's owner after the pull request.
+            item("New query planner (#1203)", None),
         ]
     );
     let owners: Vec<Option<&str>> = (items.iter()).map(|item| item["owner"].as_str()).collect();
@@ -677,7 +680,8 @@ fn an_owner_and_due_aside_leaves_the_items_text() {
             None,
             Some("@sam"),
             Some("@paul"),
-            Some("@lea")
+            Some("@lea"),
+            Some("@jlee")
         ]
     );
 }

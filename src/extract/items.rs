@@ -956,15 +956,41 @@ fn parse_number(text: &str) -> Option<f64> {
     text.trim().replace(',', ".").parse::<f64>().ok()
 }
 
+/// The ticket key an item's text starts with (`TICKET-101 : …`, `#42
+/// …`), else the issue or pull request number it ends with, as a
+/// release's tracking issue lists them (`New query planner (#1203)`,
+/// `Fix the leak #1262`, an owner's handle after it at most).
 fn id_of(text: &str) -> Option<String> {
     let text = text.trim_start();
     // Every id starts with `#` or a capital letter, and holds a digit.
-    if !text.starts_with(|c: char| c == '#' || c.is_ascii_uppercase()) || !holds_digit(text) {
+    if !holds_digit(text) {
         return None;
     }
-    ID.captures(text)
-        .and_then(|c| c.get(1))
-        .map(|m| m.as_str().to_string())
+    let at_start = text.starts_with(|c: char| c == '#' || c.is_ascii_uppercase());
+    (at_start
+        .then(|| ID.captures(text).and_then(|c| c.get(1)))
+        .flatten())
+    .map(|m| m.as_str().to_string())
+    .or_else(|| issue_at_end(text))
+}
+
+/// `#1203` when `text` ends with it, in parentheses or not, before an
+/// `@handle` at most.
+fn issue_at_end(text: &str) -> Option<String> {
+    memchr::memchr(b'#', text.as_bytes())?;
+    let mut text = text.trim_end();
+    if let Some((before, last)) = text.rsplit_once(' ') {
+        if last.starts_with('@') {
+            text = before.trim_end();
+        }
+    }
+    let last = match text.strip_suffix(')') {
+        Some(body) => &body[body.rfind('(')? + 1..],
+        None => text.rsplit(' ').next()?,
+    };
+    let digits = last.strip_prefix('#')?;
+    let number = (1..=7).contains(&digits.len()) && digits.bytes().all(|b| b.is_ascii_digit());
+    number.then(|| last.to_string())
 }
 
 /// An emoji or symbol character (`✅`, `⏳`, `🔵`): not a letter, digit,
@@ -1502,6 +1528,19 @@ mod tests {
             Some("P0.2.1")
         );
         assert_eq!(one("- [ ] #42 fix login").id.as_deref(), Some("#42"));
+        // A tracking issue's pull requests, at the end of their lines.
+        let id = |line: &str| one(line).id;
+        assert_eq!(
+            id("- [x] New query planner (#1203) @jlee").as_deref(),
+            Some("#1203")
+        );
+        assert_eq!(
+            id("- [ ] Fix the pool leak #1262").as_deref(),
+            Some("#1262")
+        );
+        assert_eq!(id("- [ ] Ranked #1 in the survey"), None);
+        assert_eq!(id("- [ ] Refactor (see #12 and #14)"), None);
+        assert_eq!(id("- [ ] Colour #ff0000"), None);
         assert_eq!(one("- [x] Statut (80% réalisé)").percent, Some(80.0));
     }
 

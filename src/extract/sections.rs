@@ -274,6 +274,9 @@ fn drop_read_asides(section: &mut Section, is_date: &dyn Fn(&str) -> bool) {
                 let kept = item.text[..open].trim_end().len();
                 item.text.truncate(kept);
             }
+            if let Some(kept) = before_owner_at_end(&item.text, item.owner.as_deref()) {
+                item.text.truncate(kept);
+            }
             visit(&mut item.children, is_date);
         }
     }
@@ -281,6 +284,16 @@ fn drop_read_asides(section: &mut Section, is_date: &dyn Fn(&str) -> bool) {
     for child in &mut section.sections {
         drop_read_asides(child, is_date);
     }
+}
+
+/// Where the text before its owner's handle ends, when `text` ends with
+/// it after a space (a tracking issue's `New query planner (#1203)
+/// @jlee`, owned by @jlee): the handle is shown beside the item already.
+fn before_owner_at_end(text: &str, owner: Option<&str>) -> Option<usize> {
+    let owner = owner.filter(|owner| owner.starts_with('@'))?;
+    let before = text.trim_end().strip_suffix(owner)?;
+    let kept = before.trim_end();
+    (before.ends_with(' ') && !kept.is_empty()).then_some(kept.len())
 }
 
 /// Where the parenthesis that ends `text` opens, when it holds nothing but
