@@ -450,16 +450,38 @@ pub fn segments(text: &str) -> impl Iterator<Item = &str> {
     })
 }
 
-/// Where the first [`SEGMENT_SEPARATORS`] character of `text` is, and its
-/// width in bytes. Three readers split every line of a document, so the
+/// Where the first [`SEGMENT_SEPARATORS`] character of `text` is, or
+/// the stop of a sentence before it ([`ends_a_sentence`]), and its width
+/// in bytes. Three readers split every line of a document, so the
 /// line is searched a byte at a time for the separators' first bytes
 /// (`|`, and the lead bytes of `·` and `•`) instead of decoded.
 fn next_separator(text: &str) -> Option<(usize, usize)> {
     let bytes = text.as_bytes();
-    memchr::memchr3_iter(b'|', 0xC2, 0xE2, bytes).find_map(|at| {
+    let mark = memchr::memchr3_iter(b'|', 0xC2, 0xE2, bytes).find_map(|at| {
         let c = text[at..].chars().next()?;
         SEGMENT_SEPARATORS.contains(&c).then(|| (at, c.len_utf8()))
-    })
+    });
+    let end = mark.map_or(bytes.len(), |(at, _)| at);
+    // A stop matters only before a label's colon: most lines have none.
+    let Some(colon) = memchr::memrchr(b':', &bytes[..end]) else {
+        return mark;
+    };
+    let stop = memchr::memchr_iter(b'.', &bytes[..colon]).find(|&at| ends_a_sentence(bytes, at));
+    stop.map(|at| (at, 1)).or(mark)
+}
+
+/// Whether the `.` at byte `at` ends a sentence that a label may start
+/// after, a colon coming later on the line (a tracking issue's `Tracking issue for 4.2. Target date: **15
+/// January 2027**. Release manager: @mhernandez`): after a small letter,
+/// a figure or markup, before a space and a capital. Not the dot of an
+/// abbreviation or an initial (`3 déc. 2026`, `M. Dupont`, `v1.2`).
+fn ends_a_sentence(bytes: &[u8], at: usize) -> bool {
+    let before = at.checked_sub(1).map(|i| bytes[i]);
+    let after = &bytes[at + 1..];
+    let capital = after.iter().skip(1).find(|&&b| b != b'*' && b != b'_');
+    before.is_some_and(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b"*_)".contains(&b))
+        && after.first() == Some(&b' ')
+        && capital.is_some_and(u8::is_ascii_uppercase)
 }
 
 /// The year reference of the document before its as-of date is known:
@@ -828,6 +850,18 @@ mod tests {
             read("# P\n\n**Owners:** @ana, @bo\n"),
             Some("@ana, @bo".into())
         );
+        // Labels after a sentence on one line; no sentence ends at an
+        // initial or an abbreviated month.
+        assert_eq!(
+            read("# R\n\nTracking issue for 4.2. Release manager: @mhernandez\n"),
+            Some("@mhernandez".into())
+        );
+        assert_eq!(
+            read("# R\n\nChef de projet : M. Dupont\n"),
+            Some("M. Dupont".into())
+        );
+        let status = read_text("# R\n\nMis à jour le 3 déc. 2026\n", date(2026, 6, 1));
+        assert_eq!(status.as_of, Some(date(2026, 12, 3)));
         // A release tracker's release manager.
         assert_eq!(
             read("# Release 4.2 tracking\n\n**Release manager:** @mhernandez\n"),

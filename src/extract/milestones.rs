@@ -1371,6 +1371,14 @@ mod tests {
         assert_eq!(status.milestones[0].title, "Date prévue de fin");
         assert_eq!(status.milestones[0].date, Some(date(2025, 6, 30)));
         assert_eq!(status.milestones[0].date_text, "30/06/2025");
+        // A label after a sentence on the same line, as a release's
+        // tracking issue writes it.
+        let text = "Tracking issue for the 4.2 release. Target date: **January 15, 2027**. Release manager: @mhernandez\n";
+        let status = milestones(text, date(2026, 12, 1));
+        let read: Vec<(&str, Option<NaiveDate>)> = (status.milestones.iter())
+            .map(|m| (m.title.as_str(), m.date))
+            .collect();
+        assert_eq!(read, [("Target date", Some(date(2027, 1, 15)))]);
     }
 
     /// Project weeks are dates only in a document that says when its
