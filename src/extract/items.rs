@@ -1514,6 +1514,15 @@ mod tests {
     fn struck_items_are_cancelled() {
         assert_eq!(one("- ~~[ ] dropped idea~~").status, Status::Cancelled);
         assert_eq!(one("- [~] not doing").status, Status::Cancelled);
+        // What a struck line says of itself in parentheses leaves it struck.
+        let moved = one("- ~~Windows ARM builds~~ (moved to 4.3)");
+        assert_eq!(moved.status, Status::Cancelled);
+        assert_eq!(moved.text, "Windows ARM builds (moved to 4.3)");
+        // More than an aside is text of the item's own, and a box before
+        // the struck text comes first (§4).
+        assert_eq!(lone("- ~~Windows~~ ARM builds (moved)"), None);
+        let boxed = one("- [ ] ~~Windows ARM builds~~ (moved to 4.3)");
+        assert_eq!(boxed.status, Status::Todo);
     }
 
     #[test]

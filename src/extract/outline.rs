@@ -193,6 +193,15 @@ impl<'a> Outline<'a> {
 /// Bytes reserved for a line of text before its first piece arrives.
 const LINE_CAPACITY: usize = 64;
 
+/// Whether `text` is one aside in parentheses and nothing else: what a
+/// line struck through says of itself (`(moved to 4.3)`, `(fait en
+/// v2)`), which leaves it struck through.
+fn is_aside(text: &str) -> bool {
+    let text = text.trim();
+    (text.strip_prefix('(').and_then(|t| t.strip_suffix(')')))
+        .is_some_and(|inside| !inside.contains(['(', ')']))
+}
+
 /// Text being collected for the current paragraph, heading, item or cell.
 #[derive(Default)]
 struct InlineBuffer {
@@ -200,6 +209,9 @@ struct InlineBuffer {
     /// Whether visible characters were seen inside / outside `~~` on the current line.
     struck_seen: bool,
     plain_seen: bool,
+    /// Where the current line's first plain text starts, when struck
+    /// text came before it (`~~Windows ARM builds~~ (moved to 4.3)`).
+    plain_after_struck: Option<usize>,
     /// Depth of `~~` nesting.
     strike_depth: usize,
     /// Whether the paragraph so far is a single `**bold**` span.
@@ -215,8 +227,10 @@ impl InlineBuffer {
         let visible = !text.trim_start().is_empty();
         if self.strike_depth > 0 {
             self.struck_seen |= visible;
-        } else {
-            self.plain_seen |= visible;
+        } else if visible && !self.plain_seen {
+            self.plain_seen = true;
+            let at = self.lines.last().map_or(0, |l| l.text.len());
+            self.plain_after_struck = self.struck_seen.then_some(at);
         }
         if visible && self.strong_depth == 0 {
             self.only_strong = false;
@@ -228,7 +242,10 @@ impl InlineBuffer {
 
     fn close_line(&mut self) {
         if let Some(current) = self.lines.last_mut() {
-            current.struck = self.struck_seen && !self.plain_seen;
+            let aside_only = (self.plain_after_struck)
+                .and_then(|at| current.text.get(at..))
+                .is_some_and(is_aside);
+            current.struck = self.struck_seen && (!self.plain_seen || aside_only);
             let trimmed = current.text.trim();
             if trimmed.len() != current.text.len() {
                 current.text = trimmed.to_string();
@@ -236,6 +253,7 @@ impl InlineBuffer {
         }
         self.struck_seen = false;
         self.plain_seen = false;
+        self.plain_after_struck = None;
     }
 
     fn new_line(&mut self, line: usize) {
