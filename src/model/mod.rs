@@ -251,7 +251,8 @@ pub struct Declaration {
 pub struct Area {
     /// The area as the row names it (`Migration des données`, `Budget`).
     pub name: String,
-    /// `green`, `amber` or `red`.
+    /// `green`, `amber` or `red`; `unknown` for an area the report marks
+    /// as not rated yet (⚪).
     pub health: Health,
     /// What the row says of it (a comment column, or the words after the
     /// mark: `🔴 Retard fournisseur`).
