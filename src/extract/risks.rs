@@ -536,12 +536,15 @@ impl Draft {
             (None, Some(p), Some(s)) => (Some(s), Some(p)),
             (i, p, _) => (i, p),
         };
+        // §8 rates by impact × probability, else by the heading; a risk
+        // rated by its impact alone (`Départ de @lea (impact fort)`) under a
+        // heading that says nothing is as grave as its impact, as a
+        // `Severity` column alone would be.
         let severity = match (impact, probability) {
             (Some(i), Some(p)) => Some(severity_of(i, p)),
-            _ => self
-                .severity_level
-                .map(severity_of_level)
-                .or(heading_severity),
+            _ => (self.severity_level.map(severity_of_level))
+                .or(heading_severity)
+                .or(impact.map(severity_of_level)),
         };
         let owner = self.owner.or_else(|| handle_in(&self.title));
         Risk {
@@ -1311,5 +1314,24 @@ mod tests {
         assert_eq!(r.len(), 2);
         assert_eq!(r[0].severity, Some(Severity::Critical));
         assert_eq!(r[1].severity, Some(Severity::High));
+    }
+
+    #[test]
+    fn an_impact_alone_rates_a_risk_its_heading_does_not() {
+        let text = "## Risques\n\n- Départ de @lea (impact fort)\n- Panne du fournisseur (probabilité élevée)\n- Budget serré (impact faible)\n\n## 🟡 Risques à surveiller\n\n- Recrutement (impact critique)\n";
+        let r = risks(text);
+        assert_eq!(r.len(), 4, "{r:#?}");
+        assert_eq!(
+            (r[0].impact, r[0].severity),
+            (Some(4), Some(Severity::High))
+        );
+        assert_eq!(r[1].probability, Some(4));
+        assert_eq!(r[1].severity, None, "a likelihood alone says not how grave");
+        assert_eq!(r[2].severity, Some(Severity::Low));
+        assert_eq!(
+            r[3].severity,
+            Some(Severity::Medium),
+            "the heading first, as §8 says"
+        );
     }
 }
