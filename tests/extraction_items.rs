@@ -1460,6 +1460,75 @@ fn corpus_21_quarters_are_milestones_and_their_tasks_items() {
     );
 }
 
+/// A sprint review's stories: the `Story` column names them (it is no
+/// `Story Points` column), the points are theirs, and a story carried over
+/// is unfinished work while one removed from the sprint is none of it.
+#[test]
+fn a_sprint_reviews_stories_are_items() {
+    let project = project_of_text(
+        "sprint-review.md",
+        "# Sprint 14 Review\n\n## Stories\n\n\
+         | Story | Points | Status |\n|---|---|---|\n\
+         | MOB-311 Offline catalogue cache | 8 | Done |\n\
+         | MOB-318 Background refresh | 5 | Carried over |\n\
+         | MOB-322 Analytics events | 3 | Removed from sprint |\n\n\
+         | Story | Story Points | Status |\n|---|---|---|\n\
+         | Dark mode polish | 2 | Done |\n",
+    );
+    let items: Vec<(String, String, Option<f64>)> = (all_items(&project).iter())
+        .map(|item| {
+            let text = item["text"].as_str().unwrap_or_default().to_string();
+            let status = item["status"].as_str().unwrap_or_default().to_string();
+            (text, status, item["points"].as_f64())
+        })
+        .collect();
+    let expected = [
+        ("MOB-311 Offline catalogue cache", "done", Some(8.0)),
+        ("MOB-318 Background refresh", "in_progress", Some(5.0)),
+        ("MOB-322 Analytics events", "cancelled", Some(3.0)),
+        ("Dark mode polish", "done", Some(2.0)),
+    ];
+    let expected: Vec<(String, String, Option<f64>)> = (expected.iter())
+        .map(|(t, s, p)| (t.to_string(), s.to_string(), *p))
+        .collect();
+    assert_eq!(items, expected);
+    let warnings = project["diagnostics"].as_array().into_iter().flatten();
+    assert_eq!(warnings.filter(|d| d["code"] == "unread-status").count(), 0);
+}
+
+/// A highlight report's `| Dimension | Status | Comment |` over `Green`,
+/// `Amber`, `Red` rates the project's areas: its rows are no work, and no
+/// colour is reported as a status sitrep does not know.
+#[test]
+fn a_rag_table_in_words_is_areas_not_work() {
+    let project = project_of_text(
+        "highlight.md",
+        "# Highlight Report\n\n## Overall status\n\n\
+         | Dimension | Status | Comment |\n|---|---|---|\n\
+         | Schedule | Amber | UAT start slipped one week |\n\
+         | Cost | Green | 61% spent |\n\
+         | Quality | Red | 14 open defects |\n\n\
+         ## Work packages\n\n\
+         | Work package | Status |\n|---|---|\n\
+         | WP1 Discovery | Complete |\n\
+         | WP2 Build | In progress |\n",
+    );
+    let items = all_items(&project);
+    let texts: Vec<&str> = (items.iter())
+        .filter_map(|item| item["text"].as_str())
+        .collect();
+    assert_eq!(texts, ["WP1 Discovery", "WP2 Build"]);
+    let areas: Vec<(&str, &str)> = (project["areas"].as_array().into_iter().flatten())
+        .filter_map(|a| Some((a["name"].as_str()?, a["health"].as_str()?)))
+        .collect();
+    assert_eq!(
+        areas,
+        [("Schedule", "amber"), ("Cost", "green"), ("Quality", "red")]
+    );
+    let warnings = project["diagnostics"].as_array().into_iter().flatten();
+    assert_eq!(warnings.filter(|d| d["code"] == "unread-status").count(), 0);
+}
+
 /// A status table's row whose status is a word of the team's own
 /// (`Awaiting sign-off`) is left out, and a warning on its line names the
 /// word; rows that say nothing yet (`N/A`, `-`, ⚪) are left out quietly.

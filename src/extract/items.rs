@@ -356,7 +356,10 @@ impl<'a> ItemReader<'a> {
         for row in rows {
             match self.row_item(table, &columns, row, inherited_owner, None) {
                 Some(item) => items.push(item),
-                None => unread.extend(unread_status(&columns, row).map(|c| (row.line, c))),
+                None => unread.extend(
+                    self.unread_status(table, &columns, row)
+                        .map(|c| (row.line, c)),
+                ),
             }
         }
         items
@@ -381,6 +384,30 @@ impl<'a> ItemReader<'a> {
         })
     }
 
+    /// The status a row's status cells give: the first that says one.
+    fn cells_status(&self, table: &Table, columns: &Columns, row: &TableRow) -> Option<Status> {
+        columns.status.iter().find_map(|&i| {
+            let cell = row.cells.get(i)?;
+            (self.vocabulary.status_of_value(cell))
+                .or_else(|| tables::answered_status(table, i, cell))
+        })
+    }
+
+    /// The status cell of a row left out, when it reads as a status of its
+    /// own that sitrep does not know (a few words: `Awaiting sign-off`)
+    /// rather than nothing yet (`N/A`, `-`, a not-rated ⚪) or a sentence.
+    /// A row left out for another reason (no text to name it) is not one.
+    fn unread_status(&self, table: &Table, columns: &Columns, row: &TableRow) -> Option<String> {
+        let cell = row.cells.get(*columns.status.first()?)?.trim();
+        let cell = cell.trim_matches(['*', '_', ' ']);
+        let words = cell.split_whitespace().count();
+        let says_something = cell.chars().any(char::is_alphabetic)
+            && (1..=4).contains(&words)
+            && !NO_STATUS_YET.contains(&folded_words(cell).as_str());
+        let unknown = || self.cells_status(table, columns, row).is_none();
+        (says_something && unknown()).then(|| cell.to_string())
+    }
+
     /// The item of one row of a status table; `name`, when given, is its
     /// text instead of the row's text column ([`card`](Self::card)).
     fn row_item(
@@ -393,15 +420,8 @@ impl<'a> ItemReader<'a> {
     ) -> Option<Item> {
         let cell = |i: Option<usize>| i.and_then(|i| row.cells.get(i)).map(String::as_str);
         let percent = cell(columns.percent).and_then(percent_of);
-        let status = columns
-            .status
-            .iter()
-            .find_map(|&i| {
-                let c = cell(Some(i))?;
-                (self.vocabulary.status_of_value(c))
-                    .or_else(|| tables::answered_status(table, i, c))
-            })
-            .or_else(|| percent.map(status_of_percent))?;
+        let status =
+            (self.cells_status(table, columns, row)).or_else(|| percent.map(status_of_percent))?;
         let percent = percent.or_else(|| {
             columns
                 .status
@@ -655,6 +675,13 @@ const STATUS_HEADERS: &[&str] = &[
 ];
 const ID_HEADERS: &[&str] = &["id", "ticket", "cle", "key", "#", "ref", "n°", "no"];
 const POINTS_HEADERS: &[&str] = &["points", "pts", "sp", "story points"];
+
+/// `Story Points`, `Storypoints`, `Story pts`: the points of a story; a
+/// `Story` column alone names it (a sprint review's `| Story | Points |
+/// Status |`).
+fn is_story_points(header: &str) -> bool {
+    header.starts_with("story") && (header.contains("point") || header.ends_with("pts"))
+}
 /// Columns that hold the figure aimed at, never the figure reached: in seed
 /// `001_…` `| Code backend développé | 100% | 0% | ❌ |` under `| Métrique |
 /// Cible | Actuel | Statut |` is at 0%, not 100%.
@@ -729,10 +756,7 @@ impl Columns {
             } else if has_word(tables::OWNER_HEADER_WORDS) {
                 columns.owner.get_or_insert(i);
                 excluded[i] = true;
-            } else if POINTS_HEADERS
-                .iter()
-                .any(|w| header == w || header.starts_with("story"))
-            {
+            } else if POINTS_HEADERS.contains(&header.as_str()) || is_story_points(header) {
                 columns.points.get_or_insert(i);
                 excluded[i] = true;
             } else if KIND_HEADERS.iter().any(|w| header.contains(w)) {
@@ -1154,19 +1178,6 @@ fn stands_apart(after: &str) -> bool {
 /// Cells of a status column that say nothing yet, rather than a status
 /// sitrep does not know (folded).
 const NO_STATUS_YET: &[&str] = &["n a", "na", "tbd", "tbc", "nc", "none", "aucun"];
-
-/// The status cell of a row left out, when it reads as a status of its
-/// own (a few words: `Awaiting sign-off`) rather than nothing yet (`N/A`,
-/// `-`, a not-rated ⚪) or a sentence.
-fn unread_status(columns: &Columns, row: &TableRow) -> Option<String> {
-    let cell = row.cells.get(*columns.status.first()?)?.trim();
-    let cell = cell.trim_matches(['*', '_', ' ']);
-    let words = cell.split_whitespace().count();
-    let says_something = cell.chars().any(char::is_alphabetic)
-        && (1..=4).contains(&words)
-        && !NO_STATUS_YET.contains(&folded_words(cell).as_str());
-    says_something.then(|| cell.to_string())
-}
 
 /// Whether byte `at` of `text` is inside an open parenthesis.
 fn inside_parentheses(text: &str, at: usize) -> bool {

@@ -24,7 +24,7 @@ use super::tables::{self, classify, TableKind};
 use super::vocabulary::{is_legend_label, names_legend, Vocabulary};
 use super::Context;
 use crate::ingest::Document;
-use crate::model::{Declaration, Diagnostic, DocumentStatus, Item, Section, Status};
+use crate::model::{Declaration, Diagnostic, DocumentStatus, Health, Item, Section, Status};
 use crate::portfolio::progress::{count, mean_progress, section_items};
 
 /// Words of risk headings (§8): their items are risks, not work items.
@@ -542,9 +542,9 @@ fn read_legend(outline: &Outline, vocabulary: &mut Cow<Vocabulary>) -> FxHashSet
 /// Statut | Commentaire |` with `| Budget | 🟢 | … |`, `| Planning | 🟠 |
 /// … |`. Every filled status cell is a health circle the document's legend
 /// does not define, followed by no status word (`🟠 Vigilance` is one,
-/// `🟡 En cours` is not), and one at least is green or red, which no item
-/// is: its rows are the project's aspects, not tasks, and `🟠` there is
-/// no work in progress.
+/// `🟡 En cours` is not), or a colour word that is no status (`Amber`),
+/// and one at least is green or red, which no item is: its rows are the
+/// project's aspects, not tasks, and `🟠` there is no work in progress.
 fn is_health_table(table: &Table, vocabulary: &Vocabulary) -> bool {
     let columns = tables::columns(table);
     let mut green_or_red = false;
@@ -554,6 +554,10 @@ fn is_health_table(table: &Table, vocabulary: &Vocabulary) -> bool {
         {
             let cell = cell.trim_start_matches(['*', '_', ' ']);
             if cell.trim().is_empty() {
+                continue;
+            }
+            if let Some(colour) = colour_word_not_status(cell, vocabulary) {
+                green_or_red |= matches!(colour, Health::Green | Health::Red);
                 continue;
             }
             let Some(circle) = vocabulary.undefined_circle_at_start(cell) else {
@@ -566,6 +570,14 @@ fn is_health_table(table: &Table, vocabulary: &Vocabulary) -> bool {
         }
     }
     green_or_red
+}
+
+/// The health a cell names by a RAG colour word alone (`Green`, `Amber`,
+/// `Rouge`), when that word is no status of the vocabulary: a highlight
+/// report's `| Schedule | Amber | UAT slipped |`.
+fn colour_word_not_status(cell: &str, vocabulary: &Vocabulary) -> Option<Health> {
+    let health = Health::of_colour_word(cell.trim_matches(['*', '_', ' ', '.']))?;
+    vocabulary.status_of_value(cell).is_none().then_some(health)
 }
 
 /// A health circle the document writes before a status word in its status

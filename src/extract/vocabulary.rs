@@ -97,6 +97,8 @@ const WORDS: &[(&str, Status)] = &[
     ("annule", Status::Cancelled),
     ("abandonne", Status::Cancelled),
     ("hors perimetre", Status::Cancelled),
+    // Put off to a later date: not begun, not given up.
+    ("reporte", Status::Todo),
     // English
     ("done", Status::Done),
     ("completed", Status::Done),
@@ -158,6 +160,13 @@ const WORDS: &[(&str, Status)] = &[
     ("wontfix", Status::Cancelled),
     ("duplicate", Status::Cancelled),
     ("out of scope", Status::Cancelled),
+    ("descoped", Status::Cancelled),
+    // A sprint review's: a story taken out of the sprint is not its work;
+    // one carried over to the next sprint is unfinished, begun.
+    ("removed from sprint", Status::Cancelled),
+    ("carried over", Status::InProgress),
+    ("deferred", Status::Todo),
+    ("postponed", Status::Todo),
     // Spanish
     ("hecho", Status::Done),
     ("completado", Status::Done),
@@ -209,6 +218,7 @@ const MILESTONE_WORDS: &[(&str, Status)] = &[
     ("en retard", Status::InProgress),
     ("hors perimetre", Status::Cancelled),
     ("out of scope", Status::Cancelled),
+    ("descoped", Status::Cancelled),
     ("won't do", Status::Cancelled),
     ("annule", Status::Cancelled),
     ("abandonne", Status::Cancelled),
@@ -225,6 +235,9 @@ const MILESTONE_WORDS: &[(&str, Status)] = &[
     ("planifie", Status::Todo),
     ("prevu", Status::Todo),
     ("planned", Status::Todo),
+    ("reporte", Status::Todo),
+    ("postponed", Status::Todo),
+    ("deferred", Status::Todo),
     ("backlog", Status::Todo),
     ("queued", Status::Todo),
     ("upcoming", Status::Todo),
@@ -1072,6 +1085,25 @@ mod tests {
         }
         // `Late` is as often a month's end as a status.
         assert_eq!(v.status_of_value("Late"), None);
+    }
+
+    #[test]
+    fn work_put_off_or_taken_out() {
+        let v = vocabulary();
+        let expected = [
+            ("Reporté", Status::Todo),
+            ("Reportée au T2", Status::Todo),
+            ("Postponed", Status::Todo),
+            ("Deferred", Status::Todo),
+            ("Descoped", Status::Cancelled),
+            ("Removed from sprint", Status::Cancelled),
+            ("Carried over", Status::InProgress),
+        ];
+        for (value, status) in expected {
+            assert_eq!(v.status_of_value(value), Some(status), "{value}");
+        }
+        // `removed` alone is what was done to a thing, no status.
+        assert_eq!(v.status_of_value("Legacy API removed"), None);
     }
 
     #[test]
