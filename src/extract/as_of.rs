@@ -543,12 +543,15 @@ pub fn read<'o>(
     report_placeholders(outline, &lines, &document.source, status);
 }
 
-/// The first labelled date line (`EXTRACTION.md` §2).
+/// The first labelled date line (`EXTRACTION.md` §2); else the last day of
+/// the first period a line labels: a highlight report's `**Period:** 2 – 15
+/// November` before its `**Report date:** 16 November` is as of the 16th.
 fn find_as_of(
     lines: &[PlacedLine],
     reference: NaiveDate,
     context: &Context,
 ) -> Option<(ParsedDate, usize)> {
+    let mut period = None;
     for placed in lines {
         for segment in segments(placed.text) {
             // The label is the segment's first words: most lines cannot hold one.
@@ -563,19 +566,17 @@ fn find_as_of(
             if AS_OF_LABELS.contains(&label.as_str()) {
                 return Some((*date, placed.line));
             }
-            if PERIOD_LABELS.contains(&label.as_str()) {
+            if period.is_none() && PERIOD_LABELS.contains(&label.as_str()) {
                 let last_day = dates::period_end(date).unwrap_or(date.start);
-                return Some((
-                    ParsedDate {
-                        start: last_day,
-                        ..*date
-                    },
-                    placed.line,
-                ));
+                let date = ParsedDate {
+                    start: last_day,
+                    ..*date
+                };
+                period = Some((date, placed.line));
             }
         }
     }
-    None
+    period
 }
 
 /// The day the project started, from the first line labelled so
@@ -922,6 +923,11 @@ mod tests {
             Some(date(2026, 9, 30))
         );
         assert_eq!(as_of("# R\n\nPériode d'essai : novembre 2026\n"), None);
+        // The report's own date, wherever it stands, says when it was true.
+        assert_eq!(
+            as_of("# R\n\n**Period:** 2 – 15 November 2026\n**Report date:** 16 November 2026\n"),
+            Some(date(2026, 11, 16))
+        );
     }
 
     /// RAG squares say a project's health as circles do.
