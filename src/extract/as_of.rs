@@ -70,6 +70,9 @@ const PERIOD_LABELS: &[&str] = &[
     "periode couverte",
     "periode du rapport",
     "periode de reporting",
+    // A sprint review is true as of its sprint's last day.
+    "sprint",
+    "iteration",
 ];
 
 /// [`AS_OF_LABELS`] as prefixes of a line's first words.
@@ -923,6 +926,12 @@ mod tests {
             Some(date(2026, 9, 30))
         );
         assert_eq!(as_of("# R\n\nPériode d'essai : novembre 2026\n"), None);
+        // A sprint review's sprint.
+        assert_eq!(
+            as_of("# R\n\nSprint: 2026-11-04 → 2026-11-17 · Team Falcon\n"),
+            Some(date(2026, 11, 17))
+        );
+        assert_eq!(as_of("# R\n\nSprint 15 starts 2026-11-18\n"), None);
         // The report's own date, wherever it stands, says when it was true.
         assert_eq!(
             as_of("# R\n\n**Period:** 2 – 15 November 2026\n**Report date:** 16 November 2026\n"),

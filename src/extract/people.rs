@@ -14,6 +14,7 @@ use std::sync::LazyLock;
 use regex::Regex;
 use rustc_hash::FxHashMap;
 
+use super::as_of::segments;
 use super::folding::{fold, folded_words, words};
 use super::outline::Table;
 use super::tables::folded_header;
@@ -108,6 +109,8 @@ const ROLE_LABEL_WORDS: &[&str] = &[
     "referent",
     "pilote",
     "porteur",
+    // `Scrum master`.
+    "master",
 ];
 
 /// `label` as a role, when it is one: at most four words, one of them a
@@ -330,14 +333,20 @@ impl People {
     ///
     /// Every table cell and list line is asked, and few hold an `@`: those
     /// are ruled out before their label is looked for.
+    ///
+    /// A line of several labelled segments is read a segment at a time
+    /// ([`segments`]): `Sprint: 2026-11-04 → 2026-11-17 · Scrum master:
+    /// @nora` names @nora, the scrum master.
     pub fn mention(&mut self, text: &str) {
         if memchr::memchr(b'@', text.as_bytes()).is_none() {
             return;
         }
-        let label = (text.split_once(':'))
-            .filter(|(_, rest)| rest.trim_start().starts_with('@'))
-            .and_then(|(label, _)| role_label(label));
-        self.mention_as(text, label);
+        for segment in segments(text) {
+            let label = (segment.split_once(':'))
+                .filter(|(_, rest)| rest.trim_start().starts_with('@'))
+                .and_then(|(label, _)| role_label(label));
+            self.mention_as(segment, label);
+        }
     }
 
     /// The handles of a table row's cells; in a row of a label and a
@@ -428,6 +437,29 @@ mod tests {
         let people = people.into_vec();
         assert_eq!(people.len(), 2);
         assert_eq!(people[0].handle.as_deref(), Some("@traviscross"));
+    }
+
+    /// A line of segments names the handle of each (a sprint review's
+    /// header line), with the role its label says.
+    #[test]
+    fn each_segment_of_a_line_may_name_someone() {
+        let mut people = People::default();
+        people.mention("Sprint: 2026-11-04 → 2026-11-17 · Team Falcon · Scrum master: @nora");
+        people.mention("Release: 4.2 | Owner: @mhernandez | QA: tbd");
+        people.mention("Tracking issue for the 4.2 release. Release manager: @jlee");
+        people.mention("Plan · see the notes by @ghost in the wiki");
+        let people = people.into_vec();
+        let read: Vec<(&str, Option<&str>)> = (people.iter())
+            .map(|p| (p.handle.as_deref().unwrap_or(""), p.role.as_deref()))
+            .collect();
+        assert_eq!(
+            read,
+            [
+                ("@nora", Some("Scrum master")),
+                ("@mhernandez", Some("Owner")),
+                ("@jlee", Some("Release manager")),
+            ]
+        );
     }
 
     #[test]

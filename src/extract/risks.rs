@@ -39,6 +39,12 @@ const RISK_HEADING_WORDS: &[&str] = &[
     "bloquants",
     "blocker",
     "blockers",
+    // Scrum's word for them, and a stand-up's.
+    "impediment",
+    "impediments",
+    "impedimentos",
+    "obstacle",
+    "obstacles",
     "risiko",
     "risiken",
     "riesgo",
@@ -581,6 +587,12 @@ fn clean_risk_title(text: &str) -> String {
         Some((before, status)) if is_status_clause(status) => before,
         _ => title,
     };
+    // `App Store review took 4 days (resolved)`: a parenthesis that ends
+    // the title and only says open or closed.
+    let title = (title.trim_end().strip_suffix(')'))
+        .and_then(|inside| inside.rsplit_once('('))
+        .filter(|(_, status)| is_status_clause(status))
+        .map_or(title, |(before, _)| before);
     let title = title.trim_matches(|c: char| !kept(c)).trim();
     // Runs of spaces become one, written into one string.
     let mut clean = String::with_capacity(title.len());
@@ -1314,6 +1326,20 @@ mod tests {
         assert_eq!(r.len(), 2);
         assert_eq!(r[0].severity, Some(Severity::Critical));
         assert_eq!(r[1].severity, Some(Severity::High));
+    }
+
+    /// A sprint review's impediments are its risks: resolved ones closed,
+    /// titled without the parenthesis that says so.
+    #[test]
+    fn impediments_are_risks() {
+        let text = "## Impediments\n\n- App Store review took 4 days (resolved)\n- QA device farm down (Paris, Lyon) — escalated to infra, @raj\n";
+        let r = risks(text);
+        assert_eq!(r.len(), 2, "{r:#?}");
+        assert_eq!(r[0].title, "App Store review took 4 days");
+        assert!(r[0].closed);
+        assert!(r[1].title.starts_with("QA device farm down (Paris, Lyon)"));
+        assert!(!r[1].closed);
+        assert_eq!(r[1].owner.as_deref(), Some("@raj"));
     }
 
     #[test]
