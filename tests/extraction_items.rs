@@ -1460,6 +1460,43 @@ fn corpus_21_quarters_are_milestones_and_their_tasks_items() {
     );
 }
 
+/// An Obsidian kanban board: its columns are headings that say the
+/// status of their cards, and a card's `@{date}` (`@@{time}`) is its due
+/// date, shown beside it as its owner is, not in its text.
+#[test]
+fn an_obsidian_kanban_board() {
+    let project = project_of_text(
+        "board.md",
+        "---\n\nkanban-plugin: basic\n\n---\n\n\
+         ## Backlog\n\n- [ ] Refonte de la page tarifs @claire\n- [ ] Traduction allemande\n\n\n\
+         ## En cours\n\n- [ ] Nouveau tunnel de paiement @marc @{2026-12-10} @@{14:00}\n- [ ] Bannière cookies @{2026-12-01}\n\n\n\
+         ## Terminé\n\n**Complete**\n- [x] Formulaire de contact\n\n\n\n\
+         %% kanban:settings\n```\n{\"kanban-plugin\":\"basic\"}\n```\n%%\n",
+    );
+    let items: Vec<(String, String, String, String)> = (all_items(&project).iter())
+        .map(|item| {
+            let field = |key: &str| item[key].as_str().unwrap_or("-").to_string();
+            (field("text"), field("status"), field("owner"), field("due"))
+        })
+        .collect();
+    let expected = [
+        ("Refonte de la page tarifs", "todo", "@claire", "-"),
+        ("Traduction allemande", "todo", "-", "-"),
+        (
+            "Nouveau tunnel de paiement",
+            "in_progress",
+            "@marc",
+            "2026-12-10",
+        ),
+        ("Bannière cookies", "in_progress", "-", "2026-12-01"),
+        ("Formulaire de contact", "done", "-", "-"),
+    ];
+    let expected: Vec<(String, String, String, String)> = (expected.iter())
+        .map(|(a, b, c, d)| (a.to_string(), b.to_string(), c.to_string(), d.to_string()))
+        .collect();
+    assert_eq!(items, expected);
+}
+
 /// A sprint review's stories: the `Story` column names them (it is no
 /// `Story Points` column), the points are theirs, and a story carried over
 /// is unfinished work while one removed from the sprint is none of it.

@@ -1170,7 +1170,10 @@ fn status_labels_ending(text: &str) -> impl Iterator<Item = &'static str> {
 /// Whether what follows a handle ends its segment: nothing, or a separator.
 fn stands_apart(after: &str) -> bool {
     let rest = after.trim_start();
-    rest.is_empty()
+    // A kanban board card's date (`@marc @{2026-12-10}`).
+    let board_date = after.starts_with(' ') && (rest.starts_with("@{") || rest.starts_with("@@{"));
+    board_date
+        || rest.is_empty()
         || rest.starts_with(['—', '–', '-', ':', '|', ',', ';', ')', ']', '('])
         || (after.starts_with(char::is_whitespace) && rest.starts_with(['&', '+']))
 }

@@ -270,6 +270,9 @@ fn drop_read_asides(section: &mut Section, is_date: &dyn Fn(&str) -> bool) {
     fn visit(items: &mut [Item], is_date: &dyn Fn(&str) -> bool) {
         for item in items {
             let (owned, due) = (item.owner.is_some(), item.due.is_some());
+            if let Some(kept) = before_board_dates(&item.text).filter(|_| due) {
+                item.text.truncate(kept);
+            }
             if let Some(open) = read_aside(&item.text, owned, due, is_date) {
                 let kept = item.text[..open].trim_end().len();
                 item.text.truncate(kept);
@@ -284,6 +287,22 @@ fn drop_read_asides(section: &mut Section, is_date: &dyn Fn(&str) -> bool) {
     for child in &mut section.sections {
         drop_read_asides(child, is_date);
     }
+}
+
+/// Where the text before the dates that end it ends, when they are written
+/// as an Obsidian kanban board's cards write them (`Nouveau tunnel de
+/// paiement @marc @{2026-12-10} @@{14:00}`: a date, then a time).
+fn before_board_dates(text: &str) -> Option<usize> {
+    let mut rest = text.trim_end();
+    while let Some(open) = rest.strip_suffix('}').and_then(|body| body.rfind("@{")) {
+        let start = if rest[..open].ends_with('@') {
+            open - 1
+        } else {
+            open
+        };
+        rest = rest[..start].trim_end();
+    }
+    (rest.len() < text.trim_end().len() && !rest.is_empty()).then_some(rest.len())
 }
 
 /// Where the text before its owner's handle ends, when `text` ends with
