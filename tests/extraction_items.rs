@@ -709,6 +709,21 @@ fn a_now_next_later_roadmap_sorts_its_work() {
             item("Facturation électronique", "todo"),
         ]
     );
+    // With the period each column covers, and an item's own status first.
+    let project = project_of_text(
+        "roadmap.md",
+        "# Data Platform Roadmap\n\n## Now (Q4 2026)\n\n- Lakehouse migration\n- dbt upgrade — done ✅\n\n\
+         ## Next (Q1 2027)\n\n- Streaming ingestion\n\n## Later (H2 2027)\n\n- Self-serve ML features\n",
+    );
+    assert_eq!(
+        texts_and_statuses(&project),
+        [
+            item("Lakehouse migration", "in_progress"),
+            item("dbt upgrade", "done"),
+            item("Streaming ingestion", "todo"),
+            item("Self-serve ML features", "todo"),
+        ]
+    );
 }
 
 /// A RAID log's risks are risks, named by their description, and its
@@ -1458,6 +1473,35 @@ fn corpus_21_quarters_are_milestones_and_their_tasks_items() {
             ("Q4 TBD".to_string(), 3, 5),
         ]
     );
+}
+
+/// A due date written in an item's status clause stays the item's when
+/// the clause leaves its text; a date without a due word there (the day
+/// the work was finished) is no due date.
+#[test]
+fn a_due_date_in_the_status_clause() {
+    let project = project_of_text(
+        "now.md",
+        "# Data Platform\n\n## Work\n\n\
+         - **Cost dashboards** — in progress, due 2026-12-15\n\
+         - Setup CI — terminé le 12/01/2026\n\
+         1. Recette — En cours\n",
+    );
+    let items: Vec<(String, String, String)> = (all_items(&project).iter())
+        .map(|item| {
+            let field = |key: &str| item[key].as_str().unwrap_or("-").to_string();
+            (field("text"), field("status"), field("due"))
+        })
+        .collect();
+    let expected = [
+        ("Cost dashboards", "in_progress", "2026-12-15"),
+        ("Setup CI", "done", "-"),
+        ("Recette", "in_progress", "-"),
+    ];
+    let expected: Vec<(String, String, String)> = (expected.iter())
+        .map(|(a, b, c)| (a.to_string(), b.to_string(), c.to_string()))
+        .collect();
+    assert_eq!(items, expected);
 }
 
 /// An Obsidian kanban board: its columns are headings that say the

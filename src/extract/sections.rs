@@ -242,8 +242,9 @@ fn set_due_dates(section: &mut Section, outline: &Outline, reference: NaiveDate,
                 let found = super::dates::find_dates(&item.text, reference, order);
                 let written = outline.source_line(item.line);
                 item.due = super::dates::date_now(&item.text, written, &found)
-                    .map(|(now, _)| &found[now].0)
-                    .map(|date| super::dates::period_end(date).unwrap_or(date.start));
+                    .map(|(now, _)| found[now].0)
+                    .or_else(|| due_in_clause(&item.text, written, reference, order))
+                    .map(|date| super::dates::period_end(&date).unwrap_or(date.start));
             }
             visit(&mut item.children, outline, reference, order);
         }
@@ -252,6 +253,34 @@ fn set_due_dates(section: &mut Section, outline: &Outline, reference: NaiveDate,
     for child in &mut section.sections {
         set_due_dates(child, outline, reference, order);
     }
+}
+
+/// The date a due word brings in (`due 2026-12-15`) on an item's line as
+/// written (`written`), when the item's text (`text`) lost it with the
+/// status clause it stood in: `- **Cost dashboards** — in progress, due
+/// 2026-12-15`. Only asked of a line with more figures than its text.
+fn due_in_clause(
+    text: &str,
+    written: &str,
+    reference: NaiveDate,
+    order: DateOrder,
+) -> Option<super::dates::ParsedDate> {
+    let figures = |s: &str| s.bytes().filter(u8::is_ascii_digit).count();
+    if figures(written) <= figures(text) {
+        return None;
+    }
+    let found = super::dates::find_dates(written, reference, order);
+    (found.into_iter()).find_map(|(date, range)| {
+        let before = fold(&written[..range.start]);
+        let before = before.trim_end_matches([' ', ':', '*', '_']);
+        (DUE_ASIDE_WORDS.iter())
+            .any(|word| {
+                (before.strip_suffix(word)).is_some_and(|rest| {
+                    rest.is_empty() || rest.ends_with(|c: char| !c.is_alphanumeric())
+                })
+            })
+            .then_some(date)
+    })
 }
 
 /// Words that bring in a due date in an item's aside (`(@alex, due Dec
@@ -443,8 +472,17 @@ const REPORT_HEADINGS: &[(&str, Status)] = &[
 
 /// The status a weekly report's heading (`folded`) gives the entries of
 /// its lists ([`REPORT_HEADINGS`], the whole heading but for marks and a
-/// colon).
+/// colon, or but for the period in parentheses that ends it: a roadmap's
+/// `## Now (Q4 2026)`).
 fn report_heading_status(folded: &str) -> Option<Status> {
+    phrase_status(folded).or_else(|| {
+        let inside = folded.trim_end().strip_suffix(')')?;
+        phrase_status(&inside[..inside.rfind('(')?])
+    })
+}
+
+/// The status of the [`REPORT_HEADINGS`] phrase that is all of `folded`.
+fn phrase_status(folded: &str) -> Option<Status> {
     // The heading's first word rules out nearly every heading at once.
     static FIRST_WORDS: std::sync::LazyLock<FxHashSet<&str>> = std::sync::LazyLock::new(|| {
         (REPORT_HEADINGS.iter())
