@@ -6,8 +6,9 @@
 //! taken for items); then build each section from its blocks, bottom up.
 
 use std::borrow::Cow;
-use std::sync::Arc;
+use std::sync::{Arc, LazyLock};
 
+use aho_corasick::AhoCorasick;
 use chrono::NaiveDate;
 use rustc_hash::{FxHashMap, FxHashSet};
 
@@ -255,18 +256,43 @@ fn set_due_dates(section: &mut Section, outline: &Outline, reference: NaiveDate,
     }
 }
 
+/// What a line holds beyond its item's text, at the least, when a due
+/// date was left out with a status clause: its list marker (`- `) and a
+/// clause as short as `: done, by 3/12`.
+const SHORTEST_DUE_CLAUSE: usize = 16;
+
 /// The date a due word brings in (`due 2026-12-15`) on an item's line as
-/// written (`written`), when the item's text (`text`) lost it with the
-/// status clause it stood in: `- **Cost dashboards** — in progress, due
-/// 2026-12-15`. Only asked of a line with more figures than its text.
+/// written (`written`), when the item's text (`text`), which holds no
+/// date, lost it
+/// with the status clause it stood in: `- **Cost dashboards** — in
+/// progress, due 2026-12-15`.
 fn due_in_clause(
     text: &str,
     written: &str,
     reference: NaiveDate,
     order: DateOrder,
 ) -> Option<super::dates::ParsedDate> {
-    let figures = |s: &str| s.bytes().filter(u8::is_ascii_digit).count();
-    if figures(written) <= figures(text) {
+    // Most lines are ruled out here, the cheapest test first: one that
+    // gave its text nearly whole (a clause with a due word and a date is
+    // longer than the markup of a line), a table row (its due column is
+    // read apart), one whose end (as long as what the text left out) has
+    // no figure, one without a due word as written (`échéance` in its
+    // three spellings). A date in the item's text was found already.
+    static DUE_WORDS: LazyLock<AhoCorasick> = LazyLock::new(|| {
+        let written = ["cheance", "chéance", "CHÉANCE", "d’ici le"];
+        let folded = DUE_ASIDE_WORDS.iter().filter(|w| **w != "echeance");
+        AhoCorasick::builder()
+            .ascii_case_insensitive(true)
+            .build(folded.chain(written.iter()))
+            .expect("a few words")
+    });
+    if written.len() < text.len() + SHORTEST_DUE_CLAUSE
+        || written.trim_start().starts_with('|')
+        || !written.as_bytes()[text.len()..]
+            .iter()
+            .any(u8::is_ascii_digit)
+        || !DUE_WORDS.is_match(written)
+    {
         return None;
     }
     let found = super::dates::find_dates(written, reference, order);
