@@ -553,8 +553,12 @@ impl Draft {
                 .or(impact.map(severity_of_level)),
         };
         let owner = self.owner.or_else(|| handle_in(&self.title));
+        let mut title = self.title;
+        if let Some(kept) = before_handle_at_end(&title, owner.as_deref()) {
+            title.truncate(kept);
+        }
         Risk {
-            title: self.title,
+            title,
             id: self.id,
             impact,
             probability,
@@ -575,6 +579,16 @@ fn handle_in(text: &str) -> Option<String> {
             w.trim_end_matches(|c: char| !c.is_alphanumeric())
                 .to_string()
         })
+}
+
+/// Where a title ends before the owner's handle that closes it (`QA device
+/// farm down — escalated to infra, @raj`): the handle is shown beside the
+/// risk, as an item's is.
+fn before_handle_at_end(title: &str, owner: Option<&str>) -> Option<usize> {
+    let owner = owner.filter(|owner| owner.starts_with('@'))?;
+    let before = title.trim_end().strip_suffix(owner)?;
+    let kept = before.trim_end_matches(|c: char| c.is_whitespace() || ",;—–-".contains(c));
+    (before.ends_with(char::is_whitespace) && !kept.is_empty()).then_some(kept.len())
 }
 
 /// A title without status words and markers (`Vercel Build Failing ✅
@@ -1337,7 +1351,10 @@ mod tests {
         assert_eq!(r.len(), 2, "{r:#?}");
         assert_eq!(r[0].title, "App Store review took 4 days");
         assert!(r[0].closed);
-        assert!(r[1].title.starts_with("QA device farm down (Paris, Lyon)"));
+        assert_eq!(
+            r[1].title,
+            "QA device farm down (Paris, Lyon) — escalated to infra"
+        );
         assert!(!r[1].closed);
         assert_eq!(r[1].owner.as_deref(), Some("@raj"));
     }
