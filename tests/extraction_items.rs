@@ -540,6 +540,7 @@ fn a_to_do_list_in_its_own_words() {
          - DONE Write the migration spec\n\
          - TODO: deploy to staging\n\
          - WIP Load tests @bob\n\
+         - WIP Cache warm-up, @carol\n\
          - BLOCKED Vendor contract (waiting for legal)\n\
          - Done with the old flow, we moved on\n\n\
          ## Suivi\n\n\
@@ -566,6 +567,7 @@ fn a_to_do_list_in_its_own_words() {
             item("Write the migration spec", "done", None),
             item("deploy to staging", "todo", None),
             item("Load tests", "in_progress", Some("@bob")),
+            item("Cache warm-up", "in_progress", Some("@carol")),
             item("Vendor contract (waiting for legal)", "blocked", None),
             // A sentence that starts with a status word is no task.
             item("API v2", "done", Some("@alice")),

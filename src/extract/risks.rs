@@ -21,6 +21,7 @@ use regex::Regex;
 
 use super::folding::{fold, folded_words, WordList};
 use super::outline::{Block, ListEntry, Outline, OutlineSection, Table, TextLine};
+use super::sections::before_owner_at_end;
 use super::tables::{self, RaidKind, TableKind, RISK_COLUMN_WORDS};
 use crate::ingest::Document;
 use crate::model::{DocumentStatus, Risk, Severity};
@@ -554,7 +555,7 @@ impl Draft {
         };
         let owner = self.owner.or_else(|| handle_in(&self.title));
         let mut title = self.title;
-        if let Some(kept) = before_handle_at_end(&title, owner.as_deref()) {
+        if let Some(kept) = before_owner_at_end(&title, owner.as_deref()) {
             title.truncate(kept);
         }
         Risk {
@@ -579,16 +580,6 @@ fn handle_in(text: &str) -> Option<String> {
             w.trim_end_matches(|c: char| !c.is_alphanumeric())
                 .to_string()
         })
-}
-
-/// Where a title ends before the owner's handle that closes it (`QA device
-/// farm down — escalated to infra, @raj`): the handle is shown beside the
-/// risk, as an item's is.
-fn before_handle_at_end(title: &str, owner: Option<&str>) -> Option<usize> {
-    let owner = owner.filter(|owner| owner.starts_with('@'))?;
-    let before = title.trim_end().strip_suffix(owner)?;
-    let kept = before.trim_end_matches(|c: char| c.is_whitespace() || ",;—–-".contains(c));
-    (before.ends_with(char::is_whitespace) && !kept.is_empty()).then_some(kept.len())
 }
 
 /// A title without status words and markers (`Vercel Build Failing ✅

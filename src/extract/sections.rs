@@ -362,12 +362,14 @@ fn before_board_dates(text: &str) -> Option<usize> {
 
 /// Where the text before its owner's handle ends, when `text` ends with
 /// it after a space (a tracking issue's `New query planner (#1203)
-/// @jlee`, owned by @jlee): the handle is shown beside the item already.
-fn before_owner_at_end(text: &str, owner: Option<&str>) -> Option<usize> {
+/// @jlee`, owned by @jlee; a risk's `QA device farm down — escalated to
+/// infra, @raj`), the separator before it left out too: the handle is
+/// shown beside the item or the risk already.
+pub(super) fn before_owner_at_end(text: &str, owner: Option<&str>) -> Option<usize> {
     let owner = owner.filter(|owner| owner.starts_with('@'))?;
     let before = text.trim_end().strip_suffix(owner)?;
-    let kept = before.trim_end();
-    (before.ends_with(' ') && !kept.is_empty()).then_some(kept.len())
+    let kept = before.trim_end_matches(|c: char| c.is_whitespace() || ",;—–-".contains(c));
+    (before.ends_with(char::is_whitespace) && !kept.is_empty()).then_some(kept.len())
 }
 
 /// Where the parenthesis that ends `text` opens, when it holds nothing but
