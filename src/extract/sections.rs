@@ -263,9 +263,8 @@ const SHORTEST_DUE_CLAUSE: usize = 16;
 
 /// The date a due word brings in (`due 2026-12-15`) on an item's line as
 /// written (`written`), when the item's text (`text`), which holds no
-/// date, lost it
-/// with the status clause it stood in: `- **Cost dashboards** — in
-/// progress, due 2026-12-15`.
+/// date, lost it with the status clause it stood in: `- **Cost
+/// dashboards** — in progress, due 2026-12-15`.
 fn due_in_clause(
     text: &str,
     written: &str,
