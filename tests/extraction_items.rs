@@ -628,6 +628,78 @@ fn a_monthly_report_sorts_its_work_under_its_headings() {
     );
 }
 
+/// A report's heading names its half in many words, a head and a period
+/// put together as the author likes: `Planned for next week`, `Priorities
+/// for the coming week`, `Travaux réalisés`, `Fait la semaine dernière`.
+/// `Priorities` alone names no half: its entries are no items.
+#[test]
+fn a_reports_headings_are_read_as_a_head_and_a_period() {
+    let project = project_of_text(
+        "weekly.md",
+        "# Project Atlas — Weekly Status Report\n\n## Work completed\n\n- Payment gateway\n\n\
+         ## Planned for next week\n\n- Start UAT\n\n\
+         ## Priorities for the coming week\n\n- Fix the 12 open defects\n\n\
+         ## Travaux réalisés\n\n- Maquettes validées\n\n\
+         ## Fait la semaine dernière\n\n- Atelier RGPD\n\n\
+         ## Priorities\n\n- Security first\n",
+    );
+    let items = texts_and_statuses(&project);
+    let item = |text: &str, status: &str| (text.to_string(), status.to_string());
+    assert_eq!(
+        items,
+        [
+            item("Payment gateway", "done"),
+            item("Start UAT", "todo"),
+            item("Fix the 12 open defects", "todo"),
+            item("Maquettes validées", "done"),
+            item("Atelier RGPD", "done"),
+        ]
+    );
+}
+
+/// A steering committee's action log: an action `À lancer` (or `À
+/// démarrer`, `À planifier`) is not begun yet, so to do; the others read
+/// as the table says, each with its owner and due date.
+#[test]
+fn a_steering_committees_action_log() {
+    let project = project_of_text(
+        "copil.md",
+        "# Refonte CRM — COPIL n°4\n\n## Relevé d'actions\n\n\
+         | # | Action | Porteur | Échéance | Statut |\n|---|---|---|---|---|\n\
+         | A1 | Relancer l'éditeur | @karim | 25/11/2026 | En cours |\n\
+         | A2 | Valider le cahier de recette | @julie | 20/11/2026 | Fait |\n\
+         | A3 | Lancer l'appel d'offres formation | @julie | 10/12/2026 | À lancer |\n\
+         | A4 | Former les référents | @tom | 15/01/2027 | À planifier |\n",
+    );
+    let items = all_items(&project);
+    let read: Vec<(&str, &str, &str, &str)> = (items.iter())
+        .map(|item| {
+            let field = |name: &str| item[name].as_str().unwrap_or_default();
+            (field("text"), field("status"), field("owner"), field("due"))
+        })
+        .collect();
+    assert_eq!(
+        read,
+        [
+            ("Relancer l'éditeur", "in_progress", "@karim", "2026-11-25"),
+            (
+                "Valider le cahier de recette",
+                "done",
+                "@julie",
+                "2026-11-20"
+            ),
+            (
+                "Lancer l'appel d'offres formation",
+                "todo",
+                "@julie",
+                "2026-12-10"
+            ),
+            ("Former les référents", "todo", "@tom", "2027-01-15"),
+        ]
+    );
+    assert!(!has_diagnostic(&project, "unread-status"));
+}
+
 /// An aside at the end of an item that only says who owns it and when it
 /// is due leaves its text once both are read; an aside that says anything
 /// else stays (corpus 08's `(@mentions, déplacements…)` names a feature).

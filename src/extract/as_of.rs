@@ -45,6 +45,12 @@ const AS_OF_LABELS: &[&str] = &[
     "report date",
     "status date",
     "as of",
+    "as at",
+    // A weekly report is dated by the last day of its week.
+    "week ending",
+    "week ended",
+    "for the week ending",
+    "period ending",
     "au",
     "last activity",
     // Notion's and Confluence's page properties.
@@ -936,6 +942,15 @@ mod tests {
         assert_eq!(
             as_of("# R\n\n**Period:** 2 – 15 November 2026\n**Report date:** 16 November 2026\n"),
             Some(date(2026, 11, 16))
+        );
+        // A weekly report is dated by the last day of its week.
+        assert_eq!(
+            as_of("# R\n\n**Week ending:** 20 Nov 2026  \n**Project manager:** Dana\n"),
+            Some(date(2026, 11, 20))
+        );
+        assert_eq!(
+            as_of("# R\n\nWeek ended 2026-11-20 · Team Falcon\n"),
+            Some(date(2026, 11, 20))
         );
     }
 

@@ -36,10 +36,30 @@ pub struct ItemReader<'a> {
 
 /// Where the name of each `@handle` of `text` is (without the `@`): not
 /// in an e-mail address or a path, so not after a word character, `.`,
-/// `@`, `/` or a backquote; a letter, then letters, digits, `_` and `-`,
-/// ending on no `-`. The same as the pattern
-/// ``(?:^|[^\w.@/`])@([A-Za-z][A-Za-z0-9_-]*[A-Za-z0-9_]|[A-Za-z])`` finds
-/// (a test compares them), without a regex search of every item line.
+/// `@`, `/` or a backquote; a name as
+/// [`HANDLE_NAME_PATTERN`](super::people::HANDLE_NAME_PATTERN) has it
+/// (`@alice`, `@sophie.martin`). The same as that pattern finds after
+/// ``(?:^|[^\w.@/`])@`` (a test compares them), without a regex search of
+/// every item line.
+/// The length of the run of a handle's characters that `name` starts
+/// with: letters, digits, `_` and `-`, and a dot between a letter, digit
+/// or `_` and a letter or digit.
+fn handle_run(name: &[u8]) -> usize {
+    let inner = |b: u8| b.is_ascii_alphanumeric() || matches!(b, b'_' | b'-');
+    let mut end = 0;
+    while let Some(&b) = name.get(end) {
+        let dot_inside = b == b'.'
+            && end > 0
+            && (name[end - 1].is_ascii_alphanumeric() || name[end - 1] == b'_')
+            && name.get(end + 1).is_some_and(u8::is_ascii_alphanumeric);
+        if !(inner(b) || dot_inside) {
+            break;
+        }
+        end += 1;
+    }
+    end
+}
+
 fn handle_names(text: &str) -> impl Iterator<Item = Range<usize>> + '_ {
     memchr::memchr_iter(b'@', text.as_bytes()).filter_map(|at| {
         let before = text[..at].chars().next_back();
@@ -51,9 +71,7 @@ fn handle_names(text: &str) -> impl Iterator<Item = Range<usize>> + '_ {
         if !name.first()?.is_ascii_alphabetic() {
             return None;
         }
-        let run = (name.iter())
-            .take_while(|b| b.is_ascii_alphanumeric() || matches!(b, b'_' | b'-'))
-            .count();
+        let run = handle_run(name);
         let length = run - name[..run].iter().rev().take_while(|b| **b == b'-').count();
         Some(at + 1..at + 1 + length)
     })
@@ -1664,9 +1682,11 @@ mod tests {
         fn handle_names_are_what_the_handle_pattern_finds(
             text in r"([ a-zA-Z0-9_.@/`é\-(),—:]|@[a-zA-Z]|\u{301}){0,24}"
         ) {
-            let pattern =
-                Regex::new(r"(?:^|[^\w.@/`])@([A-Za-z][A-Za-z0-9_-]*[A-Za-z0-9_]|[A-Za-z])")
-                    .unwrap();
+            let pattern = Regex::new(&format!(
+                r"(?:^|[^\w.@/`])@({})",
+                super::super::people::HANDLE_NAME_PATTERN
+            ))
+            .unwrap();
             let expected: Vec<_> = (pattern.captures_iter(&text))
                 .filter_map(|c| c.get(1))
                 .map(|m| m.range())

@@ -33,14 +33,20 @@ const TEAM_WORDS: &[&str] = &[
     "participants",
 ];
 
+/// The name of a handle, after its `@`: a letter, then letters, digits,
+/// `_` and `-`, ending on no `-`; and a dot between two such runs, as a
+/// company's directory writes its people (`@sophie.martin`). A dot that
+/// ends it ends the sentence (`Ask @alice.`).
+pub(super) const HANDLE_NAME_PATTERN: &str =
+    r"[A-Za-z](?:[A-Za-z0-9_-]*[A-Za-z0-9_])?(?:\.[A-Za-z0-9](?:[A-Za-z0-9_-]*[A-Za-z0-9_])?)*";
+
 static HANDLE_AT_START: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^[^\w@]*@([A-Za-z][A-Za-z0-9_-]*[A-Za-z0-9_]|[A-Za-z])\b").expect("valid regex")
+    Regex::new(&format!(r"^[^\w@]*@({HANDLE_NAME_PATTERN})\b")).expect("valid regex")
 });
 
 /// A handle's name at the start of the text after its `@`.
-static HANDLE_NAME: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^(?:[A-Za-z][A-Za-z0-9_-]*[A-Za-z0-9_]|[A-Za-z])\b").expect("valid regex")
-});
+static HANDLE_NAME: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(&format!(r"^(?:{HANDLE_NAME_PATTERN})\b")).expect("valid regex"));
 
 /// Whether a heading, folded ([`super::outline::OutlineSection::folded`]),
 /// names a team section (`ÉQUIPE PROJET`, `Team`).
@@ -111,6 +117,9 @@ const ROLE_LABEL_WORDS: &[&str] = &[
     "porteur",
     // `Scrum master`.
     "master",
+    // A project's or a product's manager.
+    "pm",
+    "po",
 ];
 
 /// `label` as a role, when it is one: at most four words, one of them a
@@ -180,7 +189,7 @@ fn mentioned(text: &str) -> Option<&str> {
     let after = &text[at + 1..];
     let name = HANDLE_NAME.find(after)?.as_str();
     // `@sentry/react` is a package, not a person.
-    let package = after[name.len()..].starts_with(['/', '.']);
+    let package = after[name.len()..].starts_with('/');
     (!package && !names_no_one(name)).then_some(name)
 }
 
@@ -225,6 +234,32 @@ impl People {
         &mut self.people[index]
     }
 
+    /// The one person a name and a handle both name (`Dana Whitfield
+    /// (@dana)`), known by either from now on: whoever was met first by
+    /// one of them takes the other, and keeps the role they had.
+    fn aliased(&mut self, handle: &str, name: &str, role: Option<&str>) {
+        let (by_handle, by_name) = (person_key(handle), person_key(name));
+        let index = match (self.index.get(&by_handle), self.index.get(&by_name)) {
+            (Some(&index), _) | (None, Some(&index)) => index,
+            (None, None) => {
+                self.entry(Some(handle), name);
+                self.people.len() - 1
+            }
+        };
+        self.index.entry(by_handle).or_insert(index);
+        self.index.entry(by_name).or_insert(index);
+        let person = &mut self.people[index];
+        if person.handle.is_none() {
+            person.handle = Some(handle.to_string());
+        }
+        if person.handle.as_deref() == Some(handle) {
+            person.name = name.to_string();
+        }
+        if person.role.is_none() {
+            person.role = role.filter(|r| !r.is_empty()).map(str::to_string);
+        }
+    }
+
     /// The person `who` names: a handle (`@alice`) or a name.
     fn named(&mut self, who: &str) -> &mut Person {
         match who.strip_prefix('@') {
@@ -264,7 +299,7 @@ impl People {
             let (Some(whole), Some(name)) = (captures.get(0), captures.get(1)) else {
                 return;
             };
-            if text[whole.end()..].starts_with(['/', '.']) {
+            if text[whole.end()..].starts_with('/') {
                 return;
             }
             let role = text[whole.end()..]
@@ -286,6 +321,12 @@ impl People {
                 None => (text.trim(), None),
             },
         };
+        // `Alice Martin (MOA)`: a role in parentheses after the name;
+        // `Dana Whitfield (@dana)`: the name's handle.
+        let (who, aside) = match who.strip_suffix(')').and_then(|w| w.rsplit_once('(')) {
+            Some((name, inside)) if !name.trim().is_empty() => (name.trim(), Some(inside.trim())),
+            _ => (who, None),
+        };
         if who.is_empty() || who.split_whitespace().count() > 4 {
             return;
         }
@@ -294,7 +335,20 @@ impl People {
         if headcount || who.chars().any(|c| c.is_ascii_digit() || c == '+') {
             return;
         }
-        self.member(who, role);
+        match aside.and_then(only_handle) {
+            Some(handle) => self.aliased(&format!("@{handle}"), who, role),
+            None => self.member(who, role.or(aside)),
+        }
+    }
+
+    /// A labelled line of a team's members (`Participants : @sophie
+    /// (sponsor), @karim (chef de projet), Julie Roy (MOA)`): each of its
+    /// comma-separated entries is read as a team section's line is.
+    /// Whether `label` names such a list is [`names_members`].
+    fn members_line(&mut self, value: &str) {
+        for entry in split_outside_parentheses(value, ',') {
+            self.team_line(entry);
+        }
     }
 
     /// The rows of a table of members: a `Membre` column anywhere, or a
@@ -337,12 +391,29 @@ impl People {
     /// A line of several labelled segments is read a segment at a time
     /// ([`segments`]): `Sprint: 2026-11-04 → 2026-11-17 · Scrum master:
     /// @nora` names @nora, the scrum master.
+    ///
+    /// A label that names a team's members (`Participants :`) lists them
+    /// ([`members_line`](Self::members_line)); after a role's label, a
+    /// name followed by its handle in parentheses (`Project manager: Dana
+    /// Whitfield (@dana)`) is one person, known by both. (Not after any
+    /// text: `- Payment Gateway (@lee)` is a task of @lee's.)
     pub fn mention(&mut self, text: &str) {
         if memchr::memchr(b'@', text.as_bytes()).is_none() {
             return;
         }
         for segment in segments(text) {
-            let label = (segment.split_once(':'))
+            let labelled = segment.split_once(':');
+            if let Some((_, value)) = labelled.filter(|(label, _)| names_members(label)) {
+                self.members_line(value);
+                continue;
+            }
+            let name_and_role = labelled
+                .and_then(|(label, value)| Some((name_with_handle(value)?, role_label(label)?)));
+            if let Some(((name, handle), role)) = name_and_role {
+                self.aliased(&format!("@{handle}"), name, Some(role));
+                continue;
+            }
+            let label = (labelled)
                 .filter(|(_, rest)| rest.trim_start().starts_with('@'))
                 .and_then(|(label, _)| role_label(label));
             self.mention_as(segment, label);
@@ -385,6 +456,70 @@ impl People {
     }
 }
 
+/// Labels of a line that lists a team's members or a meeting's
+/// attendees (folded): `Participants :`, `Équipe :`, `Attendees:`.
+const MEMBERS_LABELS: &[&str] = &[
+    "participants",
+    "presents",
+    "equipe",
+    "equipe projet",
+    "membres",
+    "team",
+    "team members",
+    "members",
+    "attendees",
+    "present",
+];
+
+/// Whether `label` (before its colon) names a list of members.
+fn names_members(label: &str) -> bool {
+    label.len() <= 40 && MEMBERS_LABELS.contains(&folded_words(label).as_str())
+}
+
+/// The handle's name when `text` is only a handle (`@dana`).
+fn only_handle(text: &str) -> Option<&str> {
+    let name = HANDLE_NAME.find(text.strip_prefix('@')?)?.as_str();
+    (name.len() + 1 == text.len() && !names_no_one(name)).then_some(name)
+}
+
+/// The name and the handle of a label's value that is a person's name and
+/// their handle in parentheses (`Dana Whitfield (@dana)`): one to four
+/// words, each begun by a capital letter.
+fn name_with_handle(value: &str) -> Option<(&str, &str)> {
+    let (name, inside) = value.trim().strip_suffix(')')?.rsplit_once('(')?;
+    let handle = only_handle(inside.trim())?;
+    let name = name.trim();
+    let words = name.split_whitespace();
+    let capitalised = words
+        .clone()
+        .all(|word| word.starts_with(char::is_uppercase));
+    ((1..=4).contains(&words.count()) && capitalised).then_some((name, handle))
+}
+
+/// `text` split at each `separator` outside parentheses (`@a (x, y), @b`
+/// gives `@a (x, y)` and `@b`), each part trimmed, empty parts left out.
+fn split_outside_parentheses(text: &str, separator: char) -> impl Iterator<Item = &str> {
+    let mut depth = 0i32;
+    let mut start = 0;
+    let mut parts = Vec::new();
+    for (at, c) in text.char_indices() {
+        match c {
+            '(' => depth += 1,
+            ')' => depth -= 1,
+            c if c == separator && depth <= 0 => {
+                parts.push(&text[start..at]);
+                start = at + c.len_utf8();
+            }
+            _ => {}
+        }
+    }
+    parts.push(&text[start..]);
+    parts
+        .into_iter()
+        .map(str::trim)
+        .filter(|part| !part.is_empty())
+}
+
 /// Identity of a person across mentions: `@Mounir`, `mounir` and `Mounir`
 /// are the same person.
 pub fn person_key(handle_or_name: &str) -> String {
@@ -420,6 +555,72 @@ mod tests {
         assert_eq!(people[3].role.as_deref(), Some("Dynatrace, Keptn"));
         assert_eq!(people[4].role.as_deref(), Some("(Apple) (ex-Google)"));
         assert_eq!(people.len(), 5);
+    }
+
+    /// A steering committee's attendees, each with the role after them;
+    /// a company's handles hold a dot.
+    #[test]
+    fn a_labelled_list_of_members_names_each_with_their_role() {
+        let mut people = People::default();
+        people.mention(
+            "Participants : @sophie.martin (sponsor), @karim (chef de projet), Julie Roy (MOA, recette), Tom",
+        );
+        people.mention("Attendees: Dana Whitfield (@dana), @lee");
+        let read: Vec<(Option<String>, String, Option<String>)> = (people.into_vec().into_iter())
+            .map(|p| (p.handle, p.name, p.role))
+            .collect();
+        let person = |handle: Option<&str>, name: &str, role: Option<&str>| {
+            (
+                handle.map(str::to_string),
+                name.to_string(),
+                role.map(str::to_string),
+            )
+        };
+        assert_eq!(
+            read,
+            [
+                person(Some("@sophie.martin"), "sophie.martin", Some("sponsor")),
+                person(Some("@karim"), "karim", Some("chef de projet")),
+                person(None, "Julie Roy", Some("MOA, recette")),
+                person(None, "Tom", None),
+                person(Some("@dana"), "Dana Whitfield", None),
+                person(Some("@lee"), "lee", None),
+            ]
+        );
+    }
+
+    /// `Project manager: Dana Whitfield (@dana)` names one person, who
+    /// owns the items of `@dana` and is the project's owner by name.
+    #[test]
+    fn a_name_and_its_handle_are_one_person() {
+        let mut people = People::default();
+        people.owner("Dana Whitfield", "Project manager");
+        people.mention("Project manager: Dana Whitfield (@dana)");
+        people.mention("Reviewer: Lee Park (@lee.park)");
+        let item = Item {
+            text: "Go/no-go deck".to_string(),
+            status: Status::Todo,
+            percent: None,
+            owner: Some("@dana".to_string()),
+            id: None,
+            points: None,
+            due: None,
+            source: std::sync::Arc::from("w.md"),
+            line: 9,
+            children: Vec::new(),
+        };
+        people.owners(std::iter::once(&item));
+        // A task's text in title case is no name: the task is @lee's.
+        people.mention("Payment Gateway Integration (@lee)");
+        let people = people.into_vec();
+        assert_eq!(people.len(), 2, "{people:?}");
+        assert_eq!(people[0].handle.as_deref(), Some("@dana"));
+        assert_eq!(people[0].name, "Dana Whitfield");
+        assert_eq!(people[0].role.as_deref(), Some("Project manager"));
+        assert_eq!(people[0].open_items, 1);
+        assert_eq!(people[1].handle.as_deref(), Some("@lee.park"));
+        assert_eq!(people[1].name, "Lee Park");
+        assert_eq!(people[1].role.as_deref(), Some("Reviewer"));
     }
 
     #[test]
@@ -494,14 +695,13 @@ mod tests {
     fn mentions_as_the_two_patterns_found_them() {
         let at_start = &*HANDLE_AT_START;
         let labelled =
-            Regex::new(r"^[^:@]{1,40}:\s*@([A-Za-z][A-Za-z0-9_-]*[A-Za-z0-9_]|[A-Za-z])\b")
-                .unwrap();
+            Regex::new(&format!(r"^[^:@]{{1,40}}:\s*@({HANDLE_NAME_PATTERN})\b")).unwrap();
         let patterns = |text: &str| -> Option<String> {
             let found = at_start
                 .captures(text)
                 .or_else(|| labelled.captures(text))
                 .and_then(|c| c.get(1))?;
-            let package = text[found.end()..].starts_with(['/', '.']);
+            let package = text[found.end()..].starts_with('/');
             (!package && !names_no_one(found.as_str())).then(|| found.as_str().to_string())
         };
         proptest::proptest!(|(text in "[a-zA-Z0-9 :@_./é\t-]{0,60}")| {

@@ -442,52 +442,31 @@ fn names_notes(folded: &str) -> bool {
 
 /// The headings of a weekly or monthly report that sort its work, folded:
 /// what was done this period, what is planned next (`## Accomplishments
-/// this week`, `## Planned next period`, `## Prochaines étapes`).
-const REPORT_HEADINGS: &[(&str, Status)] = &[
+/// this week`, `## Planned for next week`, `## Prochaines étapes`). A
+/// heading is one of [`REPORT_PHRASES`], or a head of [`REPORT_HEADS`]
+/// followed by a period of the status's [`REPORT_PERIODS`]: reports word
+/// the two halves every which way, so they are listed once each.
+const REPORT_PHRASES: &[(&str, Status)] = &[
     ("accomplishments", Status::Done),
-    ("accomplishments this week", Status::Done),
-    ("accomplishments this period", Status::Done),
-    ("accomplishments this month", Status::Done),
-    ("accomplishments this sprint", Status::Done),
     ("key accomplishments", Status::Done),
     ("achievements", Status::Done),
-    ("achievements this week", Status::Done),
-    ("achievements this period", Status::Done),
-    ("achievements this month", Status::Done),
     ("key achievements", Status::Done),
-    ("completed this week", Status::Done),
-    ("completed this period", Status::Done),
-    ("completed this month", Status::Done),
-    ("completed this sprint", Status::Done),
-    ("done this week", Status::Done),
-    ("done this sprint", Status::Done),
+    ("work completed", Status::Done),
     ("realisations", Status::Done),
-    ("realisations de la semaine", Status::Done),
-    ("realisations du mois", Status::Done),
-    ("realisations de la periode", Status::Done),
-    ("realisations du sprint", Status::Done),
-    ("realise cette semaine", Status::Done),
-    ("realise ce mois", Status::Done),
-    ("fait cette semaine", Status::Done),
+    ("travaux realises", Status::Done),
     ("next steps", Status::Todo),
     ("next week", Status::Todo),
     ("next period", Status::Todo),
     ("next month", Status::Todo),
-    ("planned next week", Status::Todo),
-    ("planned next period", Status::Todo),
-    ("planned next month", Status::Todo),
-    ("planned for next period", Status::Todo),
-    ("plans for next week", Status::Todo),
-    ("plans for next period", Status::Todo),
-    ("plans for next month", Status::Todo),
+    ("next sprint", Status::Todo),
     ("upcoming", Status::Todo),
     ("upcoming activities", Status::Todo),
     ("planned activities", Status::Todo),
     ("prochaines etapes", Status::Todo),
     ("semaine prochaine", Status::Todo),
     ("mois prochain", Status::Todo),
-    ("prevu le mois prochain", Status::Todo),
     ("periode suivante", Status::Todo),
+    ("prochaine periode", Status::Todo),
     ("a venir", Status::Todo),
     // A Now / Next / Later roadmap: what is under way, then what waits.
     ("now", Status::InProgress),
@@ -496,6 +475,90 @@ const REPORT_HEADINGS: &[(&str, Status)] = &[
     ("maintenant", Status::InProgress),
     ("plus tard", Status::Todo),
 ];
+
+/// Heads of a report's heading that take a period after them
+/// (`Completed` + `this week`, `Plans` + `for next month`): the phrases'
+/// heads, and words that need the period to name the report's halves
+/// (`## Priorities` alone may be anything).
+const REPORT_HEADS: &[(&str, Status)] = &[
+    ("accomplishments", Status::Done),
+    ("key accomplishments", Status::Done),
+    ("achievements", Status::Done),
+    ("key achievements", Status::Done),
+    ("work completed", Status::Done),
+    ("completed", Status::Done),
+    ("done", Status::Done),
+    ("realisations", Status::Done),
+    ("realise", Status::Done),
+    ("fait", Status::Done),
+    ("travaux realises", Status::Done),
+    ("next steps", Status::Todo),
+    ("planned", Status::Todo),
+    ("plans", Status::Todo),
+    ("planned activities", Status::Todo),
+    ("priorities", Status::Todo),
+    ("focus", Status::Todo),
+    ("objectives", Status::Todo),
+    ("prochaines etapes", Status::Todo),
+    ("prevu", Status::Todo),
+    ("priorites", Status::Todo),
+    ("objectifs", Status::Todo),
+    ("actions prevues", Status::Todo),
+];
+
+/// The periods after a [`REPORT_HEADS`] head: the one that ends (done)
+/// and the one to come (to do).
+const REPORT_PERIODS: &[(&str, Status)] = &[
+    ("this week", Status::Done),
+    ("this period", Status::Done),
+    ("this month", Status::Done),
+    ("this sprint", Status::Done),
+    ("this quarter", Status::Done),
+    ("last week", Status::Done),
+    ("last period", Status::Done),
+    ("last month", Status::Done),
+    ("last sprint", Status::Done),
+    ("de la semaine", Status::Done),
+    ("du mois", Status::Done),
+    ("de la periode", Status::Done),
+    ("du sprint", Status::Done),
+    ("cette semaine", Status::Done),
+    ("ce mois", Status::Done),
+    ("ce mois ci", Status::Done),
+    ("la semaine derniere", Status::Done),
+    ("next week", Status::Todo),
+    ("next period", Status::Todo),
+    ("next month", Status::Todo),
+    ("next sprint", Status::Todo),
+    ("next quarter", Status::Todo),
+    ("for next week", Status::Todo),
+    ("for next period", Status::Todo),
+    ("for next month", Status::Todo),
+    ("for next sprint", Status::Todo),
+    ("for the next period", Status::Todo),
+    ("for the coming week", Status::Todo),
+    ("for the week ahead", Status::Todo),
+    ("la semaine prochaine", Status::Todo),
+    ("pour la semaine prochaine", Status::Todo),
+    ("le mois prochain", Status::Todo),
+    ("pour le mois prochain", Status::Todo),
+    ("la periode suivante", Status::Todo),
+    ("pour la periode suivante", Status::Todo),
+];
+
+/// Every report heading, as its words joined by single spaces: the
+/// phrases, and each head followed by each period of its status.
+static REPORT_HEADINGS: LazyLock<FxHashMap<String, Status>> = LazyLock::new(|| {
+    let phrases = REPORT_PHRASES
+        .iter()
+        .map(|(phrase, status)| (phrase.to_string(), *status));
+    let headed = REPORT_HEADS.iter().flat_map(|(head, status)| {
+        (REPORT_PERIODS.iter())
+            .filter(move |(_, period_status)| period_status == status)
+            .map(move |(period, _)| (format!("{head} {period}"), *status))
+    });
+    phrases.chain(headed).collect()
+});
 
 /// The status a weekly report's heading (`folded`) gives the entries of
 /// its lists ([`REPORT_HEADINGS`], the whole heading but for marks and a
@@ -511,8 +574,8 @@ fn report_heading_status(folded: &str) -> Option<Status> {
 /// The status of the [`REPORT_HEADINGS`] phrase that is all of `folded`.
 fn phrase_status(folded: &str) -> Option<Status> {
     // The heading's first word rules out nearly every heading at once.
-    static FIRST_WORDS: std::sync::LazyLock<FxHashSet<&str>> = std::sync::LazyLock::new(|| {
-        (REPORT_HEADINGS.iter())
+    static FIRST_WORDS: LazyLock<FxHashSet<&str>> = LazyLock::new(|| {
+        (REPORT_PHRASES.iter().chain(REPORT_HEADS))
             .filter_map(|(phrase, _)| phrase.split(' ').next())
             .collect()
     });
@@ -520,13 +583,8 @@ fn phrase_status(folded: &str) -> Option<Status> {
     if !FIRST_WORDS.contains(first) {
         return None;
     }
-    (REPORT_HEADINGS.iter())
-        .filter(|(phrase, _)| {
-            (phrase.strip_prefix(first))
-                .is_some_and(|rest| rest.is_empty() || rest.starts_with(' '))
-        })
-        .find(|(phrase, _)| phrase.split(' ').eq(words(folded)))
-        .map(|(_, status)| *status)
+    let phrase = words(folded).collect::<Vec<_>>().join(" ");
+    REPORT_HEADINGS.get(&phrase).copied()
 }
 
 /// The vocabulary in force for one document, built once and shared by the
