@@ -859,3 +859,46 @@ fn versions_and_due_headings_are_milestones() {
         ]
     );
 }
+
+/// A dashboard's risk list rates each risk by the circle its line starts
+/// with, as a heading's circle rates the risks under it (🔴 critical, 🟠
+/// high), and its own circle first: under `### 🟡 À surveiller`, a `🔴`
+/// risk is critical. Each owner's handle is one of the project's people
+/// (with a dot: `@claire.dupont`), with no open item for it.
+#[test]
+fn a_risks_own_circle_rates_it_and_its_owner_is_a_person() {
+    let text = "# Tableau de bord — Portail Usagers\n\n## Risques\n\n\
+        - 🔴 Retard de l'hébergeur sur la préproduction — @marc\n\
+        - 🟠 Accessibilité RGAA non auditée — @claire.dupont\n\
+        - Turn-over de l'équipe front\n\n\
+        ### 🟡 À surveiller\n\n- 🔴 Budget d'hébergement dépassé\n- Charge de la recette\n";
+    let status = build(&[("tdb.md", text.as_bytes())], "2026-12-05");
+    let project = &status["projects"][0];
+    let risks: Vec<(&str, &str)> = (project["risks"].as_array().into_iter().flatten())
+        .map(|r| {
+            (
+                r["title"].as_str().unwrap_or("-"),
+                r["severity"].as_str().unwrap_or("-"),
+            )
+        })
+        .collect();
+    assert_eq!(
+        risks,
+        [
+            ("Retard de l'hébergeur sur la préproduction", "critical"),
+            ("Accessibilité RGAA non auditée", "high"),
+            ("Turn-over de l'équipe front", "-"),
+            ("Budget d'hébergement dépassé", "critical"),
+            ("Charge de la recette", "medium"),
+        ]
+    );
+    let people: Vec<(&str, u64)> = (project["people"].as_array().into_iter().flatten())
+        .map(|p| {
+            (
+                p["handle"].as_str().unwrap_or("-"),
+                p["open_items"].as_u64().unwrap_or(9),
+            )
+        })
+        .collect();
+    assert_eq!(people, [("@marc", 0), ("@claire.dupont", 0)]);
+}

@@ -700,6 +700,40 @@ fn a_steering_committees_action_log() {
     assert!(!has_diagnostic(&project, "unread-status"));
 }
 
+/// A dashboard's bars, one per lot, are claims about the lots, each
+/// under its label: four lots at 100, 70, 40 and 0 % do not contradict
+/// each other. The same lot claimed twice, 70 % then 30 %, does.
+#[test]
+fn a_dashboards_bars_are_claims_about_its_lots() {
+    let bars = "# Tableau de bord\n\n## Avancement global\n\n```\n\
+        Lot 1 Conception   ██████████ 100%\n\
+        Lot 2 Back-office  ███████░░░  70%\n\
+        Lot 3 Front usager ████░░░░░░  40%\n\
+        Lot 4 Recette      ░░░░░░░░░░   0%\n```\n";
+    let project = project_of_text("tdb.md", bars);
+    let declarations: Vec<(&str, f64)> = (project["declarations"].as_array().into_iter().flatten())
+        .map(|d| {
+            (
+                d["label"].as_str().unwrap_or("-"),
+                d["value"].as_f64().unwrap_or(-1.0),
+            )
+        })
+        .collect();
+    assert_eq!(
+        declarations,
+        [
+            ("Lot 1 Conception", 100.0),
+            ("Lot 2 Back-office", 70.0),
+            ("Lot 3 Front usager", 40.0),
+            ("Lot 4 Recette", 0.0),
+        ]
+    );
+    assert!(!has_diagnostic(&project, "conflicting-declarations"));
+    let again = format!("{bars}\n```\nLot 2 Back-office  ███░░░░░░░  30%\n```\n");
+    let project = project_of_text("tdb.md", &again);
+    assert!(has_diagnostic(&project, "conflicting-declarations"));
+}
+
 /// An aside at the end of an item that only says who owns it and when it
 /// is due leaves its text once both are read; an aside that says anything
 /// else stays (corpus 08's `(@mentions, déplacements…)` names a feature).

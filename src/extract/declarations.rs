@@ -22,6 +22,11 @@ pub struct Claim {
     pub line: usize,
     /// Whom the claim is about.
     pub target: Target,
+    /// Whether the claim is about a part of its section that its label
+    /// names, not the section itself: one of a dashboard's bars (`Lot 2
+    /// Back-office ███████░░░ 70%`) under `## Avancement global`. Claims
+    /// about different parts do not contradict each other.
+    pub part: bool,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -306,6 +311,12 @@ impl ClaimReader<'_> {
                 (filled as f64 * 1000.0 / cells.len() as f64).round() / 10.0
             }
         };
+        let part = !label.is_empty()
+            && !is_bare_progress(&label)
+            && !is_whole_project(&label)
+            && key_in(&label)
+                .and_then(|key| (self.section_of_key)(&key))
+                .is_none();
         // An unlabelled bar (corpus `10_…`: `████░░ 25% (3/12 fases)` under
         // `## PROGRESO GENERAL`) speaks for its section: it takes its title.
         let label = match (label.is_empty(), enclosing) {
@@ -318,6 +329,7 @@ impl ClaimReader<'_> {
             label,
             value,
             line,
+            part,
         })
     }
 
@@ -348,6 +360,7 @@ impl ClaimReader<'_> {
             label,
             value: percent,
             line,
+            part: false,
         })
     }
 
@@ -374,6 +387,7 @@ impl ClaimReader<'_> {
             value,
             line,
             target: Target::Section(section),
+            part: false,
         })
     }
 
@@ -390,6 +404,7 @@ impl ClaimReader<'_> {
             value,
             line,
             target: Target::Section(section),
+            part: false,
         })
     }
 
@@ -429,6 +444,7 @@ impl ClaimReader<'_> {
             label,
             value,
             line,
+            part: false,
         })
     }
 }

@@ -895,8 +895,12 @@ pub fn percent_of(text: &str) -> Option<f64> {
         // At the start or after a status symbol, the item's own words
         // follow (`🟡 50% Vault`); elsewhere, the percentage's.
         let opens_item = previous.is_none_or(is_symbol);
-        let about_item =
-            opens_item || previous.is_some_and(|c| matches!(c, ':' | '(' | '~' | '|' | '*' | '='));
+        // A spaced dash parts the item's text from its figure (`In-app
+        // chat — 60%`), as a colon does.
+        let after_dash = before.ends_with(['—', '–']) || before.ends_with(" -");
+        let about_item = opens_item
+            || after_dash
+            || previous.is_some_and(|c| matches!(c, ':' | '(' | '~' | '|' | '*' | '='));
         if !about_item
             || before.ends_with(['.', ','])
             || !opens_item && !speaks_of_progress(&text[sign + 1..])
@@ -1730,7 +1734,7 @@ mod tests {
         /// around them.
         #[test]
         fn percent_of_reads_what_its_pattern_finds(
-            text in "[0-9 .,%:(~|*=a❌\u{a0}٥]{0,16}"
+            text in "[0-9 .,%:(~|*=a❌\u{a0}٥—-]{0,16}"
         ) {
             let pattern = Regex::new(r"(\d{1,3}(?:[.,]\d+)?)\s*%").unwrap();
             let reference = pattern.captures_iter(&text).find_map(|captures| {
@@ -1738,8 +1742,8 @@ mod tests {
                 let before = text[..number.start()].trim_end();
                 let about_item = match before.chars().last() {
                     None => true,
-                    Some(c) => matches!(c, ':' | '(' | '~' | '|' | '*' | '=') || is_symbol(c),
-                };
+                    Some(c) => matches!(c, ':' | '(' | '~' | '|' | '*' | '=' | '—' | '–') || is_symbol(c),
+                } || before.ends_with(" -");
                 // The word after the sign is [`speaks_of_progress`]'s, tested
                 // on its own: here the numbers are held to the pattern.
                 let after = &text[captures.get(0)?.end()..];

@@ -61,8 +61,9 @@ const TIME_BOX_WORDS: &[&str] = &["sprint", "iteration", "increment", "phase", "
 
 /// Whether a heading, folded, names a time box of the plan: it begins
 /// with a time box's word, or it is a quarter or a half-year and at most
-/// one word more (a roadmap's `## Q1 2027`, `## H2 2027`, `## T3 2026
-/// (prévu)`).
+/// one word more, an aside in parentheses after it aside (a roadmap's `##
+/// Q1 2027`, `## H2 2027`, `## T3 2026 (prévu)`, `## Q4 2026 (current
+/// quarter)`; not `## Q1 2027 goals for the sales team`).
 fn names_a_time_box(folded: &str) -> bool {
     let mut words = folding::words(folded);
     let Some(first) = words.next() else {
@@ -72,7 +73,10 @@ fn names_a_time_box(folded: &str) -> bool {
         first.as_bytes(),
         [b'q' | b't', b'1'..=b'4'] | [b'h', b'1' | b'2']
     );
-    TIME_BOX_WORDS.contains(&first) || period && words.count() <= 2
+    let before_aside = (folded.trim_end().strip_suffix(')'))
+        .and_then(|inside| inside.rfind('(').map(|open| &folded[..open]))
+        .unwrap_or(folded);
+    TIME_BOX_WORDS.contains(&first) || period && folding::words(before_aside).count() <= 3
 }
 
 /// Whether a heading, folded, names a milestone by what it is: a version
@@ -1476,7 +1480,7 @@ mod tests {
     /// a quarter and says more is not.
     #[test]
     fn quarter_and_half_headings_are_time_boxes() {
-        let text = "# Product plan\n\n## Q1 2027\n\n- [x] SSO\n- [ ] Audit log\n\n## H2 2027\n\n- [ ] Marketplace\n\n## T3 2026 (prévu)\n\n- [ ] Offline\n\n## Q1 2027 goals for the sales team\n\n- [ ] Deck\n";
+        let text = "# Product plan\n\n## Q1 2027\n\n- [x] SSO\n- [ ] Audit log\n\n## H2 2027\n\n- [ ] Marketplace\n\n## T3 2026 (prévu)\n\n- [ ] Offline\n\n## Q1 2027 goals for the sales team\n\n- [ ] Deck\n\n## Q4 2026 (current quarter)\n\n- [x] Biometric login\n";
         let status = milestones(text, date(2027, 4, 15));
         let read: Vec<(&str, Option<NaiveDate>, Option<Status>)> = (status.milestones.iter())
             .map(|m| (m.title.as_str(), m.date_end, m.status))
@@ -1490,6 +1494,11 @@ mod tests {
                     "T3 2026 (prévu)",
                     Some(date(2026, 9, 30)),
                     Some(Status::Todo)
+                ),
+                (
+                    "Q4 2026 (current quarter)",
+                    Some(date(2026, 12, 31)),
+                    Some(Status::Done)
                 ),
             ]
         );

@@ -442,6 +442,30 @@ impl People {
         }
     }
 
+    /// The people read so far (`people`), to be added to.
+    pub fn from_vec(people: Vec<Person>) -> People {
+        let mut index = FxHashMap::default();
+        for (at, person) in people.iter().enumerate() {
+            let key = person_key(person.handle.as_deref().unwrap_or(&person.name));
+            index.entry(key).or_insert(at);
+            index.entry(person_key(&person.name)).or_insert(at);
+        }
+        People { people, index }
+    }
+
+    /// The owners of risks that are handles (`- 🔴 Retard de l'hébergeur
+    /// — @marc`) are people of the project, as item owners are, with no
+    /// open item for it. An owner written out is not taken: a risk
+    /// register's owners are as often roles (corpus 17's `CEO (Chad
+    /// Rienstra)`, `Software Engineer + Per Vices`) as names.
+    pub fn risk_owners<'r>(&mut self, owners: impl Iterator<Item = &'r str>) {
+        for owner in owners {
+            if let Some(name) = owner.strip_prefix('@').and_then(only_name) {
+                self.named(&format!("@{name}"));
+            }
+        }
+    }
+
     /// Item owners and the count of their open items (not done, not cancelled).
     pub fn owners<'i>(&mut self, items: impl Iterator<Item = &'i Item>) {
         for item in items {
@@ -478,8 +502,13 @@ fn names_members(label: &str) -> bool {
 
 /// The handle's name when `text` is only a handle (`@dana`).
 fn only_handle(text: &str) -> Option<&str> {
-    let name = HANDLE_NAME.find(text.strip_prefix('@')?)?.as_str();
-    (name.len() + 1 == text.len() && !names_no_one(name)).then_some(name)
+    only_name(text.strip_prefix('@')?)
+}
+
+/// `name` when it is all a handle's name, and one that names someone.
+fn only_name(name: &str) -> Option<&str> {
+    let found = HANDLE_NAME.find(name)?.as_str();
+    (found.len() == name.len() && !names_no_one(found)).then_some(found)
 }
 
 /// The name and the handle of a label's value that is a person's name and

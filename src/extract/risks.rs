@@ -486,6 +486,9 @@ struct Draft {
     impact: Option<u8>,
     probability: Option<u8>,
     severity_level: Option<u8>,
+    /// The severity of the circle the risk's line starts with (`- 🔴
+    /// Retard de l'hébergeur`), read as a heading's circle is.
+    marked: Option<Severity>,
     mitigation: Option<String>,
     owner: Option<String>,
     closed: bool,
@@ -543,13 +546,15 @@ impl Draft {
             (None, Some(p), Some(s)) => (Some(s), Some(p)),
             (i, p, _) => (i, p),
         };
-        // §8 rates by impact × probability, else by the heading; a risk
+        // §8 rates by impact × probability, else by the heading (the
+        // circle that starts the risk's own line first); a risk
         // rated by its impact alone (`Départ de @lea (impact fort)`) under a
         // heading that says nothing is as grave as its impact, as a
         // `Severity` column alone would be.
         let severity = match (impact, probability) {
             (Some(i), Some(p)) => Some(severity_of(i, p)),
             _ => (self.severity_level.map(severity_of_level))
+                .or(self.marked)
                 .or(heading_severity)
                 .or(impact.map(severity_of_level)),
         };
@@ -794,6 +799,11 @@ fn list_risk(entry: &ListEntry) -> Option<Draft> {
     }
     let (title, inline) = inline_fields(&first.text);
     let mut draft = Draft::titled(title, entry.line, first.struck);
+    draft.marked = (first.text.trim_start().chars().next()).and_then(|c| {
+        (HEADING_SEVERITY_MARKERS.iter())
+            .find(|(marker, _)| *marker == c)
+            .map(|(_, severity)| *severity)
+    });
     for (field, value) in inline {
         draft.apply(field, value);
     }

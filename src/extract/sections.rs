@@ -1256,14 +1256,16 @@ fn mentions(entry: &ListEntry, people: &mut People) {
 
 /// `conflicting-declarations`: claims about one section further apart than
 /// the configured gap (seed `001_…`: the Phase 1.0 bar says 95%, its
-/// `Statut` line 80%, its score line 98%).
+/// `Statut` line 80%, its score line 98%). A claim about a part of the
+/// section ([`Claim::part`]) is compared only with claims about that part.
 fn conflicts(claims: &[Claim], titles: &[String], source: &str, gap: f64) -> Vec<Diagnostic> {
-    // Sections in the order of their first claim, each with its claims.
+    // Sections (and parts) in the order of their first claim, each with its claims.
     let mut by_section: Vec<(usize, Vec<&Claim>)> = Vec::new();
-    let mut position: FxHashMap<usize, usize> = FxHashMap::default();
+    let mut position: FxHashMap<(usize, Option<&str>), usize> = FxHashMap::default();
     for claim in claims {
         if let Target::Section(index) = claim.target {
-            let at = *position.entry(index).or_insert_with(|| {
+            let part = claim.part.then_some(claim.label.as_str());
+            let at = *position.entry((index, part)).or_insert_with(|| {
                 by_section.push((index, Vec::new()));
                 by_section.len() - 1
             });
@@ -1373,6 +1375,7 @@ mod tests {
             value,
             line,
             target: Target::Section(0),
+            part: false,
         };
         // Every pair, first by its first claim: what "first" means.
         fn by_every_pair(list: &[&Claim], gap: f64) -> Option<(usize, usize)> {
