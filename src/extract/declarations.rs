@@ -268,13 +268,19 @@ pub struct ClaimReader<'a> {
 impl ClaimReader<'_> {
     /// Whom a claim labelled `label`, read inside `enclosing`, is about.
     fn target(&self, label: &str, enclosing: Option<usize>) -> Option<Target> {
+        Some(self.named_target(label, enclosing).0)
+    }
+
+    /// [`target`](Self::target), and whether the label named it (a
+    /// section's key, or the whole project) rather than the claim's place.
+    fn named_target(&self, label: &str, enclosing: Option<usize>) -> (Target, bool) {
         if let Some(section) = key_in(label).and_then(|k| (self.section_of_key)(&k)) {
-            return Some(Target::Section(section));
+            return (Target::Section(section), true);
         }
         if is_whole_project(label) {
-            return Some(Target::Project);
+            return (Target::Project, true);
         }
-        Some(enclosing.map_or(Target::Project, Target::Section))
+        (enclosing.map_or(Target::Project, Target::Section), false)
     }
 
     /// A paragraph or code line: an ASCII bar, else a labelled percentage.
@@ -311,12 +317,7 @@ impl ClaimReader<'_> {
                 (filled as f64 * 1000.0 / cells.len() as f64).round() / 10.0
             }
         };
-        let part = !label.is_empty()
-            && !is_bare_progress(&label)
-            && !is_whole_project(&label)
-            && key_in(&label)
-                .and_then(|key| (self.section_of_key)(&key))
-                .is_none();
+        let labelled = !label.is_empty();
         // An unlabelled bar (corpus `10_…`: `████░░ 25% (3/12 fases)` under
         // `## PROGRESO GENERAL`) speaks for its section: it takes its title.
         let label = match (label.is_empty(), enclosing) {
@@ -324,12 +325,13 @@ impl ClaimReader<'_> {
             (true, None) => "Progression".to_string(),
             (false, _) => label,
         };
+        let (target, named) = self.named_target(&label, enclosing);
         Some(Claim {
-            target: self.target(&label, enclosing)?,
+            target,
+            part: labelled && !named && !is_bare_progress(&label),
             label,
             value,
             line,
-            part,
         })
     }
 

@@ -44,7 +44,7 @@ pub struct ItemReader<'a> {
 /// The length of the run of a handle's characters that `name` starts
 /// with: letters, digits, `_` and `-`, and a dot between a letter, digit
 /// or `_` and a letter or digit.
-fn handle_run(name: &[u8]) -> usize {
+pub(super) fn handle_run(name: &[u8]) -> usize {
     let inner = |b: u8| b.is_ascii_alphanumeric() || matches!(b, b'_' | b'-');
     let mut end = 0;
     while let Some(&b) = name.get(end) {

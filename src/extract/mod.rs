@@ -87,9 +87,7 @@ pub fn extract(document: &Document, context: &Context) -> DocumentStatus {
     milestones::as_far_as_their_tasks(&mut status);
     status.diagnostics.extend(milestone_diagnostics);
     risks::read(&outline, document, &risk_sections, &mut status);
-    let mut people = people::People::from_vec(std::mem::take(&mut status.people));
-    people.risk_owners(status.risks.iter().filter_map(|risk| risk.owner.as_deref()));
-    status.people = people.into_vec();
+    people::add_risk_owners(&mut status.people, &status.risks);
     status.areas = areas::read(
         &outline,
         &words.vocabulary,

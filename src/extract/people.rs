@@ -18,7 +18,7 @@ use super::as_of::segments;
 use super::folding::{fold, folded_words, words};
 use super::outline::Table;
 use super::tables::folded_header;
-use crate::model::{Item, Person, Status};
+use crate::model::{Item, Person, Risk, Status};
 
 /// Headings of team sections.
 const TEAM_WORDS: &[&str] = &[
@@ -442,30 +442,6 @@ impl People {
         }
     }
 
-    /// The people read so far (`people`), to be added to.
-    pub fn from_vec(people: Vec<Person>) -> People {
-        let mut index = FxHashMap::default();
-        for (at, person) in people.iter().enumerate() {
-            let key = person_key(person.handle.as_deref().unwrap_or(&person.name));
-            index.entry(key).or_insert(at);
-            index.entry(person_key(&person.name)).or_insert(at);
-        }
-        People { people, index }
-    }
-
-    /// The owners of risks that are handles (`- 🔴 Retard de l'hébergeur
-    /// — @marc`) are people of the project, as item owners are, with no
-    /// open item for it. An owner written out is not taken: a risk
-    /// register's owners are as often roles (corpus 17's `CEO (Chad
-    /// Rienstra)`, `Software Engineer + Per Vices`) as names.
-    pub fn risk_owners<'r>(&mut self, owners: impl Iterator<Item = &'r str>) {
-        for owner in owners {
-            if let Some(name) = owner.strip_prefix('@').and_then(only_name) {
-                self.named(&format!("@{name}"));
-            }
-        }
-    }
-
     /// Item owners and the count of their open items (not done, not cancelled).
     pub fn owners<'i>(&mut self, items: impl Iterator<Item = &'i Item>) {
         for item in items {
@@ -547,6 +523,46 @@ fn split_outside_parentheses(text: &str, separator: char) -> impl Iterator<Item 
         .into_iter()
         .map(str::trim)
         .filter(|part| !part.is_empty())
+}
+
+/// Adds to `people` the owners of `risks` that are handles (`- 🔴 Retard
+/// de l'hébergeur — @marc`): they are people of the project, as item
+/// owners are, with no open item for it. An owner written out is not
+/// taken: a risk register's owners are as often roles (corpus 17's `CEO
+/// (Chad Rienstra)`, `Software Engineer + Per Vices`) as names.
+///
+/// Most risk owners own items too: a handle already there as written is
+/// passed over before any name is folded.
+pub fn add_risk_owners(people: &mut Vec<Person>, risks: &[Risk]) {
+    for owner in risks.iter().filter_map(|risk| risk.owner.as_deref()) {
+        let Some(name) = owner.strip_prefix('@').filter(|name| is_handle_name(name)) else {
+            continue;
+        };
+        if people.iter().any(|p| p.handle.as_deref() == Some(owner)) {
+            continue;
+        }
+        let key = person_key(name);
+        let known = |p: &Person| {
+            person_key(p.handle.as_deref().unwrap_or(&p.name)) == key || person_key(&p.name) == key
+        };
+        if !names_no_one(name) && !people.iter().any(known) {
+            people.push(Person {
+                handle: Some(owner.to_string()),
+                name: name.to_string(),
+                role: None,
+                open_items: 0,
+            });
+        }
+    }
+}
+
+/// Whether `name` (after its `@`) is all a handle's name (`marc`,
+/// `claire.dupont`), as [`HANDLE_NAME_PATTERN`] reads one.
+fn is_handle_name(name: &str) -> bool {
+    let bytes = name.as_bytes();
+    bytes.first().is_some_and(u8::is_ascii_alphabetic)
+        && super::items::handle_run(bytes) == bytes.len()
+        && !name.ends_with('-')
 }
 
 /// Identity of a person across mentions: `@Mounir`, `mounir` and `Mounir`
