@@ -78,6 +78,8 @@ const PERIOD_LABELS: &[&str] = &[
     "periode de reporting",
     // A sprint review is true as of its sprint's last day.
     "sprint",
+    "sprint dates",
+    "dates du sprint",
     "iteration",
 ];
 
@@ -576,9 +578,11 @@ fn find_as_of(
                 return Some((*date, placed.line));
             }
             if period.is_none() && PERIOD_LABELS.contains(&label.as_str()) {
+                // A period still running (a sprint that ends next month)
+                // is true as of today at the latest, not of its last day.
                 let last_day = dates::period_end(date).unwrap_or(date.start);
                 let date = ParsedDate {
-                    start: last_day,
+                    start: last_day.min(context.portal_as_of).max(date.start),
                     ..*date
                 };
                 period = Some((date, placed.line));
@@ -938,6 +942,12 @@ mod tests {
             Some(date(2026, 11, 17))
         );
         assert_eq!(as_of("# R\n\nSprint 15 starts 2026-11-18\n"), None);
+        // A sprint still running is true as of today (the portal's as-of
+        // date in these tests), not of its last day to come.
+        assert_eq!(
+            as_of("# R\n\nSprint dates: 2026-11-10 → 2026-12-21\n"),
+            Some(date(2026, 12, 5))
+        );
         // The report's own date, wherever it stands, says when it was true.
         assert_eq!(
             as_of("# R\n\n**Period:** 2 – 15 November 2026\n**Report date:** 16 November 2026\n"),
