@@ -734,6 +734,53 @@ fn a_dashboards_bars_are_claims_about_its_lots() {
     assert!(has_diagnostic(&project, "conflicting-declarations"));
 }
 
+/// A quarterly roadmap: an open box with a figure after a spaced dash is
+/// begun at that figure (a box says only done or not); the current
+/// quarter, an aside after it, is a time box like the others.
+#[test]
+fn a_quarterly_roadmaps_boxes_and_quarters() {
+    let project = project_of_text(
+        "roadmap.md",
+        "# Mobile App Roadmap\n\n## Q4 2026 (current quarter)\n\n\
+         - [x] Biometric login\n- [ ] In-app chat — 60%\n- [ ] Accessibility fixes - 0%\n\n\
+         ## Q1 2027\n\n- [ ] Payments v2\n",
+    );
+    let items: Vec<(String, String, Option<f64>)> = (all_items(&project).iter())
+        .map(|item| {
+            let text = item["text"].as_str().unwrap_or_default().to_string();
+            let status = item["status"].as_str().unwrap_or_default().to_string();
+            (text, status, item["percent"].as_f64())
+        })
+        .collect();
+    let item = |text: &str, status: &str, percent: Option<f64>| {
+        (text.to_string(), status.to_string(), percent)
+    };
+    assert_eq!(
+        items,
+        [
+            item("Biometric login", "done", None),
+            item("In-app chat — 60%", "in_progress", Some(60.0)),
+            item("Accessibility fixes - 0%", "todo", Some(0.0)),
+            item("Payments v2", "todo", None),
+        ]
+    );
+    let milestones: Vec<(&str, &str)> = (project["milestones"].as_array().into_iter().flatten())
+        .map(|m| {
+            (
+                m["title"].as_str().unwrap_or("-"),
+                m["status"].as_str().unwrap_or("-"),
+            )
+        })
+        .collect();
+    assert_eq!(
+        milestones,
+        [
+            ("Q4 2026 (current quarter)", "in_progress"),
+            ("Q1 2027", "todo")
+        ]
+    );
+}
+
 /// An aside at the end of an item that only says who owns it and when it
 /// is due leaves its text once both are read; an aside that says anything
 /// else stays (corpus 08's `(@mentions, déplacements…)` names a feature).

@@ -229,9 +229,16 @@ impl<'a> ItemReader<'a> {
             // `**Blocage actuel**: ✅ Peut démarrer` describes its parent, it is not a task.
             return None;
         }
+        let percent = percent_of(text);
+        // A task box says only done or not: an open box whose item is
+        // partly done (`- [ ] In-app chat — 60%`) is begun.
+        let begun = status == Status::Todo
+            && text.trim_start().starts_with("[ ]")
+            && percent.is_some_and(|p| p > 0.0 && p < 100.0);
+        let status = if begun { Status::InProgress } else { status };
         Some(Item {
             id: id_of(&clean),
-            percent: percent_of(text),
+            percent,
             points: points_of(text),
             text: clean,
             status,
