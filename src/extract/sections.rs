@@ -331,6 +331,9 @@ fn drop_read_asides(section: &mut Section, is_date: &dyn Fn(&str) -> bool) {
                 let kept = item.text[..open].trim_end().len();
                 item.text.truncate(kept);
             }
+            if let Some(kept) = before_read_fields(item) {
+                item.text.truncate(kept);
+            }
             if let Some(kept) = before_owner_at_end(&item.text, item.owner.as_deref()) {
                 item.text.truncate(kept);
             }
@@ -341,6 +344,43 @@ fn drop_read_asides(section: &mut Section, is_date: &dyn Fn(&str) -> bool) {
     for child in &mut section.sections {
         drop_read_asides(child, is_date);
     }
+}
+
+/// Where the text before the fields that end it ends, when a roadmap's
+/// line parts them with spaced dashes (`Lakehouse migration — 70% — @dkim
+/// — on track`): its percentage, its owner's handle, and a word of how it
+/// is going, each read already (the last shown beside the item only as its
+/// status). At least the percentage or the handle must be among them:
+/// `Cost dashboards — on track` keeps its words.
+fn before_read_fields(item: &Item) -> Option<usize> {
+    if item.owner.is_none() && item.percent.is_none() {
+        return None;
+    }
+    let is_percent = |part: &str| {
+        let figure = part.strip_suffix('%').map(str::trim_end);
+        let value = figure.and_then(|f| f.replace(',', ".").parse::<f64>().ok());
+        value.is_some() && value == item.percent
+    };
+    let mut rest = item.text.trim_end();
+    let mut read = false;
+    while let Some((before, part)) = last_dash_part(rest) {
+        let part = part.trim();
+        let field = item.owner.as_deref() == Some(part) || is_percent(part);
+        if !(field || super::vocabulary::is_milestone_phrase(part)) {
+            break;
+        }
+        read |= field;
+        rest = before.trim_end();
+    }
+    (read && !rest.is_empty() && rest.len() < item.text.trim_end().len()).then_some(rest.len())
+}
+
+/// `text` parted at its last spaced dash (`—`, `–` or `-`).
+fn last_dash_part(text: &str) -> Option<(&str, &str)> {
+    [" — ", " – ", " - "]
+        .iter()
+        .filter_map(|dash| text.rsplit_once(dash))
+        .max_by_key(|(before, _)| before.len())
 }
 
 /// Where the text before the dates that end it ends, when they are written

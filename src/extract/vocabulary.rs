@@ -14,7 +14,7 @@ use std::sync::{Arc, LazyLock};
 use aho_corasick::AhoCorasick;
 use rustc_hash::FxHashMap;
 
-use super::folding::{fold, fold_char, folds_to, FoldedChar, WordList};
+use super::folding::{fold, fold_char, folded_words, folds_to, FoldedChar, WordList};
 use crate::config::{VocabularyConfig, VocabularyEntry};
 use crate::model::Status;
 
@@ -322,6 +322,13 @@ static MILESTONE_MARKER_LIST: LazyLock<AhoCorasick> = LazyLock::new(|| {
     AhoCorasick::new(MILESTONE_MARKERS.iter().map(|(marker, _)| *marker))
         .expect("marker list is small")
 });
+
+/// Whether `text` is all one of a milestone's status phrases (`on
+/// track`, `at risk`, `en retard`).
+pub fn is_milestone_phrase(text: &str) -> bool {
+    let said = folded_words(text);
+    MILESTONE_WORDS.iter().any(|(phrase, _)| *phrase == said)
+}
 
 /// The status a piece of text gives a milestone: the first status word,
 /// else the first marker.
