@@ -821,6 +821,81 @@ fn a_roadmap_lines_fields_leave_its_text() {
     );
 }
 
+/// A status report's workstream table rates each workstream (its areas)
+/// and says how far it is (`% complete`: its items, at that value, so the
+/// project is at (80 + 55 + 30 + 65) / 4 = 57.5 %). Its top risks name
+/// their owner after a label on the risk's line: the title stops before
+/// it. `Complété` alone (corpus 01's count of done tasks) is no status
+/// column.
+#[test]
+fn a_workstream_table_gives_areas_and_items() {
+    let project = project_of_text(
+        "erp.md",
+        "# ERP Rollout — Status Report\n\n## Workstreams\n\n\
+         | Workstream | Lead | RAG | % complete | Comment |\n|---|---|---|---|---|\n\
+         | Finance | @amy | 🟢 | 80% | GL migration done |\n\
+         | Supply chain | @bo | 🟡 | 55% | Vendor master data late |\n\
+         | HR & Payroll | @cy | 🔴 | 30% | Payroll parallel run failed |\n\
+         | Reporting | @dee | 🟢 | 65% | |\n\n\
+         ## Top risks\n\n\
+         1. **Payroll parallel run** — must pass by 2026-12-05. Owner: @cy. Impact: high, likelihood: medium.\n\
+         2. **Key-user availability** — Owner: @rafael. Impact: medium, likelihood: high.\n\n\
+         ## Par catégorie\n\n| Catégorie | Complété | Total |\n|---|---|---|\n| Sécurité | 7/8 | 8 |\n",
+    );
+    let items: Vec<(String, String, Option<f64>)> = (all_items(&project).iter())
+        .map(|item| {
+            let text = item["text"].as_str().unwrap_or_default().to_string();
+            let owner = item["owner"].as_str().unwrap_or_default().to_string();
+            (text, owner, item["percent"].as_f64())
+        })
+        .collect();
+    let item = |text: &str, owner: &str, percent: f64| {
+        (text.to_string(), owner.to_string(), Some(percent))
+    };
+    assert_eq!(
+        items,
+        [
+            item("Finance", "@amy", 80.0),
+            item("Supply chain", "@bo", 55.0),
+            item("HR & Payroll", "@cy", 30.0),
+            item("Reporting", "@dee", 65.0),
+        ]
+    );
+    assert_eq!(project["progress"], 57.5);
+    let areas: Vec<(&str, &str)> = (project["areas"].as_array().into_iter().flatten())
+        .map(|a| {
+            (
+                a["name"].as_str().unwrap_or("-"),
+                a["health"].as_str().unwrap_or("-"),
+            )
+        })
+        .collect();
+    assert_eq!(
+        areas,
+        [
+            ("Finance", "green"),
+            ("Supply chain", "amber"),
+            ("HR & Payroll", "red"),
+            ("Reporting", "green")
+        ]
+    );
+    let risks: Vec<(&str, &str)> = (project["risks"].as_array().into_iter().flatten())
+        .map(|r| {
+            (
+                r["title"].as_str().unwrap_or("-"),
+                r["owner"].as_str().unwrap_or("-"),
+            )
+        })
+        .collect();
+    assert_eq!(
+        risks,
+        [
+            ("Payroll parallel run — must pass by 2026-12-05", "@cy"),
+            ("Key-user availability", "@rafael"),
+        ]
+    );
+}
+
 /// An aside at the end of an item that only says who owns it and when it
 /// is due leaves its text once both are read; an aside that says anything
 /// else stays (corpus 08's `(@mentions, déplacements…)` names a feature).

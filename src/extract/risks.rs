@@ -878,17 +878,18 @@ fn inline_fields(text: &str) -> (&str, Vec<(Field, &str)>) {
 }
 
 /// A risk's line split at its first colon: the title, then the text its
-/// scales may stand in. When a scale's label is what comes right before
-/// the colon (`**Vendor API deprecation** — Likelihood: High, Impact:
-/// Critical`), the title ends before the label, which goes with the
-/// scales.
+/// scales may stand in. When a scale's or the owner's label is what comes
+/// right before the colon (`**Vendor API deprecation** — Likelihood: High,
+/// Impact: Critical`, `**Payroll parallel run** — must pass by 5/12.
+/// Owner: @cy. Impact: high`), the title ends before the label, which
+/// goes with the scales.
 fn title_and_scales(body: &str) -> (&str, &str) {
     let Some((before, after)) = body.split_once(':') else {
         return (body, "");
     };
     let start = label_start(before);
     match field_of(&before[start..]) {
-        Some(Field::Impact | Field::Probability) if start > 0 => {
+        Some(Field::Impact | Field::Probability | Field::Owner) if start > 0 => {
             let title = before[..start]
                 .trim_end_matches(|c: char| c.is_whitespace() || "-—–,;.".contains(c));
             (title, &body[start..])

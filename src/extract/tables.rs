@@ -512,10 +512,20 @@ fn roles_of(table: &Table) -> Vec<Column> {
     roles
 }
 
+/// Whether a header, folded, is the English of §4's `% Complet`: `%
+/// complete`, `Percent complete`, `Complete (%)`. `complete` alone is
+/// not one: folded, it is also the French `Complété` of a count's column
+/// (corpus 01's `| Catégorie | Complété | Total | % |`, `8/8`).
+fn is_percent_complete(header: &str) -> bool {
+    words(header).any(|w| w == "complete")
+        && (header.contains('%') || words(header).any(|w| matches!(w, "percent" | "pct")))
+}
+
 /// The role of column `index`, whose header folded is `header`.
 fn column_role(table: &Table, index: usize, header: &str) -> Column {
     let header_has = |words: &WordList| words.any(header);
-    if header_has(&STATUS_HEADERS) || is_answer_column(table, index) {
+    if header_has(&STATUS_HEADERS) || is_percent_complete(header) || is_answer_column(table, index)
+    {
         Column::Status
     } else if header_has(&END_HEADERS) && holds_dates(table, index) {
         Column::EndDate
