@@ -430,6 +430,11 @@ impl People {
                 self.mention_as(value, role_label(label));
                 return;
             }
+            // A report's header table: `| **Sponsor** | Helen Cho |`.
+            if let Some(role) = role_label(label).filter(|_| is_full_name(value)) {
+                self.member(value.trim(), Some(role));
+                return;
+            }
         }
         for cell in cells {
             self.mention(cell);
@@ -499,6 +504,20 @@ fn name_with_handle(value: &str) -> Option<(&str, &str)> {
         .clone()
         .all(|word| word.starts_with(char::is_uppercase));
     ((1..=4).contains(&words.count()) && capitalised).then_some((name, handle))
+}
+
+/// Whether `text` is a person's full name: two to four words, each begun
+/// by a capital letter, without figures (`Helen Cho`; not `CFO`, `Finance
+/// team`, `TBD`).
+fn is_full_name(text: &str) -> bool {
+    let words = text.split_whitespace();
+    (2..=4).contains(&words.clone().count())
+        && words
+            .clone()
+            .all(|word| word.starts_with(char::is_uppercase))
+        && !text
+            .chars()
+            .any(|c| c.is_ascii_digit() || "@:/()".contains(c))
 }
 
 /// `text` split at each `separator` outside parentheses (`@a (x, y), @b`
@@ -632,6 +651,23 @@ mod tests {
                 person(Some("@lee"), "lee", None),
             ]
         );
+    }
+
+    /// A report's header table names its sponsor by a full name; a row
+    /// of a role and a title or a team names nobody.
+    #[test]
+    fn a_header_tables_role_and_full_name() {
+        let mut people = People::default();
+        let row = |label: &str, value: &str| [label.to_string(), value.to_string()];
+        people.mention_row(&row("Sponsor", "Helen Cho"));
+        people.mention_row(&row("Sponsor", "CFO"));
+        people.mention_row(&row("Owner", "Finance team"));
+        people.mention_row(&row("Status", "Amber Watch"));
+        people.mention_row(&row("Lead", "Q4 2026 Plan"));
+        let people = people.into_vec();
+        assert_eq!(people.len(), 1, "{people:?}");
+        assert_eq!(people[0].name, "Helen Cho");
+        assert_eq!(people[0].role.as_deref(), Some("Sponsor"));
     }
 
     /// `Project manager: Dana Whitfield (@dana)` names one person, who
