@@ -366,7 +366,10 @@ fn before_read_fields(item: &Item) -> Option<usize> {
     while let Some((before, part)) = last_dash_part(rest) {
         let part = part.trim();
         let field = item.owner.as_deref() == Some(part) || is_percent(part);
-        if !(field || super::vocabulary::is_milestone_phrase(part)) {
+        // A milestone's status phrases are short (`behind schedule` the
+        // longest): a longer part is none of them, and is not folded.
+        let phrase = || part.len() <= 24 && super::vocabulary::is_milestone_phrase(part);
+        if !(field || phrase()) {
             break;
         }
         read |= field;
@@ -375,12 +378,22 @@ fn before_read_fields(item: &Item) -> Option<usize> {
     (read && !rest.is_empty() && rest.len() < item.text.trim_end().len()).then_some(rest.len())
 }
 
-/// `text` parted at its last spaced dash (`—`, `–` or `-`).
+/// `text` parted at its last spaced dash (`—`, `–` or `-`). Every item
+/// with an owner is asked: the spaces are found from the end with
+/// `memrchr`, not each dash searched for in the whole text.
 fn last_dash_part(text: &str) -> Option<(&str, &str)> {
-    [" — ", " – ", " - "]
-        .iter()
-        .filter_map(|dash| text.rsplit_once(dash))
-        .max_by_key(|(before, _)| before.len())
+    let mut end = text.len();
+    while let Some(space) = memchr::memrchr(b' ', &text.as_bytes()[..end]) {
+        let before = &text[..space];
+        let dashed = ["-", "—", "–"]
+            .iter()
+            .find_map(|dash| before.strip_suffix(dash));
+        if let Some(kept) = dashed.and_then(|kept| kept.strip_suffix(' ')) {
+            return Some((kept, &text[space + 1..]));
+        }
+        end = space;
+    }
+    None
 }
 
 /// Where the text before the dates that end it ends, when they are written
