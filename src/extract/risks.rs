@@ -427,16 +427,20 @@ fn severity_of_level(level: u8) -> Severity {
 fn heading_severity(heading: &str, folded: &str) -> Option<Severity> {
     (heading.chars())
         .filter(|c| !c.is_ascii())
-        .find_map(|c| {
-            (HEADING_SEVERITY_MARKERS.iter())
-                .find(|(marker, _)| *marker == c)
-                .map(|(_, severity)| *severity)
-        })
+        .find_map(circle_severity)
         .or_else(|| {
             HEADING_SEVERITIES
                 .first(folded)
                 .map(|(_, index)| HEADING_SEVERITY_WORDS[index].1)
         })
+}
+
+/// The severity a circle says (`🔴` critical, `🟠` high, `🟡` medium,
+/// `🟢` low), in a heading or at the start of a risk's line.
+fn circle_severity(c: char) -> Option<Severity> {
+    (HEADING_SEVERITY_MARKERS.iter())
+        .find(|(marker, _)| *marker == c)
+        .map(|(_, severity)| *severity)
 }
 
 fn field_of(label: &str) -> Option<Field> {
@@ -799,11 +803,7 @@ fn list_risk(entry: &ListEntry) -> Option<Draft> {
     }
     let (title, inline) = inline_fields(&first.text);
     let mut draft = Draft::titled(title, entry.line, first.struck);
-    draft.marked = (first.text.trim_start().chars().next()).and_then(|c| {
-        (HEADING_SEVERITY_MARKERS.iter())
-            .find(|(marker, _)| *marker == c)
-            .map(|(_, severity)| *severity)
-    });
+    draft.marked = (first.text.trim_start().chars().next()).and_then(circle_severity);
     for (field, value) in inline {
         draft.apply(field, value);
     }
