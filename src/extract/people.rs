@@ -493,25 +493,26 @@ fn only_name(name: &str) -> Option<&str> {
 }
 
 /// The name and the handle of a label's value that is a person's name and
-/// their handle in parentheses (`Dana Whitfield (@dana)`): one to four
-/// words, each begun by a capital letter.
+/// their handle in parentheses (`Dana Whitfield (@dana)`): a name of one
+/// to four words ([`is_name`]).
 fn name_with_handle(value: &str) -> Option<(&str, &str)> {
     let (name, inside) = value.trim().strip_suffix(')')?.rsplit_once('(')?;
     let handle = only_handle(inside.trim())?;
     let name = name.trim();
-    let words = name.split_whitespace();
-    let capitalised = words
-        .clone()
-        .all(|word| word.starts_with(char::is_uppercase));
-    ((1..=4).contains(&words.count()) && capitalised).then_some((name, handle))
+    is_name(name, 1).then_some((name, handle))
 }
 
-/// Whether `text` is a person's full name: two to four words, each begun
-/// by a capital letter, without figures (`Helen Cho`; not `CFO`, `Finance
-/// team`, `TBD`).
+/// Whether `text` is a person's full name: two to four words ([`is_name`]:
+/// `Helen Cho`; not `CFO`, `Finance team`, `TBD`).
 fn is_full_name(text: &str) -> bool {
+    is_name(text, 2)
+}
+
+/// Whether `text` is a person's name of `fewest` to four words, each
+/// begun by a capital letter, without figures, handles or parentheses.
+fn is_name(text: &str, fewest: usize) -> bool {
     let words = text.split_whitespace();
-    (2..=4).contains(&words.clone().count())
+    (fewest..=4).contains(&words.clone().count())
         && words
             .clone()
             .all(|word| word.starts_with(char::is_uppercase))
