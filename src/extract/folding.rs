@@ -230,6 +230,13 @@ fn never_numeric(c: char) -> bool {
     NEVER_NUMERIC.iter().any(|block| block.contains(&c))
 }
 
+/// The text before the parenthesis that ends `text`, and the inside of
+/// that parenthesis (`Q4 2026 (current quarter)` gives `Q4 2026 ` and
+/// `current quarter`): an aside that headings, names and titles end with.
+pub fn trailing_aside(text: &str) -> Option<(&str, &str)> {
+    text.trim_end().strip_suffix(')')?.rsplit_once('(')
+}
+
 /// The words of folded text (runs of letters and digits).
 pub fn words(folded: &str) -> impl Iterator<Item = &str> {
     folded

@@ -73,9 +73,7 @@ fn names_a_time_box(folded: &str) -> bool {
         first.as_bytes(),
         [b'q' | b't', b'1'..=b'4'] | [b'h', b'1' | b'2']
     );
-    let before_aside = (folded.trim_end().strip_suffix(')'))
-        .and_then(|inside| inside.rfind('(').map(|open| &folded[..open]))
-        .unwrap_or(folded);
+    let before_aside = folding::trailing_aside(folded).map_or(folded, |(before, _)| before);
     TIME_BOX_WORDS.contains(&first) || period && folding::words(before_aside).count() <= 3
 }
 

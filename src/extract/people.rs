@@ -15,7 +15,7 @@ use regex::Regex;
 use rustc_hash::FxHashMap;
 
 use super::as_of::segments;
-use super::folding::{fold, folded_words, words};
+use super::folding::{fold, folded_words, trailing_aside, words};
 use super::outline::Table;
 use super::tables::folded_header;
 use crate::model::{Item, Person, Risk, Status};
@@ -323,7 +323,7 @@ impl People {
         };
         // `Alice Martin (MOA)`: a role in parentheses after the name;
         // `Dana Whitfield (@dana)`: the name's handle.
-        let (who, aside) = match who.strip_suffix(')').and_then(|w| w.rsplit_once('(')) {
+        let (who, aside) = match trailing_aside(who) {
             Some((name, inside)) if !name.trim().is_empty() => (name.trim(), Some(inside.trim())),
             _ => (who, None),
         };
@@ -496,7 +496,7 @@ fn only_name(name: &str) -> Option<&str> {
 /// their handle in parentheses (`Dana Whitfield (@dana)`): a name of one
 /// to four words ([`is_name`]).
 fn name_with_handle(value: &str) -> Option<(&str, &str)> {
-    let (name, inside) = value.trim().strip_suffix(')')?.rsplit_once('(')?;
+    let (name, inside) = trailing_aside(value)?;
     let handle = only_handle(inside.trim())?;
     let name = name.trim();
     is_name(name, 1).then_some((name, handle))

@@ -19,7 +19,7 @@ use std::sync::LazyLock;
 
 use regex::Regex;
 
-use super::folding::{fold, folded_words, WordList};
+use super::folding::{fold, folded_words, trailing_aside, WordList};
 use super::outline::{Block, ListEntry, Outline, OutlineSection, Table, TextLine};
 use super::sections::before_owner_at_end;
 use super::tables::{self, RaidKind, TableKind, RISK_COLUMN_WORDS};
@@ -603,8 +603,7 @@ fn clean_risk_title(text: &str) -> String {
     };
     // `App Store review took 4 days (resolved)`: a parenthesis that ends
     // the title and only says open or closed.
-    let title = (title.trim_end().strip_suffix(')'))
-        .and_then(|inside| inside.rsplit_once('('))
+    let title = trailing_aside(title)
         .filter(|(_, status)| is_status_clause(status))
         .map_or(title, |(before, _)| before);
     let title = title.trim_matches(|c: char| !kept(c)).trim();

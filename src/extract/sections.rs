@@ -16,7 +16,7 @@ use crate::config::DateOrder;
 use crate::messages;
 
 use super::declarations::{key_at_start, Claim, ClaimReader, Target};
-use super::folding::{fold, words};
+use super::folding::{fold, trailing_aside, words};
 use super::items::{clean_text, is_total_row, Columns, ItemReader, Siblings};
 use super::matrix;
 use super::outline::{Block, ListEntry, Outline, OutlineSection, Table};
@@ -618,10 +618,7 @@ static REPORT_HEADINGS: LazyLock<FxHashMap<String, Status>> = LazyLock::new(|| {
 /// colon, or but for the period in parentheses that ends it: a roadmap's
 /// `## Now (Q4 2026)`).
 fn report_heading_status(folded: &str) -> Option<Status> {
-    phrase_status(folded).or_else(|| {
-        let inside = folded.trim_end().strip_suffix(')')?;
-        phrase_status(&inside[..inside.rfind('(')?])
-    })
+    phrase_status(folded).or_else(|| phrase_status(trailing_aside(folded)?.0))
 }
 
 /// The status of the [`REPORT_HEADINGS`] phrase that is all of `folded`.
