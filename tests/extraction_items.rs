@@ -702,7 +702,10 @@ fn a_steering_committees_action_log() {
 
 /// A dashboard's bars, one per lot, are claims about the lots, each
 /// under its label: four lots at 100, 70, 40 and 0 % do not contradict
-/// each other. The same lot claimed twice, 70 % then 30 %, does.
+/// each other. Their section, which claims nothing itself, claims their
+/// mean, (100 + 70 + 40 + 0) / 4 = 52.5 %, not the first lot's 100 %; its
+/// title, `Avancement global`, makes that the project's claim too. The
+/// same lot claimed twice, 70 % then 30 %, is a conflict, and counts once.
 #[test]
 fn a_dashboards_bars_are_claims_about_its_lots() {
     let bars = "# Tableau de bord\n\n## Avancement global\n\n```\n\
@@ -722,6 +725,7 @@ fn a_dashboards_bars_are_claims_about_its_lots() {
     assert_eq!(
         declarations,
         [
+            ("Avancement global", 52.5),
             ("Lot 1 Conception", 100.0),
             ("Lot 2 Back-office", 70.0),
             ("Lot 3 Front usager", 40.0),
@@ -729,9 +733,42 @@ fn a_dashboards_bars_are_claims_about_its_lots() {
         ]
     );
     assert!(!has_diagnostic(&project, "conflicting-declarations"));
+    let section = &all_sections(&project)[0];
+    assert_eq!(section["title"], "Avancement global");
+    assert_eq!(section["declared_progress"].as_f64(), Some(52.5));
+    assert_eq!(project["declared_progress"].as_f64(), Some(52.5));
     let again = format!("{bars}\n```\nLot 2 Back-office  ███░░░░░░░  30%\n```\n");
     let project = project_of_text("tdb.md", &again);
     assert!(has_diagnostic(&project, "conflicting-declarations"));
+    assert_eq!(project["declared_progress"].as_f64(), Some(52.5));
+}
+
+/// A section with a claim of its own keeps it: the lots under `##
+/// Avancement (60%)` do not replace what the heading says; one bar alone
+/// is what its section claims, as before.
+#[test]
+fn a_sections_own_claim_stands_before_its_parts() {
+    let project = project_of_text(
+        "tdb.md",
+        "# Tableau de bord\n\n## Avancement (60%)\n\n```\n\
+         Lot 1 Conception   ██████████ 100%\n\
+         Lot 2 Back-office  ███████░░░  70%\n```\n\n\
+         ## Recette\n\n```\nLot 4 Recette      ██░░░░░░░░  20%\n```\n",
+    );
+    let sections = all_sections(&project);
+    let declared: Vec<(&str, Option<f64>)> = (sections.iter())
+        .map(|s| {
+            (
+                s["title"].as_str().unwrap_or("-"),
+                s["declared_progress"].as_f64(),
+            )
+        })
+        .collect();
+    assert_eq!(
+        declared,
+        [("Avancement (60%)", Some(60.0)), ("Recette", Some(20.0))]
+    );
+    assert_eq!(project["declarations"].as_array().map(Vec::len), Some(4));
 }
 
 /// A quarterly roadmap: an open box with a figure after a spaced dash is

@@ -26,7 +26,7 @@ use super::vocabulary::{is_legend_label, names_legend, Vocabulary};
 use super::Context;
 use crate::ingest::Document;
 use crate::model::{Declaration, Diagnostic, DocumentStatus, Health, Item, Section, Status};
-use crate::portfolio::progress::{count, mean_progress, section_items};
+use crate::portfolio::progress::{count, mean_progress, round1, section_items};
 
 /// Words of risk headings (§8): their items are risks, not work items.
 const RISK_WORDS: &[&str] = &[
@@ -117,6 +117,8 @@ pub fn read(
     for section in &outline.sections {
         claims.section(&claim_reader, section, &mut counter, false, vocabulary);
     }
+    let means = parts_means(&claims.list, &walk, &titles);
+    claims.list.extend(means);
     claims.list.sort_by_key(|c| c.line);
 
     // One copy of the path, shared by every section, item and declaration.
@@ -991,6 +993,49 @@ struct Builder<'a> {
     /// (line, cell), for a diagnostic. A cell, since the builder's
     /// recursion reads through `&self`.
     unread: std::cell::RefCell<Vec<(usize, String)>>,
+}
+
+/// What a section whose claims are all about its parts claims itself:
+/// the mean of its parts, a claim labelled with its title on its heading's
+/// line. A dashboard's `## Avancement global` over `Lot 1 Conception
+/// ██████████ 100%`, `Lot 2 Back-office ███████░░░ 70%`, `Lot 3 … 40%` and
+/// `Lot 4 … 0%` claims 52.5 %, as its reader adds it up, not the first
+/// lot's 100 %; and, its title being about the whole project, it is the
+/// project's claim too. Each part counts once, at its first claim (a lot
+/// claimed twice is a conflict, not two lots), all weighing the same: the
+/// document gives no other weight. A section with a claim of its own, or
+/// with one part only, is left as it is.
+fn parts_means(claims: &[Claim], walk: &[&OutlineSection], titles: &[String]) -> Vec<Claim> {
+    let mut parts: FxHashMap<usize, Vec<(&str, f64)>> = FxHashMap::default();
+    let mut own: FxHashSet<usize> = FxHashSet::default();
+    for claim in claims {
+        let Target::Section(index) = claim.target else {
+            continue;
+        };
+        if !claim.part {
+            own.insert(index);
+            continue;
+        }
+        let of_section = parts.entry(index).or_default();
+        if !of_section.iter().any(|(label, _)| *label == claim.label) {
+            of_section.push((&claim.label, claim.value));
+        }
+    }
+    let mut means: Vec<Claim> = (parts.into_iter())
+        .filter(|(index, parts)| parts.len() > 1 && !own.contains(index))
+        .filter_map(|(index, parts)| {
+            let sum: f64 = parts.iter().map(|(_, value)| value).sum();
+            Some(Claim {
+                label: titles.get(index)?.clone(),
+                value: round1(sum / parts.len() as f64),
+                line: walk.get(index)?.line,
+                target: Target::Section(index),
+                part: false,
+            })
+        })
+        .collect();
+    means.sort_by_key(|claim| claim.line);
+    means
 }
 
 /// The first claim about each section, in document order.
