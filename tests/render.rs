@@ -635,6 +635,54 @@ fn a_person_without_open_items_says_so_once() {
     assert!(bob.contains("Platform</a>: 1 open item\n"), "{bob}");
 }
 
+/// A highlight report names its manager in full in its header and by
+/// first name in its work packages: one person, `Priya Natarajan`, the
+/// project manager, owning the open package of `Priya` (overdue on 1
+/// November 2026, the build's as-of date) and the one of `@ahmed`, joined
+/// to `Ahmed Ali`. Two full names that share a first name leave that first
+/// name a person of its own.
+#[test]
+fn a_first_name_is_the_person_written_in_full() {
+    let portal = Portal::new();
+    portal.write(
+        "cpr.md",
+        "# Customer Portal Replacement\n\n**Project Manager:** Priya Natarajan\n\n\
+         ## Work packages\n\n\
+         | Work package | Owner | Status | Planned end |\n|---|---|---|---|\n\
+         | WP1 Discovery | Priya | Complete | 2026-06-30 |\n\
+         | WP5 Training | Priya | Not started | 2026-10-15 |\n\
+         | WP6 Billing | Ahmed Ali | In progress | 2027-01-15 |\n\n\
+         ## Actions\n\n- [ ] Book the vendor call @ahmed\n",
+    );
+    portal.write(
+        "two.md",
+        "# Two Priyas\n\n## Tasks\n\n- [ ] Draft @priya\n- [ ] Review — Owner: Priya Shah\n\n\
+         ## Team\n\n- Priya Natarajan - Sponsor\n",
+    );
+    let out = build(portal.root(), &[]);
+    let people = std::fs::read_to_string(out.join("people/index.html")).unwrap();
+    let card = |name: &str| {
+        let start = people
+            .find(&format!("class=\"person-name\">{name}"))
+            .unwrap_or_else(|| panic!("{name}: {people}"));
+        let card = &people[start..];
+        card[..card.find("person card").unwrap_or(card.len())].to_string()
+    };
+    let priya = card("Priya Natarajan");
+    assert!(priya.contains("Project Manager"), "{priya}");
+    assert!(
+        priya.contains("Customer Portal Replacement</a>: 1 open item"),
+        "{priya}"
+    );
+    assert!(priya.contains("WP5 Training"), "{priya}");
+    assert!(!people.contains("class=\"person-name\">Priya<"), "{people}");
+    let ahmed = card("Ahmed Ali");
+    assert!(ahmed.contains("@ahmed"), "{ahmed}");
+    assert!(ahmed.contains("<strong>2</strong> open items"), "{ahmed}");
+    // In `Two Priyas`, `@priya` is nobody's first name for sure.
+    assert!(people.contains("class=\"person-name\">priya"), "{people}");
+}
+
 #[test]
 fn french_pages_use_french_words_and_dates() {
     let config = Config {

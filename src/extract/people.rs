@@ -576,6 +576,65 @@ pub fn add_risk_owners(people: &mut Vec<Person>, risks: &[Risk]) {
     }
 }
 
+/// Joins each person known by a first name only (`Priya`, `@ahmed`) to
+/// the one person of the project whose full name begins with it (`Priya
+/// Natarajan`, `Ahmed Ali`), as a reader of the report does: a highlight
+/// report names its manager in full in its header and by first name in its
+/// actions. The full-named person keeps their place and takes the open
+/// items, and the role and handle they lack. Nothing is joined when two
+/// full names share the first name (`Priya Natarajan`, `Priya Shah`), or
+/// when the two have different handles.
+pub fn join_first_names(people: &mut Vec<Person>) {
+    let firsts: Vec<Option<String>> = people.iter().map(full_name_first).collect();
+    let targets: Vec<Option<usize>> = (people.iter())
+        .map(|person| first_name_of(person, &firsts, people))
+        .collect();
+    if targets.iter().all(Option::is_none) {
+        return;
+    }
+    for (index, target) in targets.iter().enumerate() {
+        let Some(target) = *target else {
+            continue;
+        };
+        let (open_items, role, handle) = {
+            let person = &mut people[index];
+            (person.open_items, person.role.take(), person.handle.take())
+        };
+        let into = &mut people[target];
+        into.open_items += open_items;
+        into.role = into.role.take().or(role);
+        into.handle = into.handle.take().or(handle);
+    }
+    let mut targets = targets.into_iter();
+    people.retain(|_| targets.next().flatten().is_none());
+}
+
+/// The first name of a person written in full ([`is_full_name`]), folded.
+pub fn full_name_first(person: &Person) -> Option<String> {
+    let first = person.name.split_whitespace().next()?;
+    is_full_name(&person.name).then(|| person_key(first))
+}
+
+/// The index of the one person written in full whose first name `person`
+/// is, when `person` is known by one word only (`firsts`: each person's
+/// [`full_name_first`]).
+fn first_name_of(person: &Person, firsts: &[Option<String>], people: &[Person]) -> Option<usize> {
+    let key = person_key(person.handle.as_deref().unwrap_or(&person.name));
+    if key.contains(char::is_whitespace) || person_key(&person.name) != key {
+        return None;
+    }
+    let mut found = (firsts.iter().enumerate()).filter(|(_, first)| first.as_ref() == Some(&key));
+    let (target, _) = found.next()?;
+    if found.next().is_some() {
+        return None;
+    }
+    let clash = match (&people[target].handle, &person.handle) {
+        (Some(a), Some(b)) => person_key(a) != person_key(b),
+        _ => false,
+    };
+    (!clash).then_some(target)
+}
+
 /// Whether `name` (after its `@`) is all a handle's name (`marc`,
 /// `claire.dupont`), as [`HANDLE_NAME_PATTERN`] reads one.
 fn is_handle_name(name: &str) -> bool {
@@ -669,6 +728,64 @@ mod tests {
         assert_eq!(people.len(), 1, "{people:?}");
         assert_eq!(people[0].name, "Helen Cho");
         assert_eq!(people[0].role.as_deref(), Some("Sponsor"));
+    }
+
+    /// A first name alone joins the one person written in full with it,
+    /// unless two share it or their handles differ.
+    #[test]
+    fn a_first_name_joins_the_one_full_name_it_begins() {
+        let person = |handle: Option<&str>, name: &str, role: Option<&str>, open: u32| Person {
+            handle: handle.map(str::to_string),
+            name: name.to_string(),
+            role: role.map(str::to_string),
+            open_items: open,
+        };
+        let joined = |mut people: Vec<Person>| {
+            join_first_names(&mut people);
+            (people.into_iter())
+                .map(|p| (p.name, p.handle, p.role, p.open_items))
+                .collect::<Vec<_>>()
+        };
+        let row = |name: &str, handle: Option<&str>, role: Option<&str>, open: u32| {
+            (
+                name.to_string(),
+                handle.map(str::to_string),
+                role.map(str::to_string),
+                open,
+            )
+        };
+        assert_eq!(
+            joined(vec![
+                person(None, "Tom", None, 2),
+                person(None, "Priya Natarajan", Some("PM"), 0),
+                person(None, "priya", None, 1),
+                person(Some("@ahmed"), "ahmed", Some("Dev"), 1),
+                person(None, "Ahmed Ali", None, 1),
+            ]),
+            [
+                row("Tom", None, None, 2),
+                row("Priya Natarajan", None, Some("PM"), 1),
+                row("Ahmed Ali", Some("@ahmed"), Some("Dev"), 2),
+            ]
+        );
+        let two = vec![
+            person(None, "Priya Natarajan", None, 0),
+            person(None, "Priya Shah", None, 0),
+            person(None, "Priya", None, 1),
+        ];
+        assert_eq!(joined(two).len(), 3);
+        let other_handle = vec![
+            person(Some("@anat"), "Ahmed Ali", None, 0),
+            person(Some("@ahmed"), "ahmed", None, 1),
+        ];
+        assert_eq!(joined(other_handle).len(), 2);
+        // A handle that is a whole name (`@dana` of `Dana Whitfield`) is
+        // joined already; a name of one word is no full name to join to.
+        let alone = vec![
+            person(None, "Aisha", None, 1),
+            person(None, "aisha", None, 1),
+        ];
+        assert_eq!(joined(alone).len(), 2);
     }
 
     /// `Project manager: Dana Whitfield (@dana)` names one person, who

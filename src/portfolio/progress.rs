@@ -6,7 +6,7 @@ use std::collections::hash_map::Entry;
 use rustc_hash::FxHashMap;
 
 use crate::config::{Config, ProgressWeight};
-use crate::extract::people::person_key;
+use crate::extract::people::{join_first_names, person_key};
 use crate::messages;
 use crate::model::{Counts, Declaration, Diagnostic, Item, Person, Project, Section, Status};
 
@@ -114,7 +114,9 @@ pub fn roll_up(project: &mut Project, declared: Option<Declaration>, config: &Co
             ));
         }
     }
-    project.people = merge_people(std::mem::take(&mut *project.people)).into();
+    let mut people = merge_people(std::mem::take(&mut *project.people));
+    join_first_names(&mut people);
+    project.people = people.into();
 }
 
 /// One entry per person across documents: open items add up, the first

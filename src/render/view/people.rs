@@ -8,6 +8,8 @@ use rustc_hash::FxHashMap;
 use serde::Serialize;
 
 use super::Links;
+use crate::extract::folding::fold;
+use crate::extract::people::full_name_first;
 use crate::model::Person;
 use crate::render::i18n::Strings;
 
@@ -150,6 +152,10 @@ fn project_people<'p>(links: &Links<'p>, t: &Strings) -> ProjectPeople<'p> {
         Cow::Borrowed(people) => Cow::Borrowed(people),
         Cow::Owned(people) => Cow::Owned(people),
     };
+    let firsts: Vec<Option<String>> = match late.is_empty() {
+        true => Vec::new(),
+        false => people.iter().map(full_name_first).collect(),
+    };
     let (keys, overdue) = (people.iter())
         .map(|person| {
             if late.is_empty() {
@@ -159,8 +165,16 @@ fn project_people<'p>(links: &Links<'p>, t: &Strings) -> ProjectPeople<'p> {
                 );
             }
             let [key, name] = owner_keys(person.handle.as_deref(), &person.name);
+            // `Priya` owns items of `Priya Natarajan`, the project's only
+            // Priya ([`join_first_names`]).
+            let first = full_name_first(person)
+                .filter(|first| firsts.iter().filter(|f| f.as_ref() == Some(first)).count() == 1);
             let overdue = (late.iter().zip(&owners))
-                .filter(|(_, owner)| owner.as_ref().is_some_and(|o| *o == key || *o == name))
+                .filter(|(_, owner)| {
+                    owner.as_ref().is_some_and(|o| {
+                        *o == key || *o == name || first.as_ref().is_some_and(|f| fold(o) == *f)
+                    })
+                })
                 .map(|(item, _)| ItemRef {
                     text: item.text.clone(),
                     due: t.date(item.due),
