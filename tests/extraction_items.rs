@@ -603,6 +603,45 @@ fn a_weekly_report_sorts_its_work_under_its_headings() {
     );
 }
 
+/// A monthly report's work under way (`## Travaux en cours`, `## In
+/// progress this week`) is in progress, its open boxes too, as under `##
+/// En cours`; a figure of its own still counts.
+#[test]
+fn a_reports_work_under_way_is_in_progress() {
+    let project = project_of_text(
+        "mensuel.md",
+        "# Rapport mensuel\n\n## Travaux en cours\n\n\
+         - [ ] Paramétrage de la paie — 60 %\n\
+         - [ ] Portail salarié : maquettes validées, développement en cours\n\n\
+         ## In progress this week\n\n- Load tests\n- [x] Staging database\n\n\
+         ## Prochaines étapes\n\n- [ ] Recette de la paie\n",
+    );
+    let items: Vec<(String, String, Option<f64>)> = (all_items(&project).iter())
+        .map(|item| {
+            let text = item["text"].as_str().unwrap_or_default().to_string();
+            let status = item["status"].as_str().unwrap_or_default().to_string();
+            (text, status, item["percent"].as_f64())
+        })
+        .collect();
+    let item = |text: &str, status: &str, percent: Option<f64>| {
+        (text.to_string(), status.to_string(), percent)
+    };
+    assert_eq!(
+        items,
+        [
+            item("Paramétrage de la paie", "in_progress", Some(60.0)),
+            item(
+                "Portail salarié : maquettes validées, développement en cours",
+                "in_progress",
+                None
+            ),
+            item("Load tests", "in_progress", None),
+            item("Staging database", "done", None),
+            item("Recette de la paie", "todo", None),
+        ]
+    );
+}
+
 /// A monthly report sorts its work the same way, by the period it names:
 /// `Accomplishments this period`, `Planned next period`, `Réalisations du
 /// mois`, `Mois prochain`.

@@ -523,6 +523,17 @@ const REPORT_PHRASES: &[(&str, Status)] = &[
     ("periode suivante", Status::Todo),
     ("prochaine periode", Status::Todo),
     ("a venir", Status::Todo),
+    // What is under way between the two: `## Travaux en cours` over open
+    // boxes is work begun, as `## En cours` is.
+    ("travaux en cours", Status::InProgress),
+    ("work in progress", Status::InProgress),
+    ("actions en cours", Status::InProgress),
+    ("chantiers en cours", Status::InProgress),
+    ("sujets en cours", Status::InProgress),
+    ("activites en cours", Status::InProgress),
+    ("current work", Status::InProgress),
+    ("ongoing work", Status::InProgress),
+    ("ongoing activities", Status::InProgress),
     // A Now / Next / Later roadmap: what is under way, then what waits.
     ("now", Status::InProgress),
     ("next", Status::Todo),
@@ -559,10 +570,16 @@ const REPORT_HEADS: &[(&str, Status)] = &[
     ("priorites", Status::Todo),
     ("objectifs", Status::Todo),
     ("actions prevues", Status::Todo),
+    ("in progress", Status::InProgress),
+    ("work in progress", Status::InProgress),
+    ("ongoing", Status::InProgress),
+    ("en cours", Status::InProgress),
+    ("travaux en cours", Status::InProgress),
 ];
 
 /// The periods after a [`REPORT_HEADS`] head: the one that ends (done)
-/// and the one to come (to do).
+/// and the one to come (to do). Work in progress is of the one that ends
+/// (`In progress this week`, `En cours ce mois-ci`).
 const REPORT_PERIODS: &[(&str, Status)] = &[
     ("this week", Status::Done),
     ("this period", Status::Done),
@@ -609,7 +626,9 @@ static REPORT_HEADINGS: LazyLock<FxHashMap<String, Status>> = LazyLock::new(|| {
         .map(|(phrase, status)| (phrase.to_string(), *status));
     let headed = REPORT_HEADS.iter().flat_map(|(head, status)| {
         (REPORT_PERIODS.iter())
-            .filter(move |(_, period_status)| period_status == status)
+            .filter(move |(_, period)| {
+                *period == *status || (*status == Status::InProgress && *period == Status::Done)
+            })
             .map(move |(period, _)| (format!("{head} {period}"), *status))
     });
     phrases.chain(headed).collect()
