@@ -151,6 +151,11 @@ pub const OVERDUE_MILESTONE: Template = Template::new(
     "milestone \"{}\" was due {} and is not done ({} days overdue)",
     "le jalon « {} » était prévu le {} et n'est pas atteint ({} jours de retard)",
 );
+/// [`OVERDUE_MILESTONE`] a day after its date: `1 day`, not `1 days`.
+pub const OVERDUE_MILESTONE_ONE_DAY: Template = Template::new(
+    "milestone \"{}\" was due {} and is not done (1 day overdue)",
+    "le jalon « {} » était prévu le {} et n'est pas atteint (1 jour de retard)",
+);
 pub const DECLARED_VS_COMPUTED: Template = Template::new(
     "declares {}% but its items compute to {}%",
     "déclare {}\u{202f}% mais ses tâches donnent {}\u{202f}%",
@@ -271,6 +276,7 @@ pub const FRONT_MATTER_VALUE: Template = Template {
 const TEMPLATES: &[Template] = &[
     STALE,
     OVERDUE_MILESTONE,
+    OVERDUE_MILESTONE_ONE_DAY,
     DECLARED_VS_COMPUTED,
     DECLARED_HEALTH_MISMATCH,
     UNKNOWN_STATUS,
@@ -380,8 +386,13 @@ mod tests {
             "l'en-tête `date` devrait être une date écrite AAAA-MM-JJ ; ignoré"
         );
         // A milestone called "done" is a title, not a health word.
-        let overdue = OVERDUE_MILESTONE.say(&[&"done", &"2026-03-15", &1]);
+        let overdue = OVERDUE_MILESTONE.say(&[&"done", &"2026-03-15", &2]);
         assert!(french(&overdue).starts_with("le jalon « done »"));
+        let one_day = OVERDUE_MILESTONE_ONE_DAY.say(&[&"T-7", &"2026-12-05"]);
+        assert_eq!(
+            french(&one_day),
+            "le jalon « T-7 » était prévu le 5/12/2026 et n'est pas atteint (1 jour de retard)"
+        );
     }
 
     #[test]

@@ -74,7 +74,30 @@ fn names_a_time_box(folded: &str) -> bool {
         [b'q' | b't', b'1'..=b'4'] | [b'h', b'1' | b'2']
     );
     let before_aside = folding::trailing_aside(folded).map_or(folded, |(before, _)| before);
-    TIME_BOX_WORDS.contains(&first) || period && folding::words(before_aside).count() <= 3
+    TIME_BOX_WORDS.contains(&first)
+        || period && folding::words(before_aside).count() <= 3
+        || is_countdown(folded)
+}
+
+/// Whether a heading, folded, begins with a step of a countdown to a
+/// launch, as go-live runbooks and French *rétroplannings* head their
+/// steps: `## T-7 (5 Dec)`, `## J-1 (11/12)`, `## D+2`, `## Jour J`, `##
+/// D-Day`. Dated, each step is due on its day.
+fn is_countdown(folded: &str) -> bool {
+    let text = folded.trim_start_matches(|c: char| !c.is_alphanumeric());
+    let mut chars = text.chars();
+    let (Some(letter), Some(sign)) = (chars.next(), chars.next()) else {
+        return false;
+    };
+    let step = matches!(letter, 't' | 'j' | 'd')
+        && matches!(sign, '-' | '+' | '\u{2212}' | '\u{2013}')
+        && chars.next().is_some_and(|c| c.is_ascii_digit());
+    let mut words = folding::words(text);
+    let day = matches!(
+        (words.next(), words.next()),
+        (Some("jour"), Some("j")) | (Some("d"), Some("day"))
+    );
+    step || day
 }
 
 /// Whether a heading, folded, names a milestone by what it is: a version
@@ -1500,6 +1523,32 @@ mod tests {
                 ),
             ]
         );
+    }
+
+    /// A go-live runbook's steps, counted down to the launch, are due on
+    /// their days, done as far as their tasks are; `T-shirt sizes` is no
+    /// step, and a step without a date no milestone.
+    #[test]
+    fn a_countdowns_dated_steps_are_milestones() {
+        let text =
+            "# Go-live runbook\n\n## T-7 (5 Dec)\n\n- [x] Code freeze\n- [ ] Finance sign-off\n\n\
+            ## J-1 (11/12)\n\n- [x] Sauvegarde vérifiée\n\n## D-Day (12 Dec)\n\n- [ ] Deploy\n\n\
+            ## T+2\n\n- [ ] Hypercare review\n\n## T-shirt sizes (5 Dec)\n\n- [ ] Estimate\n";
+        let status = milestones(text, date(2026, 12, 6));
+        let read: Vec<(&str, Option<NaiveDate>, Option<Status>)> = (status.milestones.iter())
+            .map(|m| (m.title.as_str(), m.date_end.or(m.date), m.status))
+            .collect();
+        assert_eq!(
+            read,
+            [
+                ("T-7", Some(date(2026, 12, 5)), Some(Status::InProgress)),
+                ("J-1", Some(date(2026, 12, 11)), Some(Status::Done)),
+                ("D-Day", Some(date(2026, 12, 12)), Some(Status::Todo)),
+            ]
+        );
+        assert!(is_countdown("jour j (12/12)"));
+        assert!(!is_countdown("t-shirt sizes"));
+        assert!(!is_countdown("todo"));
     }
 
     /// The words that bring a date in are no part of the title.

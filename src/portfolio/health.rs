@@ -84,7 +84,10 @@ fn mark_overdue(project: &mut Project, as_of: NaiveDate) {
                 "overdue-milestone",
                 &milestone.source,
                 milestone.line,
-                messages::OVERDUE_MILESTONE.say(&[&milestone.title, &due, &days]),
+                match days {
+                    1 => messages::OVERDUE_MILESTONE_ONE_DAY.say(&[&milestone.title, &due]),
+                    _ => messages::OVERDUE_MILESTONE.say(&[&milestone.title, &due, &days]),
+                },
             ));
         }
     }
@@ -895,6 +898,8 @@ impl Phrase<'_> {
     fn words(&self, language: Language) -> String {
         let french = language == Language::Fr;
         match (self, french) {
+            (Phrase::AllDone(1), false) => "done: its only item is done".to_string(),
+            (Phrase::AllDone(1), true) => "terminé : sa seule tâche est faite".to_string(),
             (Phrase::AllDone(n), false) => format!("done: all {n} items done"),
             (Phrase::AllDone(n), true) => format!("terminé : les {n} tâches sont faites"),
             (Phrase::NothingToJudge, false) => {
@@ -909,6 +914,8 @@ impl Phrase<'_> {
             (Phrase::Green, true) => {
                 "vert : aucune tâche bloquée, aucun jalon en retard, aucun risque élevé".to_string()
             }
+            (Phrase::Overdue(title, 1), false) => format!("milestone \"{title}\" overdue by 1 day"),
+            (Phrase::Overdue(title, 1), true) => format!("jalon « {title} » en retard de 1 jour"),
             (Phrase::Overdue(title, days), false) => {
                 format!("milestone \"{title}\" overdue by {days} days")
             }
@@ -982,6 +989,24 @@ mod wording_tests {
         assert_eq!(
             overdue.words(Language::En),
             "milestone \"Mise en production\" overdue by 12 days"
+        );
+        // One day, one item: no plural.
+        let one_day = Phrase::Overdue("T-7", 1);
+        assert_eq!(
+            one_day.words(Language::En),
+            "milestone \"T-7\" overdue by 1 day"
+        );
+        assert_eq!(
+            one_day.words(Language::Fr),
+            "jalon « T-7 » en retard de 1 jour"
+        );
+        assert_eq!(
+            Phrase::AllDone(1).words(Language::En),
+            "done: its only item is done"
+        );
+        assert_eq!(
+            Phrase::AllDone(2).words(Language::En),
+            "done: all 2 items done"
         );
         assert_eq!(health_word(Health::Red, Language::Fr), "rouge");
         assert_eq!(Phrase::Blocked(1).words(Language::Fr), "1 tâche bloquée");
