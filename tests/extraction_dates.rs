@@ -902,3 +902,27 @@ fn a_risks_own_circle_rates_it_and_its_owner_is_a_person() {
         .collect();
     assert_eq!(people, [("@marc", 0), ("@claire.dupont", 0)]);
 }
+
+/// A status page's header table dates its release, and its `OFF TRACK`
+/// epic, past its target, is overdue and makes the project red.
+#[test]
+fn a_header_tables_release_is_a_milestone() {
+    let text = "# Project Phoenix — Status Update\n\n| | |\n|---|---|\n\
+        | **Status** | AT RISK |\n| **Target release** | 2027-02-15 |\n\
+        | **Last updated** | Nov 24, 2026 |\n\n## Epics\n\n\
+        | Epic | Status | Progress | Target |\n|---|---|---|---|\n\
+        | PHX-1 Account linking | DONE | 100% | Oct 30, 2026 |\n\
+        | PHX-3 Dispute flow | OFF TRACK | 20% | Nov 20, 2026 |\n";
+    let status = build(&[("phoenix.md", text.as_bytes())], "2026-11-30");
+    let project = &status["projects"][0];
+    assert_eq!(
+        milestones_read(project),
+        [
+            ("Target release", "2027-02-15", "-", false),
+            ("PHX-1 Account linking", "2026-10-30", "done", false),
+            ("PHX-3 Dispute flow", "2026-11-20", "in_progress", true),
+        ]
+    );
+    assert_eq!(project["as_of"], "2026-11-24");
+    assert_eq!(project["health"], "red");
+}

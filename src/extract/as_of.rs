@@ -7,7 +7,6 @@
 //! written without one (seed `003_…` says `**Date**: 2 février 2026`, and
 //! its milestone table then says `5 feb`).
 
-use std::borrow::Cow;
 use std::sync::LazyLock;
 
 use chrono::NaiveDate;
@@ -368,13 +367,39 @@ pub fn text_lines<'o>(outline: &'o Outline) -> Vec<PlacedLine<'o>> {
     out
 }
 
+/// A row of a header table as a `label: value` line, with its line and
+/// section ([`labelled_rows`]).
+pub type LabelledRow<'o> = (String, usize, Option<&'o OutlineSection>);
+
+/// `lines` ([`text_lines`]) with the header tables' `rows`
+/// ([`labelled_rows`]) read as paragraph lines, each in its place: the
+/// as-of, owner and health readers and the milestone reader take a
+/// header table's `| **Go-live** | 2027-06-01 |` as they take `**Go-live:**
+/// 2027-06-01`.
+pub fn with_rows<'o>(
+    mut lines: Vec<PlacedLine<'o>>,
+    rows: &'o [LabelledRow<'o>],
+) -> Vec<PlacedLine<'o>> {
+    if rows.is_empty() {
+        return lines;
+    }
+    lines.extend(rows.iter().map(|(text, line, section)| PlacedLine {
+        kind: LineKind::Paragraph,
+        text,
+        line: *line,
+        section: *section,
+    }));
+    lines.sort_by_key(|placed| placed.line);
+    lines
+}
+
 /// The rows of the two-column tables that describe the whole project, as
 /// `label: value` lines with their line and section: a report's header
 /// table (`| **Project Manager** | Jane Doe |`, `| **Overall status** | 🟡
 /// Amber |`, `| Date | 30/11/2026 |`) says what its labelled lines would.
 /// Only in the preamble or under a heading about the whole project: a
 /// two-column table elsewhere lists milestones or phases.
-fn labelled_rows<'o>(outline: &'o Outline) -> Vec<(String, usize, Option<&'o OutlineSection>)> {
+pub fn labelled_rows<'o>(outline: &'o Outline) -> Vec<LabelledRow<'o>> {
     fn add<'o>(
         blocks: &'o [Block],
         section: Option<&'o OutlineSection>,
@@ -515,22 +540,8 @@ pub fn read<'o>(
     status: &mut DocumentStatus,
 ) {
     let reference = provisional_reference(document, context);
-    let pairs = labelled_rows(outline);
-    // A header table's rows read as lines, in their place among them.
-    let lines: Cow<[PlacedLine]> = if pairs.is_empty() {
-        Cow::Borrowed(text_lines)
-    } else {
-        let mut lines = text_lines.to_vec();
-        lines.extend(pairs.iter().map(|(text, line, section)| PlacedLine {
-            kind: LineKind::Paragraph,
-            text,
-            line: *line,
-            section: *section,
-        }));
-        lines.sort_by_key(|placed| placed.line);
-        Cow::Owned(lines)
-    };
-    if let Some((date, line)) = find_as_of(&lines, reference, context) {
+    let lines = text_lines;
+    if let Some((date, line)) = find_as_of(lines, reference, context) {
         status.as_of = Some(date.start);
         status.as_of_line = Some(line);
         if date.year_inferred {
@@ -542,16 +553,16 @@ pub fn read<'o>(
             ));
         }
     }
-    status.start = find_start(&lines, reference, context);
-    if let Some((owner, role)) = find_owner(&lines) {
+    status.start = find_start(lines, reference, context);
+    if let Some((owner, role)) = find_owner(lines) {
         status.owner = Some(owner);
         status.owner_role = Some(role);
     }
-    if let Some((health, line)) = find_declared_health(&lines) {
+    if let Some((health, line)) = find_declared_health(lines) {
         status.declared_health = Some(health);
         status.declared_health_line = Some(line);
     }
-    report_placeholders(outline, &lines, &document.source, status);
+    report_placeholders(outline, lines, &document.source, status);
 }
 
 /// The first labelled date line (`EXTRACTION.md` §2); else the last day of
@@ -799,9 +810,10 @@ mod tests {
         let context = Context::new(&config, portal_as_of);
         let outline = Outline::parse(text);
         let mut status = DocumentStatus::default();
+        let rows = labelled_rows(&outline);
         read(
             &outline,
-            &text_lines(&outline),
+            &with_rows(text_lines(&outline), &rows),
             &document,
             &context,
             &mut status,

@@ -1237,7 +1237,7 @@ fn text_column(table: &Table, columns: &[Column]) -> Option<usize> {
 
 #[cfg(test)]
 mod tests {
-    use super::super::as_of::text_lines;
+    use super::super::as_of::{labelled_rows, text_lines, with_rows};
     use super::super::risks::risk_context;
     use super::*;
 
@@ -1313,13 +1313,14 @@ mod tests {
         let outline = Outline::parse(text);
         let words = DocumentVocabulary::new(&outline, &context.vocabulary);
         let risk_sections = risk_context(&outline);
+        let rows = labelled_rows(&outline);
         let (_, diagnostics) = read(
             &outline,
             &document,
             &context,
             &words,
             &risk_sections,
-            &text_lines(&outline),
+            &with_rows(text_lines(&outline), &rows),
             &mut status,
         );
         status.diagnostics.extend(diagnostics);
@@ -1520,6 +1521,39 @@ mod tests {
                     "Q4 2026 (current quarter)",
                     Some(date(2026, 12, 31)),
                     Some(Status::Done)
+                ),
+            ]
+        );
+    }
+
+    /// A status page's header table dates its release as its labelled
+    /// lines would (`| **Target release** | 2027-02-15 |` as `**Target
+    /// release:** 2027-02-15`); its epics table, a milestone table (§7),
+    /// says how each epic goes: `OFF TRACK` is under way, and late.
+    #[test]
+    fn a_header_tables_release_and_an_epics_table() {
+        let text = "# Project Phoenix\n\n| | |\n|---|---|\n| **Status** | AT RISK |\n\
+            | **Target release** | 2027-02-15 |\n| **Last updated** | Nov 24, 2026 |\n\n\
+            ## Epics\n\n| Epic | Status | Progress | Target |\n|---|---|---|---|\n\
+            | PHX-2 Statements v2 | ON TRACK | 65% | Dec 18, 2026 |\n\
+            | PHX-3 Dispute flow | OFF TRACK | 20% | Nov 20, 2026 |\n";
+        let status = milestones(text, date(2026, 11, 30));
+        let read: Vec<(&str, Option<NaiveDate>, Option<Status>)> = (status.milestones.iter())
+            .map(|m| (m.title.as_str(), m.date, m.status))
+            .collect();
+        assert_eq!(
+            read,
+            [
+                ("Target release", Some(date(2027, 2, 15)), None),
+                (
+                    "PHX-2 Statements v2",
+                    Some(date(2026, 12, 18)),
+                    Some(Status::InProgress)
+                ),
+                (
+                    "PHX-3 Dispute flow",
+                    Some(date(2026, 11, 20)),
+                    Some(Status::InProgress)
                 ),
             ]
         );

@@ -59,7 +59,9 @@ pub fn extract(document: &Document, context: &Context) -> DocumentStatus {
     // written without one.
     // Every paragraph line and list item in place, for the as-of and
     // milestone readers.
-    let lines = as_of::text_lines(&outline);
+    // A header table's rows (`| **Go-live** | 2027-06-01 |`) among them.
+    let rows = as_of::labelled_rows(&outline);
+    let lines = as_of::with_rows(as_of::text_lines(&outline), &rows);
     as_of::read(&outline, &lines, document, context, &mut status);
     let words = sections::DocumentVocabulary::new(&outline, &context.vocabulary);
     // Which sections are risk sections: the milestone, risk and area

@@ -213,6 +213,7 @@ const MILESTONE_WORDS: &[(&str, Status)] = &[
     // under way (and overdue once its date has passed).
     ("on track", Status::InProgress),
     ("at risk", Status::InProgress),
+    ("off track", Status::InProgress),
     ("delayed", Status::InProgress),
     ("behind schedule", Status::InProgress),
     ("late", Status::InProgress),
