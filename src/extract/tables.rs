@@ -128,8 +128,16 @@ pub(super) const OWNER_HEADER_WORDS: &[&str] = &[
     // `Resp.`
     "resp",
     "assignee",
+    "assignees",
     "assigne",
     "assigned",
+    // Notion's person property, as its databases name it.
+    "assign",
+    "attribue",
+    "owners",
+    "responsables",
+    "porteuse",
+    "intervenant",
     "pilote",
     "referent",
     "dri",
@@ -687,6 +695,9 @@ mod tests {
         let actions = table("| Action | Porteur | Échéance | État |\n|---|---|---|---|\n| Migrer les contacts | Julie Martin | 20/11/2026 | En cours |\n");
         assert!(is_ticket_table(&actions));
         assert_eq!(classify(&actions, false), TableKind::Status);
+        // A Notion database's tasks: `Assign` is its person property.
+        let notion = table("| Name | Status | Assign | Date |\n|---|---|---|---|\n| CMS migration | Not started | Lena Park | December 8, 2026 |\n");
+        assert_eq!(classify(&notion, false), TableKind::Status);
         let milestones = table(
             "| Jalon | Échéance | État |\n|---|---|---|\n| Recette | 20/11/2026 | En cours |\n",
         );
