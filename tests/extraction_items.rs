@@ -642,6 +642,39 @@ fn a_reports_work_under_way_is_in_progress() {
     );
 }
 
+/// A meeting's minutes say how far a lot is after its status and a
+/// comma: `Lot front : en cours, 70 %` is in progress at 70 %. A figure
+/// after a comma elsewhere is not the item's (`Recette, 2 testeurs sur
+/// 5, 40 %` speaks of testers).
+#[test]
+fn a_status_clauses_figure_after_a_comma() {
+    let project = project_of_text(
+        "cr.md",
+        "# CR réunion hebdo\n\n## Avancement\n\n- Lot API : terminé ✅\n\
+         - Lot front : en cours, 70 %\n- Lot reporting : pas commencé (attente specs)\n\
+         - [ ] Recette, 2 testeurs sur 5, 40 %\n",
+    );
+    let items: Vec<(String, String, Option<f64>)> = (all_items(&project).iter())
+        .map(|item| {
+            let text = item["text"].as_str().unwrap_or_default().to_string();
+            let status = item["status"].as_str().unwrap_or_default().to_string();
+            (text, status, item["percent"].as_f64())
+        })
+        .collect();
+    let item = |text: &str, status: &str, percent: Option<f64>| {
+        (text.to_string(), status.to_string(), percent)
+    };
+    assert_eq!(
+        items,
+        [
+            item("Lot API", "done", None),
+            item("Lot front", "in_progress", Some(70.0)),
+            item("Lot reporting", "todo", None),
+            item("Recette, 2 testeurs sur 5, 40 %", "todo", None),
+        ]
+    );
+}
+
 /// A monthly report sorts its work the same way, by the period it names:
 /// `Accomplishments this period`, `Planned next period`, `Réalisations du
 /// mois`, `Mois prochain`.

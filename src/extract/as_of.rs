@@ -18,7 +18,7 @@ use super::people::names_no_one_yet;
 use super::Context;
 use crate::ingest::Document;
 use crate::messages;
-use crate::model::{Diagnostic, DocumentStatus, Health};
+use crate::model::{DatePrecision, Diagnostic, DocumentStatus, Health};
 
 /// Labels of an as-of line, folded (lower case, no accents). The label is
 /// the text before the date, so both `Dernière mise à jour : 10/01/2025`
@@ -541,7 +541,9 @@ pub fn read<'o>(
 ) {
     let reference = provisional_reference(document, context);
     let lines = text_lines;
-    if let Some((date, line)) = find_as_of(lines, reference, context) {
+    let found =
+        find_as_of(lines, reference, context).or_else(|| title_date(outline, reference, context));
+    if let Some((date, line)) = found {
         status.as_of = Some(date.start);
         status.as_of_line = Some(line);
         if date.year_inferred {
@@ -563,6 +565,41 @@ pub fn read<'o>(
         status.declared_health_line = Some(line);
     }
     report_placeholders(outline, lines, &document.source, status);
+}
+
+/// The day a title ends with, set apart from its words, when no line is
+/// labelled with a date: minutes and reports are titled with the day they
+/// speak of (`# CR réunion hebdo — Projet Atlas — 26/11/2026`, `# Weekly
+/// status – 2026-11-20`, `# COPIL du 14/11/2026`, `# Sprint review
+/// (20/11/2026)`). A month, a quarter or a range (`# Roadmap Q1 2027`)
+/// dates no day.
+fn title_date(
+    outline: &Outline,
+    reference: NaiveDate,
+    context: &Context,
+) -> Option<(ParsedDate, usize)> {
+    let title = outline.title.as_ref()?;
+    let found = dates::find_dates(&title.text, reference, context.config.date_order);
+    let (date, range) = found.last()?;
+    if date.precision != DatePrecision::Day || date.end.is_some() {
+        return None;
+    }
+    let after = title.text[range.end..].trim_matches(|c: char| c.is_whitespace() || c == ')');
+    let before = title.text[..range.start].trim_end();
+    let apart = before.ends_with(['—', '–', '-', ':', '(', ','])
+        || matches!(
+            folding_last_word(before).as_deref(),
+            Some("du" | "le" | "of" | "on" | "au")
+        );
+    (after.is_empty() && apart).then_some((*date, title.line))
+}
+
+/// The last word of `text`, folded.
+fn folding_last_word(text: &str) -> Option<String> {
+    let last = text
+        .rsplit(|c: char| !c.is_alphanumeric())
+        .find(|w| !w.is_empty())?;
+    text.ends_with(last).then(|| fold(last))
 }
 
 /// The first labelled date line (`EXTRACTION.md` §2); else the last day of
@@ -823,6 +860,30 @@ mod tests {
 
     fn date(y: i32, m: u32, d: u32) -> NaiveDate {
         NaiveDate::from_ymd_opt(y, m, d).unwrap()
+    }
+
+    /// Minutes titled with their day are as of that day, when no line is
+    /// labelled with a date; a month, a quarter, a range or a date inside
+    /// the words dates nothing.
+    #[test]
+    fn a_title_that_ends_with_its_day_dates_the_document() {
+        let read = |text: &str| read_text(text, date(2026, 12, 1)).as_of;
+        let day = Some(date(2026, 11, 26));
+        assert_eq!(
+            read("# CR réunion hebdo — Projet Atlas — 26/11/2026\n\n- x\n"),
+            day
+        );
+        assert_eq!(read("# Weekly status – 2026-11-26\n"), day);
+        assert_eq!(read("# COPIL du 26/11/2026\n"), day);
+        assert_eq!(read("# Sprint review (26/11/2026)\n"), day);
+        assert_eq!(
+            read("# CR — 26/11/2026\n\n**Date :** 20/11/2026\n"),
+            Some(date(2026, 11, 20))
+        );
+        assert_eq!(read("# Roadmap Q1 2027\n"), None);
+        assert_eq!(read("# Release 26/11/2026 retrospective\n"), None);
+        assert_eq!(read("# Sprint 3 — 16/11/2026 - 27/11/2026\n"), None);
+        assert_eq!(read("# Weekly status — mars 2026\n"), None);
     }
 
     /// The project's start is a labelled date that speaks for the whole

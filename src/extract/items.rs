@@ -208,6 +208,8 @@ impl<'a> ItemReader<'a> {
     /// line that gives none.
     fn read_line(&self, line: &TextLine, default: Option<Status>) -> Option<Item> {
         let text = line.text.as_str();
+        // The trailing status clause, once found (`en cours, 70 %`).
+        let mut clause = None;
         let (status, body) = if line.struck {
             (Status::Cancelled, text)
         } else if let Some((status, rest)) = self.vocabulary.marker_at_start(text) {
@@ -215,13 +217,17 @@ impl<'a> ItemReader<'a> {
         } else if let Some((status, rest)) = self.keyword_at_start(text) {
             (status, rest)
         } else if let Some((status, start)) = self.trailing_clause(text) {
+            clause = Some(&text[start..]);
             (status, before_clause(text, start))
         } else {
             (default?, text)
         };
         // Even when a box gave the status, a trailing clause is not part of the text.
         let body = match self.trailing_clause(body) {
-            Some((_, start)) if !line.struck => before_clause(body, start),
+            Some((_, start)) if !line.struck => {
+                clause = Some(&body[start..]);
+                before_clause(body, start)
+            }
             _ => body,
         };
         let clean = clean_text(body);
@@ -229,7 +235,7 @@ impl<'a> ItemReader<'a> {
             // `**Blocage actuel**: ✅ Peut démarrer` describes its parent, it is not a task.
             return None;
         }
-        let percent = percent_of(text);
+        let percent = percent_of(text).or_else(|| self.clause_percent(clause?));
         // A task box says only done or not: an open box whose item is
         // partly done (`- [ ] In-app chat — 60%`) is begun.
         let begun = status == Status::Todo
@@ -296,6 +302,15 @@ impl<'a> ItemReader<'a> {
             // `https://testing-library.com`: a link's scheme, no clause.
             .filter(|start| !text[*start..].starts_with("//"))
             .find_map(|start| self.clause_status(&text[start..]).map(|s| (s, start)))
+    }
+
+    /// The figure a status clause gives after its phrase and a comma, as
+    /// a meeting's minutes write how far a lot is (`Lot front : en cours,
+    /// 70 %`); [`percent_of`] reads no figure after a comma elsewhere.
+    fn clause_percent(&self, clause: &str) -> Option<f64> {
+        let value = strip_status_label(clause);
+        let (_, end) = self.vocabulary.phrase_at_start(value)?;
+        percent_of(value[end..].trim_start().strip_prefix(',')?)
     }
 
     /// Whether `segment` is a status clause: a marker, or a status phrase
