@@ -926,3 +926,46 @@ fn a_header_tables_release_is_a_milestone() {
     assert_eq!(project["as_of"], "2026-11-24");
     assert_eq!(project["health"], "red");
 }
+
+/// A weekly update: its own health, a list that breaks it down by area
+/// (no tasks: `QA` is a red area, not a blocked task), and its next
+/// milestone named after the label that says it is one.
+#[test]
+fn a_weekly_updates_areas_and_next_milestone() {
+    let text = "# Checkout revamp — weekly update (Nov 27)\n\n\
+        Overall: 🟡 at risk — payment provider sandbox still flaky.\n\n\
+        - 🟢 **Backend**: on track, refunds API merged\n\
+        - 🟡 **Frontend**: 2 days behind on the address form\n\
+        - 🔴 **QA**: blocked, no test cards from the provider\n\
+        - 🟢 **Design**: done\n\n\
+        **Next milestone:** Beta on Dec 9\n\n**Prochain jalon :** Recette le 12/12\n";
+    let status = build(&[("checkout.md", text.as_bytes())], "2026-11-30");
+    let project = &status["projects"][0];
+    let areas: Vec<(&str, &str)> = (project["areas"].as_array().into_iter().flatten())
+        .map(|a| {
+            (
+                a["name"].as_str().unwrap_or("-"),
+                a["health"].as_str().unwrap_or("-"),
+            )
+        })
+        .collect();
+    assert_eq!(
+        areas,
+        [
+            ("Backend", "green"),
+            ("Frontend", "amber"),
+            ("QA", "red"),
+            ("Design", "green")
+        ]
+    );
+    assert_eq!(project["counts"]["total"], 0);
+    assert_eq!(
+        milestones_read(project),
+        [
+            ("Beta", "2026-12-09", "-", false),
+            ("Recette", "2026-12-12", "-", false)
+        ]
+    );
+    assert_eq!(project["declared_health"], "amber");
+    assert_eq!(project["health"], "green");
+}

@@ -11,6 +11,8 @@
 
 use std::sync::{Arc, LazyLock};
 
+use rustc_hash::FxHashSet;
+
 use super::as_of::health_mark_at_start;
 use super::folding::{fold, words, WordList};
 use super::outline::{Block, Outline, OutlineSection, Table};
@@ -109,16 +111,29 @@ static NOT_HEALTH_HEADERS: LazyLock<WordList> =
 static OVERALL_HEADERS: LazyLock<WordList> = LazyLock::new(|| WordList::of(OVERALL_HEADER_WORDS));
 static HEALTH_HEADERS: LazyLock<WordList> = LazyLock::new(|| WordList::of(HEALTH_HEADER_WORDS));
 
+/// The areas of a document, and the lines of the list entries that rated
+/// them: those entries say how an area goes, they are no tasks.
+#[derive(Debug, Default)]
+pub struct Areas {
+    pub areas: Vec<Area>,
+    pub entry_lines: FxHashSet<usize>,
+}
+
 /// Every area of the document `source`, in document order, outside its
 /// risk sections (`risk_sections`: every section, with whether it is
 /// one): a table under a risk heading rates risks, not areas.
+/// `overall_line` is the line of the document's own health (`Overall: 🟡
+/// at risk`): a list right after it breaks that health down by area, as a
+/// list under a health heading does (a weekly update's `- 🟢 **Backend**:
+/// on track`, `- 🔴 **QA**: blocked, no test cards`).
 pub fn read(
     outline: &Outline,
     vocabulary: &Vocabulary,
     risk_sections: &[(&OutlineSection, bool)],
     source: &str,
-) -> Vec<Area> {
-    let mut areas = Vec::new();
+    overall_line: Option<usize>,
+) -> Areas {
+    let mut found = Areas::default();
     // Made once, for the first area: most documents have none.
     let mut shared: Option<Arc<str>> = None;
     let preamble = std::iter::once((&outline.preamble, None));
@@ -128,22 +143,29 @@ pub fn read(
     for (blocks, section) in preamble.chain(sections) {
         // Asked once a section, and only of one that has lines to rate.
         let mut under_health = None;
+        let mut after_overall = false;
         for block in blocks {
             let source = || shared.get_or_insert_with(|| Arc::from(source)).clone();
+            let breaks_down = std::mem::take(&mut after_overall) && matches!(block, Block::List(_));
             match block {
                 Block::Table(table) if may_rate(table) => {
-                    areas.extend(table_areas(table, vocabulary, source));
+                    found.areas.extend(table_areas(table, vocabulary, source));
                 }
                 Block::List(_) | Block::Paragraph(_)
-                    if *under_health.get_or_insert_with(|| section.is_some_and(names_health)) =>
+                    if breaks_down
+                        || *under_health
+                            .get_or_insert_with(|| section.is_some_and(names_health)) =>
                 {
-                    areas.extend(lines_areas(block, vocabulary, source));
+                    lines_areas(block, vocabulary, source, &mut found);
                 }
                 _ => {}
             }
+            if let (Block::Paragraph(lines), Some(overall)) = (block, overall_line) {
+                after_overall = lines.iter().any(|line| line.line == overall);
+            }
         }
     }
-    areas
+    found
 }
 
 /// Whether a section's heading is over the health of the project's areas.
@@ -160,26 +182,36 @@ fn lines_areas(
     block: &Block,
     vocabulary: &Vocabulary,
     mut source: impl FnMut() -> Arc<str>,
-) -> Vec<Area> {
-    let lines: Vec<(&str, usize)> = match block {
-        Block::List(entries) => (entries.iter())
-            .map(|entry| (entry.first_line(), entry.line))
-            .collect(),
-        Block::Paragraph(lines) => lines.iter().map(|l| (l.text.as_str(), l.line)).collect(),
-        _ => Vec::new(),
+    found: &mut Areas,
+) {
+    let (lines, entries): (Vec<(&str, usize)>, bool) = match block {
+        Block::List(entries) => (
+            (entries.iter())
+                .map(|entry| (entry.first_line(), entry.line))
+                .collect(),
+            true,
+        ),
+        Block::Paragraph(lines) => (
+            lines.iter().map(|l| (l.text.as_str(), l.line)).collect(),
+            false,
+        ),
+        _ => (Vec::new(), false),
     };
-    (lines.into_iter())
-        .filter_map(|(text, line)| {
-            let (name, health, note) = line_area(text, vocabulary)?;
-            Some(Area {
-                name,
-                health,
-                note,
-                source: source(),
-                line,
-            })
-        })
-        .collect()
+    for (text, line) in lines {
+        let Some((name, health, note)) = line_area(text, vocabulary) else {
+            continue;
+        };
+        found.areas.push(Area {
+            name,
+            health,
+            note,
+            source: source(),
+            line,
+        });
+        if entries {
+            found.entry_lines.insert(line);
+        }
+    }
 }
 
 /// The area a line rates: `Label: <mark or colour word> note`, or `<mark>
@@ -190,9 +222,13 @@ fn line_area(text: &str, vocabulary: &Vocabulary) -> Option<(String, Health, Opt
     if vocabulary.legend_status(text).is_some() {
         return None;
     }
+    // `🔴 **QA**: blocked, no test cards`: the mark rates the label its
+    // colon ends, and what follows says why, status words or not.
+    let mut labelled = false;
     let (name, health, note) = match health_mark_at_start(text) {
         Some((health, rest)) => {
             let (name, note) = split_off_note(rest);
+            labelled = note.starts_with(':');
             (name, health, note)
         }
         None => {
@@ -214,8 +250,9 @@ fn line_area(text: &str, vocabulary: &Vocabulary) -> Option<(String, Health, Opt
         return None;
     }
     let note = note.trim_matches(['*', '_', ' ', '—', '–', '-', ':']);
-    // `🟡 En cours` says a task's status, not an area's health.
-    if vocabulary.phrase_at_start(note).is_some() {
+    // `Team : 🟡 En cours` and `🟡 Recette — En cours` say a task's
+    // status, not an area's health.
+    if !labelled && vocabulary.phrase_at_start(note).is_some() {
         return None;
     }
     let note = (!note.is_empty() && rag_word(note).is_none()).then(|| note.to_string());
@@ -410,6 +447,12 @@ mod tests {
     use crate::config::VocabularyConfig;
 
     fn areas(markdown: &str) -> Vec<(String, Health, Option<String>)> {
+        areas_after(markdown, None).areas
+    }
+
+    /// The areas of `markdown` and the lines of the entries that rated
+    /// them, its own health stated on line `overall_line`.
+    fn areas_after(markdown: &str, overall_line: Option<usize>) -> Read {
         let outline = Outline::parse(markdown);
         let portal = Vocabulary::new(&VocabularyConfig::default());
         let words = super::super::sections::DocumentVocabulary::new(&outline, &portal);
@@ -418,10 +461,53 @@ mod tests {
             &words.vocabulary,
             &risk_context(&outline),
             "report.md",
+            overall_line,
         );
-        (read.into_iter())
+        let mut lines: Vec<usize> = read.entry_lines.into_iter().collect();
+        lines.sort_unstable();
+        let areas = (read.areas.into_iter())
             .map(|area| (area.name, area.health, area.note))
-            .collect()
+            .collect();
+        Read { areas, lines }
+    }
+
+    struct Read {
+        areas: Vec<(String, Health, Option<String>)>,
+        lines: Vec<usize>,
+    }
+
+    /// A weekly update's own health, then a list that breaks it down by
+    /// area: each entry rates its area, whatever words say why (`blocked`,
+    /// `done`), and is no task. The same list without that line before it,
+    /// or a paragraph after the line, rates nothing.
+    #[test]
+    fn a_list_after_the_overall_health_breaks_it_down() {
+        let update = "# Checkout revamp — weekly update\n\nOverall: 🟡 at risk\n\n\
+            - 🟢 **Backend**: on track, refunds API merged\n\
+            - 🟡 **Frontend**: 2 days behind on the address form\n\
+            - 🔴 **QA**: blocked, no test cards\n- 🟢 **Design**: done\n";
+        let read = areas_after(update, Some(3));
+        assert_eq!(
+            read.areas,
+            vec![
+                area(
+                    "Backend",
+                    Health::Green,
+                    Some("on track, refunds API merged")
+                ),
+                area(
+                    "Frontend",
+                    Health::Amber,
+                    Some("2 days behind on the address form")
+                ),
+                area("QA", Health::Red, Some("blocked, no test cards")),
+                area("Design", Health::Green, Some("done")),
+            ]
+        );
+        assert_eq!(read.lines, [5, 6, 7, 8]);
+        assert!(areas_after(update, None).areas.is_empty());
+        let prose = "# U\n\nOverall: 🟡 at risk\n\n🟢 Backend: fine\n";
+        assert!(areas_after(prose, Some(3)).areas.is_empty());
     }
 
     fn area(name: &str, health: Health, note: Option<&str>) -> (String, Health, Option<String>) {

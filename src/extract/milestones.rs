@@ -153,7 +153,7 @@ fn without_label_and_due_word(title: &str) -> String {
     let mut kept = title.trim();
     if let Some((label, rest)) = kept.split_once(':') {
         let label = folding::folded_words(label);
-        if matches!(label.as_str(), "milestone" | "jalon") && !rest.trim().is_empty() {
+        if GENERIC_LABELS.contains(&label.as_str()) && !rest.trim().is_empty() {
             kept = rest.trim();
         }
     }
@@ -165,11 +165,33 @@ fn without_label_and_due_word(title: &str) -> String {
     clean_title(kept)
 }
 
+/// Labels that say only that what follows is a milestone (folded): after
+/// them, the milestone's name (`**Next milestone:** Beta on Dec 9` is
+/// `Beta`, `Jalon : Recette` is `Recette`).
+const GENERIC_LABELS: &[&str] = &[
+    "milestone",
+    "jalon",
+    "next milestone",
+    "upcoming milestone",
+    "key milestone",
+    "prochain jalon",
+    "jalon suivant",
+    "prochaine echeance",
+    "echeance",
+    "deadline",
+];
+
 /// Labels that make a dated line a milestone wherever it stands (folded;
 /// the label may go on: `Jalon 2 : Beta`, `Mise en production prévue`).
 const MILESTONE_LABELS: &[&str] = &[
     "jalon",
     "milestone",
+    "next milestone",
+    "upcoming milestone",
+    "key milestone",
+    "prochain jalon",
+    "jalon suivant",
+    "prochaine echeance",
     "echeance",
     "deadline",
     "date prevue de fin",
@@ -974,7 +996,8 @@ impl MilestoneReader<'_> {
                     let span = found.span(segment);
                     let label = label_before(segment, span.start);
                     let title = if is_milestone_label(&label) {
-                        clean_title(without_lead_in(segment.get(..span.start).unwrap_or("")))
+                        let before = without_lead_in(segment.get(..span.start).unwrap_or(""));
+                        without_label_and_due_word(before)
                     } else if in_milestone_section {
                         title_without_date(segment, span)
                     } else {

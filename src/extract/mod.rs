@@ -69,6 +69,15 @@ pub fn extract(document: &Document, context: &Context) -> DocumentStatus {
     let risk_sections = risks::risk_context(&outline);
     // Milestones before sections: the entries of a milestone list are
     // milestones, not items. Their diagnostics still follow the sections'.
+    // Areas before sections: the entries of a list that rates areas are
+    // no tasks.
+    let areas = areas::read(
+        &outline,
+        &words.vocabulary,
+        &risk_sections,
+        &document.source,
+        status.declared_health_line,
+    );
     let (milestone_lines, milestone_diagnostics) = milestones::read(
         &outline,
         document,
@@ -84,18 +93,14 @@ pub fn extract(document: &Document, context: &Context) -> DocumentStatus {
         context,
         &words,
         &milestone_lines,
+        &areas.entry_lines,
         &mut status,
     );
     milestones::as_far_as_their_tasks(&mut status);
     status.diagnostics.extend(milestone_diagnostics);
     risks::read(&outline, document, &risk_sections, &mut status);
     people::add_risk_owners(&mut status.people, &status.risks);
-    status.areas = areas::read(
-        &outline,
-        &words.vocabulary,
-        &risk_sections,
-        &document.source,
-    );
+    status.areas = areas.areas;
     for (line, fragment) in outline.broken_fragment_links() {
         let message = format!(
             "link to `#{fragment}`: no heading of this document is named so; the page shows its text without the link"

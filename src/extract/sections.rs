@@ -86,13 +86,14 @@ impl Held {
 /// Reads the sections, items, declarations and people of the document.
 /// `milestone_lines` are the list entries the milestone reader took from a
 /// milestone section: milestones, not items, as a milestone table's rows
-/// are (§4).
+/// are (§4); `area_lines` those of a list that rates the project's areas.
 pub fn read(
     outline: &Outline,
     document: &Document,
     context: &Context,
     words: &DocumentVocabulary,
     milestone_lines: &FxHashSet<usize>,
+    area_lines: &FxHashSet<usize>,
     status: &mut DocumentStatus,
 ) {
     let vocabulary = &words.vocabulary;
@@ -125,6 +126,7 @@ pub fn read(
     let source: Arc<str> = Arc::from(document.source.as_str());
     let mut not_items = std::mem::take(&mut claims.summary_lines);
     not_items.extend(milestone_lines.iter().copied());
+    not_items.extend(area_lines.iter().copied());
     // A summary entry that names a section with work of its own says that
     // work's status again: counted there, not twice. Over a section
     // without any, it is the only word on it and stays an item.
