@@ -128,6 +128,22 @@ fn all_items(project: &Value) -> Vec<Value> {
     out
 }
 
+/// Every item of `project` as its text, status and percentage.
+fn items_with_percent(project: &Value) -> Vec<(String, String, Option<f64>)> {
+    (all_items(project).iter())
+        .map(|item| {
+            let text = item["text"].as_str().unwrap_or_default().to_string();
+            let status = item["status"].as_str().unwrap_or_default().to_string();
+            (text, status, item["percent"].as_f64())
+        })
+        .collect()
+}
+
+/// An item as [`items_with_percent`] gives it.
+fn item(text: &str, status: &str, percent: Option<f64>) -> (String, String, Option<f64>) {
+    (text.to_string(), status.to_string(), percent)
+}
+
 /// Asserts that the items of `project` are, in document order, these
 /// texts with these statuses.
 fn assert_items(project: &Value, expected: &[(&str, &str)]) {
@@ -510,9 +526,6 @@ fn corpus_23_a_feature_matrix_read_through_its_legend_list() {
     assert_eq!(counts(&project), (58, 6, 4, 0, 0, 68));
     let items = all_items(&project);
     let at = |line: u64| item_at(&items, line);
-    let item = |text: &str, status: &str, percent: Option<f64>| {
-        (text.to_string(), status.to_string(), percent)
-    };
     assert_eq!(at(30), item("Thunderbolt", "in_progress", Some(50.0)));
     // `linux-asahi (notes)` is linux-asahi; `(notes)` alone says nothing.
     assert_eq!(at(38), item("cpuidle", "done", None));
@@ -616,16 +629,7 @@ fn a_reports_work_under_way_is_in_progress() {
          ## In progress this week\n\n- Load tests\n- [x] Staging database\n\n\
          ## Prochaines étapes\n\n- [ ] Recette de la paie\n",
     );
-    let items: Vec<(String, String, Option<f64>)> = (all_items(&project).iter())
-        .map(|item| {
-            let text = item["text"].as_str().unwrap_or_default().to_string();
-            let status = item["status"].as_str().unwrap_or_default().to_string();
-            (text, status, item["percent"].as_f64())
-        })
-        .collect();
-    let item = |text: &str, status: &str, percent: Option<f64>| {
-        (text.to_string(), status.to_string(), percent)
-    };
+    let items = items_with_percent(&project);
     assert_eq!(
         items,
         [
@@ -654,16 +658,7 @@ fn a_status_clauses_figure_after_a_comma() {
          - Lot front : en cours, 70 %\n- Lot reporting : pas commencé (attente specs)\n\
          - [ ] Recette, 2 testeurs sur 5, 40 %\n",
     );
-    let items: Vec<(String, String, Option<f64>)> = (all_items(&project).iter())
-        .map(|item| {
-            let text = item["text"].as_str().unwrap_or_default().to_string();
-            let status = item["status"].as_str().unwrap_or_default().to_string();
-            (text, status, item["percent"].as_f64())
-        })
-        .collect();
-    let item = |text: &str, status: &str, percent: Option<f64>| {
-        (text.to_string(), status.to_string(), percent)
-    };
+    let items = items_with_percent(&project);
     assert_eq!(
         items,
         [
@@ -855,16 +850,7 @@ fn a_quarterly_roadmaps_boxes_and_quarters() {
          - [x] Biometric login\n- [ ] In-app chat — 60%\n- [ ] Accessibility fixes - 0%\n\n\
          ## Q1 2027\n\n- [ ] Payments v2\n",
     );
-    let items: Vec<(String, String, Option<f64>)> = (all_items(&project).iter())
-        .map(|item| {
-            let text = item["text"].as_str().unwrap_or_default().to_string();
-            let status = item["status"].as_str().unwrap_or_default().to_string();
-            (text, status, item["percent"].as_f64())
-        })
-        .collect();
-    let item = |text: &str, status: &str, percent: Option<f64>| {
-        (text.to_string(), status.to_string(), percent)
-    };
+    let items = items_with_percent(&project);
     assert_eq!(
         items,
         [
@@ -1189,26 +1175,13 @@ fn a_legend_of_terms_under_its_label_is_no_work() {
          | Hors ligne | TBA | TBA |\n",
     );
     assert_eq!(counts(&project), (1, 1, 1, 0, 0, 3));
-    let items: Vec<(String, String, Option<f64>)> = all_items(&project)
-        .iter()
-        .map(|item| {
-            (
-                item["text"].as_str().unwrap_or_default().to_string(),
-                item["status"].as_str().unwrap_or_default().to_string(),
-                item["percent"].as_f64(),
-            )
-        })
-        .collect();
-    let item = |text: &str, status: &str, percent: f64| {
-        (text.to_string(), status.to_string(), Some(percent))
-    };
     assert_eq!(
-        items,
+        items_with_percent(&project),
         [
-            item("Connexion", "done", 100.0),
+            item("Connexion", "done", Some(100.0)),
             // Web has it, mobile is on it: (100 + 50) / 2.
-            item("Export", "in_progress", 75.0),
-            item("Hors ligne", "todo", 0.0),
+            item("Export", "in_progress", Some(75.0)),
+            item("Hors ligne", "todo", Some(0.0)),
         ]
     );
 }

@@ -308,6 +308,8 @@ impl<'a> ItemReader<'a> {
     /// a meeting's minutes write how far a lot is (`Lot front : en cours,
     /// 70 %`); [`percent_of`] reads no figure after a comma elsewhere.
     fn clause_percent(&self, clause: &str) -> Option<f64> {
+        // Most clauses hold no comma, and none of them a figure to read.
+        memchr::memchr(b',', clause.as_bytes())?;
         let value = strip_status_label(clause);
         let (_, end) = self.vocabulary.phrase_at_start(value)?;
         percent_of(value[end..].trim_start().strip_prefix(',')?)

@@ -1523,13 +1523,18 @@ mod tests {
     /// A roadmap's quarter and half-year headings are milestones wherever
     /// they stand, as far as their tasks; a heading that only begins with
     /// a quarter and says more is not.
+    /// Each milestone's title, due day and status.
+    fn due_and_status(status: &DocumentStatus) -> Vec<(&str, Option<NaiveDate>, Option<Status>)> {
+        (status.milestones.iter())
+            .map(|m| (m.title.as_str(), m.due(), m.status))
+            .collect()
+    }
+
     #[test]
     fn quarter_and_half_headings_are_time_boxes() {
         let text = "# Product plan\n\n## Q1 2027\n\n- [x] SSO\n- [ ] Audit log\n\n## H2 2027\n\n- [ ] Marketplace\n\n## T3 2026 (prévu)\n\n- [ ] Offline\n\n## Q1 2027 goals for the sales team\n\n- [ ] Deck\n\n## Q4 2026 (current quarter)\n\n- [x] Biometric login\n";
         let status = milestones(text, date(2027, 4, 15));
-        let read: Vec<(&str, Option<NaiveDate>, Option<Status>)> = (status.milestones.iter())
-            .map(|m| (m.title.as_str(), m.date_end, m.status))
-            .collect();
+        let read = due_and_status(&status);
         assert_eq!(
             read,
             [
@@ -1561,9 +1566,7 @@ mod tests {
             | PHX-2 Statements v2 | ON TRACK | 65% | Dec 18, 2026 |\n\
             | PHX-3 Dispute flow | OFF TRACK | 20% | Nov 20, 2026 |\n";
         let status = milestones(text, date(2026, 11, 30));
-        let read: Vec<(&str, Option<NaiveDate>, Option<Status>)> = (status.milestones.iter())
-            .map(|m| (m.title.as_str(), m.date, m.status))
-            .collect();
+        let read = due_and_status(&status);
         assert_eq!(
             read,
             [
@@ -1592,9 +1595,7 @@ mod tests {
             ## J-1 (11/12)\n\n- [x] Sauvegarde vérifiée\n\n## D-Day (12 Dec)\n\n- [ ] Deploy\n\n\
             ## T+2\n\n- [ ] Hypercare review\n\n## T-shirt sizes (5 Dec)\n\n- [ ] Estimate\n";
         let status = milestones(text, date(2026, 12, 6));
-        let read: Vec<(&str, Option<NaiveDate>, Option<Status>)> = (status.milestones.iter())
-            .map(|m| (m.title.as_str(), m.date_end.or(m.date), m.status))
-            .collect();
+        let read = due_and_status(&status);
         assert_eq!(
             read,
             [
