@@ -126,6 +126,9 @@ const OWNER_LABELS: &[&str] = &[
     // A release tracker's owner.
     "release manager",
     "release lead",
+    "release captain",
+    "release owner",
+    "release driver",
     "lead",
     "dri",
     "chef de projet",
@@ -942,6 +945,11 @@ mod tests {
         assert_eq!(
             read("# R\n\nTracking issue for 4.2. Release manager: @mhernandez\n"),
             Some("@mhernandez".into())
+        );
+        // A release checklist's captain, after the target on one line.
+        assert_eq!(
+            read("# Release 3.2\n\nTarget: **2026-12-15** · Release captain: @nadia\n"),
+            Some("@nadia".into())
         );
         assert_eq!(
             read("# R\n\nChef de projet : M. Dupont\n"),
