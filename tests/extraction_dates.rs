@@ -6,6 +6,8 @@
 //! how. The seeds are mojibake until the ingest branch repairs them: tests
 //! that need a repaired seed are ignored with that reason.
 
+mod common;
+
 use std::path::{Path, PathBuf};
 use std::process::Command;
 
@@ -874,14 +876,7 @@ fn a_risks_own_circle_rates_it_and_its_owner_is_a_person() {
         ### 🟡 À surveiller\n\n- 🔴 Budget d'hébergement dépassé\n- Charge de la recette\n";
     let status = build(&[("tdb.md", text.as_bytes())], "2026-12-05");
     let project = &status["projects"][0];
-    let risks: Vec<(&str, &str)> = (project["risks"].as_array().into_iter().flatten())
-        .map(|r| {
-            (
-                r["title"].as_str().unwrap_or("-"),
-                r["severity"].as_str().unwrap_or("-"),
-            )
-        })
-        .collect();
+    let risks = common::field_pairs(project, "risks", "title", "severity");
     assert_eq!(
         risks,
         [
@@ -941,14 +936,7 @@ fn a_weekly_updates_areas_and_next_milestone() {
         **Next milestone:** Beta on Dec 9\n\n**Prochain jalon :** Recette le 12/12\n";
     let status = build(&[("checkout.md", text.as_bytes())], "2026-11-30");
     let project = &status["projects"][0];
-    let areas: Vec<(&str, &str)> = (project["areas"].as_array().into_iter().flatten())
-        .map(|a| {
-            (
-                a["name"].as_str().unwrap_or("-"),
-                a["health"].as_str().unwrap_or("-"),
-            )
-        })
-        .collect();
+    let areas = common::field_pairs(project, "areas", "name", "health");
     assert_eq!(
         areas,
         [

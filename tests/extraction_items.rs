@@ -7,6 +7,8 @@
 //! repairs it); `SITREP_SEED_DIR=/path/to/copies` runs the seed tests on
 //! other copies.
 
+mod common;
+
 use std::path::{Path, PathBuf};
 use std::process::Command;
 
@@ -860,14 +862,7 @@ fn a_quarterly_roadmaps_boxes_and_quarters() {
             item("Payments v2", "todo", None),
         ]
     );
-    let milestones: Vec<(&str, &str)> = (project["milestones"].as_array().into_iter().flatten())
-        .map(|m| {
-            (
-                m["title"].as_str().unwrap_or("-"),
-                m["status"].as_str().unwrap_or("-"),
-            )
-        })
-        .collect();
+    let milestones = common::field_pairs(&project, "milestones", "title", "status");
     assert_eq!(
         milestones,
         [
@@ -957,14 +952,7 @@ fn a_workstream_table_gives_areas_and_items() {
         ]
     );
     assert_eq!(project["progress"], 57.5);
-    let areas: Vec<(&str, &str)> = (project["areas"].as_array().into_iter().flatten())
-        .map(|a| {
-            (
-                a["name"].as_str().unwrap_or("-"),
-                a["health"].as_str().unwrap_or("-"),
-            )
-        })
-        .collect();
+    let areas = common::field_pairs(&project, "areas", "name", "health");
     assert_eq!(
         areas,
         [
@@ -974,14 +962,7 @@ fn a_workstream_table_gives_areas_and_items() {
             ("Reporting", "green")
         ]
     );
-    let risks: Vec<(&str, &str)> = (project["risks"].as_array().into_iter().flatten())
-        .map(|r| {
-            (
-                r["title"].as_str().unwrap_or("-"),
-                r["owner"].as_str().unwrap_or("-"),
-            )
-        })
-        .collect();
+    let risks = common::field_pairs(&project, "risks", "title", "owner");
     assert_eq!(
         risks,
         [

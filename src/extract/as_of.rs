@@ -12,7 +12,7 @@ use std::sync::LazyLock;
 use chrono::NaiveDate;
 
 use super::dates::{self, ParsedDate};
-use super::folding::{fold, folded_words, Prefixes, WordList};
+use super::folding::{fold, folded_words, words, Prefixes, WordList};
 use super::outline::{Block, ListEntry, Outline, OutlineSection, TextLine};
 use super::people::names_no_one_yet;
 use super::Context;
@@ -591,18 +591,17 @@ fn title_date(
     let before = title.text[..range.start].trim_end();
     let apart = before.ends_with(['—', '–', '-', ':', '(', ','])
         || matches!(
-            folding_last_word(before).as_deref(),
+            last_word(before).as_deref(),
             Some("du" | "le" | "of" | "on" | "au")
         );
     (after.is_empty() && apart).then_some((*date, title.line))
 }
 
-/// The last word of `text`, folded.
-fn folding_last_word(text: &str) -> Option<String> {
-    let last = text
-        .rsplit(|c: char| !c.is_alphanumeric())
-        .find(|w| !w.is_empty())?;
-    text.ends_with(last).then(|| fold(last))
+/// The word `text` ends with, folded; none when it ends with a mark.
+fn last_word(text: &str) -> Option<String> {
+    let folded = fold(text);
+    let last = words(&folded).last()?;
+    folded.ends_with(last).then(|| last.to_string())
 }
 
 /// The first labelled date line (`EXTRACTION.md` §2); else the last day of

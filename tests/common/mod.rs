@@ -335,3 +335,21 @@ fn percent_decoded(text: &str) -> String {
     }
     String::from_utf8_lossy(&out).into_owned()
 }
+
+/// Two string fields of each entry of `project[list]`, `-` for one that
+/// is missing: `field_pairs(project, "risks", "title", "severity")`.
+pub fn field_pairs<'v>(
+    project: &'v Value,
+    list: &str,
+    a: &str,
+    b: &str,
+) -> Vec<(&'v str, &'v str)> {
+    (project[list].as_array().into_iter().flatten())
+        .map(|entry| {
+            (
+                entry[a].as_str().unwrap_or("-"),
+                entry[b].as_str().unwrap_or("-"),
+            )
+        })
+        .collect()
+}
