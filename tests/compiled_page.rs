@@ -140,8 +140,14 @@ fn a_project_page_with_history_is_the_same_compiled_or_through_tera() {
     let snapshot = portal.run(&["snapshot", "--as-of", "2026-11-02"]);
     assert!(snapshot.status.success(), "{snapshot:?}");
     portal.write("alpha.md", WEEK_2);
-    portal.write("beta.md", "# Beta\n\n- [ ] Lancement\n");
+    // Beta's lots: a section's declared parts, listed under its bar.
+    portal.write(
+        "beta.md",
+        "# Beta\n\n- [ ] Lancement\n\n## Avancement\n\n```\nLot 1 ████░ 80%\nLot 2 █░░░░ 20%\n```\n",
+    );
     let compiled = build_tree(&portal, "probe", "2026-11-09");
+    let beta = String::from_utf8_lossy(&compiled["beta/index.html"]).into_owned();
+    assert!(beta.contains("class=\"parts\""), "{beta}");
     let alpha = String::from_utf8_lossy(&compiled["alpha/index.html"]).into_owned();
     // The page does show history (else the comparison below would not
     // cover that part of the template).

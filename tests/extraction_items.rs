@@ -801,6 +801,11 @@ fn a_dashboards_bars_are_claims_about_its_lots() {
             ("Lot 4 Recette", 0.0),
         ]
     );
+    // The lots are marked as parts in `status.json`; the mean is not one.
+    let parts: Vec<bool> = (project["declarations"].as_array().into_iter().flatten())
+        .map(|d| d["part"] == true)
+        .collect();
+    assert_eq!(parts, [false, true, true, true, true]);
     assert!(!has_diagnostic(&project, "conflicting-declarations"));
     let section = &all_sections(&project)[0];
     assert_eq!(section["title"], "Avancement global");

@@ -605,6 +605,70 @@ fn people_page_lists_roles_and_open_items() {
     assert!(people.contains("Cheffe de projet"));
 }
 
+/// A dashboard's bars are the parts of their section: each `###
+/// Avancement` lists its own lots under its bar (declared as their mean,
+/// (100 + 50) / 2 = 75 % and (20 + 0) / 2 = 10 %), each linked to its line,
+/// though both sections have the same title; a section without parts
+/// lists none.
+#[test]
+fn a_sections_declared_parts_are_listed_under_its_bar() {
+    let portal = Portal::new();
+    portal.write(
+        "atlas.md",
+        "# Programme Atlas\n\n## Phase 1\n\n### Avancement\n\n```\n\
+         Lot A ██████████ 100%\nLot B █████░░░░░  50%\n```\n\n\
+         ## Phase 2\n\n### Avancement\n\n```\n\
+         Lot C ██░░░░░░░░  20%\nLot D ░░░░░░░░░░   0%\n```\n\n\
+         ## Tâches\n\n- [x] Cadrage\n",
+    );
+    let out = build(portal.root(), &[]);
+    let page = std::fs::read_to_string(out.join("atlas/index.html")).unwrap();
+    let html = Html::parse_document(&page);
+    let words = |element: scraper::ElementRef| -> String {
+        let text: String = element.text().collect();
+        text.split_whitespace().collect::<Vec<_>>().join(" ")
+    };
+    let (section, title, part) = (
+        Selector::parse("#sections li.section").unwrap(),
+        Selector::parse(".section-title").unwrap(),
+        Selector::parse("ul.parts li").unwrap(),
+    );
+    let rows: Vec<(String, Vec<String>)> = (html.select(&section))
+        .map(|s| {
+            let name = s.select(&title).next().map(words).unwrap_or_default();
+            (name, s.select(&part).map(words).collect())
+        })
+        .collect();
+    let parts_of = |name: &str| -> Vec<Vec<String>> {
+        (rows.iter())
+            .filter(|(title, _)| title == name)
+            .map(|(_, parts)| parts.clone())
+            .collect()
+    };
+    assert_eq!(
+        parts_of("Avancement"),
+        [
+            vec!["Lot A 100%".to_string(), "Lot B 50%".to_string()],
+            vec!["Lot C 20%".to_string(), "Lot D 0%".to_string()],
+        ],
+        "{rows:?}"
+    );
+    assert_eq!(parts_of("Tâches"), [Vec::<String>::new()]);
+    assert!(page.contains("(declared 75%)") && page.contains("(declared 10%)"));
+    let links = Selector::parse("ul.parts a").unwrap();
+    let hrefs: Vec<&str> = (html.select(&links))
+        .filter_map(|a| a.value().attr("href"))
+        .collect();
+    // Lines 8-9 and 17-18, in code blocks, which the source view anchors
+    // at their fences.
+    assert_eq!(hrefs, ["#L7", "#L7", "#L16", "#L16"]);
+    let bars = Selector::parse("ul.parts rect.part-fill").unwrap();
+    let widths: Vec<&str> = (html.select(&bars))
+        .filter_map(|r| r.value().attr("width"))
+        .collect();
+    assert_eq!(widths, ["100", "50", "20", "0"]);
+}
+
 /// A member who owns no open item (corpus 21's staffing table: every card
 /// said "0 open items", twice) says so once, and lists her projects
 /// without a count; one who owns some counts them.

@@ -211,6 +211,7 @@ pub fn read(
             },
             source: Arc::clone(&source),
             line: claim.line,
+            part: claim.part,
         })
         .collect();
     status.diagnostics.extend(conflicts(

@@ -242,6 +242,13 @@ pub struct Declaration {
     #[serde(with = "source_path")]
     pub source: Arc<str>,
     pub line: usize,
+    /// Whether the claim is about a part of its section that its label
+    /// names (one of a dashboard's bars, `Lot 2 Back-office ███████░░░
+    /// 70%`), not the section itself: such claims are the section's
+    /// parts, and the section claims their mean when it claims nothing
+    /// of its own. Absent from a `status.json` written before it: false.
+    #[serde(default)]
+    pub part: bool,
 }
 
 /// An area of the project (a workstream, or an axis such as budget or

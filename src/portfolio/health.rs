@@ -735,6 +735,7 @@ mod tests {
             section: None,
             source: "p.md".into(),
             line: 6,
+            part: false,
         }];
         let p = assessed(p, date(2026, 1, 2));
         assert_eq!(p.health, Health::Amber);

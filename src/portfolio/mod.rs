@@ -246,6 +246,7 @@ mod tests {
             section: section.map(str::to_string),
             source: "status.md".into(),
             line: 1,
+            part: false,
         }
     }
 

@@ -52,6 +52,7 @@ const STRINGS: &[(&str, &str, &str)] = &[
     ("progress", "Progress", "Avancement"),
     ("computed", "computed", "calculé"),
     ("declared", "declared", "déclaré"),
+    ("declared_parts", "Declared, part by part", "Déclaré, partie par partie"),
     ("no_data", "no data", "pas de données"),
     // The badge's short form of "no data" (non disponible).
     ("badge_no_progress", "n/a", "n.d."),

@@ -11,7 +11,7 @@ use super::portfolio::items_text;
 use super::{health_view, status_view, Bar, HealthView, Links, StatusView};
 use crate::config::ProgressWeight;
 use crate::messages;
-use crate::model::{Area, Counts, Health, Item, Section, Status};
+use crate::model::{Area, Counts, Declaration, Health, Item, Section, Status};
 use crate::portfolio::progress;
 use crate::render::i18n::Strings;
 
@@ -31,6 +31,23 @@ pub struct SectionRow {
     pub items: Vec<ItemRow>,
     /// Set when the items are folded away, to the words that unfold them.
     pub folded: Option<String>,
+    /// What the document declares of the section's parts (a dashboard's
+    /// lots under `## Avancement global`), in its order: the section's
+    /// own declared figure is their mean when it claims nothing itself.
+    pub parts: Vec<PartRow>,
+}
+
+/// One part of a section and the figure the document declares for it.
+#[derive(Debug, Clone, Serialize)]
+pub struct PartRow {
+    /// The part as the document names it (`Lot 2 Back-office`).
+    pub label: String,
+    /// Width of its bar, `"70"` (percent).
+    pub fill: String,
+    /// The figure in words (`70 %`).
+    pub value: String,
+    /// Its line in the source.
+    pub href: String,
 }
 
 /// A section with more items than this, all of them closed, shows them
@@ -67,15 +84,53 @@ pub struct ItemRow {
 
 /// The section tree flattened in document order, `depth` 0 at the top.
 pub fn section_rows(links: &Links, as_of: NaiveDate, t: &Strings) -> Vec<SectionRow> {
-    let mut rows = Rows {
-        links,
-        as_of,
-        t,
-        rows: Vec::new(),
-        last_source: None,
-    };
-    (links.project.sections).read(|tree| rows.push_sections(tree, 0));
-    rows.rows
+    (links.project.sections).read(|tree| {
+        let parts = (links.project.declarations).read(|claims| parts_by_section(tree, claims));
+        let mut rows = Rows {
+            links,
+            as_of,
+            t,
+            rows: Vec::new(),
+            last_source: None,
+            parts,
+        };
+        rows.push_sections(tree, 0);
+        rows.rows
+    })
+}
+
+/// The declared parts of each section, keyed by the section's document
+/// and heading line. A claim names its section by title only; of the
+/// sections of that title in its document (a phase's `### Avancement`
+/// under each phase), it is about the last one whose heading comes
+/// before it.
+fn parts_by_section(
+    tree: &[Section],
+    claims: &[Declaration],
+) -> FxHashMap<(Arc<str>, usize), Vec<Declaration>> {
+    fn headings<'a>(sections: &'a [Section], out: &mut Vec<&'a Section>) {
+        for section in sections {
+            out.push(section);
+            headings(&section.sections, out);
+        }
+    }
+    let mut parts: FxHashMap<(Arc<str>, usize), Vec<Declaration>> = FxHashMap::default();
+    let claims = claims.iter().filter(|claim| claim.part);
+    let mut all = Vec::new();
+    for claim in claims {
+        if all.is_empty() {
+            headings(tree, &mut all);
+        }
+        let section = (all.iter())
+            .filter(|s| s.source == claim.source && s.line <= claim.line)
+            .filter(|s| claim.section.as_deref() == Some(s.title.as_str()))
+            .max_by_key(|s| s.line);
+        if let Some(section) = section {
+            let key = (Arc::clone(&section.source), section.line);
+            parts.entry(key).or_default().push(claim.clone());
+        }
+    }
+    parts
 }
 
 /// A document of a project whose documents have pages of their own: its
@@ -132,6 +187,8 @@ struct Rows<'a> {
     rows: Vec<SectionRow>,
     /// The document of the last row pushed.
     last_source: Option<Arc<str>>,
+    /// The declared parts of each section ([`parts_by_section`]).
+    parts: FxHashMap<(Arc<str>, usize), Vec<Declaration>>,
 }
 
 impl Rows<'_> {
@@ -154,6 +211,7 @@ impl Rows<'_> {
                 }
             }
             let document = self.document_of(section);
+            let parts = self.part_rows(section);
             self.rows.push(SectionRow {
                 title: section.title.clone(),
                 document,
@@ -165,11 +223,26 @@ impl Rows<'_> {
                 health: section.health.map(|h| health_view(h, "", t)),
                 folded: fold_summary(&items, t),
                 items,
+                parts,
             });
             if !tasks_only {
                 self.push_sections(&section.sections, depth + 1);
             }
         }
+    }
+
+    /// The rows of `section`'s declared parts.
+    fn part_rows(&self, section: &Section) -> Vec<PartRow> {
+        let key = (Arc::clone(&section.source), section.line);
+        let claims = self.parts.get(&key).map_or(&[][..], Vec::as_slice);
+        (claims.iter())
+            .map(|claim| PartRow {
+                label: claim.label.clone(),
+                fill: super::pct(claim.value),
+                value: self.t.percent(claim.value),
+                href: self.links.line(&claim.source, claim.line),
+            })
+            .collect()
     }
 
     /// The path of `section`'s document when the project has several and
