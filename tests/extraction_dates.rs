@@ -957,3 +957,34 @@ fn a_weekly_updates_areas_and_next_milestone() {
     assert_eq!(project["declared_health"], "amber");
     assert_eq!(project["health"], "green");
 }
+
+/// A site report's lot table (`| Lot | Avancement | Observations |`):
+/// a lot whose observations date it is a milestone as far along as its
+/// percentage, so the shell received on 12 October at 100 % is done, not
+/// 51 days overdue, and the joinery at 60 % is under way. The blockers
+/// under `## Points bloquants` are risks only, no work in progress.
+#[test]
+fn a_lot_tables_dated_rows_are_as_far_as_their_percentages() {
+    let report = "# Chantier Les Tilleuls — Point n°14\n\n**Date :** 27/11/2026\n\n\
+        ## Avancement par lot\n\n\
+        | Lot | Entreprise | Avancement | Observations |\n|---|---|---:|---|\n\
+        | 01 Gros œuvre | BTP Martin | 100 % | Réceptionné le 12/10 |\n\
+        | 03 Menuiseries | Alu Concept | 60 % | Livraison baies le 04/12 |\n\
+        | 04 Plâtrerie | Plâtres 64 | 35 % | |\n\n\
+        ## Points bloquants\n\n\
+        - ⚠️ Électricité : retard d'approvisionnement des tableaux\n\
+        - Intempéries : 4 jours perdus en novembre\n";
+    let status = build(&[("tilleuls.md", report.as_bytes())], "2026-12-02");
+    let project = &status["projects"][0];
+    assert_eq!(
+        milestones_read(project),
+        [
+            ("01 Gros œuvre", "2026-10-12", "done", false),
+            ("03 Menuiseries", "2026-12-04", "in_progress", false),
+        ]
+    );
+    assert_ne!(project["health"], "red", "{}", project["health_reason"]);
+    assert_eq!(project["counts"]["total"], 3, "{}", project["counts"]);
+    assert_eq!(project["counts"]["in_progress"], 2, "{}", project["counts"]);
+    assert_eq!(project["risks"].as_array().map(Vec::len), Some(2));
+}

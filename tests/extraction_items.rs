@@ -1980,3 +1980,27 @@ fn an_unknown_status_in_a_table_is_named() {
         unread[0].1
     );
 }
+
+/// A RAID log's dependencies are named by the dependency, not by whom it
+/// is on: `Dependency` is no `end` column (a short qualifier word counts
+/// only whole, or in the plural), while `Ends` still qualifies a row.
+#[test]
+fn a_dependency_column_names_its_rows() {
+    let project = project_of_text(
+        "raid.md",
+        "# RAID\n\n## Dependencies\n\n\
+         | ID | Dependency | On | Needed by | Status |\n|---|---|---|---|---|\n\
+         | D-01 | Acquirer API v3 credentials | Acquirer | 2026-12-01 | Waiting |\n\
+         | D-02 | VPN tunnel | Infra | 2026-11-20 | Done |\n\n\
+         ## Tasks\n\n| Ends | Work | Status |\n|---|---|---|\n\
+         | soon | Rack servers | Done |\n",
+    );
+    assert_items(
+        &project,
+        &[
+            ("Acquirer API v3 credentials", "blocked"),
+            ("VPN tunnel", "done"),
+            ("Rack servers", "done"),
+        ],
+    );
+}

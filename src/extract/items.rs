@@ -733,7 +733,9 @@ const TARGET_HEADERS: &[&str] = &["cible", "target", "objectif", "goal"];
 /// by its description, of type `Risk`; corpus 22's `| Category | Status |`
 /// by its category).
 const KIND_HEADERS: &[&str] = &["type", "categor"];
-/// Columns that qualify an item but never name it.
+/// Columns that qualify an item but never name it: a header word that
+/// begins with one of these, or, for the short ones, is one of them or
+/// its plural ([`qualifies`]).
 const QUALIFIER_HEADERS: &[&str] = &[
     "priorit",
     "complexit",
@@ -754,6 +756,16 @@ const QUALIFIER_HEADERS: &[&str] = &[
     "fin",
     "version",
 ];
+
+/// Whether header word `word` is the qualifier `qualifier`: begins with
+/// it (`priorit` of `priorite`, `date` of `dated`), though a short one
+/// must be the whole word or its plural, as inside a word it is other
+/// letters: `end` of `Dependency`, `Vendor` and `Calendar`, `fin` of
+/// `Definition`, `date` of `Validated` (a RAID log's `| ID | Dependency |
+/// On |` is named by its dependency, not by whom it is on).
+fn qualifies(word: &str, qualifier: &str) -> bool {
+    word.starts_with(qualifier) && (qualifier.len() >= 5 || word.len() <= qualifier.len() + 1)
+}
 
 impl Columns {
     pub fn analyse(table: &Table, vocabulary: &Vocabulary) -> Columns {
@@ -804,7 +816,7 @@ impl Columns {
             } else if KIND_HEADERS.iter().any(|w| header.contains(w)) {
                 kinds.push(i);
                 excluded[i] = true;
-            } else if QUALIFIER_HEADERS.iter().any(|w| header.contains(w))
+            } else if QUALIFIER_HEADERS.iter().any(|q| words.iter().any(|w| qualifies(w, q)))
                 || mostly(i, &|c| parse_number(c).is_some())
                 // The word count first: a status lookup costs far more.
                 || mostly(i, &|c| {

@@ -763,6 +763,7 @@ impl MilestoneReader<'_> {
             return;
         };
         let status_column = columns.iter().position(|c| *c == Column::Status);
+        let percent_column = columns.iter().position(|c| *c == Column::Percent);
         for row in &table.rows {
             let dated = row.cells.iter().enumerate().find_map(|(i, cell)| {
                 // Only status and text cells: a `Plans` column's `10/12`
@@ -788,9 +789,13 @@ impl MilestoneReader<'_> {
             if tables::is_total_label(&title) {
                 continue;
             }
-            let status = status_column
-                .and_then(|i| row.cells.get(i))
-                .and_then(|c| self.status_of(c));
+            let cell = |i: Option<usize>| i.and_then(|i| row.cells.get(i));
+            // A site report's `| 01 Gros œuvre | 100 % | Réceptionné le
+            // 12/10 |` under `| Lot | Avancement | Observations |` is done,
+            // not overdue since 12 October.
+            let status = (cell(status_column))
+                .and_then(|c| self.status_of(c).or_else(|| percent_status(c)))
+                .or_else(|| cell(percent_column).and_then(|c| percent_status(c)));
             self.push(title, Some(date), status, row.line);
         }
     }

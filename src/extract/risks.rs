@@ -321,7 +321,17 @@ static TITLE_COLUMNS: LazyLock<WordList> = LazyLock::new(|| {
 /// Whether a heading, folded ([`OutlineSection::folded`]), names risks
 /// (`Risques Identifiés`, `🔴 BLOQUANTS CRITIQUES`).
 fn names_risks(folded: &str) -> bool {
-    RISK_HEADINGS.any(folded) && !MANAGEMENT_HEADINGS.any(folded)
+    mentions_risks(folded) && !MANAGEMENT_HEADINGS.any(folded)
+}
+
+/// Whether a heading, folded, holds a risk word, whatever else it says.
+/// Nothing in such a section is work ([`super::sections`]): a
+/// `## Points bloquants`'s `⚠️ Électricité : retard` is a blocker, not an
+/// item in progress, and a `## Risk budget`'s `12% of budget` is no
+/// progress claim, though only a section about risks themselves, not
+/// about managing them, has its entries read as risks.
+pub fn mentions_risks(folded: &str) -> bool {
+    RISK_HEADINGS.any(folded)
 }
 
 /// Every section, depth first, with whether it is a risk section (its

@@ -21,18 +21,13 @@ use super::items::{clean_text, is_total_row, Columns, ItemReader, Siblings};
 use super::matrix;
 use super::outline::{Block, ListEntry, Outline, OutlineSection, Table};
 use super::people::{names_team, People};
+use super::risks;
 use super::tables::{self, classify, TableKind};
 use super::vocabulary::{is_legend_label, names_legend, Vocabulary};
 use super::Context;
 use crate::ingest::Document;
 use crate::model::{Declaration, Diagnostic, DocumentStatus, Health, Item, Section, Status};
 use crate::portfolio::progress::{count, mean_progress, round1, section_items};
-
-/// Words of risk headings (§8): their items are risks, not work items.
-const RISK_WORDS: &[&str] = &[
-    "risque", "risques", "risk", "risks", "menace", "menaces", "blocage", "blocages", "blockers",
-    "riesgo", "riesgos", "risiko", "risiken",
-];
 
 /// Words and phrases (folded, words joined by a space) of the headings of
 /// a sprint's retrospective: what went well and what did not, written as
@@ -76,7 +71,7 @@ impl Held {
     /// heading decides only under a section of work.
     fn under(outer: Held, folded: &str) -> Held {
         match outer {
-            Held::Work if names_risks(folded) => Held::Risks,
+            Held::Work if risks::mentions_risks(folded) => Held::Risks,
             Held::Work if names_notes(folded) => Held::Notes,
             outer => outer,
         }
@@ -476,12 +471,6 @@ pub fn section_title(heading: &str) -> String {
         })
         .trim()
         .to_string()
-}
-
-/// Whether a heading, folded ([`OutlineSection::folded`]), makes a risk
-/// section (`🔴 Risques Critiques Actuels`).
-fn names_risks(folded: &str) -> bool {
-    words(folded).any(|w| RISK_WORDS.contains(&w))
 }
 
 /// Whether a heading, folded, makes a retrospective's section
@@ -911,7 +900,7 @@ impl Claims {
     ) {
         let id = *counter;
         *counter += 1;
-        let in_risk = in_risk || names_risks(&section.folded);
+        let in_risk = in_risk || risks::mentions_risks(&section.folded);
         if !in_risk {
             let claim = if section.pseudo {
                 reader.line(&section.heading, section.line, None)
@@ -1534,7 +1523,8 @@ mod tests {
 
     #[test]
     fn risk_headings() {
-        let is_risk_heading = |heading: &str| names_risks(&crate::extract::folding::fold(heading));
+        let is_risk_heading =
+            |heading: &str| risks::mentions_risks(&crate::extract::folding::fold(heading));
         assert!(is_risk_heading("🔴 Risques Critiques Actuels"));
         assert!(is_risk_heading("Blockers"));
         assert!(!is_risk_heading("Brisk walk"));
