@@ -988,3 +988,47 @@ fn a_lot_tables_dated_rows_are_as_far_as_their_percentages() {
     assert_eq!(project["counts"]["in_progress"], 2, "{}", project["counts"]);
     assert_eq!(project["risks"].as_array().map(Vec::len), Some(2));
 }
+
+/// A PI's program risks on a ROAM board: a clause after a spaced dash
+/// that only says where the risk stands (`Owned`, `Accepted`, `Open`) is
+/// no part of its title, and the handle it names owns the risk; so does
+/// a handle that ends the mitigation.
+#[test]
+fn roam_clauses_leave_the_title_and_name_the_owner() {
+    let text = "# PI 2026.4\n\n## Program risks (ROAM)\n\n\
+        - **Azure AD tenant access for test** — Owned (@nina) — blocks objective 2\n\
+        - **Latency target depends on DB upgrade** — Accepted\n\
+        - Key person leaves — Owned by @li\n\
+        - Vendor delay — mitigation: weekly call — @omar\n\
+        - Test data masking - Resolved\n";
+    let status = build(&[("pi.md", text.as_bytes())], "2026-12-01");
+    let risks = status["projects"][0]["risks"]
+        .as_array()
+        .cloned()
+        .unwrap_or_default();
+    let read: Vec<(&str, Option<&str>, Option<&str>, bool)> = (risks.iter())
+        .map(|r| {
+            (
+                r["title"].as_str().unwrap_or("-"),
+                r["owner"].as_str(),
+                r["mitigation"].as_str(),
+                r["closed"] == true,
+            )
+        })
+        .collect();
+    assert_eq!(
+        read,
+        [
+            (
+                "Azure AD tenant access for test — blocks objective 2",
+                Some("@nina"),
+                None,
+                false
+            ),
+            ("Latency target depends on DB upgrade", None, None, false),
+            ("Key person leaves", Some("@li"), None, false),
+            ("Vendor delay", Some("@omar"), Some("weekly call"), false),
+            ("Test data masking", None, None, true),
+        ]
+    );
+}

@@ -486,6 +486,12 @@ const OPEN_WORDS: &[&str] = &[
     "active",
     "a surveiller",
     "offen",
+    // A ROAM board's states of a risk still there: someone owns it, or
+    // the project lives with it.
+    "owned",
+    "accepted",
+    "accepte",
+    "acceptee",
 ];
 
 fn is_closed(text: &str) -> bool {
@@ -572,8 +578,11 @@ impl Draft {
                 .or(heading_severity)
                 .or(impact.map(severity_of_level)),
         };
-        let owner = self.owner.or_else(|| handle_in(&self.title));
-        let mut title = self.title;
+        let (mut title, said_owner) = without_status_clauses(&self.title);
+        let mut mitigation = self.mitigation;
+        let owner = (self.owner.or(said_owner))
+            .or_else(|| handle_in(&title))
+            .or_else(|| owner_after_mitigation(&mut mitigation));
         if let Some(kept) = before_owner_at_end(&title, owner.as_deref()) {
             title.truncate(kept);
         }
@@ -583,13 +592,85 @@ impl Draft {
             impact,
             probability,
             severity,
-            mitigation: self.mitigation,
+            mitigation,
             owner,
             closed: self.closed,
             source: Arc::clone(source),
             line: self.line,
         }
     }
+}
+
+/// Spaced dashes, which part a risk's title into clauses.
+static SPACED_DASH: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"\s[—–-]\s").expect("dash pattern compiles"));
+
+/// `title` without the clauses after a spaced dash that only say where
+/// the risk stands, as a ROAM board writes them (`Azure AD tenant access
+/// — Owned (@nina) — blocks objective 2`, `Latency target — Accepted`,
+/// `Key person leaves — Owned by @li`), and the handle such a clause
+/// names: the risk's owner. Whether it is closed was read from the whole
+/// line already ([`is_closed`]).
+fn without_status_clauses(title: &str) -> (String, Option<String>) {
+    let mut kept = String::with_capacity(title.len());
+    let mut owner = None;
+    let mut start = 0;
+    let mut separator = "";
+    let ends = SPACED_DASH
+        .find_iter(title)
+        .map(|m| (m.start(), m.as_str()));
+    for (end, next_separator) in ends.chain(std::iter::once((title.len(), ""))) {
+        let clause = &title[start..end];
+        match status_clause(clause).filter(|_| start > 0) {
+            Some(named) => owner = owner.or(named),
+            None => {
+                kept.push_str(separator);
+                kept.push_str(clause);
+            }
+        }
+        start = end + next_separator.len();
+        separator = next_separator;
+    }
+    (kept, owner)
+}
+
+/// When `clause` says only where a risk stands, with at most its owner's
+/// handle after it (`Owned (@nina)`, `Owned by @li`, `Accepted`): that
+/// handle, if any.
+fn status_clause(clause: &str) -> Option<Option<String>> {
+    let clause = clause.trim();
+    let (said, owner) = match clause.rsplit_once('@') {
+        Some((before, handle)) => {
+            let name = handle.trim_end_matches(')');
+            let is_name = |c: char| c.is_alphanumeric() || "._-".contains(c);
+            if name.is_empty() || !name.chars().all(is_name) {
+                return None;
+            }
+            let before = before.trim_end().trim_end_matches('(').trim_end();
+            let before = (before.rsplit_once(' '))
+                .filter(|(_, by)| matches!(fold(by).as_str(), "by" | "par"))
+                .map_or(before, |(said, _)| said);
+            (before, Some(format!("@{name}")))
+        }
+        None => (clause, None),
+    };
+    is_status_clause(said).then_some(owner)
+}
+
+/// The owner's handle that ends a risk's mitigation (`mitigation: weekly
+/// call — @omar`), taken off it.
+fn owner_after_mitigation(mitigation: &mut Option<String>) -> Option<String> {
+    let text = mitigation.as_mut()?;
+    let handle = text
+        .split_whitespace()
+        .last()
+        .filter(|w| w.starts_with('@'))?;
+    let handle = handle
+        .trim_end_matches(|c: char| !c.is_alphanumeric())
+        .to_string();
+    let kept = before_owner_at_end(text, Some(&handle))?;
+    text.truncate(kept);
+    Some(handle)
 }
 
 fn handle_in(text: &str) -> Option<String> {
