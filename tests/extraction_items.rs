@@ -574,11 +574,8 @@ fn a_to_do_list_in_its_own_words() {
     assert_eq!(
         items,
         [
-            item(
-                "#123 Fix login redirect (@alice) — due 2026-12-10",
-                "todo",
-                Some("@alice")
-            ),
+            // Its due date and owner are read: neither stays in its text.
+            item("#123 Fix login redirect", "todo", Some("@alice")),
             item("Write the migration spec", "done", None),
             item("deploy to staging", "todo", None),
             item("Load tests", "in_progress", Some("@bob")),
@@ -916,6 +913,33 @@ fn a_roadmap_lines_fields_leave_its_text() {
     );
 }
 
+/// An action's due date after a spaced dash is shown beside it ("due
+/// 2 Dec"), not in its text too: `Relancer Elec Pro — J. Perrot — 02/12`
+/// is `Relancer Elec Pro — J. Perrot`, due on 2 December; a date that is
+/// not the last part (`Livraison — 04/12 — à confirmer`) stays.
+#[test]
+fn an_actions_due_date_leaves_its_text() {
+    let project = project_of_text(
+        "chantier.md",
+        "# Chantier\n\n**Date :** 27/11/2026\n\n## Actions\n\n\
+         - [ ] Relancer Elec Pro — J. Perrot — 02/12\n\
+         - [ ] Planifier la visite cloisons - 10/12/2026\n\
+         - [ ] Livraison — 04/12 — à confirmer\n",
+    );
+    let read: Vec<(&str, Option<&str>)> = (project["sections"].as_array().into_iter().flatten())
+        .flat_map(|s| s["items"].as_array().into_iter().flatten())
+        .map(|i| (i["text"].as_str().unwrap_or("-"), i["due"].as_str()))
+        .collect();
+    assert_eq!(
+        read,
+        [
+            ("Relancer Elec Pro — J. Perrot", Some("2026-12-02")),
+            ("Planifier la visite cloisons", Some("2026-12-10")),
+            ("Livraison — 04/12 — à confirmer", Some("2026-12-04")),
+        ]
+    );
+}
+
 /// A status report's workstream table rates each workstream (its areas)
 /// and says how far it is (`% complete`: its items, at that value, so the
 /// project is at (80 + 55 + 30 + 65) / 4 = 57.5 %). Its top risks name
@@ -1009,10 +1033,8 @@ fn an_owner_and_due_aside_leaves_the_items_text() {
             item("Renegotiate the CMS licence", Some("2026-12-05")),
             item("Vendor contract (waiting for legal)", None),
             item("Notifications (@mentions, déplacements…)", None),
-            item(
-                "Book the comms slot (@sam) — due 2026-12-10",
-                Some("2026-12-10")
-            ),
+            // Its dashed due date off, its aside only names its owner.
+            item("Book the comms slot", Some("2026-12-10")),
             // A month's end is a date: the aside says who and when.
             item("Move the CI to Spot instances", Some("2026-12-31")),
             // `v2` is no date: the aside stays, and names no owner.

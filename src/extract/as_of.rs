@@ -146,6 +146,11 @@ const OWNER_LABELS: &[&str] = &[
     "pilote",
     "pilote du projet",
     "responsable del proyecto",
+    // A building site's report: who runs the works for the builder.
+    "conducteur de travaux",
+    "conductrice de travaux",
+    "chef de chantier",
+    "cheffe de chantier",
 ];
 
 /// [`OWNER_LABELS`] as prefixes of a line's first words.
@@ -953,6 +958,12 @@ mod tests {
         assert_eq!(
             read("# R\n\nChef de projet : M. Dupont\n"),
             Some("M. Dupont".into())
+        );
+        // A building site's report: the works manager runs the project,
+        // the architect's firm (`Maître d'œuvre`) does not own it.
+        assert_eq!(
+            read("# Chantier\n\n**Maître d'œuvre :** Cabinet Arnaud\n**Conducteur de travaux :** Julien Perrot\n"),
+            Some("Julien Perrot".into())
         );
         let status = read_text("# R\n\nMis à jour le 3 déc. 2026\n", date(2026, 6, 1));
         assert_eq!(status.as_of, Some(date(2026, 12, 3)));

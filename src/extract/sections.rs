@@ -327,11 +327,13 @@ fn drop_read_asides(section: &mut Section, is_date: &dyn Fn(&str) -> bool) {
             if let Some(kept) = before_board_dates(&item.text).filter(|_| due) {
                 item.text.truncate(kept);
             }
-            if let Some(open) = read_aside(&item.text, owned, due, is_date) {
-                let kept = item.text[..open].trim_end().len();
+            // Dashed fields first: `Book the comms slot (@sam) — due
+            // 2026-12-10` ends with an aside once its due date is off.
+            if let Some(kept) = before_read_fields(item, is_date) {
                 item.text.truncate(kept);
             }
-            if let Some(kept) = before_read_fields(item) {
+            if let Some(open) = read_aside(&item.text, owned, due, is_date) {
+                let kept = item.text[..open].trim_end().len();
                 item.text.truncate(kept);
             }
             if let Some(kept) = before_owner_at_end(&item.text, item.owner.as_deref()) {
@@ -350,10 +352,11 @@ fn drop_read_asides(section: &mut Section, is_date: &dyn Fn(&str) -> bool) {
 /// line parts them with spaced dashes (`Lakehouse migration — 70% — @dkim
 /// — on track`): its percentage, its owner's handle, and a word of how it
 /// is going, each read already (the last shown beside the item only as its
-/// status). At least the percentage or the handle must be among them:
-/// `Cost dashboards — on track` keeps its words.
-fn before_read_fields(item: &Item) -> Option<usize> {
-    if item.owner.is_none() && item.percent.is_none() {
+/// status), and its due date (`Relancer Elec Pro — 02/12`, shown beside
+/// it as "due 2 Dec"). At least the percentage, the handle or the date
+/// must be among them: `Cost dashboards — on track` keeps its words.
+fn before_read_fields(item: &Item, is_date: &dyn Fn(&str) -> bool) -> Option<usize> {
+    if item.owner.is_none() && item.percent.is_none() && item.due.is_none() {
         return None;
     }
     let is_percent = |part: &str| {
@@ -365,7 +368,9 @@ fn before_read_fields(item: &Item) -> Option<usize> {
     let mut read = false;
     while let Some((before, part)) = last_dash_part(rest) {
         let part = part.trim();
-        let field = item.owner.as_deref() == Some(part) || is_percent(part);
+        let field = item.owner.as_deref() == Some(part)
+            || is_percent(part)
+            || item.due.is_some() && is_date(part);
         // A milestone's status phrases are short (`behind schedule` the
         // longest): a longer part is none of them, and is not folded.
         let phrase = || part.len() <= 24 && super::vocabulary::is_milestone_phrase(part);
