@@ -2026,3 +2026,55 @@ fn a_dependency_column_names_its_rows() {
         ],
     );
 }
+
+/// An Azure DevOps export's states: `New` is to do, `Active` in
+/// progress, `Resolved` and `Closed` done, `Removed` cancelled, each the
+/// whole of its cell; none is left out as an unknown status. The same
+/// words in a sentence say something else: `New onboarding flow` under
+/// `## Shipped` is shipped, its `New` no status and still in its text.
+#[test]
+fn a_trackers_whole_cell_states() {
+    let project = project_of_text(
+        "iteration.md",
+        "# Iteration 2026.11\n\n\
+         | ID | Work Item Type | Title | State | Assigned To |\n|---|---|---|---|---|\n\
+         | 4812 | User Story | Merge duplicate tickets | Closed | Marta Silva |\n\
+         | 4813 | Task | Merge API endpoint | Resolved | Omar Haddad |\n\
+         | 4814 | Task | Merge UI dialog | Active | Marta Silva |\n\
+         | 4815 | Bug | Attachment lost after merge | New | Omar Haddad |\n\
+         | 4816 | User Story | SLA timer pauses on hold | Removed | |\n\n\
+         ## Shipped\n\n- New onboarding flow\n",
+    );
+    assert_items(
+        &project,
+        &[
+            ("Merge duplicate tickets", "done"),
+            ("Merge API endpoint", "done"),
+            ("Merge UI dialog", "in_progress"),
+            ("Attachment lost after merge", "todo"),
+            ("SLA timer pauses on hold", "cancelled"),
+            ("New onboarding flow", "done"),
+        ],
+    );
+    assert!(!has_diagnostic(&project, "unread-status"));
+}
+
+/// A steering committee's slides: dated by the committee (`Date du
+/// comité`), a decision's `→ **validé**` done and its arrow gone.
+#[test]
+fn a_steering_committees_date_and_decisions() {
+    let project = project_of_text(
+        "copil.md",
+        "# COPIL n°7 — Intranet\n\nDate du comité : 24 novembre 2026\n\n\
+         ## Points d'arbitrage\n\n\
+         1. Report de la migration des pages historiques au lot 4 → **validé**\n",
+    );
+    assert_eq!(project["as_of"], "2026-11-24");
+    assert_items(
+        &project,
+        &[(
+            "Report de la migration des pages historiques au lot 4",
+            "done",
+        )],
+    );
+}

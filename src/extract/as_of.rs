@@ -41,6 +41,14 @@ const AS_OF_LABELS: &[&str] = &[
     "updated on",
     "date",
     "date du rapport",
+    // Minutes and steering committees are true as of their meeting.
+    "date du comite",
+    "date du copil",
+    "date de la reunion",
+    "date de reunion",
+    "date de la seance",
+    "meeting date",
+    "date of meeting",
     "report date",
     "status date",
     "as of",
@@ -123,6 +131,11 @@ const OWNER_LABELS: &[&str] = &[
     "project owner",
     "project lead",
     "project manager",
+    "pm",
+    "program manager",
+    "programme manager",
+    "delivery manager",
+    "delivery lead",
     // A release tracker's owner.
     "release manager",
     "release lead",
@@ -958,6 +971,11 @@ mod tests {
         assert_eq!(
             read("# R\n\nChef de projet : M. Dupont\n"),
             Some("M. Dupont".into())
+        );
+        // A weekly status e-mail's header.
+        assert_eq!(
+            read("# Weekly Status\n\n**Week ending:** Friday, November 27, 2026\n**PM:** Grace Okafor\n"),
+            Some("Grace Okafor".into())
         );
         // A building site's report: the works manager runs the project,
         // the architect's firm (`Maître d'œuvre`) does not own it.

@@ -1159,7 +1159,7 @@ pub fn clean_text(text: &str) -> String {
 fn trim_trailing_separators(text: &mut String) {
     let end = text
         .trim_end_matches(|c: char| {
-            c.is_whitespace() || "-—–:|,;".contains(c) || is_symbol(c) || c == '\u{fe0f}'
+            c.is_whitespace() || "-—–:|,;→".contains(c) || is_symbol(c) || c == '\u{fe0f}'
         })
         .len();
     text.truncate(end);

@@ -14,6 +14,7 @@
 //! Contingency Budget` in corpus 17) are not risk sections: their bullets
 //! are definitions and procedures.
 
+use std::borrow::Cow;
 use std::sync::Arc;
 use std::sync::LazyLock;
 
@@ -578,7 +579,11 @@ impl Draft {
                 .or(heading_severity)
                 .or(impact.map(severity_of_level)),
         };
-        let (mut title, said_owner) = without_status_clauses(&self.title);
+        let (title, said_owner) = without_status_clauses(&self.title);
+        let mut title = match title {
+            Cow::Owned(title) => title,
+            Cow::Borrowed(_) => self.title,
+        };
         let mut mitigation = self.mitigation;
         let owner = (self.owner.or(said_owner))
             .or_else(|| handle_in(&title))
@@ -611,7 +616,12 @@ static SPACED_DASH: LazyLock<Regex> =
 /// `Key person leaves — Owned by @li`), and the handle such a clause
 /// names: the risk's owner. Whether it is closed was read from the whole
 /// line already ([`is_closed`]).
-fn without_status_clauses(title: &str) -> (String, Option<String>) {
+fn without_status_clauses(title: &str) -> (Cow<'_, str>, Option<String>) {
+    // Most titles have no spaced dash: no clause to look at.
+    let bytes = title.as_bytes();
+    if memchr::memchr(b'-', bytes).is_none() && memchr::memchr(0xE2, bytes).is_none() {
+        return (Cow::Borrowed(title), None);
+    }
     let mut kept = String::with_capacity(title.len());
     let mut owner = None;
     let mut start = 0;
@@ -621,7 +631,12 @@ fn without_status_clauses(title: &str) -> (String, Option<String>) {
         .map(|m| (m.start(), m.as_str()));
     for (end, next_separator) in ends.chain(std::iter::once((title.len(), ""))) {
         let clause = &title[start..end];
-        match status_clause(clause).filter(|_| start > 0) {
+        // The title's first clause stays; a state with its owner's
+        // handle is short, and longer clauses are not folded.
+        let said = (start > 0 && clause.len() <= STATUS_CLAUSE_BYTES)
+            .then(|| status_clause(clause))
+            .flatten();
+        match said {
             Some(named) => owner = owner.or(named),
             None => {
                 kept.push_str(separator);
@@ -631,8 +646,12 @@ fn without_status_clauses(title: &str) -> (String, Option<String>) {
         start = end + next_separator.len();
         separator = next_separator;
     }
-    (kept, owner)
+    (Cow::Owned(kept), owner)
 }
+
+/// The longest clause [`status_clause`] reads: the longest state (`à
+/// surveiller`, `in progress`) with an owner's handle after it.
+const STATUS_CLAUSE_BYTES: usize = 48;
 
 /// When `clause` says only where a risk stands, with at most its owner's
 /// handle after it (`Owned (@nina)`, `Owned by @li`, `Accepted`): that

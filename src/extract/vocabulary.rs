@@ -808,8 +808,30 @@ impl Vocabulary {
         if let Some((status, _)) = self.phrase_at_start(value) {
             return Some(status);
         }
-        self.phrase_anywhere(value)
+        self.phrase_anywhere(value).or_else(|| whole_state(value))
     }
+}
+
+/// States of a tracker's work item that are status words only as the
+/// whole of a status cell or value (folded): Azure DevOps's `New`,
+/// `Active`, `Removed`, `Proposed`, `Approved` and `Committed`. In a
+/// sentence these words say something else (`New onboarding flow`,
+/// `Active users up 12%`), so they are no phrase of [`WORDS`].
+const WHOLE_STATES: &[(&str, Status)] = &[
+    ("new", Status::Todo),
+    ("proposed", Status::Todo),
+    ("approved", Status::Todo),
+    ("active", Status::InProgress),
+    ("committed", Status::InProgress),
+    ("removed", Status::Cancelled),
+];
+
+/// The state a whole value names ([`WHOLE_STATES`]).
+fn whole_state(value: &str) -> Option<Status> {
+    let said = folded_words(value);
+    (WHOLE_STATES.iter())
+        .find(|(word, _)| *word == said)
+        .map(|(_, status)| *status)
 }
 
 /// Tokens of `text` with their byte ranges in `text`, folded: each run of
