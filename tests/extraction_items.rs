@@ -2078,3 +2078,22 @@ fn a_steering_committees_date_and_decisions() {
         )],
     );
 }
+
+/// A release plan's `Progress: 30 of 42 issues closed` claims 30 / 42 =
+/// 71.4 % for its section, `Progress: **2/19**` 10.5 %; a count of what
+/// is open, or under a label that is no progress word (`Tests: 11/11`),
+/// claims nothing.
+#[test]
+fn a_count_of_work_done_is_a_claim() {
+    let project = project_of_text(
+        "release.md",
+        "# Release plan\n\n## v2.3\n\nProgress: 30 of 42 issues closed (12 open)\n\n- [x] a\n- [ ] b\n\n\
+         ## v2.4\n\nProgress: **2/19**\n\n- [ ] c\n\n\
+         ## v2.5\n\nProgress: 3 of 10 open\n\nTests: 11/11\n\n- [ ] d\n",
+    );
+    let claims: Vec<(&str, Option<f64>)> = (project["declarations"].as_array().into_iter())
+        .flatten()
+        .map(|d| (d["section"].as_str().unwrap_or("-"), d["value"].as_f64()))
+        .collect();
+    assert_eq!(claims, [("v2.3", Some(71.4)), ("v2.4", Some(10.5))]);
+}

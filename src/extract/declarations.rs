@@ -111,6 +111,19 @@ static PERCENT: LazyLock<Regex> =
 static FRACTION: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"\b(\d+)\s*/\s*(\d+)\b").expect("valid regex"));
 
+/// How many of how many, at the start of a value: `30 of 42`, `12/20`,
+/// `3 sur 5`, `4 out of 9`.
+static COUNTED: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^(\d+)\s*(?:/|of|out of|sur|de)\s*(\d+)\b").expect("valid regex")
+});
+
+/// Beginnings of the words that say a count is of work done (folded):
+/// `closed`, `done`, `terminées`, `réalisés`, `livrés`.
+const DONE_COUNT_WORDS: &[&str] = &[
+    "closed", "done", "complet", "finish", "merged", "resolved", "shipped", "deliver", "fait",
+    "termin", "realis", "livr", "clos", "ferme", "acheve", "valid",
+];
+
 /// The key a section title starts with (`Phase 1.0 : Infrastructure` gives
 /// `phase 1.0`, `P0.1: Sécurité` gives `p0.1`), emoji and markup skipped.
 pub fn key_at_start(title: &str) -> Option<String> {
@@ -341,7 +354,9 @@ impl ClaimReader<'_> {
     fn labelled(&self, text: &str, line: usize, enclosing: Option<usize>) -> Option<Claim> {
         let (label, value) = text.split_once(':')?;
         // The percentage first: most labelled lines hold none.
-        let (percent, end) = claimed_percent(value)?;
+        let Some((percent, end)) = claimed_percent(value) else {
+            return self.counted(label, value, line, enclosing);
+        };
         let label = clean_label(label);
         if label.is_empty() || label.chars().count() > 80 {
             return None;
@@ -361,6 +376,48 @@ impl ClaimReader<'_> {
             target: self.target(&label, enclosing)?,
             label,
             value: percent,
+            line,
+            part: false,
+        })
+    }
+
+    /// `Progress: 30 of 42 issues closed`, `Avancement : 12/20 tâches
+    /// terminées`: a label that is only a progress word, then how many
+    /// of how many are done, claims that share (71.4 %, 60 %). The figures
+    /// open the value, and the words after them, if any, say done: `30 of
+    /// 42 open` counts what is left, and `Tests: 11/11` is no progress
+    /// label.
+    fn counted(
+        &self,
+        label: &str,
+        value: &str,
+        line: usize,
+        enclosing: Option<usize>,
+    ) -> Option<Claim> {
+        let value = value.trim_start().trim_start_matches(['*', '_']);
+        if !value.starts_with(|c: char| c.is_ascii_digit()) {
+            return None;
+        }
+        let captures = COUNTED.captures(value)?;
+        let done: f64 = captures.get(1)?.as_str().parse().ok()?;
+        let all: f64 = captures.get(2)?.as_str().parse().ok()?;
+        let after = &value[captures.get(0)?.end()..];
+        let said_done = || {
+            let folded = fold(after);
+            let mut words = folding::words(&folded).take(3);
+            words.any(|w| DONE_COUNT_WORDS.iter().any(|done| w.starts_with(done)))
+        };
+        let bare = after.trim_start_matches(['*', '_', ' ']);
+        let nothing_after = bare.is_empty() || bare.starts_with(['(', ',', ';', '.']);
+        let label = clean_label(label);
+        if all <= 0.0 || done > all || !is_bare_progress(&label) || !(nothing_after || said_done())
+        {
+            return None;
+        }
+        Some(Claim {
+            target: self.target(&label, enclosing)?,
+            label,
+            value: (done * 1000.0 / all).round() / 10.0,
             line,
             part: false,
         })
