@@ -487,7 +487,7 @@ fn only_handle(text: &str) -> Option<&str> {
 }
 
 /// `name` when it is all a handle's name, and one that names someone.
-fn only_name(name: &str) -> Option<&str> {
+pub(super) fn only_name(name: &str) -> Option<&str> {
     let found = HANDLE_NAME.find(name)?.as_str();
     (found.len() == name.len() && !names_no_one(found)).then_some(found)
 }

@@ -660,11 +660,7 @@ fn status_clause(clause: &str) -> Option<Option<String>> {
     let clause = clause.trim();
     let (said, owner) = match clause.rsplit_once('@') {
         Some((before, handle)) => {
-            let name = handle.trim_end_matches(')');
-            let is_name = |c: char| c.is_alphanumeric() || "._-".contains(c);
-            if name.is_empty() || !name.chars().all(is_name) {
-                return None;
-            }
+            let name = super::people::only_name(handle.trim_end_matches(')'))?;
             let before = before.trim_end().trim_end_matches('(').trim_end();
             let before = (before.rsplit_once(' '))
                 .filter(|(_, by)| matches!(fold(by).as_str(), "by" | "par"))
