@@ -669,6 +669,16 @@ fn a_sections_declared_parts_are_listed_under_its_bar() {
     assert_eq!(widths, ["100", "50", "20", "0"]);
 }
 
+/// The card of the person named `name` on a people page's HTML, up to
+/// the next card.
+fn person_card(people: &str, name: &str) -> String {
+    let start = people
+        .find(&format!("class=\"person-name\">{name}"))
+        .unwrap_or_else(|| panic!("{name}: {people}"));
+    let card = &people[start..];
+    card[..card.find("person card").unwrap_or(card.len())].to_string()
+}
+
 /// A member who owns no open item (corpus 21's staffing table: every card
 /// said "0 open items", twice) says so once, and lists her projects
 /// without a count; one who owns some counts them.
@@ -681,12 +691,7 @@ fn a_person_without_open_items_says_so_once() {
     );
     let out = build(portal.root(), &[]);
     let people = std::fs::read_to_string(out.join("people/index.html")).unwrap();
-    let card = |name: &str| {
-        let card = &people[people
-            .find(&format!("class=\"person-name\">{name}"))
-            .unwrap()..];
-        card[..card.find("person card").unwrap_or(card.len())].to_string()
-    };
+    let card = |name: &str| person_card(&people, name);
     let alice = card("alice");
     assert!(
         alice.contains("<p class=\"person-figures\">No open item</p>"),
@@ -725,13 +730,7 @@ fn a_first_name_is_the_person_written_in_full() {
     );
     let out = build(portal.root(), &[]);
     let people = std::fs::read_to_string(out.join("people/index.html")).unwrap();
-    let card = |name: &str| {
-        let start = people
-            .find(&format!("class=\"person-name\">{name}"))
-            .unwrap_or_else(|| panic!("{name}: {people}"));
-        let card = &people[start..];
-        card[..card.find("person card").unwrap_or(card.len())].to_string()
-    };
+    let card = |name: &str| person_card(&people, name);
     let priya = card("Priya Natarajan");
     assert!(priya.contains("Project Manager"), "{priya}");
     assert!(
