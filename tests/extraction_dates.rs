@@ -321,6 +321,10 @@ fn corpus_17_risk_register() {
         return;
     };
     assert_eq!(project["as_of"], "2025-11-20");
+    // `**Project Duration:** November 2025 - June 2026`, among the fields
+    // under its stacked title headings: from 1 November to 30 June.
+    assert_eq!(project["start"], "2025-11-01");
+    assert_eq!(project["end"], "2026-06-30");
     let risks = &project["risks"];
     assert_eq!(risks.as_array().map(Vec::len), Some(33));
     let ids = strings(risks, "id");

@@ -117,8 +117,56 @@ const START_LABELS: &[&str] = &[
     "inicio",
 ];
 
-/// [`START_LABELS`] as prefixes of a line's first words.
-static START_LABEL_STARTS: LazyLock<Prefixes> = LazyLock::new(|| Prefixes::new(START_LABELS));
+/// Labels of the line that says when the project ends (folded): `**End
+/// date:** 2026-06-30`, `Fin prévue : juin 2027` (its last day). A
+/// `Deadline` or a `Go-live` is a milestone, not the project's end.
+const END_LABELS: &[&str] = &[
+    "end date",
+    "end",
+    "ends",
+    "project end",
+    "planned end",
+    "planned end date",
+    "target end",
+    "target end date",
+    "expected end",
+    "date de fin",
+    "date de fin prevue",
+    "date prevue de fin",
+    "fin",
+    "fin prevue",
+    "fin du projet",
+    "fecha de fin",
+];
+
+/// Labels of the line that gives the project's whole span as a range of
+/// dates (folded): corpus 17's `**Project Duration:** November 2025 -
+/// June 2026`, a PI's `PI dates: 2026-10-05 to 2026-12-18`, `Dates du
+/// projet : du 01/09/2026 au 31/03/2027`. Its first day is the project's
+/// start, its last day its end, unless a line labels either on its own.
+/// `Période` alone is the period a report covers ([`PERIOD_LABELS`]).
+const SPAN_LABELS: &[&str] = &[
+    "project duration",
+    "duration",
+    "project period",
+    "project dates",
+    "dates",
+    "pi dates",
+    "program dates",
+    "programme dates",
+    "project timeline",
+    "timeline",
+    "duree",
+    "duree du projet",
+    "periode du projet",
+    "dates du projet",
+    "calendrier du projet",
+];
+
+/// [`START_LABELS`], [`END_LABELS`] and [`SPAN_LABELS`] as prefixes of a
+/// line's first words.
+static SPAN_LABEL_STARTS: LazyLock<Prefixes> =
+    LazyLock::new(|| Prefixes::new(&[START_LABELS, END_LABELS, SPAN_LABELS].concat()));
 
 /// Labels of the line that names who owns the project (folded): `**Owner:**
 /// @traviscross` (corpus 14), `Chef de projet : Claire Dupont`,
@@ -576,12 +624,13 @@ pub fn read<'o>(
             ));
         }
     }
-    status.start = find_start(lines, reference, context);
-    if let Some((owner, role)) = find_owner(lines) {
+    let subtitle = subtitle_section(outline);
+    (status.start, status.end) = find_span(lines, subtitle, reference, context);
+    if let Some((owner, role)) = find_owner(lines, subtitle) {
         status.owner = Some(owner);
         status.owner_role = Some(role);
     }
-    if let Some((health, line)) = find_declared_health(lines) {
+    if let Some((health, line)) = find_declared_health(lines, subtitle) {
         status.declared_health = Some(health);
         status.declared_health_line = Some(line);
     }
@@ -660,34 +709,84 @@ fn find_as_of(
     period
 }
 
-/// The day the project started, from the first line labelled so
-/// ([`START_LABELS`]) that speaks for the whole project: in the preamble
-/// or under a heading about the whole project, not a phase's `Début :`.
-/// Project weeks (`End of Week 2`) count from it.
-fn find_start(lines: &[PlacedLine], reference: NaiveDate, context: &Context) -> Option<NaiveDate> {
-    let mut speaks = speaks_for_project(is_global_section);
-    lines
+/// The days the project starts and ends, from the lines that speak for
+/// the whole project ([`speaks_for_project`]: the preamble, the
+/// subtitle's fields, a heading about the whole project; not a phase's
+/// `Début :`): the first labelled start ([`START_LABELS`]) and end
+/// ([`END_LABELS`], the last day of what it names), each else the first
+/// or last day of the first span ([`SPAN_LABELS`]) written as a range.
+/// Project weeks (`End of Week 2`) count from the start.
+fn find_span(
+    lines: &[PlacedLine],
+    subtitle: Option<&OutlineSection>,
+    reference: NaiveDate,
+    context: &Context,
+) -> (Option<NaiveDate>, Option<NaiveDate>) {
+    let (mut start, mut end, mut span) = (None, None, None);
+    let mut speaks = speaks_for_project(subtitle, is_global_section);
+    let segments = lines
         .iter()
         .filter(|placed| speaks(placed.section))
         .flat_map(|placed| segments(placed.text))
-        .filter(|segment| START_LABEL_STARTS.begin(segment))
-        .find_map(|segment| {
-            let found = dates::find_dates(segment, reference, context.config.date_order);
-            let (date, range) = found.first()?;
-            START_LABELS
-                .contains(&label_before(segment, range.start).as_str())
-                .then_some(date.start)
-        })
+        .filter(|segment| SPAN_LABEL_STARTS.begin(segment));
+    for segment in segments {
+        let found = dates::find_dates(segment, reference, context.config.date_order);
+        let Some((date, range)) = found.first() else {
+            continue;
+        };
+        let label = label_before(segment, range.start);
+        // `Dates du projet : du 01/09/2026 au 31/03/2027`, `Timeline: from …`
+        let label = ["du", "from"]
+            .iter()
+            .find_map(|word| label.strip_suffix(word)?.strip_suffix(' '))
+            .unwrap_or(&label);
+        if start.is_none() && START_LABELS.contains(&label) {
+            start = Some(date.start);
+        } else if end.is_none() && END_LABELS.contains(&label) {
+            end = Some(dates::period_end(date).unwrap_or(date.start));
+        } else if span.is_none() && date.end.is_some() && SPAN_LABELS.contains(&label) {
+            span = Some((date.start, date.end));
+        }
+    }
+    let (span_start, span_end) = span.unzip();
+    (start.or(span_start), end.or(span_end.flatten()))
+}
+
+/// The section that holds the document's subtitle and its fields: when
+/// nothing stands before the first heading and the first headings are
+/// stacked with nothing between them, as a title over several lines
+/// (corpus 17: `# RISK REGISTER`, `## NMR Spectrometer SDR Development
+/// Project`, `### Per Vices Crimson TNG Platform`, then `**Project
+/// Duration:** …`), the last of them, when it holds only paragraphs.
+/// Its lines speak for the project as a preamble's would.
+fn subtitle_section<'o>(outline: &'o Outline) -> Option<&'o OutlineSection> {
+    if !outline.preamble.is_empty() {
+        return None;
+    }
+    let mut section = outline.sections.first()?;
+    let mut stacked = false;
+    while section.blocks.is_empty() {
+        section = section.children.first()?;
+        stacked = true;
+    }
+    let fields = (section.blocks.iter()).all(|block| matches!(block, Block::Paragraph(_)));
+    (stacked && fields).then_some(section)
+}
+
+/// Whether `section` is the document's subtitle ([`subtitle_section`]).
+fn is_subtitle(subtitle: Option<&OutlineSection>, section: &OutlineSection) -> bool {
+    subtitle.is_some_and(|subtitle| std::ptr::eq(subtitle, section))
 }
 
 /// Who owns the project, from the first line labelled so ([`OWNER_LABELS`])
 /// that speaks for the whole project (the preamble, a heading about the
 /// whole project or about its ownership): an `@handle` or a name of at
 /// most five words, as written; with the label that names them.
-fn find_owner(lines: &[PlacedLine]) -> Option<(String, String)> {
+fn find_owner(lines: &[PlacedLine], subtitle: Option<&OutlineSection>) -> Option<(String, String)> {
     static OWNERSHIP: LazyLock<WordList> = LazyLock::new(|| WordList::of(OWNERSHIP_HEADING_WORDS));
-    let mut speaks =
-        speaks_for_project(|section| is_global_section(section) || OWNERSHIP.any(&section.folded));
+    let mut speaks = speaks_for_project(subtitle, |section| {
+        is_global_section(section) || OWNERSHIP.any(&section.folded)
+    });
     lines
         .iter()
         .filter(|placed| placed.kind != LineKind::ListContinuation)
@@ -725,18 +824,20 @@ fn owner_named(value: &str) -> Option<String> {
 }
 
 /// Whether the line of a section speaks for the whole project: every line
-/// of the preamble, and the lines of a section `global` accepts. Lines
+/// of the preamble and of the subtitle ([`subtitle_section`]), and the
+/// lines of a section `global` accepts. Lines
 /// come in runs of one section, so its heading is judged once a run.
-fn speaks_for_project(
-    global: impl Fn(&OutlineSection) -> bool,
-) -> impl FnMut(Option<&OutlineSection>) -> bool {
+fn speaks_for_project<'s>(
+    subtitle: Option<&'s OutlineSection>,
+    global: impl Fn(&OutlineSection) -> bool + 's,
+) -> impl FnMut(Option<&OutlineSection>) -> bool + 's {
     let mut last: Option<(*const OutlineSection, bool)> = None;
     move |section| match section {
         None => true,
         Some(section) => match last {
             Some((seen, speaks)) if std::ptr::eq(seen, section) => speaks,
             _ => {
-                let speaks = global(section);
+                let speaks = global(section) || is_subtitle(subtitle, section);
                 last = Some((section, speaks));
                 speaks
             }
@@ -745,7 +846,10 @@ fn speaks_for_project(
 }
 
 /// The health a project status line states, by its RAG colour, and its line.
-fn find_declared_health(lines: &[PlacedLine]) -> Option<(Health, usize)> {
+fn find_declared_health(
+    lines: &[PlacedLine],
+    subtitle: Option<&OutlineSection>,
+) -> Option<(Health, usize)> {
     lines.iter().find_map(|placed| {
         segments(placed.text).find_map(|segment| {
             let (label, value) = segment.split_once(':')?;
@@ -756,7 +860,9 @@ fn find_declared_health(lines: &[PlacedLine]) -> Option<(Health, usize)> {
             let label = label_before(label, label.len());
             let speaks_for_project = HEALTH_LABELS.contains(&label.as_str())
                 || (PLAIN_STATUS_LABELS.contains(&label.as_str())
-                    && placed.section.is_none_or(is_global_section));
+                    && placed.section.is_none_or(|section| {
+                        is_global_section(section) || is_subtitle(subtitle, section)
+                    }));
             if !speaks_for_project {
                 return None;
             }
@@ -929,6 +1035,59 @@ mod tests {
         assert_eq!(read("# P\n\nStarted the migration on 2026-02-01\n"), None);
     }
 
+    /// A line of the whole project that gives its span as a range starts
+    /// and ends it (corpus 17's `**Project Duration:** November 2025 -
+    /// June 2026`, under its stacked title headings); a labelled end ends
+    /// it on the last day of what it names; a labelled start or end wins
+    /// over the span's; a phase's span, a single date or a span in the
+    /// words of a sentence say nothing of the project.
+    #[test]
+    fn the_project_span_is_a_labelled_range_of_the_whole_project() {
+        let read = |text: &str| {
+            let status = read_text(text, date(2026, 6, 1));
+            (status.start, status.end)
+        };
+        let corpus_17 = "# RISK REGISTER\n## NMR Spectrometer SDR Development Project\n\
+                         ### Per Vices Crimson TNG Platform\n\n**Document Version:** 1.0\n\
+                         **Date:** November 20, 2025\n\
+                         **Project Duration:** November 2025 - June 2026\n\n---\n\n\
+                         ## EXECUTIVE SUMMARY\n\n**Total Identified Risks:** 35\n";
+        assert_eq!(
+            read(corpus_17),
+            (Some(date(2025, 11, 1)), Some(date(2026, 6, 30)))
+        );
+        assert_eq!(
+            read("# PI 26.4\n\n**PI dates:** 2026-10-05 to 2026-12-18\n"),
+            (Some(date(2026, 10, 5)), Some(date(2026, 12, 18)))
+        );
+        assert_eq!(
+            read("# P\n\nDates du projet : du 01/09/2026 au 31/03/2027\nDébut : 15/09/2026\n"),
+            (Some(date(2026, 9, 15)), Some(date(2027, 3, 31)))
+        );
+        assert_eq!(
+            read("# P\n\n**Start:** 2026-01-12 · **End date:** Q3 2026\n"),
+            (Some(date(2026, 1, 12)), Some(date(2026, 9, 30)))
+        );
+        assert_eq!(
+            read("# P\n\nFin prévue : juin 2027\n").1,
+            Some(date(2027, 6, 30))
+        );
+        assert_eq!(
+            read("# P\n\n## Phase 2\n\n**Dates :** 2026-03-01 → 2026-04-30\nFin : 30/04/2026\n"),
+            (None, None)
+        );
+        assert_eq!(read("# P\n\n**Timeline:** 2026-03-01\n"), (None, None));
+        assert_eq!(
+            read("# P\n\nWe moved the dates from 2026-03-01 to 2026-04-30.\n"),
+            (None, None)
+        );
+        // Stacked headings over a list are a section, not a subtitle.
+        assert_eq!(
+            read("# P\n## Lot 1\n### Tâches\n\n- Dates : 2026-03-01 → 2026-04-30\n"),
+            (None, None)
+        );
+    }
+
     /// The owner is named by an owner line of the whole project: in the
     /// preamble, under a heading about the whole project or about its
     /// ownership; a phase's, a risk's or a task's is not the project's.
@@ -936,6 +1095,11 @@ mod tests {
     fn the_owner_is_named_by_a_line_of_the_whole_project() {
         let read = |text: &str| read_text(text, date(2026, 6, 1)).owner;
         assert_eq!(read("# App\n\n**Owner:** @dana\n"), Some("@dana".into()));
+        // Under stacked title headings, the subtitle's fields.
+        assert_eq!(
+            read("# RISK REGISTER\n## Atlas\n### ERP migration\n\n**Project Manager:** Jane Doe\n"),
+            Some("Jane Doe".into())
+        );
         let status = read_text(
             "# R\n\n**Chef de projet :** Claire Dupont\n",
             date(2026, 6, 1),

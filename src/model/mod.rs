@@ -421,6 +421,11 @@ pub struct DocumentStatus {
     /// none, and day one of its project weeks (`End of Week 2`).
     #[serde(default)]
     pub start: Option<NaiveDate>,
+    /// The day the document says the project ends (`**End date:** …`, the
+    /// last day of `**Project Duration:** November 2025 - June 2026`): the
+    /// project's `end` when the front matter gives none.
+    #[serde(default)]
+    pub end: Option<NaiveDate>,
     /// Who the document says owns the project (`**Owner:** @dana`, `Chef
     /// de projet : Claire Dupont`): the project's `owner` when the front
     /// matter names none.

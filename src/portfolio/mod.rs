@@ -107,7 +107,10 @@ fn project(
         start: front
             .start
             .or_else(|| documents.iter().filter_map(|d| d.start).min()),
-        end: front.end,
+        // The front matter's, else the latest a document states.
+        end: front
+            .end
+            .or_else(|| documents.iter().filter_map(|d| d.end).max()),
         health: Health::Unknown,
         health_reason: String::new(),
         declared_health: None,

@@ -408,7 +408,9 @@ fn join_ranges(
 
 /// The range from `first` to `second`; a year-less start takes the year of
 /// a dated end (`Nov 27 - Dec 11, 2025`), and an end before its start moves
-/// to the next year (`Dec 27 - Jan 9`).
+/// to the next year (`Dec 27 - Jan 9`). The range runs to the last day of
+/// what `second` names: `novembre 2025 – juin 2026` ends on 30 June, as
+/// its reader would say, not on the 1st.
 fn join(first: ParsedDate, second: ParsedDate) -> Option<ParsedDate> {
     let mut start = first.start;
     let mut end = second.start;
@@ -426,6 +428,11 @@ fn join(first: ParsedDate, second: ParsedDate) -> Option<ParsedDate> {
     if end < start || end.signed_duration_since(start).num_days() > 3 * 366 {
         return None;
     }
+    let end = period_end(&ParsedDate {
+        start: end,
+        ..second
+    })
+    .unwrap_or(end);
     Some(ParsedDate {
         start,
         end: Some(end),
@@ -1078,6 +1085,18 @@ mod tests {
         assert_eq!(
             (parsed.start, parsed.end),
             (date(2025, 11, 1), Some(date(2026, 1, 31)))
+        );
+        // Two dated months or quarters: the range ends with the last
+        // day of the second (corpus 17's `November 2025 - June 2026`).
+        let parsed = parse("November 2025 - June 2026").unwrap();
+        assert_eq!(
+            (parsed.start, parsed.end),
+            (date(2025, 11, 1), Some(date(2026, 6, 30)))
+        );
+        let parsed = parse("Q1 2026 – Q2 2026").unwrap();
+        assert_eq!(
+            (parsed.start, parsed.end),
+            (date(2026, 1, 1), Some(date(2026, 6, 30)))
         );
         // One month twice is no range, and a month alone no date.
         assert!(parse("mars-mars").is_none());
