@@ -877,7 +877,7 @@ fn a_quarterly_roadmaps_boxes_and_quarters() {
 /// A roadmap's line of fields parted by dashes keeps only its text once
 /// they are read: `Lakehouse migration — 70% — @dkim — on track` is
 /// Lakehouse migration, 70 %, owned by @dkim. A line whose only field is
-/// how it goes keeps its words.
+/// how it goes (`— on track`) is under way, and its text is its words.
 #[test]
 fn a_roadmap_lines_fields_leave_its_text() {
     let project = project_of_text(
@@ -907,7 +907,7 @@ fn a_roadmap_lines_fields_leave_its_text() {
         read,
         [
             item("Lakehouse migration", Some("@dkim"), Some(70.0)),
-            item("Cost dashboards — on track", None, None),
+            item("Cost dashboards", None, None),
             item("Data contracts", Some("@mia"), None),
         ]
     );
@@ -2096,4 +2096,56 @@ fn a_count_of_work_done_is_a_claim() {
         .map(|d| (d["section"].as_str().unwrap_or("-"), d["value"].as_f64()))
         .collect();
     assert_eq!(claims, [("v2.3", Some(71.4)), ("v2.4", Some(10.5))]);
+}
+
+/// An OKR page: its table's rows are named by their key result, not by
+/// the figure reached (`Key` alone would be a ticket's id); a key result
+/// line says how far and how it goes after a dash (`— **65 %** 🟢 On
+/// track`: under way at 65 %), the phrase beating the circle and the
+/// marker (`🟢 Atteint` makes the circle done in this document's table,
+/// `⏳` is to do on its own).
+#[test]
+fn an_okr_pages_key_results_are_its_items() {
+    let project = project_of_text(
+        "okr.md",
+        "# OKR Q4 2026 — Équipe Plateforme\n\n## O1 — Fiabiliser la plateforme\n\n\
+         | Key Result | Cible | Actuel | Progression | Statut |\n\
+         |---|---|---|---|---|\n\
+         | KR1.1 Disponibilité mensuelle | 99,95 % | 99,91 % | 80 % | 🟡 À risque |\n\
+         | KR1.3 MTTR | < 30 min | 25 min | 100 % | 🟢 Atteint |\n\n\
+         ## O2 — Accélérer les livraisons\n\n\
+         - **KR2.1** Déploiements par semaine : 12 → 20 — **65 %** 🟢 On track\n\
+         - **KR2.2** Lead time < 2 jours — **40 %** 🟡 At risk (@karim)\n\
+         - KR2.3 : Suppression des environnements orphelins — ⏳ en cours\n",
+    );
+    let read: Vec<(String, String, Option<f64>)> = (all_items(&project).iter())
+        .map(|item| {
+            (
+                item["text"].as_str().unwrap_or_default().to_string(),
+                item["status"].as_str().unwrap_or_default().to_string(),
+                item["percent"].as_f64(),
+            )
+        })
+        .collect();
+    let item = |text: &str, status: &str, percent: Option<f64>| {
+        (text.to_string(), status.to_string(), percent)
+    };
+    assert_eq!(
+        read,
+        [
+            item("KR1.1 Disponibilité mensuelle", "in_progress", Some(80.0)),
+            item("KR1.3 MTTR", "done", Some(100.0)),
+            item(
+                "KR2.1 Déploiements par semaine : 12 → 20",
+                "in_progress",
+                Some(65.0)
+            ),
+            item("KR2.2 Lead time < 2 jours", "in_progress", Some(40.0)),
+            item(
+                "KR2.3 : Suppression des environnements orphelins",
+                "in_progress",
+                None
+            ),
+        ]
+    );
 }

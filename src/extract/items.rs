@@ -317,13 +317,19 @@ impl<'a> ItemReader<'a> {
 
     /// Whether `segment` is a status clause: a marker, or a status phrase
     /// followed by at most two words (`En cours (80% réalisé)`, `TODO ligne 24`).
+    /// After a marker or a health circle, a phrase is the status, as a
+    /// word beats a marker in a milestone's status: `⏳ en cours` is under
+    /// way, and `🟢 On track` too where the document's table makes `🟢
+    /// Atteint` done.
     fn clause_status(&self, segment: &str) -> Option<Status> {
         let value = strip_status_label(segment);
-        if let Some((status, _)) = self.vocabulary.item_marker_at_start(value) {
-            return Some(status);
-        }
-        let (status, end) = self.vocabulary.phrase_at_start(value)?;
-        (words_outside_parentheses(&value[end..]) <= 2).then_some(status)
+        let marker = self.vocabulary.item_marker_at_start(value);
+        let phrased = marker.map_or_else(|| past_figure_and_circle(value), |(_, rest)| rest);
+        let phrase = self.vocabulary.phrase_at_start(phrased);
+        let phrase = phrase.filter(|(_, end)| words_outside_parentheses(&phrased[*end..]) <= 2);
+        phrase
+            .map(|(status, _)| status)
+            .or(marker.map(|(status, _)| status))
     }
 
     /// The owner of an item line: an `@handle` (not in code), or the value
@@ -784,6 +790,10 @@ impl Columns {
         let mostly = |i: usize, test: &dyn Fn(&str) -> bool| at_least_half(&column(i), test);
         let mut excluded = vec![false; headers.len()];
         let mut kinds = Vec::new();
+        // A column of percentages headed as progress or status (`Progression`)
+        // says how far a row is, over one of figures reached before it (an
+        // OKR's `| Actuel | Progression |`: 99,91 %, then 80 %).
+        let mut percent_headed = false;
         for (i, header) in headers.iter().enumerate() {
             let words: Vec<&str> = header
                 .split(|c: char| !c.is_alphanumeric() && c != '#' && c != '°')
@@ -794,15 +804,16 @@ impl Columns {
             if STATUS_HEADERS.iter().any(|w| header.contains(w))
                 || tables::is_answer_column(table, i)
             {
-                if is_percent && columns.percent.is_none() {
+                if is_percent && !percent_headed {
                     columns.percent = Some(i);
+                    percent_headed = true;
                 }
                 columns.status.push(i);
                 excluded[i] = true;
             } else if is_percent && !TARGET_HEADERS.iter().any(|w| header.contains(w)) {
                 columns.percent.get_or_insert(i);
                 excluded[i] = true;
-            } else if has_word(ID_HEADERS)
+            } else if (has_word(ID_HEADERS) && !tables::names_key_results(header))
                 || (i == 0 && mostly(i, &|c| c.split_whitespace().count() == 1 && ID.is_match(c)))
             {
                 columns.id.get_or_insert(i);
@@ -945,6 +956,29 @@ pub fn percent_of(text: &str) -> Option<f64> {
         }
         let value: f64 = text[number].replace(',', ".").parse().ok()?;
         (0.0..=100.0).contains(&value).then_some(value)
+    })
+}
+
+/// A status clause's text past the health circle that may stand before
+/// its phrase, and the figure before the circle, as an OKR's key results
+/// write how far and how well they go (`— 65 % 🟢 On track`, `— 🟡 At
+/// risk`): the phrase says the status, the circle only its health. A
+/// figure before a phrase without a circle is no clause (`Couverture :
+/// 85 % atteint` is a coverage reached, not a task done).
+fn past_figure_and_circle(clause: &str) -> &str {
+    let figure = clause.find('%').filter(|&sign| {
+        let number = clause[..sign].trim_end();
+        !number.is_empty()
+            && number
+                .chars()
+                .all(|c| c.is_ascii_digit() || c == ',' || c == '.')
+    });
+    let rest = figure.map_or(clause, |sign| clause[sign + 1..].trim_start());
+    let circle = ["🟢", "🟡", "🟠", "🔴"]
+        .iter()
+        .find_map(|c| rest.strip_prefix(c));
+    circle.map_or(clause, |rest| {
+        rest.trim_start_matches('\u{fe0f}').trim_start()
     })
 }
 

@@ -13,7 +13,7 @@ use chrono::NaiveDate;
 use super::dates;
 use std::sync::LazyLock;
 
-use super::folding::{fold, words, WordList};
+use super::folding::{fold, folded_words, words, WordList};
 use super::outline::Table;
 use crate::config::DateOrder;
 use crate::model::Status;
@@ -401,8 +401,24 @@ const WORK_NAME_HEADERS: &[&str] = &[
     "story",
 ];
 
+/// Whether a folded header names an objective's key results (`Key
+/// Result`, `KR`, `Résultat clé`): the column that names an OKR table's
+/// rows, though `Key` alone is a ticket's id (Jira's `| Key | Summary |`).
+pub fn names_key_results(header: &str) -> bool {
+    let said = folded_words(header);
+    [
+        "key result",
+        "key results",
+        "kr",
+        "krs",
+        "resultat cle",
+        "resultats cles",
+    ]
+    .contains(&said.as_str())
+}
+
 /// The column that names a row, of the text columns `candidates` (in
-/// order): one whose header names the work (`Bug`, `Tâche`), else the
+/// order): one whose header names the work (`Bug`, `Tâche`, a key result), else the
 /// first that is not a version (corpus 14: `| Date | Version | Edition
 /// stage |` names its milestones `Release Rust 2024`, not `Release
 /// v1.85`), else the first.
@@ -414,11 +430,12 @@ pub fn name_column(
     let header_has = |i: &usize, list: &[&str]| {
         (headers.get(*i)).is_some_and(|h| words(h).any(|w| list.contains(&w)))
     };
-    (candidates
-        .clone()
-        .find(|i| header_has(i, WORK_NAME_HEADERS)))
-    .or_else(|| candidates.clone().find(|i| !header_has(i, &["version"])))
-    .or_else(|| candidates.next())
+    let names_work = |i: &usize| {
+        header_has(i, WORK_NAME_HEADERS) || headers.get(*i).is_some_and(|h| names_key_results(h))
+    };
+    (candidates.clone().find(names_work))
+        .or_else(|| candidates.clone().find(|i| !header_has(i, &["version"])))
+        .or_else(|| candidates.next())
 }
 
 /// Whether a row's name is a total (`Total`, `TOTAL PROJET`, `Total P0.1`).

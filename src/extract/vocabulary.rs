@@ -69,6 +69,9 @@ const WORDS: &[(&str, Status)] = &[
     ("commence", Status::InProgress),
     ("en revue", Status::InProgress),
     ("en developpement", Status::InProgress),
+    // How an objective's key result is going (`— 🟡 À risque`).
+    ("en bonne voie", Status::InProgress),
+    ("a risque", Status::InProgress),
     // An action log's late action is work not done yet, begun: it is
     // also overdue once its due date has passed. As a milestone's
     // (`MILESTONE_WORDS`).
@@ -118,6 +121,11 @@ const WORDS: &[(&str, Status)] = &[
     ("partial", Status::InProgress),
     ("partially", Status::InProgress),
     ("in review", Status::InProgress),
+    // How an objective's key result is going (`— 65 % 🟢 On track`):
+    // under way, well or not. As a milestone's (`MILESTONE_WORDS`).
+    ("on track", Status::InProgress),
+    ("off track", Status::InProgress),
+    ("at risk", Status::InProgress),
     // Not `late`, which is as often a month's end (`Ship v2 — late March`).
     ("delayed", Status::InProgress),
     ("overdue", Status::InProgress),
