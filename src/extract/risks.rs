@@ -55,6 +55,9 @@ const RISK_HEADING_WORDS: &[&str] = &[
     // risks written without their scales. `Points d'attention` is left:
     // seed 001's sums up the risks its risk section rated already.
     "vigilance",
+    // The third P of a weekly Progress, Plans, Problems report.
+    "problems",
+    "problemes",
 ];
 
 /// Heading words of sections about risk management, not risks.
@@ -137,6 +140,35 @@ const SCALE_WORDS: &[(&str, u8)] = &[
     ("niedrig", 2),
     ("minor", 2),
     ("mineur", 2),
+    // A likelihood's words (`| Likelihood | Likely |`, `— high impact,
+    // likely`), the five steps of the usual scale.
+    ("almost certain", 5),
+    ("very likely", 5),
+    ("tres probable", 5),
+    ("likely", 4),
+    ("probable", 4),
+    ("possible", 3),
+    ("unlikely", 2),
+    ("peu probable", 2),
+    ("very unlikely", 1),
+    ("improbable", 1),
+    ("rare", 1),
+];
+
+/// [`SCALE_WORDS`] that rate a likelihood only: alone after a risk's
+/// title, they are its probability (`— high impact, likely`).
+const LIKELIHOOD_WORDS: &[&str] = &[
+    "almost certain",
+    "very likely",
+    "tres probable",
+    "likely",
+    "probable",
+    "possible",
+    "unlikely",
+    "peu probable",
+    "very unlikely",
+    "improbable",
+    "rare",
 ];
 
 /// Severity cues of a heading, markers first (`🟡 BLOQUANTS RESTANTS (Non
@@ -971,7 +1003,8 @@ fn inline_fields(text: &str) -> (&str, Vec<(Field, &str)>) {
         (fields.iter()).any(|(field, _)| matches!(field, Field::Impact | Field::Probability));
     if rated {
         (title, fields)
-    } else if let Some((title, scales)) = parenthesised_scales(body) {
+    } else if let Some((title, scales)) = parenthesised_scales(body).or_else(|| dashed_scales(body))
+    {
         fields.extend(scales);
         (title, fields)
     } else if mitigation {
@@ -1005,12 +1038,15 @@ fn title_and_scales(body: &str) -> (&str, &str) {
 
 /// The impact, probability and owner of `text`'s segments (`impact élevé,
 /// probabilité moyenne`, `Likelihood: High, Impact: Critical. Owner:
-/// @sam`).
+/// @sam`, `impact: critical; unlikely`).
 fn scale_fields(text: &str) -> Vec<(Field, &str)> {
     (text.split([',', ';', '.']))
         .filter_map(|segment| {
             if let Some(scale) = lettered_scale(segment) {
                 return Some(scale);
+            }
+            if LIKELIHOOD_WORDS.contains(&folded_words(segment).as_str()) {
+                return Some((Field::Probability, segment.trim()));
             }
             let (label, value) = segment.trim().split_once([' ', ':'])?;
             let value = value.trim_start_matches([':', ' ']);
@@ -1057,6 +1093,57 @@ fn parenthesised_scales(body: &str) -> Option<(&str, Vec<(Field, &str)>)> {
         fields.push((Field::Owner, after));
     }
     Some((body[..open].trim_end(), fields))
+}
+
+/// Ratings in the last clause of a risk's line after a spaced dash, when
+/// that clause is only ratings (`Snowflake credits at 92% of budget — high
+/// impact, likely`, `Vendor API rate limits — medium`): the title before
+/// the dash, and the fields ([`clause_rating`]).
+fn dashed_scales(body: &str) -> Option<(&str, Vec<(Field, &str)>)> {
+    let (at, width) = [" — ", " – ", " - "]
+        .iter()
+        .filter_map(|dash| body.rfind(dash).map(|at| (at, dash.len())))
+        .max()?;
+    let clause = body[at + width..].trim_end_matches(|c: char| c.is_whitespace() || c == '.');
+    let fields = clause
+        .split([',', ';'])
+        .map(clause_rating)
+        .collect::<Option<Vec<_>>>()?;
+    Some((body[..at].trim_end(), fields))
+}
+
+/// One rating of a clause after a risk's title: a scale with its label
+/// before or after it (`impact: high`, `high impact`, `low probability`),
+/// a register's shorthand (`P=2`), a likelihood's word alone (`likely`:
+/// the probability), or a level alone (`medium`: the severity).
+fn clause_rating(segment: &str) -> Option<(Field, &str)> {
+    let segment = segment.trim();
+    if let Some(scale) = lettered_scale(segment) {
+        return Some(scale);
+    }
+    let said = folded_words(segment);
+    if LIKELIHOOD_WORDS.contains(&said.as_str()) {
+        return Some((Field::Probability, segment));
+    }
+    if SCALE_WORDS.iter().any(|(word, _)| *word == said) {
+        return Some((Field::Severity, segment));
+    }
+    /// A scale word with an impact's or a probability's label.
+    fn rating<'s>(label: &str, value: &'s str) -> Option<(Field, &'s str)> {
+        let field = field_of(label).filter(|f| matches!(f, Field::Impact | Field::Probability))?;
+        let said = folded_words(value);
+        SCALE_WORDS
+            .iter()
+            .any(|(word, _)| *word == said)
+            .then_some((field, value))
+    }
+    let value_first = segment
+        .rsplit_once(' ')
+        .and_then(|(value, label)| rating(label, value));
+    value_first.or_else(|| {
+        let (label, value) = segment.split_once([' ', ':'])?;
+        rating(label, value.trim_start_matches([':', ' ']))
+    })
 }
 
 /// Where a field label ends `before` starts: after its last stop, comma,
@@ -1252,6 +1339,11 @@ mod tests {
         assert_eq!(scale_of("MOYEN (observabilité limitée)"), Some(3));
         assert_eq!(scale_of("100% (constaté)"), Some(5));
         assert_eq!(scale_of("30%"), Some(2));
+        // The likelihood scale's five steps.
+        let likelihoods = ["Rare", "Unlikely", "Possible", "Likely", "Almost certain"];
+        assert_eq!(likelihoods.map(scale_of), [1, 2, 3, 4, 5].map(Some));
+        assert_eq!(scale_of("Peu probable"), Some(2));
+        assert_eq!(scale_of("Improbable"), Some(1));
         assert_eq!(scale_of("60%"), Some(3));
         assert_eq!(scale_of("Medium (40%)"), Some(3));
         assert_eq!(scale_of("8/10"), Some(4));
@@ -1323,6 +1415,47 @@ mod tests {
         );
         assert_eq!(r[0].mitigation.as_deref(), Some("migrate to v3."));
         assert_eq!(r[1].severity, Some(Severity::Medium));
+    }
+
+    /// A weekly report's `Problems` are risks, rated by a clause of
+    /// ratings after a spaced dash: scales with their labels before or
+    /// after them, a likelihood's word (the probability), a level alone
+    /// (the severity). A clause that is not only ratings stays in the title.
+    #[test]
+    fn ratings_after_a_spaced_dash() {
+        let text = "## Problems\n\n\
+                    - Snowflake credits at 92% of monthly budget — high impact, likely\n\
+                    - Vendor API rate limits slow the Zendesk connector — medium\n\
+                    - Data residency review - impact: critical; unlikely.\n\
+                    - Legal sign-off — likely next week\n";
+        let r = risks(text);
+        let read: Vec<_> = (r.iter())
+            .map(|r| (r.title.as_str(), r.impact, r.probability, r.severity))
+            .collect();
+        assert_eq!(
+            read,
+            [
+                (
+                    "Snowflake credits at 92% of monthly budget",
+                    Some(4),
+                    Some(4),
+                    Some(Severity::Critical)
+                ),
+                (
+                    "Vendor API rate limits slow the Zendesk connector",
+                    None,
+                    None,
+                    Some(Severity::Medium)
+                ),
+                (
+                    "Data residency review",
+                    Some(5),
+                    Some(2),
+                    Some(Severity::High)
+                ),
+                ("Legal sign-off — likely next week", None, None, None),
+            ]
+        );
     }
 
     #[test]
