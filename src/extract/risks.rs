@@ -617,7 +617,9 @@ impl Draft {
             Cow::Borrowed(_) => self.title,
         };
         let mut mitigation = self.mitigation;
+        let acting = action_clause(&mut title, &mut mitigation);
         let owner = (self.owner.or(said_owner))
+            .or(acting)
             .or_else(|| handle_in(&title))
             .or_else(|| owner_after_mitigation(&mut mitigation));
         if let Some(kept) = before_owner_at_end(&title, owner.as_deref()) {
@@ -702,6 +704,28 @@ fn status_clause(clause: &str) -> Option<Option<String>> {
         None => (clause, None),
     };
     is_status_clause(said).then_some(owner)
+}
+
+/// The last clause of a risk's title when it says who does what about
+/// it, a handle then words after a spaced dash (`Apple review rejected
+/// build 3.0.0-rc2 (privacy manifest) — @priya resubmitting, ETA Nov
+/// 27`): taken off the title, it is the mitigation when none is given,
+/// and its handle, returned, the risk's owner.
+fn action_clause(title: &mut String, mitigation: &mut Option<String>) -> Option<String> {
+    let at = title.rfind(" @")?;
+    let head = title[..at]
+        .strip_suffix(['—', '–', '-'])?
+        .strip_suffix(' ')?;
+    let clause = title[at + 1..].trim_end();
+    let (handle, action) = clause[1..].split_once(' ')?;
+    let name = super::people::only_name(handle.trim_end_matches([',', ':']))?;
+    if !action.contains(char::is_alphanumeric) {
+        return None;
+    }
+    let owner = format!("@{name}");
+    mitigation.get_or_insert_with(|| clause.to_string());
+    title.truncate(head.len());
+    Some(owner)
 }
 
 /// The owner's handle that ends a risk's mitigation (`mitigation: weekly
@@ -1476,6 +1500,43 @@ mod tests {
                 ("Retard fournisseur", Some("relancer l'achat, impact élevé")),
                 // `Call to Action` is no label: the line is all title.
                 ("Call to Action: relancer la campagne", None),
+            ]
+        );
+    }
+
+    /// A handle and words after a risk's last spaced dash say who does
+    /// what about it: the owner and the mitigation, off the title. A
+    /// handle alone is the owner; a handle inside the clause is no action.
+    #[test]
+    fn who_does_what_after_a_spaced_dash() {
+        let text = "## Blockers\n\n\
+                    - Apple review rejected build 3.0.0-rc2 (privacy manifest) — @priya resubmitting, ETA Nov 27\n\
+                    - Staging DB full — @raj\n\
+                    - Payments sandbox down — escalated by @lin to the vendor\n";
+        let r = risks(text);
+        let read: Vec<_> = (r.iter())
+            .map(|r| {
+                (
+                    r.title.as_str(),
+                    r.owner.as_deref(),
+                    r.mitigation.as_deref(),
+                )
+            })
+            .collect();
+        assert_eq!(
+            read,
+            [
+                (
+                    "Apple review rejected build 3.0.0-rc2 (privacy manifest)",
+                    Some("@priya"),
+                    Some("@priya resubmitting, ETA Nov 27")
+                ),
+                ("Staging DB full", Some("@raj"), None),
+                (
+                    "Payments sandbox down — escalated by @lin to the vendor",
+                    Some("@lin"),
+                    None
+                ),
             ]
         );
     }
