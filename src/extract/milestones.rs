@@ -637,6 +637,7 @@ impl MilestoneReader<'_> {
         };
         let end_column = columns.iter().position(|c| *c == Column::EndDate);
         let name_column = text_column(table, columns);
+        let next_column = next_milestone_column(table, columns, name_column);
         let status_column = columns.iter().position(|c| *c == Column::Status);
         let percent_column = columns.iter().position(|c| *c == Column::Percent);
         // Corpus 22: one small table per roadmap item, named by its heading
@@ -663,6 +664,11 @@ impl MilestoneReader<'_> {
                 .filter(|name| !name.is_empty())
                 .or_else(|| heading_title.clone())
                 .unwrap_or_default();
+            let title = match cell(next_column).map(clean_title) {
+                Some(next) if !next.is_empty() && !title.is_empty() => format!("{title} — {next}"),
+                Some(next) if !next.is_empty() => next,
+                _ => title,
+            };
             let status = cell(status_column)
                 .and_then(|c| {
                     let answered = || tables::answered_status(table, status_column?, c);
@@ -1256,6 +1262,32 @@ pub fn clean_title(text: &str) -> String {
     trimmed.split_whitespace().collect::<Vec<_>>().join(" ")
 }
 
+/// Headers of the column that names what a row of other things (a
+/// portfolio's projects, a programme's workstreams) is due to reach on
+/// the row's date (folded words).
+const NEXT_MILESTONE_HEADERS: &[&str] = &[
+    "prochain jalon",
+    "jalon",
+    "jalon suivant",
+    "prochaine etape",
+    "next milestone",
+    "milestone",
+    "next step",
+];
+
+/// The column headed as the milestone a row reaches on its date
+/// ([`NEXT_MILESTONE_HEADERS`]) when another column names the row: a
+/// portfolio's `| Projet | … | Prochain jalon | Date |` gives `Data lake —
+/// Choix de l'éditeur`, due on the row's date, not `Data lake`.
+fn next_milestone_column(table: &Table, columns: &[Column], name: Option<usize>) -> Option<usize> {
+    let headers = tables::folded_header(table);
+    (0..columns.len()).find(|&i| {
+        Some(i) != name
+            && columns[i] == Column::Text
+            && NEXT_MILESTONE_HEADERS.contains(&folding::folded_words(&headers[i]).as_str())
+    })
+}
+
 /// The column that names a milestone row, of the table's text columns
 /// ([`tables::name_column`]).
 fn text_column(table: &Table, columns: &[Column]) -> Option<usize> {
@@ -1400,6 +1432,34 @@ mod tests {
                 .filter(|d| d.code == "inferred-year")
                 .count(),
             4
+        );
+    }
+
+    /// A portfolio's table of projects with their next milestones: each
+    /// row's milestone is the project's and the milestone's names, due on
+    /// the row's date. A table named by its `Jalon` column is as before.
+    #[test]
+    fn a_portfolios_next_milestones_are_named_by_project_and_milestone() {
+        let text =
+            "## Projets\n\n| Projet | Chef de projet | Avancement | Prochain jalon | Date |\n\
+                    |---|---|---|---|---|\n\
+                    | Refonte CRM | @claire | 75 % | Recette utilisateurs | 15/12/2026 |\n\
+                    | Data lake | @omar | 10 % | Choix de l'éditeur | 30/10/2026 |\n\n\
+                    ## Jalons\n\n| Jalon | Date |\n|---|---|\n| Go-live | 01/03/2027 |\n";
+        let status = milestones(text, date(2026, 11, 25));
+        let read: Vec<_> = (status.milestones.iter())
+            .map(|m| (m.title.as_str(), m.date))
+            .collect();
+        assert_eq!(
+            read,
+            [
+                (
+                    "Refonte CRM — Recette utilisateurs",
+                    Some(date(2026, 12, 15))
+                ),
+                ("Data lake — Choix de l'éditeur", Some(date(2026, 10, 30))),
+                ("Go-live", Some(date(2027, 3, 1))),
+            ]
         );
     }
 
