@@ -2149,3 +2149,20 @@ fn an_okr_pages_key_results_are_its_items() {
         ]
     );
 }
+
+/// A dashboard's attention points rated by RAG circles are risks, none of
+/// them work: the amber one was an item in progress, the red one nothing.
+#[test]
+fn rated_attention_points_are_risks_not_items() {
+    let project = project_of_text(
+        "dashboard.md",
+        "# Tableau de bord DSI\n\n## Points d'attention\n\n\
+         - 🔴 Data lake : budget non validé\n\
+         - 🟠 Migration ERP : dépendance au prestataire intégrateur\n",
+    );
+    assert!(all_items(&project).is_empty());
+    let severities: Vec<&str> = (project["risks"].as_array().unwrap().iter())
+        .map(|risk| risk["severity"].as_str().unwrap())
+        .collect();
+    assert_eq!(severities, ["critical", "high"]);
+}

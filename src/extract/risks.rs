@@ -351,12 +351,6 @@ static TITLE_COLUMNS: LazyLock<WordList> = LazyLock::new(|| {
     ])
 });
 
-/// Whether a heading, folded ([`OutlineSection::folded`]), names risks
-/// (`Risques Identifiés`, `🔴 BLOQUANTS CRITIQUES`).
-fn names_risks(folded: &str) -> bool {
-    mentions_risks(folded) && !MANAGEMENT_HEADINGS.any(folded)
-}
-
 /// Whether a heading, folded, holds a risk word, whatever else it says.
 /// Nothing in such a section is work ([`super::sections`]): a
 /// `## Points bloquants`'s `⚠️ Électricité : retard` is a blocker, not an
@@ -365,6 +359,33 @@ fn names_risks(folded: &str) -> bool {
 /// about managing them, has its entries read as risks.
 pub fn mentions_risks(folded: &str) -> bool {
     RISK_HEADINGS.any(folded)
+}
+
+/// Whether a section holds risks by its heading ([`mentions_risks`]), or
+/// as a list of rated concerns: a heading about attention points
+/// (`Points d'attention`, `Sujets d'attention`, `Concerns`, `Watch
+/// list`) over lists whose every entry starts with a RAG circle, its
+/// severity (a portfolio dashboard's `🔴 Data lake : budget non validé`
+/// is a critical risk, `🟠 Migration ERP : dépendance au prestataire` a
+/// high one). Seed 001's `Points d'Attention`, a numbered list of notes
+/// that sums up risks its risk section rated, holds none.
+pub fn holds_risks(section: &OutlineSection) -> bool {
+    static ATTENTION: LazyLock<WordList> =
+        LazyLock::new(|| WordList::of(&["attention", "concerns", "watchlist", "watch list"]));
+    let rated = |entry: &ListEntry| {
+        let first = entry.first_line().trim_start().chars().next();
+        first.and_then(circle_severity).is_some()
+    };
+    let lists = || {
+        (section.blocks.iter()).filter_map(|block| match block {
+            Block::List(entries) => Some(entries),
+            _ => None,
+        })
+    };
+    mentions_risks(&section.folded)
+        || (ATTENTION.any(&section.folded)
+            && lists().next().is_some()
+            && lists().all(|entries| entries.iter().all(rated)))
 }
 
 /// Every section, depth first, with whether it is a risk section (its
@@ -380,7 +401,8 @@ pub fn risk_context<'o>(outline: &'o Outline) -> Vec<(&'o OutlineSection, bool)>
         let management = MANAGEMENT_HEADINGS.any(&section.folded) && !is_risk_per_heading(section);
         // A bold label (`**Risk Identification Sources:**`) is not a
         // heading of its own: it only inherits.
-        let named = !section.pseudo && names_risks(&section.folded);
+        let named =
+            !section.pseudo && !MANAGEMENT_HEADINGS.any(&section.folded) && holds_risks(section);
         let inside = !management && (inherited || named);
         out.push((section, inside));
         for child in &section.children {
@@ -1500,6 +1522,33 @@ mod tests {
                 ("Retard fournisseur", Some("relancer l'achat, impact élevé")),
                 // `Call to Action` is no label: the line is all title.
                 ("Call to Action: relancer la campagne", None),
+            ]
+        );
+    }
+
+    /// Attention points rated by RAG circles are risks, their circle
+    /// their severity; attention points as notes (seed 001's numbered
+    /// list) are none.
+    #[test]
+    fn rated_attention_points_are_risks() {
+        let text = "## Points d'attention\n\n\
+                    - 🔴 Data lake : budget non validé, appel d'offres en retard\n\
+                    - 🟠 Migration ERP : dépendance au prestataire intégrateur\n\n\
+                    ## Points d'Attention ⚠️\n\n1. **Code application absent**\n   - Backend vide\n";
+        let read: Vec<_> = (risks(text).iter())
+            .map(|r| (r.title.clone(), r.severity))
+            .collect();
+        assert_eq!(
+            read,
+            [
+                (
+                    "Data lake : budget non validé, appel d'offres en retard".to_string(),
+                    Some(Severity::Critical)
+                ),
+                (
+                    "Migration ERP : dépendance au prestataire intégrateur".to_string(),
+                    Some(Severity::High)
+                ),
             ]
         );
     }

@@ -69,10 +69,10 @@ enum Held {
 impl Held {
     /// What a section under a section holding `outer` holds: its own
     /// heading decides only under a section of work.
-    fn under(outer: Held, folded: &str) -> Held {
+    fn under(outer: Held, section: &OutlineSection) -> Held {
         match outer {
-            Held::Work if risks::mentions_risks(folded) => Held::Risks,
-            Held::Work if names_notes(folded) => Held::Notes,
+            Held::Work if risks::holds_risks(section) => Held::Risks,
+            Held::Work if names_notes(&section.folded) => Held::Notes,
             outer => outer,
         }
     }
@@ -905,7 +905,7 @@ impl Claims {
     ) {
         let id = *counter;
         *counter += 1;
-        let in_risk = in_risk || risks::mentions_risks(&section.folded);
+        let in_risk = in_risk || risks::holds_risks(section);
         if !in_risk {
             let claim = if section.pseudo {
                 reader.line(&section.heading, section.line, None)
@@ -1082,7 +1082,7 @@ impl Builder<'_> {
     ) -> Option<Section> {
         let id = *counter;
         *counter += 1;
-        let held = Held::under(held, &section.folded);
+        let held = Held::under(held, section);
         let team = in_team || names_team(&section.folded);
         let (mut items, mut children) = self.block_items(
             &section.blocks,
