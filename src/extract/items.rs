@@ -323,13 +323,21 @@ impl<'a> ItemReader<'a> {
     /// Atteint` done.
     fn clause_status(&self, segment: &str) -> Option<Status> {
         let value = strip_status_label(segment);
-        let marker = self.vocabulary.item_marker_at_start(value);
-        let phrased = marker.map_or_else(|| past_figure_and_circle(value), |(_, rest)| rest);
-        let phrase = self.vocabulary.phrase_at_start(phrased);
-        let phrase = phrase.filter(|(_, end)| words_outside_parentheses(&phrased[*end..]) <= 2);
-        phrase
-            .map(|(status, _)| status)
-            .or(marker.map(|(status, _)| status))
+        let phrase = |text: &str| {
+            let (status, end) = self.vocabulary.phrase_at_start(text)?;
+            (words_outside_parentheses(&text[end..]) <= 2).then_some(status)
+        };
+        match self.vocabulary.item_marker_at_start(value) {
+            // A phrase is at most three words, and two may follow it:
+            // a longer text after the marker is not looked at.
+            Some((status, rest)) => Some(
+                (rest.split_whitespace().nth(5).is_none())
+                    .then(|| phrase(rest))
+                    .flatten()
+                    .unwrap_or(status),
+            ),
+            None => phrase(past_figure_and_circle(value)),
+        }
     }
 
     /// The owner of an item line: an `@handle` (not in code), or the value

@@ -1151,12 +1151,20 @@ fn dashed_scales(body: &str) -> Option<(&str, Vec<(Field, &str)>)> {
         .filter_map(|dash| body.rfind(dash).map(|at| (at, dash.len())))
         .max()?;
     let clause = body[at + width..].trim_end_matches(|c: char| c.is_whitespace() || c == '.');
+    // Ratings are a few words: a longer clause is not read word by word.
+    if clause.len() > RATINGS_CLAUSE_BYTES {
+        return None;
+    }
     let fields = clause
         .split([',', ';'])
         .map(clause_rating)
         .collect::<Option<Vec<_>>>()?;
     Some((body[..at].trim_end(), fields))
 }
+
+/// The longest clause of ratings [`dashed_scales`] reads (`very high
+/// impact, almost certain`, and some room).
+const RATINGS_CLAUSE_BYTES: usize = 64;
 
 /// One rating of a clause after a risk's title: a scale with its label
 /// before or after it (`impact: high`, `high impact`, `low probability`),
@@ -1166,6 +1174,10 @@ fn clause_rating(segment: &str) -> Option<(Field, &str)> {
     let segment = segment.trim();
     if let Some(scale) = lettered_scale(segment) {
         return Some(scale);
+    }
+    // The longest rating is three words (`very high impact`).
+    if segment.split_whitespace().nth(3).is_some() {
+        return None;
     }
     let said = folded_words(segment);
     if LIKELIHOOD_WORDS.contains(&said.as_str()) {
