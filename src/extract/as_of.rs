@@ -118,8 +118,9 @@ const START_LABELS: &[&str] = &[
 ];
 
 /// Labels of the line that says when the project ends (folded): `**End
-/// date:** 2026-06-30`, `Fin prévue : juin 2027` (its last day). A
-/// `Deadline` or a `Go-live` is a milestone, not the project's end.
+/// date:** 2026-06-30`, `Fin prévue : juin 2027` (its last day), a
+/// project update's `**Target date:** Dec 15, 2026`. A `Deadline` or a
+/// `Go-live` is a milestone, not the project's end.
 const END_LABELS: &[&str] = &[
     "end date",
     "end",
@@ -129,6 +130,10 @@ const END_LABELS: &[&str] = &[
     "planned end date",
     "target end",
     "target end date",
+    // A project's target date, as Linear and Jira name the day it
+    // should be done (also a milestone).
+    "target date",
+    "date cible",
     "expected end",
     "date de fin",
     "date de fin prevue",
@@ -1071,6 +1076,10 @@ mod tests {
         assert_eq!(
             read("# P\n\nFin prévue : juin 2027\n").1,
             Some(date(2027, 6, 30))
+        );
+        assert_eq!(
+            read("# Mobile app v3\n\n**Status:** At risk\n**Target date:** Dec 15, 2026\n").1,
+            Some(date(2026, 12, 15))
         );
         assert_eq!(
             read("# P\n\n## Phase 2\n\n**Dates :** 2026-03-01 → 2026-04-30\nFin : 30/04/2026\n"),
