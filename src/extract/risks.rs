@@ -382,10 +382,12 @@ pub fn holds_risks(section: &OutlineSection) -> bool {
             _ => None,
         })
     };
+    // The circles first: most sections' lists start with none, and a
+    // heading's words cost more to look at.
     mentions_risks(&section.folded)
-        || (ATTENTION.any(&section.folded)
-            && lists().next().is_some()
-            && lists().all(|entries| entries.iter().all(rated)))
+        || (lists().next().is_some()
+            && lists().all(|entries| entries.iter().all(rated))
+            && ATTENTION.any(&section.folded))
 }
 
 /// Every section, depth first, with whether it is a risk section (its
@@ -734,6 +736,8 @@ fn status_clause(clause: &str) -> Option<Option<String>> {
 /// 27`): taken off the title, it is the mitigation when none is given,
 /// and its handle, returned, the risk's owner.
 fn action_clause(title: &mut String, mitigation: &mut Option<String>) -> Option<String> {
+    // Most titles name no one: one pass over the bytes rules them out.
+    memchr::memchr(b'@', title.as_bytes())?;
     let at = title.rfind(" @")?;
     let head = title[..at]
         .strip_suffix(['—', '–', '-'])?
@@ -1146,15 +1150,20 @@ fn parenthesised_scales(body: &str) -> Option<(&str, Vec<(Field, &str)>)> {
 /// impact, likely`, `Vendor API rate limits — medium`): the title before
 /// the dash, and the fields ([`clause_rating`]).
 fn dashed_scales(body: &str) -> Option<(&str, Vec<(Field, &str)>)> {
-    let (at, width) = [" — ", " – ", " - "]
-        .iter()
-        .filter_map(|dash| body.rfind(dash).map(|at| (at, dash.len())))
-        .max()?;
-    let clause = body[at + width..].trim_end_matches(|c: char| c.is_whitespace() || c == '.');
-    // Ratings are a few words: a longer clause is not read word by word.
-    if clause.len() > RATINGS_CLAUSE_BYTES {
-        return None;
+    // Ratings are a few words at the end: only the line's last bytes
+    // are searched for their dash.
+    let mut from = body.len().saturating_sub(RATINGS_CLAUSE_BYTES + 4);
+    while !body.is_char_boundary(from) {
+        from += 1;
     }
+    let tail = &body[from..];
+    let (at, dash) = (tail.char_indices().rev()).find(|&(at, c)| {
+        matches!(c, '—' | '–' | '-')
+            && tail[..at].ends_with(' ')
+            && tail[at + c.len_utf8()..].starts_with(' ')
+    })?;
+    let (at, width) = (from + at - 1, dash.len_utf8() + 2);
+    let clause = body[at + width..].trim_end_matches(|c: char| c.is_whitespace() || c == '.');
     let fields = clause
         .split([',', ';'])
         .map(clause_rating)
