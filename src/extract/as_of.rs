@@ -41,6 +41,9 @@ const AS_OF_LABELS: &[&str] = &[
     "updated on",
     "date",
     "date du rapport",
+    // A report said to be of a day (`Rapport du 30/11/2026 · …`).
+    "rapport du",
+    "report of",
     // Minutes and steering committees are true as of their meeting.
     "date du comite",
     "date du copil",
@@ -202,6 +205,12 @@ const OWNER_LABELS: &[&str] = &[
     "chef du projet",
     "directeur de projet",
     "directrice de projet",
+    "directeur de programme",
+    "directrice de programme",
+    "directeur du programme",
+    "directrice du programme",
+    "program director",
+    "programme director",
     "responsable",
     "responsable projet",
     "responsable du projet",
@@ -1315,6 +1324,15 @@ mod tests {
         assert_eq!(status.as_of, Some(date(2026, 3, 3)));
         let status = read_text("# Risk Register\n\nStand: 2026-06-23\n", date(2026, 11, 1));
         assert_eq!(status.as_of, Some(date(2026, 6, 23)));
+        // A programme's monthly report, said to be of its day, and its
+        // director.
+        let status = read_text(
+            "# Programme Horizon — rapport mensuel\n\n\
+             Rapport du 30/11/2026 · Directeur de programme : Hélène Garnier\n",
+            date(2026, 12, 1),
+        );
+        assert_eq!(status.as_of, Some(date(2026, 11, 30)));
+        assert_eq!(status.owner.as_deref(), Some("Hélène Garnier"));
     }
 
     #[test]

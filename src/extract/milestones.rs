@@ -456,6 +456,32 @@ impl MilestoneReader<'_> {
             .or_else(|| milestone_status(cell))
     }
 
+    /// A dated heading's title without the status it ends with, and that
+    /// status: a release plan's `## v2.3.0 — 2026-11-10 ✅ Shipped` and
+    /// `## v2.4.0 — 2026-12-01 (in progress)` are `v2.3.0`, done, and
+    /// `v2.4.0`, under way. Only a last clause of at most three words that
+    /// is all a status goes.
+    fn without_trailing_status(&self, title: &str) -> (String, Option<Status>) {
+        let cut = ['—', '–', '(']
+            .iter()
+            .filter_map(|separator| title.rfind(*separator))
+            .chain(title.rfind(" - "))
+            .max()
+            .filter(|&at| at > 0);
+        let said = cut.and_then(|cut| {
+            let tail = title[cut..].trim_start_matches(['—', '–', '-', '(']);
+            let tail = tail.trim().trim_end_matches(')');
+            (tail.split_whitespace().nth(3).is_none())
+                .then(|| self.status_of(tail))
+                .flatten()
+                .map(|status| (cut, status))
+        });
+        match said {
+            Some((cut, status)) => (clean_title(&title[..cut]), Some(status)),
+            None => (title.to_string(), None),
+        }
+    }
+
     fn push(&mut self, title: String, date: Option<When>, status: Option<Status>, line: usize) {
         if !self.used_lines.insert(line) {
             return;
@@ -844,11 +870,13 @@ impl MilestoneReader<'_> {
                 continue;
             }
             let title = title_without_date(&heading.heading, found.span(&heading.heading));
+            let (title, said) = self.without_trailing_status(&title);
             let mut title = without_label_and_due_word(&title);
             if found.baseline.is_some() {
                 title = without_planning_words(&title);
             }
             let status = milestone_marker_status(&heading.heading)
+                .or(said)
                 .or_else(|| section_status_line(heading))
                 .or_else(|| self.tasks_status(heading));
             self.push(
@@ -1435,6 +1463,30 @@ mod tests {
         );
     }
 
+    /// A release plan's dated headings: each version is a milestone named
+    /// by its version, the status it ends with read and left out of its
+    /// title; a last clause that is not all a status stays.
+    #[test]
+    fn a_release_plans_versions_leave_their_status_out_of_their_titles() {
+        let text = "## v2.3.0 — 2026-11-10 ✅ Shipped\n\n- [x] Proration\n\n\
+                    ## v2.4.0 — 2026-12-01 (in progress)\n\n- [ ] Multi-currency\n\n\
+                    ## v3.0.0 — Q1 2027 (planned)\n\n- [ ] Usage-based pricing\n\n\
+                    ## v2.5.0 — 2026-12-15 (EU customers)\n\n- [ ] Invite list\n";
+        let status = milestones(text, date(2026, 11, 25));
+        let read: Vec<_> = (status.milestones.iter())
+            .map(|m| (m.title.as_str(), m.status))
+            .collect();
+        assert_eq!(
+            read,
+            [
+                ("v2.3.0", Some(Status::Done)),
+                ("v2.4.0", Some(Status::InProgress)),
+                ("v3.0.0", Some(Status::Todo)),
+                ("v2.5.0 — (EU customers)", Some(Status::Todo)),
+            ]
+        );
+    }
+
     /// A portfolio's table of projects with their next milestones: each
     /// row's milestone is the project's and the milestone's names, due on
     /// the row's date. A table named by its `Jalon` column is as before.
@@ -1605,11 +1657,7 @@ mod tests {
             [
                 ("Q1 2027", Some(date(2027, 3, 31)), Some(Status::InProgress)),
                 ("H2 2027", Some(date(2027, 12, 31)), Some(Status::Todo)),
-                (
-                    "T3 2026 (prévu)",
-                    Some(date(2026, 9, 30)),
-                    Some(Status::Todo)
-                ),
+                ("T3 2026", Some(date(2026, 9, 30)), Some(Status::Todo)),
                 (
                     "Q4 2026 (current quarter)",
                     Some(date(2026, 12, 31)),
