@@ -19,7 +19,9 @@ use super::matrix::MatrixRow;
 use super::outline::{Block, ListEntry, Outline, OutlineSection, Table, TableRow, TextLine};
 use super::people::{names_no_one, names_no_one_yet};
 use super::tables;
-use super::vocabulary::{strip_status_label, word_matches, Vocabulary, STATUS_LABELS};
+use super::vocabulary::{
+    after_health_circle, strip_status_label, word_matches, Vocabulary, STATUS_LABELS,
+};
 use crate::model::{Item, Status};
 
 /// Reads items out of the blocks of one document.
@@ -982,12 +984,7 @@ fn past_figure_and_circle(clause: &str) -> &str {
                 .all(|c| c.is_ascii_digit() || c == ',' || c == '.')
     });
     let rest = figure.map_or(clause, |sign| clause[sign + 1..].trim_start());
-    let circle = ["🟢", "🟡", "🟠", "🔴"]
-        .iter()
-        .find_map(|c| rest.strip_prefix(c));
-    circle.map_or(clause, |rest| {
-        rest.trim_start_matches('\u{fe0f}').trim_start()
-    })
+    after_health_circle(rest).unwrap_or(clause)
 }
 
 /// Words after a percentage that make it the item's progress (folded),

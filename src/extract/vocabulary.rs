@@ -966,6 +966,13 @@ pub fn names_legend(folded: &str) -> bool {
     })
 }
 
+/// The text after the health circle (🟢 🟡 🟠 🔴) `text` starts with,
+/// and its variation selector, if it starts with one.
+pub fn after_health_circle(text: &str) -> Option<&str> {
+    let rest = HEALTH_CIRCLES.iter().find_map(|c| text.strip_prefix(c))?;
+    Some(rest.trim_start_matches('\u{fe0f}').trim_start())
+}
+
 /// Whether a normalized marker is a red/amber/green circle.
 pub fn is_health_circle(text: &str) -> bool {
     let normalized = fold(text.trim());
