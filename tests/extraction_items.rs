@@ -615,6 +615,50 @@ fn a_weekly_report_sorts_its_work_under_its_headings() {
     );
 }
 
+/// A weekly status e-mail, pasted as it was sent: no `#` heading, its
+/// subject as its first line, short lines over its lists. Its title and
+/// name come from the subject, its `Key dates` are milestones, its
+/// lowlight is owned by Priya and due on 4 December.
+#[test]
+fn a_weekly_status_email_reads_as_its_reader_sees_it() {
+    let project = project_of_text(
+        "email.md",
+        "Subject: [Atlas] Weekly status — week 48 — 🟢 GREEN\n\nHi all,\n\n\
+         **Overall: GREEN** — we are on track for the January launch.\n\n\
+         Highlights\n* Search indexing finished ✅\n\n\
+         Lowlights\n* Legal review of the T&Cs is still pending ⚠️ — owner: Priya, due Dec 4\n\n\
+         Key dates\n* Beta opens: 1 Dec 2026\n* Public launch: 18 Jan 2027\n\n\
+         Thanks,\nMarc\n",
+    );
+    assert_eq!(
+        (project["title"].as_str(), project["name"].as_str()),
+        (
+            Some("[Atlas] Weekly status — week 48 — GREEN"),
+            Some("Atlas")
+        )
+    );
+    assert_eq!(project["declared_health"], "green");
+    let milestones: Vec<_> = (project["milestones"].as_array().unwrap().iter())
+        .map(|m| (m["title"].as_str().unwrap(), m["date"].as_str().unwrap()))
+        .collect();
+    assert_eq!(
+        milestones,
+        [
+            ("Beta opens", "2026-12-01"),
+            ("Public launch", "2027-01-18")
+        ]
+    );
+    let pending = &all_items(&project)[1];
+    assert_eq!(
+        (&pending["text"], &pending["owner"], &pending["due"]),
+        (
+            &Value::from("Legal review of the T&Cs is still pending"),
+            &Value::from("Priya"),
+            &Value::from("2026-12-04")
+        )
+    );
+}
+
 /// A monthly report's work under way (`## Travaux en cours`, `## In
 /// progress this week`) is in progress, its open boxes too, as under `##
 /// En cours`; a figure of its own still counts.
@@ -764,6 +808,85 @@ fn a_steering_committees_action_log() {
         ]
     );
     assert!(!has_diagnostic(&project, "unread-status"));
+}
+
+/// Exports of three tools a team plans in, as pasted into a status page:
+/// a GitLab milestone's issues (`opened` is still to do), an MS Project
+/// plan in French (`% achevé` is how far each task is; a task is due on
+/// its `Fin`, not its `Début`; `Noms ressources` names who does it) and
+/// an Asana project's tasks (a `Completed` checkbox column: ✔ is done, a
+/// box left empty is to do). Each row is a task, none a milestone.
+#[test]
+fn planning_tools_exports_list_their_tasks() {
+    let read = |name: &str, text: &str| {
+        let project = project_of_text(name, text);
+        assert_eq!(project["milestones"].as_array().map(Vec::len), Some(0));
+        (all_items(&project).iter())
+            .map(|item| {
+                let field = |name: &str| item[name].as_str().unwrap_or("-").to_string();
+                let percent = item["percent"].as_f64();
+                (
+                    field("text"),
+                    field("status"),
+                    percent,
+                    field("owner"),
+                    field("due"),
+                )
+            })
+            .collect::<Vec<_>>()
+    };
+    let row = |text: &str, status: &str, percent: Option<f64>, owner: &str, due: &str| {
+        let owned = |s: &str| s.to_string();
+        (
+            owned(text),
+            owned(status),
+            percent,
+            owned(owner),
+            owned(due),
+        )
+    };
+    assert_eq!(
+        read(
+            "gitlab.md",
+            "# Infra Q4\n\n| Issue | Title | State | Assignee | Due date |\n|---|---|---|---|---|\n\
+             | #412 | Upgrade Kubernetes to 1.31 | closed | @sam | 2026-10-30 |\n\
+             | #418 | Rotate TLS certificates | opened | @kim | 2026-12-10 |\n"
+        ),
+        [
+            row("Upgrade Kubernetes to 1.31", "done", None, "@sam", "2026-10-30"),
+            row("Rotate TLS certificates", "todo", None, "@kim", "2026-12-10"),
+        ]
+    );
+    assert_eq!(
+        read(
+            "planning.md",
+            "# Déménagement du datacenter\n\n\
+             | ID | Nom de la tâche | Durée | Début | Fin | % achevé | Noms ressources |\n\
+             |---|---|---|---|---|---|---|\n\
+             | 1 | Inventaire des serveurs | 10 jours | 01/09/2026 | 14/09/2026 | 100% | Équipe infra |\n\
+             | 3 | Migration vague 1 | 20 jours | 06/10/2026 | 02/11/2026 | 80% | Équipe infra |\n\
+             | 5 | Bascule finale | 1 jour | 12/12/2026 | 12/12/2026 | 0% | DSI |\n"
+        ),
+        [
+            row("Inventaire des serveurs", "done", Some(100.0), "Équipe infra", "2026-09-14"),
+            row("Migration vague 1", "in_progress", Some(80.0), "Équipe infra", "2026-11-02"),
+            row("Bascule finale", "todo", Some(0.0), "DSI", "2026-12-12"),
+        ]
+    );
+    assert_eq!(
+        read(
+            "asana.md",
+            "# Website relaunch\n\n| Task | Assignee | Due date | Completed |\n|---|---|---|---|\n\
+             | Wireframes | Julie | 2026-10-01 | ✔ |\n\
+             | Front-end build | Julie | 2026-12-05 | |\n\
+             | SEO audit | | 2026-12-12 | |\n"
+        ),
+        [
+            row("Wireframes", "done", None, "Julie", "2026-10-01"),
+            row("Front-end build", "todo", None, "Julie", "2026-12-05"),
+            row("SEO audit", "todo", None, "-", "2026-12-12"),
+        ]
+    );
 }
 
 /// A dashboard's bars, one per lot, are claims about the lots, each

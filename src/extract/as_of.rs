@@ -137,6 +137,14 @@ const END_LABELS: &[&str] = &[
     // should be done (also a milestone).
     "target date",
     "date cible",
+    // A Notion page's `Due` property, a brief's deadline: the day the
+    // whole project is due, when a line of its header says so.
+    "due",
+    "due date",
+    "deadline",
+    "echeance",
+    "date d'echeance",
+    "date limite",
     "expected end",
     "date de fin",
     "date de fin prevue",
@@ -1089,6 +1097,15 @@ mod tests {
         assert_eq!(
             read("# Mobile app v3\n\n**Status:** At risk\n**Target date:** Dec 15, 2026\n").1,
             Some(date(2026, 12, 15))
+        );
+        // A Notion page's `Due` property, a brief's `Échéance`.
+        assert_eq!(
+            read("# Customer Portal v3\n\nStatus: In progress\nOwner: @maria\nDue: 2027-03-31\n").1,
+            Some(date(2027, 3, 31))
+        );
+        assert_eq!(
+            read("# P\n\n**Échéance :** T2 2027\n").1,
+            Some(date(2027, 6, 30))
         );
         assert_eq!(
             read("# P\n\n## Phase 2\n\n**Dates :** 2026-03-01 → 2026-04-30\nFin : 30/04/2026\n"),

@@ -361,9 +361,12 @@ impl<'a> ItemReader<'a> {
         if let Some(handle) = self.first_handle(value, line.line) {
             return Some(handle);
         }
-        let words = value.split_whitespace().count();
-        (words > 0 && words <= 4 && !value.chars().any(|c| c.is_ascii_digit()))
-            .then(|| value.trim_end_matches(['.', ',']).to_string())
+        name_alone(value).or_else(|| {
+            // `owner: Priya, due Dec 4`: the name ends where the next
+            // field of the line begins.
+            let (name, _) = value.split_once([',', ';'])?;
+            name_alone(name.trim())
+        })
     }
 
     /// The first `@handle` of `text` (read on line `line`) that names an
@@ -445,7 +448,10 @@ impl<'a> ItemReader<'a> {
     /// The status a row's status cells give: the first that says one.
     fn cells_status(&self, table: &Table, columns: &Columns, row: &TableRow) -> Option<Status> {
         columns.status.iter().find_map(|&i| {
-            let cell = row.cells.get(i)?;
+            let cell = row.cells.get(i).map_or("", String::as_str);
+            if cell.trim().is_empty() && columns.checks.contains(&i) {
+                return tables::answered_status(table, i, "no");
+            }
             (self.vocabulary.status_of_value(cell))
                 .or_else(|| tables::answered_status(table, i, cell))
         })
@@ -711,6 +717,9 @@ fn is_numbered(heading: &str) -> bool {
 #[derive(Debug, Default)]
 pub struct Columns {
     pub status: Vec<usize>,
+    /// The status columns that are checkbox columns
+    /// ([`tables::is_check_column`]): an empty cell there is a `No`.
+    pub checks: Vec<usize>,
     pub percent: Option<usize>,
     pub id: Option<usize>,
     pub owner: Option<usize>,
@@ -725,6 +734,8 @@ const STATUS_HEADERS: &[&str] = &[
     "state",
     "estado",
     "complet",
+    // MS Project's French `% achevé`.
+    "acheve",
     "avancement",
     "progress",
     "progression",
@@ -819,6 +830,9 @@ impl Columns {
                     percent_headed = true;
                 }
                 columns.status.push(i);
+                if tables::is_check_column(table, i) {
+                    columns.checks.push(i);
+                }
                 excluded[i] = true;
             } else if is_percent && !TARGET_HEADERS.iter().any(|w| header.contains(w)) {
                 columns.percent.get_or_insert(i);
@@ -1227,6 +1241,14 @@ fn cut_status_label(text: &mut String, label: &str) -> bool {
 
 /// Cuts off a last clause after a spaced dash that names an owner
 /// (`— @Imrane`, `— Responsable : Imrane`).
+/// A labelled owner's value when it is a name: at most four words and
+/// no figure (`Priya`, `Jean Dupont`), as written.
+fn name_alone(value: &str) -> Option<String> {
+    let words = value.split_whitespace().count();
+    (words > 0 && words <= 4 && !value.chars().any(|c| c.is_ascii_digit()))
+        .then(|| value.trim_end_matches(['.', ',']).to_string())
+}
+
 fn cut_trailing_owner(text: &mut String) {
     for dash in ['—', '–'] {
         if let Some(index) = rfind_spaced(text, dash) {
@@ -1619,6 +1641,23 @@ mod tests {
         assert_eq!(items[0].children[0].owner.as_deref(), Some("@alice"));
         assert_eq!(items[0].children[1].owner.as_deref(), Some("@bob"));
         assert_eq!(items[1].text, "orphan");
+    }
+
+    /// A labelled owner's name ends where the line's next field begins
+    /// (a weekly e-mail's `owner: Priya, due Dec 4`); a value that holds
+    /// a figure before any comma is no name.
+    #[test]
+    fn a_labelled_owner_ends_at_the_next_field() {
+        let owner = |line: &str| one(line).owner;
+        assert_eq!(
+            owner("- Legal review ⚠️ — owner: Priya, due Dec 4").as_deref(),
+            Some("Priya")
+        );
+        assert_eq!(
+            owner("- Recette ⚠️ — Responsable : Jean Dupont; revue 12/01").as_deref(),
+            Some("Jean Dupont")
+        );
+        assert_eq!(owner("- Recette ⚠️ — owner: team 42, due Dec 4"), None);
     }
 
     #[test]

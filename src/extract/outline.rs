@@ -296,6 +296,9 @@ struct Builder<'a> {
     preamble: Vec<Block>,
     title: Option<TextLine>,
     seen_heading: bool,
+    /// Whether a `#` heading was read: until then, a short line alone
+    /// above a list is that list's heading ([`Builder::plain_line_as_heading`]).
+    headed: bool,
     inline: InlineBuffer,
     container: Option<Container>,
     /// Open list items, outermost first; each list level's finished items
@@ -323,6 +326,7 @@ impl<'a> Builder<'a> {
             preamble: Vec::new(),
             title: None,
             seen_heading: false,
+            headed: false,
             inline: InlineBuffer {
                 only_strong: true,
                 ..InlineBuffer::default()
@@ -349,6 +353,9 @@ impl<'a> Builder<'a> {
         }
         while let Some(section) = self.open_sections.pop() {
             self.attach_section(section);
+        }
+        if self.title.is_none() {
+            self.title = subject_as_title(&mut self.preamble);
         }
         Outline {
             title: self.title,
@@ -398,6 +405,7 @@ impl<'a> Builder<'a> {
         match tag {
             Tag::Heading { level, .. } => {
                 self.flush_inline();
+                self.headed = true;
                 self.container = Some(Container::Heading(heading_level(level)));
                 self.inline.new_line(line);
             }
@@ -418,6 +426,9 @@ impl<'a> Builder<'a> {
             }
             Tag::List(first) => {
                 self.flush_inline();
+                if self.list_levels.is_empty() {
+                    self.plain_line_as_heading();
+                }
                 self.list_levels.push((first.is_some(), Vec::new()));
             }
             Tag::Item if self.open_items.len() >= MAX_LIST_DEPTH => {
@@ -593,6 +604,36 @@ impl<'a> Builder<'a> {
         self.push_block(Block::Paragraph(lines));
     }
 
+    /// In a document without `#` headings (a weekly e-mail, a plain-text
+    /// note), a short line alone in its paragraph just above a list is
+    /// that list's heading (`Highlights`, `Next week`, `Key dates`), as a
+    /// bold line would be: a reader of the e-mail sees it so.
+    fn plain_line_as_heading(&mut self) {
+        if self.headed || self.table.is_some() {
+            return;
+        }
+        let blocks = match self.open_sections.last_mut() {
+            Some(section) => &mut section.blocks,
+            None => &mut self.preamble,
+        };
+        let Some(Block::Paragraph(lines)) = blocks.last() else {
+            return;
+        };
+        let [line] = lines.as_slice() else {
+            return;
+        };
+        if line.struck || !is_plain_heading(&line.text) {
+            return;
+        }
+        let (text, at) = (line.text.clone(), line.line);
+        blocks.pop();
+        let level = match self.open_sections.last() {
+            Some(section) => section.level,
+            None => 2,
+        };
+        self.open_heading(text, level, at, true);
+    }
+
     fn push_block(&mut self, block: Block) {
         match self.open_sections.last_mut() {
             Some(section) => section.blocks.push(block),
@@ -636,6 +677,67 @@ impl<'a> Builder<'a> {
             None => self.finished.push(section),
         }
     }
+}
+
+/// Whether a line alone above a list reads as its heading: one to four
+/// words, no sentence's end (`Hi all,`, `Done this week.`) and no field
+/// (`Owner: Priya`); a colon may end it (`Next steps:`).
+fn is_plain_heading(text: &str) -> bool {
+    let text = text.trim();
+    let body = text.strip_suffix(':').unwrap_or(text).trim_end();
+    let words = body.split_whitespace().count();
+    (1..=4).contains(&words)
+        && !body.ends_with(['.', ',', ';', '!', '?', ':'])
+        && !body.contains([':', '|'])
+        && body.chars().next().is_some_and(char::is_alphanumeric)
+}
+
+/// Labels of an e-mail's subject line (folded to lower case).
+const SUBJECT_LABELS: &[&str] = &[
+    "subject:", "subj:", "objet :", "objet:", "sujet :", "sujet:",
+];
+
+/// Prefixes a reply or a forward adds to a subject.
+const REPLY_PREFIXES: &[&str] = &["re:", "fwd:", "fw:", "tr:", "réf:"];
+
+/// The title of a document without a `#` title that is an e-mail: its
+/// `Subject:` (`Objet :`) line among the first lines, without `Re:` or
+/// `Fwd:`, taken out of the preamble.
+fn subject_as_title(preamble: &mut Vec<Block>) -> Option<TextLine> {
+    let Some(Block::Paragraph(lines)) = preamble.first_mut() else {
+        return None;
+    };
+    let (at, subject) = lines
+        .iter()
+        .enumerate()
+        .find_map(|(at, line)| Some((at, subject_of(&line.text)?.to_string())))?;
+    let line = lines.remove(at).line;
+    if lines.is_empty() {
+        preamble.remove(0);
+    }
+    Some(TextLine {
+        text: subject,
+        line,
+        struck: false,
+    })
+}
+
+/// The subject a `Subject:` line gives, when it gives one.
+fn subject_of(text: &str) -> Option<&str> {
+    let mut subject = after_any(text.trim_start(), SUBJECT_LABELS)?;
+    while let Some(rest) = after_any(subject, REPLY_PREFIXES) {
+        subject = rest;
+    }
+    (!subject.is_empty()).then_some(subject)
+}
+
+/// `text` after the first of `prefixes` it starts with (in any case).
+fn after_any<'t>(text: &'t str, prefixes: &[&str]) -> Option<&'t str> {
+    prefixes.iter().find_map(|prefix| {
+        let head = text.get(..prefix.len())?;
+        head.eq_ignore_ascii_case(prefix)
+            .then(|| text[prefix.len()..].trim_start())
+    })
 }
 
 /// Whether a bold line is a sentence set in bold, not a heading: it ends
@@ -806,6 +908,34 @@ mod tests {
         // A short bold line with a full stop is still a heading.
         assert_eq!(progress.children.len(), 1);
         assert_eq!(progress.children[0].heading, "Phase 2.");
+    }
+
+    #[test]
+    fn an_emails_subject_is_its_title_and_its_short_lines_head_its_lists() {
+        let text = "From: Marc\nSubject: Re: [Atlas] Weekly status — week 48\n\n\
+                    Hi all,\n\nHighlights\n* Search indexing finished ✅\n\n\
+                    Next steps:\n\n* Start beta invitations\n\n\
+                    Owner: Priya\n* not a heading\n\nThanks,\nMarc\n";
+        let outline = Outline::parse(text);
+        let title = outline.title.as_ref().expect("the subject");
+        assert_eq!(
+            (title.text.as_str(), title.line),
+            ("[Atlas] Weekly status — week 48", 2)
+        );
+        let headings: Vec<_> = outline
+            .walk_sections()
+            .iter()
+            .map(|s| s.heading.as_str())
+            .collect();
+        assert_eq!(headings, ["Highlights", "Next steps:"]);
+        // The sender's line stays; `Hi all,` is no heading.
+        let Some(Block::Paragraph(lines)) = outline.preamble.first() else {
+            panic!("{:?}", outline.preamble);
+        };
+        assert_eq!(lines[0].text, "From: Marc");
+        // With a `#` heading, a short line over a list stays a paragraph.
+        let outline = Outline::parse("# Atlas\n\nHighlights\n* Search ✅\n");
+        assert!(outline.sections.is_empty());
     }
 
     #[test]

@@ -738,6 +738,9 @@ fn status_clause(clause: &str) -> Option<Option<String>> {
 fn action_clause(title: &mut String, mitigation: &mut Option<String>) -> Option<String> {
     // Most titles name no one: one pass over the bytes rules them out.
     memchr::memchr(b'@', title.as_bytes())?;
+    if let Some(owner) = action_with_owner_aside(title, mitigation) {
+        return Some(owner);
+    }
     let at = title.rfind(" @")?;
     let head = title[..at]
         .strip_suffix(['—', '–', '-'])?
@@ -751,6 +754,31 @@ fn action_clause(title: &mut String, mitigation: &mut Option<String>) -> Option<
     let owner = format!("@{name}");
     mitigation.get_or_insert_with(|| clause.to_string());
     title.truncate(head.len());
+    Some(owner)
+}
+
+/// The owner's handle set aside at the end of a risk's title (`Card
+/// network outage (@omar)`), returned and taken off the title; when the
+/// clause before it is an action after a spaced dash (`Fraud vendor
+/// sandbox down since Nov 24 — escalated to vendor (@ana)`), the action
+/// is the mitigation when none is given.
+fn action_with_owner_aside(title: &mut String, mitigation: &mut Option<String>) -> Option<String> {
+    let rest = title.trim_end().strip_suffix(')')?;
+    let open = rest.rfind("(@")?;
+    let name = super::people::only_name(&rest[open + 2..])?;
+    let owner = format!("@{name}");
+    let before = rest[..open].trim_end();
+    let Some(dash) = SPACED_DASH.find_iter(before).last() else {
+        // `Card network outage (@omar)`: the owner alone.
+        title.truncate(before.len());
+        return Some(owner);
+    };
+    let action = before[dash.end()..].trim();
+    if !action.contains(char::is_alphanumeric) {
+        return None;
+    }
+    mitigation.get_or_insert_with(|| action.to_string());
+    title.truncate(dash.start());
     Some(owner)
 }
 
@@ -1582,7 +1610,9 @@ mod tests {
         let text = "## Blockers\n\n\
                     - Apple review rejected build 3.0.0-rc2 (privacy manifest) — @priya resubmitting, ETA Nov 27\n\
                     - Staging DB full — @raj\n\
-                    - Payments sandbox down — escalated by @lin to the vendor\n";
+                    - Payments sandbox down — escalated by @lin to the vendor\n\
+                    - Fraud vendor sandbox down since Nov 24 — escalated to vendor (@ana)\n\
+                    - Card network outage (@omar)\n";
         let r = risks(text);
         let read: Vec<_> = (r.iter())
             .map(|r| {
@@ -1607,6 +1637,12 @@ mod tests {
                     Some("@lin"),
                     None
                 ),
+                (
+                    "Fraud vendor sandbox down since Nov 24",
+                    Some("@ana"),
+                    Some("escalated to vendor")
+                ),
+                ("Card network outage", Some("@omar"), None),
             ]
         );
     }

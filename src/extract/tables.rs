@@ -63,6 +63,8 @@ const STATUS_HEADER_WORDS: &[&str] = &[
     "etat",
     "state",
     "complet",
+    // MS Project's French `% achevé`.
+    "acheve",
     "avancement",
     "progress",
     "progression",
@@ -148,6 +150,10 @@ pub(super) const OWNER_HEADER_WORDS: &[&str] = &[
     "membre",
     "member",
     "verantwortlich",
+    // An MS Project plan's `Resource Names`, `Noms ressources`.
+    "resource names",
+    "noms ressources",
+    "noms des ressources",
 ];
 
 const ATTRIBUTE_HEADER_WORDS: &[&str] = &[
@@ -205,7 +211,14 @@ const WORK_LEFT_WORDS: &[&str] = &[
     "pendiente",
 ];
 
-const YES_WORDS: &[&str] = &["yes", "y", "oui", "si", "sí", "ja", "x", "true", "vrai"];
+/// Answers that say yes: words, and the check marks of a checkbox
+/// column (an Asana or Notion export's `| Completed |` ticked `✔`). Not
+/// ✅: a status marker, read as one in a status column, and in a column
+/// headed `Fait` beside counts (corpus 07's `| Composant | Fait | Total |
+/// % |`) a figure's tick, not a task's.
+const YES_WORDS: &[&str] = &[
+    "yes", "y", "oui", "si", "sí", "ja", "x", "true", "vrai", "✔", "✓", "☑",
+];
 const NO_WORDS: &[&str] = &["no", "n", "non", "false", "faux", "nein"];
 
 static DONE_QUESTIONS: LazyLock<WordList> = LazyLock::new(|| WordList::of(DONE_QUESTION_WORDS));
@@ -242,7 +255,7 @@ fn answer(cell: &str) -> Option<bool> {
     let bare = cell
         .trim()
         .trim_matches(['*', '_', '`'])
-        .trim_end_matches(['.', '!'])
+        .trim_end_matches(['.', '!', '\u{fe0f}'])
         .trim();
     let is = |words: &[&str]| words.iter().any(|w| w.eq_ignore_ascii_case(bare));
     if bare.len() > 5 {
@@ -266,6 +279,15 @@ pub fn answered_status(table: &Table, index: usize, cell: &str) -> Option<Status
         (Question::Done, false) | (Question::Left, true) => Status::Todo,
         (Question::MoreToDo, true) => Status::InProgress,
     })
+}
+
+/// Whether column `index` is a checkbox column: it asks a question of
+/// each row and its filled cells are all check marks (`✔`), so that an
+/// empty cell is a box left unticked, a `No`.
+pub fn is_check_column(table: &Table, index: usize) -> bool {
+    let check = |cell: &str| !cell.chars().any(char::is_alphanumeric) && answer(cell) == Some(true);
+    all_cells(table, index, check)
+        && (folded_header(table).get(index)).is_some_and(|header| question(header).is_some())
 }
 
 /// Whether column `index` asks a question of each row and every filled
@@ -573,13 +595,16 @@ fn column_role(table: &Table, index: usize, header: &str) -> Column {
     }
 }
 
-/// The first date column of `table` that says when work is due, not when
-/// it was finished (`Target Completion`, not `Completed`).
+/// The date column of `table` that says when work is due: its end
+/// column beside a start (an MS Project plan's `| Début | Fin |`: a task
+/// is due when it should finish), else the first date column that does
+/// not say when work was finished (`Target Completion`, not `Completed`).
 pub fn due_column(table: &Table) -> Option<usize> {
-    columns(table)
-        .iter()
-        .zip(folded_header(table))
-        .position(|(role, header)| *role == Column::Date && !is_completion_header(header))
+    let roles = columns(table);
+    (roles.iter().position(|role| *role == Column::EndDate)).or_else(|| {
+        (roles.iter().zip(folded_header(table)))
+            .position(|(role, header)| *role == Column::Date && !is_completion_header(header))
+    })
 }
 
 /// Whether `table` lists tickets: a status column, a date column and an

@@ -822,10 +822,13 @@ impl Vocabulary {
 
 /// States of a tracker's work item that are status words only as the
 /// whole of a status cell or value (folded): Azure DevOps's `New`,
-/// `Active`, `Removed`, `Proposed`, `Approved` and `Committed`. In a
-/// sentence these words say something else (`New onboarding flow`,
-/// `Active users up 12%`), so they are no phrase of [`WORDS`].
+/// `Active`, `Removed`, `Proposed`, `Approved` and `Committed`, a GitLab
+/// issue's `opened` (and `reopened`). In a sentence these words say
+/// something else (`New onboarding flow`, `Active users up 12%`, `the
+/// issue was opened`), so they are no phrase of [`WORDS`].
 const WHOLE_STATES: &[(&str, Status)] = &[
+    ("opened", Status::Todo),
+    ("reopened", Status::Todo),
     ("new", Status::Todo),
     ("proposed", Status::Todo),
     ("approved", Status::Todo),

@@ -217,6 +217,9 @@ const MAX_NAME_WORDS: usize = 3;
 ///    letters and digits, not only a number, no phrase word) is the name;
 /// 4. otherwise the whole title.
 pub fn short_name(title: &str) -> String {
+    if let Some(name) = tagged_name(title) {
+        return name;
+    }
     let parts = candidates(without_periods(title));
     parts
         .iter()
@@ -250,9 +253,61 @@ fn beside_a_document_label(parts: &[&str]) -> Option<String> {
     reads_as_a_name.then(|| words.join(" "))
 }
 
+/// Tags of an e-mail's subject that say how to read it, not which
+/// project it is about (`[WIP]`, `[URGENT]`), folded.
+const MAIL_TAGS: &[&str] = &[
+    "action",
+    "brouillon",
+    "confidential",
+    "confidentiel",
+    "draft",
+    "external",
+    "externe",
+    "fyi",
+    "info",
+    "internal",
+    "interne",
+    "urgent",
+    "wip",
+];
+
+/// The project an e-mail's subject names in brackets at its start, as
+/// mailing lists and teams tag them (`[Atlas] Weekly status — week 48`).
+fn tagged_name(title: &str) -> Option<String> {
+    let (tag, _) = title.trim_start().strip_prefix('[')?.split_once(']')?;
+    if MAIL_TAGS.contains(&folded(tag.trim()).as_str()) {
+        return None;
+    }
+    name_in(tag)
+}
+
+/// Health a report states at an end of its title (`— 🟢 GREEN`, `- On
+/// track`), folded: the week's weather, not the project's name.
+const HEALTH_PARTS: &[&str] = &[
+    "green",
+    "amber",
+    "red",
+    "yellow",
+    "vert",
+    "orange",
+    "rouge",
+    "jaune",
+    "on track",
+    "off track",
+    "at risk",
+    "en bonne voie",
+    "a risque",
+];
+
+fn is_health_part(part: &str) -> bool {
+    let words: Vec<String> = part.split_whitespace().map(folded).collect();
+    HEALTH_PARTS.contains(&words.join(" ").as_str())
+}
+
 /// `title` without the parts at its ends that only say when it was
 /// written (`Monthly Status Report — Data Lake — November 2026`, `Semaine
-/// 48 - Migration`): a report's period is not its project's name.
+/// 48 - Migration`) or how it stands (`Payments — Weekly status — GREEN`):
+/// a report's period or weather is not its project's name.
 fn without_periods(title: &str) -> &str {
     let mut title = title.trim();
     loop {
@@ -265,7 +320,9 @@ fn without_periods(title: &str) -> &str {
             .filter_map(|s| title.find(s).map(|at| (at, s.len())))
             .min();
         match (last, first) {
-            (Some((at, length)), _) if is_period(&title[at + length..]) => {
+            (Some((at, length)), _)
+                if is_period(&title[at + length..]) || is_health_part(&title[at + length..]) =>
+            {
                 title = title[..at].trim_end();
             }
             (_, Some((at, length))) if is_period(&title[..at]) => {
@@ -604,6 +661,21 @@ mod tests {
         // period keeps the whole title.
         assert_eq!(short_name("Roadmap - Windows 11"), "Windows 11");
         assert_eq!(short_name("Novembre 2026"), "Novembre 2026");
+    }
+
+    /// An e-mail's subject names its project in brackets; the week's
+    /// weather at its end is no name; a tag that says how to read the
+    /// e-mail is no name either.
+    #[test]
+    fn a_subjects_tag_names_its_project() {
+        for (title, name) in [
+            ("[Atlas] Weekly status — week 48 — GREEN", "Atlas"),
+            ("[Portail RH] Point hebdo", "Portail RH"),
+            ("Payments — Weekly status — On track", "Payments"),
+            ("[WIP] Weekly status — Payments", "Payments"),
+        ] {
+            assert_eq!(short_name(title), name, "{title}");
+        }
     }
 
     #[test]

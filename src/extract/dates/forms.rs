@@ -209,6 +209,22 @@ pub(super) const COUNTED_WORDS: &[&str] = &[
     "pruebas",
 ];
 
+/// Seasons, folded, with the month they start in: meteorological
+/// seasons of three months. Winter starts in the December before the year
+/// written (`winter 2027` is December 2026 to February 2027), the
+/// convention that labels a winter by its January.
+pub(super) const SEASONS: &[(&str, u32)] = &[
+    ("printemps", 3),
+    ("spring", 3),
+    ("ete", 6),
+    ("summer", 6),
+    ("automne", 9),
+    ("autumn", 9),
+    ("fall", 9),
+    ("hiver", 12),
+    ("winter", 12),
+];
+
 /// Ranks of a quarter or a half-year, folded (`2e semestre`, `first
 /// quarter`); the last is the fourth quarter or the second half.
 pub(super) const RANKS: &[(&str, u32)] = &[
@@ -456,6 +472,17 @@ pub(super) static FORMS: LazyLock<Vec<Form>> = LazyLock::new(|| {
             digit.and_one_of(b"tf"),
             Reader::ranked_period,
         ),
+        // `printemps 2027`, `Summer 2027`, `fin de l'été 2027`: a season,
+        // three months (meteorological seasons; winter is labelled by the
+        // year of its January, `hiver 2027` runs from December 2026).
+        form(
+            &format!(
+                r"\b(?:{part}[\s-]+(?:de\s+l['’]|du\s+|d['’]|of\s+)?)?(?P<season>{})\s+(?:de\s+|of\s+)?(?P<year>\d{{4}})\b",
+                alternation(&SEASONS.iter().map(|(w, _)| *w).collect::<Vec<_>>())
+            ),
+            digit.and_one_of(b"tlr"),
+            Reader::season,
+        ),
         // `fin 2027`, `mid-2026`, `early 2027`, `fin d'année 2027`, `end of
         // the year 2027`, `EOY 2027`: a point in a year.
         form(
@@ -613,12 +640,12 @@ fn quarter_from(start: NaiveDate) -> ParsedDate {
     }
 }
 
-/// The half-year that starts on `start`: a span of six months, as `Jan-Jun
-/// 2027` is.
-fn half_from(start: NaiveDate) -> Option<ParsedDate> {
+/// The `months` months that start on `start`, a span as `Jan-Jun 2027`
+/// is: a half-year (six) or a season (three).
+fn span_from(start: NaiveDate, months: u32) -> Option<ParsedDate> {
     Some(ParsedDate {
         start,
-        end: Some(months_later(start, 6)?.pred_opt()?),
+        end: Some(months_later(start, months)?.pred_opt()?),
         precision: DatePrecision::Month,
         year_inferred: false,
     })
@@ -811,7 +838,7 @@ impl Reader {
         let _ = reader;
         let (half, year) = numbered_period(captures, "half", "half2")?;
         let start = NaiveDate::from_ymd_opt(year, (half - 1) * 6 + 1, 1)?;
-        part_of_period(captures, start, 6).or_else(|| half_from(start))
+        part_of_period(captures, start, 6).or_else(|| span_from(start, 6))
     }
 
     /// `2e semestre 2027`: the second half of 2027, a span as `H2 2027`
@@ -831,8 +858,23 @@ impl Reader {
         if quarter {
             Some(quarter_from(start))
         } else {
-            half_from(start)
+            span_from(start, 6)
         }
+    }
+
+    /// `été 2027`: June to August 2027, a span as `Jun-Aug 2027` is;
+    /// `hiver 2027`: December 2026 to February 2027.
+    pub(super) fn season(captures: &Groups, reader: &Reader) -> Option<ParsedDate> {
+        let _ = reader;
+        let season = captures.name("season")?;
+        let month = SEASONS.iter().find(|(word, _)| *word == season)?.1;
+        let year = number(captures, "year")? as i32;
+        if !plausible_year(year) {
+            return None;
+        }
+        let year = if month == 12 { year - 1 } else { year };
+        let start = NaiveDate::from_ymd_opt(year, month, 1)?;
+        part_of_period(captures, start, 3).or_else(|| span_from(start, 3))
     }
 
     pub(super) fn year_part(captures: &Groups, reader: &Reader) -> Option<ParsedDate> {

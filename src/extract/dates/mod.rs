@@ -992,6 +992,31 @@ mod tests {
         }
     }
 
+    /// A season is three months, as a PM planning by seasons means; a
+    /// winter is labelled by the year of its January.
+    #[test]
+    fn seasons_are_spans_of_three_months() {
+        for (text, start, end) in [
+            ("printemps 2027", date(2027, 3, 1), Some(date(2027, 5, 31))),
+            ("Summer 2027", date(2027, 6, 1), Some(date(2027, 8, 31))),
+            ("été 2027", date(2027, 6, 1), Some(date(2027, 8, 31))),
+            ("automne 2026", date(2026, 9, 1), Some(date(2026, 11, 30))),
+            ("fall of 2026", date(2026, 9, 1), Some(date(2026, 11, 30))),
+            ("hiver 2027", date(2026, 12, 1), Some(date(2027, 2, 28))),
+            ("winter 2028", date(2027, 12, 1), Some(date(2028, 2, 29))),
+            ("fin de l'été 2027", date(2027, 8, 31), None),
+            ("late spring 2027", date(2027, 5, 31), None),
+            ("début de l’automne 2027", date(2027, 9, 1), None),
+        ] {
+            let parsed = parse(text).unwrap_or_else(|| panic!("{text}"));
+            assert_eq!((parsed.start, parsed.end), (start, end), "{text}");
+        }
+        // A season needs its year; words that only contain one are none.
+        for text in ["au printemps", "summertime 2027", "the fall 12 times"] {
+            assert_eq!(parse(text), None, "{text}");
+        }
+    }
+
     #[test]
     fn periods_end_where_they_end() {
         let end = |text: &str| period_end(&parse(text).unwrap());
