@@ -1036,3 +1036,66 @@ fn roam_clauses_leave_the_title_and_name_the_owner() {
         ]
     );
 }
+
+/// A German status report (`Statusbericht`), as a German PMO writes one:
+/// its traffic light `🟡 Gelb` is amber, `Projektleitung` names its owner,
+/// its work packages are named by their second column (`AP1` is the id),
+/// a milestone `erreicht` is reached (not overdue although its day has
+/// passed), `geplant` is to do and `gefährdet` under way; the risks'
+/// `Maßnahme` is their mitigation. Health is red for the critical risk
+/// (high likelihood × high impact, 4 × 4), and only for it.
+#[test]
+fn a_german_status_report() {
+    let text = "# Statusbericht ERP-Einführung — KW 48\n\n\
+                **Gesamtstatus:** 🟡 Gelb\n**Projektleitung:** Anna Schmidt\n**Stand:** 27.11.2026\n\n\
+                ## Arbeitspakete\n\n\
+                | AP | Arbeitspaket | Verantwortlich | Status | Fertigstellung |\n|---|---|---|---|---|\n\
+                | AP1 | Prozessaufnahme | Müller | Erledigt | 100 % |\n\
+                | AP2 | Customizing Finanzen | Weber | In Arbeit | 60 % |\n\n\
+                ## Meilensteine\n\n| Meilenstein | Termin | Status |\n|---|---|---|\n\
+                | Blueprint abgenommen | 15.10.2026 | erreicht |\n\
+                | Testbeginn | 15.01.2027 | geplant |\n\
+                | Go-Live | 01.04.2027 | gefährdet |\n\n\
+                ## Risiken\n\n| Risiko | Wahrscheinlichkeit | Auswirkung | Maßnahme |\n|---|---|---|---|\n\
+                | Key-User nicht verfügbar | hoch | hoch | Freistellung durch Fachbereich |\n";
+    let status = build(&[("erp.md", text.as_bytes())], "2026-11-30");
+    let project = &status["projects"][0];
+    assert_eq!(project["declared_health"], "amber");
+    assert_eq!(project["owner"], "Anna Schmidt");
+    assert_eq!(project["as_of"], "2026-11-27");
+    let items: Vec<_> = (project["sections"][0]["items"].as_array().unwrap().iter())
+        .map(|i| (i["id"].as_str(), i["text"].as_str(), i["status"].as_str()))
+        .collect();
+    assert_eq!(
+        items,
+        [
+            (Some("AP1"), Some("Prozessaufnahme"), Some("done")),
+            (
+                Some("AP2"),
+                Some("Customizing Finanzen"),
+                Some("in_progress")
+            ),
+        ]
+    );
+    assert_eq!(
+        milestones_read(project),
+        [
+            ("Blueprint abgenommen", "2026-10-15", "done", false),
+            ("Testbeginn", "2027-01-15", "todo", false),
+            ("Go-Live", "2027-04-01", "in_progress", false),
+        ]
+    );
+    let risk = &project["risks"][0];
+    assert_eq!(
+        (&risk["severity"], &risk["mitigation"]),
+        (
+            &Value::from("critical"),
+            &Value::from("Freistellung durch Fachbereich")
+        )
+    );
+    assert_eq!(project["health"], "red");
+    assert_eq!(
+        project["health_reason"],
+        "red: critical risk \"Key-User nicht verfügbar\""
+    );
+}

@@ -294,7 +294,8 @@ fn table_areas(
         return Vec::new();
     };
     // The area is the first column of words (`Category`, which names no
-    // work item, names an area here); the note the next one.
+    // work item, names an area here); the note the next one that holds
+    // words: a trend's arrows (`| Tendance |` of `→`, `↘`) are none.
     let roles = tables::columns(table);
     let mut words = (0..roles.len())
         .filter(|&i| matches!(roles[i], Column::Text | Column::Attribute))
@@ -302,7 +303,10 @@ fn table_areas(
     let Some(name) = words.next() else {
         return Vec::new();
     };
-    let note = words.next();
+    let note = words.find(|&i| {
+        (table.rows.iter())
+            .any(|row| (row.cells.get(i)).is_some_and(|c| c.chars().any(char::is_alphanumeric)))
+    });
     let overall = overall_column(table, &health_columns);
     let mut areas = Vec::new();
     for row in &table.rows {
@@ -529,6 +533,23 @@ mod tests {
                     Some("Retard fournisseur")
                 ),
                 area("Conduite du changement", Health::Amber, None),
+            ]
+        );
+    }
+
+    /// A project sheet's weather by axis with its trend: the note is the
+    /// comment, not the trend's arrow.
+    #[test]
+    fn a_trends_arrows_are_no_note() {
+        let found = areas(
+            "## Météo par axe\n\n| Axe | Météo | Tendance | Commentaire |\n|---|---|---|---|\n| Délais | ☀️ | → | Jalons tenus |\n| Ressources | 🌧️ | ↘ | Départ du lead dev |\n| Périmètre | ☀️ | → | |\n",
+        );
+        assert_eq!(
+            found,
+            vec![
+                area("Délais", Health::Green, Some("Jalons tenus")),
+                area("Ressources", Health::Red, Some("Départ du lead dev")),
+                area("Périmètre", Health::Green, None),
             ]
         );
     }

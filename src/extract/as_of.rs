@@ -229,6 +229,16 @@ const OWNER_LABELS: &[&str] = &[
     "pilote",
     "pilote du projet",
     "responsable del proyecto",
+    "jefe de proyecto",
+    "jefa de proyecto",
+    "director del proyecto",
+    "directora del proyecto",
+    "gerente de proyecto",
+    "projektleitung",
+    "projektleiter",
+    "projektleiterin",
+    "projektverantwortlich",
+    "projektverantwortliche",
     // A building site's report: who runs the works for the builder.
     "conducteur de travaux",
     "conductrice de travaux",
@@ -273,6 +283,16 @@ const HEALTH_LABELS: &[&str] = &[
     "project health",
     "overall health",
     "health",
+    // A German status report's traffic light, a Spanish one's.
+    "gesamtstatus",
+    "projektstatus",
+    "ampel",
+    "ampelstatus",
+    "gesamtampel",
+    "estado general",
+    "estado global",
+    "estado del proyecto",
+    "semaforo",
 ];
 
 /// Plain `Status :` labels: a project status only in the preamble or under

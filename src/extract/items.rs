@@ -745,6 +745,20 @@ const STATUS_HEADERS: &[&str] = &[
 const ID_HEADERS: &[&str] = &["id", "ticket", "cle", "key", "#", "ref", "n°", "no"];
 const POINTS_HEADERS: &[&str] = &["points", "pts", "sp", "story points"];
 
+/// Whether a first column's cells are all short codes, letters then a
+/// number (a German work breakdown's `AP1`, `AP2`, a plan's `L1`, `WP3`):
+/// the rows' ids, the work named in a column after them.
+fn is_code_column(cells: &[&str]) -> bool {
+    let is_code = |cell: &&str| {
+        let letters = cell.bytes().take_while(u8::is_ascii_uppercase).count();
+        let digits = &cell[letters..];
+        (1..=4).contains(&letters)
+            && (1..=3).contains(&digits.len())
+            && digits.bytes().all(|b| b.is_ascii_digit())
+    };
+    !cells.is_empty() && cells.iter().all(is_code)
+}
+
 /// `Story Points`, `Storypoints`, `Story pts`: the points of a story; a
 /// `Story` column alone names it (a sprint review's `| Story | Points |
 /// Status |`).
@@ -839,6 +853,7 @@ impl Columns {
                 excluded[i] = true;
             } else if (has_word(ID_HEADERS) && !tables::names_key_results(header))
                 || (i == 0 && mostly(i, &|c| c.split_whitespace().count() == 1 && ID.is_match(c)))
+                || (i == 0 && is_code_column(&column(i)))
             {
                 columns.id.get_or_insert(i);
                 excluded[i] = true;

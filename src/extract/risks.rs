@@ -58,6 +58,9 @@ const RISK_HEADING_WORDS: &[&str] = &[
     // The third P of a weekly Progress, Plans, Problems report.
     "problems",
     "problemes",
+    // Not `Difficultés` (`rencontrées`): what a team met and how it
+    // solved it, as corpus 09's lists of solutions under `## Difficultes
+    // Rencontrees` are, more often than risks still open.
 ];
 
 /// Heading words of sections about risk management, not risks.
@@ -249,6 +252,9 @@ const FIELD_LABELS: &[(&str, Field)] = &[
     ("contre mesures", Field::Mitigation),
     ("massnahme", Field::Mitigation),
     ("massnahmen", Field::Mitigation),
+    // Folding keeps `ß`: `Maßnahme` as German writes it.
+    ("maßnahme", Field::Mitigation),
+    ("maßnahmen", Field::Mitigation),
     ("response", Field::Mitigation),
     ("reponse", Field::Mitigation),
     ("owner", Field::Owner),

@@ -208,6 +208,12 @@ const WORDS: &[(&str, Status)] = &[
     ("blockiert", Status::Blocked),
     ("abgebrochen", Status::Cancelled),
     ("verworfen", Status::Cancelled),
+    // Late or at risk, still under way.
+    ("verzogert", Status::InProgress),
+    ("in verzug", Status::InProgress),
+    ("gefahrdet", Status::InProgress),
+    ("retrasado", Status::InProgress),
+    ("en riesgo", Status::InProgress),
 ];
 
 /// Status words of a milestone, folded. The spec's status table (§3) plus
@@ -229,6 +235,29 @@ const MILESTONE_WORDS: &[(&str, Status)] = &[
     ("en bonne voie", Status::InProgress),
     ("a risque", Status::InProgress),
     ("en retard", Status::InProgress),
+    // German and Spanish milestone tables (`| Meilenstein | Termin |
+    // Status |`: `erreicht`, `geplant`, `gefährdet`).
+    ("erreicht", Status::Done),
+    ("abgeschlossen", Status::Done),
+    ("erledigt", Status::Done),
+    ("im plan", Status::InProgress),
+    ("in arbeit", Status::InProgress),
+    ("gefahrdet", Status::InProgress),
+    ("verzogert", Status::InProgress),
+    ("geplant", Status::Todo),
+    ("offen", Status::Todo),
+    ("blockiert", Status::Blocked),
+    ("abgebrochen", Status::Cancelled),
+    ("alcanzado", Status::Done),
+    ("completado", Status::Done),
+    ("terminado", Status::Done),
+    ("en curso", Status::InProgress),
+    ("en riesgo", Status::InProgress),
+    ("retrasado", Status::InProgress),
+    ("planificado", Status::Todo),
+    ("pendiente", Status::Todo),
+    ("bloqueado", Status::Blocked),
+    ("cancelado", Status::Cancelled),
     ("hors perimetre", Status::Cancelled),
     ("out of scope", Status::Cancelled),
     ("descoped", Status::Cancelled),

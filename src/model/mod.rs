@@ -126,6 +126,14 @@ const COLOUR_WORDS: &[(&str, Health)] = &[
     ("red", Health::Red),
     ("rouge", Health::Red),
     ("off track", Health::Red),
+    // German and Spanish, as their status reports' traffic lights say.
+    ("grün", Health::Green),
+    ("grun", Health::Green),
+    ("verde", Health::Green),
+    ("gelb", Health::Amber),
+    ("amarillo", Health::Amber),
+    ("rot", Health::Red),
+    ("rojo", Health::Red),
 ];
 
 /// Risk severity (`EXTRACTION.md` §8).
