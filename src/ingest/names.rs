@@ -128,7 +128,9 @@ const SEPARATORS: &[&str] = &[" - ", " – ", " — ", " | ", ": "];
 /// accents and case.
 const DOCUMENT_WORDS: &[&str] = &[
     "analyse",
+    "avance",
     "avancement",
+    "bericht",
     "bilan",
     "codir",
     "comite",
@@ -143,6 +145,7 @@ const DOCUMENT_WORDS: &[&str] = &[
     "hebdo",
     "hebdomadaire",
     "implementation",
+    "informe",
     "jalons",
     "log",
     "manifest",
@@ -152,6 +155,7 @@ const DOCUMENT_WORDS: &[&str] = &[
     "milestone",
     "milestones",
     "minutes",
+    "monatsbericht",
     "monthly",
     "okr",
     "okrs",
@@ -162,6 +166,8 @@ const DOCUMENT_WORDS: &[&str] = &[
     "progress",
     "progression",
     "project",
+    "projektbericht",
+    "projektstatus",
     "projet",
     "proyecto",
     "quarterly",
@@ -177,9 +183,11 @@ const DOCUMENT_WORDS: &[&str] = &[
     "risks",
     "risques",
     "roadmap",
+    "seguimiento",
     "sprint",
     "state",
     "status",
+    "statusbericht",
     "statut",
     "steerco",
     "steering",
@@ -193,6 +201,7 @@ const DOCUMENT_WORDS: &[&str] = &[
     "trimestriel",
     "update",
     "weekly",
+    "wochenbericht",
 ];
 
 /// Words that make a phrase rather than a name (`ADAPTÉ POUR CLEVER CLOUD`,
@@ -378,6 +387,8 @@ const PERIOD_WORDS: &[&str] = &[
     "semaine",
     "sem",
     "week",
+    // German: `KW 48`, a calendar week.
+    "kw",
     "wk",
     "du",
     "au",
@@ -399,6 +410,8 @@ fn is_period(part: &str) -> bool {
         word.bytes()
             .all(|b| b.is_ascii_digit() || b"/-.".contains(&b))
             || token("swqth")
+            || (word.strip_prefix("kw"))
+                .is_some_and(|n| !n.is_empty() && n.bytes().all(|b| b.is_ascii_digit()))
             || PERIOD_WORDS.contains(&word.as_str())
     };
     let words: Vec<&str> = part.split_whitespace().collect();
@@ -653,6 +666,10 @@ mod tests {
             ("Weekly Meeting Minutes - Payments", "Payments"),
             ("CR réunion mensuelle | Portail RH", "Portail RH"),
             ("OKR Q4 2026 — Équipe Plateforme", "Équipe Plateforme"),
+            // A German report's calendar week, a Spanish report's label.
+            ("Statusbericht ERP-Einführung — KW 48", "ERP-Einführung"),
+            ("Projektstatus Lagerverwaltung - KW48", "Lagerverwaltung"),
+            ("Informe de seguimiento — Facturación", "Facturación"),
         ];
         for (title, name) in titles {
             assert_eq!(short_name(title), name, "{title}");

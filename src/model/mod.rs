@@ -106,6 +106,13 @@ impl Health {
     /// asked whether it is one.
     pub fn of_colour_word(word: &str) -> Option<Health> {
         let word = word.trim();
+        // Most cells are ruled out by their length or first letter (every
+        // colour word starts with one of these) before any comparison.
+        let first = word.as_bytes().first().map(u8::to_ascii_lowercase);
+        if word.len() > 9 || !matches!(first, Some(b'a' | b'g' | b'j' | b'o' | b'r' | b'v' | b'y'))
+        {
+            return None;
+        }
         (COLOUR_WORDS.iter())
             .find(|(colour, _)| colour.eq_ignore_ascii_case(word))
             .map(|(_, health)| *health)
@@ -128,6 +135,8 @@ const COLOUR_WORDS: &[(&str, Health)] = &[
     ("off track", Health::Red),
     // German and Spanish, as their status reports' traffic lights say.
     ("grün", Health::Green),
+    // Case is ignored for ASCII letters only: `Ü` is its own.
+    ("GRÜN", Health::Green),
     ("grun", Health::Green),
     ("verde", Health::Green),
     ("gelb", Health::Amber),
@@ -685,6 +694,21 @@ pub struct PortfolioStatus {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// Every colour word gets past the quick test on its length and first
+    /// letter, in any case; a traffic light in German or Spanish too.
+    #[test]
+    fn colour_words_in_any_case() {
+        for (word, health) in COLOUR_WORDS {
+            assert_eq!(Health::of_colour_word(word), Some(*health), "{word}");
+            let upper = word.to_uppercase();
+            assert_eq!(Health::of_colour_word(&upper), Some(*health), "{upper}");
+        }
+        assert_eq!(Health::of_colour_word(" Gelb "), Some(Health::Amber));
+        assert_eq!(Health::of_colour_word("Rojo"), Some(Health::Red));
+        assert_eq!(Health::of_colour_word("Greenfield"), None);
+        assert_eq!(Health::of_colour_word("100 %"), None);
+    }
 
     fn item(text: &str) -> Item {
         Item {
