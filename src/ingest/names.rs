@@ -132,6 +132,7 @@ const DOCUMENT_WORDS: &[&str] = &[
     "avancement",
     "bericht",
     "bilan",
+    "board",
     "codir",
     "comite",
     "committee",
@@ -142,11 +143,13 @@ const DOCUMENT_WORDS: &[&str] = &[
     "devops",
     "estado",
     "etat",
+    "fiche",
     "hebdo",
     "hebdomadaire",
     "implementation",
     "informe",
     "jalons",
+    "kanban",
     "log",
     "manifest",
     "meeting",
@@ -162,6 +165,7 @@ const DOCUMENT_WORDS: &[&str] = &[
     "overview",
     "pilotage",
     "plan",
+    "planning",
     "point",
     "progress",
     "progression",
@@ -670,6 +674,16 @@ mod tests {
             ("Statusbericht ERP-Einführung — KW 48", "ERP-Einführung"),
             ("Projektstatus Lagerverwaltung - KW48", "Lagerverwaltung"),
             ("Informe de seguimiento — Facturación", "Facturación"),
+            // A project sheet, a plan, a board: kinds of documents too.
+            (
+                "Fiche projet — Dématérialisation des factures",
+                "Dématérialisation des factures",
+            ),
+            (
+                "Déménagement du datacenter — planning",
+                "Déménagement du datacenter",
+            ),
+            ("Payments API — project board", "Payments API"),
         ];
         for (title, name) in titles {
             assert_eq!(short_name(title), name, "{title}");
