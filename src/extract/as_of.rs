@@ -137,6 +137,9 @@ const END_LABELS: &[&str] = &[
     // should be done (also a milestone).
     "target date",
     "date cible",
+    // A burn-up's `**Target:** 2026-12-18` in a report's header.
+    "target",
+    "cible",
     // A Notion page's `Due` property, a brief's deadline: the day the
     // whole project is due, when a line of its header says so.
     "due",
@@ -1117,6 +1120,11 @@ mod tests {
         assert_eq!(
             read("# Mobile app v3\n\n**Status:** At risk\n**Target date:** Dec 15, 2026\n").1,
             Some(date(2026, 12, 15))
+        );
+        // A burn-up's target in its header line of fields.
+        assert_eq!(
+            read("# Release 3\n\n**Scope:** 120 points · **Done:** 84 points (70%) · **Target:** 2026-12-18\n").1,
+            Some(date(2026, 12, 18))
         );
         // A Notion page's `Due` property, a brief's `Échéance`.
         assert_eq!(

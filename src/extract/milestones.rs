@@ -110,7 +110,79 @@ fn names_a_milestone(folded: &str) -> bool {
     };
     let version =
         first.len() > 1 && first.starts_with('v') && first[1..].bytes().all(|b| b.is_ascii_digit());
-    version || matches!(first, "version" | "milestone" | "jalon")
+    version
+        || matches!(first, "version" | "milestone" | "jalon")
+        || begins_with_release_number(folded)
+}
+
+/// Whether a heading begins with a release's number as a changelog writes
+/// it: in brackets (`## [1.2.0] - 2026-11-20`, Keep a Changelog) or in
+/// three parts (`## 1.0.0 (2026-09-01)`). Two parts alone are a section's
+/// number (`## 3.2 Planning (Q1 2027)`), not a release.
+fn begins_with_release_number(heading: &str) -> bool {
+    let Some(first) = heading.split_whitespace().next() else {
+        return false;
+    };
+    let bracketed = first.strip_prefix('[').and_then(|f| f.strip_suffix(']'));
+    let number = bracketed.unwrap_or(first);
+    let number = number.strip_prefix('v').unwrap_or(number);
+    let parts: Vec<&str> = number.split('.').collect();
+    let numeric = parts
+        .iter()
+        .all(|p| !p.is_empty() && p.bytes().all(|b| b.is_ascii_digit()));
+    numeric && (parts.len() >= 3 || bracketed.is_some() && parts.len() >= 2)
+}
+
+/// First words of the categories a changelog sorts a release's changes
+/// into (folded): Keep a Changelog's `### Added`, `### Fixed`, …, and
+/// their French and release notes' names.
+const CHANGE_CATEGORIES: &[&str] = &[
+    "added",
+    "changed",
+    "deprecated",
+    "removed",
+    "fixed",
+    "security",
+    "features",
+    "bug",
+    "bugfixes",
+    "improvements",
+    "ajoute",
+    "ajouts",
+    "modifie",
+    "modifications",
+    "corrige",
+    "corrections",
+    "supprime",
+    "nouveautes",
+    "ameliorations",
+];
+
+/// Words of a title that make a document a changelog (folded).
+const CHANGELOG_TITLES: &[&str] = &[
+    "changelog",
+    "change log",
+    "release notes",
+    "notes de version",
+    "journal des modifications",
+    "historique des versions",
+];
+
+/// Whether a dated release heading reports a release made: its changes
+/// sorted under a changelog's categories (`### Added`, `### Fixed`), or
+/// the document a changelog by its title. A changelog dates a release
+/// when it ships, so it is done by that day, not overdue.
+fn reports_a_release(heading: &OutlineSection, title: Option<&str>) -> bool {
+    let categories = (heading.children.iter()).any(|child| {
+        folding::words(&child.folded)
+            .next()
+            .is_some_and(|w| CHANGE_CATEGORIES.contains(&w))
+    });
+    let changelog = title.is_some_and(|title| {
+        let title = folding::folded_words(title);
+        CHANGELOG_TITLES.iter().any(|words| title.contains(words))
+    });
+    categories || changelog
 }
 
 /// Words that say when a heading's work is due, right before its date
@@ -875,17 +947,21 @@ impl MilestoneReader<'_> {
             if found.baseline.is_some() {
                 title = without_planning_words(&title);
             }
+            let when = found.when(&heading.heading);
             let status = milestone_marker_status(&heading.heading)
                 .or(said)
                 .or_else(|| section_status_line(heading))
-                .or_else(|| self.tasks_status(heading));
-            self.push(
-                title,
-                Some(found.when(&heading.heading)),
-                status,
-                heading.line,
-            );
+                .or_else(|| self.tasks_status(heading))
+                .or_else(|| self.released(heading, &found.date));
+            self.push(title, Some(when), status, heading.line);
         }
+    }
+
+    /// Done, for a dated heading of a changelog ([`reports_a_release`])
+    /// whose day has come: the release it reports was made.
+    fn released(&self, heading: &OutlineSection, date: &ParsedDate) -> Option<Status> {
+        let title = self.outline.title.as_ref().map(|t| t.text.as_str());
+        (date.start <= self.reference && reports_a_release(heading, title)).then_some(Status::Done)
     }
 
     /// A sub-heading of a milestone section that is a year alone, when
@@ -1257,6 +1333,11 @@ fn without_planning_words(title: &str) -> String {
 /// line when nothing else is left (corpus 10: `### Q1 2025 (Actual)`).
 fn title_without_date(text: &str, range: Range<usize>) -> String {
     let title = clean_title(&cut(text, range));
+    // A changelog's `[1.2.0]`: the release's number is its title.
+    let bracketed = title.strip_prefix('[').and_then(|t| t.strip_suffix(']'));
+    if let Some(number) = bracketed.filter(|_| begins_with_release_number(&title)) {
+        return number.to_string();
+    }
     let bare: String = title
         .split(['(', ')', '[', ']'])
         .step_by(2)
@@ -1466,6 +1547,41 @@ mod tests {
     /// A release plan's dated headings: each version is a milestone named
     /// by its version, the status it ends with read and left out of its
     /// title; a last clause that is not all a status stays.
+    #[test]
+    fn a_changelogs_releases_are_done_on_their_day() {
+        // Keep a Changelog: bracketed numbers, changes sorted by category.
+        let text = "# Changelog\n\n## [Unreleased]\n### Added\n- Export to CSV\n\n\
+                    ## [1.2.0] - 2026-11-20\n### Added\n- Dark mode\n### Fixed\n- Crash\n\n\
+                    ## 1.1.0 (2026-10-02)\n- Risk matrix\n";
+        let status = milestones(text, date(2026, 11, 25));
+        let read: Vec<_> = (status.milestones.iter())
+            .map(|m| (m.title.as_str(), m.date.map(|d| d.to_string()), m.status))
+            .collect();
+        assert_eq!(
+            read,
+            [
+                ("1.2.0", Some("2026-11-20".to_string()), Some(Status::Done)),
+                ("1.1.0", Some("2026-10-02".to_string()), Some(Status::Done)),
+            ]
+        );
+        // Release notes under another title: their categories say so. A
+        // release dated after the as-of day is not made yet; a plan's
+        // version without tasks says nothing; a section's number is no
+        // release.
+        let text = "# Notes\n\n## v2.0 - 2026-12-15\n### Features\n- Search\n\n\
+                    ## v1.9 - 2026-11-02\n### Bug fixes\n- Login\n\n\
+                    ## v1.8 - 2026-10-01\n\nShipped to beta.\n\n\
+                    ## 3.2 Planning (Q1 2027)\n- Budget\n";
+        let status = milestones(text, date(2026, 11, 25));
+        let read: Vec<_> = (status.milestones.iter())
+            .map(|m| (m.title.as_str(), m.status))
+            .collect();
+        assert_eq!(
+            read,
+            [("v2.0", None), ("v1.9", Some(Status::Done)), ("v1.8", None)]
+        );
+    }
+
     #[test]
     fn a_release_plans_versions_leave_their_status_out_of_their_titles() {
         let text = "## v2.3.0 — 2026-11-10 ✅ Shipped\n\n- [x] Proration\n\n\
