@@ -694,11 +694,32 @@ pub fn raid_column(table: &Table) -> Option<usize> {
     risky.then_some(column)
 }
 
+/// First words of the header of a decision log's column of decisions
+/// (folded).
+const DECISION_HEADER_WORDS: &[&str] = &["decision", "decisions", "arbitrage", "arbitrages"];
+
+/// Whether `table` is a decision log (`| Date | Décision | Décideur |
+/// Statut |`): each row a decision taken on its date, no milestone to
+/// reach and no work to do. A table of decisions still to take by a day
+/// (`| Décision | Échéance |`) is not one.
+fn is_decision_log(table: &Table) -> bool {
+    let headers = folded_header(table);
+    let decisions = (headers.iter()).any(|h| {
+        words(h)
+            .next()
+            .is_some_and(|w| DECISION_HEADER_WORDS.contains(&w))
+    });
+    decisions && !headers.iter().any(|h| DUE_HEADERS.any(h))
+}
+
 /// Classifies `table`; `in_risk_section` says whether it stands under a risk heading.
 pub fn classify(table: &Table, in_risk_section: bool) -> TableKind {
     let has = |words: &WordList| folded_header(table).iter().any(|h| words.any(h));
     if in_risk_section || has(&RISK_COLUMNS) || raid_column(table).is_some() {
         return TableKind::Risk;
+    }
+    if is_decision_log(table) {
+        return TableKind::Other;
     }
     let roles = columns(table);
     let completion_only = roles.contains(&Column::Date) && due_column(table).is_none();
@@ -745,6 +766,17 @@ mod tests {
         );
         assert!(!is_ticket_table(&milestones));
         assert_eq!(classify(&milestones, false), TableKind::Milestone);
+    }
+
+    /// A decision log dates its decisions when they were taken: no
+    /// milestone is due, no work item to do; decisions still to take by a
+    /// day are due then.
+    #[test]
+    fn a_decision_log_is_no_milestone_table() {
+        let log = table("| Date | Décision | Décideur | Statut |\n|---|---|---|---|\n| 02/10/2026 | Choix de PostgreSQL | COPIL | Validée |\n| 20/11/2026 | Recrutement d'un architecte | DSI | En attente |\n");
+        assert_eq!(classify(&log, false), TableKind::Other);
+        let pending = table("| Décision attendue | Échéance | Statut |\n|---|---|---|\n| Choix de l'éditeur | 15/12/2026 | À prendre |\n");
+        assert_eq!(classify(&pending, false), TableKind::Milestone);
     }
 
     #[test]

@@ -313,6 +313,17 @@ const MILESTONE_WORDS: &[(&str, Status)] = &[
     ("acheve", Status::Done),
     ("valide", Status::Done),
     ("atteint", Status::Done),
+    // Feminine and plural forms, as a `Validation` or a `Livraison` is
+    // `Validée` or `Livrée`: milestone words match whole, without the
+    // agreement endings item words take.
+    ("terminee", Status::Done),
+    ("realisee", Status::Done),
+    ("livree", Status::Done),
+    ("achevee", Status::Done),
+    ("validee", Status::Done),
+    ("validees", Status::Done),
+    ("valides", Status::Done),
+    ("atteinte", Status::Done),
     ("fait", Status::Done),
     ("done", Status::Done),
     ("finished", Status::Done),
@@ -1349,6 +1360,15 @@ mod tests {
         assert_eq!(milestone_status("Fait"), Some(Status::Done));
         assert_eq!(milestone_status("📅"), Some(Status::Todo));
         assert_eq!(milestone_status("Phase 2"), None);
+        // A validation validated, a delivery delivered: feminine forms.
+        assert_eq!(milestone_status("Validée"), Some(Status::Done));
+        assert_eq!(milestone_status("Livrée"), Some(Status::Done));
+        assert_eq!(milestone_status("Atteinte ✅"), Some(Status::Done));
+        // German and Spanish milestone tables.
+        assert_eq!(milestone_status("erreicht"), Some(Status::Done));
+        assert_eq!(milestone_status("gefährdet"), Some(Status::InProgress));
+        assert_eq!(milestone_status("Alcanzado"), Some(Status::Done));
+        assert_eq!(milestone_status("En riesgo"), Some(Status::InProgress));
     }
 
     /// How a milestone is going says it is under way; a word inside
