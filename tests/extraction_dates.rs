@@ -1099,3 +1099,42 @@ fn a_german_status_report() {
         "red: critical risk \"Key-User nicht verfügbar\""
     );
 }
+
+/// Corpus 15's streams each end with a `**Blockers**:` line (streams 4,
+/// 5 and 6 name one), and its `## 🚨 Active Blockers` lists those of
+/// streams 4 and 5 again: the section's two are its risks, not five with
+/// two of them twice. A weekly update without a risk section names its
+/// blockers by such lines: `**Blockers:** waiting for legal sign-off` is
+/// an open risk, `**Risks:** none` is none.
+#[test]
+fn blockers_are_named_once() {
+    let title_and_line = |project: &Value| -> Vec<(String, u64)> {
+        (project["risks"].as_array().into_iter().flatten())
+            .map(|r| {
+                let title = r["title"].as_str().unwrap_or("").to_string();
+                (title, r["line"].as_u64().unwrap_or(0))
+            })
+            .collect()
+    };
+    let weekly = "# Weekly update — Payments\n\n**Status:** 🟡 At risk\n\
+                  **Blockers:** waiting for legal sign-off\n**Risks:** none\n\n\
+                  ## Done\n\n- [x] Refund API\n";
+    let status = build(&[("weekly.md", weekly.as_bytes())], "2026-11-30");
+    assert_eq!(
+        title_and_line(&status["projects"][0]),
+        [("waiting for legal sign-off".to_string(), 4)]
+    );
+    let Some(project) = project_of(
+        "corpus/real/15_intelligent-workflows-sprint-tracker.md",
+        "2025-11-20",
+    ) else {
+        return;
+    };
+    assert_eq!(
+        title_and_line(&project),
+        [
+            ("Stream 4: Need LLM provider decision".to_string(), 120),
+            ("Stream 5: Container registry access".to_string(), 121),
+        ]
+    );
+}

@@ -875,6 +875,20 @@ pub fn read(
             }
         }
     }
+    // Without a risk section, the lines labelled as blockers name them
+    // (a weekly update's `**Blockers:** …`); with one, that section
+    // lists them, and such lines are what it sums up (corpus 15's
+    // streams' `**Blockers**:` and its `## 🚨 Active Blockers`).
+    let by_line = !context.iter().any(|(_, in_risk)| *in_risk);
+    let blockers = |blocks: &[Block]| -> Vec<Risk> {
+        let lines = blocks.iter().filter_map(|b| blocker_lines(b, source));
+        if by_line {
+            lines.flatten().collect()
+        } else {
+            Vec::new()
+        }
+    };
+    risks.extend(blockers(&outline.preamble));
     let severities = heading_severities(context);
     let mut skip_below: Option<u8> = None;
     for (index, (section, in_risk)) in context.iter().enumerate() {
@@ -893,6 +907,7 @@ pub fn read(
             }
         }
         if !in_risk {
+            risks.extend(blockers(&section.blocks));
             continue;
         }
         if is_risk_per_heading(section) {
@@ -1017,6 +1032,84 @@ fn read_field_blocks(draft: &mut Draft, section: &OutlineSection, mitigation_pen
 }
 
 /// A top-level list item of a risk section; its child lines give fields.
+/// Labels of a line that names what blocks the project or threatens it,
+/// outside a risk section (folded): a weekly update's `**Blockers:**
+/// waiting for legal sign-off`, a stand-up's `- Blockers: …`.
+const BLOCKER_LABELS: &[&str] = &[
+    "blockers",
+    "blocker",
+    "blocages",
+    "blocage",
+    "bloquants",
+    "points bloquants",
+    "impediments",
+    "impediment",
+    "risks",
+    "risques",
+    "obstacles",
+];
+
+/// First words of such a line's value that say nothing blocks (folded):
+/// `none`, `Aucun pour l'instant`, `RAS`.
+const NOTHING_WORDS: &[&str] = &[
+    "none", "nothing", "nil", "aucun", "aucune", "rien", "neant", "ras",
+];
+
+/// Whole values of such a line that say nothing blocks (folded).
+const NOTHING_VALUES: &[&str] = &[
+    "no",
+    "n a",
+    "na",
+    "tbd",
+    "no blockers",
+    "no blocker",
+    "no risks",
+    "no risk",
+    "no impediments",
+    "pas de blocage",
+    "pas de blocages",
+    "pas de risque",
+    "pas de risques",
+];
+
+/// The risks the labelled lines of `block` name ([`BLOCKER_LABELS`]):
+/// each line's value, unless it says nothing blocks (`Blockers: none`,
+/// `Blocages : RAS`).
+fn blocker_lines<'b>(
+    block: &'b Block,
+    source: &'b Arc<str>,
+) -> Option<impl Iterator<Item = Risk> + 'b> {
+    let lines: Box<dyn Iterator<Item = &TextLine> + 'b> = match block {
+        Block::Paragraph(lines) => Box::new(lines.iter()),
+        Block::List(entries) => Box::new(entries.iter().filter_map(|e| e.lines.first())),
+        _ => return None,
+    };
+    Some(lines.filter_map(move |line| {
+        let title = blocker_value(&line.text)?;
+        Some(Draft::titled(title, line.line, line.struck).finish(None, source))
+    }))
+}
+
+/// The value of a line labelled as a blocker, when it names one.
+fn blocker_value(text: &str) -> Option<&str> {
+    let colon = memchr::memchr(b':', text.as_bytes())?;
+    let label = text[..colon].trim().trim_matches(['*', '_']);
+    // Labels are short and start with one of these letters: most lines
+    // are ruled out before anything is folded.
+    let first = label.as_bytes().first()?.to_ascii_lowercase();
+    if label.len() > 20 || !matches!(first, b'b' | b'i' | b'o' | b'p' | b'r') {
+        return None;
+    }
+    if !BLOCKER_LABELS.contains(&folded_words(label).as_str()) {
+        return None;
+    }
+    let value = text[colon + 1..].trim().trim_matches(['*', '_']).trim();
+    let said = folded_words(value);
+    let first_word = said.split(' ').next().unwrap_or("");
+    let nothing = NOTHING_WORDS.contains(&first_word) || NOTHING_VALUES.contains(&said.as_str());
+    (!nothing && value.chars().any(char::is_alphanumeric)).then_some(value)
+}
+
 fn list_risk(entry: &ListEntry) -> Option<Draft> {
     let first = entry.lines.first()?;
     if first.text.trim().is_empty() {
@@ -1651,6 +1744,32 @@ mod tests {
                 ("Card network outage", Some("@omar"), None),
             ]
         );
+    }
+
+    /// A labelled blocker line outside a risk section names a risk,
+    /// unless it says nothing blocks.
+    #[test]
+    fn a_blockers_line_names_a_risk() {
+        assert_eq!(
+            blocker_value("**Blockers:** waiting for legal sign-off"),
+            Some("waiting for legal sign-off")
+        );
+        assert_eq!(
+            blocker_value("Blocages : Pas de réponse du fournisseur"),
+            Some("Pas de réponse du fournisseur")
+        );
+        for nothing in [
+            "Blockers: none",
+            "**Risks**: n/a",
+            "Blocages : RAS",
+            "Blockers: None so far",
+            "Risques : aucun",
+            "Impediments: no",
+            "Blockers:",
+            "Owner: waiting for a name",
+        ] {
+            assert_eq!(blocker_value(nothing), None, "{nothing}");
+        }
     }
 
     #[test]
