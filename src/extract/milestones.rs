@@ -1460,6 +1460,13 @@ mod tests {
         NaiveDate::from_ymd_opt(y, m, d).unwrap()
     }
 
+    /// Each milestone of `text` as its title and status.
+    fn titles_and_statuses(text: &str, as_of: NaiveDate) -> Vec<(String, Option<Status>)> {
+        (milestones(text, as_of).milestones.iter())
+            .map(|m| (m.title.clone(), m.status))
+            .collect()
+    }
+
     fn milestones(text: &str, as_of: NaiveDate) -> DocumentStatus {
         let status = DocumentStatus {
             as_of: Some(as_of),
@@ -1572,13 +1579,13 @@ mod tests {
                     ## v1.9 - 2026-11-02\n### Bug fixes\n- Login\n\n\
                     ## v1.8 - 2026-10-01\n\nShipped to beta.\n\n\
                     ## 3.2 Planning (Q1 2027)\n- Budget\n";
-        let status = milestones(text, date(2026, 11, 25));
-        let read: Vec<_> = (status.milestones.iter())
-            .map(|m| (m.title.as_str(), m.status))
-            .collect();
         assert_eq!(
-            read,
-            [("v2.0", None), ("v1.9", Some(Status::Done)), ("v1.8", None)]
+            titles_and_statuses(text, date(2026, 11, 25)),
+            [
+                ("v2.0".to_string(), None),
+                ("v1.9".to_string(), Some(Status::Done)),
+                ("v1.8".to_string(), None)
+            ]
         );
     }
 
@@ -1588,10 +1595,8 @@ mod tests {
                     ## v2.4.0 — 2026-12-01 (in progress)\n\n- [ ] Multi-currency\n\n\
                     ## v3.0.0 — Q1 2027 (planned)\n\n- [ ] Usage-based pricing\n\n\
                     ## v2.5.0 — 2026-12-15 (EU customers)\n\n- [ ] Invite list\n";
-        let status = milestones(text, date(2026, 11, 25));
-        let read: Vec<_> = (status.milestones.iter())
-            .map(|m| (m.title.as_str(), m.status))
-            .collect();
+        let read = titles_and_statuses(text, date(2026, 11, 25));
+        let read: Vec<_> = read.iter().map(|(t, s)| (t.as_str(), *s)).collect();
         assert_eq!(
             read,
             [

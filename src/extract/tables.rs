@@ -718,16 +718,19 @@ pub fn classify(table: &Table, in_risk_section: bool) -> TableKind {
     if in_risk_section || has(&RISK_COLUMNS) || raid_column(table).is_some() {
         return TableKind::Risk;
     }
-    if is_decision_log(table) {
-        return TableKind::Other;
-    }
     let roles = columns(table);
     let completion_only = roles.contains(&Column::Date) && due_column(table).is_none();
     if is_ticket_table(table) {
         TableKind::Status
     } else if roles.contains(&Column::Date) && !(completion_only && roles.contains(&Column::Status))
     {
-        TableKind::Milestone
+        // Asked only of a table that would give milestones: the one kind
+        // a decision log's dates would make wrong.
+        if is_decision_log(table) {
+            TableKind::Other
+        } else {
+            TableKind::Milestone
+        }
     } else if roles.contains(&Column::Status) {
         TableKind::Status
     } else {
