@@ -880,15 +880,9 @@ pub fn read(
     // lists them, and such lines are what it sums up (corpus 15's
     // streams' `**Blockers**:` and its `## 🚨 Active Blockers`).
     let by_line = !context.iter().any(|(_, in_risk)| *in_risk);
-    let blockers = |blocks: &[Block]| -> Vec<Risk> {
-        let lines = blocks.iter().filter_map(|b| blocker_lines(b, source));
-        if by_line {
-            lines.flatten().collect()
-        } else {
-            Vec::new()
-        }
-    };
-    risks.extend(blockers(&outline.preamble));
+    if by_line {
+        push_blockers(&outline.preamble, source, &mut risks);
+    }
     let severities = heading_severities(context);
     let mut skip_below: Option<u8> = None;
     for (index, (section, in_risk)) in context.iter().enumerate() {
@@ -907,7 +901,9 @@ pub fn read(
             }
         }
         if !in_risk {
-            risks.extend(blockers(&section.blocks));
+            if by_line {
+                push_blockers(&section.blocks, source, &mut risks);
+            }
             continue;
         }
         if is_risk_per_heading(section) {
@@ -1072,22 +1068,26 @@ const NOTHING_VALUES: &[&str] = &[
     "pas de risques",
 ];
 
-/// The risks the labelled lines of `block` name ([`BLOCKER_LABELS`]):
+/// Pushes the risks that the labelled lines of `blocks` name
+/// ([`BLOCKER_LABELS`]), paragraphs' lines and list entries' first lines:
 /// each line's value, unless it says nothing blocks (`Blockers: none`,
 /// `Blocages : RAS`).
-fn blocker_lines<'b>(
-    block: &'b Block,
-    source: &'b Arc<str>,
-) -> Option<impl Iterator<Item = Risk> + 'b> {
-    let lines: Box<dyn Iterator<Item = &TextLine> + 'b> = match block {
-        Block::Paragraph(lines) => Box::new(lines.iter()),
-        Block::List(entries) => Box::new(entries.iter().filter_map(|e| e.lines.first())),
-        _ => return None,
+fn push_blockers(blocks: &[Block], source: &Arc<str>, risks: &mut Vec<Risk>) {
+    let mut take = |line: &TextLine| {
+        if let Some(title) = blocker_value(&line.text) {
+            risks.push(Draft::titled(title, line.line, line.struck).finish(None, source));
+        }
     };
-    Some(lines.filter_map(move |line| {
-        let title = blocker_value(&line.text)?;
-        Some(Draft::titled(title, line.line, line.struck).finish(None, source))
-    }))
+    for block in blocks {
+        match block {
+            Block::Paragraph(lines) => lines.iter().for_each(&mut take),
+            Block::List(entries) => entries
+                .iter()
+                .filter_map(|e| e.lines.first())
+                .for_each(&mut take),
+            _ => {}
+        }
+    }
 }
 
 /// The value of a line labelled as a blocker, when it names one.
