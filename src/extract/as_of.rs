@@ -675,7 +675,11 @@ pub fn read<'o>(
         status.owner = Some(owner);
         status.owner_role = Some(role);
     }
-    if let Some((health, line)) = find_declared_health(lines, subtitle) {
+    let declared = [
+        find_declared_health(lines, subtitle),
+        heading_health(outline),
+    ];
+    if let Some((health, line)) = declared.into_iter().flatten().min_by_key(|(_, line)| *line) {
         status.declared_health = Some(health);
         status.declared_health_line = Some(line);
     }
@@ -914,6 +918,47 @@ fn find_declared_health(
             health_of(value).map(|health| (health, placed.line))
         })
     })
+}
+
+/// The health a heading declares, and its line: a heading written as a
+/// status line (`## Météo : 🌥️ Nuageux`, `## Overall status: 🟡 Amber`; a
+/// plain `## Status: At risk` only at the top level, where it speaks for
+/// the project), or a health heading whose first line starts with a RAG or
+/// weather mark (`## Météo du projet` over `🌧️ Pluvieux — retard du lot
+/// 2`).
+fn heading_health(outline: &Outline) -> Option<(Health, usize)> {
+    let labelled = |section: &OutlineSection, top: bool| {
+        let (label, value) = section.heading.split_once(':')?;
+        if !STATUS_LABEL_STARTS.begin(label) {
+            return None;
+        }
+        let label = label_before(label, label.len());
+        let speaks_for_project = HEALTH_LABELS.contains(&label.as_str())
+            || top && PLAIN_STATUS_LABELS.contains(&label.as_str());
+        speaks_for_project.then(|| health_of(value)).flatten()
+    };
+    let marked_below = |section: &OutlineSection| {
+        let Some(Block::Paragraph(lines)) = section.blocks.first() else {
+            return None;
+        };
+        let first = lines.first()?;
+        let (health, _) = health_mark_at_start(&first.text)?;
+        HEALTH_LABELS
+            .contains(&folded_words(&section.heading).as_str())
+            .then_some((health, first.line))
+    };
+    fn visit<T>(
+        section: &OutlineSection,
+        top: bool,
+        find: &impl Fn(&OutlineSection, bool) -> Option<T>,
+    ) -> Option<T> {
+        find(section, top).or_else(|| (section.children.iter()).find_map(|c| visit(c, false, find)))
+    }
+    let find = |section: &OutlineSection, top: bool| {
+        (labelled(section, top).map(|health| (health, section.line)))
+            .or_else(|| marked_below(section))
+    };
+    (outline.sections.iter()).find_map(|section| visit(section, true, &find))
 }
 
 fn is_global_section(section: &OutlineSection) -> bool {
@@ -1298,6 +1343,40 @@ mod tests {
             as_of("# R\n\nWeek ended 2026-11-20 · Team Falcon\n"),
             Some(date(2026, 11, 20))
         );
+    }
+
+    /// A heading written as a status line declares the health, and so
+    /// does a health heading over a line that starts with a mark; the first
+    /// in the document wins, and a plain `Status:` heading under a lot's
+    /// heading is the lot's.
+    #[test]
+    fn a_heading_declares_the_health() {
+        let declared = |text: &str| {
+            let status = read_text(text, date(2026, 12, 5));
+            (status.declared_health, status.declared_health_line)
+        };
+        assert_eq!(
+            declared("# COPIL\n\nPrésents : M. Durand\n\n## Météo : 🌥️ Nuageux\n\n## Actions\n"),
+            (Some(Health::Amber), Some(5))
+        );
+        assert_eq!(
+            declared("# P\n\n## Météo du projet\n\n🌧️ Pluvieux — retard du lot 2\n"),
+            (Some(Health::Red), Some(5))
+        );
+        assert_eq!(
+            declared("# P\n\n## Overall status: 🟡 Amber\n"),
+            (Some(Health::Amber), Some(3))
+        );
+        assert_eq!(
+            declared("# P\n\n**Statut global :** 🟢 Vert\n\n## Météo : 🌧️ Pluie\n"),
+            (Some(Health::Green), Some(3))
+        );
+        assert_eq!(
+            declared("# P\n\n## Lot 2\n\n### Status: 🔴 Red\n"),
+            (None, None)
+        );
+        // A heading over a list of weathers by axis declares nothing itself.
+        assert_eq!(declared("# P\n\n## Météo\n\n- Budget : 🌧️\n"), (None, None));
     }
 
     /// RAG squares say a project's health as circles do.

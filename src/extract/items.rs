@@ -19,6 +19,7 @@ use super::matrix::MatrixRow;
 use super::outline::{Block, ListEntry, Outline, OutlineSection, Table, TableRow, TextLine};
 use super::people::{names_no_one, names_no_one_yet};
 use super::tables;
+use super::task_fields::{planning_deadline, task_fields};
 use super::vocabulary::{
     after_health_circle, strip_status_label, word_matches, Vocabulary, STATUS_LABELS,
 };
@@ -175,6 +176,11 @@ impl<'a> ItemReader<'a> {
             (Some(mut item), _) => {
                 self.list_into(&entry.children, owner.as_deref(), &mut item.children);
                 item.owner = owner;
+                if item.due.is_none() && entry.lines.len() > 1 {
+                    // Org-mode's and Logseq's `DEADLINE: <2026-12-15 Tue>` under the task.
+                    let mut planning = entry.lines[1..].iter();
+                    item.due = planning.find_map(|line| planning_deadline(&line.text));
+                }
                 out.push(item);
             }
             (None, Some(status)) => {
@@ -224,6 +230,10 @@ impl<'a> ItemReader<'a> {
         } else {
             (default?, text)
         };
+        // A task box's line may end with the fields of Obsidian's Tasks
+        // plugin (`📅 2026-12-04 ⏫`): its due date, and no status clause.
+        let fields = text.starts_with('[').then(|| task_fields(body)).flatten();
+        let body = fields.map_or(body, |fields| &body[..fields.start]);
         // Even when a box gave the status, a trailing clause is not part of the text.
         let body = match self.trailing_clause(body) {
             Some((_, start)) if !line.struck => {
@@ -251,7 +261,7 @@ impl<'a> ItemReader<'a> {
             text: clean,
             status,
             owner: None,
-            due: None,
+            due: fields.and_then(|fields| fields.due),
             source: Arc::clone(self.source),
             line: line.line,
             children: Vec::new(),
@@ -268,9 +278,13 @@ impl<'a> ItemReader<'a> {
         if !text.starts_with(char::is_uppercase) || first_word.chars().any(char::is_lowercase) {
             return None;
         }
-        let (status, end) = self.vocabulary.phrase_at_start(text)?;
+        let (status, end) = match logseq_keyword(first_word) {
+            Some(status) => (status, first_word.len()),
+            None => self.vocabulary.phrase_at_start(text)?,
+        };
         let keyword = &text[..end];
-        if keyword.chars().any(char::is_lowercase) || !KEYWORDS.contains(&fold(keyword).as_str()) {
+        let known = KEYWORDS.contains(&fold(keyword).as_str()) || logseq_keyword(keyword).is_some();
+        if keyword.chars().any(char::is_lowercase) || !known {
             return None;
         }
         let task = text[end..].trim_start_matches(|c: char| c == ':' || c.is_whitespace());
@@ -1345,6 +1359,17 @@ const KEYWORDS: &[&str] = &[
     "annule",
 ];
 
+/// The status of the keywords of Logseq's default workflow, which are no
+/// status words elsewhere: `NOW` is under way, `LATER` to do (`- NOW dbt
+/// models for finance`).
+fn logseq_keyword(word: &str) -> Option<Status> {
+    match word {
+        "NOW" => Some(Status::InProgress),
+        "LATER" => Some(Status::Todo),
+        _ => None,
+    }
+}
+
 /// Whether the handle whose name starts at byte `at` of `text` opens its
 /// parentheses and a date or a figure follows it after a comma: a task
 /// list's `(@alice, due 2026-12-01)`, `(@bob; 3 pts)`, `(@paul, fin
@@ -1491,6 +1516,63 @@ mod tests {
         assert_eq!(view.text, "Login");
         let task = one("| Tâche | Description | Statut |\n|---|---|---|\n| Migrer | La base entière | En cours |\n");
         assert_eq!(task.text, "Migrer");
+    }
+
+    /// A task of Obsidian's Tasks plugin: its fields are no status
+    /// clause (`📅` is a to-do marker elsewhere), its due date is read, and
+    /// its text ends before them.
+    #[test]
+    fn the_fields_of_obsidians_tasks_plugin() {
+        let items = items_of("- [ ] Visual design mockups 📅 2026-12-04 ⏫\n- [x] Wireframes 📅 2026-11-15 ✅ 2026-11-14\n- [-] Dark mode ❌ 2026-11-20\n- [ ] SEO redirects 🔁 every week ⏳ 2026-12-02\n- Release notes 📅 2026-12-10\n");
+        let read: Vec<(&str, Status, Option<String>)> = (items.iter())
+            .map(|item| {
+                (
+                    item.text.as_str(),
+                    item.status,
+                    item.due.map(|d| d.to_string()),
+                )
+            })
+            .collect();
+        assert_eq!(
+            read,
+            [
+                (
+                    "Visual design mockups",
+                    Status::Todo,
+                    Some("2026-12-04".into())
+                ),
+                ("Wireframes", Status::Done, Some("2026-11-15".into())),
+                ("Dark mode", Status::Cancelled, None),
+                ("SEO redirects", Status::Todo, None),
+                // Without a box, `📅` is a status marker as §4 reads it.
+                ("Release notes", Status::Todo, None),
+            ]
+        );
+    }
+
+    /// Logseq's default workflow (`NOW`, `LATER`) and org-mode's planning
+    /// line under a task: `DEADLINE` is its due date, `SCHEDULED` is not.
+    #[test]
+    fn logseq_keywords_and_deadlines() {
+        let items = items_of("- NOW dbt models for finance\n- LATER Retire legacy ETL\n- TODO CDC for billing\n  DEADLINE: <2026-12-15 Tue>\n- DOING Backfill\n  SCHEDULED: <2026-11-30 Mon>\n- NOW\n- LATER, maybe\n");
+        let read: Vec<(&str, Status, Option<String>)> = (items.iter())
+            .map(|item| {
+                (
+                    item.text.as_str(),
+                    item.status,
+                    item.due.map(|d| d.to_string()),
+                )
+            })
+            .collect();
+        assert_eq!(
+            read,
+            [
+                ("dbt models for finance", Status::InProgress, None),
+                ("Retire legacy ETL", Status::Todo, None),
+                ("CDC for billing", Status::Todo, Some("2026-12-15".into())),
+                ("Backfill", Status::InProgress, None),
+            ]
+        );
     }
 
     #[test]

@@ -25,9 +25,10 @@ use super::as_of::{label_before, segments, LineKind, PlacedLine};
 use super::dates::{self, ParsedDate};
 use super::folding::{self, fold, Prefixes, WordList};
 use super::gantt;
-use super::outline::{Block, Outline, OutlineSection, Table};
+use super::outline::{Block, Outline, OutlineSection, Table, TextLine};
 use super::sections::DocumentVocabulary;
 use super::tables::{self, Column, DateRole, TableKind};
+use super::task_fields;
 use super::vocabulary::{milestone_marker_status, milestone_status, Vocabulary};
 use super::Context;
 use crate::config::DateOrder;
@@ -235,6 +236,103 @@ fn without_label_and_due_word(title: &str) -> String {
         }
     }
     clean_title(kept)
+}
+
+/// How many lines under a milestone heading may come before the one that
+/// dates it (a status line, an owner's, a label's).
+const DATED_BELOW_LINES: usize = 4;
+
+/// Labels of a line under a milestone heading that dates it (folded, as
+/// [`folding::folded_words`] gives them): `**Date prévue :** 15/12/2026`,
+/// `Target date: Dec 18, 2026`, GitHub's `Due by December 15, 2026` and
+/// `Closed Nov 12, 2026`.
+const DATE_LINE_LABELS: &[&str] = &[
+    "date",
+    "dates",
+    "date prevue",
+    "date cible",
+    "date de fin",
+    "date de fin prevue",
+    "date prevue de fin",
+    "date de livraison",
+    "fin prevue",
+    "echeance",
+    "livraison",
+    "prevu le",
+    "prevue le",
+    "pour le",
+    "due",
+    "due by",
+    "due on",
+    "due date",
+    "deadline",
+    "target",
+    "target date",
+    "planned",
+    "planned date",
+    "planned for",
+    "eta",
+    "closed",
+    "closed on",
+    "released",
+    "released on",
+    "shipped",
+    "shipped on",
+];
+
+/// Whether the line dating a milestone says it was closed or made:
+/// GitHub's `Closed Nov 12, 2026`, Redmine's `2026-10-15 (Closed)`.
+fn says_closed(line: &str) -> bool {
+    let folded = folding::folded_words(line);
+    let mut words = folded.split(' ');
+    let first = words.next().unwrap_or("");
+    let last = folded.rsplit(' ').next().unwrap_or("");
+    let closing =
+        |word: &str| matches!(word, "closed" | "released" | "shipped" | "fermee" | "ferme");
+    closing(first) || closing(last) && line.trim_end().ends_with(')')
+}
+
+/// How far a milestone is, as its tracker writes it on a line under its
+/// heading: GitHub's `67% complete` and `4 open 8 closed`, Redmine's `30
+/// issues (20 closed — 10 open)` (`20 fermées — 10 ouvertes` in French).
+/// Done when nothing is open, under way when something was closed, else
+/// to do.
+fn tracker_status(heading: &OutlineSection) -> Option<Status> {
+    let lines = (heading.blocks.iter())
+        .filter_map(|block| match block {
+            Block::Paragraph(lines) => Some(lines),
+            _ => None,
+        })
+        .flatten();
+    lines.take(DATED_BELOW_LINES * 2).find_map(|line| {
+        let folded = folding::folded_words(&line.text);
+        let words: Vec<&str> = folded.split(' ').collect();
+        let count_of = |names: &[&str]| {
+            (words.windows(2))
+                .find(|pair| names.contains(&pair[1]))
+                .and_then(|pair| pair[0].parse::<u32>().ok())
+        };
+        let complete = [
+            "complete",
+            "completed",
+            "done",
+            "termine",
+            "acheve",
+            "realise",
+        ];
+        if words.windows(2).any(|pair| complete.contains(&pair[1])) {
+            if let Some(percent) = super::items::percent_of(&line.text) {
+                return Some(super::items::status_of_percent(percent));
+            }
+        }
+        let closed = count_of(&["closed", "fermee", "fermees", "ferme", "fermes"])?;
+        let open = count_of(&["open", "ouverte", "ouvertes", "ouvert", "ouverts"])?;
+        Some(match (closed, open) {
+            (_, 0) if closed > 0 => Status::Done,
+            (0, _) => Status::Todo,
+            _ => Status::InProgress,
+        })
+    })
 }
 
 /// Labels that say only that what follows is a milestone (folded): after
@@ -935,6 +1033,9 @@ impl MilestoneReader<'_> {
     ) {
         for heading in headings {
             let Some(found) = self.found(&heading.heading, heading.line) else {
+                if !due_only {
+                    self.read_dated_below(heading);
+                }
                 continue;
             };
             let before = heading.heading.get(..found.range.start).unwrap_or("");
@@ -955,6 +1056,62 @@ impl MilestoneReader<'_> {
                 .or_else(|| self.released(heading, &found.date));
             self.push(title, Some(when), status, heading.line);
         }
+    }
+
+    /// A milestone heading without a date of its own, dated by a line
+    /// under it ([`Self::date_below`]): a plan's `### Jalon 2 : Recette` /
+    /// `**Date prévue :** 15/12/2026` / `**Statut :** En cours`, a GitHub
+    /// milestone's `## v2.4` / `Due by December 15, 2026` / `67% complete`,
+    /// a Redmine roadmap's `## Version 1.1` / `2026-12-18 (in 12 days)`.
+    /// The line gives no milestone of its own then. A heading over a list
+    /// of milestones is none itself: seed `001_…`'s `### Timeline` /
+    /// `**Date prévue de fin :** 30/06/2025` is the project's due date.
+    fn read_dated_below(&mut self, heading: &OutlineSection) {
+        if names_milestones(&heading.folded) && !names_a_milestone(&heading.folded) {
+            return;
+        }
+        let Some((line, found)) = self.date_below(heading) else {
+            return;
+        };
+        let (title, said) = self.without_trailing_status(&heading.heading);
+        let title = without_label_and_due_word(&title);
+        let status = milestone_marker_status(&heading.heading)
+            .or(said)
+            .or_else(|| section_status_line(heading))
+            .or_else(|| says_closed(&line.text).then_some(Status::Done))
+            .or_else(|| tracker_status(heading))
+            .or_else(|| self.tasks_status(heading))
+            .or_else(|| self.released(heading, &found.date));
+        self.push(title, Some(found.when(&line.text)), status, heading.line);
+        self.used_lines.insert(line.line);
+    }
+
+    /// The first of the lines opening a heading's section (its first
+    /// block's first [`DATED_BELOW_LINES`]) that is a date alone, after a
+    /// date label at most ([`DATE_LINE_LABELS`]) and before an aside in
+    /// brackets at most, with the date it gives.
+    fn date_below<'s>(&self, heading: &'s OutlineSection) -> Option<(&'s TextLine, Found)> {
+        let lines: Vec<&TextLine> = match heading.blocks.first()? {
+            Block::Paragraph(lines) => lines.iter().collect(),
+            Block::List(entries) => (entries.iter())
+                .filter_map(|entry| entry.lines.first())
+                .collect(),
+            _ => return None,
+        };
+        (lines.into_iter().take(DATED_BELOW_LINES)).find_map(|line| {
+            let text = line.text.as_str();
+            // Most lines hold no figure, and no date without one.
+            if !text.bytes().any(|b| b.is_ascii_digit()) {
+                return None;
+            }
+            let found = self.found(text, line.line)?;
+            let span = found.span(text);
+            let label = folding::folded_words(&text[..span.start]);
+            let after = text[span.end..].trim();
+            let alone = after.is_empty() || after.starts_with('(') && after.ends_with(')');
+            let labelled = label.is_empty() || DATE_LINE_LABELS.contains(&label.as_str());
+            (alone && labelled).then_some((line, found))
+        })
     }
 
     /// Done, for a dated heading of a changelog ([`reports_a_release`])
@@ -1028,6 +1185,10 @@ impl MilestoneReader<'_> {
         let outline = self.outline;
         let milestone_sections: FxHashSet<usize> = milestone_section_lines(outline);
         for placed in self.text_lines {
+            if task_fields::is_planning_line(placed.text) {
+                // `DEADLINE: <2026-12-15 Tue>` dates the task above it.
+                continue;
+            }
             let in_milestone_section = placed
                 .section
                 .is_some_and(|s| milestone_sections.contains(&s.line));
@@ -1766,6 +1927,81 @@ mod tests {
         (status.milestones.iter())
             .map(|m| (m.title.as_str(), m.due(), m.status))
             .collect()
+    }
+
+    /// A milestone heading dated by a line under it: a plan's `**Date
+    /// prévue :**`, a GitHub milestone's `Due by`, a Redmine version's date
+    /// alone; the line is no milestone of its own, and the tracker's figures
+    /// under it say how far the milestone is.
+    #[test]
+    fn a_milestone_heading_dated_by_the_line_under_it() {
+        let plan = "# Portail\n\n## Jalons\n\n### Jalon 1 : Cadrage\n**Date :** 15/10/2026\n**Statut :** ✅ Atteint\n\n### Jalon 2 : Recette\n**Statut :** En cours\n**Date prévue :** 15/12/2026\n\n### Jalon 3 : Mise en production\nÉchéance : 1er février 2027\n";
+        let status = milestones(plan, date(2026, 12, 6));
+        assert_eq!(
+            due_and_status(&status),
+            [
+                (
+                    "Jalon 1 : Cadrage",
+                    Some(date(2026, 10, 15)),
+                    Some(Status::Done)
+                ),
+                (
+                    "Jalon 2 : Recette",
+                    Some(date(2026, 12, 15)),
+                    Some(Status::InProgress)
+                ),
+                ("Jalon 3 : Mise en production", Some(date(2027, 2, 1)), None),
+            ]
+        );
+        let github = "# Mobile app\n\n## v2.4\nDue by December 15, 2026\n67% complete\n4 open 8 closed\n\n## v2.5\nDue by January 30, 2027\n0% complete\n\n## v2.3\nClosed Nov 12, 2026\n100% complete\n";
+        let status = milestones(github, date(2026, 12, 6));
+        assert_eq!(
+            due_and_status(&status),
+            [
+                ("v2.4", Some(date(2026, 12, 15)), Some(Status::InProgress)),
+                ("v2.5", Some(date(2027, 1, 30)), Some(Status::Todo)),
+                ("v2.3", Some(date(2026, 11, 12)), Some(Status::Done)),
+            ]
+        );
+        let redmine = "# ERP — Roadmap\n\n## Version 1.0 — Pilote\n2026-10-15 (Closed)\n24 issues (24 closed — 0 open)\n\n## Version 1.1\n2026-12-18 (in 12 days)\n30 demandes (20 fermées — 10 ouvertes)\n";
+        let status = milestones(redmine, date(2026, 12, 6));
+        assert_eq!(
+            due_and_status(&status),
+            [
+                (
+                    "Version 1.0 — Pilote",
+                    Some(date(2026, 10, 15)),
+                    Some(Status::Done)
+                ),
+                (
+                    "Version 1.1",
+                    Some(date(2026, 12, 18)),
+                    Some(Status::InProgress)
+                ),
+            ]
+        );
+        // A date in a sentence, or under a heading that is no milestone's
+        // name, dates nothing: `### Timeline` over the project's due date
+        // (seed `001_…`) leaves the labelled line its milestone.
+        let other = "# P\n\n## v3.0\nWe hope to ship before 2027-03-01 if hiring goes well.\n\n## Planning\n\n### Timeline\n**Temps écoulé :** 4 semaines\n**Date prévue de fin :** 30/06/2025\n\n## Notes\n2026-12-01\n";
+        let titles: Vec<String> = (milestones(other, date(2026, 12, 6)).milestones)
+            .into_iter()
+            .map(|m| m.title)
+            .collect();
+        assert_eq!(titles, ["Date prévue de fin"]);
+    }
+
+    /// Org-mode's and Logseq's `DEADLINE: <…>` dates the task above it
+    /// (the items' reader reads it): no milestone labelled `Deadline`.
+    #[test]
+    fn a_planning_line_is_no_milestone() {
+        let text = "# Data platform\n\n- TODO CDC for billing\n  DEADLINE: <2026-12-15 Tue>\n\nDeadline: 2027-01-31\n";
+        let titles: Vec<(String, Option<NaiveDate>)> = (milestones(text, date(2026, 12, 6))
+            .milestones)
+            .into_iter()
+            .map(|m| (m.title, m.date))
+            .collect();
+        assert_eq!(titles, [("Milestone".to_string(), Some(date(2027, 1, 31)))]);
     }
 
     #[test]

@@ -17,6 +17,7 @@ pub mod people;
 pub mod risks;
 pub mod sections;
 pub mod tables;
+pub mod task_fields;
 pub mod vocabulary;
 
 use chrono::NaiveDate;
