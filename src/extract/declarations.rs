@@ -72,6 +72,19 @@ const PROGRESS_LABEL_WORDS: &[&str] = &[
     "generale",
 ];
 
+/// Words that make a table row's label about progress itself
+/// ([`ClaimReader::progress_row`]), with a word of the whole project.
+const ROW_PROGRESS_WORDS: &[&str] = &[
+    "avancement",
+    "progress",
+    "progression",
+    "completion",
+    "realisation",
+    "progreso",
+    "avance",
+    "fortschritt",
+];
+
 /// Words of goals: a labelled percentage with one of them is not a claim.
 const TARGET_WORDS: &[&str] = &[
     "target",
@@ -476,6 +489,33 @@ impl ClaimReader<'_> {
         (Some(section) != enclosing).then_some(section)
     }
 
+    /// A row of a table of indicators whose label is the whole project's
+    /// progress (`| Avancement global | 48 % | 50 % | ↗ |` under `|
+    /// Indicateur | Valeur | Cible | Tendance |`): the cell after the label,
+    /// nothing but a percentage, claims it, as `Avancement global : 48 %`
+    /// would. A budget's or a rate's row is no claim (`| Budget consommé |
+    /// 62 % |`), nor a goal's (`| Avancement cible | 50 % |`).
+    pub fn progress_row(&self, cells: &[String], line: usize) -> Option<Claim> {
+        // Most rows hold no percentage after their label.
+        let cell = cells.get(1).filter(|cell| cell.contains('%'))?;
+        if cell.trim().chars().count() > 8 {
+            return None;
+        }
+        let label = clean_label(cells.first()?);
+        let about_progress = has_word(&label, ROW_PROGRESS_WORDS) && is_whole_project(&label);
+        if !about_progress || has_word(&label, TARGET_WORDS) {
+            return None;
+        }
+        let (value, _) = claimed_percent(cell)?;
+        Some(Claim {
+            target: Target::Project,
+            label,
+            value,
+            line,
+            part: false,
+        })
+    }
+
     /// A `Total` row: its percentage claims the enclosing section's progress.
     pub fn total_row(
         &self,
@@ -658,6 +698,27 @@ mod tests {
             // A summary entry is `label : figure`; without the colon it is not one.
             assert!(r.summary_entry("Phase 1 100% (4/4)", 50).is_none());
             assert!(r.summary_entry("Phase 1 : (5/4)", 50).is_none());
+        });
+    }
+
+    /// A table of indicators claims the project's progress by its row
+    /// about it; its budget's, rate's and goal's rows claim nothing.
+    #[test]
+    fn a_row_of_indicators_about_progress() {
+        with_reader(|r| {
+            let row = |cells: [&str; 3]| r.progress_row(&cells.map(String::from), 5);
+            let claim = row(["Avancement global", "48 %", "50 %"]).unwrap();
+            assert_eq!((claim.value, claim.target), (48.0, Target::Project));
+            assert_eq!(
+                row(["Overall progress", "72%", ""]).map(|c| c.value),
+                Some(72.0)
+            );
+            assert!(row(["Budget consommé", "62 %", "55 %"]).is_none());
+            assert!(row(["Taux de disponibilité global", "99,2 %", ""]).is_none());
+            assert!(row(["Avancement global cible", "50 %", ""]).is_none());
+            // A lot's progress is its row, an item's, not a claim of the project.
+            assert!(row(["Lot 2 — avancement", "60 %", ""]).is_none());
+            assert!(row(["Avancement global", "48 % (vs 40 % en octobre)", ""]).is_none());
         });
     }
 

@@ -128,6 +128,15 @@ fn separator_ends(text: &str) -> Vec<usize> {
     ends
 }
 
+/// What an open box's closing aside says of its task ([`ItemReader::aside_status`]).
+#[derive(Clone, Copy)]
+struct Aside {
+    /// The byte where the aside opens: the task's text ends before it.
+    opens: usize,
+    status: Status,
+    percent: Option<f64>,
+}
+
 impl<'a> ItemReader<'a> {
     /// The items of one list: each entry is an item if it carries a status;
     /// the status-bearing children of an entry without one are returned in
@@ -242,12 +251,20 @@ impl<'a> ItemReader<'a> {
             }
             _ => body,
         };
+        // An open box's closing aside may say how far its task is.
+        let open_box = status == Status::Todo && text.trim_start().starts_with("[ ]");
+        let aside = (open_box && clause.is_none())
+            .then(|| self.aside_status(body))
+            .flatten();
+        let body = aside.map_or(body, |aside| body[..aside.opens].trim_end());
         let clean = clean_text(body);
         if is_property_label(&clean) {
             // `**Blocage actuel**: ✅ Peut démarrer` describes its parent, it is not a task.
             return None;
         }
-        let percent = percent_of(text).or_else(|| self.clause_percent(clause?));
+        let percent = (percent_of(text).or(aside.and_then(|aside| aside.percent)))
+            .or_else(|| self.clause_percent(clause?));
+        let status = aside.map_or(status, |aside| aside.status);
         // A task box says only done or not: an open box whose item is
         // partly done (`- [ ] In-app chat — 60%`) is begun.
         let begun = status == Status::Todo
@@ -265,6 +282,35 @@ impl<'a> ItemReader<'a> {
             source: Arc::clone(self.source),
             line: line.line,
             children: Vec::new(),
+        })
+    }
+
+    /// What the aside closing an open box's task says of it, when it is
+    /// only that the task is under way or blocked, with a percentage after
+    /// a comma at most: `- [ ] Lot 2 — Ingestion (en cours, 60 %)`, `- [ ]
+    /// Notifications (in progress)`, `(bloqué)`. An aside of other words
+    /// is part of the task (corpus 01's `(duplicate rollupOptions)`, corpus
+    /// 03's `(TODO ligne 122)`).
+    fn aside_status(&self, body: &str) -> Option<Aside> {
+        let (before, inside) = super::folding::trailing_aside(body)?;
+        let inside = inside.trim();
+        let (status, end) = self.vocabulary.phrase_at_start(inside)?;
+        if !matches!(status, Status::InProgress | Status::Blocked) || before.trim().is_empty() {
+            return None;
+        }
+        let rest = inside[end..].trim();
+        let percent = match rest.strip_prefix(',') {
+            None if rest.is_empty() => None,
+            Some(figure) if figure.trim().ends_with('%') => {
+                let number = figure.trim().trim_end_matches('%').trim();
+                Some(parse_number(number)?)
+            }
+            _ => return None,
+        };
+        Some(Aside {
+            opens: before.len(),
+            status,
+            percent,
         })
     }
 
@@ -402,7 +448,7 @@ impl<'a> ItemReader<'a> {
             })
             // `@sentry/react` is a package, not an owner; in `4 @given tests`
             // the handle is a word of a sentence: an owner stands apart.
-            .filter(|name| stands_apart(&text[name.end..]))
+            .filter(|name| stands_apart(&text[name.end..]) || opens_the_task(text, name.start))
             .filter(|name| !names_no_one(&text[name.clone()]))
             .map(|name| format!("@{}", &text[name]))
             .find(|handle| !only_in_code(source, handle))
@@ -1268,16 +1314,16 @@ fn cut_status_label(text: &mut String, label: &str) -> bool {
     }
 }
 
-/// Cuts off a last clause after a spaced dash that names an owner
-/// (`— @Imrane`, `— Responsable : Imrane`).
 /// A labelled owner's value when it is a name: at most four words and
 /// no figure (`Priya`, `Jean Dupont`), as written.
-fn name_alone(value: &str) -> Option<String> {
+pub(super) fn name_alone(value: &str) -> Option<String> {
     let words = value.split_whitespace().count();
     (words > 0 && words <= 4 && !value.chars().any(|c| c.is_ascii_digit()))
         .then(|| value.trim_end_matches(['.', ',']).to_string())
 }
 
+/// Cuts off a last clause after a spaced dash that names an owner
+/// (`— @Imrane`, `— Responsable : Imrane`).
 fn cut_trailing_owner(text: &mut String) {
     for dash in ['—', '–'] {
         if let Some(index) = rfind_spaced(text, dash) {
@@ -1324,6 +1370,18 @@ fn stands_apart(after: &str) -> bool {
         || rest.is_empty()
         || rest.starts_with(['—', '–', '-', ':', '|', ',', ';', ')', ']', '('])
         || (after.starts_with(char::is_whitespace) && rest.starts_with(['&', '+']))
+}
+
+/// Whether the handle whose name starts at byte `at` of an item's line
+/// `text` is the first word of its task, after its box at most: minutes'
+/// action items name who does what first (`- [ ] @bob to send the
+/// pricing deck`, `- [x] @dan shared the press kit`).
+fn opens_the_task(text: &str, at: usize) -> bool {
+    // The handle's name runs to a space: `@Aïcha` is no handle `@A`.
+    let name_end = at + handle_run(&text.as_bytes()[at..]);
+    let before = text[..at - 1].trim();
+    let boxed = before.len() <= 5 && before.starts_with('[') && before.ends_with(']');
+    text[name_end..].starts_with(char::is_whitespace) && (before.is_empty() || boxed)
 }
 
 /// Cells of a status column that say nothing yet, rather than a status
@@ -1588,6 +1646,23 @@ mod tests {
         assert_eq!(one("- ✔️ a").text, "a");
     }
 
+    /// A checklist's crosses say not done, as ❌ does: a launch checklist
+    /// with `✖️ Pager rotation staffed` is not all done.
+    #[test]
+    fn a_checklists_crosses_are_to_do() {
+        for line in [
+            "- ✖️ Pager rotation staffed",
+            "- ✗ Pager rotation staffed",
+            "- ✘ Pager rotation staffed",
+        ] {
+            let item = one(line);
+            assert_eq!(
+                (item.text.as_str(), item.status),
+                ("Pager rotation staffed", Status::Todo)
+            );
+        }
+    }
+
     #[test]
     fn box_wins_over_trailing_clause_and_clause_leaves_the_text() {
         let item = one("- [ ] **Qualité Code** - ⚠️ PARTIEL");
@@ -1834,6 +1909,25 @@ mod tests {
         assert_eq!(percent("- [ ] Module (100% ✅)"), Some(100.0));
         // A later percentage may still be the item's.
         assert_eq!(percent("- [ ] Import (10% sample) : 40%"), Some(40.0));
+    }
+
+    /// An action item that opens with its owner's handle is owned by
+    /// them, even as the subject of a sentence; in the middle of one, a
+    /// handle is a word of it.
+    #[test]
+    fn a_handle_that_opens_the_task_owns_it() {
+        let owner = |line: &str| one(line).owner;
+        assert_eq!(
+            owner("- [ ] @bob to send the pricing deck"),
+            Some("@bob".into())
+        );
+        assert_eq!(
+            owner("- [x] @dan shared the press kit"),
+            Some("@dan".into())
+        );
+        assert_eq!(owner("- [ ] Write 4 @given tests"), None);
+        // A name of letters beyond ASCII is no handle cut short.
+        assert_ne!(owner("- [ ] @Aïcha to review"), Some("@A".into()));
     }
 
     #[test]

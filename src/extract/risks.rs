@@ -109,12 +109,18 @@ const SCALE_WORDS: &[(&str, u8)] = &[
     ("tres fort", 5),
     ("tres forte", 5),
     ("very high", 5),
+    ("muy alto", 5),
+    ("muy alta", 5),
     ("tres faible", 1),
     ("tres basse", 1),
     ("very low", 1),
+    ("muy bajo", 1),
+    ("muy baja", 1),
     ("critique", 5),
     ("critical", 5),
     ("kritisch", 5),
+    ("critico", 5),
+    ("critica", 5),
     ("constate", 5),
     ("constatee", 5),
     ("occurred", 5),
@@ -127,6 +133,8 @@ const SCALE_WORDS: &[(&str, u8)] = &[
     ("forte", 4),
     ("high", 4),
     ("hoch", 4),
+    ("alto", 4),
+    ("alta", 4),
     ("major", 4),
     ("majeur", 4),
     ("moyen", 3),
@@ -136,11 +144,15 @@ const SCALE_WORDS: &[(&str, u8)] = &[
     ("modere", 3),
     ("moderee", 3),
     ("mittel", 3),
+    ("medio", 3),
+    ("media", 3),
     ("faible", 2),
     ("basse", 2),
     ("bas", 2),
     ("low", 2),
     ("niedrig", 2),
+    ("bajo", 2),
+    ("baja", 2),
     ("minor", 2),
     ("mineur", 2),
     // A likelihood's words (`| Likelihood | Likely |`, `— high impact,
@@ -234,6 +246,11 @@ const FIELD_LABELS: &[(&str, Field)] = &[
     ("likelihood", Field::Probability),
     ("wahrscheinlichkeit", Field::Probability),
     ("probabilidad", Field::Probability),
+    ("impacto", Field::Impact),
+    ("gravedad", Field::Severity),
+    ("mitigacion", Field::Mitigation),
+    ("plan de mitigacion", Field::Mitigation),
+    ("estado", Field::Status),
     ("occurrence", Field::Probability),
     ("mitigation", Field::Mitigation),
     ("mitigations", Field::Mitigation),
@@ -1179,12 +1196,16 @@ fn inline_fields(text: &str) -> (&str, Vec<(Field, &str)>) {
     let rated =
         (fields.iter()).any(|(field, _)| matches!(field, Field::Impact | Field::Probability));
     if rated {
-        (title, fields)
-    } else if let Some((title, scales)) = parenthesised_scales(body).or_else(|| dashed_scales(body))
-    {
+        return (title, fields);
+    }
+    // An owner after the title (`Retard des accès SAP (impact fort) —
+    // responsable : Jorge`): the title may end with its ratings still.
+    let owned = (fields.iter()).any(|(field, _)| *field == Field::Owner);
+    let body = if owned { title } else { body };
+    if let Some((title, scales)) = parenthesised_scales(body).or_else(|| dashed_scales(body)) {
         fields.extend(scales);
         (title, fields)
-    } else if mitigation {
+    } else if mitigation || owned {
         let title = body.trim_end_matches(|c: char| c.is_whitespace() || "-—–:.,;".contains(c));
         (title, fields)
     } else {
@@ -1217,7 +1238,9 @@ fn title_and_scales(body: &str) -> (&str, &str) {
 /// probabilité moyenne`, `Likelihood: High, Impact: Critical. Owner:
 /// @sam`, `impact: critical; unlikely`).
 fn scale_fields(text: &str) -> Vec<(Field, &str)> {
-    (text.split([',', ';', '.']))
+    // Fields parted by spaced dashes as well: `impact : élevé —
+    // probabilité : faible — responsable : @marc`.
+    (text.split([',', ';', '.']).flat_map(spaced_dash_parts))
         .filter_map(|segment| {
             if let Some(scale) = lettered_scale(segment) {
                 return Some(scale);
@@ -1229,11 +1252,52 @@ fn scale_fields(text: &str) -> Vec<(Field, &str)> {
             let value = value.trim_start_matches([':', ' ']);
             match field_of(label) {
                 Some(field @ (Field::Impact | Field::Probability)) => Some((field, value)),
-                Some(Field::Owner) if value.starts_with('@') => Some((Field::Owner, value)),
+                // `responsable : Jorge`: a handle, or a name of a few words.
+                Some(Field::Owner) if value.starts_with('@') || is_owner_name(value) => {
+                    Some((Field::Owner, value.trim()))
+                }
                 _ => None,
             }
         })
         .collect()
+}
+
+/// The parts of `segment` between its spaced dashes (` - `, ` — `, ` – `).
+fn spaced_dash_parts(segment: &str) -> impl Iterator<Item = &str> {
+    let mut rest = Some(segment);
+    std::iter::from_fn(move || {
+        let text = rest?;
+        match spaced_dash_at(text) {
+            Some((at, width)) => {
+                rest = Some(&text[at + width..]);
+                Some(&text[..at])
+            }
+            None => {
+                rest = None;
+                Some(text)
+            }
+        }
+    })
+}
+
+/// Where the first spaced dash of `text` starts, and its width with its
+/// spaces. Found from the spaces: a byte search, not a substring
+/// search per dash.
+fn spaced_dash_at(text: &str) -> Option<(usize, usize)> {
+    memchr::memchr_iter(b' ', text.as_bytes()).find_map(|at| {
+        let after = &text[at + 1..];
+        let dash = ["-", "—", "–"]
+            .into_iter()
+            .find(|dash| after.starts_with(dash))?;
+        (after[dash.len()..].starts_with(' ')).then_some((at, dash.len() + 2))
+    })
+}
+
+/// Whether a labelled owner's value is a name (`Jorge`, `Jean Dupont`):
+/// capitalised, at most four words, no figure.
+fn is_owner_name(value: &str) -> bool {
+    let value = value.trim();
+    value.starts_with(char::is_uppercase) && super::items::name_alone(value).is_some()
 }
 
 /// A scale written with its initial and a figure of the 1-5 scale: `P=2`,
@@ -1577,6 +1641,34 @@ mod tests {
         let r = risks("## Points de vigilance\n\n- Disponibilité des key users en décembre\n");
         assert_eq!(r.len(), 1);
         assert_eq!(r[0].title, "Disponibilité des key users en décembre");
+    }
+
+    /// Fields parted by spaced dashes, an owner labelled and written out,
+    /// ratings before the owner, in French and in Spanish.
+    #[test]
+    fn dashed_fields_and_a_labelled_owner_after_the_title() {
+        let read = |text: &str| {
+            (risks(text).into_iter())
+                .map(|r| (r.title, r.impact, r.probability, r.owner))
+                .collect::<Vec<_>>()
+        };
+        let owned = |name: &str| Some(name.to_string());
+        assert_eq!(
+            read("## Risques\n\n- Retard des accès SAP (impact fort) — responsable : Jorge\n- Départ du chef de projet — impact : élevé — probabilité : faible — responsable : @marc\n- Hausse des coûts — responsable : la DSI du groupe et ses 3 prestataires\n"),
+            [
+                ("Retard des accès SAP".to_string(), Some(4), None, owned("Jorge")),
+                ("Départ du chef de projet".to_string(), Some(4), Some(2), owned("@marc")),
+                // No name: the line stays whole, as before.
+                ("Hausse des coûts — responsable : la DSI du groupe et ses 3 prestataires".to_string(), None, None, None),
+            ]
+        );
+        assert_eq!(
+            read("## Riesgos\n\n- Retraso en accesos a SAP (impacto alto) — responsable: Jorge\n- Salida del jefe de proyecto — impacto: muy alto — probabilidad: baja\n"),
+            [
+                ("Retraso en accesos a SAP".to_string(), Some(4), None, owned("Jorge")),
+                ("Salida del jefe de proyecto".to_string(), Some(5), Some(2), None),
+            ]
+        );
     }
 
     /// A risk line whose first label is a scale: the title ends before

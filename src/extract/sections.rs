@@ -937,9 +937,14 @@ impl Claims {
                 }
                 Block::List(entries) => self.entries(reader, entries, enclosing),
                 Block::Table(table) => {
-                    // Only a table with a total row needs its columns.
+                    // Only a table with a total row needs its columns; a
+                    // table of indicators may claim the project's progress.
                     let mut columns = None;
-                    for row in table.rows.iter().filter(|r| is_total_row(&r.cells)) {
+                    for row in &table.rows {
+                        if !is_total_row(&row.cells) {
+                            self.list.extend(reader.progress_row(&row.cells, row.line));
+                            continue;
+                        }
                         let percent = columns
                             .get_or_insert_with(|| Columns::analyse(table, vocabulary))
                             .percent;
