@@ -499,6 +499,8 @@ fn names_notes(folded: &str) -> bool {
 /// followed by a period of the status's [`REPORT_PERIODS`]: reports word
 /// the two halves every which way, so they are listed once each.
 const REPORT_PHRASES: &[(&str, Status)] = &[
+    // A Jira sprint report's section of what left the sprint.
+    ("issues removed from sprint", Status::Cancelled),
     ("accomplishments", Status::Done),
     ("key accomplishments", Status::Done),
     ("achievements", Status::Done),
@@ -1250,12 +1252,21 @@ impl Builder<'_> {
     /// (`### 🔵 In Progress`, `## Bloqué`), the open boxes of the section's
     /// own lists (`- [ ] SSH version randomization`) have that status: the
     /// author sorted them there, a box being only done or not (corpus 20).
-    /// Their subtasks keep their boxes.
+    /// Their subtasks keep their boxes. Under a heading that puts work out
+    /// of the project (`## Out of scope`, `## Hors périmètre`, a sprint
+    /// report's `## Issues Removed From Sprint`), every item still to do,
+    /// a box or a row, is cancelled: it is no work left.
     fn open_boxes_take_heading_status(&self, section: &OutlineSection, items: &mut [Item]) {
         if !items.iter().any(|item| item.status == Status::Todo) {
             return;
         }
         let status = self.sorted_as(section);
+        if status == Some(Status::Cancelled) {
+            for item in items.iter_mut().filter(|item| item.status == Status::Todo) {
+                item.status = Status::Cancelled;
+            }
+            return;
+        }
         let Some(status @ (Status::InProgress | Status::Blocked)) = status else {
             return;
         };
@@ -1874,6 +1885,31 @@ mod documents {
         );
         // A dated card is a milestone as well.
         assert_eq!(status.milestones.len(), 2);
+    }
+
+    /// Work put out of the project by its heading is no work left: its
+    /// open boxes and its rows still to do are cancelled, what was done
+    /// stays done.
+    #[test]
+    fn work_out_of_scope_is_cancelled() {
+        let text = "# T\n\n## In scope\n\n- [x] a\n- [ ] b\n\n## Out of scope\n\n- [ ] c\n- [x] d\n\n## Hors périmètre\n\n- [ ] e\n\n## Issues Removed From Sprint\n\n| Key | Summary | Status |\n|---|---|---|\n| PAY-099 | Apple Pay on web | To Do |\n";
+        let status = status_of(text);
+        let read: Vec<Vec<(&str, Status)>> = (status.sections.iter())
+            .map(|section| {
+                (section.items.iter())
+                    .map(|item| (item.text.as_str(), item.status))
+                    .collect()
+            })
+            .collect();
+        assert_eq!(
+            read,
+            [
+                vec![("a", Status::Done), ("b", Status::Todo)],
+                vec![("c", Status::Cancelled), ("d", Status::Done)],
+                vec![("e", Status::Cancelled)],
+                vec![("Apple Pay on web", Status::Cancelled)],
+            ]
+        );
     }
 
     #[test]

@@ -277,8 +277,18 @@ pub(super) enum MonthPart {
     End,
 }
 
-/// Words that make a date the week it starts (`Semaine du 22 Avril 2025`).
-pub(super) const WEEK_OF_WORDS: &[&str] = &["semaine du", "sem. du", "week of", "week starting"];
+/// Words that make a date the week it starts (`Semaine du 22 Avril 2025`,
+/// a British plan's `w/c 11 January 2027`, week commencing).
+pub(super) const WEEK_OF_WORDS: &[&str] = &[
+    "semaine du",
+    "sem. du",
+    "week of",
+    "week starting",
+    "week commencing",
+    "week beginning",
+    "w/c",
+    "w/b",
+];
 
 /// Connectors between the two ends of a range (`10/02 - 21/02`, `Nov 27 - Dec 11, 2025`).
 pub(super) const RANGE_CONNECTORS: &[&str] =
@@ -445,11 +455,11 @@ pub(super) static FORMS: LazyLock<Vec<Form>> = LazyLock::new(|| {
             digit.and_one_of(b"sw"),
             Reader::iso_week,
         ),
-        // `Q3 2026`, `T2 2025`, `Q4/2023`, `2026-Q1`; `end of Q2 2027`, a
-        // point in it.
+        // `Q3 2026`, `T2 2025`, `Q4/2023`, `2026-Q1`, `Q2'27`; `end of Q2
+        // 2027`, a point in it.
         form(
             &format!(
-                r"\b(?:{part}[\s-]+)?(?:[qt](?P<quarter>[1-4])\s*[/ -]?\s*(?P<year>\d{{4}})|(?P<year2>\d{{4}})\s*[- ]?\s*q(?P<quarter2>[1-4]))\b"
+                r"\b(?:{part}[\s-]+)?(?:[qt](?P<quarter>[1-4])\s*(?:[/ -]?\s*(?P<year>\d{{4}})|['’](?P<yy>\d{{2}}))|(?P<year2>\d{{4}})\s*[- ]?\s*q(?P<quarter2>[1-4]))\b"
             ),
             digit.and_one_of(b"qt"),
             Reader::quarter,
@@ -513,10 +523,10 @@ pub(super) static FORMS: LazyLock<Vec<Form>> = LazyLock::new(|| {
             digit.and_month_name(),
             Reader::day_month,
         ),
-        // `March 3, 2026`, `March 3rd`, `Nov 27`
+        // `March 3, 2026`, `March 3rd`, `Nov 27`, `Jan 12 '27`
         form(
             &format!(
-                r"\b{weekday}{month}\s+(?P<day>\d{{1,2}})(?:st|nd|rd|th)?\b(?:,?\s+(?P<year>\d{{4}})\b)?"
+                r"\b{weekday}{month}\s+(?P<day>\d{{1,2}})(?:st|nd|rd|th)?\b(?:,?\s+(?P<year>\d{{4}})\b|\s+['’](?P<yy>\d{{2}})\b)?"
             ),
             digit.and_month_name(),
             Reader::day_month,
@@ -593,7 +603,7 @@ impl<'h> Groups<'h> {
 /// written after its year: `2026-Q1`) and its year, when plausible.
 pub(super) fn numbered_period(captures: &Groups, name: &str, after: &str) -> Option<(u32, i32)> {
     let index = number(captures, name).or_else(|| number(captures, after))?;
-    let year = number(captures, "year").or_else(|| number(captures, "year2"))? as i32;
+    let year = year_of(captures).or_else(|| number(captures, "year2").map(|y| y as i32))?;
     plausible_year(year).then_some((index, year))
 }
 
@@ -678,6 +688,13 @@ pub(super) fn month_number(captures: &Groups, name: &str) -> Option<u32> {
 }
 
 /// `15/03/25` is 2025; two-digit years are this century.
+/// The year of group `year`, else of group `yy`: two figures after an
+/// apostrophe (`Q2'27`, `Jan 12 '27`), in this century.
+fn year_of(captures: &Groups) -> Option<i32> {
+    (number(captures, "year").map(|year| year as i32))
+        .or_else(|| number(captures, "yy").map(full_year))
+}
+
 pub(super) fn full_year(year: u32) -> i32 {
     if year < 100 {
         2000 + year as i32
@@ -755,7 +772,7 @@ impl Reader {
     }
 
     pub(super) fn day_month(captures: &Groups, reader: &Reader) -> Option<ParsedDate> {
-        let year = number(captures, "year").map(|y| y as i32);
+        let year = year_of(captures);
         reader.day_date(
             year,
             month_number(captures, "month")?,

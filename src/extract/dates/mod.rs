@@ -363,19 +363,24 @@ fn next_position(text: &str, mut position: usize) -> usize {
     position.min(text.len())
 }
 
-/// `Semaine du 22 Avril 2025`: the date is the week it starts.
+/// `Semaine du 22 Avril 2025`: the date is the week it starts, and the
+/// words that say so are part of it as written (`Launch: week of 11
+/// January 2027` is `Launch`, not `Launch: week of`).
 fn mark_weeks(
     folded: &str,
     found: Vec<(ParsedDate, Range<usize>)>,
 ) -> Vec<(ParsedDate, Range<usize>)> {
     found
         .into_iter()
-        .map(|(mut date, range)| {
+        .map(|(mut date, mut range)| {
             let before = folded.get(..range.start).unwrap_or("").trim_end();
-            if date.precision == DatePrecision::Day
-                && WEEK_OF_WORDS.iter().any(|w| before.ends_with(w))
-            {
+            let word = (WEEK_OF_WORDS.iter()).find(|word| {
+                (before.strip_suffix(**word))
+                    .is_some_and(|rest| !rest.ends_with(|c: char| c.is_alphanumeric()))
+            });
+            if let Some(word) = word.filter(|_| date.precision == DatePrecision::Day) {
                 date.precision = DatePrecision::Week;
+                range.start = before.len() - word.len();
             }
             (date, range)
         })
@@ -1136,6 +1141,30 @@ mod tests {
         let parsed = parse("Week of March 2, 2026").unwrap();
         assert_eq!(parsed.start, date(2026, 3, 2));
         assert_eq!(parsed.precision, DatePrecision::Week);
+        // A British plan's week commencing; the words are part of the date
+        // as written, so that a title leaves them out.
+        let text = "GA: w/c 11 January 2027";
+        let found = find_dates(text, reference(), DateOrder::Dmy);
+        assert_eq!(found.len(), 1);
+        assert_eq!(found[0].0.start, date(2027, 1, 11));
+        assert_eq!(found[0].0.precision, DatePrecision::Week);
+        assert_eq!(&text[found[0].1.clone()], "w/c 11 January 2027");
+        let text = "Recette : semaine du 18 janvier 2027";
+        let found = find_dates(text, reference(), DateOrder::Dmy);
+        assert_eq!(&text[found[0].1.clone()], "semaine du 18 janvier 2027");
+        // `week of` inside a word is no such words.
+        let found = find_dates("Midweek of 2 March 2026", reference(), DateOrder::Dmy);
+        assert_eq!(found[0].0.precision, DatePrecision::Day);
+    }
+
+    /// A year of two figures after an apostrophe, as slides write it.
+    #[test]
+    fn a_year_after_an_apostrophe() {
+        let parsed = parse("Q2'27").unwrap();
+        assert_eq!((parsed.start, parsed.end), (date(2027, 4, 1), None));
+        assert_eq!(day("Jan 12 '27"), date(2027, 1, 12));
+        assert_eq!(day("Jan 12 ’27"), date(2027, 1, 12));
+        assert_eq!(parse("Q3 ’26").map(|d| d.start), Some(date(2026, 7, 1)));
     }
 
     /// Week N of a project that started on Wednesday 5 November 2025 runs
