@@ -470,6 +470,9 @@ impl<'a> ItemReader<'a> {
         inherited_owner: Option<&str>,
         unread: &mut Vec<(usize, String)>,
     ) -> Vec<Item> {
+        if let Some(cards) = self.board_cards(table) {
+            return cards;
+        }
         let columns = Columns::analyse(table, self.vocabulary);
         let rows = (table.rows.iter())
             .filter(|row| row.cells != table.header && !is_total_row(&row.cells));
@@ -484,6 +487,45 @@ impl<'a> ItemReader<'a> {
             }
         }
         items
+    }
+
+    /// A kanban board drawn as a table, a column per status (`| To Do |
+    /// In Progress | Done |`): each cell under a header is a card in that
+    /// column, in the board's order, column by column. `None` unless every
+    /// header is a status and nothing else. A cell without a letter is no
+    /// card: a table of counts by status (`| 12 | 3 | 5 |`) gives none.
+    fn board_cards(&self, table: &Table) -> Option<Vec<Item>> {
+        if table.header.len() < 2 {
+            return None;
+        }
+        let statuses: Vec<Status> = (table.header.iter())
+            .map(|header| self.vocabulary.only_phrase(header.trim()))
+            .collect::<Option<_>>()?;
+        let mut cards = Vec::new();
+        for (column, status) in statuses.into_iter().enumerate() {
+            for row in &table.rows {
+                let Some(cell) = row.cells.get(column) else {
+                    continue;
+                };
+                let text = clean_text(cell);
+                if !text.chars().any(char::is_alphabetic) {
+                    continue;
+                }
+                cards.push(Item {
+                    id: id_of(&text),
+                    percent: None,
+                    points: None,
+                    owner: self.first_handle(&text, row.line),
+                    text,
+                    status,
+                    due: None,
+                    source: Arc::clone(self.source),
+                    line: row.line,
+                    children: Vec::new(),
+                });
+            }
+        }
+        Some(cards)
     }
 
     /// The item of one row of a feature matrix ([`super::matrix`]): a
@@ -1630,6 +1672,29 @@ mod tests {
                 ("CDC for billing", Status::Todo, Some("2026-12-15".into())),
                 ("Backfill", Status::InProgress, None),
             ]
+        );
+    }
+
+    /// A kanban board drawn as a table: a card per cell, its column's
+    /// status; a table of counts by status gives no card.
+    #[test]
+    fn a_board_drawn_as_a_table() {
+        let items = items_of("| To Do | In Progress | Done |\n|---|---|---|\n| Dark mode | Offline sync @lee | Push notifications |\n| Widget | | Onboarding |\n");
+        let read: Vec<(&str, Status, Option<&str>)> = (items.iter())
+            .map(|item| (item.text.as_str(), item.status, item.owner.as_deref()))
+            .collect();
+        assert_eq!(
+            read,
+            [
+                ("Dark mode", Status::Todo, None),
+                ("Widget", Status::Todo, None),
+                ("Offline sync @lee", Status::InProgress, Some("@lee")),
+                ("Push notifications", Status::Done, None),
+                ("Onboarding", Status::Done, None),
+            ]
+        );
+        assert!(
+            items_of("| Done | In progress | To do |\n|---|---|---|\n| 12 | 3 | 5 |\n").is_empty()
         );
     }
 

@@ -745,10 +745,17 @@ impl Reader {
 
     pub(super) fn numeric(captures: &Groups, reader: &Reader) -> Option<ParsedDate> {
         let (a, b) = (number(captures, "a")?, number(captures, "b")?);
-        let (day, month) = match reader.order {
+        let (mut day, mut month) = match reader.order {
             DateOrder::Dmy => (a, b),
             DateOrder::Mdy => (b, a),
         };
+        // A full date that only the other order can read is written in
+        // that order: a US tool's export `12/15/2026` in a portal read day
+        // first is the 15th of December.
+        let four_figures = captures.name("year").is_some_and(|year| year.len() == 4);
+        if four_figures && month > 12 && day <= 12 {
+            (day, month) = (month, day);
+        }
         let year = number(captures, "year").map(full_year);
         if captures.name("sep") == Some(".") && captures.name("year").is_some_and(|y| y.len() != 4)
         {

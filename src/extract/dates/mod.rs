@@ -1157,6 +1157,19 @@ mod tests {
         assert_eq!(found[0].0.precision, DatePrecision::Day);
     }
 
+    /// A full date only the other order can read is read in that order;
+    /// one both orders can read keeps the portal's, and a date without its
+    /// year is not turned.
+    #[test]
+    fn a_date_only_month_first_can_read() {
+        assert_eq!(day("12/15/2026"), date(2026, 12, 15));
+        assert_eq!(day("11/05/2026"), date(2026, 5, 11));
+        let mdy = |text: &str| parse_date(text, reference(), DateOrder::Mdy).map(|d| d.start);
+        assert_eq!(mdy("15/12/2026"), Some(date(2026, 12, 15)));
+        assert_eq!(mdy("11/05/2026"), Some(date(2026, 11, 5)));
+        assert_eq!(parse("12/15").map(|d| d.start), None);
+    }
+
     /// A year of two figures after an apostrophe, as slides write it.
     #[test]
     fn a_year_after_an_apostrophe() {
