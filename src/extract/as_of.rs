@@ -554,7 +554,37 @@ pub fn labelled_rows<'o>(outline: &'o Outline) -> Vec<LabelledRow<'o>> {
     for section in outline.sections.iter().filter(|s| is_global_section(s)) {
         add(&section.blocks, Some(section), &mut out);
     }
+    for section in &outline.sections {
+        headed_values(section, None, &mut out);
+    }
+    out.sort_by_key(|(_, line, _)| *line);
     out
+}
+
+/// A heading that is one of the labels read here, over one line and
+/// nothing else, as a `label: value` line in its parent's place: a GitHub
+/// issue form's answers (`### Status` / `On track`, `### Owner` /
+/// `@nina`, `### Target date` / `2026-12-20`).
+fn headed_values<'o>(
+    section: &'o OutlineSection,
+    parent: Option<&'o OutlineSection>,
+    out: &mut Vec<LabelledRow<'o>>,
+) {
+    if let [Block::Paragraph(lines)] = &section.blocks[..] {
+        let labelled = || is_label(&section.heading) || is_end_label(&section.heading);
+        if let ([value], true) = (&lines[..], section.children.is_empty() && labelled()) {
+            let text = format!("{}: {}", section.heading.trim(), value.text.trim());
+            out.push((text, value.line, parent));
+        }
+    }
+    for child in &section.children {
+        headed_values(child, Some(section), out);
+    }
+}
+
+/// Whether `heading` is a label of the project's end (`Target date`).
+fn is_end_label(heading: &str) -> bool {
+    END_LABELS.contains(&folded_words(heading).as_str())
 }
 
 /// Whether `cell` is one of the labels read here (as-of, start, owner,
@@ -1377,6 +1407,20 @@ mod tests {
         );
         // A heading over a list of weathers by axis declares nothing itself.
         assert_eq!(declared("# P\n\n## Météo\n\n- Budget : 🌧️\n"), (None, None));
+    }
+
+    /// A GitHub issue form's answers, each a label's heading over one
+    /// line, read as their labelled lines; a heading that is no label, or
+    /// over more than one line, is not.
+    #[test]
+    fn an_issue_forms_answers() {
+        let text = "# Tracking: SSO rollout\n\n### Status\n\nOn track\n\n### Owner\n\n@nina\n\n### Target date\n\n2026-12-20\n\n### Summary\n\n2026-11-01\n\n### Tasks\n\n- [ ] Staging tested\n";
+        let status = read_text(text, date(2026, 12, 5));
+        assert_eq!(status.declared_health, Some(Health::Green));
+        assert_eq!(status.owner.as_deref(), Some("@nina"));
+        assert_eq!(status.end, Some(date(2026, 12, 20)));
+        let text = "# P\n\n## Owner\n\n@nina and @omar share it.\nSee the wiki.\n";
+        assert_eq!(read_text(text, date(2026, 12, 5)).owner, None);
     }
 
     /// RAG squares say a project's health as circles do.

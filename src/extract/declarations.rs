@@ -109,12 +109,22 @@ static SECTION_KEY: LazyLock<Regex> = LazyLock::new(|| {
     .expect("valid regex")
 });
 
-/// The characters one of which every bar holds: a `[`, or a block.
-const BAR_MARKS: [char; 9] = ['[', '█', '▓', '▒', '■', '●', '░', '□', '○'];
+/// The characters one of which every bar holds: a `[`, or a block (the
+/// emoji squares and the segments of bars drawn in Markdown READMEs and
+/// Notion pages among them: `🟩🟩🟩⬜⬜`, `▰▰▰▱▱`).
+const BAR_MARKS: [char; 20] = [
+    '[', '█', '▓', '▒', '■', '●', '░', '□', '○', '▰', '▱', '🟩', '🟦', '🟪', '🟧', '🟨', '🟥',
+    '🟫', '⬛', '⬜',
+];
+
+/// Cells of a bar that are done: blocks, `#`, `=`, and the coloured
+/// squares; `⬛` too, unless the bar has coloured squares (`🟩🟩⬛⬛` leaves
+/// the black ones empty).
+const FILLED_CELLS: &str = "█▓▒#=■●▰🟩🟦🟪🟧🟨🟥🟫";
 
 /// An ASCII progress bar, bracketed or not, and the percentage after it.
 static BAR: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(\[[█▓▒#=■●░.\-□○ ]{4,}\]|[█▓▒■●░□○]{4,})\s*(?:(\d{1,3}(?:[.,]\d+)?)\s*%)?")
+    Regex::new(r"(\[[█▓▒#=■●░.\-□○ ]{4,}\]|[█▓▒■●░□○▰▱🟩🟦🟪🟧🟨🟥🟫⬛⬜]{4,})\s*(?:(\d{1,3}(?:[.,]\d+)?)\s*%)?")
         .expect("valid regex")
 });
 
@@ -322,13 +332,17 @@ impl ClaimReader<'_> {
         // Every bar has a `[` or a block character, and every block
         // character starts with the byte 0xE2: most lines hold neither
         // byte, and are ruled out without decoding their characters.
-        if memchr::memchr2(b'[', 0xE2, text.as_bytes()).is_none() || !text.contains(BAR_MARKS) {
+        // An emoji square starts with the byte 0xF0.
+        if memchr::memchr3(b'[', 0xE2, 0xF0, text.as_bytes()).is_none() || !text.contains(BAR_MARKS)
+        {
             return None;
         }
         let captures = BAR.captures(text)?;
         let bar = captures.get(1)?;
         let cells: Vec<char> = bar.as_str().trim_matches(['[', ']']).chars().collect();
-        let filled = cells.iter().filter(|c| "█▓▒#=■●".contains(**c)).count();
+        let coloured = cells.iter().any(|c| u32::from(*c) >= 0x1F7E5);
+        let done = |c: char| FILLED_CELLS.contains(c) || c == '⬛' && !coloured;
+        let filled = cells.iter().filter(|c| done(**c)).count();
         if cells.iter().all(|c| *c == ' ') {
             return None;
         }
@@ -336,7 +350,10 @@ impl ClaimReader<'_> {
         let value = match captures.get(2) {
             Some(percent) => percent.as_str().replace(',', ".").parse().ok()?,
             None => {
-                let names_something = key_in(&label).is_some() || is_whole_project(&label);
+                // `Progress: 🟩🟩🟩⬜⬜` under a phase's heading is the phase's.
+                let names_something = key_in(&label).is_some()
+                    || is_whole_project(&label)
+                    || is_bare_progress(&label);
                 if !names_something || cells.is_empty() {
                     return None;
                 }
@@ -567,12 +584,29 @@ mod tests {
     fn every_bar_character_is_found_by_its_first_byte() {
         for c in BAR_MARKS {
             let first = c.to_string().as_bytes()[0];
-            assert!(first == b'[' || first == 0xE2, "{c}");
+            assert!(matches!(first, b'[' | 0xE2 | 0xF0), "{c}");
         }
         let opening = BAR.as_str().split(")\\s*").next().unwrap();
         for c in opening.chars().filter(|c| !c.is_ascii()) {
             assert!(BAR_MARKS.contains(&c), "{c} opens a bar but is not a mark");
         }
+    }
+
+    /// Bars of emoji squares and segments, as READMEs and Notion pages
+    /// draw them; a bare progress label speaks for its section.
+    #[test]
+    fn emoji_and_segment_bars() {
+        with_reader(|r| {
+            let value = |text: &str| r.line(text, 3, Some(0)).map(|claim| claim.value);
+            assert_eq!(value("Progress: 🟩🟩🟩🟩🟩🟩🟩🟩⬜⬜"), Some(80.0));
+            assert_eq!(value("Progress: ▰▰▰▱▱▱▱▱▱▱"), Some(30.0));
+            assert_eq!(value("🟩🟩⬜⬜⬜⬜⬜⬜⬜⬜ 20%"), Some(20.0));
+            // Black squares are empty beside coloured ones, else filled.
+            assert_eq!(value("Avancement : 🟩🟩🟩⬛⬛⬛⬛⬛⬛⬛"), Some(30.0));
+            assert_eq!(value("Avancement : ⬛⬛⬛⬛⬜⬜⬜⬜⬜⬜"), Some(40.0));
+            // Without a figure, a label that names nothing is no claim.
+            assert_eq!(value("Vie 🟩🟩🟩⬜"), None);
+        });
     }
 
     fn with_reader<T>(test: impl Fn(&ClaimReader) -> T) -> T {
