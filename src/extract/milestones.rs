@@ -842,6 +842,12 @@ impl MilestoneReader<'_> {
         let heading_title = (table.rows.len() == 1)
             .then(|| section.map(|s| clean_title(&s.heading)))
             .flatten();
+        if name_column.is_none() && next_column.is_none() && heading_title.is_none() {
+            // Nothing names a row: a table of figures by date, as a
+            // burndown's `| Day | Date | Remaining (pts) | Ideal |`, holds no
+            // milestone (each was one named `Milestone`, overdue).
+            return;
+        }
         for row in &table.rows {
             let cell = |i: Option<usize>| i.and_then(|i| row.cells.get(i)).map(String::as_str);
             // The first of the day reached and the date planned now that
@@ -1989,6 +1995,18 @@ mod tests {
             .map(|m| m.title)
             .collect();
         assert_eq!(titles, ["Date prévue de fin"]);
+    }
+
+    /// A table of figures by date names no milestone: a burndown's rows
+    /// were milestones named `Milestone`, overdue, the project red.
+    #[test]
+    fn a_burndown_table_holds_no_milestone() {
+        let text = "# Sprint 7 burndown\n\n| Day | Date | Remaining (pts) | Ideal |\n|---|---|---|---|\n| 1 | 2026-11-23 | 40 | 40 |\n| 2 | 2026-11-24 | 38 | 36 |\n";
+        assert!(milestones(text, date(2026, 12, 6)).milestones.is_empty());
+        // A row that names itself still gives its milestone.
+        let text =
+            "# P\n\n| Jalon | Date |\n|---|---|\n| Recette | 2026-11-23 |\n| MEP | 2027-01-10 |\n";
+        assert_eq!(milestones(text, date(2026, 12, 6)).milestones.len(), 2);
     }
 
     /// Org-mode's and Logseq's `DEADLINE: <…>` dates the task above it
