@@ -133,6 +133,10 @@ const DOCUMENT_WORDS: &[&str] = &[
     "bericht",
     "bilan",
     "board",
+    "burndown",
+    "burnup",
+    "cadrage",
+    "charter",
     "codir",
     "comite",
     "committee",
@@ -684,6 +688,12 @@ mod tests {
                 "Déménagement du datacenter",
             ),
             ("Payments API — project board", "Payments API"),
+            ("Intranet relaunch — project charter", "Intranet relaunch"),
+            (
+                "Note de cadrage — Portail fournisseurs",
+                "Portail fournisseurs",
+            ),
+            ("Checkout — burndown", "Checkout"),
         ];
         for (title, name) in titles {
             assert_eq!(short_name(title), name, "{title}");
