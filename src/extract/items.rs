@@ -1618,13 +1618,9 @@ mod tests {
         assert_eq!(task.text, "Migrer");
     }
 
-    /// A task of Obsidian's Tasks plugin: its fields are no status
-    /// clause (`📅` is a to-do marker elsewhere), its due date is read, and
-    /// its text ends before them.
-    #[test]
-    fn the_fields_of_obsidians_tasks_plugin() {
-        let items = items_of("- [ ] Visual design mockups 📅 2026-12-04 ⏫\n- [x] Wireframes 📅 2026-11-15 ✅ 2026-11-14\n- [-] Dark mode ❌ 2026-11-20\n- [ ] SEO redirects 🔁 every week ⏳ 2026-12-02\n- Release notes 📅 2026-12-10\n");
-        let read: Vec<(&str, Status, Option<String>)> = (items.iter())
+    /// Each item as its text, status and due day.
+    fn texts_statuses_and_due_days(items: &[Item]) -> Vec<(&str, Status, Option<String>)> {
+        (items.iter())
             .map(|item| {
                 (
                     item.text.as_str(),
@@ -1632,9 +1628,17 @@ mod tests {
                     item.due.map(|d| d.to_string()),
                 )
             })
-            .collect();
+            .collect()
+    }
+
+    /// A task of Obsidian's Tasks plugin: its fields are no status
+    /// clause (`📅` is a to-do marker elsewhere), its due date is read, and
+    /// its text ends before them.
+    #[test]
+    fn the_fields_of_obsidians_tasks_plugin() {
+        let items = items_of("- [ ] Visual design mockups 📅 2026-12-04 ⏫\n- [x] Wireframes 📅 2026-11-15 ✅ 2026-11-14\n- [-] Dark mode ❌ 2026-11-20\n- [ ] SEO redirects 🔁 every week ⏳ 2026-12-02\n- Release notes 📅 2026-12-10\n");
         assert_eq!(
-            read,
+            texts_statuses_and_due_days(&items),
             [
                 (
                     "Visual design mockups",
@@ -1655,17 +1659,8 @@ mod tests {
     #[test]
     fn logseq_keywords_and_deadlines() {
         let items = items_of("- NOW dbt models for finance\n- LATER Retire legacy ETL\n- TODO CDC for billing\n  DEADLINE: <2026-12-15 Tue>\n- DOING Backfill\n  SCHEDULED: <2026-11-30 Mon>\n- NOW\n- LATER, maybe\n");
-        let read: Vec<(&str, Status, Option<String>)> = (items.iter())
-            .map(|item| {
-                (
-                    item.text.as_str(),
-                    item.status,
-                    item.due.map(|d| d.to_string()),
-                )
-            })
-            .collect();
         assert_eq!(
-            read,
+            texts_statuses_and_due_days(&items),
             [
                 ("dbt models for finance", Status::InProgress, None),
                 ("Retire legacy ETL", Status::Todo, None),
