@@ -957,38 +957,33 @@ fn find_declared_health(
 /// weather mark (`## Météo du projet` over `🌧️ Pluvieux — retard du lot
 /// 2`).
 fn heading_health(outline: &Outline) -> Option<(Health, usize)> {
-    let labelled = |section: &OutlineSection, top: bool| {
-        let (label, value) = section.heading.split_once(':')?;
-        if !STATUS_LABEL_STARTS.begin(label) {
-            return None;
-        }
-        let label = label_before(label, label.len());
-        let speaks_for_project = HEALTH_LABELS.contains(&label.as_str())
-            || top && PLAIN_STATUS_LABELS.contains(&label.as_str());
-        speaks_for_project.then(|| health_of(value)).flatten()
-    };
-    let marked_below = |section: &OutlineSection| {
-        let Some(Block::Paragraph(lines)) = section.blocks.first() else {
-            return None;
-        };
-        let first = lines.first()?;
-        let (health, _) = health_mark_at_start(&first.text)?;
-        HEALTH_LABELS
-            .contains(&folded_words(&section.heading).as_str())
-            .then_some((health, first.line))
-    };
-    fn visit<T>(
-        section: &OutlineSection,
-        top: bool,
-        find: &impl Fn(&OutlineSection, bool) -> Option<T>,
-    ) -> Option<T> {
-        find(section, top).or_else(|| (section.children.iter()).find_map(|c| visit(c, false, find)))
+    fn visit(section: &OutlineSection, top: bool) -> Option<(Health, usize)> {
+        declared_by_heading(section, top)
+            .or_else(|| (section.children.iter()).find_map(|child| visit(child, false)))
     }
-    let find = |section: &OutlineSection, top: bool| {
-        (labelled(section, top).map(|health| (health, section.line)))
-            .or_else(|| marked_below(section))
+    (outline.sections.iter()).find_map(|section| visit(section, true))
+}
+
+/// The health one heading declares ([`heading_health`]), and its line;
+/// `top` says whether the heading is of the document's top level.
+fn declared_by_heading(section: &OutlineSection, top: bool) -> Option<(Health, usize)> {
+    if let Some((label, value)) = section.heading.split_once(':') {
+        if STATUS_LABEL_STARTS.begin(label) {
+            let label = label_before(label, label.len());
+            let speaks_for_project = HEALTH_LABELS.contains(&label.as_str())
+                || top && PLAIN_STATUS_LABELS.contains(&label.as_str());
+            if let Some(health) = health_of(value).filter(|_| speaks_for_project) {
+                return Some((health, section.line));
+            }
+        }
+    }
+    let Some(Block::Paragraph(lines)) = section.blocks.first() else {
+        return None;
     };
-    (outline.sections.iter()).find_map(|section| visit(section, true, &find))
+    let first = lines.first()?;
+    let (health, _) = health_mark_at_start(&first.text)?;
+    (HEALTH_LABELS.contains(&folded_words(&section.heading).as_str()))
+        .then_some((health, first.line))
 }
 
 fn is_global_section(section: &OutlineSection) -> bool {
