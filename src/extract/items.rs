@@ -1654,6 +1654,30 @@ mod tests {
         );
     }
 
+    /// An open box's closing aside that says only how far its task is
+    /// gives that status and figure; an aside of other words is the
+    /// task's own (corpus 01, corpus 03).
+    #[test]
+    fn an_open_boxs_status_aside() {
+        let items = items_of("- [ ] Lot 2 — Ingestion (en cours, 60 %)\n- [ ] Notifications (in progress)\n- [ ] Vendor API (bloqué)\n- [ ] Fix build (duplicate rollupOptions)\n- [ ] Refactor (TODO ligne 122)\n- [x] Export (in progress)\n");
+        let read: Vec<(&str, Status, Option<f64>)> = (items.iter())
+            .map(|item| (item.text.as_str(), item.status, item.percent))
+            .collect();
+        assert_eq!(
+            read,
+            [
+                ("Lot 2 — Ingestion", Status::InProgress, Some(60.0)),
+                ("Notifications", Status::InProgress, None),
+                ("Vendor API", Status::Blocked, None),
+                ("Fix build (duplicate rollupOptions)", Status::Todo, None),
+                ("Refactor (TODO ligne 122)", Status::Todo, None),
+                // A ticked box is done whatever its aside says, and the
+                // aside stays its text.
+                ("Export (in progress)", Status::Done, None),
+            ]
+        );
+    }
+
     /// Logseq's default workflow (`NOW`, `LATER`) and org-mode's planning
     /// line under a task: `DEADLINE` is its due date, `SCHEDULED` is not.
     #[test]
