@@ -448,7 +448,7 @@ impl<'a> ItemReader<'a> {
             })
             // `@sentry/react` is a package, not an owner; in `4 @given tests`
             // the handle is a word of a sentence: an owner stands apart.
-            .filter(|name| stands_apart(&text[name.end..]) || opens_the_task(text, name.start))
+            .filter(|name| stands_apart(&text[name.end..]) || opens_the_task(text, name))
             .filter(|name| !names_no_one(&text[name.clone()]))
             .map(|name| format!("@{}", &text[name]))
             .find(|handle| !only_in_code(source, handle))
@@ -1414,16 +1414,15 @@ fn stands_apart(after: &str) -> bool {
         || (after.starts_with(char::is_whitespace) && rest.starts_with(['&', '+']))
 }
 
-/// Whether the handle whose name starts at byte `at` of an item's line
-/// `text` is the first word of its task, after its box at most: minutes'
+/// Whether the handle whose name is `name` (bytes of an item's line
+/// `text`, without the `@`) is the first word of its task, after its box at most: minutes'
 /// action items name who does what first (`- [ ] @bob to send the
 /// pricing deck`, `- [x] @dan shared the press kit`).
-fn opens_the_task(text: &str, at: usize) -> bool {
-    // The handle's name runs to a space: `@Aïcha` is no handle `@A`.
-    let name_end = at + handle_run(&text.as_bytes()[at..]);
-    let before = text[..at - 1].trim();
+fn opens_the_task(text: &str, name: &Range<usize>) -> bool {
+    let before = text[..name.start - 1].trim();
     let boxed = before.len() <= 5 && before.starts_with('[') && before.ends_with(']');
-    text[name_end..].starts_with(char::is_whitespace) && (before.is_empty() || boxed)
+    // The handle's name runs to a space: `@Aïcha` is no handle `@A`.
+    text[name.end..].starts_with(char::is_whitespace) && (before.is_empty() || boxed)
 }
 
 /// Cells of a status column that say nothing yet, rather than a status
