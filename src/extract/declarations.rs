@@ -142,7 +142,7 @@ static COUNTED: LazyLock<Regex> = LazyLock::new(|| {
 
 /// Beginnings of the words that say a count is of work done (folded):
 /// `closed`, `done`, `terminées`, `réalisés`, `livrés`.
-const DONE_COUNT_WORDS: &[&str] = &[
+pub const DONE_COUNT_WORDS: &[&str] = &[
     "closed", "done", "complet", "finish", "merged", "resolved", "shipped", "deliver", "fait",
     "termin", "realis", "livr", "clos", "ferme", "acheve", "valid",
 ];

@@ -21,7 +21,7 @@ use super::people::{names_no_one, names_no_one_yet};
 use super::tables;
 use super::task_fields::{planning_deadline, task_fields};
 use super::vocabulary::{
-    after_health_circle, strip_status_label, word_matches, Vocabulary, STATUS_LABELS,
+    after_health_circle, strip_status_label, word_matches, Vocabulary, COUNTED_WORDS, STATUS_LABELS,
 };
 use crate::model::{Item, Status};
 
@@ -263,7 +263,12 @@ impl<'a> ItemReader<'a> {
             return None;
         }
         let percent = (percent_of(text).or(aside.and_then(|aside| aside.percent)))
-            .or_else(|| self.clause_percent(clause?));
+            .or_else(|| self.clause_percent(clause?))
+            .or_else(|| {
+                (!matches!(status, Status::Done | Status::Cancelled))
+                    .then(|| counted_percent(body))
+                    .flatten()
+            });
         let status = aside.map_or(status, |aside| aside.status);
         // A task box says only done or not: an open box whose item is
         // partly done (`- [ ] In-app chat — 60%`) is begun.
@@ -585,7 +590,12 @@ impl<'a> ItemReader<'a> {
         name: Option<String>,
     ) -> Option<Item> {
         let cell = |i: Option<usize>| i.and_then(|i| row.cells.get(i)).map(String::as_str);
-        let percent = cell(columns.percent).and_then(percent_of);
+        let percent = cell(columns.percent).and_then(percent_of).or_else(|| {
+            let (done, total) = columns.counts?;
+            let done: f64 = cell(Some(done))?.parse().ok()?;
+            let total: f64 = cell(Some(total))?.parse().ok()?;
+            (total > 0.0 && done <= total).then(|| (done * 1000.0 / total).round() / 10.0)
+        });
         let status =
             (self.cells_status(table, columns, row)).or_else(|| percent.map(status_of_percent))?;
         let percent = percent.or_else(|| {
@@ -827,6 +837,37 @@ pub struct Columns {
     pub owner: Option<usize>,
     pub points: Option<usize>,
     pub text: Option<usize>,
+    /// Columns of how many units of a row are done and how many there
+    /// are in all, which give its percentage ([`count_columns`]).
+    pub counts: Option<(usize, usize)>,
+}
+
+/// Header words of a column that counts all of a row's units: `Stories
+/// total`, `Total`, `Planned`, `Prévues`, `Scope`.
+const TOTAL_HEADERS: &[&str] = &["total", "planned", "prevu", "prevus", "prevues", "scope"];
+
+/// A pair of columns of counts, one of the units done (its header says
+/// done: `Stories done`, `Terminées`, `Closed`) and one of all of them
+/// (`Stories total`), each a column of whole numbers: an epics table's
+/// `| Onboarding | 8 | 10 |` is 80 % done.
+fn count_columns(headers: &[String], is_count: &dyn Fn(usize) -> bool) -> Option<(usize, usize)> {
+    let words = |i: usize| -> Vec<&str> {
+        headers[i]
+            .split(|c: char| !c.is_alphanumeric())
+            .filter(|w| !w.is_empty())
+            .collect()
+    };
+    let says = |i: usize, list: &[&str], stems: bool| {
+        words(i).iter().any(|w| {
+            list.iter()
+                .any(|l| if stems { w.starts_with(l) } else { w == l })
+        })
+    };
+    let total = (0..headers.len()).find(|&i| says(i, TOTAL_HEADERS, false) && is_count(i))?;
+    let done = (0..headers.len()).find(|&i| {
+        i != total && says(i, super::declarations::DONE_COUNT_WORDS, true) && is_count(i)
+    })?;
+    Some((done, total))
 }
 
 const STATUS_HEADERS: &[&str] = &[
@@ -931,7 +972,19 @@ impl Columns {
         // says how far a row is, over one of figures reached before it (an
         // OKR's `| Actuel | Progression |`: 99,91 %, then 80 %).
         let mut percent_headed = false;
+        let is_count = |i: usize| {
+            let cells = column(i);
+            !cells.is_empty() && cells.iter().all(|c| c.parse::<u32>().is_ok())
+        };
+        columns.counts = count_columns(headers, &is_count);
+        if let Some((done, total)) = columns.counts {
+            excluded[done] = true;
+            excluded[total] = true;
+        }
         for (i, header) in headers.iter().enumerate() {
+            if excluded[i] {
+                continue;
+            }
             let words: Vec<&str> = header
                 .split(|c: char| !c.is_alphanumeric() && c != '#' && c != '°')
                 .filter(|w| !w.is_empty())
@@ -1097,6 +1150,47 @@ pub fn percent_of(text: &str) -> Option<f64> {
         }
         let value: f64 = text[number].replace(',', ".").parse().ok()?;
         (0.0..=100.0).contains(&value).then_some(value)
+    })
+}
+
+/// How many of how many units an item says it has done, as a
+/// percentage: `Migration des contenus : 340 / 500 pages` is 68 % done,
+/// `12 of 20 tickets closed` 60 %, `3 sur 4 écrans` 75 %. The figures
+/// are followed by a word for what they count ([`COUNTED_WORDS`]), which
+/// tells them from a date (`12/2026`) or a version, and not by a word
+/// saying the count is of what is left (`3/10 tests failing`, `5 of 8
+/// tickets open`). Only an open item's count is read: a done one's
+/// (`Final regression run — 412/415 passed`) says how it ended.
+fn counted_percent(text: &str) -> Option<f64> {
+    static COUNT: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"(?:^|[\s(:])(\d+)\s*(?:/|of|out of|sur)\s*(\d+)\s+(\p{L}+)(?:\s+(\p{L}+))?")
+            .expect("valid regex")
+    });
+    /// Beginnings of the words that say a count is of what is left (folded).
+    const LEFT_WORDS: &[&str] = &[
+        "open", "ouvert", "left", "remain", "restant", "reste", "fail", "ko", "echou", "bloqu",
+        "block", "pending", "todo", "missing", "manqu",
+    ];
+    let bytes = text.as_bytes();
+    if memchr::memchr(b'/', bytes).is_none()
+        && memchr::memmem::find(bytes, b" of ").is_none()
+        && memchr::memmem::find(bytes, b" sur ").is_none()
+    {
+        return None;
+    }
+    COUNT.captures_iter(text).find_map(|captures| {
+        let done: f64 = captures.get(1)?.as_str().parse().ok()?;
+        let all: f64 = captures.get(2)?.as_str().parse().ok()?;
+        let counted = fold(captures.get(3)?.as_str());
+        let left = captures.get(4).is_some_and(|next| {
+            LEFT_WORDS
+                .iter()
+                .any(|w| fold(next.as_str()).starts_with(w))
+        });
+        if all <= 0.0 || done > all || !COUNTED_WORDS.contains(&counted.as_str()) || left {
+            return None;
+        }
+        Some((done * 1000.0 / all).round() / 10.0)
     })
 }
 
@@ -1958,6 +2052,37 @@ mod tests {
         assert_eq!(one("- [x] Statut (80% réalisé)").percent, Some(80.0));
     }
 
+    /// An item's count of the units it has done is its percentage, and
+    /// an open box so counted is begun; a count of what is left, a date
+    /// and a count of nothing named are no percentage.
+    #[test]
+    fn counted_units_give_the_percentage() {
+        let read = |line: &str| {
+            let item = one(line);
+            (item.percent, item.status)
+        };
+        assert_eq!(
+            read("- 🔄 Migration des contenus : 340 / 500 pages"),
+            (Some(68.0), Status::InProgress)
+        );
+        assert_eq!(
+            read("- [ ] Translations: 12 of 20 screens done"),
+            (Some(60.0), Status::InProgress)
+        );
+        assert_eq!(
+            read("- [ ] Recette (3 sur 4 écrans)"),
+            (Some(75.0), Status::InProgress)
+        );
+        assert_eq!(read("- [ ] Regression: 3/10 tests failing").0, None);
+        assert_eq!(read("- [ ] Triage 5 of 8 tickets open").0, None);
+        assert_eq!(read("- [ ] Livraison 12/2026 lots").0, None);
+        assert_eq!(read("- [ ] Sprint 3/5 review").0, None);
+        assert_eq!(
+            read("- [x] Final regression run — 412/415 passed"),
+            (None, Status::Done)
+        );
+    }
+
     /// Corpus 01: `🐛 5 blocages critiques résolus (100% ✅)`.
     #[test]
     fn a_clause_in_parentheses_takes_its_opening_with_it() {
@@ -2046,6 +2171,41 @@ mod tests {
         assert_eq!(
             (items[1].status, items[1].percent),
             (Status::Todo, Some(0.0))
+        );
+    }
+
+    /// An epics table's columns of stories done and stories in all give
+    /// each row its percentage, and its status when no column says it; a
+    /// column of numbers headed as done without a total beside it does not.
+    #[test]
+    fn columns_of_done_and_total_counts() {
+        let read = |table: &str| -> Vec<_> {
+            (items_of(table).iter())
+                .map(|i| (i.text.clone(), i.percent, i.status))
+                .collect()
+        };
+        let table = "| Epic | Stories done | Stories total | Status |\n|---|--:|--:|---|\n\
+                     | Onboarding | 8 | 10 | In progress |\n| Payments | 12 | 12 | Done |\n";
+        assert_eq!(
+            read(table),
+            [
+                ("Onboarding".to_string(), Some(80.0), Status::InProgress),
+                ("Payments".to_string(), Some(100.0), Status::Done),
+            ]
+        );
+        let table =
+            "| Lot | Terminées | Prévues |\n|---|---|---|\n| Lot 1 | 0 | 6 |\n| Lot 2 | 2 | 3 |\n";
+        assert_eq!(
+            read(table),
+            [
+                ("Lot 1".to_string(), Some(0.0), Status::Todo),
+                ("Lot 2".to_string(), Some(66.7), Status::InProgress),
+            ]
+        );
+        let table = "| Epic | Done | Status |\n|---|---|---|\n| Search | 4 | In progress |\n";
+        assert_eq!(
+            read(table),
+            [("Search".to_string(), None, Status::InProgress)]
         );
     }
 

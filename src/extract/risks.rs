@@ -235,6 +235,8 @@ const FIELD_LABELS: &[(&str, Field)] = &[
     ("impact", Field::Impact),
     ("impacts", Field::Impact),
     ("auswirkung", Field::Impact),
+    ("auswirkungen", Field::Impact),
+    ("schadenshohe", Field::Impact),
     ("consequence", Field::Impact),
     ("gravite", Field::Severity),
     ("severite", Field::Severity),
@@ -245,6 +247,8 @@ const FIELD_LABELS: &[(&str, Field)] = &[
     ("probability", Field::Probability),
     ("likelihood", Field::Probability),
     ("wahrscheinlichkeit", Field::Probability),
+    // German's usual word in a register: the likelihood of occurring.
+    ("eintrittswahrscheinlichkeit", Field::Probability),
     ("probabilidad", Field::Probability),
     ("impacto", Field::Impact),
     ("gravedad", Field::Severity),
@@ -390,14 +394,18 @@ pub fn mentions_risks(folded: &str) -> bool {
 /// list`) over lists whose every entry starts with a RAG circle, its
 /// severity (a portfolio dashboard's `🔴 Data lake : budget non validé`
 /// is a critical risk, `🟠 Migration ERP : dépendance au prestataire` a
-/// high one). Seed 001's `Points d'Attention`, a numbered list of notes
+/// high one), or with a warning sign, rated by its own words if at all (a
+/// weekly point's `⚠️ Retard de la DSI sur les certificats — impact
+/// moyen`). Seed 001's `Points d'Attention`, a numbered list of notes
 /// that sums up risks its risk section rated, holds none.
 pub fn holds_risks(section: &OutlineSection) -> bool {
+    /// Signs that flag an entry as a concern: warning, alarm, exclamation.
+    const WARNING_SIGNS: &str = "⚠🚨❗❕";
     static ATTENTION: LazyLock<WordList> =
         LazyLock::new(|| WordList::of(&["attention", "concerns", "watchlist", "watch list"]));
     let rated = |entry: &ListEntry| {
         let first = entry.first_line().trim_start().chars().next();
-        first.and_then(circle_severity).is_some()
+        first.is_some_and(|c| circle_severity(c).is_some() || WARNING_SIGNS.contains(c))
     };
     let lists = || {
         (section.blocks.iter()).filter_map(|block| match block {
@@ -1767,14 +1775,16 @@ mod tests {
     }
 
     /// Attention points rated by RAG circles are risks, their circle
-    /// their severity; attention points as notes (seed 001's numbered
-    /// list) are none.
+    /// their severity, and so are those flagged by a warning sign;
+    /// attention points as notes (seed 001's numbered list) are none.
     #[test]
     fn rated_attention_points_are_risks() {
         let text = "## Points d'attention\n\n\
                     - 🔴 Data lake : budget non validé, appel d'offres en retard\n\
                     - 🟠 Migration ERP : dépendance au prestataire intégrateur\n\n\
-                    ## Points d'Attention ⚠️\n\n1. **Code application absent**\n   - Backend vide\n";
+                    ## Points d'Attention ⚠️\n\n1. **Code application absent**\n   - Backend vide\n\n\
+                    ### Points d'attention\n\n\
+                    - ⚠️ Retard de la DSI sur les certificats — impact moyen\n";
         let read: Vec<_> = (risks(text).iter())
             .map(|r| (r.title.clone(), r.severity))
             .collect();
@@ -1788,6 +1798,10 @@ mod tests {
                 (
                     "Migration ERP : dépendance au prestataire intégrateur".to_string(),
                     Some(Severity::High)
+                ),
+                (
+                    "Retard de la DSI sur les certificats".to_string(),
+                    Some(Severity::Medium)
                 ),
             ]
         );
@@ -1955,6 +1969,34 @@ mod tests {
         assert_eq!(r[0].severity, Some(Severity::Critical));
         assert_eq!(r[0].mitigation.as_deref(), Some("Contract-Tests"));
         assert_eq!(r[1].severity, Some(Severity::Medium));
+    }
+
+    /// A German register's usual headers: `Eintrittswahrscheinlichkeit`
+    /// (likelihood of occurring) and `Auswirkung` (impact), `hoch` 4 and
+    /// `mittel` 3 making a high risk.
+    #[test]
+    fn german_register_headers() {
+        let text = "## Risiken\n\n| Risiko | Eintrittswahrscheinlichkeit | Auswirkung | Maßnahme |\n|---|---|---|---|\n| Key-User nicht verfügbar | hoch | mittel | Vertretung benennen |\n| Datenqualität Altsystem | niedrig | hoch | Bereinigung |\n";
+        let read: Vec<_> = (risks(text).iter())
+            .map(|r| (r.title.clone(), r.probability, r.impact, r.severity))
+            .collect();
+        assert_eq!(
+            read,
+            [
+                (
+                    "Key-User nicht verfügbar".to_string(),
+                    Some(4),
+                    Some(3),
+                    Some(Severity::High)
+                ),
+                (
+                    "Datenqualität Altsystem".to_string(),
+                    Some(2),
+                    Some(4),
+                    Some(Severity::Medium)
+                ),
+            ]
+        );
     }
 
     #[test]
