@@ -590,6 +590,35 @@ fn a_to_do_list_in_its_own_words() {
 
 /// A weekly report sorts its work under its headings: what was done this
 /// week, what is planned next. Entries that say their own status keep it.
+/// A README's badges say what their words say: `progress-60%25` is a
+/// declared 60 %, `status-at risk` a declared amber, a badge closing a
+/// task its status, one in a status cell that cell's value.
+#[test]
+fn badges_declare_what_their_words_say() {
+    let project = project_of_text(
+        "payments.md",
+        "# Payments Gateway Migration\n\n\
+         ![Progress](https://img.shields.io/badge/progress-60%25-yellow)\n\
+         ![Status](https://img.shields.io/badge/status-at%20risk-orange)\n\n\
+         ## Workstreams\n\n\
+         - API adapters ![](https://img.shields.io/badge/done-brightgreen)\n\
+         - Card vault ![](https://img.shields.io/badge/in%20progress-blue)\n\n\
+         | Lot | Status |\n|---|---|\n\
+         | Cutover | ![s](https://badgen.net/badge/status/blocked/red) |\n",
+    );
+    assert_eq!(project["declared_progress"], 60.0);
+    assert_eq!(project["declared_health"], "amber");
+    let item = |text: &str, status: &str| (text.to_string(), status.to_string());
+    assert_eq!(
+        texts_and_statuses(&project),
+        [
+            item("API adapters", "done"),
+            item("Card vault", "in_progress"),
+            item("Cutover", "blocked"),
+        ]
+    );
+}
+
 #[test]
 fn a_weekly_report_sorts_its_work_under_its_headings() {
     let project = project_of_text(

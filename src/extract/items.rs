@@ -590,12 +590,19 @@ impl<'a> ItemReader<'a> {
         name: Option<String>,
     ) -> Option<Item> {
         let cell = |i: Option<usize>| i.and_then(|i| row.cells.get(i)).map(String::as_str);
-        let percent = cell(columns.percent).and_then(percent_of).or_else(|| {
-            let (done, total) = columns.counts?;
-            let done: f64 = cell(Some(done))?.parse().ok()?;
-            let total: f64 = cell(Some(total))?.parse().ok()?;
-            (total > 0.0 && done <= total).then(|| (done * 1000.0 / total).round() / 10.0)
-        });
+        // A key result's score is how far it went, whatever figures
+        // of the metric stand before it (`| Current |` at `60%`).
+        let score = cell(columns.score)
+            .and_then(parse_number)
+            .map(|score| (score * 1000.0).round() / 10.0);
+        let percent = score
+            .or_else(|| cell(columns.percent).and_then(percent_of))
+            .or_else(|| {
+                let (done, total) = columns.counts?;
+                let done: f64 = cell(Some(done))?.parse().ok()?;
+                let total: f64 = cell(Some(total))?.parse().ok()?;
+                (total > 0.0 && done <= total).then(|| (done * 1000.0 / total).round() / 10.0)
+            });
         let status =
             (self.cells_status(table, columns, row)).or_else(|| percent.map(status_of_percent))?;
         let percent = percent.or_else(|| {
@@ -840,6 +847,9 @@ pub struct Columns {
     /// Columns of how many units of a row are done and how many there
     /// are in all, which give its percentage ([`count_columns`]).
     pub counts: Option<(usize, usize)>,
+    /// An OKR table's column of scores from 0 to 1
+    /// ([`tables::is_score_column`]).
+    pub score: Option<usize>,
 }
 
 /// Header words of a column that counts all of a row's units: `Stories
@@ -983,6 +993,11 @@ impl Columns {
         }
         for (i, header) in headers.iter().enumerate() {
             if excluded[i] {
+                continue;
+            }
+            if tables::is_score_column(table, i) {
+                columns.score = Some(i);
+                excluded[i] = true;
                 continue;
             }
             let words: Vec<&str> = header
@@ -2207,6 +2222,49 @@ mod tests {
             read(table),
             [("Search".to_string(), None, Status::InProgress)]
         );
+    }
+
+    /// An OKR table's scores, graded from 0 to 1, say how far each key
+    /// result went; a vendor comparison's `Score` names no work.
+    #[test]
+    fn key_results_scored_from_zero_to_one() {
+        let read = |table: &str| -> Vec<_> {
+            (items_of(table).iter())
+                .map(|i| (i.text.clone(), i.percent, i.status))
+                .collect()
+        };
+        let table = "| Key result | Start | Target | Current | Score |\n|---|---|---|---|---|\n\
+                     | KR1 Deploys per week | 3 | 20 | 14 | 0.65 |\n\
+                     | KR2 Change failure rate | 18% | 5% | 9% | 1.0 |\n\
+                     | KR3 Mean time to restore | 4h | 30min | 4h | 0 |\n\
+                     | KR4 Test coverage | 40% | 80% | 60% | 0.5 |\n";
+        assert_eq!(
+            read(table),
+            [
+                (
+                    "KR1 Deploys per week".to_string(),
+                    Some(65.0),
+                    Status::InProgress
+                ),
+                (
+                    "KR2 Change failure rate".to_string(),
+                    Some(100.0),
+                    Status::Done
+                ),
+                (
+                    "KR3 Mean time to restore".to_string(),
+                    Some(0.0),
+                    Status::Todo
+                ),
+                (
+                    "KR4 Test coverage".to_string(),
+                    Some(50.0),
+                    Status::InProgress
+                ),
+            ]
+        );
+        let vendors = "| Vendor | Price | Score |\n|---|---|---|\n| Acme | 10k | 0.8 |\n| Globex | 12k | 0.6 |\n";
+        assert_eq!(read(vendors), []);
     }
 
     #[test]

@@ -5,6 +5,7 @@
 
 pub mod areas;
 pub mod as_of;
+pub mod badges;
 pub mod dates;
 pub mod declarations;
 pub mod folding;

@@ -314,6 +314,9 @@ struct Builder<'a> {
     in_table_head: bool,
     html_depth: usize,
     fragment_links: Vec<(usize, String)>,
+    /// For each image open, whether it is a badge read for its words
+    /// ([`super::badges`]): its alt text is then left out.
+    open_images: Vec<bool>,
 }
 
 impl<'a> Builder<'a> {
@@ -341,6 +344,7 @@ impl<'a> Builder<'a> {
             in_table_head: false,
             html_depth: 0,
             fragment_links: Vec::new(),
+            open_images: Vec::new(),
         }
     }
 
@@ -380,7 +384,7 @@ impl<'a> Builder<'a> {
     }
 
     fn text(&mut self, text: &str, line: usize) {
-        if self.html_depth > 0 {
+        if self.html_depth > 0 || self.open_images.last() == Some(&true) {
             return;
         }
         match self.container {
@@ -399,6 +403,48 @@ impl<'a> Builder<'a> {
                 self.inline.push_text(text, line);
             }
         }
+    }
+
+    /// A badge's words in place of its image. In a paragraph it is a
+    /// line of its own, `label: message` (`progress: 60%`), as a README's
+    /// row of badges says one thing each; in a list item or a heading its
+    /// message closes the text as a status clause (`Payments API — done`),
+    /// and in a table cell it is the cell's value.
+    fn badge(&mut self, label: &str, message: &str, line: usize) {
+        if self.container.is_none() && !self.open_items.is_empty() {
+            self.container = Some(Container::Paragraph);
+        }
+        if self.badge_alone() {
+            self.inline.new_line(line);
+            if !label.is_empty() {
+                self.inline.push_text(label, line);
+                self.inline.push_text(": ", line);
+            }
+            self.inline.push_text(message, line);
+            return;
+        }
+        let in_cell = matches!(self.container, Some(Container::Cell));
+        if let Some(current) = self.inline.lines.last_mut().filter(|_| !in_cell) {
+            current.text.truncate(current.text.trim_end().len());
+            if !current.text.is_empty() {
+                current.text.push_str(" — ");
+            }
+        }
+        self.inline.push_text(message, line);
+    }
+
+    /// After a badge on a line of its own, what follows on its line is
+    /// other words.
+    fn end_image(&mut self, line: usize) {
+        if self.open_images.pop() == Some(true) && self.badge_alone() {
+            self.inline.new_line(line);
+        }
+    }
+
+    /// Whether a badge here stands on a line of its own: in a paragraph
+    /// outside any list item.
+    fn badge_alone(&self) -> bool {
+        matches!(self.container, Some(Container::Paragraph)) && self.open_items.is_empty()
     }
 
     fn start(&mut self, tag: Tag<'a>, line: usize) {
@@ -479,6 +525,13 @@ impl<'a> Builder<'a> {
             Tag::Strikethrough => self.inline.strike_depth += 1,
             Tag::Strong => self.inline.strong_depth += 1,
             Tag::HtmlBlock => self.html_depth += 1,
+            Tag::Image { dest_url, .. } => {
+                let words = super::badges::badge_words(&dest_url);
+                self.open_images.push(words.is_some());
+                if let Some((label, message)) = words {
+                    self.badge(&label, &message, line);
+                }
+            }
             Tag::Link { dest_url, .. } => {
                 if let Some(fragment) = dest_url.strip_prefix('#').filter(|f| !f.is_empty()) {
                     self.fragment_links.push((line, fragment.to_string()));
@@ -488,7 +541,7 @@ impl<'a> Builder<'a> {
         }
     }
 
-    fn end(&mut self, tag: TagEnd, _line: usize) {
+    fn end(&mut self, tag: TagEnd, line: usize) {
         match tag {
             TagEnd::Heading(_) => {
                 let Some(Container::Heading(level)) = self.container.take() else {
@@ -561,6 +614,7 @@ impl<'a> Builder<'a> {
             TagEnd::Strikethrough => {
                 self.inline.strike_depth = self.inline.strike_depth.saturating_sub(1)
             }
+            TagEnd::Image => self.end_image(line),
             TagEnd::Strong => self.inline.strong_depth = self.inline.strong_depth.saturating_sub(1),
             TagEnd::HtmlBlock => self.html_depth = self.html_depth.saturating_sub(1),
             _ => {}
@@ -855,6 +909,35 @@ mod tests {
         assert_eq!(lines[0].text, "Statut : 🟡 En cours");
         assert_eq!(lines[1].text, "Durée : 4 semaines");
         assert_eq!(lines[1].line, 5);
+    }
+
+    /// A badge is read for its words: a line of its own in a paragraph,
+    /// its message closing a list item's text or filling a cell; other
+    /// images keep their alt text.
+    #[test]
+    fn badges_are_their_words() {
+        let text = "![Progress](https://img.shields.io/badge/progress-60%25-yellow) \
+                    ![Status](https://img.shields.io/badge/status-at%20risk-orange)\n\
+                    ![CI](https://img.shields.io/github/actions/workflow/status/a/b/ci.yml)\n\n\
+                    - Payments API ![](https://img.shields.io/badge/done-green)\n\n\
+                    | Lot | Status |\n|---|---|\n| Vault | ![s](https://badgen.net/badge/status/blocked/red) |\n";
+        let outline = Outline::parse(text);
+        let Block::Paragraph(lines) = &outline.preamble[0] else {
+            panic!("expected a paragraph");
+        };
+        let read: Vec<_> = lines.iter().map(|l| (l.text.as_str(), l.line)).collect();
+        assert_eq!(
+            read,
+            [("progress: 60%", 1), ("status: at risk", 1), ("CI", 2)]
+        );
+        let Block::List(items) = &outline.preamble[1] else {
+            panic!("expected a list");
+        };
+        assert_eq!(items[0].first_line(), "Payments API — done");
+        let Block::Table(table) = &outline.preamble[2] else {
+            panic!("expected a table");
+        };
+        assert_eq!(table.rows[0].cells, ["Vault", "blocked"]);
     }
 
     #[test]

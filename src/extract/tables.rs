@@ -298,6 +298,25 @@ pub fn is_answer_column(table: &Table, index: usize) -> bool {
         && (folded_header(table).get(index)).is_some_and(|header| question(header).is_some())
 }
 
+/// Whether column `index` of an OKR table (one with a `Key result`
+/// column) holds its key results' scores, graded from 0 to 1 as OKRs are
+/// (`| Score |` over `0.65`, `0,7`): how far each key result went, a
+/// status column read by its figures. A vendor comparison's `Score` is
+/// no such column: its rows are no key results.
+pub fn is_score_column(table: &Table, index: usize) -> bool {
+    let headers = folded_header(table);
+    let is_score = |header: &String| matches!(header.as_str(), "score" | "grade" | "scoring");
+    let graded = |cell: &str| {
+        (cell.replace(',', ".").parse::<f64>()).is_ok_and(|v| (0.0..=1.0).contains(&v))
+    };
+    // Scores of 0 and 1 only are no grades: a column of flags.
+    let whole = |cell: &str| !cell.contains(['.', ',']);
+    headers.get(index).is_some_and(is_score)
+        && headers.iter().any(|h| names_key_results(h))
+        && all_cells(table, index, graded)
+        && !all_cells(table, index, whole)
+}
+
 /// Whether a date header only says when work was finished (`Completed`,
 /// but not `Target Completion`).
 fn is_completion_header(folded: &str) -> bool {
@@ -571,7 +590,10 @@ fn is_percent_complete(header: &str) -> bool {
 /// The role of column `index`, whose header folded is `header`.
 fn column_role(table: &Table, index: usize, header: &str) -> Column {
     let header_has = |words: &WordList| words.any(header);
-    if header_has(&STATUS_HEADERS) || is_percent_complete(header) || is_answer_column(table, index)
+    if header_has(&STATUS_HEADERS)
+        || is_percent_complete(header)
+        || is_answer_column(table, index)
+        || is_score_column(table, index)
     {
         Column::Status
     } else if header_has(&END_HEADERS) && holds_dates(table, index) {
