@@ -652,10 +652,16 @@ impl MilestoneReader<'_> {
         }
     }
 
+    /// A milestone of line `line`, unless that line gave one already.
     fn push(&mut self, title: String, date: Option<When>, status: Option<Status>, line: usize) {
-        if !self.used_lines.insert(line) {
-            return;
+        if self.used_lines.insert(line) {
+            self.add(title, date, status, line);
         }
+    }
+
+    /// A milestone of line `line`, beside any other of that line.
+    fn add(&mut self, title: String, date: Option<When>, status: Option<Status>, line: usize) {
+        self.used_lines.insert(line);
         let title = if title.is_empty() {
             "Milestone".to_string()
         } else {
@@ -1048,6 +1054,9 @@ impl MilestoneReader<'_> {
             if due_only && !due_right_before(before) {
                 continue;
             }
+            if found.baseline.is_none() && self.read_stages(heading) {
+                continue;
+            }
             let title = title_without_date(&heading.heading, found.span(&heading.heading));
             let (title, said) = self.without_trailing_status(&title);
             let mut title = without_label_and_due_word(&title);
@@ -1062,6 +1071,61 @@ impl MilestoneReader<'_> {
                 .or_else(|| self.released(heading, &found.date));
             self.push(title, Some(when), status, heading.line);
         }
+    }
+
+    /// A heading that dates two stages of one release, each after its
+    /// name: `## v4.3.0 — code freeze 2026-12-10, release 2026-12-17` is
+    /// `v4.3.0 — code freeze` on 10 December and `v4.3.0 — release` on
+    /// the 17th, as a release train's timeline shows them, both with the
+    /// release's status. Whether the heading was read so.
+    fn read_stages(&mut self, heading: &OutlineSection) -> bool {
+        let text = &heading.heading;
+        let dates = dates::find_dates(text, self.reference, self.order);
+        let [(first, at_first), (second, at_second)] = dates.as_slice() else {
+            return false;
+        };
+        let between = text[at_first.end..at_second.start].trim();
+        let Some(second_name) = between.strip_prefix([',', ';']).map(str::trim) else {
+            return false;
+        };
+        let head = &text[..at_first.start];
+        let Some(separator) = head.rfind([':', '—', '–', '(']) else {
+            return false;
+        };
+        let name = clean_title(&head[..separator]);
+        let first_name = head[separator..]
+            .trim_start_matches([':', '—', '–', '('])
+            .trim();
+        let after = text[at_second.end..].trim_start_matches([')', ' ']);
+        let stage = |words: &str| {
+            let count = words.split_whitespace().count();
+            (1..=3).contains(&count)
+                && words
+                    .chars()
+                    .all(|c| c.is_alphabetic() || c == ' ' || c == '-')
+        };
+        if name.is_empty()
+            || !stage(first_name)
+            || !stage(second_name)
+            || !after.is_empty()
+            || self.used_lines.contains(&heading.line)
+        {
+            return false;
+        }
+        let status = milestone_marker_status(text).or_else(|| self.tasks_status(heading));
+        for (stage, date, range) in [
+            (first_name, first, at_first),
+            (second_name, second, at_second),
+        ] {
+            let when = When::at(*date, text[range.clone()].to_string());
+            self.add(
+                format!("{name} — {stage}"),
+                Some(when),
+                status,
+                heading.line,
+            );
+        }
+        true
     }
 
     /// A milestone heading without a date of its own, dated by a line
@@ -1752,6 +1816,40 @@ mod tests {
                 ("v2.0".to_string(), None),
                 ("v1.9".to_string(), Some(Status::Done)),
                 ("v1.8".to_string(), None)
+            ]
+        );
+    }
+
+    /// A release heading that dates two of its stages gives a milestone
+    /// for each, with the release's status; a heading whose second date
+    /// follows prose, and a move from one date to the other, give one.
+    #[test]
+    fn a_release_heading_dates_its_stages() {
+        let text = "## v4.3.0 — code freeze 2026-12-10, release 2026-12-17\n\n\
+                    - [x] Saved filters\n- [ ] Bulk edit\n\n\
+                    ## Jalon 2 : recette 15/01/2027 ; mise en production 02/02/2027\n\n\
+                    ## v4.4.0 — 2027-01-20, moved from 2027-01-13\n";
+        let status = milestones(text, date(2026, 12, 6));
+        let read: Vec<_> = (status.milestones.iter())
+            .map(|m| (m.title.as_str(), m.date.map(|d| d.to_string()), m.status))
+            .collect();
+        let day = |d: &str| Some(d.to_string());
+        assert_eq!(
+            read,
+            [
+                (
+                    "v4.3.0 — code freeze",
+                    day("2026-12-10"),
+                    Some(Status::InProgress)
+                ),
+                (
+                    "v4.3.0 — release",
+                    day("2026-12-17"),
+                    Some(Status::InProgress)
+                ),
+                ("Jalon 2 — recette", day("2027-01-15"), None),
+                ("Jalon 2 — mise en production", day("2027-02-02"), None),
+                ("v4.4.0", day("2027-01-20"), None),
             ]
         );
     }
