@@ -644,6 +644,30 @@ fn a_weekly_report_sorts_its_work_under_its_headings() {
     );
 }
 
+/// A PRINCE2 highlight report sorts its products as a weekly report
+/// sorts its work: completed in the period, planned for the next.
+#[test]
+fn a_highlight_reports_products_are_sorted_by_its_headings() {
+    let project = project_of_text(
+        "highlight.md",
+        "# Highlight Report — CRM Replacement\n\n**Overall RAG:** Amber\n\n\
+         ## Products completed in the period\n\n- Data migration scripts (batch 1)\n\n\
+         ## Products completed this period\n\n- UAT test plan signed off\n\n\
+         ## Products planned but not started\n\n- Archive export\n\n\
+         ## Products planned for the next period\n\n- Training materials\n",
+    );
+    let item = |text: &str, status: &str| (text.to_string(), status.to_string());
+    assert_eq!(
+        texts_and_statuses(&project),
+        [
+            item("Data migration scripts (batch 1)", "done"),
+            item("UAT test plan signed off", "done"),
+            item("Archive export", "todo"),
+            item("Training materials", "todo"),
+        ]
+    );
+}
+
 /// A weekly status e-mail, pasted as it was sent: no `#` heading, its
 /// subject as its first line, short lines over its lists. Its title and
 /// name come from the subject, its `Key dates` are milestones, its

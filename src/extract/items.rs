@@ -597,12 +597,7 @@ impl<'a> ItemReader<'a> {
             .map(|score| (score * 1000.0).round() / 10.0);
         let percent = score
             .or_else(|| cell(columns.percent).and_then(percent_of))
-            .or_else(|| {
-                let (done, total) = columns.counts?;
-                let done: f64 = cell(Some(done))?.parse().ok()?;
-                let total: f64 = cell(Some(total))?.parse().ok()?;
-                (total > 0.0 && done <= total).then(|| (done * 1000.0 / total).round() / 10.0)
-            });
+            .or_else(|| columns.tally?.percent(&row.cells));
         let status =
             (self.cells_status(table, columns, row)).or_else(|| percent.map(status_of_percent))?;
         let percent = percent.or_else(|| {
@@ -844,40 +839,12 @@ pub struct Columns {
     pub owner: Option<usize>,
     pub points: Option<usize>,
     pub text: Option<usize>,
-    /// Columns of how many units of a row are done and how many there
-    /// are in all, which give its percentage ([`count_columns`]).
-    pub counts: Option<(usize, usize)>,
+    /// Columns of figures that give each row its percentage
+    /// ([`tables::tally`]).
+    pub tally: Option<tables::Tally>,
     /// An OKR table's column of scores from 0 to 1
     /// ([`tables::is_score_column`]).
     pub score: Option<usize>,
-}
-
-/// Header words of a column that counts all of a row's units: `Stories
-/// total`, `Total`, `Planned`, `Prévues`, `Scope`.
-const TOTAL_HEADERS: &[&str] = &["total", "planned", "prevu", "prevus", "prevues", "scope"];
-
-/// A pair of columns of counts, one of the units done (its header says
-/// done: `Stories done`, `Terminées`, `Closed`) and one of all of them
-/// (`Stories total`), each a column of whole numbers: an epics table's
-/// `| Onboarding | 8 | 10 |` is 80 % done.
-fn count_columns(headers: &[String], is_count: &dyn Fn(usize) -> bool) -> Option<(usize, usize)> {
-    let words = |i: usize| -> Vec<&str> {
-        headers[i]
-            .split(|c: char| !c.is_alphanumeric())
-            .filter(|w| !w.is_empty())
-            .collect()
-    };
-    let says = |i: usize, list: &[&str], stems: bool| {
-        words(i).iter().any(|w| {
-            list.iter()
-                .any(|l| if stems { w.starts_with(l) } else { w == l })
-        })
-    };
-    let total = (0..headers.len()).find(|&i| says(i, TOTAL_HEADERS, false) && is_count(i))?;
-    let done = (0..headers.len()).find(|&i| {
-        i != total && says(i, super::declarations::DONE_COUNT_WORDS, true) && is_count(i)
-    })?;
-    Some((done, total))
 }
 
 const STATUS_HEADERS: &[&str] = &[
@@ -982,14 +949,9 @@ impl Columns {
         // says how far a row is, over one of figures reached before it (an
         // OKR's `| Actuel | Progression |`: 99,91 %, then 80 %).
         let mut percent_headed = false;
-        let is_count = |i: usize| {
-            let cells = column(i);
-            !cells.is_empty() && cells.iter().all(|c| c.parse::<u32>().is_ok())
-        };
-        columns.counts = count_columns(headers, &is_count);
-        if let Some((done, total)) = columns.counts {
-            excluded[done] = true;
-            excluded[total] = true;
+        columns.tally = tables::tally(table);
+        for i in columns.tally.iter().flat_map(tables::Tally::columns) {
+            excluded[i] = true;
         }
         for (i, header) in headers.iter().enumerate() {
             if excluded[i] {
@@ -2190,8 +2152,9 @@ mod tests {
     }
 
     /// An epics table's columns of stories done and stories in all give
-    /// each row its percentage, and its status when no column says it; a
-    /// column of numbers headed as done without a total beside it does not.
+    /// each row its percentage, and its status when no column says it, as
+    /// a workload table's days spent and left do; a column of numbers
+    /// headed as done without a total beside it does not.
     #[test]
     fn columns_of_done_and_total_counts() {
         let read = |table: &str| -> Vec<_> {
@@ -2222,6 +2185,21 @@ mod tests {
             read(table),
             [("Search".to_string(), None, Status::InProgress)]
         );
+        // A workload table: days spent of days spent and left (`RAF`,
+        // reste à faire), 22 of 22, 70 of 130, none of 40.
+        let table = "| Lot | Charge initiale (j) | Consommé (j) | RAF (j) |\n|---|---|---|---|\n\
+                     | Cadrage | 20 | 22 | 0 |\n| Paie | 120 | 70 | 60 |\n| Reprise | 40 | 0 | 40 |\n";
+        assert_eq!(
+            read(table),
+            [
+                ("Cadrage".to_string(), Some(100.0), Status::Done),
+                ("Paie".to_string(), Some(53.8), Status::InProgress),
+                ("Reprise".to_string(), Some(0.0), Status::Todo),
+            ]
+        );
+        // A budget spent is no work done.
+        let budget = "| Poste | Budget (k€) | Consommé | Reste |\n|---|---|---|---|\n| Licences | 120 | 70 | 50 |\n";
+        assert_eq!(read(budget), []);
     }
 
     /// An OKR table's scores, graded from 0 to 1, say how far each key

@@ -501,6 +501,7 @@ fn names_notes(folded: &str) -> bool {
 const REPORT_PHRASES: &[(&str, Status)] = &[
     // A Jira sprint report's section of what left the sprint.
     ("issues removed from sprint", Status::Cancelled),
+    ("products planned but not started", Status::Todo),
     ("accomplishments", Status::Done),
     ("key accomplishments", Status::Done),
     ("achievements", Status::Done),
@@ -551,6 +552,10 @@ const REPORT_HEADS: &[(&str, Status)] = &[
     ("achievements", Status::Done),
     ("key achievements", Status::Done),
     ("work completed", Status::Done),
+    // A PRINCE2 highlight report's halves: `Products completed in the
+    // period`, `Products planned for the next period`.
+    ("products completed", Status::Done),
+    ("products planned", Status::Todo),
     ("completed", Status::Done),
     ("done", Status::Done),
     ("realisations", Status::Done),
@@ -582,6 +587,9 @@ const REPORT_HEADS: &[(&str, Status)] = &[
 const REPORT_PERIODS: &[(&str, Status)] = &[
     ("this week", Status::Done),
     ("this period", Status::Done),
+    ("in the period", Status::Done),
+    ("in this period", Status::Done),
+    ("during the period", Status::Done),
     ("this month", Status::Done),
     ("this sprint", Status::Done),
     ("this quarter", Status::Done),
@@ -602,6 +610,7 @@ const REPORT_PERIODS: &[(&str, Status)] = &[
     ("next month", Status::Todo),
     ("next sprint", Status::Todo),
     ("next quarter", Status::Todo),
+    ("in the next period", Status::Todo),
     ("for next week", Status::Todo),
     ("for next period", Status::Todo),
     ("for next month", Status::Todo),

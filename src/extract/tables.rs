@@ -298,6 +298,96 @@ pub fn is_answer_column(table: &Table, index: usize) -> bool {
         && (folded_header(table).get(index)).is_some_and(|header| question(header).is_some())
 }
 
+/// How a table's columns of figures say how far each row is.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub enum Tally {
+    /// Units done and units in all: an epics table's `| Stories done |
+    /// Stories total |`, `| Terminées | Prévues |`.
+    DoneOfTotal { done: usize, total: usize },
+    /// Effort spent and effort left, as a French PMO's workload table
+    /// writes them (`| Consommé (j) | RAF (j) |`, `| Spent | Remaining
+    /// |`): a row is as far as its share spent of all it takes.
+    SpentAndLeft { spent: usize, left: usize },
+}
+
+impl Tally {
+    /// The two columns.
+    pub fn columns(&self) -> [usize; 2] {
+        match *self {
+            Tally::DoneOfTotal { done, total } => [done, total],
+            Tally::SpentAndLeft { spent, left } => [spent, left],
+        }
+    }
+
+    /// A row's percentage, from its cells.
+    pub fn percent(&self, cells: &[String]) -> Option<f64> {
+        let [first, second] = self.columns().map(|i| cells.get(i).and_then(|c| figure(c)));
+        let (part, all) = match self {
+            Tally::DoneOfTotal { .. } => (first?, second?),
+            Tally::SpentAndLeft { .. } => (first?, first? + second?),
+        };
+        (all > 0.0 && part <= all).then(|| (part * 1000.0 / all).round() / 10.0)
+    }
+}
+
+/// A figure of a tally's cell: a number, not negative (`12`, `12,5`).
+fn figure(cell: &str) -> Option<f64> {
+    let value: f64 = cell.trim().replace(',', ".").parse().ok()?;
+    (value >= 0.0).then_some(value)
+}
+
+/// Header words of a column that counts all of a row's units: `Stories
+/// total`, `Total`, `Planned`, `Prévues`, `Scope`.
+const TOTAL_HEADERS: &[&str] = &["total", "planned", "prevu", "prevus", "prevues", "scope"];
+/// Beginnings of the header words of a column of effort spent:
+/// `Consommé`, `Spent`, `Actuals`, `Temps passé`.
+const SPENT_HEADERS: &[&str] = &["consomm", "spent", "actual", "passe"];
+/// Header words of a column of effort left: `RAF` (reste à faire),
+/// `Restant`, `Remaining`, `ETC` (estimate to complete), `Left`.
+const LEFT_HEADERS: &[&str] = &["raf", "reste", "restant", "remaining", "etc", "left"];
+
+/// Header words of a table of money: what it spends is no progress.
+const MONEY_HEADERS: &[&str] = &[
+    "budget", "cout", "couts", "cost", "costs", "montant", "amount", "eur", "euros", "usd", "keur",
+];
+
+/// The columns of figures of `table` that give each row its percentage:
+/// one of units done beside one of all units (its header says done:
+/// `Stories done`, `Terminées`, `Closed`; the other all: `Stories
+/// total`), else one of effort spent beside one of effort left. A table
+/// of money (`| Poste | Budget | Consommé | Reste |`, a `€` in a header)
+/// has none: a budget spent is no work done.
+pub fn tally(table: &Table) -> Option<Tally> {
+    let headers = folded_header(table);
+    let money = |header: &String| {
+        header.contains(['€', '$', '£']) || words(header).any(|w| MONEY_HEADERS.contains(&w))
+    };
+    if headers.iter().any(money) {
+        return None;
+    }
+    let says = |i: usize, list: &[&str], stems: bool| {
+        words(&headers[i]).any(|w| {
+            list.iter()
+                .any(|l| if stems { w.starts_with(l) } else { w == *l })
+        })
+    };
+    let figures = |i: usize| all_cells(table, i, |c| figure(c).is_some());
+    let find = |list: &[&str], stems: bool, not: Option<usize>| {
+        (0..headers.len()).find(|&i| Some(i) != not && says(i, list, stems) && figures(i))
+    };
+    let done_of_total = || {
+        let total = find(TOTAL_HEADERS, false, None)?;
+        let done = find(super::declarations::DONE_COUNT_WORDS, true, Some(total))?;
+        Some(Tally::DoneOfTotal { done, total })
+    };
+    let spent_and_left = || {
+        let left = find(LEFT_HEADERS, false, None)?;
+        let spent = find(SPENT_HEADERS, true, Some(left))?;
+        Some(Tally::SpentAndLeft { spent, left })
+    };
+    done_of_total().or_else(spent_and_left)
+}
+
 /// Whether column `index` of an OKR table (one with a `Key result`
 /// column) holds its key results' scores, graded from 0 to 1 as OKRs are
 /// (`| Score |` over `0.65`, `0,7`): how far each key result went, a
@@ -753,7 +843,7 @@ pub fn classify(table: &Table, in_risk_section: bool) -> TableKind {
         } else {
             TableKind::Milestone
         }
-    } else if roles.contains(&Column::Status) {
+    } else if roles.contains(&Column::Status) || tally(table).is_some() {
         TableKind::Status
     } else {
         TableKind::Other
@@ -771,6 +861,29 @@ mod tests {
             Some(Block::Table(table)) => table,
             other => panic!("expected a table, got {other:?}"),
         }
+    }
+
+    /// Columns of figures that say how far each row is make a status
+    /// table without a status column; a budget's do not.
+    #[test]
+    fn a_tally_makes_a_status_table() {
+        let epics = table(
+            "| Epic | Stories done | Stories total |\n|---|---|---|\n| Onboarding | 8 | 10 |\n",
+        );
+        assert_eq!(
+            tally(&epics),
+            Some(Tally::DoneOfTotal { done: 1, total: 2 })
+        );
+        assert_eq!(classify(&epics, false), TableKind::Status);
+        let workload = table("| Lot | Charge (j) | Consommé (j) | Reste à faire (j) |\n|---|---|---|---|\n| Paie | 120 | 70,5 | 60 |\n");
+        assert_eq!(
+            tally(&workload),
+            Some(Tally::SpentAndLeft { spent: 2, left: 3 })
+        );
+        assert_eq!(classify(&workload, false), TableKind::Status);
+        let budget = table("| Poste | Budget | Consommé | Restant |\n|---|---|---|---|\n| Licences | 120 | 70 | 50 |\n");
+        assert_eq!(tally(&budget), None);
+        assert_eq!(classify(&budget, false), TableKind::Other);
     }
 
     /// A table with a status, a date and an owner or a ticket key lists
