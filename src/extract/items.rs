@@ -19,7 +19,7 @@ use super::matrix::MatrixRow;
 use super::outline::{Block, ListEntry, Outline, OutlineSection, Table, TableRow, TextLine};
 use super::people::{names_no_one, names_no_one_yet};
 use super::tables;
-use super::task_fields::{planning_deadline, task_fields};
+use super::task_fields::{gitlab_labels, planning_deadline, task_fields, workflow_status};
 use super::vocabulary::{
     after_health_circle, strip_status_label, word_matches, Vocabulary, COUNTED_WORDS, STATUS_LABELS,
 };
@@ -243,6 +243,9 @@ impl<'a> ItemReader<'a> {
         // plugin (`📅 2026-12-04 ⏫`): its due date, and no status clause.
         let fields = text.starts_with('[').then(|| task_fields(body)).flatten();
         let body = fields.map_or(body, |fields| &body[..fields.start]);
+        // And with GitLab's labels (`~"workflow::in review" ~backend`).
+        let labels = text.starts_with('[').then(|| gitlab_labels(body)).flatten();
+        let body = labels.map_or(body, |labels| &body[..labels.start]);
         // Even when a box gave the status, a trailing clause is not part of the text.
         let body = match self.trailing_clause(body) {
             Some((_, start)) if !line.struck => {
@@ -270,6 +273,17 @@ impl<'a> ItemReader<'a> {
                     .flatten()
             });
         let status = aside.map_or(status, |aside| aside.status);
+        // A box says only done or not; an open one's scoped label says
+        // how far it is (`~"workflow::in review"`).
+        let labelled = (labels.and_then(|labels| labels.state)).and_then(|state| {
+            self.vocabulary
+                .only_phrase(state)
+                .or(workflow_status(state))
+        });
+        let status = match labelled {
+            Some(labelled) if open_box => labelled,
+            _ => status,
+        };
         // A task box says only done or not: an open box whose item is
         // partly done (`- [ ] In-app chat — 60%`) is begun.
         let begun = status == Status::Todo
@@ -2027,6 +2041,41 @@ mod tests {
         assert_eq!(id("- [ ] Refactor (see #12 and #14)"), None);
         assert_eq!(id("- [ ] Colour #ff0000"), None);
         assert_eq!(one("- [x] Statut (80% réalisé)").percent, Some(80.0));
+    }
+
+    /// GitLab's labels are no words of the task; an open box's scoped
+    /// state label says how far it is, a closed box stays done.
+    #[test]
+    fn gitlab_labels_say_the_state_of_an_open_box() {
+        let read = |line: &str| {
+            let item = one(line);
+            (item.text, item.status)
+        };
+        let item = |text: &str, status| (text.to_string(), status);
+        assert_eq!(
+            read("- [x] #101 Index schema v2 ~\"workflow::done\" ~backend"),
+            item("#101 Index schema v2", Status::Done)
+        );
+        assert_eq!(
+            read("- [ ] #102 Reindex job ~\"workflow::in dev\" ~backend"),
+            item("#102 Reindex job", Status::InProgress)
+        );
+        assert_eq!(
+            read("- [ ] #104 Synonyms UI ~\"workflow::ready for development\""),
+            item("#104 Synonyms UI", Status::Todo)
+        );
+        assert_eq!(
+            read("- [ ] #105 Relevance tuning ~\"workflow::blocked\""),
+            item("#105 Relevance tuning", Status::Blocked)
+        );
+        assert_eq!(
+            read("- [x] Tune ranking ~\"workflow::in review\""),
+            item("Tune ranking", Status::Done)
+        );
+        assert_eq!(
+            read("- [ ] Synonyms ~frontend ~\"priority::2\""),
+            item("Synonyms", Status::Todo)
+        );
     }
 
     /// An item's count of the units it has done is its percentage, and

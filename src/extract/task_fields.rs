@@ -14,8 +14,15 @@
 //! Org-mode and Logseq write a planning line under the task: `DEADLINE:
 //! <2026-12-15 Tue>` is its due date, and no milestone labelled
 //! `Deadline`.
+//!
+//! GitLab writes labels after an issue's title: `~backend`, and scoped
+//! ones, `~"workflow::in review"`, whose key may say the issue's state.
+//! They are no words of the task, and their `::` no separator of a
+//! trailing clause.
 
 use chrono::NaiveDate;
+
+use crate::model::Status;
 
 /// What a task's fields say that sitrep keeps, and where they begin.
 #[derive(Debug, Clone, Copy, PartialEq)]
@@ -165,6 +172,92 @@ pub fn planning_deadline(line: &str) -> Option<NaiveDate> {
     NaiveDate::parse_from_str(line.get(at..at + 10)?, "%Y-%m-%d").ok()
 }
 
+/// GitLab labels that end a task's text, and the value of the scoped
+/// one among them that says its state.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Labels<'t> {
+    /// The byte where the labels begin: the task's text ends there.
+    pub start: usize,
+    /// The value of a `workflow::`, `status::` or `state::` label
+    /// (`in review` of `~"workflow::in review"`).
+    pub state: Option<&'t str>,
+}
+
+/// The stages of GitLab's own workflow labels that no status word names
+/// (folded): before development, in it, and complete.
+const WORKFLOW_STAGES: &[(&str, Status)] = &[
+    ("problem validation", Status::Todo),
+    ("solution validation", Status::Todo),
+    ("design", Status::Todo),
+    ("refinement", Status::Todo),
+    ("planning breakdown", Status::Todo),
+    ("scheduling", Status::Todo),
+    ("ready for development", Status::Todo),
+    ("ready for dev", Status::Todo),
+    ("in dev", Status::InProgress),
+    ("in development", Status::InProgress),
+    ("verification", Status::InProgress),
+    ("staging", Status::InProgress),
+    ("complete", Status::Done),
+    ("production", Status::Done),
+];
+
+/// The status a stage of GitLab's workflow labels says (`in dev`, `ready
+/// for development`), when the status words do not.
+pub fn workflow_status(stage: &str) -> Option<Status> {
+    let stage = super::folding::folded_words(stage);
+    (WORKFLOW_STAGES.iter())
+        .find(|(name, _)| *name == stage)
+        .map(|(_, status)| *status)
+}
+
+/// Keys of GitLab's scoped labels that say where an issue stands.
+const STATE_KEYS: &[&str] = &["workflow", "status", "state", "stage"];
+
+/// The GitLab labels that end `text` (`Reindex job ~"workflow::in dev"
+/// ~backend`): each a `~` and a word, or a `~` and words in quotes.
+/// `None` when the text does not end with one.
+pub fn gitlab_labels(text: &str) -> Option<Labels<'_>> {
+    // Most tasks hold no tilde at all.
+    memchr::memchr(b'~', text.as_bytes())?;
+    let mut end = text.trim_end().len();
+    let mut state = None;
+    let mut start = None;
+    loop {
+        let kept = &text[..end];
+        let label = if let Some(quoted) = kept.strip_suffix('"') {
+            // A quotation that ends the text is no label.
+            let Some(opens) = quoted.rfind("~\"") else {
+                break;
+            };
+            (opens, &quoted[opens + 2..])
+        } else {
+            let opens = kept.rfind(char::is_whitespace).map_or(0, |at| at + 1);
+            let word = &kept[opens..];
+            match word.strip_prefix('~') {
+                // `~200` is an approximation, not a label.
+                Some(name)
+                    if name.starts_with(char::is_alphabetic) && !name.contains(['~', '"']) =>
+                {
+                    (opens, name)
+                }
+                _ => break,
+            }
+        };
+        let (opens, name) = label;
+        if let Some((key, value)) = name.split_once("::") {
+            if state.is_none() && STATE_KEYS.contains(&key.trim().to_ascii_lowercase().as_str()) {
+                state = Some(value.trim());
+            }
+        }
+        start = Some(opens);
+        end = text[..opens].trim_end().len();
+    }
+    // A text of labels only is no task with labels.
+    let start = start.filter(|_| end > 0)?;
+    Some(Labels { start, state })
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -200,6 +293,35 @@ mod tests {
             read("Call the bank #finance 📆 2027-01-05 🆔 abc123"),
             Some(("Call the bank #finance", day(2027, 1, 5)))
         );
+    }
+
+    #[test]
+    fn gitlab_labels_end_the_task() {
+        let read = |text: &'static str| {
+            gitlab_labels(text).map(|labels| (text[..labels.start].trim_end(), labels.state))
+        };
+        assert_eq!(
+            read("#102 Reindex job ~\"workflow::in dev\" ~backend"),
+            Some(("#102 Reindex job", Some("in dev")))
+        );
+        assert_eq!(
+            read("Query DSL ~\"Status::In Review\""),
+            Some(("Query DSL", Some("In Review")))
+        );
+        assert_eq!(read("Fix typo ~docs ~P3"), Some(("Fix typo", None)));
+        assert_eq!(
+            read("Rename to \"Atlas\" ~branding"),
+            Some(("Rename to \"Atlas\"", None))
+        );
+        assert_eq!(
+            read("Relevance tuning ~\"priority::1\""),
+            Some(("Relevance tuning", None))
+        );
+        // A tilde inside the text, or labels alone, end no task.
+        assert_eq!(read("Cut latency to ~50 ms"), None);
+        assert_eq!(read("Cut p95 latency to ~200"), None);
+        assert_eq!(read("~backend ~api"), None);
+        assert_eq!(read("Approx. ~ 3 days"), None);
     }
 
     #[test]
