@@ -1428,6 +1428,24 @@ fn label_start(before: &str) -> usize {
 /// the issues are risks, an issue with no probability of its own rated as
 /// occurred (5, §8): its assumptions and dependencies are neither risks
 /// nor work.
+/// Whether column `index` rates on a scale of 1 to 10, as an FMEA's
+/// `Severity` and `Occurrence` do: every cell a whole number from 1 to
+/// 10, one above 5. Its `8` is then `8/10`, a 4, not an unread figure.
+fn rated_out_of_ten(table: &Table, index: usize) -> bool {
+    let mut above_five = false;
+    for row in &table.rows {
+        let cell = row.cells.get(index).map_or("", |c| c.trim());
+        if cell.is_empty() {
+            continue;
+        }
+        match cell.parse::<u8>() {
+            Ok(value @ 1..=10) => above_five |= value > 5,
+            _ => return false,
+        }
+    }
+    above_five
+}
+
 fn table_risks(table: &Table, severity: Option<Severity>, source: &Arc<str>) -> Vec<Risk> {
     let raid = tables::raid_column(table);
     let fields: Vec<Option<Field>> = (table.header.iter())
@@ -1447,6 +1465,14 @@ fn table_risks(table: &Table, severity: Option<Severity>, source: &Arc<str>) -> 
         .iter()
         .position(|f| *f == Some(Field::Title))
         .or_else(|| fields.iter().position(|f| f.is_none()));
+    let out_of_ten: Vec<bool> = (fields.iter().enumerate())
+        .map(|(i, field)| {
+            matches!(
+                field,
+                Some(Field::Impact | Field::Probability | Field::Severity)
+            ) && rated_out_of_ten(table, i)
+        })
+        .collect();
     let mut out = Vec::new();
     for row in &table.rows {
         let Some(title) = title_column.and_then(|i| row.cells.get(i)) else {
@@ -1460,9 +1486,10 @@ fn table_risks(table: &Table, severity: Option<Severity>, source: &Arc<str>) -> 
             continue;
         }
         let mut draft = Draft::titled(title, row.line, false);
-        for (cell, field) in row.cells.iter().zip(&fields) {
+        for ((cell, field), ten) in row.cells.iter().zip(&fields).zip(&out_of_ten) {
             match field {
                 Some(Field::Title) | None => {}
+                Some(field) if *ten => draft.apply(*field, &format!("{}/10", cell.trim())),
                 Some(field) => draft.apply(*field, cell),
             }
         }
@@ -1969,6 +1996,40 @@ mod tests {
         assert_eq!(r[0].severity, Some(Severity::Critical));
         assert_eq!(r[0].mitigation.as_deref(), Some("Contract-Tests"));
         assert_eq!(r[1].severity, Some(Severity::Medium));
+    }
+
+    /// An FMEA rates severity and occurrence from 1 to 10: `8` is 4 on
+    /// sitrep's scale of 5, `6` 3; a column of 1-5 figures stays on 5.
+    #[test]
+    fn an_fmea_rates_out_of_ten() {
+        let text = "## Risks\n\n| ID | Failure mode | Severity | Occurrence | Detection | RPN |\n\
+                    |---|---|---|---|---|---|\n\
+                    | F1 | Payment timeout at peak | 8 | 6 | 4 | 192 |\n\
+                    | F2 | Wrong VAT on invoices | 9 | 2 | 3 | 54 |\n\
+                    | F3 | Email bounce | 3 | 5 | 2 | 30 |\n";
+        let read: Vec<_> = (risks(text).iter())
+            .map(|r| (r.title.clone(), r.impact, r.probability, r.severity))
+            .collect();
+        let risk = |title: &str, impact, probability, severity| {
+            (
+                title.to_string(),
+                Some(impact),
+                Some(probability),
+                Some(severity),
+            )
+        };
+        assert_eq!(
+            read,
+            [
+                risk("Payment timeout at peak", 4, 3, Severity::High),
+                risk("Wrong VAT on invoices", 5, 1, Severity::Medium),
+                risk("Email bounce", 2, 3, Severity::Medium),
+            ]
+        );
+        let five =
+            "## Risks\n\n| Risk | Impact | Probability |\n|---|---|---|\n| Outage | 4 | 2 |\n";
+        let r = risks(five);
+        assert_eq!((r[0].impact, r[0].probability), (Some(4), Some(2)));
     }
 
     /// A German register's usual headers: `Eintrittswahrscheinlichkeit`
