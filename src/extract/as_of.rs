@@ -156,6 +156,10 @@ const END_LABELS: &[&str] = &[
     "fin prevue",
     "fin du projet",
     "fecha de fin",
+    // A release's page (Jira's version page, a release plan): its work
+    // is due on the day it ships (also a milestone).
+    "release date",
+    "date de sortie",
 ];
 
 /// Labels of the line that gives the project's whole span as a range of
@@ -1195,6 +1199,11 @@ mod tests {
         assert_eq!(
             read("# Release 3\n\n**Scope:** 120 points · **Done:** 84 points (70%) · **Target:** 2026-12-18\n").1,
             Some(date(2026, 12, 18))
+        );
+        // A release's page: its work is due on its release date.
+        assert_eq!(
+            read("# Release 3.2 — Mobile\n\n**Start date:** 2026-10-01\n**Release date:** 2026-12-15\n"),
+            (Some(date(2026, 10, 1)), Some(date(2026, 12, 15)))
         );
         // A Notion page's `Due` property, a brief's `Échéance`.
         assert_eq!(

@@ -1,6 +1,7 @@
 //! The milestones of a Mermaid Gantt chart (a ```` ```mermaid ```` code
 //! block that starts with `gantt`), which many markdown roadmaps draw
-//! instead of writing a milestone table:
+//! instead of writing a milestone table, and the events of a Mermaid
+//! timeline ([`timeline_events`]). A Gantt chart:
 //!
 //! ```text
 //! gantt
@@ -37,12 +38,77 @@ pub struct ChartMilestone {
 
 /// Whether a code block of `language` holding `lines` is a Gantt chart.
 pub fn is_chart(language: &str, lines: &[TextLine]) -> bool {
-    language.split_whitespace().next() == Some("mermaid")
-        && lines
-            .iter()
-            .map(|line| line.text.trim())
-            .find(|text| !text.is_empty() && !text.starts_with("%%"))
-            .is_some_and(|first| first == "gantt")
+    mermaid_kind(language, lines) == Some("gantt")
+}
+
+/// The kind of Mermaid diagram a code block draws (`gantt`, `timeline`):
+/// the first word of its first line that is no comment.
+fn mermaid_kind<'l>(language: &str, lines: &'l [TextLine]) -> Option<&'l str> {
+    if language.split_whitespace().next() != Some("mermaid") {
+        return None;
+    }
+    let first = (lines.iter())
+        .map(|line| line.text.trim())
+        .find(|text| !text.is_empty() && !text.starts_with("%%"))?;
+    first.split_whitespace().next()
+}
+
+/// One event of a Mermaid timeline: its text, the period it is in as
+/// written (`Q1 2027`), and its line.
+#[derive(Debug, Clone, PartialEq)]
+pub struct TimelineEvent<'l> {
+    pub period: &'l str,
+    pub event: &'l str,
+    pub line: usize,
+}
+
+/// The events of a Mermaid timeline (a ```` ```mermaid ```` block that
+/// starts with `timeline`), as a roadmap draws its quarters:
+///
+/// ```text
+/// timeline
+///     title Data platform 2027
+///     Q1 2027 : Ingestion v2
+///             : Catalog MVP
+///     Q2 2027 : Lineage
+/// ```
+///
+/// Each event is in the period its line names, or the period of the line
+/// above when its line opens with `:`; none when the block is no
+/// timeline.
+pub fn timeline_events<'l>(language: &str, lines: &'l [TextLine]) -> Vec<TimelineEvent<'l>> {
+    if mermaid_kind(language, lines) != Some("timeline") {
+        return Vec::new();
+    }
+    let mut events = Vec::new();
+    let mut period = None;
+    for line in lines
+        .iter()
+        .skip_while(|line| !line.text.trim().starts_with("timeline"))
+        .skip(1)
+    {
+        let text = line.text.trim();
+        if text.starts_with("%%") || text.starts_with("title ") || text.starts_with("section ") {
+            continue;
+        }
+        let mut parts = text.split(':').map(str::trim);
+        match parts.next() {
+            Some("") => {}
+            Some(named) => period = Some(named),
+            None => continue,
+        }
+        let Some(period) = period else {
+            continue;
+        };
+        for event in parts.filter(|event| !event.is_empty()) {
+            events.push(TimelineEvent {
+                period,
+                event,
+                line: line.line,
+            });
+        }
+    }
+    events
 }
 
 /// The milestones of the chart whose lines are `lines` (its first is

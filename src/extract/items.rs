@@ -1154,7 +1154,7 @@ pub fn percent_of(text: &str) -> Option<f64> {
 /// (`Final regression run — 412/415 passed`) says how it ended.
 fn counted_percent(text: &str) -> Option<f64> {
     static COUNT: LazyLock<Regex> = LazyLock::new(|| {
-        Regex::new(r"(?:^|[\s(:])(\d+)\s*(?:/|of|out of|sur)\s*(\d+)\s+(\p{L}+)(?:\s+(\p{L}+))?")
+        Regex::new(r"(?:^|[\s(:])([0-9]+) *(?:/|of |out of |sur ) *([0-9]+)\s+(\p{L}+)(?:\s+(\p{L}+))?")
             .expect("valid regex")
     });
     /// Beginnings of the words that say a count is of what is left (folded).
@@ -1162,11 +1162,7 @@ fn counted_percent(text: &str) -> Option<f64> {
         "open", "ouvert", "left", "remain", "restant", "reste", "fail", "ko", "echou", "bloqu",
         "block", "pending", "todo", "missing", "manqu",
     ];
-    let bytes = text.as_bytes();
-    if memchr::memchr(b'/', bytes).is_none()
-        && memchr::memmem::find(bytes, b" of ").is_none()
-        && memchr::memmem::find(bytes, b" sur ").is_none()
-    {
+    if !may_count(text) {
         return None;
     }
     COUNT.captures_iter(text).find_map(|captures| {
@@ -1183,6 +1179,34 @@ fn counted_percent(text: &str) -> Option<f64> {
         }
         Some((done * 1000.0 / all).round() / 10.0)
     })
+}
+
+/// Whether `text` may hold a count of [`counted_percent`]'s: a digit
+/// followed, after spaces, by `/`, `of `, `out of ` or `sur `, as its
+/// pattern reads them. One pass over its bytes: most items hold none,
+/// and the pattern costs far more.
+fn may_count(text: &str) -> bool {
+    let bytes = text.as_bytes();
+    let mut i = 0;
+    while let Some(at) = bytes[i..].iter().position(u8::is_ascii_digit) {
+        let mut next = i + at;
+        while bytes.get(next).is_some_and(u8::is_ascii_digit) {
+            next += 1;
+        }
+        while bytes.get(next) == Some(&b' ') {
+            next += 1;
+        }
+        let rest = &bytes[next..];
+        if rest.starts_with(b"/")
+            || rest.starts_with(b"of ")
+            || rest.starts_with(b"out of ")
+            || rest.starts_with(b"sur ")
+        {
+            return true;
+        }
+        i = next;
+    }
+    false
 }
 
 /// A status clause's text past the health circle that may stand before

@@ -803,6 +803,7 @@ impl MilestoneReader<'_> {
             let Block::Code { language, lines } = block else {
                 continue;
             };
+            self.read_timeline(language, lines);
             if !gantt::is_chart(language, lines) {
                 continue;
             }
@@ -821,6 +822,25 @@ impl MilestoneReader<'_> {
                     milestone.line,
                 );
             }
+        }
+    }
+
+    /// Each event of a Mermaid timeline is a milestone of its period
+    /// ([`gantt::timeline_events`]): `Q2 2027 : Lineage` is `Lineage`, in
+    /// the second quarter of 2027. An event of a period that names no
+    /// date gives none.
+    fn read_timeline(&mut self, language: &str, lines: &[TextLine]) {
+        for event in gantt::timeline_events(language, lines) {
+            // A period is read whole, as a cell: `2027` alone is a year.
+            let alone = || dates::parse_date(event.period, self.reference, self.order);
+            let when = match self.found(event.period, event.line) {
+                Some(found) => found.when(event.period),
+                None => match alone() {
+                    Some(date) => When::at(date, event.period.to_string()),
+                    None => continue,
+                },
+            };
+            self.add(event.event.to_string(), Some(when), None, event.line);
         }
     }
 
@@ -1054,7 +1074,9 @@ impl MilestoneReader<'_> {
             if due_only && !due_right_before(before) {
                 continue;
             }
-            if found.baseline.is_none() && self.read_stages(heading) {
+            // A second stage follows a comma or a semicolon.
+            let stages = heading.heading[found.range.end..].contains([',', ';']);
+            if stages && found.baseline.is_none() && self.read_stages(heading) {
                 continue;
             }
             let title = title_without_date(&heading.heading, found.span(&heading.heading));
@@ -1816,6 +1838,37 @@ mod tests {
                 ("v2.0".to_string(), None),
                 ("v1.9".to_string(), Some(Status::Done)),
                 ("v1.8".to_string(), None)
+            ]
+        );
+    }
+
+    /// A Mermaid timeline's events are milestones of their periods,
+    /// continued periods and lone years included; its title, its
+    /// sections and a period that names no date give none.
+    #[test]
+    fn a_mermaid_timelines_events_are_milestones() {
+        let text = "# Roadmap\n\n```mermaid\ntimeline\n    title Data platform 2027\n\
+                    section Build\n    Q1 2027 : Ingestion v2\n            : Catalog MVP\n\
+                    Q2 2027 : Lineage : Quality checks\n    section Later\n\
+                    2028 : Self-service BI\n    Someday : Data mesh\n```\n";
+        let status = milestones(text, date(2026, 12, 6));
+        let read: Vec<_> = (status.milestones.iter())
+            .map(|m| {
+                let day = |d: Option<NaiveDate>| d.map(|d| d.to_string());
+                (m.title.as_str(), day(m.date), day(m.date_end), m.line)
+            })
+            .collect();
+        let event = |title, start: &str, end: &str, line| {
+            (title, Some(start.to_string()), Some(end.to_string()), line)
+        };
+        assert_eq!(
+            read,
+            [
+                event("Ingestion v2", "2027-01-01", "2027-03-31", 7),
+                event("Catalog MVP", "2027-01-01", "2027-03-31", 8),
+                event("Lineage", "2027-04-01", "2027-06-30", 9),
+                event("Quality checks", "2027-04-01", "2027-06-30", 9),
+                event("Self-service BI", "2028-01-01", "2028-12-31", 11),
             ]
         );
     }
