@@ -121,45 +121,44 @@ fn badgen_path(badge: &str) -> Option<(String, String)> {
 mod tests {
     use super::*;
 
-    fn words(address: &str) -> Option<(&'static str, String)> {
-        let (label, message) = badge_words(address)?;
-        Some((label.leak(), message))
-    }
-
     #[test]
     fn static_badges_say_their_words() {
-        assert_eq!(
-            words("https://img.shields.io/badge/progress-60%25-yellow"),
-            Some(("progress", "60%".to_string()))
-        );
-        assert_eq!(
-            words("https://img.shields.io/badge/status-at%20risk-orange.svg?style=flat"),
-            Some(("status", "at risk".to_string()))
-        );
-        assert_eq!(
-            words("https://img.shields.io/badge/phase_2-in--progress-blue"),
-            Some(("phase 2", "in-progress".to_string()))
-        );
-        assert_eq!(
-            words("https://img.shields.io/badge/done-brightgreen"),
-            Some(("", "done".to_string()))
-        );
-        assert_eq!(
-            words("https://img.shields.io/static/v1?label=avancement&message=45%20%25&color=blue"),
-            Some(("avancement", "45 %".to_string()))
-        );
-        assert_eq!(
-            words("https://badgen.net/badge/status/on%20track/green"),
-            Some(("status", "on track".to_string()))
-        );
-        assert_eq!(
-            words("https://progress-bar.dev/75/?title=done"),
-            Some(("done", "75%".to_string()))
-        );
-        assert_eq!(
-            words("https://progress-bar.dev/40"),
-            Some(("progress", "40%".to_string()))
-        );
+        for (address, label, message) in [
+            (
+                "https://img.shields.io/badge/progress-60%25-yellow",
+                "progress",
+                "60%",
+            ),
+            (
+                "https://img.shields.io/badge/status-at%20risk-orange.svg?style=flat",
+                "status",
+                "at risk",
+            ),
+            (
+                "https://img.shields.io/badge/phase_2-in--progress-blue",
+                "phase 2",
+                "in-progress",
+            ),
+            ("https://img.shields.io/badge/done-brightgreen", "", "done"),
+            (
+                "https://img.shields.io/static/v1?label=avancement&message=45%20%25&color=blue",
+                "avancement",
+                "45 %",
+            ),
+            (
+                "https://badgen.net/badge/status/on%20track/green",
+                "status",
+                "on track",
+            ),
+            ("https://progress-bar.dev/75/?title=done", "done", "75%"),
+            ("https://progress-bar.dev/40", "progress", "40%"),
+        ] {
+            assert_eq!(
+                badge_words(address),
+                Some((label.to_string(), message.to_string())),
+                "{address}"
+            );
+        }
     }
 
     /// A badge the service fills in when shown, and an image that is no

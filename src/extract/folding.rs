@@ -250,6 +250,16 @@ pub fn folded_words(text: &str) -> String {
     words(&fold(text)).collect::<Vec<_>>().join(" ")
 }
 
+/// What `table` says of `text` as a whole, its words folded
+/// ([`folded_words`]): a RAID log's `Risques` is a risk row, a GitLab
+/// label's `In Dev` a task under way.
+pub fn look_up<T: Copy>(table: &[(&str, T)], text: &str) -> Option<T> {
+    let said = folded_words(text);
+    (table.iter())
+        .find(|(words, _)| *words == said)
+        .map(|(_, value)| *value)
+}
+
 /// Labels a line may begin with (folded, as [`folded_words`] gives them:
 /// words joined by single spaces), at most 64, for [`Prefixes::begin`].
 pub struct Prefixes {

@@ -1154,8 +1154,10 @@ pub fn percent_of(text: &str) -> Option<f64> {
 /// (`Final regression run — 412/415 passed`) says how it ended.
 fn counted_percent(text: &str) -> Option<f64> {
     static COUNT: LazyLock<Regex> = LazyLock::new(|| {
-        Regex::new(r"(?:^|[\s(:])([0-9]+) *(?:/|of |out of |sur ) *([0-9]+)\s+(\p{L}+)(?:\s+(\p{L}+))?")
-            .expect("valid regex")
+        Regex::new(
+            r"(?:^|[\s(:])([0-9]+) *(?:/|of |out of |sur ) *([0-9]+)\s+(\p{L}+)(?:\s+(\p{L}+))?",
+        )
+        .expect("valid regex")
     });
     /// Beginnings of the words that say a count is of what is left (folded).
     const LEFT_WORDS: &[&str] = &[
@@ -1671,6 +1673,13 @@ mod tests {
         items
     }
 
+    /// Each item of `table`'s rows: its text, percentage and status.
+    fn rows_read(table: &str) -> Vec<(String, Option<f64>, Status)> {
+        (items_of(table).iter())
+            .map(|i| (i.text.clone(), i.percent, i.status))
+            .collect()
+    }
+
     fn one(markdown: &str) -> Item {
         let items = items_of(markdown);
         assert_eq!(items.len(), 1, "{items:#?}");
@@ -2071,35 +2080,41 @@ mod tests {
     /// state label says how far it is, a closed box stays done.
     #[test]
     fn gitlab_labels_say_the_state_of_an_open_box() {
-        let read = |line: &str| {
+        for (line, text, status) in [
+            (
+                "- [x] #101 Index schema v2 ~\"workflow::done\" ~backend",
+                "#101 Index schema v2",
+                Status::Done,
+            ),
+            (
+                "- [ ] #102 Reindex job ~\"workflow::in dev\" ~backend",
+                "#102 Reindex job",
+                Status::InProgress,
+            ),
+            (
+                "- [ ] #104 Synonyms UI ~\"workflow::ready for development\"",
+                "#104 Synonyms UI",
+                Status::Todo,
+            ),
+            (
+                "- [ ] #105 Relevance tuning ~\"workflow::blocked\"",
+                "#105 Relevance tuning",
+                Status::Blocked,
+            ),
+            (
+                "- [x] Tune ranking ~\"workflow::in review\"",
+                "Tune ranking",
+                Status::Done,
+            ),
+            (
+                "- [ ] Synonyms ~frontend ~\"priority::2\"",
+                "Synonyms",
+                Status::Todo,
+            ),
+        ] {
             let item = one(line);
-            (item.text, item.status)
-        };
-        let item = |text: &str, status| (text.to_string(), status);
-        assert_eq!(
-            read("- [x] #101 Index schema v2 ~\"workflow::done\" ~backend"),
-            item("#101 Index schema v2", Status::Done)
-        );
-        assert_eq!(
-            read("- [ ] #102 Reindex job ~\"workflow::in dev\" ~backend"),
-            item("#102 Reindex job", Status::InProgress)
-        );
-        assert_eq!(
-            read("- [ ] #104 Synonyms UI ~\"workflow::ready for development\""),
-            item("#104 Synonyms UI", Status::Todo)
-        );
-        assert_eq!(
-            read("- [ ] #105 Relevance tuning ~\"workflow::blocked\""),
-            item("#105 Relevance tuning", Status::Blocked)
-        );
-        assert_eq!(
-            read("- [x] Tune ranking ~\"workflow::in review\""),
-            item("Tune ranking", Status::Done)
-        );
-        assert_eq!(
-            read("- [ ] Synonyms ~frontend ~\"priority::2\""),
-            item("Synonyms", Status::Todo)
-        );
+            assert_eq!((item.text.as_str(), item.status), (text, status), "{line}");
+        }
     }
 
     /// An item's count of the units it has done is its percentage, and
@@ -2230,15 +2245,10 @@ mod tests {
     /// headed as done without a total beside it does not.
     #[test]
     fn columns_of_done_and_total_counts() {
-        let read = |table: &str| -> Vec<_> {
-            (items_of(table).iter())
-                .map(|i| (i.text.clone(), i.percent, i.status))
-                .collect()
-        };
         let table = "| Epic | Stories done | Stories total | Status |\n|---|--:|--:|---|\n\
                      | Onboarding | 8 | 10 | In progress |\n| Payments | 12 | 12 | Done |\n";
         assert_eq!(
-            read(table),
+            rows_read(table),
             [
                 ("Onboarding".to_string(), Some(80.0), Status::InProgress),
                 ("Payments".to_string(), Some(100.0), Status::Done),
@@ -2247,7 +2257,7 @@ mod tests {
         let table =
             "| Lot | Terminées | Prévues |\n|---|---|---|\n| Lot 1 | 0 | 6 |\n| Lot 2 | 2 | 3 |\n";
         assert_eq!(
-            read(table),
+            rows_read(table),
             [
                 ("Lot 1".to_string(), Some(0.0), Status::Todo),
                 ("Lot 2".to_string(), Some(66.7), Status::InProgress),
@@ -2255,7 +2265,7 @@ mod tests {
         );
         let table = "| Epic | Done | Status |\n|---|---|---|\n| Search | 4 | In progress |\n";
         assert_eq!(
-            read(table),
+            rows_read(table),
             [("Search".to_string(), None, Status::InProgress)]
         );
         // A workload table: days spent of days spent and left (`RAF`,
@@ -2263,7 +2273,7 @@ mod tests {
         let table = "| Lot | Charge initiale (j) | Consommé (j) | RAF (j) |\n|---|---|---|---|\n\
                      | Cadrage | 20 | 22 | 0 |\n| Paie | 120 | 70 | 60 |\n| Reprise | 40 | 0 | 40 |\n";
         assert_eq!(
-            read(table),
+            rows_read(table),
             [
                 ("Cadrage".to_string(), Some(100.0), Status::Done),
                 ("Paie".to_string(), Some(53.8), Status::InProgress),
@@ -2272,25 +2282,20 @@ mod tests {
         );
         // A budget spent is no work done.
         let budget = "| Poste | Budget (k€) | Consommé | Reste |\n|---|---|---|---|\n| Licences | 120 | 70 | 50 |\n";
-        assert_eq!(read(budget), []);
+        assert_eq!(rows_read(budget), []);
     }
 
     /// An OKR table's scores, graded from 0 to 1, say how far each key
     /// result went; a vendor comparison's `Score` names no work.
     #[test]
     fn key_results_scored_from_zero_to_one() {
-        let read = |table: &str| -> Vec<_> {
-            (items_of(table).iter())
-                .map(|i| (i.text.clone(), i.percent, i.status))
-                .collect()
-        };
         let table = "| Key result | Start | Target | Current | Score |\n|---|---|---|---|---|\n\
                      | KR1 Deploys per week | 3 | 20 | 14 | 0.65 |\n\
                      | KR2 Change failure rate | 18% | 5% | 9% | 1.0 |\n\
                      | KR3 Mean time to restore | 4h | 30min | 4h | 0 |\n\
                      | KR4 Test coverage | 40% | 80% | 60% | 0.5 |\n";
         assert_eq!(
-            read(table),
+            rows_read(table),
             [
                 (
                     "KR1 Deploys per week".to_string(),
@@ -2315,7 +2320,7 @@ mod tests {
             ]
         );
         let vendors = "| Vendor | Price | Score |\n|---|---|---|\n| Acme | 10k | 0.8 |\n| Globex | 12k | 0.6 |\n";
-        assert_eq!(read(vendors), []);
+        assert_eq!(rows_read(vendors), []);
     }
 
     #[test]

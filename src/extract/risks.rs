@@ -542,11 +542,7 @@ fn circle_severity(c: char) -> Option<Severity> {
 }
 
 fn field_of(label: &str) -> Option<Field> {
-    let label = folded_words(label);
-    FIELD_LABELS
-        .iter()
-        .find(|(l, _)| *l == label)
-        .map(|(_, field)| *field)
+    super::folding::look_up(FIELD_LABELS, label)
 }
 
 /// Splits `Label : value` when the label is a risk field.

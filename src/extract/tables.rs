@@ -775,10 +775,7 @@ const RAID_KINDS: &[(&str, RaidKind)] = &[
 
 /// What a cell of a RAID log's type column says its row is.
 pub fn raid_kind(cell: &str) -> Option<RaidKind> {
-    let said = super::folding::folded_words(cell);
-    (RAID_KINDS.iter())
-        .find(|(word, _)| *word == said)
-        .map(|(_, kind)| *kind)
+    super::folding::look_up(RAID_KINDS, cell)
 }
 
 /// The column of `table` that says which of a RAID log's four each row

@@ -205,10 +205,7 @@ const WORKFLOW_STAGES: &[(&str, Status)] = &[
 /// The status a stage of GitLab's workflow labels says (`in dev`, `ready
 /// for development`), when the status words do not.
 pub fn workflow_status(stage: &str) -> Option<Status> {
-    let stage = super::folding::folded_words(stage);
-    (WORKFLOW_STAGES.iter())
-        .find(|(name, _)| *name == stage)
-        .map(|(_, status)| *status)
+    super::folding::look_up(WORKFLOW_STAGES, stage)
 }
 
 /// Keys of GitLab's scoped labels that say where an issue stands.

@@ -962,10 +962,7 @@ const WHOLE_STATES: &[(&str, Status)] = &[
 
 /// The state a whole value names ([`WHOLE_STATES`]).
 fn whole_state(value: &str) -> Option<Status> {
-    let said = folded_words(value);
-    (WHOLE_STATES.iter())
-        .find(|(word, _)| *word == said)
-        .map(|(_, status)| *status)
+    super::folding::look_up(WHOLE_STATES, value)
 }
 
 /// Tokens of `text` with their byte ranges in `text`, folded: each run of
