@@ -278,7 +278,7 @@ impl<'a> ItemReader<'a> {
         let labelled = (labels.and_then(|labels| labels.state)).and_then(|state| {
             self.vocabulary
                 .only_phrase(state)
-                .or(workflow_status(state))
+                .or_else(|| workflow_status(state))
         });
         let status = match labelled {
             Some(labelled) if open_box => labelled,
@@ -1172,9 +1172,8 @@ fn counted_percent(text: &str) -> Option<f64> {
         let all: f64 = captures.get(2)?.as_str().parse().ok()?;
         let counted = fold(captures.get(3)?.as_str());
         let left = captures.get(4).is_some_and(|next| {
-            LEFT_WORDS
-                .iter()
-                .any(|w| fold(next.as_str()).starts_with(w))
+            let next = fold(next.as_str());
+            LEFT_WORDS.iter().any(|w| next.starts_with(w))
         });
         if all <= 0.0 || done > all || !COUNTED_WORDS.contains(&counted.as_str()) || left {
             return None;

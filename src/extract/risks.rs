@@ -627,9 +627,9 @@ impl Draft {
 
     fn apply(&mut self, field: Field, value: &str) {
         match field {
-            Field::Impact => self.impact = self.impact.or(scale_of(value)),
-            Field::Probability => self.probability = self.probability.or(scale_of(value)),
-            Field::Severity => self.severity_level = self.severity_level.or(scale_of(value)),
+            Field::Impact | Field::Probability | Field::Severity => {
+                self.rate(field, scale_of(value));
+            }
             Field::Mitigation if !value.is_empty() => {
                 self.mitigation.get_or_insert_with(|| value.to_string());
             }
@@ -643,6 +643,17 @@ impl Draft {
             Field::Title if !value.is_empty() => self.title = clean_risk_title(value),
             _ => {}
         }
+    }
+
+    /// Sets a rating field to `level` on the 1-5 scale, unless it has one.
+    fn rate(&mut self, field: Field, level: Option<u8>) {
+        let rating = match field {
+            Field::Impact => &mut self.impact,
+            Field::Probability => &mut self.probability,
+            Field::Severity => &mut self.severity_level,
+            _ => return,
+        };
+        *rating = rating.or(level);
     }
 
     fn finish(self, heading_severity: Option<Severity>, source: &Arc<str>) -> Risk {
@@ -1442,6 +1453,13 @@ fn rated_out_of_ten(table: &Table, index: usize) -> bool {
     above_five
 }
 
+/// A cell of a column rated out of 10 ([`rated_out_of_ten`]) on the 1-5
+/// scale, as a score out of 10 is read (`8` is 4, `9` is 5, `3` is 2).
+fn out_of_ten(cell: &str) -> Option<u8> {
+    let value: f64 = cell.trim().parse().ok()?;
+    Some(((value / 2.0).round() as u8).clamp(1, 5))
+}
+
 fn table_risks(table: &Table, severity: Option<Severity>, source: &Arc<str>) -> Vec<Risk> {
     let raid = tables::raid_column(table);
     let fields: Vec<Option<Field>> = (table.header.iter())
@@ -1461,7 +1479,7 @@ fn table_risks(table: &Table, severity: Option<Severity>, source: &Arc<str>) -> 
         .iter()
         .position(|f| *f == Some(Field::Title))
         .or_else(|| fields.iter().position(|f| f.is_none()));
-    let out_of_ten: Vec<bool> = (fields.iter().enumerate())
+    let rated_of_ten: Vec<bool> = (fields.iter().enumerate())
         .map(|(i, field)| {
             matches!(
                 field,
@@ -1482,10 +1500,10 @@ fn table_risks(table: &Table, severity: Option<Severity>, source: &Arc<str>) -> 
             continue;
         }
         let mut draft = Draft::titled(title, row.line, false);
-        for ((cell, field), ten) in row.cells.iter().zip(&fields).zip(&out_of_ten) {
+        for ((cell, field), ten) in row.cells.iter().zip(&fields).zip(&rated_of_ten) {
             match field {
                 Some(Field::Title) | None => {}
-                Some(field) if *ten => draft.apply(*field, &format!("{}/10", cell.trim())),
+                Some(field) if *ten => draft.rate(*field, out_of_ten(cell)),
                 Some(field) => draft.apply(*field, cell),
             }
         }
