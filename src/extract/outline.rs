@@ -75,6 +75,10 @@ pub struct Table {
     /// The header cells folded, once, by [`super::tables::folded_header`]:
     /// each column's role compares its header with several word lists.
     pub(super) folded_header: OnceCell<Vec<String>>,
+    /// Its columns of figures that say how far each row is, worked out
+    /// once by [`super::tables::tally`]: the table's kind and its items
+    /// both ask.
+    pub(super) tally: OnceCell<Option<super::tables::Tally>>,
 }
 
 /// A block of a section, in document order.
@@ -507,6 +511,7 @@ impl<'a> Builder<'a> {
                     rows: Vec::new(),
                     roles: OnceCell::new(),
                     folded_header: OnceCell::new(),
+                    tally: OnceCell::new(),
                 });
             }
             Tag::TableHead => {

@@ -358,6 +358,10 @@ const MONEY_HEADERS: &[&str] = &[
 /// of money (`| Poste | Budget | Consommé | Reste |`, a `€` in a header)
 /// has none: a budget spent is no work done.
 pub fn tally(table: &Table) -> Option<Tally> {
+    *table.tally.get_or_init(|| tally_of(table))
+}
+
+fn tally_of(table: &Table) -> Option<Tally> {
     let headers = folded_header(table);
     let money = |header: &String| {
         header.contains(['€', '$', '£']) || words(header).any(|w| MONEY_HEADERS.contains(&w))
