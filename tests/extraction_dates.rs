@@ -1100,6 +1100,175 @@ fn a_german_status_report() {
     );
 }
 
+/// An Italian status report (`Stato di avanzamento`), as an Italian PMO
+/// writes one. Counted by hand: the lists hold 2 done (`Completate`), 2
+/// under way (`In corso`, one at 70 %), 2 to do (`Da fare`); the table 1
+/// done, 1 in progress, 1 to do, 1 blocked (`⛔ Bloccato`): 10 items.
+/// Four milestones (`Raggiunta` done, `In corso`, `Pianificata` to do),
+/// the header's dates, owner, claimed 55 % and amber (`🟡 In ritardo`);
+/// the supplier's delay is high likelihood × high impact (`Alta`,
+/// `Alto`: critical), the incomplete data medium × medium.
+#[test]
+fn an_italian_status_report() {
+    let text = "# Portale Clienti — Stato di avanzamento\n\n\
+                **Ultimo aggiornamento:** 18 novembre 2026\n**Capo progetto:** @giulia.rossi\n\
+                **Stato complessivo:** 🟡 In ritardo\n**Avanzamento complessivo:** 55%\n\
+                **Data di inizio:** 1 settembre 2026\n**Data di fine prevista:** 20 gennaio 2027\n\n\
+                ## Attività\n\n### Completate\n- [x] Analisi dei requisiti @giulia.rossi\n\
+                - [x] Progettazione dell'architettura @marco.bianchi\n\n\
+                ### In corso\n- [ ] Sviluppo API di autenticazione — 70% @luca.ferrari\n\
+                - [ ] Migrazione dei dati\n\n### Da fare\n- [ ] Test di integrazione\n\
+                - [ ] Formazione degli utenti\n\n\
+                ## Stato delle attività\n\n| Attività | Responsabile | Stato | Avanzamento |\n|---|---|---|---|\n\
+                | Analisi | Giulia Rossi | ✅ Completato | 100% |\n\
+                | Sviluppo front-end | Marco Bianchi | 🔄 In corso | 60% |\n\
+                | Collaudo | Luca Ferrari | Da fare | 0% |\n\
+                | Rilascio in produzione | Giulia Rossi | ⛔ Bloccato | 0% |\n\n\
+                ## Milestone\n\n| Milestone | Data prevista | Stato |\n|---|---|---|\n\
+                | Kick-off | 15/09/2026 | Raggiunta |\n| Fine sviluppo | 30 novembre 2026 | In corso |\n\
+                | Collaudo utente | 15 dicembre 2026 | Pianificata |\n| Go-live | 20 gennaio 2027 | Pianificata |\n\n\
+                ## Rischi\n\n| Rischio | Probabilità | Impatto | Mitigazione | Responsabile |\n|---|---|---|---|---|\n\
+                | Ritardo del fornitore | Alta | Alto | Penali contrattuali | @giulia.rossi |\n\
+                | Dati incompleti | Media | Medio | Bonifica preventiva dei dati | @luca.ferrari |\n";
+    let status = build(&[("portale.md", text.as_bytes())], "2026-11-22");
+    let project = &status["projects"][0];
+    assert_eq!(project["name"], "Portale Clienti");
+    assert_eq!(
+        (&project["as_of"], &project["start"], &project["end"]),
+        (
+            &Value::from("2026-11-18"),
+            &Value::from("2026-09-01"),
+            &Value::from("2027-01-20")
+        )
+    );
+    assert_eq!(project["owner"], "@giulia.rossi");
+    assert_eq!(project["declared_health"], "amber");
+    assert_eq!(project["declared_progress"], 55.0);
+    let counts = &project["counts"];
+    let count = |key: &str| counts[key].as_u64().unwrap_or(u64::MAX);
+    assert_eq!(
+        ["done", "in_progress", "todo", "blocked", "total"].map(count),
+        [3, 3, 3, 1, 10]
+    );
+    assert_eq!(
+        milestones_read(project),
+        [
+            ("Kick-off", "2026-09-15", "done", false),
+            ("Fine sviluppo", "2026-11-30", "in_progress", false),
+            ("Collaudo utente", "2026-12-15", "todo", false),
+            ("Go-live", "2027-01-20", "todo", false),
+        ]
+    );
+    let risks: Vec<_> = (project["risks"].as_array().unwrap().iter())
+        .map(|r| {
+            let field = |key: &str| r[key].as_str().unwrap_or("").to_string();
+            (
+                field("title"),
+                field("severity"),
+                field("mitigation"),
+                field("owner"),
+            )
+        })
+        .collect();
+    let risk = |title: &str, severity: &str, mitigation: &str, owner: &str| {
+        (
+            title.into(),
+            severity.into(),
+            mitigation.into(),
+            owner.into(),
+        )
+    };
+    assert_eq!(
+        risks,
+        [
+            risk(
+                "Ritardo del fornitore",
+                "critical",
+                "Penali contrattuali",
+                "@giulia.rossi"
+            ),
+            risk(
+                "Dati incompleti",
+                "medium",
+                "Bonifica preventiva dei dati",
+                "@luca.ferrari"
+            ),
+        ]
+    );
+}
+
+/// An Italian weekly report's phases, backlog, deadlines and issues:
+/// `Data:` dates it, `Responsabile:` names its owner; a phase `in corso
+/// (60%)` is at 60 %, one `pianificata per il 15 gennaio 2027` to do; the
+/// backlog's `in lavorazione`, `sospeso, in attesa del fornitore` and
+/// `annullato` are in progress, blocked and cancelled; the `Scadenze`
+/// table's first column names its milestones; `Criticità` and `Problemi
+/// aperti` hold its risks.
+#[test]
+fn an_italian_weekly_report() {
+    let text = "# App Mobile — Report settimanale\n\n\
+                Data: 20/11/2026\nResponsabile: Francesca Greco\nStato: 🟢 In linea\n\n\
+                ## Fasi\n\n- **Fase 1 — Analisi** : completata ✅\n\
+                - **Fase 2 — Sviluppo** : in corso (60%)\n- **Fase 3 — Collaudo** : da iniziare\n\
+                - **Fase 4 — Rilascio** : pianificata per il 15 gennaio 2027\n\n\
+                ## Backlog\n\n- Login con SPID — completato\n- Pagamenti in app — in lavorazione\n\
+                - Modalità offline — sospeso, in attesa del fornitore\n- Widget iOS — annullato\n\n\
+                ## Scadenze\n\n| Scadenza | Data | Stato |\n|---|---|---|\n\
+                | Beta interna | 1 dicembre 2026 | Prevista |\n\
+                | Pubblicazione sugli store | 15 gennaio 2027 | Da fare |\n\n\
+                ## Criticità\n\n\
+                - Il fornitore del modulo pagamenti non ha consegnato l'SDK. Impatto: alto. Probabilità: media. Azione: sollecito formale, referente @paolo.conti\n\
+                - Budget di test ridotto — impatto medio\n\n\
+                ## Problemi aperti\n- Crash su Android 12 all'avvio della fotocamera\n";
+    let status = build(&[("app.md", text.as_bytes())], "2026-11-22");
+    let project = &status["projects"][0];
+    assert_eq!(project["name"], "App Mobile");
+    assert_eq!(project["as_of"], "2026-11-20");
+    assert_eq!(project["owner"], "Francesca Greco");
+    assert_eq!(project["declared_health"], "green");
+    let items: Vec<_> = (project["sections"].as_array().unwrap().iter())
+        .flat_map(|s| s["items"].as_array().unwrap().iter())
+        .map(|i| {
+            (
+                i["text"].as_str().unwrap(),
+                i["status"].as_str().unwrap(),
+                i["percent"].as_f64(),
+            )
+        })
+        .collect();
+    assert_eq!(
+        items,
+        [
+            ("Fase 1 — Analisi", "done", None),
+            ("Fase 2 — Sviluppo", "in_progress", Some(60.0)),
+            ("Fase 3 — Collaudo", "todo", None),
+            ("Fase 4 — Rilascio", "todo", None),
+            ("Login con SPID", "done", None),
+            ("Pagamenti in app", "in_progress", None),
+            ("Modalità offline", "blocked", None),
+            ("Widget iOS", "cancelled", None),
+        ]
+    );
+    assert_eq!(
+        milestones_read(project),
+        [
+            ("Beta interna", "2026-12-01", "todo", false),
+            ("Pubblicazione sugli store", "2027-01-15", "todo", false),
+        ]
+    );
+    let risks: Vec<_> = (project["risks"].as_array().unwrap().iter())
+        .map(|r| (r["severity"].as_str(), r["owner"].as_str()))
+        .collect();
+    assert_eq!(
+        risks,
+        [
+            (Some("high"), Some("@paolo.conti")),
+            (Some("medium"), None),
+            (None, None),
+        ]
+    );
+}
+
 /// Corpus 15's streams each end with a `**Blockers**:` line (streams 4,
 /// 5 and 6 name one), and its `## 🚨 Active Blockers` lists those of
 /// streams 4 and 5 again: the section's two are its risks, not five with

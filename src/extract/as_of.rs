@@ -74,6 +74,13 @@ const AS_OF_LABELS: &[&str] = &[
     "fecha",
     "actualizado",
     "ultima actualizacion",
+    // Italian.
+    "ultimo aggiornamento",
+    "aggiornato",
+    "aggiornato al",
+    "data",
+    "data del report",
+    "data di aggiornamento",
 ];
 
 /// Labels of the period a report covers (folded): it is true as of the
@@ -118,6 +125,10 @@ const START_LABELS: &[&str] = &[
     "date de demarrage",
     "fecha de inicio",
     "inicio",
+    "data di inizio",
+    "data inizio",
+    "inizio",
+    "avvio",
 ];
 
 /// Labels of the line that says when the project ends (folded): `**End
@@ -156,6 +167,11 @@ const END_LABELS: &[&str] = &[
     "fin prevue",
     "fin du projet",
     "fecha de fin",
+    "data di fine",
+    "data fine",
+    "data di fine prevista",
+    "fine prevista",
+    "fine",
     // A release's page (Jira's version page, a release plan): its work
     // is due on the day it ships (also a milestone).
     "release date",
@@ -241,6 +257,12 @@ const OWNER_LABELS: &[&str] = &[
     "director del proyecto",
     "directora del proyecto",
     "gerente de proyecto",
+    "capo progetto",
+    "capoprogetto",
+    "responsabile",
+    "responsabile di progetto",
+    "responsabile del progetto",
+    "referente",
     "projektleitung",
     "projektleiter",
     "projektleiterin",
@@ -300,6 +322,10 @@ const HEALTH_LABELS: &[&str] = &[
     "estado global",
     "estado del proyecto",
     "semaforo",
+    "stato complessivo",
+    "stato generale",
+    "stato del progetto",
+    "stato progetto",
 ];
 
 /// Plain `Status :` labels: a project status only in the preamble or under
@@ -308,7 +334,7 @@ const HEALTH_LABELS: &[&str] = &[
 /// they are the status of a phase. `Overall :` and `Global :` alone, as
 /// a report's health section heads its areas with, too.
 const PLAIN_STATUS_LABELS: &[&str] = &[
-    "statut", "status", "etat", "estado", "overall", "global", "globale",
+    "statut", "status", "etat", "estado", "stato", "overall", "global", "globale",
 ];
 
 /// [`HEALTH_LABELS`] and [`PLAIN_STATUS_LABELS`] as prefixes of a label.
@@ -327,6 +353,8 @@ const GLOBAL_HEADING_WORDS: &[&str] = &[
     "summary",
     "resume",
     "recommandation",
+    "sintesi",
+    "riepilogo",
     // `## Project health`, `## Météo` over `**Overall:** 🟡` and the areas.
     "health",
     "sante",

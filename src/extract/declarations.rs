@@ -39,7 +39,18 @@ pub enum Target {
 
 /// Words that make a label about the whole project (§6, last bullet).
 pub const WHOLE_PROJECT_WORDS: &[&str] = &[
-    "total", "totale", "global", "globale", "overall", "general", "generale", "projet", "project",
+    "total",
+    "totale",
+    "global",
+    "globale",
+    "overall",
+    "general",
+    "generale",
+    "projet",
+    "project",
+    "complessivo",
+    "complessiva",
+    "progetto",
 ];
 
 /// Words that make a labelled percentage a progress claim rather than a
@@ -61,6 +72,11 @@ const PROGRESS_LABEL_WORDS: &[&str] = &[
     "estado",
     "progreso",
     "fortschritt",
+    "stato",
+    "avanzamento",
+    "completamento",
+    "complessivo",
+    "complessiva",
     "done",
     "termine",
     "total",
@@ -83,6 +99,8 @@ const ROW_PROGRESS_WORDS: &[&str] = &[
     "progreso",
     "avance",
     "fortschritt",
+    "avanzamento",
+    "completamento",
 ];
 
 /// Words of goals: a labelled percentage with one of them is not a claim.
@@ -99,6 +117,11 @@ const TARGET_WORDS: &[&str] = &[
     "attendu",
     "prevu",
     "prevue",
+    "obiettivo",
+    "obiettivi",
+    "atteso",
+    "previsto",
+    "prevista",
 ];
 
 /// Kinds of sections a label can name: `Phase 1.0`, `Sprint 3`, `Lot 2`.
@@ -197,6 +220,9 @@ const BARE_PROGRESS_WORDS: &[&str] = &[
     "completion",
     "progreso",
     "fortschritt",
+    "avanzamento",
+    "completamento",
+    "percentuale",
     // `Percent complete`, `% completed`, `Taux d'avancement`.
     "percent",
     "percentage",

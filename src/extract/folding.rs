@@ -261,17 +261,17 @@ pub fn look_up<T: Copy>(table: &[(&str, T)], text: &str) -> Option<T> {
 }
 
 /// Labels a line may begin with (folded, as [`folded_words`] gives them:
-/// words joined by single spaces), at most 64, for [`Prefixes::begin`].
+/// words joined by single spaces), at most 128, for [`Prefixes::begin`].
 pub struct Prefixes {
     prefixes: Vec<&'static [u8]>,
     /// For each first byte, the prefixes that begin with it (bit `i`:
     /// `prefixes[i]`): a line is ruled out by its first letter at once.
-    by_first_byte: [u64; 256],
+    by_first_byte: [u128; 256],
 }
 
 impl Prefixes {
     pub fn new(prefixes: &[&'static str]) -> Prefixes {
-        assert!(prefixes.len() <= 64, "at most 64 prefixes");
+        assert!(prefixes.len() <= 128, "at most 128 prefixes");
         assert!(!prefixes.contains(&""), "no empty prefix");
         let mut by_first_byte = [0; 256];
         for (index, prefix) in prefixes.iter().enumerate() {
@@ -289,7 +289,7 @@ impl Prefixes {
     /// no string built.
     pub fn begin(&self, text: &str) -> bool {
         // Bit `i` set: the words folded so far are a beginning of prefix `i`.
-        let mut open: Option<u64> = None;
+        let mut open: Option<u128> = None;
         // Bytes of the words folded so far, and whether the last was in a word.
         let mut length = 0;
         let mut in_word = false;

@@ -406,7 +406,15 @@ impl<'a> ItemReader<'a> {
         let value = strip_status_label(segment);
         let phrase = |text: &str| {
             let (status, end) = self.vocabulary.phrase_at_start(text)?;
-            (words_outside_parentheses(&text[end..]) <= 2).then_some(status)
+            // A date after the phrase is no more words of it (`planifiée
+            // pour le 15 janvier 2027`, `pianificata per il 15 gennaio`),
+            // nor is the reason after a comma (`on hold, waiting for the
+            // vendor`, `sospeso, in attesa del fornitore`).
+            let rest = &text[end..];
+            (words_outside_parentheses(rest) <= 2
+                || rest.trim_start().starts_with(',')
+                || super::dates::words_beside_dates(rest) <= 2)
+                .then_some(status)
         };
         match self.vocabulary.item_marker_at_start(value) {
             // A phrase is at most three words, and two may follow it:
@@ -875,6 +883,8 @@ const STATUS_HEADERS: &[&str] = &[
     "progression",
     "done",
     "progreso",
+    "stato",
+    "avanzamento",
 ];
 const ID_HEADERS: &[&str] = &["id", "ticket", "cle", "key", "#", "ref", "n°", "no"];
 const POINTS_HEADERS: &[&str] = &["points", "pts", "sp", "story points"];
@@ -1056,10 +1066,12 @@ const PROPERTY_LABELS: &[&str] = &[
     "risk",
     "owner",
     "responsable",
+    "responsabile",
     "statut",
     "status",
     "etat",
     "state",
+    "stato",
 ];
 
 /// Whether `cells` are not empty and at least half of them pass `test`,
@@ -1248,6 +1260,8 @@ const PROGRESS_WORDS: &[&str] = &[
     "progress",
     "progression",
     "cours",
+    "completato",
+    "avanzamento",
 ];
 
 /// Whether what follows a `%` leaves it the item's progress: no word at
@@ -1265,7 +1279,7 @@ fn speaks_of_progress(after: &str) -> bool {
             return true;
         }
         let word = fold(&rest[..word_end]);
-        if !matches!(word.as_str(), "d" | "de" | "du" | "en") {
+        if !matches!(word.as_str(), "d" | "de" | "du" | "en" | "di") {
             return PROGRESS_WORDS
                 .iter()
                 .any(|known| word_matches(&word, known));
@@ -1861,6 +1875,41 @@ mod tests {
                 ("Pager rotation staffed", Status::Todo)
             );
         }
+    }
+
+    /// A trailing clause's status may be followed by the date it is set
+    /// for, or by its reason after a comma: neither is more words of the
+    /// task's own.
+    #[test]
+    fn a_clause_with_its_date_or_its_reason() {
+        let cases = [
+            (
+                "- **Phase 4 — Release** : planned for the 15 January 2027",
+                "Phase 4 — Release",
+                Status::Todo,
+            ),
+            (
+                "- **Fase 4 — Rilascio** : pianificata per il 15 gennaio 2027",
+                "Fase 4 — Rilascio",
+                Status::Todo,
+            ),
+            (
+                "- Offline mode — on hold, waiting for the vendor",
+                "Offline mode",
+                Status::Blocked,
+            ),
+            (
+                "- Modalità offline — sospeso, in attesa del fornitore",
+                "Modalità offline",
+                Status::Blocked,
+            ),
+        ];
+        for (line, text, status) in cases {
+            let item = one(line);
+            assert_eq!((item.text.as_str(), item.status), (text, status), "{line}");
+        }
+        // More words than a date after the phrase are a sentence.
+        assert!(lone("- Lot 3 — planned but the team has not said when").is_none());
     }
 
     #[test]

@@ -52,13 +52,25 @@ const MILESTONE_HEADING_WORDS: &[&str] = &[
     "roadmap",
     "hitos",
     "meilensteine",
+    // Italian: a plan's `Traguardi`, its `Scadenze` (deadlines), its
+    // `Cronoprogramma` (schedule).
+    "traguardi",
+    "scadenze",
+    "cronoprogramma",
 ];
 
 /// First words of a heading that names a time box of the plan (folded):
 /// `### SPRINT 1: Quick Wins (Nov 27 - Dec 11, 2025)` (corpus 20), `##
 /// Phase 2 (Q3 2026)`, `## Release 1.4 — 15/03/2027`. Dated, such a
 /// heading is a milestone wherever it stands, due at the end of its dates.
-const TIME_BOX_WORDS: &[&str] = &["sprint", "iteration", "increment", "phase", "release"];
+const TIME_BOX_WORDS: &[&str] = &[
+    "sprint",
+    "iteration",
+    "increment",
+    "phase",
+    "release",
+    "fase",
+];
 
 /// Whether a heading, folded, names a time box of the plan: it begins
 /// with a time box's word, or it is a quarter or a half-year and at most

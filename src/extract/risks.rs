@@ -51,6 +51,11 @@ const RISK_HEADING_WORDS: &[&str] = &[
     "risiken",
     "riesgo",
     "riesgos",
+    "rischio",
+    "rischi",
+    // An Italian report's `Criticità`: the points that put the work at
+    // risk.
+    "criticita",
     // What a French steering committee watches (`Points de vigilance`):
     // risks written without their scales. `Points d'attention` is left:
     // seed 001's sums up the risks its risk section rated already.
@@ -58,6 +63,7 @@ const RISK_HEADING_WORDS: &[&str] = &[
     // The third P of a weekly Progress, Plans, Problems report.
     "problems",
     "problemes",
+    "problemi",
     // Not `Difficultés` (`rencontrées`): what a team met and how it
     // solved it, as corpus 09's lists of solutions under `## Difficultes
     // Rencontrees` are, more often than risks still open.
@@ -135,6 +141,8 @@ const SCALE_WORDS: &[(&str, u8)] = &[
     ("hoch", 4),
     ("alto", 4),
     ("alta", 4),
+    ("elevato", 4),
+    ("elevata", 4),
     ("major", 4),
     ("majeur", 4),
     ("moyen", 3),
@@ -153,6 +161,8 @@ const SCALE_WORDS: &[(&str, u8)] = &[
     ("niedrig", 2),
     ("bajo", 2),
     ("baja", 2),
+    ("basso", 2),
+    ("bassa", 2),
     ("minor", 2),
     ("mineur", 2),
     // A likelihood's words (`| Likelihood | Likely |`, `— high impact,
@@ -255,6 +265,18 @@ const FIELD_LABELS: &[(&str, Field)] = &[
     ("mitigacion", Field::Mitigation),
     ("plan de mitigacion", Field::Mitigation),
     ("estado", Field::Status),
+    ("probabilita", Field::Probability),
+    ("impatto", Field::Impact),
+    ("gravita", Field::Severity),
+    ("mitigazione", Field::Mitigation),
+    ("piano di mitigazione", Field::Mitigation),
+    ("azione", Field::Mitigation),
+    ("azioni", Field::Mitigation),
+    ("contromisura", Field::Mitigation),
+    ("contromisure", Field::Mitigation),
+    ("responsabile", Field::Owner),
+    ("referente", Field::Owner),
+    ("stato", Field::Status),
     ("occurrence", Field::Probability),
     ("mitigation", Field::Mitigation),
     ("mitigations", Field::Mitigation),
@@ -305,6 +327,12 @@ const CLOSED_WORDS: &[&str] = &[
     "levee",
     "geschlossen",
     "erledigt",
+    "chiuso",
+    "chiusa",
+    "risolto",
+    "risolta",
+    "mitigato",
+    "mitigata",
 ];
 
 /// `Risque 1:` / `Risk 2 -` / `1.` at the start of a title: numbering, not
@@ -312,7 +340,7 @@ const CLOSED_WORDS: &[&str] = &[
 /// dot is not a separator.
 static RISK_NUMBER: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"(?i)^(?:(?:risque|risk|risiko|blocage|bloquant|blocker)\s*#?\d+(?:\.\d+)*|\d+(?:\.\d+)*[.)](?:\s|$))\s*[:\-–—.]?\s*",
+        r"(?i)^(?:(?:risque|risk|risiko|rischio|blocage|bloquant|blocker)\s*#?\d+(?:\.\d+)*|\d+(?:\.\d+)*[.)](?:\s|$))\s*[:\-–—.]?\s*",
     )
     .expect("risk number pattern compiles")
 });

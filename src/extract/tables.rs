@@ -55,6 +55,7 @@ pub enum Column {
 /// Header words of a risk table's risk column.
 pub const RISK_COLUMN_WORDS: &[&str] = &[
     "risque", "risques", "risk", "risks", "risiko", "risiken", "riesgo", "menace", "threat",
+    "rischio", "rischi",
 ];
 
 const STATUS_HEADER_WORDS: &[&str] = &[
@@ -70,6 +71,8 @@ const STATUS_HEADER_WORDS: &[&str] = &[
     "progression",
     "done",
     "estado",
+    "stato",
+    "avanzamento",
 ];
 
 const DATE_HEADER_WORDS: &[&str] = &[
@@ -100,6 +103,11 @@ const DATE_HEADER_WORDS: &[&str] = &[
     "baseline",
     "forecast",
     "actual",
+    "data",
+    "scadenza",
+    "prevista",
+    "previsto",
+    "consegna",
 ];
 
 /// Date headers that say when work was finished, not when it is due: a
@@ -117,7 +125,7 @@ const COMPLETION_HEADER_WORDS: &[&str] = &[
     "actual",
 ];
 
-const END_HEADER_WORDS: &[&str] = &["end", "fin", "finish", "until", "ende"];
+const END_HEADER_WORDS: &[&str] = &["end", "fin", "finish", "until", "ende", "fine"];
 
 const ID_HEADER_WORDS: &[&str] = &["id", "ticket", "cle", "key", "ref", "#"];
 
@@ -150,6 +158,11 @@ pub(super) const OWNER_HEADER_WORDS: &[&str] = &[
     "membre",
     "member",
     "verantwortlich",
+    "responsabile",
+    "responsabili",
+    "referente",
+    "assegnatario",
+    "assegnato",
     // An MS Project plan's `Resource Names`, `Noms ressources`.
     "resource names",
     "noms ressources",
@@ -173,6 +186,9 @@ const ATTRIBUTE_HEADER_WORDS: &[&str] = &[
     "complexite",
     "complexity",
     "sprint",
+    "priorita",
+    "categoria",
+    "tipo",
 ];
 
 /// Headers that ask whether a row's work is done, answered `Yes` or `No`
@@ -640,6 +656,11 @@ fn all_cells(table: &Table, index: usize, test: impl Fn(&str) -> bool) -> bool {
     any
 }
 
+/// Whether every row of `table` has something in column `index`.
+fn filled(table: &Table, index: usize) -> bool {
+    (table.rows.iter()).all(|row| row.cells.get(index).is_some_and(|c| !c.trim().is_empty()))
+}
+
 fn looks_like_id(cell: &str) -> bool {
     let mut parts = cell.splitn(2, '-');
     let (Some(letters), Some(digits)) = (parts.next(), parts.next()) else {
@@ -658,11 +679,22 @@ pub fn columns(table: &Table) -> &[Column] {
 }
 
 fn roles_of(table: &Table) -> Vec<Column> {
-    let mut roles: Vec<Column> = folded_header(table)
-        .iter()
-        .enumerate()
+    let headers = folded_header(table);
+    let mut roles: Vec<Column> = (headers.iter().enumerate())
         .map(|(i, header)| column_role(table, i, header))
         .collect();
+    // A column named for dates that holds none, but words on every row,
+    // names the rows when no other column does (`| Deadline | Date |
+    // Status |`, an Italian `| Scadenza | Data | Stato |` over `Beta
+    // interna`).
+    if !roles.contains(&Column::Text) {
+        let named = (roles.iter().zip(headers).enumerate()).position(|(i, (role, header))| {
+            *role == Column::Attribute && DATE_HEADERS.any(header) && filled(table, i)
+        });
+        if let Some(named) = named {
+            roles[named] = Column::Text;
+        }
+    }
     // A lone `End`/`Fin` column is the date itself.
     if !roles.contains(&Column::Date) {
         if let Some(end) = roles.iter().position(|r| *r == Column::EndDate) {
@@ -862,6 +894,34 @@ mod tests {
             Some(Block::Table(table)) => table,
             other => panic!("expected a table, got {other:?}"),
         }
+    }
+
+    /// A column headed as dates that holds the rows' names, no dates,
+    /// names them when no other column does; one left empty does not.
+    #[test]
+    fn a_date_header_over_names_names_the_rows() {
+        let deadlines = table(
+            "| Deadline | Date | Status |\n|---|---|---|\n| Beta | 1 December 2026 | Planned |\n",
+        );
+        assert_eq!(
+            columns(&deadlines),
+            [Column::Text, Column::Date, Column::Status]
+        );
+        let italian = table(
+            "| Scadenza | Data | Stato |\n|---|---|---|\n| Beta interna | 1 dicembre 2026 | Prevista |\n",
+        );
+        assert_eq!(
+            columns(&italian),
+            [Column::Text, Column::Date, Column::Status]
+        );
+        // Corpus 22: an empty `Target Completion` names nothing.
+        let empty = table(
+            "| Category | Status | Target Completion |\n|---|---|---|\n| Connectivity | todo |  |\n",
+        );
+        assert_eq!(
+            columns(&empty),
+            [Column::Attribute, Column::Status, Column::Attribute]
+        );
     }
 
     /// Columns of figures that say how far each row is make a status

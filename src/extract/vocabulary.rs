@@ -4,7 +4,7 @@
 //! Matching is case- and accent-insensitive (`TERMINÉE` is `terminee`), on
 //! whole words (`done` never matches `abandoned`) and whole symbols (`✔` and
 //! `✔️` are the same marker: variation selectors are dropped). A French or
-//! Spanish word also matches its feminine and plural forms (`terminé`,
+//! Spanish or Italian word also matches its feminine and plural forms (`terminé`,
 //! `terminée`, `terminés`), because real documents agree their adjectives
 //! with whatever they describe (`PHASE 1 - TERMINÉE`, `Tickets réalisés`).
 
@@ -54,7 +54,7 @@ const MARKERS: &[(&str, Status)] = &[
     ("[~]", Status::Cancelled),
 ];
 
-/// Status words and phrases, French, English, Spanish and German, written
+/// Status words and phrases, French, English, Spanish, German and Italian, written
 /// in their base (masculine singular) form.
 const WORDS: &[(&str, Status)] = &[
     // French
@@ -218,6 +218,39 @@ const WORDS: &[(&str, Status)] = &[
     ("gefahrdet", Status::InProgress),
     ("retrasado", Status::InProgress),
     ("en riesgo", Status::InProgress),
+    // Italian. `Fatto` is left out: as often a fact (`i fatti`).
+    ("completato", Status::Done),
+    ("concluso", Status::Done),
+    ("terminato", Status::Done),
+    ("chiuso", Status::Done),
+    ("rilasciato", Status::Done),
+    ("consegnato", Status::Done),
+    ("in corso", Status::InProgress),
+    ("in lavorazione", Status::InProgress),
+    ("in sviluppo", Status::InProgress),
+    ("in revisione", Status::InProgress),
+    ("in collaudo", Status::InProgress),
+    ("avviato", Status::InProgress),
+    ("parziale", Status::InProgress),
+    ("parzialmente", Status::InProgress),
+    ("in ritardo", Status::InProgress),
+    ("a rischio", Status::InProgress),
+    ("da fare", Status::Todo),
+    ("da iniziare", Status::Todo),
+    ("da avviare", Status::Todo),
+    ("da pianificare", Status::Todo),
+    ("non iniziato", Status::Todo),
+    ("non avviato", Status::Todo),
+    ("pianificato", Status::Todo),
+    ("previsto", Status::Todo),
+    ("rinviato", Status::Todo),
+    ("bloccato", Status::Blocked),
+    ("sospeso", Status::Blocked),
+    ("in attesa", Status::Blocked),
+    ("annullato", Status::Cancelled),
+    ("cancellato", Status::Cancelled),
+    ("abbandonato", Status::Cancelled),
+    ("fuori perimetro", Status::Cancelled),
 ];
 
 /// Status words of a milestone, folded. The spec's status table (§3) plus
@@ -262,6 +295,25 @@ const MILESTONE_WORDS: &[(&str, Status)] = &[
     ("pendiente", Status::Todo),
     ("bloqueado", Status::Blocked),
     ("cancelado", Status::Cancelled),
+    // Italian (`| Milestone | Data prevista | Stato |`: `Raggiunta`,
+    // `Pianificata`), matched whole, so each agreed form is listed.
+    ("raggiunto", Status::Done),
+    ("raggiunta", Status::Done),
+    ("completato", Status::Done),
+    ("completata", Status::Done),
+    ("in linea", Status::InProgress),
+    ("in corso", Status::InProgress),
+    ("a rischio", Status::InProgress),
+    ("in ritardo", Status::InProgress),
+    ("pianificato", Status::Todo),
+    ("pianificata", Status::Todo),
+    ("previsto", Status::Todo),
+    ("prevista", Status::Todo),
+    ("da fare", Status::Todo),
+    ("bloccato", Status::Blocked),
+    ("bloccata", Status::Blocked),
+    ("annullato", Status::Cancelled),
+    ("annullata", Status::Cancelled),
     ("hors perimetre", Status::Cancelled),
     ("out of scope", Status::Cancelled),
     ("descoped", Status::Cancelled),
@@ -487,10 +539,18 @@ pub const COUNTED_WORDS: &[&str] = &[
 ];
 
 /// Labels that introduce a status value (`**Statut :** En cours`).
-pub const STATUS_LABELS: &[&str] = &["statut", "status", "etat", "state", "estado", "stand"];
+pub const STATUS_LABELS: &[&str] = &[
+    "statut", "status", "etat", "state", "estado", "stand", "stato",
+];
 
 /// Labels that introduce a legend (`**Légende :**`, `**Legend:**`).
-const LEGEND_LABELS: &[&str] = &["legende", "legend", "leyenda", "legende des statuts"];
+const LEGEND_LABELS: &[&str] = &[
+    "legende",
+    "legend",
+    "leyenda",
+    "legenda",
+    "legende des statuts",
+];
 
 /// Splits normalized text into word tokens (letters and digits).
 fn tokens(normalized: &str) -> Vec<&str> {
@@ -505,8 +565,10 @@ fn tokens(normalized: &str) -> Vec<&str> {
 const AGREEMENT_ENDINGS: [&str; 4] = ["", "e", "s", "es"];
 
 /// The endings that replace the final `o`s of a vocabulary word in
-/// Spanish agreement (`completada`, `completadas` for `completado`).
-const SPANISH_ENDINGS: [&str; 3] = ["a", "os", "as"];
+/// Spanish and Italian agreement (`completada`, `completadas` for
+/// `completado`; `completata`, `completati`, `completate` for
+/// `completato`).
+const SPANISH_ENDINGS: [&str; 5] = ["a", "os", "as", "i", "e"];
 
 /// A word of the text matches a vocabulary word, allowing agreement
 /// suffixes (`realisee`, `realises` for `realise`).
@@ -1226,6 +1288,42 @@ mod tests {
         );
     }
 
+    /// Italian status words, in the forms they agree to (`Completate`
+    /// over a list of tasks, `Pianificata` for a milestone).
+    #[test]
+    fn italian_words() {
+        let v = vocabulary();
+        let expected = [
+            ("Completato", Status::Done),
+            ("COMPLETATE", Status::Done),
+            ("Conclusa", Status::Done),
+            ("In corso", Status::InProgress),
+            ("in lavorazione", Status::InProgress),
+            ("In ritardo", Status::InProgress),
+            ("Da fare", Status::Todo),
+            ("Non iniziato", Status::Todo),
+            ("Pianificati", Status::Todo),
+            ("Bloccata", Status::Blocked),
+            ("In attesa", Status::Blocked),
+            ("Sospeso", Status::Blocked),
+            ("Annullato", Status::Cancelled),
+        ];
+        for (text, status) in expected {
+            assert_eq!(v.status_of_value(text), Some(status), "{text}");
+        }
+        let milestones = [
+            ("Raggiunta", Status::Done),
+            ("In linea", Status::InProgress),
+            ("Pianificata", Status::Todo),
+            ("Prevista", Status::Todo),
+        ];
+        for (text, status) in milestones {
+            assert_eq!(milestone_status(text), Some(status), "{text}");
+        }
+        // `Fatto` is as often a fact: `i fatti` are no status.
+        assert_eq!(v.status_of_value("Fatti"), None);
+    }
+
     /// The columns of Jira, Linear and GitHub boards, and of a French
     /// action log, besides the spec's words.
     #[test]
@@ -1374,7 +1472,7 @@ mod tests {
             let (first, rest) = phrase.tokens.split_first().unwrap();
             let stem = first.trim_end_matches('o');
             let forms = ["", "e", "s", "es"].map(|suffix| format!("{first}{suffix}"));
-            let spanish = ["a", "os", "as", "x"].map(|suffix| format!("{stem}{suffix}"));
+            let spanish = ["a", "os", "as", "i", "e", "x"].map(|suffix| format!("{stem}{suffix}"));
             for form in forms.iter().chain(&spanish) {
                 let text = format!("{form} {}", rest.join(" "));
                 assert_eq!(v.phrase_at_start(&text), by_scan(&text), "{text:?}");

@@ -127,9 +127,11 @@ const SEPARATORS: &[&str] = &[" - ", " – ", " — ", " | ", ": "];
 /// `rust-libp2p Roadmap`, `2025 Milestone Tracking`). Compared without
 /// accents and case.
 const DOCUMENT_WORDS: &[&str] = &[
+    "aggiornamento",
     "analyse",
     "avance",
     "avancement",
+    "avanzamento",
     "bericht",
     "bilan",
     "board",
@@ -143,6 +145,7 @@ const DOCUMENT_WORDS: &[&str] = &[
     "compte",
     "copil",
     "cr",
+    "cruscotto",
     "dashboard",
     "devops",
     "estado",
@@ -157,6 +160,7 @@ const DOCUMENT_WORDS: &[&str] = &[
     "log",
     "manifest",
     "meeting",
+    "mensile",
     "mensuel",
     "mensuelle",
     "milestone",
@@ -171,6 +175,7 @@ const DOCUMENT_WORDS: &[&str] = &[
     "plan",
     "planning",
     "point",
+    "progetto",
     "progress",
     "progression",
     "project",
@@ -181,19 +186,27 @@ const DOCUMENT_WORDS: &[&str] = &[
     "quarterly",
     "raid",
     "rapport",
+    "rapporto",
     "recapitulatif",
     "register",
     "rendu",
     "report",
+    "resoconto",
     "reunion",
     "revue",
+    "riepilogo",
+    "rischi",
     "risk",
     "risks",
     "risques",
     "roadmap",
+    "scadenze",
     "seguimiento",
+    "settimanale",
+    "sintesi",
     "sprint",
     "state",
+    "stato",
     "status",
     "statusbericht",
     "statut",
@@ -206,6 +219,7 @@ const DOCUMENT_WORDS: &[&str] = &[
     "tickets",
     "tracker",
     "tracking",
+    "traguardi",
     "trimestriel",
     "update",
     "weekly",
@@ -216,9 +230,9 @@ const DOCUMENT_WORDS: &[&str] = &[
 /// `Mise en oeuvre de l'application tsock`). Articles are not here: names
 /// hold them (`Facturación La Llave`).
 const PHRASE_WORDS: &[&str] = &[
-    "a", "and", "au", "aux", "avec", "by", "con", "d", "de", "del", "des", "du", "en", "et", "for",
-    "from", "fur", "in", "mit", "of", "on", "par", "para", "pour", "sur", "to", "und", "vers",
-    "von", "with", "y",
+    "a", "and", "au", "aux", "avec", "by", "con", "d", "de", "dei", "del", "della", "delle", "des",
+    "di", "du", "e", "en", "et", "for", "from", "fur", "in", "mit", "of", "on", "par", "para",
+    "per", "pour", "sur", "to", "und", "vers", "von", "with", "y",
 ];
 
 /// A name has at most this many words (`Festival Musical Intelligent`).
@@ -314,6 +328,12 @@ const HEALTH_PARTS: &[&str] = &[
     "at risk",
     "en bonne voie",
     "a risque",
+    "verde",
+    "giallo",
+    "rosso",
+    "in linea",
+    "a rischio",
+    "in ritardo",
 ];
 
 fn is_health_part(part: &str) -> bool {

@@ -133,7 +133,7 @@ const COLOUR_WORDS: &[(&str, Health)] = &[
     ("red", Health::Red),
     ("rouge", Health::Red),
     ("off track", Health::Red),
-    // German and Spanish, as their status reports' traffic lights say.
+    // German, Spanish and Italian, as their status reports' traffic lights say.
     ("grün", Health::Green),
     // Case is ignored for ASCII letters only: `Ü` is its own.
     ("GRÜN", Health::Green),
@@ -143,6 +143,10 @@ const COLOUR_WORDS: &[(&str, Health)] = &[
     ("amarillo", Health::Amber),
     ("rot", Health::Red),
     ("rojo", Health::Red),
+    // Italian.
+    ("giallo", Health::Amber),
+    ("arancione", Health::Amber),
+    ("rosso", Health::Red),
 ];
 
 /// Risk severity (`EXTRACTION.md` §8).

@@ -18,8 +18,9 @@ use crate::extract::vocabulary::COUNTED_WORDS;
 use crate::model::DatePrecision;
 
 /// Month names and abbreviations, folded (lower case, no accents), in
-/// French, English, Spanish and German. Abbreviations that are also common
-/// words were left out (`ago`: Spanish August, English "2 days ago").
+/// French, English, Spanish, German and Italian. Abbreviations that are
+/// also common words were left out (`ago`: Spanish August, English "2 days
+/// ago"; Italian `gen`, `mag`, `set`).
 pub(super) const MONTH_NAMES: &[(&str, u32)] = &[
     // French
     ("janvier", 1),
@@ -90,6 +91,19 @@ pub(super) const MONTH_NAMES: &[(&str, u32)] = &[
     ("okt", 10),
     ("dezember", 12),
     ("dez", 12),
+    // Italian
+    ("gennaio", 1),
+    ("febbraio", 2),
+    ("aprile", 4),
+    ("maggio", 5),
+    ("giugno", 6),
+    ("giu", 6),
+    ("luglio", 7),
+    ("lug", 7),
+    ("settembre", 9),
+    ("ottobre", 10),
+    ("ott", 10),
+    ("dicembre", 12),
 ];
 
 /// Day-of-week words that may stand before a date (`Jeu 10/07`,
@@ -125,6 +139,13 @@ pub(super) const WEEKDAY_WORDS: &[&str] = &[
     "fri",
     "sat",
     "sun",
+    "lunedi",
+    "martedi",
+    "mercoledi",
+    "giovedi",
+    "venerdi",
+    "sabato",
+    "domenica",
 ];
 
 /// Words a cell may hold around its date and still be "just a date" for
@@ -132,7 +153,7 @@ pub(super) const WEEKDAY_WORDS: &[&str] = &[
 pub(super) const FILLER_WORDS: &[&str] = &[
     "le", "du", "au", "on", "by", "the", "of", "vers", "env", "environ", "approx", "circa", "ca",
     "prevu", "prevue", "estime", "estimee", "target", "eta", "semaine", "week", "sem", "mar",
-    "due", "deadline",
+    "due", "deadline", "il", "al", "entro", "previsto", "prevista",
 ];
 
 /// Seasons, folded, with the month they start in: meteorological

@@ -614,6 +614,17 @@ fn lone_year(text: &str) -> Option<ParsedDate> {
     })
 }
 
+/// How many words of `text` are no part of a date: neither figures, nor
+/// a month's name, nor a word that goes with a date (`per il 15 gennaio
+/// 2027` holds one, `per`; `planned for the 15 January 2027`, `for`).
+pub fn words_beside_dates(text: &str) -> usize {
+    words(&fold(text))
+        .filter(|word| !word.bytes().all(|b| b.is_ascii_digit()))
+        .filter(|word| !FILLER_WORDS.contains(word) && !WEEKDAY_WORDS.contains(word))
+        .filter(|word| !MONTH_NAMES.iter().any(|(name, _)| name == word))
+        .count()
+}
+
 /// Whether `text` holds nothing but punctuation, symbols and filler words.
 fn only_filler(text: &str) -> bool {
     words(&fold(text)).all(|word| FILLER_WORDS.contains(&word) || WEEKDAY_WORDS.contains(&word))
@@ -885,6 +896,22 @@ mod tests {
         assert_eq!(day("3 de marzo de 2026"), date(2026, 3, 3));
         assert_eq!(day("3. März 2026"), date(2026, 3, 3));
         assert_eq!(day("15 Dezember 2025"), date(2025, 12, 15));
+    }
+
+    /// Italian months, written out or cut short (`giu`, `lug`, `ott`),
+    /// and the words an Italian date stands with (`entro il`).
+    #[test]
+    fn italian() {
+        assert_eq!(day("15 dicembre 2026"), date(2026, 12, 15));
+        assert_eq!(day("1 settembre 2026"), date(2026, 9, 1));
+        assert_eq!(day("20 gennaio 2027"), date(2027, 1, 20));
+        assert_eq!(day("3 giu 2026"), date(2026, 6, 3));
+        assert_eq!(day("ottobre 2026"), date(2026, 10, 1));
+        assert_eq!(day("entro il 30/11/2026"), date(2026, 11, 30));
+        assert_eq!(day("venerdì 4 dicembre 2026"), date(2026, 12, 4));
+        assert_eq!(words_beside_dates(" per il 15 gennaio 2027"), 1);
+        assert_eq!(words_beside_dates(" for the 15 January 2027"), 1);
+        assert_eq!(words_beside_dates(" waiting for the vendor"), 3);
     }
 
     #[test]
