@@ -261,18 +261,31 @@ pub fn look_up<T: Copy>(table: &[(&str, T)], text: &str) -> Option<T> {
 }
 
 /// Labels a line may begin with (folded, as [`folded_words`] gives them:
-/// words joined by single spaces), at most 128, for [`Prefixes::begin`].
+/// words joined by single spaces), for [`Prefixes::begin`]: at most 64
+/// once those that begin with another of them are left out.
 pub struct Prefixes {
     prefixes: Vec<&'static [u8]>,
     /// For each first byte, the prefixes that begin with it (bit `i`:
     /// `prefixes[i]`): a line is ruled out by its first letter at once.
-    by_first_byte: [u128; 256],
+    by_first_byte: [u64; 256],
 }
 
 impl Prefixes {
     pub fn new(prefixes: &[&'static str]) -> Prefixes {
-        assert!(prefixes.len() <= 128, "at most 128 prefixes");
         assert!(!prefixes.contains(&""), "no empty prefix");
+        // Words that begin with `start date` begin with `start`: a prefix
+        // that begins with another is never the one that decides, and is
+        // left out (the 68 labels of a project's start, end and span make
+        // 49 prefixes).
+        let prefixes: Vec<&str> = (prefixes.iter().enumerate())
+            .filter(|&(at, prefix)| {
+                !(prefixes.iter().enumerate()).any(|(other, shorter)| {
+                    prefix.starts_with(shorter) && (shorter.len(), other) < (prefix.len(), at)
+                })
+            })
+            .map(|(_, prefix)| *prefix)
+            .collect();
+        assert!(prefixes.len() <= 64, "at most 64 prefixes");
         let mut by_first_byte = [0; 256];
         for (index, prefix) in prefixes.iter().enumerate() {
             by_first_byte[usize::from(prefix.as_bytes()[0])] |= 1 << index;
@@ -289,7 +302,7 @@ impl Prefixes {
     /// no string built.
     pub fn begin(&self, text: &str) -> bool {
         // Bit `i` set: the words folded so far are a beginning of prefix `i`.
-        let mut open: Option<u128> = None;
+        let mut open: Option<u64> = None;
         // Bytes of the words folded so far, and whether the last was in a word.
         let mut length = 0;
         let mut in_word = false;

@@ -361,6 +361,10 @@ const GENERIC_LABELS: &[&str] = &[
     "prochaine echeance",
     "echeance",
     "deadline",
+    "traguardo",
+    "prossimo traguardo",
+    "scadenza",
+    "prossima scadenza",
 ];
 
 /// Labels that make a dated line a milestone wherever it stands (folded;
@@ -396,6 +400,16 @@ const MILESTONE_LABELS: &[&str] = &[
     "date de livraison",
     "delivery",
     "release date",
+    // Italian.
+    "traguardo",
+    "prossimo traguardo",
+    "scadenza",
+    "prossima scadenza",
+    "rilascio",
+    "data di rilascio",
+    "messa in produzione",
+    "consegna",
+    "data di consegna",
 ];
 
 /// Whether a heading, folded ([`OutlineSection::folded`]), names a list
@@ -1647,6 +1661,9 @@ const NEXT_MILESTONE_HEADERS: &[&str] = &[
     "next milestone",
     "milestone",
     "next step",
+    "prossimo traguardo",
+    "traguardo",
+    "prossima scadenza",
 ];
 
 /// The column headed as the milestone a row reaches on its date
@@ -1770,6 +1787,31 @@ mod tests {
 
     /// A weekday beside a date that falls on another day is said, once
     /// per milestone; the date stays as read.
+    /// An Italian plan's milestone lines: `Prossimo traguardo` says only
+    /// that a milestone follows, `Messa in produzione` and `Rilascio` are
+    /// milestones of their own, and a portfolio's `Prossimo traguardo`
+    /// column names what each row reaches.
+    #[test]
+    fn italian_milestone_labels() {
+        let text = "# Progetto X\n\n**Prossimo traguardo:** Beta pubblica — 15 dicembre 2026\n\n\
+                    ## Piano\n\n- Messa in produzione: 20/01/2027\n- Rilascio v2: marzo 2027\n\n\
+                    ## Portafoglio\n\n| Progetto | Prossimo traguardo | Data |\n|---|---|---|\n\
+                    | CRM | Go-live | 01/02/2027 |\n";
+        let status = milestones(text, date(2026, 11, 22));
+        let read: Vec<_> = (status.milestones.iter())
+            .map(|m| (m.title.as_str(), m.date))
+            .collect();
+        assert_eq!(
+            read,
+            [
+                ("Beta pubblica", Some(date(2026, 12, 15))),
+                ("Messa in produzione", Some(date(2027, 1, 20))),
+                ("Rilascio v2", Some(date(2027, 3, 1))),
+                ("CRM — Go-live", Some(date(2027, 2, 1))),
+            ]
+        );
+    }
+
     #[test]
     fn a_weekday_the_date_does_not_fall_on_is_said() {
         let text = "## Planning\n\n| Date | Objectif | État |\n|---|---|---|\n| Jeu 10/07 | Architecture | Fait |\n| Ven 11/07/2025 | Prévision | Fait |\n| 12/07 | Allocation | Fait |\n";
