@@ -37,8 +37,10 @@ pub enum Target {
     Section(usize),
 }
 
-/// Words that make a label about the whole project (§6, last bullet).
-pub const WHOLE_PROJECT_WORDS: &[&str] = &[
+/// Words that make a label about the whole of what it measures (`Total`,
+/// `Avancement global`, `Overall`); with [`PROJECT_WORDS`], about the
+/// whole project (§6, last bullet).
+const WHOLE_WORDS: &[&str] = &[
     "total",
     "totale",
     "global",
@@ -46,15 +48,16 @@ pub const WHOLE_PROJECT_WORDS: &[&str] = &[
     "overall",
     "general",
     "generale",
-    "projet",
-    "project",
     "complessivo",
     "complessiva",
-    "progetto",
 ];
 
+/// Words that name the project in a label (`Avancement projet`).
+const PROJECT_WORDS: &[&str] = &["projet", "project", "progetto"];
+
 /// Words that make a labelled percentage a progress claim rather than a
-/// budget or time figure (`Temps écoulé : … (15% du temps)` is not one).
+/// budget or time figure (`Temps écoulé : … (15% du temps)` is not one),
+/// besides [`WHOLE_WORDS`].
 const PROGRESS_LABEL_WORDS: &[&str] = &[
     "statut",
     "status",
@@ -75,17 +78,8 @@ const PROGRESS_LABEL_WORDS: &[&str] = &[
     "stato",
     "avanzamento",
     "completamento",
-    "complessivo",
-    "complessiva",
     "done",
     "termine",
-    "total",
-    "totale",
-    "global",
-    "globale",
-    "overall",
-    "general",
-    "generale",
 ];
 
 /// Words that make a table row's label about progress itself
@@ -207,7 +201,7 @@ fn key_of(captures: &regex::Captures) -> String {
 
 /// Whether a label is about the whole project.
 pub fn is_whole_project(label: &str) -> bool {
-    has_word(label, WHOLE_PROJECT_WORDS)
+    has_word(label, WHOLE_WORDS) || has_word(label, PROJECT_WORDS)
 }
 
 /// Words a label may be made of and still name nothing but progress
@@ -423,6 +417,7 @@ impl ClaimReader<'_> {
             return None;
         }
         let is_claim = has_word(&label, PROGRESS_LABEL_WORDS)
+            || has_word(&label, WHOLE_WORDS)
             || key_in(&label).is_some()
             || self.vocabulary.phrase_at_start(after).is_some();
         if !is_claim {
