@@ -619,6 +619,45 @@ fn badges_declare_what_their_words_say() {
     );
 }
 
+/// A tracker's version page tallies its issues by status under its
+/// title: 30 of the 45 (5 + 10 + 30) are done, 66.7 %, the project's
+/// claim; its epics table computes (100 + 60 + 0) / 3 = 53.3 %. A
+/// sprint review's `Tâches` line and a list entry's `Stories` tally
+/// claim 12 of 17 done, 70.6 %, and neither is an item; the entry's
+/// neighbour `Backend: 4 done, 1 blocked` names no work count and claims
+/// nothing.
+#[test]
+fn a_tally_of_work_by_status_claims_the_share_done() {
+    let project = project_of_text(
+        "release.md",
+        "# Release 2.4 — Payments platform\n\n\
+         45 issues: 30 done, 10 in progress, 5 to do\n\n\
+         ## Epics\n\n| Epic | Status | Progress |\n|---|---|---|\n\
+         | Card vaulting | Done | 100% |\n| 3-D Secure 2 | In Progress | 60% |\n\
+         | Refund API | To Do | 0% |\n",
+    );
+    assert_eq!(project["declared_progress"], 66.7);
+    assert_eq!(project["progress"], 53.3);
+    let project = project_of_text(
+        "sprint.md",
+        "# Portail RH — Sprint 14\n\n## Bilan du sprint\n\n\
+         **Tâches :** 12 terminées, 3 en cours et 2 à faire\n\n\
+         ## Prochaines étapes\n\n- [ ] Recette utilisateurs\n",
+    );
+    assert_eq!(project["declared_progress"], 70.6);
+    assert_eq!(project["counts"]["total"], 1);
+    let project = project_of_text(
+        "milestone.md",
+        "# Milestone v1.0\n\n## Summary\n\n\
+         - **Stories:** 12 done, 3 in progress, 2 to do\n- Backend: 4 done, 1 blocked\n",
+    );
+    let declarations: Vec<_> = (project["declarations"].as_array().unwrap().iter())
+        .map(|d| (d["label"].as_str().unwrap(), d["value"].as_f64().unwrap()))
+        .collect();
+    assert_eq!(declarations, [("Stories", 70.6)]);
+    assert_eq!(project["counts"]["total"], 0);
+}
+
 #[test]
 fn a_weekly_report_sorts_its_work_under_its_headings() {
     let project = project_of_text(

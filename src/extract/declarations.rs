@@ -2,10 +2,12 @@
 //! about itself or its sections, shown beside the computed figures.
 //!
 //! Four shapes are read: labelled lines (`**Statut :** 🟡 En cours (80%
-//! réalisé)`), headings with a percentage (`## ✅ **PHASE 1 - TERMINÉE
-//! (100%)**`), ASCII bars (`Phase 1.0 : Infrastructure [█████████░] 95%`),
-//! and summary entries naming a section (`- ✅ Phase 1 : **100%** (4/4)`,
-//! `| **Total P0.1** | … | **65%** |`).
+//! réalisé)`, `Progress: 30 of 42 issues closed`, and a tracker's tally
+//! `45 issues: 30 done, 10 in progress, 5 to do`), headings with a
+//! percentage (`## ✅ **PHASE 1 - TERMINÉE (100%)**`), ASCII bars (`Phase
+//! 1.0 : Infrastructure [█████████░] 95%`), and summary entries naming a
+//! section (`- ✅ Phase 1 : **100%** (4/4)`, `| **Total P0.1** | … |
+//! **65%** |`).
 
 use std::sync::LazyLock;
 
@@ -13,6 +15,7 @@ use regex::Regex;
 
 use super::folding::{self, fold, holds_digit};
 use super::vocabulary::Vocabulary;
+use crate::model::Status;
 
 /// A claim before it is attached to a section.
 #[derive(Debug, Clone, PartialEq)]
@@ -227,6 +230,54 @@ const BARE_PROGRESS_WORDS: &[&str] = &[
     "d",
 ];
 
+/// What stands between a tally's parts: punctuation (`30 done, 10 in
+/// progress`, `4 done · 4 to do`) or the word that joins the last one
+/// (`3 terminées et 2 à faire`).
+static TALLY_SEPARATOR: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"\s*(?:[,;·•/|]|\s(?:and|et|y|e|und)\s)\s*").expect("valid regex")
+});
+
+/// Words a label that counts work is made of, but for its figures
+/// (`Issues`, `45 issues`, `User stories`, `Tâches`), folded.
+const WORK_COUNT_WORDS: &[&str] = &[
+    "issue",
+    "issues",
+    "task",
+    "tasks",
+    "story",
+    "stories",
+    "user",
+    "ticket",
+    "tickets",
+    "item",
+    "items",
+    "epic",
+    "epics",
+    "feature",
+    "features",
+    "work",
+    "tache",
+    "taches",
+    "demandes",
+    "fonctionnalites",
+    "tareas",
+    "historias",
+    "attivita",
+    "aufgaben",
+];
+
+/// Whether a label counts units of work (`45 issues`, `User stories`).
+pub fn is_work_count(label: &str) -> bool {
+    let folded = fold(label);
+    let mut words = folding::words(&folded).filter(|w| !w.bytes().all(|b| b.is_ascii_digit()));
+    let mut any = false;
+    let all_work = words.all(|w| {
+        any = true;
+        WORK_COUNT_WORDS.contains(&w)
+    });
+    any && all_work
+}
+
 /// Whether a label is only a progress word (`Progress:`, `**Avancement** :`),
 /// naming no part of the project.
 pub fn is_bare_progress(label: &str) -> bool {
@@ -250,6 +301,7 @@ const STANDING_WORDS: &[&str] = &[
     "actuelle",
     "summary",
     "synthese",
+    "bilan",
     "overview",
     "snapshot",
 ];
@@ -398,6 +450,14 @@ impl ClaimReader<'_> {
         })
     }
 
+    /// An unmarked list entry that tallies work by status (`- **Stories:**
+    /// 12 done, 3 in progress, 2 to do`) claims as the same line would
+    /// in a paragraph ([`tallied`](Self::tallied)).
+    pub fn tally_entry(&self, text: &str, line: usize, enclosing: Option<usize>) -> Option<Claim> {
+        let (label, value) = text.split_once(':')?;
+        self.tallied(label, value, line, enclosing)
+    }
+
     /// `Label : value` with a claimed percentage in the value, where the
     /// label is about progress (`Statut`, `Score`, `Progression`), names a
     /// section, or the percentage is followed by a status word (`60% COMPLET`).
@@ -405,7 +465,9 @@ impl ClaimReader<'_> {
         let (label, value) = text.split_once(':')?;
         // The percentage first: most labelled lines hold none.
         let Some((percent, end)) = claimed_percent(value) else {
-            return self.counted(label, value, line, enclosing);
+            return self
+                .counted(label, value, line, enclosing)
+                .or_else(|| self.tallied(label, value, line, enclosing));
         };
         let label = clean_label(label);
         if label.is_empty() || label.chars().count() > 80 {
@@ -472,6 +534,64 @@ impl ClaimReader<'_> {
             line,
             part: false,
         })
+    }
+
+    /// `45 issues: 30 done, 10 in progress, 5 to do`, `**Tâches :** 12
+    /// terminées, 3 en cours, 2 à faire`: a tally of work by status,
+    /// as trackers print a version or a sprint, claims the share done
+    /// among all but the cancelled (66.7 %, 70.6 %). Every part is a
+    /// count and nothing but a status phrase, and there are two parts or
+    /// more; the label counts work (`Issues`, `45 stories`), is a
+    /// progress word, names a section (`Sprint 14`) or the whole project.
+    fn tallied(
+        &self,
+        label: &str,
+        value: &str,
+        line: usize,
+        enclosing: Option<usize>,
+    ) -> Option<Claim> {
+        let (done, all) = self.tally(value)?;
+        let label = clean_label(label);
+        let about_work = is_bare_progress(&label)
+            || is_work_count(&label)
+            || key_in(&label).is_some()
+            || is_whole_project(&label);
+        if all == 0 || !about_work {
+            return None;
+        }
+        Some(Claim {
+            target: self.target(&label, enclosing)?,
+            label,
+            value: (done as f64 * 1000.0 / all as f64).round() / 10.0,
+            line,
+            part: false,
+        })
+    }
+
+    /// How many of a tally's parts are done, and how many are not
+    /// cancelled: `30 done, 10 in progress, 5 to do` gives (30, 45).
+    fn tally(&self, value: &str) -> Option<(u32, u32)> {
+        let value = value.trim().trim_matches(['*', '_', '.']).trim();
+        if !value.starts_with(|c: char| c.is_ascii_digit()) {
+            return None;
+        }
+        let (mut done, mut all, mut parts) = (0u32, 0u32, 0);
+        for part in TALLY_SEPARATOR.split(value) {
+            let part = part.trim_matches(['*', '_']).trim();
+            let digits = part
+                .find(|c: char| !c.is_ascii_digit())
+                .unwrap_or(part.len());
+            let count: u32 = part[..digits].parse().ok()?;
+            let status = self.vocabulary.only_phrase(part[digits..].trim_start())?;
+            parts += 1;
+            if status != Status::Cancelled {
+                all = all.checked_add(count)?;
+            }
+            if status == Status::Done {
+                done += count;
+            }
+        }
+        (parts >= 2).then_some((done, all))
     }
 
     /// A heading with a percentage declares its own section
@@ -627,6 +747,44 @@ mod tests {
             assert_eq!(value("Avancement : ⬛⬛⬛⬛⬜⬜⬜⬜⬜⬜"), Some(40.0));
             // Without a figure, a label that names nothing is no claim.
             assert_eq!(value("Vie 🟩🟩🟩⬜"), None);
+        });
+    }
+
+    /// A tracker's tally of work by status claims the share done: 30 of
+    /// the 45 issues (66.7 %); 12 of 17 tasks (70.6 %); the cancelled
+    /// stay out of the whole (4 of 8, 50 %).
+    #[test]
+    fn tallies_of_work_by_status() {
+        with_reader(|r| {
+            let claim = |text: &str| r.line(text, 3, Some(0)).map(|c| (c.value, c.target));
+            let own = Target::Section(0);
+            assert_eq!(
+                claim("45 issues: 30 done, 10 in progress, 5 to do"),
+                Some((66.7, own))
+            );
+            assert_eq!(
+                claim("**Tâches :** 12 terminées, 3 en cours et 2 à faire"),
+                Some((70.6, own))
+            );
+            assert_eq!(
+                claim("Stories: 4 done · 4 to do · 2 cancelled"),
+                Some((50.0, own))
+            );
+            assert_eq!(
+                claim("Phase 1: 3 done / 1 blocked"),
+                Some((75.0, Target::Section(1)))
+            );
+            assert_eq!(
+                claim("Avancement global : 0 terminée, 4 à faire"),
+                Some((0.0, Target::Project))
+            );
+            // One part is no tally, a part that is not a status spoils it,
+            // and a label that counts something else is no claim.
+            assert_eq!(claim("Issues: 30 done"), None);
+            assert_eq!(claim("Issues: 30 done, 10 reviewed"), None);
+            assert_eq!(claim("Tests: 11 passed, 2 failed"), None);
+            assert_eq!(claim("Budget: 3 done, 2 to do"), None);
+            assert_eq!(claim("Issues: 0 cancelled, 0 done"), None);
         });
     }
 

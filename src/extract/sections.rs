@@ -974,7 +974,12 @@ impl Claims {
             if let Some(first) = entry.lines.first().filter(|l| l.text.contains(':')) {
                 let marked = reader.vocabulary.marker_at_start(&first.text);
                 let text = marked.map_or(first.text.as_str(), |(_, rest)| rest);
-                if let Some(claim) = reader.summary_entry(text, first.line) {
+                let claim = (reader.summary_entry(text, first.line)).or_else(|| {
+                    marked
+                        .is_none()
+                        .then(|| reader.tally_entry(text, first.line, enclosing))?
+                });
+                if let Some(claim) = claim {
                     self.summary_lines.insert(first.line);
                     self.list.push(claim);
                 } else if let Some(section) =

@@ -8,7 +8,9 @@ use chrono::NaiveDate;
 use rayon::prelude::*;
 
 use crate::config::Config;
-use crate::extract::declarations::{is_bare_progress, is_standing, is_whole_project, key_in};
+use crate::extract::declarations::{
+    is_bare_progress, is_standing, is_whole_project, is_work_count, key_in,
+};
 use crate::ingest::{names, Content, Document, ProjectSources};
 use crate::model::{
     Counts, Declaration, DocumentStatus, Health, Packed, PortfolioStatus, Project, Sections,
@@ -193,7 +195,8 @@ fn project(
 /// nothing but a progress word (`Progress: [░░░░░░░░░░] 0%` under `##
 /// Current Position`, corpus 16), is the project's too, and so is the only
 /// claim of the document's preamble so labelled (`**Percent complete:**
-/// 65%` under a report's title).
+/// 65%` under a report's title); a tally's label that counts work (`45
+/// issues: 30 done, …`) speaks as a progress word does.
 fn whole_project_claim(declarations: &[Declaration]) -> Option<&Declaration> {
     if let Some(claim) = declarations.iter().find(|d| is_whole_project(&d.label)) {
         return Some(claim);
@@ -214,7 +217,7 @@ fn whole_project_claim(declarations: &[Declaration]) -> Option<&Declaration> {
     let standing = |d: &&Declaration| d.section.as_deref().is_none_or(is_standing);
     declarations
         .iter()
-        .find(|d| standing(d) && is_bare_progress(&d.label))
+        .find(|d| standing(d) && (is_bare_progress(&d.label) || is_work_count(&d.label)))
         .filter(only_of_its_section)
 }
 
