@@ -658,6 +658,34 @@ fn a_tally_of_work_by_status_claims_the_share_done() {
     assert_eq!(project["counts"]["total"], 0);
 }
 
+/// A Confluence product requirements page: its statuses sit in the
+/// `Notes` column (done, in progress, to do: (100 + 50 + 0) / 3 = 50 %);
+/// the fourth row says nothing there and is no item, as an empty status
+/// cell is not; its properties table's `Document owner` owns the page.
+#[test]
+fn a_requirements_table_with_its_statuses_in_its_notes() {
+    let project = project_of_text(
+        "checkout.md",
+        "# Mobile Checkout — Product requirements\n\n| | |\n|---|---|\n\
+         | Target release | 2.4 |\n| Document status | DRAFT |\n| Document owner | @dana |\n\n\
+         ## Requirements\n\n| # | Title | User Story | Importance | Notes |\n|---|---|---|---|---|\n\
+         | 1 | Guest checkout | As a visitor, I want to pay without an account | Must Have | DONE |\n\
+         | 2 | Saved cards | As a returning customer, I want my card remembered | Must Have | IN PROGRESS |\n\
+         | 3 | Apple Pay | As an iPhone user, I want to pay with Apple Pay | Should Have | TODO |\n\
+         | 4 | Gift cards | As a customer, I want to redeem a gift card | Could Have | |\n",
+    );
+    assert_items(
+        &project,
+        &[
+            ("Guest checkout", "done"),
+            ("Saved cards", "in_progress"),
+            ("Apple Pay", "todo"),
+        ],
+    );
+    assert_eq!(project["progress"], 50.0);
+    assert_eq!(project["owner"], "@dana");
+}
+
 #[test]
 fn a_weekly_report_sorts_its_work_under_its_headings() {
     let project = project_of_text(

@@ -223,6 +223,8 @@ const OWNER_LABELS: &[&str] = &[
     "programme manager",
     "delivery manager",
     "delivery lead",
+    // A Confluence page's owner, in its properties table.
+    "document owner",
     // A release tracker's owner.
     "release manager",
     "release lead",

@@ -994,6 +994,7 @@ impl Columns {
             let is_percent = mostly(i, &|c| percent_of(c).is_some() && c.len() <= 12);
             if STATUS_HEADERS.iter().any(|w| header.contains(w))
                 || tables::is_answer_column(table, i)
+                || tables::columns(table).get(i) == Some(&tables::Column::Status)
             {
                 if is_percent && !percent_headed {
                     columns.percent = Some(i);

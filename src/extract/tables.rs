@@ -15,7 +15,8 @@ use std::sync::LazyLock;
 
 use super::folding::{fold, folded_words, words, WordList};
 use super::outline::Table;
-use crate::config::DateOrder;
+use super::vocabulary::Vocabulary;
+use crate::config::{DateOrder, VocabularyConfig};
 use crate::model::Status;
 
 /// The role of a table in a tracking document.
@@ -505,6 +506,11 @@ const DUE_HEADER_WORDS: &[&str] = &[
     "target", "due", "cible", "echeance", "deadline", "prevu", "prevue", "planned",
 ];
 
+/// The built-in status words, for telling a column of statuses by its
+/// cells: a table's roles are worked out once, before any document's
+/// legend is known.
+static BUILT_IN: LazyLock<Vocabulary> =
+    LazyLock::new(|| Vocabulary::new(&VocabularyConfig::default()));
 static RISK_COLUMNS: LazyLock<WordList> = LazyLock::new(|| WordList::of(RISK_COLUMN_WORDS));
 static STATUS_HEADERS: LazyLock<WordList> = LazyLock::new(|| WordList::of(STATUS_HEADER_WORDS));
 static DATE_HEADERS: LazyLock<WordList> = LazyLock::new(|| WordList::of(DATE_HEADER_WORDS));
@@ -693,6 +699,20 @@ fn roles_of(table: &Table) -> Vec<Column> {
         });
         if let Some(named) = named {
             roles[named] = Column::Text;
+        }
+    }
+    // A column of nothing but status words is the rows' status, whatever
+    // its header says, when no column is headed as one and another names
+    // the rows: a Confluence requirements table's `Notes` of `DONE` and
+    // `IN PROGRESS`.
+    if !roles.contains(&Column::Status) {
+        let statuses = (0..roles.len()).find(|&i| {
+            matches!(roles[i], Column::Text | Column::Attribute)
+                && (roles.iter().enumerate()).any(|(j, role)| j != i && *role == Column::Text)
+                && all_cells(table, i, |cell| BUILT_IN.only_phrase(cell).is_some())
+        });
+        if let Some(statuses) = statuses {
+            roles[statuses] = Column::Status;
         }
     }
     // A lone `End`/`Fin` column is the date itself.
@@ -922,6 +942,32 @@ mod tests {
             columns(&empty),
             [Column::Attribute, Column::Status, Column::Attribute]
         );
+    }
+
+    /// A column of nothing but status words holds the rows' statuses when
+    /// no header says so (a Confluence requirements table's `Notes`);
+    /// one that also holds other words, or beside a status column, does
+    /// not, nor does the only column that could name the rows.
+    #[test]
+    fn a_column_of_status_words_is_the_status() {
+        let requirements = table(
+            "| # | Title | Notes |\n|---|---|---|\n| 1 | Guest checkout | DONE |\n\
+             | 2 | Saved cards | IN PROGRESS |\n| 3 | Gift cards | |\n",
+        );
+        assert_eq!(
+            columns(&requirements),
+            [Column::Id, Column::Text, Column::Status]
+        );
+        assert_eq!(classify(&requirements, false), TableKind::Status);
+        let notes = table(
+            "| Title | Notes |\n|---|---|\n| Guest checkout | DONE |\n| Saved cards | ask legal |\n",
+        );
+        assert_eq!(columns(&notes), [Column::Text, Column::Text]);
+        let both =
+            table("| Title | Status | Notes |\n|---|---|---|\n| Guest checkout | Done | done |\n");
+        assert_eq!(columns(&both), [Column::Text, Column::Status, Column::Text]);
+        let alone = table("| Notes |\n|---|\n| done |\n| to do |\n");
+        assert_eq!(columns(&alone), [Column::Text]);
     }
 
     /// Columns of figures that say how far each row is make a status
