@@ -686,6 +686,48 @@ fn a_requirements_table_with_its_statuses_in_its_notes() {
     assert_eq!(project["owner"], "@dana");
 }
 
+/// A daily stand-up, a part per person: @ana answers on labelled lines,
+/// @ben under headings. Yesterday's work is done, today's under way
+/// (2 done, 2 in progress: (100 + 50 + 100 + 50) / 4 = 75 %), each
+/// person's work is theirs, @ana's blocker is the only risk (@ben's
+/// `Blockers` section says `None`), and the project is green, not done.
+#[test]
+fn a_stand_up_reads_as_its_people_answered() {
+    let project = project_of_text(
+        "standup.md",
+        "# Team Falcon — Daily stand-up\n\nDate: 2026-11-20\n\n\
+         ## @ana\n\n- Yesterday: finished the export API\n- Today: pagination tests\n\
+         - Blockers: waiting on staging credentials\n\n\
+         ## @ben\n\n### Yesterday\n\n- reviewed PR #212\n\n### Today\n\n- start the CSV import\n\n\
+         ### Blockers\n\n- None\n",
+    );
+    assert_eq!(
+        items_with(&project, "owner"),
+        [
+            item_owned("finished the export API", "done", "@ana"),
+            item_owned("pagination tests", "in_progress", "@ana"),
+            item_owned("reviewed PR #212", "done", "@ben"),
+            item_owned("start the CSV import", "in_progress", "@ben"),
+        ]
+    );
+    assert_eq!(project["progress"], 75.0);
+    let risks: Vec<_> = (project["risks"].as_array().unwrap().iter())
+        .map(|r| r["title"].as_str().unwrap())
+        .collect();
+    assert_eq!(risks, ["waiting on staging credentials"]);
+    assert_ne!(project["health"], "done");
+    assert_eq!(person(&project, "@ben").unwrap()["open_items"], 1);
+}
+
+/// An item as [`items_with`] gives it, with its owner.
+fn item_owned(text: &str, status: &str, owner: &str) -> (String, String, Option<String>) {
+    (
+        text.to_string(),
+        status.to_string(),
+        Some(owner.to_string()),
+    )
+}
+
 #[test]
 fn a_weekly_report_sorts_its_work_under_its_headings() {
     let project = project_of_text(

@@ -233,6 +233,11 @@ impl<'a> ItemReader<'a> {
             (status, rest)
         } else if let Some((status, rest)) = self.keyword_at_start(text) {
             (status, rest)
+        } else if let Some((status, rest)) = self.status_label(text) {
+            // The work's own clause says more than its label
+            // (`- Today: payouts — blocked`).
+            let own = self.trailing_clause(rest).map(|(own, _)| own);
+            (own.unwrap_or(status), rest)
         } else if let Some((status, start)) = self.trailing_clause(text) {
             clause = Some(&text[start..]);
             (status, before_clause(text, start))
@@ -302,6 +307,33 @@ impl<'a> ItemReader<'a> {
             line: line.line,
             children: Vec::new(),
         })
+    }
+
+    /// A label that sorts the work after it, as a report's heading or a
+    /// list's status label sorts the entries under them: `- Done: export
+    /// API`, `- **En cours :** recette`, a stand-up's `- Yesterday:
+    /// finished the export API` and `- Today: pagination tests`
+    /// ([`report_heading_status`](super::sections::report_heading_status)).
+    /// The work after it has words of its own: `- Completed: 2026-10-01`
+    /// is a date, not a task.
+    fn status_label<'t>(&self, text: &'t str) -> Option<(Status, &'t str)> {
+        let (label, rest) = text.split_once(':')?;
+        // Labels are short; most lines' first colon ends a sentence's clause.
+        if label.len() > 32 {
+            return None;
+        }
+        let label = label.trim().trim_matches(['*', '_']).trim();
+        let rest = rest
+            .trim_start()
+            .trim_start_matches(['*', '_'])
+            .trim_start();
+        let status = self
+            .vocabulary
+            .only_phrase(label)
+            .or_else(|| super::sections::report_heading_status(&fold(label)))?;
+        let own_words = rest.chars().any(char::is_alphabetic)
+            && super::dates::words_beside_dates(rest) != Some(0);
+        own_words.then_some((status, rest))
     }
 
     /// What the aside closing an open box's task says of it, when it is
@@ -413,8 +445,8 @@ impl<'a> ItemReader<'a> {
             let rest = &text[end..];
             (words_outside_parentheses(rest) <= 2
                 || rest.trim_start().starts_with(',')
-                || super::dates::words_beside_dates(rest) <= 2)
-                .then_some(status)
+                || super::dates::words_beside_dates(rest).is_some_and(|words| words <= 2))
+            .then_some(status)
         };
         match self.vocabulary.item_marker_at_start(value) {
             // A phrase is at most three words, and two may follow it:
@@ -1707,6 +1739,37 @@ mod tests {
         items.into_iter().next()
     }
 
+    /// A status label before the work sorts it as a heading would: `Done:`,
+    /// `En cours :`, a stand-up's `Yesterday:`, `Today:`, `Tomorrow:`.
+    /// The work's own clause says more; a label before a date, or before
+    /// nothing, names no work.
+    #[test]
+    fn a_status_label_sorts_the_work_after_it() {
+        let cases = [
+            ("- Done: export API", "export API", Status::Done),
+            ("- **En cours :** recette", "recette", Status::InProgress),
+            (
+                "- Yesterday: finished the export API",
+                "finished the export API",
+                Status::Done,
+            ),
+            (
+                "- Aujourd'hui : tests de charge",
+                "tests de charge",
+                Status::InProgress,
+            ),
+            ("- Tomorrow: CSV import", "CSV import", Status::Todo),
+            ("- Today: payouts — blocked", "payouts", Status::Blocked),
+        ];
+        for (line, text, status) in cases {
+            let item = one(line);
+            assert_eq!((item.text.as_str(), item.status), (text, status), "{line}");
+        }
+        assert!(lone("- Completed: 2026-10-01").is_none());
+        assert!(lone("- Done: 30 %").is_none());
+        assert!(lone("- Tuesday: finished the export API").is_none());
+    }
+
     /// `- **À faire** :` over a list (corpus 03): the list's entries are
     /// the work, to do unless they say otherwise; the label is no item.
     #[test]
@@ -1727,9 +1790,14 @@ mod tests {
         );
         // The detail under a task is not a task of its own.
         assert!(items[2].children.is_empty());
-        // A phrase followed by more text heads nothing, and a label over
+        // A phrase followed by more text heads nothing: it is the status
+        // of that text, whose sub-entries stay details; a label over
         // nothing gives nothing.
-        assert!(items_of("- À faire : migrer la base\n  - sauvegarde\n").is_empty());
+        let labelled = items_of("- À faire : migrer la base\n  - sauvegarde\n");
+        let read: Vec<_> = (labelled.iter())
+            .map(|i| (i.text.as_str(), i.status, i.children.len()))
+            .collect();
+        assert_eq!(read, [("migrer la base", Status::Todo, 0)]);
         assert!(items_of("- **À faire** :\n\nTexte.\n").is_empty());
     }
 
@@ -1909,8 +1977,10 @@ mod tests {
             let item = one(line);
             assert_eq!((item.text.as_str(), item.status), (text, status), "{line}");
         }
-        // More words than a date after the phrase are a sentence.
+        // More words than a date after the phrase are a sentence, and
+        // so are more than two words without a date.
         assert!(lone("- Lot 3 — planned but the team has not said when").is_none());
+        assert!(lone("- Payments — done for the new API").is_none());
     }
 
     #[test]

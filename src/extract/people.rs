@@ -484,6 +484,16 @@ fn names_members(label: &str) -> bool {
     label.len() <= 40 && MEMBERS_LABELS.contains(&folded_words(label).as_str())
 }
 
+/// The handle a heading is made of, but for the marks around it (`##
+/// @ana`, `### 👤 **@ben**`): a stand-up's or a weekly update's part of
+/// one person.
+pub fn heading_handle(heading: &str) -> Option<String> {
+    let text = heading
+        .trim_start_matches(|c: char| c != '@' && !c.is_alphanumeric())
+        .trim_end_matches(|c: char| !c.is_alphanumeric());
+    only_handle(text).map(|name| format!("@{name}"))
+}
+
 /// The handle's name when `text` is only a handle (`@dana`).
 fn only_handle(text: &str) -> Option<&str> {
     only_name(text.strip_prefix('@')?)

@@ -938,7 +938,8 @@ pub fn read(
     // Without a risk section, the lines labelled as blockers name them
     // (a weekly update's `**Blockers:** …`); with one, that section
     // lists them, and such lines are what it sums up (corpus 15's
-    // streams' `**Blockers**:` and its `## 🚨 Active Blockers`).
+    // streams' `**Blockers**:` and its `## 🚨 Active Blockers`), when it
+    // names any (below).
     let by_line = !context.iter().any(|(_, in_risk)| *in_risk);
     if by_line {
         push_blockers(&outline.preamble, source, &mut risks);
@@ -980,6 +981,14 @@ pub fn read(
                         .map(|d| d.finish(severity, source)),
                 );
             }
+        }
+    }
+    // Risk sections that name none (a stand-up's `### Blockers` over `-
+    // None`) sum nothing up: the labelled lines name the risks then.
+    if !by_line && risks.is_empty() {
+        push_blockers(&outline.preamble, source, &mut risks);
+        for (section, _) in context.iter().filter(|(_, in_risk)| !in_risk) {
+            push_blockers(&section.blocks, source, &mut risks);
         }
     }
     risks.sort_by_key(|risk| risk.line);
@@ -1126,7 +1135,19 @@ const NOTHING_VALUES: &[&str] = &[
     "pas de blocages",
     "pas de risque",
     "pas de risques",
+    "nothing to report",
+    "none so far",
+    "rien a signaler",
 ];
+
+/// Whether a list entry under a risk heading says there is none: `-
+/// None`, `- RAS`, `- No blockers`, `- Rien à signaler`, the whole entry;
+/// a risk that starts with such a word (`Aucun test de charge réalisé`)
+/// is one.
+fn says_nothing(text: &str) -> bool {
+    let said = folded_words(text);
+    NOTHING_WORDS.contains(&said.as_str()) || NOTHING_VALUES.contains(&said.as_str())
+}
 
 /// Pushes the risks that the labelled lines of `blocks` name
 /// ([`BLOCKER_LABELS`]), paragraphs' lines and list entries' first lines:
@@ -1172,7 +1193,7 @@ fn blocker_value(text: &str) -> Option<&str> {
 
 fn list_risk(entry: &ListEntry) -> Option<Draft> {
     let first = entry.lines.first()?;
-    if first.text.trim().is_empty() {
+    if first.text.trim().is_empty() || says_nothing(&first.text) {
         return None;
     }
     let (title, inline) = inline_fields(&first.text);

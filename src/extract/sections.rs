@@ -20,7 +20,7 @@ use super::folding::{fold, trailing_aside, words};
 use super::items::{clean_text, is_total_row, Columns, ItemReader, Siblings};
 use super::matrix;
 use super::outline::{Block, ListEntry, Outline, OutlineSection, Table};
-use super::people::{names_team, People};
+use super::people::{self, names_team, People};
 use super::risks;
 use super::tables::{self, classify, TableKind};
 use super::vocabulary::{is_legend_label, names_legend, Vocabulary};
@@ -534,6 +534,22 @@ const REPORT_PHRASES: &[(&str, Status)] = &[
     ("current work", Status::InProgress),
     ("ongoing work", Status::InProgress),
     ("ongoing activities", Status::InProgress),
+    // A stand-up's three questions: what was done since the last one,
+    // what is under way, what comes next (`## Yesterday`, `- Today: …`).
+    ("yesterday", Status::Done),
+    ("hier", Status::Done),
+    ("ayer", Status::Done),
+    ("ieri", Status::Done),
+    ("gestern", Status::Done),
+    ("today", Status::InProgress),
+    ("aujourd hui", Status::InProgress),
+    ("hoy", Status::InProgress),
+    ("oggi", Status::InProgress),
+    ("heute", Status::InProgress),
+    ("tomorrow", Status::Todo),
+    ("demain", Status::Todo),
+    ("manana", Status::Todo),
+    ("domani", Status::Todo),
     // A Now / Next / Later roadmap: what is under way, then what waits.
     ("now", Status::InProgress),
     ("next", Status::Todo),
@@ -646,7 +662,7 @@ static REPORT_HEADINGS: LazyLock<FxHashMap<String, Status>> = LazyLock::new(|| {
 /// its lists ([`REPORT_HEADINGS`], the whole heading but for marks and a
 /// colon, or but for the period in parentheses that ends it: a roadmap's
 /// `## Now (Q4 2026)`).
-fn report_heading_status(folded: &str) -> Option<Status> {
+pub(super) fn report_heading_status(folded: &str) -> Option<Status> {
     phrase_status(folded).or_else(|| phrase_status(trailing_aside(folded)?.0))
 }
 
@@ -993,6 +1009,19 @@ impl Claims {
     }
 }
 
+/// Gives `owner` every item of a section headed by their handle (`##
+/// @ana` in a stand-up) and of the sections under it, but those that
+/// name an owner of their own: the part is that person's work.
+fn give_owner(items: &mut [Item], sections: &mut [Section], owner: &str) {
+    for item in items {
+        item.owner.get_or_insert_with(|| owner.to_string());
+        give_owner(&mut item.children, &mut [], owner);
+    }
+    for section in sections {
+        give_owner(&mut section.items, &mut section.sections, owner);
+    }
+}
+
 /// Whether `section` or a section under it holds work that carries a
 /// status of its own: a marked list entry (a box, a symbol), a status
 /// table, or a heading with a status (`(Not Started)`, `✅`).
@@ -1128,6 +1157,9 @@ impl Builder<'_> {
         }
         if held == Held::Work {
             self.open_boxes_take_heading_status(section, &mut items);
+        }
+        if let Some(handle) = people::heading_handle(&section.heading) {
+            give_owner(&mut items, &mut children, &handle);
         }
         let declared = self.declared.get(&id).copied();
         if section.pseudo && items.is_empty() && children.is_empty() && declared.is_none() {

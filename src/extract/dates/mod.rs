@@ -617,12 +617,22 @@ fn lone_year(text: &str) -> Option<ParsedDate> {
 /// How many words of `text` are no part of a date: neither figures, nor
 /// a month's name, nor a word that goes with a date (`per il 15 gennaio
 /// 2027` holds one, `per`; `planned for the 15 January 2027`, `for`).
-pub fn words_beside_dates(text: &str) -> usize {
-    words(&fold(text))
-        .filter(|word| !word.bytes().all(|b| b.is_ascii_digit()))
+/// `None` when `text` holds no figure and no month: `the export API`
+/// is no words beside a date, but words alone.
+pub fn words_beside_dates(text: &str) -> Option<usize> {
+    let folded = fold(text);
+    let is_date_part = |word: &str| {
+        word.bytes().all(|b| b.is_ascii_digit())
+            || MONTH_NAMES.iter().any(|(name, _)| *name == word)
+    };
+    if !words(&folded).any(is_date_part) {
+        return None;
+    }
+    let beside = words(&folded)
+        .filter(|word| !is_date_part(word))
         .filter(|word| !FILLER_WORDS.contains(word) && !WEEKDAY_WORDS.contains(word))
-        .filter(|word| !MONTH_NAMES.iter().any(|(name, _)| name == word))
-        .count()
+        .count();
+    Some(beside)
 }
 
 /// Whether `text` holds nothing but punctuation, symbols and filler words.
@@ -909,9 +919,10 @@ mod tests {
         assert_eq!(day("ottobre 2026"), date(2026, 10, 1));
         assert_eq!(day("entro il 30/11/2026"), date(2026, 11, 30));
         assert_eq!(day("venerdì 4 dicembre 2026"), date(2026, 12, 4));
-        assert_eq!(words_beside_dates(" per il 15 gennaio 2027"), 1);
-        assert_eq!(words_beside_dates(" for the 15 January 2027"), 1);
-        assert_eq!(words_beside_dates(" waiting for the vendor"), 3);
+        assert_eq!(words_beside_dates(" per il 15 gennaio 2027"), Some(1));
+        assert_eq!(words_beside_dates(" for the 15 January 2027"), Some(1));
+        assert_eq!(words_beside_dates(" waiting for the vendor 2027"), Some(3));
+        assert_eq!(words_beside_dates(" the export API"), None);
     }
 
     #[test]
