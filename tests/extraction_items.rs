@@ -719,6 +719,23 @@ fn a_stand_up_reads_as_its_people_answered() {
     assert_eq!(person(&project, "@ben").unwrap()["open_items"], 1);
 }
 
+/// A team's OKRs written as a list, each key result scored at the end
+/// of its line: 0.5, 0.7, 1.0 and 0 make (50 + 70 + 100 + 0) / 4 = 55 %,
+/// one done, two under way, one to do.
+#[test]
+fn key_results_listed_with_their_scores() {
+    let project = project_of_text(
+        "okr.md",
+        "# Growth team — OKRs Q4 2026\n\n## Objective 1: Make self-serve the default way to buy\n\n\
+         - KR1: Raise self-serve ARR from $80k to $120k — now $104k (score 0.5)\n\
+         - KR2: Cut time-to-first-invoice to under 10 minutes (score 0.7)\n\
+         - KR3: Launch the pricing page in 4 languages — score: 1.0\n\
+         - KR4: Partner channel pilot (score 0)\n",
+    );
+    assert_eq!(project["progress"], 55.0);
+    assert_eq!(counts(&project), (1, 2, 1, 0, 0, 4));
+}
+
 /// An item as [`items_with`] gives it, with its owner.
 fn item_owned(text: &str, status: &str, owner: &str) -> (String, String, Option<String>) {
     (

@@ -227,6 +227,8 @@ impl<'a> ItemReader<'a> {
         let text = line.text.as_str();
         // The trailing status clause, once found (`en cours, 70 %`).
         let mut clause = None;
+        // A key result's score, once found (`(score 0.5)`: 50 %).
+        let mut scored = None;
         let (status, body) = if line.struck {
             (Status::Cancelled, text)
         } else if let Some((status, rest)) = self.vocabulary.marker_at_start(text) {
@@ -241,6 +243,9 @@ impl<'a> ItemReader<'a> {
         } else if let Some((status, start)) = self.trailing_clause(text) {
             clause = Some(&text[start..]);
             (status, before_clause(text, start))
+        } else if let Some((percent, start)) = key_result_score(text) {
+            scored = Some(percent);
+            (status_of_percent(percent), text[..start].trim_end())
         } else {
             (default?, text)
         };
@@ -270,7 +275,8 @@ impl<'a> ItemReader<'a> {
             // `**Blocage actuel**: ✅ Peut démarrer` describes its parent, it is not a task.
             return None;
         }
-        let percent = (percent_of(text).or(aside.and_then(|aside| aside.percent)))
+        let percent = (scored.or_else(|| percent_of(text)))
+            .or(aside.and_then(|aside| aside.percent))
             .or_else(|| self.clause_percent(clause?))
             .or_else(|| {
                 (!matches!(status, Status::Done | Status::Cancelled))
@@ -318,8 +324,9 @@ impl<'a> ItemReader<'a> {
     /// is a date, not a task.
     fn status_label<'t>(&self, text: &'t str) -> Option<(Status, &'t str)> {
         let (label, rest) = text.split_once(':')?;
-        // Labels are short; most lines' first colon ends a sentence's clause.
-        if label.len() > 32 {
+        // Labels are short and hold no figure (`**Phase 1** :` is a
+        // phase's name); most lines' first colon ends a sentence's clause.
+        if label.len() > 32 || holds_digit(label) {
             return None;
         }
         let label = label.trim().trim_matches(['*', '_']).trim();
@@ -1668,6 +1675,31 @@ fn only_in_code(source: &str, needle: &str) -> bool {
     seen
 }
 
+/// A key result's score at the end of its line, graded from 0 to 1 as
+/// OKRs are (`- KR1: Raise ARR to $120k — now $104k (score 0.5)`,
+/// `- KR 2.1 … — score: 0,7`), as a percentage, and where it starts.
+/// The line names a key result (`KR1`, `KR 2.1`): elsewhere a score may
+/// be anything.
+fn key_result_score(text: &str) -> Option<(f64, usize)> {
+    static KEY_RESULT: LazyLock<Regex> =
+        LazyLock::new(|| Regex::new(r"^[^\w]*KR\s?\d").expect("valid regex"));
+    static SCORE: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"(?i)[\s(\[,;—–-]*\bscore\s*[:=]?\s*([01](?:[.,]\d{1,2})?)\s*[)\]]?\s*$")
+            .expect("valid regex")
+    });
+    if !KEY_RESULT.is_match(text) {
+        return None;
+    }
+    let captures = SCORE.captures(text)?;
+    let score: f64 = captures.get(1)?.as_str().replace(',', ".").parse().ok()?;
+    (0.0..=1.0).contains(&score).then(|| {
+        (
+            (score * 1000.0).round() / 10.0,
+            captures.get(0).map_or(0, |m| m.start()),
+        )
+    })
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -1737,6 +1769,39 @@ mod tests {
         let items = items_of(markdown);
         assert!(items.len() <= 1, "{items:#?}");
         items.into_iter().next()
+    }
+
+    /// A key result listed with its score (graded 0 to 1) is as far as
+    /// its score: 0.5 under way at 50 %, 1.0 done, 0 to do; a score on a
+    /// line that names no key result, or above 1, says nothing.
+    #[test]
+    fn a_key_result_is_as_far_as_its_score() {
+        let read = |line: &str| {
+            let item = one(line);
+            (item.text, item.status, item.percent)
+        };
+        assert_eq!(
+            read("- KR1: Raise ARR from $80k to $120k — now $104k (score 0.5)"),
+            (
+                "KR1: Raise ARR from $80k to $120k — now $104k".to_string(),
+                Status::InProgress,
+                Some(50.0)
+            )
+        );
+        assert_eq!(
+            read("- KR 2.1 Launch in 4 languages — score: 1,0"),
+            (
+                "KR 2.1 Launch in 4 languages".to_string(),
+                Status::Done,
+                Some(100.0)
+            )
+        );
+        assert_eq!(
+            read("- **KR3**: Partner pilot (score 0)"),
+            ("KR3: Partner pilot".to_string(), Status::Todo, Some(0.0))
+        );
+        assert!(lone("- Vendor A (score 0.8)").is_none());
+        assert!(lone("- KR4: NPS above 40 (score 7)").is_none());
     }
 
     /// A status label before the work sorts it as a heading would: `Done:`,
