@@ -1443,6 +1443,16 @@ fn clause_rating(segment: &str) -> Option<(Field, &str)> {
     if let Some(scale) = lettered_scale(segment) {
         return Some(scale);
     }
+    // Its owner may close the clause (`— impact high, owner @marc`): a
+    // handle or a short name, not a phrase about who.
+    if let Some((label, who)) = segment.split_once([' ', ':']) {
+        let who = who.trim_start_matches([':', ' ']);
+        let words = who.split_whitespace().count();
+        let someone = (1..=3).contains(&words) && !who.bytes().any(|b| b.is_ascii_digit());
+        if field_of(label) == Some(Field::Owner) && someone {
+            return Some((Field::Owner, who));
+        }
+    }
     // The longest rating is three words (`very high impact`).
     if segment.split_whitespace().nth(3).is_some() {
         return None;
@@ -1844,6 +1854,12 @@ mod tests {
                 ("Legal sign-off — likely next week", None, None, None),
             ]
         );
+        // The risk's owner may close the clause of its ratings.
+        let owned = risks("## Risks\n\n- PSP sandbox unstable — impact high, owner @marc\n");
+        let read: Vec<_> = (owned.iter())
+            .map(|r| (r.title.as_str(), r.impact, r.owner.as_deref()))
+            .collect();
+        assert_eq!(read, [("PSP sandbox unstable", Some(4), Some("@marc"))]);
     }
 
     #[test]

@@ -146,6 +146,7 @@ const DOCUMENT_WORDS: &[&str] = &[
     "copil",
     "cr",
     "cruscotto",
+    "daily",
     "dashboard",
     "devops",
     "estado",
@@ -175,6 +176,8 @@ const DOCUMENT_WORDS: &[&str] = &[
     "plan",
     "planning",
     "point",
+    "prd",
+    "product",
     "progetto",
     "progress",
     "progression",
@@ -191,6 +194,7 @@ const DOCUMENT_WORDS: &[&str] = &[
     "register",
     "rendu",
     "report",
+    "requirements",
     "resoconto",
     "reunion",
     "revue",
@@ -201,10 +205,13 @@ const DOCUMENT_WORDS: &[&str] = &[
     "risques",
     "roadmap",
     "scadenze",
+    "scrum",
     "seguimiento",
     "settimanale",
     "sintesi",
     "sprint",
+    "stand-up",
+    "standup",
     "state",
     "stato",
     "status",
@@ -468,7 +475,9 @@ fn name_in(part: &str) -> Option<String> {
     while words.last().is_some_and(|w| is_document_word(w)) {
         words.pop();
     }
+    // `OKRs Q4 2026` leaves a period, no name.
     let looks_like_a_name = (1..=MAX_NAME_WORDS).contains(&words.len())
+        && !is_period(&words.join(" "))
         && words.iter().all(|w| is_name_word(w))
         && words.iter().any(|w| w.chars().any(char::is_alphabetic))
         && !words.iter().any(|w| is_phrase_word(w));
@@ -694,6 +703,10 @@ mod tests {
             ("Weekly Meeting Minutes - Payments", "Payments"),
             ("CR réunion mensuelle | Portail RH", "Portail RH"),
             ("OKR Q4 2026 — Équipe Plateforme", "Équipe Plateforme"),
+            ("Growth team — OKRs Q4 2026", "Growth team"),
+            // A stand-up, a requirements page.
+            ("Team Falcon — Daily stand-up", "Team Falcon"),
+            ("Mobile Checkout — Product requirements", "Mobile Checkout"),
             // A German report's calendar week, a Spanish report's label.
             ("Statusbericht ERP-Einführung — KW 48", "ERP-Einführung"),
             ("Projektstatus Lagerverwaltung - KW48", "Lagerverwaltung"),
