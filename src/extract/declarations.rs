@@ -527,6 +527,18 @@ impl ClaimReader<'_> {
         {
             return None;
         }
+        self.share_done(label, done, all, line, enclosing)
+    }
+
+    /// The claim that `done` of `all` are done, to a tenth of a per cent.
+    fn share_done(
+        &self,
+        label: String,
+        done: f64,
+        all: f64,
+        line: usize,
+        enclosing: Option<usize>,
+    ) -> Option<Claim> {
         Some(Claim {
             target: self.target(&label, enclosing)?,
             label,
@@ -559,13 +571,7 @@ impl ClaimReader<'_> {
         if all == 0 || !about_work {
             return None;
         }
-        Some(Claim {
-            target: self.target(&label, enclosing)?,
-            label,
-            value: (done as f64 * 1000.0 / all as f64).round() / 10.0,
-            line,
-            part: false,
-        })
+        self.share_done(label, f64::from(done), f64::from(all), line, enclosing)
     }
 
     /// How many of a tally's parts are done, and how many are not
