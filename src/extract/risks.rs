@@ -1443,17 +1443,8 @@ fn clause_rating(segment: &str) -> Option<(Field, &str)> {
     if let Some(scale) = lettered_scale(segment) {
         return Some(scale);
     }
-    // Its owner may close the clause (`— impact high, owner @marc`): a
-    // handle or a short name, not a phrase about who.
-    if let Some((label, who)) = segment.split_once([' ', ':']) {
-        let who = who.trim_start_matches([':', ' ']);
-        let words = who.split_whitespace().count();
-        let someone = (1..=3).contains(&words) && !who.bytes().any(|b| b.is_ascii_digit());
-        if field_of(label) == Some(Field::Owner) && someone {
-            return Some((Field::Owner, who));
-        }
-    }
-    // The longest rating is three words (`very high impact`).
+    // The longest rating is three words (`very high impact`), and so is
+    // the longest owner that may close the clause (`owner Ana Lopez`).
     if segment.split_whitespace().nth(3).is_some() {
         return None;
     }
@@ -1476,10 +1467,23 @@ fn clause_rating(segment: &str) -> Option<(Field, &str)> {
     let value_first = segment
         .rsplit_once(' ')
         .and_then(|(value, label)| rating(label, value));
-    value_first.or_else(|| {
-        let (label, value) = segment.split_once([' ', ':'])?;
-        rating(label, value.trim_start_matches([':', ' ']))
-    })
+    value_first
+        .or_else(|| {
+            let (label, value) = segment.split_once([' ', ':'])?;
+            rating(label, value.trim_start_matches([':', ' ']))
+        })
+        .or_else(|| clause_owner(segment))
+}
+
+/// The owner who closes a clause of ratings (`— impact high, owner
+/// @marc`): a handle or a short name after an owner's label, not a phrase
+/// about who.
+fn clause_owner(segment: &str) -> Option<(Field, &str)> {
+    let (label, who) = segment.split_once([' ', ':'])?;
+    let who = who.trim_start_matches([':', ' ']);
+    let words = who.split_whitespace().count();
+    let someone = (1..=3).contains(&words) && !who.bytes().any(|b| b.is_ascii_digit());
+    (someone && field_of(label) == Some(Field::Owner)).then_some((Field::Owner, who))
 }
 
 /// Where a field label ends `before` starts: after its last stop, comma,
