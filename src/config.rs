@@ -73,14 +73,44 @@ impl Default for Config {
 pub enum Language {
     En,
     Fr,
+    Es,
+    It,
+    De,
 }
 
 impl Language {
+    /// Every language the pages are written in, in the order of their
+    /// tables ([`crate::i18n`]).
+    pub const ALL: [Language; 5] = [
+        Language::En,
+        Language::Fr,
+        Language::Es,
+        Language::It,
+        Language::De,
+    ];
+
+    /// The ISO 639-1 code: `language = "es"` in `config.toml`, the pages'
+    /// `lang` attribute.
     pub fn code(self) -> &'static str {
         match self {
             Language::En => "en",
             Language::Fr => "fr",
+            Language::Es => "es",
+            Language::It => "it",
+            Language::De => "de",
         }
+    }
+
+    /// The language of an ISO 639-1 code.
+    pub fn parse(code: &str) -> Option<Language> {
+        Language::ALL
+            .into_iter()
+            .find(|language| language.code() == code)
+    }
+
+    /// Its place in [`Language::ALL`].
+    pub fn index(self) -> usize {
+        self as usize
     }
 }
 
@@ -208,12 +238,11 @@ pub fn source_url(text: &str) -> Result<String, String> {
 impl Config {
     /// The portfolio's title: the one written in `config.toml`, else
     /// "Project status" in the pages' language (a French portal is not
-    /// headed in English).
+    /// headed in English: "État des projets").
     pub fn title(&self) -> String {
-        match (&self.written_title, self.language) {
-            (Some(title), _) => title.clone(),
-            (None, Language::En) => "Project status".to_string(),
-            (None, Language::Fr) => "État des projets".to_string(),
+        match &self.written_title {
+            Some(title) => title.clone(),
+            None => crate::i18n::Strings::new(self.language).get("default_title"),
         }
     }
 
@@ -239,6 +268,22 @@ impl Config {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// `language` takes the five codes of the pages; a portal with no
+    /// title of its own is headed in its language.
+    #[test]
+    fn every_language_of_the_pages_is_a_language_setting() {
+        let german = Config::parse("language = \"de\"").unwrap();
+        assert_eq!(german.language, Language::De);
+        assert_eq!(german.title(), "Projektstatus");
+        let spanish = Config::parse("language = \"es\"").unwrap();
+        assert_eq!(spanish.title(), "Estado de los proyectos");
+        assert_eq!(
+            Config::parse("language = \"it\"").unwrap().title(),
+            "Stato dei progetti"
+        );
+        assert!(Config::parse("language = \"pt\"").is_err());
+    }
 
     #[test]
     fn empty_config_gives_the_spec_defaults() {

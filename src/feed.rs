@@ -6,6 +6,7 @@ use serde::Serialize;
 
 use crate::config::Language;
 use crate::history::{self, Change, History};
+use crate::i18n::Strings;
 use crate::model::{Health, PortfolioStatus, Status};
 use crate::render::escape;
 
@@ -64,23 +65,18 @@ pub fn describe(change: &Change) -> String {
     describe_in(change, Language::En)
 }
 
-/// One line per change, in `language` (English or French).
+/// One line per change, in `language`: a sentence of `i18n/strings.toml`
+/// (`feed_*`) with the change's names, and its statuses and healths in
+/// the language's words (`en cours`, `rojo`).
 pub fn describe_in(change: &Change, language: Language) -> String {
-    let fr = language == Language::Fr;
+    let t = Strings::new(language);
+    let status = |status: &Status| t.status_word(Some(*status));
+    let health = |health: &Health| t.health_word(*health);
     match change {
-        Change::ProjectAdded { project } if fr => format!("{project} : nouveau projet"),
-        Change::ProjectAdded { project } => format!("{project}: new project"),
-        Change::ProjectRemoved { project } if fr => format!("{project} : projet retiré"),
-        Change::ProjectRemoved { project } => format!("{project}: project removed"),
-        Change::HealthChanged { project, from, to } if fr => {
-            format!(
-                "{project} : santé {} → {}",
-                health_fr(*from),
-                health_fr(*to)
-            )
-        }
+        Change::ProjectAdded { project } => t.fill("feed_project_added", &[project]),
+        Change::ProjectRemoved { project } => t.fill("feed_project_removed", &[project]),
         Change::HealthChanged { project, from, to } => {
-            format!("{project}: health {} → {}", from.as_str(), to.as_str())
+            t.fill("feed_health_changed", &[project, health(from), health(to)])
         }
         Change::ItemStatusChanged {
             project,
@@ -88,49 +84,23 @@ pub fn describe_in(change: &Change, language: Language) -> String {
             from,
             to,
             ..
-        } if fr => format!(
-            "{project} : « {item} » {} → {}",
-            status_fr(*from),
-            status_fr(*to)
-        ),
-        Change::ItemStatusChanged {
-            project,
-            item,
-            from,
-            to,
-            ..
-        } => format!("{project}: “{item}” {} → {}", from.as_str(), to.as_str()),
-        Change::ItemAdded {
-            project,
-            item,
-            status,
-            ..
-        } if fr => format!(
-            "{project} : nouvelle tâche « {item} » ({})",
-            status_fr(*status)
+        } => t.fill(
+            "feed_item_status_changed",
+            &[project, item, status(from), status(to)],
         ),
         Change::ItemAdded {
             project,
             item,
-            status,
+            status: added,
             ..
-        } => format!("{project}: new item “{item}” ({})", status.as_str()),
-        Change::ItemRemoved { project, item, .. } if fr => {
-            format!("{project} : tâche retirée « {item} »")
-        }
-        Change::ItemRemoved { project, item, .. } => format!("{project}: item removed “{item}”"),
+        } => t.fill("feed_item_added", &[project, item, status(added)]),
+        Change::ItemRemoved { project, item, .. } => t.fill("feed_item_removed", &[project, item]),
         Change::ItemRenamed {
             project,
             id,
             from,
             to,
-        } if fr => format!("{project} : {id} renommée « {from} » → « {to} »"),
-        Change::ItemRenamed {
-            project,
-            id,
-            from,
-            to,
-        } => format!("{project}: {id} renamed “{from}” → “{to}”"),
+        } => t.fill("feed_item_renamed", &[project, id, from, to]),
         Change::MilestoneSlipped {
             project,
             milestone,
@@ -138,68 +108,25 @@ pub fn describe_in(change: &Change, language: Language) -> String {
             to,
             days,
         } => {
-            let (verb, unit) = match (fr, *days >= 0) {
-                (true, true) => ("décalé de", "jours"),
-                (true, false) => ("avancé de", "jours"),
-                (false, true) => ("slipped by", "days"),
-                (false, false) => ("moved earlier by", "days"),
-            };
-            let (open, close, sep) = if fr {
-                ("« ", " »", " : jalon")
+            let key = if *days >= 0 {
+                "feed_milestone_slipped"
             } else {
-                ("“", "”", ": milestone")
+                "feed_milestone_earlier"
             };
-            format!(
-                "{project}{sep} {open}{milestone}{close} {verb} {} {unit} ({from} → {to})",
-                days.abs()
-            )
+            let (days, from, to) = (days.abs().to_string(), from.to_string(), to.to_string());
+            t.fill(key, &[project, milestone, &days, &from, &to])
         }
-        Change::RiskOpened { project, risk } if fr => {
-            format!("{project} : risque ouvert « {risk} »")
-        }
-        Change::RiskOpened { project, risk } => format!("{project}: risk opened “{risk}”"),
-        Change::RiskClosed { project, risk } if fr => format!("{project} : risque clos « {risk} »"),
-        Change::RiskClosed { project, risk } => format!("{project}: risk closed “{risk}”"),
+        Change::RiskOpened { project, risk } => t.fill("feed_risk_opened", &[project, risk]),
+        Change::RiskClosed { project, risk } => t.fill("feed_risk_closed", &[project, risk]),
         Change::AreaHealthChanged {
             project,
             area,
             from,
             to,
-        } if fr => format!(
-            "{project} : axe « {area} » {} → {}",
-            health_fr(*from),
-            health_fr(*to)
+        } => t.fill(
+            "feed_area_health_changed",
+            &[project, area, health(from), health(to)],
         ),
-        Change::AreaHealthChanged {
-            project,
-            area,
-            from,
-            to,
-        } => format!(
-            "{project}: area “{area}” {} → {}",
-            from.as_str(),
-            to.as_str()
-        ),
-    }
-}
-
-fn status_fr(status: Status) -> &'static str {
-    match status {
-        Status::Done => "fait",
-        Status::InProgress => "en cours",
-        Status::Todo => "à faire",
-        Status::Blocked => "bloqué",
-        Status::Cancelled => "annulé",
-    }
-}
-
-fn health_fr(health: Health) -> &'static str {
-    match health {
-        Health::Done => "terminé",
-        Health::Green => "vert",
-        Health::Amber => "orange",
-        Health::Red => "rouge",
-        Health::Unknown => "inconnu",
     }
 }
 
@@ -263,4 +190,52 @@ pub fn atom(log: &ChangeLog, title: &str, base_url: Option<&str>) -> String {
     }
     xml.push_str("</feed>\n");
     xml
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// A change line in the page's language, its statuses and healths in
+    /// that language's words; the Atom feed's plain English says a status
+    /// as a reader would (`in progress`).
+    #[test]
+    fn change_lines_speak_the_page_language() {
+        let ticked = Change::ItemStatusChanged {
+            project: "Web".into(),
+            item: "Export".into(),
+            id: None,
+            from: Status::InProgress,
+            to: Status::Done,
+        };
+        assert_eq!(describe(&ticked), "Web: “Export” in progress → done");
+        assert_eq!(
+            describe_in(&ticked, Language::De),
+            "Web: „Export“ in Arbeit → erledigt"
+        );
+        let earlier = Change::MilestoneSlipped {
+            project: "Web".into(),
+            milestone: "Beta".into(),
+            from: NaiveDate::from_ymd_opt(2026, 3, 10).unwrap(),
+            to: NaiveDate::from_ymd_opt(2026, 3, 3).unwrap(),
+            days: -7,
+        };
+        assert_eq!(
+            describe_in(&earlier, Language::Es),
+            "Web: hito «Beta» adelantado 7 días (2026-03-10 → 2026-03-03)"
+        );
+        let health = Change::HealthChanged {
+            project: "Web".into(),
+            from: Health::Green,
+            to: Health::Amber,
+        };
+        assert_eq!(
+            describe_in(&health, Language::It),
+            "Web: salute verde → giallo"
+        );
+        assert_eq!(
+            describe_in(&health, Language::Fr),
+            "Web : santé vert → orange"
+        );
+    }
 }

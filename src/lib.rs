@@ -21,6 +21,7 @@ pub mod diagnostics;
 pub mod extract;
 pub mod feed;
 pub mod history;
+pub mod i18n;
 pub mod ingest;
 pub mod init;
 pub mod lines;

@@ -1,31 +1,40 @@
-//! What each diagnostic says, in English and in French, written once.
+//! What each diagnostic says, written once: in English here, in the other
+//! languages of the pages in `i18n/strings.toml` (its `msg_*` keys).
 //!
 //! A diagnostic's `message` is English: `status.json` (the contract's
 //! example is English), the terminal and CI annotations show it as it is,
 //! so that a script reading it does not change with the portal's language.
-//! A page in French shows it in French: [`in_language`] reads the message's
-//! values back from the English template it was written from and puts them
-//! into the French one. A message no template reads (an operating system's
-//! or the YAML parser's own words) is shown as it was written.
+//! A page in another language shows it in that language: [`in_language`]
+//! reads the message's values back from the English template it was
+//! written from and puts them into the translated one. A message no
+//! template reads (an operating system's or the YAML parser's own words)
+//! is shown as it was written.
 
 use std::fmt::Display;
 
 use chrono::NaiveDate;
 
 use crate::config::Language;
+use crate::i18n::Strings;
 
 /// One sentence of a diagnostic, with `{}` where each value goes, in order.
 pub struct Template {
+    /// Its key in `i18n/strings.toml`, where the other languages say it.
+    pub key: &'static str,
     pub en: &'static str,
-    pub fr: &'static str,
     /// Values that are themselves English words (`amber`, `a whole
-    /// number`), with their French; any other value is shown as written.
+    /// number`), with the key of their word in the other languages; any
+    /// other value is shown as written.
     pub words: &'static [(&'static str, &'static str)],
 }
 
 impl Template {
-    const fn new(en: &'static str, fr: &'static str) -> Template {
-        Template { en, fr, words: &[] }
+    const fn new(key: &'static str, en: &'static str) -> Template {
+        Template {
+            key,
+            en,
+            words: &[],
+        }
     }
 
     /// The English sentence with `values` in its holes, in order.
@@ -59,20 +68,25 @@ impl Template {
         (!pieces.is_empty() || rest.is_empty()).then_some(values)
     }
 
-    /// The French sentence with `values` in its holes, dates as `date`
-    /// writes them.
-    fn in_french(&self, values: &[&str], date: &dyn Fn(NaiveDate) -> String) -> String {
-        let french = values.iter().map(|&value| {
+    /// The sentence in `t`'s language with `values` in its holes, dates as
+    /// `date` writes them and figures with the language's decimal separator.
+    fn translated(
+        &self,
+        t: &Strings,
+        values: &[&str],
+        date: &dyn Fn(NaiveDate) -> String,
+    ) -> String {
+        let values = values.iter().map(|&value| {
             let word = self.words.iter().find(|(en, _)| *en == value);
             match (word, iso_date(value)) {
-                (Some((_, french)), _) => french.to_string(),
+                (Some((_, key)), _) => t.get(key),
                 (None, Some(day)) => date(day),
                 // A decimal comma: `41,7`.
-                (None, None) if value.parse::<f64>().is_ok() => value.replace('.', ","),
+                (None, None) if value.parse::<f64>().is_ok() => t.decimal(value),
                 (None, None) => value.to_string(),
             }
         });
-        fill(self.fr, french)
+        fill(t.word(self.key), values)
     }
 }
 
@@ -88,8 +102,8 @@ fn fill(sentence: &str, mut values: impl Iterator<Item = String>) -> String {
     out
 }
 
-/// `message` as a page in `language` shows it; in French, a value that is
-/// a date (`2026-11-02`) is written by `date`, as the page writes its own.
+/// `message` as a page in `language` shows it; a value that is a date
+/// (`2026-11-02`) is written by `date`, as the page writes its own.
 pub fn in_language(
     message: &str,
     language: Language,
@@ -97,7 +111,8 @@ pub fn in_language(
 ) -> String {
     match language {
         Language::En => message.to_string(),
-        Language::Fr => in_french(message, date).unwrap_or_else(|| message.to_string()),
+        _ => translated(message, &Strings::new(language), date)
+            .unwrap_or_else(|| message.to_string()),
     }
 }
 
@@ -108,166 +123,165 @@ fn iso_date(value: &str) -> Option<NaiveDate> {
         .flatten()
 }
 
-/// A message in French: one template's sentence, or sentences joined by
-/// `; ` each read by a template (a repair's runs, then its lost symbols),
-/// or else one template's sentence whose values hold `; ` (a health reason
-/// of several facts).
-fn in_french(message: &str, date: &dyn Fn(NaiveDate) -> String) -> Option<String> {
-    sentence_in_french(message, false, date)
+/// A message in `t`'s language: one template's sentence, or sentences
+/// joined by `; ` each read by a template (a repair's runs, then its lost
+/// symbols), or else one template's sentence whose values hold `; ` (a
+/// health reason of several facts).
+fn translated(message: &str, t: &Strings, date: &dyn Fn(NaiveDate) -> String) -> Option<String> {
+    sentence_translated(message, false, t, date)
         .or_else(|| {
             message.match_indices("; ").find_map(|(at, _)| {
-                let first = sentence_in_french(&message[..at], false, date)?;
-                let rest = in_french(&message[at + 2..], date)?;
-                Some(format!("{first} ; {rest}"))
+                let first = sentence_translated(&message[..at], false, t, date)?;
+                let rest = translated(&message[at + 2..], t, date)?;
+                Some(format!("{first}{}{rest}", t.word("semicolon")))
             })
         })
-        .or_else(|| sentence_in_french(message, true, date))
+        .or_else(|| sentence_translated(message, true, t, date))
 }
 
-fn sentence_in_french(
+fn sentence_translated(
     message: &str,
     whole_values: bool,
+    t: &Strings,
     date: &dyn Fn(NaiveDate) -> String,
 ) -> Option<String> {
     TEMPLATES.iter().find_map(|template| {
         let values = template.read(message, whole_values)?;
-        Some(template.in_french(&values, date))
+        Some(template.translated(t, &values, date))
     })
 }
 
 const HEALTH_WORDS: &[(&str, &str)] = &[
-    ("done", "terminé"),
-    ("green", "vert"),
-    ("amber", "orange"),
-    ("red", "rouge"),
-    ("unknown", "inconnu"),
+    ("done", "h_done"),
+    ("green", "h_green"),
+    ("amber", "h_amber"),
+    ("red", "h_red"),
+    ("unknown", "h_unknown"),
 ];
 
 pub const STALE: Template = Template::new(
+    "msg_stale",
     "last updated {}, {} days before {} (more than {} days)",
-    "mis à jour le {}, {} jours avant le {} (plus de {} jours)",
 );
 pub const OVERDUE_MILESTONE: Template = Template::new(
+    "msg_overdue_milestone",
     "milestone \"{}\" was due {} and is not done ({} days overdue)",
-    "le jalon « {} » était prévu le {} et n'est pas atteint ({} jours de retard)",
 );
 /// [`OVERDUE_MILESTONE`] a day after its date: `1 day`, not `1 days`.
 pub const OVERDUE_MILESTONE_ONE_DAY: Template = Template::new(
+    "msg_overdue_milestone_one_day",
     "milestone \"{}\" was due {} and is not done (1 day overdue)",
-    "le jalon « {} » était prévu le {} et n'est pas atteint (1 jour de retard)",
 );
 pub const DECLARED_VS_COMPUTED: Template = Template::new(
+    "msg_declared_vs_computed",
     "declares {}% but its items compute to {}%",
-    "déclare {}\u{202f}% mais ses tâches donnent {}\u{202f}%",
 );
 pub const DECLARED_HEALTH_MISMATCH: Template = Template {
+    key: "msg_declared_health_mismatch",
     en: "the document says {} but its content makes it {} ({})",
-    fr: "le document annonce {} mais son contenu donne {} ({})",
     words: HEALTH_WORDS,
 };
 pub const UNKNOWN_STATUS: Template = Template::new(
+    "msg_unknown_status",
     "front matter status `{}` is not one of done, green, amber, red, unknown",
-    "le statut `{}` de l'en-tête n'est pas l'un de done, green, amber, red, unknown",
 );
 pub const CONFLICTING_DECLARATIONS: Template = Template::new(
+    "msg_conflicting_declarations",
     "section \"{}\" is declared at {}% here but {}% on line {} (first claim: {}% on line {})",
-    "la section « {} » est déclarée à {}\u{202f}% ici mais à {}\u{202f}% ligne {} (première déclaration : {}\u{202f}% ligne {})",
 );
 pub const MILESTONE_WITHOUT_YEAR: Template = Template::new(
+    "msg_milestone_without_year",
     "milestone \"{}\": `{}` has no year; read as {}",
-    "jalon « {} » : `{}` n'a pas d'année ; lu comme le {}",
 );
 pub const WEEKDAY_MISMATCH: Template = Template {
+    key: "msg_weekday_mismatch",
     en: "milestone \"{}\": {} is a {}, not the {} written beside `{}`",
-    fr: "jalon « {} » : le {} est un {}, pas le {} écrit devant `{}`",
     words: &[
-        ("Monday", "lundi"),
-        ("Tuesday", "mardi"),
-        ("Wednesday", "mercredi"),
-        ("Thursday", "jeudi"),
-        ("Friday", "vendredi"),
-        ("Saturday", "samedi"),
-        ("Sunday", "dimanche"),
+        ("Monday", "weekday_monday"),
+        ("Tuesday", "weekday_tuesday"),
+        ("Wednesday", "weekday_wednesday"),
+        ("Thursday", "weekday_thursday"),
+        ("Friday", "weekday_friday"),
+        ("Saturday", "weekday_saturday"),
+        ("Sunday", "weekday_sunday"),
     ],
 };
 pub const AS_OF_WITHOUT_YEAR: Template = Template::new(
+    "msg_as_of_without_year",
     "the as-of date has no year; read as {}",
-    "la date du document n'a pas d'année ; lue comme le {}",
 );
-pub const PLACEHOLDER_DATE: Template = Template::new(
-    "`{}` is a placeholder, not a date",
-    "`{}` est un modèle à remplir, pas une date",
-);
+pub const PLACEHOLDER_DATE: Template =
+    Template::new("msg_placeholder_date", "`{}` is a placeholder, not a date");
 pub const REPAIRED_ONE_RUN: Template = Template::new(
+    "msg_repaired_one_run",
     "repaired 1 run of mojibake (UTF-8 once read as {})",
-    "1 passage mal encodé réparé (de l'UTF-8 lu un jour comme {})",
 );
 pub const REPAIRED_RUNS: Template = Template::new(
+    "msg_repaired_runs",
     "repaired {} runs of mojibake (UTF-8 once read as {})",
-    "{} passages mal encodés réparés (de l'UTF-8 lu un jour comme {})",
 );
 pub const DROPPED_ONE_SYMBOL: Template = Template::new(
+    "msg_dropped_one_symbol",
     "1 broken emoji or symbol dropped (their bytes were lost)",
-    "1 emoji ou symbole brisé retiré (ses octets étaient perdus)",
 );
 pub const DROPPED_SYMBOLS: Template = Template::new(
+    "msg_dropped_symbols",
     "{} broken emoji or symbols dropped (their bytes were lost)",
-    "{} emojis ou symboles brisés retirés (leurs octets étaient perdus)",
 );
 pub const DECODED_LEGACY: Template = Template::new(
+    "msg_decoded_legacy",
     "not UTF-8: read as {}; save the file as UTF-8",
-    "pas en UTF-8 : lu comme {} ; enregistrez le fichier en UTF-8",
 );
 pub const BINARY_CONTENT: Template = Template::new(
+    "msg_binary_content",
     "{} NUL or control characters removed: is this a text file?",
-    "{} caractères NUL ou de contrôle retirés : est-ce bien un fichier texte ?",
 );
 pub const DUPLICATE_SLUG: Template = Template::new(
+    "msg_duplicate_slug",
     "another project already has the slug `{}`; this one is `{}`",
-    "un autre projet a déjà l'adresse `{}` ; celui-ci a `{}`",
 );
 pub const SITE_FOLDER_SLUG: Template = Template::new(
+    "msg_site_folder_slug",
     "`{}` is the address of a page of the portal (the people, the risk register, the timeline, the portfolio's next pages, the snapshots or the copies of images); this project is `{}`",
-    "`{}` est l'adresse d'une page du portail (les personnes, le registre des risques, le calendrier, les pages suivantes du portefeuille, les instantanés ou les copies d'images) ; ce projet a `{}`",
 );
 pub const SYMLINK_OUTSIDE_CONTENT: Template = Template::new(
+    "msg_symlink_outside_content",
     "this symbolic link leads outside content/; skipped",
-    "ce lien symbolique mène hors de content/ ; ignoré",
 );
 pub const SYMLINK_LOOP: Template = Template::new(
+    "msg_symlink_loop",
     "this symbolic link points back to a folder that contains it; skipped",
-    "ce lien symbolique renvoie à un dossier qui le contient ; ignoré",
 );
-pub const CANNOT_READ: Template = Template::new("cannot read: {}", "illisible : {}");
+pub const CANNOT_READ: Template = Template::new("msg_cannot_read", "cannot read: {}");
 pub const IMAGE_TOO_LARGE: Template = Template::new(
+    "msg_image_too_large",
     "this image ({} MB) is larger than the {} MB sitrep copies into the site; the pages show it as missing",
-    "cette image ({} Mo) dépasse les {} Mo que sitrep copie dans le site ; les pages l'affichent comme absente",
 );
 pub const IMAGE_NAME_UNSAFE: Template = Template::new(
+    "msg_image_name_unsafe",
     "this image's name holds a backslash, which a site cannot hold; rename it to show it on the pages",
-    "le nom de cette image contient une barre oblique inverse, qu'un site ne peut pas contenir ; renommez-la pour l'afficher",
 );
 pub const FILE_NAME_NOT_UTF8: Template = Template::new(
+    "msg_file_name_not_utf8",
     "the file name is not valid UTF-8; rename the file to include it",
-    "le nom du fichier n'est pas de l'UTF-8 valide ; renommez-le pour qu'il soit lu",
 );
 pub const FRONT_MATTER_UNCLOSED: Template = Template::new(
+    "msg_front_matter_unclosed",
     "front matter opened with +++ is never closed; read as text",
-    "l'en-tête ouvert par +++ n'est jamais fermé ; lu comme du texte",
 );
 pub const FRONT_MATTER_INVALID: Template = Template::new(
+    "msg_front_matter_invalid",
     "front matter is not valid {}: {}; ignored",
-    "l'en-tête n'est pas du {} valide : {} ; ignoré",
 );
 pub const FRONT_MATTER_VALUE: Template = Template {
+    key: "msg_front_matter_value",
     en: "front matter `{}` should be {}; ignored",
-    fr: "l'en-tête `{}` devrait être {} ; ignoré",
     words: &[
-        ("text", "du texte"),
-        ("a date written YYYY-MM-DD", "une date écrite AAAA-MM-JJ"),
-        ("a whole number", "un nombre entier"),
-        ("true or false", "true ou false"),
-        ("a list of words", "une liste de mots"),
+        ("text", "fm_text"),
+        ("a date written YYYY-MM-DD", "fm_date"),
+        ("a whole number", "fm_whole_number"),
+        ("true or false", "fm_boolean"),
+        ("a list of words", "fm_list"),
     ],
 };
 
@@ -313,6 +327,41 @@ mod tests {
         in_language(message, Language::Fr, &|day| {
             day.format("%-d/%-m/%Y").to_string()
         })
+    }
+
+    /// A diagnostic on a Spanish, Italian or German page: the values read
+    /// back from the English, dates as the page writes them, English words
+    /// among the values (a weekday, a health) in the page's language.
+    #[test]
+    fn diagnostics_in_spanish_italian_and_german() {
+        let page = |language: Language, message: &str| {
+            let t = Strings::new(language);
+            in_language(message, language, &|day| t.date(day))
+        };
+        assert_eq!(
+            page(
+                Language::Es,
+                "last updated 2026-11-02, 31 days before 2026-12-03 (more than 30 days)"
+            ),
+            "última actualización el 2\u{a0}nov\u{a0}2026, 31 días antes del \
+             3\u{a0}dic\u{a0}2026 (más de 30 días)"
+        );
+        assert_eq!(
+            page(
+                Language::De,
+                "milestone \"Beta\": 2026-03-03 is a Tuesday, not the Monday written beside `lundi 3 mars`"
+            ),
+            "Meilenstein „Beta“: Der 3.\u{a0}März\u{a0}2026 ist ein Dienstag, kein Montag, \
+             wie neben `lundi 3 mars` angegeben"
+        );
+        assert_eq!(
+            page(
+                Language::It,
+                // The reason is written in the portal's language already.
+                "the document says green but its content makes it red (rosso: 2 attività bloccate)"
+            ),
+            "il documento indica verde ma dal suo contenuto risulta rosso (rosso: 2 attività bloccate)"
+        );
     }
 
     #[test]
@@ -450,13 +499,22 @@ mod tests {
         }
     }
 
-    /// Every template's French has as many holes as its English, and
-    /// every English sentence is read back by the template that said it.
+    /// Every template says its sentence in every language of the pages,
+    /// with as many holes as its English, and every English sentence is
+    /// read back by the template that said it.
     #[test]
     fn every_template_reads_back_what_it_says() {
         for template in TEMPLATES {
             let holes = template.en.matches("{}").count();
-            assert_eq!(template.fr.matches("{}").count(), holes, "{}", template.en);
+            for language in &Language::ALL[1..] {
+                let text = Strings::text(*language, template.key).unwrap_or_default();
+                assert_eq!(
+                    text.matches("{}").count(),
+                    holes,
+                    "{} in {language:?}",
+                    template.key
+                );
+            }
             let values: Vec<String> = (0..holes).map(|i| format!("v{i}")).collect();
             let shown: Vec<&dyn Display> = values.iter().map(|v| v as &dyn Display).collect();
             let said = template.say(&shown);
@@ -469,7 +527,7 @@ mod tests {
             // Read by this template, not by one said before it.
             assert_eq!(
                 french(&said),
-                template.in_french(&values, &|_| unreachable!()),
+                template.translated(&Strings::new(Language::Fr), &values, &|_| unreachable!()),
                 "{said}"
             );
         }

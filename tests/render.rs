@@ -774,6 +774,59 @@ fn french_pages_use_french_words_and_dates() {
     assert!(page(&site, "status.json").contains("declares 100% but its items compute to 41.7%"));
 }
 
+/// Spanish, Italian and German pages say the fixture in their words: its
+/// as-of date (2 February 2026) long, a milestone's date (15 March 2026)
+/// short, its 1 done item of 3, Alpha's 41.7 %, and the diagnostic
+/// "declares 100% but its items compute to 41.7%" in the page's language;
+/// `status.json` keeps the English.
+#[test]
+fn spanish_italian_and_german_pages_use_their_words_and_dates() {
+    let cases = [
+        (
+            Language::Es,
+            "2\u{a0}de\u{a0}febrero\u{a0}de\u{a0}2026",
+            "15\u{a0}mar\u{a0}2026",
+            "1 de 3 tareas",
+            "41,7\u{202f}%",
+            "declara un 100\u{202f}% pero sus tareas dan un 41,7\u{202f}%",
+        ),
+        (
+            Language::It,
+            "2\u{a0}febbraio\u{a0}2026",
+            "15\u{a0}mar\u{a0}2026",
+            "1 su 3 attività",
+            "41,7%",
+            "avanzamento dichiarato 100%, calcolato sulle attività 41,7%",
+        ),
+        (
+            Language::De,
+            "2.\u{a0}Februar\u{a0}2026",
+            "15.\u{a0}März\u{a0}2026",
+            "1 von 3 Aufgaben",
+            "41,7\u{202f}%",
+            "gibt 100\u{202f}% an, aber seine Aufgaben ergeben 41,7\u{202f}%",
+        ),
+    ];
+    for (language, as_of, due, items, percent, diagnostic) in cases {
+        let config = Config {
+            language,
+            ..unminified()
+        };
+        let site = render_fixture(&config);
+        let index = page(&site, "index.html");
+        let code = language.code();
+        assert!(index.contains(&format!("<html lang=\"{code}\">")), "{code}");
+        assert!(index.contains(as_of), "{code}: {index}");
+        assert!(index.contains(due), "{code}: {index}");
+        assert!(index.contains(items), "{code}: {index}");
+        assert!(index.contains(percent), "{code}: {index}");
+        assert!(!index.contains("Timeline"), "{code}: {index}");
+        let alpha = page(&site, "alpha/index.html");
+        assert!(alpha.contains(diagnostic), "{code}: {alpha}");
+        assert!(!alpha.contains("declares 100%"), "{code}");
+    }
+}
+
 #[test]
 fn rendering_is_deterministic_and_status_json_is_the_model() {
     let config = Config::default();

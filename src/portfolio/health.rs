@@ -16,6 +16,7 @@ use std::sync::Arc;
 use rustc_hash::FxHashMap;
 
 use crate::config::{Config, Language};
+use crate::i18n::Strings;
 use crate::messages;
 use crate::model::{
     Counts, Diagnostic, Health, LateItem, Milestone, Project, Risk, Section, Severity, Tally,
@@ -172,14 +173,12 @@ impl Facts<'_> {
     /// count left out does not read as more of the first kind.
     fn reason(&self, health: Health, phrases: &[Phrase]) -> String {
         // French sets its colon and semicolon apart (`rouge : a ; b`).
-        let (colon, semicolon) = match self.language {
-            Language::En => (":", "; "),
-            Language::Fr => (" :", " ; "),
-        };
+        let t = Strings::new(self.language);
+        let (colon, semicolon) = (t.word("colon"), t.word("semicolon"));
         let (shown, hidden) = phrases.split_at(phrases.len().min(REASONS_SHOWN));
         let shown: Vec<String> = shown.iter().map(|p| self.say(p)).collect();
         let shown = shown.join(semicolon);
-        let word = health_word(health, self.language);
+        let word = t.health_word(health);
         let overdue = (hidden.iter())
             .filter(|p| matches!(p, Phrase::Overdue(..)))
             .count();
@@ -896,89 +895,74 @@ enum Phrase<'a> {
 }
 
 impl Phrase<'_> {
+    /// The phrase in `language`: a sentence of `i18n/strings.toml`
+    /// (`reason_*`) with the phrase's values in its holes.
     fn words(&self, language: Language) -> String {
-        let french = language == Language::Fr;
-        match (self, french) {
-            (Phrase::AllDone(1), false) => "done: its only item is done".to_string(),
-            (Phrase::AllDone(1), true) => "terminé : sa seule tâche est faite".to_string(),
-            (Phrase::AllDone(n), false) => format!("done: all {n} items done"),
-            (Phrase::AllDone(n), true) => format!("terminé : les {n} tâches sont faites"),
-            (Phrase::NothingToJudge, false) => {
-                "unknown: no items, progress claims or milestones".to_string()
-            }
-            (Phrase::NothingToJudge, true) => {
-                "inconnu : ni tâche, ni avancement déclaré, ni jalon".to_string()
-            }
-            (Phrase::Green, false) => {
-                "green: no blocked items, overdue milestones or open high risks".to_string()
-            }
-            (Phrase::Green, true) => {
-                "vert : aucune tâche bloquée, aucun jalon en retard, aucun risque élevé".to_string()
-            }
-            (Phrase::Overdue(title, 1), false) => format!("milestone \"{title}\" overdue by 1 day"),
-            (Phrase::Overdue(title, 1), true) => format!("jalon « {title} » en retard de 1 jour"),
-            (Phrase::Overdue(title, days), false) => {
-                format!("milestone \"{title}\" overdue by {days} days")
-            }
-            (Phrase::Overdue(title, days), true) => {
-                format!("jalon « {title} » en retard de {days} jours")
-            }
-            (Phrase::CriticalRisk(title), false) => format!("critical risk \"{title}\""),
-            (Phrase::CriticalRisk(title), true) => format!("risque critique « {title} »"),
-            (Phrase::CriticalRisks(n), false) => format!("{n} open critical risks"),
-            (Phrase::CriticalRisks(n), true) => format!("{n} risques critiques ouverts"),
-            (Phrase::BlockedShare(blocked, total, share), false) => {
-                format!("{blocked} of {total} items blocked ({share:.0}%)")
-            }
-            (Phrase::BlockedShare(blocked, total, share), true) => {
-                format!("{blocked} tâches sur {total} bloquées ({share:.0}\u{202f}%)")
-            }
-            (Phrase::HighRisk(title), false) => format!("high risk \"{title}\""),
-            (Phrase::HighRisk(title), true) => format!("risque élevé « {title} »"),
-            (Phrase::HighRisks(n), false) => format!("{n} open high risks"),
-            (Phrase::HighRisks(n), true) => format!("{n} risques élevés ouverts"),
-            (Phrase::Blocked(1), false) => "1 item blocked".to_string(),
-            (Phrase::Blocked(n), false) => format!("{n} items blocked"),
-            (Phrase::Blocked(1), true) => "1 tâche bloquée".to_string(),
-            (Phrase::Blocked(n), true) => format!("{n} tâches bloquées"),
-            (Phrase::Stale, false) => "not updated recently".to_string(),
-            (Phrase::Stale, true) => "pas mis à jour récemment".to_string(),
-            (Phrase::Gap(declared, computed), false) => {
-                format!("declares {declared}% but its items compute to {computed}%")
-            }
-            (Phrase::Gap(declared, computed), true) => {
-                // A decimal comma, a narrow no-break space before `%`.
-                let (declared, computed) = (
-                    declared.to_string().replace('.', ","),
-                    computed.to_string().replace('.', ","),
-                );
-                format!("déclare {declared}\u{202f}% mais ses tâches donnent {computed}\u{202f}%")
-            }
-            (Phrase::MoreOverdue(1), false) => "1 more overdue milestone".to_string(),
-            (Phrase::MoreOverdue(n), false) => format!("{n} more overdue milestones"),
-            (Phrase::MoreOverdue(1), true) => "1 autre jalon en retard".to_string(),
-            (Phrase::MoreOverdue(n), true) => format!("{n} autres jalons en retard"),
-            (Phrase::AndMore(more), false) => format!("(and {more})"),
-            (Phrase::AndMore(more), true) => format!("(et {more})"),
+        let t = Strings::new(language);
+        let count = |n: &dyn std::fmt::Display| n.to_string();
+        match self {
+            Phrase::AllDone(1) => t.get("reason_all_done_one"),
+            Phrase::AllDone(n) => t.fill("reason_all_done", &[&count(n)]),
+            Phrase::NothingToJudge => t.get("reason_nothing"),
+            Phrase::Green => t.get("reason_green"),
+            Phrase::Overdue(title, 1) => t.fill("reason_overdue_one", &[title]),
+            Phrase::Overdue(title, days) => t.fill("reason_overdue", &[title, &count(days)]),
+            Phrase::CriticalRisk(title) => t.fill("reason_critical_risk", &[title]),
+            Phrase::CriticalRisks(n) => t.fill("reason_critical_risks", &[&count(n)]),
+            Phrase::BlockedShare(blocked, total, share) => t.fill(
+                "reason_blocked_share",
+                &[&count(blocked), &count(total), &format!("{share:.0}")],
+            ),
+            Phrase::HighRisk(title) => t.fill("reason_high_risk", &[title]),
+            Phrase::HighRisks(n) => t.fill("reason_high_risks", &[&count(n)]),
+            Phrase::Blocked(1) => t.get("reason_blocked_one"),
+            Phrase::Blocked(n) => t.fill("reason_blocked", &[&count(n)]),
+            Phrase::Stale => t.get("reason_stale"),
+            // Figures as the language writes them: `41,7`.
+            Phrase::Gap(declared, computed) => t.fill(
+                "reason_gap",
+                &[
+                    &t.decimal(&declared.to_string()),
+                    &t.decimal(&computed.to_string()),
+                ],
+            ),
+            Phrase::MoreOverdue(1) => t.get("reason_more_overdue_one"),
+            Phrase::MoreOverdue(n) => t.fill("reason_more_overdue", &[&count(n)]),
+            Phrase::AndMore(more) => t.fill("reason_and_more", &[more]),
         }
-    }
-}
-
-/// The health's own word at the start of a reason.
-fn health_word(health: Health, language: Language) -> &'static str {
-    match (health, language) {
-        (_, Language::En) => health.as_str(),
-        (Health::Done, Language::Fr) => "terminé",
-        (Health::Green, Language::Fr) => "vert",
-        (Health::Amber, Language::Fr) => "orange",
-        (Health::Red, Language::Fr) => "rouge",
-        (Health::Unknown, Language::Fr) => "inconnu",
     }
 }
 
 #[cfg(test)]
 mod wording_tests {
     use super::*;
+
+    /// The phrases in Spanish, Italian and German, their figures written as
+    /// each language writes them (a decimal comma; a narrow no-break space
+    /// before `%` but in Italian).
+    #[test]
+    fn reasons_in_spanish_italian_and_german() {
+        assert_eq!(
+            Phrase::Overdue("Go-live", 12).words(Language::Es),
+            "hito «Go-live» con 12 días de retraso"
+        );
+        assert_eq!(
+            Phrase::BlockedShare(3, 8, 37.5).words(Language::It),
+            "3 attività su 8 bloccate (38%)"
+        );
+        assert_eq!(
+            Phrase::Gap(100.0, 41.7).words(Language::De),
+            "gibt 100\u{202f}% an, aber seine Aufgaben ergeben 41,7\u{202f}%"
+        );
+        assert_eq!(
+            Phrase::MoreOverdue(4).words(Language::It),
+            "altri 4 traguardi in ritardo"
+        );
+        assert_eq!(
+            Strings::new(Language::De).health_word(Health::Amber),
+            "gelb"
+        );
+    }
 
     #[test]
     fn reasons_speak_the_portal_language() {
@@ -1009,7 +993,7 @@ mod wording_tests {
             Phrase::AllDone(2).words(Language::En),
             "done: all 2 items done"
         );
-        assert_eq!(health_word(Health::Red, Language::Fr), "rouge");
+        assert_eq!(Strings::new(Language::Fr).health_word(Health::Red), "rouge");
         assert_eq!(Phrase::Blocked(1).words(Language::Fr), "1 tâche bloquée");
         assert_eq!(
             Phrase::Gap(100.0, 41.7).words(Language::Fr),

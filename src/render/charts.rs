@@ -6,7 +6,7 @@ use chrono::{Datelike, NaiveDate};
 use serde::Serialize;
 
 use super::escape;
-use super::i18n::Strings;
+use crate::i18n::Strings;
 use crate::model::{Health, Milestone, Risk, Status};
 
 /// Width of the SVG coordinate system; the SVG scales to its container.

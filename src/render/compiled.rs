@@ -23,7 +23,6 @@ use serde::Serialize;
 
 use super::charts::{Matrix, Timeline};
 use super::cross_project::{MilestoneSummary, SeverityJump};
-use super::i18n::Table;
 use super::paging::Pagination;
 use super::project_view::{ProjectHeader, SourceView};
 use super::theme;
@@ -32,6 +31,7 @@ use super::view::{
     AreaRow, DiagnosticRow, DocumentRow, MilestoneRow, PersonView, RiskRow, SectionRow,
 };
 use super::{PageMeta, PageView};
+use crate::i18n::Table;
 
 /// askama's escaper for `.html` templates (`askama.toml`): sitrep's own, the
 /// one tera uses ([`escape`](super::escape)), so both write the same entities.
@@ -47,8 +47,8 @@ impl askama::filters::Escaper for Html {
 /// The compiled templates' own filters (askama looks them up in a module
 /// of this name beside the template).
 mod filters {
-    use super::super::i18n;
     use super::Table;
+    use crate::i18n;
 
     /// `{{ open_items|count(t) }}`: tera's `count` filter, a count with its
     /// thousands grouped as the page's language writes them.
@@ -268,8 +268,8 @@ pub(super) struct PersonPageView {
 
 #[cfg(test)]
 mod tests {
-    use super::super::i18n::Strings;
     use crate::config::Language;
+    use crate::i18n::Strings;
 
     /// The compiled templates' text, to check what they name.
     const SOURCES: &[&str] = &[

@@ -3,26 +3,7 @@
 
 use super::typography;
 
-/// A percentage with at most one decimal: `41.7`, `100`.
-pub fn pct(value: f64) -> String {
-    let clamped = if value.is_finite() {
-        value.clamp(0.0, 100.0)
-    } else {
-        0.0
-    };
-    one_decimal(clamped)
-}
-
-/// A figure with at most one decimal: `2.5`, `13`.
-pub fn one_decimal(value: f64) -> String {
-    // `+ 0.0` turns a negative zero into zero: `0`, never `-0`.
-    let rounded = (value * 10.0).round() / 10.0 + 0.0;
-    if rounded.fract() == 0.0 {
-        format!("{rounded:.0}")
-    } else {
-        format!("{rounded:.1}")
-    }
-}
+pub use crate::i18n::{one_decimal, pct};
 
 /// Escapes text for HTML element content and attribute values (also tera's
 /// escape function: unlike tera's own, it leaves `/` alone so hrefs stay

@@ -10,7 +10,7 @@ use std::ops::Range;
 
 use serde::Serialize;
 
-use super::i18n::Strings;
+use crate::i18n::Strings;
 
 /// How many page numbers the navigation shows on each side of the current one.
 const WINDOW: usize = 2;

@@ -9,8 +9,8 @@ use chrono::NaiveDate;
 use rustc_hash::FxHashMap;
 use serde::Serialize;
 
-use super::i18n::Strings;
 use super::{document_anchor, document_page, view};
+use crate::i18n::Strings;
 use crate::model::{Milestone, Project};
 
 /// A document on its project's page: its HTML there, or a link to its

@@ -7,9 +7,9 @@ use std::sync::{Arc, Mutex};
 
 use tera::Tera;
 
-use super::i18n::{self, Strings};
 use super::{escape, lock};
 use crate::config::Language;
+use crate::i18n::{self, Strings};
 
 /// Minifies a page when the config asks for it (the default).
 pub(super) fn finish_html(html: String, minify: bool) -> Vec<u8> {

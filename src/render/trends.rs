@@ -6,10 +6,10 @@
 use chrono::NaiveDate;
 use serde::Serialize;
 
-use super::i18n::Strings;
 use super::view::{health_view, HealthView};
 use crate::feed;
 use crate::history::{self, Change, History};
+use crate::i18n::Strings;
 use crate::model::{PortfolioStatus, Project};
 
 const WIDTH: f64 = 640.0;

@@ -4,9 +4,9 @@ use chrono::NaiveDate;
 use serde::Serialize;
 
 use super::{status_view, Links, StatusView};
+use crate::i18n::Strings;
 use crate::model::{Milestone, Project};
 use crate::render::charts::{self, Timeline, TimelineRow};
-use crate::render::i18n::Strings;
 
 #[derive(Debug, Clone, Serialize)]
 pub struct MilestoneRow {

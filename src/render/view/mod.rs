@@ -4,9 +4,9 @@
 
 use serde::Serialize;
 
-use super::i18n::Strings;
 use super::pct;
 use super::source::RenderedDocument;
+use crate::i18n::Strings;
 use crate::model::{Health, Project, Severity, Status};
 
 mod milestones;

@@ -10,8 +10,8 @@ use serde::Serialize;
 use super::Links;
 use crate::extract::folding::fold;
 use crate::extract::people::full_name_first;
+use crate::i18n::Strings;
 use crate::model::Person;
-use crate::render::i18n::Strings;
 
 #[derive(Debug, Clone, Serialize)]
 pub struct PersonView {

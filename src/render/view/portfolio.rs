@@ -7,9 +7,9 @@ use serde::Serialize;
 
 use super::milestones::{milestone_date, moved, moved_note};
 use super::{health_view, severity_view, Bar, HealthView, SeverityView};
+use crate::i18n::Strings;
 use crate::model::{Area, Counts, Health, Milestone, Project, Risk, Status, Tally};
 use crate::render::charts;
-use crate::render::i18n::Strings;
 
 #[derive(Debug, Clone, Serialize)]
 pub struct Tile {

@@ -10,10 +10,10 @@ use serde::Serialize;
 use super::portfolio::items_text;
 use super::{health_view, status_view, Bar, HealthView, Links, StatusView};
 use crate::config::ProgressWeight;
+use crate::i18n::Strings;
 use crate::messages;
 use crate::model::{Area, Counts, Declaration, Health, Item, Section, Status};
 use crate::portfolio::progress;
-use crate::render::i18n::Strings;
 
 #[derive(Debug, Clone, Serialize)]
 pub struct SectionRow {

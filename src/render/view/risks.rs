@@ -6,9 +6,9 @@ use serde::Serialize;
 
 use super::portfolio::score;
 use super::{severity_view, SeverityView};
+use crate::i18n::Strings;
 use crate::model::{Project, Risk, Severity};
 use crate::render::charts::{self, Matrix};
-use crate::render::i18n::Strings;
 
 #[derive(Debug, Clone, Serialize)]
 pub struct RiskRow {
