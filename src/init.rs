@@ -6,6 +6,8 @@ use std::path::Path;
 
 use anyhow::{bail, Context as _};
 
+use crate::config::Language;
+
 const CONFIG: &str = r#"# sitrep portal settings; every key is optional.
 # title = "Q3 programme"  # default: "Project status" ("État des projets" in French)
 # description = "Where our projects stand"
@@ -168,12 +170,133 @@ const NEW_EN: &str = r#"# {title}
 - @dev: Developer
 "#;
 
+/// The starter tracking document of `sitrep new`, in Spanish.
+const NEW_ES: &str = r#"# {title}
+
+**Última actualización:** {today}
+**Responsable:** @responsable
+**Estado general:** 🟢 En buen camino
+
+## Fase 1: Definición
+
+- [x] Acta de constitución aprobada — @responsable
+- [/] Entrevistas con los usuarios — @analista
+- [ ] Plan detallado
+
+## Fase 2: Ejecución
+
+| ID | Tarea | Asignado | Puntos | Estado |
+|----|-------|----------|--------|--------|
+| T-1 | Primera funcionalidad | @dev | 5 | En curso |
+| T-2 | Segunda funcionalidad | @dev | 3 | Pendiente |
+
+## Hitos
+
+| Hito | Fecha | Estado |
+|------|-------|--------|
+| Arranque | {today} | Completado |
+| Puesta en producción | {later} | Planificado |
+
+## Riesgos
+
+- **Disponibilidad del equipo**
+  - Impacto: Medio
+  - Probabilidad: Baja
+  - Mitigación: planificar las vacaciones con antelación
+
+## Equipo
+
+- @responsable: Jefe de proyecto
+- @dev: Desarrollador
+"#;
+
+/// The starter tracking document of `sitrep new`, in Italian.
+const NEW_IT: &str = r#"# {title}
+
+**Ultimo aggiornamento:** {today}
+**Responsabile:** @responsabile
+**Stato complessivo:** 🟢 In linea
+
+## Fase 1: Analisi
+
+- [x] Documento di progetto approvato — @responsabile
+- [/] Interviste con gli utenti — @analista
+- [ ] Piano dettagliato
+
+## Fase 2: Realizzazione
+
+| ID | Attività | Assegnatario | Punti | Stato |
+|----|----------|--------------|-------|-------|
+| T-1 | Prima funzionalità | @dev | 5 | In corso |
+| T-2 | Seconda funzionalità | @dev | 3 | Da fare |
+
+## Traguardi
+
+| Traguardo | Data | Stato |
+|-----------|------|-------|
+| Kick-off | {today} | Completato |
+| Messa in produzione | {later} | Pianificato |
+
+## Rischi
+
+- **Disponibilità del team**
+  - Impatto: Medio
+  - Probabilità: Bassa
+  - Mitigazione: pianificare le ferie per tempo
+
+## Team
+
+- @responsabile: Capo progetto
+- @dev: Sviluppatore
+"#;
+
+/// The starter tracking document of `sitrep new`, in German.
+const NEW_DE: &str = r#"# {title}
+
+**Zuletzt aktualisiert:** {today}
+**Projektleitung:** @projektleitung
+**Gesamtstatus:** 🟢 Im Plan
+
+## Phase 1: Konzeption
+
+- [x] Projektauftrag freigegeben — @projektleitung
+- [/] Interviews mit den Nutzern — @analyst
+- [ ] Detailplanung
+
+## Phase 2: Umsetzung
+
+| ID | Aufgabe | Zuständig | Punkte | Status |
+|----|---------|-----------|--------|--------|
+| T-1 | Erste Funktion | @dev | 5 | In Arbeit |
+| T-2 | Zweite Funktion | @dev | 3 | Offen |
+
+## Meilensteine
+
+| Meilenstein | Datum | Status |
+|-------------|-------|--------|
+| Kick-off | {today} | Erledigt |
+| Go-live | {later} | Geplant |
+
+## Risiken
+
+- **Verfügbarkeit des Teams**
+  - Auswirkung: Mittel
+  - Wahrscheinlichkeit: Gering
+  - Maßnahme: Urlaube früh planen
+
+## Team
+
+- @projektleitung: Projektleiter
+- @dev: Entwickler
+"#;
+
 /// Writes `content/<slug>.md`, a starter tracking document named `name`
-/// that uses every structure sitrep reads. Refuses to overwrite a file.
+/// that uses every structure sitrep reads, in `language`. Refuses to
+/// overwrite a file.
 pub fn new_document(
     root: &Path,
     name: &str,
-    french: bool,
+    language: Language,
     today: chrono::NaiveDate,
 ) -> anyhow::Result<std::path::PathBuf> {
     let slug = crate::ingest::names::slugify(name);
@@ -182,7 +305,13 @@ pub fn new_document(
         bail!("{} already exists; choose another name", path.display());
     }
     let later = today + chrono::Days::new(90);
-    let template = if french { NEW_FR } else { NEW_EN };
+    let template = match language {
+        Language::En => NEW_EN,
+        Language::Fr => NEW_FR,
+        Language::Es => NEW_ES,
+        Language::It => NEW_IT,
+        Language::De => NEW_DE,
+    };
     let text = template
         .replace("{title}", name.trim())
         .replace("{today}", &today.to_string())

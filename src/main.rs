@@ -12,6 +12,7 @@ use clap::{CommandFactory, Parser, Subcommand, ValueEnum};
 use indicatif::{ProgressBar, ProgressDrawTarget};
 
 use sitrep::build::{self, BuildOptions};
+use sitrep::config::Language;
 use sitrep::diagnostics;
 use sitrep::model::Level;
 use sitrep::serve::{self, ServeOptions};
@@ -157,6 +158,21 @@ enum EveryArg {
 enum Lang {
     En,
     Fr,
+    Es,
+    It,
+    De,
+}
+
+impl Lang {
+    fn language(self) -> Language {
+        match self {
+            Lang::En => Language::En,
+            Lang::Fr => Language::Fr,
+            Lang::Es => Language::Es,
+            Lang::It => Language::It,
+            Lang::De => Language::De,
+        }
+    }
 }
 
 /// Stack of the threads that read and render documents. Markdown nests
@@ -306,7 +322,7 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
         }
         Command::New { name, root, lang } => {
             let today = chrono::Local::now().date_naive();
-            let path = sitrep::init::new_document(&root, &name, matches!(lang, Lang::Fr), today)?;
+            let path = sitrep::init::new_document(&root, &name, lang.language(), today)?;
             println!("wrote {}", path.display());
             Ok(ExitCode::SUCCESS)
         }

@@ -218,6 +218,63 @@ fn init_writes_a_portal_that_builds_and_refuses_a_full_folder() {
     assert!(String::from_utf8_lossy(&again.stderr).contains("not empty"));
 }
 
+/// `sitrep new --lang L` writes a starter document that sitrep reads whole
+/// in each of its five languages, as its text says: five items (the
+/// phase's three boxes, done, under way, open; the table's two rows, in
+/// progress and to do), two milestones (the kick-off done on the day it
+/// was written, the go-live planned), one risk of medium impact and low
+/// probability, the owner of its second line, a green status, three people.
+#[test]
+fn new_writes_a_starter_document_read_whole_in_each_language() {
+    let cases = [
+        ("en", "@owner", "Go-live"),
+        ("fr", "@responsable", "Mise en production"),
+        ("es", "@responsable", "Puesta en producción"),
+        ("it", "@responsabile", "Messa in produzione"),
+        ("de", "@projektleitung", "Go-live"),
+    ];
+    for (language, owner, go_live) in cases {
+        let portal = Portal::new();
+        let output = portal.run(&["new", "Portail RH", "--lang", language]);
+        assert!(output.status.success(), "{language}: {output:?}");
+        assert!(
+            portal.content().join("portail-rh.md").is_file(),
+            "{language}"
+        );
+        let status = portal.build();
+        let project = &status["projects"][0];
+        let counts = &project["counts"];
+        assert_eq!(
+            [
+                &counts["done"],
+                &counts["in_progress"],
+                &counts["todo"],
+                &counts["total"]
+            ],
+            [1, 2, 2, 5],
+            "{language}: {counts}"
+        );
+        assert_eq!(project["owner"], owner, "{language}");
+        assert_eq!(project["declared_health"], "green", "{language}");
+        let milestones = project["milestones"].as_array().unwrap();
+        assert_eq!(milestones.len(), 2, "{language}: {milestones:?}");
+        assert_eq!(milestones[0]["status"], "done", "{language}");
+        // The kick-off is dated the day the document was written: its as-of.
+        assert!(project["as_of"].is_string(), "{language}");
+        assert_eq!(milestones[0]["date"], project["as_of"], "{language}");
+        assert_eq!(milestones[1]["title"], go_live, "{language}");
+        assert_eq!(milestones[1]["status"], "todo", "{language}");
+        let risks = project["risks"].as_array().unwrap();
+        assert_eq!(risks.len(), 1, "{language}");
+        assert_eq!(
+            [&risks[0]["impact"], &risks[0]["probability"]],
+            [3, 2],
+            "{language}"
+        );
+        assert_eq!(project["people"].as_array().unwrap().len(), 3, "{language}");
+    }
+}
+
 #[test]
 fn a_config_error_names_the_key_and_exits_2() {
     let portal = Portal::new();

@@ -81,6 +81,13 @@ const AS_OF_LABELS: &[&str] = &[
     "data",
     "data del report",
     "data di aggiornamento",
+    // German.
+    "aktualisiert",
+    "aktualisiert am",
+    "zuletzt aktualisiert",
+    "letzte aktualisierung",
+    "berichtsdatum",
+    "datum",
 ];
 
 /// Labels of the period a report covers (folded): it is true as of the

@@ -159,6 +159,7 @@ const SCALE_WORDS: &[(&str, u8)] = &[
     ("bas", 2),
     ("low", 2),
     ("niedrig", 2),
+    ("gering", 2),
     ("bajo", 2),
     ("baja", 2),
     ("basso", 2),
