@@ -715,8 +715,43 @@ fn a_stand_up_reads_as_its_people_answered() {
         .map(|r| r["title"].as_str().unwrap())
         .collect();
     assert_eq!(risks, ["waiting on staging credentials"]);
+    // Ana's blocker is hers, as her items are.
+    assert_eq!(project["risks"][0]["owner"], "@ana");
     assert_ne!(project["health"], "done");
     assert_eq!(person(&project, "@ben").unwrap()["open_items"], 1);
+}
+
+/// The same stand-up written as lines of paragraphs, as a chat message
+/// pasted in: each answer is an item as its list form would be, and
+/// `Tomorrow: nothing`, `Blockers: none` and a count's `Done: 30 of 42`
+/// name no work. Two done and two under way: (100 + 100 + 50 + 50) / 4 =
+/// 75 %.
+#[test]
+fn a_stand_up_written_as_lines_reads_as_its_list_form() {
+    let project = project_of_text(
+        "standup.md",
+        "# Team Falcon — Daily stand-up\n\nDate: 2026-11-20\n\n\
+         ## @ana\n\n**Yesterday:** finished the export API\n**Today:** pagination tests\n\
+         **Blockers:** waiting on staging credentials\n\n\
+         ## @ben\n\nYesterday: reviewed PR #212\nToday: start the CSV import\n\
+         Tomorrow: nothing\nBlockers: none\n\nDone: 30 of 42\n",
+    );
+    assert_eq!(
+        items_with(&project, "owner"),
+        [
+            item_owned("finished the export API", "done", "@ana"),
+            item_owned("pagination tests", "in_progress", "@ana"),
+            item_owned("reviewed PR #212", "done", "@ben"),
+            item_owned("start the CSV import", "in_progress", "@ben"),
+        ]
+    );
+    assert_eq!(project["progress"], 75.0);
+    assert_eq!(
+        project["risks"][0]["title"],
+        "waiting on staging credentials"
+    );
+    assert_eq!(project["risks"][0]["owner"], "@ana");
+    assert_eq!(project["risks"].as_array().unwrap().len(), 1);
 }
 
 /// A team's OKRs written as a list, each key result scored at the end

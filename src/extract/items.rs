@@ -201,13 +201,18 @@ impl<'a> ItemReader<'a> {
         }
     }
 
-    /// Task boxes on paragraph lines that are not list items (corpus `06_…`:
-    /// `[x] la prise en compte de l'option -p est correcte`).
-    pub fn bare_boxes(&self, lines: &[TextLine]) -> Vec<Item> {
+    /// The items of paragraph lines that are not list items: a task box
+    /// (corpus `06_…`: `[x] la prise en compte de l'option -p est
+    /// correcte`), or a stand-up's answer on a line of its own
+    /// (`**Yesterday:** reviewed PR #212` is done, `Today: …` under way).
+    pub fn paragraph_items(&self, lines: &[TextLine]) -> Vec<Item> {
         lines
             .iter()
-            .filter(|line| line.text.starts_with('['))
-            .filter(|line| self.vocabulary.marker_at_start(&line.text).is_some())
+            .filter(|line| {
+                (line.text.starts_with('[')
+                    && self.vocabulary.marker_at_start(&line.text).is_some())
+                    || answers_stand_up(&line.text)
+            })
             .filter_map(|line| {
                 let mut item = self.parse_line(line)?;
                 item.owner = self.owner_of(line, &[]);
@@ -1546,6 +1551,23 @@ fn cut_trailing_owner(text: &mut String) {
 /// The labels of [`STATUS_LABELS`] that `text`, folded, may end with: those
 /// ending with its last folded letter (`t`, `s`, `e`, `o`, `d`), so that
 /// most texts are checked against one or two labels, or none.
+/// Whether `text` is a stand-up's answer: a label that is one of its
+/// questions (`Yesterday`, `**Heute:**`) before a colon, and words after
+/// it that say something (`Tomorrow: nothing` names no work). `Done: 30
+/// of 42` is no such line: done work is a list's entries.
+fn answers_stand_up(text: &str) -> bool {
+    let Some((label, rest)) = text.split_once(':') else {
+        return false;
+    };
+    // The questions are short words: most lines are ruled out unfolded.
+    let label = label.trim().trim_matches(['*', '_']).trim();
+    let rest = rest.trim_start().trim_start_matches(['*', '_']);
+    label.len() <= 12
+        && rest.chars().any(char::is_alphabetic)
+        && super::sections::stand_up_status(&folded_words(label)).is_some()
+        && !super::risks::says_nothing(rest)
+}
+
 fn status_labels_ending(text: &str) -> impl Iterator<Item = &'static str> {
     let mut last = None;
     for c in text.chars().rev() {
@@ -1744,7 +1766,7 @@ mod tests {
             match block {
                 Block::List(entries) => items.extend(reader.list(entries, None)),
                 Block::Table(table) => items.extend(reader.table(table, None)),
-                Block::Paragraph(lines) => items.extend(reader.bare_boxes(lines)),
+                Block::Paragraph(lines) => items.extend(reader.paragraph_items(lines)),
                 Block::Code { .. } => {}
             }
         }

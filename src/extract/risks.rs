@@ -22,6 +22,7 @@ use regex::Regex;
 
 use super::folding::{fold, folded_words, trailing_aside, WordList};
 use super::outline::{Block, ListEntry, Outline, OutlineSection, Table, TextLine};
+use super::people;
 use super::sections::before_owner_at_end;
 use super::tables::{self, RaidKind, TableKind, RISK_COLUMN_WORDS};
 use crate::ingest::Document;
@@ -943,9 +944,10 @@ pub fn read(
     // names any (below).
     let by_line = !context.iter().any(|(_, in_risk)| *in_risk);
     if by_line {
-        push_blockers(&outline.preamble, source, &mut risks);
+        push_blockers(&outline.preamble, None, source, &mut risks);
     }
     let severities = heading_severities(context);
+    let owners = heading_owners(context);
     let mut skip_below: Option<u8> = None;
     for (index, (section, in_risk)) in context.iter().enumerate() {
         if let Some(level) = skip_below {
@@ -964,7 +966,12 @@ pub fn read(
         }
         if !in_risk {
             if by_line {
-                push_blockers(&section.blocks, source, &mut risks);
+                push_blockers(
+                    &section.blocks,
+                    owners[index].as_deref(),
+                    source,
+                    &mut risks,
+                );
             }
             continue;
         }
@@ -987,9 +994,16 @@ pub fn read(
     // Risk sections that name none (a stand-up's `### Blockers` over `-
     // None`) sum nothing up: the labelled lines name the risks then.
     if !by_line && risks.is_empty() {
-        push_blockers(&outline.preamble, source, &mut risks);
-        for (section, _) in context.iter().filter(|(_, in_risk)| !in_risk) {
-            push_blockers(&section.blocks, source, &mut risks);
+        push_blockers(&outline.preamble, None, source, &mut risks);
+        for (index, (section, _)) in context.iter().enumerate() {
+            if !context[index].1 {
+                push_blockers(
+                    &section.blocks,
+                    owners[index].as_deref(),
+                    source,
+                    &mut risks,
+                );
+            }
         }
     }
     risks.sort_by_key(|risk| risk.line);
@@ -1017,6 +1031,28 @@ fn heading_severities(context: &[(&OutlineSection, bool)]) -> Vec<Option<Severit
                 .or_else(|| ancestors.last().and_then(|(_, severity)| *severity));
             ancestors.push((section.level, severity));
             severity
+        })
+        .collect()
+}
+
+/// For each section of `context`, the person whose section it stands in:
+/// the nearest heading, its own or an ancestor's, that is only a handle
+/// (a stand-up's `## @ana`), whose `Blockers:` lines are that person's.
+fn heading_owners(context: &[(&OutlineSection, bool)]) -> Vec<Option<String>> {
+    let mut ancestors: Vec<(u8, Option<String>)> = Vec::new();
+    context
+        .iter()
+        .map(|(section, _)| {
+            while (ancestors.last()).is_some_and(|(level, _)| *level >= section.level) {
+                ancestors.pop();
+            }
+            // Most headings hold no `@`, and are no handle.
+            let own = (memchr::memchr(b'@', section.heading.as_bytes()).is_some())
+                .then(|| people::heading_handle(&section.heading))
+                .flatten();
+            let owner = own.or_else(|| ancestors.last().and_then(|(_, owner)| owner.clone()));
+            ancestors.push((section.level, owner.clone()));
+            owner
         })
         .collect()
 }
@@ -1118,7 +1154,8 @@ const BLOCKER_LABELS: &[&str] = &[
 /// First words of such a line's value that say nothing blocks (folded):
 /// `none`, `Aucun pour l'instant`, `RAS`.
 const NOTHING_WORDS: &[&str] = &[
-    "none", "nothing", "nil", "aucun", "aucune", "rien", "neant", "ras",
+    "none", "nothing", "nil", "aucun", "aucune", "rien", "neant", "ras", "nada", "niente", "nulla",
+    "nichts",
 ];
 
 /// Whole values of such a line that say nothing blocks (folded).
@@ -1145,7 +1182,7 @@ const NOTHING_VALUES: &[&str] = &[
 /// None`, `- RAS`, `- No blockers`, `- Rien à signaler`, the whole entry;
 /// a risk that starts with such a word (`Aucun test de charge réalisé`)
 /// is one.
-fn says_nothing(text: &str) -> bool {
+pub(super) fn says_nothing(text: &str) -> bool {
     // Every such entry is short: most risks are ruled out unfolded.
     if text.len() > 32 {
         return false;
@@ -1158,10 +1195,12 @@ fn says_nothing(text: &str) -> bool {
 /// ([`BLOCKER_LABELS`]), paragraphs' lines and list entries' first lines:
 /// each line's value, unless it says nothing blocks (`Blockers: none`,
 /// `Blocages : RAS`).
-fn push_blockers(blocks: &[Block], source: &Arc<str>, risks: &mut Vec<Risk>) {
+fn push_blockers(blocks: &[Block], owner: Option<&str>, source: &Arc<str>, risks: &mut Vec<Risk>) {
     let mut take = |line: &TextLine| {
         if let Some(title) = blocker_value(&line.text) {
-            risks.push(Draft::titled(title, line.line, line.struck).finish(None, source));
+            let mut draft = Draft::titled(title, line.line, line.struck);
+            draft.owner = owner.map(str::to_string);
+            risks.push(draft.finish(None, source));
         }
     };
     for block in blocks {

@@ -534,8 +534,18 @@ const REPORT_PHRASES: &[(&str, Status)] = &[
     ("current work", Status::InProgress),
     ("ongoing work", Status::InProgress),
     ("ongoing activities", Status::InProgress),
-    // A stand-up's three questions: what was done since the last one,
-    // what is under way, what comes next (`## Yesterday`, `- Today: …`).
+    // A Now / Next / Later roadmap: what is under way, then what waits.
+    ("now", Status::InProgress),
+    ("next", Status::Todo),
+    ("later", Status::Todo),
+    ("maintenant", Status::InProgress),
+    ("plus tard", Status::Todo),
+];
+
+/// A stand-up's three questions (folded): what was done since the last
+/// one, what is under way, what comes next (`## Yesterday`, `- Today: …`,
+/// a paragraph's `**Tomorrow:** …`). Report headings too.
+const STAND_UP_PHRASES: &[(&str, Status)] = &[
     ("yesterday", Status::Done),
     ("hier", Status::Done),
     ("ayer", Status::Done),
@@ -550,13 +560,15 @@ const REPORT_PHRASES: &[(&str, Status)] = &[
     ("demain", Status::Todo),
     ("manana", Status::Todo),
     ("domani", Status::Todo),
-    // A Now / Next / Later roadmap: what is under way, then what waits.
-    ("now", Status::InProgress),
-    ("next", Status::Todo),
-    ("later", Status::Todo),
-    ("maintenant", Status::InProgress),
-    ("plus tard", Status::Todo),
 ];
+
+/// The status of a stand-up's question (`folded`, its words joined by
+/// single spaces): `yesterday` is done.
+pub(super) fn stand_up_status(folded: &str) -> Option<Status> {
+    (STAND_UP_PHRASES.iter())
+        .find(|(phrase, _)| *phrase == folded)
+        .map(|(_, status)| *status)
+}
 
 /// Heads of a report's heading that take a period after them
 /// (`Completed` + `this week`, `Plans` + `for next month`): the phrases'
@@ -645,8 +657,7 @@ const REPORT_PERIODS: &[(&str, Status)] = &[
 /// Every report heading, as its words joined by single spaces: the
 /// phrases, and each head followed by each period of its status.
 static REPORT_HEADINGS: LazyLock<FxHashMap<String, Status>> = LazyLock::new(|| {
-    let phrases = REPORT_PHRASES
-        .iter()
+    let phrases = (REPORT_PHRASES.iter().chain(STAND_UP_PHRASES))
         .map(|(phrase, status)| (phrase.to_string(), *status));
     let headed = REPORT_HEADS.iter().flat_map(|(head, status)| {
         (REPORT_PERIODS.iter())
@@ -670,9 +681,12 @@ pub(super) fn report_heading_status(folded: &str) -> Option<Status> {
 fn phrase_status(folded: &str) -> Option<Status> {
     // The heading's first word rules out nearly every heading at once.
     static FIRST_WORDS: LazyLock<FxHashSet<&str>> = LazyLock::new(|| {
-        (REPORT_PHRASES.iter().chain(REPORT_HEADS))
-            .filter_map(|(phrase, _)| phrase.split(' ').next())
-            .collect()
+        (REPORT_PHRASES
+            .iter()
+            .chain(STAND_UP_PHRASES)
+            .chain(REPORT_HEADS))
+        .filter_map(|(phrase, _)| phrase.split(' ').next())
+        .collect()
     });
     let first = words(folded).next()?;
     if !FIRST_WORDS.contains(first) {
@@ -1275,7 +1289,7 @@ impl Builder<'_> {
                         people.mention(&line.text);
                     }
                     if held == Held::Work {
-                        items.extend(self.reader.bare_boxes(lines));
+                        items.extend(self.reader.paragraph_items(lines));
                     }
                 }
                 Block::Code { .. } => {}
