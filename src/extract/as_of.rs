@@ -105,6 +105,12 @@ const PERIOD_LABELS: &[&str] = &[
     "sprint dates",
     "dates du sprint",
     "iteration",
+    // German, Spanish, Italian.
+    "berichtszeitraum",
+    "zeitraum",
+    "periodo",
+    "periodo del informe",
+    "periodo di riferimento",
 ];
 
 /// [`AS_OF_LABELS`] as prefixes of a line's first words.
@@ -814,7 +820,7 @@ fn find_as_of(
             if AS_OF_LABELS.contains(&label.as_str()) {
                 return Some((*date, placed.line));
             }
-            if period.is_none() && PERIOD_LABELS.contains(&label.as_str()) {
+            if period.is_none() && PERIOD_LABELS.contains(&without_week(&label)) {
                 // A period still running (a sprint that ends next month)
                 // is true as of today at the latest, not of its last day.
                 let last_day = dates::period_end(date).unwrap_or(date.start);
@@ -827,6 +833,23 @@ fn find_as_of(
         }
     }
     period
+}
+
+/// A period's label without the week it names before its dates: a German
+/// report's `Berichtszeitraum: KW 47 (17.11.2026 – 21.11.2026)` is
+/// labelled `Berichtszeitraum`, as `Period: week 47 (…)` is `Period`.
+fn without_week(label: &str) -> &str {
+    const WEEK_WORDS: &[&str] = &["kw", "week", "semaine", "semana", "settimana", "woche"];
+    let Some((rest, number)) = label.rsplit_once(' ') else {
+        return label;
+    };
+    let week = (rest.rsplit_once(' '))
+        .filter(|(_, word)| WEEK_WORDS.contains(word))
+        .map(|(label, _)| label);
+    match week {
+        Some(label) if number.bytes().all(|b| b.is_ascii_digit()) => label,
+        _ => label,
+    }
 }
 
 /// The days the project starts and ends, from the lines that speak for
@@ -1414,6 +1437,17 @@ mod tests {
             as_of("# R\n\nWeek ended 2026-11-20 · Team Falcon\n"),
             Some(date(2026, 11, 20))
         );
+        // A German report's period, with its calendar week before its days.
+        assert_eq!(
+            as_of("# R\n\n**Berichtszeitraum:** KW 47 (17.11.2026 – 21.11.2026)\n"),
+            Some(date(2026, 11, 21))
+        );
+        assert_eq!(
+            as_of("# R\n\nPeriodo di riferimento: 1-15 novembre 2026\n"),
+            Some(date(2026, 11, 15))
+        );
+        // A week's number is no period's label of its own.
+        assert_eq!(as_of("# R\n\nKW 47 (17.11.2026 – 21.11.2026)\n"), None);
     }
 
     /// A heading written as a status line declares the health, and so

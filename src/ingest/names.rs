@@ -182,6 +182,7 @@ const DOCUMENT_WORDS: &[&str] = &[
     "progress",
     "progression",
     "project",
+    "projekt",
     "projektbericht",
     "projektstatus",
     "projet",
@@ -468,12 +469,29 @@ fn candidates(title: &str) -> Vec<&str> {
 
 fn name_in(part: &str) -> Option<String> {
     let without_parentheses = remove_parentheses(part);
-    let mut words: Vec<&str> = without_parentheses.split_whitespace().collect();
-    while words.first().is_some_and(|w| is_document_word(w)) {
-        words.remove(0);
+    let words: Vec<&str> = without_parentheses.split_whitespace().collect();
+    name_of(&words).or_else(|| {
+        // `Rapport d'avancement du projet Refonte`, `Informe de estado del
+        // proyecto ERP`: the project is named after the word `project`.
+        let at = words.iter().rposition(|w| is_project_word(w))?;
+        name_of(&words[at + 1..])
+    })
+}
+
+/// `words` as a name, once the document's words at either end are gone.
+fn name_of(words: &[&str]) -> Option<String> {
+    let mut words = words;
+    while let [first, rest @ ..] = words {
+        if !is_document_word(first) {
+            break;
+        }
+        words = rest;
     }
-    while words.last().is_some_and(|w| is_document_word(w)) {
-        words.pop();
+    while let [rest @ .., last] = words {
+        if !is_document_word(last) {
+            break;
+        }
+        words = rest;
     }
     // `OKRs Q4 2026` leaves a period, no name.
     let looks_like_a_name = (1..=MAX_NAME_WORDS).contains(&words.len())
@@ -482,6 +500,14 @@ fn name_in(part: &str) -> Option<String> {
         && words.iter().any(|w| w.chars().any(char::is_alphabetic))
         && !words.iter().any(|w| is_phrase_word(w));
     looks_like_a_name.then(|| words.join(" "))
+}
+
+/// The word `project` in the languages sitrep reads.
+fn is_project_word(word: &str) -> bool {
+    const PROJECT_WORDS: &[&str] = &[
+        "project", "projet", "proyecto", "progetto", "projekt", "projekts",
+    ];
+    PROJECT_WORDS.contains(&folded(word).as_str())
 }
 
 fn remove_parentheses(text: &str) -> String {
@@ -651,6 +677,8 @@ mod tests {
             "Risk Register",
             "SUIVI — Chantier Local → VPS → Déploiement",
             "Compliance of Implementations with Specification",
+            // What follows `project` is a phrase, not a name.
+            "Project management plan for the Atlas migration",
         ] {
             assert_eq!(short_name(title), title);
         }
@@ -711,6 +739,15 @@ mod tests {
             ("Statusbericht ERP-Einführung — KW 48", "ERP-Einführung"),
             ("Projektstatus Lagerverwaltung - KW48", "Lagerverwaltung"),
             ("Informe de seguimiento — Facturación", "Facturación"),
+            // The project named after the word `project`, in a phrase.
+            ("Statusbericht Projekt CRM-Einführung", "CRM-Einführung"),
+            ("Rapport d'avancement du projet Refonte", "Refonte"),
+            ("Informe de estado del proyecto ERP", "ERP"),
+            ("Stato avanzamento del progetto Portale", "Portale"),
+            (
+                "Statusbericht des Projekts SAP S/4 Migration",
+                "SAP S/4 Migration",
+            ),
             // A project sheet, a plan, a board: kinds of documents too.
             (
                 "Fiche projet — Dématérialisation des factures",
