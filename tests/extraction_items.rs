@@ -754,6 +754,73 @@ fn a_stand_up_written_as_lines_reads_as_its_list_form() {
     assert_eq!(project["risks"].as_array().unwrap().len(), 1);
 }
 
+/// A German project status report as a PMO writes it: its name after
+/// `Projekt`, its period's last day (KW 43, 19 to 23 October) as its
+/// date, its Projektleiter, its amber Gesamtstatus; a work-package table
+/// (100, 60 and 0 %) and two boxes (one ticked): (100 + 60 + 0 + 0 +
+/// 100) / 5 = 52 %, two done, one under way, two to do; the milestone
+/// table's `Plantermin` dates two milestones, which are no items; the
+/// risk's `hoch` probability is 4, its `mittel` impact 3.
+#[test]
+fn a_german_status_report_reads_whole() {
+    let project = project_of_text(
+        "crm.md",
+        "# Statusbericht Projekt CRM-Einführung\n\
+         \n\
+         **Berichtszeitraum:** KW 43 (19.10.2026 – 23.10.2026)\n\
+         **Projektleiter:** Max Mustermann\n\
+         **Gesamtstatus:** 🟡 Gelb\n\
+         \n\
+         ## Zusammenfassung\n\
+         \n\
+         Das Projekt liegt im Zeitplan, das Budget ist leicht überschritten.\n\
+         \n\
+         ## Fortschritt\n\
+         \n\
+         | Arbeitspaket | Verantwortlich | Fortschritt | Status |\n\
+         |---|---|---|---|\n\
+         | AP1 Anforderungsanalyse | M. Schmidt | 100 % | Abgeschlossen |\n\
+         | AP2 Datenmigration | K. Weber | 60 % | In Bearbeitung |\n\
+         | AP3 Schulung | L. Fischer | 0 % | Nicht begonnen |\n\
+         \n\
+         ## Meilensteine\n\
+         \n\
+         | Meilenstein | Plantermin | Status |\n\
+         |---|---|---|\n\
+         | Go-Live Pilot | 15.01.2027 | Im Plan |\n\
+         | Rollout | 01.03.2027 | Gefährdet |\n\
+         \n\
+         ## Risiken\n\
+         \n\
+         | Risiko | Wahrscheinlichkeit | Auswirkung | Maßnahme |\n\
+         |---|---|---|---|\n\
+         | Datenqualität Altsystem | hoch | mittel | Bereinigung vor Migration |\n\
+         \n\
+         ## Nächste Schritte\n\
+         \n\
+         - [ ] Testkonzept abstimmen\n\
+         - [x] Lizenzen bestellt\n",
+    );
+    assert_eq!(project["name"], "CRM-Einführung");
+    assert_eq!(project["as_of"], "2026-10-23");
+    assert_eq!(project["owner"], "Max Mustermann");
+    assert_eq!(project["declared_health"], "amber");
+    assert_eq!(project["progress"], 52.0);
+    assert_eq!(counts(&project), (2, 1, 2, 0, 0, 5));
+    let milestones: Vec<_> = (project["milestones"].as_array().unwrap().iter())
+        .map(|m| (m["title"].as_str().unwrap(), m["date"].as_str().unwrap()))
+        .collect();
+    assert_eq!(
+        milestones,
+        [("Go-Live Pilot", "2027-01-15"), ("Rollout", "2027-03-01")]
+    );
+    let risk = &project["risks"][0];
+    assert_eq!(
+        (&risk["impact"], &risk["probability"]),
+        (&3.into(), &4.into())
+    );
+}
+
 /// A team's OKRs written as a list, each key result scored at the end
 /// of its line: 0.5, 0.7, 1.0 and 0 make (50 + 70 + 100 + 0) / 4 = 55 %,
 /// one done, two under way, one to do.
