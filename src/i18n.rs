@@ -42,30 +42,47 @@ static TABLES: LazyLock<Vec<Table>> = LazyLock::new(|| {
         .collect()
 });
 
+/// Each language's month names, short and long, in [`Language::ALL`]'s
+/// order: split once from `months_short` and `months_long`, as every date
+/// a page writes needs them.
+static MONTHS: LazyLock<Vec<Months>> = LazyLock::new(|| {
+    (TABLES.iter())
+        .map(|table| {
+            let names = |key: &str| {
+                let mut names = [""; 12];
+                for (slot, name) in names.iter_mut().zip(table[key].split(' ')) {
+                    *slot = name;
+                }
+                names
+            };
+            Months {
+                short: names("months_short"),
+                long: names("months_long"),
+            }
+        })
+        .collect()
+});
+
+#[derive(Debug)]
+struct Months {
+    short: [&'static str; 12],
+    long: [&'static str; 12],
+}
+
 /// The UI strings of one language.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, Copy)]
 pub struct Strings {
     pub language: Language,
     table: &'static Table,
-    short_months: [&'static str; 12],
-    long_months: [&'static str; 12],
+    months: &'static Months,
 }
 
 impl Strings {
     pub fn new(language: Language) -> Strings {
-        let table = &TABLES[language.index()];
-        let months = |key: &str| {
-            let mut names = [""; 12];
-            for (slot, name) in names.iter_mut().zip(table[key].split(' ')) {
-                *slot = name;
-            }
-            names
-        };
         Strings {
             language,
-            table,
-            short_months: months("months_short"),
-            long_months: months("months_long"),
+            table: &TABLES[language.index()],
+            months: &MONTHS[language.index()],
         }
     }
 
@@ -194,18 +211,18 @@ impl Strings {
     /// never breaks across lines (`6 déc.` / `2026` in a narrow tile), as
     /// for the two below.
     pub fn date(&self, date: NaiveDate) -> String {
-        self.dated("date_short", date, &self.short_months)
+        self.dated("date_short", date, &self.months.short)
     }
 
     /// Long date: `2 February 2026`, `2 février 2026`, `2 de febrero de
     /// 2026`.
     pub fn long_date(&self, date: NaiveDate) -> String {
-        self.dated("date_long", date, &self.long_months)
+        self.dated("date_long", date, &self.months.long)
     }
 
     /// Axis label of a month: `Feb 2026`, `févr. 2026`.
     pub fn month(&self, date: NaiveDate) -> String {
-        let name = self.short_months[date.month0() as usize];
+        let name = self.months.short[date.month0() as usize];
         self.fill("date_month", &[name, &date.year().to_string()])
     }
 
@@ -439,11 +456,8 @@ mod tests {
         }
         for language in Language::ALL {
             let t = Strings::new(language);
-            assert!(t
-                .short_months
-                .iter()
-                .chain(&t.long_months)
-                .all(|name| !name.is_empty()));
+            let mut months = t.months.short.iter().chain(&t.months.long);
+            assert!(months.all(|name| !name.is_empty()), "{language:?}");
         }
     }
 
