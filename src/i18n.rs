@@ -86,12 +86,6 @@ impl Strings {
         }
     }
 
-    /// The text of `key` in `language`, for code that writes one sentence
-    /// (a diagnostic in the page's language) without a whole [`Strings`].
-    pub fn text(language: Language, key: &str) -> Option<&'static str> {
-        TABLES[language.index()].get(key).copied()
-    }
-
     /// The whole table, for templates (`t.timeline`).
     pub fn table(&self) -> &'static Table {
         self.table
