@@ -150,6 +150,9 @@ impl Strings {
             match hole {
                 Some((index, arg)) => {
                     out.push_str(&rest[..open]);
+                    if self.language == Language::It {
+                        elide_article(&mut out, arg);
+                    }
                     out.push_str(arg);
                     rest = &rest[open + index.to_string().len() + 2..];
                 }
@@ -223,6 +226,27 @@ impl Strings {
     fn dated(&self, key: &str, date: NaiveDate, months: &[&str; 12]) -> String {
         let (day, year) = (date.day().to_string(), date.year().to_string());
         self.fill(key, &[&day, months[date.month0() as usize], &year])
+    }
+}
+
+/// Italian elides an article before a vowel, and a day said `otto` or
+/// `undici` begins with one: `fino al {0}` with `8 novembre` reads
+/// `fino all'8 novembre`, as `dal`, `del`, `nel` and `sul` read `dall'`,
+/// `dell'`, `nell'`, `sull'`. `out` is the text before the hole, `arg`
+/// what fills it.
+fn elide_article(out: &mut String, arg: &str) {
+    const ARTICLES: [&str; 5] = ["al ", "dal ", "del ", "nel ", "sul "];
+    let digits = arg.bytes().take_while(u8::is_ascii_digit).count();
+    if !matches!(&arg[..digits], "8" | "11") {
+        return;
+    }
+    let standing = |article: &&str| {
+        let before = out.strip_suffix(*article);
+        before.is_some_and(|before| before.is_empty() || before.ends_with(' '))
+    };
+    if ARTICLES.iter().any(standing) {
+        out.truncate(out.len() - 1);
+        out.push_str("l'");
     }
 }
 
@@ -398,6 +422,47 @@ mod tests {
         assert_eq!(de.story_points(3.0), "3 Punkte");
         assert_eq!(es.status_word(Some(Status::InProgress)), "en curso");
         assert_eq!(it.severity_word(Severity::Critical), "critica");
+    }
+
+    /// An Italian article before a day said with a vowel (`otto`,
+    /// `undici`) is elided; before any other day, or in another language,
+    /// it is left as written.
+    #[test]
+    fn an_italian_article_is_elided_before_the_eighth_and_the_eleventh() {
+        let it = Strings::new(Language::It);
+        let day = |d: u32| it.date(NaiveDate::from_ymd_opt(2026, 11, d).unwrap());
+        assert_eq!(
+            it.fill("until_date", &[&day(8)]),
+            "fino all'8\u{a0}nov\u{a0}2026"
+        );
+        assert_eq!(
+            it.fill("from_date", &[&day(11)]),
+            "dall'11\u{a0}nov\u{a0}2026"
+        );
+        assert_eq!(it.fill("from_date", &[&day(1)]), "dal 1\u{a0}nov\u{a0}2026");
+        assert_eq!(
+            it.fill("until_date", &[&day(18)]),
+            "fino al 18\u{a0}nov\u{a0}2026"
+        );
+        assert_eq!(
+            it.fill("until_date", &[&day(28)]),
+            "fino al 28\u{a0}nov\u{a0}2026"
+        );
+        let es = Strings::new(Language::Es);
+        assert_eq!(
+            es.fill(
+                "until_date",
+                &[&es.date(NaiveDate::from_ymd_opt(2026, 11, 8).unwrap())]
+            ),
+            "hasta el 8\u{a0}nov\u{a0}2026"
+        );
+        // Only an article standing as a word is elided, not a word's end.
+        let mut out = String::from("Natal ");
+        elide_article(&mut out, "8 dicembre");
+        assert_eq!(out, "Natal ");
+        let mut out = String::from("al ");
+        elide_article(&mut out, "8 dicembre");
+        assert_eq!(out, "all'");
     }
 
     #[test]

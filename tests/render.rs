@@ -497,8 +497,9 @@ fn the_head_tallies_items_and_milestones() {
     assert!(page(&site, "alpha/index.html").contains("class=\"counts\""));
 }
 
-/// A project with no progress to show says so once: no "computed (method:
-/// items)" after "no data", and no empty bar labelled "no data" again.
+/// A project with no progress to show says so once: no "computed (each
+/// item counts the same)" after "no data", and no empty bar labelled "no
+/// data" again.
 #[test]
 fn the_head_says_no_data_once() {
     let site = render_fixture(&unminified());
@@ -507,8 +508,66 @@ fn the_head_says_no_data_once() {
     // Alpha: 41.7 computed and 100 declared in the fixture, with its bar.
     assert_eq!(
         progress("alpha"),
-        "Progress 41.7% computed (method: items) declared: 100% 41.7% (declared 100%)"
+        "Progress 41.7% computed (each item counts the same) declared: 100% 41.7% (declared 100%)"
     );
+}
+
+/// The progress method reads as a phrase in the page's language, not as
+/// the setting's value (`points`): a German page said `(Methode: items)`.
+#[test]
+fn the_progress_method_is_a_phrase_of_the_page_language() {
+    let (mut portfolio, content) = fixture();
+    for project in &mut portfolio.projects {
+        project.progress_method = "points".into();
+    }
+    let computed = |language: Language| {
+        let config = Config {
+            language,
+            ..unminified()
+        };
+        let site = render(&portfolio, &content, &config, Path::new("/nonexistent")).unwrap();
+        head_card(&site, "alpha", ".head-progress")
+    };
+    let english = computed(Language::En);
+    assert!(
+        english.contains("computed (items weighted by their story points)"),
+        "{english}"
+    );
+    let german = computed(Language::De);
+    assert!(
+        german.contains("berechnet (Aufgaben nach Story Points gewichtet)"),
+        "{german}"
+    );
+    assert!(!german.contains("points)"), "{german}");
+}
+
+/// A health count stays beside its badge: the portfolio's first tile
+/// holds each badge and its count in one unbreakable group (a German
+/// `abgeschlossen` badge pushed its count to the next line).
+#[test]
+fn each_health_count_stays_with_its_badge() {
+    let config = Config {
+        language: Language::De,
+        ..unminified()
+    };
+    let site = render_fixture(&config);
+    let index = Html::parse_document(&page(&site, "index.html"));
+    let groups = Selector::parse(".tile-health .health-count").unwrap();
+    let read: Vec<String> = index
+        .select(&groups)
+        .map(|group| {
+            let text: String = group.text().collect();
+            text.split_whitespace().collect::<Vec<_>>().join(" ")
+        })
+        .collect();
+    assert!(!read.is_empty());
+    for group in &read {
+        let (badge, count) = group.rsplit_once(' ').unwrap();
+        assert!(count.parse::<usize>().is_ok(), "{group}");
+        assert!(!badge.is_empty(), "{group}");
+    }
+    let style = page(&site, "style.css");
+    assert!(style.contains(".health-count { white-space: nowrap; }"));
 }
 
 /// On the portfolio too, a project with nothing to compute its progress

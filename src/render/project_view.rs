@@ -140,6 +140,8 @@ pub(super) struct ProjectHeader {
     pub(super) bar: view::Bar,
     pub(super) computed: String,
     pub(super) declared: String,
+    /// How the computed progress averages its items, in the page's words
+    /// (`each item counts the same`); empty when the project names none.
     pub(super) method: String,
     pub(super) items_text: String,
     /// `5 of 6 milestones done`, or empty without milestones.
@@ -155,6 +157,17 @@ pub(super) struct ProjectHeader {
     /// `and 2,990 more` when there are more, else empty.
     pub(super) more_sources: String,
     pub(super) dates: String,
+}
+
+/// The words for a progress method (`progress.weight` in config.toml):
+/// the setting's own value (`items`, `points`) is a key, not a phrase a
+/// stakeholder reads.
+fn method_words(method: &str, t: &Strings) -> &'static str {
+    match method {
+        "items" => t.word("method_items"),
+        "points" => t.word("method_points"),
+        _ => "",
+    }
 }
 
 impl ProjectHeader {
@@ -191,7 +204,7 @@ impl ProjectHeader {
                 .declared_progress
                 .map(|p| t.percent(p))
                 .unwrap_or_default(),
-            method: project.progress_method.clone(),
+            method: method_words(&project.progress_method, t).to_string(),
             items_text: view::items_text(&project.counts, t),
             milestones_text,
             counts: view::count_views(&project.counts, t),
