@@ -39,9 +39,13 @@ impl Renderer<'_> {
         // projects of 4,000 generated documents had an 83 MB risk page.
         let pages = if self.large() || placed.len() > RISK_PAGE_SIZES.max {
             // The table's order, so that a page holds the next rows of the
-            // table; among equals, project order then the project's own
-            // (what a stable sort gives, without its buffer).
-            placed.sort_unstable_by_key(|risk| (risk.order, risk.project, risk.index));
+            // table; among equals, project order then the project's own, as
+            // the list was made, which a stable sort keeps. A quarter of a
+            // million risks fall in a few dozen orders, which the stable
+            // sort takes in runs: 6-13 ms in a `serve` rebuild, where an
+            // unstable sort by (order, project, risk) took 20-30 ms, for a
+            // buffer of at most the list's size (6 MB at 10,000 documents).
+            placed.sort_by_key(|risk| risk.order);
             let slugs: Vec<u64> = (projects.iter())
                 .map(|project| xxhash_rust::xxh3::xxh3_64(project.slug.as_bytes()))
                 .collect();
