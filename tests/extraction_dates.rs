@@ -471,6 +471,41 @@ fn dated_sprint_headings_are_milestones_as_far_as_their_tasks() {
     assert_eq!(sprint_two["health"], "red");
 }
 
+/// A page that is one milestone (GitLab's: its title, then `**Due
+/// date:**`) is that milestone, named by its title: `Release 3.2` due 18
+/// December, and the project's end. A due date's label names nothing, so
+/// the milestone is not `Due date`. A label that names its milestone
+/// keeps its name (`Go-live`), and a document without a title keeps the
+/// label, having nothing else to call it.
+#[test]
+fn a_due_date_at_the_top_of_a_page_is_its_title_s_milestone() {
+    let gitlab = "# Release 3.2\n\n**Start date:** 2026-11-01\n**Due date:** 2026-12-18\n\n\
+        ## Issues\n\n- [x] Login page\n- [ ] Export to CSV\n";
+    let launch = "# Boutique\n\nGo-live: 2027-01-15\n\n- [ ] Payments\n";
+    let untitled = "Target date: 2026-12-15\n\n- [x] Design\n- [ ] Build\n";
+    let status = build(
+        &[
+            ("release.md", gitlab.as_bytes()),
+            ("shop.md", launch.as_bytes()),
+            ("untitled.md", untitled.as_bytes()),
+        ],
+        "2026-11-20",
+    );
+    let release = common::project(&status, "release");
+    assert_eq!(
+        milestones_read(release),
+        [("Release 3.2", "2026-12-18", "-", false)]
+    );
+    assert_eq!(release["end"], "2026-12-18");
+    let shop = common::project(&status, "shop");
+    assert_eq!(
+        milestones_read(shop),
+        [("Go-live", "2027-01-15", "-", false)]
+    );
+    let untitled = common::project(&status, "untitled");
+    assert_eq!(milestones_read(untitled)[0].0, "Target date");
+}
+
 /// A ticket table (Jira's export: key, summary, status, assignee, story
 /// points, due date) gives its rows as items, each due on its date, with
 /// its owner and points, and no milestone: 1 done, 2 in progress (`In

@@ -419,6 +419,13 @@ fn names_milestones(folded: &str) -> bool {
     HEADINGS.any(folded)
 }
 
+/// Whether a milestone's title is nothing but the label of a date
+/// (`Due date`, `Date cible`: [`DATE_LINE_LABELS`]), which says when, not
+/// what: `Go-live` names its milestone.
+fn names_only_a_date(title: &str, label: &str) -> bool {
+    folding::folded_words(title) == label && DATE_LINE_LABELS.contains(&label)
+}
+
 /// Whether a label (folded words) names a milestone.
 fn is_milestone_label(label: &str) -> bool {
     MILESTONE_LABELS
@@ -1315,14 +1322,23 @@ impl MilestoneReader<'_> {
             // élargi les 13 et 14/07 …` under `## Planning`).
             let listed = placed.kind == LineKind::ListItem;
             if !(in_milestone_section && listed) {
-                self.read_line(placed.text, placed.line, false);
+                // Above every heading but the title, a line dated by a due
+                // date's label alone is the document's own date.
+                let top = placed.section.is_none();
+                let name = top.then(|| outline.title.as_ref()).flatten();
+                self.read_line(
+                    placed.text,
+                    placed.line,
+                    false,
+                    name.map(|t| t.text.as_str()),
+                );
                 continue;
             }
             let by_quarter = placed.section.is_some_and(|section| {
                 self.read_quarter_under_year(placed.text, &section.heading, placed.line)
             });
             if !by_quarter {
-                self.read_line(placed.text, placed.line, true);
+                self.read_line(placed.text, placed.line, true, None);
             }
             if self.used_lines.contains(&placed.line) {
                 self.listed_lines.insert(placed.line);
@@ -1371,7 +1387,18 @@ impl MilestoneReader<'_> {
         true
     }
 
-    fn read_line(&mut self, text: &str, line: usize, in_milestone_section: bool) {
+    /// The milestone a line gives, if any. `document_title`: the title of
+    /// the document whose top the line stands at, which names a milestone
+    /// that only a due date's label would name: a GitLab milestone page's
+    /// `# Release 3.2` / `**Due date:** 2026-12-18` is `Release 3.2`, not
+    /// `Due date`.
+    fn read_line(
+        &mut self,
+        text: &str,
+        line: usize,
+        in_milestone_section: bool,
+        document_title: Option<&str>,
+    ) {
         for segment in segments(text) {
             if !in_milestone_section && !may_open_with_milestone_label(segment) {
                 continue;
@@ -1391,7 +1418,11 @@ impl MilestoneReader<'_> {
                     let label = label_before(segment, span.start);
                     let title = if is_milestone_label(&label) {
                         let before = without_lead_in(segment.get(..span.start).unwrap_or(""));
-                        without_label_and_due_word(before)
+                        let title = without_label_and_due_word(before);
+                        match document_title {
+                            Some(name) if names_only_a_date(&title, &label) => clean_title(name),
+                            _ => title,
+                        }
                     } else if in_milestone_section {
                         title_without_date(segment, span)
                     } else {
