@@ -506,6 +506,34 @@ fn a_due_date_at_the_top_of_a_page_is_its_title_s_milestone() {
     assert_eq!(milestones_read(untitled)[0].0, "Target date");
 }
 
+/// German reports date by calendar week (`KW`, ISO weeks, Monday to
+/// Sunday): a report for `KW 47/2026` is as of the week's last day, 22
+/// November 2026; a milestone in `KW 2/2027` spans 11-17 January 2027;
+/// a task due `bis KW 50` (no year: the nearest week 50) is due at its
+/// end, 13 December 2026.
+#[test]
+fn german_calendar_weeks_are_iso_weeks() {
+    let text = "# Statusbericht CRM – KW 47/2026\n\n**Berichtszeitraum:** KW 47/2026\n\n\
+        ## Aufgaben\n\n- [x] Datenmigration\n- [ ] Schulung bis KW 50\n\n\
+        ## Meilensteine\n\n| Meilenstein | Termin | Status |\n|---|---|---|\n\
+        | Go-live | KW 2/2027 | offen |\n";
+    let status = build(&[("crm.md", text.as_bytes())], "2026-11-25");
+    let project = &status["projects"][0];
+    assert_eq!(project["as_of"], "2026-11-22");
+    let go_live = &project["milestones"][0];
+    assert_eq!(
+        (&go_live["title"], &go_live["date"], &go_live["date_end"]),
+        (
+            &Value::from("Go-live"),
+            &Value::from("2027-01-11"),
+            &Value::from("2027-01-17")
+        )
+    );
+    let training = &project["sections"][0]["items"][1];
+    assert_eq!(training["text"], "Schulung bis KW 50");
+    assert_eq!(training["due"], "2026-12-13");
+}
+
 /// A ticket table (Jira's export: key, summary, status, assignee, story
 /// points, due date) gives its rows as items, each due on its date, with
 /// its owner and points, and no milestone: 1 done, 2 in progress (`In

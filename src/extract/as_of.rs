@@ -7,9 +7,10 @@
 //! written without one (seed `003_…` says `**Date**: 2 février 2026`, and
 //! its milestone table then says `5 feb`).
 
+use std::ops::Range;
 use std::sync::LazyLock;
 
-use chrono::NaiveDate;
+use chrono::{Duration, NaiveDate};
 
 use super::dates::{self, ParsedDate};
 use super::folding::{fold, folded_words, words, Prefixes, WordList};
@@ -813,10 +814,11 @@ fn find_as_of(
                 continue;
             }
             let found = dates::find_dates(segment, reference, context.config.date_order);
-            let Some((date, range)) = found.first() else {
+            let Some((first, range)) = found.first() else {
                 continue;
             };
             let label = label_before(segment, range.start);
+            let date = days_of_week(&found).unwrap_or(first);
             if AS_OF_LABELS.contains(&label.as_str()) {
                 return Some((*date, placed.line));
             }
@@ -833,6 +835,17 @@ fn find_as_of(
         }
     }
     period
+}
+
+/// The days written after a week that they fall in: a German report's
+/// `KW 47 (17.11.2026 – 21.11.2026)` is the 17th to the 21st, which say
+/// more exactly than the week, Monday to Sunday.
+fn days_of_week(found: &[(ParsedDate, Range<usize>)]) -> Option<&ParsedDate> {
+    let [(week, _), (days, _), ..] = found else {
+        return None;
+    };
+    let within = (week.start..=week.start + Duration::days(6)).contains(&days.start);
+    (week.precision == DatePrecision::Week && within).then_some(days)
 }
 
 /// A period's label without the week it names before its dates: a German

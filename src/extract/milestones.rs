@@ -1325,7 +1325,7 @@ impl MilestoneReader<'_> {
                 // Above every heading but the title, a line dated by a due
                 // date's label alone is the document's own date.
                 let top = placed.section.is_none();
-                let name = top.then(|| outline.title.as_ref()).flatten();
+                let name = top.then_some(outline.title.as_ref()).flatten();
                 self.read_line(
                     placed.text,
                     placed.line,

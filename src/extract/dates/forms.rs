@@ -394,12 +394,13 @@ pub(super) static FORMS: LazyLock<Vec<Form>> = LazyLock::new(|| {
             digit.and_one_of(b"sw"),
             Reader::iso_week,
         ),
-        // `semaine 12 2027`, `week 12, 2027`, `Sem. 12/2027`: an ISO week
+        // `semaine 12 2027`, `week 12, 2027`, `Sem. 12/2027`, German `KW
+        // 47/2026`, `semana 12 2027`, `settimana 12/2027`: an ISO week
         // written in words, with its year (without one, `Semaine 3` is a
         // week of the project).
         form(
-            r"\b(?:semaine|sem\.?|week|wk)\s*(?P<week>\d{1,2})(?:,\s*|\s*[/ -]\s*)(?P<year>\d{4})\b",
-            digit.and_one_of(b"sw"),
+            r"\b(?:semaine|sem\.?|week|wk|kw|semana|settimana)\s*(?P<week>\d{1,2})(?:,\s*|\s*[/ -]\s*)(?P<year>\d{4})\b",
+            digit.and_one_of(b"swk"),
             Reader::iso_week,
         ),
         // `Q3 2026`, `T2 2025`, `Q4/2023`, `2026-Q1`, `Q2'27`; `end of Q2
@@ -506,10 +507,11 @@ pub(super) static FORMS: LazyLock<Vec<Form>> = LazyLock::new(|| {
             digit.and_month_name(),
             Reader::month_year,
         ),
-        // `W12`: an ISO week of the reference year.
+        // `W12`, German `KW 47` (Kalenderwoche): an ISO week of the
+        // reference year, the nearest to the reference date.
         form(
-            r"\bw(?P<week>\d{1,2})\b",
-            digit.and_one_of(b"w"),
+            r"\b(?:w|kw\s*)(?P<week>\d{1,2})\b",
+            digit.and_one_of(b"wk"),
             Reader::iso_week,
         ),
         // `2025-04`: a month.

@@ -1090,11 +1090,25 @@ mod tests {
             "Semaine 12, 2026",
             "Week 12 2026",
             "sem. 12/2026",
+            "KW 12/2026",
+            "KW12 2026",
+            "semana 12 2026",
+            "settimana 12/2026",
         ] {
             let parsed = parse(text).unwrap_or_else(|| panic!("{text}"));
             assert_eq!(
                 (parsed.start, parsed.year_inferred),
                 (date(2026, 3, 16), false),
+                "{text}"
+            );
+        }
+        // A German calendar week without its year is the reference year's,
+        // as `W12` is: `KW 12`, `KW12`.
+        for text in ["KW 12", "KW12", "kw 12"] {
+            let parsed = parse(text).unwrap_or_else(|| panic!("{text}"));
+            assert_eq!(
+                (parsed.start, parsed.year_inferred),
+                (date(2026, 3, 16), true),
                 "{text}"
             );
         }
