@@ -23,7 +23,7 @@ pub mod vocabulary;
 
 use chrono::NaiveDate;
 
-use crate::config::Config;
+use crate::config::{Config, VocabularyConfig};
 use crate::ingest::Document;
 use crate::model::{Diagnostic, DocumentStatus};
 
@@ -52,6 +52,9 @@ impl<'a> Context<'a> {
 /// Reads the status of one document.
 pub fn extract(document: &Document, context: &Context) -> DocumentStatus {
     let outline = outline::Outline::parse(&document.text);
+    if context.config.vocabulary != VocabularyConfig::default() {
+        tables::read_roles(&outline, &context.vocabulary);
+    }
     let mut status = DocumentStatus {
         title: outline.title.as_ref().map(|t| t.text.clone()),
         diagnostics: document.diagnostics.clone(),

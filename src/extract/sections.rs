@@ -1669,6 +1669,28 @@ mod documents {
         extract(&document, &context)
     }
 
+    /// A column of a team's own status words (`config.toml`'s
+    /// `[vocabulary]`) is the rows' status as one of built-in words is,
+    /// whatever its header: three deliverables, one delivered and two
+    /// under way, where the built-in words alone read no status column.
+    #[test]
+    fn a_column_of_the_portal_s_own_words_is_a_status_column() {
+        let text = "# T\n\n## Livrables\n\n| Livrable | Notes |\n|---|---|\n\
+                    | Maquettes | Livré en recette |\n| API | En cours |\n| Batch | en cours |\n";
+        assert_eq!(status_of(text).sections[0].counts.total, 0);
+        let mut config = Config::default();
+        config.vocabulary.done.words.push("livré en recette".into());
+        let context = Context::new(
+            &config,
+            chrono::NaiveDate::from_ymd_opt(2026, 11, 1).expect("valid date"),
+        );
+        let document = Document::from_bytes("doc.md", text.as_bytes());
+        let status = extract(&document, &context);
+        let counts = status.sections[0].counts;
+        assert_eq!((counts.total, counts.done, counts.in_progress), (3, 1, 2));
+        assert_eq!(status.sections[0].items[0].text, "Maquettes");
+    }
+
     #[test]
     fn legend_lists_are_not_items_and_override_markers() {
         let status = status_of("# T\n\n**Légende :**\n*   [🚧] À faire\n\n## S\n\n- [🚧] x\n");

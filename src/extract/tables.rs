@@ -14,7 +14,7 @@ use super::dates;
 use std::sync::LazyLock;
 
 use super::folding::{fold, folded_words, words, WordList};
-use super::outline::Table;
+use super::outline::{Block, Outline, Table};
 use super::vocabulary::Vocabulary;
 use crate::config::{DateOrder, VocabularyConfig};
 use crate::model::Status;
@@ -520,8 +520,8 @@ const DUE_HEADER_WORDS: &[&str] = &[
 ];
 
 /// The built-in status words, for telling a column of statuses by its
-/// cells: a table's roles are worked out once, before any document's
-/// legend is known.
+/// cells when no portal's words were given ([`read_roles`]): a table's
+/// roles are worked out once, before any document's legend is known.
 static BUILT_IN: LazyLock<Vocabulary> =
     LazyLock::new(|| Vocabulary::new(&VocabularyConfig::default()));
 static RISK_COLUMNS: LazyLock<WordList> = LazyLock::new(|| WordList::of(RISK_COLUMN_WORDS));
@@ -692,12 +692,30 @@ fn looks_like_id(cell: &str) -> bool {
         && digits.chars().all(|c| c.is_ascii_digit())
 }
 
-/// The role of every column of `table`, in order (worked out once per table).
+/// The role of every column of `table`, in order (worked out once per
+/// table, with the built-in status words unless [`read_roles`] did it
+/// with a portal's own).
 pub fn columns(table: &Table) -> &[Column] {
-    table.roles.get_or_init(|| roles_of(table))
+    table.roles.get_or_init(|| roles_of(table, &BUILT_IN))
 }
 
-fn roles_of(table: &Table) -> Vec<Column> {
+/// Works out the roles of every table of `outline` with `portal`, the
+/// built-in words and `config.toml`'s `[vocabulary]`: a column of a
+/// team's own status words (`livré en recette`) is the rows' status as a
+/// column of built-in ones is. Called before any reader asks for a role;
+/// a portal without words of its own leaves them to [`columns`], which
+/// works them out only for the tables a reader asks about.
+pub fn read_roles(outline: &Outline, portal: &Vocabulary) {
+    let sections = outline.walk_sections();
+    let blocks = (outline.preamble.iter()).chain(sections.iter().flat_map(|s| s.blocks.iter()));
+    for block in blocks {
+        if let Block::Table(table) = block {
+            table.roles.get_or_init(|| roles_of(table, portal));
+        }
+    }
+}
+
+fn roles_of(table: &Table, vocabulary: &Vocabulary) -> Vec<Column> {
     let headers = folded_header(table);
     let mut roles: Vec<Column> = (headers.iter().enumerate())
         .map(|(i, header)| column_role(table, i, header))
@@ -722,7 +740,7 @@ fn roles_of(table: &Table) -> Vec<Column> {
         let statuses = (0..roles.len()).find(|&i| {
             matches!(roles[i], Column::Text | Column::Attribute)
                 && (roles.iter().enumerate()).any(|(j, role)| j != i && *role == Column::Text)
-                && all_cells(table, i, |cell| BUILT_IN.only_phrase(cell).is_some())
+                && all_cells(table, i, |cell| vocabulary.only_phrase(cell).is_some())
         });
         if let Some(statuses) = statuses {
             roles[statuses] = Column::Status;
