@@ -24,6 +24,11 @@ pub fn write_escaped(out: &mut impl std::fmt::Write, text: &str) -> std::fmt::Re
     let bytes = text.as_bytes();
     let mut copied = 0;
     for (at, &byte) in bytes.iter().enumerate() {
+        // One look-up rules out nearly every byte: a letter, a digit, any
+        // byte of a character beyond ASCII.
+        if !MAY_CHANGE[usize::from(byte)] {
+            continue;
+        }
         let entity = match byte {
             b'&' => "&amp;",
             b'<' => "&lt;",
@@ -39,6 +44,19 @@ pub fn write_escaped(out: &mut impl std::fmt::Write, text: &str) -> std::fmt::Re
     }
     out.write_str(&text[copied..])
 }
+
+/// The bytes [`write_escaped`] may write otherwise: the five HTML escapes
+/// and the space, which [`typography::binds`] may make a no-break one.
+static MAY_CHANGE: [bool; 256] = {
+    let mut table = [false; 256];
+    let mut at = 0;
+    let changed = b"&<>\"' ";
+    while at < changed.len() {
+        table[changed[at] as usize] = true;
+        at += 1;
+    }
+    table
+};
 
 #[cfg(test)]
 mod tests {
