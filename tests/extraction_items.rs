@@ -2561,3 +2561,32 @@ fn rated_attention_points_are_risks_not_items() {
         .collect();
     assert_eq!(severities, ["critical", "high"]);
 }
+
+/// The boxes of other task conventions (Obsidian's themes, the bullet
+/// journal) are tasks still to do: moved on to a later sprint `[>]`,
+/// scheduled `[<]`, important `[!]`, a question `[?]`, starred `[*]`.
+/// Each of the nine lines is a task; two are done, one cancelled, so
+/// progress is 2 of the 8 counted.
+#[test]
+fn the_boxes_of_other_task_conventions_are_open_tasks() {
+    let text =
+        "# Sprint 12\n\n## Tâches\n\n- [x] Maquettes\n- [>] Export CSV, reporté au sprint 13\n\
+                - [<] Revue de sécurité\n- [!] Correctif de production\n- [?] Format des factures\n\
+                - [*] Mode sombre\n- [/] Recherche\n- [-] Ancien import\n- [X] Traductions\n";
+    let project = project_of_text("sprint.md", text);
+    assert_items(
+        &project,
+        &[
+            ("Maquettes", "done"),
+            ("Export CSV, reporté au sprint 13", "todo"),
+            ("Revue de sécurité", "todo"),
+            ("Correctif de production", "todo"),
+            ("Format des factures", "todo"),
+            ("Mode sombre", "todo"),
+            ("Recherche", "in_progress"),
+            ("Ancien import", "cancelled"),
+            ("Traductions", "done"),
+        ],
+    );
+    assert_eq!(counts(&project), (2, 1, 5, 0, 1, 8));
+}

@@ -36,6 +36,15 @@ const MARKERS: &[(&str, Status)] = &[
     ("🟠", Status::InProgress),
     ("⚠", Status::InProgress),
     ("[ ]", Status::Todo),
+    // The boxes of other task conventions (Obsidian's themes, the bullet
+    // journal): a task moved on to later (`[>]`), scheduled (`[<]`),
+    // marked important (`[!]`), a question (`[?]`) or starred (`[*]`) is
+    // still to do.
+    ("[>]", Status::Todo),
+    ("[<]", Status::Todo),
+    ("[!]", Status::Todo),
+    ("[?]", Status::Todo),
+    ("[*]", Status::Todo),
     ("[⬜]", Status::Todo),
     ("⬜", Status::Todo),
     ("☐", Status::Todo),
