@@ -392,7 +392,10 @@ impl<'a> ItemReader<'a> {
             None => self.vocabulary.phrase_at_start(text)?,
         };
         let keyword = &text[..end];
-        let known = KEYWORDS.contains(&fold(keyword).as_str()) || logseq_keyword(keyword).is_some();
+        // Written with a hyphen or an underscore too (`IN-PROGRESS`,
+        // `TO_DO`), as trackers export them.
+        let known =
+            KEYWORDS.contains(&folded_words(keyword).as_str()) || logseq_keyword(keyword).is_some();
         if keyword.chars().any(char::is_lowercase) || !known {
             return None;
         }
@@ -2139,6 +2142,13 @@ mod tests {
             (item.status, item.text.as_str()),
             (Status::Todo, "Recette utilisateur")
         );
+        // With a hyphen or an underscore, as trackers export them.
+        let item = one("- IN-PROGRESS Reindex the catalogue");
+        assert_eq!(
+            (item.status, item.text.as_str()),
+            (Status::InProgress, "Reindex the catalogue")
+        );
+        assert_eq!(one("- TO_DO Archive the logs").status, Status::Todo);
         // Not in capitals, not a keyword of to-do lists, or nothing after it.
         assert!(lone("- Done with the migration, we moved on").is_none());
         assert!(lone("- OPEN SOURCE the SDK").is_none());
