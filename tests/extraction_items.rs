@@ -2454,6 +2454,35 @@ fn a_trackers_whole_cell_states() {
     assert!(!has_diagnostic(&project, "unread-status"));
 }
 
+/// A Jira board's export: its default workflow's `Selected for
+/// Development` and a team's `Ready for Dev` are chosen but not begun, to
+/// do; `QA` is being tested, under way. None is left out as an unknown
+/// status; in a sentence, `ready for development` says the work before it
+/// is done (`Payment spec — ready for development`).
+#[test]
+fn a_jira_boards_columns() {
+    let project = project_of_text(
+        "sprint.md",
+        "# Sprint 42\n\n## Tickets\n\n\
+         | Key | Summary | Status | Assignee |\n|---|---|---|---|\n\
+         | PAY-101 | Refund endpoint | Selected for Development | Alice |\n\
+         | PAY-102 | Invoice PDF | Ready for Dev | Bob |\n\
+         | PAY-103 | Card vault | QA | Alice |\n\
+         | PAY-104 | Receipts | Done | Bob |\n\n\
+         ## Design\n\n- Payment spec — ready for development\n",
+    );
+    assert_items(
+        &project,
+        &[
+            ("Refund endpoint", "todo"),
+            ("Invoice PDF", "todo"),
+            ("Card vault", "in_progress"),
+            ("Receipts", "done"),
+        ],
+    );
+    assert!(!has_diagnostic(&project, "unread-status"));
+}
+
 /// A steering committee's slides: dated by the committee (`Date du
 /// comité`), a decision's `→ **validé**` done and its arrow gone.
 #[test]

@@ -1017,10 +1017,17 @@ impl Vocabulary {
 /// States of a tracker's work item that are status words only as the
 /// whole of a status cell or value (folded): Azure DevOps's `New`,
 /// `Active`, `Removed`, `Proposed`, `Approved` and `Committed`, a GitLab
-/// issue's `opened` (and `reopened`). In a sentence these words say
-/// something else (`New onboarding flow`, `Active users up 12%`, `the
-/// issue was opened`), so they are no phrase of [`WORDS`].
+/// issue's `opened` (and `reopened`), Jira's `Selected for Development`
+/// and a board's `Ready for Dev` (chosen, not begun) and `QA` (being
+/// tested). In a sentence these words say something else (`New
+/// onboarding flow`, `Active users up 12%`, `the issue was opened`, `the
+/// spec is ready for development`: the spec is done), so they are no
+/// phrase of [`WORDS`].
 const WHOLE_STATES: &[(&str, Status)] = &[
+    ("selected for development", Status::Todo),
+    ("ready for development", Status::Todo),
+    ("ready for dev", Status::Todo),
+    ("qa", Status::InProgress),
     ("opened", Status::Todo),
     ("reopened", Status::Todo),
     ("new", Status::Todo),
