@@ -2619,3 +2619,26 @@ fn the_boxes_of_other_task_conventions_are_open_tasks() {
     );
     assert_eq!(counts(&project), (2, 1, 5, 0, 1, 8));
 }
+
+/// A word processor's checklist, exported as text: `☒` is a ticked box,
+/// done, `☐` one left unticked, to do; in a column that asks whether the
+/// work is done, the same boxes answer yes and no.
+#[test]
+fn a_word_processors_boxes() {
+    let project = project_of_text(
+        "checklist.md",
+        "# Go-live checklist\n\n## Infrastructure\n\n\
+         - ☒ Backups restored once\n- ☐ Alerts routed to on-call\n\n\
+         ## Sign-off\n\n| Check | Done? |\n|---|---|\n\
+         | Legal review | ☒ |\n| Support trained | ☐ |\n",
+    );
+    assert_items(
+        &project,
+        &[
+            ("Backups restored once", "done"),
+            ("Alerts routed to on-call", "todo"),
+            ("Legal review", "done"),
+            ("Support trained", "todo"),
+        ],
+    );
+}

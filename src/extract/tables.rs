@@ -247,9 +247,10 @@ const WORK_LEFT_WORDS: &[&str] = &[
 /// headed `Fait` beside counts (corpus 07's `| Composant | Fait | Total |
 /// % |`) a figure's tick, not a task's.
 const YES_WORDS: &[&str] = &[
-    "yes", "y", "oui", "si", "sí", "ja", "x", "true", "vrai", "✔", "✓", "☑",
+    "yes", "y", "oui", "si", "sí", "ja", "x", "true", "vrai", "✔", "✓", "☑", "☒",
 ];
-const NO_WORDS: &[&str] = &["no", "n", "non", "false", "faux", "nein"];
+/// Answers that say no; `☐` is a word processor's box left unticked.
+const NO_WORDS: &[&str] = &["no", "n", "non", "false", "faux", "nein", "☐"];
 
 static DONE_QUESTIONS: LazyLock<WordList> = LazyLock::new(|| WordList::of(DONE_QUESTION_WORDS));
 static WORK_LEFT: LazyLock<WordList> = LazyLock::new(|| WordList::of(WORK_LEFT_WORDS));

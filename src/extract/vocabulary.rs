@@ -27,6 +27,8 @@ const MARKERS: &[(&str, Status)] = &[
     ("✅", Status::Done),
     ("✔", Status::Done),
     ("☑", Status::Done),
+    // A word processor's ticked box (Word's checklists export it so).
+    ("☒", Status::Done),
     ("✓", Status::Done),
     ("[/]", Status::InProgress),
     ("[🚧]", Status::InProgress),
@@ -410,6 +412,7 @@ const MILESTONE_MARKERS: &[(&str, Status)] = &[
     ("✅", Status::Done),
     ("✔", Status::Done),
     ("☑", Status::Done),
+    ("☒", Status::Done),
     ("✓", Status::Done),
     ("🚧", Status::InProgress),
     ("🟡", Status::InProgress),
