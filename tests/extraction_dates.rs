@@ -903,6 +903,43 @@ fn a_raid_log_gives_its_risks_and_issues() {
     assert_eq!(project["health"], "red");
 }
 
+/// A table that rates likelihood and impact is a risk register under any
+/// heading (`## Risks and issues`, `## Watch list`), its rows risks, not
+/// work items; its reference column is each risk's id, never its title,
+/// even headed `Risk ID` or `#`. RSK-001 is high × high, 4 × 4 = 16,
+/// critical; RSK-002 low × medium, 2 × 3 = 6, medium; R1 medium × high,
+/// 3 × 4 = 12, high.
+#[test]
+fn a_register_is_told_by_its_ratings_and_keeps_its_ids() {
+    let text = "# Project Phoenix — Weekly Status\n\n## Risks and issues\n\n\
+        | Risk ID | Risk | Probability | Impact | Owner |\n|---|---|---|---|---|\n\
+        | RSK-001 | Tester availability delays UAT | High | High | Dana Whitfield |\n\
+        | RSK-002 | Vendor API rate limits | Low | Medium | Sam Ortiz |\n\n\
+        ## Watch list\n\n\
+        | # | Description | Likelihood | Impact | Status |\n|---|---|---|---|---|\n\
+        | R1 | Key supplier insolvency | Medium | High | Open |\n";
+    let status = build(&[("phoenix.md", text.as_bytes())], "2026-11-20");
+    let project = &status["projects"][0];
+    let risks: Vec<(String, String, String)> = (project["risks"].as_array().into_iter().flatten())
+        .map(|r| {
+            let text = |name: &str| r[name].as_str().unwrap_or("-").to_string();
+            (text("id"), text("title"), text("severity"))
+        })
+        .collect();
+    let risk = |id: &str, title: &str, severity: &str| {
+        (id.to_string(), title.to_string(), severity.to_string())
+    };
+    assert_eq!(
+        risks,
+        [
+            risk("RSK-001", "Tester availability delays UAT", "critical"),
+            risk("RSK-002", "Vendor API rate limits", "medium"),
+            risk("R1", "Key supplier insolvency", "high"),
+        ]
+    );
+    assert_eq!(project["counts"]["total"], 0);
+}
+
 /// A roadmap whose headings are versions, milestones or anything with a
 /// due date gives a milestone per dated heading, as far as its tasks go:
 /// `v2.0` (due March 2027, one of two tasks done: in progress), `Beta`

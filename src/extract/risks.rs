@@ -1569,12 +1569,18 @@ fn out_of_ten(cell: &str) -> Option<u8> {
 
 fn table_risks(table: &Table, severity: Option<Severity>, source: &Arc<str>) -> Vec<Risk> {
     let raid = tables::raid_column(table);
+    let roles = tables::columns(table);
     let fields: Vec<Option<Field>> = (table.header.iter())
         .zip(tables::folded_header(table))
         .enumerate()
         .map(|(index, (header, folded))| {
             if Some(index) == raid {
                 Some(Field::Kind)
+            } else if roles[index] == tables::Column::Id {
+                // The register's references (`| Risk ID |` over
+                // `RSK-001`, `| # |` over `R1`): each risk's id, never
+                // its title, whatever risk word the header holds.
+                Some(Field::Id)
             } else if RISK_COLUMNS.any(folded) || TITLE_COLUMNS.any(folded) {
                 Some(Field::Title)
             } else {

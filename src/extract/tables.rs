@@ -59,6 +59,29 @@ pub const RISK_COLUMN_WORDS: &[&str] = &[
     "rischio", "rischi",
 ];
 
+/// Headers of a risk register's likelihood and impact columns (folded
+/// words): a table rating both is a register under any heading (`## Risks
+/// and issues`, `## Watch list`), its rows risks, not work.
+const LIKELIHOOD_HEADER_WORDS: &[&str] = &[
+    "probability",
+    "probabilite",
+    "likelihood",
+    "wahrscheinlichkeit",
+    "eintrittswahrscheinlichkeit",
+    "probabilidad",
+    "probabilita",
+];
+const IMPACT_HEADER_WORDS: &[&str] = &[
+    "impact",
+    "impacts",
+    "auswirkung",
+    "auswirkungen",
+    "impacto",
+    "impatto",
+    "gravite",
+    "severity",
+];
+
 const STATUS_HEADER_WORDS: &[&str] = &[
     "statut",
     "status",
@@ -526,6 +549,9 @@ const DUE_HEADER_WORDS: &[&str] = &[
 static BUILT_IN: LazyLock<Vocabulary> =
     LazyLock::new(|| Vocabulary::new(&VocabularyConfig::default()));
 static RISK_COLUMNS: LazyLock<WordList> = LazyLock::new(|| WordList::of(RISK_COLUMN_WORDS));
+static LIKELIHOOD_HEADERS: LazyLock<WordList> =
+    LazyLock::new(|| WordList::of(LIKELIHOOD_HEADER_WORDS));
+static IMPACT_HEADERS: LazyLock<WordList> = LazyLock::new(|| WordList::of(IMPACT_HEADER_WORDS));
 static STATUS_HEADERS: LazyLock<WordList> = LazyLock::new(|| WordList::of(STATUS_HEADER_WORDS));
 static DATE_HEADERS: LazyLock<WordList> = LazyLock::new(|| WordList::of(DATE_HEADER_WORDS));
 static COMPLETION_HEADERS: LazyLock<WordList> =
@@ -912,7 +938,11 @@ fn is_decision_log(table: &Table) -> bool {
 /// Classifies `table`; `in_risk_section` says whether it stands under a risk heading.
 pub fn classify(table: &Table, in_risk_section: bool) -> TableKind {
     let has = |words: &WordList| folded_header(table).iter().any(|h| words.any(h));
-    if in_risk_section || has(&RISK_COLUMNS) || raid_column(table).is_some() {
+    if in_risk_section
+        || has(&RISK_COLUMNS)
+        || (has(&LIKELIHOOD_HEADERS) && has(&IMPACT_HEADERS))
+        || raid_column(table).is_some()
+    {
         return TableKind::Risk;
     }
     let roles = columns(table);
