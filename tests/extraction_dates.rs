@@ -906,9 +906,11 @@ fn a_raid_log_gives_its_risks_and_issues() {
 /// A table that rates likelihood and impact is a risk register under any
 /// heading (`## Risks and issues`, `## Watch list`), its rows risks, not
 /// work items; its reference column is each risk's id, never its title,
-/// even headed `Risk ID` or `#`. RSK-001 is high × high, 4 × 4 = 16,
-/// critical; RSK-002 low × medium, 2 × 3 = 6, medium; R1 medium × high,
-/// 3 × 4 = 12, high.
+/// even headed `Risk ID` or `#`; `Key risks` names the risks themselves
+/// and a `Priority` of `P1` is no reference. RSK-001 is high × high, 4 ×
+/// 4 = 16, critical; RSK-002 low × medium, 2 × 3 = 6, medium; R1 medium
+/// × high, 3 × 4 = 12, high; the licence costs low × high, 2 × 4 = 8,
+/// medium.
 #[test]
 fn a_register_is_told_by_its_ratings_and_keeps_its_ids() {
     let text = "# Project Phoenix — Weekly Status\n\n## Risks and issues\n\n\
@@ -917,7 +919,10 @@ fn a_register_is_told_by_its_ratings_and_keeps_its_ids() {
         | RSK-002 | Vendor API rate limits | Low | Medium | Sam Ortiz |\n\n\
         ## Watch list\n\n\
         | # | Description | Likelihood | Impact | Status |\n|---|---|---|---|---|\n\
-        | R1 | Key supplier insolvency | Medium | High | Open |\n";
+        | R1 | Key supplier insolvency | Medium | High | Open |\n\n\
+        ## Budget\n\n\
+        | Key risks | Priority | Likelihood | Impact |\n|---|---|---|---|\n\
+        | Licence costs overrun | P1 | Low | High |\n";
     let status = build(&[("phoenix.md", text.as_bytes())], "2026-11-20");
     let project = &status["projects"][0];
     let risks: Vec<(String, String, String)> = (project["risks"].as_array().into_iter().flatten())
@@ -935,6 +940,7 @@ fn a_register_is_told_by_its_ratings_and_keeps_its_ids() {
             risk("RSK-001", "Tester availability delays UAT", "critical"),
             risk("RSK-002", "Vendor API rate limits", "medium"),
             risk("R1", "Key supplier insolvency", "high"),
+            risk("-", "Licence costs overrun", "medium"),
         ]
     );
     assert_eq!(project["counts"]["total"], 0);

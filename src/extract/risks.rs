@@ -1567,19 +1567,43 @@ fn out_of_ten(cell: &str) -> Option<u8> {
     Some(((value / 2.0).round() as u8).clamp(1, 5))
 }
 
+/// Whether column `index` of a risk table holds the register's
+/// references, each risk's id and never its title: headed as references
+/// (`ID`, `Ref`, `#`) without naming risks (`Key risks` names them), or
+/// headed as risks and every filled cell a reference (`| Risk ID |` over
+/// `RSK-001`, `| Risk |` over `R1` beside a `Description`). A `Priority`
+/// of `P1` is no reference.
+fn holds_references(table: &Table, index: usize, folded: &str) -> bool {
+    let names_risks = RISK_COLUMNS.any(folded) || TITLE_COLUMNS.any(folded);
+    if !names_risks {
+        return tables::is_id_header(folded);
+    }
+    let mut cells = (table.rows.iter())
+        .filter_map(|row| row.cells.get(index))
+        .map(|cell| cell.trim().trim_matches(['*', '_', '`']))
+        .filter(|cell| !cell.is_empty())
+        .peekable();
+    cells.peek().is_some() && cells.all(is_reference)
+}
+
+/// Whether `cell` is a reference: one short word of letters and digits,
+/// both (`R1`, `RSK-001`, `#R12`).
+fn is_reference(cell: &str) -> bool {
+    cell.len() <= 12
+        && !cell.contains(char::is_whitespace)
+        && cell.bytes().any(|b| b.is_ascii_digit())
+        && cell.bytes().any(|b| b.is_ascii_alphabetic())
+}
+
 fn table_risks(table: &Table, severity: Option<Severity>, source: &Arc<str>) -> Vec<Risk> {
     let raid = tables::raid_column(table);
-    let roles = tables::columns(table);
     let fields: Vec<Option<Field>> = (table.header.iter())
         .zip(tables::folded_header(table))
         .enumerate()
         .map(|(index, (header, folded))| {
             if Some(index) == raid {
                 Some(Field::Kind)
-            } else if roles[index] == tables::Column::Id {
-                // The register's references (`| Risk ID |` over
-                // `RSK-001`, `| # |` over `R1`): each risk's id, never
-                // its title, whatever risk word the header holds.
+            } else if holds_references(table, index, folded) {
                 Some(Field::Id)
             } else if RISK_COLUMNS.any(folded) || TITLE_COLUMNS.any(folded) {
                 Some(Field::Title)

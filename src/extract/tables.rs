@@ -719,6 +719,12 @@ fn looks_like_id(cell: &str) -> bool {
         && digits.chars().all(|c| c.is_ascii_digit())
 }
 
+/// Whether a header, folded, names a column of references (`ID`, `Ref`,
+/// `#`, `Key`).
+pub fn is_id_header(folded: &str) -> bool {
+    ID_HEADERS.any(folded)
+}
+
 /// The role of every column of `table`, in order (worked out once per
 /// table, with the built-in status words unless [`read_roles`] did it
 /// with a portal's own).
