@@ -79,6 +79,9 @@ pub struct Table {
     /// once by [`super::tables::tally`]: the table's kind and its items
     /// both ask.
     pub(super) tally: OnceCell<Option<super::tables::Tally>>,
+    /// Whether its header says it lists risks, worked out once by
+    /// [`super::tables::classify`]: every reader classifies each table.
+    pub(super) headed_as_risks: OnceCell<bool>,
 }
 
 /// A block of a section, in document order.
@@ -512,6 +515,7 @@ impl<'a> Builder<'a> {
                     roles: OnceCell::new(),
                     folded_header: OnceCell::new(),
                     tally: OnceCell::new(),
+                    headed_as_risks: OnceCell::new(),
                 });
             }
             Tag::TableHead => {

@@ -1569,12 +1569,12 @@ fn out_of_ten(cell: &str) -> Option<u8> {
 
 /// Whether column `index` of a risk table holds the register's
 /// references, each risk's id and never its title: headed as references
-/// (`ID`, `Ref`, `#`) without naming risks (`Key risks` names them), or
+/// (`ID`, `Ref`, `#`) without naming risks (`names_risks`: `Key risks`
+/// names them), or
 /// headed as risks and every filled cell a reference (`| Risk ID |` over
 /// `RSK-001`, `| Risk |` over `R1` beside a `Description`). A `Priority`
 /// of `P1` is no reference.
-fn holds_references(table: &Table, index: usize, folded: &str) -> bool {
-    let names_risks = RISK_COLUMNS.any(folded) || TITLE_COLUMNS.any(folded);
+fn holds_references(table: &Table, index: usize, folded: &str, names_risks: bool) -> bool {
     if !names_risks {
         return tables::is_id_header(folded);
     }
@@ -1601,11 +1601,12 @@ fn table_risks(table: &Table, severity: Option<Severity>, source: &Arc<str>) -> 
         .zip(tables::folded_header(table))
         .enumerate()
         .map(|(index, (header, folded))| {
+            let names_risks = RISK_COLUMNS.any(folded) || TITLE_COLUMNS.any(folded);
             if Some(index) == raid {
                 Some(Field::Kind)
-            } else if holds_references(table, index, folded) {
+            } else if holds_references(table, index, folded, names_risks) {
                 Some(Field::Id)
-            } else if RISK_COLUMNS.any(folded) || TITLE_COLUMNS.any(folded) {
+            } else if names_risks {
                 Some(Field::Title)
             } else {
                 field_of(header)

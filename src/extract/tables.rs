@@ -941,14 +941,19 @@ fn is_decision_log(table: &Table) -> bool {
     decisions && !headers.iter().any(|h| DUE_HEADERS.any(h))
 }
 
-/// Classifies `table`; `in_risk_section` says whether it stands under a risk heading.
-pub fn classify(table: &Table, in_risk_section: bool) -> TableKind {
+/// Whether the header of `table` says it lists risks, under any heading:
+/// a risk column, ratings of both likelihood and impact, or a RAID log's
+/// type column.
+fn headed_as_risks(table: &Table) -> bool {
     let has = |words: &WordList| folded_header(table).iter().any(|h| words.any(h));
-    if in_risk_section
-        || has(&RISK_COLUMNS)
+    has(&RISK_COLUMNS)
         || (has(&LIKELIHOOD_HEADERS) && has(&IMPACT_HEADERS))
         || raid_column(table).is_some()
-    {
+}
+
+/// Classifies `table`; `in_risk_section` says whether it stands under a risk heading.
+pub fn classify(table: &Table, in_risk_section: bool) -> TableKind {
+    if in_risk_section || *table.headed_as_risks.get_or_init(|| headed_as_risks(table)) {
         return TableKind::Risk;
     }
     let roles = columns(table);
