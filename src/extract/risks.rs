@@ -1570,10 +1570,9 @@ fn out_of_ten(cell: &str) -> Option<u8> {
 /// Whether column `index` of a risk table holds the register's
 /// references, each risk's id and never its title: headed as references
 /// (`ID`, `Ref`, `#`) without naming risks (`names_risks`: `Key risks`
-/// names them), or
-/// headed as risks and every filled cell a reference (`| Risk ID |` over
-/// `RSK-001`, `| Risk |` over `R1` beside a `Description`). A `Priority`
-/// of `P1` is no reference.
+/// names them), or headed as risks and every filled cell a reference
+/// (`| Risk ID |` over `RSK-001`, `| Risk |` over `R1` beside a
+/// `Description`). A `Priority` of `P1` is no reference.
 fn holds_references(table: &Table, index: usize, folded: &str, names_risks: bool) -> bool {
     if !names_risks {
         return tables::is_id_header(folded);
