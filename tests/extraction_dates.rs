@@ -906,11 +906,11 @@ fn a_raid_log_gives_its_risks_and_issues() {
 /// A table that rates likelihood and impact is a risk register under any
 /// heading (`## Risks and issues`, `## Watch list`), its rows risks, not
 /// work items; its reference column is each risk's id, never its title,
-/// even headed `Risk ID` or `#`; `Key risks` names the risks themselves
-/// and a `Priority` of `P1` is no reference. RSK-001 is high × high, 4 ×
+/// even headed `Risk ID`, `#` or `Risk #` over numbers; `Key risks`
+/// names the risks themselves and a `Priority` of `P1` is no reference. RSK-001 is high × high, 4 ×
 /// 4 = 16, critical; RSK-002 low × medium, 2 × 3 = 6, medium; R1 medium
 /// × high, 3 × 4 = 12, high; the licence costs low × high, 2 × 4 = 8,
-/// medium.
+/// medium; risk 7 low × medium, 2 × 3 = 6, medium.
 #[test]
 fn a_register_is_told_by_its_ratings_and_keeps_its_ids() {
     let text = "# Project Phoenix — Weekly Status\n\n## Risks and issues\n\n\
@@ -922,7 +922,10 @@ fn a_register_is_told_by_its_ratings_and_keeps_its_ids() {
         | R1 | Key supplier insolvency | Medium | High | Open |\n\n\
         ## Budget\n\n\
         | Key risks | Priority | Likelihood | Impact |\n|---|---|---|---|\n\
-        | Licence costs overrun | P1 | Low | High |\n";
+        | Licence costs overrun | P1 | Low | High |\n\n\
+        ## Vendors\n\n\
+        | Risk # | Description | Probability | Impact |\n|---|---|---|---|\n\
+        | 7 | Hosting contract ends in March | Low | Medium |\n";
     let status = build(&[("phoenix.md", text.as_bytes())], "2026-11-20");
     let project = &status["projects"][0];
     let risks: Vec<(String, String, String)> = (project["risks"].as_array().into_iter().flatten())
@@ -941,6 +944,7 @@ fn a_register_is_told_by_its_ratings_and_keeps_its_ids() {
             risk("RSK-002", "Vendor API rate limits", "medium"),
             risk("R1", "Key supplier insolvency", "high"),
             risk("-", "Licence costs overrun", "medium"),
+            risk("7", "Hosting contract ends in March", "medium"),
         ]
     );
     assert_eq!(project["counts"]["total"], 0);

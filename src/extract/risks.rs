@@ -1572,17 +1572,20 @@ fn out_of_ten(cell: &str) -> Option<u8> {
 /// (`ID`, `Ref`, `#`) without naming risks (`names_risks`: `Key risks`
 /// names them), or headed as risks and every filled cell a reference
 /// (`| Risk ID |` over `RSK-001`, `| Risk |` over `R1` beside a
-/// `Description`). A `Priority` of `P1` is no reference.
+/// `Description`), or a number under a header that also says it numbers
+/// them (`| Risk # |` over `1`). A `Priority` of `P1` is no reference.
 fn holds_references(table: &Table, index: usize, folded: &str, names_risks: bool) -> bool {
+    let numbering = tables::is_id_header(folded);
     if !names_risks {
-        return tables::is_id_header(folded);
+        return numbering;
     }
     let mut cells = (table.rows.iter())
         .filter_map(|row| row.cells.get(index))
         .map(|cell| cell.trim().trim_matches(['*', '_', '`']))
         .filter(|cell| !cell.is_empty())
         .peekable();
-    cells.peek().is_some() && cells.all(is_reference)
+    let numbered = |cell: &str| numbering && cell.bytes().all(|b| b.is_ascii_digit());
+    cells.peek().is_some() && cells.all(|cell| is_reference(cell) || numbered(cell))
 }
 
 /// Whether `cell` is a reference: one short word of letters and digits,
