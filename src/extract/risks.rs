@@ -575,6 +575,16 @@ fn field_of(label: &str) -> Option<Field> {
     super::folding::look_up(FIELD_LABELS, label)
 }
 
+/// Whether the headers of a table rate both the likelihood and the impact
+/// (or severity) of each row, as a risk register does, in the words its
+/// columns are read by.
+pub(super) fn rates_likelihood_and_impact(headers: &[String]) -> bool {
+    let rates = |wanted: &[Field]| {
+        (headers.iter()).any(|header| field_of(header).is_some_and(|f| wanted.contains(&f)))
+    };
+    rates(&[Field::Probability]) && rates(&[Field::Impact, Field::Severity])
+}
+
 /// Splits `Label : value` when the label is a risk field.
 fn field_line(text: &str) -> Option<(Field, &str)> {
     let (label, value) = text.split_once(':')?;

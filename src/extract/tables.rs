@@ -59,29 +59,6 @@ pub const RISK_COLUMN_WORDS: &[&str] = &[
     "rischio", "rischi",
 ];
 
-/// Headers of a risk register's likelihood and impact columns (folded
-/// words): a table rating both is a register under any heading (`## Risks
-/// and issues`, `## Watch list`), its rows risks, not work.
-const LIKELIHOOD_HEADER_WORDS: &[&str] = &[
-    "probability",
-    "probabilite",
-    "likelihood",
-    "wahrscheinlichkeit",
-    "eintrittswahrscheinlichkeit",
-    "probabilidad",
-    "probabilita",
-];
-const IMPACT_HEADER_WORDS: &[&str] = &[
-    "impact",
-    "impacts",
-    "auswirkung",
-    "auswirkungen",
-    "impacto",
-    "impatto",
-    "gravite",
-    "severity",
-];
-
 const STATUS_HEADER_WORDS: &[&str] = &[
     "statut",
     "status",
@@ -549,9 +526,6 @@ const DUE_HEADER_WORDS: &[&str] = &[
 static BUILT_IN: LazyLock<Vocabulary> =
     LazyLock::new(|| Vocabulary::new(&VocabularyConfig::default()));
 static RISK_COLUMNS: LazyLock<WordList> = LazyLock::new(|| WordList::of(RISK_COLUMN_WORDS));
-static LIKELIHOOD_HEADERS: LazyLock<WordList> =
-    LazyLock::new(|| WordList::of(LIKELIHOOD_HEADER_WORDS));
-static IMPACT_HEADERS: LazyLock<WordList> = LazyLock::new(|| WordList::of(IMPACT_HEADER_WORDS));
 static STATUS_HEADERS: LazyLock<WordList> = LazyLock::new(|| WordList::of(STATUS_HEADER_WORDS));
 static DATE_HEADERS: LazyLock<WordList> = LazyLock::new(|| WordList::of(DATE_HEADER_WORDS));
 static COMPLETION_HEADERS: LazyLock<WordList> =
@@ -941,13 +915,13 @@ fn is_decision_log(table: &Table) -> bool {
     decisions && !headers.iter().any(|h| DUE_HEADERS.any(h))
 }
 
-/// Whether the header of `table` says it lists risks, under any heading:
-/// a risk column, ratings of both likelihood and impact, or a RAID log's
-/// type column.
+/// Whether the header of `table` says it lists risks, under any heading
+/// (`## Watch list`): a risk column, ratings of both likelihood and
+/// impact, or a RAID log's type column.
 fn headed_as_risks(table: &Table) -> bool {
     let has = |words: &WordList| folded_header(table).iter().any(|h| words.any(h));
     has(&RISK_COLUMNS)
-        || (has(&LIKELIHOOD_HEADERS) && has(&IMPACT_HEADERS))
+        || super::risks::rates_likelihood_and_impact(&table.header)
         || raid_column(table).is_some()
 }
 
