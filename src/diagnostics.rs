@@ -26,6 +26,10 @@ const HINTS: &[(&str, &str)] = &[
         "replace the placeholder with a real date, e.g. 2026-03-15",
     ),
     (
+        "unreadable-date",
+        "write the date in a form sitrep reads (2026-09-30, 30/09/2026, Q3 2026, September 2026)",
+    ),
+    (
         "inferred-year",
         "write the year so that the date cannot be misread",
     ),

@@ -212,6 +212,10 @@ pub const AS_OF_WITHOUT_YEAR: Template = Template::new(
 );
 pub const PLACEHOLDER_DATE: Template =
     Template::new("msg_placeholder_date", "`{}` is a placeholder, not a date");
+pub const UNREADABLE_DATE: Template = Template::new(
+    "msg_unreadable_date",
+    "milestone \"{}\": `{}` is no date sitrep can read; kept without a date",
+);
 pub const REPAIRED_ONE_RUN: Template = Template::new(
     "msg_repaired_one_run",
     "repaired 1 run of mojibake (UTF-8 once read as {})",
@@ -299,6 +303,7 @@ const TEMPLATES: &[Template] = &[
     WEEKDAY_MISMATCH,
     AS_OF_WITHOUT_YEAR,
     PLACEHOLDER_DATE,
+    UNREADABLE_DATE,
     REPAIRED_ONE_RUN,
     REPAIRED_RUNS,
     DROPPED_ONE_SYMBOL,

@@ -1417,3 +1417,57 @@ fn blockers_are_named_once() {
         ]
     );
 }
+
+/// A milestone table's row whose date cell holds words that are no date
+/// (`Q3 FY27`, `rentrée 2027`), a placeholder (`À définir`) or nothing is
+/// still a milestone of the plan: kept without a date, its cell as written
+/// for `date_text`, and a warning for the words sitrep could not read.
+#[test]
+fn a_milestone_row_without_a_date_sitrep_reads_is_kept() {
+    let plan = "# Projet Démo\n\nDate : 01/11/2026\n\n## Jalons\n\n\
+                | Jalon | Date | Statut |\n|---|---|---|\n\
+                | Cadrage | 15/09/2026 | ✅ Terminé |\n\
+                | Recette | Q3 FY27 | Prévu |\n\
+                | Go-live | rentrée 2027 | Prévu |\n\
+                | Bilan |  | Prévu |\n\
+                | Hypercare | À définir | Prévu |\n";
+    let status = build(&[("demo.md", plan.as_bytes())], "2026-11-02");
+    let project = &status["projects"][0];
+    let milestones: Vec<_> = (project["milestones"].as_array().unwrap().iter())
+        .map(|m| {
+            (
+                m["title"].as_str().unwrap(),
+                m["date"].as_str(),
+                m["date_text"].as_str().unwrap(),
+                m["line"].as_u64().unwrap(),
+            )
+        })
+        .collect();
+    assert_eq!(
+        milestones,
+        [
+            ("Cadrage", Some("2026-09-15"), "15/09/2026", 9),
+            ("Recette", None, "Q3 FY27", 10),
+            ("Go-live", None, "rentrée 2027", 11),
+            ("Bilan", None, "", 12),
+            ("Hypercare", None, "À définir", 13),
+        ]
+    );
+    let warnings: Vec<_> = (project["diagnostics"].as_array().unwrap().iter())
+        .filter(|d| d["code"] != "stale")
+        .map(|d| (d["code"].as_str().unwrap(), d["line"].as_u64().unwrap()))
+        .collect();
+    assert_eq!(
+        warnings,
+        [
+            ("unreadable-date", 10),
+            ("unreadable-date", 11),
+            ("placeholder-date", 13),
+        ]
+    );
+    let message = project["diagnostics"][0]["message"].as_str().unwrap();
+    assert!(
+        message.contains("Recette") && message.contains("`Q3 FY27`"),
+        "{message}"
+    );
+}

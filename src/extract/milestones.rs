@@ -692,49 +692,63 @@ impl MilestoneReader<'_> {
         }
     }
 
+    /// A milestone of line `line` whose date is not known: its date cell
+    /// (`written`, shown as `date_text`) is empty, a placeholder or words
+    /// that are no date (`Q3 FY27`).
+    fn push_undated(&mut self, title: String, written: &str, status: Option<Status>, line: usize) {
+        if self.used_lines.insert(line) {
+            let mut milestone = self.milestone(title, status, line);
+            milestone.date_text = written.trim().to_string();
+            self.milestones.push(milestone);
+        }
+    }
+
     /// A milestone of line `line`, beside any other of that line.
     fn add(&mut self, title: String, date: Option<When>, status: Option<Status>, line: usize) {
         self.used_lines.insert(line);
+        let mut milestone = self.milestone(title, status, line);
+        if let Some(When {
+            date: parsed,
+            text,
+            baseline,
+        }) = date
+        {
+            if parsed.year_inferred {
+                self.diagnostics.push(Diagnostic::warning(
+                    "inferred-year",
+                    &self.source,
+                    line,
+                    messages::MILESTONE_WITHOUT_YEAR.say(&[&milestone.title, &text, &parsed.start]),
+                ));
+            }
+            milestone.date = Some(parsed.start);
+            // `Q4/2023` is due at the end of the quarter, not its first day.
+            milestone.date_end = dates::period_end(&parsed);
+            milestone.date_text = text;
+            milestone.baseline = baseline;
+        }
+        self.milestones.push(milestone);
+    }
+
+    /// A milestone of line `line` with no date yet; one without a title
+    /// is called `Milestone`.
+    fn milestone(&self, title: String, status: Option<Status>, line: usize) -> Milestone {
         let title = if title.is_empty() {
             "Milestone".to_string()
         } else {
             title
         };
-        let (start, end, date_text, baseline) = match date {
-            Some(When {
-                date: parsed,
-                text,
-                baseline,
-            }) => {
-                if parsed.year_inferred {
-                    self.diagnostics.push(Diagnostic::warning(
-                        "inferred-year",
-                        &self.source,
-                        line,
-                        messages::MILESTONE_WITHOUT_YEAR.say(&[&title, &text, &parsed.start]),
-                    ));
-                }
-                // `Q4/2023` is due at the end of the quarter, not its first day.
-                (
-                    Some(parsed.start),
-                    dates::period_end(&parsed),
-                    text,
-                    baseline,
-                )
-            }
-            None => (None, None, "TBD".to_string(), None),
-        };
-        self.milestones.push(Milestone {
+        Milestone {
             title,
-            date: start,
-            date_end: end,
-            date_text,
-            baseline,
+            date: None,
+            date_end: None,
+            date_text: String::new(),
+            baseline: None,
             status,
             overdue: false,
             source: Arc::clone(&self.source),
             line,
-        });
+        }
     }
 
     /// A day of the week written beside a milestone's date that the date
@@ -948,11 +962,10 @@ impl MilestoneReader<'_> {
             }
             match date {
                 Some(date) => self.push(title, Some(date), status, row.line),
-                None if dates::is_placeholder(date_cell) => {
-                    self.placeholder(date_cell, row.line);
-                    self.push(title, None, status, row.line);
+                None => {
+                    self.undated_row(&title, date_cell, row.line);
+                    self.push_undated(title, date_cell, status, row.line);
                 }
-                None => {}
             }
         }
     }
@@ -1009,13 +1022,28 @@ impl MilestoneReader<'_> {
         })
     }
 
-    fn placeholder(&mut self, written: &str, line: usize) {
-        self.diagnostics.push(Diagnostic::warning(
-            "placeholder-date",
-            &self.source,
-            line,
-            messages::PLACEHOLDER_DATE.say(&[&written.trim()]),
-        ));
+    /// Says why the milestone `title` of a table row has no date: its
+    /// date cell holds a placeholder (`TBD`, `2024-MM-JJ`), or words that
+    /// are no date sitrep reads (`Q3 FY27`, `rentrée 2027`). An empty cell
+    /// says nothing about the date, and gets nothing said.
+    fn undated_row(&mut self, title: &str, written: &str, line: usize) {
+        let written = written.trim();
+        let (code, message) = if written.is_empty() {
+            return;
+        } else if dates::is_placeholder(written) {
+            (
+                "placeholder-date",
+                messages::PLACEHOLDER_DATE.say(&[&written]),
+            )
+        } else {
+            let title = if title.is_empty() { "Milestone" } else { title };
+            (
+                "unreadable-date",
+                messages::UNREADABLE_DATE.say(&[&title, &written]),
+            )
+        };
+        self.diagnostics
+            .push(Diagnostic::warning(code, &self.source, line, message));
     }
 
     /// A row of a status table that holds a date in a column of its own
