@@ -2366,7 +2366,7 @@ fn a_rag_table_in_words_is_areas_not_work() {
 }
 
 /// A status table's row whose status is a word of the team's own
-/// (`Awaiting sign-off`) is left out, and a warning on its line names the
+/// (`With legal`) is left out, and a warning on its line names the
 /// word; rows that say nothing yet (`N/A`, `-`, ⚪) are left out quietly.
 #[test]
 fn an_unknown_status_in_a_table_is_named() {
@@ -2374,7 +2374,7 @@ fn an_unknown_status_in_a_table_is_named() {
         "tickets.md",
         "# Tickets\n\n## Board\n\n\
          | Key | Summary | Status |\n|---|---|---|\n\
-         | T-1 | Sign the contract | Awaiting sign-off |\n\
+         | T-1 | Sign the contract | With legal |\n\
          | T-2 | Build the API | Done |\n\
          | T-3 | Uptime KPI | N/A |\n\
          | T-4 | Payroll | ⚪ |\n\
@@ -2391,11 +2391,7 @@ fn an_unknown_status_in_a_table_is_named() {
         .collect();
     assert_eq!(unread.len(), 1, "{unread:?}");
     assert_eq!(unread[0].0, 7);
-    assert!(
-        unread[0].1.contains("`Awaiting sign-off`"),
-        "{}",
-        unread[0].1
-    );
+    assert!(unread[0].1.contains("`With legal`"), "{}", unread[0].1);
 }
 
 /// A RAID log's dependencies are named by the dependency, not by whom it
@@ -2478,6 +2474,45 @@ fn a_jira_boards_columns() {
             ("Invoice PDF", "todo"),
             ("Card vault", "in_progress"),
             ("Receipts", "done"),
+        ],
+    );
+    assert!(!has_diagnostic(&project, "unread-status"));
+}
+
+/// A board's columns after the work is written: `Awaiting review`,
+/// `Under review`, `Pending review` (not the `pending` of work not begun)
+/// and `Awaiting approval` are under way, as the French `à valider` is;
+/// `Awaiting customer` waits on someone else, blocked, as `Waiting` is.
+/// A plain list's trailing clause says the same (`— awaiting review`);
+/// Spanish `Pendiente de revisión` and German `In Prüfung` are reviews too.
+#[test]
+fn a_boards_review_and_waiting_columns() {
+    let project = project_of_text(
+        "board.md",
+        "# Payments board\n\n## Tickets\n\n\
+         | Key | Summary | Status |\n|---|---|---|\n\
+         | PAY-2 | Webhooks | Awaiting review |\n\
+         | PAY-3 | Ledger export | Under review |\n\
+         | PAY-4 | Fraud rules | Pending review |\n\
+         | PAY-5 | Payouts | Awaiting approval |\n\
+         | PAY-6 | Disputes | Awaiting customer |\n\
+         | PAY-7 | Refunds | Pending |\n\
+         | PAY-8 | Facturas | Pendiente de revisión |\n\
+         | PAY-9 | Mahnwesen | In Prüfung |\n\n\
+         ## Notes\n\n- Webhook retries — awaiting review\n",
+    );
+    assert_items(
+        &project,
+        &[
+            ("Webhooks", "in_progress"),
+            ("Ledger export", "in_progress"),
+            ("Fraud rules", "in_progress"),
+            ("Payouts", "in_progress"),
+            ("Disputes", "blocked"),
+            ("Refunds", "todo"),
+            ("Facturas", "in_progress"),
+            ("Mahnwesen", "in_progress"),
+            ("Webhook retries", "in_progress"),
         ],
     );
     assert!(!has_diagnostic(&project, "unread-status"));

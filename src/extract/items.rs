@@ -634,7 +634,7 @@ impl<'a> ItemReader<'a> {
     }
 
     /// The status cell of a row left out, when it reads as a status of its
-    /// own that sitrep does not know (a few words: `Awaiting sign-off`)
+    /// own that sitrep does not know (a few words: `With legal`)
     /// rather than nothing yet (`N/A`, `-`, a not-rated ⚪) or a sentence.
     /// A row left out for another reason (no text to name it) is not one.
     fn unread_status(&self, table: &Table, columns: &Columns, row: &TableRow) -> Option<String> {

@@ -220,7 +220,7 @@ pub fn read(
 
 /// A warning for each row of a status table left out because its status
 /// cell says what no status word says (`| A-12 | Sign the contract |
-/// Awaiting sign-off |`): the row is not counted, and the reader learns
+/// With legal |`): the row is not counted, and the reader learns
 /// which word to add to `[vocabulary]`.
 fn unread_statuses(unread: Vec<(usize, String)>, source: &str) -> Vec<Diagnostic> {
     (unread.into_iter())
