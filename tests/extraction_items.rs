@@ -2655,6 +2655,17 @@ fn the_boxes_of_other_task_conventions_are_open_tasks() {
     assert_eq!(counts(&project), (2, 1, 5, 0, 1, 8));
 }
 
+/// The boxes of notes that are no task (Obsidian's `[i]` information,
+/// `[I]` idea) give no item, and the tasks beside them count as before.
+#[test]
+fn a_note_s_box_is_no_task() {
+    let text = "# Sprint 12\n\n## Tâches\n\n- [x] Maquettes\n\
+                - [i] Le client valide le jeudi\n- [I] Un mode hors ligne ?\n- [ ] Factures\n";
+    let project = project_of_text("sprint.md", text);
+    assert_items(&project, &[("Maquettes", "done"), ("Factures", "todo")]);
+    assert_eq!(counts(&project), (1, 0, 1, 0, 0, 2));
+}
+
 /// A word processor's checklist, exported as text: `☒` is a ticked box,
 /// done, `☐` one left unticked, to do; in a column that asks whether the
 /// work is done, the same boxes answer yes and no.
