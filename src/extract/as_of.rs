@@ -695,7 +695,24 @@ fn next_separator(text: &str) -> Option<(usize, usize)> {
         return mark;
     };
     let stop = memchr::memchr_iter(b'.', &bytes[..colon]).find(|&at| ends_a_sentence(bytes, at));
-    stop.map(|at| (at, 1)).or(mark)
+    let dash = || spaced_dash_between_labels(text, colon);
+    stop.map(|at| (at, 1)).or_else(dash).or(mark)
+}
+
+/// A dash between spaces (` — `, ` – `) that parts two labelled segments,
+/// with a label's colon on each side of it: a report's header line
+/// `Date : 18 novembre 2026 — Chef de projet : Claire Dupont`. A dash
+/// with no colon before it names the thing (`Jalon 1 — Recette : 15/03`),
+/// and one with no colon after it adds to the value (`Recette : 15/03 —
+/// à confirmer`): neither parts the line.
+fn spaced_dash_between_labels(text: &str, last_colon: usize) -> Option<(usize, usize)> {
+    let first_colon = memchr::memchr(b':', text.as_bytes())?;
+    let between = text.get(first_colon..last_colon)?;
+    [" — ", " – "]
+        .iter()
+        .filter_map(|dash| Some((between.find(dash)?, dash.len())))
+        .min()
+        .map(|(at, width)| (first_colon + at, width))
 }
 
 /// Whether the `.` at byte `at` ends a sentence that a label may start
@@ -1324,6 +1341,13 @@ mod tests {
             read("# COPIL\n\nDate : 02/12/2026 · Chef de projet : @claire.dupont\n"),
             Some("@claire.dupont".into())
         );
+        // A header line whose fields a spaced dash parts, in italics.
+        let status = read_text(
+            "# COPIL\n\n*Date : 18 novembre 2026 — Chef de projet : Claire Dupont*\n",
+            date(2026, 12, 1),
+        );
+        assert_eq!(status.owner.as_deref(), Some("Claire Dupont"));
+        assert_eq!(status.as_of, Some(date(2026, 11, 18)));
         assert_eq!(
             read("# P\n\n- Responsable du projet : Marie Curie.\n- Sponsor : DSI\n"),
             Some("Marie Curie".into())
@@ -1572,6 +1596,23 @@ mod tests {
         // Other characters with the separators' first bytes split nothing.
         assert_eq!(split("Coût : 10 € — 25 °C"), ["Coût : 10 € — 25 °C"]);
         assert!(split(" · | ").is_empty());
+        // A spaced dash parts two labelled segments only.
+        assert_eq!(
+            split("Date : 18 novembre 2026 — Chef de projet : Claire Dupont – Sponsor : M. Petit"),
+            [
+                "Date : 18 novembre 2026",
+                "Chef de projet : Claire Dupont",
+                "Sponsor : M. Petit"
+            ]
+        );
+        assert_eq!(
+            split("Jalon 1 — Recette : 15/03/2026"),
+            ["Jalon 1 — Recette : 15/03/2026"]
+        );
+        assert_eq!(
+            split("Recette : 15/03/2026 — à confirmer"),
+            ["Recette : 15/03/2026 — à confirmer"]
+        );
     }
 
     #[test]
