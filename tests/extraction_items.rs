@@ -2518,6 +2518,44 @@ fn a_boards_review_and_waiting_columns() {
     assert!(!has_diagnostic(&project, "unread-status"));
 }
 
+/// A programme's table of lots numbers them in its first column (`Lot 1`,
+/// `Lot 2`) and says what each is in the next (`Paie`): the number is the
+/// item's id, the description its text. A series alone, with no column
+/// to say more, still names its rows.
+#[test]
+fn a_numbered_lot_is_the_id_of_its_description() {
+    let project = project_of_text(
+        "copil.md",
+        "# COPIL SIRH\n\n## Avancement par lot\n\n\
+         | Lot | Description | Avancement | Statut |\n|---|---|---|---|\n\
+         | Lot 1 | Paie | 100 % | Terminé |\n\
+         | Lot 2 | Gestion des temps | 65 % | En cours |\n\
+         | Lot 4 | Reporting | 0 % | Non démarré |\n\n\
+         ## Phases\n\n| Phase | Statut |\n|---|---|\n\
+         | Phase 1 | Terminé |\n| Phase 2 | En cours |\n",
+    );
+    let items = all_items(&project);
+    let found: Vec<(&str, &str, &str)> = (items.iter())
+        .map(|i| {
+            (
+                i["id"].as_str().unwrap_or(""),
+                i["text"].as_str().unwrap_or(""),
+                i["status"].as_str().unwrap_or(""),
+            )
+        })
+        .collect();
+    assert_eq!(
+        found,
+        [
+            ("Lot 1", "Paie", "done"),
+            ("Lot 2", "Gestion des temps", "in_progress"),
+            ("Lot 4", "Reporting", "todo"),
+            ("", "Phase 1", "done"),
+            ("", "Phase 2", "in_progress"),
+        ]
+    );
+}
+
 /// A steering committee's slides: dated by the committee (`Date du
 /// comité`), a decision's `→ **validé**` done and its arrow gone.
 #[test]

@@ -1082,7 +1082,35 @@ impl Columns {
         }
         columns.text = tables::name_column(table, (0..headers.len()).filter(|i| !excluded[*i]))
             .or(kinds.first().copied());
+        // A first column that only numbers the rows (`Lot 1`, `Lot 2`)
+        // beside one that says what each is (`Paie`) is the rows' id.
+        if columns.id.is_none() && columns.text == Some(0) && is_numbered_series(&column(0)) {
+            let others = (1..headers.len()).filter(|i| !excluded[*i]);
+            if let Some(name) = tables::name_column(table, others) {
+                columns.id = Some(0);
+                columns.text = Some(name);
+            }
+        }
         columns
+    }
+}
+
+/// Whether `cells` number a series of one thing: each is the same word
+/// and a number (`Lot 1`, `Lot 2`, `Phase 3`, `Étape 2b`), as a
+/// programme's table names its lots before saying what each is.
+fn is_numbered_series(cells: &[&str]) -> bool {
+    let word_and_number = |cell: &str| -> Option<String> {
+        let (word, number) = cell.split_once(' ')?;
+        let numbered = number.starts_with(|c: char| c.is_ascii_digit())
+            && number
+                .chars()
+                .all(|c| c.is_ascii_alphanumeric() || c == '.');
+        (numbered && word.chars().all(char::is_alphabetic)).then(|| word.to_lowercase())
+    };
+    let mut words = cells.iter().map(|cell| word_and_number(cell));
+    match words.next() {
+        Some(Some(first)) => cells.len() > 1 && words.all(|word| word.as_ref() == Some(&first)),
+        _ => false,
     }
 }
 
