@@ -2556,6 +2556,45 @@ fn a_numbered_lot_is_the_id_of_its_description() {
     );
 }
 
+/// An epic tracker draws each epic's progress as a bar in its cell: the
+/// figure after the bar is the item's (`▓▓▓▓▓▓▓░░░ 70%`, `[####------]
+/// 40%`), a bar alone is as full as it is drawn (`██████████` 100,
+/// `░░░░░░░░░░` 0); the table was left out whole when its bars were
+/// longer than a figure.
+#[test]
+fn progress_bars_in_a_table_s_cells() {
+    let project = project_of_text(
+        "epics.md",
+        "# Mobile App 3.0 — Epic Tracker\n\n## Epics\n\n\
+         | Epic | Progress | Owner |\n|---|---|---|\n\
+         | Offline mode | ▓▓▓▓▓▓▓░░░ 70% | @jun |\n\
+         | Dark theme | ██████████ | @ines |\n\
+         | Push v2 | [####------] 40% | @omar |\n\
+         | Widgets | ░░░░░░░░░░ | @jun |\n",
+    );
+    assert_eq!(project["name"], "Mobile App 3.0");
+    let items = all_items(&project);
+    let found: Vec<(&str, &str, f64)> = (items.iter())
+        .map(|i| {
+            (
+                i["text"].as_str().unwrap_or(""),
+                i["status"].as_str().unwrap_or(""),
+                i["percent"].as_f64().unwrap_or(-1.0),
+            )
+        })
+        .collect();
+    assert_eq!(
+        found,
+        [
+            ("Offline mode", "in_progress", 70.0),
+            ("Dark theme", "done", 100.0),
+            ("Push v2", "in_progress", 40.0),
+            ("Widgets", "todo", 0.0),
+        ]
+    );
+    assert_eq!(project["progress"], 52.5);
+}
+
 /// A steering committee's slides: dated by the committee (`Date du
 /// comité`), a decision's `→ **validé**` done and its arrow gone.
 #[test]

@@ -706,13 +706,16 @@ fn next_separator(text: &str) -> Option<(usize, usize)> {
 /// and one with no colon after it adds to the value (`Recette : 15/03 —
 /// à confirmer`): neither parts the line.
 fn spaced_dash_between_labels(text: &str, last_colon: usize) -> Option<(usize, usize)> {
-    let first_colon = memchr::memchr(b':', text.as_bytes())?;
-    let between = text.get(first_colon..last_colon)?;
-    [" — ", " – "]
-        .iter()
-        .filter_map(|dash| Some((between.find(dash)?, dash.len())))
-        .min()
-        .map(|(at, width)| (first_colon + at, width))
+    let bytes = text.as_bytes();
+    let first_colon = memchr::memchr(b':', bytes)?;
+    // `—` is E2 80 94 and `–` E2 80 93 in UTF-8; a space stands each side.
+    memchr::memchr_iter(0xE2, bytes.get(first_colon..last_colon)?)
+        .map(|at| first_colon + at)
+        .find(|&at| {
+            matches!(bytes.get(at + 1..at + 4), Some([0x80, 0x93 | 0x94, b' ']))
+                && bytes[at - 1] == b' '
+        })
+        .map(|at| (at - 1, 5))
 }
 
 /// Whether the `.` at byte `at` ends a sentence that a label may start

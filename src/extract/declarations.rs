@@ -148,6 +148,42 @@ static BAR: LazyLock<Regex> = LazyLock::new(|| {
         .expect("valid regex")
 });
 
+/// How full a bar is, in percent to one decimal (`[███░░░░░░░]` is 30):
+/// its done cells of all its cells. `None` for a bar of spaces.
+fn bar_fill(bar: &str) -> Option<f64> {
+    let cells: Vec<char> = bar.trim_matches(['[', ']']).chars().collect();
+    if cells.iter().all(|c| *c == ' ') {
+        return None;
+    }
+    let coloured = cells.iter().any(|c| u32::from(*c) >= 0x1F7E5);
+    let done = |c: char| FILLED_CELLS.contains(c) || c == '⬛' && !coloured;
+    let filled = cells.iter().filter(|c| done(**c)).count();
+    Some((filled as f64 * 1000.0 / cells.len() as f64).round() / 10.0)
+}
+
+/// The percentage of a table cell that is a progress bar and nothing
+/// else, as an epic tracker's `| Offline mode | ▓▓▓▓▓▓▓░░░ 70% |` draws
+/// it: the figure written after the bar, else how full the bar is
+/// (`██████████` is 100).
+pub fn bar_cell_percent(cell: &str) -> Option<f64> {
+    let cell = cell.trim();
+    if !cell.starts_with(BAR_MARKS) {
+        return None;
+    }
+    let captures = BAR.captures(cell)?;
+    let whole = captures.get(0)?;
+    if whole.start() != 0 || whole.end() != cell.len() {
+        return None;
+    }
+    match captures.get(2) {
+        Some(percent) => {
+            let value: f64 = percent.as_str().replace(',', ".").parse().ok()?;
+            (0.0..=100.0).contains(&value).then_some(value)
+        }
+        None => bar_fill(captures.get(1)?.as_str()),
+    }
+}
+
 static PERCENT: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"(\d{1,3}(?:[.,]\d+)?)\s*%").expect("valid regex"));
 
@@ -411,13 +447,7 @@ impl ClaimReader<'_> {
         }
         let captures = BAR.captures(text)?;
         let bar = captures.get(1)?;
-        let cells: Vec<char> = bar.as_str().trim_matches(['[', ']']).chars().collect();
-        let coloured = cells.iter().any(|c| u32::from(*c) >= 0x1F7E5);
-        let done = |c: char| FILLED_CELLS.contains(c) || c == '⬛' && !coloured;
-        let filled = cells.iter().filter(|c| done(**c)).count();
-        if cells.iter().all(|c| *c == ' ') {
-            return None;
-        }
+        let fill = bar_fill(bar.as_str())?;
         let label = clean_label(&text[..bar.start()]);
         let value = match captures.get(2) {
             Some(percent) => percent.as_str().replace(',', ".").parse().ok()?,
@@ -426,10 +456,10 @@ impl ClaimReader<'_> {
                 let names_something = key_in(&label).is_some()
                     || is_whole_project(&label)
                     || is_bare_progress(&label);
-                if !names_something || cells.is_empty() {
+                if !names_something {
                     return None;
                 }
-                (filled as f64 * 1000.0 / cells.len() as f64).round() / 10.0
+                fill
             }
         };
         let labelled = !label.is_empty();

@@ -665,7 +665,7 @@ impl<'a> ItemReader<'a> {
             .and_then(parse_number)
             .map(|score| (score * 1000.0).round() / 10.0);
         let percent = score
-            .or_else(|| cell(columns.percent).and_then(percent_of))
+            .or_else(|| cell(columns.percent).and_then(row_percent))
             .or_else(|| columns.tally?.percent(&row.cells));
         let status =
             (self.cells_status(table, columns, row)).or_else(|| percent.map(status_of_percent))?;
@@ -673,7 +673,7 @@ impl<'a> ItemReader<'a> {
             columns
                 .status
                 .iter()
-                .find_map(|i| cell(Some(*i)).and_then(percent_of))
+                .find_map(|i| cell(Some(*i)).and_then(row_percent))
         });
         let id = cell(columns.id)
             .map(|c| c.trim().to_string())
@@ -1038,7 +1038,7 @@ impl Columns {
                 .filter(|w| !w.is_empty())
                 .collect();
             let has_word = |list: &[&str]| list.iter().any(|w| words.contains(w) || header == w);
-            let is_percent = mostly(i, &|c| percent_of(c).is_some() && c.len() <= 12);
+            let is_percent = mostly(i, &|c| cell_percent(c).is_some());
             if STATUS_HEADERS.iter().any(|w| header.contains(w))
                 || tables::is_answer_column(table, i)
                 || tables::columns(table).get(i) == Some(&tables::Column::Status)
@@ -1093,6 +1093,20 @@ impl Columns {
         }
         columns
     }
+}
+
+/// The percentage a table cell gives as its whole: a short figure (`70
+/// %`, `🟡 50%`), or a progress bar with or without one (`▓▓▓▓▓▓▓░░░
+/// 70%`, `[####------] 40%`). A sentence holding a percentage is none.
+fn cell_percent(cell: &str) -> Option<f64> {
+    (percent_of(cell).filter(|_| cell.len() <= 12))
+        .or_else(|| super::declarations::bar_cell_percent(cell))
+}
+
+/// The percentage a row's cell gives: a progress bar's, else the first
+/// figure of progress it holds (`En cours (60 % réalisé)`).
+fn row_percent(cell: &str) -> Option<f64> {
+    super::declarations::bar_cell_percent(cell).or_else(|| percent_of(cell))
 }
 
 /// Whether `cells` number a series of one thing: each is the same word

@@ -124,14 +124,16 @@ const SEPARATORS: &[&str] = &[" - ", " – ", " — ", " | ", ": "];
 
 /// Words that say what kind of document it is, not which project:
 /// stripped from both ends of a candidate name (`Projet IBIS-X PoC`,
-/// `rust-libp2p Roadmap`, `2025 Milestone Tracking`). Compared without
-/// accents and case.
+/// `rust-libp2p Roadmap`, `2025 Milestone Tracking`), and the units of
+/// work a tracker lists (`Mobile App 3.0 — Epic Tracker`, `Backlog`,
+/// `Tâches`). Compared without accents and case.
 const DOCUMENT_WORDS: &[&str] = &[
     "aggiornamento",
     "analyse",
     "avance",
     "avancement",
     "avanzamento",
+    "backlog",
     "bericht",
     "bilan",
     "board",
@@ -148,16 +150,22 @@ const DOCUMENT_WORDS: &[&str] = &[
     "cruscotto",
     "daily",
     "dashboard",
+    "deliverables",
     "devops",
+    "epic",
+    "epics",
     "estado",
     "etat",
+    "features",
     "fiche",
     "hebdo",
     "hebdomadaire",
     "implementation",
     "informe",
+    "issues",
     "jalons",
     "kanban",
+    "livrables",
     "log",
     "manifest",
     "meeting",
@@ -223,8 +231,11 @@ const DOCUMENT_WORDS: &[&str] = &[
     "suivi",
     "summary",
     "synthese",
+    "taches",
+    "tasks",
     "ticket",
     "tickets",
+    "todo",
     "tracker",
     "tracking",
     "traguardi",
@@ -797,5 +808,19 @@ mod tests {
         );
         assert_eq!(short_name("Roadmap: MCP Hangar"), "MCP Hangar");
         assert_eq!(short_name("rust-libp2p Roadmap"), "rust-libp2p");
+    }
+
+    /// The units of work a tracker lists say what the document is, as
+    /// `Tracker` does: an epic tracker is named by its product.
+    #[test]
+    fn a_trackers_units_of_work_are_no_name() {
+        for (title, name) in [
+            ("Mobile App 3.0 — Epic Tracker", "Mobile App 3.0"),
+            ("Mobile App v3 — Epics", "Mobile App v3"),
+            ("Payments — Backlog", "Payments"),
+            ("Tâches — Intranet", "Intranet"),
+        ] {
+            assert_eq!(short_name(title), name, "{title}");
+        }
     }
 }
