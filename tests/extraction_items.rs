@@ -2595,6 +2595,58 @@ fn progress_bars_in_a_table_s_cells() {
     assert_eq!(project["progress"], 52.5);
 }
 
+/// Corpus 24 folds each shipped version's phases in a `<details>` block
+/// under `## Phases`: the summaries group them (v0.9's four phases, v0.10's
+/// three), as the page of the roadmap shows them. v1.0's and v2.0's are
+/// read under `## Phase Details`, and their blocks add no item and no
+/// milestone.
+#[test]
+fn corpus_24_folded_blocks_group_their_phases() {
+    let Some(project) = project_of(&corpus_dir(), "24_mcp-hangar-planning-roadmap.md") else {
+        return;
+    };
+    let sections = project["sections"].as_array().unwrap();
+    let phases = sections.iter().find(|s| s["title"] == "Phases").unwrap();
+    let groups: Vec<(&str, u64)> = (phases["sections"].as_array().unwrap().iter())
+        .map(|s| {
+            (
+                s["title"].as_str().unwrap(),
+                s["counts"]["done"].as_u64().unwrap(),
+            )
+        })
+        .collect();
+    assert_eq!(
+        groups,
+        [
+            (
+                "v0.9 Security Hardening (Phases 1-4) -- SHIPPED 2026-02-15",
+                4
+            ),
+            (
+                "v0.10 Documentation & Kubernetes Maturity (Phases 5-7) -- SHIPPED 2026-03-01",
+                3
+            ),
+        ]
+    );
+    // v1.0's block (lines 34-41) folds boxes its phase details count:
+    // neither its summary nor its boxes is an item.
+    let items = all_items(&project);
+    assert!(!items
+        .iter()
+        .any(|i| (34..=41).contains(&i["line"].as_u64().unwrap())));
+    // Its summary's date is the milestone list's, given once (line 7).
+    let shipped: Vec<u64> = (project["milestones"].as_array().unwrap().iter())
+        .filter(|m| {
+            m["title"]
+                .as_str()
+                .unwrap()
+                .starts_with("v1.0 Production Hardening")
+        })
+        .map(|m| m["line"].as_u64().unwrap())
+        .collect();
+    assert_eq!(shipped, [7]);
+}
+
 /// A steering committee's slides: dated by the committee (`Date du
 /// comité`), a decision's `→ **validé**` done and its arrow gone.
 #[test]

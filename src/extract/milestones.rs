@@ -1124,7 +1124,10 @@ impl MilestoneReader<'_> {
         headings: impl Iterator<Item = &'o OutlineSection>,
         due_only: bool,
     ) {
-        for heading in headings {
+        // A folded block's summary groups a list; it dates nothing (corpus
+        // 24's `✅ v0.9 … -- SHIPPED 2026-02-15` repeats the milestone its
+        // list of milestones gives).
+        for heading in headings.filter(|heading| !heading.summary) {
             let Some(found) = self.found(&heading.heading, heading.line) else {
                 if !due_only {
                     self.read_dated_below(heading);

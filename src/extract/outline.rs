@@ -115,6 +115,10 @@ pub struct OutlineSection {
     pub line: usize,
     /// Whether the heading was a bold-only paragraph rather than `#`.
     pub pseudo: bool,
+    /// Whether the heading is a folded block's `<summary>` (a
+    /// pseudo-heading too): it groups the list it folds, and is no task
+    /// of its own once that list is read elsewhere.
+    pub summary: bool,
     pub blocks: Vec<Block>,
     pub children: Vec<OutlineSection>,
 }
@@ -320,6 +324,11 @@ struct Builder<'a> {
     row_line: usize,
     in_table_head: bool,
     html_depth: usize,
+    /// A `<details>` block's `<summary>` and its line, until what it
+    /// folds shows whether it heads a list ([`Builder::html`]).
+    summary: Option<(String, usize)>,
+    /// The levels of the sections `<summary>`s opened, innermost last.
+    details: Vec<u8>,
     fragment_links: Vec<(usize, String)>,
     /// For each image open, whether it is a badge read for its words
     /// ([`super::badges`]): its alt text is then left out.
@@ -350,6 +359,8 @@ impl<'a> Builder<'a> {
             row_line: 0,
             in_table_head: false,
             html_depth: 0,
+            summary: None,
+            details: Vec::new(),
             fragment_links: Vec::new(),
             open_images: Vec::new(),
         }
@@ -384,8 +395,8 @@ impl<'a> Builder<'a> {
             Event::Text(text) => self.text(&text, line),
             Event::Code(code) => self.text(&code, line),
             Event::SoftBreak | Event::HardBreak => self.inline.new_line(line + 1),
-            Event::Html(_) | Event::InlineHtml(_) => {}
-            Event::FootnoteReference(_) | Event::Rule => {}
+            Event::Html(html) => self.html(&html, line),
+            Event::InlineHtml(_) | Event::FootnoteReference(_) | Event::Rule => {}
             Event::TaskListMarker(_) | Event::InlineMath(_) | Event::DisplayMath(_) => {}
         }
     }
@@ -458,6 +469,8 @@ impl<'a> Builder<'a> {
         match tag {
             Tag::Heading { level, .. } => {
                 self.flush_inline();
+                // A folded block of headings is grouped by them.
+                self.summary = None;
                 self.headed = true;
                 self.container = Some(Container::Heading(heading_level(level)));
                 self.inline.new_line(line);
@@ -481,6 +494,7 @@ impl<'a> Builder<'a> {
                 self.flush_inline();
                 if self.list_levels.is_empty() {
                     self.plain_line_as_heading();
+                    self.open_summary();
                 }
                 self.list_levels.push((first.is_some(), Vec::new()));
             }
@@ -630,6 +644,62 @@ impl<'a> Builder<'a> {
         }
     }
 
+    /// A line of an HTML block. GitHub's folded blocks group the list
+    /// they fold as a heading would (corpus 24: `<details><summary>✅ v0.9
+    /// Security Hardening (Phases 1-4) -- SHIPPED</summary>` over its
+    /// phases' boxes): the summary is kept, and heads the list if one
+    /// comes before a heading or `</details>` ([`Builder::open_summary`]);
+    /// `</details>` closes the section. A block that folds only HTML (its
+    /// summary and `</details>` in one piece), or headings, groups
+    /// nothing, nor does one inside a list item or a table.
+    fn html(&mut self, html: &str, line: usize) {
+        let closes = html.find("</details>");
+        if let Some((summary, at)) = summary_of(html) {
+            let folds_markdown = closes.is_none_or(|end| end < at);
+            if folds_markdown && self.open_items.is_empty() && self.table.is_none() {
+                self.summary = Some((summary, line));
+                return;
+            }
+        }
+        if closes.is_some() {
+            self.summary = None;
+            if let Some(level) = self.details.pop() {
+                while self.open_sections.last().is_some_and(|s| s.level >= level) {
+                    let closed = self.open_sections.pop().expect("checked above");
+                    self.attach_section(closed);
+                }
+            }
+        }
+    }
+
+    /// Opens the section of the `<summary>` kept, as a list begins.
+    fn open_summary(&mut self) {
+        let Some((heading, line)) = self.summary.take() else {
+            return;
+        };
+        let level = self.child_level();
+        self.open_heading(heading, level, line, true);
+        if let Some(section) = self.open_sections.last_mut() {
+            section.summary = true;
+        }
+        self.details.push(level);
+    }
+
+    /// The level of a pseudo-heading opened here: below the section open,
+    /// beside it when that is a pseudo-heading itself.
+    fn child_level(&self) -> u8 {
+        self.open_sections
+            .last()
+            .map(|s| {
+                if s.pseudo {
+                    s.level
+                } else {
+                    s.level.saturating_add(1).min(7)
+                }
+            })
+            .unwrap_or(2)
+    }
+
     /// Closes the paragraph (or tight item text) being read and files it.
     fn flush_inline(&mut self) {
         if !matches!(self.container, Some(Container::Paragraph)) {
@@ -649,17 +719,7 @@ impl<'a> Builder<'a> {
             // A bold-only line used as a heading (`**raylib 7.0**`).
             // A bold line after another one is its sibling, not its child
             // (`**Files Created:**` then `**Files Modified:**`, corpus `18_…`).
-            let level = self
-                .open_sections
-                .last()
-                .map(|s| {
-                    if s.pseudo {
-                        s.level
-                    } else {
-                        s.level.saturating_add(1).min(7)
-                    }
-                })
-                .unwrap_or(2);
+            let level = self.child_level();
             let line = &lines[0];
             self.open_heading(line.text.clone(), level, line.line, true);
             return;
@@ -729,6 +789,7 @@ impl<'a> Builder<'a> {
             level,
             line,
             pseudo,
+            summary: false,
             blocks: Vec::new(),
             children: Vec::new(),
         });
@@ -740,6 +801,34 @@ impl<'a> Builder<'a> {
             None => self.finished.push(section),
         }
     }
+}
+
+/// The text of the `<summary>` in `html`, its tags left out and its
+/// entities read (`<summary><b>Phase 1</b> &amp; 2</summary>` is `Phase 1
+/// & 2`), with where the summary ends; `None` when there is none or it
+/// says nothing.
+fn summary_of(html: &str) -> Option<(String, usize)> {
+    let open = html.find("<summary")?;
+    let start = open + html[open..].find('>')? + 1;
+    let end = start + html[start..].find("</summary>")?;
+    let mut text = String::new();
+    let mut in_tag = false;
+    for c in html[start..end].chars() {
+        match c {
+            '<' => in_tag = true,
+            '>' => in_tag = false,
+            _ if !in_tag => text.push(c),
+            _ => {}
+        }
+    }
+    let text = (text.split_whitespace().collect::<Vec<_>>().join(" "))
+        .replace("&lt;", "<")
+        .replace("&gt;", ">")
+        .replace("&quot;", "\"")
+        .replace("&#39;", "'")
+        .replace("&nbsp;", " ")
+        .replace("&amp;", "&");
+    (!text.is_empty()).then_some((text, end))
 }
 
 /// Whether a line alone above a list reads as its heading: one to four
@@ -972,6 +1061,43 @@ mod tests {
         assert_eq!(lines.len(), 2);
         assert_eq!(lines[1].text, "Total [█░░] 33%");
         assert_eq!(lines[1].line, 3);
+    }
+
+    /// A `<details>` block's summary heads the list it folds, until
+    /// `</details>`; one that folds headings, or only HTML, or sits in a
+    /// list item, heads nothing.
+    #[test]
+    fn a_folded_blocks_summary_heads_its_list() {
+        let text = "## Phases\n\n<details>\n<summary>✅ <b>v0.9</b> Hardening &amp; audit</summary>\n\n\
+                    - [x] Phase 1\n- [x] Phase 2\n\n</details>\n\n- [ ] Phase 3\n\n\
+                    <details>\n<summary>Details</summary>\n\n### Phase 3\n\n- [ ] Spec\n\n</details>\n\n\
+                    <details><summary>Logs</summary><pre>ok</pre></details>\n\n\
+                    - [ ] Release\n  <details>\n  <summary>Notes</summary>\n\n  - [ ] Changelog\n\n  </details>\n";
+        let outline = Outline::parse(text);
+        let phases = &outline.sections[0];
+        let headings: Vec<(&str, u8, bool)> = (phases.children.iter())
+            .map(|s| (s.heading.as_str(), s.level, s.summary))
+            .collect();
+        assert_eq!(
+            headings,
+            [
+                ("✅ v0.9 Hardening & audit", 3, true),
+                ("Phase 3", 3, false)
+            ]
+        );
+        let folded = &phases.children[0];
+        assert_eq!((folded.line, folded.pseudo), (4, true));
+        let Block::List(entries) = &folded.blocks[0] else {
+            panic!("expected the folded list");
+        };
+        assert_eq!(entries.len(), 2);
+        // After `</details>`, `Phase 3` is the section's own again.
+        let Block::List(after) = &phases.blocks[0] else {
+            panic!("expected the list after the block");
+        };
+        assert_eq!(after[0].lines[0].text, "[ ] Phase 3");
+        // Neither the block of HTML nor the one in a list item opened one.
+        assert!(phases.children[1].children.is_empty());
     }
 
     #[test]

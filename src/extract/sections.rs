@@ -1166,7 +1166,10 @@ impl Builder<'_> {
         // Bold lines used as headings that hold no items (`**Work
         // Required:**`, corpus 18) left no subsections: the section is
         // still one ticket.
-        if items.is_empty() && children.is_empty() && held == Held::Work {
+        // A folded block's summary whose list is read elsewhere (corpus
+        // 24's `✅ v1.0 … -- SHIPPED` over boxes its phase details count)
+        // is no task again.
+        if items.is_empty() && children.is_empty() && held == Held::Work && !section.summary {
             items.extend(self.reader.ticket_heading(section, siblings));
         }
         if held == Held::Work {
