@@ -248,7 +248,9 @@ impl<'a> ItemReader<'a> {
         } else if let Some((status, start)) = self.trailing_clause(text) {
             clause = Some(&text[start..]);
             (status, before_clause(text, start))
-        } else if let Some((percent, start)) = key_result_score(text) {
+        } else if let Some((percent, start)) =
+            key_result_score(text).or_else(|| key_result_percent(text))
+        {
             scored = Some(percent);
             (status_of_percent(percent), text[..start].trim_end())
         } else {
@@ -1748,13 +1750,11 @@ fn only_in_code(source: &str, needle: &str) -> bool {
 /// The line names a key result (`KR1`, `KR 2.1`): elsewhere a score may
 /// be anything.
 fn key_result_score(text: &str) -> Option<(f64, usize)> {
-    static KEY_RESULT: LazyLock<Regex> =
-        LazyLock::new(|| Regex::new(r"^[^\w]*KR\s?\d").expect("valid regex"));
     static SCORE: LazyLock<Regex> = LazyLock::new(|| {
         Regex::new(r"(?i)[\s(\[,;—–-]*\bscore\s*[:=]?\s*([01](?:[.,]\d{1,2})?)\s*[)\]]?\s*$")
             .expect("valid regex")
     });
-    if !KEY_RESULT.is_match(text) {
+    if !names_a_key_result(text) {
         return None;
     }
     let captures = SCORE.captures(text)?;
@@ -1765,6 +1765,35 @@ fn key_result_score(text: &str) -> Option<(f64, usize)> {
             captures.get(0).map_or(0, |m| m.start()),
         )
     })
+}
+
+/// Whether a line names a key result (`KR1`, `KR 2.1`).
+fn names_a_key_result(text: &str) -> bool {
+    static KEY_RESULT: LazyLock<Regex> =
+        LazyLock::new(|| Regex::new(r"^[^\w]*KR\s?\d").expect("valid regex"));
+    KEY_RESULT.is_match(text)
+}
+
+/// How far a key result is, by the percentage its line ends with, in
+/// parentheses or after a dash, a health circle after it at most (`- KR1:
+/// Self-serve MRR from $120k to $160k — currently $141k (53%) 🟡`, `—
+/// 53%`, `: 53%`), and where that figure starts. Only a line that names
+/// a key result: elsewhere a closing figure may be anything (`Reduce
+/// churn (5%)`); and only so set apart, as a figure in the sentence is
+/// its goal (`KR1: Grow MRR by 20%`).
+fn key_result_percent(text: &str) -> Option<(f64, usize)> {
+    static PERCENT: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"(?:\s*[—–:]\s*|\s*\()(\d{1,3}(?:[.,]\d+)?)\s*%\s*\)?\s*(?:[🟢🟡🟠🔴]\s*)?$")
+            .expect("valid regex")
+    });
+    if !names_a_key_result(text) {
+        return None;
+    }
+    let captures = PERCENT.captures(text)?;
+    let percent: f64 = captures.get(1)?.as_str().replace(',', ".").parse().ok()?;
+    (0.0..=100.0)
+        .contains(&percent)
+        .then(|| (percent, captures.get(0).map_or(0, |m| m.start())))
 }
 
 #[cfg(test)]
@@ -1869,6 +1898,37 @@ mod tests {
         );
         assert!(lone("- Vendor A (score 0.8)").is_none());
         assert!(lone("- KR4: NPS above 40 (score 7)").is_none());
+    }
+
+    /// A key result whose line ends with how far it is, set apart in
+    /// parentheses or after a dash or a colon, a health circle after it at
+    /// most, is as far as that; a figure inside its sentence is its goal,
+    /// and a closing figure of a line that names no key result says
+    /// nothing.
+    #[test]
+    fn a_key_result_is_as_far_as_its_closing_percentage() {
+        let read = |line: &str| {
+            let item = one(line);
+            (item.text, item.status, item.percent)
+        };
+        assert_eq!(
+            read("- KR1: Self-serve MRR from $120k to $160k — currently $141k (53%) 🟡"),
+            (
+                "KR1: Self-serve MRR from $120k to $160k — currently $141k".to_string(),
+                Status::InProgress,
+                Some(53.0)
+            )
+        );
+        assert_eq!(
+            read("- KR 2.1 Annual plans — 100 %"),
+            ("KR 2.1 Annual plans".to_string(), Status::Done, Some(100.0))
+        );
+        assert_eq!(
+            read("- KR3: Partner pilot: 0%"),
+            ("KR3: Partner pilot".to_string(), Status::Todo, Some(0.0))
+        );
+        assert!(lone("- KR4: Grow MRR by 20%").is_none());
+        assert!(lone("- Reduce churn (5%)").is_none());
     }
 
     /// A status label before the work sorts it as a heading would: `Done:`,
