@@ -248,9 +248,7 @@ impl<'a> ItemReader<'a> {
         } else if let Some((status, start)) = self.trailing_clause(text) {
             clause = Some(&text[start..]);
             (status, before_clause(text, start))
-        } else if let Some((percent, start)) =
-            key_result_score(text).or_else(|| key_result_percent(text))
-        {
+        } else if let Some((percent, start)) = key_result_progress(text) {
             scored = Some(percent);
             (status_of_percent(percent), text[..start].trim_end())
         } else {
@@ -1747,16 +1745,13 @@ fn only_in_code(source: &str, needle: &str) -> bool {
 /// A key result's score at the end of its line, graded from 0 to 1 as
 /// OKRs are (`- KR1: Raise ARR to $120k — now $104k (score 0.5)`,
 /// `- KR 2.1 … — score: 0,7`), as a percentage, and where it starts.
-/// The line names a key result (`KR1`, `KR 2.1`): elsewhere a score may
-/// be anything.
+/// Read only on a line that names a key result ([`key_result_progress`]):
+/// elsewhere a score may be anything.
 fn key_result_score(text: &str) -> Option<(f64, usize)> {
     static SCORE: LazyLock<Regex> = LazyLock::new(|| {
         Regex::new(r"(?i)[\s(\[,;—–-]*\bscore\s*[:=]?\s*([01](?:[.,]\d{1,2})?)\s*[)\]]?\s*$")
             .expect("valid regex")
     });
-    if !names_a_key_result(text) {
-        return None;
-    }
     let captures = SCORE.captures(text)?;
     let score: f64 = captures.get(1)?.as_str().replace(',', ".").parse().ok()?;
     (0.0..=1.0).contains(&score).then(|| {
@@ -1767,28 +1762,31 @@ fn key_result_score(text: &str) -> Option<(f64, usize)> {
     })
 }
 
-/// Whether a line names a key result (`KR1`, `KR 2.1`).
-fn names_a_key_result(text: &str) -> bool {
+/// How far a key result's line says it went, as a percentage, and
+/// where the figure starts: its score ([`key_result_score`]), else its
+/// closing percentage ([`key_result_percent`]). Only a line that names a
+/// key result (`KR1`, `KR 2.1`).
+fn key_result_progress(text: &str) -> Option<(f64, usize)> {
     static KEY_RESULT: LazyLock<Regex> =
         LazyLock::new(|| Regex::new(r"^[^\w]*KR\s?\d").expect("valid regex"));
-    KEY_RESULT.is_match(text)
+    if !KEY_RESULT.is_match(text) {
+        return None;
+    }
+    key_result_score(text).or_else(|| key_result_percent(text))
 }
 
 /// How far a key result is, by the percentage its line ends with, in
 /// parentheses or after a dash, a health circle after it at most (`- KR1:
 /// Self-serve MRR from $120k to $160k — currently $141k (53%) 🟡`, `—
-/// 53%`, `: 53%`), and where that figure starts. Only a line that names
-/// a key result: elsewhere a closing figure may be anything (`Reduce
-/// churn (5%)`); and only so set apart, as a figure in the sentence is
+/// 53%`, `: 53%`), and where that figure starts. Read only on a line
+/// that names a key result ([`key_result_progress`]): elsewhere a closing
+/// figure may be anything (`Reduce churn (5%)`); and only so set apart, as a figure in the sentence is
 /// its goal (`KR1: Grow MRR by 20%`).
 fn key_result_percent(text: &str) -> Option<(f64, usize)> {
     static PERCENT: LazyLock<Regex> = LazyLock::new(|| {
         Regex::new(r"(?:\s*[—–:]\s*|\s*\()(\d{1,3}(?:[.,]\d+)?)\s*%\s*\)?\s*(?:[🟢🟡🟠🔴]\s*)?$")
             .expect("valid regex")
     });
-    if !names_a_key_result(text) {
-        return None;
-    }
     let captures = PERCENT.captures(text)?;
     let percent: f64 = captures.get(1)?.as_str().replace(',', ".").parse().ok()?;
     (0.0..=100.0)

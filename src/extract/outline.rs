@@ -664,10 +664,7 @@ impl<'a> Builder<'a> {
         if closes.is_some() {
             self.summary = None;
             if let Some(level) = self.details.pop() {
-                while self.open_sections.last().is_some_and(|s| s.level >= level) {
-                    let closed = self.open_sections.pop().expect("checked above");
-                    self.attach_section(closed);
-                }
+                self.close_sections_from(level);
             }
         }
     }
@@ -775,14 +772,7 @@ impl<'a> Builder<'a> {
             return;
         }
         self.seen_heading = true;
-        while self
-            .open_sections
-            .last()
-            .is_some_and(|open| open.level >= level)
-        {
-            let closed = self.open_sections.pop().expect("checked above");
-            self.attach_section(closed);
-        }
+        self.close_sections_from(level);
         self.open_sections.push(OutlineSection {
             folded: fold(&heading),
             heading,
@@ -793,6 +783,18 @@ impl<'a> Builder<'a> {
             blocks: Vec::new(),
             children: Vec::new(),
         });
+    }
+
+    /// Closes the open sections at `level` or deeper, innermost first.
+    fn close_sections_from(&mut self, level: u8) {
+        while self
+            .open_sections
+            .last()
+            .is_some_and(|open| open.level >= level)
+        {
+            let closed = self.open_sections.pop().expect("checked above");
+            self.attach_section(closed);
+        }
     }
 
     fn attach_section(&mut self, section: OutlineSection) {
