@@ -2817,3 +2817,75 @@ fn a_word_processors_boxes() {
         ],
     );
 }
+
+/// A tracker kept on GitHub writes its statuses as GitHub's emoji
+/// shortcodes, which GitHub shows as the emoji: read as the emoji are. A
+/// shortcode in code is the shortcode (a legend's `` `:x:` ``).
+#[test]
+fn github_emoji_shortcodes_are_the_emoji_they_show() {
+    let project = project_of_text(
+        "roadmap.md",
+        "# Roadmap: Relay\n\
+         \n\
+         ## Milestones\n\
+         \n\
+         - :white_check_mark: **v1.0 Core** - Phases 1-5 (shipped 2026-04-09)\n\
+         - :white_check_mark: **v1.1 Sync** - Phases 6-9 (shipped 2026-05-02)\n\
+         - :construction: **v1.2 Mobile** - Phases 10-12 (active, started 2026-06-01)\n\
+         \n\
+         ## Features\n\
+         \n\
+         Legend: `:x:` not started.\n\
+         \n\
+         | Feature | Status | Owner |\n\
+         |---|---|---|\n\
+         | Login | :white_check_mark: | @alice |\n\
+         | Offline mode | :construction: | @bob |\n\
+         | Export PDF | :x: | @dan |\n\
+         | Search | :heavy_check_mark: | @alice |\n\
+         \n\
+         ## Tasks\n\
+         \n\
+         - :heavy_check_mark: Write the spec\n\
+         - :white_large_square: Review the spec\n\
+         - :no_entry: Load tests\n\
+         \n\
+         ```\n\
+         - :heavy_check_mark: not a task\n\
+         ```\n",
+    );
+    assert_eq!(
+        texts_and_statuses(&project),
+        [
+            ("Login", "done"),
+            ("Offline mode", "in_progress"),
+            ("Export PDF", "todo"),
+            ("Search", "done"),
+            ("Write the spec", "done"),
+            ("Review the spec", "todo"),
+            ("Load tests", "blocked"),
+        ]
+        .map(|(text, status)| (text.to_string(), status.to_string()))
+    );
+    // Two shipped milestones, and one under way since 1 June, due on no
+    // day the line says: none overdue on 1 November.
+    let milestones: Vec<(&str, Option<&str>, &str, bool)> =
+        (project["milestones"].as_array().unwrap().iter())
+            .map(|m| {
+                (
+                    m["title"].as_str().unwrap(),
+                    m["date"].as_str(),
+                    m["status"].as_str().unwrap(),
+                    m["overdue"].as_bool().unwrap(),
+                )
+            })
+            .collect();
+    assert_eq!(
+        milestones,
+        [
+            ("v1.0 Core - Phases 1-5", Some("2026-04-09"), "done", false),
+            ("v1.1 Sync - Phases 6-9", Some("2026-05-02"), "done", false),
+            ("v1.2 Mobile - Phases 10-12", None, "in_progress", false),
+        ]
+    );
+}

@@ -29,7 +29,9 @@ use super::outline::{Block, Outline, OutlineSection, Table, TextLine};
 use super::sections::DocumentVocabulary;
 use super::tables::{self, Column, DateRole, TableKind};
 use super::task_fields;
-use super::vocabulary::{milestone_marker_status, milestone_status, Vocabulary};
+use super::vocabulary::{
+    is_milestone_phrase, milestone_marker_status, milestone_status, Vocabulary,
+};
 use super::Context;
 use crate::config::DateOrder;
 use crate::ingest::Document;
@@ -1434,43 +1436,180 @@ impl MilestoneReader<'_> {
             if !in_milestone_section && !may_open_with_milestone_label(segment) {
                 continue;
             }
-            if dates::find_placeholders(segment).is_empty() {
-                let found = self.found(segment, line).or_else(|| {
-                    // Corpus 15: `**End of Week 2**: Milestone 1 - …`.
-                    let (date, range) = dates::find_project_week(segment, self.start?)?;
-                    Some(Found {
-                        date,
-                        range,
-                        baseline: None,
-                    })
-                });
-                if let Some(found) = found {
-                    let span = found.span(segment);
-                    let label = label_before(segment, span.start);
-                    let title = if is_milestone_label(&label) {
-                        let before = without_lead_in(segment.get(..span.start).unwrap_or(""));
-                        let title = without_label_and_due_word(before);
-                        match document_title {
-                            Some(name) if names_only_a_date(&title, &label) => clean_title(name),
-                            _ => title,
-                        }
-                    } else if in_milestone_section {
-                        title_without_date(segment, span)
-                    } else {
-                        continue;
-                    };
-                    let title = if found.baseline.is_some() {
-                        without_planning_words(&title)
-                    } else {
-                        title
-                    };
-                    let status = milestone_marker_status(segment);
-                    self.push(title, Some(found.when(segment)), status, line);
-                    return;
-                }
+            if self.read_segment(segment, line, in_milestone_section, document_title) {
+                return;
             }
         }
     }
+
+    /// The milestone one segment of a line gives, if any ([`read_line`](Self::read_line)):
+    /// whether it gave one.
+    fn read_segment(
+        &mut self,
+        segment: &str,
+        line: usize,
+        in_milestone_section: bool,
+        document_title: Option<&str>,
+    ) -> bool {
+        if !dates::find_placeholders(segment).is_empty() {
+            return false;
+        }
+        let found = self.found(segment, line).or_else(|| {
+            // Corpus 15: `**End of Week 2**: Milestone 1 - …`.
+            let (date, range) = dates::find_project_week(segment, self.start?)?;
+            Some(Found {
+                date,
+                range,
+                baseline: None,
+            })
+        });
+        let Some(found) = found else {
+            return false;
+        };
+        let span = found.span(segment);
+        let began = began_on(segment, span.start);
+        if let Some(words) = &began {
+            // A later date on the line dates it (`started 2026-01-05,
+            // shipped 2026-04-09`): the line is read without the start.
+            let rest = without_clause(segment, words.start..span.end);
+            if self.found(&rest, line).is_some() {
+                return self.read_segment(&rest, line, in_milestone_section, document_title);
+            }
+        }
+        let label = label_before(segment, span.start);
+        let title = if is_milestone_label(&label) {
+            let before = without_lead_in(segment.get(..span.start).unwrap_or(""));
+            let title = without_label_and_due_word(before);
+            match document_title {
+                Some(name) if names_only_a_date(&title, &label) => clean_title(name),
+                _ => title,
+            }
+        } else if in_milestone_section {
+            title_without_date(segment, span.clone())
+        } else {
+            return false;
+        };
+        let title = if found.baseline.is_some() {
+            without_planning_words(&title)
+        } else {
+            title
+        };
+        let status = milestone_marker_status(segment);
+        match began {
+            // The day the work began is no day it is due by: the milestone
+            // is kept without a date, under way unless it says more.
+            Some(words) => {
+                let title = without_began_words(&title);
+                let status = status.or(Some(Status::InProgress));
+                self.push_undated(title, &segment[words.start..span.end], status, line);
+            }
+            None => self.push(title, Some(found.when(segment)), status, line),
+        }
+        true
+    }
+}
+
+/// Words that say the date after them is the day the work began (folded):
+/// `started 2026-06-01`, `en cours depuis le 2 juin`, `since March 3`,
+/// `démarré le 01/06`, `iniziato il 3 giugno`, `seit 1. Juni`.
+const BEGAN_WORDS: &[&str] = &[
+    "started",
+    "begun",
+    "began",
+    "since",
+    "depuis",
+    "demarre",
+    "demarree",
+    "commence",
+    "commencee",
+    "debute",
+    "debutee",
+    "lance",
+    "lancee",
+    "desde",
+    "iniciado",
+    "iniciada",
+    "iniziato",
+    "iniziata",
+    "seit",
+    "begonnen",
+    "gestartet",
+];
+
+/// Small words between a [`BEGAN_WORDS`] word and its date (`démarré le`,
+/// `started on`, `begonnen am`).
+const BEGAN_LINKS: &[&str] = &[
+    "le", "la", "l'", "on", "the", "in", "en", "el", "il", "am", "dem",
+];
+
+/// Where the words that make the date at `date_start` of `text` the day
+/// the work began start, if they do ([`BEGAN_WORDS`]).
+fn began_on(text: &str, date_start: usize) -> Option<Range<usize>> {
+    let before = text.get(..date_start)?;
+    let mut end = before.trim_end().len();
+    let mut linked = false;
+    loop {
+        let word_start = before[..end]
+            .rfind(|c: char| c.is_whitespace())
+            .map_or(0, |i| i + 1);
+        let word = fold(&before[word_start..end]);
+        let word = word.trim_matches(|c: char| !c.is_alphanumeric() && c != '\'');
+        if BEGAN_WORDS.contains(&word) {
+            // `(started`: the parenthesis stays.
+            let written = &before[word_start..end];
+            let opening = written.find(char::is_alphanumeric).unwrap_or(0);
+            return Some(word_start + opening..date_start);
+        }
+        if linked || !BEGAN_LINKS.contains(&word) || word_start == 0 {
+            return None;
+        }
+        linked = true;
+        end = before[..word_start].trim_end().len();
+    }
+}
+
+/// `title` without the words it ends with that said when the work began,
+/// and the status they followed (`v1.3 Web : en cours depuis` is `v1.3
+/// Web`): the milestone's status says it.
+fn without_began_words(title: &str) -> String {
+    let mut words: Vec<&str> = title.split_whitespace().collect();
+    while let Some(last) = words.last() {
+        let folded = fold(last);
+        let word = folded.trim_matches(|c: char| !c.is_alphanumeric() && c != '\'');
+        if !BEGAN_WORDS.contains(&word) && !BEGAN_LINKS.contains(&word) {
+            break;
+        }
+        words.pop();
+    }
+    let title = words.join(" ");
+    let status_after = title
+        .rfind([':', '—', '–', '-'])
+        .filter(|&at| is_milestone_phrase(&title[at + 1..]));
+    clean_title(status_after.map_or(&title, |at| &title[..at]))
+}
+
+/// `text` without `range` and the comma or semicolon that joined it to the
+/// rest: `(active, started 2026-06-01)` is `(active)`.
+fn without_clause(text: &str, range: Range<usize>) -> String {
+    let before = text[..range.start].trim_end();
+    let after = text[range.end..].trim_start();
+    if let Some(after) = after.strip_prefix([',', ';']) {
+        let space = if before.ends_with(['(', '[']) {
+            ""
+        } else {
+            " "
+        };
+        return format!("{before}{space}{}", after.trim_start());
+    }
+    let before = before.strip_suffix([',', ';']).unwrap_or(before);
+    format!(
+        "{before}{}{after}",
+        if after.starts_with([')', ']']) {
+            ""
+        } else {
+            " "
+        }
+    )
 }
 
 /// The status a milestone row's percentage says: 100 done, 0 to do, else
@@ -2200,6 +2339,37 @@ mod tests {
         (status.milestones.iter())
             .map(|m| (m.title.as_str(), m.due(), m.status))
             .collect()
+    }
+
+    /// The day a milestone's work began is no day it is due by: the
+    /// milestone is kept without a date, under way, never overdue; a later
+    /// date on its line dates it.
+    #[test]
+    fn a_milestone_dated_by_when_it_began_is_due_on_no_day() {
+        let text = "# Relay\n\n## Milestones\n\n\
+            - ✅ **v1.0 Core** (started 2026-01-05, shipped 2026-04-20)\n\
+            - 🚧 **v1.2 Mobile** - Phases 10-12 (active, started 2026-06-01)\n\
+            - **v1.3 Web** : en cours depuis le 2 juin 2026\n\
+            - Kick-off : 05/01/2026\n\
+            - Bascule : 30/09/2026\n";
+        let status = milestones(text, date(2026, 7, 1));
+        assert_eq!(
+            due_and_status(&status),
+            [
+                ("v1.0 Core", Some(date(2026, 4, 20)), Some(Status::Done)),
+                ("v1.2 Mobile - Phases 10-12", None, Some(Status::InProgress)),
+                ("v1.3 Web", None, Some(Status::InProgress)),
+                ("Kick-off", Some(date(2026, 1, 5)), None),
+                ("Bascule", Some(date(2026, 9, 30)), None),
+            ]
+        );
+        let written: Vec<&str> = (status.milestones.iter())
+            .map(|m| m.date_text.as_str())
+            .collect();
+        assert_eq!(
+            written[1..3],
+            ["started 2026-06-01", "depuis le 2 juin 2026"]
+        );
     }
 
     /// A milestone heading dated by a line under it: a plan's `**Date

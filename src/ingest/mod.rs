@@ -7,6 +7,7 @@ pub mod front_matter;
 pub mod mojibake;
 pub mod names;
 pub mod projects;
+pub mod shortcodes;
 pub mod walk;
 
 use std::path::Path;
@@ -150,7 +151,8 @@ pub fn read_bytes(found: &walk::Found) -> Result<Vec<u8>, Diagnostic> {
 impl Document {
     /// Decodes, repairs and splits one file's bytes (`EXTRACTION.md` §1):
     /// decoding first, then mojibake repair (so a front matter `title` is
-    /// repaired too), then front matter.
+    /// repaired too), then front matter; last, GitHub's emoji shortcodes
+    /// become their emoji ([`shortcodes`]).
     ///
     /// Bytes given by value are not copied on the way (a clean UTF-8 file
     /// without front matter becomes its text as it is).
@@ -219,7 +221,7 @@ impl Document {
         }));
         Document {
             source: source.to_string(),
-            text: split.text,
+            text: shortcodes::replace(split.text),
             front_matter: split.front_matter,
             diagnostics,
             decoding: Some(decoding),
