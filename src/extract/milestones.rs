@@ -1782,14 +1782,19 @@ const LEAD_IN_WORDS: &[&str] = &[
 /// date in, at its end ([`LEAD_IN_WORDS`], [`PLANNING_WORDS`]).
 fn without_lead_in(before: &str) -> &str {
     let mut kept = before.trim_end();
+    let mut linked = false;
     while let Some(last) = kept.split_whitespace().last() {
         let folded = fold(last);
         let word = folded.trim_matches(|c: char| !c.is_alphanumeric() && c != '\'' && c != '’');
+        // A word of moving before its link to the date (`Go-live moved
+        // to`, `reporté au`); alone it may be the title's (`Final report`).
+        let moving = linked && dates::is_moving(word);
         let lead_in = LEAD_IN_WORDS.contains(&word) || PLANNING_WORDS.contains(&word);
         // A word glued to punctuation (`Recette:`) ends the title.
-        if !lead_in || last.ends_with([':', ',', ';', '-', '—']) {
+        if !(lead_in || moving || word == "to") || last.ends_with([':', ',', ';', '-', '—']) {
             break;
         }
+        linked = matches!(word, "to" | "au" | "a" | "until");
         kept = kept[..kept.len() - last.len()].trim_end();
     }
     kept
@@ -2339,6 +2344,28 @@ mod tests {
         (status.milestones.iter())
             .map(|m| (m.title.as_str(), m.due(), m.status))
             .collect()
+    }
+
+    /// The words that say a milestone moved to its date are no part of its
+    /// title; a title's own word that is also one of moving stays.
+    #[test]
+    fn a_milestone_moved_to_its_date_is_titled_without_the_move() {
+        let text = "# Atlas\n\n\
+            Go-live moved to 2027-01-15.\n\n\
+            ## Jalons\n\n\
+            - Recette reportée au 15/02/2027\n\
+            - Final report due 15/12/2026\n\
+            - Bascule postponed until 2027-03-01\n";
+        let status = milestones(text, date(2026, 11, 20));
+        assert_eq!(
+            due_and_status(&status),
+            [
+                ("Go-live", Some(date(2027, 1, 15)), None),
+                ("Recette", Some(date(2027, 2, 15)), None),
+                ("Final report", Some(date(2026, 12, 15)), None),
+                ("Bascule", Some(date(2027, 3, 1)), None),
+            ]
+        );
     }
 
     /// The day a milestone's work began is no day it is due by: the

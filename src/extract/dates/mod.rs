@@ -506,7 +506,7 @@ const FIRST_PLANNED: &[&str] = &[
 ];
 
 /// Whether `word` (folded) says the date after it is the one moved to.
-fn is_moving(word: &str) -> bool {
+pub(crate) fn is_moving(word: &str) -> bool {
     word == "now" || MOVED_TO.iter().any(|stem| word.starts_with(stem))
 }
 
