@@ -618,8 +618,102 @@ const OPEN_WORDS: &[&str] = &[
     "acceptee",
 ];
 
+/// Whether a status value says the risk is closed (`Statut : Clos`).
 fn is_closed(text: &str) -> bool {
     text.contains('✅') || CLOSED.any(&fold(text))
+}
+
+/// Whether a risk's title line says the risk is closed: ✅, or a closed
+/// word where a status stands (an aside that ends the line, `(resolved)`;
+/// the clause after its last separator, `— résolu le 12/11`; a label
+/// before its first, `Résolu : …`, `[Clos] …`), not a word of its
+/// sentence: `Disponibilité des gestionnaires (clôture annuelle)`, `date
+/// de livraison ferme`, `retard de la levée de fonds` are open.
+fn title_says_closed(title: &str) -> bool {
+    if title.contains('✅') {
+        return true;
+    }
+    let title = title.trim();
+    let aside = trailing_aside(title).map(|(_, inside)| inside);
+    let after_last = TITLE_SEPARATORS
+        .iter()
+        .filter_map(|separator| title.rfind(separator).map(|at| (at, separator.len())))
+        .max()
+        .map(|(at, len)| &title[at + len..]);
+    let before_first = TITLE_SEPARATORS
+        .iter()
+        .filter_map(|separator| title.find(separator))
+        .min()
+        .map(|at| &title[..at]);
+    let label = title
+        .strip_prefix('[')
+        .and_then(|rest| rest.split_once(']'))
+        .map(|(inside, _)| inside);
+    [aside, after_last, before_first, label]
+        .into_iter()
+        .flatten()
+        .any(starts_with_closed_word)
+}
+
+/// `title` without a status label before it (`Résolu : …`, `[Clos] …`)
+/// and a closed clause after it (`… — levé le 12/11`): the risk's
+/// `closed` says them.
+fn without_status_places(title: &str) -> &str {
+    let mut title = title;
+    if let Some((inside, rest)) = title.strip_prefix('[').and_then(|t| t.split_once(']')) {
+        if is_status_clause(inside) {
+            title = rest.trim_start();
+        }
+    }
+    if let Some((label, rest)) = title.split_once(':') {
+        if is_status_clause(label) && !rest.trim().is_empty() {
+            title = rest.trim_start();
+        }
+    }
+    let after_last = TITLE_SEPARATORS
+        .iter()
+        .filter_map(|separator| title.rfind(separator))
+        .max();
+    match after_last {
+        Some(at) if at > 0 && title_says_closed_after(title, at) => title[..at].trim_end(),
+        _ => title,
+    }
+}
+
+/// Whether the clause of `title` after the separator at `at` starts with a
+/// closed word.
+fn title_says_closed_after(title: &str, at: usize) -> bool {
+    let rest = &title[at..];
+    let rest = rest.trim_start_matches(|c: char| !c.is_alphanumeric());
+    starts_with_closed_word(rest)
+}
+
+/// What parts a risk's title from a status said after or before it.
+const TITLE_SEPARATORS: &[&str] = &[
+    " — ", " – ", " - ", " -- ", ": ", " : ", " | ", " → ", " -> ",
+];
+
+/// Whether `place` starts with a closed word ([`CLOSED_WORDS`]); a French
+/// participle that folds as a noun or an adjective does (`fermé`,
+/// `clôturée`, `levé`) only with its accent: `ferme`, `clôture` and
+/// `lève` are other words.
+fn starts_with_closed_word(place: &str) -> bool {
+    let Some(first) = place
+        .split_whitespace()
+        .next()
+        .map(|word| word.trim_matches(|c: char| !c.is_alphanumeric()))
+    else {
+        return false;
+    };
+    let folded = fold(first);
+    if !CLOSED_WORDS.contains(&folded.as_str()) {
+        return false;
+    }
+    let lower = first.to_lowercase();
+    let participle = ["é", "ée", "és", "ées"]
+        .iter()
+        .any(|end| lower.ends_with(end));
+    !matches!(folded.as_str(), "ferme" | "cloture" | "leve" | "levee") || participle
 }
 
 /// A risk being read, before its severity is settled.
@@ -655,7 +749,7 @@ impl Draft {
         {
             title = &title[found.end()..];
         }
-        let closed = struck || is_closed(title);
+        let closed = struck || title_says_closed(title);
         Draft {
             title: clean_risk_title(title),
             id,
@@ -889,7 +983,8 @@ fn handle_in(text: &str) -> Option<String> {
 /// RÉSOLU`, `✅ Serveur saturé : résolu`, `Retard fournisseur : ouvert`).
 fn clean_risk_title(text: &str) -> String {
     let kept = |c: char| c.is_alphanumeric() || "()\"'`%".contains(c);
-    let title = text.trim_start_matches(|c: char| !kept(c));
+    let title = without_status_places(text.trim());
+    let title = title.trim_start_matches(|c: char| !kept(c));
     let title = title.find('✅').map_or(title, |at| &title[..at]);
     let title = match title.rsplit_once(':') {
         Some((before, status)) if is_status_clause(status) => before,
@@ -2237,6 +2332,40 @@ mod tests {
         assert_eq!(r.len(), 2);
         assert_eq!(r[0].severity, Some(Severity::Critical));
         assert_eq!(r[1].severity, Some(Severity::High));
+    }
+
+    /// A closed word closes a risk where a status stands, not as a word
+    /// of its sentence: `clôture` (a closing), `ferme` (firm) and `levée`
+    /// (a raise) are open risks' words.
+    #[test]
+    fn a_closed_word_closes_a_risk_only_where_a_status_stands() {
+        let text = "## Points de vigilance\n\n\
+            - Disponibilité des gestionnaires paie en décembre (clôture annuelle) — impact fort\n\
+            - Date de livraison ferme non garantie par l'éditeur\n\
+            - Retard de la levée de fonds\n\
+            - Vendor closed API blocks the export\n\
+            - Hébergeur en retard — levé le 12/11\n\
+            - Accès VPN des prestataires (fermé)\n\
+            - Résolu : droits d'accès à la GED\n\
+            - [Clos] Budget formation\n";
+        let r = risks(text);
+        let closed: Vec<(&str, bool)> = r.iter().map(|r| (r.title.as_str(), r.closed)).collect();
+        assert_eq!(
+            closed,
+            [
+                (
+                    "Disponibilité des gestionnaires paie en décembre (clôture annuelle)",
+                    false
+                ),
+                ("Date de livraison ferme non garantie par l'éditeur", false),
+                ("Retard de la levée de fonds", false),
+                ("Vendor closed API blocks the export", false),
+                ("Hébergeur en retard", true),
+                ("Accès VPN des prestataires", true),
+                ("droits d'accès à la GED", true),
+                ("Budget formation", true),
+            ]
+        );
     }
 
     /// A sprint review's impediments are its risks: resolved ones closed,
