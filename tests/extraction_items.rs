@@ -2889,3 +2889,58 @@ fn github_emoji_shortcodes_are_the_emoji_they_show() {
         ]
     );
 }
+
+/// A steering committee's minutes: the project's standing said in a
+/// sentence (62 %, the plan's 70 % beside it), an action plan whose rows
+/// have a bearer and a deadline, and attention points that are open risks
+/// although one speaks of the annual payroll closing (`clôture`).
+#[test]
+fn a_committees_minutes_standing_actions_and_attention_points() {
+    let project = project_of_text(
+        "cr.md",
+        "# Compte rendu — Comité de suivi SIRH n°7\n\
+         \n\
+         **Date :** 18/11/2026 · **Rédacteur :** Julie Moreau\n\
+         \n\
+         ## 1. Avancement global\n\
+         \n\
+         Le projet est à **62 %** (prévu : 70 %). Météo : 🟠\n\
+         \n\
+         ## 2. Plan d'actions\n\
+         \n\
+         | N° | Action | Porteur | Échéance | Statut |\n\
+         |----|--------|---------|----------|--------|\n\
+         | A1 | Transmettre les fichiers de reprise | DSI | 25/11/2026 | En cours |\n\
+         | A2 | Valider le paramétrage des absences | DRH | 02/12/2026 | À faire |\n\
+         | A4 | Corriger l'interface GTA | Éditeur | 20/11/2026 | Fait |\n\
+         \n\
+         ## 3. Points de vigilance\n\
+         \n\
+         - Disponibilité des gestionnaires paie en décembre (clôture annuelle) — impact fort\n\
+         - Qualité des données de reprise : 3 % d'anomalies sur le dernier jeu\n",
+    );
+    assert_eq!(project["declared_progress"].as_f64(), Some(62.0));
+    let actions: Vec<(String, String, Option<String>)> = items_with(&project, "owner");
+    assert_eq!(
+        actions,
+        [
+            ("Transmettre les fichiers de reprise", "in_progress", "DSI"),
+            ("Valider le paramétrage des absences", "todo", "DRH"),
+            ("Corriger l'interface GTA", "done", "Éditeur"),
+        ]
+        .map(|(text, status, owner)| (
+            text.to_string(),
+            status.to_string(),
+            Some(owner.to_string())
+        ))
+    );
+    let risks: Vec<(&str, bool)> = (project["risks"].as_array().unwrap().iter())
+        .map(|r| {
+            (
+                r["severity"].as_str().unwrap_or("none"),
+                r["closed"].as_bool().unwrap(),
+            )
+        })
+        .collect();
+    assert_eq!(risks, [("high", false), ("none", false)]);
+}

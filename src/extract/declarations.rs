@@ -401,6 +401,74 @@ fn number_start(text: &str, end: usize) -> usize {
         .map_or(0, |(i, c)| i + c.len_utf8())
 }
 
+/// A sentence whose subject is the project and that says how far it is, as
+/// a meeting's minutes write it: `Le projet est à 62 % (prévu : 70 %)`,
+/// `L'avancement global est de 48 %`, `The project is 62% complete`,
+/// `Overall progress stands at 40%`. The figure is the sentence's first.
+static STATED: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"(?i)^(?:le projet|the project|le programme|the programme|the program|l['’]avancement(?: global| du projet)?|overall progress|global progress)\s+(?:est|en est|atteint|s['’]établit|se situe|is|stands|has reached|reached|sits)\b[^%.;:!?\d]{0,20}?(\d{1,3}(?:[.,]\d+)?)\s*%",
+    )
+    .expect("valid regex")
+});
+
+/// Words that may follow a stated figure and keep it the project's
+/// progress (`62% complete`, `62 % réalisé`, `48 % à fin octobre`, `40%
+/// as of Friday`, `40% and on plan`), folded; any other word makes it
+/// another measure (`62% over budget`, `62 % du budget`).
+const STATED_AFTER: &[&str] = &[
+    "complete",
+    "completed",
+    "done",
+    "finished",
+    "termine",
+    "realise",
+    "d'avancement",
+    "d’avancement",
+    "a",
+    "au",
+    "at",
+    "as",
+    "on",
+    "in",
+    "this",
+    "cette",
+    "ce",
+    "for",
+    "pour",
+    "et",
+    "and",
+    "but",
+    "mais",
+    "soit",
+    "vs",
+    "contre",
+    "against",
+];
+
+/// The claim of a sentence that says where the project stands ([`STATED`]).
+fn stated(text: &str, line: usize) -> Option<Claim> {
+    // Most lines hold no percentage.
+    memchr::memchr(b'%', text.as_bytes())?;
+    let text = text.trim_start_matches(['*', '_', ' ']);
+    let captures = STATED.captures(text)?;
+    let figure = captures.get(1)?;
+    let after = text[captures.get(0)?.end()..].trim_start_matches(['*', '_', ' ']);
+    let next = after.split_whitespace().next().unwrap_or("");
+    let about_progress = !next.starts_with(char::is_alphanumeric)
+        || STATED_AFTER.contains(&fold(next).trim_end_matches([',', '.', ';']));
+    if !about_progress {
+        return None;
+    }
+    Some(Claim {
+        target: Target::Project,
+        label: clean_label(&text[..figure.start()]),
+        value: figure.as_str().replace(',', ".").parse().ok()?,
+        line,
+        part: false,
+    })
+}
+
 /// Reads claims; `section_of_key` resolves a key to a section index.
 pub struct ClaimReader<'a> {
     pub vocabulary: &'a Vocabulary,
@@ -427,10 +495,12 @@ impl ClaimReader<'_> {
         (enclosing.map_or(Target::Project, Target::Section), false)
     }
 
-    /// A paragraph or code line: an ASCII bar, else a labelled percentage.
+    /// A paragraph or code line: an ASCII bar, else a labelled percentage,
+    /// else a sentence that says where the project stands.
     pub fn line(&self, text: &str, line: usize, enclosing: Option<usize>) -> Option<Claim> {
         self.bar(text, line, enclosing)
             .or_else(|| self.labelled(text, line, enclosing))
+            .or_else(|| stated(text, line))
     }
 
     /// `PROGRESSION TOTALE : [███░░░░░░░] 19%`. A bar without a percentage
@@ -910,6 +980,29 @@ mod tests {
                 .line("Temps écoulé : 4 semaines sur 26 (15% du temps)", 1, None)
                 .is_none());
             assert!(r.line("Productivité : +40%", 1, None).is_none());
+            // A sentence about the whole project, as minutes write it.
+            for (text, value) in [
+                ("Le projet est à **62 %** (prévu : 70 %).", 62.0),
+                ("L'avancement global est de 48 % à fin octobre.", 48.0),
+                ("The project is 62.5% complete.", 62.5),
+                ("Overall progress stands at 40%, behind plan.", 40.0),
+            ] {
+                let claim = r.line(text, 4, Some(1)).unwrap();
+                assert_eq!(
+                    (claim.value, claim.target),
+                    (value, Target::Project),
+                    "{text}"
+                );
+            }
+            for text in [
+                "The project is 62% over budget.",
+                "Le projet est à 62 % du budget consommé.",
+                "Le projet a consommé 62 % du budget.",
+                "Le lot 2 est à 55 %.",
+                "We are 60% done.",
+            ] {
+                assert!(r.line(text, 4, Some(1)).is_none(), "{text}");
+            }
             assert!(r
                 .line("Impact : Réduction de 80% des coûts", 1, None)
                 .is_none());
