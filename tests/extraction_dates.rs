@@ -903,6 +903,40 @@ fn a_raid_log_gives_its_risks_and_issues() {
     assert_eq!(project["health"], "red");
 }
 
+/// A weekly report's RAID table graded by a `Rating` column: the risk
+/// rated High is high, the issue rated Medium medium (the log's own grade,
+/// not its impact at certainty), the assumption and the dependency no
+/// risk.
+#[test]
+fn a_raid_log_rated_by_its_own_column() {
+    let text = "# Project Orion — Weekly Status Report\n\n\
+        **Overall RAG:** Amber\n\n## RAID\n\n\
+        | Type | Description | Owner | Rating |\n\
+        |---|---|---|---|\n\
+        | Risk | Vendor API may slip further | Priya Nair | High |\n\
+        | Issue | Trainer unavailable until December | Ann Cole | Medium |\n\
+        | Assumption | Business users free for UAT | Sarah Jones | |\n\
+        | Dependency | Network change window 10 Jan | Tom Hale | |\n";
+    let status = build(&[("orion.md", text.as_bytes())], "2026-11-20");
+    let project = &status["projects"][0];
+    let risks: Vec<(&str, &str, &str)> = (project["risks"].as_array().unwrap().iter())
+        .map(|r| {
+            (
+                r["title"].as_str().unwrap(),
+                r["severity"].as_str().unwrap(),
+                r["owner"].as_str().unwrap(),
+            )
+        })
+        .collect();
+    assert_eq!(
+        risks,
+        [
+            ("Vendor API may slip further", "high", "Priya Nair"),
+            ("Trainer unavailable until December", "medium", "Ann Cole"),
+        ]
+    );
+}
+
 /// A table that rates likelihood and impact is a risk register under any
 /// heading (`## Risks and issues`, `## Watch list`), its rows risks, not
 /// work items; its reference column is each risk's id, never its title,

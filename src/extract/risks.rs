@@ -15,6 +15,7 @@
 //! are definitions and procedures.
 
 use std::borrow::Cow;
+use std::ops::Range;
 use std::sync::Arc;
 use std::sync::LazyLock;
 
@@ -255,6 +256,13 @@ const FIELD_LABELS: &[(&str, Field)] = &[
     ("severity", Field::Severity),
     ("schwere", Field::Severity),
     ("criticite", Field::Severity),
+    ("criticality", Field::Severity),
+    // A RAID log's rating of each row (`| Rating |` High, Medium, Low).
+    ("rating", Field::Severity),
+    ("risk rating", Field::Severity),
+    ("risk level", Field::Severity),
+    ("niveau", Field::Severity),
+    ("niveau de risque", Field::Severity),
     ("probabilite", Field::Probability),
     ("probability", Field::Probability),
     ("likelihood", Field::Probability),
@@ -635,16 +643,9 @@ fn title_says_closed(title: &str) -> bool {
     }
     let title = title.trim();
     let aside = trailing_aside(title).map(|(_, inside)| inside);
-    let after_last = TITLE_SEPARATORS
-        .iter()
-        .filter_map(|separator| title.rfind(separator).map(|at| (at, separator.len())))
-        .max()
-        .map(|(at, len)| &title[at + len..]);
-    let before_first = TITLE_SEPARATORS
-        .iter()
-        .filter_map(|separator| title.find(separator))
-        .min()
-        .map(|at| &title[..at]);
+    let (first, last) = first_and_last_separators(title);
+    let after_last = last.map(|separator| &title[separator.end..]);
+    let before_first = first.map(|separator| &title[..separator.start]);
     let label = title
         .strip_prefix('[')
         .and_then(|rest| rest.split_once(']'))
@@ -653,6 +654,32 @@ fn title_says_closed(title: &str) -> bool {
         .into_iter()
         .flatten()
         .any(starts_with_closed_word)
+}
+
+/// The first and the last of the separators that part a risk's title
+/// from a status said after or before it (`: `, ` — `, ` – `, ` - `, ` --
+/// `, ` | `, ` → `, ` -> `), found in one pass over its bytes.
+fn first_and_last_separators(title: &str) -> (Option<Range<usize>>, Option<Range<usize>>) {
+    const SPACED: &[&str] = &["--", "->", "-", "—", "–", "|", "→"];
+    let bytes = title.as_bytes();
+    let mut first = None;
+    let mut last = None;
+    for (at, &byte) in bytes.iter().enumerate() {
+        let found = match byte {
+            b':' if bytes.get(at + 1) == Some(&b' ') => Some(at..at + 2),
+            b' ' => SPACED.iter().find_map(|mark| {
+                let end = at + 1 + mark.len();
+                (bytes[at + 1..].starts_with(mark.as_bytes()) && bytes.get(end) == Some(&b' '))
+                    .then_some(at..end + 1)
+            }),
+            _ => None,
+        };
+        if let Some(found) = found {
+            first.get_or_insert(found.clone());
+            last = Some(found);
+        }
+    }
+    (first, last)
 }
 
 /// `title` without a status label before it (`Résolu : …`, `[Clos] …`)
@@ -666,32 +693,19 @@ fn without_status_places(title: &str) -> &str {
         }
     }
     if let Some((label, rest)) = title.split_once(':') {
-        if is_status_clause(label) && !rest.trim().is_empty() {
+        // A status is a word or two (`Résolu`, `En cours`): a longer label
+        // is not folded to find out.
+        if label.len() <= 24 && is_status_clause(label) && !rest.trim().is_empty() {
             title = rest.trim_start();
         }
     }
-    let after_last = TITLE_SEPARATORS
-        .iter()
-        .filter_map(|separator| title.rfind(separator))
-        .max();
-    match after_last {
-        Some(at) if at > 0 && title_says_closed_after(title, at) => title[..at].trim_end(),
+    match first_and_last_separators(title).1 {
+        Some(last) if last.start > 0 && starts_with_closed_word(&title[last.end..]) => {
+            title[..last.start].trim_end()
+        }
         _ => title,
     }
 }
-
-/// Whether the clause of `title` after the separator at `at` starts with a
-/// closed word.
-fn title_says_closed_after(title: &str, at: usize) -> bool {
-    let rest = &title[at..];
-    let rest = rest.trim_start_matches(|c: char| !c.is_alphanumeric());
-    starts_with_closed_word(rest)
-}
-
-/// What parts a risk's title from a status said after or before it.
-const TITLE_SEPARATORS: &[&str] = &[
-    " — ", " – ", " - ", " -- ", ": ", " : ", " | ", " → ", " -> ",
-];
 
 /// Whether `place` starts with a closed word ([`CLOSED_WORDS`]); a French
 /// participle that folds as a noun or an adjective does (`fermé`,
@@ -705,6 +719,15 @@ fn starts_with_closed_word(place: &str) -> bool {
     else {
         return false;
     };
+    // Every closed word starts with one of these letters, in either case:
+    // most places are ruled out before they are folded.
+    if !first
+        .bytes()
+        .next()
+        .is_some_and(|b| b"cfrmalgeCFRMALGE".contains(&b))
+    {
+        return false;
+    }
     let folded = fold(first);
     if !CLOSED_WORDS.contains(&folded.as_str()) {
         return false;
@@ -1752,7 +1775,9 @@ fn table_risks(table: &Table, severity: Option<Severity>, source: &Arc<str>) -> 
                 Some(field) => draft.apply(*field, cell),
             }
         }
-        if kind == Some(Some(RaidKind::Issue)) {
+        // An issue has occurred: its impact is rated at certainty. A
+        // severity or rating the log gives it is already its grade.
+        if kind == Some(Some(RaidKind::Issue)) && draft.severity_level.is_none() {
             draft.probability = draft.probability.or(Some(5));
         }
         out.push(draft.finish(severity, source));
