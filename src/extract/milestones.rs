@@ -1593,23 +1593,12 @@ fn without_began_words(title: &str) -> String {
 fn without_clause(text: &str, range: Range<usize>) -> String {
     let before = text[..range.start].trim_end();
     let after = text[range.end..].trim_start();
-    if let Some(after) = after.strip_prefix([',', ';']) {
-        let space = if before.ends_with(['(', '[']) {
-            ""
-        } else {
-            " "
-        };
-        return format!("{before}{space}{}", after.trim_start());
-    }
-    let before = before.strip_suffix([',', ';']).unwrap_or(before);
-    format!(
-        "{before}{}{after}",
-        if after.starts_with([')', ']']) {
-            ""
-        } else {
-            " "
-        }
-    )
+    let (before, after) = match after.strip_prefix([',', ';']) {
+        Some(after) => (before, after.trim_start()),
+        None => (before.strip_suffix([',', ';']).unwrap_or(before), after),
+    };
+    let glued = before.ends_with(['(', '[']) || after.starts_with([')', ']']);
+    format!("{before}{}{after}", if glued { "" } else { " " })
 }
 
 /// The status a milestone row's percentage says: 100 done, 0 to do, else
@@ -1772,10 +1761,10 @@ const PLANNING_WORDS: &[&str] = &[
 ];
 
 /// Words that bring a date in (folded), besides the [`PLANNING_WORDS`]:
-/// `courant avril`, `d'ici fin 2026`, `avant le 15/03`, `by Q3`.
+/// `courant avril`, `d'ici fin 2026`, `avant le 15/03`, `by Q3`, `moved to`.
 const LEAD_IN_WORDS: &[&str] = &[
     "courant", "d'ici", "d’ici", "avant", "vers", "en", "a", "des", "by", "before", "until",
-    "around", "in", "at", "target", "cible", "eta",
+    "around", "in", "at", "target", "cible", "eta", "to",
 ];
 
 /// `before` (the text before a date) without the words that brought the
@@ -1791,7 +1780,7 @@ fn without_lead_in(before: &str) -> &str {
         let moving = linked && dates::is_moving(word);
         let lead_in = LEAD_IN_WORDS.contains(&word) || PLANNING_WORDS.contains(&word);
         // A word glued to punctuation (`Recette:`) ends the title.
-        if !(lead_in || moving || word == "to") || last.ends_with([':', ',', ';', '-', '—']) {
+        if !(lead_in || moving) || last.ends_with([':', ',', ';', '-', '—']) {
             break;
         }
         linked = matches!(word, "to" | "au" | "a" | "until");
