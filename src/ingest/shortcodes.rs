@@ -83,19 +83,21 @@ fn scan_line(
     memchr::memchr(b':', line.as_bytes())?;
     let bytes = line.as_bytes();
     let mut at = 0;
-    while at < bytes.len() {
-        match bytes[at] {
-            b'`' => at = after_code_span(bytes, at),
-            b':' => match shortcode_at(bytes, at) {
-                Some((end, emoji)) => {
-                    if found(at..end, emoji) {
-                        return Some(at);
-                    }
-                    at = end;
+    // From one colon or backtick to the next, with vector instructions.
+    while let Some(next) = memchr::memchr2(b':', b'`', &bytes[at..]) {
+        at += next;
+        if bytes[at] == b'`' {
+            at = after_code_span(bytes, at);
+            continue;
+        }
+        match shortcode_at(bytes, at) {
+            Some((end, emoji)) => {
+                if found(at..end, emoji) {
+                    return Some(at);
                 }
-                None => at += 1,
-            },
-            _ => at += 1,
+                at = end;
+            }
+            None => at += 1,
         }
     }
     None
