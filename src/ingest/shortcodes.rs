@@ -20,70 +20,55 @@
 const LONGEST_NAME: usize = 48;
 
 /// `text` with every shortcode outside code replaced by its emoji; the same
-/// string, unchanged and not copied, when it holds none (most documents).
+/// string, unchanged and not copied, when it holds none (most documents):
+/// the copy starts at the first line that holds one.
 pub fn replace(text: String) -> String {
-    match first_shortcode(&text) {
-        None => text,
-        Some(_) => replace_all(&text),
-    }
-}
-
-/// Where the first shortcode outside code starts, if any: the quick look
-/// that lets a text without one be kept as it is.
-fn first_shortcode(text: &str) -> Option<usize> {
+    let mut out: Option<String> = None;
     let mut fence = None;
-    let mut start = 0;
-    for line in text.split_inclusive('\n') {
-        let found = scan_line(line, &mut fence, |_, _| true);
-        if let Some(at) = found {
-            return Some(start + at);
-        }
-        start += line.len();
-    }
-    None
-}
-
-/// Every shortcode outside code replaced, line by line.
-fn replace_all(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
-    let mut fence = None;
+    let mut line_start = 0;
     for line in text.split_inclusive('\n') {
         let mut copied = 0;
         scan_line(line, &mut fence, |range, emoji| {
+            let out = out.get_or_insert_with(|| {
+                let mut out = String::with_capacity(text.len() + 16);
+                out.push_str(&text[..line_start]);
+                out
+            });
             out.push_str(&line[copied..range.start]);
             out.push_str(emoji);
             copied = range.end;
-            false
         });
-        out.push_str(&line[copied..]);
+        if let Some(out) = out.as_mut() {
+            out.push_str(&line[copied..]);
+        }
+        line_start += line.len();
     }
-    out
+    out.unwrap_or(text)
 }
 
 /// Calls `found` with the byte range and emoji of each shortcode of `line`
-/// outside code, in order, until it returns `true`; returns where that one
-/// starts. `fence` is the fence of the code block the line is in (its
-/// character and length), updated as the line opens or closes one.
+/// outside code, in order. `fence` is the fence of the code block the line
+/// is in (its character and length), updated as the line opens or closes
+/// one.
 fn scan_line(
     line: &str,
     fence: &mut Option<(u8, usize)>,
-    mut found: impl FnMut(std::ops::Range<usize>, &'static str) -> bool,
-) -> Option<usize> {
+    mut found: impl FnMut(std::ops::Range<usize>, &'static str),
+) {
     if let Some(opened) = *fence {
         if closes_fence(line, opened) {
             *fence = None;
         }
-        return None;
+        return;
     }
     if let Some(opening) = opens_fence(line) {
         *fence = Some(opening);
-        return None;
+        return;
     }
-    // Most lines hold no colon at all.
-    memchr::memchr(b':', line.as_bytes())?;
     let bytes = line.as_bytes();
     let mut at = 0;
-    // From one colon or backtick to the next, with vector instructions.
+    // From one colon or backtick to the next, with vector instructions;
+    // most lines hold neither.
     while let Some(next) = memchr::memchr2(b':', b'`', &bytes[at..]) {
         at += next;
         if bytes[at] == b'`' {
@@ -92,15 +77,12 @@ fn scan_line(
         }
         match shortcode_at(bytes, at) {
             Some((end, emoji)) => {
-                if found(at..end, emoji) {
-                    return Some(at);
-                }
+                found(at..end, emoji);
                 at = end;
             }
             None => at += 1,
         }
     }
-    None
 }
 
 /// The end of the shortcode whose first colon is at `colon`, and its emoji.
