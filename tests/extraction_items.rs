@@ -2479,6 +2479,50 @@ fn a_jira_boards_columns() {
     assert!(!has_diagnostic(&project, "unread-status"));
 }
 
+/// A French bug tracker's export (Redmine's and GLPI's states): `Nouveau`
+/// and `Ouverte` are not begun, `En correction` under way, `Résolu`,
+/// `Fermé`, `Clôturée` and `Corrigée` done, `Rejeté` and `Sans objet`
+/// given up, `Gelé` blocked. Every ticket is counted; none is left out
+/// as an unknown status. A risk whose date is `ferme` (firm) stays open.
+#[test]
+fn a_french_bug_trackers_states() {
+    let project = project_of_text(
+        "anomalies.md",
+        "# Suivi des anomalies — Portail RH\n\n## Anomalies\n\n\
+         | # | Sujet | Statut | Assigné à |\n|---|---|---|---|\n\
+         | 4512 | Export PDF vide | Fermé | Ana |\n\
+         | 4513 | Lenteur de la recherche | Résolu | Ben |\n\
+         | 4514 | Libellé du bouton | Rejeté | Ana |\n\
+         | 4515 | Erreur 500 à la connexion | Nouveau | Ben |\n\
+         | 4516 | Doublon des congés | Clôturée | Ana |\n\
+         | 4517 | Champ date non contrôlé | Corrigée | Ben |\n\
+         | 4518 | Plantage à l'import | Ouverte | Ana |\n\
+         | 4519 | Mise en page mobile | Gelé | Ben |\n\
+         | 4520 | Traduction anglaise | Sans objet | Ana |\n\
+         | 4521 | Calcul des RTT | En correction | Ben |\n\n\
+         ## Risques\n\n- Date de mise en production ferme malgré le retard\n",
+    );
+    assert_items(
+        &project,
+        &[
+            ("Export PDF vide", "done"),
+            ("Lenteur de la recherche", "done"),
+            ("Libellé du bouton", "cancelled"),
+            ("Erreur 500 à la connexion", "todo"),
+            ("Doublon des congés", "done"),
+            ("Champ date non contrôlé", "done"),
+            ("Plantage à l'import", "todo"),
+            ("Mise en page mobile", "blocked"),
+            ("Traduction anglaise", "cancelled"),
+            ("Calcul des RTT", "in_progress"),
+        ],
+    );
+    assert!(!has_diagnostic(&project, "unread-status"));
+    let risks = project["risks"].as_array().expect("risks");
+    assert_eq!(risks.len(), 1);
+    assert_eq!(risks[0]["closed"], false);
+}
+
 /// A board's columns after the work is written: `Awaiting review`,
 /// `Under review`, `Pending review` (not the `pending` of work not begun)
 /// and `Awaiting approval` are under way, as the French `à valider` is;

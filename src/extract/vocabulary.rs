@@ -98,6 +98,10 @@ const WORDS: &[(&str, Status)] = &[
     ("en validation", Status::InProgress),
     ("en analyse", Status::InProgress),
     ("a valider", Status::InProgress),
+    // Handed over for approval or acceptance, as `à valider`; longer
+    // than the `en attente` of work that waits on someone else.
+    ("en attente de validation", Status::InProgress),
+    ("en attente de recette", Status::InProgress),
     ("deploye", Status::Done),
     ("en production", Status::Done),
     ("a faire", Status::Todo),
@@ -1045,6 +1049,16 @@ impl Vocabulary {
 /// onboarding flow`, `Active users up 12%`, `the issue was opened`, `the
 /// spec is ready for development`: the spec is done), so they are no
 /// phrase of [`WORDS`].
+///
+/// French bug trackers' states too, Redmine's and GLPI's (`Nouveau`,
+/// `Résolu`, `Fermé`, `Rejeté`, `Clos`): `fermé` is `ferme` once folded
+/// (`date ferme`, a firm date) and `clos`, `ouvert`, `résolu` read
+/// otherwise in a sentence (`le chantier est ouvert`). A one-word state
+/// agrees as the words of [`WORDS`] do (`Clôturée`, `Résolue`, `Ouvertes`).
+/// `Ready` and `Prêt` are left out: a board's column not begun, but a
+/// report's environment that is done (`| Recette | Prêt |`); so are
+/// `Accepted` (a story's last state, a change request's first) and
+/// `Testé` (tested, not yet delivered).
 const WHOLE_STATES: &[(&str, Status)] = &[
     ("selected for development", Status::Todo),
     ("ready for development", Status::Todo),
@@ -1058,11 +1072,54 @@ const WHOLE_STATES: &[(&str, Status)] = &[
     ("active", Status::InProgress),
     ("committed", Status::InProgress),
     ("removed", Status::Cancelled),
+    // A tracker's states before, beside and after the work (English).
+    ("scheduled", Status::Todo),
+    ("parked", Status::Todo),
+    ("icebox", Status::Todo),
+    ("draft", Status::InProgress),
+    ("submitted", Status::InProgress),
+    ("uat", Status::InProgress),
+    ("in uat", Status::InProgress),
+    ("in test", Status::InProgress),
+    ("escalated", Status::Blocked),
+    ("needs info", Status::Blocked),
+    ("need info", Status::Blocked),
+    ("needs information", Status::Blocked),
+    ("fixed", Status::Done),
+    ("verified", Status::Done),
+    ("signed off", Status::Done),
+    ("live", Status::Done),
+    ("rejected", Status::Cancelled),
+    ("superseded", Status::Cancelled),
+    ("obsolete", Status::Cancelled),
+    // French.
+    ("nouveau", Status::Todo),
+    ("nouvelle", Status::Todo),
+    ("ouvert", Status::Todo),
+    ("a qualifier", Status::Todo),
+    ("differe", Status::Todo),
+    ("brouillon", Status::InProgress),
+    ("a tester", Status::InProgress),
+    ("en correction", Status::InProgress),
+    ("gele", Status::Blocked),
+    ("escalade", Status::Blocked),
+    ("resolu", Status::Done),
+    ("corrige", Status::Done),
+    ("ferme", Status::Done),
+    ("clos", Status::Done),
+    ("cloture", Status::Done),
+    ("rejete", Status::Cancelled),
+    ("refuse", Status::Cancelled),
+    ("sans objet", Status::Cancelled),
 ];
 
-/// The state a whole value names ([`WHOLE_STATES`]).
+/// The state a whole value names ([`WHOLE_STATES`]), a one-word state in
+/// any of its agreed forms ([`word_matches`]).
 fn whole_state(value: &str) -> Option<Status> {
-    super::folding::look_up(WHOLE_STATES, value)
+    let said = folded_words(value);
+    (WHOLE_STATES.iter())
+        .find(|(words, _)| *words == said || (!words.contains(' ') && word_matches(&said, words)))
+        .map(|&(_, status)| status)
 }
 
 /// Tokens of `text` with their byte ranges in `text`, folded: each run of
@@ -1396,6 +1453,67 @@ mod tests {
         }
         // `Late` is as often a month's end as a status.
         assert_eq!(v.status_of_value("Late"), None);
+    }
+
+    /// Redmine's, GLPI's and other trackers' states, French and English,
+    /// read only as a whole value and in their agreed forms: a sentence
+    /// that holds one of these words says something else.
+    #[test]
+    fn a_trackers_states_as_a_whole_value() {
+        let v = vocabulary();
+        let expected = [
+            ("Nouveau", Status::Todo),
+            ("Nouvelle", Status::Todo),
+            ("Ouverte", Status::Todo),
+            ("À qualifier", Status::Todo),
+            ("Différée", Status::Todo),
+            ("Brouillon", Status::InProgress),
+            ("En correction", Status::InProgress),
+            ("À tester", Status::InProgress),
+            ("En attente de validation", Status::InProgress),
+            ("En attente de recette", Status::InProgress),
+            ("Gelé", Status::Blocked),
+            ("Résolue", Status::Done),
+            ("**Fermé**", Status::Done),
+            ("Clos", Status::Done),
+            ("Clôturées", Status::Done),
+            ("Corrigé", Status::Done),
+            ("Rejetée", Status::Cancelled),
+            ("Refusé", Status::Cancelled),
+            ("Sans objet", Status::Cancelled),
+            ("Scheduled", Status::Todo),
+            ("Parked", Status::Todo),
+            ("Icebox", Status::Todo),
+            ("Draft", Status::InProgress),
+            ("Submitted", Status::InProgress),
+            ("UAT", Status::InProgress),
+            ("In test", Status::InProgress),
+            ("Escalated", Status::Blocked),
+            ("Needs info", Status::Blocked),
+            ("Fixed", Status::Done),
+            ("Verified", Status::Done),
+            ("Signed off", Status::Done),
+            ("Live", Status::Done),
+            ("Rejected", Status::Cancelled),
+            ("Superseded", Status::Cancelled),
+            ("Obsolete", Status::Cancelled),
+        ];
+        for (value, status) in expected {
+            assert_eq!(v.status_of_value(value), Some(status), "{value}");
+        }
+        // `En attente` alone still waits on someone else.
+        assert_eq!(v.status_of_value("En attente"), Some(Status::Blocked));
+        // In a sentence, or with words that qualify them, they say nothing.
+        for value in [
+            "Date ferme",
+            "Le chantier est ouvert",
+            "Live demo on Friday",
+            "Nouveau périmètre",
+            "Ready",
+            "Prêt",
+        ] {
+            assert_eq!(v.status_of_value(value), None, "{value}");
+        }
     }
 
     #[test]
