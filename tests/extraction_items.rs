@@ -2523,6 +2523,53 @@ fn a_french_bug_trackers_states() {
     assert_eq!(risks[0]["closed"], false);
 }
 
+/// A test campaign's report (a French `recette`): each test case of its
+/// results table is an item, named by its case, not by the defect a
+/// failed run raised (`ANO-77`); `OK` and `Passed` are done, `KO` and
+/// `Failed` blocked (the campaign waits on the fix and a new run), `NT`
+/// and `Non testé` to do, `N/A` cancelled. The go/no-go is a milestone
+/// (and, in the next steps, a step).
+/// The summary's `| KO | 4 |` is a figure, no test.
+#[test]
+fn a_test_campaigns_results() {
+    let project = project_of_text(
+        "recette.md",
+        "# Campagne de recette V2.3 — Application Paie\n\nDate : 03/12/2026\n\n\
+         ## Synthèse\n\n| Indicateur | Valeur |\n|---|---|\n| Exécutés | 9 |\n| OK | 4 |\n| KO | 3 |\n\n\
+         ## Cas de test\n\n\
+         | ID | Cas de test | Résultat | Anomalie |\n|---|---|---|---|\n\
+         | CT-01 | Calcul du brut | OK | |\n\
+         | CT-02 | Heures supplémentaires | KO | ANO-77 |\n\
+         | CT-03 | Absences maladie | NT | |\n\
+         | CT-04 | Export DSN | Bloqué | ANO-80 |\n\
+         | CT-05 | Prime exceptionnelle | Non testé | |\n\
+         | CT-06 | Régularisation N-1 | KO | ANO-81 |\n\
+         | CT-07 | Virement SEPA | Passed | |\n\
+         | CT-08 | Saisie des congés | Failed | |\n\
+         | CT-09 | Clôture de période | N/A | |\n\n\
+         ## Prochaines étapes\n\n- Go/No-Go : 19/12/2026\n",
+    );
+    assert_items(
+        &project,
+        &[
+            ("Calcul du brut", "done"),
+            ("Heures supplémentaires", "blocked"),
+            ("Absences maladie", "todo"),
+            ("Export DSN", "blocked"),
+            ("Prime exceptionnelle", "todo"),
+            ("Régularisation N-1", "blocked"),
+            ("Virement SEPA", "done"),
+            ("Saisie des congés", "blocked"),
+            ("Clôture de période", "cancelled"),
+            // A next step as well, as a `Go-live : …` line is.
+            ("Go/No-Go : 19/12/2026", "todo"),
+        ],
+    );
+    let milestones = common::field_pairs(&project, "milestones", "title", "date");
+    assert_eq!(milestones, [("Go/No-Go", "2026-12-19")]);
+    assert_eq!(project["health"], "red");
+}
+
 /// A board's columns after the work is written: `Awaiting review`,
 /// `Under review`, `Pending review` (not the `pending` of work not begun)
 /// and `Awaiting approval` are under way, as the French `à valider` is;

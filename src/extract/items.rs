@@ -628,6 +628,9 @@ impl<'a> ItemReader<'a> {
             if cell.trim().is_empty() && columns.checks.contains(&i) {
                 return tables::answered_status(table, i, "no");
             }
+            if columns.verdicts.contains(&i) {
+                return tables::verdict(cell);
+            }
             (self.vocabulary.status_of_value(cell))
                 .or_else(|| tables::answered_status(table, i, cell))
         })
@@ -903,6 +906,9 @@ pub struct Columns {
     /// The status columns that are checkbox columns
     /// ([`tables::is_check_column`]): an empty cell there is a `No`.
     pub checks: Vec<usize>,
+    /// The status columns of test results
+    /// ([`tables::is_verdict_column`]): `KO` there is a failed test.
+    pub verdicts: Vec<usize>,
     pub percent: Option<usize>,
     pub id: Option<usize>,
     pub owner: Option<usize>,
@@ -1039,10 +1045,15 @@ impl Columns {
                 .collect();
             let has_word = |list: &[&str]| list.iter().any(|w| words.contains(w) || header == w);
             let is_percent = mostly(i, &|c| cell_percent(c).is_some());
+            let verdicts = tables::is_verdict_column(table, i);
             if STATUS_HEADERS.iter().any(|w| header.contains(w))
+                || verdicts
                 || tables::is_answer_column(table, i)
                 || tables::columns(table).get(i) == Some(&tables::Column::Status)
             {
+                if verdicts {
+                    columns.verdicts.push(i);
+                }
                 if is_percent && !percent_headed {
                     columns.percent = Some(i);
                     percent_headed = true;

@@ -392,6 +392,11 @@ const MILESTONE_LABELS: &[&str] = &[
     "go live",
     "go-live",
     "golive",
+    // The decision to go live, a test campaign's last step.
+    "go no go",
+    "go/no-go",
+    "go/no go",
+    "go nogo",
     "launch",
     "target launch",
     "target release",

@@ -329,6 +329,84 @@ pub fn is_answer_column(table: &Table, index: usize) -> bool {
         && (folded_header(table).get(index)).is_some_and(|header| question(header).is_some())
 }
 
+/// A test's verdict (folded) and the status it gives the test it
+/// rates, in a test campaign's column of results (`| Cas de test |
+/// Résultat |` of `OK`, `KO`, `NT`): passed, done; failed, blocked, for
+/// the campaign waits on its fix and a new run (the report's go/no-go
+/// does); not run yet, to do; not applicable or skipped, cancelled.
+const VERDICTS: &[(&str, Status)] = &[
+    ("ok", Status::Done),
+    ("pass", Status::Done),
+    ("passed", Status::Done),
+    ("reussi", Status::Done),
+    ("succes", Status::Done),
+    ("conforme", Status::Done),
+    ("ko", Status::Blocked),
+    ("fail", Status::Blocked),
+    ("failed", Status::Blocked),
+    ("echec", Status::Blocked),
+    ("echoue", Status::Blocked),
+    ("non conforme", Status::Blocked),
+    ("bloque", Status::Blocked),
+    ("blocked", Status::Blocked),
+    ("en cours", Status::InProgress),
+    ("in progress", Status::InProgress),
+    ("nt", Status::Todo),
+    ("non teste", Status::Todo),
+    ("not tested", Status::Todo),
+    ("not run", Status::Todo),
+    ("a tester", Status::Todo),
+    ("non execute", Status::Todo),
+    ("na", Status::Cancelled),
+    ("n a", Status::Cancelled),
+    ("skipped", Status::Cancelled),
+];
+
+/// Header words of a column of test results (`Résultat`, `Result`,
+/// `Outcome`, `Verdict`, `OK/KO`).
+const RESULT_HEADER_WORDS: &[&str] = &[
+    "resultat",
+    "resultats",
+    "result",
+    "results",
+    "outcome",
+    "verdict",
+    "ko",
+];
+
+/// The status a test's verdict gives ([`VERDICTS`]), a one-word verdict
+/// in any of its agreed forms (`Réussie`, `Bloquée`).
+pub fn verdict(cell: &str) -> Option<Status> {
+    let said = folded_words(cell);
+    (VERDICTS.iter())
+        .find(|(words, _)| {
+            *words == said
+                || (!words.contains(' ') && super::vocabulary::word_matches(&said, words))
+        })
+        .map(|&(_, status)| status)
+}
+
+/// Whether column `index` holds test results: its header is a result's
+/// and every filled cell a verdict ([`verdict`]), at least one of them
+/// `OK`, `KO` or another that only a test is given.
+pub fn is_verdict_column(table: &Table, index: usize) -> bool {
+    let headed = (folded_header(table).get(index))
+        .is_some_and(|header| words(header).any(|w| RESULT_HEADER_WORDS.contains(&w)));
+    let rated = |cell: &str| {
+        verdict(cell).is_some_and(|status| matches!(status, Status::Done | Status::Blocked))
+            && !matches!(
+                folded_words(cell).as_str(),
+                "bloque" | "bloquee" | "blocked"
+            )
+    };
+    headed
+        && all_cells(table, index, |cell| verdict(cell).is_some())
+        && table
+            .rows
+            .iter()
+            .any(|row| row.cells.get(index).is_some_and(|c| rated(c)))
+}
+
 /// How a table's columns of figures say how far each row is.
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub enum Tally {
@@ -589,7 +667,10 @@ pub fn names_key_results(header: &str) -> bool {
 }
 
 /// The column that names a row, of the text columns `candidates` (in
-/// order): one whose header names the work (`Bug`, `Tâche`, a key result), else the
+/// order): one whose header names the work (`Bug`, `Tâche`, a key result),
+/// unless it holds only references (a test campaign's `| Cas de test |
+/// Résultat | Anomalie |` of `ANO-77`: the defect a failed test raised),
+/// else the
 /// first that is not a version (corpus 14: `| Date | Version | Edition
 /// stage |` names its milestones `Release Rust 2024`, not `Release
 /// v1.85`), else the first.
@@ -602,7 +683,8 @@ pub fn name_column(
         (headers.get(*i)).is_some_and(|h| words(h).any(|w| list.contains(&w)))
     };
     let names_work = |i: &usize| {
-        header_has(i, WORK_NAME_HEADERS) || headers.get(*i).is_some_and(|h| names_key_results(h))
+        (header_has(i, WORK_NAME_HEADERS) && !all_cells(table, *i, looks_like_id))
+            || headers.get(*i).is_some_and(|h| names_key_results(h))
     };
     (candidates.clone().find(names_work))
         .or_else(|| candidates.clone().find(|i| !header_has(i, &["version"])))
@@ -778,6 +860,7 @@ fn column_role(table: &Table, index: usize, header: &str) -> Column {
         || is_percent_complete(header)
         || is_answer_column(table, index)
         || is_score_column(table, index)
+        || is_verdict_column(table, index)
     {
         Column::Status
     } else if header_has(&END_HEADERS) && holds_dates(table, index) {
@@ -1058,6 +1141,33 @@ mod tests {
         );
         assert!(!is_ticket_table(&milestones));
         assert_eq!(classify(&milestones, false), TableKind::Milestone);
+    }
+
+    /// A column of test results is the rows' status when its header is a
+    /// result's and its cells are verdicts, one at least a pass or a fail;
+    /// a KPI's results, or a `Status` of `OK`, are not.
+    #[test]
+    fn a_column_of_test_results() {
+        let campaign = table("| ID | Cas de test | Résultat | Anomalie |\n|---|---|---|---|\n| CT-01 | Calcul du brut | OK | |\n| CT-02 | Heures sup | KO | ANO-77 |\n| CT-03 | Absences | NT | |\n");
+        assert!(is_verdict_column(&campaign, 2));
+        assert_eq!(classify(&campaign, false), TableKind::Status);
+        // The defect's references name no test.
+        assert_eq!(name_column(&campaign, [1, 3].into_iter()), Some(1));
+        let english = table("| Test | Outcome |\n|---|---|\n| Login | Passed |\n| Logout | **Failed** |\n| Export | Skipped |\n");
+        assert!(is_verdict_column(&english, 1));
+        let kpi =
+            table("| KPI | Résultat |\n|---|---|\n| Disponibilité | 99,9 % |\n| Tickets | OK |\n");
+        assert!(!is_verdict_column(&kpi, 1));
+        let waiting =
+            table("| Test | Résultat |\n|---|---|\n| Login | Bloqué |\n| Export | NT |\n");
+        assert!(!is_verdict_column(&waiting, 1));
+        let status = table("| Item | Status |\n|---|---|\n| Backups | OK |\n");
+        assert!(!is_verdict_column(&status, 1));
+        assert_eq!(verdict("Réussie"), Some(Status::Done));
+        assert_eq!(verdict("Bloquée"), Some(Status::Blocked));
+        assert_eq!(verdict("N/A"), Some(Status::Cancelled));
+        assert_eq!(verdict("Non testé"), Some(Status::Todo));
+        assert_eq!(verdict("Presque"), None);
     }
 
     /// A decision log dates its decisions when they were taken: no
