@@ -1494,6 +1494,37 @@ fn a_now_next_later_roadmap_sorts_its_work() {
     );
 }
 
+/// A team's weekly update sorts its work under headings a marker
+/// decorates: `✅ Shipped this week` and `✅ Terminé cette semaine` are
+/// done, `🚧 In flight` under way, `⏭️ Up next` to do. Each entry is an
+/// item of its heading's status, not the heading one ticket over notes.
+#[test]
+fn a_teams_weekly_update_sorts_its_work_under_marked_headings() {
+    let project = project_of_text(
+        "weekly.md",
+        "# Platform team — weekly update\n\n\
+         ## ✅ Shipped this week\n\n- Rate limiter v2 (@amir)\n- Latency dashboards (@jlee)\n\n\
+         ## 🚧 In flight\n\n- Search migration (@nina)\n\n\
+         ## ⏭️ Up next\n\n- Postgres 16 upgrade (@nina)\n- Retire the cron box\n\n\
+         ## ✅ Terminé cette semaine\n\n- Bascule DNS\n\n\
+         ## Coming up\n\n- Capacity review\n",
+    );
+    let items = texts_and_statuses(&project);
+    let item = |text: &str, status: &str| (text.to_string(), status.to_string());
+    assert_eq!(
+        items,
+        [
+            item("Rate limiter v2", "done"),
+            item("Latency dashboards", "done"),
+            item("Search migration", "in_progress"),
+            item("Postgres 16 upgrade", "todo"),
+            item("Retire the cron box", "todo"),
+            item("Bascule DNS", "done"),
+            item("Capacity review", "todo"),
+        ]
+    );
+}
+
 /// A RAID log's risks are risks, named by their description, and its
 /// decisions neither risks nor work; a table of one category column and a
 /// status is still a list of work named by the category.

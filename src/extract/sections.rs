@@ -534,6 +534,13 @@ const REPORT_PHRASES: &[(&str, Status)] = &[
     ("current work", Status::InProgress),
     ("ongoing work", Status::InProgress),
     ("ongoing activities", Status::InProgress),
+    // A team's weekly update: what is in flight, what comes up next.
+    ("in flight", Status::InProgress),
+    ("up next", Status::Todo),
+    ("next up", Status::Todo),
+    ("coming up", Status::Todo),
+    ("coming next", Status::Todo),
+    ("on deck", Status::Todo),
     // A Now / Next / Later roadmap: what is under way, then what waits.
     ("now", Status::InProgress),
     ("next", Status::Todo),
@@ -586,6 +593,13 @@ const REPORT_HEADS: &[(&str, Status)] = &[
     ("products planned", Status::Todo),
     ("completed", Status::Done),
     ("done", Status::Done),
+    // What went out in the period (`## ✅ Shipped this week`, `Livré ce
+    // mois-ci`, `Terminé cette semaine`).
+    ("shipped", Status::Done),
+    ("delivered", Status::Done),
+    ("released", Status::Done),
+    ("livre", Status::Done),
+    ("termine", Status::Done),
     ("realisations", Status::Done),
     ("realise", Status::Done),
     ("fait", Status::Done),
