@@ -2120,6 +2120,34 @@ fn corpus_21_staffing_list() {
     assert!(!names.iter().any(|n| n.contains("experts")), "{names:?}");
 }
 
+/// A status report's header names its people in their roles: the
+/// project manager (the owner), the sponsor, the product owner; the
+/// sponsor is one of the project's people even when no item is theirs,
+/// and a handle mentioned elsewhere takes its role. A phase's `Sponsor :`
+/// is the phase's, and `À définir` names no one.
+#[test]
+fn a_reports_header_names_its_people_in_their_roles() {
+    let project = project_of_text(
+        "status.md",
+        "# Payments Platform Migration — Status Report\n\n\
+         **Project manager:** Priya Nair  \n**Sponsor:** Tom Becker  \n\
+         **Product owner:** @lea  \n**Tech lead:** À définir\n\n\
+         ## Next steps\n\n- [ ] Confirm the audit date @lea\n\n\
+         ## Phase 2\n\nSponsor : Claire Petit\n",
+    );
+    let people: Vec<(&str, Option<&str>)> = (project["people"].as_array().into_iter().flatten())
+        .map(|p| (p["name"].as_str().unwrap_or(""), p["role"].as_str()))
+        .collect();
+    assert_eq!(
+        people,
+        [
+            ("Priya Nair", Some("Project manager")),
+            ("lea", Some("Product owner")),
+            ("Tom Becker", Some("Sponsor")),
+        ]
+    );
+}
+
 /// 05: `## Répartition des tâches` is a table of the group's six members,
 /// `| Membre | Responsabilité principale | Fichiers |`.
 #[test]

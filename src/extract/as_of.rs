@@ -980,6 +980,25 @@ fn find_owner(lines: &[PlacedLine], subtitle: Option<&OutlineSection>) -> Option
         })
 }
 
+/// The people the lines that speak for the whole project name in a role
+/// (the owner's among them), with the role's label as written:
+/// `**Sponsor:** Tom Becker` gives Tom Becker, `Sponsor`. The label is a role's and the
+/// value (read as an owner's is, [`owner_named`]) a handle or a name in
+/// full, as in a report's header table ([`super::people::role_holder`]).
+pub fn project_roles(outline: &Outline, lines: &[PlacedLine]) -> Vec<(String, String)> {
+    let mut speaks = speaks_for_project(subtitle_section(outline), is_global_section);
+    lines
+        .iter()
+        .filter(|placed| placed.kind != LineKind::ListContinuation)
+        .filter(|placed| speaks(placed.section))
+        .flat_map(|placed| segments(placed.text))
+        .filter_map(|segment| {
+            let (label, value) = segment.split_once(':')?;
+            super::people::role_holder(label, &owner_named(value)?)
+        })
+        .collect()
+}
+
 /// The owner an owner line's value names: its text up to a dash, a
 /// semicolon or a parenthesis (`CEO (Chad Rienstra)` is the CEO), when it
 /// is one or more `@handles` or a name of at most five words without
@@ -1326,6 +1345,37 @@ mod tests {
     /// The owner is named by an owner line of the whole project: in the
     /// preamble, under a heading about the whole project or about its
     /// ownership; a phase's, a risk's or a task's is not the project's.
+    /// The people a header names in a role, with the role's label as
+    /// written; a label that begins like one but is not (`Sponsorship`)
+    /// names no one, nor does a placeholder or a department (`DSI`).
+    #[test]
+    fn the_header_names_people_in_their_roles() {
+        let roles = |text: &str| {
+            let outline = Outline::parse(text);
+            let rows = labelled_rows(&outline);
+            project_roles(&outline, &with_rows(text_lines(&outline), &rows))
+        };
+        let pair = |who: &str, role: &str| (who.to_string(), role.to_string());
+        assert_eq!(
+            roles("# COPIL\n\nDate : 18 novembre 2026 — Chef de projet : Claire Dupont – Sponsor : M. Petit\n"),
+            [pair("Claire Dupont", "Chef de projet"), pair("M. Petit", "Sponsor")]
+        );
+        assert_eq!(
+            roles("# P\n\n- MOA : Marie Curie (DRH)\n- MOE : @infra-team\n- Scrum Master : TBD\n- Sponsor : DSI\n"),
+            [pair("Marie Curie", "MOA"), pair("@infra-team", "MOE")]
+        );
+        // The owner's line is a role's too; the owner is one of the people
+        // once, in that role.
+        assert_eq!(
+            roles("# R\n\n**Project manager:** Priya Nair · **Executive sponsor:** Jane Roe\n"),
+            [
+                pair("Priya Nair", "Project manager"),
+                pair("Jane Roe", "Executive sponsor")
+            ]
+        );
+        assert_eq!(roles("# R\n\nSponsorship : Open To Volunteers\n"), []);
+    }
+
     #[test]
     fn the_owner_is_named_by_a_line_of_the_whole_project() {
         let read = |text: &str| read_text(text, date(2026, 6, 1)).owner;

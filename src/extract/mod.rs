@@ -68,6 +68,7 @@ pub fn extract(document: &Document, context: &Context) -> DocumentStatus {
     let rows = as_of::labelled_rows(&outline);
     let lines = as_of::with_rows(as_of::text_lines(&outline), &rows);
     as_of::read(&outline, &lines, document, context, &mut status);
+    let role_holders = as_of::project_roles(&outline, &lines);
     let words = sections::DocumentVocabulary::new(&outline, &context.vocabulary);
     // Which sections are risk sections: the milestone, risk and area
     // readers all skip or read their tables by it.
@@ -105,6 +106,7 @@ pub fn extract(document: &Document, context: &Context) -> DocumentStatus {
     status.diagnostics.extend(milestone_diagnostics);
     risks::read(&outline, document, &risk_sections, &mut status);
     people::add_risk_owners(&mut status.people, &status.risks);
+    people::add_role_holders(&mut status.people, &role_holders);
     status.areas = areas.areas;
     for (line, fragment) in outline.broken_fragment_links() {
         let message = format!(

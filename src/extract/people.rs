@@ -123,6 +123,14 @@ const ROLE_LABEL_WORDS: &[&str] = &[
     // A project's or a product's manager.
     "pm",
     "po",
+    // Who commissions the project and who builds it, in a French
+    // project's header (`MOA : Direction RH`), and its architect.
+    "commanditaire",
+    "moa",
+    "moe",
+    "pmo",
+    "architect",
+    "architecte",
 ];
 
 /// `label` as a role, when it is one: at most four words, one of them a
@@ -132,6 +140,16 @@ fn role_label(label: &str) -> Option<&str> {
     let is_role = label.split_whitespace().count() <= 4
         && words(&fold(label)).any(|word| ROLE_LABEL_WORDS.contains(&word));
     is_role.then_some(label)
+}
+
+/// The person and role of a header's labelled value (`Sponsor` and `Tom
+/// Becker`), when the label names a role ([`role_label`]) and the value a
+/// person: a handle, or a name in full as a header table's must be
+/// (`Sponsor : DSI` names a department, nobody).
+pub fn role_holder(label: &str, value: &str) -> Option<(String, String)> {
+    let role = role_label(label)?.trim_matches(|c: char| !c.is_alphanumeric());
+    let person = value.starts_with('@') || is_full_name(value);
+    (person && !role.is_empty()).then(|| (value.to_string(), role.to_string()))
 }
 
 /// The first column of `folded` headers with a word of `list`.
@@ -585,6 +603,33 @@ pub fn add_risk_owners(people: &mut Vec<Person>, risks: &[Risk]) {
                 role: None,
                 open_items: 0,
             });
+        }
+    }
+}
+
+/// Adds to `people` those the document's header names in a role
+/// ([`super::as_of::project_roles`]: `Sponsor : Tom Becker`), or gives the
+/// role to the one already there under that name or handle; several at
+/// once (`Sponsors : Ana, Bo`) and placeholders name no one.
+pub fn add_role_holders(people: &mut Vec<Person>, holders: &[(String, String)]) {
+    for (who, role) in holders {
+        if who.contains([',', '&', '/']) || names_no_one(who) {
+            continue;
+        }
+        let key = person_key(who);
+        let known = |p: &&mut Person| {
+            person_key(p.handle.as_deref().unwrap_or(&p.name)) == key || person_key(&p.name) == key
+        };
+        match people.iter_mut().find(known) {
+            Some(person) => {
+                person.role.get_or_insert_with(|| role.clone());
+            }
+            None => people.push(Person {
+                handle: who.starts_with('@').then(|| who.clone()),
+                name: who.trim_start_matches('@').to_string(),
+                role: Some(role.clone()),
+                open_items: 0,
+            }),
         }
     }
 }
