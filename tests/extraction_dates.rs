@@ -1341,6 +1341,92 @@ fn an_italian_status_report() {
     );
 }
 
+/// A Portuguese (Brazilian) status report (`Relatório de status`), as a
+/// PMO in São Paulo writes one. Counted by hand: the table holds 1 done
+/// (`Concluído`), 2 under way (`Em andamento`, `Em homologação`), 2 to do
+/// (`Pendente`, `Não iniciado`), 1 blocked (`Bloqueado`), 1 cancelled
+/// (`Cancelado`); the next steps 1 done and 1 to do: 8 counted. Two
+/// milestones (`Em andamento`, `Planejado`), the header's date, owner,
+/// claimed 55 % and amber (`🟡 Atenção`); the supplier's delay is high
+/// likelihood × high impact (`Alta`, `Alto`: critical), the lack of
+/// testers medium × medium.
+#[test]
+fn a_portuguese_status_report() {
+    let text = "# Relatório de status — Portal do Cliente\n\n\
+                **Data:** 4 de dezembro de 2026\n**Gerente de projeto:** Ana Souza\n\
+                **Status geral:** 🟡 Atenção\n\n## Progresso\n\nProgresso geral: 55%\n\n\
+                | Tarefa | Responsável | Situação | Prazo |\n|---|---|---|---|\n\
+                | Login com SSO | João Lima | Concluído | 15/11/2026 |\n\
+                | Página de faturas | Maria Alves | Em andamento | 20/12/2026 |\n\
+                | Homologação do checkout | Maria Alves | Em homologação | 18/12/2026 |\n\
+                | Notificações por e-mail | João Lima | Pendente | 10/01/2027 |\n\
+                | Integração com ERP | Carlos Dias | Bloqueado | 30/11/2026 |\n\
+                | App móvel | Maria Alves | Cancelado | — |\n\
+                | Relatórios | Ana Souza | Não iniciado | 31/01/2027 |\n\n\
+                ## Marcos\n\n| Marco | Data prevista | Status |\n|---|---|---|\n\
+                | Homologação | 15 de dezembro de 2026 | Em andamento |\n\
+                | Go-live | 15 de janeiro de 2027 | Planejado |\n\n\
+                ## Riscos\n\n| Risco | Probabilidade | Impacto | Mitigação | Responsável |\n|---|---|---|---|---|\n\
+                | Atraso do fornecedor do ERP | Alta | Alto | Reunião semanal com o fornecedor | Ana Souza |\n\
+                | Falta de testadores | Média | Médio | Contratar temporários | Carlos Dias |\n\n\
+                ## Próximos passos\n\n- [ ] Concluir a página de faturas\n- [x] Validar o layout com o cliente\n";
+    let status = build(&[("portal.md", text.as_bytes())], "2026-12-05");
+    let project = &status["projects"][0];
+    assert_eq!(project["name"], "Portal do Cliente");
+    assert_eq!(project["as_of"], "2026-12-04");
+    assert_eq!(project["owner"], "Ana Souza");
+    assert_eq!(project["declared_health"], "amber");
+    assert_eq!(project["declared_progress"], 55.0);
+    let counts = &project["counts"];
+    let count = |key: &str| counts[key].as_u64().unwrap_or(u64::MAX);
+    assert_eq!(
+        [
+            "done",
+            "in_progress",
+            "todo",
+            "blocked",
+            "cancelled",
+            "total"
+        ]
+        .map(count),
+        [2, 2, 3, 1, 1, 8]
+    );
+    assert!(
+        !(project["diagnostics"].as_array().unwrap().iter()).any(|d| d["code"] == "unread-status")
+    );
+    assert_eq!(
+        milestones_read(project),
+        [
+            ("Homologação", "2026-12-15", "in_progress", false),
+            ("Go-live", "2027-01-15", "todo", false),
+        ]
+    );
+    let risks: Vec<(&str, &str, &str)> = (project["risks"].as_array().unwrap().iter())
+        .map(|r| {
+            (
+                r["title"].as_str().unwrap_or(""),
+                r["severity"].as_str().unwrap_or(""),
+                r["mitigation"].as_str().unwrap_or(""),
+            )
+        })
+        .collect();
+    assert_eq!(
+        risks,
+        [
+            (
+                "Atraso do fornecedor do ERP",
+                "critical",
+                "Reunião semanal com o fornecedor"
+            ),
+            ("Falta de testadores", "medium", "Contratar temporários"),
+        ]
+    );
+    let people: Vec<&str> = (project["people"].as_array().unwrap().iter())
+        .filter_map(|p| p["name"].as_str())
+        .collect();
+    assert!(people.contains(&"Carlos Dias"), "{people:?}");
+}
+
 /// An Italian weekly report's phases, backlog, deadlines and issues:
 /// `Data:` dates it, `Responsabile:` names its owner; a phase `in corso
 /// (60%)` is at 60 %, one `pianificata per il 15 gennaio 2027` to do; the

@@ -284,6 +284,15 @@ const OWNER_LABELS: &[&str] = &[
     "projektleiterin",
     "projektverantwortlich",
     "projektverantwortliche",
+    "gerente de projeto",
+    "gerente do projeto",
+    "gerente de projetos",
+    "lider do projeto",
+    "lider de projeto",
+    "coordenador do projeto",
+    "coordenadora do projeto",
+    "responsavel",
+    "responsavel pelo projeto",
     // A building site's report: who runs the works for the builder.
     "conducteur de travaux",
     "conductrice de travaux",
@@ -342,6 +351,13 @@ const HEALTH_LABELS: &[&str] = &[
     "stato generale",
     "stato del progetto",
     "stato progetto",
+    // A Portuguese (Brazilian) one's, and its traffic light (`Farol`).
+    "status geral",
+    "status do projeto",
+    "situacao geral",
+    "situacao do projeto",
+    "saude do projeto",
+    "farol",
 ];
 
 /// Plain `Status :` labels: a project status only in the preamble or under

@@ -53,10 +53,11 @@ const WHOLE_WORDS: &[&str] = &[
     "generale",
     "complessivo",
     "complessiva",
+    "geral",
 ];
 
 /// Words that name the project in a label (`Avancement projet`).
-const PROJECT_WORDS: &[&str] = &["projet", "project", "progetto"];
+const PROJECT_WORDS: &[&str] = &["projet", "project", "progetto", "projeto"];
 
 /// Words that make a labelled percentage a progress claim rather than a
 /// budget or time figure (`Temps écoulé : … (15% du temps)` is not one),
@@ -81,6 +82,9 @@ const PROGRESS_LABEL_WORDS: &[&str] = &[
     "stato",
     "avanzamento",
     "completamento",
+    "progresso",
+    "andamento",
+    "concluido",
     "done",
     "termine",
 ];
@@ -98,6 +102,8 @@ const ROW_PROGRESS_WORDS: &[&str] = &[
     "fortschritt",
     "avanzamento",
     "completamento",
+    "progresso",
+    "andamento",
 ];
 
 /// Words of goals: a labelled percentage with one of them is not a claim.
@@ -119,6 +125,9 @@ const TARGET_WORDS: &[&str] = &[
     "atteso",
     "previsto",
     "prevista",
+    "meta",
+    "esperado",
+    "planejado",
 ];
 
 /// Kinds of sections a label can name: `Phase 1.0`, `Sprint 3`, `Lot 2`.

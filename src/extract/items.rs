@@ -938,6 +938,8 @@ const STATUS_HEADERS: &[&str] = &[
     "progreso",
     "stato",
     "avanzamento",
+    "situacao",
+    "andamento",
 ];
 const ID_HEADERS: &[&str] = &["id", "ticket", "cle", "key", "#", "ref", "n°", "no"];
 const POINTS_HEADERS: &[&str] = &["points", "pts", "sp", "story points"];

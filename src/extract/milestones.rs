@@ -59,6 +59,9 @@ const MILESTONE_HEADING_WORDS: &[&str] = &[
     "traguardi",
     "scadenze",
     "cronoprogramma",
+    // Portuguese: a plan's `Marcos`, its `Cronograma`.
+    "marcos",
+    "cronograma",
 ];
 
 /// First words of a heading that names a time box of the plan (folded):
@@ -417,6 +420,12 @@ const MILESTONE_LABELS: &[&str] = &[
     "messa in produzione",
     "consegna",
     "data di consegna",
+    // Portuguese. Not `Marco` alone: a first name too (`Marco : revue
+    // entro il 15/12`).
+    "proximo marco",
+    "data de entrega",
+    "entrada em producao",
+    "lancamento",
 ];
 
 /// Whether a heading, folded ([`OutlineSection::folded`]), names a list

@@ -523,6 +523,8 @@ const REPORT_PHRASES: &[(&str, Status)] = &[
     ("periode suivante", Status::Todo),
     ("prochaine periode", Status::Todo),
     ("a venir", Status::Todo),
+    ("proximos passos", Status::Todo),
+    ("proximas etapas", Status::Todo),
     // What is under way between the two: `## Travaux en cours` over open
     // boxes is work begun, as `## En cours` is.
     ("travaux en cours", Status::InProgress),

@@ -13,6 +13,8 @@ use chrono::NaiveDate;
 use super::dates;
 use std::sync::LazyLock;
 
+use rustc_hash::FxHashMap;
+
 use super::folding::{fold, folded_words, words, WordList};
 use super::outline::{Block, Outline, Table};
 use super::vocabulary::Vocabulary;
@@ -56,7 +58,7 @@ pub enum Column {
 /// Header words of a risk table's risk column.
 pub const RISK_COLUMN_WORDS: &[&str] = &[
     "risque", "risques", "risk", "risks", "risiko", "risiken", "riesgo", "menace", "threat",
-    "rischio", "rischi",
+    "rischio", "rischi", "risco", "riscos",
 ];
 
 const STATUS_HEADER_WORDS: &[&str] = &[
@@ -74,6 +76,9 @@ const STATUS_HEADER_WORDS: &[&str] = &[
     "estado",
     "stato",
     "avanzamento",
+    "situacao",
+    "andamento",
+    "progresso",
 ];
 
 const DATE_HEADER_WORDS: &[&str] = &[
@@ -122,6 +127,9 @@ const DATE_HEADER_WORDS: &[&str] = &[
     "prevista",
     "previsto",
     "consegna",
+    "prazo",
+    "entrega",
+    "previsao",
 ];
 
 /// Date headers that say when work was finished, not when it is due: a
@@ -139,7 +147,9 @@ const COMPLETION_HEADER_WORDS: &[&str] = &[
     "actual",
 ];
 
-const END_HEADER_WORDS: &[&str] = &["end", "fin", "finish", "until", "ende", "fine"];
+const END_HEADER_WORDS: &[&str] = &[
+    "end", "fin", "finish", "until", "ende", "fine", "fim", "termino",
+];
 
 const ID_HEADER_WORDS: &[&str] = &["id", "ticket", "cle", "key", "ref", "#"];
 
@@ -177,6 +187,9 @@ pub(super) const OWNER_HEADER_WORDS: &[&str] = &[
     "referente",
     "assegnatario",
     "assegnato",
+    "responsavel",
+    "responsaveis",
+    "atribuido",
     // An MS Project plan's `Resource Names`, `Noms ressources`.
     "resource names",
     "noms ressources",
@@ -201,6 +214,7 @@ const ATTRIBUTE_HEADER_WORDS: &[&str] = &[
     "complexity",
     "sprint",
     "priorita",
+    "prioridade",
     "categoria",
     "tipo",
 ];
@@ -377,13 +391,9 @@ const RESULT_HEADER_WORDS: &[&str] = &[
 /// The status a test's verdict gives ([`VERDICTS`]), a one-word verdict
 /// in any of its agreed forms (`Réussie`, `Bloquée`).
 pub fn verdict(cell: &str) -> Option<Status> {
-    let said = folded_words(cell);
-    (VERDICTS.iter())
-        .find(|(words, _)| {
-            *words == said
-                || (!words.contains(' ') && super::vocabulary::word_matches(&said, words))
-        })
-        .map(|&(_, status)| status)
+    static FORMS: LazyLock<FxHashMap<String, Status>> =
+        LazyLock::new(|| super::vocabulary::agreed_forms(VERDICTS));
+    super::vocabulary::whole_value(&FORMS, cell)
 }
 
 /// Whether column `index` holds test results: its header is a result's

@@ -285,6 +285,39 @@ const WORDS: &[(&str, Status)] = &[
     ("cancellato", Status::Cancelled),
     ("abbandonato", Status::Cancelled),
     ("fuori perimetro", Status::Cancelled),
+    // Portuguese. `Feito` is left out, as `fatto` is: as often a deed.
+    ("concluido", Status::Done),
+    ("finalizado", Status::Done),
+    ("entregue", Status::Done),
+    ("implantado", Status::Done),
+    ("resolvido", Status::Done),
+    ("em andamento", Status::InProgress),
+    ("em progresso", Status::InProgress),
+    ("em execucao", Status::InProgress),
+    ("em desenvolvimento", Status::InProgress),
+    ("em revisao", Status::InProgress),
+    ("em teste", Status::InProgress),
+    ("em testes", Status::InProgress),
+    ("em homologacao", Status::InProgress),
+    ("em validacao", Status::InProgress),
+    ("iniciado", Status::InProgress),
+    ("parcial", Status::InProgress),
+    ("atrasado", Status::InProgress),
+    ("em risco", Status::InProgress),
+    ("pendente", Status::Todo),
+    ("a fazer", Status::Todo),
+    ("nao iniciado", Status::Todo),
+    ("planejado", Status::Todo),
+    ("agendado", Status::Todo),
+    ("em aberto", Status::Todo),
+    ("adiado", Status::Todo),
+    ("impedido", Status::Blocked),
+    ("aguardando", Status::Blocked),
+    ("em espera", Status::Blocked),
+    ("suspenso", Status::Blocked),
+    ("pausado", Status::Blocked),
+    ("abandonado", Status::Cancelled),
+    ("fora do escopo", Status::Cancelled),
 ];
 
 /// Status words of a milestone, folded. The spec's status table (§3) plus
@@ -348,6 +381,23 @@ const MILESTONE_WORDS: &[(&str, Status)] = &[
     ("bloccata", Status::Blocked),
     ("annullato", Status::Cancelled),
     ("annullata", Status::Cancelled),
+    // Portuguese (`| Marco | Data prevista | Status |`: `Atingido`,
+    // `Planejado`), each agreed form listed.
+    ("atingido", Status::Done),
+    ("atingida", Status::Done),
+    ("concluido", Status::Done),
+    ("concluida", Status::Done),
+    ("entregue", Status::Done),
+    ("em andamento", Status::InProgress),
+    ("no prazo", Status::InProgress),
+    ("em risco", Status::InProgress),
+    ("atrasado", Status::InProgress),
+    ("atrasada", Status::InProgress),
+    ("planejado", Status::Todo),
+    ("planejada", Status::Todo),
+    ("pendente", Status::Todo),
+    ("bloqueada", Status::Blocked),
+    ("cancelada", Status::Cancelled),
     ("hors perimetre", Status::Cancelled),
     ("out of scope", Status::Cancelled),
     ("descoped", Status::Cancelled),
@@ -1114,12 +1164,44 @@ const WHOLE_STATES: &[(&str, Status)] = &[
 ];
 
 /// The state a whole value names ([`WHOLE_STATES`]), a one-word state in
-/// any of its agreed forms ([`word_matches`]).
+/// any of its agreed forms.
 fn whole_state(value: &str) -> Option<Status> {
-    let said = folded_words(value);
-    (WHOLE_STATES.iter())
-        .find(|(words, _)| *words == said || (!words.contains(' ') && word_matches(&said, words)))
-        .map(|&(_, status)| status)
+    static FORMS: LazyLock<FxHashMap<String, Status>> =
+        LazyLock::new(|| agreed_forms(WHOLE_STATES));
+    whole_value(&FORMS, value)
+}
+
+/// What `forms` ([`agreed_forms`]) says of `value` as a whole, its words
+/// folded ([`folded_words`]). Asked of every short cell of a table, so a
+/// value longer than any state is not folded.
+pub fn whole_value<T: Copy>(forms: &FxHashMap<String, T>, value: &str) -> Option<T> {
+    const LONGEST: usize = 48;
+    if value.len() > LONGEST {
+        return None;
+    }
+    forms.get(&folded_words(value)).copied()
+}
+
+/// Every form of `table`'s entries that a whole value may take: the
+/// words as listed, and a one-word entry in its agreed forms
+/// ([`word_matches`]: `Clôturées` for `cloture`, `Réussie` for `reussi`);
+/// the first entry to give a form keeps it.
+pub fn agreed_forms<T: Copy>(table: &[(&str, T)]) -> FxHashMap<String, T> {
+    let mut forms = FxHashMap::default();
+    for &(words, value) in table {
+        forms.entry(words.to_string()).or_insert(value);
+        if words.contains(' ') {
+            continue;
+        }
+        let plain = AGREEMENT_ENDINGS.map(|ending| format!("{words}{ending}"));
+        let stem = words.trim_end_matches('o');
+        let spanish = SPANISH_ENDINGS.map(|ending| format!("{stem}{ending}"));
+        let spanish = words.ends_with('o').then_some(spanish);
+        for form in plain.into_iter().chain(spanish.into_iter().flatten()) {
+            forms.entry(form).or_insert(value);
+        }
+    }
+    forms
 }
 
 /// Tokens of `text` with their byte ranges in `text`, folded: each run of
@@ -1453,6 +1535,32 @@ mod tests {
         }
         // `Late` is as often a month's end as a status.
         assert_eq!(v.status_of_value("Late"), None);
+    }
+
+    /// Portuguese statuses, in their agreed forms; `Feito` is none.
+    #[test]
+    fn portuguese_statuses() {
+        let v = vocabulary();
+        let expected = [
+            ("Concluída", Status::Done),
+            ("Concluídos", Status::Done),
+            ("Entregue", Status::Done),
+            ("Em andamento", Status::InProgress),
+            ("Em homologação", Status::InProgress),
+            ("Atrasada", Status::InProgress),
+            ("Pendente", Status::Todo),
+            ("Não iniciado", Status::Todo),
+            ("Planejada", Status::Todo),
+            ("Bloqueada", Status::Blocked),
+            ("Aguardando o fornecedor", Status::Blocked),
+            ("Em espera", Status::Blocked),
+            ("Cancelada", Status::Cancelled),
+            ("Fora do escopo", Status::Cancelled),
+        ];
+        for (value, status) in expected {
+            assert_eq!(v.status_of_value(value), Some(status), "{value}");
+        }
+        assert_eq!(v.status_of_value("Feito"), None);
     }
 
     /// Redmine's, GLPI's and other trackers' states, French and English,

@@ -128,8 +128,10 @@ const SEPARATORS: &[&str] = &[" - ", " – ", " — ", " | ", ": "];
 /// work a tracker lists (`Mobile App 3.0 — Epic Tracker`, `Backlog`,
 /// `Tâches`). Compared without accents and case.
 const DOCUMENT_WORDS: &[&str] = &[
+    "acompanhamento",
     "aggiornamento",
     "analyse",
+    "andamento",
     "avance",
     "avancement",
     "avanzamento",
@@ -147,6 +149,7 @@ const DOCUMENT_WORDS: &[&str] = &[
     "compte",
     "copil",
     "cr",
+    "cronograma",
     "cruscotto",
     "daily",
     "dashboard",
@@ -168,7 +171,9 @@ const DOCUMENT_WORDS: &[&str] = &[
     "livrables",
     "log",
     "manifest",
+    "marcos",
     "meeting",
+    "mensal",
     "mensile",
     "mensuel",
     "mensuelle",
@@ -194,6 +199,7 @@ const DOCUMENT_WORDS: &[&str] = &[
     "projektbericht",
     "projektstatus",
     "projet",
+    "projeto",
     "proyecto",
     "quarterly",
     "raid",
@@ -201,6 +207,7 @@ const DOCUMENT_WORDS: &[&str] = &[
     "rapporto",
     "recapitulatif",
     "register",
+    "relatorio",
     "rendu",
     "report",
     "requirements",
@@ -209,6 +216,7 @@ const DOCUMENT_WORDS: &[&str] = &[
     "revue",
     "riepilogo",
     "rischi",
+    "riscos",
     "risk",
     "risks",
     "risques",
@@ -216,8 +224,10 @@ const DOCUMENT_WORDS: &[&str] = &[
     "scadenze",
     "scrum",
     "seguimiento",
+    "semanal",
     "settimanale",
     "sintesi",
+    "situacao",
     "sprint",
     "stand-up",
     "standup",
@@ -249,9 +259,10 @@ const DOCUMENT_WORDS: &[&str] = &[
 /// `Mise en oeuvre de l'application tsock`). Articles are not here: names
 /// hold them (`Facturación La Llave`).
 const PHRASE_WORDS: &[&str] = &[
-    "a", "and", "au", "aux", "avec", "by", "con", "d", "de", "dei", "del", "della", "delle", "des",
-    "di", "du", "e", "en", "et", "for", "from", "fur", "in", "mit", "of", "on", "par", "para",
-    "per", "pour", "sur", "to", "und", "vers", "von", "with", "y",
+    "a", "and", "au", "aux", "avec", "by", "con", "d", "da", "das", "de", "dei", "del", "della",
+    "delle", "des", "di", "do", "dos", "du", "e", "em", "en", "et", "for", "from", "fur", "in",
+    "mit", "of", "on", "par", "para", "per", "pour", "sur", "to", "und", "vers", "von", "with",
+    "y",
 ];
 
 /// A name has at most this many words (`Festival Musical Intelligent`).
@@ -516,7 +527,7 @@ fn name_of(words: &[&str]) -> Option<String> {
 /// The word `project` in the languages sitrep reads.
 fn is_project_word(word: &str) -> bool {
     const PROJECT_WORDS: &[&str] = &[
-        "project", "projet", "proyecto", "progetto", "projekt", "projekts",
+        "project", "projet", "proyecto", "progetto", "projekt", "projekts", "projeto",
     ];
     PROJECT_WORDS.contains(&folded(word).as_str())
 }

@@ -104,6 +104,18 @@ pub(super) const MONTH_NAMES: &[(&str, u32)] = &[
     ("ottobre", 10),
     ("ott", 10),
     ("dicembre", 12),
+    // Portuguese. Not `março` (`marco` once folded: a milestone, and a
+    // name), nor `set` and `out`, English words.
+    ("janeiro", 1),
+    ("fevereiro", 2),
+    ("fev", 2),
+    ("maio", 5),
+    ("junho", 6),
+    ("julho", 7),
+    ("setembro", 9),
+    ("outubro", 10),
+    ("novembro", 11),
+    ("dezembro", 12),
 ];
 
 /// Day-of-week words that may stand before a date (`Jeu 10/07`,
