@@ -670,6 +670,18 @@ pub fn word_matches(text_word: &str, vocabulary_word: &str) -> bool {
     }
 }
 
+/// Every form of `word` that [`word_matches`] accepts: the word with each
+/// agreement ending (`realise`, `realisee`, `realises`, `realisees`), and,
+/// for one that ends in `o`, the Spanish, Italian and Portuguese endings
+/// in its place (`completada`, `completadas`).
+fn agreed_word_forms(word: &str) -> impl Iterator<Item = String> + '_ {
+    let plain = AGREEMENT_ENDINGS.map(|ending| format!("{word}{ending}"));
+    let stem = word.trim_end_matches('o');
+    let spanish =
+        (word.ends_with('o')).then(|| SPANISH_ENDINGS.map(|ending| format!("{stem}{ending}")));
+    plain.into_iter().chain(spanish.into_iter().flatten())
+}
+
 /// A status word or phrase, already split into normalized tokens.
 #[derive(Debug, Clone)]
 struct Phrase {
@@ -696,12 +708,7 @@ impl PhraseIndex {
             let Some(first) = phrase.tokens.first() else {
                 continue;
             };
-            let plain = AGREEMENT_ENDINGS.map(|ending| format!("{first}{ending}"));
-            // Spanish agreement: `completada` starts `completado`.
-            let stem = first.trim_end_matches('o');
-            let spanish = SPANISH_ENDINGS.map(|ending| format!("{stem}{ending}"));
-            let spanish = first.ends_with('o').then_some(spanish);
-            for form in plain.into_iter().chain(spanish.into_iter().flatten()) {
+            for form in agreed_word_forms(first) {
                 let phrases = index.by_form.entry(form).or_default();
                 // Two forms of one phrase can be the same word.
                 if phrases.last() != Some(&at) {
@@ -1193,11 +1200,7 @@ pub fn agreed_forms<T: Copy>(table: &[(&str, T)]) -> FxHashMap<String, T> {
         if words.contains(' ') {
             continue;
         }
-        let plain = AGREEMENT_ENDINGS.map(|ending| format!("{words}{ending}"));
-        let stem = words.trim_end_matches('o');
-        let spanish = SPANISH_ENDINGS.map(|ending| format!("{stem}{ending}"));
-        let spanish = words.ends_with('o').then_some(spanish);
-        for form in plain.into_iter().chain(spanish.into_iter().flatten()) {
+        for form in agreed_word_forms(words) {
             forms.entry(form).or_insert(value);
         }
     }
