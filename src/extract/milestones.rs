@@ -420,7 +420,7 @@ const MILESTONE_LABELS: &[&str] = &[
     "messa in produzione",
     "consegna",
     "data di consegna",
-    // Portuguese. Not `Marco` alone: a first name too (`Marco : revue
+    // Portuguese. Not `Marco` alone: a first name too (`Marco : revisione
     // entro il 15/12`).
     "proximo marco",
     "data de entrega",
