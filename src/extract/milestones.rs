@@ -1563,9 +1563,10 @@ fn began_on(text: &str, date_start: usize) -> Option<Range<usize>> {
     let mut end = before.trim_end().len();
     let mut linked = false;
     loop {
-        let word_start = before[..end]
-            .rfind(|c: char| c.is_whitespace())
-            .map_or(0, |i| i + 1);
+        // A space may be wider than a byte (a no-break space, U+00A0).
+        let word_start = (before[..end].char_indices().rev())
+            .find(|(_, c)| c.is_whitespace())
+            .map_or(0, |(i, c)| i + c.len_utf8());
         let word = fold(&before[word_start..end]);
         let word = word.trim_matches(|c: char| !c.is_alphanumeric() && c != '\'');
         if BEGAN_WORDS.contains(&word) {
@@ -2399,6 +2400,15 @@ mod tests {
         assert_eq!(
             written[1..3],
             ["started 2026-06-01", "depuis le 2 juin 2026"]
+        );
+        // A no-break space (two bytes) before the start word.
+        let status = milestones(
+            "# R\n\n## Milestones\n\n- 🚧 **v1.2 Mobile** (active,\u{a0}started 2026-06-01)\n",
+            date(2026, 7, 1),
+        );
+        assert_eq!(
+            due_and_status(&status),
+            [("v1.2 Mobile", None, Some(Status::InProgress))]
         );
     }
 
