@@ -371,7 +371,7 @@ fn read_again(
         return Ok(entry.status);
     }
     let document = read_unchanged(content_dir, cache, key, document)?;
-    Ok(Packed::new(&extract::extract(&document, context)))
+    Ok(Packed::new(&extract::extract_or_report(&document, context)))
 }
 
 /// The document `source` read again, which must still be what the build
@@ -404,7 +404,7 @@ fn extract_and_store(
     nanos: &AtomicU64,
 ) -> Packed<DocumentStatus> {
     let started = crate::cpu::thread_time();
-    let status = Packed::new(&extract::extract(document, context));
+    let status = Packed::new(&extract::extract_or_report(document, context));
     add_time(nanos, started);
     if cache.dir().is_some() {
         let entry = cache::Entry {

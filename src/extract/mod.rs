@@ -118,6 +118,39 @@ pub fn extract(document: &Document, context: &Context) -> DocumentStatus {
     status
 }
 
+/// Reads the status of one document as [`extract`] does, but a reader
+/// that fails on it (a bug of sitrep's: a panic) costs that document its
+/// status, not the build: the document keeps its page, with an
+/// `internal-error` diagnostic that says so, and the other documents are
+/// read (`EXTRACTION.md` §10: a broken document never stops the build).
+/// The fuzz targets call [`extract`] itself, so that they still see the
+/// failure.
+pub fn extract_or_report(document: &Document, context: &Context) -> DocumentStatus {
+    guarded(document, || extract(document, context))
+}
+
+/// What `read` gives, or, if it panics, a status of `document`'s own
+/// diagnostics and one `internal-error`.
+fn guarded(document: &Document, read: impl FnOnce() -> DocumentStatus) -> DocumentStatus {
+    match std::panic::catch_unwind(std::panic::AssertUnwindSafe(read)) {
+        Ok(status) => status,
+        Err(_) => {
+            let message = "sitrep failed while reading this document (a bug of sitrep's, please report it with the file); its status is left out and its text is shown as written";
+            let mut diagnostics = document.diagnostics.clone();
+            diagnostics.push(Diagnostic::error(
+                "internal-error",
+                &document.source,
+                1,
+                message,
+            ));
+            DocumentStatus {
+                diagnostics,
+                ..DocumentStatus::default()
+            }
+        }
+    }
+}
+
 /// Every line of the seeds and the real corpus (`../shared/`), for tests
 /// that check a shortcut against the rule it stands for on real text;
 /// none when the folder is not there.
@@ -132,4 +165,29 @@ pub(crate) fn shared_lines() -> Vec<String> {
         }
     }
     lines
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// A reader that panics on a document costs it its status and gives
+    /// an error diagnostic; the build goes on.
+    #[test]
+    fn a_reader_that_fails_costs_the_document_its_status_not_the_build() {
+        let document = Document::from_bytes("plan.md", b"# Plan\n\n- [x] Done\n".to_vec());
+        let status = guarded(&document, || panic!("a reader's bug"));
+        assert_eq!(status.sections, Vec::new());
+        let codes: Vec<(&str, &str)> = (status.diagnostics.iter())
+            .map(|d| (d.code.as_str(), d.source.as_str()))
+            .collect();
+        assert_eq!(codes, [("internal-error", "plan.md")]);
+        // A reader that does not fail changes nothing.
+        let config = Config::default();
+        let context = Context::new(&config, chrono::NaiveDate::default());
+        assert_eq!(
+            extract_or_report(&document, &context),
+            extract(&document, &context)
+        );
+    }
 }
