@@ -1597,9 +1597,11 @@ fn without_began_words(title: &str) -> String {
         words.pop();
     }
     let title = words.join(" ");
-    let status_after = title
-        .rfind([':', '—', '–', '-'])
-        .filter(|&at| is_milestone_phrase(&title[at + 1..]));
+    // The separator may be wider than a byte (`—` is three).
+    let status_after = (title.char_indices().rev())
+        .find(|(_, c)| [':', '—', '–', '-'].contains(c))
+        .filter(|&(at, c)| is_milestone_phrase(&title[at + c.len_utf8()..]))
+        .map(|(at, _)| at);
     clean_title(status_after.map_or(&title, |at| &title[..at]))
 }
 
@@ -2400,6 +2402,16 @@ mod tests {
         assert_eq!(
             written[1..3],
             ["started 2026-06-01", "depuis le 2 juin 2026"]
+        );
+        // A dash before the status and its start words (`—` is three
+        // bytes).
+        let status = milestones(
+            "# R\n\n## Jalons\n\n- **v1.3 Web** — en cours depuis le 2 juin 2026\n",
+            date(2026, 7, 1),
+        );
+        assert_eq!(
+            due_and_status(&status),
+            [("v1.3 Web", None, Some(Status::InProgress))]
         );
         // A no-break space (two bytes) before the start word.
         let status = milestones(

@@ -229,7 +229,10 @@ pub fn gitlab_labels(text: &str) -> Option<Labels<'_>> {
             };
             (opens, &quoted[opens + 2..])
         } else {
-            let opens = kept.rfind(char::is_whitespace).map_or(0, |at| at + 1);
+            // A space may be wider than a byte (a no-break space).
+            let opens = (kept.char_indices().rev())
+                .find(|(_, c)| c.is_whitespace())
+                .map_or(0, |(at, c)| at + c.len_utf8());
             let word = &kept[opens..];
             match word.strip_prefix('~') {
                 // `~200` is an approximation, not a label.
@@ -319,6 +322,8 @@ mod tests {
         assert_eq!(read("Cut p95 latency to ~200"), None);
         assert_eq!(read("~backend ~api"), None);
         assert_eq!(read("Approx. ~ 3 days"), None);
+        // A no-break space (two bytes) before a label.
+        assert_eq!(read("Fix typo\u{a0}~docs"), Some(("Fix typo", None)));
     }
 
     #[test]
